@@ -1,0 +1,3 @@
+module github.com/deniedhq/denied
+
+go 1.26.8
