@@ -1,0 +1,273 @@
+package authz
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/deniedhq/denied/policy"
+)
+
+// Layer is a policy layer of the AWS authorization model.
+type Layer uint8
+
+// Layers, in the order their verdicts are listed.
+const (
+	LayerSCP Layer = iota
+	LayerRCP
+	LayerVPCEndpoint
+	LayerResource
+	LayerIdentity
+	LayerBoundary
+	LayerSession
+	numLayers
+)
+
+// Layers lists every layer in listing order.
+var Layers = [...]Layer{LayerSCP, LayerRCP, LayerVPCEndpoint, LayerResource, LayerIdentity, LayerBoundary, LayerSession}
+
+// String returns the layer's stable identifier, as used in the simulate
+// case format.
+func (l Layer) String() string {
+	switch l {
+	case LayerIdentity:
+		return "identity"
+	case LayerResource:
+		return "resource"
+	case LayerBoundary:
+		return "permissionsBoundary"
+	case LayerSession:
+		return "session"
+	case LayerSCP:
+		return "scp"
+	case LayerRCP:
+		return "rcp"
+	case LayerVPCEndpoint:
+		return "vpcEndpoint"
+	}
+	return "unknown"
+}
+
+// PolicyType returns the words AWS uses for the layer in access-denied
+// messages ("identity-based policy", "service control policy", ...).
+func (l Layer) PolicyType() string {
+	switch l {
+	case LayerIdentity:
+		return "identity-based policy"
+	case LayerResource:
+		return "resource-based policy"
+	case LayerBoundary:
+		return "permissions boundary"
+	case LayerSession:
+		return "session policy"
+	case LayerSCP:
+		return "service control policy"
+	case LayerRCP:
+		return "resource control policy"
+	case LayerVPCEndpoint:
+		return "VPC endpoint policy"
+	}
+	return "policy"
+}
+
+// NamedPolicy is a parsed policy and the name it is reported under (an
+// inline policy name or a managed policy ARN).
+type NamedPolicy struct {
+	Name   string
+	Policy *policy.Policy
+}
+
+// Level is one level of an organisation's hierarchy (root, an OU, the
+// account) with the SCPs or RCPs attached to it.
+type Level struct {
+	Target   string
+	Policies []NamedPolicy
+}
+
+// Input is the set of policies that bear on a request.
+type Input struct {
+	Identity    []NamedPolicy
+	Boundary    *NamedPolicy
+	Session     *NamedPolicy
+	Resource    *NamedPolicy
+	SCPs        []Level // root first; none means SCPs do not apply
+	RCPs        []Level // root first; RCPFullAWSAccess is implied at every level
+	VPCEndpoint []NamedPolicy
+	// ManagementAccount is the organisation's management account: SCPs do
+	// not restrict its principals and RCPs do not restrict its resources.
+	ManagementAccount string
+}
+
+// Set is a compiled policy set, ready to evaluate requests. It is
+// immutable and safe for concurrent use.
+type Set struct {
+	policies          []cpolicy
+	byLayer           [numLayers][]int // indexes into policies
+	scpLevels         int
+	rcpLevels         int
+	hasBoundary       bool
+	hasSession        bool
+	hasResource       bool
+	managementAccount string
+}
+
+type cpolicy struct {
+	layer  Layer
+	ord    int // position among the policies of its layer
+	level  int // SCP/RCP level, 0-based from the root
+	target string
+	name   string
+	src    *policy.Policy
+	stmts  []cstmt
+}
+
+type cstmt struct {
+	src     *policy.Statement
+	effect  policy.Effect
+	notAct  bool
+	actions []pattern
+	anyAct  bool
+	hasRes  bool
+	notRes  bool
+	res     []arnPattern
+	prin    *cprincipal
+	notPrin bool
+	conds   []ccond
+}
+
+// CompileError is a policy the engine cannot compile.
+type CompileError struct {
+	Layer     Layer
+	Policy    string
+	Statement int
+	Err       error
+}
+
+func (e *CompileError) Error() string {
+	return fmt.Sprintf("%s policy %q, statement %d: %v", e.Layer, e.Policy, e.Statement, e.Err)
+}
+
+func (e *CompileError) Unwrap() error { return e.Err }
+
+// Compile compiles the policies of in. Policies are expected to have been
+// parsed without errors; Compile reports what it cannot interpret.
+func Compile(in Input) (*Set, error) {
+	s := &Set{managementAccount: in.ManagementAccount}
+	add := func(l Layer, level int, target string, np NamedPolicy) error {
+		if np.Policy == nil {
+			return &CompileError{Layer: l, Policy: np.Name, Statement: -1, Err: fmt.Errorf("no policy document")}
+		}
+		cp, err := compilePolicy(l, np)
+		if err != nil {
+			return err
+		}
+		cp.level, cp.target, cp.ord = level, target, len(s.byLayer[l])
+		s.byLayer[l] = append(s.byLayer[l], len(s.policies))
+		s.policies = append(s.policies, cp)
+		return nil
+	}
+	for _, np := range in.Identity {
+		if err := add(LayerIdentity, 0, "", np); err != nil {
+			return nil, err
+		}
+	}
+	if in.Boundary != nil {
+		s.hasBoundary = true
+		if err := add(LayerBoundary, 0, "", *in.Boundary); err != nil {
+			return nil, err
+		}
+	}
+	if in.Session != nil {
+		s.hasSession = true
+		if err := add(LayerSession, 0, "", *in.Session); err != nil {
+			return nil, err
+		}
+	}
+	if in.Resource != nil {
+		s.hasResource = true
+		if err := add(LayerResource, 0, "", *in.Resource); err != nil {
+			return nil, err
+		}
+	}
+	for i, lv := range in.SCPs {
+		for _, np := range lv.Policies {
+			if err := add(LayerSCP, i, lv.Target, np); err != nil {
+				return nil, err
+			}
+		}
+	}
+	s.scpLevels = len(in.SCPs)
+	for i, lv := range in.RCPs {
+		for _, np := range lv.Policies {
+			if err := add(LayerRCP, i, lv.Target, np); err != nil {
+				return nil, err
+			}
+		}
+	}
+	s.rcpLevels = len(in.RCPs)
+	for _, np := range in.VPCEndpoint {
+		if err := add(LayerVPCEndpoint, 0, "", np); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+func compilePolicy(l Layer, np NamedPolicy) (cpolicy, error) {
+	p := np.Policy
+	cp := cpolicy{layer: l, name: np.Name, src: p, stmts: make([]cstmt, 0, len(p.Statements))}
+	vars := p.Variables()
+	for i, st := range p.Statements {
+		cs, err := compileStatement(st, vars)
+		if err != nil {
+			return cp, &CompileError{Layer: l, Policy: np.Name, Statement: i, Err: err}
+		}
+		cp.stmts = append(cp.stmts, cs)
+	}
+	return cp, nil
+}
+
+func compileStatement(st *policy.Statement, vars bool) (cstmt, error) {
+	cs := cstmt{src: st, effect: st.Effect}
+	if cs.effect != policy.Allow && cs.effect != policy.Deny {
+		return cs, fmt.Errorf("effect must be Allow or Deny")
+	}
+	acts := st.Action
+	if st.NotAction != nil {
+		cs.notAct, acts = true, st.NotAction
+	}
+	for _, a := range acts {
+		a = strings.TrimSpace(a)
+		if a == "*" {
+			cs.anyAct = true
+		}
+		cs.actions = append(cs.actions, compilePattern(a, true, false, true))
+	}
+	res := st.Resource
+	if st.NotResource != nil {
+		cs.notRes, res = true, st.NotResource
+	}
+	if res != nil {
+		cs.hasRes = true
+		for _, r := range res {
+			cs.res = append(cs.res, compileARNPattern(r, vars))
+		}
+	}
+	pr := st.Principal
+	if st.NotPrincipal != nil {
+		cs.notPrin, pr = true, st.NotPrincipal
+	}
+	if pr != nil {
+		cs.prin = compilePrincipal(pr)
+	}
+	for i := range st.Conditions {
+		cc, err := compileCondition(&st.Conditions[i], vars)
+		if err != nil {
+			return cs, err
+		}
+		cs.conds = append(cs.conds, cc)
+	}
+	return cs, nil
+}
+
+// Policies returns the number of compiled policies.
+func (s *Set) Policies() int { return len(s.policies) }

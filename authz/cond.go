@@ -1,0 +1,357 @@
+package authz
+
+import (
+	"fmt"
+	"math"
+	"net/netip"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/deniedhq/denied/policy"
+)
+
+type opKind uint8
+
+const (
+	opStringEquals opKind = iota
+	opStringEqualsIgnoreCase
+	opStringLike
+	opNumericEquals
+	opNumericLessThan
+	opNumericLessThanEquals
+	opNumericGreaterThan
+	opNumericGreaterThanEquals
+	opDateEquals
+	opDateLessThan
+	opDateLessThanEquals
+	opDateGreaterThan
+	opDateGreaterThanEquals
+	opBool
+	opBinaryEquals
+	opIPAddress
+	opArnLike
+	opNull
+)
+
+type setKind uint8
+
+const (
+	setNone setKind = iota
+	setForAll
+	setForAny
+)
+
+// operator describes a parsed condition operator.
+type operator struct {
+	kind     opKind
+	negated  bool
+	ifExists bool
+	set      setKind
+}
+
+var operatorNames = map[string]operator{
+	"StringEquals":              {kind: opStringEquals},
+	"StringNotEquals":           {kind: opStringEquals, negated: true},
+	"StringEqualsIgnoreCase":    {kind: opStringEqualsIgnoreCase},
+	"StringNotEqualsIgnoreCase": {kind: opStringEqualsIgnoreCase, negated: true},
+	"StringLike":                {kind: opStringLike},
+	"StringNotLike":             {kind: opStringLike, negated: true},
+	"NumericEquals":             {kind: opNumericEquals},
+	"NumericNotEquals":          {kind: opNumericEquals, negated: true},
+	"NumericLessThan":           {kind: opNumericLessThan},
+	"NumericLessThanEquals":     {kind: opNumericLessThanEquals},
+	"NumericGreaterThan":        {kind: opNumericGreaterThan},
+	"NumericGreaterThanEquals":  {kind: opNumericGreaterThanEquals},
+	"DateEquals":                {kind: opDateEquals},
+	"DateNotEquals":             {kind: opDateEquals, negated: true},
+	"DateLessThan":              {kind: opDateLessThan},
+	"DateLessThanEquals":        {kind: opDateLessThanEquals},
+	"DateGreaterThan":           {kind: opDateGreaterThan},
+	"DateGreaterThanEquals":     {kind: opDateGreaterThanEquals},
+	"Bool":                      {kind: opBool},
+	"BinaryEquals":              {kind: opBinaryEquals},
+	"IpAddress":                 {kind: opIPAddress},
+	"NotIpAddress":              {kind: opIPAddress, negated: true},
+	"ArnEquals":                 {kind: opArnLike},
+	"ArnLike":                   {kind: opArnLike},
+	"ArnNotEquals":              {kind: opArnLike, negated: true},
+	"ArnNotLike":                {kind: opArnLike, negated: true},
+	"Null":                      {kind: opNull},
+}
+
+// ParseOperator parses a condition operator such as
+// "ForAnyValue:StringLikeIfExists". Operator names are case-sensitive.
+func parseOperator(s string) (operator, error) {
+	var set setKind
+	name := s
+	switch {
+	case strings.HasPrefix(name, "ForAllValues:"):
+		set, name = setForAll, name[len("ForAllValues:"):]
+	case strings.HasPrefix(name, "ForAnyValue:"):
+		set, name = setForAny, name[len("ForAnyValue:"):]
+	}
+	ifExists := false
+	if n := strings.TrimSuffix(name, "IfExists"); n != name && n != "Null" {
+		name, ifExists = n, true
+	}
+	op, ok := operatorNames[name]
+	if !ok {
+		return op, fmt.Errorf("unknown condition operator %q", s)
+	}
+	op.ifExists, op.set = ifExists, set
+	return op, nil
+}
+
+// cval is one compiled policy value of a condition.
+type cval struct {
+	str  pattern
+	num  float64
+	t    int64 // Unix nanoseconds
+	ip   netip.Prefix
+	arn  arnPattern
+	bool bool
+}
+
+// ccond is a compiled condition: one operator applied to one key.
+type ccond struct {
+	op     operator
+	key    string // lower-cased
+	name   string // key as written
+	vals   []cval
+	src    *policy.Condition
+	hasVar bool
+}
+
+func compileCondition(c *policy.Condition, vars bool) (ccond, error) {
+	op, err := parseOperator(c.Operator)
+	if err != nil {
+		return ccond{}, err
+	}
+	cc := ccond{op: op, key: strings.ToLower(c.Key), name: c.Key, src: c}
+	cc.vals = make([]cval, 0, len(c.Values))
+	for _, v := range c.Values {
+		var cv cval
+		switch op.kind {
+		case opStringEquals, opBinaryEquals:
+			cv.str = compilePattern(v, false, vars, false)
+		case opStringEqualsIgnoreCase:
+			cv.str = compilePattern(v, false, vars, true)
+		case opStringLike:
+			cv.str = compilePattern(v, true, vars, false)
+		case opNumericEquals, opNumericLessThan, opNumericLessThanEquals, opNumericGreaterThan, opNumericGreaterThanEquals:
+			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			if err != nil || math.IsNaN(f) {
+				return cc, fmt.Errorf("%s: %q is not a number", c.Operator, v)
+			}
+			cv.num = f
+		case opDateEquals, opDateLessThan, opDateLessThanEquals, opDateGreaterThan, opDateGreaterThanEquals:
+			t, ok := parseDate(v)
+			if !ok {
+				return cc, fmt.Errorf("%s: %q is not a date (ISO 8601 or epoch seconds)", c.Operator, v)
+			}
+			cv.t = t
+		case opBool, opNull:
+			switch strings.ToLower(strings.TrimSpace(v)) {
+			case "true":
+				cv.bool = true
+			case "false":
+			default:
+				return cc, fmt.Errorf("%s: %q is not true or false", c.Operator, v)
+			}
+		case opIPAddress:
+			pfx, ok := parseIPPrefix(v)
+			if !ok {
+				return cc, fmt.Errorf("%s: %q is not an IP address or CIDR block", c.Operator, v)
+			}
+			cv.ip = pfx
+		case opArnLike:
+			cv.arn = compileARNPattern(v, vars)
+		}
+		if cv.str.hasVar {
+			cc.hasVar = true
+		}
+		cc.vals = append(cc.vals, cv)
+	}
+	return cc, nil
+}
+
+func parseIPPrefix(s string) (netip.Prefix, bool) {
+	s = strings.TrimSpace(s)
+	if strings.IndexByte(s, '/') >= 0 {
+		p, err := netip.ParsePrefix(s)
+		if err != nil {
+			return p, false
+		}
+		return p.Masked(), true
+	}
+	a, err := netip.ParseAddr(s)
+	if err != nil {
+		return netip.Prefix{}, false
+	}
+	return netip.PrefixFrom(a, a.BitLen()), true
+}
+
+var dateLayouts = []string{
+	time.RFC3339Nano,
+	"2006-01-02T15:04:05Z0700",
+	"2006-01-02T15:04Z07:00",
+	"2006-01-02T15:04:05",
+	"2006-01-02T15:04",
+	"2006-01-02",
+	"2006-01",
+	"2006",
+}
+
+// parseDate parses an ISO 8601 date/time or epoch seconds into Unix
+// nanoseconds.
+func parseDate(s string) (int64, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, false
+	}
+	if allDigits(s) || (s[0] == '-' && allDigits(s[1:])) {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || n > math.MaxInt64/int64(time.Second) || n < math.MinInt64/int64(time.Second) {
+			return 0, false
+		}
+		return n * int64(time.Second), true
+	}
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t.UnixNano(), true
+		}
+	}
+	return 0, false
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// eval evaluates the condition against the request context. missing is
+// true when the key was absent from the context.
+func (c *ccond) eval(ctx Context) (ok, missing bool) {
+	vals, present := ctx[c.key]
+	if present && len(vals) == 0 && c.op.set == setNone {
+		present = false
+	}
+	if c.op.kind == opNull {
+		for i := range c.vals {
+			if c.vals[i].bool != present {
+				return true, false
+			}
+		}
+		return false, false
+	}
+	if !present {
+		switch {
+		case c.op.ifExists, c.op.set == setForAll:
+			return true, true
+		case c.op.set == setForAny:
+			return false, true
+		}
+		return c.op.negated, true
+	}
+	switch c.op.set {
+	case setForAll:
+		for _, v := range vals {
+			if !c.matchOne(v, ctx) {
+				return false, false
+			}
+		}
+		return true, false
+	case setForAny:
+		for _, v := range vals {
+			if c.matchOne(v, ctx) {
+				return true, false
+			}
+		}
+		return false, false
+	}
+	if len(vals) == 1 {
+		return c.matchOne(vals[0], ctx), false
+	}
+	// A single-valued operator on a multi-valued key: the request value is
+	// the whole set, which equals no single policy value.
+	return c.op.negated, false
+}
+
+// matchOne applies the operator to one request value: a positive operator
+// matches when any policy value matches, a negated one when none does.
+func (c *ccond) matchOne(v string, ctx Context) bool {
+	hit := false
+	for i := range c.vals {
+		if c.cmp(v, &c.vals[i], ctx) {
+			hit = true
+			break
+		}
+	}
+	return hit != c.op.negated
+}
+
+func (c *ccond) cmp(v string, pv *cval, ctx Context) bool {
+	switch c.op.kind {
+	case opStringEquals, opStringEqualsIgnoreCase, opStringLike, opBinaryEquals:
+		ok, _ := pv.str.match(v, ctx)
+		return ok
+	case opNumericEquals, opNumericLessThan, opNumericLessThanEquals, opNumericGreaterThan, opNumericGreaterThanEquals:
+		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		if err != nil {
+			return false
+		}
+		switch c.op.kind {
+		case opNumericEquals:
+			return f == pv.num
+		case opNumericLessThan:
+			return f < pv.num
+		case opNumericLessThanEquals:
+			return f <= pv.num
+		case opNumericGreaterThan:
+			return f > pv.num
+		}
+		return f >= pv.num
+	case opDateEquals, opDateLessThan, opDateLessThanEquals, opDateGreaterThan, opDateGreaterThanEquals:
+		t, ok := parseDate(v)
+		if !ok {
+			return false
+		}
+		switch c.op.kind {
+		case opDateEquals:
+			return t == pv.t
+		case opDateLessThan:
+			return t < pv.t
+		case opDateLessThanEquals:
+			return t <= pv.t
+		case opDateGreaterThan:
+			return t > pv.t
+		}
+		return t >= pv.t
+	case opBool:
+		switch {
+		case strings.EqualFold(v, "true"):
+			return pv.bool
+		case strings.EqualFold(v, "false"):
+			return !pv.bool
+		}
+		return false
+	case opIPAddress:
+		a, ok := parseIPPrefix(v)
+		if !ok || !a.IsSingleIP() {
+			return false
+		}
+		return pv.ip.Contains(a.Addr())
+	case opArnLike:
+		ok, _ := pv.arn.matchString(v, ctx)
+		return ok
+	}
+	return false
+}

@@ -1,0 +1,576 @@
+package authz
+
+import (
+	"github.com/deniedhq/denied/policy"
+)
+
+// Decision is the outcome of an authorization request.
+type Decision uint8
+
+// Decisions.
+const (
+	ImplicitDeny Decision = iota
+	ExplicitDeny
+	Allowed
+)
+
+func (d Decision) String() string {
+	switch d {
+	case Allowed:
+		return "Allowed"
+	case ExplicitDeny:
+		return "ExplicitDeny"
+	}
+	return "ImplicitDeny"
+}
+
+// Verdict is what one layer says about a request.
+type Verdict uint8
+
+// Verdicts.
+const (
+	// Absent: the layer has no policies in the input.
+	Absent Verdict = iota
+	// NotApplicable: the layer has policies that do not apply to this
+	// request (see LayerVerdict.Note).
+	NotApplicable
+	// Allow: the layer allows the request.
+	Allow
+	// NoAllow: nothing in the layer allows the request (an implicit deny
+	// when the layer is required).
+	NoAllow
+	// Deny: a statement of the layer explicitly denies the request.
+	Deny
+)
+
+func (v Verdict) String() string {
+	switch v {
+	case NotApplicable:
+		return "NotApplicable"
+	case Allow:
+		return "Allow"
+	case NoAllow:
+		return "ImplicitDeny"
+	case Deny:
+		return "ExplicitDeny"
+	}
+	return "Absent"
+}
+
+// Note codes explain a layer verdict that is not plain.
+const (
+	NoteManagementAccount  = "management-account"              // SCPs: the principal belongs to the management account; RCPs: the resource does
+	NoteServiceLinkedRole  = "service-linked-role"             // SCPs and RCPs do not restrict service-linked roles
+	NoteServiceNotRCP      = "service-not-rcp"                 // the service does not support RCPs
+	NoteNotAWSPrincipal    = "not-aws-principal"               // a service principal or anonymous request carries no identity policies or SCPs
+	NoteRootUser           = "root-user"                       // the root user needs no identity-based policy
+	NoteBypassed           = "resource-policy-names-principal" // an implicit deny here does not limit a resource-policy grant that names the principal
+	NoteNotRequired        = "not-required"                    // same account: the identity-based policy grant suffices
+	NoteGrantedByResource  = "granted-by-resource-policy"
+	NoteDelegatesToAccount = "delegates-to-account" // the resource policy allows the account, which delegates to IAM policies
+	NoteMissingLevel       = "level-without-allow"  // an SCP level has no Allow for the request
+)
+
+// LayerVerdict is one layer's verdict.
+type LayerVerdict struct {
+	Layer   Layer
+	Verdict Verdict
+	// Required is true when the decision needed this layer to allow.
+	Required bool
+	Note     string
+	// Level is the SCP level without an Allow when Note is NoteMissingLevel.
+	Level  int
+	Target string
+}
+
+// StatementRef names a statement that took part in a decision.
+type StatementRef struct {
+	Layer   Layer
+	Level   int    // SCP/RCP level, 0 = root
+	Target  string // SCP/RCP target
+	Policy  string
+	Index   int
+	Sid     string
+	Effect  policy.Effect
+	Pos     policy.Pos
+	Pointer string
+}
+
+// Result is the outcome of evaluating a request, with its explanation.
+// Reuse a Result across evaluations to avoid allocations.
+type Result struct {
+	Decision Decision
+	// Layer decided: for a denial, the layer that denied; for Allowed, the
+	// layer that granted (identity, else resource).
+	Layer  Layer
+	Layers [numLayers]LayerVerdict
+	// Deciding lists the statements that decided: every matching Deny for
+	// an explicit deny; for Allowed, the first Allow of every layer that
+	// had to allow.
+	Deciding []StatementRef
+	// Missing lists context keys (as written in the policies) that a
+	// statement tested but the request lacks: supplying them could change
+	// the verdict.
+	Missing []string
+}
+
+// Verdict returns the verdict of layer l.
+func (r *Result) Verdict(l Layer) LayerVerdict { return r.Layers[l] }
+
+type layerAcc struct {
+	firstAllow  int // index into refs, -1 when none
+	denies      bool
+	allowLevels uint64
+	allowPols   uint64
+	strength    strength
+	directAllow int // resource layer: first Allow naming the principal directly
+}
+
+// Evaluate evaluates r against the set and stores the outcome in res. It
+// evaluates every statement of every applicable policy, so the
+// explanation is complete. It does no I/O and, with a reused res,
+// allocates nothing in the common case.
+func (s *Set) Evaluate(r *Request, res *Result) {
+	res.Decision, res.Layer = ImplicitDeny, LayerIdentity
+	res.Deciding = res.Deciding[:0]
+	res.Missing = res.Missing[:0]
+	for i := range res.Layers {
+		res.Layers[i] = LayerVerdict{Layer: Layer(i)}
+	}
+	p := &r.Principal
+	awsPrincipal := p.Kind != PrincipalService && p.Kind != PrincipalAnonymous
+
+	// Which layers apply.
+	var applies [numLayers]bool
+	mark := func(l Layer, present, ok bool, note string) {
+		if !present {
+			return
+		}
+		applies[l] = ok
+		if !ok {
+			res.Layers[l].Verdict, res.Layers[l].Note = NotApplicable, note
+		}
+	}
+	switch {
+	case !awsPrincipal:
+		mark(LayerIdentity, len(s.byLayer[LayerIdentity]) > 0, false, NoteNotAWSPrincipal)
+		mark(LayerBoundary, s.hasBoundary, false, NoteNotAWSPrincipal)
+		mark(LayerSession, s.hasSession, false, NoteNotAWSPrincipal)
+		mark(LayerSCP, s.scpLevels > 0, false, NoteNotAWSPrincipal)
+	case p.Kind == PrincipalRoot:
+		mark(LayerIdentity, len(s.byLayer[LayerIdentity]) > 0, false, NoteRootUser)
+		mark(LayerBoundary, s.hasBoundary, false, NoteRootUser)
+		mark(LayerSession, s.hasSession, false, NoteRootUser)
+		s.markSCP(p, mark)
+	default:
+		applies[LayerIdentity] = true
+		applies[LayerBoundary] = s.hasBoundary
+		applies[LayerSession] = s.hasSession
+		s.markSCP(p, mark)
+	}
+	if s.rcpLevels > 0 {
+		switch {
+		case !rcpSupported(r.service):
+			mark(LayerRCP, true, false, NoteServiceNotRCP)
+		case s.managementAccount != "" && r.ResourceAccount == s.managementAccount:
+			mark(LayerRCP, true, false, NoteManagementAccount)
+		case p.ServiceLinked():
+			mark(LayerRCP, true, false, NoteServiceLinkedRole)
+		default:
+			applies[LayerRCP] = true
+		}
+	}
+	applies[LayerResource] = s.hasResource
+	applies[LayerVPCEndpoint] = len(s.byLayer[LayerVPCEndpoint]) > 0
+
+	// Evaluate every statement of every applicable policy.
+	var acc [numLayers]layerAcc
+	for i := range acc {
+		acc[i].firstAllow, acc[i].directAllow = -1, -1
+	}
+	firstDeny := -1
+	for pi := range s.policies {
+		cp := &s.policies[pi]
+		if !applies[cp.layer] {
+			continue
+		}
+		a := &acc[cp.layer]
+		for si := range cp.stmts {
+			st := &cp.stmts[si]
+			str, ok := st.matches(r, res)
+			if !ok {
+				continue
+			}
+			if st.effect == policy.Deny {
+				if firstDeny < 0 || cp.layer < res.Deciding[firstDeny].Layer {
+					firstDeny = len(res.Deciding)
+				}
+				a.denies = true
+				res.Deciding = append(res.Deciding, cp.ref(si))
+				continue
+			}
+			switch cp.layer {
+			case LayerSCP, LayerRCP:
+				if cp.level < 64 {
+					a.allowLevels |= 1 << cp.level
+				}
+			case LayerVPCEndpoint:
+				if cp.ord < 64 {
+					a.allowPols |= 1 << cp.ord
+				}
+			case LayerResource:
+				if str > a.strength {
+					a.strength = str
+				}
+			}
+			first := a.firstAllow < 0
+			direct := cp.layer == LayerResource && str == matchDirect && a.directAllow < 0
+			if first || direct {
+				idx := len(res.Deciding)
+				res.Deciding = append(res.Deciding, cp.ref(si))
+				if first {
+					a.firstAllow = idx
+				}
+				if direct {
+					a.directAllow = idx
+				}
+			}
+		}
+	}
+
+	// Layer verdicts.
+	for l := Layer(0); l < numLayers; l++ {
+		if !applies[l] {
+			continue
+		}
+		lv := &res.Layers[l]
+		a := &acc[l]
+		switch {
+		case a.denies:
+			lv.Verdict = Deny
+		case l == LayerSCP:
+			lv.Verdict = Allow
+			for lvl := 0; lvl < s.scpLevels; lvl++ {
+				if lvl < 64 && a.allowLevels&(1<<lvl) == 0 {
+					lv.Verdict, lv.Note, lv.Level = NoAllow, NoteMissingLevel, lvl
+					lv.Target = s.levelTarget(LayerSCP, lvl)
+					break
+				}
+			}
+		case l == LayerRCP:
+			lv.Verdict = Allow // RCPFullAWSAccess is attached at every level
+		case l == LayerVPCEndpoint:
+			n := len(s.byLayer[LayerVPCEndpoint])
+			if n <= 64 && a.allowPols == (uint64(1)<<n)-1 || n > 64 && a.firstAllow >= 0 {
+				lv.Verdict = Allow
+			} else {
+				lv.Verdict = NoAllow
+			}
+		case a.firstAllow >= 0:
+			lv.Verdict = Allow
+		default:
+			lv.Verdict = NoAllow
+		}
+	}
+	if p.Kind == PrincipalRoot {
+		res.Layers[LayerIdentity].Verdict, res.Layers[LayerIdentity].Note = Allow, NoteRootUser
+	}
+
+	// 1. An explicit deny anywhere decides.
+	if firstDeny >= 0 {
+		res.Decision = ExplicitDeny
+		res.Layer = res.Deciding[firstDeny].Layer
+		// Keep only the denies, the decider first.
+		n := 0
+		d := res.Deciding[firstDeny]
+		for _, ref := range res.Deciding {
+			if ref.Effect == policy.Deny {
+				res.Deciding[n] = ref
+				n++
+			}
+		}
+		res.Deciding = res.Deciding[:n]
+		for i := range res.Deciding {
+			if res.Deciding[i] == d {
+				res.Deciding[0], res.Deciding[i] = res.Deciding[i], res.Deciding[0]
+				break
+			}
+		}
+		return
+	}
+	deny := func(l Layer) {
+		res.Decision, res.Layer = ImplicitDeny, l
+		res.Layers[l].Required = true
+		res.Deciding = res.Deciding[:0]
+	}
+	require := func(l Layer) bool {
+		if !applies[l] {
+			return true
+		}
+		res.Layers[l].Required = true
+		if res.Layers[l].Verdict != Allow {
+			deny(l)
+			return false
+		}
+		return true
+	}
+	// 2. Organisation and network layers: every level must allow.
+	if !require(LayerRCP) || !require(LayerSCP) || !require(LayerVPCEndpoint) {
+		return
+	}
+	// 3. Resource-based and identity-based policies.
+	rp := &acc[LayerResource]
+	rpAllows := applies[LayerResource] && rp.firstAllow >= 0
+	grant := rpAllows && rp.strength > matchAccount
+	switch {
+	case !awsPrincipal:
+		if !grant {
+			deny(LayerResource)
+			return
+		}
+		res.Layers[LayerResource].Required = true
+		res.Layer = LayerResource
+		s.finishAllowed(res, &acc, applies)
+		return
+	case r.CrossAccount() || requiresResourcePolicy(r):
+		res.Layers[LayerResource].Required = true
+		if !rpAllows {
+			deny(LayerResource)
+			return
+		}
+		if rp.strength == matchAccount {
+			res.Layers[LayerResource].Note = NoteDelegatesToAccount
+		}
+		// Same account with a grant that names the principal: the key
+		// policy or trust policy suffices on its own.
+		if !r.CrossAccount() && grant {
+			s.finishSameAccountGrant(res, &acc, applies, rp)
+			return
+		}
+		if !require(LayerIdentity) || !require(LayerBoundary) || !require(LayerSession) {
+			return
+		}
+		res.Layer = LayerIdentity
+		s.finishAllowed(res, &acc, applies)
+		return
+	}
+	// Same account: the union of identity and resource grants.
+	if res.Layers[LayerIdentity].Verdict == Allow {
+		res.Layers[LayerIdentity].Required = true
+		if !require(LayerBoundary) || !require(LayerSession) {
+			return
+		}
+		res.Layer = LayerIdentity
+		s.finishAllowed(res, &acc, applies)
+		return
+	}
+	if grant {
+		s.finishSameAccountGrant(res, &acc, applies, rp)
+		return
+	}
+	if rpAllows && rp.strength == matchAccount {
+		res.Layers[LayerResource].Note = NoteDelegatesToAccount
+	}
+	deny(LayerIdentity)
+}
+
+// finishSameAccountGrant completes a same-account decision where the
+// resource policy grants the principal: a permissions boundary or session
+// policy still limits it unless the grant names the user or role session
+// itself.
+func (s *Set) finishSameAccountGrant(res *Result, acc *[numLayers]layerAcc, applies [numLayers]bool, rp *layerAcc) {
+	res.Layers[LayerResource].Required = true
+	if res.Layers[LayerIdentity].Verdict != Allow && applies[LayerIdentity] {
+		res.Layers[LayerIdentity].Note = NoteGrantedByResource
+	}
+	direct := rp.directAllow >= 0
+	for _, l := range [...]Layer{LayerBoundary, LayerSession} {
+		if !applies[l] {
+			continue
+		}
+		if res.Layers[l].Verdict == Allow {
+			res.Layers[l].Required = true
+			continue
+		}
+		if direct {
+			res.Layers[l].Note = NoteBypassed
+			continue
+		}
+		res.Decision, res.Layer = ImplicitDeny, l
+		res.Layers[l].Required = true
+		res.Deciding = res.Deciding[:0]
+		return
+	}
+	res.Layer = LayerResource
+	s.finishAllowed(res, acc, applies)
+}
+
+// finishAllowed sets an Allowed decision and keeps, as deciding
+// statements, the first Allow of every layer that had to allow, the
+// granting layer first.
+func (s *Set) finishAllowed(res *Result, acc *[numLayers]layerAcc, applies [numLayers]bool) {
+	res.Decision = Allowed
+	order := [...]Layer{LayerIdentity, LayerResource, LayerBoundary, LayerSession, LayerSCP, LayerRCP, LayerVPCEndpoint}
+	if res.Layer == LayerResource {
+		order[0], order[1] = LayerResource, LayerIdentity
+	}
+	var keep [numLayers]StatementRef
+	n := 0
+	for _, l := range order {
+		if !applies[l] || !res.Layers[l].Required || res.Layers[l].Verdict != Allow {
+			continue
+		}
+		idx := acc[l].firstAllow
+		if l == LayerResource && acc[l].directAllow >= 0 {
+			idx = acc[l].directAllow
+		}
+		if idx >= 0 {
+			keep[n] = res.Deciding[idx]
+			n++
+		}
+	}
+	res.Deciding = append(res.Deciding[:0], keep[:n]...)
+}
+
+func (s *Set) markSCP(p *Principal, mark func(Layer, bool, bool, string)) {
+	if s.scpLevels == 0 {
+		return
+	}
+	switch {
+	case s.managementAccount != "" && p.Account == s.managementAccount:
+		mark(LayerSCP, true, false, NoteManagementAccount)
+	case p.ServiceLinked():
+		mark(LayerSCP, true, false, NoteServiceLinkedRole)
+	default:
+		mark(LayerSCP, true, true, "")
+	}
+}
+
+func (s *Set) levelTarget(l Layer, level int) string {
+	for _, i := range s.byLayer[l] {
+		if s.policies[i].level == level {
+			return s.policies[i].target
+		}
+	}
+	return ""
+}
+
+func (cp *cpolicy) ref(si int) StatementRef {
+	st := cp.stmts[si].src
+	return StatementRef{
+		Layer:   cp.layer,
+		Level:   cp.level,
+		Target:  cp.target,
+		Policy:  cp.name,
+		Index:   st.Index,
+		Sid:     st.Sid,
+		Effect:  st.Effect,
+		Pos:     st.Pos,
+		Pointer: st.Pointer,
+	}
+}
+
+// requiresResourcePolicy reports whether the request is one where the
+// resource's own policy must allow even within one account: a KMS key's
+// key policy, or a role's trust policy for sts:AssumeRole*.
+func requiresResourcePolicy(r *Request) bool {
+	switch r.service {
+	case "kms":
+		return r.Resource != "*" && r.resARN.field(r.Resource, 2) == "kms" && hasPrefix(r.resARN.field(r.Resource, 5), "key/")
+	case "sts":
+		switch r.action {
+		case "sts:assumerole", "sts:assumerolewithsaml", "sts:assumerolewithwebidentity", "sts:tagsession", "sts:setsourceidentity", "sts:setcontext":
+			return r.Resource != "*" && r.resARN.field(r.Resource, 2) == "iam" && hasPrefix(r.resARN.field(r.Resource, 5), "role/")
+		}
+	}
+	return false
+}
+
+func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
+
+// matches reports whether the statement applies to the request and, for
+// statements with a Principal, how specifically it names the requester.
+func (st *cstmt) matches(r *Request, res *Result) (strength, bool) {
+	// Action.
+	hit := st.anyAct
+	if !hit {
+		for i := range st.actions {
+			if ok, _ := st.actions[i].match(r.action, nil); ok {
+				hit = true
+				break
+			}
+		}
+	}
+	if hit == st.notAct {
+		return matchNone, false
+	}
+	// Resource.
+	if st.hasRes {
+		hit = false
+		isARN := r.Resource != "*"
+		for i := range st.res {
+			ok, unresolved := st.res[i].match(r.Resource, r.resARN, isARN, r.Context)
+			if unresolved {
+				res.noteUnresolved(&st.res[i], r.Context)
+			}
+			if ok {
+				hit = true
+				break
+			}
+		}
+		if hit == st.notRes {
+			return matchNone, false
+		}
+	}
+	// Principal.
+	str := matchDirect
+	if st.prin != nil {
+		if st.notPrin {
+			if !st.prin.notMatch(&r.Principal) {
+				return matchNone, false
+			}
+			str = matchWildcard
+		} else if str = st.prin.match(&r.Principal); str == matchNone {
+			return matchNone, false
+		}
+	}
+	// Conditions: every one must hold. All are evaluated so that every
+	// missing key is reported.
+	ok := true
+	for i := range st.conds {
+		c := &st.conds[i]
+		hold, missing := c.eval(r.Context)
+		if missing {
+			res.noteMissing(c.name)
+		}
+		if !hold {
+			ok = false
+		}
+	}
+	return str, ok
+}
+
+func (res *Result) noteMissing(key string) {
+	for _, k := range res.Missing {
+		if k == key {
+			return
+		}
+	}
+	res.Missing = append(res.Missing, key)
+}
+
+func (res *Result) noteUnresolved(a *arnPattern, ctx Context) {
+	note := func(p *pattern) {
+		for _, t := range p.toks {
+			if t.kind == tVar && !t.hasDef {
+				if v, ok := ctx[t.text]; !ok || len(v) != 1 {
+					res.noteMissing(t.text)
+				}
+			}
+		}
+	}
+	note(&a.whole)
+	for i := range a.fields {
+		note(&a.fields[i])
+	}
+}

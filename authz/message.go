@@ -1,0 +1,56 @@
+package authz
+
+import "strings"
+
+// Message returns the plain-text message AWS returns when it refuses the
+// request, in the grammar of the IAM User Guide ("User: ... is not
+// authorized to perform: ... because no ... allows the ... action"), or ""
+// when the request is allowed. The ARN of the denying policy is appended
+// to an explicit deny, as AWS does for same-account and same-organization
+// requests, when the policy was named by its ARN.
+func (res *Result) Message(r *Request) string {
+	if res.Decision == Allowed {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("User: ")
+	if r.Principal.Kind == PrincipalAnonymous {
+		b.WriteString("anonymous")
+	} else {
+		b.WriteString(r.Principal.ARN)
+	}
+	b.WriteString(" is not authorized to perform: ")
+	b.WriteString(r.Action)
+	if r.Resource != "*" && r.Resource != "" {
+		b.WriteString(" on resource: ")
+		b.WriteString(r.Resource)
+	}
+	l := res.Layer
+	switch {
+	case res.Decision == ExplicitDeny || l == LayerSCP:
+		b.WriteString(" with an explicit deny in ")
+		b.WriteString(article(l))
+		b.WriteString(l.PolicyType())
+		if res.Decision == ExplicitDeny && len(res.Deciding) > 0 && !r.CrossAccount() {
+			name := res.Deciding[0].Policy
+			if strings.HasPrefix(name, "arn:") && l != LayerResource && l != LayerVPCEndpoint {
+				b.WriteString(": ")
+				b.WriteString(name)
+			}
+		}
+	default:
+		b.WriteString(" because no ")
+		b.WriteString(l.PolicyType())
+		b.WriteString(" allows the ")
+		b.WriteString(r.Action)
+		b.WriteString(" action")
+	}
+	return b.String()
+}
+
+func article(l Layer) string {
+	if l == LayerIdentity {
+		return "an "
+	}
+	return "a "
+}

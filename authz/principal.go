@@ -1,0 +1,161 @@
+package authz
+
+import (
+	"strings"
+
+	"github.com/deniedhq/denied/policy"
+)
+
+// strength is how specifically a Principal element names the requester.
+// Resource-policy grants behave differently by strength: an account
+// principal only delegates to the account's IAM policies, while a grant
+// that names a user or a role session directly is not limited by an
+// implicit deny in a permissions boundary or session policy.
+type strength uint8
+
+const (
+	matchNone     strength = iota
+	matchAccount           // the account (root ARN or account ID)
+	matchWildcard          // "*" or {"AWS": "*"}
+	matchRole              // the role behind a session
+	matchDirect            // the user, role session, federated user or service itself
+)
+
+type roleRef struct{ account, name string }
+
+type cprincipal struct {
+	anyone   bool // "Principal": "*"
+	anyAWS   bool // {"AWS": "*"}
+	accounts []string
+	arns     []string
+	roles    []roleRef
+	services []string // lower-cased
+	others   []string // Federated and CanonicalUser values
+}
+
+func compilePrincipal(p *policy.Principal) *cprincipal {
+	cp := &cprincipal{anyone: p.Wildcard}
+	for _, v := range p.AWS {
+		v = strings.TrimSpace(v)
+		switch {
+		case v == "*":
+			cp.anyAWS = true
+		case isAccountID(v):
+			cp.accounts = append(cp.accounts, v)
+		default:
+			parts := strings.SplitN(v, ":", 6)
+			if len(parts) == 6 && parts[2] == "iam" && parts[5] == "root" {
+				cp.accounts = append(cp.accounts, parts[4])
+				continue
+			}
+			if len(parts) == 6 && parts[2] == "iam" && strings.HasPrefix(parts[5], "role/") {
+				_, name := splitPath(parts[5][len("role/"):])
+				cp.roles = append(cp.roles, roleRef{account: parts[4], name: name})
+			}
+			cp.arns = append(cp.arns, v)
+		}
+	}
+	for _, v := range p.Service {
+		cp.services = append(cp.services, strings.ToLower(strings.TrimSpace(v)))
+	}
+	cp.others = append(cp.others, p.Federated...)
+	cp.others = append(cp.others, p.CanonicalUser...)
+	return cp
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (cp *cprincipal) hasRole(p *Principal) bool {
+	if p.Kind != PrincipalSession && p.Kind != PrincipalRole {
+		return false
+	}
+	for _, r := range cp.roles {
+		if r.account == p.Account && r.name == p.Name {
+			return true
+		}
+	}
+	return false
+}
+
+// match returns how specifically the Principal element names p.
+func (cp *cprincipal) match(p *Principal) strength {
+	switch p.Kind {
+	case PrincipalAnonymous:
+		if cp.anyone {
+			return matchWildcard
+		}
+		return matchNone
+	case PrincipalService:
+		for _, s := range cp.services {
+			if strings.EqualFold(s, p.ARN) {
+				return matchDirect
+			}
+		}
+		if cp.anyone {
+			return matchWildcard
+		}
+		return matchNone
+	}
+	if contains(cp.arns, p.ARN) || contains(cp.others, p.ARN) {
+		if p.Kind == PrincipalRole {
+			return matchRole
+		}
+		return matchDirect
+	}
+	if cp.hasRole(p) {
+		return matchRole
+	}
+	if cp.anyone || cp.anyAWS {
+		return matchWildcard
+	}
+	if contains(cp.accounts, p.Account) {
+		if p.Kind == PrincipalRoot {
+			return matchDirect
+		}
+		return matchAccount
+	}
+	return matchNone
+}
+
+// notMatch reports whether a NotPrincipal element applies to p: AWS
+// evaluates each identity a request carries (the account, the role behind
+// a session, the user or session itself) and the statement applies unless
+// every one of them is listed.
+func (cp *cprincipal) notMatch(p *Principal) bool {
+	if cp.anyone {
+		return false
+	}
+	switch p.Kind {
+	case PrincipalAnonymous:
+		return true
+	case PrincipalService:
+		for _, s := range cp.services {
+			if strings.EqualFold(s, p.ARN) {
+				return false
+			}
+		}
+		return true
+	}
+	if cp.anyAWS {
+		return false
+	}
+	if !contains(cp.accounts, p.Account) {
+		return true
+	}
+	switch p.Kind {
+	case PrincipalRoot:
+		return false
+	case PrincipalSession:
+		return !contains(cp.arns, p.ARN) || !cp.hasRole(p)
+	case PrincipalRole:
+		return !cp.hasRole(p)
+	}
+	return !contains(cp.arns, p.ARN)
+}

@@ -1,0 +1,319 @@
+package authz
+
+import (
+	"fmt"
+	"strings"
+)
+
+// PrincipalKind is the kind of principal that makes a request.
+type PrincipalKind uint8
+
+// Principal kinds.
+const (
+	PrincipalUnknown   PrincipalKind = iota
+	PrincipalUser                    // arn:aws:iam::ACCT:user/NAME
+	PrincipalRole                    // arn:aws:iam::ACCT:role/NAME (a role used directly, rare)
+	PrincipalSession                 // arn:aws:sts::ACCT:assumed-role/ROLE/SESSION
+	PrincipalFederated               // arn:aws:sts::ACCT:federated-user/NAME
+	PrincipalRoot                    // arn:aws:iam::ACCT:root
+	PrincipalService                 // backup.amazonaws.com
+	PrincipalAnonymous               // "*"
+)
+
+func (k PrincipalKind) String() string {
+	switch k {
+	case PrincipalUser:
+		return "User"
+	case PrincipalRole, PrincipalSession:
+		return "AssumedRole"
+	case PrincipalFederated:
+		return "FederatedUser"
+	case PrincipalRoot:
+		return "Account"
+	case PrincipalService:
+		return "Service"
+	case PrincipalAnonymous:
+		return "Anonymous"
+	}
+	return "Unknown"
+}
+
+// Principal is the parsed identity that makes a request.
+type Principal struct {
+	Kind      PrincipalKind
+	ARN       string // as given ("*" for anonymous, the service name for services)
+	Partition string
+	Account   string
+	// Name is the user name, role name (without path), or federated user name.
+	Name string
+	// Path is the IAM path of a user or role ("/" when none). Sessions do
+	// not carry their role's path.
+	Path string
+	// Session is the role session name of an assumed-role principal.
+	Session string
+	// RoleARN is the ARN of the role behind a session (without path, as a
+	// session ARN does not carry it), or the role's own ARN.
+	RoleARN string
+}
+
+// ServiceLinked reports whether the principal is a service-linked role or
+// one of its sessions: SCPs and RCPs do not restrict those.
+func (p *Principal) ServiceLinked() bool {
+	if p.Kind != PrincipalRole && p.Kind != PrincipalSession {
+		return false
+	}
+	return strings.HasPrefix(p.Path, "/aws-service-role/") || strings.HasPrefix(p.Name, "AWSServiceRoleFor")
+}
+
+// ParsePrincipal parses the principal of a request: an IAM user, role,
+// assumed-role session, federated user or root ARN; a service principal
+// (name.amazonaws.com); or "*" for an anonymous request.
+func ParsePrincipal(s string) (Principal, error) {
+	p := Principal{ARN: s}
+	switch {
+	case s == "":
+		return p, fmt.Errorf("principal is empty")
+	case s == "*" || strings.EqualFold(s, "anonymous"):
+		p.Kind = PrincipalAnonymous
+		p.ARN = "*"
+		return p, nil
+	case !strings.HasPrefix(s, "arn:"):
+		if strings.Contains(s, ".") && !strings.ContainsAny(s, ":/ ") {
+			p.Kind = PrincipalService
+			return p, nil
+		}
+		return p, fmt.Errorf("principal %q is neither an ARN, a service principal nor \"*\"", s)
+	}
+	parts := strings.SplitN(s, ":", 6)
+	if len(parts) != 6 {
+		return p, fmt.Errorf("principal %q is not a valid ARN: it needs 6 colon-separated parts", s)
+	}
+	p.Partition, p.Account = parts[1], parts[4]
+	service, res := parts[2], parts[5]
+	if !isAccountID(p.Account) {
+		return p, fmt.Errorf("principal %q has no 12-digit account ID", s)
+	}
+	switch {
+	case service == "iam" && res == "root":
+		p.Kind = PrincipalRoot
+	case service == "iam" && strings.HasPrefix(res, "user/"):
+		p.Kind = PrincipalUser
+		p.Path, p.Name = splitPath(res[len("user/"):])
+	case service == "iam" && strings.HasPrefix(res, "role/"):
+		p.Kind = PrincipalRole
+		p.Path, p.Name = splitPath(res[len("role/"):])
+		p.RoleARN = s
+	case service == "sts" && strings.HasPrefix(res, "assumed-role/"):
+		rest := res[len("assumed-role/"):]
+		i := strings.IndexByte(rest, '/')
+		if i <= 0 || i == len(rest)-1 {
+			return p, fmt.Errorf("principal %q: an assumed-role ARN reads assumed-role/ROLE/SESSION", s)
+		}
+		p.Kind = PrincipalSession
+		p.Name, p.Session, p.Path = rest[:i], rest[i+1:], "/"
+		p.RoleARN = "arn:" + p.Partition + ":iam::" + p.Account + ":role/" + p.Name
+	case service == "sts" && strings.HasPrefix(res, "federated-user/"):
+		p.Kind = PrincipalFederated
+		p.Name = res[len("federated-user/"):]
+	default:
+		return p, fmt.Errorf("principal %q is not a user, role, assumed-role, federated-user or root ARN", s)
+	}
+	if p.Kind != PrincipalRoot && p.Name == "" {
+		return p, fmt.Errorf("principal %q has no name", s)
+	}
+	return p, nil
+}
+
+func splitPath(s string) (path, name string) {
+	i := strings.LastIndexByte(s, '/')
+	if i < 0 {
+		return "/", s
+	}
+	return "/" + s[:i+1], s[i+1:]
+}
+
+func isAccountID(s string) bool {
+	if len(s) != 12 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// Request is one authorization request, prepared for evaluation: build it
+// once with NewRequest and evaluate it against any number of policy sets.
+type Request struct {
+	Principal       Principal
+	Action          string // as given
+	Resource        string // ARN, or "*" for actions without resource types
+	ResourceAccount string
+	// Context holds the request context with lower-cased keys. Use
+	// NewRequest, or Context.Set, so keys are normalised.
+	Context Context
+
+	action  string  // lower-cased action
+	service string  // lower-cased service prefix of the action
+	resARN  arnView // the resource split into its six parts
+}
+
+// Service returns the lower-cased service prefix of the action.
+func (r *Request) Service() string { return r.service }
+
+// CrossAccount reports whether the principal and the resource belong to
+// different accounts.
+func (r *Request) CrossAccount() bool {
+	a := r.Principal.Account
+	return a != "" && r.ResourceAccount != "" && a != r.ResourceAccount
+}
+
+// RequestInput is what a Request is built from.
+type RequestInput struct {
+	Principal       string
+	Action          string
+	Resource        string
+	ResourceAccount string
+	Context         map[string][]string
+}
+
+// NewRequest validates and prepares a request. Context keys are matched
+// case-insensitively; the keys the request implies (aws:PrincipalArn,
+// aws:PrincipalAccount, aws:PrincipalType, aws:username, aws:userid where
+// it is derivable, aws:ResourceAccount, aws:PrincipalIsAWSService,
+// aws:PrincipalServiceName) are filled in unless given.
+func NewRequest(in RequestInput) (*Request, error) {
+	p, err := ParsePrincipal(in.Principal)
+	if err != nil {
+		return nil, &FieldError{Path: "/request/principal", Err: err}
+	}
+	action := strings.TrimSpace(in.Action)
+	i := strings.IndexByte(action, ':')
+	if i <= 0 || i == len(action)-1 || strings.ContainsAny(action, "*? ") {
+		return nil, &FieldError{Path: "/request/action", Err: fmt.Errorf("action %q must read service:Action (no wildcards)", in.Action)}
+	}
+	r := &Request{
+		Principal: p,
+		Action:    action,
+		Resource:  in.Resource,
+		action:    strings.ToLower(action),
+	}
+	r.service = r.action[:i]
+	if r.Resource == "" {
+		r.Resource = "*"
+	}
+	if r.Resource != "*" {
+		v, ok := splitARN(r.Resource)
+		if !ok {
+			return nil, &FieldError{Path: "/request/resource", Err: fmt.Errorf("resource %q is not an ARN (arn:partition:service:region:account:resource) nor \"*\"", r.Resource)}
+		}
+		r.resARN = v
+	}
+	r.ResourceAccount = in.ResourceAccount
+	if r.ResourceAccount == "" && r.Resource != "*" {
+		r.ResourceAccount = r.resARN.field(r.Resource, 4)
+	}
+	if r.ResourceAccount != "" && !isAccountID(r.ResourceAccount) {
+		return nil, &FieldError{Path: "/request/resourceAccount", Err: fmt.Errorf("resource account %q is not a 12-digit account ID", r.ResourceAccount)}
+	}
+	if r.ResourceAccount == "" && r.Resource == "*" {
+		r.ResourceAccount = p.Account
+	}
+	r.Context = make(Context, len(in.Context)+8)
+	for k, v := range in.Context {
+		r.Context.Set(k, v...)
+	}
+	r.fillImplied()
+	return r, nil
+}
+
+func (r *Request) fillImplied() {
+	p := &r.Principal
+	set := func(k string, v ...string) {
+		if _, ok := r.Context[k]; !ok {
+			r.Context[k] = v
+		}
+	}
+	switch p.Kind {
+	case PrincipalService:
+		set("aws:principalisawsservice", "true")
+		set("aws:principalservicename", p.ARN)
+	case PrincipalAnonymous:
+	default:
+		set("aws:principalisawsservice", "false")
+		set("aws:principalaccount", p.Account)
+		set("aws:principaltype", p.Kind.String())
+		switch p.Kind {
+		case PrincipalSession, PrincipalRole:
+			set("aws:principalarn", p.RoleARN)
+		default:
+			set("aws:principalarn", p.ARN)
+		}
+		switch p.Kind {
+		case PrincipalUser:
+			set("aws:username", p.Name)
+		case PrincipalRoot:
+			set("aws:userid", p.Account)
+		case PrincipalFederated:
+			set("aws:userid", p.Account+":"+p.Name)
+		}
+	}
+	if r.ResourceAccount != "" {
+		set("aws:resourceaccount", r.ResourceAccount)
+	}
+}
+
+// Context is a request context: lower-cased key → values.
+type Context map[string][]string
+
+// Set stores values under key (case-insensitive).
+func (c Context) Set(key string, values ...string) { c[strings.ToLower(key)] = values }
+
+// Get returns the values of key (case-insensitive).
+func (c Context) Get(key string) ([]string, bool) {
+	v, ok := c[strings.ToLower(key)]
+	return v, ok
+}
+
+// FieldError is an error in one field of an input, named by its JSON pointer.
+type FieldError struct {
+	Path string
+	Err  error
+}
+
+func (e *FieldError) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *FieldError) Unwrap() error { return e.Err }
+
+// arnView records where the six fields of an ARN start and end.
+type arnView struct {
+	ends [6]uint16 // end offset of each field; field i starts at ends[i-1]+1
+}
+
+func splitARN(s string) (arnView, bool) {
+	var v arnView
+	if len(s) > 65535 || !strings.HasPrefix(s, "arn:") {
+		return v, false
+	}
+	n := 0
+	for i := 0; i < len(s) && n < 5; i++ {
+		if s[i] == ':' {
+			v.ends[n] = uint16(i)
+			n++
+		}
+	}
+	if n < 5 {
+		return v, false
+	}
+	v.ends[5] = uint16(len(s))
+	return v, true
+}
+
+func (v arnView) field(s string, i int) string {
+	start := 0
+	if i > 0 {
+		start = int(v.ends[i-1]) + 1
+	}
+	return s[start:v.ends[i]]
+}

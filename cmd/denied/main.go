@@ -1,0 +1,23 @@
+// Command denied explains AWS access-denied errors, evaluates IAM policies
+// offline across every layer, and checks AWS Backup operations before they
+// run.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+
+	"github.com/deniedhq/denied/internal/cli"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	err := cli.Run(ctx, cli.DefaultEnv(), os.Args[1:])
+	stop()
+	if err != nil && err.Error() != "" {
+		fmt.Fprintf(os.Stderr, "denied: %v\n", err)
+	}
+	os.Exit(cli.ExitCode(err))
+}

@@ -1,0 +1,44 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Exit codes, the same for every command.
+const (
+	ExitOK      = 0 // success
+	ExitDenied  = 1 // something would be denied (check, audit)
+	ExitUsage   = 2 // bad input or usage
+	ExitRuntime = 3 // AWS or runtime failure
+)
+
+// Error carries the exit code an error maps to.
+type Error struct {
+	Code int
+	Err  error
+}
+
+func (e *Error) Error() string { return e.Err.Error() }
+func (e *Error) Unwrap() error { return e.Err }
+
+// usageErr is a bad-input or usage error.
+func usageErr(format string, args ...any) error {
+	return &Error{Code: ExitUsage, Err: fmt.Errorf(format, args...)}
+}
+
+// errSilent is a failure whose explanation was already written.
+var errSilent = errors.New("")
+
+// ExitCode maps an error to the process exit code: the one place where
+// that happens.
+func ExitCode(err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return ExitRuntime
+}

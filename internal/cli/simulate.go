@@ -1,0 +1,118 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/deniedhq/denied/simulate"
+)
+
+type simulateInput struct {
+	file   string
+	jsonl  bool
+	format string
+}
+
+const simulateSynopsis = `[FILE|-] [--format text|json] [--jsonl]
+
+Evaluates one case (a JSON file, or stdin) and prints the decision, every
+layer's verdict, the deciding statements and the AWS message. The case may
+also be the input of 'aws iam simulate-custom-policy', answered in the shape
+of its output. With --jsonl, reads one case per line and writes one JSON
+result per line, in order; a bad line gets an error result and the rest go
+on (exit 2 at the end if any line was bad).`
+
+func bindSimulate(env *Env, args []string) (*simulateInput, error) {
+	in := &simulateInput{}
+	fs := newFlagSet(env, "simulate", simulateSynopsis)
+	fs.StringVar(&in.format, "format", "text", "output format: text or json (--jsonl always writes JSON)")
+	fs.BoolVar(&in.jsonl, "jsonl", false, "read JSON Lines, one case per line, and write one result per line")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return nil, err
+	}
+	switch len(pos) {
+	case 0:
+		in.file = "-"
+	case 1:
+		in.file = pos[0]
+	default:
+		return nil, usageErr("simulate takes one file, got %d", len(pos))
+	}
+	if in.format != "text" && in.format != "json" {
+		return nil, usageErr("--format must be text or json, not %q", in.format)
+	}
+	return in, nil
+}
+
+func runSimulate(_ context.Context, env *Env, args []string) error {
+	in, err := bindSimulate(env, args)
+	if err != nil {
+		return err
+	}
+	r := env.Stdin
+	if in.file != "-" {
+		f, err := os.Open(in.file)
+		if err != nil {
+			return usageErr("%v", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	if in.jsonl {
+		st, err := simulate.Stream(r, env.Stdout, simulate.Options{})
+		if err != nil {
+			return &Error{Code: ExitRuntime, Err: err}
+		}
+		if st.Errors > 0 {
+			return &Error{Code: ExitUsage, Err: fmt.Errorf("%d of %d cases could not be evaluated (see their error results)", st.Errors, st.Cases)}
+		}
+		return nil
+	}
+	data, err := io.ReadAll(io.LimitReader(r, simulate.MaxLine+1))
+	if err != nil {
+		return &Error{Code: ExitRuntime, Err: err}
+	}
+	return simulateOne(env, in, data)
+}
+
+func simulateOne(env *Env, in *simulateInput, data []byte) error {
+	name := in.file
+	if name == "-" {
+		name = "stdin"
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return usageErr("%s: no case to simulate", name)
+	}
+	if simulate.IsCustomPolicyInput(data) {
+		out, err := simulate.EvaluateCustomPolicy(data, simulate.Options{})
+		if err != nil {
+			return usageErr("%s: %v", name, err)
+		}
+		return writeJSON(env.Stdout, out)
+	}
+	c, err := simulate.DecodeCase(data)
+	if err != nil {
+		return usageErr("%s: %v", name, err)
+	}
+	pr, err := simulate.Prepare(c, simulate.Options{})
+	if err != nil {
+		return usageErr("%s: %v", name, err)
+	}
+	res := pr.Evaluate()
+	if in.format == "json" {
+		return writeJSON(env.Stdout, res)
+	}
+	return pr.WriteText(env.Stdout, res)
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

@@ -1,0 +1,434 @@
+// Package simulate implements the `denied simulate` case contract: a JSON
+// case holding one request and the policies of every layer goes in; the
+// decision, every layer's verdict, the deciding statements, the missing
+// context and the AWS message come out. It also reads the input of
+// `aws iam simulate-custom-policy` and answers in the shape of its output.
+package simulate
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/deniedhq/denied/authz"
+	"github.com/deniedhq/denied/policy"
+)
+
+// Case is one simulate case as read from JSON.
+type Case struct {
+	ID                      string      `json:"id,omitempty"`
+	ManagementAccount       string      `json:"managementAccount,omitempty"`
+	Request                 CaseRequest `json:"request"`
+	IdentityPolicies        []PolicyDoc `json:"identityPolicies,omitempty"`
+	PermissionsBoundary     *PolicyDoc  `json:"permissionsBoundary,omitempty"`
+	SessionPolicy           *PolicyDoc  `json:"sessionPolicy,omitempty"`
+	ResourcePolicy          *PolicyDoc  `json:"resourcePolicy,omitempty"`
+	ServiceControlPolicies  []OrgLevel  `json:"serviceControlPolicies,omitempty"`
+	ResourceControlPolicies []OrgLevel  `json:"resourceControlPolicies,omitempty"`
+	VPCEndpointPolicies     []PolicyDoc `json:"vpcEndpointPolicies,omitempty"`
+}
+
+// CaseRequest is the request of a case.
+type CaseRequest struct {
+	Principal       string                     `json:"principal"`
+	Action          string                     `json:"action"`
+	Resource        string                     `json:"resource,omitempty"`
+	ResourceAccount string                     `json:"resourceAccount,omitempty"`
+	Context         map[string]json.RawMessage `json:"context,omitempty"`
+}
+
+// PolicyDoc is a named policy document. Document may be a JSON object, or
+// a JSON string holding the document, URL-encoded or not.
+type PolicyDoc struct {
+	Name     string          `json:"name,omitempty"`
+	Document json.RawMessage `json:"document"`
+}
+
+// OrgLevel is one level of SCPs or RCPs.
+type OrgLevel struct {
+	Target   string      `json:"target,omitempty"`
+	Policies []PolicyDoc `json:"policies"`
+}
+
+// CaseError is a case that cannot be evaluated: what is wrong and where
+// (a JSON pointer into the case, and a line:column inside a policy
+// document when the problem is there).
+type CaseError struct {
+	Message string `json:"message"`
+	Path    string `json:"path,omitempty"`
+}
+
+func (e *CaseError) Error() string {
+	if e.Path == "" {
+		return e.Message
+	}
+	return e.Path + ": " + e.Message
+}
+
+// Source is a parsed policy with the text it was parsed from, so that
+// reports can quote its lines.
+type Source struct {
+	Name   string
+	Path   string // JSON pointer of the document in the case
+	Text   []byte
+	Policy *policy.Policy
+}
+
+// Prepared is a decoded, validated case: the request and the compiled
+// policy set, ready to evaluate.
+type Prepared struct {
+	Case     *Case
+	Request  *authz.Request
+	Set      *authz.Set
+	Sources  map[string]*Source // by layer/name key, see sourceKey
+	Warnings []Warning
+}
+
+// Warning is a non-fatal finding about a case.
+type Warning struct {
+	Path    string `json:"path"`
+	Message string `json:"message"`
+}
+
+// Options control how cases are prepared.
+type Options struct {
+	// Now gives the time used for aws:CurrentTime and aws:EpochTime when
+	// the case does not set them. Nil means time.Now.
+	Now func() time.Time
+}
+
+// DecodeCase decodes one case strictly: unknown fields are errors.
+func DecodeCase(data []byte) (*Case, error) {
+	var c Case
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&c); err != nil {
+		return nil, jsonError(data, err)
+	}
+	if dec.More() {
+		return nil, &CaseError{Message: "unexpected data after the case object"}
+	}
+	return &c, nil
+}
+
+// jsonError turns an encoding/json error into a CaseError with a line and
+// column.
+func jsonError(data []byte, err error) error {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		l, c := lineCol(data, int(se.Offset))
+		return &CaseError{Message: fmt.Sprintf("invalid JSON at %d:%d: %v", l, c, se)}
+	case errors.As(err, &te):
+		path := "/" + strings.ReplaceAll(te.Field, ".", "/")
+		return &CaseError{Path: path, Message: fmt.Sprintf("%s must be %s, not %s", fieldName(te.Field), typeName(te.Type.String()), te.Value)}
+	}
+	msg := err.Error()
+	if strings.HasPrefix(msg, "json: unknown field ") {
+		f := strings.Trim(strings.TrimPrefix(msg, "json: unknown field "), `"`)
+		return &CaseError{Message: fmt.Sprintf("unknown field %q (known: id, managementAccount, request, identityPolicies, permissionsBoundary, sessionPolicy, resourcePolicy, serviceControlPolicies, resourceControlPolicies, vpcEndpointPolicies)", f)}
+	}
+	if errors.Is(err, errUnexpectedEOF) || strings.Contains(msg, "unexpected EOF") || msg == "EOF" {
+		return &CaseError{Message: "invalid JSON: the case ends before it is complete"}
+	}
+	return &CaseError{Message: "invalid case: " + strings.TrimPrefix(msg, "json: ")}
+}
+
+var errUnexpectedEOF = errors.New("unexpected EOF")
+
+func fieldName(f string) string {
+	if f == "" {
+		return "the case"
+	}
+	return f
+}
+
+func typeName(t string) string {
+	switch {
+	case strings.HasPrefix(t, "[]"):
+		return "an array"
+	case strings.HasPrefix(t, "map["), strings.Contains(t, "simulate."):
+		return "an object"
+	case t == "string":
+		return "a string"
+	}
+	return t
+}
+
+func lineCol(data []byte, off int) (int, int) {
+	if off > len(data) {
+		off = len(data)
+	}
+	line, col := 1, 1
+	for _, b := range data[:off] {
+		if b == '\n' {
+			line++
+			col = 1
+		} else {
+			col++
+		}
+	}
+	return line, col
+}
+
+// Prepare validates a case, parses and compiles its policies and builds
+// the request.
+func Prepare(c *Case, opt Options) (*Prepared, error) {
+	pr := &Prepared{Case: c, Sources: make(map[string]*Source)}
+	ctx, err := decodeContext(c.Request.Context)
+	if err != nil {
+		return nil, err
+	}
+	now := time.Now
+	if opt.Now != nil {
+		now = opt.Now
+	}
+	if !hasKey(ctx, "aws:CurrentTime") || !hasKey(ctx, "aws:EpochTime") {
+		t := now().UTC()
+		if !hasKey(ctx, "aws:CurrentTime") {
+			ctx["aws:CurrentTime"] = []string{t.Format(time.RFC3339)}
+		}
+		if !hasKey(ctx, "aws:EpochTime") {
+			ctx["aws:EpochTime"] = []string{strconv.FormatInt(t.Unix(), 10)}
+		}
+	}
+	if c.Request.Principal == "" {
+		return nil, &CaseError{Path: "/request/principal", Message: "the request needs a principal (an ARN, a service principal, or \"*\" for anonymous)"}
+	}
+	if c.Request.Action == "" {
+		return nil, &CaseError{Path: "/request/action", Message: "the request needs an action such as s3:GetObject"}
+	}
+	req, err := authz.NewRequest(authz.RequestInput{
+		Principal:       c.Request.Principal,
+		Action:          c.Request.Action,
+		Resource:        c.Request.Resource,
+		ResourceAccount: c.Request.ResourceAccount,
+		Context:         ctx,
+	})
+	if err != nil {
+		var fe *authz.FieldError
+		if errors.As(err, &fe) {
+			return nil, &CaseError{Path: fe.Path, Message: fe.Err.Error()}
+		}
+		return nil, &CaseError{Path: "/request", Message: err.Error()}
+	}
+	pr.Request = req
+	if c.ManagementAccount != "" && !isAccount(c.ManagementAccount) {
+		return nil, &CaseError{Path: "/managementAccount", Message: fmt.Sprintf("%q is not a 12-digit account ID", c.ManagementAccount)}
+	}
+
+	in := authz.Input{ManagementAccount: c.ManagementAccount}
+	for i := range c.IdentityPolicies {
+		np, err := pr.parse(authz.LayerIdentity, fmt.Sprintf("/identityPolicies/%d", i), &c.IdentityPolicies[i], fmt.Sprintf("identity-%d", i))
+		if err != nil {
+			return nil, err
+		}
+		in.Identity = append(in.Identity, np)
+	}
+	one := func(l authz.Layer, path string, d *PolicyDoc, def string) (*authz.NamedPolicy, error) {
+		if d == nil {
+			return nil, nil
+		}
+		np, err := pr.parse(l, path, d, def)
+		if err != nil {
+			return nil, err
+		}
+		return &np, nil
+	}
+	if in.Boundary, err = one(authz.LayerBoundary, "/permissionsBoundary", c.PermissionsBoundary, "permissions-boundary"); err != nil {
+		return nil, err
+	}
+	if in.Session, err = one(authz.LayerSession, "/sessionPolicy", c.SessionPolicy, "session-policy"); err != nil {
+		return nil, err
+	}
+	if in.Resource, err = one(authz.LayerResource, "/resourcePolicy", c.ResourcePolicy, "resource-policy"); err != nil {
+		return nil, err
+	}
+	levels := func(l authz.Layer, field string, src []OrgLevel) ([]authz.Level, error) {
+		var out []authz.Level
+		for i, lv := range src {
+			if len(lv.Policies) == 0 {
+				return nil, &CaseError{Path: fmt.Sprintf("/%s/%d/policies", field, i), Message: "a level needs at least one policy (a level without policies denies everything)"}
+			}
+			level := authz.Level{Target: lv.Target}
+			for j := range lv.Policies {
+				np, err := pr.parse(l, fmt.Sprintf("/%s/%d/policies/%d", field, i, j), &lv.Policies[j], fmt.Sprintf("%s-%d-%d", field, i, j))
+				if err != nil {
+					return nil, err
+				}
+				level.Policies = append(level.Policies, np)
+			}
+			out = append(out, level)
+		}
+		return out, nil
+	}
+	if in.SCPs, err = levels(authz.LayerSCP, "serviceControlPolicies", c.ServiceControlPolicies); err != nil {
+		return nil, err
+	}
+	if in.RCPs, err = levels(authz.LayerRCP, "resourceControlPolicies", c.ResourceControlPolicies); err != nil {
+		return nil, err
+	}
+	for i := range c.VPCEndpointPolicies {
+		np, err := pr.parse(authz.LayerVPCEndpoint, fmt.Sprintf("/vpcEndpointPolicies/%d", i), &c.VPCEndpointPolicies[i], fmt.Sprintf("vpce-%d", i))
+		if err != nil {
+			return nil, err
+		}
+		in.VPCEndpoint = append(in.VPCEndpoint, np)
+	}
+	set, err := authz.Compile(in)
+	if err != nil {
+		return nil, &CaseError{Message: err.Error()}
+	}
+	pr.Set = set
+	return pr, nil
+}
+
+func hasKey(ctx map[string][]string, key string) bool {
+	for k := range ctx {
+		if strings.EqualFold(k, key) {
+			return true
+		}
+	}
+	return false
+}
+
+func isAccount(s string) bool {
+	if len(s) != 12 {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func sourceKey(l authz.Layer, name string) string { return l.String() + "\x00" + name }
+
+// Source returns the source of the policy a statement reference points at.
+func (pr *Prepared) Source(ref authz.StatementRef) *Source {
+	return pr.Sources[sourceKey(ref.Layer, ref.Policy)]
+}
+
+// parse decodes and parses one policy document.
+func (pr *Prepared) parse(l authz.Layer, path string, d *PolicyDoc, def string) (authz.NamedPolicy, error) {
+	name := d.Name
+	if name == "" {
+		name = def
+	}
+	text, err := DocumentText(d.Document)
+	if err != nil {
+		return authz.NamedPolicy{}, &CaseError{Path: path + "/document", Message: err.Error()}
+	}
+	p, findings := policy.Parse(text)
+	for _, f := range findings {
+		where := path + "/document" + f.Pointer
+		msg := fmt.Sprintf("%s policy %q, %s: %s", l, name, f.Pos, f.Message)
+		if f.Severity == policy.Error {
+			return authz.NamedPolicy{}, &CaseError{Path: where, Message: msg}
+		}
+		pr.Warnings = append(pr.Warnings, Warning{Path: where, Message: msg})
+	}
+	if p == nil {
+		return authz.NamedPolicy{}, &CaseError{Path: path + "/document", Message: "no policy document"}
+	}
+	pr.Sources[sourceKey(l, name)] = &Source{Name: name, Path: path + "/document", Text: text, Policy: p}
+	return authz.NamedPolicy{Name: name, Policy: p}, nil
+}
+
+// DocumentText returns the text of a policy document given as a JSON
+// object, or as a JSON string holding the document, URL-encoded or not.
+func DocumentText(raw json.RawMessage) ([]byte, error) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
+		return nil, errors.New("the policy has no document")
+	}
+	if raw[0] != '"' {
+		return raw, nil
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return nil, fmt.Errorf("the document string is not valid JSON: %v", err)
+	}
+	t := strings.TrimSpace(s)
+	if strings.HasPrefix(t, "%") || (!strings.HasPrefix(t, "{") && strings.Contains(t, "%7B")) {
+		u, err := url.PathUnescape(t)
+		if err != nil {
+			return nil, fmt.Errorf("the document looks URL-encoded but does not decode: %v", err)
+		}
+		t = u
+	}
+	return []byte(t), nil
+}
+
+// decodeContext converts context values (string, number, bool, or arrays
+// of those) to strings.
+func decodeContext(in map[string]json.RawMessage) (map[string][]string, error) {
+	out := make(map[string][]string, len(in)+2)
+	for k, raw := range in {
+		path := "/request/context/" + strings.ReplaceAll(strings.ReplaceAll(k, "~", "~0"), "/", "~1")
+		if strings.TrimSpace(k) == "" {
+			return nil, &CaseError{Path: path, Message: "a context key is empty"}
+		}
+		raw = bytes.TrimSpace(raw)
+		if len(raw) > 0 && raw[0] == '[' {
+			var items []json.RawMessage
+			if err := json.Unmarshal(raw, &items); err != nil {
+				return nil, &CaseError{Path: path, Message: "invalid value: " + err.Error()}
+			}
+			vals := make([]string, 0, len(items))
+			for i, it := range items {
+				v, err := scalar(it)
+				if err != nil {
+					return nil, &CaseError{Path: path + "/" + strconv.Itoa(i), Message: err.Error()}
+				}
+				vals = append(vals, v)
+			}
+			out[k] = vals
+			continue
+		}
+		v, err := scalar(raw)
+		if err != nil {
+			return nil, &CaseError{Path: path, Message: err.Error()}
+		}
+		out[k] = []string{v}
+	}
+	return out, nil
+}
+
+func scalar(raw json.RawMessage) (string, error) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return "", errors.New("empty value")
+	}
+	switch raw[0] {
+	case '"':
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return "", err
+		}
+		return s, nil
+	case 't', 'f':
+		var b bool
+		if err := json.Unmarshal(raw, &b); err != nil {
+			return "", err
+		}
+		return strconv.FormatBool(b), nil
+	case 'n':
+		return "", errors.New("a context value cannot be null: leave the key out instead")
+	case '{':
+		return "", errors.New("a context value must be a string, number, boolean or an array of them, not an object")
+	}
+	var n json.Number
+	if err := json.Unmarshal(raw, &n); err != nil {
+		return "", fmt.Errorf("invalid value %s", raw)
+	}
+	return n.String(), nil
+}

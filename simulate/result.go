@@ -1,0 +1,126 @@
+package simulate
+
+import (
+	"sync"
+
+	"github.com/deniedhq/denied/authz"
+)
+
+// SchemaVersion is the version of the result format.
+const SchemaVersion = "1"
+
+// Result is the outcome of one case, as written by `denied simulate`.
+type Result struct {
+	ID             string         `json:"id,omitempty"`
+	Decision       string         `json:"decision,omitempty"`
+	Layer          string         `json:"layer,omitempty"`
+	Layers         []LayerResult  `json:"layers,omitempty"`
+	Deciding       []StatementRef `json:"deciding,omitempty"`
+	MissingContext []string       `json:"missingContext,omitempty"`
+	Message        string         `json:"message,omitempty"`
+	Warnings       []Warning      `json:"warnings,omitempty"`
+	Error          *CaseError     `json:"error,omitempty"`
+}
+
+// LayerResult is one layer's verdict.
+type LayerResult struct {
+	Layer    string `json:"layer"`
+	Verdict  string `json:"verdict"`
+	Required bool   `json:"required,omitempty"`
+	Note     string `json:"note,omitempty"`
+	Target   string `json:"target,omitempty"`
+}
+
+// StatementRef names a deciding statement.
+type StatementRef struct {
+	Layer     string `json:"layer"`
+	Target    string `json:"target,omitempty"`
+	Policy    string `json:"policy"`
+	Statement int    `json:"statement"`
+	Sid       string `json:"sid,omitempty"`
+	Effect    string `json:"effect"`
+	Line      int    `json:"line,omitempty"`
+	Column    int    `json:"column,omitempty"`
+	Pointer   string `json:"pointer,omitempty"`
+}
+
+var resultPool = sync.Pool{New: func() any { return new(authz.Result) }}
+
+// Evaluate evaluates a prepared case.
+func (pr *Prepared) Evaluate() *Result {
+	ar := resultPool.Get().(*authz.Result)
+	defer resultPool.Put(ar)
+	pr.Set.Evaluate(pr.Request, ar)
+	return pr.result(ar)
+}
+
+func (pr *Prepared) result(ar *authz.Result) *Result {
+	res := &Result{
+		ID:       pr.Case.ID,
+		Decision: ar.Decision.String(),
+		Layer:    ar.Layer.String(),
+		Message:  ar.Message(pr.Request),
+		Warnings: pr.Warnings,
+	}
+	for _, lv := range ar.Layers {
+		if lv.Verdict == authz.Absent {
+			continue
+		}
+		res.Layers = append(res.Layers, LayerResult{
+			Layer:    lv.Layer.String(),
+			Verdict:  lv.Verdict.String(),
+			Required: lv.Required,
+			Note:     lv.Note,
+			Target:   lv.Target,
+		})
+	}
+	for _, ref := range ar.Deciding {
+		res.Deciding = append(res.Deciding, StatementRef{
+			Layer:     ref.Layer.String(),
+			Target:    ref.Target,
+			Policy:    ref.Policy,
+			Statement: ref.Index,
+			Sid:       ref.Sid,
+			Effect:    ref.Effect.String(),
+			Line:      ref.Pos.Line,
+			Column:    ref.Pos.Col,
+			Pointer:   ref.Pointer,
+		})
+	}
+	if len(ar.Missing) > 0 {
+		res.MissingContext = append([]string(nil), ar.Missing...)
+	}
+	return res
+}
+
+// EvaluateJSON decodes one case and evaluates it. It never panics; a case
+// that cannot be evaluated gives a Result with Error set.
+func EvaluateJSON(data []byte) *Result {
+	return EvaluateJSONWith(data, Options{})
+}
+
+// EvaluateJSONWith is EvaluateJSON with options.
+func EvaluateJSONWith(data []byte, opt Options) (res *Result) {
+	defer func() {
+		if r := recover(); r != nil {
+			res = &Result{Error: &CaseError{Message: "internal error evaluating this case (please report it)"}}
+		}
+	}()
+	c, err := DecodeCase(data)
+	if err != nil {
+		return errorResult("", err)
+	}
+	pr, err := Prepare(c, opt)
+	if err != nil {
+		return errorResult(c.ID, err)
+	}
+	return pr.Evaluate()
+}
+
+func errorResult(id string, err error) *Result {
+	ce, ok := err.(*CaseError)
+	if !ok {
+		ce = &CaseError{Message: err.Error()}
+	}
+	return &Result{ID: id, Error: ce}
+}
