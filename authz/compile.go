@@ -108,6 +108,11 @@ type Set struct {
 	hasSession        bool
 	hasResource       bool
 	managementAccount string
+	// byService holds, per service prefix named literally in some Action,
+	// the statements of each policy that can match an action of that
+	// service; other holds them for any other service.
+	byService map[string][][]int32
+	other     [][]int32
 }
 
 type cpolicy struct {
@@ -209,7 +214,82 @@ func Compile(in Input) (*Set, error) {
 			return nil, err
 		}
 	}
+	if s.scpLevels > 64 || s.rcpLevels > 64 {
+		return nil, fmt.Errorf("more than 64 organisation levels")
+	}
+	s.index()
 	return s, nil
+}
+
+// index builds the per-service statement index: a statement is a
+// candidate for a service when one of its Action patterns names that
+// service literally, or has a wildcard in its service part, or it uses
+// NotAction.
+func (s *Set) index() {
+	services := map[string]bool{}
+	for _, cp := range s.policies {
+		for _, st := range cp.stmts {
+			if st.notAct {
+				continue
+			}
+			for _, a := range st.src.Action {
+				if svc, ok := literalService(a); ok {
+					services[svc] = true
+				}
+			}
+		}
+	}
+	build := func(svc string) [][]int32 {
+		out := make([][]int32, len(s.policies))
+		for pi, cp := range s.policies {
+			for si, st := range cp.stmts {
+				if st.candidate(svc) {
+					out[pi] = append(out[pi], int32(si))
+				}
+			}
+		}
+		return out
+	}
+	s.byService = make(map[string][][]int32, len(services))
+	for svc := range services {
+		s.byService[svc] = build(svc)
+	}
+	s.other = build("")
+}
+
+// literalService returns the lower-cased service prefix of an action
+// pattern when it has no wildcard.
+func literalService(a string) (string, bool) {
+	i := strings.IndexByte(a, ':')
+	if i <= 0 {
+		return "", false
+	}
+	svc := strings.ToLower(strings.TrimSpace(a[:i]))
+	if strings.ContainsAny(svc, "*?") {
+		return "", false
+	}
+	return svc, true
+}
+
+// candidate reports whether the statement may match an action of the
+// service svc ("" meaning a service no Action names literally).
+func (st *cstmt) candidate(svc string) bool {
+	if st.notAct || st.anyAct {
+		return true
+	}
+	for _, a := range st.src.Action {
+		lit, ok := literalService(a)
+		if !ok {
+			if strings.TrimSpace(a) != "" {
+				return true
+			}
+			continue
+		}
+		if lit == svc {
+			return true
+		}
+	}
+	return false
 }
 
 func compilePolicy(l Layer, np NamedPolicy) (cpolicy, error) {

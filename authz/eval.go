@@ -189,13 +189,18 @@ func (s *Set) Evaluate(r *Request, res *Result) {
 		acc[i].firstAllow, acc[i].directAllow = -1, -1
 	}
 	firstDeny := -1
+	idx := s.other
+	if x, ok := s.byService[r.service]; ok {
+		idx = x
+	}
 	for pi := range s.policies {
 		cp := &s.policies[pi]
 		if !applies[cp.layer] {
 			continue
 		}
 		a := &acc[cp.layer]
-		for si := range cp.stmts {
+		for _, si32 := range idx[pi] {
+			si := int(si32)
 			st := &cp.stmts[si]
 			str, ok := st.matches(r, res)
 			if !ok {

@@ -1,0 +1,142 @@
+package authz
+
+import (
+	"testing"
+
+	"github.com/deniedhq/denied/policy"
+)
+
+func TestCondition(t *testing.T) {
+	t.Parallel()
+	ctx := Context{
+		"aws:sourceip":               {"10.1.2.3"},
+		"aws:sourceipv6":             {"2001:db8::1"},
+		"aws:currenttime":            {"2026-11-23T12:00:00Z"},
+		"aws:epochtime":              {"1795435200"},
+		"aws:multifactorauthpresent": {"true"},
+		"aws:multifactorauthage":     {"300"},
+		"aws:tagkeys":                {"env", "team"},
+		"aws:username":               {"alice"},
+		"s3:prefix":                  {"home/alice/docs"},
+		"aws:sourcearn":              {"arn:aws:s3:::bucket-1"},
+		"kms:encryptioncontextkeys":  {"aws:backup:backup-vault"},
+		"data":                       {"SGVsbG8="},
+		"empty":                      {},
+	}
+	tests := []struct {
+		op, key string
+		vals    []string
+		want    bool
+		missing bool
+	}{
+		{"StringEquals", "aws:username", []string{"alice"}, true, false},
+		{"StringEquals", "aws:username", []string{"Alice"}, false, false},
+		{"StringEquals", "AWS:UserName", []string{"bob", "alice"}, true, false},
+		{"StringNotEquals", "aws:username", []string{"bob"}, true, false},
+		{"StringNotEquals", "aws:username", []string{"bob", "alice"}, false, false},
+		{"StringEqualsIgnoreCase", "aws:username", []string{"ALICE"}, true, false},
+		{"StringNotEqualsIgnoreCase", "aws:username", []string{"ALICE"}, false, false},
+		{"StringLike", "s3:prefix", []string{"home/${aws:username}/*"}, true, false},
+		{"StringLike", "s3:prefix", []string{"home/?lice/*"}, true, false},
+		{"StringNotLike", "s3:prefix", []string{"home/bob/*"}, true, false},
+		{"StringEquals", "s3:prefix", []string{"home/*"}, false, false},
+		{"NumericLessThan", "aws:multifactorauthage", []string{"3600"}, true, false},
+		{"NumericLessThan", "aws:multifactorauthage", []string{"300"}, false, false},
+		{"NumericLessThanEquals", "aws:multifactorauthage", []string{"300"}, true, false},
+		{"NumericGreaterThan", "aws:multifactorauthage", []string{"299.5"}, true, false},
+		{"NumericGreaterThanEquals", "aws:multifactorauthage", []string{"301"}, false, false},
+		{"NumericEquals", "aws:multifactorauthage", []string{"300.0"}, true, false},
+		{"NumericNotEquals", "aws:multifactorauthage", []string{"300"}, false, false},
+		{"DateLessThan", "aws:currenttime", []string{"2027-01-01T00:00:00Z"}, true, false},
+		{"DateGreaterThan", "aws:currenttime", []string{"2027-01-01"}, false, false},
+		{"DateEquals", "aws:epochtime", []string{"2026-11-23T12:00:00Z"}, true, false},
+		{"DateLessThanEquals", "aws:currenttime", []string{"1795435200"}, true, false},
+		{"DateNotEquals", "aws:currenttime", []string{"2026-11-23T12:00:00+00:00"}, false, false},
+		{"DateGreaterThanEquals", "aws:currenttime", []string{"2026-11-23T13:00:00+02:00"}, true, false},
+		{"Bool", "aws:multifactorauthpresent", []string{"true"}, true, false},
+		{"Bool", "aws:multifactorauthpresent", []string{"false"}, false, false},
+		{"BoolIfExists", "aws:securetransport", []string{"false"}, true, true},
+		{"Bool", "aws:securetransport", []string{"true"}, false, true},
+		{"BinaryEquals", "data", []string{"SGVsbG8="}, true, false},
+		{"IpAddress", "aws:sourceip", []string{"10.0.0.0/8"}, true, false},
+		{"IpAddress", "aws:sourceip", []string{"192.168.0.0/16", "10.1.2.3"}, true, false},
+		{"NotIpAddress", "aws:sourceip", []string{"10.0.0.0/8"}, false, false},
+		{"IpAddress", "aws:sourceipv6", []string{"2001:db8::/32"}, true, false},
+		{"IpAddress", "aws:sourceipv6", []string{"10.0.0.0/8"}, false, false},
+		{"ArnLike", "aws:sourcearn", []string{"arn:aws:s3:::bucket-*"}, true, false},
+		{"ArnEquals", "aws:sourcearn", []string{"arn:aws:s3:::bucket-?"}, true, false},
+		{"ArnNotLike", "aws:sourcearn", []string{"arn:aws:s3:::other*"}, true, false},
+		{"ArnNotEquals", "aws:sourcearn", []string{"arn:aws:s3:::bucket-1"}, false, false},
+		{"Null", "aws:securetransport", []string{"true"}, true, false},
+		{"Null", "aws:username", []string{"true"}, false, false},
+		{"Null", "aws:username", []string{"false"}, true, false},
+		// Missing keys.
+		{"StringEquals", "aws:sourcevpc", []string{"vpc-1"}, false, true},
+		{"StringNotEquals", "aws:sourcevpc", []string{"vpc-1"}, true, true},
+		{"StringEqualsIfExists", "aws:sourcevpc", []string{"vpc-1"}, true, true},
+		{"StringEqualsIfExists", "aws:username", []string{"bob"}, false, false},
+		{"ForAllValues:StringEquals", "aws:sourcevpc", []string{"vpc-1"}, true, true},
+		{"ForAnyValue:StringEquals", "aws:sourcevpc", []string{"vpc-1"}, false, true},
+		// Multi-valued keys.
+		{"ForAllValues:StringEquals", "aws:tagkeys", []string{"env", "team", "owner"}, true, false},
+		{"ForAllValues:StringEquals", "aws:tagkeys", []string{"env"}, false, false},
+		{"ForAnyValue:StringEquals", "aws:tagkeys", []string{"team"}, true, false},
+		{"ForAnyValue:StringEquals", "aws:tagkeys", []string{"owner"}, false, false},
+		{"ForAllValues:StringNotEquals", "aws:tagkeys", []string{"owner"}, true, false},
+		{"ForAnyValue:StringNotEquals", "aws:tagkeys", []string{"env"}, true, false},
+		{"ForAnyValue:StringLike", "kms:encryptioncontextkeys", []string{"aws:backup:*"}, true, false},
+		{"ForAllValues:StringEquals", "empty", []string{"x"}, true, false},
+	}
+	for _, tt := range tests {
+		c := policy.Condition{Operator: tt.op, Key: tt.key, Values: tt.vals}
+		cc, err := compileCondition(&c, true)
+		if err != nil {
+			t.Fatalf("%s %s: %v", tt.op, tt.key, err)
+		}
+		got, missing := cc.eval(ctx)
+		if got != tt.want || missing != tt.missing {
+			t.Errorf("%s %s %v = %v (missing %v), want %v (missing %v)", tt.op, tt.key, tt.vals, got, missing, tt.want, tt.missing)
+		}
+	}
+}
+
+func TestConditionCompileErrors(t *testing.T) {
+	t.Parallel()
+	for _, c := range []policy.Condition{
+		{Operator: "StringEqualz", Key: "k", Values: []string{"x"}},
+		{Operator: "NumericEquals", Key: "k", Values: []string{"ten"}},
+		{Operator: "DateEquals", Key: "k", Values: []string{"yesterday"}},
+		{Operator: "Bool", Key: "k", Values: []string{"yes"}},
+		{Operator: "IpAddress", Key: "k", Values: []string{"10.0.0.300/8"}},
+		{Operator: "NullIfExists", Key: "k", Values: []string{"true"}},
+	} {
+		if _, err := compileCondition(&c, true); err == nil {
+			t.Errorf("%s %v: no error", c.Operator, c.Values)
+		}
+	}
+}
+
+func FuzzCondition(f *testing.F) {
+	f.Add("StringLike", "a*b", "axxb")
+	f.Add("IpAddress", "10.0.0.0/8", "10.2.3.4")
+	f.Add("DateLessThan", "2026-01-01T00:00:00Z", "1700000000")
+	f.Add("ForAnyValue:NumericLessThan", "10", "9.5")
+	f.Add("ArnLike", "arn:aws:s3:::b/*", "arn:aws:s3:::b/k")
+	f.Fuzz(func(t *testing.T, op, pv, rv string) {
+		c := policy.Condition{Operator: op, Key: "k", Values: []string{pv}}
+		cc, err := compileCondition(&c, true)
+		if err != nil {
+			return
+		}
+		got, _ := cc.eval(Context{"k": {rv}})
+		if cc.op.kind == opNull || cc.op.set != setNone {
+			return
+		}
+		// Negation flips the outcome for a present single value.
+		neg := cc
+		neg.op.negated = !cc.op.negated
+		if g2, _ := neg.eval(Context{"k": {rv}}); g2 == got {
+			t.Fatalf("%s and its negation agree (%v) on %q vs %q", op, got, pv, rv)
+		}
+	})
+}

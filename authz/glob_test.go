@@ -1,0 +1,128 @@
+package authz
+
+import (
+	"testing"
+)
+
+func TestPattern(t *testing.T) {
+	t.Parallel()
+	ctx := Context{"aws:username": {"alice"}, "aws:principaltag/team": {"blue"}, "multi": {"a", "b"}}
+	tests := []struct {
+		name             string
+		pattern, s       string
+		wild, vars, fold bool
+		want, unresolved bool
+	}{
+		{"literal", "abc", "abc", true, true, false, true, false},
+		{"literal mismatch", "abc", "abd", true, true, false, false, false},
+		{"star spans slashes and colons", "arn:*:x", "arn:a/b:c:x", true, false, false, true, false},
+		{"star empty", "a*b", "ab", true, false, false, true, false},
+		{"question one char", "a?c", "abc", true, false, false, true, false},
+		{"question not zero", "a?c", "ac", true, false, false, false, false},
+		{"question one rune", "a?c", "aéc", true, false, false, true, false},
+		{"backtracking", "*a*b*c", "xxaxxbxxbxxc", true, false, false, true, false},
+		{"trailing star", "s3:Get*", "s3:GetObject", true, false, false, true, false},
+		{"fold", "s3:getobject", "S3:GetObject", true, false, true, true, false},
+		{"no fold", "s3:getobject", "S3:GetObject", true, false, false, false, false},
+		{"wild off star literal", "a*", "a*", false, false, false, true, false},
+		{"wild off star not wildcard", "a*", "ab", false, false, false, false, false},
+		{"variable", "home/${aws:username}/*", "home/alice/x", true, true, false, true, false},
+		{"variable key case-insensitive", "home/${AWS:UserName}", "home/alice", true, true, false, true, false},
+		{"variable other user", "home/${aws:username}/*", "home/bob/x", true, true, false, false, false},
+		{"variable missing", "home/${aws:userid}", "home/x", true, true, false, false, true},
+		{"variable default", "home/${aws:userid, 'none'}", "home/none", true, true, false, true, false},
+		{"variable default no quotes", "home/${aws:userid,none}", "home/none", true, true, false, true, false},
+		{"variable multi-valued", "${multi}", "a", true, true, false, false, true},
+		{"variable value is literal", "${aws:username}", "alice", true, true, false, true, false},
+		{"escape star", "a${*}b", "a*b", true, true, false, true, false},
+		{"escape star literal only", "a${*}b", "axb", true, true, false, false, false},
+		{"escape question", "a${?}", "a?", true, true, false, true, false},
+		{"escape dollar", "${$}x", "$x", true, true, false, true, false},
+		{"vars off", "${aws:username}", "${aws:username}", true, false, false, true, false},
+		{"tag variable", "team-${aws:PrincipalTag/team}", "team-blue", true, true, false, true, false},
+		{"unterminated variable literal", "a${b", "a${b", true, true, false, true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			p := compilePattern(tt.pattern, tt.wild, tt.vars, tt.fold)
+			got, un := p.match(tt.s, ctx)
+			if got != tt.want || un != tt.unresolved {
+				t.Errorf("match(%q, %q) = %v, %v; want %v, %v", tt.pattern, tt.s, got, un, tt.want, tt.unresolved)
+			}
+		})
+	}
+}
+
+func TestARNPattern(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		pattern, arn string
+		want         bool
+	}{
+		{"*", "arn:aws:s3:::b/k", true},
+		{"arn:aws:s3:::b/*", "arn:aws:s3:::b/k/x", true},
+		{"arn:aws:s3:::b/*", "arn:aws:s3:::c/k", false},
+		{"arn:aws:iam::*:role/*", "arn:aws:iam::111122223333:role/service-role/X", true},
+		{"arn:aws:iam::*:role/X", "arn:aws:iam::111122223333:role/service-role/X", false},
+		{"arn:aws:*:*:*:*", "arn:aws:kms:us-east-1:111122223333:key/k", true},
+		{"arn:aws:kms:*:111122223333:key/*", "arn:aws:kms:us-east-1:444455556666:key/k", false},
+		// A wildcard in one field does not span into the next.
+		{"arn:aws:s3*:::b", "arn:aws:s3:x::b", false},
+		// Case-sensitive.
+		{"arn:aws:s3:::Bucket", "arn:aws:s3:::bucket", false},
+		// The resource part keeps its colons.
+		{"arn:aws:logs:us-east-1:111122223333:log-group:g:*", "arn:aws:logs:us-east-1:111122223333:log-group:g:log-stream:s", true},
+		// Not an ARN: matched as a whole.
+		{"arn:aws:s3:*", "arn:aws:s3:::b", true},
+		{"arn:aws:s3:::b", "*", false},
+	}
+	for _, tt := range tests {
+		p := compileARNPattern(tt.pattern, true)
+		if got, _ := p.matchString(tt.arn, nil); got != tt.want {
+			t.Errorf("%q vs %q = %v, want %v", tt.pattern, tt.arn, got, tt.want)
+		}
+	}
+}
+
+func FuzzPattern(f *testing.F) {
+	f.Add("a*b?c", "aXXbYc", true, true)
+	f.Add("home/${aws:username}/*", "home/alice/x", true, false)
+	f.Add("*a*a*a*a*a*b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", true, false)
+	f.Add("${*}${?}${$}", "*?$", false, true)
+	f.Fuzz(func(t *testing.T, pat, s string, wild, fold bool) {
+		ctx := Context{"aws:username": {"alice"}}
+		p := compilePattern(pat, wild, true, fold)
+		got, _ := p.match(s, ctx)
+		// Without wildcards or variables, matching is string equality.
+		if !wild && !containsVar(pat) && !fold && got != (pat == s) {
+			t.Fatalf("literal %q vs %q = %v", pat, s, got)
+		}
+		// A pattern matches itself when it has no special characters.
+		if !containsSpecial(pat) {
+			if ok, _ := p.match(pat, ctx); !ok {
+				t.Fatalf("%q does not match itself", pat)
+			}
+		}
+		a := compileARNPattern(pat, true)
+		a.matchString(s, ctx)
+	})
+}
+
+func containsVar(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == '$' && s[i+1] == '{' {
+			return true
+		}
+	}
+	return false
+}
+
+func containsSpecial(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '*' || s[i] == '?' || s[i] == '$' {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,93 @@
+package simulate_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/deniedhq/denied/simulate"
+)
+
+// corpusFile is one conformance case: a simulate case, what AWS decides,
+// and the documentation that says so.
+type corpusFile struct {
+	Description string          `json:"description"`
+	Source      json.RawMessage `json:"source"`
+	Case        json.RawMessage `json:"case"`
+	Expect      struct {
+		Decision  string `json:"decision"`
+		Layer     string `json:"layer"`
+		Statement *struct {
+			Layer  string `json:"layer"`
+			Policy string `json:"policy"`
+			Index  int    `json:"index"`
+			Sid    string `json:"sid"`
+		} `json:"statement"`
+		Message string `json:"message"`
+	} `json:"expect"`
+}
+
+var fixedNow = simulate.Options{Now: func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }}
+
+// TestConformance runs every case of testdata/conformance and checks the
+// decision, the deciding layer, the deciding statement and the message.
+func TestConformance(t *testing.T) {
+	var files []string
+	err := filepath.WalkDir("../testdata/conformance", func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".json") {
+			files = append(files, path)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 300 {
+		t.Errorf("the corpus has %d cases, want at least 300", len(files))
+	}
+	for _, path := range files {
+		name := strings.TrimSuffix(strings.TrimPrefix(filepath.ToSlash(path), "../testdata/conformance/"), ".json")
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var cf corpusFile
+			if err := json.Unmarshal(data, &cf); err != nil {
+				t.Fatalf("corpus file: %v", err)
+			}
+			if cf.Description == "" || len(cf.Source) == 0 || cf.Expect.Decision == "" {
+				t.Fatal("corpus file needs description, source and expect.decision")
+			}
+			res := simulate.EvaluateJSONWith(cf.Case, fixedNow)
+			if res.Error != nil {
+				t.Fatalf("case error: %v", res.Error)
+			}
+			want := cf.Expect
+			if res.Decision != want.Decision || (want.Layer != "" && res.Layer != want.Layer) {
+				t.Fatalf("%s\ngot  %s at %s\nwant %s at %s\n%s", cf.Description, res.Decision, res.Layer, want.Decision, want.Layer, dump(res))
+			}
+			if s := want.Statement; s != nil {
+				if len(res.Deciding) == 0 {
+					t.Fatalf("no deciding statement, want %s %q #%d", s.Layer, s.Policy, s.Index)
+				}
+				d := res.Deciding[0]
+				if d.Layer != s.Layer || d.Policy != s.Policy || d.Statement != s.Index || (s.Sid != "" && d.Sid != s.Sid) {
+					t.Fatalf("deciding statement %s %q #%d (%s), want %s %q #%d (%s)\n%s", d.Layer, d.Policy, d.Statement, d.Sid, s.Layer, s.Policy, s.Index, s.Sid, dump(res))
+				}
+			}
+			if want.Message != "" && res.Message != want.Message {
+				t.Fatalf("message\ngot  %s\nwant %s", res.Message, want.Message)
+			}
+		})
+	}
+}
+
+func dump(v any) string {
+	b, _ := json.MarshalIndent(v, "", "  ")
+	return string(b)
+}
