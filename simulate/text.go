@@ -73,8 +73,17 @@ func (pr *Prepared) WriteText(w io.Writer, res *Result) error {
 	for _, wn := range res.Warnings {
 		fmt.Fprintf(&b, "warning: %s: %s\n", wn.Path, wn.Message)
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, trimLines(b.String()))
 	return err
+}
+
+// trimLines removes the spaces tabwriter leaves at the end of lines.
+func trimLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
 }
 
 func sourceLayerKey(layer, name string) string { return layer + "\x00" + name }
