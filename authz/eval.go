@@ -67,8 +67,10 @@ const (
 	NoteBypassed           = "resource-policy-names-principal" // an implicit deny here does not limit a resource-policy grant that names the principal
 	NoteNotRequired        = "not-required"                    // same account: the identity-based policy grant suffices
 	NoteGrantedByResource  = "granted-by-resource-policy"
-	NoteDelegatesToAccount = "delegates-to-account" // the resource policy allows the account, which delegates to IAM policies
-	NoteMissingLevel       = "level-without-allow"  // an SCP level has no Allow for the request
+	NoteDelegatesToAccount = "delegates-to-account"                  // the resource policy allows the account, which delegates to IAM policies
+	NoteMissingLevel       = "level-without-allow"                   // an SCP level has no Allow for the request
+	NoteNoSessionPolicy    = "federated-user-without-session-policy" // the session has no permissions
+	NoteNoPermissionNeeded = "no-permission-needed"                  // sts:GetCallerIdentity: no permission is required and a deny has no effect
 )
 
 // LayerVerdict is one layer's verdict.
@@ -123,7 +125,7 @@ type layerAcc struct {
 	allowLevels uint64
 	allowPols   uint64
 	strength    strength
-	directAllow int // resource layer: first Allow naming the principal directly
+	directAllow int // resource layer: first Allow naming the principal itself (or any principal)
 }
 
 // Evaluate evaluates r against the set and stores the outcome in res. It
@@ -165,7 +167,12 @@ func (s *Set) Evaluate(r *Request, res *Result) {
 	default:
 		applies[LayerIdentity] = true
 		applies[LayerBoundary] = s.hasBoundary
-		applies[LayerSession] = s.hasSession
+		// A federated user session (GetFederationToken) without a session
+		// policy has no permissions: its session layer allows nothing.
+		applies[LayerSession] = s.hasSession || p.Kind == PrincipalFederated
+		if !s.hasSession && p.Kind == PrincipalFederated {
+			res.Layers[LayerSession].Note = NoteNoSessionPolicy
+		}
 		s.markSCP(p, mark)
 	}
 	if s.rcpLevels > 0 {
@@ -202,7 +209,7 @@ func (s *Set) Evaluate(r *Request, res *Result) {
 		for _, si32 := range idx[pi] {
 			si := int(si32)
 			st := &cp.stmts[si]
-			str, ok := st.matches(r, res)
+			str, ok := st.matches(r, res, s.hasBoundary)
 			if !ok {
 				continue
 			}
@@ -229,7 +236,7 @@ func (s *Set) Evaluate(r *Request, res *Result) {
 				}
 			}
 			first := a.firstAllow < 0
-			direct := cp.layer == LayerResource && str == matchDirect && a.directAllow < 0
+			direct := cp.layer == LayerResource && (str == matchDirect || str == matchWildcard) && a.directAllow < 0
 			if first || direct {
 				idx := len(res.Deciding)
 				res.Deciding = append(res.Deciding, cp.ref(si))
@@ -281,6 +288,13 @@ func (s *Set) Evaluate(r *Request, res *Result) {
 		res.Layers[LayerIdentity].Verdict, res.Layers[LayerIdentity].Note = Allow, NoteRootUser
 	}
 
+	// sts:GetCallerIdentity needs no permission and cannot be denied.
+	if r.action == "sts:getcalleridentity" {
+		res.Decision, res.Layer = Allowed, LayerIdentity
+		res.Layers[LayerIdentity].Note = NoteNoPermissionNeeded
+		res.Deciding = res.Deciding[:0]
+		return
+	}
 	// 1. An explicit deny anywhere decides.
 	if firstDeny >= 0 {
 		res.Decision = ExplicitDeny
@@ -327,6 +341,9 @@ func (s *Set) Evaluate(r *Request, res *Result) {
 	rp := &acc[LayerResource]
 	rpAllows := applies[LayerResource] && rp.firstAllow >= 0
 	grant := rpAllows && rp.strength > matchAccount
+	if rpAllows && rp.strength == matchAccount {
+		res.Layers[LayerResource].Note = NoteDelegatesToAccount
+	}
 	switch {
 	case !awsPrincipal:
 		if !grant {
@@ -337,59 +354,73 @@ func (s *Set) Evaluate(r *Request, res *Result) {
 		res.Layer = LayerResource
 		s.finishAllowed(res, &acc, applies)
 		return
-	case r.CrossAccount() || requiresResourcePolicy(r):
-		res.Layers[LayerResource].Required = true
+	case r.CrossAccount():
+		// Across accounts both sides must allow.
 		if !rpAllows {
+			res.Layers[LayerResource].Required = true
 			deny(LayerResource)
 			return
 		}
-		if rp.strength == matchAccount {
-			res.Layers[LayerResource].Note = NoteDelegatesToAccount
-		}
-		// Same account with a grant that names the principal: the key
-		// policy or trust policy suffices on its own.
-		if !r.CrossAccount() && grant {
-			s.finishSameAccountGrant(res, &acc, applies, rp)
-			return
-		}
-		if !require(LayerIdentity) || !require(LayerBoundary) || !require(LayerSession) {
+		if !require(LayerResource) || !require(LayerIdentity) || !require(LayerBoundary) || !require(LayerSession) {
 			return
 		}
 		res.Layer = LayerIdentity
 		s.finishAllowed(res, &acc, applies)
 		return
 	}
-	// Same account: the union of identity and resource grants.
-	if res.Layers[LayerIdentity].Verdict == Allow {
-		res.Layers[LayerIdentity].Required = true
-		if !require(LayerBoundary) || !require(LayerSession) {
-			return
+	// Same account: either the identity-based path (identity policy,
+	// within the boundary and session policy) or the resource-based path
+	// (a grant that names the principal) allows. KMS key policies and role
+	// trust policies must allow in both cases.
+	needRP := requiresResourcePolicy(r)
+	if needRP && !rpAllows {
+		res.Layers[LayerResource].Required = true
+		deny(LayerResource)
+		return
+	}
+	ok := func(l Layer) bool { return !applies[l] || res.Layers[l].Verdict == Allow }
+	idOK := res.Layers[LayerIdentity].Verdict == Allow
+	if idOK && ok(LayerBoundary) && ok(LayerSession) {
+		for _, l := range [...]Layer{LayerIdentity, LayerBoundary, LayerSession} {
+			res.Layers[l].Required = applies[l] || l == LayerIdentity
+		}
+		if needRP {
+			res.Layers[LayerResource].Required = true
 		}
 		res.Layer = LayerIdentity
 		s.finishAllowed(res, &acc, applies)
 		return
 	}
 	if grant {
-		s.finishSameAccountGrant(res, &acc, applies, rp)
+		s.finishSameAccountGrant(r, res, &acc, applies, rp)
 		return
 	}
-	if rpAllows && rp.strength == matchAccount {
-		res.Layers[LayerResource].Note = NoteDelegatesToAccount
+	if !idOK {
+		deny(LayerIdentity)
+		return
 	}
-	deny(LayerIdentity)
+	res.Layers[LayerIdentity].Required = true
+	if !ok(LayerBoundary) {
+		deny(LayerBoundary)
+		return
+	}
+	deny(LayerSession)
 }
 
 // finishSameAccountGrant completes a same-account decision where the
 // resource policy grants the principal: a permissions boundary or session
 // policy still limits it unless the grant names the user or role session
 // itself.
-func (s *Set) finishSameAccountGrant(res *Result, acc *[numLayers]layerAcc, applies [numLayers]bool, rp *layerAcc) {
+func (s *Set) finishSameAccountGrant(r *Request, res *Result, acc *[numLayers]layerAcc, applies [numLayers]bool, rp *layerAcc) {
 	res.Layers[LayerResource].Required = true
 	if res.Layers[LayerIdentity].Verdict != Allow && applies[LayerIdentity] {
 		res.Layers[LayerIdentity].Note = NoteGrantedByResource
 	}
 	direct := rp.directAllow >= 0
 	for _, l := range [...]Layer{LayerBoundary, LayerSession} {
+		// A permissions boundary must allow sts:AssumeRole even when the
+		// trust policy names the user (IAM User Guide, role trust policies).
+		bypass := direct && !(l == LayerBoundary && roleTrust(r))
 		if !applies[l] {
 			continue
 		}
@@ -397,7 +428,7 @@ func (s *Set) finishSameAccountGrant(res *Result, acc *[numLayers]layerAcc, appl
 			res.Layers[l].Required = true
 			continue
 		}
-		if direct {
+		if bypass {
 			res.Layers[l].Note = NoteBypassed
 			continue
 		}
@@ -483,10 +514,17 @@ func requiresResourcePolicy(r *Request) bool {
 	case "kms":
 		return r.Resource != "*" && r.resARN.field(r.Resource, 2) == "kms" && hasPrefix(r.resARN.field(r.Resource, 5), "key/")
 	case "sts":
-		switch r.action {
-		case "sts:assumerole", "sts:assumerolewithsaml", "sts:assumerolewithwebidentity", "sts:tagsession", "sts:setsourceidentity", "sts:setcontext":
-			return r.Resource != "*" && r.resARN.field(r.Resource, 2) == "iam" && hasPrefix(r.resARN.field(r.Resource, 5), "role/")
-		}
+		return roleTrust(r)
+	}
+	return false
+}
+
+// roleTrust reports whether the request is evaluated against a role's
+// trust policy: sts:AssumeRole* and the actions that go with it.
+func roleTrust(r *Request) bool {
+	switch r.action {
+	case "sts:assumerole", "sts:assumerolewithsaml", "sts:assumerolewithwebidentity", "sts:tagsession", "sts:setsourceidentity", "sts:setcontext":
+		return r.Resource != "*" && r.resARN.field(r.Resource, 2) == "iam" && hasPrefix(r.resARN.field(r.Resource, 5), "role/")
 	}
 	return false
 }
@@ -495,7 +533,7 @@ func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
 
 // matches reports whether the statement applies to the request and, for
 // statements with a Principal, how specifically it names the requester.
-func (st *cstmt) matches(r *Request, res *Result) (strength, bool) {
+func (st *cstmt) matches(r *Request, res *Result, bounded bool) (strength, bool) {
 	// Action.
 	hit := st.anyAct
 	if !hit {
@@ -531,7 +569,9 @@ func (st *cstmt) matches(r *Request, res *Result) (strength, bool) {
 	str := matchDirect
 	if st.prin != nil {
 		if st.notPrin {
-			if !st.prin.notMatch(&r.Principal) {
+			// A Deny with NotPrincipal always applies to a principal that
+			// has a permissions boundary (IAM User Guide, NotPrincipal).
+			if !st.prin.notMatch(&r.Principal) && !(bounded && st.effect == policy.Deny) {
 				return matchNone, false
 			}
 			str = matchWildcard

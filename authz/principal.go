@@ -88,7 +88,8 @@ func (cp *cprincipal) hasRole(p *Principal) bool {
 func (cp *cprincipal) match(p *Principal) strength {
 	switch p.Kind {
 	case PrincipalAnonymous:
-		if cp.anyone {
+		// "*" and {"AWS": "*"} both include anonymous requests.
+		if cp.anyone || cp.anyAWS {
 			return matchWildcard
 		}
 		return matchNone
@@ -134,7 +135,7 @@ func (cp *cprincipal) notMatch(p *Principal) bool {
 	}
 	switch p.Kind {
 	case PrincipalAnonymous:
-		return true
+		return !cp.anyAWS
 	case PrincipalService:
 		for _, s := range cp.services {
 			if strings.EqualFold(s, p.ARN) {

@@ -253,7 +253,7 @@ func Prepare(c *Case, opt Options) (*Prepared, error) {
 	levels := func(l authz.Layer, field string, src []OrgLevel) ([]authz.Level, error) {
 		var out []authz.Level
 		for i, lv := range src {
-			if len(lv.Policies) == 0 {
+			if len(lv.Policies) == 0 && l == authz.LayerSCP {
 				return nil, &CaseError{Path: fmt.Sprintf("/%s/%d/policies", field, i), Message: "a level needs at least one policy (a level without policies denies everything)"}
 			}
 			level := authz.Level{Target: lv.Target}

@@ -49,6 +49,9 @@ func bindSimulate(env *Env, args []string) (*simulateInput, error) {
 	return in, nil
 }
 
+// simulateOptions are the options simulate runs with (tests fix the clock).
+var simulateOptions simulate.Options
+
 func runSimulate(_ context.Context, env *Env, args []string) error {
 	in, err := bindSimulate(env, args)
 	if err != nil {
@@ -64,7 +67,7 @@ func runSimulate(_ context.Context, env *Env, args []string) error {
 		r = f
 	}
 	if in.jsonl {
-		st, err := simulate.Stream(r, env.Stdout, simulate.Options{})
+		st, err := simulate.Stream(r, env.Stdout, simulateOptions)
 		if err != nil {
 			return &Error{Code: ExitRuntime, Err: err}
 		}
@@ -89,7 +92,7 @@ func simulateOne(env *Env, in *simulateInput, data []byte) error {
 		return usageErr("%s: no case to simulate", name)
 	}
 	if simulate.IsCustomPolicyInput(data) {
-		out, err := simulate.EvaluateCustomPolicy(data, simulate.Options{})
+		out, err := simulate.EvaluateCustomPolicy(data, simulateOptions)
 		if err != nil {
 			return usageErr("%s: %v", name, err)
 		}
@@ -99,7 +102,7 @@ func simulateOne(env *Env, in *simulateInput, data []byte) error {
 	if err != nil {
 		return usageErr("%s: %v", name, err)
 	}
-	pr, err := simulate.Prepare(c, simulate.Options{})
+	pr, err := simulate.Prepare(c, simulateOptions)
 	if err != nil {
 		return usageErr("%s: %v", name, err)
 	}
