@@ -287,10 +287,18 @@ func (c *ccond) eval(ctx Context) (ok, missing bool) {
 
 // matchOne applies the operator to one request value: a positive operator
 // matches when any policy value matches, a negated one when none does.
+//
+// A policy value whose variable cannot be resolved matches nothing, and a
+// negated operator with such a value does not hold either: the value
+// cannot be compared at all.
 func (c *ccond) matchOne(v string, ctx Context) bool {
 	hit := false
 	for i := range c.vals {
-		if c.cmp(v, &c.vals[i], ctx) {
+		ok, unresolved := c.cmp(v, &c.vals[i], ctx)
+		if unresolved && c.op.negated {
+			return false
+		}
+		if ok {
 			hit = true
 			break
 		}
@@ -298,11 +306,24 @@ func (c *ccond) matchOne(v string, ctx Context) bool {
 	return hit != c.op.negated
 }
 
-func (c *ccond) cmp(v string, pv *cval, ctx Context) bool {
+func (c *ccond) cmp(v string, pv *cval, ctx Context) (ok, unresolved bool) {
 	switch c.op.kind {
 	case opStringEquals, opStringEqualsIgnoreCase, opStringLike, opBinaryEquals:
-		ok, _ := pv.str.match(v, ctx)
-		return ok
+		if !pv.str.resolvable(ctx) {
+			return false, true
+		}
+		return pv.str.match(v, ctx)
+	case opArnLike:
+		if !pv.arn.resolvable(ctx) {
+			return false, true
+		}
+		return pv.arn.matchString(v, ctx)
+	}
+	return c.cmpTyped(v, pv), false
+}
+
+func (c *ccond) cmpTyped(v string, pv *cval) bool {
+	switch c.op.kind {
 	case opNumericEquals, opNumericLessThan, opNumericLessThanEquals, opNumericGreaterThan, opNumericGreaterThanEquals:
 		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 		if err != nil {
@@ -349,9 +370,6 @@ func (c *ccond) cmp(v string, pv *cval, ctx Context) bool {
 			return false
 		}
 		return pv.ip.Contains(a.Addr())
-	case opArnLike:
-		ok, _ := pv.arn.matchString(v, ctx)
-		return ok
 	}
 	return false
 }

@@ -34,6 +34,10 @@ func TestCondition(t *testing.T) {
 		{"StringEquals", "AWS:UserName", []string{"bob", "alice"}, true, false},
 		{"StringNotEquals", "aws:username", []string{"bob"}, true, false},
 		{"StringNotEquals", "aws:username", []string{"bob", "alice"}, false, false},
+		// A variable that cannot be resolved matches nothing, negated or not.
+		{"StringNotEquals", "aws:username", []string{"${aws:PrincipalTag/none}"}, false, false},
+		{"StringEquals", "aws:username", []string{"${aws:PrincipalTag/none}", "alice"}, true, false},
+		{"StringNotLike", "s3:prefix", []string{"other/${aws:PrincipalTag/none}/*"}, false, false},
 		{"StringEqualsIgnoreCase", "aws:username", []string{"ALICE"}, true, false},
 		{"StringNotEqualsIgnoreCase", "aws:username", []string{"ALICE"}, false, false},
 		{"StringLike", "s3:prefix", []string{"home/${aws:username}/*"}, true, false},

@@ -149,6 +149,34 @@ func equalFold(lowerText, s string) bool {
 	return true
 }
 
+// resolvable reports whether every variable of the pattern can be
+// resolved from ctx.
+func (p *pattern) resolvable(ctx Context) bool {
+	if !p.hasVar {
+		return true
+	}
+	for i := range p.toks {
+		if p.toks[i].kind == tVar {
+			if _, ok := p.toks[i].resolve(ctx); !ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (a *arnPattern) resolvable(ctx Context) bool {
+	if !a.whole.resolvable(ctx) {
+		return false
+	}
+	for i := range a.fields {
+		if !a.fields[i].resolvable(ctx) {
+			return false
+		}
+	}
+	return true
+}
+
 // match reports whether s matches the pattern. Variables are resolved from
 // ctx; a variable that cannot be resolved makes the pattern match nothing,
 // and unresolved is then true.

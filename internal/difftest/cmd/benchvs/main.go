@@ -1,0 +1,165 @@
+// Command benchvs compares the throughput of `denied simulate --jsonl` with
+// the validated path of the npm oracle (@cloud-copilot/iam-simulate's
+// runSimulation) on the same generated cases. `make bench-vs` runs it.
+//
+// It writes K generated cases to a temporary JSONL file, builds
+// ./cmd/denied into a temporary folder, times
+//
+//	denied simulate --jsonl < cases.jsonl > /dev/null
+//
+// (wall clock, including process start, parsing and output), runs
+//
+//	node tools/oracle/oracle.cjs --bench < cases.jsonl
+//
+// (which converts every case first and then times only its runSimulation
+// loop), and prints both rates and their ratio. The oracle comes from
+// $DENIED_ORACLE_DIR/node_modules or is installed with `npm ci` into a
+// temporary folder.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"time"
+
+	"github.com/deniedhq/denied/internal/casegen"
+	"github.com/deniedhq/denied/internal/difftest"
+)
+
+func main() {
+	n := flag.Int("n", 50000, "number of cases")
+	seed := flag.Uint64("seed", 1, "generator seed")
+	keep := flag.Bool("keep", false, "keep the temporary folder")
+	flag.Parse()
+	if err := run(*n, *seed, *keep); err != nil {
+		fmt.Fprintln(os.Stderr, "benchvs:", err)
+		os.Exit(1)
+	}
+}
+
+var rateRE = regexp.MustCompile(`rate=([0-9.]+) cases/s`)
+
+func run(n int, seed uint64, keep bool) error {
+	ctx := context.Background()
+	root, err := difftest.RepoRoot()
+	if err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp("", "denied-benchvs-")
+	if err != nil {
+		return err
+	}
+	if keep {
+		fmt.Println("temporary folder:", tmp)
+	} else {
+		defer os.RemoveAll(tmp)
+	}
+
+	casesPath := filepath.Join(tmp, "cases.jsonl")
+	if err := writeCases(casesPath, n, seed); err != nil {
+		return err
+	}
+	fmt.Printf("cases: %d (seed %d) in %s\n", n, seed, casesPath)
+
+	bin := filepath.Join(tmp, "denied")
+	build := exec.CommandContext(ctx, "go", "build", "-o", bin, "./cmd/denied")
+	build.Dir = root
+	if out, err := build.CombinedOutput(); err != nil {
+		return fmt.Errorf("go build ./cmd/denied: %v\n%s", err, out)
+	}
+
+	deniedRate, err := timeDenied(ctx, bin, casesPath, n)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("denied: %.0f cases/s (simulate --jsonl, wall clock)\n", deniedRate)
+
+	oracleDir := filepath.Join(tmp, "oracle")
+	if err := os.Mkdir(oracleDir, 0o755); err != nil {
+		return err
+	}
+	nm, err := difftest.NodeModules(ctx, root, oracleDir)
+	if err != nil {
+		return err
+	}
+	oracleRate, err := timeOracle(ctx, root, nm, casesPath)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("oracle: %.0f cases/s (runSimulation, strict, validated)\n", oracleRate)
+	fmt.Printf("denied/oracle = %.1fx\n", deniedRate/oracleRate)
+	return nil
+}
+
+func writeCases(path string, n int, seed uint64) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	g := casegen.New(seed)
+	for range n {
+		w.Write(g.Next())
+		w.WriteByte('\n')
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func timeDenied(ctx context.Context, bin, casesPath string, n int) (float64, error) {
+	in, err := os.Open(casesPath)
+	if err != nil {
+		return 0, err
+	}
+	defer in.Close()
+	devnull, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		return 0, err
+	}
+	defer devnull.Close()
+	var stderr bytes.Buffer
+	cmd := exec.CommandContext(ctx, bin, "simulate", "--jsonl")
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = in, devnull, &stderr
+	start := time.Now()
+	err = cmd.Run()
+	elapsed := time.Since(start)
+	if err != nil {
+		// A non-zero exit may only mean that some cases were denied or
+		// invalid; a crash prints to stderr.
+		if _, ok := err.(*exec.ExitError); !ok || stderr.Len() > 0 {
+			return 0, fmt.Errorf("denied simulate --jsonl: %v\n%s", err, stderr.Bytes())
+		}
+	}
+	return float64(n) / elapsed.Seconds(), nil
+}
+
+func timeOracle(ctx context.Context, root, nodeModules, casesPath string) (float64, error) {
+	in, err := os.Open(casesPath)
+	if err != nil {
+		return 0, err
+	}
+	defer in.Close()
+	var stderr bytes.Buffer
+	cmd := difftest.OracleCommand(ctx, root, nodeModules, "--bench")
+	cmd.Stdin, cmd.Stderr = in, &stderr
+	if err := cmd.Run(); err != nil {
+		return 0, fmt.Errorf("oracle --bench: %v\n%s", err, stderr.Bytes())
+	}
+	m := rateRE.FindSubmatch(stderr.Bytes())
+	if m == nil {
+		return 0, fmt.Errorf("oracle --bench printed no rate:\n%s", stderr.Bytes())
+	}
+	fmt.Print("  ", stderr.String())
+	return strconv.ParseFloat(string(m[1]), 64)
+}
