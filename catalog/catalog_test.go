@@ -540,14 +540,11 @@ func TestConcurrentFirstUse(t *testing.T) {
 	wg.Wait()
 }
 
-func TestLoadTime(t *testing.T) {
-	start := time.Now()
+// TestLoad loads the embedded data afresh (BenchmarkLoad measures how
+// long that takes).
+func TestLoad(t *testing.T) {
 	if _, err := load(embedded, embeddedDescriptions); err != nil {
 		t.Fatal(err)
-	}
-	// Generous, for slow CI machines; typically about 10ms.
-	if took := time.Since(start); took > 500*time.Millisecond {
-		t.Errorf("loading the catalog took %v", took)
 	}
 }
 

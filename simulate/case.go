@@ -100,6 +100,9 @@ type Options struct {
 	// Now gives the time used for aws:CurrentTime and aws:EpochTime when
 	// the case does not set them. Nil means time.Now.
 	Now func() time.Time
+	// AllowUnknownActions turns an action the service catalog does not
+	// know into a warning instead of an error.
+	AllowUnknownActions bool
 }
 
 // DecodeCase decodes one case strictly: unknown fields are errors.
@@ -219,6 +222,9 @@ func Prepare(c *Case, opt Options) (*Prepared, error) {
 		return nil, &CaseError{Path: "/request", Message: err.Error()}
 	}
 	pr.Request = req
+	if err := pr.validateRequest(c, ctx, opt); err != nil {
+		return nil, err
+	}
 	if c.ManagementAccount != "" && !isAccount(c.ManagementAccount) {
 		return nil, &CaseError{Path: "/managementAccount", Message: fmt.Sprintf("%q is not a 12-digit account ID", c.ManagementAccount)}
 	}
@@ -329,6 +335,9 @@ func (pr *Prepared) parse(l authz.Layer, path string, d *PolicyDoc, def string) 
 	}
 	p, findings := policy.Parse(text)
 	for _, f := range findings {
+		if (l == authz.LayerResource || l == authz.LayerVPCEndpoint) && resourcePolicyFine[f.Code] {
+			continue
+		}
 		where := path + "/document" + f.Pointer
 		msg := fmt.Sprintf("%s policy %q, %s: %s", l, name, f.Pos, f.Message)
 		if f.Severity == policy.Error {
@@ -339,9 +348,15 @@ func (pr *Prepared) parse(l authz.Layer, path string, d *PolicyDoc, def string) 
 	if p == nil {
 		return authz.NamedPolicy{}, &CaseError{Path: path + "/document", Message: "no policy document"}
 	}
+	pr.validatePolicy(path+"/document", p)
 	pr.Sources[sourceKey(l, name)] = &Source{Name: name, Path: path + "/document", Text: text, Policy: p}
 	return authz.NamedPolicy{Name: name, Policy: p}, nil
 }
+
+// resourcePolicyFine are findings that concern identity-based policies
+// only: resource-based and endpoint policies may omit Resource and use any
+// characters in a Sid.
+var resourcePolicyFine = map[string]bool{"missing-resource": true, "sid-invalid": true}
 
 // DocumentText returns the text of a policy document given as a JSON
 // object, or as a JSON string holding the document, URL-encoded or not.

@@ -12,9 +12,10 @@ import (
 )
 
 type simulateInput struct {
-	file   string
-	jsonl  bool
-	format string
+	file         string
+	jsonl        bool
+	format       string
+	allowUnknown bool
 }
 
 const simulateSynopsis = `[FILE|-] [--format text|json] [--jsonl]
@@ -31,6 +32,7 @@ func bindSimulate(env *Env, args []string) (*simulateInput, error) {
 	fs := newFlagSet(env, "simulate", simulateSynopsis)
 	fs.StringVar(&in.format, "format", "text", "output format: text or json (--jsonl always writes JSON)")
 	fs.BoolVar(&in.jsonl, "jsonl", false, "read JSON Lines, one case per line, and write one result per line")
+	fs.BoolVar(&in.allowUnknown, "allow-unknown-actions", false, "evaluate actions the service catalog does not know (a warning instead of an error)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return nil, err
@@ -66,8 +68,10 @@ func runSimulate(_ context.Context, env *Env, args []string) error {
 		defer f.Close()
 		r = f
 	}
+	opt := simulateOptions
+	opt.AllowUnknownActions = in.allowUnknown
 	if in.jsonl {
-		st, err := simulate.Stream(r, env.Stdout, simulateOptions)
+		st, err := simulate.Stream(r, env.Stdout, opt)
 		if err != nil {
 			return &Error{Code: ExitRuntime, Err: err}
 		}
@@ -80,10 +84,10 @@ func runSimulate(_ context.Context, env *Env, args []string) error {
 	if err != nil {
 		return &Error{Code: ExitRuntime, Err: err}
 	}
-	return simulateOne(env, in, data)
+	return simulateOne(env, in, data, opt)
 }
 
-func simulateOne(env *Env, in *simulateInput, data []byte) error {
+func simulateOne(env *Env, in *simulateInput, data []byte, opt simulate.Options) error {
 	name := in.file
 	if name == "-" {
 		name = "stdin"
@@ -92,7 +96,7 @@ func simulateOne(env *Env, in *simulateInput, data []byte) error {
 		return usageErr("%s: no case to simulate", name)
 	}
 	if simulate.IsCustomPolicyInput(data) {
-		out, err := simulate.EvaluateCustomPolicy(data, simulateOptions)
+		out, err := simulate.EvaluateCustomPolicy(data, opt)
 		if err != nil {
 			return usageErr("%s: %v", name, err)
 		}
@@ -102,7 +106,7 @@ func simulateOne(env *Env, in *simulateInput, data []byte) error {
 	if err != nil {
 		return usageErr("%s: %v", name, err)
 	}
-	pr, err := simulate.Prepare(c, simulateOptions)
+	pr, err := simulate.Prepare(c, opt)
 	if err != nil {
 		return usageErr("%s: %v", name, err)
 	}

@@ -1,0 +1,197 @@
+package simulate
+
+import (
+	"fmt"
+	"net/netip"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/deniedhq/denied/catalog"
+	"github.com/deniedhq/denied/policy"
+)
+
+// validateRequest checks the request's action and resource against the
+// service catalog: an unknown action is an error (with suggestions) unless
+// opt.AllowUnknownActions; a resource that is not of a type the action
+// acts on is a warning.
+func (pr *Prepared) validateRequest(c *Case, ctx map[string][]string, opt Options) error {
+	act, ok := catalog.LookupAction(c.Request.Action)
+	if !ok {
+		msg := fmt.Sprintf("unknown action %q", c.Request.Action)
+		if s := catalog.SuggestAction(c.Request.Action); len(s) > 0 {
+			msg += "; did you mean " + strings.Join(s, ", ") + "?"
+		}
+		if _, known := catalog.LookupService(serviceOf(c.Request.Action)); !known {
+			msg += fmt.Sprintf(" (the service prefix %q is not known either)", serviceOf(c.Request.Action))
+		}
+		if !opt.AllowUnknownActions {
+			return &CaseError{Path: "/request/action", Message: msg + " (catalog " + catalog.DataVersion() + ")"}
+		}
+		pr.warn("/request/action", msg)
+	} else {
+		res := c.Request.Resource
+		switch {
+		case res == "" || res == "*":
+			if hasRequiredResource(act) {
+				pr.warn("/request/resource", fmt.Sprintf("%s acts on %s resources; give the resource ARN so resource-specific statements can match", act.FullName(), resourceNames(act)))
+			}
+		case len(act.ResourceTypes) == 0:
+			pr.warn("/request/resource", fmt.Sprintf("%s has no resource types: AWS evaluates it against \"*\", not %q", act.FullName(), res))
+		case !strings.Contains(res, "*") && len(catalog.ResourceTypesForARN(act, res)) == 0:
+			pr.warn("/request/resource", fmt.Sprintf("%q is not an ARN of a resource type %s acts on (%s)", res, act.FullName(), resourceNames(act)))
+		}
+	}
+	for k, vals := range ctx {
+		ck, ok := catalog.LookupConditionKey(k)
+		if !ok {
+			continue
+		}
+		path := "/request/context/" + pointerEscape(k)
+		if len(vals) > 1 && !ck.Type.IsArray() {
+			pr.warn(path, fmt.Sprintf("%s is single-valued (%s) but the context gives it %d values", k, ck.Type, len(vals)))
+		}
+		for _, v := range vals {
+			if !valueFits(ck.Type.Base(), v) {
+				pr.warn(path, fmt.Sprintf("%q is not a valid %s value for %s", v, ck.Type.Base(), k))
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// validatePolicy warns about actions no service has, and about condition
+// operators that do not fit their key's type.
+func (pr *Prepared) validatePolicy(path string, p *policy.Policy) {
+	for _, st := range p.Statements {
+		acts, field := st.Action, "Action"
+		if st.NotAction != nil {
+			acts, field = st.NotAction, "NotAction"
+		}
+		for i, a := range acts {
+			if a == "*" {
+				continue
+			}
+			where := fmt.Sprintf("%s%s/%s/%d", path, st.Pointer, field, i)
+			if strings.ContainsAny(a, "*?") {
+				if len(catalog.ExpandAction(a)) == 0 {
+					pr.warn(where, fmt.Sprintf("%q matches no known action", a))
+				}
+				continue
+			}
+			if _, ok := catalog.LookupAction(a); !ok {
+				msg := fmt.Sprintf("unknown action %q", a)
+				if s := catalog.SuggestAction(a); len(s) > 0 {
+					msg += "; did you mean " + strings.Join(s, ", ") + "?"
+				}
+				pr.warn(where, msg)
+			}
+		}
+		for _, c := range st.Conditions {
+			ck, ok := catalog.LookupConditionKey(c.Key)
+			if !ok {
+				continue
+			}
+			if msg := operatorMismatch(c.Operator, ck); msg != "" {
+				pr.warn(path+c.Pointer, msg)
+			}
+		}
+	}
+}
+
+func operatorMismatch(op string, ck catalog.ConditionKey) string {
+	set := strings.HasPrefix(op, "ForAllValues:") || strings.HasPrefix(op, "ForAnyValue:")
+	base := op
+	if i := strings.IndexByte(base, ':'); i >= 0 {
+		base = base[i+1:]
+	}
+	base = strings.TrimSuffix(base, "IfExists")
+	t := ck.Type.Base()
+	family := ""
+	switch {
+	case base == "Null":
+		return ""
+	case strings.HasPrefix(base, "Numeric"):
+		family = "Numeric"
+	case strings.HasPrefix(base, "Date"):
+		family = "Date"
+	case base == "Bool":
+		family = "Bool"
+	case strings.Contains(base, "IpAddress"):
+		family = "IPAddress"
+	case strings.HasPrefix(base, "Binary"):
+		family = "Binary"
+	}
+	switch {
+	case family != "" && family != string(t) && !(family == "Date" && t == "Numeric"):
+		return fmt.Sprintf("%s compares %s values but %s is of type %s", op, family, ck.Name, ck.Type)
+	case set && !ck.Type.IsArray():
+		return fmt.Sprintf("%s is a set operator but %s is single-valued (%s); AWS recommends the plain operator, and ForAllValues with a missing key always matches", op, ck.Name, ck.Type)
+	case !set && ck.Type.IsArray():
+		return fmt.Sprintf("%s is multivalued (%s): use ForAnyValue: or ForAllValues: with %s", ck.Name, ck.Type, op)
+	}
+	return ""
+}
+
+func valueFits(t catalog.KeyType, v string) bool {
+	switch t {
+	case "Numeric":
+		_, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		return err == nil
+	case "Date":
+		if _, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64); err == nil {
+			return true
+		}
+		for _, l := range []string{time.RFC3339Nano, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05", "2006-01-02"} {
+			if _, err := time.Parse(l, strings.TrimSpace(v)); err == nil {
+				return true
+			}
+		}
+		return false
+	case "Bool":
+		return strings.EqualFold(v, "true") || strings.EqualFold(v, "false")
+	case "IPAddress":
+		if _, err := netip.ParseAddr(strings.TrimSpace(v)); err == nil {
+			return true
+		}
+		_, err := netip.ParsePrefix(strings.TrimSpace(v))
+		return err == nil
+	}
+	return true
+}
+
+func hasRequiredResource(a catalog.Action) bool {
+	for _, rt := range a.ResourceTypes {
+		if rt.Required {
+			return true
+		}
+	}
+	return false
+}
+
+func resourceNames(a catalog.Action) string {
+	var names []string
+	for _, rt := range a.ResourceTypes {
+		names = append(names, rt.Name)
+	}
+	if len(names) == 0 {
+		return "no resource types"
+	}
+	return strings.Join(names, ", ")
+}
+
+func serviceOf(action string) string {
+	if i := strings.IndexByte(action, ':'); i > 0 {
+		return action[:i]
+	}
+	return action
+}
+
+func pointerEscape(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}
+
+func (pr *Prepared) warn(path, msg string) {
+	pr.Warnings = append(pr.Warnings, Warning{Path: path, Message: msg})
+}
