@@ -1,0 +1,431 @@
+package policy
+
+import (
+	"net/netip"
+	"strings"
+)
+
+// Condition operators without the ForAllValues:/ForAnyValue: qualifier and
+// the IfExists suffix.
+var baseOperators = [...]struct {
+	name   string
+	family opFamily
+}{
+	{"StringEquals", familyString},
+	{"StringNotEquals", familyString},
+	{"StringEqualsIgnoreCase", familyString},
+	{"StringNotEqualsIgnoreCase", familyString},
+	{"StringLike", familyString},
+	{"StringNotLike", familyString},
+	{"NumericEquals", familyNumeric},
+	{"NumericNotEquals", familyNumeric},
+	{"NumericLessThan", familyNumeric},
+	{"NumericLessThanEquals", familyNumeric},
+	{"NumericGreaterThan", familyNumeric},
+	{"NumericGreaterThanEquals", familyNumeric},
+	{"DateEquals", familyDate},
+	{"DateNotEquals", familyDate},
+	{"DateLessThan", familyDate},
+	{"DateLessThanEquals", familyDate},
+	{"DateGreaterThan", familyDate},
+	{"DateGreaterThanEquals", familyDate},
+	{"Bool", familyBool},
+	{"BinaryEquals", familyBinary},
+	{"IpAddress", familyIP},
+	{"NotIpAddress", familyIP},
+	{"ArnEquals", familyARN},
+	{"ArnLike", familyARN},
+	{"ArnNotEquals", familyARN},
+	{"ArnNotLike", familyARN},
+	{"Null", familyBool},
+}
+
+type opFamily uint8
+
+const (
+	familyString opFamily = iota + 1
+	familyNumeric
+	familyDate
+	familyBool
+	familyBinary
+	familyIP
+	familyARN
+)
+
+// opInfo is a condition operator taken apart.
+type opInfo struct {
+	known     bool
+	canonical string // correct spelling of the whole operator
+	qualifier string // "", "ForAllValues:" or "ForAnyValue:"
+	base      string // e.g. "StringLike"
+	ifExists  bool
+	family    opFamily
+}
+
+const (
+	forAllValues = "ForAllValues:"
+	forAnyValue  = "ForAnyValue:"
+	ifExists     = "IfExists"
+)
+
+// parseOperator takes apart a condition operator, ignoring ASCII case.
+func parseOperator(op string) opInfo {
+	var info opInfo
+	rest := op
+	switch {
+	case len(rest) >= len(forAllValues) && asciiEqualFold(rest[:len(forAllValues)], forAllValues):
+		info.qualifier, rest = forAllValues, rest[len(forAllValues):]
+	case len(rest) >= len(forAnyValue) && asciiEqualFold(rest[:len(forAnyValue)], forAnyValue):
+		info.qualifier, rest = forAnyValue, rest[len(forAnyValue):]
+	}
+	if len(rest) > len(ifExists) && asciiEqualFold(rest[len(rest)-len(ifExists):], ifExists) {
+		info.ifExists, rest = true, rest[:len(rest)-len(ifExists)]
+	}
+	for _, b := range baseOperators {
+		if asciiEqualFold(b.name, rest) {
+			info.base, info.family = b.name, b.family
+			break
+		}
+	}
+	if info.base == "" || info.base == "Null" && info.ifExists {
+		return opInfo{}
+	}
+	info.known = true
+	info.canonical = info.qualifier + info.base
+	if info.ifExists {
+		info.canonical += ifExists
+	}
+	return info
+}
+
+// CanonicalOperator returns the correct spelling of the condition operator
+// op, which is matched ignoring ASCII case (including its ForAllValues: or
+// ForAnyValue: qualifier and IfExists suffix), and whether op is a known
+// operator at all. For example "stringequalsifexists" gives
+// "StringEqualsIfExists", true.
+func CanonicalOperator(op string) (string, bool) {
+	info := parseOperator(op)
+	return info.canonical, info.known
+}
+
+// partitions are the AWS partitions an ARN may name.
+var partitions = [...]string{"aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"}
+
+func knownPartition(p string) bool {
+	for _, k := range partitions {
+		if p == k {
+			return true
+		}
+	}
+	return false
+}
+
+// splitARN splits s into its six ARN fields: the last field keeps any
+// further colons. With vars, colons inside ${...} do not split. It returns
+// the number of fields found (up to 6).
+func splitARN(s string, vars bool) (f [6]string, n int) {
+	start, depth := 0, 0
+	for i := 0; i < len(s) && n < 5; i++ {
+		switch {
+		case vars && s[i] == '$' && i+1 < len(s) && s[i+1] == '{':
+			depth++
+			i++
+		case vars && s[i] == '}' && depth > 0:
+			depth--
+		case s[i] == ':' && depth == 0:
+			f[n] = s[start:i]
+			n++
+			start = i + 1
+		}
+	}
+	f[n] = s[start:]
+	return f, n + 1
+}
+
+func hasWildcard(s string) bool { return strings.ContainsAny(s, "*?") }
+
+func isVariable(s string) bool {
+	return strings.HasPrefix(s, "${") && strings.HasSuffix(s, "}")
+}
+
+// resourceARNProblem describes what is wrong with a Resource value other
+// than "*", or returns "".
+func resourceARNProblem(s string, vars bool) string {
+	f, n := splitARN(s, vars)
+	switch {
+	case n < 6:
+		return "it has fewer than six colon-separated fields"
+	case f[0] != "arn":
+		return "it does not start with \"arn:\""
+	case !knownPartition(f[1]) && !hasWildcard(f[1]) && !(vars && isVariable(f[1])):
+		return "unknown partition \"" + f[1] + "\""
+	case f[2] == "":
+		return "the service is empty"
+	case f[5] == "":
+		return "the resource is empty"
+	}
+	return ""
+}
+
+func isAccountID(s string) bool {
+	if len(s) != 12 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// awsPrincipalProblem describes what is wrong with a Principal AWS value,
+// or returns "".
+func awsPrincipalProblem(s string) string {
+	if s == "*" || isAccountID(s) {
+		return ""
+	}
+	f, n := splitARN(s, false)
+	switch {
+	case n < 6 || f[0] != "arn":
+		return "it must be \"*\", a 12-digit account ID or an IAM or STS ARN such as \"arn:aws:iam::123456789012:role/name\""
+	case !knownPartition(f[1]):
+		return "unknown partition \"" + f[1] + "\""
+	case f[2] != "iam" && f[2] != "sts":
+		return "the service must be \"iam\" or \"sts\", not \"" + f[2] + "\""
+	case f[3] != "":
+		return "IAM and STS ARNs have no region"
+	case !isAccountID(f[4]):
+		return "the account \"" + f[4] + "\" is not a 12-digit account ID"
+	case f[5] == "":
+		return "the resource is empty"
+	case f[2] == "sts" && !strings.HasPrefix(f[5], "assumed-role/") && !strings.HasPrefix(f[5], "federated-user/"):
+		return "an STS principal must be an assumed-role/ or federated-user/ ARN"
+	}
+	return ""
+}
+
+// isUniqueID reports whether s looks like an IAM unique ID (AIDA…, AROA…),
+// which is what AWS shows in policies in place of a deleted principal.
+func isUniqueID(s string) bool {
+	if len(s) < 16 || len(s) > 128 {
+		return false
+	}
+	switch s[:4] {
+	case "AIDA", "AROA", "AGPA", "ANPA", "ANVA", "AIPA", "ASIA", "AKIA":
+	default:
+		return false
+	}
+	for i := 4; i < len(s); i++ {
+		c := s[i]
+		if !('A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+var serviceSuffixes = [...]string{".amazonaws.com", ".amazonaws.com.cn", ".c2s.ic.gov", ".sc2s.sgov.gov"}
+
+// validServicePrincipal reports whether s looks like a service principal
+// such as "lambda.amazonaws.com".
+func validServicePrincipal(s string) bool {
+	for _, suf := range serviceSuffixes {
+		if len(s) > len(suf) && strings.HasSuffix(s, suf) {
+			name := s[:len(s)-len(suf)]
+			for i := 0; i < len(name); i++ {
+				c := name[i]
+				if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '.') {
+					return false
+				}
+			}
+			return name[0] != '.' && name[0] != '-'
+		}
+	}
+	return false
+}
+
+// validAction reports whether s is "*" or "service:action" where the
+// service prefix is letters, digits and hyphens (AWS ignores case) and the
+// action is letters, digits and wildcards.
+func validAction(s string) bool {
+	if s == "*" {
+		return true
+	}
+	i := strings.IndexByte(s, ':')
+	if i <= 0 || i == len(s)-1 {
+		return false
+	}
+	for j := 0; j < i; j++ {
+		c := s[j]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	for j := i + 1; j < len(s); j++ {
+		c := s[j]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '*' || c == '?') {
+			return false
+		}
+	}
+	return true
+}
+
+// isNumber reports whether s is a decimal number: an optional sign,
+// digits with an optional fraction, and an optional exponent.
+func isNumber(s string) bool {
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	digits := 0
+	for i < len(s) && isDigit(s[i]) {
+		i++
+		digits++
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		for i < len(s) && isDigit(s[i]) {
+			i++
+			digits++
+		}
+	}
+	if digits == 0 {
+		return false
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		start := i
+		for i < len(s) && isDigit(s[i]) {
+			i++
+		}
+		if i == start {
+			return false
+		}
+	}
+	return i == len(s)
+}
+
+// isEpoch reports whether s is an integer number of seconds since the
+// Unix epoch.
+func isEpoch(s string) bool {
+	if strings.HasPrefix(s, "-") {
+		s = s[1:]
+	}
+	if s == "" || len(s) > 19 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// fixedDigits reads n digits at s[i:], returning the value and whether
+// they were all digits.
+func fixedDigits(s string, i, n int) (int, bool) {
+	if i+n > len(s) {
+		return 0, false
+	}
+	v := 0
+	for j := i; j < i+n; j++ {
+		if !isDigit(s[j]) {
+			return 0, false
+		}
+		v = v*10 + int(s[j]-'0')
+	}
+	return v, true
+}
+
+func daysIn(year, month int) int {
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// isDate reports whether s is an ISO 8601 date or date and time in the
+// extended format: YYYY-MM-DD, optionally followed by Thh:mm, :ss, a
+// fraction of a second and a zone (Z, ±hh:mm, ±hhmm or ±hh).
+func isDate(s string) bool {
+	y, ok1 := fixedDigits(s, 0, 4)
+	mo, ok2 := fixedDigits(s, 5, 2)
+	d, ok3 := fixedDigits(s, 8, 2)
+	if !ok1 || !ok2 || !ok3 || s[4] != '-' || s[7] != '-' || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) {
+		return false
+	}
+	if len(s) == 10 {
+		return true
+	}
+	if s[10] != 'T' && s[10] != 't' {
+		return false
+	}
+	h, ok1 := fixedDigits(s, 11, 2)
+	mi, ok2 := fixedDigits(s, 14, 2)
+	if !ok1 || !ok2 || s[13] != ':' || h > 23 || mi > 59 {
+		return false
+	}
+	i := 16
+	if i < len(s) && s[i] == ':' {
+		sec, ok := fixedDigits(s, i+1, 2)
+		if !ok || sec > 60 {
+			return false
+		}
+		i += 3
+		if i < len(s) && (s[i] == '.' || s[i] == ',') {
+			i++
+			start := i
+			for i < len(s) && isDigit(s[i]) {
+				i++
+			}
+			if i == start {
+				return false
+			}
+		}
+	}
+	if i == len(s) {
+		return true
+	}
+	switch s[i] {
+	case 'Z', 'z':
+		return i+1 == len(s)
+	case '+', '-':
+		zh, ok := fixedDigits(s, i+1, 2)
+		if !ok || zh > 23 {
+			return false
+		}
+		rest := s[i+3:]
+		switch {
+		case rest == "":
+			return true
+		case len(rest) == 3 && rest[0] == ':':
+			zm, ok := fixedDigits(rest, 1, 2)
+			return ok && zm < 60
+		case len(rest) == 2:
+			zm, ok := fixedDigits(rest, 0, 2)
+			return ok && zm < 60
+		}
+	}
+	return false
+}
+
+// isIPOrCIDR reports whether s is an IPv4 or IPv6 address or CIDR block.
+func isIPOrCIDR(s string) bool {
+	if strings.IndexByte(s, '/') >= 0 {
+		p, err := netip.ParsePrefix(s)
+		return err == nil && p.Addr().Zone() == ""
+	}
+	a, err := netip.ParseAddr(s)
+	return err == nil && a.Zone() == ""
+}
