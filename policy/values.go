@@ -312,9 +312,7 @@ func isNumber(s string) bool {
 // isEpoch reports whether s is an integer number of seconds since the
 // Unix epoch.
 func isEpoch(s string) bool {
-	if strings.HasPrefix(s, "-") {
-		s = s[1:]
-	}
+	s = strings.TrimPrefix(s, "-")
 	if s == "" || len(s) > 19 {
 		return false
 	}
