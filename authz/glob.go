@@ -47,7 +47,7 @@ func compilePattern(s string, wild, vars, fold bool) pattern {
 		if lit.Len() > 0 {
 			t := lit.String()
 			if fold {
-				t = strings.ToLower(t)
+				t = asciiLower(t)
 			}
 			p.toks = append(p.toks, tok{kind: tLit, text: t})
 			lit.Reset()
@@ -128,6 +128,21 @@ func (t *tok) resolve(ctx Context) (string, bool) {
 		return "", false
 	}
 	return v[0], true
+}
+
+// asciiLower lower-cases ASCII letters only, leaving every other byte
+// (including invalid UTF-8) as it is, as the matcher folds ASCII only.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				b[j] = lower(b[j])
+			}
+			return string(b)
+		}
+	}
+	return s
 }
 
 func lower(c byte) byte {

@@ -774,3 +774,26 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func TestMatchesAnyAction(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		pattern string
+		want    bool
+	}{
+		{"backup:Start*", true},
+		{"BACKUP:startrestore???", true},
+		{"backup:Frobnicate*", false},
+		{"*:StartRestoreJob", true},
+		{"nosuchservice:*", false},
+		{"s3*", true},
+		{"a:b:c", false},
+	} {
+		if got := MatchesAnyAction(tt.pattern); got != tt.want {
+			t.Errorf("MatchesAnyAction(%q) = %v, want %v", tt.pattern, got, tt.want)
+		}
+		if got := len(ExpandAction(tt.pattern)) > 0; got != tt.want {
+			t.Errorf("ExpandAction(%q) disagrees with MatchesAnyAction", tt.pattern)
+		}
+	}
+}

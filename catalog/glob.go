@@ -88,3 +88,49 @@ func globMatch[S ~string | ~[]byte](pattern string, s S) bool {
 	}
 	return p == len(pattern)
 }
+
+// MatchesAnyAction reports whether pattern (as in ExpandAction) matches at
+// least one known action. It stops at the first match and does not build
+// the list, so it is cheap enough to run on every policy statement.
+func MatchesAnyAction(pattern string) bool { return get().matchesAnyAction(pattern) }
+
+func (d *db) matchesAnyAction(pattern string) bool {
+	var pbuf [128]byte
+	lp := appendLower(pbuf[:0], pattern)
+	svcPat, actPat, hasColon := strings.Cut(string(lp), ":")
+	switch {
+	case hasColon && strings.ContainsRune(actPat, ':'):
+		return false
+	case hasColon:
+		match := func(s *svcEntry) bool {
+			for i := range s.actions {
+				if globMatch(actPat, s.actLower[i]) {
+					return true
+				}
+			}
+			return false
+		}
+		if !strings.ContainsAny(svcPat, "*?") {
+			s := d.service(svcPat)
+			return s != nil && match(s)
+		}
+		for i := range d.services {
+			if s := &d.services[i]; globMatch(svcPat, s.lower) && match(d.decoded(s)) {
+				return true
+			}
+		}
+		return false
+	}
+	var buf []byte
+	services := d.all()
+	for si := range services {
+		s := &services[si]
+		for i := range s.actions {
+			buf = append(append(append(buf[:0], s.lower...), ':'), s.actLower[i]...)
+			if globMatch(string(lp), buf) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -75,7 +75,7 @@ func (pr *Prepared) validatePolicy(path string, p *policy.Policy) {
 			}
 			where := fmt.Sprintf("%s%s/%s/%d", path, st.Pointer, field, i)
 			if strings.ContainsAny(a, "*?") {
-				if len(catalog.ExpandAction(a)) == 0 {
+				if !catalog.MatchesAnyAction(a) {
 					pr.warn(where, fmt.Sprintf("%q matches no known action", a))
 				}
 				continue
