@@ -103,20 +103,18 @@ type Options struct {
 	// AllowUnknownActions turns an action the service catalog does not
 	// know into a warning instead of an error.
 	AllowUnknownActions bool
+	// Cache, when set, keeps parsed and compiled policy documents so that
+	// a document seen again (the same SCPs in every case of a batch) is
+	// parsed and compiled once. A Cache is not safe for concurrent use:
+	// Stream gives each worker its own.
+	Cache *Cache
 }
 
-// DecodeCase decodes one case strictly: unknown fields are errors.
+// DecodeCase decodes one case strictly: unknown fields, duplicate fields
+// and wrong types are errors naming their JSON pointer. On error the
+// returned case holds what was read (its ID, when it came first).
 func DecodeCase(data []byte) (*Case, error) {
-	var c Case
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&c); err != nil {
-		return nil, jsonError(data, err)
-	}
-	if dec.More() {
-		return nil, &CaseError{Message: "unexpected data after the case object"}
-	}
-	return &c, nil
+	return decodeCase(data)
 }
 
 // jsonError turns an encoding/json error into a CaseError with a line and
@@ -229,9 +227,10 @@ func Prepare(c *Case, opt Options) (*Prepared, error) {
 		return nil, &CaseError{Path: "/managementAccount", Message: fmt.Sprintf("%q is not a 12-digit account ID", c.ManagementAccount)}
 	}
 
+	cache := opt.Cache
 	in := authz.Input{ManagementAccount: c.ManagementAccount}
 	for i := range c.IdentityPolicies {
-		np, err := pr.parse(authz.LayerIdentity, fmt.Sprintf("/identityPolicies/%d", i), &c.IdentityPolicies[i], fmt.Sprintf("identity-%d", i))
+		np, err := pr.parse(authz.LayerIdentity, fmt.Sprintf("/identityPolicies/%d", i), &c.IdentityPolicies[i], fmt.Sprintf("identity-%d", i), cache)
 		if err != nil {
 			return nil, err
 		}
@@ -241,7 +240,7 @@ func Prepare(c *Case, opt Options) (*Prepared, error) {
 		if d == nil {
 			return nil, nil
 		}
-		np, err := pr.parse(l, path, d, def)
+		np, err := pr.parse(l, path, d, def, cache)
 		if err != nil {
 			return nil, err
 		}
@@ -264,7 +263,7 @@ func Prepare(c *Case, opt Options) (*Prepared, error) {
 			}
 			level := authz.Level{Target: lv.Target}
 			for j := range lv.Policies {
-				np, err := pr.parse(l, fmt.Sprintf("/%s/%d/policies/%d", field, i, j), &lv.Policies[j], fmt.Sprintf("%s-%d-%d", field, i, j))
+				np, err := pr.parse(l, fmt.Sprintf("/%s/%d/policies/%d", field, i, j), &lv.Policies[j], fmt.Sprintf("%s-%d-%d", field, i, j), cache)
 				if err != nil {
 					return nil, err
 				}
@@ -281,7 +280,7 @@ func Prepare(c *Case, opt Options) (*Prepared, error) {
 		return nil, err
 	}
 	for i := range c.VPCEndpointPolicies {
-		np, err := pr.parse(authz.LayerVPCEndpoint, fmt.Sprintf("/vpcEndpointPolicies/%d", i), &c.VPCEndpointPolicies[i], fmt.Sprintf("vpce-%d", i))
+		np, err := pr.parse(authz.LayerVPCEndpoint, fmt.Sprintf("/vpcEndpointPolicies/%d", i), &c.VPCEndpointPolicies[i], fmt.Sprintf("vpce-%d", i), cache)
 		if err != nil {
 			return nil, err
 		}
@@ -323,34 +322,78 @@ func (pr *Prepared) Source(ref authz.StatementRef) *Source {
 	return pr.Sources[sourceKey(ref.Layer, ref.Policy)]
 }
 
-// parse decodes and parses one policy document.
-func (pr *Prepared) parse(l authz.Layer, path string, d *PolicyDoc, def string) (authz.NamedPolicy, error) {
+// parse decodes, parses, validates and compiles one policy document,
+// through the cache when there is one.
+func (pr *Prepared) parse(l authz.Layer, path string, d *PolicyDoc, def string, cache *Cache) (authz.NamedPolicy, error) {
 	name := d.Name
 	if name == "" {
 		name = def
 	}
-	text, err := DocumentText(d.Document)
-	if err != nil {
-		return authz.NamedPolicy{}, &CaseError{Path: path + "/document", Message: err.Error()}
+	key := cacheKey{layer: l, doc: string(d.Document)}
+	doc := cache.get(key)
+	if doc == nil {
+		doc = pr.parseDoc(l, d.Document)
+		cache.put(key, doc)
 	}
+	if doc.err != nil {
+		return authz.NamedPolicy{}, &CaseError{Path: path + "/document" + doc.err.Path, Message: fmt.Sprintf("%s policy %q, %s", l, name, doc.err.Message)}
+	}
+	for _, w := range doc.warnings {
+		pr.Warnings = append(pr.Warnings, Warning{Path: path + "/document" + w.Path, Message: fmt.Sprintf("%s policy %q, %s", l, name, w.Message)})
+	}
+	pr.Sources[sourceKey(l, name)] = &Source{Name: name, Path: path + "/document", Text: doc.text, Policy: doc.policy}
+	return authz.NamedPolicy{Name: name, Policy: doc.policy, Compiled: doc.compiled}, nil
+}
+
+// parsedDoc is a policy document parsed, validated and compiled for one
+// layer, independent of the case it appeared in: paths are relative to
+// the document.
+type parsedDoc struct {
+	text     []byte
+	policy   *policy.Policy
+	compiled *authz.CompiledPolicy
+	warnings []Warning
+	err      *CaseError
+}
+
+func (pr *Prepared) parseDoc(l authz.Layer, raw json.RawMessage) *parsedDoc {
+	doc := &parsedDoc{}
+	text, err := DocumentText(raw)
+	if err != nil {
+		doc.err = &CaseError{Message: err.Error()}
+		return doc
+	}
+	doc.text = text
 	p, findings := policy.Parse(text)
 	for _, f := range findings {
 		if (l == authz.LayerResource || l == authz.LayerVPCEndpoint) && resourcePolicyFine[f.Code] {
 			continue
 		}
-		where := path + "/document" + f.Pointer
-		msg := fmt.Sprintf("%s policy %q, %s: %s", l, name, f.Pos, f.Message)
+		msg := fmt.Sprintf("%s: %s", f.Pos, f.Message)
 		if f.Severity == policy.Error {
-			return authz.NamedPolicy{}, &CaseError{Path: where, Message: msg}
+			doc.err = &CaseError{Path: f.Pointer, Message: msg}
+			return doc
 		}
-		pr.Warnings = append(pr.Warnings, Warning{Path: where, Message: msg})
+		doc.warnings = append(doc.warnings, Warning{Path: f.Pointer, Message: msg})
 	}
 	if p == nil {
-		return authz.NamedPolicy{}, &CaseError{Path: path + "/document", Message: "no policy document"}
+		doc.err = &CaseError{Message: "no policy document"}
+		return doc
 	}
-	pr.validatePolicy(path+"/document", p)
-	pr.Sources[sourceKey(l, name)] = &Source{Name: name, Path: path + "/document", Text: text, Policy: p}
-	return authz.NamedPolicy{Name: name, Policy: p}, nil
+	doc.policy = p
+	doc.warnings = append(doc.warnings, validatePolicy(p)...)
+	c, err := authz.CompilePolicy(l, authz.NamedPolicy{Policy: p})
+	if err != nil {
+		var ce *authz.CompileError
+		if errors.As(err, &ce) && ce.Statement >= 0 && ce.Statement < len(p.Statements) {
+			doc.err = &CaseError{Path: p.Statements[ce.Statement].Pointer, Message: ce.Err.Error()}
+		} else {
+			doc.err = &CaseError{Message: err.Error()}
+		}
+		return doc
+	}
+	doc.compiled = c
+	return doc
 }
 
 // resourcePolicyFine are findings that concern identity-based policies

@@ -108,7 +108,7 @@ func EvaluateJSONWith(data []byte, opt Options) (res *Result) {
 	}()
 	c, err := DecodeCase(data)
 	if err != nil {
-		return errorResult("", err)
+		return errorResult(c.ID, err)
 	}
 	pr, err := Prepare(c, opt)
 	if err != nil {

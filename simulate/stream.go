@@ -44,8 +44,12 @@ func Stream(r io.Reader, w io.Writer, opt Options) (StreamStats, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			o := opt
+			if o.Cache == nil {
+				o.Cache = NewCache(4096)
+			}
 			for b := range work {
-				b.run(opt)
+				b.run(o)
 				close(b.done)
 			}
 		}()

@@ -62,8 +62,11 @@ func (pr *Prepared) validateRequest(c *Case, ctx map[string][]string, opt Option
 }
 
 // validatePolicy warns about actions no service has, and about condition
-// operators that do not fit their key's type.
-func (pr *Prepared) validatePolicy(path string, p *policy.Policy) {
+// operators that do not fit their key's type. Paths are relative to the
+// document.
+func validatePolicy(p *policy.Policy) []Warning {
+	var out []Warning
+	warn := func(path, msg string) { out = append(out, Warning{Path: path, Message: msg}) }
 	for _, st := range p.Statements {
 		acts, field := st.Action, "Action"
 		if st.NotAction != nil {
@@ -73,10 +76,10 @@ func (pr *Prepared) validatePolicy(path string, p *policy.Policy) {
 			if a == "*" {
 				continue
 			}
-			where := fmt.Sprintf("%s%s/%s/%d", path, st.Pointer, field, i)
+			where := fmt.Sprintf("%s/%s/%d", st.Pointer, field, i)
 			if strings.ContainsAny(a, "*?") {
 				if !catalog.MatchesAnyAction(a) {
-					pr.warn(where, fmt.Sprintf("%q matches no known action", a))
+					warn(where, fmt.Sprintf("%q matches no known action", a))
 				}
 				continue
 			}
@@ -85,7 +88,7 @@ func (pr *Prepared) validatePolicy(path string, p *policy.Policy) {
 				if s := catalog.SuggestAction(a); len(s) > 0 {
 					msg += "; did you mean " + strings.Join(s, ", ") + "?"
 				}
-				pr.warn(where, msg)
+				warn(where, msg)
 			}
 		}
 		for _, c := range st.Conditions {
@@ -94,10 +97,11 @@ func (pr *Prepared) validatePolicy(path string, p *policy.Policy) {
 				continue
 			}
 			if msg := operatorMismatch(c.Operator, ck); msg != "" {
-				pr.warn(path+c.Pointer, msg)
+				warn(c.Pointer, msg)
 			}
 		}
 	}
+	return out
 }
 
 func operatorMismatch(op string, ck catalog.ConditionKey) string {

@@ -1,0 +1,528 @@
+package simulate
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// decoder is a small strict JSON decoder for the case format: it knows the
+// shape of a case, so it reports a wrong type or an unknown field with its
+// JSON pointer, keeps policy documents and context values as raw bytes
+// without building them, and is several times faster than encoding/json
+// on the streams `simulate --jsonl` reads.
+type decoder struct {
+	data []byte
+	off  int
+}
+
+type decodeError struct {
+	path string
+	msg  string
+}
+
+func (d *decoder) fail(path, format string, args ...any) error {
+	return &decodeError{path: path, msg: fmt.Sprintf(format, args...)}
+}
+
+func (d *decoder) syntax(expected string) error {
+	l, c := lineCol(d.data, d.off)
+	got := "the end of the input"
+	if d.off < len(d.data) {
+		got = strconv.QuoteRune(rune(d.data[d.off]))
+		if d.data[d.off] >= utf8.RuneSelf {
+			got = fmt.Sprintf("byte 0x%02x", d.data[d.off])
+		}
+	}
+	return &decodeError{msg: fmt.Sprintf("invalid JSON at %d:%d: expected %s, found %s", l, c, expected, got)}
+}
+
+func (d *decoder) ws() {
+	for d.off < len(d.data) {
+		switch d.data[d.off] {
+		case ' ', '\t', '\n', '\r':
+			d.off++
+		default:
+			return
+		}
+	}
+}
+
+func (d *decoder) peek() byte {
+	d.ws()
+	if d.off < len(d.data) {
+		return d.data[d.off]
+	}
+	return 0
+}
+
+// kindName names the JSON type of the value at the cursor.
+func (d *decoder) kindName() string {
+	switch d.peek() {
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	}
+	return "a number"
+}
+
+// str reads a JSON string.
+func (d *decoder) str() (string, error) {
+	if d.peek() != '"' {
+		return "", d.syntax("a string")
+	}
+	d.off++
+	start := d.off
+	for d.off < len(d.data) {
+		c := d.data[d.off]
+		switch {
+		case c == '"':
+			s := string(d.data[start:d.off])
+			d.off++
+			return s, nil
+		case c == '\\':
+			return d.strSlow(start)
+		case c < 0x20:
+			return "", d.syntax("a character (control characters must be escaped)")
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRune(d.data[d.off:])
+			if r == utf8.RuneError && n == 1 {
+				return "", d.syntax("valid UTF-8")
+			}
+			d.off += n
+		default:
+			d.off++
+		}
+	}
+	return "", d.syntax(`a closing '"'`)
+}
+
+func (d *decoder) strSlow(start int) (string, error) {
+	b := append([]byte(nil), d.data[start:d.off]...)
+	for d.off < len(d.data) {
+		c := d.data[d.off]
+		switch {
+		case c == '"':
+			d.off++
+			return string(b), nil
+		case c == '\\':
+			if d.off+1 >= len(d.data) {
+				return "", d.syntax("an escape")
+			}
+			e := d.data[d.off+1]
+			d.off += 2
+			switch e {
+			case '"', '\\', '/':
+				b = append(b, e)
+			case 'b':
+				b = append(b, '\b')
+			case 'f':
+				b = append(b, '\f')
+			case 'n':
+				b = append(b, '\n')
+			case 'r':
+				b = append(b, '\r')
+			case 't':
+				b = append(b, '\t')
+			case 'u':
+				r, ok := d.hex4()
+				if !ok {
+					return "", d.syntax("four hex digits after \\u")
+				}
+				if utf16.IsSurrogate(r) {
+					r2 := utf8.RuneError
+					if d.off+1 < len(d.data) && d.data[d.off] == '\\' && d.data[d.off+1] == 'u' {
+						save := d.off
+						d.off += 2
+						if x, ok := d.hex4(); ok {
+							r2 = x
+						} else {
+							d.off = save
+						}
+					}
+					r = utf16.DecodeRune(r, r2)
+				}
+				b = utf8.AppendRune(b, r)
+			default:
+				d.off -= 2
+				return "", d.syntax("a valid escape")
+			}
+		case c < 0x20:
+			return "", d.syntax("a character (control characters must be escaped)")
+		default:
+			b = append(b, c)
+			d.off++
+		}
+	}
+	return "", d.syntax(`a closing '"'`)
+}
+
+func (d *decoder) hex4() (rune, bool) {
+	if d.off+4 > len(d.data) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range d.data[d.off : d.off+4] {
+		switch {
+		case '0' <= c && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case 'a' <= c && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case 'A' <= c && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	d.off += 4
+	return r, true
+}
+
+// skip passes over one value, checking its syntax, and returns its bytes.
+func (d *decoder) skip(depth int) ([]byte, error) {
+	if depth > 1000 {
+		return nil, d.syntax("less nesting")
+	}
+	c := d.peek()
+	start := d.off
+	switch c {
+	case '"':
+		if _, err := d.str(); err != nil {
+			return nil, err
+		}
+	case '{':
+		d.off++
+		if d.peek() == '}' {
+			d.off++
+			break
+		}
+		for {
+			if _, err := d.str(); err != nil {
+				return nil, err
+			}
+			if d.peek() != ':' {
+				return nil, d.syntax("':'")
+			}
+			d.off++
+			if _, err := d.skip(depth + 1); err != nil {
+				return nil, err
+			}
+			switch d.peek() {
+			case ',':
+				d.off++
+				continue
+			case '}':
+				d.off++
+			default:
+				return nil, d.syntax("',' or '}'")
+			}
+			break
+		}
+	case '[':
+		d.off++
+		if d.peek() == ']' {
+			d.off++
+			break
+		}
+		for {
+			if _, err := d.skip(depth + 1); err != nil {
+				return nil, err
+			}
+			switch d.peek() {
+			case ',':
+				d.off++
+				continue
+			case ']':
+				d.off++
+			default:
+				return nil, d.syntax("',' or ']'")
+			}
+			break
+		}
+	case 't', 'f', 'n':
+		for _, w := range []string{"true", "false", "null"} {
+			if len(d.data)-d.off >= len(w) && string(d.data[d.off:d.off+len(w)]) == w {
+				d.off += len(w)
+				return d.data[start:d.off], nil
+			}
+		}
+		return nil, d.syntax("a value")
+	default:
+		if c != '-' && (c < '0' || c > '9') {
+			return nil, d.syntax("a value")
+		}
+		d.off++
+		for d.off < len(d.data) {
+			c := d.data[d.off]
+			if (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-' {
+				d.off++
+				continue
+			}
+			break
+		}
+		if !json.Valid(d.data[start:d.off]) {
+			d.off = start
+			return nil, d.syntax("a number")
+		}
+	}
+	return d.data[start:d.off], nil
+}
+
+// object calls fn for each member of the object at the cursor; fn must
+// consume the value. Duplicate keys are errors.
+func (d *decoder) object(path string, fn func(key, path string) error) error {
+	if d.peek() != '{' {
+		return d.notA(path, "an object")
+	}
+	d.off++
+	if d.peek() == '}' {
+		d.off++
+		return nil
+	}
+	var seen []string
+	for {
+		key, err := d.str()
+		if err != nil {
+			return err
+		}
+		for _, k := range seen {
+			if k == key {
+				return d.fail(path+"/"+pointerEscape(key), "the field %q appears twice", key)
+			}
+		}
+		seen = append(seen, key)
+		if d.peek() != ':' {
+			return d.syntax("':'")
+		}
+		d.off++
+		d.ws()
+		if err := fn(key, path+"/"+pointerEscape(key)); err != nil {
+			return err
+		}
+		switch d.peek() {
+		case ',':
+			d.off++
+		case '}':
+			d.off++
+			return nil
+		default:
+			return d.syntax("',' or '}'")
+		}
+	}
+}
+
+// array calls fn for each element of the array at the cursor.
+func (d *decoder) array(path string, fn func(i int, path string) error) error {
+	if d.peek() == 'n' {
+		_, err := d.skip(0)
+		return err
+	}
+	if d.peek() != '[' {
+		return d.notA(path, "an array")
+	}
+	d.off++
+	if d.peek() == ']' {
+		d.off++
+		return nil
+	}
+	for i := 0; ; i++ {
+		d.ws()
+		if err := fn(i, path+"/"+strconv.Itoa(i)); err != nil {
+			return err
+		}
+		switch d.peek() {
+		case ',':
+			d.off++
+		case ']':
+			d.off++
+			return nil
+		default:
+			return d.syntax("',' or ']'")
+		}
+	}
+}
+
+// notA reports a value of the wrong type, or the syntax error that stops
+// it from being read at all.
+func (d *decoder) notA(path, want string) error {
+	save := d.off
+	kind := d.kindName()
+	if _, err := d.skip(0); err != nil {
+		return err
+	}
+	d.off = save
+	what := "the case"
+	if path != "" {
+		what = path
+	}
+	return d.fail(path, "%s must be %s, not %s", what, want, kind)
+}
+
+func (d *decoder) stringField(path string, dst *string) error {
+	if d.peek() != '"' {
+		return d.notA(path, "a string")
+	}
+	s, err := d.str()
+	*dst = s
+	return err
+}
+
+func (d *decoder) rawField(dst *json.RawMessage) error {
+	b, err := d.skip(0)
+	*dst = b
+	return err
+}
+
+func unknownField(path, key, known string) error {
+	for _, k := range strings.Split(known, ", ") {
+		if strings.EqualFold(k, key) {
+			return &decodeError{path: path, msg: fmt.Sprintf("unknown field %q: field names are case-sensitive, did you mean %q?", key, k)}
+		}
+	}
+	return &decodeError{path: path, msg: fmt.Sprintf("unknown field %q (known: %s)", key, known)}
+}
+
+const (
+	caseFields    = "id, managementAccount, request, identityPolicies, permissionsBoundary, sessionPolicy, resourcePolicy, serviceControlPolicies, resourceControlPolicies, vpcEndpointPolicies"
+	requestFields = "principal, action, resource, resourceAccount, context"
+	policyFields  = "name, document"
+	levelFields   = "target, policies"
+)
+
+func (d *decoder) policyDoc(path string, p *PolicyDoc) error {
+	return d.object(path, func(key, path string) error {
+		switch key {
+		case "name":
+			return d.stringField(path, &p.Name)
+		case "document":
+			return d.rawField(&p.Document)
+		}
+		return unknownField(path, key, policyFields)
+	})
+}
+
+func (d *decoder) policyList(path string, dst *[]PolicyDoc) error {
+	if d.peek() == '[' && *dst == nil {
+		*dst = []PolicyDoc{}
+	}
+	return d.array(path, func(_ int, path string) error {
+		var p PolicyDoc
+		if err := d.policyDoc(path, &p); err != nil {
+			return err
+		}
+		*dst = append(*dst, p)
+		return nil
+	})
+}
+
+func (d *decoder) levels(path string, dst *[]OrgLevel) error {
+	if d.peek() == '[' && *dst == nil {
+		*dst = []OrgLevel{}
+	}
+	return d.array(path, func(_ int, path string) error {
+		var lv OrgLevel
+		err := d.object(path, func(key, path string) error {
+			switch key {
+			case "target":
+				return d.stringField(path, &lv.Target)
+			case "policies":
+				return d.policyList(path, &lv.Policies)
+			}
+			return unknownField(path, key, levelFields)
+		})
+		*dst = append(*dst, lv)
+		return err
+	})
+}
+
+func (d *decoder) optionalPolicy(path string, dst **PolicyDoc) error {
+	if d.peek() == 'n' {
+		_, err := d.skip(0)
+		return err
+	}
+	p := &PolicyDoc{}
+	*dst = p
+	return d.policyDoc(path, p)
+}
+
+func (d *decoder) request(path string, r *CaseRequest) error {
+	return d.object(path, func(key, path string) error {
+		switch key {
+		case "principal":
+			return d.stringField(path, &r.Principal)
+		case "action":
+			return d.stringField(path, &r.Action)
+		case "resource":
+			return d.stringField(path, &r.Resource)
+		case "resourceAccount":
+			return d.stringField(path, &r.ResourceAccount)
+		case "context":
+			if d.peek() == 'n' {
+				_, err := d.skip(0)
+				return err
+			}
+			r.Context = make(map[string]json.RawMessage)
+			return d.object(path, func(key, _ string) error {
+				b, err := d.skip(0)
+				r.Context[key] = b
+				return err
+			})
+		}
+		return unknownField(path, key, requestFields)
+	})
+}
+
+// decodeCase decodes one case from data.
+func decodeCase(data []byte) (*Case, error) {
+	d := &decoder{data: data}
+	c := &Case{}
+	err := d.object("", func(key, path string) error {
+		switch key {
+		case "id":
+			return d.stringField(path, &c.ID)
+		case "managementAccount":
+			return d.stringField(path, &c.ManagementAccount)
+		case "request":
+			return d.request(path, &c.Request)
+		case "identityPolicies":
+			return d.policyList(path, &c.IdentityPolicies)
+		case "permissionsBoundary":
+			return d.optionalPolicy(path, &c.PermissionsBoundary)
+		case "sessionPolicy":
+			return d.optionalPolicy(path, &c.SessionPolicy)
+		case "resourcePolicy":
+			return d.optionalPolicy(path, &c.ResourcePolicy)
+		case "serviceControlPolicies":
+			return d.levels(path, &c.ServiceControlPolicies)
+		case "resourceControlPolicies":
+			return d.levels(path, &c.ResourceControlPolicies)
+		case "vpcEndpointPolicies":
+			return d.policyList(path, &c.VPCEndpointPolicies)
+		}
+		return unknownField(path, key, caseFields)
+	})
+	if err == nil {
+		if d.ws(); d.off < len(d.data) {
+			err = d.syntax("the end of the case")
+		}
+	}
+	if err != nil {
+		if de, ok := err.(*decodeError); ok {
+			return c, &CaseError{Path: de.path, Message: de.msg}
+		}
+		return c, err
+	}
+	return c, nil
+}
+
+func (e *decodeError) Error() string { return e.path + ": " + e.msg }

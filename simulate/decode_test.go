@@ -1,0 +1,96 @@
+package simulate
+
+import (
+	"bytes"
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestDecodeCaseErrors(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in, path, msg string
+	}{
+		{`[]`, "", "the case must be an object, not an array"},
+		{`{"request": 3}`, "/request", "must be an object, not a number"},
+		{`{"request": {"principal": true}}`, "/request/principal", "must be a string, not a boolean"},
+		{`{"identityPolicies": {}}`, "/identityPolicies", "must be an array, not an object"},
+		{`{"identityPolicies": [{"name": "a", "doc": {}}]}`, "/identityPolicies/0/doc", `unknown field "doc"`},
+		{`{"id": "a", "id": "b"}`, "/id", `the field "id" appears twice`},
+		{`{"request": {"Action": "s3:GetObject"}}`, "/request/Action", `did you mean "action"?`},
+		{`{"serviceControlPolicies": [{"target": "r-1", "policies": [{"document": {}}, 7]}]}`, "/serviceControlPolicies/0/policies/1", "must be an object"},
+		{`{"request": {"context": {"a/b~c": }}}`, "", "invalid JSON at 1:35"},
+		{`{"id": "x"} trailing`, "", "expected the end of the case"},
+		{"{\"id\": \"\x01\"}", "", "control characters must be escaped"},
+		{`{"id": "\q"}`, "", "a valid escape"},
+		{`{"id": 01}`, "", "a number"},
+		{"", "", "invalid JSON at 1:1"},
+	}
+	for _, tt := range tests {
+		_, err := decodeCase([]byte(tt.in))
+		ce, ok := err.(*CaseError)
+		if !ok || ce.Path != tt.path || !strings.Contains(ce.Message, tt.msg) {
+			t.Errorf("%s: got %v, want path %q and %q", tt.in, err, tt.path, tt.msg)
+		}
+	}
+}
+
+func TestDecodeCaseValues(t *testing.T) {
+	t.Parallel()
+	in := `{"id":"\u00e9\ud83d\ude00\/\n","request":{"principal":"p","action":"s3:GetObject","context":{"k":["a",1,true],"n":null}},
+	"identityPolicies":[{"name":"i","document":{"Version":"2012-10-17","Statement":[]}}],"permissionsBoundary":null,
+	"resourcePolicy":{"document":"{\"Version\":\"2012-10-17\"}"},"serviceControlPolicies":[{"target":"r","policies":[]}],"vpcEndpointPolicies":null}`
+	got, err := decodeCase([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.ID != "é😀/\n" {
+		t.Errorf("id %q", got.ID)
+	}
+	if string(got.Request.Context["k"]) != `["a",1,true]` || string(got.Request.Context["n"]) != "null" {
+		t.Errorf("context %s", got.Request.Context)
+	}
+	if got.PermissionsBoundary != nil || got.ResourcePolicy == nil || string(got.ResourcePolicy.Document) != `"{\"Version\":\"2012-10-17\"}"` {
+		t.Errorf("policies %+v %+v", got.PermissionsBoundary, got.ResourcePolicy)
+	}
+	if len(got.ServiceControlPolicies) != 1 || got.ServiceControlPolicies[0].Target != "r" {
+		t.Errorf("scps %+v", got.ServiceControlPolicies)
+	}
+}
+
+// FuzzDecodeCase checks the decoder against encoding/json: whatever
+// encoding/json decodes strictly (and has no duplicate keys), decodeCase
+// decodes to the same case; nothing panics.
+func FuzzDecodeCase(f *testing.F) {
+	f.Add([]byte(`{"id":"a","request":{"principal":"arn:aws:iam::111122223333:user/a","action":"s3:GetObject","context":{"aws:SourceIp":"10.0.0.1"}},"identityPolicies":[{"name":"p","document":{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}}]}`))
+	f.Add([]byte(`{"serviceControlPolicies":[{"target":"r-root","policies":[{"name":"x","document":"%7B%7D"}]}],"managementAccount":"999988887777"}`))
+	f.Add([]byte(`{"id":"\u0041\t","request":{"context":{"k":[1,2.5e3,false]}}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := decodeCase(data)
+		var want Case
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.DisallowUnknownFields()
+		if !json.Valid(data) || !utf8.Valid(data) || dec.Decode(&want) != nil || bytes.Count(data, []byte(`"`)) > 200 {
+			return
+		}
+		if err != nil {
+			if strings.Contains(err.Error(), "appears twice") || strings.Contains(err.Error(), "case-sensitive") {
+				return
+			}
+			t.Fatalf("encoding/json accepts %q, decodeCase says %v", data, err)
+		}
+		normalize := func(c *Case) string {
+			b, _ := json.Marshal(c)
+			var v any
+			_ = json.Unmarshal(b, &v)
+			b, _ = json.Marshal(v)
+			return string(b)
+		}
+		if g, w := normalize(got), normalize(&want); g != w && !reflect.DeepEqual(g, w) {
+			t.Fatalf("decodeCase %s\nencoding/json %s", g, w)
+		}
+	})
+}
