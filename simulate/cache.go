@@ -8,6 +8,7 @@ import "github.com/deniedhq/denied/authz"
 // is not usable; a nil *Cache caches nothing.
 type Cache struct {
 	m   map[cacheKey]*parsedDoc
+	req map[reqKey]reqCheck
 	max int
 }
 
@@ -18,7 +19,7 @@ type cacheKey struct {
 
 // NewCache returns a cache of at most max documents.
 func NewCache(max int) *Cache {
-	return &Cache{m: make(map[cacheKey]*parsedDoc, min(max, 1024)), max: max}
+	return &Cache{m: make(map[cacheKey]*parsedDoc, min(max, 1024)), req: make(map[reqKey]reqCheck), max: max}
 }
 
 func (c *Cache) get(k cacheKey) *parsedDoc {
@@ -36,4 +37,22 @@ func (c *Cache) put(k cacheKey, d *parsedDoc) {
 		clear(c.m)
 	}
 	c.m[k] = d
+}
+
+func (c *Cache) getReq(k reqKey) (reqCheck, bool) {
+	if c == nil {
+		return reqCheck{}, false
+	}
+	r, ok := c.req[k]
+	return r, ok
+}
+
+func (c *Cache) putReq(k reqKey, r reqCheck) {
+	if c == nil {
+		return
+	}
+	if len(c.req) >= c.max {
+		clear(c.req)
+	}
+	c.req[k] = r
 }

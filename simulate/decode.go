@@ -17,6 +17,32 @@ import (
 type decoder struct {
 	data []byte
 	off  int
+	// path is the JSON pointer of the value being read, as segments:
+	// built into a string only when an error needs it.
+	path []seg
+}
+
+// seg is one step of a JSON pointer: an object key (a slice of the input)
+// or an array index.
+type seg struct {
+	key []byte
+	idx int // -1 for a key
+}
+
+func (d *decoder) pointer() string {
+	if len(d.path) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for _, sg := range d.path {
+		b.WriteByte('/')
+		if sg.idx >= 0 {
+			b.WriteString(strconv.Itoa(sg.idx))
+		} else {
+			b.WriteString(pointerEscape(string(sg.key)))
+		}
+	}
+	return b.String()
 }
 
 type decodeError struct {
@@ -24,8 +50,8 @@ type decodeError struct {
 	msg  string
 }
 
-func (d *decoder) fail(path, format string, args ...any) error {
-	return &decodeError{path: path, msg: fmt.Sprintf(format, args...)}
+func (d *decoder) fail(format string, args ...any) error {
+	return &decodeError{path: d.pointer(), msg: fmt.Sprintf(format, args...)}
 }
 
 func (d *decoder) syntax(expected string) error {
@@ -197,7 +223,7 @@ func (d *decoder) skip(depth int) ([]byte, error) {
 	start := d.off
 	switch c {
 	case '"':
-		if _, err := d.str(); err != nil {
+		if _, err := d.rawStr(); err != nil {
 			return nil, err
 		}
 	case '{':
@@ -207,7 +233,7 @@ func (d *decoder) skip(depth int) ([]byte, error) {
 			break
 		}
 		for {
-			if _, err := d.str(); err != nil {
+			if _, err := d.rawStr(); err != nil {
 				return nil, err
 			}
 			if d.peek() != ':' {
@@ -279,25 +305,28 @@ func (d *decoder) skip(depth int) ([]byte, error) {
 }
 
 // object calls fn for each member of the object at the cursor; fn must
-// consume the value. Duplicate keys are errors.
-func (d *decoder) object(path string, fn func(key, path string) error) error {
+// consume the value. Duplicate keys are errors. Keys are passed as byte
+// slices of the input, valid during the call.
+func (d *decoder) object(fn func(key []byte) error) error {
 	if d.peek() != '{' {
-		return d.notA(path, "an object")
+		return d.notA("an object")
 	}
 	d.off++
 	if d.peek() == '}' {
 		d.off++
 		return nil
 	}
-	var seen []string
+	var seenBuf [12][]byte
+	seen := seenBuf[:0]
 	for {
-		key, err := d.str()
+		key, err := d.rawStr()
 		if err != nil {
 			return err
 		}
 		for _, k := range seen {
-			if k == key {
-				return d.fail(path+"/"+pointerEscape(key), "the field %q appears twice", key)
+			if string(k) == string(key) {
+				d.path = append(d.path, seg{key: key, idx: -1})
+				return d.fail("the field %q appears twice", key)
 			}
 		}
 		seen = append(seen, key)
@@ -306,9 +335,11 @@ func (d *decoder) object(path string, fn func(key, path string) error) error {
 		}
 		d.off++
 		d.ws()
-		if err := fn(key, path+"/"+pointerEscape(key)); err != nil {
+		d.path = append(d.path, seg{key: key, idx: -1})
+		if err := fn(key); err != nil {
 			return err
 		}
+		d.path = d.path[:len(d.path)-1]
 		switch d.peek() {
 		case ',':
 			d.off++
@@ -321,14 +352,35 @@ func (d *decoder) object(path string, fn func(key, path string) error) error {
 	}
 }
 
+// rawStr reads a string and returns its content: a slice of the input
+// when it has no escapes, else a decoded copy.
+func (d *decoder) rawStr() ([]byte, error) {
+	if d.peek() != '"' {
+		return nil, d.syntax("a string")
+	}
+	start := d.off + 1
+	for i := start; i < len(d.data); i++ {
+		c := d.data[i]
+		if c == '"' {
+			d.off = i + 1
+			return d.data[start:i], nil
+		}
+		if c == '\\' || c < 0x20 || c >= utf8.RuneSelf {
+			break
+		}
+	}
+	s, err := d.str()
+	return []byte(s), err
+}
+
 // array calls fn for each element of the array at the cursor.
-func (d *decoder) array(path string, fn func(i int, path string) error) error {
+func (d *decoder) array(fn func(i int) error) error {
 	if d.peek() == 'n' {
 		_, err := d.skip(0)
 		return err
 	}
 	if d.peek() != '[' {
-		return d.notA(path, "an array")
+		return d.notA("an array")
 	}
 	d.off++
 	if d.peek() == ']' {
@@ -337,9 +389,11 @@ func (d *decoder) array(path string, fn func(i int, path string) error) error {
 	}
 	for i := 0; ; i++ {
 		d.ws()
-		if err := fn(i, path+"/"+strconv.Itoa(i)); err != nil {
+		d.path = append(d.path, seg{idx: i})
+		if err := fn(i); err != nil {
 			return err
 		}
+		d.path = d.path[:len(d.path)-1]
 		switch d.peek() {
 		case ',':
 			d.off++
@@ -354,23 +408,23 @@ func (d *decoder) array(path string, fn func(i int, path string) error) error {
 
 // notA reports a value of the wrong type, or the syntax error that stops
 // it from being read at all.
-func (d *decoder) notA(path, want string) error {
+func (d *decoder) notA(want string) error {
 	save := d.off
 	kind := d.kindName()
 	if _, err := d.skip(0); err != nil {
 		return err
 	}
 	d.off = save
-	what := "the case"
-	if path != "" {
-		what = path
+	what := d.pointer()
+	if what == "" {
+		what = "the case"
 	}
-	return d.fail(path, "%s must be %s, not %s", what, want, kind)
+	return d.fail("%s must be %s, not %s", what, want, kind)
 }
 
-func (d *decoder) stringField(path string, dst *string) error {
+func (d *decoder) stringField(dst *string) error {
 	if d.peek() != '"' {
-		return d.notA(path, "a string")
+		return d.notA("a string")
 	}
 	s, err := d.str()
 	*dst = s
@@ -383,13 +437,13 @@ func (d *decoder) rawField(dst *json.RawMessage) error {
 	return err
 }
 
-func unknownField(path, key, known string) error {
+func (d *decoder) unknownField(key []byte, known string) error {
 	for _, k := range strings.Split(known, ", ") {
-		if strings.EqualFold(k, key) {
-			return &decodeError{path: path, msg: fmt.Sprintf("unknown field %q: field names are case-sensitive, did you mean %q?", key, k)}
+		if strings.EqualFold(k, string(key)) {
+			return d.fail("unknown field %q: field names are case-sensitive, did you mean %q?", key, k)
 		}
 	}
-	return &decodeError{path: path, msg: fmt.Sprintf("unknown field %q (known: %s)", key, known)}
+	return d.fail("unknown field %q (known: %s)", key, known)
 }
 
 const (
@@ -399,25 +453,25 @@ const (
 	levelFields   = "target, policies"
 )
 
-func (d *decoder) policyDoc(path string, p *PolicyDoc) error {
-	return d.object(path, func(key, path string) error {
-		switch key {
+func (d *decoder) policyDoc(p *PolicyDoc) error {
+	return d.object(func(key []byte) error {
+		switch string(key) {
 		case "name":
-			return d.stringField(path, &p.Name)
+			return d.stringField(&p.Name)
 		case "document":
 			return d.rawField(&p.Document)
 		}
-		return unknownField(path, key, policyFields)
+		return d.unknownField(key, policyFields)
 	})
 }
 
-func (d *decoder) policyList(path string, dst *[]PolicyDoc) error {
+func (d *decoder) policyList(dst *[]PolicyDoc) error {
 	if d.peek() == '[' && *dst == nil {
 		*dst = []PolicyDoc{}
 	}
-	return d.array(path, func(_ int, path string) error {
+	return d.array(func(int) error {
 		var p PolicyDoc
-		if err := d.policyDoc(path, &p); err != nil {
+		if err := d.policyDoc(&p); err != nil {
 			return err
 		}
 		*dst = append(*dst, p)
@@ -425,91 +479,91 @@ func (d *decoder) policyList(path string, dst *[]PolicyDoc) error {
 	})
 }
 
-func (d *decoder) levels(path string, dst *[]OrgLevel) error {
+func (d *decoder) levels(dst *[]OrgLevel) error {
 	if d.peek() == '[' && *dst == nil {
 		*dst = []OrgLevel{}
 	}
-	return d.array(path, func(_ int, path string) error {
+	return d.array(func(int) error {
 		var lv OrgLevel
-		err := d.object(path, func(key, path string) error {
-			switch key {
+		err := d.object(func(key []byte) error {
+			switch string(key) {
 			case "target":
-				return d.stringField(path, &lv.Target)
+				return d.stringField(&lv.Target)
 			case "policies":
-				return d.policyList(path, &lv.Policies)
+				return d.policyList(&lv.Policies)
 			}
-			return unknownField(path, key, levelFields)
+			return d.unknownField(key, levelFields)
 		})
 		*dst = append(*dst, lv)
 		return err
 	})
 }
 
-func (d *decoder) optionalPolicy(path string, dst **PolicyDoc) error {
+func (d *decoder) optionalPolicy(dst **PolicyDoc) error {
 	if d.peek() == 'n' {
 		_, err := d.skip(0)
 		return err
 	}
 	p := &PolicyDoc{}
 	*dst = p
-	return d.policyDoc(path, p)
+	return d.policyDoc(p)
 }
 
-func (d *decoder) request(path string, r *CaseRequest) error {
-	return d.object(path, func(key, path string) error {
-		switch key {
+func (d *decoder) request(r *CaseRequest) error {
+	return d.object(func(key []byte) error {
+		switch string(key) {
 		case "principal":
-			return d.stringField(path, &r.Principal)
+			return d.stringField(&r.Principal)
 		case "action":
-			return d.stringField(path, &r.Action)
+			return d.stringField(&r.Action)
 		case "resource":
-			return d.stringField(path, &r.Resource)
+			return d.stringField(&r.Resource)
 		case "resourceAccount":
-			return d.stringField(path, &r.ResourceAccount)
+			return d.stringField(&r.ResourceAccount)
 		case "context":
 			if d.peek() == 'n' {
 				_, err := d.skip(0)
 				return err
 			}
 			r.Context = make(map[string]json.RawMessage)
-			return d.object(path, func(key, _ string) error {
+			return d.object(func(key []byte) error {
 				b, err := d.skip(0)
-				r.Context[key] = b
+				r.Context[string(key)] = b
 				return err
 			})
 		}
-		return unknownField(path, key, requestFields)
+		return d.unknownField(key, requestFields)
 	})
 }
 
 // decodeCase decodes one case from data.
 func decodeCase(data []byte) (*Case, error) {
-	d := &decoder{data: data}
+	d := &decoder{data: data, path: make([]seg, 0, 8)}
 	c := &Case{}
-	err := d.object("", func(key, path string) error {
-		switch key {
+	err := d.object(func(key []byte) error {
+		switch string(key) {
 		case "id":
-			return d.stringField(path, &c.ID)
+			return d.stringField(&c.ID)
 		case "managementAccount":
-			return d.stringField(path, &c.ManagementAccount)
+			return d.stringField(&c.ManagementAccount)
 		case "request":
-			return d.request(path, &c.Request)
+			return d.request(&c.Request)
 		case "identityPolicies":
-			return d.policyList(path, &c.IdentityPolicies)
+			return d.policyList(&c.IdentityPolicies)
 		case "permissionsBoundary":
-			return d.optionalPolicy(path, &c.PermissionsBoundary)
+			return d.optionalPolicy(&c.PermissionsBoundary)
 		case "sessionPolicy":
-			return d.optionalPolicy(path, &c.SessionPolicy)
+			return d.optionalPolicy(&c.SessionPolicy)
 		case "resourcePolicy":
-			return d.optionalPolicy(path, &c.ResourcePolicy)
+			return d.optionalPolicy(&c.ResourcePolicy)
 		case "serviceControlPolicies":
-			return d.levels(path, &c.ServiceControlPolicies)
+			return d.levels(&c.ServiceControlPolicies)
 		case "resourceControlPolicies":
-			return d.levels(path, &c.ResourceControlPolicies)
+			return d.levels(&c.ResourceControlPolicies)
 		case "vpcEndpointPolicies":
-			return d.policyList(path, &c.VPCEndpointPolicies)
+			return d.policyList(&c.VPCEndpointPolicies)
 		}
-		return unknownField(path, key, caseFields)
+		return d.unknownField(key, caseFields)
 	})
 	if err == nil {
 		if d.ws(); d.off < len(d.data) {

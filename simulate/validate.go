@@ -14,51 +14,80 @@ import (
 // validateRequest checks the request's action and resource against the
 // service catalog: an unknown action is an error (with suggestions) unless
 // opt.AllowUnknownActions; a resource that is not of a type the action
-// acts on is a warning.
+// acts on is a warning. Context values that do not fit their key's type
+// are warnings.
 func (pr *Prepared) validateRequest(c *Case, ctx map[string][]string, opt Options) error {
-	act, ok := catalog.LookupAction(c.Request.Action)
+	key := reqKey{action: c.Request.Action, resource: c.Request.Resource, allowUnknown: opt.AllowUnknownActions}
+	rv, ok := opt.Cache.getReq(key)
 	if !ok {
-		msg := fmt.Sprintf("unknown action %q", c.Request.Action)
-		if s := catalog.SuggestAction(c.Request.Action); len(s) > 0 {
-			msg += "; did you mean " + strings.Join(s, ", ") + "?"
-		}
-		if _, known := catalog.LookupService(serviceOf(c.Request.Action)); !known {
-			msg += fmt.Sprintf(" (the service prefix %q is not known either)", serviceOf(c.Request.Action))
-		}
-		if !opt.AllowUnknownActions {
-			return &CaseError{Path: "/request/action", Message: msg + " (catalog " + catalog.DataVersion() + ")"}
-		}
-		pr.warn("/request/action", msg)
-	} else {
-		res := c.Request.Resource
-		switch {
-		case res == "" || res == "*":
-			if hasRequiredResource(act) {
-				pr.warn("/request/resource", fmt.Sprintf("%s acts on %s resources; give the resource ARN so resource-specific statements can match", act.FullName(), resourceNames(act)))
-			}
-		case len(act.ResourceTypes) == 0:
-			pr.warn("/request/resource", fmt.Sprintf("%s has no resource types: AWS evaluates it against \"*\", not %q", act.FullName(), res))
-		case !strings.Contains(res, "*") && len(catalog.ResourceTypesForARN(act, res)) == 0:
-			pr.warn("/request/resource", fmt.Sprintf("%q is not an ARN of a resource type %s acts on (%s)", res, act.FullName(), resourceNames(act)))
-		}
+		rv = checkActionResource(c.Request.Action, c.Request.Resource, opt.AllowUnknownActions)
+		opt.Cache.putReq(key, rv)
 	}
+	if rv.err != nil {
+		return rv.err
+	}
+	pr.Warnings = append(pr.Warnings, rv.warnings...)
 	for k, vals := range ctx {
 		ck, ok := catalog.LookupConditionKey(k)
 		if !ok {
 			continue
 		}
-		path := "/request/context/" + pointerEscape(k)
+		path := func() string { return "/request/context/" + pointerEscape(k) }
 		if len(vals) > 1 && !ck.Type.IsArray() {
-			pr.warn(path, fmt.Sprintf("%s is single-valued (%s) but the context gives it %d values", k, ck.Type, len(vals)))
+			pr.warn(path(), fmt.Sprintf("%s is single-valued (%s) but the context gives it %d values", k, ck.Type, len(vals)))
 		}
 		for _, v := range vals {
 			if !valueFits(ck.Type.Base(), v) {
-				pr.warn(path, fmt.Sprintf("%q is not a valid %s value for %s", v, ck.Type.Base(), k))
+				pr.warn(path(), fmt.Sprintf("%q is not a valid %s value for %s", v, ck.Type.Base(), k))
 				break
 			}
 		}
 	}
 	return nil
+}
+
+// reqCheck is what the catalog says about a request's action and
+// resource.
+type reqCheck struct {
+	warnings []Warning
+	err      *CaseError
+}
+
+type reqKey struct {
+	action, resource string
+	allowUnknown     bool
+}
+
+func checkActionResource(action, res string, allowUnknown bool) reqCheck {
+	var rc reqCheck
+	warn := func(path, msg string) { rc.warnings = append(rc.warnings, Warning{Path: path, Message: msg}) }
+	act, ok := catalog.LookupAction(action)
+	if !ok {
+		msg := fmt.Sprintf("unknown action %q", action)
+		if s := catalog.SuggestAction(action); len(s) > 0 {
+			msg += "; did you mean " + strings.Join(s, ", ") + "?"
+		}
+		if _, known := catalog.LookupService(serviceOf(action)); !known {
+			msg += fmt.Sprintf(" (the service prefix %q is not known either)", serviceOf(action))
+		}
+		if !allowUnknown {
+			rc.err = &CaseError{Path: "/request/action", Message: msg + " (catalog " + catalog.DataVersion() + ")"}
+			return rc
+		}
+		warn("/request/action", msg)
+		return rc
+	}
+	switch {
+	case res == "" || res == "*":
+		if hasRequiredResource(act) {
+			warn("/request/resource", fmt.Sprintf("%s acts on %s resources; give the resource ARN so resource-specific statements can match", act.FullName(), resourceNames(act)))
+		}
+	case len(act.ResourceTypes) == 0:
+		warn("/request/resource", fmt.Sprintf("%s has no resource types: AWS evaluates it against \"*\", not %q", act.FullName(), res))
+	case !strings.Contains(res, "*") && len(catalog.ResourceTypesForARN(act, res)) == 0:
+		warn("/request/resource", fmt.Sprintf("%q is not an ARN of a resource type %s acts on (%s)", res, act.FullName(), resourceNames(act)))
+	}
+	return rc
 }
 
 // validatePolicy warns about actions no service has, and about condition
