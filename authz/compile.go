@@ -70,10 +70,30 @@ func (l Layer) PolicyType() string {
 }
 
 // NamedPolicy is a parsed policy and the name it is reported under (an
-// inline policy name or a managed policy ARN).
+// inline policy name or a managed policy ARN). Compiled, when set, is the
+// policy already compiled (by CompilePolicy) for the same layer, which
+// Compile then reuses.
 type NamedPolicy struct {
-	Name   string
-	Policy *policy.Policy
+	Name     string
+	Policy   *policy.Policy
+	Compiled *CompiledPolicy
+}
+
+// CompiledPolicy is one policy compiled for a layer. It is immutable and
+// may be shared by any number of Sets.
+type CompiledPolicy struct{ p cpolicy }
+
+// CompilePolicy compiles one policy for layer l, so that a caller that sees
+// the same document many times compiles it once.
+func CompilePolicy(l Layer, np NamedPolicy) (*CompiledPolicy, error) {
+	if np.Policy == nil {
+		return nil, &CompileError{Layer: l, Policy: np.Name, Statement: -1, Err: fmt.Errorf("no policy document")}
+	}
+	cp, err := compilePolicy(l, np)
+	if err != nil {
+		return nil, err
+	}
+	return &CompiledPolicy{p: cp}, nil
 }
 
 // Level is one level of an organisation's hierarchy (root, an OU, the
@@ -158,12 +178,16 @@ func (e *CompileError) Unwrap() error { return e.Err }
 func Compile(in Input) (*Set, error) {
 	s := &Set{managementAccount: in.ManagementAccount}
 	add := func(l Layer, level int, target string, np NamedPolicy) error {
-		if np.Policy == nil {
-			return &CompileError{Layer: l, Policy: np.Name, Statement: -1, Err: fmt.Errorf("no policy document")}
-		}
-		cp, err := compilePolicy(l, np)
-		if err != nil {
-			return err
+		var cp cpolicy
+		if np.Compiled != nil && np.Compiled.p.layer == l {
+			cp = np.Compiled.p
+			cp.name = np.Name
+		} else {
+			c, err := CompilePolicy(l, np)
+			if err != nil {
+				return err
+			}
+			cp = c.p
 		}
 		cp.level, cp.target, cp.ord = level, target, len(s.byLayer[l])
 		s.byLayer[l] = append(s.byLayer[l], len(s.policies))
