@@ -1,11 +1,30 @@
+// AWS SDK for Go v2 pin (used by authzmsg's STS port).
+//
+// The Go module proxy answers 403 for the newest AWS SDK release: the core
+// module github.com/aws/aws-sdk-go-v2 v1.47.8, which config v1.33.16 and
+// service/sts v1.51.9 require. So the SDK is pinned to the release before it,
+// a set whose go.mod files agree with one another and all download:
+//   github.com/aws/aws-sdk-go-v2              v1.47.7
+//   github.com/aws/aws-sdk-go-v2/config       v1.33.15 (requires core v1.47.7, sts v1.51.8, smithy-go v1.28.8)
+//   github.com/aws/aws-sdk-go-v2/credentials  v1.20.15
+//   github.com/aws/aws-sdk-go-v2/service/sts  v1.51.8  (requires core v1.47.7)
+//   github.com/aws/smithy-go                  v1.28.8
+// Move them together, and only to versions the proxy serves
+// (go list -m -versions MODULE; go mod download MODULE@VERSION).
+
 module github.com/deniedhq/denied
 
 go 1.26.8
 
 require (
-	github.com/aws/aws-sdk-go-v2 v1.47.7 // indirect
-	github.com/aws/aws-sdk-go-v2/config v1.33.15 // indirect
-	github.com/aws/aws-sdk-go-v2/credentials v1.20.15 // indirect
+	github.com/aws/aws-sdk-go-v2 v1.47.7
+	github.com/aws/aws-sdk-go-v2/config v1.33.15
+	github.com/aws/aws-sdk-go-v2/credentials v1.20.15
+	github.com/aws/aws-sdk-go-v2/service/sts v1.51.8
+	github.com/aws/smithy-go v1.28.8
+)
+
+require (
 	github.com/aws/aws-sdk-go-v2/feature/ec2/imds v1.20.7 // indirect
 	github.com/aws/aws-sdk-go-v2/internal/configsources v1.5.10 // indirect
 	github.com/aws/aws-sdk-go-v2/internal/endpoints/v2 v2.8.10 // indirect
@@ -15,6 +34,4 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/signin v1.12.3 // indirect
 	github.com/aws/aws-sdk-go-v2/service/sso v1.39.3 // indirect
 	github.com/aws/aws-sdk-go-v2/service/ssooidc v1.44.3 // indirect
-	github.com/aws/aws-sdk-go-v2/service/sts v1.51.8 // indirect
-	github.com/aws/smithy-go v1.28.8 // indirect
 )

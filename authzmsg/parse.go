@@ -1,0 +1,563 @@
+package authzmsg
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxText is the most text Parse reads; an access-denied message with its
+// surroundings is far shorter. JSON input (CloudTrail log files) is read
+// whole.
+const maxText = 1 << 20
+
+// Parse reads the first access denial in text: a plain IAM message, a CLI,
+// SDK or Terraform error, a CloudTrail event, an AWS Backup job status
+// message, the output of aws sts decode-authorization-message, or console
+// text with an encoded authorization failure message, possibly with other
+// text (in any language) around it. It returns ErrNoDenial when nothing
+// denial-like is there.
+func Parse(text string) (*Denial, error) {
+	ds, err := ParseAll(text)
+	if err != nil {
+		return nil, err
+	}
+	return ds[0], nil
+}
+
+// ParseAll is Parse for input that may hold several denials: a CloudTrail
+// log ({"Records": [...]}, an array of events, or the output of aws
+// cloudtrail lookup-events) gives one Denial per record whose errorCode is
+// an access denial, in order. Any other input gives one Denial.
+func ParseAll(text string) ([]*Denial, error) {
+	text = normalizeInput(text)
+	if ds, ok, err := parseJSONInput(text); ok {
+		return ds, err
+	}
+	if len(text) > maxText {
+		cut := maxText
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
+	d := parseText(text)
+	if d == nil {
+		return nil, ErrNoDenial
+	}
+	return []*Denial{d}, nil
+}
+
+var (
+	ansiRE    = regexp.MustCompile(`\x1b\[[0-9;]*[A-Za-z]`)
+	boxLineRE = regexp.MustCompile(`(?m)^[ \t]*(?:│[ \t]?|[╷╵][ \t]*$)`)
+	fenceRE   = regexp.MustCompile("(?s)^```[A-Za-z]*\n(.*)\n```$")
+)
+
+// normalizeInput removes what terminals and pages add around a message: a
+// byte order mark, carriage returns, ANSI colours, Terraform's box-drawing
+// margin, a Markdown code fence around the whole input.
+func normalizeInput(s string) string {
+	s = strings.TrimPrefix(s, "\ufeff")
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	if strings.Contains(s, "\x1b[") {
+		s = ansiRE.ReplaceAllString(s, "")
+	}
+	if strings.ContainsAny(s, "│╷╵") {
+		s = boxLineRE.ReplaceAllString(s, "")
+	}
+	t := strings.TrimSpace(s)
+	if m := matchIf(t[:min(len(t), 3)], "```", fenceRE, t); m != nil {
+		return m[1]
+	}
+	return s
+}
+
+// collapse replaces every run of whitespace with one space.
+func collapse(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// parseJSONInput handles input that is one JSON document: CloudTrail, a
+// decoded authorization message, or a JavaScript SDK error object. ok is
+// false when the input is not JSON or not one of these.
+func parseJSONInput(text string) ([]*Denial, bool, error) {
+	t := strings.TrimSpace(text)
+	if t == "" || (t[0] != '{' && t[0] != '[') {
+		return nil, false, nil
+	}
+	dec := json.NewDecoder(strings.NewReader(t))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil || dec.More() {
+		return nil, false, nil
+	}
+	if recs, ok := cloudTrailRecords(v); ok {
+		ds := denialsFromCloudTrail(recs)
+		if len(ds) == 0 {
+			return nil, true, fmt.Errorf("%w: no CloudTrail record has an access-denied errorCode (AccessDenied, AccessDeniedException, Client.UnauthorizedOperation, UnauthorizedOperation)", ErrNoDenial)
+		}
+		return ds, true, nil
+	}
+	obj, ok := v.(map[string]any)
+	if !ok {
+		return nil, false, nil
+	}
+	if isDecodedDoc(obj) {
+		dd, err := ParseDecoded([]byte(t))
+		if err != nil {
+			return nil, false, nil // the text reader tries the lenient way
+		}
+		d := newDenial(t)
+		d.Form = FormDecoded
+		d.applyDecoded(dd)
+		finish(d)
+		return []*Denial{d}, true, nil
+	}
+	if _, meta := lookup(obj, "$metadata"); meta {
+		msg := str(obj, "message")
+		if msg == "" {
+			msg = str(obj, "Message")
+		}
+		d := parseText(msg)
+		if d == nil {
+			d = newDenial(msg)
+		}
+		d.Raw = t
+		d.Form = FormSDKJS
+		if name := str(obj, "name"); name != "" {
+			d.ErrorCode = name
+		} else if c := str(obj, "Code"); c != "" {
+			d.ErrorCode = c
+		}
+		if m, ok := lookup(obj, "$metadata"); ok {
+			if mo, ok := m.(map[string]any); ok {
+				if n, err := strconv.Atoi(str(mo, "httpStatusCode")); err == nil {
+					d.HTTPStatus = n
+				}
+				if r := str(mo, "requestId"); r != "" {
+					d.RequestID = r
+				}
+			}
+		}
+		if !isDenialCode(d.ErrorCode) && d.Action == "" && d.Decision == DecisionUnknown && d.HTTPStatus != 403 {
+			return nil, true, ErrNoDenial
+		}
+		finish(d)
+		return []*Denial{d}, true, nil
+	}
+	return nil, false, nil
+}
+
+// str returns obj[key] as a string (numbers in their JSON form).
+func str(obj map[string]any, key string) string {
+	v, ok := lookup(obj, key)
+	if !ok {
+		return ""
+	}
+	switch x := v.(type) {
+	case string:
+		return x
+	case json.Number:
+		return x.String()
+	case bool:
+		return strconv.FormatBool(x)
+	}
+	return ""
+}
+
+func isDecodedDoc(obj map[string]any) bool {
+	for _, k := range []string{"DecodedMessage", "allowed", "explicitDeny", "matchedStatements"} {
+		if _, ok := lookup(obj, k); ok {
+			return true
+		}
+	}
+	if c, ok := lookup(obj, "context"); ok {
+		if co, ok := c.(map[string]any); ok {
+			_, p := lookup(co, "principal")
+			_, a := lookup(co, "action")
+			return p || a
+		}
+	}
+	return false
+}
+
+func newDenial(raw string) *Denial {
+	return &Denial{Raw: strings.TrimSpace(raw), Decision: DecisionUnknown, PolicyType: PolicyUnknown}
+}
+
+// Envelopes, matched on collapsed text.
+var (
+	sdkGoRE      = regexp.MustCompile(`operation error ([A-Za-z0-9 ._-]+?): (\w+), (?:exceeded maximum number of attempts, \d+, )?https response error StatusCode: (\d{3}),(?: RequestID: ([^,\s]*),)?(?: HostID: [^,\s]*,)?(?: \.\.\.| …)? api error ([\w.]+): `)
+	terraformRE  = regexp.MustCompile(`(?i)\berror:?\s+(?:creating|reading|updating|deleting|listing|configuring|waiting|describing|putting|associating|setting|refreshing|importing|tagging|modifying|starting|enabling|disabling|attaching|detaching|retrieving|assuming|validating|unable to)\b`)
+	v1StatusRE   = regexp.MustCompile(`\bstatus code: (\d{3})(?:, request id: ([A-Za-z0-9-]*))?`)
+	cliRE        = regexp.MustCompile(`An error occurred \(([\w.]+)\) when calling the (\w+) operation(?: \(reached max retries: \d+\))?: ?`)
+	jsMetaRE     = regexp.MustCompile(`['"]?\$metadata['"]?\s*:`)
+	jsStatusRE   = regexp.MustCompile(`['"]?httpStatusCode['"]?\s*:\s*(\d{3})`)
+	jsReqIDRE    = regexp.MustCompile(`['"]?requestId['"]?\s*:\s*['"]([^'"]+)['"]`)
+	jsNameRE     = regexp.MustCompile(`['"]?(?:name|Code|__type)['"]?\s*:\s*['"](?:[\w.#]*#)?(\w+)['"]`)
+	codeLineRE   = regexp.MustCompile(`(?m)^\s*(?:Error:\s*)?((?:Client\.)?(?:AccessDenied(?:Exception)?|UnauthorizedOperation|[A-Z][A-Za-z0-9]*Exception)): (?:User[: ]|"?arn:|You are not)`)
+	codeAnyRE    = regexp.MustCompile(`(?:^|[^A-Za-z0-9.])((?:Client\.)?(?:AccessDenied(?:Exception)?|UnauthorizedOperation|[A-Z][A-Za-z0-9]*Exception)):? `)
+	javaMetaRE   = regexp.MustCompile(`\(Service: ([^;]+); Status Code: (\d{3}); Error Code: ([^;]+); Request ID: ([^;)]+)`)
+	ec2PhraseRE  = regexp.MustCompile(`(?i)You are not authori[sz]ed to perform this operation`)
+	deniedAnyRE  = regexp.MustCompile(`\b(?:AccessDenied(?:Exception)?|(?:Client\.)?UnauthorizedOperation)\b|(?i:\baccess denied\b)`)
+	requestIDRE  = regexp.MustCompile(`(?i)\brequest ?id:? ([A-Za-z0-9][A-Za-z0-9-]{7,})`)
+	decodedKeyRE = regexp.MustCompile(`"(?:DecodedMessage|allowed|explicitDeny|matchedStatements)"\s*:`)
+)
+
+// matchIf runs re on s only when key (a literal every match holds) is in
+// hay: most texts hold none of the envelopes, and the check is cheap.
+func matchIf(hay, key string, re *regexp.Regexp, s string) []string {
+	if !strings.Contains(hay, key) {
+		return nil
+	}
+	return re.FindStringSubmatch(s)
+}
+
+// isDenialCode reports whether an error code is an access denial.
+func isDenialCode(code string) bool {
+	c := strings.TrimPrefix(code, "Client.")
+	return strings.HasPrefix(c, "AccessDenied") || strings.HasSuffix(c, "UnauthorizedOperation")
+}
+
+// parseText reads a denial from free text; nil when there is none.
+func parseText(text string) *Denial {
+	d := newDenial(text)
+	n := collapse(text)
+	if n == "" {
+		return nil
+	}
+
+	low := asciiLower(n)
+	decoded := strings.Contains(text, `"`) && findDecoded(d, text)
+	enc := findEncoded(text, low)
+	if enc.marker {
+		d.Encoded = enc.blob
+		d.EncodedTruncated = enc.truncated
+		d.EncodedOmitted = enc.omitted
+		if enc.unreadable != "" {
+			d.Unreadable = append(d.Unreadable, enc.unreadable)
+		}
+	}
+
+	var form Form
+	setForm := func(f Form) {
+		if form == "" {
+			form = f
+		}
+	}
+	if decoded {
+		setForm(FormDecoded)
+	}
+
+	// Envelopes.
+	tf := strings.Contains(low, "error") && terraformRE.MatchString(n)
+	if m := matchIf(low, "operation error", sdkGoRE, n); m != nil {
+		d.Service, d.Operation, d.RequestID, d.ErrorCode = m[1], m[2], m[4], m[5]
+		d.HTTPStatus, _ = strconv.Atoi(m[3])
+		if tf {
+			setForm(FormTerraform)
+		}
+		setForm(FormSDKGo)
+	}
+	if m := matchIf(n, "status code: ", v1StatusRE, n); m != nil {
+		if d.HTTPStatus == 0 {
+			d.HTTPStatus, _ = strconv.Atoi(m[1])
+		}
+		if d.RequestID == "" {
+			d.RequestID = m[2]
+		}
+		setForm(FormTerraform)
+	}
+	hasCode := strings.Contains(n, "Exception") || strings.Contains(n, "AccessDenied") || strings.Contains(n, "UnauthorizedOperation")
+	if tf && (d.ErrorCode != "" || hasCode && codeAnyRE.MatchString(n)) {
+		setForm(FormTerraform)
+	}
+	if strings.Contains(text, "$metadata") && jsMetaRE.MatchString(text) {
+		if m := jsStatusRE.FindStringSubmatch(text); m != nil && d.HTTPStatus == 0 {
+			d.HTTPStatus, _ = strconv.Atoi(m[1])
+		}
+		if m := jsReqIDRE.FindStringSubmatch(text); m != nil && d.RequestID == "" {
+			d.RequestID = m[1]
+		}
+		if m := jsNameRE.FindStringSubmatch(text); m != nil && d.ErrorCode == "" {
+			d.ErrorCode = m[1]
+		}
+		setForm(FormSDKJS)
+	}
+	if m := matchIf(n, "An error occurred (", cliRE, n); m != nil {
+		if d.ErrorCode == "" {
+			d.ErrorCode = m[1]
+		}
+		if d.Operation == "" {
+			d.Operation = m[2]
+		}
+		setForm(FormCLI)
+	}
+	if m := matchIf(n, "(Service: ", javaMetaRE, n); m != nil {
+		if d.Service == "" {
+			d.Service = strings.TrimSpace(m[1])
+		}
+		if d.HTTPStatus == 0 {
+			d.HTTPStatus, _ = strconv.Atoi(m[2])
+		}
+		if d.ErrorCode == "" {
+			d.ErrorCode = strings.TrimSpace(m[3])
+		}
+		if d.RequestID == "" {
+			d.RequestID = strings.TrimSpace(m[4])
+		}
+	}
+	jsText := false
+	if hasCode {
+		if m := codeLineRE.FindStringSubmatch(text); m != nil {
+			if d.ErrorCode == "" {
+				d.ErrorCode = m[1]
+			}
+			jsText = !strings.HasSuffix(m[1], "UnauthorizedOperation")
+		}
+		if d.ErrorCode == "" {
+			if m := codeAnyRE.FindStringSubmatch(n); m != nil && (isDenialCode(m[1]) || strings.Contains(low, "is not authori")) {
+				d.ErrorCode = m[1]
+			}
+		}
+	}
+	if d.RequestID == "" {
+		if m := matchIf(low, "request id", requestIDRE, n); m != nil {
+			d.RequestID = m[1]
+		}
+	}
+	if strings.HasSuffix(d.ErrorCode, "UnauthorizedOperation") {
+		setForm(FormEC2Encoded)
+	}
+
+	// The message itself.
+	var sent sentenceResult
+	if strings.Contains(low, "not authori") {
+		sent = readSentence(d, n)
+	}
+	legacy := sent.legacy
+	if !sent.found {
+		readFragment(d, n, low)
+	}
+	if b := matchBackup(n, low); b != nil {
+		applyBackup(d, b)
+		setForm(FormBackupJob)
+	}
+	ec2 := strings.Contains(low, "you are not authori") && ec2PhraseRE.MatchString(n)
+	if enc.marker || ec2 {
+		setForm(FormConsole)
+	}
+	if jsText {
+		setForm(FormSDKJS)
+	}
+	denialLike := decoded || sent.found || d.Reason != "" || d.Action != "" || d.Backup != nil || enc.marker || ec2 ||
+		isDenialCode(d.ErrorCode) || (hasCode || strings.Contains(low, "access denied")) && deniedAnyRE.MatchString(n)
+	if !denialLike {
+		return nil
+	}
+	if legacy || d.Reason == "" && !sent.found {
+		setForm(FormLegacy)
+	}
+	setForm(FormPlain)
+	d.Form = form
+	finish(d)
+	return d
+}
+
+// findDecoded finds a decoded authorization message inside text, reads it
+// (strictly, else leniently) and applies it to d.
+func findDecoded(d *Denial, text string) bool {
+	loc := decodedKeyRE.FindStringIndex(text)
+	if loc == nil {
+		// An abridged document may start at "context".
+		i := strings.Index(text, `"context"`)
+		if i < 0 || !strings.Contains(text[i:], `"principal"`) {
+			return false
+		}
+		loc = []int{i, i}
+	}
+	start := strings.LastIndexByte(text[:loc[0]], '{')
+	if start < 0 {
+		return false
+	}
+	doc, closed := jsonObjectAt(text, start)
+	if closed {
+		if dd, err := ParseDecoded([]byte(doc)); err == nil {
+			d.applyDecoded(dd)
+			return true
+		}
+	}
+	// Leniently: the escaped wrapper string, or an abridged document.
+	region := jsonishLines(text[start:])
+	if strings.Contains(region, `\"`) {
+		region = strings.ReplaceAll(region, `\"`, `"`)
+	}
+	dd := parseDecodedLenient(region)
+	if dd.Principal.ARN == "" && dd.Principal.ID == "" && dd.Action == "" && dd.Resource == "" {
+		return false // nothing of a decoded message could be read
+	}
+	d.applyDecoded(dd)
+	d.Unreadable = append(d.Unreadable, dd.Unreadable...)
+	for _, m := range dd.Missing {
+		d.Unreadable = append(d.Unreadable, "decoded message: "+m+" (not in the text)")
+	}
+	return true
+}
+
+// jsonObjectAt returns the JSON object that starts at text[start] ('{'),
+// matching braces outside strings; closed is false when it never closes.
+func jsonObjectAt(text string, start int) (string, bool) {
+	depth, in, esc := 0, false, false
+	for i := start; i < len(text); i++ {
+		c := text[i]
+		if in {
+			switch {
+			case esc:
+				esc = false
+			case c == '\\':
+				esc = true
+			case c == '"':
+				in = false
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			in = true
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth == 0 {
+				return text[start : i+1], true
+			}
+		}
+	}
+	return text[start:], false
+}
+
+// jsonishLines returns the leading lines of s that look like JSON (or an
+// abridgement mark), stopping at the first line of prose.
+func jsonishLines(s string) string {
+	var b bytes.Buffer
+	for i, line := range strings.Split(s, "\n") {
+		t := strings.TrimSpace(line)
+		r, _ := utf8.DecodeRuneInString(t)
+		if i > 0 && t != "" && !strings.ContainsRune("{}[]\",….", r) {
+			break
+		}
+		b.WriteString(line)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// applyDecoded fills the denial from a decoded authorization message, which
+// is authoritative for the principal, action, resource and decision.
+func (d *Denial) applyDecoded(dd *Decoded) {
+	d.Decoded = dd
+	if dd.Principal.ARN != "" {
+		p := ParsePrincipal(dd.Principal.ARN)
+		p.ID = dd.Principal.ID
+		if p.Name == "" {
+			p.Name = dd.Principal.Name
+		}
+		d.Principal = p
+		if a := principalAccount(p); a != "" {
+			d.AccountID = a
+		}
+	} else if dd.Principal.ID != "" {
+		d.Principal.ID = dd.Principal.ID
+	}
+	if ValidAction(dd.Action) {
+		d.Action = dd.Action
+	} else if dd.Action != "" {
+		d.Unreadable = append(d.Unreadable, "decoded message: action ("+quoteShort(dd.Action)+" is not one action)")
+	}
+	if dd.Resource != "" {
+		setResource(d, dd.Resource)
+	}
+	if len(dd.Conditions) > 0 {
+		d.Context = dd.Conditions
+	}
+	if !dd.missing("explicitDeny") {
+		if dd.ExplicitDeny {
+			d.Decision = ExplicitDeny
+		} else if !dd.Allowed {
+			d.Decision = ImplicitDeny
+		}
+	}
+	for _, s := range dd.MatchedStatements {
+		if s.IsBoundary && strings.EqualFold(s.Effect, "DENY") {
+			d.PolicyType = PolicyPermissionsBoundary
+		}
+	}
+	if r := dd.Conditions["aws:Region"]; len(r) > 0 && d.Region == "" {
+		d.Region = r[0]
+	}
+}
+
+// finish fills what follows from the rest: accounts, regions, redactions.
+func finish(d *Denial) {
+	if d.Decision == "" {
+		d.Decision = DecisionUnknown
+	}
+	if d.PolicyType == "" {
+		d.PolicyType = PolicyUnknown
+	}
+	if d.Principal.Kind == "" {
+		d.Principal.Kind = KindUnknown
+	}
+	if d.Action != "" && !ValidAction(d.Action) {
+		d.Unreadable = append(d.Unreadable, "action ("+quoteShort(d.Action)+" is not one action)")
+		d.Action = ""
+	}
+	if d.AccountID == "" {
+		d.AccountID = principalAccount(d.Principal)
+	}
+	if d.Principal.Redacted {
+		d.Redacted = appendUnique(d.Redacted, "principal")
+		if d.Principal.Account != "" && !accountRE.MatchString(d.Principal.Account) && d.Principal.Account != "aws" {
+			d.Redacted = appendUnique(d.Redacted, "account")
+		}
+	}
+	if d.Resource != "" {
+		if _, _, region, account, _, ok := arnParts(d.Resource); ok {
+			if d.Region == "" && region != "" && !IsRedacted(region) {
+				d.Region = region
+			}
+			if account != "" && !accountRE.MatchString(account) && account != "aws" {
+				d.Redacted = appendUnique(d.Redacted, "account")
+			}
+		}
+		if IsRedacted(d.Resource) || containsPlaceholder(d.Resource) {
+			d.Redacted = appendUnique(d.Redacted, "resource")
+		}
+	}
+	if d.PolicyARN != "" && containsPlaceholder(d.PolicyARN) {
+		d.Redacted = appendUnique(d.Redacted, "policyArn")
+	}
+	if d.RequestID != "" && IsRedacted(d.RequestID) {
+		d.RequestID = ""
+	}
+}

@@ -1,0 +1,355 @@
+package authzmsg
+
+import (
+	"regexp"
+	"strings"
+)
+
+// typePhrases are the policy type phrases of the IAM grammar (domain
+// reference §D.2), longest first where one is a prefix of another.
+const typePhrases = `identity-based policy|identity based policy|resource-based policy|resource based policy|` +
+	`permissions boundary policy|permissions boundary|permission boundary|sessions? policy|` +
+	`service control policy|resource control policy|VPC endpoint policy|role trust policy|trust policy`
+
+var (
+	notAuthRE   = regexp.MustCompile(`(?i)\bnot authori[sz]ed to perform\b\s*:?\s*`)
+	userLeadRE  = regexp.MustCompile(`(?i)(?:^|[^A-Za-z0-9/_@.-])user(?:\s*:\s*|\s+)`)
+	implicitRE  = regexp.MustCompile(`(?i)^because no ((?:\S+ ){0,5}?\S+) allows(?: the (\S+) action)?`)
+	trustSicRE  = regexp.MustCompile(`(?i)^because the (role trust policy) allows(?: the (\S+) action)?`)
+	notExistRE  = regexp.MustCompile(`(?i)^because the resource does not exist in this region(?:, no resource-based policies allow access, or a resource-based policy explicitly denies access)?`)
+	explicitRE  = regexp.MustCompile(`(?i)^(?:with|due to) an explicit deny in (?:a |an |the )?(` + typePhrases + `|(?:\S+ ){0,3}?policy)(?:\s*:\s*(arn:\S+))?(?: transitively through (?:a |an |the )?(` + typePhrases + `))?`)
+	implicitAny = regexp.MustCompile(`(?i)because no (` + typePhrases + `) allows(?: the (\S+) action)?`)
+	explicitAny = regexp.MustCompile(`(?i)(?:with|due to) an explicit deny in (?:a |an |the )?(` + typePhrases + `)(?:\s*:\s*(arn:\S+))?(?: transitively through (?:a |an |the )?(` + typePhrases + `))?`)
+	resWordRE   = regexp.MustCompile(`^(?:role|policy|user|group|instance-profile|oidc-provider|saml-provider|server-certificate|mfa|key|bucket|table|secret|vault)$`)
+)
+
+// policyTypeOf maps a type phrase of the message to a PolicyType.
+func policyTypeOf(phrase string) PolicyType {
+	p := strings.ToLower(phrase)
+	switch {
+	case strings.Contains(p, "identity"):
+		return PolicyIdentity
+	case strings.Contains(p, "resource-based"), strings.Contains(p, "resource based"):
+		return PolicyResource
+	case strings.Contains(p, "boundary"):
+		return PolicyPermissionsBoundary
+	case strings.HasPrefix(p, "session"):
+		return PolicySession
+	case strings.Contains(p, "service control"):
+		return PolicySCP
+	case strings.Contains(p, "resource control"):
+		return PolicyRCP
+	case strings.Contains(p, "vpc endpoint"):
+		return PolicyVPCEndpoint
+	case strings.Contains(p, "trust"):
+		return PolicyTrust
+	}
+	return PolicyUnknown
+}
+
+// sentenceResult is what readSentence found.
+type sentenceResult struct {
+	found  bool // the "is not authorized to perform" sentence
+	legacy bool // nothing followed the action/resource
+}
+
+// readSentence reads the IAM sentence "User: P is not authorized to perform:
+// A [on resource: R] because ... | with an explicit deny in ..." from n (text
+// with whitespace collapsed) into d.
+func readSentence(d *Denial, n string) sentenceResult {
+	var res sentenceResult
+	var loc []int
+	for _, l := range notAuthRE.FindAllStringIndex(n, 8) {
+		// "You are not authorized to perform this operation" is EC2's
+		// preamble, not the sentence.
+		if before := strings.TrimRight(n[:l[0]], " "); !hasSuffixFold(before, " are") && !strings.EqualFold(before, "are") {
+			loc = l
+			break
+		}
+	}
+	if loc == nil {
+		return res
+	}
+	res.found = true
+	before := strings.TrimRight(n[:loc[0]], " ")
+	if hasSuffixFold(before, " is") || strings.EqualFold(before, "is") {
+		before = before[:len(before)-2]
+	}
+	readPrincipal(d, before)
+
+	after := n[loc[1]:]
+	tok := after
+	if i := strings.IndexByte(after, ' '); i >= 0 {
+		tok = after[:i]
+	}
+	rest := after[len(tok):]
+	raw := tok
+	tok = strings.TrimRight(strings.TrimLeft(tok, "(\"'`“"), ".,;:)\"'`”")
+	if strings.HasPrefix(raw, "(") && hasPrefixFold(strings.TrimLeft(rest, " "), "action") {
+		rest = strings.TrimLeft(rest, " ")[len("action"):]
+	}
+	switch {
+	case ValidAction(tok):
+		d.Action = tok
+	case tok == "" || tok == "…" || strings.Trim(tok, ".") == "":
+		d.Unreadable = append(d.Unreadable, "action (left out of the text)")
+	default:
+		d.Unreadable = append(d.Unreadable, "action ("+quoteShort(tok)+" is not one action)")
+	}
+
+	rest = strings.TrimLeft(rest, " ")
+	switch {
+	case hasPrefixFold(rest, "on resource:"):
+		rest = readResource(d, strings.TrimLeft(rest[len("on resource:"):], " "))
+	case hasPrefixFold(rest, "on resource "):
+		rest = readResource(d, strings.TrimLeft(rest[len("on resource "):], " "))
+	case hasPrefixFold(rest, "on this resource"):
+		rest = rest[len("on this resource"):]
+		d.Notes = append(d.Notes, "the message does not name the resource (\"on this resource\")")
+	case hasPrefixFold(rest, "on the resource associated with this ciphertext"):
+		rest = rest[len("on the resource associated with this ciphertext"):]
+		d.Notes = append(d.Notes, "the message does not name the resource (the KMS key of a ciphertext)")
+	}
+	r := strings.TrimLeft(rest, " ,")
+	if readReason(d, r) {
+		return res
+	}
+	switch {
+	case strings.HasPrefix(r, "…") || strings.HasPrefix(r, "..."):
+		d.Unreadable = append(d.Unreadable, "reason (left out of the text)")
+	case hasPrefixFold(r, "because"), hasPrefixFold(r, "with an explicit"), hasPrefixFold(r, "due to"):
+		d.Unreadable = append(d.Unreadable, "reason ("+quoteShort(r)+")")
+	default:
+		res.legacy = true
+	}
+	return res
+}
+
+// readPrincipal reads the principal from the text before "is not authorized".
+func readPrincipal(d *Denial, before string) {
+	if len(before) > 600 {
+		before = before[len(before)-600:]
+	}
+	var p string
+	if all := userLeadRE.FindAllStringIndex(before, -1); all != nil {
+		p = strings.TrimSpace(before[all[len(all)-1][1]:])
+	} else {
+		t := strings.TrimSpace(before)
+		if strings.HasSuffix(t, "…") || strings.HasSuffix(t, "...") {
+			p = "…"
+		}
+	}
+	p = strings.Trim(p, "\"'`“”")
+	if p == "" {
+		return
+	}
+	// A principal is one token, or a short placeholder ("<assumed role>").
+	if strings.Contains(p, " ") && !(strings.HasPrefix(p, "<") && strings.HasSuffix(p, ">") && len(p) <= 40) {
+		f := strings.Fields(p)
+		p = strings.Trim(f[len(f)-1], "\"'`“”")
+	}
+	d.Principal = ParsePrincipal(p)
+}
+
+// readResource reads the resource after "on resource:" and returns the text
+// after it.
+func readResource(d *Denial, r string) string {
+	if r == "" {
+		return r
+	}
+	if q := r[0]; q == '"' || q == '\'' {
+		if end := strings.IndexByte(r[1:], q); end >= 0 {
+			setResource(d, r[1:1+end])
+			return r[2+end:]
+		}
+	}
+	if strings.HasPrefix(r, "“") {
+		if end := strings.Index(r, "”"); end >= 0 {
+			setResource(d, r[len("“"):end])
+			return r[end+len("”"):]
+		}
+	}
+	if strings.HasPrefix(r, "<") {
+		if end := strings.IndexByte(r, '>'); end >= 0 && end < 60 {
+			setResource(d, r[:end+1])
+			return r[end+1:]
+		}
+	}
+	end := len(r)
+	for _, kw := range []string{" because ", " with an explicit deny", " due to an explicit deny", " encoded authorization failure message"} {
+		if i := indexFold(r, kw); i >= 0 && i < end {
+			end = i
+		}
+	}
+	cand := strings.TrimSpace(r[:end])
+	f := strings.Fields(cand)
+	if len(f) == 0 {
+		return r
+	}
+	var res string
+	switch {
+	case len(f) >= 2 && resWordRE.MatchString(f[0]) && end < len(r):
+		res = cand
+	case len(f) >= 2 && resWordRE.MatchString(f[0]):
+		res = f[0] + " " + f[1]
+	default:
+		res = f[0]
+	}
+	// Where the resource ends is where the rest begins.
+	i := strings.Index(r, res)
+	rest := r[i+len(res):]
+	trimmed := strings.TrimRight(res, ".,;")
+	if trimmed != "" {
+		res = trimmed
+	}
+	setResource(d, res)
+	return rest
+}
+
+// setResource sets the resource and its kind.
+func setResource(d *Denial, r string) {
+	d.Resource = r
+	switch {
+	case r == "":
+		d.ResourceKind = ""
+	case strings.HasPrefix(r, "arn:"):
+		d.ResourceKind = "arn"
+	default:
+		d.ResourceKind = "word"
+	}
+}
+
+// readReason reads the reason clause at the start of r.
+func readReason(d *Denial, r string) bool {
+	if m := notExistRE.FindString(r); m != "" {
+		d.Reason = m
+		d.PolicyType = PolicyResource
+		d.Decision = DecisionUnknown
+		d.ResourceMayNotExist = true
+		d.Notes = append(d.Notes, "KMS gives this reason when the key does not exist in this Region, when no key policy (resource-based policy) allows the action, and when one denies it")
+		return true
+	}
+	if m := trustSicRE.FindStringSubmatch(r); m != nil {
+		d.Reason = m[0]
+		d.PolicyType = PolicyTrust
+		d.Decision = ImplicitDeny
+		implicitAction(d, m[2])
+		d.Notes = append(d.Notes, "the documented message reads \"because the role trust policy allows\" (sic): read as no role trust policy allowing the action")
+		return true
+	}
+	if m := implicitRE.FindStringSubmatch(r); m != nil {
+		d.Reason = m[0]
+		d.PolicyType = policyTypeOf(m[1])
+		if d.PolicyType == PolicyUnknown {
+			d.Unreadable = append(d.Unreadable, "policy type ("+quoteShort(m[1])+")")
+		}
+		d.Decision = ImplicitDeny
+		implicitAction(d, m[2])
+		return true
+	}
+	if m := explicitRE.FindStringSubmatch(r); m != nil {
+		applyExplicit(d, m)
+		return true
+	}
+	return false
+}
+
+// applyExplicit fills the denial from a match of explicitRE or explicitAny.
+func applyExplicit(d *Denial, m []string) {
+	d.Reason = strings.TrimRight(m[0], ".,;")
+	d.Decision = ExplicitDeny
+	d.PolicyType = policyTypeOf(m[1])
+	if d.PolicyType == PolicyUnknown {
+		d.Unreadable = append(d.Unreadable, "policy type ("+quoteShort(m[1])+")")
+	}
+	if m[2] != "" {
+		d.PolicyARN = trimARN(m[2])
+		if containsPlaceholder(d.PolicyARN) {
+			d.Redacted = appendUnique(d.Redacted, "policyArn")
+		}
+	}
+	if m[3] != "" {
+		d.Transitive = true
+		// "explicit deny in a VPC endpoint policy transitively through a
+		// service control policy": the IAM User Guide says to look for the
+		// Deny in the SCPs.
+		d.PolicyType = policyTypeOf(m[3])
+		d.Notes = append(d.Notes, "the deny came transitively through a "+strings.ToLower(m[3])+" (the message first names a "+m[1]+")")
+	}
+	if d.PolicyType == PolicySCP {
+		d.Notes = append(d.Notes, "AWS reports a service control policy denial as explicit even when no SCP allowed the action (an implicit deny)")
+	}
+}
+
+// implicitAction checks the action the implicit reason repeats.
+func implicitAction(d *Denial, a string) {
+	a = strings.TrimRight(a, ".,;")
+	if a == "" || !ValidAction(a) {
+		return
+	}
+	if d.Action == "" {
+		d.Action = a
+	} else if !strings.EqualFold(d.Action, a) {
+		d.Unreadable = append(d.Unreadable, "action (the message names both "+d.Action+" and "+a+")")
+	}
+}
+
+// readFragment reads a reason clause that stands without its sentence ("…
+// with an explicit deny in a permissions boundary: arn:...").
+func readFragment(d *Denial, n, low string) bool {
+	if m := matchIf(low, "explicit deny in", explicitAny, n); m != nil {
+		applyExplicit(d, m)
+		return true
+	}
+	if m := matchIf(low, "because no", implicitAny, n); m != nil {
+		d.Reason = m[0]
+		d.PolicyType = policyTypeOf(m[1])
+		d.Decision = ImplicitDeny
+		implicitAction(d, m[2])
+		return true
+	}
+	if i := strings.Index(low, "because the resource does not exist"); i >= 0 {
+		return readReason(d, n[i:])
+	}
+	return false
+}
+
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// indexFold is strings.Index ignoring ASCII case; byte offsets are those
+// of s.
+func indexFold(s, sub string) int {
+	return strings.Index(asciiLower(s), asciiLower(sub))
+}
+
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func quoteShort(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		s = string(r[:60]) + "…"
+	}
+	return "\"" + s + "\""
+}
+
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}

@@ -1,0 +1,222 @@
+package authzmsg
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/aws/smithy-go"
+)
+
+// Decoder decodes encoded authorization failure messages: the port to
+// sts:DecodeAuthorizationMessage.
+type Decoder interface {
+	// DecodeAuthorizationMessage returns the decoded document (a JSON
+	// string) for an encoded message.
+	DecodeAuthorizationMessage(ctx context.Context, encoded string) (string, error)
+}
+
+// STSOptions configures NewSTSDecoder. The zero value uses the standard AWS
+// configuration: AWS_PROFILE, the environment's credentials, the shared
+// config and credentials files, SSO, the container and instance roles; the
+// Region from AWS_REGION or the profile; the endpoint from AWS_ENDPOINT_URL_STS,
+// AWS_ENDPOINT_URL or the profile's endpoint_url.
+type STSOptions struct {
+	// Profile is the shared configuration profile (--profile).
+	Profile string
+	// Region overrides the configured Region. STS has an endpoint in every
+	// Region; with no Region configured anywhere, us-east-1 is used.
+	Region string
+	// Endpoint overrides the endpoint the SDK would resolve.
+	Endpoint string
+	// Credentials overrides the default credential chain.
+	Credentials aws.CredentialsProvider
+	// HTTPClient overrides the SDK's HTTP client.
+	HTTPClient *http.Client
+	// MaxAttempts is the number of attempts for a retryable failure such as
+	// throttling; 0 keeps the SDK's default (3).
+	MaxAttempts int
+	// MaxBackoff caps the delay between attempts; 0 keeps the SDK's default
+	// (20 s).
+	MaxBackoff time.Duration
+}
+
+// stsDecoder is the Decoder over the AWS SDK for Go v2.
+type stsDecoder struct {
+	client *sts.Client
+	creds  aws.CredentialsProvider
+	region string
+}
+
+// NewSTSDecoder returns a Decoder that calls sts:DecodeAuthorizationMessage
+// through the AWS SDK for Go v2. It loads the configuration but does not
+// call AWS or fetch credentials: that happens on the first decode.
+func NewSTSDecoder(ctx context.Context, opts STSOptions) (Decoder, error) {
+	var lo []func(*config.LoadOptions) error
+	if opts.Profile != "" {
+		lo = append(lo, config.WithSharedConfigProfile(opts.Profile))
+	}
+	if opts.Region != "" {
+		lo = append(lo, config.WithRegion(opts.Region))
+	}
+	if opts.Credentials != nil {
+		lo = append(lo, config.WithCredentialsProvider(opts.Credentials))
+	}
+	if opts.HTTPClient != nil {
+		lo = append(lo, config.WithHTTPClient(opts.HTTPClient))
+	}
+	if opts.Endpoint != "" {
+		lo = append(lo, config.WithBaseEndpoint(opts.Endpoint))
+	}
+	if opts.MaxAttempts > 0 || opts.MaxBackoff > 0 {
+		lo = append(lo, config.WithRetryer(func() aws.Retryer {
+			return retry.NewStandard(func(o *retry.StandardOptions) {
+				if opts.MaxAttempts > 0 {
+					o.MaxAttempts = opts.MaxAttempts
+				}
+				if opts.MaxBackoff > 0 {
+					o.MaxBackoff = opts.MaxBackoff
+				}
+			})
+		}))
+	}
+	cfg, err := config.LoadDefaultConfig(ctx, lo...)
+	if err != nil {
+		var pe config.SharedConfigProfileNotExistError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("%w (profile %q is not in the shared config or credentials file)", ErrNoCredentials, pe.Profile)
+		}
+		return nil, fmt.Errorf("loading the AWS configuration: %w", err)
+	}
+	if cfg.Region == "" {
+		cfg.Region = "us-east-1"
+	}
+	return &stsDecoder{client: sts.NewFromConfig(cfg), creds: cfg.Credentials, region: cfg.Region}, nil
+}
+
+// String describes the decoder without its credentials.
+func (d *stsDecoder) String() string { return "sts decoder (region " + d.region + ")" }
+
+// GoString is String: %#v must not print the credentials either.
+func (d *stsDecoder) GoString() string { return d.String() }
+
+// DecodeAuthorizationMessage calls sts:DecodeAuthorizationMessage with the
+// message cleaned of whitespace, and maps failures to ErrNoCredentials,
+// *DecodeDeniedError, ErrInvalidMessage and ErrThrottled.
+func (d *stsDecoder) DecodeAuthorizationMessage(ctx context.Context, encoded string) (string, error) {
+	encoded = CleanEncoded(encoded)
+	if encoded == "" {
+		return "", fmt.Errorf("%w: the encoded message is empty", ErrInvalidMessage)
+	}
+	if len(encoded) > 10240 {
+		return "", fmt.Errorf("%w: the encoded message is %d characters long, more than the 10,240 STS accepts", ErrInvalidMessage, len(encoded))
+	}
+	if d.creds == nil {
+		return "", ErrNoCredentials
+	}
+	if _, err := d.creds.Retrieve(ctx); err != nil {
+		if ctx.Err() != nil {
+			return "", ctx.Err()
+		}
+		return "", fmt.Errorf("%w (%s)", ErrNoCredentials, credentialFailure(err))
+	}
+	out, err := d.client.DecodeAuthorizationMessage(ctx, &sts.DecodeAuthorizationMessageInput{EncodedMessage: aws.String(encoded)})
+	if err != nil {
+		return "", mapSTSError(err)
+	}
+	if out.DecodedMessage == nil {
+		return "", errors.New("sts:DecodeAuthorizationMessage returned no DecodedMessage")
+	}
+	return *out.DecodedMessage, nil
+}
+
+// credentialFailure says why credentials could not be had, in one line
+// (the SDK's errors name providers and files, never secrets).
+func credentialFailure(err error) string {
+	s := err.Error()
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	if len(s) > 300 {
+		s = s[:300] + "…"
+	}
+	return s
+}
+
+// credentialCodes are the error codes of credentials AWS rejected.
+var credentialCodes = map[string]bool{
+	"InvalidClientTokenId": true, "SignatureDoesNotMatch": true, "ExpiredToken": true,
+	"ExpiredTokenException": true, "UnrecognizedClientException": true, "InvalidAccessKeyId": true,
+	"IncompleteSignature": true, "MissingAuthenticationToken": true, "InvalidToken": true,
+}
+
+func mapSTSError(err error) error {
+	var ae smithy.APIError
+	if !errors.As(err, &ae) {
+		return fmt.Errorf("calling sts:DecodeAuthorizationMessage: %w", err)
+	}
+	reqID := ""
+	var re *awshttp.ResponseError
+	if errors.As(err, &re) {
+		reqID = re.ServiceRequestID()
+	}
+	code := ae.ErrorCode()
+	switch {
+	case code == "AccessDenied" || code == "AccessDeniedException":
+		de := &DecodeDeniedError{Message: ae.ErrorMessage(), RequestID: reqID}
+		if den, perr := Parse(ae.ErrorMessage()); perr == nil && den.Principal.ARN != "" && !den.Principal.Redacted {
+			de.Principal = den.Principal.ARN
+		}
+		return de
+	case code == "InvalidAuthorizationMessageException":
+		return fmt.Errorf("%w (STS: %s; request ID %s)", ErrInvalidMessage, ae.ErrorMessage(), reqID)
+	case isThrottle(code):
+		return fmt.Errorf("%w (STS: %s %s; request ID %s)", ErrThrottled, code, ae.ErrorMessage(), reqID)
+	case credentialCodes[code]:
+		return fmt.Errorf("%w (AWS rejected the credentials: %s: %s)", ErrNoCredentials, code, ae.ErrorMessage())
+	}
+	return fmt.Errorf("calling sts:DecodeAuthorizationMessage: %w", err)
+}
+
+func isThrottle(code string) bool {
+	_, ok := retry.DefaultThrottleErrorCodes[code]
+	return ok
+}
+
+// Decode decodes den.Encoded through d, reads the document into den.Decoded
+// and fills the principal, action, resource, request context and decision
+// from it. It makes no call when the denial has no encoded message
+// (ErrNoEncoded) or only a truncated one (ErrInvalidMessage).
+func Decode(ctx context.Context, d Decoder, den *Denial) error {
+	if den == nil {
+		return errors.New("authzmsg.Decode: no denial")
+	}
+	if den.Encoded == "" {
+		return ErrNoEncoded
+	}
+	if den.EncodedTruncated {
+		return fmt.Errorf("%w: the encoded message in this text is truncated; copy it whole from the original error (CloudTrail keeps only the first 1,024 characters of errorMessage)", ErrInvalidMessage)
+	}
+	if d == nil {
+		return errors.New("authzmsg.Decode: no decoder")
+	}
+	text, err := d.DecodeAuthorizationMessage(ctx, CleanEncoded(den.Encoded))
+	if err != nil {
+		return err
+	}
+	dd, err := ParseDecoded([]byte(text))
+	if err != nil {
+		return fmt.Errorf("reading the document STS decoded: %w", err)
+	}
+	den.applyDecoded(dd)
+	finish(den)
+	return nil
+}

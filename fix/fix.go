@@ -1,0 +1,261 @@
+// Package fix synthesizes the smallest correct change that lets a denied
+// request through, verifies it with the engine, and renders it ready to
+// paste: policy JSON, AWS CLI commands, Terraform and CloudFormation.
+//
+// A fix is least privilege by default: the exact action on the exact
+// resource, attached where the denial happened, with the condition that
+// states intent (iam:PassedToService, kms:ViaService,
+// kms:GrantIsForAWSResource). Broader changes that articles suggest appear
+// only as labelled alternatives with their risk stated, and changes that
+// are not IAM changes at all (restore without the instance role) are fixes
+// too. A Deny is never deleted silently: it is narrowed with an exception
+// for this request, and the original is shown next to the change.
+//
+// Every fix that changes a policy is applied to a copy of the case and
+// evaluated again. When another layer still denies, the next layer's fix
+// is synthesized too (a bounded number of rounds), and the combination is
+// verified as a Plan. The package never changes an account.
+package fix
+
+import (
+	"encoding/json"
+	"time"
+
+	"github.com/deniedhq/denied/policy"
+	"github.com/deniedhq/denied/simulate"
+)
+
+// Problem is a denied request with whatever policies are known. Case may
+// hold only the request when the policies are unknown, as when the denial
+// was read from an error message.
+type Problem struct {
+	Case *simulate.Case
+	// Layer is the deciding layer (identity, resource, permissionsBoundary,
+	// session, scp, rcp, vpcEndpoint). Empty: evaluate the case to find it.
+	Layer string
+	// Explicit is true for an explicit deny.
+	Explicit bool
+	// Deciding are the deciding statements, as simulate reports them.
+	// Empty: taken from evaluating the case.
+	Deciding []simulate.StatementRef
+}
+
+// Options tune synthesis and verification.
+type Options struct {
+	// KeyID names the KMS key in key-policy renderings (a key ID, key ARN
+	// or alias). Empty: the key ARN of the request's resource.
+	KeyID string
+	// RoleARN is the full ARN of the principal's role, with its path,
+	// when known. An assumed-role session ARN does not carry the path, so
+	// without it the role ARN is rebuilt as arn:aws:iam::ACCOUNT:role/NAME
+	// (except for AWSBackupDefaultServiceRole, which AWS creates under
+	// /service-role/).
+	RoleARN string
+	// InstanceProfile is the instance profile to attach after a restore
+	// without an instance role. Empty: the passed role's name, which is
+	// the name the console gives a role's instance profile.
+	InstanceProfile string
+	// MaxRounds bounds how many layers are fixed one after the other.
+	// Zero means 4.
+	MaxRounds int
+	// Now is the time used for aws:CurrentTime when verifying. Nil means
+	// time.Now.
+	Now func() time.Time
+}
+
+// Kind says what sort of fix a Fix is.
+type Kind uint8
+
+// Kinds of fixes.
+const (
+	// LeastPrivilege is the narrowest policy change that lets the request
+	// through.
+	LeastPrivilege Kind = iota + 1
+	// Alternative avoids the denied request without an IAM change.
+	Alternative
+	// Broad is a wider policy change (often the one articles suggest);
+	// Risk says why it is riskier.
+	Broad
+)
+
+func (k Kind) String() string {
+	switch k {
+	case LeastPrivilege:
+		return "LeastPrivilege"
+	case Alternative:
+		return "Alternative"
+	case Broad:
+		return "Broad"
+	}
+	return "Unknown"
+}
+
+// MarshalText writes the kind's name.
+func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// TargetKind is the kind of thing a fix changes.
+type TargetKind string
+
+// Target kinds.
+const (
+	TargetRoleInline     TargetKind = "roleInlinePolicy"      // a new inline policy on a role
+	TargetUserInline     TargetKind = "userInlinePolicy"      // a new inline policy on a user
+	TargetManagedPolicy  TargetKind = "managedPolicy"         // a customer managed policy attached to the principal
+	TargetBoundary       TargetKind = "permissionsBoundary"   // the managed policy used as permissions boundary
+	TargetSessionPolicy  TargetKind = "sessionPolicy"         // the policy passed to AssumeRole or GetFederationToken
+	TargetSCP            TargetKind = "serviceControlPolicy"  // an SCP
+	TargetRCP            TargetKind = "resourceControlPolicy" // an RCP
+	TargetKeyPolicy      TargetKind = "kmsKeyPolicy"          // a KMS key policy
+	TargetTrustPolicy    TargetKind = "trustPolicy"           // a role's trust policy
+	TargetVaultPolicy    TargetKind = "backupVaultPolicy"     // an AWS Backup vault access policy
+	TargetBucketPolicy   TargetKind = "bucketPolicy"          // an S3 bucket policy
+	TargetVPCEndpoint    TargetKind = "vpcEndpointPolicy"     // a VPC endpoint policy
+	TargetResourcePolicy TargetKind = "resourcePolicy"        // another resource-based policy
+	TargetRestoreJob     TargetKind = "restoreJob"            // how an AWS Backup restore is started (no policy change)
+)
+
+// Target is what a fix changes.
+type Target struct {
+	Kind TargetKind `json:"kind"`
+	// Name names the thing changed: the role or user (inline and trust
+	// policies), the policy (boundary, SCP, RCP, session, endpoint), the
+	// key, vault or bucket.
+	Name string `json:"name,omitempty"`
+	// ARN is the ARN of the same thing, when known.
+	ARN string `json:"arn,omitempty"`
+	// PolicyName is the name of the inline policy to create.
+	PolicyName string `json:"policyName,omitempty"`
+	// PolicyID is the Organizations policy ID (p-...) of an SCP or RCP,
+	// or the VPC endpoint ID (vpce-...), when known.
+	PolicyID string `json:"policyId,omitempty"`
+	// AttachedTo is the root, OU or account an SCP or RCP is attached to.
+	AttachedTo string `json:"attachedTo,omitempty"`
+	// Region is the Region of a regional resource (key, vault).
+	Region string `json:"region,omitempty"`
+}
+
+// Note is a fact that goes with a fix or a plan.
+type Note struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
+}
+
+// What a fix was verified against.
+const (
+	// AgainstKnownPolicies: the fix was applied to a copy of the case's
+	// policies and the case evaluated again.
+	AgainstKnownPolicies = "known policies"
+	// AgainstRequestOnly: the case held no policies; the fix was
+	// evaluated alone against the request (identity policy = the fix).
+	AgainstRequestOnly = "request only"
+)
+
+// Fix is one way to let the request through.
+type Fix struct {
+	// ID is stable: identity-inline-allow, key-policy-add-principal, ...
+	ID   string `json:"id"`
+	Kind Kind   `json:"kind"`
+	// Layer is the layer the fix changes ("" for an Alternative).
+	Layer string `json:"layer,omitempty"`
+	// Title says what the fix does, in one English sentence.
+	Title  string `json:"title"`
+	Target Target `json:"target"`
+	// Statement is the statement added, or the changed statement.
+	Statement *policy.Statement `json:"-"`
+	// Original is the statement as it is now, when the fix changes one
+	// (a narrowed Deny).
+	Original *policy.Statement `json:"-"`
+	// Document is the document to submit. When Complete, it is the whole
+	// document: a new inline policy, or the current document with the
+	// change merged in. Otherwise the current document is unknown and
+	// Document holds only the statement to add.
+	Document *policy.Policy `json:"document,omitempty"`
+	Complete bool           `json:"complete,omitempty"`
+	// Risk says why a Broad fix is riskier, in English.
+	Risk  string `json:"risk,omitempty"`
+	Notes []Note `json:"notes,omitempty"`
+
+	// Verified is true when the request, evaluated with this fix (and the
+	// plan's fixes listed in After) applied, is Allowed.
+	Verified         bool   `json:"verified"`
+	VerifiedDecision string `json:"verifiedDecision,omitempty"`
+	// VerifiedAgainst is AgainstKnownPolicies, AgainstRequestOnly, or ""
+	// when the fix could not be evaluated (no policy change, or a change to
+	// a document that is not known).
+	VerifiedAgainst string `json:"verifiedAgainst,omitempty"`
+	// StillDeniedBy is the layer that still denies after the fix.
+	StillDeniedBy string `json:"stillDeniedBy,omitempty"`
+	// After lists the IDs of the plan's fixes applied before this one
+	// when it was verified.
+	After []string `json:"after,omitempty"`
+
+	Render Renderings `json:"render"`
+
+	apply func(*simulate.Case) // applies the fix to a case being verified
+}
+
+// Renderings are a fix, ready to paste.
+type Renderings struct {
+	// PolicyJSON is Document as 2-space indented JSON.
+	PolicyJSON string `json:"policyJson,omitempty"`
+	// CLI holds AWS CLI commands, one per element; elements starting with
+	// "#" are comments.
+	CLI            []string `json:"cli,omitempty"`
+	Terraform      string   `json:"terraform,omitempty"`
+	CloudFormation string   `json:"cloudFormation,omitempty"`
+}
+
+// MarshalJSON writes the fix with Statement and Original as policy JSON.
+func (f Fix) MarshalJSON() ([]byte, error) {
+	type plain Fix
+	return json.Marshal(struct {
+		plain
+		Statement json.RawMessage `json:"statement,omitempty"`
+		Original  json.RawMessage `json:"original,omitempty"`
+	}{plain(f), statementJSON(f.Statement), statementJSON(f.Original)})
+}
+
+func statementJSON(s *policy.Statement) json.RawMessage {
+	if s == nil {
+		return nil
+	}
+	b, _ := (&policy.Policy{Statements: []*policy.Statement{s}}).MarshalJSON()
+	// {"Statement":[ ... ]}
+	const pre, post = len(`{"Statement":[`), len(`]}`)
+	return b[pre : len(b)-post]
+}
+
+// Plan is the set of least-privilege fixes that together let the request
+// through, in the order they were found (the deciding layer first). The
+// alternative and broad fixes found on the way are returned by Propose.
+type Plan struct {
+	Fixes []Fix `json:"fixes"`
+	// Verified is true when the request, evaluated with every fix
+	// applied, is Allowed.
+	Verified        bool   `json:"verified"`
+	Decision        string `json:"decision,omitempty"`
+	VerifiedAgainst string `json:"verifiedAgainst,omitempty"`
+	StillDeniedBy   string `json:"stillDeniedBy,omitempty"`
+	Notes           []Note `json:"notes,omitempty"`
+	// Error says why the case could not be evaluated, when it could not.
+	Error string `json:"error,omitempty"`
+
+	others []Fix // alternatives and broad fixes, for Propose
+}
+
+// Propose returns the fixes for a denied request, best first: the
+// least-privilege fixes of the plan in order, then non-IAM alternatives,
+// then broad fixes.
+func Propose(p Problem, opt Options) []Fix {
+	pl := PlanFor(p, opt)
+	out := make([]Fix, 0, len(pl.Fixes)+len(pl.others))
+	out = append(out, pl.Fixes...)
+	for _, k := range []Kind{Alternative, Broad} {
+		for _, f := range pl.others {
+			if f.Kind == k {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}

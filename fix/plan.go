@@ -1,0 +1,217 @@
+package fix
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/deniedhq/denied/authz"
+	"github.com/deniedhq/denied/policy"
+	"github.com/deniedhq/denied/simulate"
+)
+
+// defaultRounds bounds how many layers PlanFor fixes one after the other.
+const defaultRounds = 4
+
+// PlanFor synthesizes the fixes for a denied request and verifies them:
+// the deciding layer's fix is applied to a copy of the case, the case is
+// evaluated again, and while another layer still denies, that layer's
+// fix is added (at most Options.MaxRounds layers). Plan.Fixes are the
+// least-privilege fixes that together let the request through; Verified
+// says whether they do.
+func PlanFor(p Problem, opt Options) Plan {
+	if opt.MaxRounds <= 0 {
+		opt.MaxRounds = defaultRounds
+	}
+	var pl Plan
+	if p.Case == nil {
+		pl.Error = errNoRequest.Error()
+		return pl
+	}
+	ri, err := newReqInfo(p.Case, opt)
+	if err != nil {
+		pl.Error = err.Error()
+		return pl
+	}
+	s := &synth{ri: ri, opt: opt}
+	s.passedTo, s.passedToInferred = ri.passedToService()
+
+	cur := &working{c: cloneCase(p.Case), requestOnly: !hasPolicies(p.Case)}
+	pl.Notes = s.inferContext(cur)
+	against := AgainstKnownPolicies
+	if cur.requestOnly {
+		against = AgainstRequestOnly
+	}
+
+	state, evalErr := evaluate(cur.c, opt)
+	if p.Layer != "" {
+		ps, err := problemOutcome(p)
+		if err != nil {
+			pl.Error = err.Error()
+			return pl
+		}
+		if evalErr == nil {
+			if len(ps.deciding) == 0 && state.layer == ps.layer && state.decision == ps.decision {
+				ps.deciding = state.deciding
+			}
+			ps.verdicts = state.verdicts
+		}
+		state = ps
+	} else if evalErr != nil {
+		pl.Error = evalErr.Error()
+		return pl
+	}
+	if evalErr != nil {
+		pl.Error = "the case cannot be evaluated, so the fixes are not verified: " + evalErr.Error()
+	}
+	if n, ok := s.restoresPolicyNote(); ok {
+		pl.Notes = append(pl.Notes, n)
+	}
+
+	var applied []string
+	used := map[string]int{}
+	final, finalKnown := state, evalErr == nil
+	for round := 0; round < opt.MaxRounds && !state.allowed(); round++ {
+		lp, others := s.round(cur, state)
+		if round == 0 {
+			if alt, ok := s.restoreWithoutInstanceRole(); ok {
+				others = append([]Fix{alt}, others...)
+			}
+			if len(lp) > 0 {
+				lp[0].Notes = append(append([]Note(nil), pl.Notes...), lp[0].Notes...)
+			}
+		}
+		if len(lp) == 0 && len(others) == 0 {
+			break
+		}
+		before := append([]string(nil), applied...)
+		next := cur.clone()
+		chain := evalErr == nil
+		for i := range lp {
+			f := &lp[i]
+			f.ID = uniqueID(used, f.ID)
+			f.After = append([]string(nil), applied...)
+			applied = append(applied, f.ID)
+			if f.apply == nil || evalErr != nil {
+				chain = false
+				continue
+			}
+			s.verify(next, f, against)
+		}
+		for i := range others {
+			f := &others[i]
+			f.ID = uniqueID(used, f.ID)
+			if f.apply == nil || evalErr != nil {
+				continue
+			}
+			f.After = before
+			s.verify(cur.clone(), f, against)
+		}
+		pl.Fixes = append(pl.Fixes, lp...)
+		pl.others = append(pl.others, others...)
+		if !chain || len(lp) == 0 {
+			finalKnown = false
+			break
+		}
+		ns, err := evaluate(next.c, opt)
+		if err != nil {
+			finalKnown = false
+			break
+		}
+		cur, final = next, ns
+		if ns.same(state) {
+			break
+		}
+		state = ns
+	}
+	if ri.p.Kind == authz.PrincipalAnonymous && len(pl.Fixes) == 0 {
+		pl.Notes = append(pl.Notes, Note{ID: "anonymous-request", Text: "The request is anonymous (unsigned). No least-privilege policy change can let it through without opening the resource to everyone: sign the request with AWS credentials, and if it is still refused, explain the signed request."})
+	}
+	if finalKnown {
+		pl.Decision = final.decision.String()
+		pl.Verified = final.allowed()
+		pl.VerifiedAgainst = against
+		if !pl.Verified {
+			pl.StillDeniedBy = final.layer.String()
+		}
+	}
+	for i := range pl.Fixes {
+		render(&pl.Fixes[i], ri)
+	}
+	for i := range pl.others {
+		render(&pl.others[i], ri)
+	}
+	return pl
+}
+
+// verify applies f to w (which keeps the change) and evaluates it.
+func (s *synth) verify(w *working, f *Fix, against string) {
+	s.applyFix(w, f)
+	o, err := evaluate(w.c, s.opt)
+	if err != nil {
+		f.Notes = append(f.Notes, Note{ID: "not-verified", Text: "The case with the fix applied cannot be evaluated: " + err.Error()})
+		return
+	}
+	f.VerifiedAgainst = against
+	f.VerifiedDecision = o.decision.String()
+	f.Verified = o.allowed()
+	if !f.Verified {
+		f.StillDeniedBy = o.layer.String()
+	}
+}
+
+// applyFix applies f to w. When only the request is known, a fix to a
+// layer that can only limit (boundary, session policy, SCP, endpoint
+// policy) is also taken as the identity policy, which is unknown: the
+// identity policy is the fix.
+func (s *synth) applyFix(w *working, f *Fix) {
+	f.apply(w.c)
+	if !w.requestOnly || len(w.c.IdentityPolicies) > 0 || f.Statement == nil || f.Statement.Effect != policy.Allow {
+		return
+	}
+	switch f.Layer {
+	case authz.LayerBoundary.String(), authz.LayerSession.String(), authz.LayerSCP.String(), authz.LayerVPCEndpoint.String():
+		st := copyStatement(f.Statement)
+		st.Principal, st.NotPrincipal = nil, nil
+		loc{layer: authz.LayerIdentity}.set(w.c, "identity (unknown: taken to be the fix)", newPolicy(st))
+	}
+}
+
+// inferContext adds to the case's request the context values that the
+// fixes rely on and that the request implies but does not carry.
+func (s *synth) inferContext(w *working) []Note {
+	var notes []Note
+	if s.passedToInferred {
+		setContext(w.c, "iam:PassedToService", s.passedTo)
+		notes = append(notes, Note{ID: "passed-to-service-inferred", Text: fmt.Sprintf("The request does not carry iam:PassedToService. AWS Backup restore sessions pass an instance's role to EC2, so the fixes name %s and are verified with that value in the request context.", s.passedTo)})
+	} else if s.ri.passRole() && s.passedTo == "" {
+		notes = append(notes, Note{ID: "passed-to-service-unknown", Text: "The request does not say which service the role is passed to: add an iam:PassedToService condition naming it to the fix."})
+	}
+	if s.ri.roleARN != "" && s.ri.roleARN != s.ri.p.RoleARN && s.ri.p.Kind == authz.PrincipalSession {
+		if !hasContextKey(w.c, "aws:PrincipalArn") {
+			setContext(w.c, "aws:PrincipalArn", s.ri.roleARN)
+			notes = append(notes, Note{ID: "role-path", Text: fmt.Sprintf("The session's role is %s (a session ARN does not carry the role's path); the fixes name that ARN and are verified with it as aws:PrincipalArn.", s.ri.roleARN)})
+		}
+	}
+	return notes
+}
+
+// hasContextKey reports whether the case's request gives key itself
+// (not as a key the engine fills in).
+func hasContextKey(c *simulate.Case, key string) bool {
+	for k := range c.Request.Context {
+		if strings.EqualFold(k, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// uniqueID returns id, or id-2, id-3... when id was used before.
+func uniqueID(used map[string]int, id string) string {
+	used[id]++
+	if n := used[id]; n > 1 {
+		return id + "-" + strconv.Itoa(n)
+	}
+	return id
+}

@@ -1,0 +1,105 @@
+package fix
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/deniedhq/denied/internal/casegen"
+	"github.com/deniedhq/denied/policy"
+	"github.com/deniedhq/denied/simulate"
+)
+
+// Properties of every plan, over the conformance corpus and generated
+// cases: a plan that is not verified ran out of rounds (or the caller is
+// anonymous, which no least-privilege fix can let through); every CLI
+// payload reads back as its fix's document; every Terraform rendering is
+// balanced.
+func TestPlanProperties(t *testing.T) {
+	t.Parallel()
+	var cases [][]byte
+	files, _ := filepath.Glob("../testdata/conformance/*/*.json")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var w struct{ Case json.RawMessage }
+		if json.Unmarshal(data, &w) == nil && w.Case != nil {
+			cases = append(cases, w.Case)
+		}
+	}
+	cases = append(cases, casegen.Generate(7, 1000)...)
+
+	denied, verified := 0, 0
+	for _, data := range cases {
+		c, err := simulate.DecodeCase(data)
+		if err != nil {
+			continue
+		}
+		pr, err := simulate.Prepare(c, simulate.Options{Now: testOptions.Now, AllowUnknownActions: true})
+		if err != nil || pr.Evaluate().Decision == "Allowed" {
+			continue
+		}
+		denied++
+		pl := PlanFor(Problem{Case: c}, testOptions)
+		anonymous := c.Request.Principal == "*"
+		switch {
+		case pl.Verified:
+			verified++
+		case anonymous:
+		case len(pl.Fixes) < defaultRounds:
+			t.Errorf("%s: plan %v stopped, still denied by %q (%s)", c.ID, ids(pl.Fixes), pl.StillDeniedBy, pl.Error)
+		}
+		for _, f := range append(pl.Fixes, pl.others...) {
+			checkRendering(t, c.ID, f)
+		}
+	}
+	if denied < 700 || verified < denied*9/10 {
+		t.Errorf("%d denied cases, %d verified plans", denied, verified)
+	}
+}
+
+// checkRendering checks that the JSON in every CLI command of f reads
+// back, through the shell's quoting, as f's document, and that its
+// Terraform is balanced. It returns how many payloads it read, and how
+// many of them hold a single quote.
+func checkRendering(t *testing.T, id string, f Fix) (payloads, quoted int) {
+	t.Helper()
+	for _, line := range f.Render.CLI {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		words, err := shellSplit(line)
+		if err != nil {
+			t.Errorf("%s/%s: %v: %s", id, f.ID, err, line)
+			continue
+		}
+		for i := 0; i+1 < len(words); i++ {
+			if words[i] != "--policy-document" && words[i] != "--policy" && words[i] != "--content" || strings.HasPrefix(words[i+1], "file://") {
+				continue
+			}
+			payloads++
+			if strings.Contains(words[i+1], "'") {
+				quoted++
+			}
+			p, findings := policy.Parse([]byte(words[i+1]))
+			if p == nil || policy.HasErrors(findings) {
+				t.Errorf("%s/%s: payload does not parse: %v\n%s", id, f.ID, findings, words[i+1])
+				continue
+			}
+			got, _ := p.MarshalJSON()
+			want, _ := f.Document.MarshalJSON()
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s/%s: payload\n%s\nis not the document\n%s", id, f.ID, got, want)
+			}
+		}
+	}
+	if err := balanced(f.Render.Terraform); err != nil {
+		t.Errorf("%s/%s: %v\n%s", id, f.ID, err, f.Render.Terraform)
+	}
+	return payloads, quoted
+}

@@ -1,0 +1,453 @@
+package fix
+
+import (
+	"strings"
+
+	"github.com/deniedhq/denied/authz"
+	"github.com/deniedhq/denied/policy"
+)
+
+// sink says how one kind of target takes a policy document: the CLI
+// command that submits it, the command that fetches the current one, and
+// the Terraform and CloudFormation that declare it.
+type sink struct {
+	noun string // "key policy", "boundary document", ...
+	// put returns the command that submits the document given as a shell
+	// word (a quoted JSON payload or file://FILE).
+	put func(doc string) string
+	// get fetches the current document into file; "" when there is no
+	// such command.
+	get  string
+	file string
+	// notes are comment lines that go before a complete submission.
+	notes []string
+	// tf declares the whole document (the node of its JSON).
+	tf func(doc *node) string
+	// cfn is the CloudFormation fragment that holds the whole document.
+	cfn func(doc *node) string
+	// what names the Terraform/CloudFormation object the document lives
+	// in, for the comment on a partial rendering.
+	tfWhat, cfnWhat string
+}
+
+// render fills f.Render.
+func render(f *Fix, ri *reqInfo) {
+	if f.Target.Kind == TargetRestoreJob {
+		return
+	}
+	sk := sinkFor(f.Target, ri)
+	var payload string
+	var tree *node
+	if f.Document != nil {
+		f.Render.PolicyJSON = string(policy.Format(f.Document))
+		b, _ := f.Document.MarshalJSON()
+		payload = string(b)
+		tree, _ = parseTree(b)
+	}
+	if sk.put == nil {
+		f.Render.CLI = []string{"# Apply this document with the API of the service that owns " + describeName(f.Target) + "."}
+		return
+	}
+
+	if f.Document != nil && f.Complete && tree != nil {
+		f.Render.CLI = append(append(f.Render.CLI, sk.notes...), sk.put(shellQuote(payload)))
+		if sk.tf != nil {
+			f.Render.Terraform = sk.tf(tree)
+		}
+		if sk.cfn != nil {
+			f.Render.CloudFormation = sk.cfn(tree)
+		}
+		return
+	}
+
+	// Only the change is known: fetch the current document, edit it,
+	// submit it whole.
+	change := "add the statement of the policy JSON to its Statement list"
+	if f.Document == nil {
+		change = "change the Deny that matches the request as the notes say"
+	}
+	f.Render.CLI = append(f.Render.CLI, "# The current "+sk.noun+" is not known and the update replaces it whole: fetch it, "+change+", and submit the result.")
+	if sk.get != "" {
+		f.Render.CLI = append(f.Render.CLI, sk.get+" > "+sk.file)
+	}
+	f.Render.CLI = append(f.Render.CLI, sk.put("file://"+sk.file))
+	var st *node
+	if f.Statement != nil && f.Document != nil {
+		st, _ = parseTree(statementJSON(f.Statement))
+	}
+	if st == nil {
+		f.Render.Terraform = "# Change the Deny in the " + sk.tfWhat + " as the notes say.\n"
+		f.Render.CloudFormation = "# Change the Deny in the " + sk.cfnWhat + " as the notes say.\n"
+		return
+	}
+	var b strings.Builder
+	b.WriteString("# The current " + sk.noun + " is not known: add this statement to the Statement list\n# of the " + sk.tfWhat + ".\n")
+	hclBlock(&b, "locals", nil, hclAttr{key: "denied_statement", val: st})
+	f.Render.Terraform = b.String()
+	var y strings.Builder
+	y.WriteString("# The current " + sk.noun + " is not known: add this statement to the Statement list\n# of the " + sk.cfnWhat + ".\n")
+	writeYAML(&y, arr(st), 0)
+	f.Render.CloudFormation = y.String()
+}
+
+// sinkFor returns how target t takes a document.
+func sinkFor(t Target, ri *reqInfo) sink {
+	name := t.Name
+	switch t.Kind {
+	case TargetRoleInline, TargetUserInline:
+		who, flag, tfType, tfKey, cfnType, cfnKey := "role", "--role-name", "aws_iam_role_policy", "role", "AWS::IAM::RolePolicy", "RoleName"
+		if t.Kind == TargetUserInline {
+			who, flag, tfType, tfKey, cfnType, cfnKey = "user", "--user-name", "aws_iam_user_policy", "user", "AWS::IAM::UserPolicy", "UserName"
+			if name == "" {
+				name = "<iam-user-name>"
+			}
+		}
+		return sink{
+			noun: "inline policy",
+			put: func(doc string) string {
+				return "aws iam put-" + who + "-policy " + flag + " " + shellWord(name) + " --policy-name " + shellWord(t.PolicyName) + " --policy-document " + doc
+			},
+			tf: func(doc *node) string {
+				var b strings.Builder
+				hclBlock(&b, "resource", []string{tfType, tfName(t.PolicyName)},
+					hclAttr{key: "name", val: str(t.PolicyName)},
+					hclAttr{key: tfKey, val: str(name)},
+					hclAttr{key: "policy", val: doc, call: "jsonencode"})
+				return b.String()
+			},
+			cfn: func(doc *node) string {
+				return cfnResource(cfnID(t.PolicyName), cfnType, "PolicyName", str(t.PolicyName), cfnKey, str(name), "PolicyDocument", doc)
+			},
+		}
+
+	case TargetManagedPolicy, TargetBoundary:
+		arn := orUnknown(t.ARN, "<policy-arn>")
+		noun := "policy document"
+		if t.Kind == TargetBoundary {
+			arn = orUnknown(t.ARN, "<permissions-boundary-policy-arn>")
+			noun = "boundary document"
+		}
+		pname := orUnknown(t.Name, "<policy-name>")
+		tfRes := tfName(pname)
+		return sink{
+			noun: noun,
+			put: func(doc string) string {
+				return "aws iam create-policy-version --policy-arn " + shellWord(arn) + " --policy-document " + doc + " --set-as-default"
+			},
+			get:  "aws iam get-policy-version --policy-arn " + shellWord(arn) + " --version-id \"$(aws iam get-policy --policy-arn " + shellWord(arn) + " --query Policy.DefaultVersionId --output text)\" --query PolicyVersion.Document --output json",
+			file: "policy.json",
+			notes: []string{
+				"# create-policy-version replaces the whole " + noun + ": this is the current document with the change merged in.",
+				"# A managed policy keeps at most 5 versions; if it has 5, delete the oldest first (aws iam list-policy-versions --policy-arn " + shellWord(arn) + ").",
+			},
+			tf: func(doc *node) string {
+				var b strings.Builder
+				if t.ARN != "" {
+					hclBlock(&b, "import", nil, hclAttr{key: "to", expr: "aws_iam_policy." + tfRes}, hclAttr{key: "id", val: str(t.ARN)})
+					b.WriteByte('\n')
+				}
+				attrs := []hclAttr{{key: "name", val: str(pname)}}
+				if p := policyPath(t.ARN); p != "/" {
+					attrs = append(attrs, hclAttr{key: "path", val: str(p)})
+				}
+				attrs = append(attrs, hclAttr{key: "policy", val: doc, call: "jsonencode"})
+				hclBlock(&b, "resource", []string{"aws_iam_policy", tfRes}, attrs...)
+				return b.String()
+			},
+			cfn: func(doc *node) string {
+				props := []any{"ManagedPolicyName", str(pname)}
+				if p := policyPath(t.ARN); p != "/" {
+					props = append(props, "Path", str(p))
+				}
+				return cfnResource(cfnID(pname), "AWS::IAM::ManagedPolicy", append(props, "PolicyDocument", doc)...)
+			},
+			tfWhat:  "aws_iam_policy that manages " + arn,
+			cfnWhat: "PolicyDocument of the AWS::IAM::ManagedPolicy that defines " + arn,
+		}
+
+	case TargetSessionPolicy:
+		roleARN, session := orUnknown(ri.roleARN, "<role-arn>"), orUnknown(ri.p.Session, "<session-name>")
+		put := func(doc string) string {
+			return "aws sts assume-role --role-arn " + shellWord(roleARN) + " --role-session-name " + shellWord(session) + " --policy " + doc
+		}
+		if ri.p.Kind == authz.PrincipalFederated {
+			put = func(doc string) string {
+				return "aws sts get-federation-token --name " + shellWord(ri.p.Name) + " --policy " + doc
+			}
+		}
+		return sink{
+			noun:  "session policy",
+			put:   put,
+			notes: []string{"# The session policy is passed by whoever calls AssumeRole or GetFederationToken: widen it there; no policy in the account changes."},
+			tf: func(doc *node) string {
+				if ri.p.Kind == authz.PrincipalFederated {
+					return "# The session policy is passed to GetFederationToken by whoever creates the session: Terraform does not declare it.\n"
+				}
+				var b strings.Builder
+				b.WriteString("# The session policy is passed by whoever creates the session; in Terraform, the provider's assume_role block:\n")
+				b.WriteString("provider \"aws\" {\n  assume_role {\n")
+				writeBody(&b, []hclAttr{{val: str(roleARN)}, {val: str(session)}, {val: doc, call: "jsonencode"}}, []string{"role_arn", "session_name", "policy"}, 2)
+				b.WriteString("  }\n}\n")
+				return b.String()
+			},
+			cfn: func(*node) string {
+				return "# Session policies are not CloudFormation resources: pass the policy JSON where the session is created (AssumeRole, GetFederationToken).\n"
+			},
+			tfWhat:  "session policy passed to AssumeRole",
+			cfnWhat: "session policy passed to AssumeRole",
+		}
+
+	case TargetSCP, TargetRCP:
+		typ, filter := "SERVICE_CONTROL_POLICY", "SERVICE_CONTROL_POLICY"
+		if t.Kind == TargetRCP {
+			typ, filter = "RESOURCE_CONTROL_POLICY", "RESOURCE_CONTROL_POLICY"
+		}
+		id := orUnknown(t.PolicyID, "<policy-id>")
+		pname := orUnknown(t.Name, orUnknown(t.PolicyID, "<policy-name>"))
+		tfRes := tfName(orUnknown(t.Name, orUnknown(t.PolicyID, "policy")))
+		notes := []string{"# update-policy replaces the whole policy: this is the current document with the change merged in."}
+		if t.PolicyID == "" {
+			notes = append(notes, "# Find the policy ID with: aws organizations list-policies --filter "+filter)
+		}
+		return sink{
+			noun: "policy",
+			put: func(doc string) string {
+				return "aws organizations update-policy --policy-id " + shellWord(id) + " --content " + doc
+			},
+			get:   "aws organizations describe-policy --policy-id " + shellWord(id) + " --query Policy.Content --output text",
+			file:  "policy.json",
+			notes: notes,
+			tf: func(doc *node) string {
+				var b strings.Builder
+				if t.PolicyID != "" {
+					hclBlock(&b, "import", nil, hclAttr{key: "to", expr: "aws_organizations_policy." + tfRes}, hclAttr{key: "id", val: str(t.PolicyID)})
+					b.WriteByte('\n')
+				}
+				if t.Name == "" {
+					b.WriteString("# name: keep the policy's current name (aws organizations describe-policy --policy-id " + id + ").\n")
+				}
+				hclBlock(&b, "resource", []string{"aws_organizations_policy", tfRes},
+					hclAttr{key: "name", val: str(pname)},
+					hclAttr{key: "type", val: str(typ)},
+					hclAttr{key: "content", val: doc, call: "jsonencode"})
+				return b.String()
+			},
+			cfn: func(doc *node) string {
+				props := []any{"Name", str(pname), "Type", str(typ), "Content", doc}
+				if t.AttachedTo != "" {
+					props = append(props, "TargetIds", arr(str(t.AttachedTo)))
+				}
+				return cfnResource(cfnID(pname), "AWS::Organizations::Policy", props...)
+			},
+			tfWhat:  "aws_organizations_policy " + id,
+			cfnWhat: "Content of the AWS::Organizations::Policy " + id,
+		}
+
+	case TargetKeyPolicy:
+		key := orUnknown(name, "<key-id>")
+		region := regionFlag(t.Region)
+		return sink{
+			noun: "key policy",
+			put: func(doc string) string {
+				return "aws kms put-key-policy --key-id " + shellWord(key) + " --policy-name default --policy " + doc + region
+			},
+			get:   "aws kms get-key-policy --key-id " + shellWord(key) + " --policy-name default --query Policy --output text" + region,
+			file:  "key-policy.json",
+			notes: []string{"# put-key-policy replaces the whole key policy: this is the current one with the change merged in."},
+			tf: func(doc *node) string {
+				var b strings.Builder
+				hclBlock(&b, "resource", []string{"aws_kms_key_policy", tfName("key_" + lastSegment(key))},
+					hclAttr{key: "key_id", val: str(key)},
+					hclAttr{key: "policy", val: doc, call: "jsonencode"})
+				return b.String()
+			},
+			cfn: func(doc *node) string {
+				return "# KeyPolicy of the AWS::KMS::Key that defines " + key + " (the whole key policy; keep the key's other properties):\n" +
+					cfnResource("Key", "AWS::KMS::Key", "KeyPolicy", doc)
+			},
+			tfWhat:  "key policy of " + key,
+			cfnWhat: "KeyPolicy of the AWS::KMS::Key that defines " + key,
+		}
+
+	case TargetTrustPolicy:
+		return sink{
+			noun: "trust policy",
+			put: func(doc string) string {
+				return "aws iam update-assume-role-policy --role-name " + shellWord(name) + " --policy-document " + doc
+			},
+			get:   "aws iam get-role --role-name " + shellWord(name) + " --query Role.AssumeRolePolicyDocument --output json",
+			file:  "trust-policy.json",
+			notes: []string{"# update-assume-role-policy replaces the whole trust policy: this is the current one with the change merged in."},
+			tf: func(doc *node) string {
+				var b strings.Builder
+				b.WriteString("# assume_role_policy of the aws_iam_role that manages role " + name + " (keep its other arguments):\n")
+				hclBlock(&b, "resource", []string{"aws_iam_role", tfName(name)},
+					hclAttr{key: "name", val: str(name)},
+					hclAttr{key: "assume_role_policy", val: doc, call: "jsonencode"})
+				return b.String()
+			},
+			cfn: func(doc *node) string {
+				return "# AssumeRolePolicyDocument of the AWS::IAM::Role " + name + " (keep its other properties):\n" +
+					cfnResource(cfnID(name), "AWS::IAM::Role", "RoleName", str(name), "AssumeRolePolicyDocument", doc)
+			},
+			tfWhat:  "assume_role_policy of the aws_iam_role " + name,
+			cfnWhat: "AssumeRolePolicyDocument of the AWS::IAM::Role " + name,
+		}
+
+	case TargetVaultPolicy:
+		name = orUnknown(name, "<backup-vault-name>")
+		region := regionFlag(t.Region)
+		return sink{
+			noun: "vault access policy",
+			put: func(doc string) string {
+				return "aws backup put-backup-vault-access-policy --backup-vault-name " + shellWord(name) + " --policy " + doc + region
+			},
+			get:   "aws backup get-backup-vault-access-policy --backup-vault-name " + shellWord(name) + " --query Policy --output text" + region,
+			file:  "vault-policy.json",
+			notes: []string{"# put-backup-vault-access-policy replaces the whole access policy: this is the current one with the change merged in."},
+			tf: func(doc *node) string {
+				var b strings.Builder
+				hclBlock(&b, "resource", []string{"aws_backup_vault_policy", tfName(name)},
+					hclAttr{key: "backup_vault_name", val: str(name)},
+					hclAttr{key: "policy", val: doc, call: "jsonencode"})
+				return b.String()
+			},
+			cfn: func(doc *node) string {
+				return "# AccessPolicy of the AWS::Backup::BackupVault " + name + " (keep its other properties):\n" +
+					cfnResource(cfnID(name), "AWS::Backup::BackupVault", "BackupVaultName", str(name), "AccessPolicy", doc)
+			},
+			tfWhat:  "aws_backup_vault_policy of vault " + name,
+			cfnWhat: "AccessPolicy of the AWS::Backup::BackupVault " + name,
+		}
+
+	case TargetBucketPolicy:
+		return sink{
+			noun: "bucket policy",
+			put: func(doc string) string {
+				return "aws s3api put-bucket-policy --bucket " + shellWord(name) + " --policy " + doc
+			},
+			get:   "aws s3api get-bucket-policy --bucket " + shellWord(name) + " --query Policy --output text",
+			file:  "bucket-policy.json",
+			notes: []string{"# put-bucket-policy replaces the whole bucket policy: this is the current one with the change merged in."},
+			tf: func(doc *node) string {
+				var b strings.Builder
+				hclBlock(&b, "resource", []string{"aws_s3_bucket_policy", tfName(name)},
+					hclAttr{key: "bucket", val: str(name)},
+					hclAttr{key: "policy", val: doc, call: "jsonencode"})
+				return b.String()
+			},
+			cfn: func(doc *node) string {
+				return cfnResource(cfnID(name)+"Policy", "AWS::S3::BucketPolicy", "Bucket", str(name), "PolicyDocument", doc)
+			},
+			tfWhat:  "aws_s3_bucket_policy of bucket " + name,
+			cfnWhat: "PolicyDocument of the AWS::S3::BucketPolicy of bucket " + name,
+		}
+
+	case TargetVPCEndpoint:
+		id := orUnknown(t.PolicyID, "<vpc-endpoint-id>")
+		return sink{
+			noun: "endpoint policy",
+			put: func(doc string) string {
+				return "aws ec2 modify-vpc-endpoint --vpc-endpoint-id " + shellWord(id) + " --policy-document " + doc
+			},
+			get:   "aws ec2 describe-vpc-endpoints --vpc-endpoint-ids " + shellWord(id) + " --query 'VpcEndpoints[0].PolicyDocument' --output text",
+			file:  "endpoint-policy.json",
+			notes: []string{"# modify-vpc-endpoint replaces the whole endpoint policy: this is the current one with the change merged in."},
+			tf: func(doc *node) string {
+				var b strings.Builder
+				hclBlock(&b, "resource", []string{"aws_vpc_endpoint_policy", tfName(id)},
+					hclAttr{key: "vpc_endpoint_id", val: str(id)},
+					hclAttr{key: "policy", val: doc, call: "jsonencode"})
+				return b.String()
+			},
+			cfn: func(doc *node) string {
+				return "# PolicyDocument of the AWS::EC2::VPCEndpoint " + id + " (keep its other properties):\n" +
+					cfnResource("Endpoint", "AWS::EC2::VPCEndpoint", "PolicyDocument", doc)
+			},
+			tfWhat:  "aws_vpc_endpoint_policy of " + id,
+			cfnWhat: "PolicyDocument of the AWS::EC2::VPCEndpoint " + id,
+		}
+	}
+	return sink{}
+}
+
+// cfnResource writes a CloudFormation template with one resource.
+func cfnResource(id, typ string, props ...any) string {
+	var b strings.Builder
+	writeYAML(&b, obj("Resources", obj(id, obj("Type", str(typ), "Properties", obj(props...)))), 0)
+	return b.String()
+}
+
+// cfnID turns s into a CloudFormation logical ID: its letters and digits,
+// each word capitalized.
+func cfnID(s string) string {
+	var b strings.Builder
+	up := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			if up {
+				c -= 'a' - 'A'
+			}
+			b.WriteByte(c)
+			up = false
+		case c >= 'A' && c <= 'Z' || c >= '0' && c <= '9':
+			b.WriteByte(c)
+			up = false
+		default:
+			up = true
+		}
+	}
+	if b.Len() == 0 {
+		return "Policy"
+	}
+	return b.String()
+}
+
+// policyPath returns the IAM path of a managed policy ARN ("/" when none).
+func policyPath(arn string) string {
+	_, res, ok := strings.Cut(arn, ":policy/")
+	if !ok {
+		return "/"
+	}
+	i := strings.LastIndexByte(res, '/')
+	if i < 0 {
+		return "/"
+	}
+	return "/" + res[:i+1]
+}
+
+func regionFlag(region string) string {
+	if region == "" || strings.ContainsAny(region, "*?") {
+		return ""
+	}
+	return " --region " + region
+}
+
+// shellQuote quotes s for a POSIX shell: in single quotes, each single
+// quote inside closing the quotes, escaped, and reopening them:
+//
+//	it's  ->  'it'\''s'
+func shellQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// shellWord returns s as it is when the shell reads it literally, else
+// quoted. Placeholders such as <key-id> are left as they are, to be
+// replaced.
+func shellWord(s string) string {
+	if strings.HasPrefix(s, "<") && strings.HasSuffix(s, ">") && !strings.ContainsAny(s, " '") {
+		return s
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("_-+=,.@:/", c) >= 0) {
+			return shellQuote(s)
+		}
+	}
+	if s == "" {
+		return "''"
+	}
+	return s
+}

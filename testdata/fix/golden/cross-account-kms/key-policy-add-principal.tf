@@ -1,0 +1,34 @@
+resource "aws_kms_key_policy" "key_1234abcd_12ab_34cd_56ef_1234567890ab" {
+  key_id = "arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "EnableIAM"
+        Effect = "Allow"
+        Principal = {
+          AWS = "arn:aws:iam::111122223333:root"
+        }
+        Action   = "kms:*"
+        Resource = "*"
+      },
+      {
+        Sid    = "AllowBackupCopyRoleUse"
+        Effect = "Allow"
+        Principal = {
+          AWS = "arn:aws:iam::444455556666:role/BackupCopyRole"
+        }
+        Action   = "kms:CreateGrant"
+        Resource = "*"
+        Condition = {
+          StringEquals = {
+            "kms:ViaService" = "backup.us-west-2.amazonaws.com"
+          }
+          Bool = {
+            "kms:GrantIsForAWSResource" = "true"
+          }
+        }
+      },
+    ]
+  })
+}

@@ -1,0 +1,1 @@
+aws iam put-user-policy --user-name bob --policy-name denied-allow-decrypt-1234abcd-12ab-34cd-56ef-1234567890ab --policy-document '{"Version":"2012-10-17","Statement":[{"Sid":"AllowDecrypt","Effect":"Allow","Action":"kms:Decrypt","Resource":"arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"}]}'

@@ -1,0 +1,13 @@
+# The current key policy is not known: add this statement to the Statement list
+# of the key policy of arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab.
+locals {
+  denied_statement = {
+    Sid    = "AllowBobUse"
+    Effect = "Allow"
+    Principal = {
+      AWS = "arn:aws:iam::444455556666:user/bob"
+    }
+    Action   = "kms:Decrypt"
+    Resource = "*"
+  }
+}

@@ -1,0 +1,2 @@
+# update-policy replaces the whole policy: this is the current document with the change merged in.
+aws organizations update-policy --policy-id p-perimeter --content '{"Version":"2012-10-17","Statement":[{"Sid":"DataPerimeter","Effect":"Deny","Principal":"*","Action":["kms:*","s3:*"],"Resource":"*","Condition":{"StringNotEqualsIfExists":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"},"BoolIfExists":{"aws:PrincipalIsAWSService":"false"},"ArnNotLike":{"aws:PrincipalArn":"arn:aws:iam::444455556666:role/PartnerCopy"}}}]}'

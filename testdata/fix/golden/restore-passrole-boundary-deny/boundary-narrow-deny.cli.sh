@@ -1,0 +1,3 @@
+# create-policy-version replaces the whole boundary document: this is the current document with the change merged in.
+# A managed policy keeps at most 5 versions; if it has 5, delete the oldest first (aws iam list-policy-versions --policy-arn arn:aws:iam::111122223333:policy/BackupBoundary).
+aws iam create-policy-version --policy-arn arn:aws:iam::111122223333:policy/BackupBoundary --policy-document '{"Version":"2012-10-17","Statement":[{"Sid":"AllowAll","Effect":"Allow","Action":"*","Resource":"*"},{"Sid":"NoPassRoleToEC2","Effect":"Deny","Action":"iam:PassRole","NotResource":"arn:aws:iam::111122223333:role/IAM_ROLE_EC2_Access","Condition":{"StringEquals":{"iam:PassedToService":"ec2.amazonaws.com"}}}]}' --set-as-default

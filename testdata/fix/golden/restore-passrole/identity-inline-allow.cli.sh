@@ -1,0 +1,1 @@
+aws iam put-role-policy --role-name AWSBackupROLEEC2 --policy-name denied-allow-passrole-IAM_ROLE_EC2_Access --policy-document '{"Version":"2012-10-17","Statement":[{"Sid":"AllowPassRole","Effect":"Allow","Action":"iam:PassRole","Resource":"arn:aws:iam::111122223333:role/IAM_ROLE_EC2_Access","Condition":{"StringEquals":{"iam:PassedToService":"ec2.amazonaws.com"}}}]}'

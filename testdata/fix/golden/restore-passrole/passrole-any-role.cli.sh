@@ -1,0 +1,1 @@
+aws iam put-role-policy --role-name AWSBackupROLEEC2 --policy-name denied-allow-passrole-any-role --policy-document '{"Version":"2012-10-17","Statement":[{"Sid":"AllowPassAnyRole","Effect":"Allow","Action":"iam:PassRole","Resource":"arn:aws:iam::111122223333:role/*"}]}'

@@ -1,0 +1,2 @@
+# The session policy is passed by whoever calls AssumeRole or GetFederationToken: widen it there; no policy in the account changes.
+aws sts assume-role --role-arn arn:aws:iam::111122223333:role/BackupOperator --role-session-name alice --policy '{"Version":"2012-10-17","Statement":[{"Sid":"ReadOnly","Effect":"Allow","Action":["backup:Describe*","backup:List*"],"Resource":"*"},{"Sid":"AllowStartRestoreJob","Effect":"Allow","Action":"backup:StartRestoreJob","Resource":"arn:aws:backup:us-east-1:111122223333:recovery-point:1EB3B5E7-9EB0-435A-A80B-108B488B0D45"}]}'

@@ -1,0 +1,2 @@
+# update-assume-role-policy replaces the whole trust policy: this is the current one with the change merged in.
+aws iam update-assume-role-policy --role-name Backup-Role --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"},{"Sid":"AllowBackupAssumeRole","Effect":"Allow","Principal":{"Service":"backup.amazonaws.com"},"Action":"sts:AssumeRole"}]}'

@@ -1,0 +1,3 @@
+# create-policy-version replaces the whole boundary document: this is the current document with the change merged in.
+# A managed policy keeps at most 5 versions; if it has 5, delete the oldest first (aws iam list-policy-versions --policy-arn arn:aws:iam::444455556666:policy/boundaries/OperatorBoundary).
+aws iam create-policy-version --policy-arn arn:aws:iam::444455556666:policy/boundaries/OperatorBoundary --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ec2:*","s3:*","kms:*","cloudwatch:*"],"Resource":"*"},{"Sid":"AllowCreateBackupVault","Effect":"Allow","Action":"backup:CreateBackupVault","Resource":"arn:aws:backup:us-west-2:444455556666:backup-vault:MyVault"}]}' --set-as-default

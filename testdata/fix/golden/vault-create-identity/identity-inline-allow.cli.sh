@@ -1,0 +1,1 @@
+aws iam put-role-policy --role-name BackupOperator --policy-name denied-allow-createbackupvault-MyVault --policy-document '{"Version":"2012-10-17","Statement":[{"Sid":"AllowCreateBackupVault","Effect":"Allow","Action":"backup:CreateBackupVault","Resource":"arn:aws:backup:us-west-2:444455556666:backup-vault:MyVault"}]}'

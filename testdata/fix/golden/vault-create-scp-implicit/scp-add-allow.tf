@@ -1,0 +1,27 @@
+import {
+  to = aws_organizations_policy.p_allowlist
+  id = "p-allowlist"
+}
+
+# name: keep the policy's current name (aws organizations describe-policy --policy-id p-allowlist).
+resource "aws_organizations_policy" "p_allowlist" {
+  name = "p-allowlist"
+  type = "SERVICE_CONTROL_POLICY"
+  content = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "AllowedServices"
+        Effect   = "Allow"
+        Action   = ["ec2:*", "s3:*", "kms:*"]
+        Resource = "*"
+      },
+      {
+        Sid      = "AllowCreateBackupVault"
+        Effect   = "Allow"
+        Action   = "backup:CreateBackupVault"
+        Resource = "*"
+      },
+    ]
+  })
+}

@@ -1,0 +1,36 @@
+resource "aws_backup_vault_policy" "backup_vault_name" {
+  backup_vault_name = "<backup-vault-name>"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "AllowCopyFromOrg"
+        Effect = "Allow"
+        Principal = {
+          AWS = "*"
+        }
+        Action   = "backup:CopyIntoBackupVault"
+        Resource = "*"
+        Condition = {
+          StringEquals = {
+            "aws:PrincipalOrgID" = "o-a1b2c3d4e5"
+          }
+        }
+      },
+      {
+        Sid    = "ProtectRecoveryPoints"
+        Effect = "Deny"
+        Principal = {
+          AWS = "*"
+        }
+        Action   = ["backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle"]
+        Resource = "*"
+        Condition = {
+          ArnNotLike = {
+            "aws:PrincipalArn" = ["arn:aws:iam::111122223333:role/BreakGlass", "arn:aws:iam::111122223333:role/BackupAdmin"]
+          }
+        }
+      },
+    ]
+  })
+}
