@@ -1,0 +1,154 @@
+// Package diagnose turns an access denial into findings: which rule
+// explains it (a stable ID), the cause, what to check, and the fixes,
+// verified with the engine. Every sentence is an i18n message ID with its
+// arguments, so reports render it in English, Japanese or Korean.
+package diagnose
+
+import (
+	"strings"
+
+	"github.com/deniedhq/denied/authzmsg"
+	"github.com/deniedhq/denied/fix"
+)
+
+// Msg is one sentence to show: an i18n message ID and its arguments.
+type Msg struct {
+	ID   string   `json:"id"`
+	Args []string `json:"args,omitempty"`
+}
+
+func msg(id string, args ...string) Msg { return Msg{ID: id, Args: args} }
+
+// Finding is one explanation of a denial.
+type Finding struct {
+	// Rule is the stable ID of the rule that matched, e.g.
+	// "backup.ec2-restore-passrole" or "iam.identity-implicit".
+	Rule string `json:"rule"`
+	// Layer is the policy layer at fault, as the engine names layers
+	// (identity, resource, permissionsBoundary, session, scp, rcp,
+	// vpcEndpoint), or "trust", "kms", "organization", "service", "decode".
+	Layer  string `json:"layer,omitempty"`
+	Title  Msg    `json:"title"`
+	Cause  Msg    `json:"cause"`
+	Checks []Msg  `json:"checks,omitempty"`
+	Notes  []Msg  `json:"notes,omitempty"`
+	// Plan holds the least-privilege fixes that together let the request
+	// through, verified by the engine; Alternatives the other fixes
+	// (non-IAM ones, and broad ones labelled with their risk).
+	Plan         *fix.Plan `json:"plan,omitempty"`
+	Alternatives []fix.Fix `json:"alternatives,omitempty"`
+}
+
+// Options tune diagnosis.
+type Options struct {
+	Fix fix.Options
+}
+
+// Diagnose explains a denial: specific rules first (AWS Backup scenarios,
+// traps that are not permission problems), then the generic rule for the
+// layer the message names.
+func Diagnose(d *authzmsg.Denial, opt Options) []Finding {
+	var out []Finding
+	for _, r := range rules {
+		if f, ok := r(d); ok {
+			out = append(out, f)
+		}
+	}
+	if !coversLayer(out) {
+		if f, ok := genericRule(d); ok {
+			out = append(out, f)
+		}
+	}
+	for i := range out {
+		attachFixes(d, &out[i], opt)
+	}
+	return out
+}
+
+// coversLayer reports whether a specific finding already explains the
+// denial's layer, so the generic rule would only repeat it.
+func coversLayer(fs []Finding) bool {
+	for _, f := range fs {
+		if f.Rule != "" && !strings.HasPrefix(f.Rule, "trap.") && !strings.HasPrefix(f.Rule, "decode.") {
+			return true
+		}
+	}
+	return false
+}
+
+type rule func(d *authzmsg.Denial) (Finding, bool)
+
+var rules = []rule{
+	ruleDecodeFirst,
+	ruleDecodeDenied,
+	ruleBackupEC2RestorePassRole,
+	ruleBackupCallerPassRole,
+	ruleBackupCreateVault,
+	ruleBackupStartRestore,
+	ruleBackupVaultPolicyDeny,
+	ruleDescribeMissingVault,
+	ruleVaultLock,
+	ruleBackupJobMessage,
+	ruleKMSKeyPolicy,
+}
+
+// principalName returns a readable name for the denied principal.
+func principalName(d *authzmsg.Denial) string {
+	p := d.Principal
+	switch {
+	case p.IsBackupSession && p.BackupRole != "":
+		return p.BackupRole
+	case p.Name != "":
+		return p.Name
+	case p.ARN != "":
+		return p.ARN
+	}
+	return "?"
+}
+
+// resourceName returns the last path element of an ARN ("role/x" → "x").
+func resourceName(arn string) string {
+	if i := strings.LastIndexAny(arn, "/:"); i >= 0 && i < len(arn)-1 {
+		return arn[i+1:]
+	}
+	return arn
+}
+
+func layerOf(d *authzmsg.Denial) string {
+	switch d.PolicyType {
+	case authzmsg.PolicyTrust:
+		return "resource"
+	case authzmsg.PolicyUnknown, "":
+		return ""
+	}
+	return string(d.PolicyType)
+}
+
+func service(action string) string {
+	if i := strings.IndexByte(action, ':'); i > 0 {
+		return strings.ToLower(action[:i])
+	}
+	return ""
+}
+
+func actionIs(d *authzmsg.Denial, names ...string) bool {
+	for _, n := range names {
+		if strings.EqualFold(d.Action, n) {
+			return true
+		}
+	}
+	return false
+}
+
+func operationIs(d *authzmsg.Denial, names ...string) bool {
+	op := d.Operation
+	if d.CloudTrail != nil && op == "" {
+		op = d.CloudTrail.EventName
+	}
+	for _, n := range names {
+		if strings.EqualFold(op, n) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,144 @@
+package diagnose
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+
+	"github.com/deniedhq/denied/authzmsg"
+	"github.com/deniedhq/denied/fix"
+	"github.com/deniedhq/denied/simulate"
+)
+
+// PlaceholderAccount stands in for an account ID the message redacted
+// ("xxxx", "<account-ID>"): fixes are synthesized and verified with it,
+// and rendered with AccountToken instead, for the reader to fill in.
+const (
+	PlaceholderAccount = "000000000000"
+	AccountToken       = "<ACCOUNT_ID>"
+)
+
+var accountField = regexp.MustCompile(`^(arn:[^:]*:[^:]*:[^:]*:)([^:]*)(:.*)$`)
+
+// restoreAccount replaces a redacted account in an ARN with the
+// placeholder. It reports whether it did.
+func restoreAccount(arn string) (string, bool) {
+	m := accountField.FindStringSubmatch(arn)
+	if m == nil || m[2] == "" || isAccount(m[2]) {
+		return arn, false
+	}
+	if !authzmsg.IsRedacted(m[2]) && !strings.ContainsAny(m[2], "xX*<>{}…") {
+		return arn, false
+	}
+	return m[1] + PlaceholderAccount + m[3], true
+}
+
+func isAccount(s string) bool {
+	if len(s) != 12 {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// problemFor builds the fix problem a denial describes: the request alone
+// (the policies are not in the message), the layer, explicit or not.
+func problemFor(d *authzmsg.Denial) (fix.Problem, bool, bool) {
+	if d.Action == "" || d.Principal.ARN == "" || d.Principal.Kind == authzmsg.KindUnknown {
+		return fix.Problem{}, false, false
+	}
+	principal, r1 := restoreAccount(d.Principal.ARN)
+	resource := d.Resource
+	if d.ResourceKind != "arn" {
+		resource = "*"
+	}
+	resource, r2 := restoreAccount(resource)
+	if !strings.HasPrefix(principal, "arn:") && d.Principal.Kind != authzmsg.KindService {
+		return fix.Problem{}, false, false
+	}
+	ctx := map[string]json.RawMessage{}
+	for k, vs := range d.Context {
+		if strings.HasPrefix(strings.ToLower(k), "aws:") && !strings.EqualFold(k, "aws:SourceIp") && !strings.EqualFold(k, "aws:Region") && !strings.EqualFold(k, "aws:RequestedRegion") {
+			continue // aws:Resource, aws:ARN, aws:Account... are EC2's view, not request keys
+		}
+		vals := make([]string, 0, len(vs))
+		for _, v := range vs {
+			if s, ok := restoreAccount(v); ok {
+				v = s
+			}
+			vals = append(vals, v)
+		}
+		b, _ := json.Marshal(vals)
+		if len(vals) == 1 {
+			b, _ = json.Marshal(vals[0])
+		}
+		ctx[k] = b
+	}
+	c := &simulate.Case{Request: simulate.CaseRequest{Principal: principal, Action: d.Action, Resource: resource, Context: ctx}}
+	layer := layerOf(d)
+	if layer == "" {
+		layer = "identity"
+	}
+	return fix.Problem{Case: c, Layer: layer, Explicit: d.Decision == authzmsg.ExplicitDeny}, r1 || r2, true
+}
+
+// attachFixes plans the fixes for a finding whose layer is a policy layer.
+func attachFixes(d *authzmsg.Denial, f *Finding, opt Options) {
+	switch f.Layer {
+	case "identity", "resource", "permissionsBoundary", "session", "scp", "rcp", "vpcEndpoint":
+	default:
+		return
+	}
+	p, redacted, ok := problemFor(d)
+	if !ok {
+		return
+	}
+	p.Layer = f.Layer
+	plan := fix.PlanFor(p, opt.Fix)
+	alts := fix.Propose(p, opt.Fix)
+	var others []fix.Fix
+	for _, a := range alts {
+		if a.Kind != fix.LeastPrivilege {
+			others = append(others, a)
+		}
+	}
+	if redacted {
+		plan = redactPlan(plan)
+		for i := range others {
+			others[i] = redactFix(others[i])
+		}
+		f.Notes = append(f.Notes, msg("note.redacted-account", AccountToken))
+	}
+	if plan.Error == "" || len(plan.Fixes) > 0 {
+		f.Plan = &plan
+	}
+	f.Alternatives = others
+}
+
+func redactPlan(p fix.Plan) fix.Plan {
+	for i := range p.Fixes {
+		p.Fixes[i] = redactFix(p.Fixes[i])
+	}
+	return p
+}
+
+// redactFix puts the account token back where the placeholder account
+// stands in the renderings.
+func redactFix(f fix.Fix) fix.Fix {
+	r := strings.NewReplacer(PlaceholderAccount, AccountToken)
+	f.Render.PolicyJSON = r.Replace(f.Render.PolicyJSON)
+	f.Render.Terraform = r.Replace(f.Render.Terraform)
+	f.Render.CloudFormation = r.Replace(f.Render.CloudFormation)
+	cli := make([]string, len(f.Render.CLI))
+	for i, c := range f.Render.CLI {
+		cli[i] = r.Replace(c)
+	}
+	f.Render.CLI = cli
+	f.Target.ARN = r.Replace(f.Target.ARN)
+	f.Title = r.Replace(f.Title)
+	return f
+}

@@ -1,0 +1,457 @@
+package i18n
+
+// Messages of the diagnosis rules (package diagnose). Arguments are noted
+// where a message takes them.
+func init() {
+	register(map[string]map[Lang]string{
+		// The encoded authorization failure message.
+		"decode.title": {
+			EN: "The message is encoded: decode it to see who was refused what",
+			JA: "メッセージはエンコードされています: デコードすると、誰が何を拒否されたかがわかります",
+			KO: "메시지가 인코딩되어 있습니다: 디코딩하면 누가 무엇을 거부당했는지 알 수 있습니다",
+		},
+		"decode.cause": {
+			EN: "AWS returned an encoded authorization failure message. Only AWS STS can decode it, for a caller allowed sts:DecodeAuthorizationMessage in the same account.",
+			JA: "AWS はエンコードされた認可失敗メッセージを返しました。デコードできるのは AWS STS だけで、同じアカウントで sts:DecodeAuthorizationMessage を許可された呼び出し元が必要です。",
+			KO: "AWS가 인코딩된 권한 부여 실패 메시지를 반환했습니다. 이 메시지는 AWS STS만 디코딩할 수 있으며, 같은 계정에서 sts:DecodeAuthorizationMessage가 허용된 호출자가 필요합니다.",
+		},
+		"decode.omitted": {
+			EN: "The encoded message itself was left out of the text (\"<omitted>\"): copy the whole message from the job's status, not a summary.",
+			JA: "エンコードされたメッセージ本体がテキストから省かれています (「<省略>」): 要約ではなく、ジョブのステータスからメッセージ全体をコピーしてください。",
+			KO: "인코딩된 메시지 본문이 텍스트에서 생략되었습니다(\"<omitted>\"): 요약이 아니라 작업 상태에서 메시지 전체를 복사하세요.",
+		},
+		"decode.truncated": {
+			EN: "The encoded message is cut short (CloudTrail keeps only the first 1,024 characters of errorMessage), so it cannot be decoded: take it from the API response or the AWS Backup job status instead.",
+			JA: "エンコードされたメッセージが途中で切れています (CloudTrail は errorMessage の先頭 1,024 文字しか保存しません)。デコードできないため、API の応答か AWS Backup ジョブのステータスから取得してください。",
+			KO: "인코딩된 메시지가 잘려 있습니다(CloudTrail은 errorMessage의 처음 1,024자만 보관합니다). 디코딩할 수 없으므로 API 응답이나 AWS Backup 작업 상태에서 가져오세요.",
+		},
+		"decode.how": {
+			EN: "Run denied explain again with credentials of the account (--profile, --region), or decode it yourself: aws sts decode-authorization-message --encoded-message '<message>' --query DecodedMessage --output text | denied explain -",
+			JA: "そのアカウントの認証情報 (--profile, --region) で denied explain をもう一度実行するか、自分でデコードしてください: aws sts decode-authorization-message --encoded-message '<メッセージ>' --query DecodedMessage --output text | denied explain -",
+			KO: "해당 계정의 자격 증명(--profile, --region)으로 denied explain을 다시 실행하거나 직접 디코딩하세요: aws sts decode-authorization-message --encoded-message '<메시지>' --query DecodedMessage --output text | denied explain -",
+		},
+		"decode.permission": {
+			EN: "Decoding needs sts:DecodeAuthorizationMessage (Resource \"*\"); the message expires after a while, so decode it soon.",
+			JA: "デコードには sts:DecodeAuthorizationMessage (Resource \"*\") が必要です。メッセージは時間がたつと期限切れになるため、早めにデコードしてください。",
+			KO: "디코딩에는 sts:DecodeAuthorizationMessage(Resource \"*\")가 필요합니다. 메시지는 시간이 지나면 만료되므로 빨리 디코딩하세요.",
+		},
+		"stsdecode.title": {
+			EN: "The decoder itself may not call sts:DecodeAuthorizationMessage",
+			JA: "デコードする側が sts:DecodeAuthorizationMessage を呼び出せません",
+			KO: "디코딩하는 쪽이 sts:DecodeAuthorizationMessage를 호출할 수 없습니다",
+		},
+		"stsdecode.cause": { // principal
+			EN: "%s is not allowed sts:DecodeAuthorizationMessage, so the original error cannot be decoded with these credentials. This is not the error you are investigating.",
+			JA: "%s には sts:DecodeAuthorizationMessage が許可されていないため、この認証情報では元のエラーをデコードできません。調査中のエラーそのものではありません。",
+			KO: "%s에 sts:DecodeAuthorizationMessage가 허용되지 않아 이 자격 증명으로는 원래 오류를 디코딩할 수 없습니다. 조사 중인 오류 자체는 아닙니다.",
+		},
+		"stsdecode.check": {
+			EN: "Grant it to the person or role that decodes: {\"Effect\": \"Allow\", \"Action\": \"sts:DecodeAuthorizationMessage\", \"Resource\": \"*\"}, or decode with another principal of the same account.",
+			JA: "デコードする人またはロールに付与してください: {\"Effect\": \"Allow\", \"Action\": \"sts:DecodeAuthorizationMessage\", \"Resource\": \"*\"}。または同じアカウントの別のプリンシパルでデコードしてください。",
+			KO: "디코딩하는 사람이나 역할에 부여하세요: {\"Effect\": \"Allow\", \"Action\": \"sts:DecodeAuthorizationMessage\", \"Resource\": \"*\"}. 또는 같은 계정의 다른 보안 주체로 디코딩하세요.",
+		},
+
+		// AWS Backup: the EC2 restore and iam:PassRole (the seed case).
+		"backup.ec2passrole.title": {
+			EN: "AWS Backup EC2 restore: the restore role may not pass the instance's role to EC2",
+			JA: "AWS Backup の EC2 復元: 復元ロールがインスタンスのロールを EC2 に渡せません",
+			KO: "AWS Backup EC2 복원: 복원 역할이 인스턴스의 역할을 EC2에 전달할 수 없습니다",
+		},
+		"backup.ec2passrole.cause": { // restore role, instance role
+			EN: "The restore role %s has no iam:PassRole permission on the role %s, which the original instance had through its instance profile. Restoring \"with original IAM role\" makes EC2 check that the restore role may pass it.",
+			JA: "復元ロール %s には、元のインスタンスがインスタンスプロファイル経由で使っていたロール %s に対する iam:PassRole 権限がありません。[元の IAM ロールで復元] を選ぶと、EC2 は復元ロールがこのロールを渡せるかを確認します。",
+			KO: "복원 역할 %s에는 원래 인스턴스가 인스턴스 프로파일로 사용하던 역할 %s에 대한 iam:PassRole 권한이 없습니다. [원래 IAM 역할로 복원]을 선택하면 EC2는 복원 역할이 이 역할을 전달할 수 있는지 확인합니다.",
+		},
+		"backup.ec2passrole.check.console": {
+			EN: "In the console this is Restore role \"Default role\" (or your role) with Instance IAM role \"Restore with original IAM role\".",
+			JA: "コンソールでは、[復元ロール] が [デフォルトロール] (または独自のロール) で、[インスタンスの IAM ロール] が [元の IAM ロールで復元] の場合に発生します。",
+			KO: "콘솔에서는 복원 역할(Restore role)이 기본 역할(Default role)(또는 사용자 역할)이고 인스턴스 IAM 역할(Instance IAM role)이 원래 IAM 역할로 복원(Restore with original IAM role)인 경우입니다.",
+		},
+		"backup.ec2passrole.check.layers": { // restore role
+			EN: "If %s already has iam:PassRole for this role, a permissions boundary or an SCP on it is refusing the call: check those next.",
+			JA: "%s にすでにこのロールの iam:PassRole がある場合は、アクセス許可の境界か SCP が拒否しています。次にそれらを確認してください。",
+			KO: "%s에 이미 이 역할에 대한 iam:PassRole이 있다면 권한 경계나 SCP가 거부하고 있습니다. 다음으로 그것들을 확인하세요.",
+		},
+		"backup.ec2passrole.note.managed": {
+			EN: "The AWS managed policy AWSBackupServiceRolePolicyForRestores allows this iam:PassRole (to ec2.amazonaws.com) since its version of 2025-11-10 (v25): a role with that policy that is still refused points at a permissions boundary or an SCP.",
+			JA: "AWS 管理ポリシー AWSBackupServiceRolePolicyForRestores は 2025-11-10 のバージョン (v25) 以降、この iam:PassRole (ec2.amazonaws.com 宛て) を許可しています。このポリシーを持つロールがまだ拒否される場合は、アクセス許可の境界か SCP が原因です。",
+			KO: "AWS 관리형 정책 AWSBackupServiceRolePolicyForRestores는 2025-11-10 버전(v25)부터 이 iam:PassRole(ec2.amazonaws.com 대상)을 허용합니다. 이 정책이 있는 역할이 여전히 거부된다면 권한 경계나 SCP가 원인입니다.",
+		},
+		"check.explicit": { // layer name
+			EN: "The denial is explicit: a Deny statement in the %s matches; an Allow elsewhere cannot override it.",
+			JA: "明示的な拒否です: %s の Deny ステートメントが一致しています。他の場所の Allow では上書きできません。",
+			KO: "명시적 거부입니다: %s의 Deny 문이 일치합니다. 다른 곳의 Allow로는 재정의할 수 없습니다.",
+		},
+		"backup.callerpass.title": {
+			EN: "Passing the AWS Backup job role is refused",
+			JA: "AWS Backup のジョブロールを渡すことが拒否されています",
+			KO: "AWS Backup 작업 역할 전달이 거부되었습니다",
+		},
+		"backup.callerpass.cause": { // caller, role
+			EN: "%s may not pass the role %s to AWS Backup (iam:PassRole with iam:PassedToService backup.amazonaws.com), which starting a backup, restore or copy job, or creating a backup selection, requires.",
+			JA: "%s はロール %s を AWS Backup に渡せません (iam:PassedToService が backup.amazonaws.com の iam:PassRole)。バックアップ・復元・コピージョブの開始やバックアップ選択の作成には、この権限が必要です。",
+			KO: "%s은(는) 역할 %s을(를) AWS Backup에 전달할 수 없습니다(iam:PassedToService가 backup.amazonaws.com인 iam:PassRole). 백업·복원·복사 작업을 시작하거나 백업 선택을 만들려면 이 권한이 필요합니다.",
+		},
+		"backup.callerpass.check.names": {
+			EN: "The managed policies AWSBackupFullAccess and AWSBackupOperatorAccess allow iam:PassRole only for roles whose name contains AwsBackup or AWSBackup: a custom role named otherwise needs its own grant.",
+			JA: "管理ポリシー AWSBackupFullAccess と AWSBackupOperatorAccess は、名前に AwsBackup または AWSBackup を含むロールにしか iam:PassRole を許可しません。それ以外の名前の独自ロールには個別の許可が必要です。",
+			KO: "관리형 정책 AWSBackupFullAccess와 AWSBackupOperatorAccess는 이름에 AwsBackup 또는 AWSBackup이 포함된 역할에만 iam:PassRole을 허용합니다. 다른 이름의 사용자 지정 역할에는 별도의 허용이 필요합니다.",
+		},
+		"check.layers.generic": {
+			EN: "Check, in order: identity-based policies of the principal, its permissions boundary, SCPs above the account, the session policy, and the resource's own policy.",
+			JA: "次の順に確認してください: プリンシパルのアイデンティティベースポリシー、アクセス許可の境界、アカウントより上位の SCP、セッションポリシー、リソース自体のポリシー。",
+			KO: "다음 순서로 확인하세요: 보안 주체의 자격 증명 기반 정책, 권한 경계, 계정 상위의 SCP, 세션 정책, 리소스 자체의 정책.",
+		},
+		"backup.vault.title": {
+			EN: "Creating an AWS Backup vault is refused",
+			JA: "AWS Backup ボールトの作成が拒否されています",
+			KO: "AWS Backup 볼트 생성이 거부되었습니다",
+		},
+		"backup.vault.cause": { // action
+			EN: "Creating a vault needs backup:CreateBackupVault, backup-storage:MountCapsule and, on the vault's KMS key, kms:CreateGrant, kms:DescribeKey, kms:RetireGrant, kms:Decrypt and kms:GenerateDataKey; %s was refused.",
+			JA: "ボールトの作成には backup:CreateBackupVault、backup-storage:MountCapsule と、ボールトの KMS キーに対する kms:CreateGrant、kms:DescribeKey、kms:RetireGrant、kms:Decrypt、kms:GenerateDataKey が必要です。拒否されたのは %s です。",
+			KO: "볼트를 만들려면 backup:CreateBackupVault, backup-storage:MountCapsule과 볼트의 KMS 키에 대한 kms:CreateGrant, kms:DescribeKey, kms:RetireGrant, kms:Decrypt, kms:GenerateDataKey가 필요합니다. 거부된 것은 %s입니다.",
+		},
+		"backup.vault.check.permissions": {
+			EN: "Identity-based policies: the principal (console user or CLI role) must allow all of these actions.",
+			JA: "アイデンティティベースポリシー: プリンシパル (コンソールのユーザーまたは CLI のロール) がこれらすべてのアクションを許可している必要があります。",
+			KO: "자격 증명 기반 정책: 보안 주체(콘솔 사용자 또는 CLI 역할)가 이 작업을 모두 허용해야 합니다.",
+		},
+		"backup.vault.check.boundary": {
+			EN: "Permissions boundary: if one is set on the principal, it must allow every one of these actions too.",
+			JA: "アクセス許可の境界: プリンシパルに設定されている場合は、境界もこれらすべてのアクションを許可している必要があります。",
+			KO: "권한 경계: 보안 주체에 설정되어 있다면 경계도 이 작업을 모두 허용해야 합니다.",
+		},
+		"backup.vault.check.scp": {
+			EN: "Service control policies: every SCP from the root down to the account must allow them and none may deny them.",
+			JA: "サービスコントロールポリシー: ルートからアカウントまでのすべての SCP がこれらを許可し、拒否していないことが必要です。",
+			KO: "서비스 제어 정책: 루트부터 계정까지의 모든 SCP가 이를 허용하고 거부하지 않아야 합니다.",
+		},
+		"backup.vault.check.kms": {
+			EN: "KMS key policy: with a customer managed key, the key policy must allow the principal, directly or by delegating to the account's IAM policies.",
+			JA: "KMS キーポリシー: カスタマーマネージドキーの場合、キーポリシーがプリンシパルを直接、またはアカウントの IAM ポリシーへの委任によって許可している必要があります。",
+			KO: "KMS 키 정책: 고객 관리형 키라면 키 정책이 보안 주체를 직접 또는 계정의 IAM 정책에 위임하여 허용해야 합니다.",
+		},
+		"backup.vault.check.tags": {
+			EN: "With tags, backup:TagResource is authorized too.",
+			JA: "タグを付ける場合は backup:TagResource も認可されます。",
+			KO: "태그를 지정하면 backup:TagResource도 권한 부여 대상입니다.",
+		},
+		"backup.restore.title": {
+			EN: "Starting an AWS Backup restore is refused",
+			JA: "AWS Backup の復元の開始が拒否されています",
+			KO: "AWS Backup 복원 시작이 거부되었습니다",
+		},
+		"backup.restore.cause": { // caller
+			EN: "%s may not call backup:StartRestoreJob on this recovery point.",
+			JA: "%s はこの復旧ポイントに対して backup:StartRestoreJob を呼び出せません。",
+			KO: "%s은(는) 이 복구 지점에 대해 backup:StartRestoreJob을 호출할 수 없습니다.",
+		},
+		"backup.restore.check.passrole": {
+			EN: "The caller also needs iam:PassRole on the restore role, with iam:PassedToService backup.amazonaws.com.",
+			JA: "呼び出し元には、復元ロールに対する iam:PassRole (iam:PassedToService が backup.amazonaws.com) も必要です。",
+			KO: "호출자에게는 복원 역할에 대한 iam:PassRole(iam:PassedToService가 backup.amazonaws.com)도 필요합니다.",
+		},
+		"backup.restore.check.vault": {
+			EN: "The vault's access policy must not deny backup:StartRestoreJob (the default policy of aws/efs/automatic-backup-vault does).",
+			JA: "ボールトのアクセスポリシーが backup:StartRestoreJob を拒否していないことを確認してください (aws/efs/automatic-backup-vault の既定のポリシーは拒否します)。",
+			KO: "볼트의 액세스 정책이 backup:StartRestoreJob을 거부하지 않아야 합니다(aws/efs/automatic-backup-vault의 기본 정책은 거부합니다).",
+		},
+		"backup.vaultpolicy.title": {
+			EN: "A backup vault access policy denies the request",
+			JA: "バックアップボールトのアクセスポリシーがリクエストを拒否しています",
+			KO: "백업 볼트 액세스 정책이 요청을 거부합니다",
+		},
+		"backup.vaultpolicy.cause": { // vault, action
+			EN: "The access policy of the vault %s has a Deny statement for %s that matches this principal.",
+			JA: "ボールト %s のアクセスポリシーに、このプリンシパルに一致する %s の Deny ステートメントがあります。",
+			KO: "볼트 %s의 액세스 정책에 이 보안 주체와 일치하는 %s에 대한 Deny 문이 있습니다.",
+		},
+		"backup.vaultpolicy.check": {
+			EN: "Read it with aws backup get-backup-vault-access-policy --backup-vault-name <vault>; change it with put-backup-vault-access-policy (which itself must not be denied by the policy).",
+			JA: "aws backup get-backup-vault-access-policy --backup-vault-name <ボールト> で確認し、put-backup-vault-access-policy で変更してください (この操作自体がポリシーで拒否されていないことも必要です)。",
+			KO: "aws backup get-backup-vault-access-policy --backup-vault-name <볼트>로 확인하고 put-backup-vault-access-policy로 변경하세요(이 작업 자체가 정책에서 거부되지 않아야 합니다).",
+		},
+		"backup.vaultpolicy.efs": {
+			EN: "aws/efs/automatic-backup-vault comes with a policy that denies deletions, copies and restores to everyone; replace that policy before restoring from it.",
+			JA: "aws/efs/automatic-backup-vault には、削除・コピー・復元を全員に拒否するポリシーが最初から付いています。ここから復元する前にそのポリシーを置き換えてください。",
+			KO: "aws/efs/automatic-backup-vault에는 삭제·복사·복원을 모두에게 거부하는 정책이 기본으로 붙어 있습니다. 여기서 복원하기 전에 그 정책을 바꾸세요.",
+		},
+		"trap.missingvault.title": {
+			EN: "Probably not a permission problem: the vault may not exist",
+			JA: "おそらく権限の問題ではありません: ボールトが存在しない可能性があります",
+			KO: "권한 문제가 아닐 가능성이 큽니다: 볼트가 존재하지 않을 수 있습니다",
+		},
+		"trap.missingvault.cause": {
+			EN: "DescribeBackupVault answers AccessDeniedException for a vault that does not exist, even to an administrator (Terraform and Ansible reads report it as access denied).",
+			JA: "DescribeBackupVault は、存在しないボールトに対して管理者にも AccessDeniedException を返します (Terraform や Ansible の読み取りはアクセス拒否として報告します)。",
+			KO: "DescribeBackupVault는 존재하지 않는 볼트에 대해 관리자에게도 AccessDeniedException을 반환합니다(Terraform과 Ansible의 읽기는 이를 액세스 거부로 보고합니다).",
+		},
+		"trap.missingvault.check": {
+			EN: "Confirm with aws backup list-backup-vaults (check the Region and the exact name) before changing any policy.",
+			JA: "ポリシーを変更する前に aws backup list-backup-vaults で確認してください (リージョンと正確な名前を確認)。",
+			KO: "정책을 바꾸기 전에 aws backup list-backup-vaults로 확인하세요(리전과 정확한 이름 확인).",
+		},
+		"trap.vaultlock.title": {
+			EN: "Not a permission problem: AWS Backup Vault Lock",
+			JA: "権限の問題ではありません: AWS Backup Vault Lock",
+			KO: "권한 문제가 아닙니다: AWS Backup Vault Lock",
+		},
+		"trap.vaultlock.cause": {
+			EN: "Vault Lock keeps recovery points from being deleted or their retention shortened. In compliance mode, once the grace time has passed, nobody can remove the lock: DeleteBackupVaultLockConfiguration answers InvalidRequestException.",
+			JA: "Vault Lock は復旧ポイントの削除や保持期間の短縮を防ぎます。コンプライアンスモードでは猶予期間が過ぎると誰もロックを解除できず、DeleteBackupVaultLockConfiguration は InvalidRequestException を返します。",
+			KO: "Vault Lock은 복구 지점의 삭제나 보존 기간 단축을 막습니다. 규정 준수 모드에서는 유예 기간이 지나면 누구도 잠금을 해제할 수 없으며 DeleteBackupVaultLockConfiguration은 InvalidRequestException을 반환합니다.",
+		},
+		"trap.vaultlock.check": {
+			EN: "Check the lock with aws backup describe-backup-vault (Locked, LockDate); governance-mode locks can be removed by principals allowed backup:DeleteBackupVaultLockConfiguration.",
+			JA: "aws backup describe-backup-vault (Locked, LockDate) でロックを確認してください。ガバナンスモードのロックは backup:DeleteBackupVaultLockConfiguration を許可されたプリンシパルが解除できます。",
+			KO: "aws backup describe-backup-vault(Locked, LockDate)로 잠금을 확인하세요. 거버넌스 모드 잠금은 backup:DeleteBackupVaultLockConfiguration이 허용된 보안 주체가 해제할 수 있습니다.",
+		},
+
+		// AWS Backup job status messages. Arguments: role, resource.
+		"backupjob.cannot-describe-resource.title": {
+			EN: "AWS Backup's job role cannot read the resource", JA: "AWS Backup のジョブロールがリソースを読み取れません", KO: "AWS Backup 작업 역할이 리소스를 읽을 수 없습니다",
+		},
+		"backupjob.cannot-describe-resource.cause": {
+			EN: "The job role (%s) lacks the permissions to describe %s. For Amazon S3 the default role AWSBackupDefaultServiceRole does not have them: S3 needs its own managed policies.",
+			JA: "ジョブロール (%s) に %s を記述 (describe) する権限がありません。Amazon S3 の場合、既定のロール AWSBackupDefaultServiceRole にはこの権限がなく、S3 専用の管理ポリシーが必要です。",
+			KO: "작업 역할(%s)에 %s을(를) 설명(describe)할 권한이 없습니다. Amazon S3의 경우 기본 역할 AWSBackupDefaultServiceRole에는 이 권한이 없으며 S3 전용 관리형 정책이 필요합니다.",
+		},
+		"backupjob.cannot-describe-resource.check": {
+			EN: "Attach AWSBackupServiceRolePolicyForS3Backup (and AWSBackupServiceRolePolicyForS3Restore for restores) to the job role, or the permissions for the resource type.",
+			JA: "ジョブロールに AWSBackupServiceRolePolicyForS3Backup (復元には AWSBackupServiceRolePolicyForS3Restore も)、またはそのリソースタイプ用の権限をアタッチしてください。",
+			KO: "작업 역할에 AWSBackupServiceRolePolicyForS3Backup(복원에는 AWSBackupServiceRolePolicyForS3Restore도) 또는 해당 리소스 유형의 권한을 연결하세요.",
+		},
+		"backupjob.role-cannot-be-assumed.title": {
+			EN: "AWS Backup cannot assume the job role", JA: "AWS Backup がジョブロールを引き受けられません", KO: "AWS Backup이 작업 역할을 수임할 수 없습니다",
+		},
+		"backupjob.role-cannot-be-assumed.cause": {
+			EN: "The role %s does not exist in this account, or its trust policy does not allow backup.amazonaws.com to assume it (%s).",
+			JA: "ロール %s がこのアカウントに存在しないか、信頼ポリシーが backup.amazonaws.com による引き受けを許可していません (%s)。",
+			KO: "역할 %s이(가) 이 계정에 없거나, 신뢰 정책이 backup.amazonaws.com의 수임을 허용하지 않습니다(%s).",
+		},
+		"backupjob.role-cannot-be-assumed.check": {
+			EN: "Create the role in every member account the backup policy targets, with a trust policy allowing the service principal backup.amazonaws.com sts:AssumeRole.",
+			JA: "バックアップポリシーの対象となるすべてのメンバーアカウントに、サービスプリンシパル backup.amazonaws.com に sts:AssumeRole を許可する信頼ポリシー付きのロールを作成してください。",
+			KO: "백업 정책이 대상으로 하는 모든 멤버 계정에, 서비스 보안 주체 backup.amazonaws.com에 sts:AssumeRole을 허용하는 신뢰 정책이 있는 역할을 만드세요.",
+		},
+		"backupjob.tag-getresources.title": {
+			EN: "The job role may not call tag:GetResources", JA: "ジョブロールが tag:GetResources を呼び出せません", KO: "작업 역할이 tag:GetResources를 호출할 수 없습니다",
+		},
+		"backupjob.tag-getresources.cause": {
+			EN: "A tag-based backup selection needs the role %s to list tagged resources (tag:GetResources) (%s). Right after the role was created this can also be IAM's eventual consistency.",
+			JA: "タグベースのバックアップ選択では、ロール %s がタグ付きリソースを一覧できる (tag:GetResources) 必要があります (%s)。ロールの作成直後なら IAM の結果整合性による場合もあります。",
+			KO: "태그 기반 백업 선택에는 역할 %s이(가) 태그가 지정된 리소스를 나열(tag:GetResources)할 수 있어야 합니다(%s). 역할을 만든 직후라면 IAM의 최종 일관성 때문일 수도 있습니다.",
+		},
+		"backupjob.tag-getresources.check": {
+			EN: "Attach AWSBackupServiceRolePolicyForBackup to the role, and retry after a minute if the role is new.",
+			JA: "ロールに AWSBackupServiceRolePolicyForBackup をアタッチし、新しいロールなら 1 分ほど待ってから再試行してください。",
+			KO: "역할에 AWSBackupServiceRolePolicyForBackup을 연결하고, 새 역할이라면 1분쯤 후에 다시 시도하세요.",
+		},
+		"backupjob.copy-access-denied.title": {
+			EN: "Cross-account copy refused by the destination vault", JA: "クロスアカウントコピーがコピー先ボールトに拒否されています", KO: "교차 계정 복사가 대상 볼트에서 거부되었습니다",
+		},
+		"backupjob.copy-access-denied.cause": {
+			EN: "The destination vault's access policy does not allow backup:CopyIntoBackupVault for the source account or organization (%s, %s).",
+			JA: "コピー先ボールトのアクセスポリシーが、コピー元のアカウントまたは組織に backup:CopyIntoBackupVault を許可していません (%s, %s)。",
+			KO: "대상 볼트의 액세스 정책이 원본 계정 또는 조직에 backup:CopyIntoBackupVault를 허용하지 않습니다(%s, %s).",
+		},
+		"backupjob.copy-access-denied.check": {
+			EN: "Add an Allow statement for backup:CopyIntoBackupVault with the source account, or aws:PrincipalOrgID, to the destination vault's access policy.",
+			JA: "コピー先ボールトのアクセスポリシーに、コピー元アカウントまたは aws:PrincipalOrgID を指定した backup:CopyIntoBackupVault の Allow ステートメントを追加してください。",
+			KO: "대상 볼트의 액세스 정책에 원본 계정 또는 aws:PrincipalOrgID를 지정한 backup:CopyIntoBackupVault Allow 문을 추가하세요.",
+		},
+		"backupjob.same-organization.title": {
+			EN: "Cross-account copy needs one organization", JA: "クロスアカウントコピーには同じ組織が必要です", KO: "교차 계정 복사에는 같은 조직이 필요합니다",
+		},
+		"backupjob.same-organization.cause": {
+			EN: "Source and destination accounts are not in the same AWS Organization, or cross-account backup is not enabled in the management account (%s, %s).",
+			JA: "コピー元とコピー先のアカウントが同じ AWS Organizations の組織にないか、管理アカウントでクロスアカウントバックアップが有効になっていません (%s, %s)。",
+			KO: "원본과 대상 계정이 같은 AWS Organizations 조직에 없거나, 관리 계정에서 교차 계정 백업이 활성화되지 않았습니다(%s, %s).",
+		},
+		"backupjob.same-organization.check": {
+			EN: "Move both accounts into one organization and enable cross-account backup in the management account (AWS Backup settings, or aws backup update-global-settings).",
+			JA: "両方のアカウントを同じ組織に入れ、管理アカウントでクロスアカウントバックアップを有効にしてください (AWS Backup の設定、または aws backup update-global-settings)。",
+			KO: "두 계정을 같은 조직에 넣고 관리 계정에서 교차 계정 백업을 활성화하세요(AWS Backup 설정 또는 aws backup update-global-settings).",
+		},
+		"backupjob.kms-describekey-default-cmk.title": {
+			EN: "The copy cannot use the source's KMS key", JA: "コピーでコピー元の KMS キーを使用できません", KO: "복사에서 원본의 KMS 키를 사용할 수 없습니다",
+		},
+		"backupjob.kms-describekey-default-cmk.cause": {
+			EN: "The source is encrypted with an AWS managed key (such as aws/ebs), which cannot be shared with another account, or with a customer managed key not shared with the destination (%s, %s).",
+			JA: "コピー元が他のアカウントと共有できない AWS 管理キー (aws/ebs など)、またはコピー先と共有されていないカスタマーマネージドキーで暗号化されています (%s, %s)。",
+			KO: "원본이 다른 계정과 공유할 수 없는 AWS 관리형 키(aws/ebs 등) 또는 대상과 공유되지 않은 고객 관리형 키로 암호화되어 있습니다(%s, %s).",
+		},
+		"backupjob.kms-describekey-default-cmk.check": {
+			EN: "Re-encrypt the source with a customer managed key and allow the destination account in that key's policy.",
+			JA: "コピー元をカスタマーマネージドキーで再暗号化し、そのキーポリシーでコピー先アカウントを許可してください。",
+			KO: "원본을 고객 관리형 키로 다시 암호화하고 그 키 정책에서 대상 계정을 허용하세요.",
+		},
+		"backupjob.insufficient-privileges.title": {
+			EN: "Restore refused: insufficient privileges", JA: "復元が拒否されました: 権限不足", KO: "복원이 거부되었습니다: 권한 부족",
+		},
+		"backupjob.insufficient-privileges.cause": {
+			EN: "One of four things refuses it: the caller lacks backup:StartRestoreJob, the restore role (%s) lacks the service's restore actions or the KMS actions for an encrypted target, or the vault's access policy denies StartRestoreJob (%s).",
+			JA: "原因は次のいずれかです: 呼び出し元に backup:StartRestoreJob がない、復元ロール (%s) にサービスの復元アクションや暗号化された復元先の KMS アクションがない、またはボールトのアクセスポリシーが StartRestoreJob を拒否している (%s)。",
+			KO: "다음 중 하나가 원인입니다: 호출자에게 backup:StartRestoreJob이 없거나, 복원 역할(%s)에 서비스의 복원 작업이나 암호화된 대상의 KMS 작업이 없거나, 볼트의 액세스 정책이 StartRestoreJob을 거부합니다(%s).",
+		},
+		"backupjob.insufficient-privileges.check": {
+			EN: "Check in that order; for EFS restores from aws/efs/automatic-backup-vault, its default access policy denies restores.",
+			JA: "この順に確認してください。aws/efs/automatic-backup-vault からの EFS の復元では、既定のアクセスポリシーが復元を拒否します。",
+			KO: "이 순서로 확인하세요. aws/efs/automatic-backup-vault에서 EFS를 복원할 때는 기본 액세스 정책이 복원을 거부합니다.",
+		},
+		"backupjob.unshare-snapshot.title": {
+			EN: "The copy role disappeared during a cross-account copy", JA: "クロスアカウントコピー中にコピーロールがなくなりました", KO: "교차 계정 복사 중에 복사 역할이 사라졌습니다",
+		},
+		"backupjob.unshare-snapshot.cause": {
+			EN: "The job role (%s) was deleted or changed while the copy ran, so AWS Backup could not unshare the snapshot (%s).",
+			JA: "コピーの実行中にジョブロール (%s) が削除または変更されたため、AWS Backup はスナップショットの共有を解除できませんでした (%s)。",
+			KO: "복사가 실행되는 동안 작업 역할(%s)이 삭제되거나 변경되어 AWS Backup이 스냅샷 공유를 해제할 수 없었습니다(%s).",
+		},
+		"backupjob.unshare-snapshot.check": {
+			EN: "Keep the role and its permissions until every copy job that uses it has finished.",
+			JA: "そのロールを使うすべてのコピージョブが完了するまで、ロールと権限を残してください。",
+			KO: "그 역할을 사용하는 모든 복사 작업이 끝날 때까지 역할과 권한을 유지하세요.",
+		},
+		"backupjob.ami-not-found.title": {
+			EN: "The destination does not accept the source AMI", JA: "コピー先がコピー元の AMI を受け付けません", KO: "대상이 원본 AMI를 받아들이지 않습니다",
+		},
+		"backupjob.ami-not-found.cause": {
+			EN: "EC2 Allowed AMIs in the destination does not list the source account, so the AMI looks missing (%s, %s).",
+			JA: "コピー先の EC2 の「許可された AMI」設定にコピー元アカウントが含まれていないため、AMI が見つからないように見えます (%s, %s)。",
+			KO: "대상의 EC2 허용된 AMI 설정에 원본 계정이 없어 AMI가 없는 것처럼 보입니다(%s, %s).",
+		},
+		"backupjob.ami-not-found.check": {
+			EN: "Add the source account to the destination's Allowed AMIs settings.",
+			JA: "コピー先の「許可された AMI」設定にコピー元アカウントを追加してください。",
+			KO: "대상의 허용된 AMI 설정에 원본 계정을 추가하세요.",
+		},
+
+		// KMS.
+		"kms.keypolicy.title": {
+			EN: "The KMS key policy does not admit the principal",
+			JA: "KMS キーポリシーがプリンシパルを許可していません",
+			KO: "KMS 키 정책이 보안 주체를 허용하지 않습니다",
+		},
+		"kms.keypolicy.cause": { // principal, action
+			EN: "Before any IAM policy counts, a KMS key's own policy must allow %s to call %s, directly or by allowing the account (arn:aws:iam::ACCOUNT:root), which delegates to IAM policies.",
+			JA: "IAM ポリシーが効力を持つ前に、KMS キー自体のポリシーが %s に %s の呼び出しを許可している必要があります。直接許可するか、アカウント (arn:aws:iam::ACCOUNT:root) を許可して IAM ポリシーに委任します。",
+			KO: "IAM 정책이 효력을 갖기 전에 KMS 키 자체의 정책이 %s에게 %s 호출을 허용해야 합니다. 직접 허용하거나 계정(arn:aws:iam::ACCOUNT:root)을 허용하여 IAM 정책에 위임합니다.",
+		},
+		"kms.keypolicy.check.delegation": {
+			EN: "If the key policy keeps the default \"Enable IAM User Permissions\" statement, the principal's IAM policies must allow the action; otherwise name the role in the key policy.",
+			JA: "キーポリシーに既定の \"Enable IAM User Permissions\" ステートメントがあれば、プリンシパルの IAM ポリシーがアクションを許可している必要があります。なければキーポリシーでロールを指定してください。",
+			KO: "키 정책에 기본 \"Enable IAM User Permissions\" 문이 있다면 보안 주체의 IAM 정책이 작업을 허용해야 합니다. 없다면 키 정책에서 역할을 지정하세요.",
+		},
+		"kms.keypolicy.check.slr": {
+			EN: "For backups copied into this account, the key policy must also admit the service-linked role AWSServiceRoleForBackup and the restore role.",
+			JA: "このアカウントにコピーされたバックアップの場合、キーポリシーはサービスリンクロール AWSServiceRoleForBackup と復元ロールも許可する必要があります。",
+			KO: "이 계정으로 복사된 백업의 경우 키 정책이 서비스 연결 역할 AWSServiceRoleForBackup과 복원 역할도 허용해야 합니다.",
+		},
+		"kms.keypolicy.check.exists": {
+			EN: "The message also allows that the key does not exist in this Region: check the key ARN and Region first.",
+			JA: "メッセージは、このリージョンにキーが存在しない可能性も示しています。まずキーの ARN とリージョンを確認してください。",
+			KO: "메시지는 이 리전에 키가 없을 가능성도 나타냅니다. 먼저 키 ARN과 리전을 확인하세요.",
+		},
+
+		// Generic rules, per layer.
+		"generic.unknown.title": {
+			EN: "Access denied, without details", JA: "詳細のないアクセス拒否", KO: "세부 정보 없는 액세스 거부",
+		},
+		"generic.unknown.cause": {
+			EN: "The text says access was denied but names no principal, action or policy type.",
+			JA: "アクセスが拒否されたことはわかりますが、プリンシパル、アクション、ポリシーの種類が示されていません。",
+			KO: "액세스가 거부되었다는 것은 알 수 있지만 보안 주체, 작업, 정책 유형이 나와 있지 않습니다.",
+		},
+		"generic.legacy.title": {
+			EN: "Access denied: the message does not name the policy type", JA: "アクセス拒否: メッセージにポリシーの種類が示されていません", KO: "액세스 거부: 메시지에 정책 유형이 나와 있지 않습니다",
+		},
+		"generic.legacy.cause": {
+			EN: "%s was refused %s, but this (older) message form does not say which policy type refused it.",
+			JA: "%s は %s を拒否されましたが、この (古い) 形式のメッセージはどの種類のポリシーが拒否したかを示しません。",
+			KO: "%s은(는) %s을(를) 거부당했지만, 이 (이전) 형식의 메시지는 어떤 유형의 정책이 거부했는지 알려 주지 않습니다.",
+		},
+		"generic.trust.title": {
+			EN: "The role's trust policy does not allow assuming it", JA: "ロールの信頼ポリシーが引き受けを許可していません", KO: "역할의 신뢰 정책이 수임을 허용하지 않습니다",
+		},
+		"generic.trust.cause": {
+			EN: "%s may not assume %s: the role's trust policy must name the principal (or its account, which then delegates to its IAM policies).",
+			JA: "%s は %s を引き受けられません。ロールの信頼ポリシーがプリンシパル (またはそのアカウント。その場合は IAM ポリシーに委任) を指定している必要があります。",
+			KO: "%s은(는) %s을(를) 수임할 수 없습니다. 역할의 신뢰 정책이 보안 주체(또는 계정. 이 경우 IAM 정책에 위임)를 지정해야 합니다.",
+		},
+		"generic.trust.check": {
+			EN: "Read it with aws iam get-role --role-name <role> --query Role.AssumeRolePolicyDocument; the caller's permissions boundary must allow sts:AssumeRole too.",
+			JA: "aws iam get-role --role-name <ロール> --query Role.AssumeRolePolicyDocument で確認してください。呼び出し元のアクセス許可の境界も sts:AssumeRole を許可している必要があります。",
+			KO: "aws iam get-role --role-name <역할> --query Role.AssumeRolePolicyDocument로 확인하세요. 호출자의 권한 경계도 sts:AssumeRole을 허용해야 합니다.",
+		},
+		"check.policyarn": { // policy ARN
+			EN: "The denying policy is %s.",
+			JA: "拒否しているポリシーは %s です。",
+			KO: "거부하는 정책은 %s입니다.",
+		},
+		"generic.scp.note": {
+			EN: "AWS reports every SCP refusal as an explicit deny, also when no SCP level allows the action; SCPs are changed from the organization's management account.",
+			JA: "AWS は SCP による拒否を、どの階層の SCP もアクションを許可していない場合も含めて、すべて明示的な拒否として報告します。SCP は組織の管理アカウントから変更します。",
+			KO: "AWS는 SCP에 의한 거부를, 어느 계층의 SCP도 작업을 허용하지 않는 경우까지 모두 명시적 거부로 보고합니다. SCP는 조직의 관리 계정에서 변경합니다.",
+		},
+		"note.redacted-account": { // token
+			EN: "The message hides the account ID: replace %s in the fixes with your account ID.",
+			JA: "メッセージではアカウント ID が伏せられています。修正内容の %s を実際のアカウント ID に置き換えてください。",
+			KO: "메시지에서 계정 ID가 가려져 있습니다. 수정 내용의 %s을(를) 실제 계정 ID로 바꾸세요.",
+		},
+	})
+	registerGeneric()
+}
+
+// registerGeneric registers the generic per-layer messages: a title
+// (action) and a cause (principal, action, resource) for each layer and
+// kind of denial, and each layer's name.
+func registerGeneric() {
+	type layer struct {
+		id                          string
+		name                        [3]string // en, ja, ko
+		implicitCause, explicitCause [3]string
+	}
+	layers := []layer{
+		{"identity", [3]string{"identity-based policy", "アイデンティティベースのポリシー", "자격 증명 기반 정책"},
+			[3]string{"No identity-based policy of %s allows %s on %s.", "%s のアイデンティティベースのポリシーのどれも、%s を %s に対して許可していません。", "%s의 어떤 자격 증명 기반 정책도 %s을(를) %s에 대해 허용하지 않습니다."},
+			[3]string{"A Deny statement in an identity-based policy of %s matches %s on %s.", "%s のアイデンティティベースのポリシーの Deny ステートメントが、%s (%s) に一致しています。", "%s의 자격 증명 기반 정책에 있는 Deny 문이 %s(%s)과(와) 일치합니다."}},
+		{"resource", [3]string{"resource-based policy", "リソースベースのポリシー", "리소스 기반 정책"},
+			[3]string{"The resource's policy does not allow %s to call %s on %s (required across accounts, and always for KMS keys and role trust).", "リソースのポリシーが %s に %s (%s) を許可していません (クロスアカウントでは必須、KMS キーとロールの信頼では常に必須)。", "리소스의 정책이 %s에게 %s(%s)을(를) 허용하지 않습니다(교차 계정에서는 필수, KMS 키와 역할 신뢰에서는 항상 필수)."},
+			[3]string{"A Deny statement in the resource's policy matches %s calling %s on %s.", "リソースのポリシーの Deny ステートメントが、%s による %s (%s) に一致しています。", "리소스 정책의 Deny 문이 %s의 %s(%s) 호출과 일치합니다."}},
+		{"permissionsBoundary", [3]string{"permissions boundary", "アクセス許可の境界", "권한 경계"},
+			[3]string{"The permissions boundary of %s does not allow %s on %s, so its identity-based policies cannot grant it.", "%s のアクセス許可の境界が %s (%s) を許可していないため、アイデンティティベースのポリシーで付与できません。", "%s의 권한 경계가 %s(%s)을(를) 허용하지 않으므로 자격 증명 기반 정책으로 부여할 수 없습니다."},
+			[3]string{"A Deny statement in the permissions boundary of %s matches %s on %s.", "%s のアクセス許可の境界の Deny ステートメントが %s (%s) に一致しています。", "%s의 권한 경계에 있는 Deny 문이 %s(%s)과(와) 일치합니다."}},
+		{"session", [3]string{"session policy", "セッションポリシー", "세션 정책"},
+			[3]string{"The session policy of %s does not allow %s on %s; it was passed by whoever created the session (AssumeRole, GetFederationToken, an SSO permission set).", "%s のセッションポリシーが %s (%s) を許可していません。セッションを作成した側 (AssumeRole、GetFederationToken、SSO の権限セット) が渡したポリシーです。", "%s의 세션 정책이 %s(%s)을(를) 허용하지 않습니다. 세션을 만든 쪽(AssumeRole, GetFederationToken, SSO 권한 세트)이 전달한 정책입니다."},
+			[3]string{"A Deny statement in the session policy of %s matches %s on %s.", "%s のセッションポリシーの Deny ステートメントが %s (%s) に一致しています。", "%s의 세션 정책에 있는 Deny 문이 %s(%s)과(와) 일치합니다."}},
+		{"scp", [3]string{"service control policy", "サービスコントロールポリシー", "서비스 제어 정책"},
+			[3]string{"No SCP at some level above the account allows %s to call %s on %s.", "アカウントより上位のある階層で、%s の %s (%s) を許可する SCP がありません。", "계정 상위의 어떤 계층에도 %s의 %s(%s)을(를) 허용하는 SCP가 없습니다."},
+			[3]string{"An SCP above the account denies %s calling %s on %s.", "アカウントより上位の SCP が、%s による %s (%s) を拒否しています。", "계정 상위의 SCP가 %s의 %s(%s) 호출을 거부합니다."}},
+		{"rcp", [3]string{"resource control policy", "リソースコントロールポリシー", "리소스 제어 정책"},
+			[3]string{"No RCP allows %s to call %s on %s.", "%s の %s (%s) を許可する RCP がありません。", "%s의 %s(%s)을(를) 허용하는 RCP가 없습니다."},
+			[3]string{"A resource control policy of the resource's organization denies %s calling %s on %s.", "リソースの組織のリソースコントロールポリシーが、%s による %s (%s) を拒否しています。", "리소스 조직의 리소스 제어 정책이 %s의 %s(%s) 호출을 거부합니다."}},
+		{"vpcEndpoint", [3]string{"VPC endpoint policy", "VPC エンドポイントポリシー", "VPC 엔드포인트 정책"},
+			[3]string{"The VPC endpoint the request went through does not allow %s to call %s on %s.", "リクエストが通過した VPC エンドポイントのポリシーが、%s の %s (%s) を許可していません。", "요청이 통과한 VPC 엔드포인트의 정책이 %s의 %s(%s)을(를) 허용하지 않습니다."},
+			[3]string{"The VPC endpoint policy denies %s calling %s on %s.", "VPC エンドポイントポリシーが %s による %s (%s) を拒否しています。", "VPC 엔드포인트 정책이 %s의 %s(%s) 호출을 거부합니다."}},
+	}
+	m := map[string]map[Lang]string{
+		"layer.unknown": {EN: "policy", JA: "ポリシー", KO: "정책"},
+	}
+	for _, l := range layers {
+		m["layer."+l.id] = map[Lang]string{EN: l.name[0], JA: l.name[1], KO: l.name[2]}
+		m["generic."+l.id+".implicit.title"] = map[Lang]string{
+			EN: "%s: no " + l.name[0] + " allows it",
+			JA: "%s: 許可している" + l.name[1] + "がありません",
+			KO: "%s: 허용하는 " + l.name[2] + "이(가) 없습니다",
+		}
+		m["generic."+l.id+".explicit.title"] = map[Lang]string{
+			EN: "%s: explicitly denied by a " + l.name[0],
+			JA: "%s: " + l.name[1] + "で明示的に拒否されています",
+			KO: "%s: " + l.name[2] + "에서 명시적으로 거부되었습니다",
+		}
+		m["generic."+l.id+".implicit.cause"] = map[Lang]string{EN: l.implicitCause[0], JA: l.implicitCause[1], KO: l.implicitCause[2]}
+		m["generic."+l.id+".explicit.cause"] = map[Lang]string{EN: l.explicitCause[0], JA: l.explicitCause[1], KO: l.explicitCause[2]}
+	}
+	register(m)
+}

@@ -1,0 +1,95 @@
+package i18n
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+)
+
+var verb = regexp.MustCompile(`%[-+# 0-9.]*[vsdqxXtfgeT%]`)
+
+// Every message exists in every language, with the same format verbs in
+// the same order, so no sentence a user reads is left in English or
+// breaks when formatted.
+func TestCatalogComplete(t *testing.T) {
+	ids := IDs()
+	sort.Strings(ids)
+	if len(ids) == 0 {
+		t.Fatal("no messages")
+	}
+	for _, id := range ids {
+		en := Text(EN, id)
+		for _, l := range Langs {
+			s := Text(l, id)
+			if strings.TrimSpace(s) == "" {
+				t.Errorf("%s: no %s text", id, l)
+				continue
+			}
+			if got, want := verb.FindAllString(s, -1), verb.FindAllString(en, -1); strings.Join(got, " ") != strings.Join(want, " ") {
+				t.Errorf("%s (%s): verbs %v, English has %v", id, l, got, want)
+			}
+			if l != EN && s == en && !strings.HasPrefix(id, "same.") {
+				t.Errorf("%s: %s text is the English text", id, l)
+			}
+		}
+	}
+}
+
+func TestDetect(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	for _, tt := range []struct {
+		flag string
+		env  map[string]string
+		want Lang
+		err  bool
+	}{
+		{"ja", nil, JA, false},
+		{"ko_KR.UTF-8", nil, KO, false},
+		{"fr", nil, EN, true},
+		{"", map[string]string{"LANG": "ja_JP.UTF-8"}, JA, false},
+		{"", map[string]string{"LC_ALL": "ko_KR.UTF-8", "LANG": "ja_JP.UTF-8"}, KO, false},
+		{"", map[string]string{"LANG": "de_DE.UTF-8"}, EN, false},
+		{"", map[string]string{"LANG": "C.UTF-8"}, EN, false},
+		{"", nil, EN, false},
+	} {
+		got, err := Detect(tt.flag, env(tt.env))
+		if got != tt.want || (err != nil) != tt.err {
+			t.Errorf("Detect(%q, %v) = %v, %v; want %v, error %v", tt.flag, tt.env, got, err, tt.want, tt.err)
+		}
+	}
+}
+
+func TestWidthAndTable(t *testing.T) {
+	for s, w := range map[string]int{"abc": 3, "復元ロール": 10, "복원 역할": 9, "ａ": 2, "e\u0301": 1, "": 0} {
+		if got := Width(s); got != w {
+			t.Errorf("Width(%q) = %d, want %d", s, got, w)
+		}
+	}
+	got := Table([][]string{{"レイヤー", "判定"}, {"identity", "暗黙的な拒否"}, {"SCP", "許可"}})
+	want := "レイヤー  判定\nidentity  暗黙的な拒否\nSCP       許可\n"
+	if got != want {
+		t.Errorf("Table:\n%q\nwant\n%q", got, want)
+	}
+}
+
+func TestWrap(t *testing.T) {
+	lines := Wrap("the restore role may not pass the instance role", 20)
+	for _, l := range lines {
+		if Width(l) > 20 {
+			t.Errorf("line %q is wider than 20", l)
+		}
+	}
+	if strings.Join(lines, " ") != "the restore role may not pass the instance role" {
+		t.Errorf("words lost: %q", lines)
+	}
+	ja := Wrap("復元ロールはインスタンスのロールを渡す権限がありません", 16)
+	if len(ja) < 2 || strings.Join(ja, "") != "復元ロールはインスタンスのロールを渡す権限がありません" {
+		t.Errorf("Japanese wrap %q", ja)
+	}
+	for _, l := range ja {
+		if Width(l) > 16 {
+			t.Errorf("line %q is wider than 16", l)
+		}
+	}
+}
