@@ -408,8 +408,8 @@ func init() {
 // kind of denial, and each layer's name.
 func registerGeneric() {
 	type layer struct {
-		id                          string
-		name                        [3]string // en, ja, ko
+		id                           string
+		name                         [3]string // en, ja, ko
 		implicitCause, explicitCause [3]string
 	}
 	layers := []layer{

@@ -29,8 +29,8 @@ func init() {
 		"report.plan.not-verified": {EN: "Even with these fixes the request is still refused by the %s.", JA: "これらの修正を適用しても、リクエストは %s でまだ拒否されます。", KO: "이 수정들을 적용해도 요청은 여전히 %s에서 거부됩니다."},
 		"report.risk":              {EN: "Risk:", JA: "リスク:", KO: "위험:"},
 		"report.render.policy":     {EN: "Policy", JA: "ポリシー", KO: "정책"},
-		"same.render.cli":        {EN: "AWS CLI", JA: "AWS CLI", KO: "AWS CLI"},
-		"same.render.terraform":  {EN: "Terraform", JA: "Terraform", KO: "Terraform"},
+		"same.render.cli":          {EN: "AWS CLI", JA: "AWS CLI", KO: "AWS CLI"},
+		"same.render.terraform":    {EN: "Terraform", JA: "Terraform", KO: "Terraform"},
 		"same.render.cloudformation": {
 			EN: "CloudFormation", JA: "CloudFormation", KO: "CloudFormation",
 		},
