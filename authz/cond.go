@@ -109,7 +109,7 @@ type cval struct {
 	num  float64
 	t    int64 // Unix nanoseconds
 	ip   netip.Prefix
-	arn  arnPattern
+	arn  *arnPattern
 	bool bool
 }
 
@@ -166,7 +166,8 @@ func compileCondition(c *policy.Condition, vars bool) (ccond, error) {
 			}
 			cv.ip = pfx
 		case opArnLike:
-			cv.arn = compileARNPattern(v, vars)
+			a := compileARNPattern(v, vars)
+			cv.arn = &a
 		}
 		if cv.str.hasVar {
 			cc.hasVar = true

@@ -42,54 +42,67 @@ func compilePattern(s string, wild, vars, fold bool) pattern {
 	if wild && s == "*" {
 		p.anyAll = true
 	}
-	var lit strings.Builder
-	flush := func() {
-		if lit.Len() > 0 {
-			t := lit.String()
-			if fold {
-				t = asciiLower(t)
-			}
-			p.toks = append(p.toks, tok{kind: tLit, text: t})
-			lit.Reset()
+	if fold {
+		s = asciiLower(s)
+		fold = false // already folded: literal runs need no more work
+	}
+	// Fast path: no wildcard and no variable, a plain string.
+	if !(wild && strings.ContainsAny(s, "*?")) && !(vars && strings.Contains(s, "${")) {
+		if s != "" {
+			p.simple, p.text = true, s
+			return p
+		}
+		p.simple = true
+		return p
+	}
+	// Literal runs are substrings of s; an escape (${*}, ${?}, ${$}) is a
+	// literal run of its own.
+	p.toks = make([]tok, 0, 4)
+	runStart := 0
+	flush := func(end int) {
+		if end > runStart {
+			p.toks = append(p.toks, tok{kind: tLit, text: s[runStart:end]})
 		}
 	}
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
 		case wild && c == '*':
-			flush()
+			flush(i)
 			if n := len(p.toks); n == 0 || p.toks[n-1].kind != tStar {
 				p.toks = append(p.toks, tok{kind: tStar})
 			}
 			i++
+			runStart = i
 			continue
 		case wild && c == '?':
-			flush()
+			flush(i)
 			p.toks = append(p.toks, tok{kind: tQmark})
 			i++
+			runStart = i
 			continue
 		case vars && c == '$' && i+1 < len(s) && s[i+1] == '{':
 			end := strings.IndexByte(s[i:], '}')
 			if end < 0 {
 				break
 			}
+			flush(i)
 			body := s[i+2 : i+end]
 			i += end + 1
-			switch strings.TrimSpace(body) {
+			runStart = i
+			switch b := strings.TrimSpace(body); b {
 			case "*", "?", "$":
-				lit.WriteString(strings.TrimSpace(body))
+				p.toks = append(p.toks, tok{kind: tLit, text: b})
 				continue
 			}
 			key, def, hasDef := parseVariable(body)
-			flush()
 			p.toks = append(p.toks, tok{kind: tVar, text: strings.ToLower(key), def: def, hasDef: hasDef})
 			p.hasVar = true
 			continue
 		}
-		lit.WriteByte(c)
 		i++
 	}
-	flush()
+	flush(len(s))
 	if len(p.toks) == 0 {
 		p.simple = true
 		return p

@@ -19,12 +19,13 @@ import (
 // Positions count bytes of data (a leading byte order mark is skipped but
 // counted). Parse never panics.
 func Parse(data []byte) (*Policy, []Finding) {
-	root, syntax := scan(data)
+	root, syntax, sc := scanWith(pooledScanner(data))
 	c := &checker{findings: findings{list: syntax}}
 	var p *Policy
 	if root != nil {
 		p = c.document(root)
 	}
+	sc.release()
 	sortFindings(c.list)
 	return p, c.list
 }

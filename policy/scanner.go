@@ -3,6 +3,7 @@ package policy
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -90,9 +91,9 @@ type scanner struct {
 	// Allocation pools: nodes, and the members and elements of containers
 	// are carved out of larger blocks, and containers collect their
 	// children on shared stacks before copying them to a block.
-	nodes   []node
-	members []member
-	elems   []*node
+	nodes   slab[node]
+	members slab[member]
+	elems   slab[*node]
 	mstack  []member
 	estack  []*node
 	block   int // size of a new block, from the size of the input
@@ -102,13 +103,62 @@ func newScanner(data []byte) *scanner {
 	return &scanner{data: data, src: string(data), line: 1, block: min(max(len(data)/16, 16), 1024)}
 }
 
-func (s *scanner) newNode(k kind, p Pos) *node {
-	if len(s.nodes) == 0 {
-		s.nodes = make([]node, s.block)
+// slab hands out slices carved from larger blocks. Blocks handed out by
+// a finished parse are kept as spares for the next one (see scannerPool):
+// the tree lives only while Parse builds the model from it.
+type slab[T any] struct {
+	cur         []T
+	used, spare [][]T
+}
+
+func (b *slab[T]) take(k, size int) []T {
+	if len(b.cur) < k {
+		var blk []T
+		if n := len(b.spare); n > 0 && len(b.spare[n-1]) >= k {
+			blk = b.spare[n-1]
+			b.spare = b.spare[:n-1]
+		} else {
+			blk = make([]T, max(k, size))
+		}
+		b.used = append(b.used, blk)
+		b.cur = blk
 	}
-	n := &s.nodes[0]
-	s.nodes = s.nodes[1:]
-	n.kind, n.pos = k, p
+	out := b.cur[:k:k]
+	b.cur = b.cur[k:]
+	return out
+}
+
+// recycle makes every block handed out reusable.
+func (b *slab[T]) recycle() {
+	b.spare = append(b.spare, b.used...)
+	b.used = b.used[:0]
+	b.cur = nil
+}
+
+var scannerPool = sync.Pool{New: func() any { return new(scanner) }}
+
+// pooledScanner returns a scanner for data that reuses the blocks of
+// earlier parses; release it when the tree is no longer used.
+func pooledScanner(data []byte) *scanner {
+	s := scannerPool.Get().(*scanner)
+	nodes, members, elems := s.nodes, s.members, s.elems
+	mstack, estack, path := s.mstack[:0], s.estack[:0], s.path[:0]
+	*s = scanner{data: data, src: string(data), line: 1, block: 256,
+		nodes: nodes, members: members, elems: elems, mstack: mstack, estack: estack, path: path}
+	return s
+}
+
+func (s *scanner) release() {
+	s.nodes.recycle()
+	s.members.recycle()
+	s.elems.recycle()
+	s.data, s.src, s.findings = nil, "", nil
+	scannerPool.Put(s)
+}
+
+func (s *scanner) newNode(k kind, p Pos) *node {
+	n := &s.nodes.take(1, s.block)[0]
+	*n = node{kind: k, pos: p}
 	return n
 }
 
@@ -118,11 +168,7 @@ func (s *scanner) takeMembers(mark int) []member {
 	if k == 0 {
 		return nil
 	}
-	if len(s.members) < k {
-		s.members = make([]member, max(k, s.block/2))
-	}
-	out := s.members[:k:k]
-	s.members = s.members[k:]
+	out := s.members.take(k, s.block/2)
 	copy(out, s.mstack[mark:])
 	clear(s.mstack[mark:])
 	s.mstack = s.mstack[:mark]
@@ -135,11 +181,7 @@ func (s *scanner) takeElems(mark int) []*node {
 	if k == 0 {
 		return nil
 	}
-	if len(s.elems) < k {
-		s.elems = make([]*node, max(k, s.block/2))
-	}
-	out := s.elems[:k:k]
-	s.elems = s.elems[k:]
+	out := s.elems.take(k, s.block/2)
 	copy(out, s.estack[mark:])
 	clear(s.estack[mark:])
 	s.estack = s.estack[:mark]
@@ -153,8 +195,16 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // findings. A leading byte order mark is skipped; it still counts in
 // columns and offsets, which are always those of data.
 func scan(data []byte) (*node, []Finding) {
-	s := newScanner(data)
-	s.path = make([]pathSeg, 0, 8)
+	root, findings, _ := scanWith(newScanner(data))
+	return root, findings
+}
+
+// scanWith scans with s (see scan) and returns s too.
+func scanWith(s *scanner) (*node, []Finding, *scanner) {
+	data := s.data
+	if cap(s.path) == 0 {
+		s.path = make([]pathSeg, 0, 8)
+	}
 	if len(data) >= 3 && data[0] == bom[0] && data[1] == bom[1] && data[2] == bom[2] {
 		s.off = 3
 	}
@@ -166,7 +216,7 @@ func scan(data []byte) (*node, []Finding) {
 			s.fail("after the end of the document")
 		}
 	}
-	return root, s.findings
+	return root, s.findings, s
 }
 
 func (s *scanner) pos() Pos {

@@ -144,7 +144,7 @@ func EvaluateCustomPolicy(data []byte, opt Options) (*CustomPolicyOutput, error)
 				Message:              r.Message,
 			}
 			for _, d := range r.Deciding {
-				src := pr.Sources[sourceLayerKey(d.Layer, d.Policy)]
+				src := pr.source(d.Layer, d.Policy)
 				ms := MatchedStatement{SourcePolicyID: d.Policy, SourcePolicyType: cliPolicyType(d.Layer), StartPosition: Position{d.Line, d.Column}}
 				if src != nil {
 					lines := strings.Split(string(src.Text), "\n")

@@ -7,36 +7,39 @@ import "github.com/deniedhq/denied/authz"
 // afresh when full, so memory stays bounded on any input. The zero value
 // is not usable; a nil *Cache caches nothing.
 type Cache struct {
-	m   map[cacheKey]*parsedDoc
+	m   map[authz.Layer]map[string]*parsedDoc
+	n   int
 	req map[reqKey]reqCheck
 	max int
 }
 
-type cacheKey struct {
-	layer authz.Layer
-	doc   string
-}
-
 // NewCache returns a cache of at most max documents.
 func NewCache(max int) *Cache {
-	return &Cache{m: make(map[cacheKey]*parsedDoc, min(max, 1024)), req: make(map[reqKey]reqCheck), max: max}
+	return &Cache{m: make(map[authz.Layer]map[string]*parsedDoc), req: make(map[reqKey]reqCheck), max: max}
 }
 
-func (c *Cache) get(k cacheKey) *parsedDoc {
+func (c *Cache) get(l authz.Layer, doc []byte) *parsedDoc {
 	if c == nil {
 		return nil
 	}
-	return c.m[k]
+	return c.m[l][string(doc)] // no allocation for the lookup
 }
 
-func (c *Cache) put(k cacheKey, d *parsedDoc) {
-	if c == nil || len(k.doc) > 1<<20 {
+func (c *Cache) put(l authz.Layer, doc []byte, d *parsedDoc) {
+	if c == nil || len(doc) > 1<<20 {
 		return
 	}
-	if len(c.m) >= c.max {
+	if c.n >= c.max {
 		clear(c.m)
+		c.n = 0
 	}
-	c.m[k] = d
+	m := c.m[l]
+	if m == nil {
+		m = make(map[string]*parsedDoc)
+		c.m[l] = m
+	}
+	m[string(doc)] = d
+	c.n++
 }
 
 func (c *Cache) getReq(k reqKey) (reqCheck, bool) {

@@ -73,6 +73,7 @@ func (e *CaseError) Error() string {
 // Source is a parsed policy with the text it was parsed from, so that
 // reports can quote its lines.
 type Source struct {
+	Layer  authz.Layer
 	Name   string
 	Path   string // JSON pointer of the document in the case
 	Text   []byte
@@ -85,7 +86,7 @@ type Prepared struct {
 	Case     *Case
 	Request  *authz.Request
 	Set      *authz.Set
-	Sources  map[string]*Source // by layer/name key, see sourceKey
+	Sources  []*Source
 	Warnings []Warning
 }
 
@@ -181,7 +182,7 @@ func lineCol(data []byte, off int) (int, int) {
 // Prepare validates a case, parses and compiles its policies and builds
 // the request.
 func Prepare(c *Case, opt Options) (*Prepared, error) {
-	pr := &Prepared{Case: c, Sources: make(map[string]*Source)}
+	pr := &Prepared{Case: c}
 	ctx, err := decodeContext(c.Request.Context)
 	if err != nil {
 		return nil, err
@@ -230,29 +231,29 @@ func Prepare(c *Case, opt Options) (*Prepared, error) {
 	cache := opt.Cache
 	in := authz.Input{ManagementAccount: c.ManagementAccount}
 	for i := range c.IdentityPolicies {
-		np, err := pr.parse(authz.LayerIdentity, fmt.Sprintf("/identityPolicies/%d", i), &c.IdentityPolicies[i], fmt.Sprintf("identity-%d", i), cache)
+		np, err := pr.parse(authz.LayerIdentity, docLoc{field: "identityPolicies", i: i, j: -1}, &c.IdentityPolicies[i], cache)
 		if err != nil {
 			return nil, err
 		}
 		in.Identity = append(in.Identity, np)
 	}
-	one := func(l authz.Layer, path string, d *PolicyDoc, def string) (*authz.NamedPolicy, error) {
+	one := func(l authz.Layer, field string, d *PolicyDoc) (*authz.NamedPolicy, error) {
 		if d == nil {
 			return nil, nil
 		}
-		np, err := pr.parse(l, path, d, def, cache)
+		np, err := pr.parse(l, docLoc{field: field, i: -1, j: -1}, d, cache)
 		if err != nil {
 			return nil, err
 		}
 		return &np, nil
 	}
-	if in.Boundary, err = one(authz.LayerBoundary, "/permissionsBoundary", c.PermissionsBoundary, "permissions-boundary"); err != nil {
+	if in.Boundary, err = one(authz.LayerBoundary, "permissionsBoundary", c.PermissionsBoundary); err != nil {
 		return nil, err
 	}
-	if in.Session, err = one(authz.LayerSession, "/sessionPolicy", c.SessionPolicy, "session-policy"); err != nil {
+	if in.Session, err = one(authz.LayerSession, "sessionPolicy", c.SessionPolicy); err != nil {
 		return nil, err
 	}
-	if in.Resource, err = one(authz.LayerResource, "/resourcePolicy", c.ResourcePolicy, "resource-policy"); err != nil {
+	if in.Resource, err = one(authz.LayerResource, "resourcePolicy", c.ResourcePolicy); err != nil {
 		return nil, err
 	}
 	levels := func(l authz.Layer, field string, src []OrgLevel) ([]authz.Level, error) {
@@ -263,7 +264,7 @@ func Prepare(c *Case, opt Options) (*Prepared, error) {
 			}
 			level := authz.Level{Target: lv.Target}
 			for j := range lv.Policies {
-				np, err := pr.parse(l, fmt.Sprintf("/%s/%d/policies/%d", field, i, j), &lv.Policies[j], fmt.Sprintf("%s-%d-%d", field, i, j), cache)
+				np, err := pr.parse(l, docLoc{field: field, i: i, j: j}, &lv.Policies[j], cache)
 				if err != nil {
 					return nil, err
 				}
@@ -280,7 +281,7 @@ func Prepare(c *Case, opt Options) (*Prepared, error) {
 		return nil, err
 	}
 	for i := range c.VPCEndpointPolicies {
-		np, err := pr.parse(authz.LayerVPCEndpoint, fmt.Sprintf("/vpcEndpointPolicies/%d", i), &c.VPCEndpointPolicies[i], fmt.Sprintf("vpce-%d", i), cache)
+		np, err := pr.parse(authz.LayerVPCEndpoint, docLoc{field: "vpcEndpointPolicies", i: i, j: -1}, &c.VPCEndpointPolicies[i], cache)
 		if err != nil {
 			return nil, err
 		}
@@ -315,33 +316,77 @@ func isAccount(s string) bool {
 	return true
 }
 
-func sourceKey(l authz.Layer, name string) string { return l.String() + "\x00" + name }
-
 // Source returns the source of the policy a statement reference points at.
 func (pr *Prepared) Source(ref authz.StatementRef) *Source {
-	return pr.Sources[sourceKey(ref.Layer, ref.Policy)]
+	return pr.source(ref.Layer.String(), ref.Policy)
+}
+
+// source finds a policy's source by layer name and policy name.
+func (pr *Prepared) source(layer, name string) *Source {
+	for _, s := range pr.Sources {
+		if s.Name == name && s.Layer.String() == layer {
+			return s
+		}
+	}
+	return nil
+}
+
+// docLoc locates a policy document in a case: field, level (i) and policy
+// (j) indexes, -1 when not used. Its path and default name are only built
+// when needed.
+type docLoc struct {
+	field string
+	i, j  int
+}
+
+func (l docLoc) path() string {
+	p := "/" + l.field
+	if l.i >= 0 {
+		p += "/" + strconv.Itoa(l.i)
+	}
+	if l.j >= 0 {
+		p += "/policies/" + strconv.Itoa(l.j)
+	}
+	return p
+}
+
+// defaultName names a policy that has no name: "identity-0",
+// "permissions-boundary", "serviceControlPolicies-0-1".
+func (l docLoc) defaultName() string {
+	switch l.field {
+	case "identityPolicies":
+		return "identity-" + strconv.Itoa(l.i)
+	case "vpcEndpointPolicies":
+		return "vpce-" + strconv.Itoa(l.i)
+	case "permissionsBoundary":
+		return "permissions-boundary"
+	case "sessionPolicy":
+		return "session-policy"
+	case "resourcePolicy":
+		return "resource-policy"
+	}
+	return l.field + "-" + strconv.Itoa(l.i) + "-" + strconv.Itoa(l.j)
 }
 
 // parse decodes, parses, validates and compiles one policy document,
 // through the cache when there is one.
-func (pr *Prepared) parse(l authz.Layer, path string, d *PolicyDoc, def string, cache *Cache) (authz.NamedPolicy, error) {
+func (pr *Prepared) parse(l authz.Layer, loc docLoc, d *PolicyDoc, cache *Cache) (authz.NamedPolicy, error) {
 	name := d.Name
 	if name == "" {
-		name = def
+		name = loc.defaultName()
 	}
-	key := cacheKey{layer: l, doc: string(d.Document)}
-	doc := cache.get(key)
+	doc := cache.get(l, d.Document)
 	if doc == nil {
 		doc = pr.parseDoc(l, d.Document)
-		cache.put(key, doc)
+		cache.put(l, d.Document, doc)
 	}
 	if doc.err != nil {
-		return authz.NamedPolicy{}, &CaseError{Path: path + "/document" + doc.err.Path, Message: fmt.Sprintf("%s policy %q, %s", l, name, doc.err.Message)}
+		return authz.NamedPolicy{}, &CaseError{Path: loc.path() + "/document" + doc.err.Path, Message: fmt.Sprintf("%s policy %q, %s", l, name, doc.err.Message)}
 	}
 	for _, w := range doc.warnings {
-		pr.Warnings = append(pr.Warnings, Warning{Path: path + "/document" + w.Path, Message: fmt.Sprintf("%s policy %q, %s", l, name, w.Message)})
+		pr.Warnings = append(pr.Warnings, Warning{Path: loc.path() + "/document" + w.Path, Message: fmt.Sprintf("%s policy %q, %s", l, name, w.Message)})
 	}
-	pr.Sources[sourceKey(l, name)] = &Source{Name: name, Path: path + "/document", Text: doc.text, Policy: doc.policy}
+	pr.Sources = append(pr.Sources, &Source{Layer: l, Name: name, Path: loc.path() + "/document", Text: doc.text, Policy: doc.policy})
 	return authz.NamedPolicy{Name: name, Policy: doc.policy, Compiled: doc.compiled}, nil
 }
 
@@ -431,30 +476,38 @@ func DocumentText(raw json.RawMessage) ([]byte, error) {
 func decodeContext(in map[string]json.RawMessage) (map[string][]string, error) {
 	out := make(map[string][]string, len(in)+2)
 	for k, raw := range in {
-		path := "/request/context/" + strings.ReplaceAll(strings.ReplaceAll(k, "~", "~0"), "/", "~1")
+		path := func() string { return "/request/context/" + pointerEscape(k) }
 		if strings.TrimSpace(k) == "" {
-			return nil, &CaseError{Path: path, Message: "a context key is empty"}
+			return nil, &CaseError{Path: path(), Message: "a context key is empty"}
 		}
 		raw = bytes.TrimSpace(raw)
 		if len(raw) > 0 && raw[0] == '[' {
-			var items []json.RawMessage
-			if err := json.Unmarshal(raw, &items); err != nil {
-				return nil, &CaseError{Path: path, Message: "invalid value: " + err.Error()}
-			}
-			vals := make([]string, 0, len(items))
-			for i, it := range items {
-				v, err := scalar(it)
+			d := &decoder{data: raw}
+			vals := []string{}
+			err := d.array(func(i int) error {
+				item, err := d.skip(0)
 				if err != nil {
-					return nil, &CaseError{Path: path + "/" + strconv.Itoa(i), Message: err.Error()}
+					return err
+				}
+				v, err := scalar(item)
+				if err != nil {
+					return &CaseError{Path: path() + "/" + strconv.Itoa(i), Message: err.Error()}
 				}
 				vals = append(vals, v)
+				return nil
+			})
+			if err != nil {
+				if ce, ok := err.(*CaseError); ok {
+					return nil, ce
+				}
+				return nil, &CaseError{Path: path(), Message: "invalid value: " + err.Error()}
 			}
 			out[k] = vals
 			continue
 		}
 		v, err := scalar(raw)
 		if err != nil {
-			return nil, &CaseError{Path: path, Message: err.Error()}
+			return nil, &CaseError{Path: path(), Message: err.Error()}
 		}
 		out[k] = []string{v}
 	}
@@ -466,27 +519,28 @@ func scalar(raw json.RawMessage) (string, error) {
 	if len(raw) == 0 {
 		return "", errors.New("empty value")
 	}
+	d := &decoder{data: raw}
 	switch raw[0] {
 	case '"':
-		var s string
-		if err := json.Unmarshal(raw, &s); err != nil {
-			return "", err
+		return d.str()
+	case 't':
+		if string(raw) == "true" {
+			return "true", nil
 		}
-		return s, nil
-	case 't', 'f':
-		var b bool
-		if err := json.Unmarshal(raw, &b); err != nil {
-			return "", err
+	case 'f':
+		if string(raw) == "false" {
+			return "false", nil
 		}
-		return strconv.FormatBool(b), nil
 	case 'n':
 		return "", errors.New("a context value cannot be null: leave the key out instead")
 	case '{':
 		return "", errors.New("a context value must be a string, number, boolean or an array of them, not an object")
+	case '[':
+		return "", errors.New("a context value inside an array cannot be an array")
+	default:
+		if b, err := d.skip(0); err == nil && len(b) == len(raw) {
+			return string(raw), nil
+		}
 	}
-	var n json.Number
-	if err := json.Unmarshal(raw, &n); err != nil {
-		return "", fmt.Errorf("invalid value %s", raw)
-	}
-	return n.String(), nil
+	return "", fmt.Errorf("invalid value %s", raw)
 }

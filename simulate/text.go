@@ -62,7 +62,7 @@ func (pr *Prepared) WriteText(w io.Writer, res *Result) error {
 				fmt.Fprintf(&b, ", line %d:%d", d.Line, d.Column)
 			}
 			b.WriteString("\n")
-			if src := pr.Sources[sourceLayerKey(d.Layer, d.Policy)]; src != nil && d.Line > 0 {
+			if src := pr.source(d.Layer, d.Policy); src != nil && d.Line > 0 {
 				quote(&b, src.Text, d.Line, d.Column)
 			}
 		}
@@ -85,8 +85,6 @@ func trimLines(s string) string {
 	}
 	return strings.Join(lines, "\n")
 }
-
-func sourceLayerKey(layer, name string) string { return layer + "\x00" + name }
 
 // quote writes the statement that starts at line:col, with line numbers:
 // up to 14 lines, or the statement alone when the document is on one line.

@@ -105,10 +105,10 @@ func validatePolicy(p *policy.Policy) []Warning {
 			if a == "*" {
 				continue
 			}
-			where := fmt.Sprintf("%s/%s/%d", st.Pointer, field, i)
+			where := func() string { return st.Pointer + "/" + field + "/" + strconv.Itoa(i) }
 			if strings.ContainsAny(a, "*?") {
 				if !catalog.MatchesAnyAction(a) {
-					warn(where, fmt.Sprintf("%q matches no known action", a))
+					warn(where(), fmt.Sprintf("%q matches no known action", a))
 				}
 				continue
 			}
@@ -117,7 +117,7 @@ func validatePolicy(p *policy.Policy) []Warning {
 				if s := catalog.SuggestAction(a); len(s) > 0 {
 					msg += "; did you mean " + strings.Join(s, ", ") + "?"
 				}
-				warn(where, msg)
+				warn(where(), msg)
 			}
 		}
 		for _, c := range st.Conditions {
