@@ -288,7 +288,7 @@ func literalService(a string) (string, bool) {
 	if i <= 0 {
 		return "", false
 	}
-	svc := strings.ToLower(strings.TrimSpace(a[:i]))
+	svc := asciiLower(strings.TrimSpace(a[:i]))
 	if strings.ContainsAny(svc, "*?") {
 		return "", false
 	}

@@ -128,7 +128,7 @@ func compileCondition(c *policy.Condition, vars bool) (ccond, error) {
 	if err != nil {
 		return ccond{}, err
 	}
-	cc := ccond{op: op, key: strings.ToLower(c.Key), name: c.Key, src: c}
+	cc := ccond{op: op, key: asciiLower(c.Key), name: c.Key, src: c}
 	cc.vals = make([]cval, 0, len(c.Values))
 	for _, v := range c.Values {
 		var cv cval

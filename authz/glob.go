@@ -96,7 +96,7 @@ func compilePattern(s string, wild, vars, fold bool) pattern {
 				continue
 			}
 			key, def, hasDef := parseVariable(body)
-			p.toks = append(p.toks, tok{kind: tVar, text: strings.ToLower(key), def: def, hasDef: hasDef})
+			p.toks = append(p.toks, tok{kind: tVar, text: asciiLower(key), def: def, hasDef: hasDef})
 			p.hasVar = true
 			continue
 		}

@@ -198,7 +198,7 @@ func NewRequest(in RequestInput) (*Request, error) {
 		Principal: p,
 		Action:    action,
 		Resource:  in.Resource,
-		action:    strings.ToLower(action),
+		action:    asciiLower(action),
 	}
 	r.service = r.action[:i]
 	if r.Resource == "" {
@@ -269,11 +269,11 @@ func (r *Request) fillImplied() {
 type Context map[string][]string
 
 // Set stores values under key (case-insensitive).
-func (c Context) Set(key string, values ...string) { c[strings.ToLower(key)] = values }
+func (c Context) Set(key string, values ...string) { c[asciiLower(key)] = values }
 
 // Get returns the values of key (case-insensitive).
 func (c Context) Get(key string) ([]string, bool) {
-	v, ok := c[strings.ToLower(key)]
+	v, ok := c[asciiLower(key)]
 	return v, ok
 }
 

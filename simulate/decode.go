@@ -432,9 +432,45 @@ func (d *decoder) stringField(dst *string) error {
 }
 
 func (d *decoder) rawField(dst *json.RawMessage) error {
-	b, err := d.skip(0)
+	b, err := d.skipFast()
 	*dst = b
 	return err
+}
+
+// skipFast passes over a value that another parser reads in full later
+// (a policy document): it follows strings and brackets only, leaving the
+// checking of everything inside to that parser.
+func (d *decoder) skipFast() ([]byte, error) {
+	c := d.peek()
+	if c != '{' && c != '[' {
+		return d.skip(0)
+	}
+	start := d.off
+	depth := 0
+	for i := d.off; i < len(d.data); i++ {
+		switch d.data[i] {
+		case '"':
+			for i++; i < len(d.data) && d.data[i] != '"'; i++ {
+				if d.data[i] == '\\' {
+					i++
+				}
+			}
+			if i >= len(d.data) {
+				d.off = len(d.data)
+				return nil, d.syntax(`a closing '"'`)
+			}
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				d.off = i + 1
+				return d.data[start:d.off], nil
+			}
+		}
+	}
+	d.off = len(d.data)
+	return nil, d.syntax("the end of the document ('}')")
 }
 
 func (d *decoder) unknownField(key []byte, known string) error {
