@@ -85,8 +85,15 @@ func TestSeedRestorePassRole(t *testing.T) {
 			if !alt || !broad {
 				t.Errorf("alternatives %+v", f.Alternatives)
 			}
-			if !hasMsg(f.Notes, "backup.ec2passrole.note.managed") || !hasMsg(f.Notes, "note.redacted-account") {
-				t.Errorf("notes %+v", f.Notes)
+			managed := hasMsg(f.Notes, "backup.ec2passrole.note.managed")
+			for _, n := range f.Plan.Notes {
+				managed = managed || n.ID == "managed-restores-policy-allows-passrole"
+				if strings.Contains(n.Text, PlaceholderAccount) {
+					t.Errorf("note shows the placeholder account: %s", n.Text)
+				}
+			}
+			if !managed || !hasMsg(f.Notes, "note.redacted-account") {
+				t.Errorf("notes %+v, plan notes %+v", f.Notes, f.Plan.Notes)
 			}
 		})
 	}

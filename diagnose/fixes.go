@@ -113,6 +113,18 @@ func attachFixes(d *authzmsg.Denial, f *Finding, opt Options) {
 		}
 		f.Notes = append(f.Notes, msg("note.redacted-account", AccountToken))
 	}
+	// The fix package notes the managed restore policy itself.
+	for _, n := range plan.Notes {
+		if n.ID == "managed-restores-policy-allows-passrole" {
+			kept := f.Notes[:0]
+			for _, m := range f.Notes {
+				if m.ID != "backup.ec2passrole.note.managed" {
+					kept = append(kept, m)
+				}
+			}
+			f.Notes = kept
+		}
+	}
 	if plan.Error == "" || len(plan.Fixes) > 0 {
 		f.Plan = &plan
 	}
@@ -123,7 +135,31 @@ func redactPlan(p fix.Plan) fix.Plan {
 	for i := range p.Fixes {
 		p.Fixes[i] = redactFix(p.Fixes[i])
 	}
+	p.Notes = redactNotes(p.Notes)
 	return p
+}
+
+var redactor = strings.NewReplacer(PlaceholderAccount, AccountToken)
+
+func redactNotes(ns []fix.Note) []fix.Note {
+	out := make([]fix.Note, len(ns))
+	for i, n := range ns {
+		n.Text = redactor.Replace(n.Text)
+		n.Args = redactArgs(n.Args)
+		out[i] = n
+	}
+	return out
+}
+
+func redactArgs(as []string) []string {
+	if as == nil {
+		return nil
+	}
+	out := make([]string, len(as))
+	for i, a := range as {
+		out[i] = redactor.Replace(a)
+	}
+	return out
 }
 
 // redactFix puts the account token back where the placeholder account
@@ -140,5 +176,13 @@ func redactFix(f fix.Fix) fix.Fix {
 	f.Render.CLI = cli
 	f.Target.ARN = r.Replace(f.Target.ARN)
 	f.Title = r.Replace(f.Title)
+	f.TitleMsg.Args = redactArgs(f.TitleMsg.Args)
+	f.Risk = r.Replace(f.Risk)
+	if f.RiskMsg != nil {
+		rm := *f.RiskMsg
+		rm.Args = redactArgs(rm.Args)
+		f.RiskMsg = &rm
+	}
+	f.Notes = redactNotes(f.Notes)
 	return f
 }

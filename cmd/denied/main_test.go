@@ -1,0 +1,66 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// buildDenied builds the command into a temporary folder.
+func buildDenied(tb testing.TB) string {
+	tb.Helper()
+	bin := filepath.Join(tb.TempDir(), "denied")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		tb.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// The process maps errors to the documented exit codes and prints them
+// on stderr.
+func TestExitCodes(t *testing.T) {
+	bin := buildDenied(t)
+	for _, tt := range []struct {
+		args []string
+		code int
+		err  string
+	}{
+		{[]string{"version"}, 0, ""},
+		{[]string{"simulate", "../../examples/restore-passrole.json"}, 0, ""},
+		{[]string{"nope"}, 2, "unknown command"},
+		{[]string{"simulate", "/nonexistent"}, 2, "no such file"},
+		{[]string{"explain", "--no-decode", "../../testdata/messages/decoded/zatoima-wrapper.json"}, 0, ""},
+	} {
+		cmd := exec.Command(bin, tt.args...)
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		err := cmd.Run()
+		code := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		}
+		if code != tt.code || !strings.Contains(stderr.String(), tt.err) {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tt.args, code, stderr.String(), tt.code, tt.err)
+		}
+	}
+}
+
+// BenchmarkExplainColdProcess runs `denied explain` on a decoded message
+// in a new process each time, with no network: the target is under 50 ms.
+func BenchmarkExplainColdProcess(b *testing.B) {
+	bin := buildDenied(b)
+	input := "../../testdata/messages/decoded/zatoima-wrapper.json"
+	if _, err := os.Stat(input); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if out, err := exec.Command(bin, "explain", "--no-decode", input).CombinedOutput(); err != nil {
+			b.Fatalf("%v\n%s", err, out)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/process")
+}
