@@ -23,7 +23,7 @@ func referenceInput(tb testing.TB, factor int) authz.Input {
 	}
 	identity := func(seed int) string {
 		var st []string
-		services := []string{"s3", "ec2", "dynamodb", "sqs", "sns", "lambda", "kms", "logs", "backup", "rds"}
+		services := []string{"s3", "ec2", "dynamodb", "sqs", "iam", "lambda", "kms", "logs", "backup", "rds"}
 		for i := 0; i < 20*factor; i++ {
 			svc := services[(i+seed)%len(services)]
 			switch i % 4 {
