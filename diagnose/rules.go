@@ -67,6 +67,25 @@ func ruleBackupEC2RestorePassRole(d *authzmsg.Denial) (Finding, bool) {
 	return f, true
 }
 
+// ruleBackupEncodedRestore: an AWS Backup restore failed with EC2's
+// encoded message, not decoded yet. Most often it is the seed case.
+func ruleBackupEncodedRestore(d *authzmsg.Denial) (Finding, bool) {
+	if d.Backup == nil || d.Backup.ID != "backup.encoded-restore" || d.Action != "" {
+		return Finding{}, false
+	}
+	return Finding{
+		Rule: "backup.ec2-restore-encoded", Layer: "decode",
+		Title: msg("backup.encrestore.title"),
+		Cause: msg("backup.encrestore.cause"),
+		Checks: []Msg{
+			msg("backup.ec2passrole.check.console"),
+			msg("decode.how"),
+			msg("backup.encrestore.check.fix"),
+		},
+		Notes: []Msg{msg("backup.ec2passrole.note.managed")},
+	}, true
+}
+
 // ruleBackupCallerPassRole: a person or pipeline starting a backup,
 // restore or copy, or creating a selection, may not pass the job role
 // (B.16).

@@ -56,11 +56,13 @@ func (s *synth) restoreWithoutInstanceRole() (Fix, bool) {
 		profile = role
 	}
 	f := Fix{
-		ID:     "restore-without-instance-role",
-		Kind:   Alternative,
-		Title:  fmt.Sprintf("Restore with \"Proceed with no IAM role\", then attach the instance profile of %s to the restored instance", role),
-		Target: Target{Kind: TargetRestoreJob, Name: ri.p.Name, ARN: ri.roleARN},
-		Notes:  []Note{{ID: "no-policy-change", Text: fmt.Sprintf("No policy changes: the restore role %s passes no role to EC2, so it makes no iam:PassRole request. Whoever attaches the instance profile afterwards needs ec2:AssociateIamInstanceProfile and iam:PassRole on %s.", ri.p.Name, ri.resource)}},
+		ID:       "restore-without-instance-role",
+		Kind:     Alternative,
+		Title:    fmt.Sprintf("Restore with \"Proceed with no IAM role\", then attach the instance profile of %s to the restored instance", role),
+		TitleMsg: msg("fix.title.restore-without-instance-role", role),
+		Target:   Target{Kind: TargetRestoreJob, Name: ri.p.Name, ARN: ri.roleARN},
+		Notes: []Note{{ID: "no-policy-change", Text: fmt.Sprintf("No policy changes: the restore role %s passes no role to EC2, so it makes no iam:PassRole request. Whoever attaches the instance profile afterwards needs ec2:AssociateIamInstanceProfile and iam:PassRole on %s.", ri.p.Name, ri.resource),
+			Args: []string{ri.p.Name, ri.resource}}},
 	}
 	f.Render.CLI = []string{
 		"# Restore with \"Proceed with no IAM role\": the IamInstanceProfileName restore metadata key is omitted,",
@@ -89,17 +91,28 @@ func (s *synth) passRoleAnyRole() (Fix, bool) {
 	acct := ri.res[4]
 	st := &policy.Statement{Sid: "AllowPassAnyRole", HasSid: true, Effect: policy.Allow, Action: []string{"iam:PassRole"}, Resource: []string{"arn:" + ri.res[1] + ":iam::" + acct + ":role/*"}}
 	doc := newPolicy(st)
+	// "The role R", "The user U", "The IAM user that called ...".
+	who := describePrincipal(t)
+	if rest, ok := strings.CutPrefix(who, "the "); ok {
+		who = "The " + rest
+	} else {
+		who = "The " + who
+	}
+	service := orUnknown(s.passedTo, "EC2")
+	pf, pargs := principalForm(t)
 	f := Fix{
 		ID:        "passrole-any-role",
 		Kind:      Broad,
 		Layer:     authz.LayerIdentity.String(),
 		Title:     fmt.Sprintf("Allow iam:PassRole on every role of account %s (the fix some articles give)", acct),
+		TitleMsg:  msg("fix.title.passrole-any-role", acct),
 		Target:    t,
 		Statement: st,
 		Document:  doc,
 		Complete:  true,
-		Risk: fmt.Sprintf("The %s could pass any role of account %s, administrator roles included, and with no iam:PassedToService condition to any service, not only %s: whoever can start a restore with it, or assume it, could launch an instance that runs as an administrator role. That is a privilege escalation path; the least-privilege fix names the one role and the one service.",
-			describePrincipal(t), acct, orUnknown(s.passedTo, "EC2")),
+		Risk: fmt.Sprintf("%s could pass any role of account %s, administrator roles included, and with no iam:PassedToService condition to any service, not only %s: whoever can start a restore with it, or assume it, could launch an instance that runs as an administrator role. That is a privilege escalation path; the least-privilege fix names the one role and the one service.",
+			who, acct, service),
+		RiskMsg: riskMsg("fix.risk.passrole-any-role."+pf, concat(pargs, []string{acct, service})...),
 	}
 	f.apply = addIdentityPolicy(t.PolicyName, doc)
 	return f, true

@@ -134,10 +134,20 @@ type Target struct {
 	Region string `json:"region,omitempty"`
 }
 
-// Note is a fact that goes with a fix or a plan.
+// Msg is a sentence as an i18n message: the message ID and the strings
+// it is formatted with. An argument that starts with "@" is itself the ID
+// of a message (a phrase), translated before formatting.
+type Msg struct {
+	ID   string   `json:"id"`
+	Args []string `json:"args,omitempty"`
+}
+
+// Note is a fact that goes with a fix or a plan. Its i18n message ID is
+// "fixnote." + ID, formatted with Args; Text is the English sentence.
 type Note struct {
-	ID   string `json:"id"`
-	Text string `json:"text"`
+	ID   string   `json:"id"`
+	Text string   `json:"text"`
+	Args []string `json:"args,omitempty"`
 }
 
 // What a fix was verified against.
@@ -157,9 +167,11 @@ type Fix struct {
 	Kind Kind   `json:"kind"`
 	// Layer is the layer the fix changes ("" for an Alternative).
 	Layer string `json:"layer,omitempty"`
-	// Title says what the fix does, in one English sentence.
-	Title  string `json:"title"`
-	Target Target `json:"target"`
+	// Title says what the fix does, in one English sentence; TitleMsg is
+	// the same sentence as an i18n message.
+	Title    string `json:"title"`
+	TitleMsg Msg    `json:"titleMsg"`
+	Target   Target `json:"target"`
 	// Statement is the statement added, or the changed statement.
 	Statement *policy.Statement `json:"-"`
 	// Original is the statement as it is now, when the fix changes one
@@ -171,9 +183,11 @@ type Fix struct {
 	// Document holds only the statement to add.
 	Document *policy.Policy `json:"document,omitempty"`
 	Complete bool           `json:"complete,omitempty"`
-	// Risk says why a Broad fix is riskier, in English.
-	Risk  string `json:"risk,omitempty"`
-	Notes []Note `json:"notes,omitempty"`
+	// Risk says why a Broad fix is riskier, in English; RiskMsg is the
+	// same sentence as an i18n message.
+	Risk    string `json:"risk,omitempty"`
+	RiskMsg *Msg   `json:"riskMsg,omitempty"`
+	Notes   []Note `json:"notes,omitempty"`
 
 	// Verified is true when the request, evaluated with this fix (and the
 	// plan's fixes listed in After) applied, is Allowed.

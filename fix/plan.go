@@ -149,7 +149,7 @@ func (s *synth) verify(w *working, f *Fix, against string) {
 	s.applyFix(w, f)
 	o, err := evaluate(w.c, s.opt)
 	if err != nil {
-		f.Notes = append(f.Notes, Note{ID: "not-verified", Text: "The case with the fix applied cannot be evaluated: " + err.Error()})
+		f.Notes = append(f.Notes, Note{ID: "not-verified", Text: "The case with the fix applied cannot be evaluated: " + err.Error(), Args: []string{err.Error()}})
 		return
 	}
 	f.VerifiedAgainst = against
@@ -183,14 +183,16 @@ func (s *synth) inferContext(w *working) []Note {
 	var notes []Note
 	if s.passedToInferred {
 		setContext(w.c, "iam:PassedToService", s.passedTo)
-		notes = append(notes, Note{ID: "passed-to-service-inferred", Text: fmt.Sprintf("The request does not carry iam:PassedToService. AWS Backup restore sessions pass an instance's role to EC2, so the fixes name %s and are verified with that value in the request context.", s.passedTo)})
+		notes = append(notes, Note{ID: "passed-to-service-inferred", Text: fmt.Sprintf("The request does not carry iam:PassedToService. AWS Backup restore sessions pass an instance's role to EC2, so the fixes name %s and are verified with that value in the request context.", s.passedTo),
+			Args: []string{s.passedTo}})
 	} else if s.ri.passRole() && s.passedTo == "" {
 		notes = append(notes, Note{ID: "passed-to-service-unknown", Text: "The request does not say which service the role is passed to: add an iam:PassedToService condition naming it to the fix."})
 	}
 	if s.ri.roleARN != "" && s.ri.roleARN != s.ri.p.RoleARN && s.ri.p.Kind == authz.PrincipalSession {
 		if !hasContextKey(w.c, "aws:PrincipalArn") {
 			setContext(w.c, "aws:PrincipalArn", s.ri.roleARN)
-			notes = append(notes, Note{ID: "role-path", Text: fmt.Sprintf("The session's role is %s (a session ARN does not carry the role's path); the fixes name that ARN and are verified with it as aws:PrincipalArn.", s.ri.roleARN)})
+			notes = append(notes, Note{ID: "role-path", Text: fmt.Sprintf("The session's role is %s (a session ARN does not carry the role's path); the fixes name that ARN and are verified with it as aws:PrincipalArn.", s.ri.roleARN),
+				Args: []string{s.ri.roleARN}})
 		}
 	}
 	return notes

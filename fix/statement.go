@@ -114,15 +114,15 @@ func (s *synth) principal() *policy.Principal {
 }
 
 // exemption returns a copy of the Deny st that no longer applies to this
-// request, and says how. With preferResource, a Deny on "*" becomes a
+// request, and whether it excepts the resource (else the principal). With preferResource, a Deny on "*" becomes a
 // Deny on everything but the requested resource; otherwise (and when
 // that is not possible) the requester is excepted by a condition on
 // aws:PrincipalArn (aws:PrincipalServiceName for a service).
-func (s *synth) exemption(st *policy.Statement, preferResource bool) (*policy.Statement, string) {
+func (s *synth) exemption(st *policy.Statement, preferResource bool) (ns *policy.Statement, byResource bool) {
 	n := copyStatement(st)
 	if preferResource && s.ri.resource != "*" && len(st.Resource) == 1 && st.Resource[0] == "*" {
 		n.Resource, n.NotResource = nil, []string{s.ri.resource}
-		return n, "everything but " + s.ri.resource
+		return n, true
 	}
 	op, key, val := s.exemptionCondition()
 	for i := range n.Conditions {
@@ -130,18 +130,18 @@ func (s *synth) exemption(st *policy.Statement, preferResource bool) (*policy.St
 		if c.Operator == op && strings.EqualFold(c.Key, key) {
 			for _, v := range c.Values {
 				if v == val {
-					return n, "every principal but " + val
+					return n, false
 				}
 			}
 			c.Values = append(c.Values, val)
 			if len(c.ValueKinds) > 0 {
 				c.ValueKinds = append(c.ValueKinds, policy.KindString)
 			}
-			return n, "every principal but " + val
+			return n, false
 		}
 	}
 	n.Conditions = append(n.Conditions, cond(op, key, val))
-	return n, "every principal but " + val
+	return n, false
 }
 
 // exemptionCondition is the condition test that excepts the requester.

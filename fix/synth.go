@@ -2,6 +2,7 @@ package fix
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/deniedhq/denied/authz"
@@ -36,6 +37,7 @@ func (s *synth) round(w *working, o outcome) (lp, others []Fix) {
 		for i := range lp {
 			lp[i].ID, lp[i].Kind = s.ri.resourceKind().idPrefix()+"-allow-public", Broad
 			lp[i].Risk = "The request is anonymous: allowing it lets anyone on the internet, without credentials, call " + s.ri.action + " on " + s.ri.resource + ". Sign the request with AWS credentials instead, unless the resource is meant to be public."
+			lp[i].RiskMsg = riskMsg("fix.risk.allow-public", s.ri.action, s.ri.resource)
 		}
 		return nil, append(lp, others...)
 	}
@@ -71,11 +73,13 @@ func (s *synth) identityAllow() (Fix, bool) {
 	}
 	st := s.grant()
 	doc := newPolicy(st)
+	pf, pargs := principalForm(t)
 	f := Fix{
 		ID:        "identity-inline-allow",
 		Kind:      LeastPrivilege,
 		Layer:     authz.LayerIdentity.String(),
 		Title:     fmt.Sprintf("Allow %s on %s in a new inline policy %s on %s", s.ri.action, s.ri.resource, t.PolicyName, describePrincipal(t)),
+		TitleMsg:  msg("fix.title.identity-inline-allow."+pf, concat([]string{s.ri.action, s.ri.resource, t.PolicyName}, pargs)...),
 		Target:    t,
 		Statement: st,
 		Document:  doc,
@@ -124,13 +128,17 @@ func (s *synth) addToLayer(w *working, l loc, id string, st *policy.Statement) F
 		f.Document = newPolicy(st)
 		f.Notes = append(f.Notes, unknownDocument(f.Target))
 	}
+	// The title of a resource policy or SCP fix is set by the caller.
 	what := "the permissions boundary " + describeName(f.Target)
+	f.TitleMsg = msg("fix.title.add-statement.boundary", s.ri.action, s.ri.resource, nameArg(f.Target))
 	switch l.layer {
 	case authz.LayerSession:
 		what = "the session policy"
+		f.TitleMsg = msg("fix.title.widen-session-policy", s.ri.action, s.ri.resource)
 		f.Notes = append(f.Notes, Note{ID: "session-policy-caller", Text: "The session policy is passed by whoever calls AssumeRole or GetFederationToken (a script, an SDK profile, an identity provider): widen it there; no policy in the account changes."})
 	case authz.LayerVPCEndpoint:
 		what = "the VPC endpoint policy " + describeName(f.Target)
+		f.TitleMsg = msg("fix.title.add-statement.vpce-policy", s.ri.action, s.ri.resource, nameArg(f.Target))
 	}
 	f.Title = fmt.Sprintf("Add a statement allowing %s on %s to %s", s.ri.action, s.ri.resource, what)
 	doc := f.Document
@@ -149,6 +157,11 @@ func (s *synth) scpAllow(w *working, o outcome) Fix {
 	}
 	f := s.addToLayer(w, l, "scp-add-allow", st)
 	f.Title = fmt.Sprintf("Add an Allow for %s to the SCP %s attached to %s (no policy at that level allows it)", s.ri.action, describeName(f.Target), orUnknown(f.Target.AttachedTo, "the level"))
+	if f.Target.AttachedTo != "" {
+		f.TitleMsg = msg("fix.title.scp-add-allow", s.ri.action, nameArg(f.Target), f.Target.AttachedTo)
+	} else {
+		f.TitleMsg = msg("fix.title.scp-add-allow.level-unknown", s.ri.action, nameArg(f.Target))
+	}
 	return f
 }
 
@@ -270,12 +283,15 @@ func (s *synth) resourceAllow(w *working, o outcome) (lp, others []Fix) {
 	l := loc{layer: authz.LayerResource}
 	f := s.addToLayer(w, l, id, st)
 	f.Title = fmt.Sprintf("Add %s to the %s, allowing %s", ri.principalARN(), targetNoun(f.Target), ri.action)
+	form, targs := targetForm(f.Target)
+	f.TitleMsg = msg("fix.title.add-principal."+form, concat([]string{ri.principalARN()}, targs, []string{ri.action})...)
 	lp = append(lp, f)
 
 	// Across accounts the requester's own account must allow it too.
 	if ri.crossAccount() && ri.awsPrincipal() && (w.requestOnly || o.verdicts[authz.LayerIdentity].Verdict != authz.Allow) {
 		if id, ok := s.identityAllow(); ok {
 			id.Title += " (the requester's account must allow a cross-account request too)"
+			id.TitleMsg.ID += ".cross-account"
 			lp = append(lp, id)
 		}
 	}
@@ -305,7 +321,9 @@ func (s *synth) keyDelegation(w *working) (Fix, bool) {
 	f := s.addToLayer(w, loc{layer: authz.LayerResource}, "key-policy-delegate-to-iam", st)
 	f.Kind = Broad
 	f.Title = "Let IAM policies of account " + acct + " grant use of the key (the statement AWS puts in a default key policy)"
+	f.TitleMsg = msg("fix.title.key-policy-delegate-to-iam", acct)
 	f.Risk = "Every principal of account " + acct + " whose IAM policies allow kms actions on this key can then use and manage it (kms:* includes PutKeyPolicy and ScheduleKeyDeletion), so control of the key moves from the key policy to whoever can edit IAM policies; the requester still needs an identity policy allowing " + s.ri.action + "."
+	f.RiskMsg = riskMsg("fix.risk.key-policy-delegate-to-iam", acct, s.ri.action)
 	return f, true
 }
 
@@ -364,22 +382,31 @@ func (s *synth) narrowDenies(w *working, o outcome) (lp, others []Fix) {
 		if g.found {
 			p, _ = parseDoc(g.l.doc(w.c))
 		}
+		form, targs := targetForm(f.Target)
 		if p == nil {
 			op, key, val := s.exemptionCondition()
 			f.Title = fmt.Sprintf("Except %s from the Deny in %s", s.ri.principalARN(), describeTarget(f.Target))
-			f.Notes = append(f.Notes, Note{ID: "deny-unknown", Text: fmt.Sprintf("The denying statement is not known. Fetch %s, find the Deny that matches %s, and add to its Condition block: {%q: {%q: %q}}. Do not delete the statement: it is there on purpose.", describeTarget(f.Target), s.ri.action, op, key, val)})
+			f.TitleMsg = msg("fix.title.except."+form, concat([]string{s.ri.principalARN()}, targs)...)
+			noun, nounArg := policyNoun(f.Target)
+			f.Notes = append(f.Notes, Note{ID: "deny-unknown", Text: fmt.Sprintf("The denying statement is not known. Fetch the %s, find the Deny that matches %s, and add to its Condition block: {%q: {%q: %q}}. Do not delete the statement: it is there on purpose.", noun, s.ri.action, op, key, val),
+				Args: []string{nounArg, s.ri.action, op, key, val}})
 			lp = append(lp, f)
 			continue
 		}
 		replace := map[int]*policy.Statement{}
-		var hows []string
+		_, _, excepted := s.exemptionCondition()
+		ex := exemptions{resource: s.ri.resource, principal: excepted}
 		for _, i := range g.idx {
 			if i < 0 || i >= len(p.Statements) || replace[i] != nil {
 				continue
 			}
-			ns, how := s.exemption(p.Statements[i], preferResource)
+			ns, byResource := s.exemption(p.Statements[i], preferResource)
 			replace[i] = ns
-			hows = append(hows, how)
+			if byResource {
+				ex.byResource = true
+			} else {
+				ex.byPrincipal = true
+			}
 			if f.Statement == nil {
 				f.Statement, f.Original = ns, p.Statements[i]
 			}
@@ -388,10 +415,15 @@ func (s *synth) narrowDenies(w *working, o outcome) (lp, others []Fix) {
 			continue
 		}
 		f.Document, f.Complete = withStatements(p, replace), true
-		f.Title = fmt.Sprintf("Narrow the Deny %s in %s so that it applies to %s", stmtName(f.Original), describeTarget(f.Target), strings.Join(hows, "; "))
-		f.Notes = append(f.Notes, Note{ID: "deny-on-purpose", Text: "This Deny was written on purpose: the change keeps it for " + strings.Join(hows, "; ") + " and only lifts it for this request's " + exceptWhat(hows) + ". Check with the policy's owner; deleting the statement would lift it for everyone."})
+		f.Title = fmt.Sprintf("Narrow the Deny %s in %s so that it applies to %s", stmtName(f.Original), describeTarget(f.Target), ex.english())
+		how, hargs := ex.form()
+		f.TitleMsg = msg("fix.title.narrow."+form+"."+how, concat([]string{stmtName(f.Original)}, targs, hargs)...)
+		scope, scopeArg := ex.scope()
+		f.Notes = append(f.Notes, Note{ID: "deny-on-purpose", Text: "This Deny was written on purpose: the change keeps it for every other " + scope + " and only lifts it for this request's " + scope + ". Check with the policy's owner; deleting the statement would lift it for everyone.",
+			Args: []string{scopeArg, scopeArg}})
 		if len(replace) > 1 {
-			f.Notes = append(f.Notes, Note{ID: "several-denies", Text: fmt.Sprintf("%d Deny statements of this policy match the request; each is narrowed the same way.", len(replace))})
+			n := strconv.Itoa(len(replace))
+			f.Notes = append(f.Notes, Note{ID: "several-denies", Text: n + " Deny statements of this policy match the request; each is narrowed the same way.", Args: []string{n}})
 		}
 		if strings.HasPrefix(name, "arn:aws:iam::aws:policy/") {
 			f.Notes = append(f.Notes, Note{ID: "aws-managed-policy", Text: "This is an AWS managed policy, which cannot be changed: detach it and attach a customer managed copy with this change."})
@@ -415,22 +447,15 @@ func (s *synth) narrowDenies(w *working, o outcome) (lp, others []Fix) {
 			rm.Statement = nil
 			rm.Document = withStatements(&policy.Policy{Version: p.Version, ID: p.ID}, nil, keep...)
 			rm.Title = fmt.Sprintf("Remove the Deny %s from %s", stmtName(f.Original), describeTarget(f.Target))
+			rm.TitleMsg = msg("fix.title.remove-deny."+form, concat([]string{stmtName(f.Original)}, targs)...)
 			rm.Risk = "Removes the Deny for every principal and every request it covers, not only this one: vault access policies often deny deleting recovery points or changing the vault to protect backups, and that protection goes with it."
+			rm.RiskMsg = riskMsg("fix.risk.vault-policy-remove-deny")
 			rdoc := rm.Document
 			rm.apply = func(c *simulate.Case) { l.set(c, name, rdoc) }
 			others = append(others, rm)
 		}
 	}
 	return lp, others
-}
-
-func exceptWhat(hows []string) string {
-	for _, h := range hows {
-		if strings.HasPrefix(h, "every principal") {
-			return "principal"
-		}
-	}
-	return "resource"
 }
 
 // policyTarget describes the policy at l (named name) as a fix target.
@@ -547,15 +572,16 @@ func describePrincipal(t Target) string {
 	return "user " + t.Name
 }
 
-// describeTarget names a target in English.
+// describeTarget names a target in English (targetForm is the same as a
+// message).
 func describeTarget(t Target) string {
 	switch t.Kind {
 	case TargetRoleInline, TargetUserInline:
 		return "the inline policy " + t.PolicyName + " of " + describePrincipal(t)
-	case TargetKeyPolicy, TargetTrustPolicy, TargetVaultPolicy, TargetBucketPolicy, TargetResourcePolicy:
-		return "the " + targetNoun(t)
+	case TargetManagedPolicy, TargetBoundary, TargetSessionPolicy, TargetSCP, TargetRCP, TargetVPCEndpoint:
+		return "the " + targetNoun(t) + " " + describeName(t)
 	}
-	return "the " + targetNoun(t) + " " + describeName(t)
+	return "the " + targetNoun(t)
 }
 
 // targetNoun is what sort of policy a target is, in English.
@@ -578,6 +604,9 @@ func targetNoun(t Target) string {
 	case TargetTrustPolicy:
 		return "trust policy of role " + t.Name
 	case TargetVaultPolicy:
+		if t.Name == "" {
+			return "access policy of the recovery point's vault" // a recovery point ARN does not name its vault
+		}
 		return "access policy of vault " + t.Name
 	case TargetBucketPolicy:
 		return "bucket policy of " + t.Name
@@ -589,5 +618,6 @@ func targetNoun(t Target) string {
 
 // unknownDocument says that only the change is known.
 func unknownDocument(t Target) Note {
-	return Note{ID: "document-unknown", Text: "The current " + targetNoun(t) + " is not known: the document shown holds only the statement to add. Add it to the current document's Statement list; the update replaces the whole document."}
+	noun, arg := policyNoun(t)
+	return Note{ID: "document-unknown", Text: "The current " + noun + " is not known: the document shown holds only the statement to add. Add it to the current document's Statement list; the update replaces the whole document.", Args: []string{arg}}
 }

@@ -42,6 +42,8 @@ type command struct {
 
 func commands() []command {
 	return []command{
+
+		{"explain", "explain an access-denied error: cause, layer and a verified fix", runExplain},
 		{"simulate", "evaluate one request against its policies (the engine)", runSimulate},
 		{"version", "print the version", func(_ context.Context, env *Env, _ []string) error {
 			fmt.Fprintf(env.Stdout, "denied %s\n", Version)

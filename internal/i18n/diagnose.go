@@ -77,6 +77,21 @@ func init() {
 			JA: "AWS 管理ポリシー AWSBackupServiceRolePolicyForRestores は 2025-11-10 のバージョン (v25) 以降、この iam:PassRole (ec2.amazonaws.com 宛て) を許可しています。このポリシーを持つロールがまだ拒否される場合は、アクセス許可の境界か SCP が原因です。",
 			KO: "AWS 관리형 정책 AWSBackupServiceRolePolicyForRestores는 2025-11-10 버전(v25)부터 이 iam:PassRole(ec2.amazonaws.com 대상)을 허용합니다. 이 정책이 있는 역할이 여전히 거부된다면 권한 경계나 SCP가 원인입니다.",
 		},
+		"backup.encrestore.title": {
+			EN: "AWS Backup restore refused by EC2: most often the restore role may not pass the instance's role",
+			JA: "AWS Backup の復元が EC2 に拒否されました: 多くの場合、復元ロールがインスタンスのロールを渡せません",
+			KO: "AWS Backup 복원이 EC2에서 거부되었습니다: 대개 복원 역할이 인스턴스의 역할을 전달할 수 없습니다",
+		},
+		"backup.encrestore.cause": {
+			EN: "EC2 refused a call made by the restore role and returned an encoded authorization failure message. When the original instance had an instance profile, the refused call is almost always iam:PassRole of that instance's role: decode the message to be sure of the role and the action.",
+			JA: "EC2 が復元ロールによる呼び出しを拒否し、エンコードされた認可失敗メッセージを返しました。元のインスタンスにインスタンスプロファイルがあった場合、拒否されたのはほぼ必ずそのインスタンスのロールの iam:PassRole です。ロールとアクションを確かめるにはメッセージをデコードしてください。",
+			KO: "EC2가 복원 역할의 호출을 거부하고 인코딩된 권한 부여 실패 메시지를 반환했습니다. 원래 인스턴스에 인스턴스 프로파일이 있었다면 거부된 호출은 거의 항상 그 인스턴스 역할에 대한 iam:PassRole입니다. 역할과 작업을 확인하려면 메시지를 디코딩하세요.",
+		},
+		"backup.encrestore.check.fix": {
+			EN: "Without decoding: restore with \"Proceed with no IAM role\" and attach the instance profile afterwards, or allow the restore role iam:PassRole on the instance's role with iam:PassedToService ec2.amazonaws.com.",
+			JA: "デコードしない場合: [IAM ロールなしで続行] で復元して後からインスタンスプロファイルをアタッチするか、復元ロールにインスタンスのロールに対する iam:PassRole (iam:PassedToService が ec2.amazonaws.com) を許可してください。",
+			KO: "디코딩하지 않는 경우: IAM 역할 없이 진행(Proceed with no IAM role)으로 복원한 뒤 인스턴스 프로파일을 연결하거나, 복원 역할에 인스턴스 역할에 대한 iam:PassRole(iam:PassedToService가 ec2.amazonaws.com)을 허용하세요.",
+		},
 		"check.explicit": { // layer name
 			EN: "The denial is explicit: a Deny statement in the %s matches; an Allow elsewhere cannot override it.",
 			JA: "明示的な拒否です: %s の Deny ステートメントが一致しています。他の場所の Allow では上書きできません。",

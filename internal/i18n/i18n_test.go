@@ -88,8 +88,21 @@ func TestWrap(t *testing.T) {
 		t.Errorf("Japanese wrap %q", ja)
 	}
 	for _, l := range ja {
-		if Width(l) > 16 {
+		if Width(l) > 18 { // a closing mark may hang past the width
 			t.Errorf("line %q is wider than 16", l)
+		}
+	}
+	// An ASCII word inside Japanese text is not split.
+	mixed := Wrap("あとでアタッチする人には ec2:AssociateIamInstanceProfile が必要です", 40)
+	for _, l := range mixed {
+		if strings.Contains(l, "ec2:") && !strings.Contains(l, "ec2:AssociateIamInstanceProfile") {
+			t.Errorf("word split: %q", mixed)
+		}
+	}
+	// Closing marks and the long vowel mark do not start a line.
+	for _, l := range Wrap("ポリシーポリシーポリシーポリシー。ポリシー", 8) {
+		if strings.HasPrefix(l, "ー") || strings.HasPrefix(l, "。") {
+			t.Errorf("line starts with a closing mark: %q", l)
 		}
 	}
 }

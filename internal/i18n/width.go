@@ -2,7 +2,6 @@ package i18n
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // Width returns the number of terminal columns s takes: East Asian wide
@@ -97,38 +96,55 @@ func wrapLine(s string, width int) []string {
 		return []string{s}
 	}
 	var lines []string
-	var cur strings.Builder
+	var cur []rune
 	cw := 0
-	lastSpace := -1 // byte index in cur of the last space
-	for len(s) > 0 {
-		r, n := utf8.DecodeRuneInString(s)
-		s = s[n:]
+	// brk is where the current line may be broken: after a space, before
+	// an ASCII word that follows a wide character, or between two wide
+	// characters. -1: nowhere yet.
+	brk := -1
+	for _, r := range s {
 		rw := runeWidth(r)
-		if cw+rw > width && cw > 0 {
-			line := cur.String()
-			rest := ""
-			if lastSpace > 0 && rw == 1 && r != ' ' {
-				line, rest = line[:lastSpace], line[lastSpace+1:]
+		if cw+rw > width && len(cur) > 0 && !noLineStart(r) {
+			at := len(cur)
+			if r != ' ' && rw == 1 && brk > 0 {
+				at = brk // keep the ASCII word whole
 			}
-			lines = append(lines, strings.TrimRight(line, " "))
-			cur.Reset()
-			cur.WriteString(rest)
-			cw = Width(rest)
-			lastSpace = -1
+			line, rest := cur[:at], append([]rune(nil), cur[at:]...)
+			lines = append(lines, strings.TrimRight(string(line), " "))
+			for len(rest) > 0 && rest[0] == ' ' {
+				rest = rest[1:]
+			}
+			cur, cw, brk = rest, 0, -1
+			for _, x := range cur {
+				cw += runeWidth(x)
+			}
 			if r == ' ' {
 				continue
 			}
 		}
-		if r == ' ' {
-			lastSpace = cur.Len()
-		} else if rw == 2 {
-			lastSpace = -1
+		switch {
+		case r == ' ':
+			brk = len(cur) + 1
+		case rw == 2:
+			brk = len(cur) + 1
+		case len(cur) > 0 && runeWidth(cur[len(cur)-1]) == 2:
+			brk = len(cur)
 		}
-		cur.WriteRune(r)
+		cur = append(cur, r)
 		cw += rw
 	}
-	if cur.Len() > 0 {
-		lines = append(lines, cur.String())
+	if len(cur) > 0 {
+		lines = append(lines, string(cur))
 	}
 	return lines
+}
+
+// noLineStart reports whether r may not begin a line (Japanese kinsoku):
+// closing punctuation and the long vowel mark hang at the end instead.
+func noLineStart(r rune) bool {
+	switch r {
+	case 'ー', '。', '、', '」', '』', '）', ')', '.', ',', '：', ':', '・', 'ッ', 'ャ', 'ュ', 'ョ', 'ァ', 'ィ', 'ゥ', 'ェ', 'ォ', 'っ', 'ゃ', 'ゅ', 'ょ':
+		return true
+	}
+	return false
 }

@@ -1,0 +1,180 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/deniedhq/denied/authzmsg"
+	"github.com/deniedhq/denied/diagnose"
+	"github.com/deniedhq/denied/internal/i18n"
+	"github.com/deniedhq/denied/internal/report"
+)
+
+type explainInput struct {
+	input    string // text, file name, or "-"
+	format   string
+	lang     i18n.Lang
+	noDecode bool
+	profile  string
+	region   string
+	show     map[string]bool
+}
+
+const explainSynopsis = `[TEXT|FILE|-] [--format text|json|markdown] [--lang en|ja|ko] [--no-decode] [--profile NAME] [--region REGION] [--show policy,cli,terraform,cloudformation|all]
+
+Explains an access-denied error: console text (any language around it), an
+AWS CLI, SDK or Terraform error, a CloudTrail event (or a Records list), an
+AWS Backup job message, or the output of aws sts decode-authorization-message.
+An encoded authorization failure message is decoded through AWS STS with the
+standard AWS configuration unless --no-decode; nothing is sent when the input
+has nothing to decode. Without an argument, reads stdin.`
+
+// stsDecoder builds the STS port; tests replace it.
+var stsDecoder = func(ctx context.Context, profile, region string) (authzmsg.Decoder, error) {
+	return authzmsg.NewSTSDecoder(ctx, authzmsg.STSOptions{Profile: profile, Region: region})
+}
+
+func bindExplain(env *Env, args []string) (*explainInput, error) {
+	in := &explainInput{}
+	var lang, show string
+	fs := newFlagSet(env, "explain", explainSynopsis)
+	fs.StringVar(&in.format, "format", "text", "output format: text, json or markdown")
+	fs.StringVar(&lang, "lang", "", "language: en, ja or ko (default from LC_ALL, LC_MESSAGES, LANG)")
+	fs.BoolVar(&in.noDecode, "no-decode", false, "do not call AWS STS to decode an encoded message")
+	fs.StringVar(&in.profile, "profile", "", "AWS profile for decoding (default: the standard AWS configuration)")
+	fs.StringVar(&in.region, "region", "", "AWS Region for decoding")
+	fs.StringVar(&show, "show", "policy,cli", "fix renderings in text output: policy, cli, terraform, cloudformation, or all")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return nil, err
+	}
+	switch in.format {
+	case "text", "json", "markdown":
+	default:
+		return nil, usageErr("--format must be text, json or markdown, not %q", in.format)
+	}
+	l, err := i18n.Detect(lang, env.Getenv)
+	if err != nil {
+		return nil, usageErr("%v", err)
+	}
+	in.lang = l
+	in.show = map[string]bool{}
+	for _, s := range strings.Split(show, ",") {
+		switch s = strings.TrimSpace(s); s {
+		case "all":
+			for _, k := range []string{"policy", "cli", "terraform", "cloudformation"} {
+				in.show[k] = true
+			}
+		case "policy", "cli", "terraform", "cloudformation":
+			in.show[s] = true
+		case "":
+		default:
+			return nil, usageErr("--show takes policy, cli, terraform, cloudformation or all, not %q", s)
+		}
+	}
+	in.input = strings.Join(pos, " ")
+	if in.input == "" {
+		in.input = "-"
+	}
+	return in, nil
+}
+
+func runExplain(ctx context.Context, env *Env, args []string) error {
+	in, err := bindExplain(env, args)
+	if err != nil {
+		return err
+	}
+	text, err := readExplainInput(env, in.input)
+	if err != nil {
+		return err
+	}
+	denials, err := authzmsg.ParseAll(text)
+	if err != nil {
+		if errors.Is(err, authzmsg.ErrNoDenial) {
+			return usageErr("%v", err)
+		}
+		return usageErr("%v", err)
+	}
+	var dec authzmsg.Decoder
+	var ex []report.Explained
+	for _, d := range denials {
+		e := report.Explained{Denial: d, Decode: report.DecodeStatus{State: "none"}}
+		switch {
+		case d.Encoded == "" || d.Decoded != nil:
+		case in.noDecode:
+			e.Decode = report.DecodeStatus{State: "skipped", Msg: &diagnose.Msg{ID: "decode.skipped"}}
+		case d.EncodedTruncated:
+			e.Decode = report.DecodeStatus{State: "skipped", Msg: &diagnose.Msg{ID: "decode.err.truncated"}}
+		default:
+			if dec == nil {
+				dec, err = stsDecoder(ctx, in.profile, in.region)
+			}
+			if err == nil {
+				err = authzmsg.Decode(ctx, dec, d)
+			}
+			e.Decode = decodeStatus(err)
+			err = nil
+		}
+		e.Findings = diagnose.Diagnose(d, diagnose.Options{})
+		ex = append(ex, e)
+	}
+	o := report.Options{Lang: in.lang, Color: env.IsTerminal && env.Getenv("NO_COLOR") == "" && env.Getenv("TERM") != "dumb", Show: in.show}
+	switch in.format {
+	case "json":
+		return report.JSON(env.Stdout, ex, o)
+	case "markdown":
+		return report.Markdown(env.Stdout, ex, o)
+	}
+	return report.Text(env.Stdout, ex, o)
+}
+
+func decodeStatus(err error) report.DecodeStatus {
+	if err == nil {
+		return report.DecodeStatus{State: "decoded"}
+	}
+	id := "decode.err.other"
+	var denied *authzmsg.DecodeDeniedError
+	switch {
+	case errors.Is(err, authzmsg.ErrNoCredentials):
+		id = "decode.err.no-credentials"
+	case errors.As(err, &denied):
+		id = "decode.err.denied"
+	case errors.Is(err, authzmsg.ErrInvalidMessage):
+		id = "decode.err.invalid"
+	case errors.Is(err, authzmsg.ErrThrottled):
+		id = "decode.err.throttled"
+	}
+	st := report.DecodeStatus{State: "failed", Msg: &diagnose.Msg{ID: id}}
+	if id == "decode.err.other" {
+		st.Detail = err.Error()
+	}
+	return st
+}
+
+// readExplainInput returns the text to explain: stdin for "-", a file's
+// content when the argument names a file, else the argument itself.
+func readExplainInput(env *Env, arg string) (string, error) {
+	var data []byte
+	var err error
+	switch {
+	case arg == "-":
+		data, err = io.ReadAll(io.LimitReader(env.Stdin, 16<<20))
+	default:
+		if st, serr := os.Stat(arg); serr == nil && st.Mode().IsRegular() {
+			data, err = os.ReadFile(arg)
+		} else {
+			return arg, nil
+		}
+	}
+	if err != nil {
+		return "", usageErr("reading the input: %v", err)
+	}
+	if strings.TrimSpace(string(data)) == "" {
+		return "", usageErr("%s", fmt.Sprintf("nothing to explain: %v", authzmsg.ErrNoDenial))
+	}
+	return string(data), nil
+}

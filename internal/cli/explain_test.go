@@ -1,0 +1,192 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"html"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The seed documents, verbatim, explained in every language and format.
+var explainFixtures = map[string]string{
+	"seed-ja-console":   "messages/seeds/000_226a516d13e3c17d.txt",
+	"seed-ja-blog":      "messages/seeds/001_182cc03ca233d4d3.txt",
+	"seed-ko-console":   "messages/seeds/002_0a56c7af45a57128.txt",
+	"seed-en-blog":      "messages/seeds/003_00f8f2943710bdf3.txt",
+	"decoded-zatoima":   "messages/decoded/zatoima-wrapper.json",
+	"decoded-kc":        "messages/decoded/kc-abridged.txt",
+	"vault-boundary":    "explain/vault-boundary.txt",
+	"terraform-encoded": "messages/samples/terraform-ec2-plain-and-encoded.txt",
+}
+
+func TestExplainGolden(t *testing.T) {
+	for name, file := range explainFixtures {
+		for _, lang := range []string{"en", "ja", "ko"} {
+			for _, format := range []string{"text", "json", "markdown"} {
+				t.Run(name+"/"+lang+"/"+format, func(t *testing.T) {
+					out, errOut, code := runCLI(t, "", "explain", "--no-decode", "--lang", lang, "--format", format, "--show", "all", filepath.Join("..", "..", "testdata", file))
+					if code != 0 {
+						t.Fatalf("exit %d: %s", code, errOut)
+					}
+					ext := map[string]string{"text": "txt", "json": "json", "markdown": "md"}[format]
+					golden(t, fmt.Sprintf("explain/%s.%s.%s", name, lang, ext), out)
+				})
+			}
+		}
+	}
+}
+
+// A language's output contains no English sentence from the catalog:
+// spot-check that Japanese and Korean reports are translated.
+func TestExplainTranslated(t *testing.T) {
+	out, _, _ := runCLI(t, "", "explain", "--no-decode", "--lang", "ja", filepath.Join("..", "..", "testdata", explainFixtures["seed-en-blog"]))
+	for _, want := range []string{"復元ロール", "原因", "修正 1", "最小権限"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("Japanese report lacks %q:\n%s", want, out)
+		}
+	}
+	for _, english := range []string{"What to check", "The restore role", "Cause ["} {
+		if strings.Contains(out, english) {
+			t.Errorf("Japanese report contains English %q", english)
+		}
+	}
+	out, _, _ = runCLI(t, "", "explain", "--no-decode", "--lang", "ko", filepath.Join("..", "..", "testdata", explainFixtures["seed-en-blog"]))
+	for _, want := range []string{"복원 역할", "원인", "수정 1"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("Korean report lacks %q", want)
+		}
+	}
+}
+
+func TestExplainLangFromEnvironment(t *testing.T) {
+	var out strings.Builder
+	env := &Env{Stdin: strings.NewReader("User: arn:aws:iam::111122223333:user/a is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::b/k because no identity-based policy allows the s3:GetObject action"),
+		Stdout: &out, Stderr: io.Discard, Getenv: func(k string) string {
+			if k == "LANG" {
+				return "ko_KR.UTF-8"
+			}
+			return ""
+		}}
+	if err := Run(t.Context(), env, []string{"explain", "-"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "원인") {
+		t.Errorf("LANG=ko_KR did not give Korean:\n%s", out.String())
+	}
+}
+
+func TestExplainErrors(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		in   string
+		msg  string
+	}{
+		{[]string{"explain", "-"}, "hello world", "no access-denied message found"},
+		{[]string{"explain"}, "", "nothing to explain"},
+		{[]string{"explain", "--format", "xml", "x"}, "", "--format must be text, json or markdown"},
+		{[]string{"explain", "--lang", "fr", "x"}, "", "--lang must be en, ja or ko"},
+		{[]string{"explain", "--show", "yaml", "x"}, "", "--show takes"},
+	} {
+		_, errOut, code := runCLI(t, tt.in, tt.args...)
+		if code != ExitUsage || !strings.Contains(errOut, tt.msg) {
+			t.Errorf("%v: exit %d, %q; want %d and %q", tt.args, code, errOut, ExitUsage, tt.msg)
+		}
+	}
+}
+
+// fakeSTS answers DecodeAuthorizationMessage in the STS Query protocol.
+type fakeSTS struct {
+	decoded string
+	code    string
+	calls   int
+	got     string
+}
+
+func (f *fakeSTS) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	f.calls++
+	_ = r.ParseForm()
+	f.got = r.Form.Get("EncodedMessage")
+	if r.Form.Get("Action") != "DecodeAuthorizationMessage" || !strings.HasPrefix(r.Header.Get("Authorization"), "AWS4-HMAC-SHA256") {
+		w.WriteHeader(400)
+		return
+	}
+	w.Header().Set("Content-Type", "text/xml")
+	if f.code != "" {
+		w.WriteHeader(403)
+		fmt.Fprintf(w, `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>%s</Code><Message>User: arn:aws:iam::111122223333:user/dev is not authorized to perform: sts:DecodeAuthorizationMessage</Message></Error><RequestId>r1</RequestId></ErrorResponse>`, f.code)
+		return
+	}
+	fmt.Fprintf(w, `<DecodeAuthorizationMessageResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><DecodeAuthorizationMessageResult><DecodedMessage>%s</DecodedMessage></DecodeAuthorizationMessageResult><ResponseMetadata><RequestId>r2</RequestId></ResponseMetadata></DecodeAuthorizationMessageResponse>`, html.EscapeString(f.decoded))
+}
+
+// A realistic encoded message, cut by a console line break.
+var (
+	blobHead = strings.Repeat("AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_", 5)
+	blobTail = strings.Repeat("ZyXwVuTsRqPoNmLkJiHgFeDcBa9876543210_-", 5)
+)
+
+// explain decodes through STS with the real SDK and the standard
+// configuration (endpoint from AWS_ENDPOINT_URL_STS), then explains the
+// decoded request.
+func TestExplainDecodesThroughSTS(t *testing.T) {
+	wrapper, err := os.ReadFile("../../testdata/messages/decoded/zatoima-wrapper.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w struct{ DecodedMessage string }
+	if err := json.Unmarshal(wrapper, &w); err != nil {
+		t.Fatal(err)
+	}
+	const secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+	for _, tt := range []struct {
+		name, code, want string
+	}{
+		{"decoded", "", "backup.ec2-restore-passrole"},
+		{"denied", "AccessDenied", "decode.err.denied"},
+		{"invalid", "InvalidAuthorizationMessageException", "decode.err.invalid"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fake := &fakeSTS{decoded: w.DecodedMessage, code: tt.code}
+			srv := httptest.NewServer(fake)
+			defer srv.Close()
+			t.Setenv("AWS_ENDPOINT_URL_STS", srv.URL)
+			t.Setenv("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE")
+			t.Setenv("AWS_SECRET_ACCESS_KEY", secret)
+			t.Setenv("AWS_REGION", "ap-northeast-1")
+			t.Setenv("AWS_CONFIG_FILE", filepath.Join(t.TempDir(), "none"))
+			t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(t.TempDir(), "none"))
+			text := "You are not authorized to perform this operation. Please consult the permissions associated with your AWS Backup role(s), and refer to the AWS Backup documentation for more details. Encoded authorization failure message: " + blobHead + "\n" + blobTail
+			out, errOut, code := runCLI(t, text, "explain", "--format", "json", "-")
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			if fake.calls == 0 || fake.got != blobHead+blobTail {
+				t.Errorf("STS got %q in %d calls, want the cleaned blob", fake.got, fake.calls)
+			}
+			if !strings.Contains(out, tt.want) {
+				t.Errorf("output lacks %s:\n%s", tt.want, out)
+			}
+			if strings.Contains(out+errOut, secret) {
+				t.Error("the secret key was printed")
+			}
+		})
+	}
+}
+
+// No network call when nothing needs decoding.
+func TestExplainNoCallWithoutBlob(t *testing.T) {
+	fake := &fakeSTS{}
+	srv := httptest.NewServer(fake)
+	defer srv.Close()
+	t.Setenv("AWS_ENDPOINT_URL_STS", srv.URL)
+	_, errOut, code := runCLI(t, "User: arn:aws:iam::111122223333:user/a is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::b/k because no identity-based policy allows the s3:GetObject action", "explain", "-")
+	if code != 0 || fake.calls != 0 {
+		t.Errorf("exit %d (%s), %d STS calls; want 0 and none", code, errOut, fake.calls)
+	}
+}

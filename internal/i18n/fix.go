@@ -1,0 +1,307 @@
+package i18n
+
+import "strings"
+
+// Messages of the fixes (package fix): Fix.TitleMsg, Fix.RiskMsg and the
+// notes ("fixnote." + Note.ID). Arguments are noted where a message takes
+// them; an argument starting with "@" is a phrase of this catalog (the
+// "fix.noun.", "fix.scope." and "fix.name-unknown" messages).
+//
+// Sentences that name a policy come in one message per form of the name
+// (fixTargets), built from the sentence frames below, as the diagnosis
+// messages are built per layer.
+func init() {
+	m := map[string]map[Lang]string{
+		// Phrases passed as "@" arguments.
+		"fix.name-unknown": {EN: "(name unknown)", JA: "(名前不明)", KO: "(이름 알 수 없음)"},
+
+		"fix.noun.inline-policy":        {EN: "inline policy", JA: "インラインポリシー", KO: "인라인 정책"},
+		"fix.noun.managed-policy":       {EN: "managed policy", JA: "管理ポリシー", KO: "관리형 정책"},
+		"fix.noun.permissions-boundary": {EN: "permissions boundary", JA: "アクセス許可の境界", KO: "권한 경계"},
+		"fix.noun.session-policy":       {EN: "session policy", JA: "セッションポリシー", KO: "세션 정책"},
+		"fix.noun.scp":                  {EN: "SCP", JA: "サービスコントロールポリシー", KO: "서비스 제어 정책"},
+		"fix.noun.rcp":                  {EN: "RCP", JA: "リソースコントロールポリシー", KO: "리소스 제어 정책"},
+		"fix.noun.key-policy":           {EN: "key policy", JA: "キーポリシー", KO: "키 정책"},
+		"fix.noun.trust-policy":         {EN: "trust policy", JA: "信頼ポリシー", KO: "신뢰 정책"},
+		"fix.noun.vault-access-policy":  {EN: "vault access policy", JA: "バックアップボールトのアクセスポリシー", KO: "백업 볼트 액세스 정책"},
+		"fix.noun.bucket-policy":        {EN: "bucket policy", JA: "バケットポリシー", KO: "버킷 정책"},
+		"fix.noun.vpce-policy":          {EN: "VPC endpoint policy", JA: "VPC エンドポイントポリシー", KO: "VPC 엔드포인트 정책"},
+		"fix.noun.resource-policy":      {EN: "resource-based policy", JA: "リソースベースのポリシー", KO: "리소스 기반 정책"},
+
+		// What a narrowed Deny still applies to ("every other ...") and is
+		// lifted for ("this request's ...").
+		"fix.scope.resource":           {EN: "resource", JA: "リソース", KO: "리소스"},
+		"fix.scope.principal":          {EN: "principal", JA: "プリンシパル", KO: "보안 주체"},
+		"fix.scope.resource-principal": {EN: "resource and principal", JA: "リソースとプリンシパル", KO: "리소스와 보안 주체"},
+
+		// Titles that name no policy form.
+		"fix.title.widen-session-policy": { // action, resource
+			EN: "Add a statement allowing %s on %s to the session policy",
+			JA: "%s (%s) を許可するステートメントをセッションポリシーに追加します",
+			KO: "%s(%s)을(를) 허용하는 문을 세션 정책에 추가합니다",
+		},
+		"fix.title.scp-add-allow": { // action, SCP name, root/OU/account it is attached to
+			EN: "Add an Allow for %s to the SCP %s attached to %s (no policy at that level allows it)",
+			JA: "%s を許可するステートメントを SCP %s (アタッチ先: %s) に追加します (その階層には許可するポリシーがありません)",
+			KO: "%s을(를) 허용하는 문을 SCP %s(연결 대상: %s)에 추가합니다(해당 계층에 이를 허용하는 정책이 없습니다)",
+		},
+		"fix.title.scp-add-allow.level-unknown": { // action, SCP name
+			EN: "Add an Allow for %s to the SCP %s attached to the level (no policy at that level allows it)",
+			JA: "%s を許可するステートメントを、その階層にアタッチされた SCP %s に追加します (その階層には許可するポリシーがありません)",
+			KO: "%s을(를) 허용하는 문을 해당 계층에 연결된 SCP %s에 추가합니다(해당 계층에 이를 허용하는 정책이 없습니다)",
+		},
+		"fix.title.key-policy-delegate-to-iam": { // account
+			EN: "Let IAM policies of account %s grant use of the key (the statement AWS puts in a default key policy)",
+			JA: "アカウント %s の IAM ポリシーでキーの使用を許可できるようにします (AWS がデフォルトのキーポリシーに入れるステートメント)",
+			KO: "계정 %s의 IAM 정책으로 키 사용 권한을 부여할 수 있게 합니다(AWS가 기본 키 정책에 넣는 문)",
+		},
+		"fix.title.restore-without-instance-role": { // the instance's role
+			EN: "Restore with \"Proceed with no IAM role\", then attach the instance profile of %s to the restored instance",
+			JA: "[IAM ロールなしで続行] を選んで復元し、その後 %s のインスタンスプロファイルを復元したインスタンスにアタッチします",
+			KO: "IAM 역할 없이 진행(Proceed with no IAM role)을 선택해 복원한 다음, %s의 인스턴스 프로파일을 복원된 인스턴스에 연결합니다",
+		},
+		"fix.title.passrole-any-role": { // account
+			EN: "Allow iam:PassRole on every role of account %s (the fix some articles give)",
+			JA: "アカウント %s のすべてのロールに対する iam:PassRole を許可します (一部の記事が紹介している修正)",
+			KO: "계정 %s의 모든 역할에 대해 iam:PassRole을 허용합니다(일부 글에서 제시하는 수정)",
+		},
+
+		// Risks.
+		"fix.risk.allow-public": { // action, resource
+			EN: "The request is anonymous: allowing it lets anyone on the internet, without credentials, call %s on %s. Sign the request with AWS credentials instead, unless the resource is meant to be public.",
+			JA: "このリクエストは匿名です: 許可すると、インターネット上の誰もが認証情報なしで %s (%s) を呼び出せるようになります。リソースを公開するつもりでない限り、代わりに AWS の認証情報でリクエストに署名してください。",
+			KO: "이 요청은 익명입니다: 허용하면 인터넷의 누구나 자격 증명 없이 %s(%s)을(를) 호출할 수 있게 됩니다. 리소스를 공개할 의도가 아니라면 대신 AWS 자격 증명으로 요청에 서명하세요.",
+		},
+		"fix.risk.key-policy-delegate-to-iam": { // account, action
+			EN: "Every principal of account %s whose IAM policies allow kms actions on this key can then use and manage it (kms:* includes PutKeyPolicy and ScheduleKeyDeletion), so control of the key moves from the key policy to whoever can edit IAM policies; the requester still needs an identity policy allowing %s.",
+			JA: "アカウント %s のプリンシパルのうち、IAM ポリシーでこのキーに対する kms アクションを許可されているものはすべて、このキーを使用・管理できるようになります (kms:* には PutKeyPolicy と ScheduleKeyDeletion が含まれます)。キーの管理はキーポリシーから、IAM ポリシーを編集できる人の手に移ります。リクエスト元には引き続き、%s を許可するアイデンティティベースのポリシーが必要です。",
+			KO: "계정 %s의 보안 주체 중 IAM 정책에서 이 키에 대한 kms 작업이 허용된 보안 주체는 모두 이 키를 사용하고 관리할 수 있게 됩니다(kms:*에는 PutKeyPolicy와 ScheduleKeyDeletion이 포함됩니다). 따라서 키에 대한 통제권이 키 정책에서 IAM 정책을 편집할 수 있는 사람에게로 넘어갑니다. 요청자에게는 여전히 %s을(를) 허용하는 자격 증명 기반 정책이 필요합니다.",
+		},
+		"fix.risk.vault-policy-remove-deny": {
+			EN: "Removes the Deny for every principal and every request it covers, not only this one: vault access policies often deny deleting recovery points or changing the vault to protect backups, and that protection goes with it.",
+			JA: "このリクエストだけでなく、この Deny が対象とするすべてのプリンシパルとすべてのリクエストについて Deny がなくなります。バックアップボールトのアクセスポリシーは、バックアップを保護するために復旧ポイントの削除やボールトの変更を拒否していることが多く、その保護も失われます。",
+			KO: "이 요청뿐 아니라 이 Deny가 적용되는 모든 보안 주체와 모든 요청에 대해 Deny가 제거됩니다. 백업 볼트 액세스 정책은 백업을 보호하기 위해 복구 시점 삭제나 볼트 변경을 거부하는 경우가 많으며, 그 보호도 함께 사라집니다.",
+		},
+
+		// Notes: "fixnote." + Note.ID.
+		"fixnote.federated-user": {
+			EN: "A federated user has the permissions of the IAM user that called GetFederationToken, within the session policy: put this inline policy on that IAM user.",
+			JA: "フェデレーティッドユーザーは、GetFederationToken を呼び出した IAM ユーザーのアクセス許可を、セッションポリシーの範囲内で持ちます: このインラインポリシーはその IAM ユーザーに追加してください。",
+			KO: "페더레이션 사용자는 세션 정책의 범위 안에서 GetFederationToken을 호출한 IAM 사용자의 권한을 가집니다: 이 인라인 정책은 해당 IAM 사용자에게 추가하세요.",
+		},
+		"fixnote.session-policy-caller": {
+			EN: "The session policy is passed by whoever calls AssumeRole or GetFederationToken (a script, an SDK profile, an identity provider): widen it there; no policy in the account changes.",
+			JA: "セッションポリシーは、AssumeRole または GetFederationToken を呼び出す側 (スクリプト、SDK のプロファイル、ID プロバイダー) が渡します: そこで範囲を広げてください。アカウント内のポリシーは変わりません。",
+			KO: "세션 정책은 AssumeRole 또는 GetFederationToken을 호출하는 쪽(스크립트, SDK 프로필, 자격 증명 공급자)이 전달합니다: 그곳에서 범위를 넓히세요. 계정의 정책은 바뀌지 않습니다.",
+		},
+		"fixnote.document-unknown": { // @fix.noun.*
+			EN: "The current %s is not known: the document shown holds only the statement to add. Add it to the current document's Statement list; the update replaces the whole document.",
+			JA: "現在の%sは不明です: 表示しているドキュメントには、追加するステートメントだけが含まれています。現在のドキュメントの Statement リストに追加してください。更新するとドキュメント全体が置き換わります。",
+			KO: "현재 %s 문서를 알 수 없습니다: 표시된 문서에는 추가할 문만 들어 있습니다. 현재 문서의 Statement 목록에 추가하세요. 업데이트하면 문서 전체가 바뀝니다.",
+		},
+		"fixnote.deny-unknown": { // @fix.noun.*, action, condition operator, key, value
+			EN: "The denying statement is not known. Fetch the %s, find the Deny that matches %s, and add to its Condition block: {%q: {%q: %q}}. Do not delete the statement: it is there on purpose.",
+			JA: "拒否しているステートメントは不明です。%sを取得し、%s に一致する Deny を見つけて、その Condition ブロックに追加してください: {%q: {%q: %q}}。ステートメントは削除しないでください: 意図して置かれているものです。",
+			KO: "거부하는 문을 알 수 없습니다. %s 문서를 가져와 %s과(와) 일치하는 Deny를 찾고, 그 Condition 블록에 추가하세요: {%q: {%q: %q}}. 문을 삭제하지 마세요: 의도적으로 둔 것입니다.",
+		},
+		"fixnote.deny-on-purpose": { // @fix.scope.*, the same @fix.scope.*
+			EN: "This Deny was written on purpose: the change keeps it for every other %s and only lifts it for this request's %s. Check with the policy's owner; deleting the statement would lift it for everyone.",
+			JA: "この Deny は意図して書かれたものです: 変更後も他のすべての%sには適用され、このリクエストの%sに対してだけ解除されます。ポリシーの所有者に確認してください。ステートメントを削除すると、すべてのユーザーに対して解除されてしまいます。",
+			KO: "이 Deny는 의도적으로 작성된 것입니다: 변경 후에도 다른 모든 %s에는 계속 적용되며, 이 요청의 %s에 대해서만 해제됩니다. 정책 소유자와 확인하세요. 문을 삭제하면 모든 사용자에게 해제됩니다.",
+		},
+		"fixnote.several-denies": { // count
+			EN: "%s Deny statements of this policy match the request; each is narrowed the same way.",
+			JA: "このポリシーの %s 個の Deny ステートメントがリクエストに一致します。いずれも同じ方法で絞り込みます。",
+			KO: "이 정책의 Deny 문 %s개가 요청과 일치합니다. 모두 같은 방식으로 좁힙니다.",
+		},
+		"fixnote.aws-managed-policy": {
+			EN: "This is an AWS managed policy, which cannot be changed: detach it and attach a customer managed copy with this change.",
+			JA: "これは AWS 管理ポリシーのため変更できません: デタッチして、この変更を加えたコピーをカスタマー管理ポリシーとしてアタッチしてください。",
+			KO: "이 정책은 AWS 관리형 정책이라 변경할 수 없습니다: 분리한 다음, 이 변경을 적용한 사본을 고객 관리형 정책으로 연결하세요.",
+		},
+		"fixnote.no-policy-change": { // restore role, the instance's role ARN
+			EN: "No policy changes: the restore role %s passes no role to EC2, so it makes no iam:PassRole request. Whoever attaches the instance profile afterwards needs ec2:AssociateIamInstanceProfile and iam:PassRole on %s.",
+			JA: "ポリシーは変更しません: 復元ロール %s は EC2 にロールを渡さないため、iam:PassRole リクエストを行いません。あとでインスタンスプロファイルをアタッチする人には、ec2:AssociateIamInstanceProfile と、%s に対する iam:PassRole が必要です。",
+			KO: "정책을 변경하지 않습니다: 복원 역할 %s은(는) EC2에 역할을 전달하지 않으므로 iam:PassRole 요청을 하지 않습니다. 나중에 인스턴스 프로파일을 연결하는 사람에게는 ec2:AssociateIamInstanceProfile과 %s에 대한 iam:PassRole이 필요합니다.",
+		},
+		"fixnote.managed-restores-policy-allows-passrole": {
+			EN: "The AWS managed policy AWSBackupServiceRolePolicyForRestores allows this iam:PassRole since its version v25 of 2025-11-10 (statement CreateClusterIAMPerms: any role, when iam:PassedToService is ec2.amazonaws.com, eks.amazonaws.com, pods.eks.amazonaws.com or backup.amazonaws.com). A restore role that has that managed policy attached and is still refused points at a permissions boundary or an SCP, not at the role's own policies.",
+			JA: "AWS 管理ポリシー AWSBackupServiceRolePolicyForRestores は、2025-11-10 のバージョン v25 以降、この iam:PassRole を許可しています (ステートメント CreateClusterIAMPerms: iam:PassedToService が ec2.amazonaws.com、eks.amazonaws.com、pods.eks.amazonaws.com、backup.amazonaws.com のいずれかなら、どのロールでも)。この管理ポリシーがアタッチされているのにまだ拒否される復元ロールは、ロール自身のポリシーではなく、アクセス許可の境界か SCP が原因です。",
+			KO: "AWS 관리형 정책 AWSBackupServiceRolePolicyForRestores는 2025-11-10의 버전 v25부터 이 iam:PassRole을 허용합니다(문 CreateClusterIAMPerms: iam:PassedToService가 ec2.amazonaws.com, eks.amazonaws.com, pods.eks.amazonaws.com 또는 backup.amazonaws.com이면 모든 역할). 이 관리형 정책이 연결되어 있는데도 여전히 거부되는 복원 역할은 역할 자체의 정책이 아니라 권한 경계나 SCP가 원인입니다.",
+		},
+		"fixnote.anonymous-request": {
+			EN: "The request is anonymous (unsigned). No least-privilege policy change can let it through without opening the resource to everyone: sign the request with AWS credentials, and if it is still refused, explain the signed request.",
+			JA: "このリクエストは匿名 (署名なし) です。リソースを全員に公開せずにこれを通せる最小権限のポリシー変更はありません: AWS の認証情報でリクエストに署名し、それでも拒否される場合は、署名したリクエストについて explain を実行してください。",
+			KO: "이 요청은 익명(서명 없음)입니다. 리소스를 모두에게 공개하지 않고 이 요청을 통과시킬 수 있는 최소 권한 정책 변경은 없습니다: AWS 자격 증명으로 요청에 서명하고, 그래도 거부되면 서명된 요청에 대해 explain을 실행하세요.",
+		},
+		"fixnote.not-verified": { // the evaluation error
+			EN: "The case with the fix applied cannot be evaluated: %s",
+			JA: "修正を適用したケースを評価できません: %s",
+			KO: "수정을 적용한 케이스를 평가할 수 없습니다: %s",
+		},
+		"fixnote.passed-to-service-inferred": { // service principal
+			EN: "The request does not carry iam:PassedToService. AWS Backup restore sessions pass an instance's role to EC2, so the fixes name %s and are verified with that value in the request context.",
+			JA: "リクエストに iam:PassedToService が含まれていません。AWS Backup の復元セッションはインスタンスのロールを EC2 に渡すため、修正では %s を指定し、リクエストコンテキストにその値を入れて検証しています。",
+			KO: "요청에 iam:PassedToService가 없습니다. AWS Backup 복원 세션은 인스턴스의 역할을 EC2에 전달하므로, 수정에서는 %s을(를) 지정하고 요청 컨텍스트에 그 값을 넣어 검증합니다.",
+		},
+		"fixnote.passed-to-service-unknown": {
+			EN: "The request does not say which service the role is passed to: add an iam:PassedToService condition naming it to the fix.",
+			JA: "リクエストからは、ロールがどのサービスに渡されるかがわかりません: そのサービスを指定する iam:PassedToService 条件を修正に追加してください。",
+			KO: "요청에는 역할이 어느 서비스에 전달되는지 나와 있지 않습니다: 해당 서비스를 지정하는 iam:PassedToService 조건을 수정에 추가하세요.",
+		},
+		"fixnote.role-path": { // role ARN
+			EN: "The session's role is %s (a session ARN does not carry the role's path); the fixes name that ARN and are verified with it as aws:PrincipalArn.",
+			JA: "セッションのロールは %s です (セッションの ARN にはロールのパスが含まれません)。修正ではこの ARN を指定し、これを aws:PrincipalArn として検証しています。",
+			KO: "세션의 역할은 %s입니다(세션 ARN에는 역할의 경로가 포함되지 않습니다). 수정에서는 이 ARN을 지정하고, 이를 aws:PrincipalArn으로 사용해 검증합니다.",
+		},
+	}
+
+	// The identity-policy fix and the passrole-any-role risk, per
+	// principal: "role", "user", "federated" (the IAM user that called
+	// GetFederationToken, which has no name).
+	principals := []struct {
+		form string
+		// on: "on role %s"; subject: "The role %s" (start of a sentence).
+		on, subject [3]string
+	}{
+		{"role", [3]string{"on role %s", "をロール %s に", "을(를) 역할 %s에"}, [3]string{"The role %s", "ロール %s は", "역할 %s은(는)"}},
+		{"user", [3]string{"on user %s", "をユーザー %s に", "을(를) 사용자 %s에"}, [3]string{"The user %s", "ユーザー %s は", "사용자 %s은(는)"}},
+		{"federated", [3]string{"on the IAM user that called GetFederationToken", "を、GetFederationToken を呼び出した IAM ユーザーに", "을(를) GetFederationToken을 호출한 IAM 사용자에"},
+			[3]string{"The IAM user that called GetFederationToken", "GetFederationToken を呼び出した IAM ユーザーは", "GetFederationToken을 호출한 IAM 사용자는"}},
+	}
+	crossAccount := [3]string{
+		" (the requester's account must allow a cross-account request too)",
+		" (クロスアカウントのリクエストは、リクエスト元のアカウントでも許可されている必要があります)",
+		" (교차 계정 요청은 요청자의 계정에서도 허용되어야 합니다)",
+	}
+	for _, p := range principals {
+		// action, resource, policy name[, principal name]
+		title := [3]string{
+			"Allow %s on %s in a new inline policy %s " + p.on[0],
+			"%s (%s) を許可する新しいインラインポリシー %s " + p.on[1] + "追加します",
+			"%s(%s)을(를) 허용하는 새 인라인 정책 %s" + p.on[2] + " 추가합니다",
+		}
+		id := "fix.title.identity-inline-allow." + p.form
+		m[id] = langs(title)
+		m[id+".cross-account"] = langs([3]string{title[0] + crossAccount[0], title[1] + crossAccount[1], title[2] + crossAccount[2]})
+		// [principal name,] account, service
+		m["fix.risk.passrole-any-role."+p.form] = langs([3]string{
+			p.subject[0] + " could pass any role of account %s, administrator roles included, and with no iam:PassedToService condition to any service, not only %s: whoever can start a restore with it, or assume it, could launch an instance that runs as an administrator role. That is a privilege escalation path; the least-privilege fix names the one role and the one service.",
+			p.subject[1] + "、アカウント %s のどのロールでも (管理者ロールも含めて) 渡せるようになり、iam:PassedToService 条件がないため、%s だけでなくどのサービスにも渡せます。これを使って復元を開始できる人や、これを引き受けられる人は、管理者ロールとして実行されるインスタンスを起動できてしまいます。これは権限昇格の経路です。最小権限の修正では、1 つのロールと 1 つのサービスだけを指定します。",
+			p.subject[2] + " 계정 %s의 모든 역할(관리자 역할 포함)을 전달할 수 있게 되며, iam:PassedToService 조건이 없으므로 %s뿐 아니라 모든 서비스에 전달할 수 있습니다. 이를 사용해 복원을 시작하거나 이를 수임할 수 있는 사람은 누구나 관리자 역할로 실행되는 인스턴스를 시작할 수 있습니다. 이는 권한 에스컬레이션 경로입니다. 최소 권한 수정은 하나의 역할과 하나의 서비스만 지정합니다.",
+		})
+	}
+
+	// How a narrowed Deny still applies: to every resource but the
+	// request's, to every principal but the requester, or both (one
+	// statement each way).
+	hows := []struct {
+		form string
+		text [3]string
+	}{
+		{"resource", [3]string{"everything but %s", "%s 以外のすべてのリソース", "%s 이외의 모든 리소스"}},
+		{"principal", [3]string{"every principal but %s", "%s 以外のすべてのプリンシパル", "%s 이외의 모든 보안 주체"}},
+		{"resource-principal", [3]string{"everything but %s; every principal but %s", "%s 以外のすべてのリソース、および %s 以外のすべてのプリンシパル", "%s 이외의 모든 리소스 및 %s 이외의 모든 보안 주체"}},
+	}
+
+	// Sentences that name a policy, one message per form of the name.
+	for _, t := range fixTargets {
+		f := t.text
+		// principal ARN, target
+		m["fix.title.except."+t.form] = langs([3]string{
+			"Except %s from the Deny in " + f[0],
+			jaCat("%s を", f[1], "の Deny の対象から除外します"),
+			"%s을(를) " + f[2] + "의 Deny 대상에서 제외합니다",
+		})
+		// Sid or #index, target
+		m["fix.title.remove-deny."+t.form] = langs([3]string{
+			"Remove the Deny %s from " + f[0],
+			jaCat("Deny %s を", f[1], "から削除します"),
+			"Deny %s을(를) " + f[2] + "에서 제거합니다",
+		})
+		// Sid or #index, target, how
+		for _, h := range hows {
+			m["fix.title.narrow."+t.form+"."+h.form] = langs([3]string{
+				"Narrow the Deny %s in " + f[0] + " so that it applies to " + h.text[0],
+				jaCat("Deny %s を、", f[1], "内で", h.text[1], "にだけ適用されるように絞り込みます"),
+				"Deny %s을(를) " + f[2] + " 안에서 " + h.text[2] + "에만 적용되도록 좁힙니다",
+			})
+		}
+		switch {
+		case t.resource:
+			// principal ARN, target, action
+			m["fix.title.add-principal."+t.form] = langs([3]string{
+				"Add %s to " + f[0] + ", allowing %s",
+				jaCat("%s を", f[1], "に追加し、%s を許可します"),
+				"%s을(를) " + f[2] + "에 추가하여 %s을(를) 허용합니다",
+			})
+		case t.form == "boundary" || t.form == "vpce-policy":
+			// action, resource, target
+			m["fix.title.add-statement."+t.form] = langs([3]string{
+				"Add a statement allowing %s on %s to " + f[0],
+				jaCat("%s (%s) を許可するステートメントを", f[1], "に追加します"),
+				"%s(%s)을(를) 허용하는 문을 " + f[2] + "에 추가합니다",
+			})
+		}
+	}
+	register(m)
+}
+
+// fixTargets are the forms in which a fix names the policy it changes,
+// with the arguments each takes, in English, Japanese and Korean.
+var fixTargets = []struct {
+	form     string
+	text     [3]string
+	resource bool // a resource-based policy
+}{
+	{"inline-role", [3]string{"the inline policy %s of role %s", "インラインポリシー %s (ロール %s)", "인라인 정책 %s(역할 %s)"}, false},                                                                                              // policy, role
+	{"inline-user", [3]string{"the inline policy %s of user %s", "インラインポリシー %s (ユーザー %s)", "인라인 정책 %s(사용자 %s)"}, false},                                                                                            // policy, user
+	{"inline-federated", [3]string{"the inline policy %s of the IAM user that called GetFederationToken", "GetFederationToken を呼び出した IAM ユーザーのインラインポリシー %s", "GetFederationToken을 호출한 IAM 사용자의 인라인 정책 %s"}, false}, // policy
+	{"managed-policy", [3]string{"the managed policy %s", "管理ポリシー %s", "관리형 정책 %s"}, false},                                                                                                                        // name
+	{"boundary", [3]string{"the permissions boundary %s", "アクセス許可の境界 %s", "권한 경계 %s"}, false},                                                                                                                      // name
+	{"session-policy", [3]string{"the session policy %s", "セッションポリシー %s", "세션 정책 %s"}, false},                                                                                                                      // name
+	{"scp", [3]string{"the SCP %s", "SCP %s", "SCP %s"}, false},                                                                                                                                                    // name
+	{"rcp", [3]string{"the RCP %s", "RCP %s", "RCP %s"}, false},                                                                                                                                                    // name
+	{"vpce-policy", [3]string{"the VPC endpoint policy %s", "VPC エンドポイントポリシー %s", "VPC 엔드포인트 정책 %s"}, false},                                                                                                       // endpoint policy name
+	{"key-policy", [3]string{"the key policy of %s", "%s のキーポリシー", "%s의 키 정책"}, true},                                                                                                                              // key ARN
+	{"trust-policy", [3]string{"the trust policy of role %s", "ロール %s の信頼ポリシー", "역할 %s의 신뢰 정책"}, true},                                                                                                             // role
+	{"vault-policy", [3]string{"the access policy of vault %s", "バックアップボールト %s のアクセスポリシー", "백업 볼트 %s의 액세스 정책"}, true},                                                                                              // vault
+	{"recovery-point-vault-policy", [3]string{"the access policy of the recovery point's vault", "復旧ポイントが保存されているバックアップボールトのアクセスポリシー", "복구 시점이 저장된 백업 볼트의 액세스 정책"}, true},
+	{"bucket-policy", [3]string{"the bucket policy of %s", "%s のバケットポリシー", "%s의 버킷 정책"}, true},                   // bucket
+	{"resource-policy", [3]string{"the resource-based policy of %s", "%s のリソースベースのポリシー", "%s의 리소스 기반 정책"}, true}, // resource ARN
+}
+
+func langs(t [3]string) map[Lang]string { return map[Lang]string{EN: t[0], JA: t[1], KO: t[2]} }
+
+// jaCat joins parts of a Japanese sentence, with a space between a
+// Japanese character and a Latin one or a format verb, as the other
+// Japanese messages are written.
+func jaCat(parts ...string) string {
+	var b strings.Builder
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			prev := b.String()
+			l, r := latinEnd(prev), latinStart(p)
+			if l != r && !jaPunct(prev, p) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+// latinEnd reports whether s ends with an ASCII character (a format verb
+// or a closing parenthesis included).
+func latinEnd(s string) bool { return s[len(s)-1] < 0x80 }
+
+func latinStart(s string) bool { return s[0] < 0x80 }
+
+// jaPunct reports whether the join is next to Japanese punctuation, which
+// takes no space.
+func jaPunct(prev, next string) bool {
+	return strings.HasSuffix(prev, "、") || strings.HasSuffix(prev, "。") || strings.HasPrefix(next, "、") || strings.HasPrefix(next, "。")
+}

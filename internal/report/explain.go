@@ -1,0 +1,430 @@
+// Package report renders denied's results for people (text, markdown) and
+// machines (JSON), in English, Japanese or Korean.
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/deniedhq/denied/authzmsg"
+	"github.com/deniedhq/denied/diagnose"
+	"github.com/deniedhq/denied/fix"
+	"github.com/deniedhq/denied/internal/i18n"
+)
+
+// SchemaVersion is the version of the JSON explain report.
+const SchemaVersion = "1"
+
+// Explained is one denial with its diagnosis.
+type Explained struct {
+	Denial   *authzmsg.Denial
+	Decode   DecodeStatus
+	Findings []diagnose.Finding
+}
+
+// DecodeStatus says what happened with the encoded message, if any.
+type DecodeStatus struct {
+	// State is "none" (nothing to decode), "decoded", "skipped" (--no-decode
+	// or nothing usable), or "failed".
+	State string `json:"state"`
+	// Msg explains a skip or failure (an i18n message).
+	Msg *diagnose.Msg `json:"message,omitempty"`
+	// Detail is the underlying error text, for failures.
+	Detail string `json:"detail,omitempty"`
+}
+
+// Options control rendering.
+type Options struct {
+	Lang  i18n.Lang
+	Color bool
+	// Show selects the fix renderings in text output: "policy", "cli",
+	// "terraform", "cloudformation".
+	Show map[string]bool
+	// Width wraps prose in text output; 0 means 100.
+	Width int
+}
+
+func (o Options) t(id string, args ...string) string {
+	a := make([]any, len(args))
+	for i, s := range args {
+		if strings.HasPrefix(s, "@") && i18n.Has(s[1:]) {
+			s = i18n.T(o.Lang, s[1:])
+		}
+		a[i] = s
+	}
+	return i18n.T(o.Lang, id, a...)
+}
+
+func (o Options) msg(m diagnose.Msg) string { return o.t(m.ID, m.Args...) }
+
+func (o Options) fixMsg(id string, args []string) string { return o.t(id, args...) }
+
+// --- JSON -------------------------------------------------------------
+
+type jsonReport struct {
+	SchemaVersion string        `json:"schemaVersion"`
+	Lang          i18n.Lang     `json:"lang"`
+	Denials       []jsonExplain `json:"denials"`
+}
+
+type jsonExplain struct {
+	Denial   *authzmsg.Denial `json:"denial"`
+	Decode   DecodeStatus     `json:"decode"`
+	Findings []jsonFinding    `json:"findings"`
+}
+
+type jsonFinding struct {
+	diagnose.Finding
+	TitleText  string   `json:"titleText"`
+	CauseText  string   `json:"causeText"`
+	ChecksText []string `json:"checksText,omitempty"`
+	NotesText  []string `json:"notesText,omitempty"`
+}
+
+// JSON writes the explain report as JSON with schemaVersion.
+func JSON(w io.Writer, ex []Explained, o Options) error {
+	r := jsonReport{SchemaVersion: SchemaVersion, Lang: o.Lang, Denials: []jsonExplain{}}
+	for _, e := range ex {
+		je := jsonExplain{Denial: e.Denial, Decode: e.Decode, Findings: []jsonFinding{}}
+		for _, f := range e.Findings {
+			jf := jsonFinding{Finding: f, TitleText: o.msg(f.Title), CauseText: o.msg(f.Cause)}
+			for _, c := range f.Checks {
+				jf.ChecksText = append(jf.ChecksText, o.msg(c))
+			}
+			for _, n := range f.Notes {
+				jf.NotesText = append(jf.NotesText, o.msg(n))
+			}
+			je.Findings = append(je.Findings, jf)
+		}
+		r.Denials = append(r.Denials, je)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}
+
+// --- text and markdown --------------------------------------------------
+
+type style struct {
+	o  Options
+	md bool
+}
+
+func (s style) bold(x string) string {
+	switch {
+	case s.md:
+		return "**" + x + "**"
+	case s.o.Color:
+		return "\x1b[1m" + x + "\x1b[0m"
+	}
+	return x
+}
+
+func (s style) color(code, x string) string {
+	if s.o.Color && !s.md {
+		return "\x1b[" + code + "m" + x + "\x1b[0m"
+	}
+	return x
+}
+
+// Text writes the explain report for a terminal.
+func Text(w io.Writer, ex []Explained, o Options) error {
+	return write(w, ex, style{o: o})
+}
+
+// Markdown writes the explain report as Markdown, ready for a ticket.
+func Markdown(w io.Writer, ex []Explained, o Options) error {
+	return write(w, ex, style{o: o, md: true})
+}
+
+func write(w io.Writer, ex []Explained, s style) error {
+	var b strings.Builder
+	for i, e := range ex {
+		if i > 0 {
+			b.WriteString("\n")
+			if !s.md {
+				b.WriteString(strings.Repeat("─", 60) + "\n\n")
+			} else {
+				b.WriteString("---\n\n")
+			}
+		}
+		s.explained(&b, e)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func (s style) explained(b *strings.Builder, e Explained) {
+	o := s.o
+	d := e.Denial
+	title := o.t("report.title.none")
+	if len(e.Findings) > 0 {
+		title = o.msg(e.Findings[0].Title)
+	}
+	if s.md {
+		fmt.Fprintf(b, "## %s\n\n", title)
+	} else {
+		fmt.Fprintf(b, "%s\n\n", s.bold(title))
+	}
+	// The request.
+	rows := [][]string{}
+	add := func(label, value string) {
+		if value != "" {
+			rows = append(rows, []string{o.t(label), value})
+		}
+	}
+	who := d.Principal.ARN
+	if d.Principal.IsBackupSession && d.Principal.BackupRole != "" {
+		who += " " + o.t("report.backup-session", d.Principal.BackupRole)
+	}
+	add("report.who", who)
+	add("report.action", d.Action)
+	add("report.resource", d.Resource)
+	add("report.decision", o.t("decision."+string(d.Decision))+layerSuffix(o, d))
+	if d.PolicyARN != "" {
+		add("report.policy", d.PolicyARN)
+	}
+	add("report.read-from", o.t("form."+string(d.Form))+decodeSuffix(o, e.Decode))
+	if s.md {
+		b.WriteString("| | |\n|---|---|\n")
+		for _, r := range rows {
+			fmt.Fprintf(b, "| %s | `%s` |\n", r[0], strings.ReplaceAll(r[1], "|", "\\|"))
+		}
+		b.WriteString("\n")
+	} else {
+		for _, line := range strings.Split(strings.TrimRight(i18n.Table(rows), "\n"), "\n") {
+			b.WriteString("  " + line + "\n")
+		}
+		b.WriteString("\n")
+	}
+	if e.Decode.State == "failed" || e.Decode.State == "skipped" && e.Decode.Msg != nil {
+		s.para(b, "", s.color("33", o.msg(*e.Decode.Msg)))
+		if e.Decode.Detail != "" {
+			s.para(b, "", e.Decode.Detail)
+		}
+		b.WriteString("\n")
+	}
+	for i, f := range e.Findings {
+		s.finding(b, i, f)
+	}
+	if len(d.Unreadable) > 0 {
+		s.heading(b, o.t("report.unreadable"))
+		for _, u := range d.Unreadable {
+			s.item(b, u)
+		}
+		b.WriteString("\n")
+	}
+}
+
+func layerSuffix(o Options, d *authzmsg.Denial) string {
+	if d.PolicyType == "" || d.PolicyType == authzmsg.PolicyUnknown {
+		return ""
+	}
+	return " — " + o.t("layer."+layerID(d.PolicyType))
+}
+
+func layerID(p authzmsg.PolicyType) string {
+	if p == authzmsg.PolicyTrust {
+		return "trust"
+	}
+	return string(p)
+}
+
+func decodeSuffix(o Options, ds DecodeStatus) string {
+	if ds.State == "decoded" {
+		return " (" + o.t("report.decoded") + ")"
+	}
+	return ""
+}
+
+func (s style) heading(b *strings.Builder, h string) {
+	if s.md {
+		fmt.Fprintf(b, "### %s\n\n", h)
+	} else {
+		fmt.Fprintf(b, "%s\n", s.bold(h))
+	}
+}
+
+func (s style) para(b *strings.Builder, indent, text string) {
+	if s.md {
+		b.WriteString(text + "\n")
+		return
+	}
+	width := s.o.Width
+	if width == 0 {
+		width = 100
+	}
+	for _, l := range i18n.Wrap(text, width-len(indent)-2) {
+		b.WriteString("  " + indent + l + "\n")
+	}
+}
+
+func (s style) item(b *strings.Builder, text string) {
+	if s.md {
+		b.WriteString("- " + text + "\n")
+		return
+	}
+	width := s.o.Width
+	if width == 0 {
+		width = 100
+	}
+	for i, l := range i18n.Wrap(text, width-6) {
+		if i == 0 {
+			b.WriteString("  - " + l + "\n")
+		} else {
+			b.WriteString("    " + l + "\n")
+		}
+	}
+}
+
+func (s style) finding(b *strings.Builder, i int, f diagnose.Finding) {
+	o := s.o
+	if i > 0 {
+		s.heading(b, o.msg(f.Title))
+	}
+	s.heading(b, o.t("report.cause")+" ["+f.Rule+"]")
+	s.para(b, "", o.msg(f.Cause))
+	b.WriteString("\n")
+	if len(f.Checks) > 0 {
+		s.heading(b, o.t("report.checks"))
+		for _, c := range f.Checks {
+			s.item(b, o.msg(c))
+		}
+		b.WriteString("\n")
+	}
+	if f.Plan != nil {
+		for j, fx := range f.Plan.Fixes {
+			s.fix(b, j+1, fx, f.Plan)
+		}
+		if len(f.Plan.Fixes) > 1 {
+			if f.Plan.Verified {
+				s.para(b, "", s.color("32", o.t("report.plan.verified", f.Plan.Decision)))
+			} else {
+				s.para(b, "", s.color("31", o.t("report.plan.not-verified", f.Plan.StillDeniedBy)))
+			}
+			b.WriteString("\n")
+		}
+	}
+	n := 0
+	if f.Plan != nil {
+		n = len(f.Plan.Fixes)
+	}
+	for _, a := range f.Alternatives {
+		n++
+		s.fix(b, n, a, nil)
+	}
+	var notes []string
+	for _, m := range f.Notes {
+		notes = append(notes, o.msg(m))
+	}
+	seen := map[string]bool{}
+	if f.Plan != nil {
+		for _, nt := range f.Plan.Notes {
+			if !seen[nt.ID] {
+				seen[nt.ID] = true
+				notes = append(notes, o.fixNote(nt))
+			}
+		}
+	}
+	if len(notes) > 0 {
+		s.heading(b, o.t("report.notes"))
+		for _, nt := range notes {
+			s.item(b, nt)
+		}
+		b.WriteString("\n")
+	}
+}
+
+func (o Options) fixNote(n fix.Note) string {
+	id := "fixnote." + n.ID
+	if i18n.Has(id) {
+		return o.t(id, n.Args...)
+	}
+	return n.Text
+}
+
+func (o Options) fixTitle(f fix.Fix) string {
+	if f.TitleMsg.ID != "" && i18n.Has(f.TitleMsg.ID) {
+		return o.t(f.TitleMsg.ID, f.TitleMsg.Args...)
+	}
+	return f.Title
+}
+
+func (s style) fix(b *strings.Builder, n int, f fix.Fix, plan *fix.Plan) {
+	o := s.o
+	kind := o.t("kind." + kindID(f.Kind))
+	head := o.t("report.fix", fmt.Sprint(n), kind)
+	if f.Kind != fix.Alternative {
+		switch {
+		case f.Verified:
+			head += " — " + s.color("32", o.t("report.verified", f.VerifiedDecision, o.t("against."+againstID(f.VerifiedAgainst))))
+		case f.StillDeniedBy != "":
+			head += " — " + o.t("report.verified-with-next", o.t("layer."+f.StillDeniedBy))
+		default:
+			head += " — " + s.color("31", o.t("report.not-verified"))
+		}
+	}
+	s.heading(b, head)
+	s.para(b, "", o.fixTitle(f))
+	if f.RiskMsg != nil && i18n.Has(f.RiskMsg.ID) {
+		s.para(b, "", s.color("33", o.t("report.risk")+" "+o.t(f.RiskMsg.ID, f.RiskMsg.Args...)))
+	} else if f.Risk != "" {
+		s.para(b, "", s.color("33", o.t("report.risk")+" "+f.Risk))
+	}
+	for _, nt := range f.Notes {
+		if plan != nil && containsNote(plan.Notes, nt.ID) {
+			continue
+		}
+		s.para(b, "", o.fixNote(nt))
+	}
+	b.WriteString("\n")
+	show := func(key, label, lang, body string) {
+		if body == "" || (!s.md && !o.Show[key]) {
+			return
+		}
+		if s.md {
+			fmt.Fprintf(b, "%s\n\n```%s\n%s\n```\n\n", s.bold(o.t(label)), lang, strings.TrimRight(body, "\n"))
+			return
+		}
+		fmt.Fprintf(b, "  %s\n", o.t(label))
+		for _, l := range strings.Split(strings.TrimRight(body, "\n"), "\n") {
+			b.WriteString("    " + l + "\n")
+		}
+		b.WriteString("\n")
+	}
+	show("policy", "report.render.policy", "json", f.Render.PolicyJSON)
+	show("cli", "same.render.cli", "sh", strings.Join(f.Render.CLI, "\n"))
+	show("terraform", "same.render.terraform", "hcl", f.Render.Terraform)
+	show("cloudformation", "same.render.cloudformation", "yaml", f.Render.CloudFormation)
+}
+
+func containsNote(ns []fix.Note, id string) bool {
+	for _, n := range ns {
+		if n.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func kindID(k fix.Kind) string {
+	switch k {
+	case fix.LeastPrivilege:
+		return "least-privilege"
+	case fix.Alternative:
+		return "alternative"
+	case fix.Broad:
+		return "broad"
+	}
+	return "other"
+}
+
+func againstID(s string) string {
+	if s == fix.AgainstKnownPolicies {
+		return "known"
+	}
+	return "request"
+}
