@@ -227,53 +227,12 @@ func (d *decoder) skip(depth int) ([]byte, error) {
 			return nil, err
 		}
 	case '{':
-		d.off++
-		if d.peek() == '}' {
-			d.off++
-			break
-		}
-		for {
-			if _, err := d.rawStr(); err != nil {
-				return nil, err
-			}
-			if d.peek() != ':' {
-				return nil, d.syntax("':'")
-			}
-			d.off++
-			if _, err := d.skip(depth + 1); err != nil {
-				return nil, err
-			}
-			switch d.peek() {
-			case ',':
-				d.off++
-				continue
-			case '}':
-				d.off++
-			default:
-				return nil, d.syntax("',' or '}'")
-			}
-			break
+		if err := d.object(func([]byte) error { _, err := d.skip(depth + 1); return err }); err != nil {
+			return nil, err
 		}
 	case '[':
-		d.off++
-		if d.peek() == ']' {
-			d.off++
-			break
-		}
-		for {
-			if _, err := d.skip(depth + 1); err != nil {
-				return nil, err
-			}
-			switch d.peek() {
-			case ',':
-				d.off++
-				continue
-			case ']':
-				d.off++
-			default:
-				return nil, d.syntax("',' or ']'")
-			}
-			break
+		if err := d.array(func(int) error { _, err := d.skip(depth + 1); return err }); err != nil {
+			return nil, err
 		}
 	case 't', 'f', 'n':
 		for _, w := range []string{"true", "false", "null"} {

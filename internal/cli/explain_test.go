@@ -190,3 +190,31 @@ func TestExplainNoCallWithoutBlob(t *testing.T) {
 		t.Errorf("exit %d (%s), %d STS calls; want 0 and none", code, errOut, fake.calls)
 	}
 }
+
+// Colour only on a terminal, and never with NO_COLOR.
+func TestExplainColour(t *testing.T) {
+	msg := "User: arn:aws:iam::111122223333:user/a is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::b/k because no identity-based policy allows the s3:GetObject action"
+	run := func(term bool, noColor string) string {
+		var out strings.Builder
+		env := &Env{Stdin: strings.NewReader(msg), Stdout: &out, Stderr: io.Discard, IsTerminal: term,
+			Getenv: func(k string) string {
+				if k == "NO_COLOR" {
+					return noColor
+				}
+				return ""
+			}}
+		if err := Run(t.Context(), env, []string{"explain", "-"}); err != nil {
+			t.Fatal(err)
+		}
+		return out.String()
+	}
+	if !strings.Contains(run(true, ""), "\x1b[") {
+		t.Error("no colour on a terminal")
+	}
+	if strings.Contains(run(true, "1"), "\x1b[") {
+		t.Error("colour despite NO_COLOR")
+	}
+	if strings.Contains(run(false, ""), "\x1b[") {
+		t.Error("colour when not on a terminal")
+	}
+}
