@@ -82,6 +82,7 @@ var rules = []rule{
 	ruleDecodeFirst,
 	ruleDecodeDenied,
 	ruleBackupEC2RestorePassRole,
+	ruleBackupEncodedRestore,
 	ruleBackupCallerPassRole,
 	ruleBackupCreateVault,
 	ruleBackupStartRestore,

@@ -114,6 +114,7 @@ func TestRules(t *testing.T) {
 		{"caller passrole", "User: arn:aws:iam::111122223333:user/ops is not authorized to perform: iam:PassRole on resource: arn:aws:iam::111122223333:role/BackupRole because no identity-based policy allows the iam:PassRole action", "backup.caller-passrole", "identity"},
 		{"generic s3", "User: arn:aws:iam::111122223333:user/ops is not authorized to perform: s3:GetObject on resource: \"arn:aws:s3:::b/k\" with an explicit deny in a permissions boundary: arn:aws:iam::111122223333:policy/Boundary", "iam.permissionsBoundary-explicit", "permissionsBoundary"},
 		{"job role trust", "The provided role arn:aws:iam::111122223333:role/Backup-Role cannot be assumed by AWS Backup.", "backup.job.role-cannot-be-assumed", "trust"},
+		{"encoded restore", "You are not authorized to perform this operation. Please consult the permissions associated with your AWS Backup role(s), and refer to the AWS Backup documentation for more details. Encoded authorization failure message: <omitted>", "backup.ec2-restore-encoded", "decode"},
 		{"missing vault", "An error occurred (AccessDeniedException) when calling the DescribeBackupVault operation: Insufficient privileges to perform this action.", "trap.describe-missing-vault", "service"},
 	}
 	for _, tt := range tests {

@@ -190,16 +190,10 @@ func (s *scanner) takeElems(mark int) []*node {
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
-// scan parses data as one JSON value. It returns the tree (partial, or nil
-// when no value could be started) and the syntax and duplicate-key
-// findings. A leading byte order mark is skipped; it still counts in
-// columns and offsets, which are always those of data.
-func scan(data []byte) (*node, []Finding) {
-	root, findings, _ := scanWith(newScanner(data))
-	return root, findings
-}
-
-// scanWith scans with s (see scan) and returns s too.
+// scanWith parses s.data as one JSON value. It returns the tree (partial,
+// or nil when no value could be started), the syntax and duplicate-key
+// findings, and s. A leading byte order mark is skipped; it still counts
+// in columns and offsets, which are always those of data.
 func scanWith(s *scanner) (*node, []Finding, *scanner) {
 	data := s.data
 	if cap(s.path) == 0 {

@@ -59,8 +59,6 @@ func (o Options) t(id string, args ...string) string {
 
 func (o Options) msg(m diagnose.Msg) string { return o.t(m.ID, m.Args...) }
 
-func (o Options) fixMsg(id string, args []string) string { return o.t(id, args...) }
-
 // --- JSON -------------------------------------------------------------
 
 type jsonReport struct {
