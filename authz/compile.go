@@ -136,6 +136,12 @@ type Set struct {
 }
 
 type cpolicy struct {
+	// svc holds, per service prefix that an Action names literally, the
+	// statements that can match one of its actions; other, those that can
+	// match an action of any other service (see candidate).
+	svc   map[string][]int32
+	other []int32
+
 	layer  Layer
 	ord    int // position among the policies of its layer
 	level  int // SCP/RCP level, 0-based from the root
@@ -245,40 +251,63 @@ func Compile(in Input) (*Set, error) {
 	return s, nil
 }
 
-// index builds the per-service statement index: a statement is a
-// candidate for a service when one of its Action patterns names that
-// service literally, or has a wildcard in its service part, or it uses
-// NotAction.
+// index builds the set's per-service statement index from the indexes
+// its policies were compiled with.
 func (s *Set) index() {
-	services := map[string]bool{}
-	for _, cp := range s.policies {
-		for _, st := range cp.stmts {
-			if st.notAct {
+	n := 0
+	for i := range s.policies {
+		n += len(s.policies[i].svc)
+	}
+	s.byService = make(map[string][][]int32, n)
+	for i := range s.policies {
+		for svc := range s.policies[i].svc {
+			if _, done := s.byService[svc]; done {
 				continue
 			}
-			for _, a := range st.src.Action {
-				if svc, ok := literalService(a); ok {
-					services[svc] = true
+			out := make([][]int32, len(s.policies))
+			for pi := range s.policies {
+				cp := &s.policies[pi]
+				if x, ok := cp.svc[svc]; ok {
+					out[pi] = x
+				} else {
+					out[pi] = cp.other
 				}
+			}
+			s.byService[svc] = out
+		}
+	}
+	s.other = make([][]int32, len(s.policies))
+	for pi := range s.policies {
+		s.other[pi] = s.policies[pi].other
+	}
+}
+
+// indexPolicy computes a policy's per-service statement index.
+func (cp *cpolicy) indexPolicy() {
+	for _, st := range cp.stmts {
+		if st.notAct {
+			continue
+		}
+		for _, a := range st.src.Action {
+			if svc, ok := literalService(a); ok {
+				if cp.svc == nil {
+					cp.svc = map[string][]int32{}
+				}
+				cp.svc[svc] = nil
 			}
 		}
 	}
-	build := func(svc string) [][]int32 {
-		out := make([][]int32, len(s.policies))
-		for pi, cp := range s.policies {
-			for si, st := range cp.stmts {
-				if st.candidate(svc) {
-					out[pi] = append(out[pi], int32(si))
-				}
+	for si := range cp.stmts {
+		st := &cp.stmts[si]
+		for svc := range cp.svc {
+			if st.candidate(svc) {
+				cp.svc[svc] = append(cp.svc[svc], int32(si))
 			}
 		}
-		return out
+		if st.candidate("") {
+			cp.other = append(cp.other, int32(si))
+		}
 	}
-	s.byService = make(map[string][][]int32, len(services))
-	for svc := range services {
-		s.byService[svc] = build(svc)
-	}
-	s.other = build("")
 }
 
 // literalService returns the lower-cased service prefix of an action
@@ -327,6 +356,7 @@ func compilePolicy(l Layer, np NamedPolicy) (cpolicy, error) {
 		}
 		cp.stmts = append(cp.stmts, cs)
 	}
+	cp.indexPolicy()
 	return cp, nil
 }
 

@@ -302,11 +302,15 @@ func compileARNPattern(s string, vars bool) arnPattern {
 		return arnPattern{any: true}
 	}
 	var a arnPattern
-	if parts := strings.SplitN(s, ":", 6); len(parts) == 6 {
+	if strings.Count(s, ":") >= 5 {
 		a.split = true
-		for i, f := range parts {
-			a.fields[i] = compilePattern(f, true, vars, false)
+		rest := s
+		for i := 0; i < 5; i++ {
+			j := strings.IndexByte(rest, ':')
+			a.fields[i] = compilePattern(rest[:j], true, vars, false)
+			rest = rest[j+1:]
 		}
+		a.fields[5] = compilePattern(rest, true, vars, false)
 		return a
 	}
 	a.whole = compilePattern(s, true, vars, false)

@@ -3,6 +3,7 @@ package policy
 import (
 	"strconv"
 	"strings"
+	"unsafe"
 )
 
 // Parse parses one JSON policy document and checks it against the policy
@@ -19,7 +20,17 @@ import (
 // Positions count bytes of data (a leading byte order mark is skipped but
 // counted). Parse never panics.
 func Parse(data []byte) (*Policy, []Finding) {
-	root, syntax, sc := scanWith(pooledScanner(data))
+	return parse(pooledScanner(data, string(data)))
+}
+
+// ParseShared is Parse for a caller that never modifies data afterwards:
+// the policy's strings share data's memory instead of copying it.
+func ParseShared(data []byte) (*Policy, []Finding) {
+	return parse(pooledScanner(data, unsafe.String(unsafe.SliceData(data), len(data))))
+}
+
+func parse(s *scanner) (*Policy, []Finding) {
+	root, syntax, sc := scanWith(s)
 	c := &checker{findings: findings{list: syntax}}
 	var p *Policy
 	if root != nil {

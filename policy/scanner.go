@@ -139,11 +139,11 @@ var scannerPool = sync.Pool{New: func() any { return new(scanner) }}
 
 // pooledScanner returns a scanner for data that reuses the blocks of
 // earlier parses; release it when the tree is no longer used.
-func pooledScanner(data []byte) *scanner {
+func pooledScanner(data []byte, src string) *scanner {
 	s := scannerPool.Get().(*scanner)
 	nodes, members, elems := s.nodes, s.members, s.elems
 	mstack, estack, path := s.mstack[:0], s.estack[:0], s.path[:0]
-	*s = scanner{data: data, src: string(data), line: 1, block: 256,
+	*s = scanner{data: data, src: src, line: 1, block: 256,
 		nodes: nodes, members: members, elems: elems, mstack: mstack, estack: estack, path: path}
 	return s
 }

@@ -1,6 +1,7 @@
 package simulate
 
 import (
+	"bytes"
 	"sync"
 
 	"github.com/deniedhq/denied/authz"
@@ -99,8 +100,14 @@ func EvaluateJSON(data []byte) *Result {
 	return EvaluateJSONWith(data, Options{})
 }
 
-// EvaluateJSONWith is EvaluateJSON with options.
-func EvaluateJSONWith(data []byte, opt Options) (res *Result) {
+// EvaluateJSONWith is EvaluateJSON with options. data is not retained.
+func EvaluateJSONWith(data []byte, opt Options) *Result {
+	return evaluateOwned(bytes.Clone(data), opt)
+}
+
+// evaluateOwned evaluates a case whose bytes nobody modifies afterwards:
+// the parsed policies share them.
+func evaluateOwned(data []byte, opt Options) (res *Result) {
 	defer func() {
 		if r := recover(); r != nil {
 			res = &Result{Error: &CaseError{Message: "internal error evaluating this case (please report it)"}}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"runtime/debug"
 	"sync"
 )
 
@@ -36,6 +37,9 @@ const batchSize = 256
 // result naming the line, and the stream goes on. Blank lines are skipped.
 // Stream returns when r is exhausted, or on a read or write error.
 func Stream(r io.Reader, w io.Writer, opt Options) (StreamStats, error) {
+	// Batches allocate briskly and keep little: collect less often. The
+	// heap stays bounded by the batches in flight.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	workers := runtime.GOMAXPROCS(0)
 	work := make(chan *batch, workers)
 	ordered := make(chan *batch, 2*workers)
@@ -120,7 +124,7 @@ func (b *batch) run(opt Options) {
 		if l == nil {
 			continue
 		}
-		res := EvaluateJSONWith(l, opt)
+		res := evaluateOwned(l, opt) // each line is a copy of its own
 		if res.Error != nil {
 			if res.ID == "" {
 				res.ID = peekID(l)
