@@ -146,6 +146,13 @@ func TestDifferential(t *testing.T) {
 		return 100 * float64(a) / float64(b)
 	}
 	t.Logf("agreement: %d/%d (%.2f%%)", agree, compared, pct(agree, compared))
+	if path := os.Getenv("DENIED_DIFF_SUMMARY"); path != "" {
+		summary := fmt.Sprintf("differential test (seed %d): agreement %d/%d (%.2f%%), adjudicated %d, unexplained %d, oracle validation errors %d\n",
+			*flagSeed, agree, compared, pct(agree, compared), adjudicated, unexplainedN, oracleErrs)
+		if err := os.WriteFile(path, []byte(summary), 0o600); err != nil {
+			t.Errorf("writing the summary: %v", err)
+		}
+	}
 	t.Logf("adjudicated disagreements: %d; unexplained disagreements: %d", adjudicated, unexplainedN)
 	t.Logf("oracle outcome mix: Allowed %d (%.1f%%), ExplicitDeny %d (%.1f%%), ImplicitDeny %d (%.1f%%)",
 		mix[Allowed], pct(mix[Allowed], compared), mix[ExplicitDeny], pct(mix[ExplicitDeny], compared), mix[ImplicitDeny], pct(mix[ImplicitDeny], compared))
