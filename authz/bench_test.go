@@ -91,9 +91,6 @@ func TestReferenceWorkload(t *testing.T) {
 		if res.Decision != authz.Allowed || res.Layer != authz.LayerIdentity {
 			t.Fatalf("factor %d: got %v at %v, want Allowed at identity", f, res.Decision, res.Layer)
 		}
-		if n := testing.AllocsPerRun(100, func() { set.Evaluate(referenceRequest(t), &res) }); n > 40 {
-			_ = n // building the request allocates; the evaluation alone is measured below
-		}
 		req := referenceRequest(t)
 		if n := testing.AllocsPerRun(1000, func() { set.Evaluate(req, &res) }); n > 1 {
 			t.Errorf("factor %d: %v allocations per evaluation, want at most 1", f, n)
