@@ -369,6 +369,7 @@ func compileStatement(st *policy.Statement, vars bool) (cstmt, error) {
 	if st.NotAction != nil {
 		cs.notAct, acts = true, st.NotAction
 	}
+	cs.actions = make([]pattern, 0, len(acts))
 	for _, a := range acts {
 		a = strings.TrimSpace(a)
 		if a == "*" {
@@ -382,6 +383,7 @@ func compileStatement(st *policy.Statement, vars bool) (cstmt, error) {
 	}
 	if res != nil {
 		cs.hasRes = true
+		cs.res = make([]arnPattern, 0, len(res))
 		for _, r := range res {
 			cs.res = append(cs.res, compileARNPattern(r, vars))
 		}
@@ -392,6 +394,9 @@ func compileStatement(st *policy.Statement, vars bool) (cstmt, error) {
 	}
 	if pr != nil {
 		cs.prin = compilePrincipal(pr)
+	}
+	if len(st.Conditions) > 0 {
+		cs.conds = make([]ccond, 0, len(st.Conditions))
 	}
 	for i := range st.Conditions {
 		cc, err := compileCondition(&st.Conditions[i], vars)

@@ -118,8 +118,7 @@ func Stream(r io.Reader, w io.Writer, opt Options) (StreamStats, error) {
 }
 
 func (b *batch) run(opt Options) {
-	enc := json.NewEncoder(&b.out)
-	enc.SetEscapeHTML(false)
+	var buf []byte
 	for i, l := range b.lines {
 		if l == nil {
 			continue
@@ -135,9 +134,8 @@ func (b *batch) run(opt Options) {
 			b.stats.Denied++
 		}
 		b.stats.Cases++
-		if err := enc.Encode(res); err != nil {
-			fmt.Fprintf(&b.out, "{\"error\":{\"message\":%q}}\n", err.Error())
-		}
+		buf = append(res.AppendJSON(buf[:0]), '\n')
+		b.out.Write(buf)
 	}
 	b.lines = nil
 }
