@@ -139,7 +139,7 @@ type cpolicy struct {
 	// svc holds, per service prefix that an Action names literally, the
 	// statements that can match one of its actions; other, those that can
 	// match an action of any other service (see candidate).
-	svc   map[string][]int32
+	svc   []svcIndex
 	other []int32
 
 	layer  Layer
@@ -260,26 +260,38 @@ func (s *Set) index() {
 	}
 	s.byService = make(map[string][][]int32, n)
 	for i := range s.policies {
-		for svc := range s.policies[i].svc {
-			if _, done := s.byService[svc]; done {
+		for _, si := range s.policies[i].svc {
+			if _, done := s.byService[si.svc]; done {
 				continue
 			}
 			out := make([][]int32, len(s.policies))
 			for pi := range s.policies {
-				cp := &s.policies[pi]
-				if x, ok := cp.svc[svc]; ok {
-					out[pi] = x
-				} else {
-					out[pi] = cp.other
-				}
+				out[pi], _ = s.policies[pi].lookup(si.svc)
 			}
-			s.byService[svc] = out
+			s.byService[si.svc] = out
 		}
 	}
 	s.other = make([][]int32, len(s.policies))
 	for pi := range s.policies {
 		s.other[pi] = s.policies[pi].other
 	}
+}
+
+// svcIndex lists the statements of a policy that can match an action of
+// one service.
+type svcIndex struct {
+	svc   string
+	stmts []int32
+}
+
+// lookup returns the statements that can match an action of svc.
+func (cp *cpolicy) lookup(svc string) ([]int32, bool) {
+	for i := range cp.svc {
+		if cp.svc[i].svc == svc {
+			return cp.svc[i].stmts, true
+		}
+	}
+	return cp.other, false
 }
 
 // indexPolicy computes a policy's per-service statement index.
@@ -290,18 +302,17 @@ func (cp *cpolicy) indexPolicy() {
 		}
 		for _, a := range st.src.Action {
 			if svc, ok := literalService(a); ok {
-				if cp.svc == nil {
-					cp.svc = map[string][]int32{}
+				if _, known := cp.lookup(svc); !known {
+					cp.svc = append(cp.svc, svcIndex{svc: svc})
 				}
-				cp.svc[svc] = nil
 			}
 		}
 	}
 	for si := range cp.stmts {
 		st := &cp.stmts[si]
-		for svc := range cp.svc {
-			if st.candidate(svc) {
-				cp.svc[svc] = append(cp.svc[svc], int32(si))
+		for i := range cp.svc {
+			if st.candidate(cp.svc[i].svc) {
+				cp.svc[i].stmts = append(cp.svc[i].stmts, int32(si))
 			}
 		}
 		if st.candidate("") {
