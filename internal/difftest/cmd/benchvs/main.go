@@ -63,24 +63,12 @@ func run(n int, seed uint64, keep bool) error {
 		defer os.RemoveAll(tmp)
 	}
 
-	casesPath := filepath.Join(tmp, "cases.jsonl")
-	if err := writeCases(casesPath, n, seed); err != nil {
-		return err
-	}
-	fmt.Printf("cases: %d (seed %d) in %s\n", n, seed, casesPath)
-
 	bin := filepath.Join(tmp, "denied")
 	build := exec.CommandContext(ctx, "go", "build", "-o", bin, "./cmd/denied")
 	build.Dir = root
 	if out, err := build.CombinedOutput(); err != nil {
 		return fmt.Errorf("go build ./cmd/denied: %v\n%s", err, out)
 	}
-
-	deniedRate, err := timeDenied(ctx, bin, casesPath, n)
-	if err != nil {
-		return err
-	}
-	fmt.Printf("denied: %.0f cases/s (simulate --jsonl, wall clock)\n", deniedRate)
 
 	oracleDir := filepath.Join(tmp, "oracle")
 	if err := os.Mkdir(oracleDir, 0o755); err != nil {
@@ -90,12 +78,35 @@ func run(n int, seed uint64, keep bool) error {
 	if err != nil {
 		return err
 	}
-	oracleRate, err := timeOracle(ctx, root, nm, casesPath)
-	if err != nil {
-		return err
+	workloads := []struct {
+		name, about string
+		write       func(path string) error
+	}{
+		{"small", "small cases (the target workload: one to three small policies each)", func(path string) error {
+			return os.WriteFile(path, casegen.SmallCases(n), 0o600)
+		}},
+		{"generated", fmt.Sprintf("generated cases (every layer, conditions, variables; seed %d)", seed), func(path string) error {
+			return writeCases(path, n, seed)
+		}},
 	}
-	fmt.Printf("oracle: %.0f cases/s (runSimulation, strict, validated)\n", oracleRate)
-	fmt.Printf("denied/oracle = %.1fx\n", deniedRate/oracleRate)
+	for _, w := range workloads {
+		casesPath := filepath.Join(tmp, w.name+".jsonl")
+		if err := w.write(casesPath); err != nil {
+			return err
+		}
+		fmt.Printf("== %d %s\n", n, w.about)
+		deniedRate, err := timeDenied(ctx, bin, casesPath, n)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("denied: %.0f cases/s (simulate --jsonl, wall clock, process start included)\n", deniedRate)
+		oracleRate, err := timeOracle(ctx, root, nm, casesPath)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("oracle: %.0f cases/s (runSimulation, strict, validated; its loop alone)\n", oracleRate)
+		fmt.Printf("denied/oracle = %.1fx\n", deniedRate/oracleRate)
+	}
 	return nil
 }
 
