@@ -5,11 +5,11 @@ import "strings"
 // Message returns the plain-text message AWS returns when it refuses the
 // request, in the grammar of the IAM User Guide ("User: ... is not
 // authorized to perform: ... because no ... allows the ... action"), or ""
-// when the request is allowed. The ARN of the denying policy is appended
+// when the request is allowed (or r is nil). The ARN of the denying policy is appended
 // to an explicit deny, as AWS does for same-account and same-organization
 // requests, when the policy was named by its ARN.
 func (res *Result) Message(r *Request) string {
-	if res.Decision == Allowed {
+	if res.Decision == Allowed || r == nil {
 		return ""
 	}
 	var b strings.Builder
