@@ -1,0 +1,314 @@
+package account
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/deniedhq/denied/policy"
+	"github.com/deniedhq/denied/simulate"
+)
+
+// Error is a problem with a snapshot's content, at a JSON pointer.
+type Error struct {
+	// Pointer is the JSON pointer (RFC 6901) of the offending value; "" is
+	// the whole document.
+	Pointer string
+	// Line and Col locate the problem: in the input for a JSON syntax
+	// error, in the policy document for a policy finding; 0 when unknown.
+	Line, Col int
+	// Code is the policy finding's code, for a policy document error.
+	Code    string
+	Message string
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString("snapshot")
+	if e.Pointer != "" {
+		b.WriteString(" ")
+		b.WriteString(e.Pointer)
+	}
+	if e.Line > 0 {
+		fmt.Fprintf(&b, " (%d:%d", e.Line, e.Col)
+		if e.Code != "" {
+			b.WriteString(" of the policy document")
+		}
+		b.WriteString(")")
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Message)
+	return b.String()
+}
+
+var gzipMagic = []byte{0x1f, 0x8b}
+
+// Load reads a snapshot in the full format, as JSON or gzip-compressed JSON
+// (detected from the gzip magic bytes). It is strict: an unknown field, a
+// value of the wrong type, a missing required field, an unsupported schema
+// version or a policy document with an error gives an *Error naming the
+// JSON pointer of the problem.
+func Load(r io.Reader) (*Snapshot, error) {
+	data, err := readMaybeGzip(r)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(data)
+}
+
+func readMaybeGzip(r io.Reader) ([]byte, error) {
+	br := bufio.NewReader(r)
+	head, _ := br.Peek(2)
+	if bytes.Equal(head, gzipMagic) {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("snapshot: %w", err)
+		}
+		data, err := io.ReadAll(zr)
+		if err != nil {
+			return nil, fmt.Errorf("snapshot: gzip: %w", err)
+		}
+		return data, nil
+	}
+	return io.ReadAll(br)
+}
+
+// LoadFile reads a snapshot file (see Load).
+func LoadFile(path string) (*Snapshot, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	s, err := Load(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Parse reads a snapshot from uncompressed JSON (see Load).
+func Parse(data []byte) (*Snapshot, error) {
+	s := new(Snapshot)
+	if err := decodeStrict(data, s); err != nil {
+		return nil, err
+	}
+	if err := s.validate(); err != nil {
+		return nil, err
+	}
+	s.index()
+	return s, nil
+}
+
+// decodeStrict decodes data into v. encoding/json does the work; when it
+// fails, a slower walk over the input finds the JSON pointer to report.
+// The walk also runs when encoding/json succeeds, to refuse object keys that
+// only match a field ignoring case (which encoding/json accepts).
+func decodeStrict(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(v)
+	if err == nil {
+		if dec.More() {
+			return &Error{Message: "unexpected data after the top-level value"}
+		}
+		if _, terr := dec.Token(); terr != io.EOF {
+			return &Error{Message: "unexpected data after the top-level value"}
+		}
+	}
+	if werr := checkShape(data, reflect.TypeOf(v).Elem()); werr != nil {
+		return werr
+	}
+	if err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			l, c := lineCol(data, int(se.Offset))
+			return &Error{Line: l, Col: c, Message: se.Error()}
+		}
+		return &Error{Message: err.Error()}
+	}
+	return nil
+}
+
+func lineCol(data []byte, off int) (int, int) {
+	off = min(max(off, 0), len(data))
+	line := 1 + bytes.Count(data[:off], []byte{'\n'})
+	col := off - bytes.LastIndexByte(data[:off], '\n')
+	return line, col
+}
+
+// pointerEscape escapes one JSON pointer reference token.
+func pointerEscape(s string) string {
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}
+
+// validate checks required fields and every policy document, in document
+// order, and reports the first problem.
+func (s *Snapshot) validate() error {
+	if s.SchemaVersion == 0 {
+		return &Error{Pointer: "/schemaVersion", Message: `missing required field "schemaVersion"`}
+	}
+	if s.SchemaVersion > SchemaVersion || s.SchemaVersion < 1 {
+		return &Error{Pointer: "/schemaVersion", Message: fmt.Sprintf("unsupported schema version %d (this build reads %d)", s.SchemaVersion, SchemaVersion)}
+	}
+	v := validator{parsed: make(map[string]struct{})}
+	if err := v.walk(reflect.ValueOf(s).Elem(), ""); err != nil {
+		return err
+	}
+	return s.checkEnums()
+}
+
+type validator struct {
+	parsed map[string]struct{} // document texts already parsed without error
+}
+
+var documentType = reflect.TypeFor[Document]()
+
+func (v *validator) walk(rv reflect.Value, ptr string) error {
+	switch rv.Kind() {
+	case reflect.Pointer:
+		if rv.IsNil() {
+			return nil
+		}
+		return v.walk(rv.Elem(), ptr)
+	case reflect.Struct:
+		t := rv.Type()
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			fp := ptr + "/" + name
+			fv := rv.Field(i)
+			if f.Tag.Get("account") == "required" && fv.IsZero() {
+				return &Error{Pointer: fp, Message: "missing required field " + strconv.Quote(name)}
+			}
+			if f.Type == documentType {
+				if err := v.document(fv.Bytes(), fp); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := v.walk(fv, fp); err != nil {
+				return err
+			}
+		}
+	case reflect.Slice:
+		if rv.Type().Elem().Kind() == reflect.Struct {
+			for i := 0; i < rv.Len(); i++ {
+				if err := v.walk(rv.Index(i), ptr+"/"+strconv.Itoa(i)); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (v *validator) document(raw []byte, ptr string) error {
+	if len(raw) == 0 {
+		return nil
+	}
+	if _, ok := v.parsed[string(raw)]; ok {
+		return nil
+	}
+	if raw[0] != '{' && raw[0] != '"' {
+		return &Error{Pointer: ptr, Message: "a policy document must be a JSON object or a JSON string"}
+	}
+	text, err := simulate.DocumentText(json.RawMessage(raw))
+	if err != nil {
+		return &Error{Pointer: ptr, Message: err.Error()}
+	}
+	_, fs := policy.Parse(text)
+	for _, f := range fs {
+		if f.Severity == policy.Error {
+			return &Error{Pointer: ptr + f.Pointer, Line: f.Pos.Line, Col: f.Pos.Col, Code: f.Code, Message: f.Message}
+		}
+	}
+	v.parsed[string(raw)] = struct{}{}
+	return nil
+}
+
+func (s *Snapshot) checkEnums() error {
+	for i, k := range s.KMSKeys {
+		if k.KeyManager != KeyManagerAWS && k.KeyManager != KeyManagerCustomer {
+			return &Error{Pointer: "/kmsKeys/" + strconv.Itoa(i) + "/keyManager", Message: fmt.Sprintf("keyManager %q: want %q or %q", k.KeyManager, KeyManagerAWS, KeyManagerCustomer)}
+		}
+	}
+	if o := s.Organization; o != nil {
+		for i, p := range o.Policies {
+			if p.Type != SCP && p.Type != RCP {
+				return &Error{Pointer: "/organization/policies/" + strconv.Itoa(i) + "/type", Message: fmt.Sprintf("type %q: want %q or %q", p.Type, SCP, RCP)}
+			}
+		}
+	}
+	return nil
+}
+
+// Save writes s as indented JSON, gzip-compressed when gz is true. A zero
+// SchemaVersion is written as SchemaVersion.
+func Save(w io.Writer, s *Snapshot, gz bool) error {
+	if s.SchemaVersion == 0 {
+		c := *s
+		c.idx = nil
+		c.SchemaVersion = SchemaVersion
+		s = &c
+	}
+	out := w
+	var zw *gzip.Writer
+	if gz {
+		zw = gzip.NewWriter(w)
+		out = zw
+	}
+	bw := bufio.NewWriterSize(out, 64<<10)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(s); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	if zw != nil {
+		return zw.Close()
+	}
+	return nil
+}
+
+// WriteFile writes s to path, readable and writable by the owner only
+// (0600), replacing the file atomically; gzip-compressed when path ends in
+// ".gz".
+func WriteFile(path string, s *Snapshot) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".snapshot-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp) // no-op after the rename
+	if err := f.Chmod(0o600); err != nil {
+		f.Close()
+		return err
+	}
+	if err := Save(f, s, strings.HasSuffix(path, ".gz")); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}

@@ -1,0 +1,277 @@
+package account
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/deniedhq/denied/catalog/managed"
+	"github.com/deniedhq/denied/simulate"
+)
+
+// NamedDocument is a policy and the name it is reported under: an inline
+// policy's name, a managed policy's ARN, an SCP's or RCP's name. Document is
+// the document's JSON text (decoded when the snapshot held it as a string),
+// ready for policy.Parse; it must not be modified.
+type NamedDocument struct {
+	Name     string
+	Document []byte
+}
+
+// Level is one level of an organisation (the root, an OU or the account)
+// and the policies of one type attached to it.
+type Level struct {
+	Target   string // r-..., ou-... or the account id
+	Policies []NamedDocument
+}
+
+type index struct {
+	roles    map[string]*Role // by ARN, and by "account/name" (lower-case name)
+	users    map[string]*User
+	groups   map[string]*Group
+	policies map[string]*ManagedPolicy
+}
+
+// The helpers build the index on first use: a Snapshot must not be modified
+// after a helper was called, nor the helpers called concurrently with the
+// first call. Load returns a snapshot whose index is already built.
+func (s *Snapshot) index() *index {
+	if s.idx != nil {
+		return s.idx
+	}
+	x := &index{
+		roles:    make(map[string]*Role, 2*len(s.Roles)),
+		users:    make(map[string]*User, 2*len(s.Users)),
+		groups:   make(map[string]*Group, len(s.Groups)),
+		policies: make(map[string]*ManagedPolicy, len(s.Policies)),
+	}
+	for i := range s.Roles {
+		r := &s.Roles[i]
+		x.roles[r.ARN] = r
+		if acct, name, ok := iamName(r.ARN, "role"); ok {
+			x.roles[acct+"/"+strings.ToLower(name)] = r
+		}
+	}
+	for i := range s.Users {
+		u := &s.Users[i]
+		x.users[u.ARN] = u
+		if acct, name, ok := iamName(u.ARN, "user"); ok {
+			x.users[acct+"/"+strings.ToLower(name)] = u
+		}
+	}
+	for i := range s.Groups {
+		x.groups[s.Groups[i].ARN] = &s.Groups[i]
+	}
+	for i := range s.Policies {
+		x.policies[s.Policies[i].ARN] = &s.Policies[i]
+	}
+	s.idx = x
+	return x
+}
+
+// iamName splits arn:PARTITION:iam::ACCOUNT:KIND/path/NAME.
+func iamName(arn, kind string) (account, name string, ok bool) {
+	parts := strings.SplitN(arn, ":", 6)
+	if len(parts) != 6 || parts[2] != "iam" || !strings.HasPrefix(parts[5], kind+"/") {
+		return "", "", false
+	}
+	res := parts[5]
+	return parts[4], res[strings.LastIndexByte(res, '/')+1:], true
+}
+
+// Role returns the role with this ARN. It also accepts the ARN of a session
+// of the role (arn:aws:sts::ACCOUNT:assumed-role/NAME/SESSION) and a role
+// ARN without its path.
+func (s *Snapshot) Role(arn string) (*Role, bool) {
+	x := s.index()
+	if r, ok := x.roles[arn]; ok {
+		return r, true
+	}
+	parts := strings.SplitN(arn, ":", 6)
+	if len(parts) != 6 {
+		return nil, false
+	}
+	switch {
+	case parts[2] == "sts" && strings.HasPrefix(parts[5], "assumed-role/"):
+		name, _, _ := strings.Cut(strings.TrimPrefix(parts[5], "assumed-role/"), "/")
+		r, ok := x.roles[parts[4]+"/"+strings.ToLower(name)]
+		return r, ok
+	case parts[2] == "iam" && strings.HasPrefix(parts[5], "role/"):
+		_, name, _ := iamName(arn, "role")
+		r, ok := x.roles[parts[4]+"/"+strings.ToLower(name)]
+		return r, ok
+	}
+	return nil, false
+}
+
+// User returns the user with this ARN (with or without its path).
+func (s *Snapshot) User(arn string) (*User, bool) {
+	x := s.index()
+	if u, ok := x.users[arn]; ok {
+		return u, true
+	}
+	if acct, name, ok := iamName(arn, "user"); ok {
+		u, ok := x.users[acct+"/"+strings.ToLower(name)]
+		return u, ok
+	}
+	return nil, false
+}
+
+// ManagedPolicy resolves a managed policy ARN: from the snapshot's Policies,
+// else, for an AWS managed policy, from the embedded catalog.
+func (s *Snapshot) ManagedPolicy(arn string) (NamedDocument, error) {
+	if p, ok := s.index().policies[arn]; ok {
+		text, err := docText(p.Document)
+		return NamedDocument{Name: arn, Document: text}, err
+	}
+	if strings.Contains(arn, ":iam::aws:policy/") {
+		if p, ok := managed.Lookup(arn); ok {
+			return NamedDocument{Name: arn, Document: p.Document}, nil
+		}
+		return NamedDocument{}, fmt.Errorf("AWS managed policy %s is not in the embedded catalog", arn)
+	}
+	return NamedDocument{}, fmt.Errorf("managed policy %s is not in the snapshot", arn)
+}
+
+func docText(d Document) ([]byte, error) {
+	if len(d) > 0 && d[0] == '{' {
+		return d, nil
+	}
+	return simulate.DocumentText(json.RawMessage(d))
+}
+
+func (s *Snapshot) attached(dst []NamedDocument, inline []InlinePolicy, managedARNs []string) ([]NamedDocument, error) {
+	for _, p := range inline {
+		text, err := docText(p.Document)
+		if err != nil {
+			return nil, fmt.Errorf("inline policy %s: %w", p.Name, err)
+		}
+		dst = append(dst, NamedDocument{Name: p.Name, Document: text})
+	}
+	for _, arn := range managedARNs {
+		nd, err := s.ManagedPolicy(arn)
+		if err != nil {
+			return nil, err
+		}
+		dst = append(dst, nd)
+	}
+	return dst, nil
+}
+
+// IdentityPolicies returns the identity-based policies of a principal: for a
+// role (or a session of it), its inline then managed policies; for a user,
+// its own, then those of each of its groups. Managed policies are named by
+// ARN, inline ones by name.
+func (s *Snapshot) IdentityPolicies(principalARN string) ([]NamedDocument, error) {
+	if r, ok := s.Role(principalARN); ok {
+		return s.attached(nil, r.InlinePolicies, r.ManagedPolicies)
+	}
+	u, ok := s.User(principalARN)
+	if !ok {
+		return nil, fmt.Errorf("principal %s is not in the snapshot", principalARN)
+	}
+	out, err := s.attached(nil, u.InlinePolicies, u.ManagedPolicies)
+	if err != nil {
+		return nil, err
+	}
+	for _, g := range u.Groups {
+		grp, ok := s.index().groups[g]
+		if !ok {
+			return nil, fmt.Errorf("group %s of user %s is not in the snapshot", g, u.ARN)
+		}
+		if out, err = s.attached(out, grp.InlinePolicies, grp.ManagedPolicies); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Boundary returns the permissions boundary of a user or role (or a session
+// of a role), or nil when it has none.
+func (s *Snapshot) Boundary(principalARN string) (*NamedDocument, error) {
+	var arn string
+	if r, ok := s.Role(principalARN); ok {
+		arn = r.PermissionsBoundary
+	} else if u, ok := s.User(principalARN); ok {
+		arn = u.PermissionsBoundary
+	} else {
+		return nil, fmt.Errorf("principal %s is not in the snapshot", principalARN)
+	}
+	if arn == "" {
+		return nil, nil
+	}
+	nd, err := s.ManagedPolicy(arn)
+	if err != nil {
+		return nil, err
+	}
+	return &nd, nil
+}
+
+// SCPLevels returns the service control policies that apply to an account,
+// one Level per organisation level from the root to the account. It returns
+// nil when SCPs do not apply: no organisation is known, the account is not
+// in it, or it is the management account.
+func (s *Snapshot) SCPLevels(accountID string) ([]Level, error) {
+	return s.levels(accountID, SCP)
+}
+
+// RCPLevels is like SCPLevels for resource control policies. The
+// always-attached RCPFullAWSAccess is implied, not listed, unless the
+// snapshot lists it.
+func (s *Snapshot) RCPLevels(accountID string) ([]Level, error) {
+	return s.levels(accountID, RCP)
+}
+
+func (s *Snapshot) levels(accountID, typ string) ([]Level, error) {
+	o := s.Organization
+	if o == nil || accountID == o.ManagementAccountID {
+		return nil, nil
+	}
+	parent := ""
+	for _, a := range o.Accounts {
+		if a.ID == accountID {
+			parent = a.ParentID
+		}
+	}
+	if parent == "" {
+		return nil, nil
+	}
+	chain := []string{accountID}
+	ous := make(map[string]string, len(o.OUs))
+	for _, ou := range o.OUs {
+		ous[ou.ID] = ou.ParentID
+	}
+	for id := parent; id != o.RootID; {
+		chain = append(chain, id)
+		next, ok := ous[id]
+		if !ok {
+			return nil, fmt.Errorf("organization: parent %s of %s is neither the root nor a known OU", id, chain[len(chain)-2])
+		}
+		if len(chain) > len(o.OUs)+2 {
+			return nil, fmt.Errorf("organization: OU cycle at %s", id)
+		}
+		id = next
+	}
+	chain = append(chain, o.RootID)
+	levels := make([]Level, len(chain))
+	for i := range chain {
+		target := chain[len(chain)-1-i]
+		levels[i].Target = target
+		for _, p := range o.Policies {
+			if p.Type != typ {
+				continue
+			}
+			for _, t := range p.Targets {
+				if t == target {
+					text, err := docText(p.Document)
+					if err != nil {
+						return nil, fmt.Errorf("%s: %w", p.Name, err)
+					}
+					levels[i].Policies = append(levels[i].Policies, NamedDocument{Name: p.Name, Document: text})
+					break
+				}
+			}
+		}
+	}
+	return levels, nil
+}
