@@ -52,7 +52,20 @@ type Snapshot struct {
 	BackupPlans    []BackupPlan    `json:"backupPlans,omitempty"`
 	RecoveryPoints []RecoveryPoint `json:"recoveryPoints,omitempty"`
 
+	// Unreadable lists what the collector could not read (an AccessDenied
+	// on Organizations, say): the snapshot is partial there, and evaluation
+	// must not take the missing part as empty.
+	Unreadable []Unreadable `json:"unreadable,omitempty"`
+
 	idx *index // built on first use by the lookup helpers
+}
+
+// Unreadable is one call the collector could not make.
+type Unreadable struct {
+	Service string `json:"service"`          // "iam", "organizations", "kms", "backup"
+	Call    string `json:"call"`             // API operation, e.g. "ListRoots"
+	Region  string `json:"region,omitempty"` // for regional services
+	Error   string `json:"error"`            // the error as AWS returned it
 }
 
 // Document is a policy document as it appears in a snapshot: a JSON object,

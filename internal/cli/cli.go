@@ -43,6 +43,8 @@ type command struct {
 func commands() []command {
 	return []command{
 
+		{"check", "check whether an AWS Backup operation would be allowed, with fixes", runCheck},
+		{"collect", "take a read-only snapshot of an account through the AWS SDK", runCollect},
 		{"explain", "explain an access-denied error: cause, layer and a verified fix", runExplain},
 		{"simulate", "evaluate one request against its policies (the engine)", runSimulate},
 		{"version", "print the version", func(_ context.Context, env *Env, _ []string) error {

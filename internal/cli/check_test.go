@@ -1,0 +1,208 @@
+package cli
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/deniedhq/denied/preflight"
+)
+
+func init() {
+	checkNow = func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }
+}
+
+const (
+	checkRestore = "../../testdata/check/restore.json"
+	checkVault   = "../../testdata/check/create-vault.json"
+	acct         = "arn:aws:iam::111122223333:"
+	rpEC2        = "arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-ec2"
+	vaultKey     = "arn:aws:kms:eu-west-1:111122223333:key/1111aaaa-11aa-11aa-11aa-111111111111"
+	lockedKey    = "arn:aws:kms:eu-west-1:111122223333:key/2222bbbb-22bb-22bb-22bb-222222222222"
+)
+
+// The reference cases, end to end: exit code, the operation chosen, and for
+// a denial the action, deciding layer, AWS message and a verified fix.
+func TestCheckReference(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		args    []string
+		code    int
+		op      string
+		action  string // denied action
+		layer   string // its deciding layer
+		message string // its AWS message
+		policy  string // the deciding policy, when a statement decides
+		golden  string
+	}{
+		{name: "restore-custom-role", code: 1, op: "restore/EC2/original-role",
+			args:    []string{checkRestore, "--as", acct + "user/operator", "--role", acct + "role/CustomRestoreRole", "--recovery-point", rpEC2},
+			action:  "iam:PassRole",
+			layer:   "identity",
+			message: "User: arn:aws:sts::111122223333:assumed-role/CustomRestoreRole/AWSBackup-CustomRestoreRole is not authorized to perform: iam:PassRole on resource: arn:aws:iam::111122223333:role/AppRole because no identity-based policy allows the iam:PassRole action",
+			golden:  "restore-custom-role"},
+		{name: "restore-custom-role-no-instance-role", code: 0, op: "restore/EC2",
+			args: []string{checkRestore, "--as", acct + "user/operator", "--role", acct + "role/CustomRestoreRole", "--recovery-point", rpEC2, "--instance-role", "none"}},
+		{name: "restore-managed-policy", code: 0, op: "restore/EC2/original-role",
+			args: []string{checkRestore, "--as", acct + "user/operator", "--role", acct + "role/ManagedRestoreRole", "--recovery-point", rpEC2}},
+		{name: "restore-boundary", code: 1, op: "restore/EC2/original-role",
+			args:    []string{checkRestore, "--role", acct + "role/BoundedRestoreRole", "--recovery-point", rpEC2},
+			action:  "iam:PassRole",
+			layer:   "permissionsBoundary",
+			message: "User: arn:aws:sts::111122223333:assumed-role/BoundedRestoreRole/AWSBackup-BoundedRestoreRole is not authorized to perform: iam:PassRole on resource: arn:aws:iam::111122223333:role/AppRole because no permissions boundary allows the iam:PassRole action"},
+		{name: "restore-untrusted-role", code: 1, op: "restore/EC2",
+			args:   []string{checkRestore, "--role", acct + "role/UntrustedRestoreRole", "--resource-type", "EC2", "--recovery-point", rpEC2, "--instance-role", "none"},
+			action: "sts:AssumeRole", layer: "resource"},
+		{name: "create-vault-ok", code: 0, op: "create-vault/cmk",
+			args: []string{checkVault, "--vault", "V", "--kms-key", vaultKey, "--as", acct + "user/vaultadmin"}},
+		{name: "create-vault-identity", code: 1, op: "create-vault/cmk",
+			args:    []string{checkVault, "--vault", "V", "--kms-key", vaultKey, "--as", acct + "user/nokms"},
+			action:  "kms:CreateGrant",
+			layer:   "identity",
+			message: "User: arn:aws:iam::111122223333:user/nokms is not authorized to perform: kms:CreateGrant on resource: " + vaultKey + " because no identity-based policy allows the kms:CreateGrant action"},
+		{name: "create-vault-boundary", code: 1, op: "create-vault/cmk",
+			args:   []string{checkVault, "--vault", "V", "--kms-key", vaultKey, "--as", acct + "user/bounded"},
+			action: "kms:CreateGrant", layer: "permissionsBoundary"},
+		{name: "create-vault-scp", code: 1, op: "create-vault/cmk",
+			args:    []string{checkVault, "--vault", "V", "--kms-key", vaultKey, "--as", acct + "user/contractor-1"},
+			action:  "kms:CreateGrant",
+			layer:   "scp",
+			message: "User: arn:aws:iam::111122223333:user/contractor-1 is not authorized to perform: kms:CreateGrant on resource: " + vaultKey + " with an explicit deny in a service control policy",
+			policy:  "DenyContractorKMS",
+			golden:  "create-vault-scp"},
+		{name: "create-vault-key-policy", code: 1, op: "create-vault/cmk",
+			args:   []string{checkVault, "--vault", "V", "--kms-key", lockedKey, "--as", acct + "user/vaultadmin"},
+			action: "kms:CreateGrant", layer: "resource"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"check", "restore", "--snapshot"}, tt.args...)
+			if strings.Contains(tt.name, "vault") {
+				args[1] = "create-vault"
+			}
+			out, errOut, code := runCLI(t, "", append(args, "--format", "json")...)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d: %s\n%s", code, tt.code, errOut, out)
+			}
+			var rep checkReport
+			if err := json.Unmarshal([]byte(out), &rep); err != nil {
+				t.Fatal(err)
+			}
+			if rep.SchemaVersion != preflight.SchemaVersion || rep.Operation != tt.op {
+				t.Errorf("schema %q operation %q, want %q", rep.SchemaVersion, rep.Operation, tt.op)
+			}
+			if tt.action == "" {
+				if !rep.OK || rep.Passed != rep.Total || rep.Total == 0 {
+					t.Errorf("want every requirement to pass: %d of %d", rep.Passed, rep.Total)
+				}
+			} else {
+				var found bool
+				for _, r := range rep.Results {
+					if r.Verdict != preflight.ImplicitDeny && r.Verdict != preflight.ExplicitDeny {
+						continue
+					}
+					if r.Layer != tt.layer {
+						t.Errorf("%s denied by %s, want %s", r.Action, r.Layer, tt.layer)
+					}
+					if r.Plan == nil || len(r.Plan.Fixes) == 0 || !r.Plan.Verified || r.Plan.Fixes[0].Render.PolicyJSON == "" || len(r.Plan.Fixes[0].Render.CLI) == 0 || !r.Plan.Fixes[0].Verified {
+						t.Errorf("%s: no verified fix with policy and CLI: %+v", r.Action, r.Plan)
+					}
+					if r.Action != tt.action {
+						continue
+					}
+					found = true
+					if tt.message != "" && r.Message != tt.message {
+						t.Errorf("message\n got %s\nwant %s", r.Message, tt.message)
+					}
+					if tt.policy != "" && (len(r.Deciding) == 0 || r.Deciding[0].Policy != tt.policy) {
+						t.Errorf("deciding %+v, want policy %s", r.Deciding, tt.policy)
+					}
+					if r.Plan == nil || len(r.Plan.Fixes) == 0 || !r.Plan.Verified || r.Plan.Fixes[0].Render.PolicyJSON == "" || len(r.Plan.Fixes[0].Render.CLI) == 0 || !r.Plan.Fixes[0].Verified {
+						t.Errorf("no verified fix with policy and CLI: %+v", r.Plan)
+					}
+				}
+				if !found {
+					t.Errorf("%s not denied by %s", tt.action, tt.layer)
+				}
+			}
+			if tt.golden == "" {
+				return
+			}
+			golden(t, "check/"+tt.golden+".json", out)
+			text, errOut, code := runCLI(t, "", append(args, "--lang", "en")...)
+			if code != tt.code {
+				t.Fatalf("text: exit %d: %s", code, errOut)
+			}
+			golden(t, "check/"+tt.golden+".txt", text)
+		})
+	}
+}
+
+// checkReport is the part of the JSON report the tests read.
+type checkReport struct {
+	SchemaVersion string `json:"schemaVersion"`
+	Operation     string `json:"operation"`
+	Passed, Total int
+	OK            bool `json:"ok"`
+	Results       []struct {
+		Action   string                    `json:"action"`
+		Verdict  string                    `json:"verdict"`
+		Layer    string                    `json:"layer"`
+		Message  string                    `json:"message"`
+		Deciding []struct{ Policy string } `json:"deciding"`
+		Plan     *struct {
+			Verified bool `json:"verified"`
+			Fixes    []struct {
+				Verified bool `json:"verified"`
+				Render   struct {
+					PolicyJSON string   `json:"policyJson"`
+					CLI        []string `json:"cli"`
+				} `json:"render"`
+			} `json:"fixes"`
+		} `json:"fix"`
+	} `json:"results"`
+}
+
+func TestCheckTextNamesLayerAndFix(t *testing.T) {
+	out, _, code := runCLI(t, "", "check", "create-vault", "--snapshot", checkVault, "--vault", "V", "--kms-key", vaultKey, "--as", acct+"user/bounded")
+	if code != ExitDenied {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"of 7 requirements pass", "permissions boundary", "AWS says:", "aws iam create-policy-version", "verified by the engine"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("text lacks %q:\n%s", want, out)
+		}
+	}
+	ja, _, _ := runCLI(t, "", "check", "create-vault", "--snapshot", checkVault, "--vault", "V", "--kms-key", vaultKey, "--as", acct+"user/bounded", "--lang", "ja")
+	for _, want := range []string{"プリンシパル", "件の要件を満たしています", "アクセス許可の境界"} {
+		if !strings.Contains(ja, want) {
+			t.Errorf("Japanese text lacks %q:\n%s", want, ja)
+		}
+	}
+	md, _, _ := runCLI(t, "", "check", "create-vault", "--snapshot", checkVault, "--vault", "V", "--kms-key", vaultKey, "--as", acct+"user/bounded", "--format", "markdown")
+	if !strings.Contains(md, "| PRINCIPAL |") || !strings.Contains(md, "```json") {
+		t.Errorf("markdown output:\n%s", md)
+	}
+}
+
+func TestCheckErrors(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"check", "restore"}, "live account is not available yet"},
+		{[]string{"check", "--snapshot", checkRestore}, "check takes one OPERATION"},
+		{[]string{"check", "frobnicate", "--snapshot", checkRestore}, "unknown operation"},
+		{[]string{"check", "restore", "--snapshot", checkRestore}, "restore needs --recovery-point or --resource-type"},
+		{[]string{"check", "restore", "--snapshot", checkRestore, "--recovery-point", "arn:aws:backup:eu-west-1:111122223333:recovery-point:nope"}, "not in the snapshot"},
+		{[]string{"check", "restore", "--snapshot", checkRestore, "--recovery-point", rpEC2, "--instance-role", "AppRole"}, "--instance-role must be original, none or a role ARN"},
+		{[]string{"check", "restore", "--snapshot", "nonexistent.json", "--resource-type", "EC2"}, "nonexistent.json"},
+		{[]string{"check", "restore", "--snapshot", checkRestore, "--format", "xml"}, "--format must be"},
+		{[]string{"check", "create-vault", "--snapshot", checkVault}, "missing: VaultName"},
+	} {
+		_, errOut, code := runCLI(t, "", tt.args...)
+		if code != ExitUsage || !strings.Contains(errOut, tt.msg) {
+			t.Errorf("%v: exit %d, %q; want %d and %q", tt.args, code, errOut, ExitUsage, tt.msg)
+		}
+	}
+}
