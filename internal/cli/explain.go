@@ -7,11 +7,14 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
+	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/authzmsg"
 	"github.com/deniedhq/denied/diagnose"
 	"github.com/deniedhq/denied/internal/i18n"
 	"github.com/deniedhq/denied/internal/report"
+	"github.com/deniedhq/denied/preflight"
 )
 
 type explainInput struct {
@@ -22,6 +25,7 @@ type explainInput struct {
 	profile  string
 	region   string
 	show     map[string]bool
+	snapshot string
 }
 
 const explainSynopsis = `[TEXT|FILE|-] [--format text|json|markdown] [--lang en|ja|ko] [--no-decode] [--profile NAME] [--region REGION] [--show policy,cli,terraform,cloudformation|all]
@@ -48,6 +52,7 @@ func bindExplain(env *Env, args []string) (*explainInput, error) {
 	fs.StringVar(&in.profile, "profile", "", "AWS profile for decoding (default: the standard AWS configuration)")
 	fs.StringVar(&in.region, "region", "", "AWS Region for decoding")
 	fs.StringVar(&show, "show", "policy,cli", "fix renderings in text output: policy, cli, terraform, cloudformation, or all")
+	fs.StringVar(&in.snapshot, "snapshot", "", "re-evaluate the request against this account snapshot (from denied collect, or the short form)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return nil, err
@@ -99,6 +104,12 @@ func runExplain(ctx context.Context, env *Env, args []string) error {
 		}
 		return usageErr("%v", err)
 	}
+	var snap *account.Snapshot
+	if in.snapshot != "" {
+		if snap, err = loadSnapshot(in.snapshot); err != nil {
+			return usageErr("%s: %v", in.snapshot, err)
+		}
+	}
 	var dec authzmsg.Decoder
 	var ex []report.Explained
 	for _, d := range denials {
@@ -120,6 +131,27 @@ func runExplain(ctx context.Context, env *Env, args []string) error {
 			err = nil
 		}
 		e.Findings = diagnose.Diagnose(d, diagnose.Options{})
+		if snap != nil && d.Action != "" && strings.HasPrefix(d.Principal.ARN, "arn:") && !d.Principal.Redacted {
+			ctx := map[string]string{}
+			for k, v := range d.Context {
+				if len(v) == 1 && !strings.HasPrefix(strings.ToLower(k), "aws:") {
+					ctx[k] = v[0]
+				}
+			}
+			// An AWS Backup restore session passes the instance's role to
+			// EC2; the message does not carry iam:PassedToService (the fix
+			// package infers it the same way, and says so).
+			if strings.EqualFold(d.Action, "iam:PassRole") && d.Principal.IsBackupSession && ctx["iam:PassedToService"] == "" {
+				ctx["iam:PassedToService"] = "ec2.amazonaws.com"
+			}
+			r := preflight.EvaluateRequest(snap, d.Principal.ARN, d.Action, resourceOf(d), ctx, explainNow)
+			e.Snapshot = &r
+			// The fixes verified against the real policies replace the
+			// ones verified against the request alone.
+			if r.Plan != nil && len(e.Findings) > 0 && e.Findings[0].Plan != nil {
+				e.Findings[0].Plan = r.Plan
+			}
+		}
 		ex = append(ex, e)
 	}
 	o := report.Options{Lang: in.lang, Color: env.IsTerminal && env.Getenv("NO_COLOR") == "" && env.Getenv("TERM") != "dumb", Show: in.show}
@@ -130,6 +162,16 @@ func runExplain(ctx context.Context, env *Env, args []string) error {
 		return report.Markdown(env.Stdout, ex, o)
 	}
 	return report.Text(env.Stdout, ex, o)
+}
+
+// explainNow fixes the clock in tests; nil means time.Now.
+var explainNow func() time.Time
+
+func resourceOf(d *authzmsg.Denial) string {
+	if d.ResourceKind == "arn" {
+		return d.Resource
+	}
+	return "*"
 }
 
 func decodeStatus(err error) report.DecodeStatus {

@@ -218,3 +218,57 @@ func TestExplainColour(t *testing.T) {
 		t.Error("colour when not on a terminal")
 	}
 }
+
+// explain --snapshot re-evaluates the request with the account's policies:
+// the message blames a permissions boundary only implicitly, the snapshot
+// names the layer; a fix verified against the known policies replaces the
+// request-only one; a role the snapshot lets through is said to be allowed.
+func TestExplainSnapshot(t *testing.T) {
+	snap := filepath.Join("..", "..", "testdata", "check", "restore.json")
+	msg := func(role string) string {
+		return "User: arn:aws:sts::111122223333:assumed-role/" + role + "/AWSBackup-" + role + " is not authorized to perform: iam:PassRole on resource: arn:aws:iam::111122223333:role/AppRole because no identity-based policy allows the iam:PassRole action"
+	}
+	for _, tt := range []struct {
+		role, want, layer string
+	}{
+		{"CustomRestoreRole", "ImplicitDeny", "identity"},
+		{"BoundedRestoreRole", "ImplicitDeny", "permissionsBoundary"},
+		{"ManagedRestoreRole", "Allowed", ""},
+	} {
+		out, errOut, code := runCLI(t, "", "explain", "--format", "json", "--snapshot", snap, msg(tt.role))
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", tt.role, code, errOut)
+		}
+		var rep struct {
+			Denials []struct {
+				Snapshot *struct {
+					Verdict string `json:"verdict"`
+					Layer   string `json:"layer"`
+				} `json:"snapshot"`
+				Findings []struct {
+					Plan *struct {
+						Verified        bool   `json:"verified"`
+						VerifiedAgainst string `json:"verifiedAgainst"`
+					} `json:"plan"`
+				} `json:"findings"`
+			} `json:"denials"`
+		}
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		s := rep.Denials[0].Snapshot
+		if s == nil || s.Verdict != tt.want || s.Layer != tt.layer {
+			t.Errorf("%s: snapshot %+v, want %s at %q", tt.role, s, tt.want, tt.layer)
+		}
+		if tt.want != "Allowed" {
+			p := rep.Denials[0].Findings[0].Plan
+			if p == nil || !p.Verified || p.VerifiedAgainst != "known policies" {
+				t.Errorf("%s: plan %+v, want one verified against the known policies", tt.role, p)
+			}
+		}
+	}
+	_, errOut, code := runCLI(t, "", "explain", "--snapshot", "/nonexistent.json", msg("X"))
+	if code != ExitUsage || !strings.Contains(errOut, "nonexistent") {
+		t.Errorf("missing snapshot: exit %d, %q", code, errOut)
+	}
+}

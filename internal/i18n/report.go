@@ -4,6 +4,37 @@ package i18n
 // kinds of fixes, decoding outcomes.
 func init() {
 	register(map[string]map[Lang]string{
+		"report.snapshot.heading": {EN: "Against the account snapshot", JA: "アカウントのスナップショットに対する評価", KO: "계정 스냅샷 기준 평가"},
+		"report.snapshot.denied": {
+			EN: "With the snapshot's policies the engine also refuses the request: %s, in the %s.",
+			JA: "スナップショットのポリシーでも、エンジンはこのリクエストを拒否します: %s (%s)。",
+			KO: "스냅샷의 정책으로도 엔진은 이 요청을 거부합니다: %s(%s).",
+		},
+		"report.snapshot.statement": {
+			EN: "Deciding statement: %s %q, statement %s (Sid %s).",
+			JA: "決め手となったステートメント: %s %q のステートメント %s (Sid %s)。",
+			KO: "결정한 문: %s %q의 문 %s(Sid %s).",
+		},
+		"report.snapshot.no-allow": {
+			EN: "No statement of the %s allows the request.",
+			JA: "%sのどのステートメントもこのリクエストを許可していません。",
+			KO: "%s의 어떤 문도 이 요청을 허용하지 않습니다.",
+		},
+		"report.snapshot.allowed": {
+			EN: "With the snapshot's policies the engine allows this request: what refused it is not in the snapshot (a session policy, a policy changed since, a VPC endpoint policy, or a snapshot taken without Organizations access).",
+			JA: "スナップショットのポリシーではエンジンはこのリクエストを許可します。拒否の原因はスナップショットにありません (セッションポリシー、その後に変更されたポリシー、VPC エンドポイントポリシー、または Organizations にアクセスできずに取得したスナップショット)。",
+			KO: "스냅샷의 정책으로는 엔진이 이 요청을 허용합니다. 거부한 원인은 스냅샷에 없습니다(세션 정책, 이후에 바뀐 정책, VPC 엔드포인트 정책, 또는 Organizations에 액세스하지 못하고 만든 스냅샷).",
+		},
+		"report.snapshot.unknown-principal": {
+			EN: "The snapshot does not hold the principal %s.",
+			JA: "スナップショットにプリンシパル %s は含まれていません。",
+			KO: "스냅샷에 보안 주체 %s이(가) 없습니다.",
+		},
+		"report.snapshot.error": {
+			EN: "The request could not be evaluated against the snapshot: %s",
+			JA: "スナップショットに対してリクエストを評価できませんでした: %s",
+			KO: "스냅샷 기준으로 요청을 평가할 수 없습니다: %s",
+		},
 		"report.title.none":     {EN: "Access denied", JA: "アクセス拒否", KO: "액세스 거부"},
 		"report.who":            {EN: "Who", JA: "拒否された主体", KO: "거부된 주체"},
 		"report.action":         {EN: "Action", JA: "アクション", KO: "작업"},

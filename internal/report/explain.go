@@ -12,6 +12,7 @@ import (
 	"github.com/deniedhq/denied/diagnose"
 	"github.com/deniedhq/denied/fix"
 	"github.com/deniedhq/denied/internal/i18n"
+	"github.com/deniedhq/denied/preflight"
 )
 
 // SchemaVersion is the version of the JSON explain report.
@@ -22,6 +23,9 @@ type Explained struct {
 	Denial   *authzmsg.Denial
 	Decode   DecodeStatus
 	Findings []diagnose.Finding
+	// Snapshot is the request re-evaluated against an account snapshot
+	// (explain --snapshot), when there was one.
+	Snapshot *preflight.Result
 }
 
 // DecodeStatus says what happened with the encoded message, if any.
@@ -68,9 +72,10 @@ type jsonReport struct {
 }
 
 type jsonExplain struct {
-	Denial   *authzmsg.Denial `json:"denial"`
-	Decode   DecodeStatus     `json:"decode"`
-	Findings []jsonFinding    `json:"findings"`
+	Denial   *authzmsg.Denial  `json:"denial"`
+	Decode   DecodeStatus      `json:"decode"`
+	Snapshot *preflight.Result `json:"snapshot,omitempty"`
+	Findings []jsonFinding     `json:"findings"`
 }
 
 type jsonFinding struct {
@@ -85,7 +90,7 @@ type jsonFinding struct {
 func JSON(w io.Writer, ex []Explained, o Options) error {
 	r := jsonReport{SchemaVersion: SchemaVersion, Lang: o.Lang, Denials: []jsonExplain{}}
 	for _, e := range ex {
-		je := jsonExplain{Denial: e.Denial, Decode: e.Decode, Findings: []jsonFinding{}}
+		je := jsonExplain{Denial: e.Denial, Decode: e.Decode, Snapshot: e.Snapshot, Findings: []jsonFinding{}}
 		for _, f := range e.Findings {
 			jf := jsonFinding{Finding: f, TitleText: o.msg(f.Title), CauseText: o.msg(f.Cause)}
 			for _, c := range f.Checks {
@@ -205,6 +210,9 @@ func (s style) explained(b *strings.Builder, e Explained) {
 		}
 		b.WriteString("\n")
 	}
+	if e.Snapshot != nil {
+		s.snapshot(b, e.Snapshot)
+	}
 	for i, f := range e.Findings {
 		s.finding(b, i, f)
 	}
@@ -215,6 +223,35 @@ func (s style) explained(b *strings.Builder, e Explained) {
 		}
 		b.WriteString("\n")
 	}
+}
+
+// snapshot renders the re-evaluation against an account snapshot: the
+// engine's decision with the snapshot's policies and the deciding
+// statements.
+func (s style) snapshot(b *strings.Builder, r *preflight.Result) {
+	o := s.o
+	s.heading(b, o.t("report.snapshot.heading"))
+	switch {
+	case r.Error != "":
+		s.para(b, "", o.t("report.snapshot.error", r.Error))
+	case r.Skip != "":
+		s.para(b, "", o.t("report.snapshot.unknown-principal", r.PrincipalARN))
+	case !r.Denied():
+		s.para(b, "", s.color("33", o.t("report.snapshot.allowed")))
+	default:
+		s.para(b, "", o.t("report.snapshot.denied", o.t("decision."+r.Verdict), o.t("layer."+r.Layer)))
+		for _, d := range r.Deciding {
+			sid := d.Sid
+			if sid == "" {
+				sid = "-"
+			}
+			s.item(b, o.t("report.snapshot.statement", o.t("layer."+d.Layer), d.Policy, fmt.Sprint(d.Statement), sid))
+		}
+		if len(r.Deciding) == 0 {
+			s.item(b, o.t("report.snapshot.no-allow", o.t("layer."+r.Layer)))
+		}
+	}
+	b.WriteString("\n")
 }
 
 func layerSuffix(o Options, d *authzmsg.Denial) string {
