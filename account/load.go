@@ -232,7 +232,7 @@ func (v *validator) document(raw []byte, ptr string) error {
 	if err != nil {
 		return &Error{Pointer: ptr, Message: err.Error()}
 	}
-	_, fs := policy.Parse(text)
+	_, fs := policy.ParseShared(text) // only the findings are kept
 	for _, f := range fs {
 		if f.Severity == policy.Error {
 			return &Error{Pointer: ptr + f.Pointer, Line: f.Pos.Line, Col: f.Pos.Col, Code: f.Code, Message: f.Message}
