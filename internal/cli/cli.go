@@ -43,6 +43,7 @@ type command struct {
 func commands() []command {
 	return []command{
 
+		{"audit", "check every recovery point and backup selection of a snapshot for restores that would fail", runAudit},
 		{"check", "check whether an AWS Backup operation would be allowed, with fixes", runCheck},
 		{"collect", "take a read-only snapshot of an account through the AWS SDK", runCollect},
 		{"explain", "explain an access-denied error: cause, layer and a verified fix", runExplain},

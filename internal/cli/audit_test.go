@@ -1,0 +1,122 @@
+package cli
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/deniedhq/denied/audit"
+)
+
+func init() {
+	auditNow = func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }
+}
+
+// auditReport is the JSON report as a consumer reads it.
+type auditReport struct {
+	SchemaVersion  string
+	RecoveryPoints int
+	Selections     int
+	Failing        int
+	Items          []struct {
+		ARN        string
+		RoleSource string
+		Findings   []struct {
+			RuleID, Layer, Message string
+			Fix                    *struct{ Verified bool }
+		}
+	}
+}
+
+const (
+	auditFailing = "../../testdata/audit/failing.json"
+	auditClean   = "../../testdata/audit/clean.json"
+)
+
+func TestAuditFailing(t *testing.T) {
+	out, errOut, code := runCLI(t, "", "audit", "--snapshot", auditFailing, "--format", "json")
+	if code != ExitDenied {
+		t.Fatalf("exit %d, want 1: %s", code, errOut)
+	}
+	var rep auditReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.SchemaVersion != audit.SchemaVersion || rep.RecoveryPoints != 2 || rep.Selections != 1 || rep.Failing != 2 {
+		t.Fatalf("report %+v", rep)
+	}
+	var got []string
+	for _, it := range rep.Items {
+		for _, f := range it.Findings {
+			got = append(got, it.ARN+" "+f.RuleID+" "+f.Layer)
+			if f.Fix == nil || !f.Fix.Verified || f.Message == "" {
+				t.Errorf("%s: no verified fix or message", f.RuleID)
+			}
+		}
+	}
+	want := []string{
+		"arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-app denied.restore.iam-passrole identity",
+		"weekly/weekly denied.selection.sts-assumerole resource",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestAuditClean(t *testing.T) {
+	for _, format := range []string{"text", "json", "markdown", "sarif"} {
+		out, errOut, code := runCLI(t, "", "audit", "--snapshot", auditClean, "--format", format)
+		if code != ExitOK {
+			t.Errorf("%s: exit %d, want 0: %s\n%s", format, code, errOut, out)
+		}
+	}
+}
+
+func TestAuditBadInput(t *testing.T) {
+	for _, args := range [][]string{
+		{"audit"},
+		{"audit", "--snapshot", "../../testdata/audit/missing.json"},
+		{"audit", "--snapshot", auditFailing, "--format", "xml"},
+		{"audit", "--snapshot", auditFailing, "--role", "arn:aws:iam::111122223333:role/Nope"},
+		{"audit", "--snapshot", auditFailing, "extra"},
+	} {
+		if _, _, code := runCLI(t, "", args...); code != ExitUsage {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}
+
+// --role overrides every recovery point's role: with the untrusted role
+// both restores fail on the trust policy.
+func TestAuditRoleFlag(t *testing.T) {
+	out, _, code := runCLI(t, "", "audit", "--snapshot", auditFailing, "--format", "json", "--role", "arn:aws:iam::111122223333:role/UntrustedBackupRole")
+	var rep auditReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || code != ExitDenied {
+		t.Fatalf("exit %d: %v", code, err)
+	}
+	if rep.Failing != 3 || rep.Items[0].RoleSource != audit.RoleFromFlag {
+		t.Errorf("failing %d, role source %q", rep.Failing, rep.Items[0].RoleSource)
+	}
+}
+
+func TestAuditGolden(t *testing.T) {
+	for format, ext := range map[string]string{"text": "txt", "json": "json", "markdown": "md", "sarif": "sarif"} {
+		t.Run(format, func(t *testing.T) {
+			out, errOut, code := runCLI(t, "", "audit", "--snapshot", auditFailing, "--format", format)
+			if code != ExitDenied {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			if format == "sarif" {
+				var log sarifLog
+				if err := json.Unmarshal([]byte(out), &log); err != nil || log.Version != "2.1.0" || len(log.Runs[0].Results) != 2 ||
+					log.Runs[0].Results[0].Locations[0].LogicalLocations[0].FullyQualifiedName != "arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-app" {
+					t.Errorf("sarif: %v %+v", err, log)
+				}
+			}
+			golden(t, "audit/failing."+ext, out)
+		})
+	}
+	out, _, _ := runCLI(t, "", "audit", "--snapshot", auditFailing, "--lang", "ja")
+	golden(t, "audit/failing.ja.txt", out)
+}
