@@ -135,11 +135,14 @@ type auditor struct {
 	ipRole  map[string]string // instance profile name → role ARN
 	vaults  map[string]string // vault name → selection role ARN
 	defRole string
+	// policies keeps parsed and compiled policies across the checks.
+	policies *simulate.Cache
 }
 
 // Run audits snap.
 func Run(snap *account.Snapshot, opt Options) Report {
-	a := &auditor{snap: snap, opt: opt, cache: map[cacheKey]*cached{}, ipRole: map[string]string{}, vaults: map[string]string{}}
+	a := &auditor{snap: snap, opt: opt, cache: map[cacheKey]*cached{}, ipRole: map[string]string{}, vaults: map[string]string{},
+		policies: simulate.NewCache(4096)}
 	for _, ip := range snap.InstanceProfiles {
 		name := ip.Name
 		if name == "" {
@@ -253,7 +256,7 @@ func (a *auditor) recoveryPoint(rp *account.RecoveryPoint) Item {
 // restore checks the restore of rp with role and fills it.
 func (a *auditor) restore(it *Item, rp *account.RecoveryPoint, role string) {
 	p := preflight.Params{Caller: a.opt.Caller, RoleARN: role, VaultName: rp.VaultName, KeyARN: rp.EncryptionKeyARN,
-		ResourceType: rp.ResourceType, RecoveryPointARN: rp.ARN, Now: a.opt.Now}
+		ResourceType: rp.ResourceType, RecoveryPointARN: rp.ARN, Now: a.opt.Now, Cache: a.policies}
 	name := "restore"
 	if rp.ResourceType == "EC2" {
 		p.InstanceRole = preflight.InstanceRoleNone
@@ -376,7 +379,7 @@ func (a *auditor) trust(role *account.Role) []Finding {
 		Resource: role.ARN, ResourceAccount: acct},
 		ResourcePolicy: &simulate.PolicyDoc{Name: role.ARN, Document: json.RawMessage(role.TrustPolicy)}}
 	c := &cached{op: "trust"}
-	pr, err := simulate.Prepare(cs, simulate.Options{Now: a.opt.Now})
+	pr, err := simulate.Prepare(cs, simulate.Options{Now: a.opt.Now, Cache: a.policies})
 	if err == nil {
 		out := pr.Evaluate()
 		switch {
@@ -386,7 +389,7 @@ func (a *auditor) trust(role *account.Role) []Finding {
 			res.Verdict, res.Layer, res.Deciding, res.Message = out.Decision, out.Layer, out.Deciding, out.Message
 			if res.Verdict != preflight.Allowed {
 				pl := fix.PlanFor(fix.Problem{Case: cs, Layer: out.Layer, Explicit: out.Decision == preflight.ExplicitDeny, Deciding: out.Deciding},
-					fix.Options{Now: a.opt.Now, RoleARN: role.ARN})
+					fix.Options{Now: a.opt.Now, RoleARN: role.ARN, Cache: a.policies})
 				res.Plan = &pl
 			}
 		}

@@ -263,7 +263,7 @@ func (o outcome) same(p outcome) bool {
 
 // evaluate prepares and evaluates a case.
 func evaluate(c *simulate.Case, opt Options) (outcome, error) {
-	pr, err := simulate.Prepare(c, simulate.Options{Now: opt.Now, AllowUnknownActions: true})
+	pr, err := simulate.Prepare(c, simulate.Options{Now: opt.Now, AllowUnknownActions: true, Cache: opt.Cache})
 	if err != nil {
 		return outcome{}, err
 	}

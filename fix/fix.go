@@ -61,6 +61,10 @@ type Options struct {
 	// Now is the time used for aws:CurrentTime when verifying. Nil means
 	// time.Now.
 	Now func() time.Time
+	// Cache, when set, keeps parsed and compiled policies across the
+	// verifications (they re-evaluate the same large policies many times).
+	// Not safe for concurrent use.
+	Cache *simulate.Cache
 }
 
 // Kind says what sort of fix a Fix is.

@@ -27,7 +27,7 @@ func newReqInfo(c *simulate.Case, opt Options) (*reqInfo, error) {
 	if c == nil || c.Request.Principal == "" || c.Request.Action == "" {
 		return nil, errNoRequest
 	}
-	pr, err := simulate.Prepare(&simulate.Case{Request: c.Request}, simulate.Options{Now: opt.Now, AllowUnknownActions: true})
+	pr, err := simulate.Prepare(&simulate.Case{Request: c.Request}, simulate.Options{Now: opt.Now, AllowUnknownActions: true, Cache: opt.Cache})
 	if err != nil {
 		return nil, err
 	}

@@ -63,6 +63,9 @@ type Params struct {
 	InstanceRole string
 	// Now fixes the clock of the evaluations (tests); nil means time.Now.
 	Now func() time.Time
+	// Cache, when set, keeps parsed and compiled policies across checks
+	// (audit runs many). Not safe for concurrent use.
+	Cache *simulate.Cache `json:"-"`
 }
 
 // Report is the outcome of a check.
@@ -419,7 +422,7 @@ type checker struct {
 	p    Params
 }
 
-func (c checker) opts() simulate.Options { return simulate.Options{Now: c.p.Now} }
+func (c checker) opts() simulate.Options { return simulate.Options{Now: c.p.Now, Cache: c.p.Cache} }
 
 func docs(nds []account.NamedDocument) []simulate.PolicyDoc {
 	out := make([]simulate.PolicyDoc, 0, len(nds))
@@ -499,7 +502,7 @@ func (c checker) evaluate(res *Result, id, principal, policyPrincipal, roleARN s
 		return
 	}
 	cs.ResourceControlPolicies = levels(rcps)
-	fo := fix.Options{Now: c.p.Now, RoleARN: roleARN}
+	fo := fix.Options{Now: c.p.Now, RoleARN: roleARN, Cache: c.p.Cache}
 	if k := key(c.snap, res.Resource); k != nil && len(k.Policy) > 0 {
 		cs.ResourcePolicy = &simulate.PolicyDoc{Name: k.ARN, Document: json.RawMessage(k.Policy)}
 		res.ResourcePolicy = string(fix.TargetKeyPolicy)
@@ -560,6 +563,6 @@ func (c checker) trust(opID string, role *account.Role) Result {
 	cs := &simulate.Case{ID: opID + "#trust", Request: simulate.CaseRequest{Principal: "backup.amazonaws.com", Action: "sts:AssumeRole",
 		Resource: role.ARN, ResourceAccount: arnAccount(role.ARN)},
 		ResourcePolicy: &simulate.PolicyDoc{Name: role.ARN, Document: json.RawMessage(role.TrustPolicy)}}
-	c.run(&res, cs, fix.Options{Now: c.p.Now, RoleARN: role.ARN})
+	c.run(&res, cs, fix.Options{Now: c.p.Now, RoleARN: role.ARN, Cache: c.p.Cache})
 	return res
 }
