@@ -18,15 +18,18 @@ import (
 type checkInput struct {
 	operation string
 	snapshot  string
+	profile   string
 	format    string
 	lang      i18n.Lang
 	params    preflight.Params
 }
 
-const checkSynopsis = `OPERATION --snapshot FILE [--as ARN] [--role ARN] [--vault NAME] [--kms-key ARN] [--recovery-point ARN] [--resource-type T] [--instance-role original|none|ARN] [--format text|json|markdown] [--lang en|ja|ko]
+const checkSynopsis = `OPERATION [--snapshot FILE | --profile NAME] [--as ARN] [--role ARN] [--vault NAME] [--kms-key ARN] [--recovery-point ARN] [--resource-type T] [--instance-role original|none|ARN] [--format text|json|markdown] [--lang en|ja|ko]
 
 Checks, before running an AWS Backup operation, whether every IAM request it
-needs would be allowed in an account snapshot (full or short form).
+needs would be allowed in an account snapshot (full or short form), or,
+without --snapshot, in the account itself, read live and read-only as
+denied collect does (--profile, --region, the standard AWS configuration).
 OPERATION is an operation id (restore/EC2, create-vault/cmk, ...) or one of
 restore, create-vault, backup, copy, create-selection, put-vault-policy.
 Exit 0 when every checked request is allowed, 1 when one would be denied.`
@@ -40,6 +43,7 @@ func bindCheck(env *Env, args []string) (*checkInput, error) {
 	p := &in.params
 	fs := newFlagSet(env, "check", checkSynopsis)
 	fs.StringVar(&in.snapshot, "snapshot", "", "account snapshot file (JSON, optionally gzip-compressed; full or short form)")
+	fs.StringVar(&in.profile, "profile", "", "AWS profile to read the account live with (without --snapshot)")
 	fs.StringVar(&p.Caller, "as", "", "ARN of the caller (user or role); without it the caller's requests are skipped")
 	fs.StringVar(&p.RoleARN, "role", "", "ARN of the job role passed to AWS Backup (IamRoleArn)")
 	fs.StringVar(&p.VaultName, "vault", "", "backup vault name")
@@ -67,9 +71,6 @@ func bindCheck(env *Env, args []string) (*checkInput, error) {
 		return nil, usageErr("check takes one OPERATION (%s, or an operation id), got %d", strings.Join(preflight.Aliases, ", "), len(pos))
 	}
 	in.operation = pos[0]
-	if in.snapshot == "" {
-		return nil, usageErr("%s", i18n.T(in.lang, "preflight.err.no-snapshot"))
-	}
 	p.Now = checkNow
 	return in, nil
 }
@@ -91,13 +92,17 @@ func loadSnapshot(path string) (*account.Snapshot, error) {
 	return nil, err
 }
 
-func runCheck(_ context.Context, env *Env, args []string) error {
+func runCheck(ctx context.Context, env *Env, args []string) error {
 	in, err := bindCheck(env, args)
 	if err != nil {
 		return err
 	}
-	snap, err := loadSnapshot(in.snapshot)
-	if err != nil {
+	var snap *account.Snapshot
+	if in.snapshot == "" {
+		if snap, err = liveSnapshot(ctx, env, in.lang, in.profile, in.params.Region); err != nil {
+			return err
+		}
+	} else if snap, err = loadSnapshot(in.snapshot); err != nil {
 		return usageErr("%s: %v", in.snapshot, err)
 	}
 	op, p, notes, err := preflight.Resolve(snap, in.operation, in.params)

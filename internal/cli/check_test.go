@@ -190,7 +190,6 @@ func TestCheckErrors(t *testing.T) {
 		args []string
 		msg  string
 	}{
-		{[]string{"check", "restore"}, "live account is not available yet"},
 		{[]string{"check", "--snapshot", checkRestore}, "check takes one OPERATION"},
 		{[]string{"check", "frobnicate", "--snapshot", checkRestore}, "unknown operation"},
 		{[]string{"check", "restore", "--snapshot", checkRestore}, "restore needs --recovery-point or --resource-type"},

@@ -26,6 +26,7 @@ type explainInput struct {
 	region   string
 	show     map[string]bool
 	snapshot string
+	live     bool
 }
 
 const explainSynopsis = `[TEXT|FILE|-] [--format text|json|markdown] [--lang en|ja|ko] [--no-decode] [--profile NAME] [--region REGION] [--show policy,cli,terraform,cloudformation|all]
@@ -53,6 +54,7 @@ func bindExplain(env *Env, args []string) (*explainInput, error) {
 	fs.StringVar(&in.region, "region", "", "AWS Region for decoding")
 	fs.StringVar(&show, "show", "policy,cli", "fix renderings in text output: policy, cli, terraform, cloudformation, or all")
 	fs.StringVar(&in.snapshot, "snapshot", "", "re-evaluate the request against this account snapshot (from denied collect, or the short form)")
+	fs.BoolVar(&in.live, "live", false, "re-evaluate the request against the account itself, read live and read-only as denied collect does")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return nil, err
@@ -105,9 +107,16 @@ func runExplain(ctx context.Context, env *Env, args []string) error {
 		return usageErr("%v", err)
 	}
 	var snap *account.Snapshot
-	if in.snapshot != "" {
+	switch {
+	case in.snapshot != "" && in.live:
+		return usageErr("--snapshot and --live exclude each other")
+	case in.snapshot != "":
 		if snap, err = loadSnapshot(in.snapshot); err != nil {
 			return usageErr("%s: %v", in.snapshot, err)
+		}
+	case in.live:
+		if snap, err = liveSnapshot(ctx, env, in.lang, in.profile, in.region); err != nil {
+			return err
 		}
 	}
 	var dec authzmsg.Decoder

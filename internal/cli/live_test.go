@@ -1,0 +1,43 @@
+package cli
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+
+	"github.com/deniedhq/denied/internal/testutil"
+)
+
+// Without --snapshot, check reads the account live (read-only, as collect
+// does) and checks against it: here a moto_server account whose user has
+// no permissions at all, so creating a vault would be refused.
+func TestCheckLive(t *testing.T) {
+	url := testutil.StartMoto(t)
+	t.Setenv("AWS_ENDPOINT_URL", url)
+	t.Setenv("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE")
+	t.Setenv("AWS_SECRET_ACCESS_KEY", "test-secret-never-printed")
+	t.Setenv("AWS_REGION", "us-east-1")
+	t.Setenv("AWS_CONFIG_FILE", t.TempDir()+"/none")
+	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", t.TempDir()+"/none")
+	client := iam.New(iam.Options{Region: "us-east-1", BaseEndpoint: aws.String(url),
+		Credentials: credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", "test-secret-never-printed", "")})
+	out, err := client.CreateUser(context.Background(), &iam.CreateUserInput{UserName: aws.String("live-operator")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	user := aws.ToString(out.User.Arn)
+	stdout, stderr, code := runCLI(t, "", "check", "create-vault", "--vault", "LiveVault", "--as", user, "--format", "json")
+	if code != ExitDenied {
+		t.Fatalf("exit %d, want %d (the user has no permissions)\n%s\n%s", code, ExitDenied, stdout, stderr)
+	}
+	if !strings.Contains(stdout, `"backup:CreateBackupVault"`) || !strings.Contains(stdout, user) || !strings.Contains(stdout, "no identity-based policy allows the backup:CreateBackupVault action") {
+		t.Errorf("the report does not show the user's refused backup:CreateBackupVault:\n%s", stdout)
+	}
+	if strings.Contains(stdout+stderr, "test-secret-never-printed") {
+		t.Error("the secret key was printed")
+	}
+}
