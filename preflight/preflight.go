@@ -16,6 +16,7 @@ import (
 	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/catalog/backupops"
 	"github.com/deniedhq/denied/fix"
+	"github.com/deniedhq/denied/internal/collect"
 	"github.com/deniedhq/denied/simulate"
 )
 
@@ -136,7 +137,17 @@ type Note struct {
 }
 
 // Aliases map the short operation names to their resolution.
-var Aliases = []string{"restore", "create-vault", "backup", "copy", "create-selection", "put-vault-policy"}
+var Aliases = []string{"restore", "create-vault", "backup", "copy", "create-selection", "put-vault-policy", "collect"}
+
+// CollectOperation is the operation `denied check collect` checks: may the
+// caller read the account as denied collect does.
+func CollectOperation() backupops.Operation {
+	op := backupops.Operation{ID: "collect", Title: "Read the account as denied collect does (read-only)"}
+	for _, a := range collect.Permissions {
+		op.Requirements = append(op.Requirements, backupops.Requirement{Principal: backupops.Caller, Action: a, Resource: "*", Source: []string{"denied collect"}})
+	}
+	return op
+}
 
 // InputError is bad input: an unknown operation, recovery point or role, a
 // missing parameter.
@@ -154,6 +165,15 @@ func inputErr(format string, args ...any) error {
 // the notes of what it inferred.
 func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation, Params, []Note, error) {
 	var notes []Note
+	if name == "collect" {
+		if p.Caller == "" {
+			return backupops.Operation{}, p, nil, inputErr("check collect needs --as: the principal that will run denied collect")
+		}
+		if p.Account == "" {
+			p.Account = snap.AccountID
+		}
+		return CollectOperation(), p, nil, nil
+	}
 	if p.Partition == "" {
 		p.Partition = snap.Partition
 		if p.Partition == "" {

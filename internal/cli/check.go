@@ -31,7 +31,8 @@ needs would be allowed in an account snapshot (full or short form), or,
 without --snapshot, in the account itself, read live and read-only as
 denied collect does (--profile, --region, the standard AWS configuration).
 OPERATION is an operation id (restore/EC2, create-vault/cmk, ...) or one of
-restore, create-vault, backup, copy, create-selection, put-vault-policy.
+restore, create-vault, backup, copy, create-selection, put-vault-policy, or
+collect (may --as read the account as denied collect does).
 Exit 0 when every checked request is allowed, 1 when one would be denied.`
 
 // checkNow fixes the clock of check (tests set it).
@@ -47,6 +48,7 @@ func bindCheck(env *Env, args []string) (*checkInput, error) {
 	fs.StringVar(&p.Caller, "as", "", "ARN of the caller (user or role); without it the caller's requests are skipped")
 	fs.StringVar(&p.RoleARN, "role", "", "ARN of the job role passed to AWS Backup (IamRoleArn)")
 	fs.StringVar(&p.VaultName, "vault", "", "backup vault name")
+	fs.StringVar(&p.VaultName, "name", "", "backup vault name (create-vault; same as --vault)")
 	fs.StringVar(&p.KeyARN, "kms-key", "", "KMS key ARN")
 	fs.StringVar(&p.RecoveryPointARN, "recovery-point", "", "recovery point ARN (gives the resource type, vault, key and instance profile)")
 	fs.StringVar(&p.ResourceType, "resource-type", "", "resource type: EC2, EBS, RDS, S3, ...")

@@ -205,3 +205,21 @@ func TestCheckErrors(t *testing.T) {
 		}
 	}
 }
+
+// check collect verifies that a principal may read the account as denied
+// collect does.
+func TestCheckCollectPermissions(t *testing.T) {
+	snap := "../../testdata/check/collect.json"
+	_, errOut, code := runCLI(t, "", "check", "collect", "--snapshot", snap, "--as", "arn:aws:iam::111122223333:user/auditor")
+	if code != ExitOK {
+		t.Errorf("auditor: exit %d, want 0: %s", code, errOut)
+	}
+	out, _, code := runCLI(t, "", "check", "collect", "--snapshot", snap, "--as", "arn:aws:iam::111122223333:user/dev")
+	if code != ExitDenied || !strings.Contains(out, "iam:GetAccountAuthorizationDetails") {
+		t.Errorf("dev: exit %d, want 1 naming iam:GetAccountAuthorizationDetails:\n%s", code, out)
+	}
+	_, errOut, code = runCLI(t, "", "check", "collect", "--snapshot", snap)
+	if code != ExitUsage || !strings.Contains(errOut, "--as") {
+		t.Errorf("no --as: exit %d, %q", code, errOut)
+	}
+}
