@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/deniedhq/denied/internal/casegen"
 	"github.com/deniedhq/denied/policy"
 	"github.com/deniedhq/denied/simulate"
 )
@@ -177,4 +178,23 @@ func equalStrings(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// corpusAndGeneratedCases returns the cases of the conformance corpus and
+// 1,000 generated cases.
+func corpusAndGeneratedCases(t *testing.T) [][]byte {
+	t.Helper()
+	var cases [][]byte
+	files, _ := filepath.Glob("../testdata/conformance/*/*.json")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var w struct{ Case json.RawMessage }
+		if json.Unmarshal(data, &w) == nil && w.Case != nil {
+			cases = append(cases, w.Case)
+		}
+	}
+	return append(cases, casegen.Generate(7, 1000)...)
 }

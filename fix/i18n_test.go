@@ -1,13 +1,9 @@
 package fix
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/deniedhq/denied/internal/casegen"
 	"github.com/deniedhq/denied/internal/i18n"
 	"github.com/deniedhq/denied/simulate"
 )
@@ -20,19 +16,7 @@ import (
 // is complete (no missing or extra arguments, no "@" reference left).
 func TestMessagesMatchEnglish(t *testing.T) {
 	t.Parallel()
-	var cases [][]byte
-	files, _ := filepath.Glob("../testdata/conformance/*/*.json")
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var w struct{ Case json.RawMessage }
-		if json.Unmarshal(data, &w) == nil && w.Case != nil {
-			cases = append(cases, w.Case)
-		}
-	}
-	cases = append(cases, casegen.Generate(7, 1000)...)
+	cases := corpusAndGeneratedCases(t)
 
 	type source struct {
 		name  string

@@ -2,13 +2,9 @@ package fix
 
 import (
 	"bytes"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/deniedhq/denied/internal/casegen"
 	"github.com/deniedhq/denied/policy"
 	"github.com/deniedhq/denied/simulate"
 )
@@ -20,19 +16,7 @@ import (
 // balanced.
 func TestPlanProperties(t *testing.T) {
 	t.Parallel()
-	var cases [][]byte
-	files, _ := filepath.Glob("../testdata/conformance/*/*.json")
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var w struct{ Case json.RawMessage }
-		if json.Unmarshal(data, &w) == nil && w.Case != nil {
-			cases = append(cases, w.Case)
-		}
-	}
-	cases = append(cases, casegen.Generate(7, 1000)...)
+	cases := corpusAndGeneratedCases(t)
 
 	denied, verified := 0, 0
 	for _, data := range cases {
