@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/deniedhq/denied/account"
-	"github.com/deniedhq/denied/fix"
 	"github.com/deniedhq/denied/internal/i18n"
+	"github.com/deniedhq/denied/internal/report"
 	"github.com/deniedhq/denied/preflight"
 )
 
@@ -239,9 +239,9 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 			continue
 		}
 		for i, f := range r.Plan.Fixes {
-			head := t("report.fix", strconv.Itoa(i+1), t("kind."+checkKindID(f.Kind)))
+			head := t("report.fix", strconv.Itoa(i+1), t("kind."+report.KindID(f.Kind)))
 			if f.Verified {
-				head += " — " + t("report.verified", f.VerifiedDecision, t("against."+checkAgainstID(f.VerifiedAgainst)))
+				head += " — " + t("report.verified", f.VerifiedDecision, t("against."+report.AgainstID(f.VerifiedAgainst)))
 			} else if f.StillDeniedBy != "" {
 				head += " — " + t("report.verified-with-next", t("layer."+f.StillDeniedBy))
 			} else {
@@ -292,23 +292,4 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 		}
 	}
 	return b.String()
-}
-
-func checkKindID(k fix.Kind) string {
-	switch k {
-	case fix.LeastPrivilege:
-		return "least-privilege"
-	case fix.Alternative:
-		return "alternative"
-	case fix.Broad:
-		return "broad"
-	}
-	return "other"
-}
-
-func checkAgainstID(s string) string {
-	if s == fix.AgainstRequestOnly {
-		return "request"
-	}
-	return "known"
 }

@@ -390,12 +390,12 @@ func (o Options) fixTitle(f fix.Fix) string {
 
 func (s style) fix(b *strings.Builder, n int, f fix.Fix, plan *fix.Plan) {
 	o := s.o
-	kind := o.t("kind." + kindID(f.Kind))
+	kind := o.t("kind." + KindID(f.Kind))
 	head := o.t("report.fix", fmt.Sprint(n), kind)
 	if f.Kind != fix.Alternative {
 		switch {
 		case f.Verified:
-			head += " — " + s.color("32", o.t("report.verified", f.VerifiedDecision, o.t("against."+againstID(f.VerifiedAgainst))))
+			head += " — " + s.color("32", o.t("report.verified", f.VerifiedDecision, o.t("against."+AgainstID(f.VerifiedAgainst))))
 		case f.StillDeniedBy != "":
 			head += " — " + o.t("report.verified-with-next", o.t("layer."+f.StillDeniedBy))
 		default:
@@ -445,7 +445,8 @@ func containsNote(ns []fix.Note, id string) bool {
 	return false
 }
 
-func kindID(k fix.Kind) string {
+// KindID names a kind of fix in the message catalog ("kind." + KindID).
+func KindID(k fix.Kind) string {
 	switch k {
 	case fix.LeastPrivilege:
 		return "least-privilege"
@@ -457,7 +458,9 @@ func kindID(k fix.Kind) string {
 	return "other"
 }
 
-func againstID(s string) string {
+// AgainstID names what a fix was verified against in the message
+// catalog ("against." + AgainstID).
+func AgainstID(s string) string {
 	if s == fix.AgainstKnownPolicies {
 		return "known"
 	}
