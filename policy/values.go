@@ -293,20 +293,7 @@ func isNumber(s string) bool {
 	if digits == 0 {
 		return false
 	}
-	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
-		i++
-		if i < len(s) && (s[i] == '+' || s[i] == '-') {
-			i++
-		}
-		start := i
-		for i < len(s) && isDigit(s[i]) {
-			i++
-		}
-		if i == start {
-			return false
-		}
-	}
-	return i == len(s)
+	return exponentEnds(s, i)
 }
 
 // isEpoch reports whether s is an integer number of seconds since the
@@ -426,4 +413,23 @@ func isIPOrCIDR(s string) bool {
 	}
 	a, err := netip.ParseAddr(s)
 	return err == nil && a.Zone() == ""
+}
+
+// exponentEnds reports whether s[i:] is empty or an exponent ("e", an
+// optional sign, digits) that ends s: the common tail of number syntaxes.
+func exponentEnds(s string, i int) bool {
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		start := i
+		for i < len(s) && isDigit(s[i]) {
+			i++
+		}
+		if i == start {
+			return false
+		}
+	}
+	return i == len(s)
 }
