@@ -163,7 +163,7 @@ func runExplain(ctx context.Context, env *Env, args []string) error {
 		}
 		ex = append(ex, e)
 	}
-	o := report.Options{Lang: in.lang, Color: env.IsTerminal && env.Getenv("NO_COLOR") == "" && env.Getenv("TERM") != "dumb", Show: in.show}
+	o := report.Options{Lang: in.lang, Color: env.IsTerminal && env.Getenv("NO_COLOR") == "" && env.Getenv("TERM") != "dumb", Show: in.show, Width: env.Width()}
 	switch in.format {
 	case "json":
 		return report.JSON(env.Stdout, ex, o)

@@ -18,6 +18,10 @@ import (
 // SchemaVersion is the version of the JSON explain report.
 const SchemaVersion = "1"
 
+// DefaultWidth is the width text output is wrapped to when Options.Width
+// is 0.
+const DefaultWidth = 100
+
 // Explained is one denial with its diagnosis.
 type Explained struct {
 	Denial   *authzmsg.Denial
@@ -46,7 +50,7 @@ type Options struct {
 	// Show selects the fix renderings in text output: "policy", "cli",
 	// "terraform", "cloudformation".
 	Show map[string]bool
-	// Width wraps prose in text output; 0 means 100.
+	// Width wraps prose in text output; 0 means DefaultWidth.
 	Width int
 }
 
@@ -198,9 +202,11 @@ func (s style) explained(b *strings.Builder, e Explained) {
 		}
 		b.WriteString("\n")
 	} else {
-		for _, line := range strings.Split(strings.TrimRight(i18n.Table(rows), "\n"), "\n") {
-			b.WriteString("  " + line + "\n")
+		tr := make([][2]string, len(rows))
+		for i, r := range rows {
+			tr[i] = [2]string{r[0], r[1]}
 		}
+		b.WriteString(i18n.WrapTable(tr, "  ", s.width()))
 		b.WriteString("\n")
 	}
 	if e.Decode.State == "failed" || e.Decode.State == "skipped" && e.Decode.Msg != nil {
@@ -275,11 +281,21 @@ func decodeSuffix(o Options, ds DecodeStatus) string {
 	return ""
 }
 
+// width is the number of columns text output is wrapped to.
+func (s style) width() int {
+	if s.o.Width > 0 {
+		return s.o.Width
+	}
+	return DefaultWidth
+}
+
 func (s style) heading(b *strings.Builder, h string) {
 	if s.md {
 		fmt.Fprintf(b, "### %s\n\n", h)
-	} else {
-		fmt.Fprintf(b, "%s\n", s.bold(h))
+		return
+	}
+	for _, l := range i18n.Wrap(h, s.width()) {
+		fmt.Fprintf(b, "%s\n", s.bold(l))
 	}
 }
 
@@ -288,11 +304,7 @@ func (s style) para(b *strings.Builder, indent, text string) {
 		b.WriteString(text + "\n")
 		return
 	}
-	width := s.o.Width
-	if width == 0 {
-		width = 100
-	}
-	for _, l := range i18n.Wrap(text, width-len(indent)-2) {
+	for _, l := range i18n.Wrap(text, s.width()-len(indent)-2) {
 		b.WriteString("  " + indent + l + "\n")
 	}
 }
@@ -302,11 +314,7 @@ func (s style) item(b *strings.Builder, text string) {
 		b.WriteString("- " + text + "\n")
 		return
 	}
-	width := s.o.Width
-	if width == 0 {
-		width = 100
-	}
-	for i, l := range i18n.Wrap(text, width-6) {
+	for i, l := range i18n.Wrap(text, s.width()-4) {
 		if i == 0 {
 			b.WriteString("  - " + l + "\n")
 		} else {
