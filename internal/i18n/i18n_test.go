@@ -1,16 +1,16 @@
 package i18n
 
 import (
-	"regexp"
+	"strconv"
 	"sort"
 	"strings"
 	"testing"
 )
 
-var verb = regexp.MustCompile(`%[-+# 0-9.]*[vsdqxXtfgeT%]`)
 
-// Every message exists in every language, with the same format verbs in
-// the same order, so no sentence a user reads is left in English or
+
+// Every message exists in every language, with the same format verbs for
+// the same arguments (a translation may reorder them with %[n]s), so no sentence a user reads is left in English or
 // breaks when formatted.
 func TestCatalogComplete(t *testing.T) {
 	ids := IDs()
@@ -26,7 +26,7 @@ func TestCatalogComplete(t *testing.T) {
 				t.Errorf("%s: no %s text", id, l)
 				continue
 			}
-			if got, want := verb.FindAllString(s, -1), verb.FindAllString(en, -1); strings.Join(got, " ") != strings.Join(want, " ") {
+			if got, want := verbArgs(s), verbArgs(en); got != want {
 				t.Errorf("%s (%s): verbs %v, English has %v", id, l, got, want)
 			}
 			if l != EN && s == en && !strings.HasPrefix(id, "same.") {
@@ -70,5 +70,33 @@ func TestTable(t *testing.T) {
 	want = "  主体        arn:aws:iam::111122223333:role/r\n              (ロール r の AWS Backup\n              セッション)\n  アクション  iam:PassRole\n"
 	if got != want {
 		t.Errorf("WrapTable:\n%s\nwant\n%s", got, want)
+	}
+}
+
+// verbArgs lists, sorted, which argument each fmt verb of tmpl formats
+// and how: "1s 2q" for "%s %q" and for "%[2]q %[1]s".
+func verbArgs(tmpl string) string {
+	var out []string
+	next := 1
+	for _, m := range verb.FindAllStringSubmatch(tmpl, -1) {
+		v := m[0][len(m[0])-1:]
+		if v == "%" {
+			continue
+		}
+		if m[1] != "" {
+			next, _ = strconv.Atoi(strings.Trim(m[1], "[]"))
+		}
+		out = append(out, strconv.Itoa(next)+v)
+		next++
+	}
+	sort.Strings(out)
+	return strings.Join(out, " ")
+}
+
+func TestVerbArgs(t *testing.T) {
+	for tmpl, want := range map[string]string{"%s %q": "1s 2q", "%[2]q %[1]s": "1s 2q", "%[2]s の %[1]s": "1s 2s", "100%% %d": "1d"} {
+		if got := verbArgs(tmpl); got != want {
+			t.Errorf("verbArgs(%q) = %q, want %q", tmpl, got, want)
+		}
 	}
 }

@@ -73,6 +73,10 @@ func init() {
 		"against.request":      {EN: "against the request alone: the other policies are not in the message", JA: "リクエストのみに対して: 他のポリシーはメッセージに含まれていません", KO: "요청만 기준: 다른 정책은 메시지에 없습니다"},
 		"layer.trust":          {EN: "role trust policy", JA: "ロールの信頼ポリシー", KO: "역할 신뢰 정책"},
 
+		"report.verdict.Allowed":      {EN: "Allowed", JA: "許可", KO: "허용"},
+		"report.verdict.ImplicitDeny": {EN: "ImplicitDeny", JA: "暗黙的な拒否", KO: "암시적 거부"},
+		"report.verdict.ExplicitDeny": {EN: "ExplicitDeny", JA: "明示的な拒否", KO: "명시적 거부"},
+
 		"decision.ImplicitDeny": {EN: "implicit deny (nothing allows it)", JA: "暗黙的な拒否 (許可するものがない)", KO: "암시적 거부(허용하는 것이 없음)"},
 		"decision.ExplicitDeny": {EN: "explicit deny (a Deny statement matched)", JA: "明示的な拒否 (Deny ステートメントが一致)", KO: "명시적 거부(Deny 문이 일치)"},
 		"decision.Unknown":      {EN: "denied", JA: "拒否", KO: "거부"},

@@ -174,7 +174,10 @@ func (s style) explained(b *strings.Builder, e Explained) {
 	if s.md {
 		fmt.Fprintf(b, "## %s\n\n", title)
 	} else {
-		fmt.Fprintf(b, "%s\n\n", s.bold(title))
+		for _, l := range i18n.Wrap(title, s.width()) {
+			fmt.Fprintf(b, "%s\n", s.bold(l))
+		}
+		b.WriteString("\n")
 	}
 	// The request.
 	rows := [][]string{}
@@ -225,7 +228,7 @@ func (s style) explained(b *strings.Builder, e Explained) {
 	if len(d.Unreadable) > 0 {
 		s.heading(b, o.t("report.unreadable"))
 		for _, u := range d.Unreadable {
-			s.item(b, u)
+			s.item(b, i18n.Unreadable(o.Lang, u))
 		}
 		b.WriteString("\n")
 	}
@@ -344,7 +347,7 @@ func (s style) finding(b *strings.Builder, i int, f diagnose.Finding) {
 		}
 		if len(f.Plan.Fixes) > 1 {
 			if f.Plan.Verified {
-				s.para(b, "", s.color("32", o.t("report.plan.verified", f.Plan.Decision)))
+				s.para(b, "", s.color("32", o.t("report.plan.verified", o.verdict(f.Plan.Decision))))
 			} else {
 				s.para(b, "", s.color("31", o.t("report.plan.not-verified", f.Plan.StillDeniedBy)))
 			}
@@ -403,7 +406,7 @@ func (s style) fix(b *strings.Builder, n int, f fix.Fix, plan *fix.Plan) {
 	if f.Kind != fix.Alternative {
 		switch {
 		case f.Verified:
-			head += " — " + s.color("32", o.t("report.verified", f.VerifiedDecision, o.t("against."+AgainstID(f.VerifiedAgainst))))
+			head += " — " + s.color("32", o.t("report.verified", o.verdict(f.VerifiedDecision), o.t("against."+AgainstID(f.VerifiedAgainst))))
 		case f.StillDeniedBy != "":
 			head += " — " + o.t("report.verified-with-next", o.t("layer."+f.StillDeniedBy))
 		default:
@@ -439,9 +442,21 @@ func (s style) fix(b *strings.Builder, n int, f fix.Fix, plan *fix.Plan) {
 		b.WriteString("\n")
 	}
 	show("policy", "report.render.policy", "json", f.Render.PolicyJSON)
-	show("cli", "same.render.cli", "sh", strings.Join(f.Render.CLI, "\n"))
+	cli := make([]string, len(f.Render.CLI))
+	for i, l := range f.Render.CLI {
+		cli[i] = i18n.CLIComment(o.Lang, l)
+	}
+	show("cli", "same.render.cli", "sh", strings.Join(cli, "\n"))
 	show("terraform", "same.render.terraform", "hcl", f.Render.Terraform)
 	show("cloudformation", "same.render.cloudformation", "yaml", f.Render.CloudFormation)
+}
+
+// verdict is the engine's decision ("Allowed") in the report's language.
+func (o Options) verdict(d string) string {
+	if i18n.Has("report.verdict." + d) {
+		return o.t("report.verdict." + d)
+	}
+	return d
 }
 
 func containsNote(ns []fix.Note, id string) bool {
