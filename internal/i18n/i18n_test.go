@@ -1,13 +1,11 @@
 package i18n
 
 import (
-	"strconv"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 )
-
-
 
 // Every message exists in every language, with the same format verbs for
 // the same arguments (a translation may reorder them with %[n]s), so no sentence a user reads is left in English or
