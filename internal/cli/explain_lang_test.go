@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/deniedhq/denied/authzmsg"
 	"github.com/deniedhq/denied/internal/i18n"
 )
 
@@ -261,4 +262,40 @@ func isRenderLabel(l string) bool {
 		}
 	}
 	return false
+}
+
+// Errors are shown in the report's language, and in English say what
+// they said before (the English is the reader's own message).
+func TestExplainErrorsTranslated(t *testing.T) {
+	if got := i18n.T(i18n.EN, "cli.explain.no-denial"); got != authzmsg.ErrNoDenial.Error() {
+		t.Errorf("cli.explain.no-denial is not authzmsg.ErrNoDenial:\n%s\n%s", got, authzmsg.ErrNoDenial)
+	}
+	ja := func(k string) string {
+		if k == "LANG" {
+			return "ja_JP.UTF-8"
+		}
+		return ""
+	}
+	for _, tt := range []struct {
+		args []string
+		in   string
+		want string
+	}{
+		{[]string{"explain", "--lang", "ja", "-"}, "hello world", "アクセス拒否のメッセージが見つかりません"},
+		{[]string{"explain", "--lang", "ko"}, "", "설명할 것이 없습니다: 액세스 거부 메시지를 찾을 수 없습니다"},
+		{[]string{"explain", "--lang", "ja", "--format", "xml", "x"}, "", "--format には \"text\"、\"json\"、\"markdown\""},
+		{[]string{"explain", "--lang", "ko", "--show", "yaml", "x"}, "", "--show에는"},
+		{[]string{"explain", "--lang", "fr", "x"}, "", "--lang には \"en\"、\"ja\"、\"ko\""}, // from LANG
+		{[]string{"explain", "--lang", "ja", "--snapshot", "s.json", "--live", "User: arn:aws:iam::111122223333:user/a is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::b/k"}, "", "同時に指定できません"},
+	} {
+		var out, errb strings.Builder
+		env := &Env{Stdin: strings.NewReader(tt.in), Stdout: &out, Stderr: &errb, Getenv: ja}
+		err := Run(t.Context(), env, tt.args)
+		if ExitCode(err) != ExitUsage || err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%v: %v (exit %d); want %q", tt.args, err, ExitCode(err), tt.want)
+		}
+		if err != nil && len(i18n.EnglishIn(i18n.JA, err.Error())) > 0 {
+			t.Errorf("%v: English in %q: %q", tt.args, err, i18n.EnglishIn(i18n.JA, err.Error()))
+		}
+	}
 }

@@ -75,6 +75,14 @@ var (
 func englishInLine(line string, vocab vocab) []string {
 	line = gloss.ReplaceAllString(line, "$1")
 	line = notProse.ReplaceAllString(line, " ")
+	// A Japanese or Korean character ends a run of English words.
+	line = strings.Map(func(r rune) rune {
+		if cond.RuneWidth(r) == 2 {
+			return '\x00'
+		}
+		return r
+	}, line)
+	line = strings.ReplaceAll(line, "\x00", " \x00 ")
 	var out []string
 	var run []string
 	flush := func() {
@@ -97,7 +105,11 @@ func englishInLine(line string, vocab vocab) []string {
 	}
 	// Tokens: runs of narrow, non-space characters; a wide character or
 	// anything that is not a word ends a run of words.
-	for _, tok := range strings.FieldsFunc(line, func(r rune) bool { return r == ' ' || cond.RuneWidth(r) != 1 }) {
+	for _, tok := range strings.FieldsFunc(line, func(r rune) bool { return r == ' ' || cond.RuneWidth(r) != 1 && r != '\x00' }) {
+		if tok == "\x00" {
+			flush()
+			continue
+		}
 		w, ok := proseWord(tok)
 		switch {
 		case !ok:
