@@ -92,6 +92,20 @@ func TestExplainNoEnglishInTranslations(t *testing.T) {
 					found[e] = append(found[e], name)
 				}
 			}
+			// Re-evaluated against a snapshot: denied by the identity
+			// policy, by the boundary, and allowed.
+			snap := filepath.Join("..", "..", "testdata", "check", "restore.json")
+			for _, role := range []string{"CustomRestoreRole", "BoundedRestoreRole", "ManagedRestoreRole"} {
+				msg := "User: arn:aws:sts::111122223333:assumed-role/" + role + "/AWSBackup-" + role + " is not authorized to perform: iam:PassRole on resource: arn:aws:iam::111122223333:role/AppRole because no identity-based policy allows the iam:PassRole action"
+				out, errOut, code := runExplainWidth(t, 0, "--lang", string(lang), "--format", format, "--show", "all", "--snapshot", snap, msg)
+				if code != 0 {
+					t.Errorf("snapshot %s: exit %d: %s", role, code, errOut)
+					continue
+				}
+				for _, e := range i18n.EnglishIn(lang, out) {
+					found[e] = append(found[e], "snapshot "+role)
+				}
+			}
 			for _, e := range sortedKeys(found) {
 				t.Errorf("%s %s: English %q in %d reports (%s)", lang, format, e, len(found[e]), found[e][0])
 			}
@@ -126,10 +140,16 @@ func TestEnglishInDetects(t *testing.T) {
 		"",
 		"  Terraform",
 		"    # assume_role_policy of the aws_iam_role that manages role r (keep its other arguments):",
+		"    import {",
+		"",
+		"    resource \"aws_iam_role\" \"r\" {",
+		"      description = the role of the restore",
+		"",
+		"  補足: this is not code at all",
 		"",
 	}, "\n")
 	got := i18n.EnglishIn(i18n.JA, report)
-	want := []string{"Allowed", "decoded message", "context conditions abridged", "The current key policy is not known", "fetch it and submit the result"}
+	want := []string{"Allowed", "decoded message", "context conditions abridged", "The current key policy is not known", "fetch it and submit the result", "this is not code at all"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("EnglishIn found\n%q\nwant\n%q", got, want)
 	}
@@ -184,14 +204,14 @@ func checkProseLines(t *testing.T, where, lang, out string, width int) {
 	for i, l := range lines {
 		switch {
 		case l == "":
-			inCode = false
 			continue
 		case isRenderLabel(l):
 			inCode = true
 			continue
-		case inCode:
+		case inCode && strings.HasPrefix(l, "    "):
 			continue
 		}
+		inCode = false
 		if i18n.Width(l) > width {
 			// Only a single token too wide for any line may overflow: after
 			// the indentation (and a table label), no space and no

@@ -48,8 +48,7 @@ func EnglishIn(l Lang, report string) []string {
 				out = append(out, englishInLine(t[1:], vocab)...)
 			}
 			continue
-		case t == "":
-			block = ""
+		case t == "": // a blank line inside a block (Terraform's import) ends nothing
 			continue
 		case labels[t] || labels[strings.Trim(t, "*")]:
 			block = strings.Trim(t, "*")
