@@ -138,9 +138,9 @@ func init() {
 			KO: "정책 유형(%s)",
 		},
 		"unreadable.cloudtrail-cut": {
-			EN: "CloudTrail errorMessage (cut at %d characters: what follows the cut is lost)",
-			JA: "CloudTrail の errorMessage (%d 文字で切れています。それ以降は失われています)",
-			KO: "CloudTrail errorMessage(%d자에서 잘림: 그 뒤는 없어짐)",
+			EN: "CloudTrail errorMessage (cut at %s characters: what follows the cut is lost)",
+			JA: "CloudTrail の errorMessage (%s 文字で切れています。それ以降は失われています)",
+			KO: "CloudTrail errorMessage(%s자에서 잘림: 그 뒤는 없어짐)",
 		},
 		"unreadable.encoded-cloudtrail-truncated": {
 			EN: "encoded authorization failure message (truncated with the errorMessage; STS cannot decode it)",

@@ -12,7 +12,8 @@ import (
 // message reader could not read (package authzmsg, Denial.Unreadable).
 // Their messages are in this catalog under a prefix ("fixcli.",
 // "unreadable."), each with the English sentence exactly as the package
-// writes it, its %s standing for the variable parts; FromEnglish finds
+// writes it, its %s standing for the variable parts (%s only: the parts
+// read back are strings); FromEnglish finds
 // the message a sentence is and says it in another language. A sentence
 // that matches no message stays in English (and the tests that look for
 // English in translated reports fail on it).
@@ -50,8 +51,6 @@ func reversesFor(prefix string) []reverse {
 			switch v := en[loc[1]-1]; v {
 			case '%':
 				pat.WriteString("%")
-			case 'd':
-				pat.WriteString(`(\d+)`)
 			default:
 				pat.WriteString("(.+?)")
 			}
@@ -125,4 +124,24 @@ func Unreadable(lang Lang, note string) string {
 	}
 	s, _ := FromEnglish(lang, "unreadable.", note)
 	return s
+}
+
+// Verdict returns an engine decision ("Allowed", "ImplicitDeny",
+// "ExplicitDeny") in lang, as the reports show it after "verified by the
+// engine:"; another string as it is.
+func Verdict(lang Lang, decision string) string {
+	if Has("report.verdict." + decision) {
+		return T(lang, "report.verdict."+decision)
+	}
+	return decision
+}
+
+// CLILines returns the lines of an AWS CLI rendering with their comment
+// lines in lang (CLIComment).
+func CLILines(lang Lang, lines []string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = CLIComment(lang, l)
+	}
+	return out
 }

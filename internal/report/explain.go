@@ -442,22 +442,13 @@ func (s style) fix(b *strings.Builder, n int, f fix.Fix, plan *fix.Plan) {
 		b.WriteString("\n")
 	}
 	show("policy", "report.render.policy", "json", f.Render.PolicyJSON)
-	cli := make([]string, len(f.Render.CLI))
-	for i, l := range f.Render.CLI {
-		cli[i] = i18n.CLIComment(o.Lang, l)
-	}
-	show("cli", "same.render.cli", "sh", strings.Join(cli, "\n"))
+	show("cli", "same.render.cli", "sh", strings.Join(i18n.CLILines(o.Lang, f.Render.CLI), "\n"))
 	show("terraform", "same.render.terraform", "hcl", f.Render.Terraform)
 	show("cloudformation", "same.render.cloudformation", "yaml", f.Render.CloudFormation)
 }
 
 // verdict is the engine's decision ("Allowed") in the report's language.
-func (o Options) verdict(d string) string {
-	if i18n.Has("report.verdict." + d) {
-		return o.t("report.verdict." + d)
-	}
-	return d
-}
+func (o Options) verdict(d string) string { return i18n.Verdict(o.Lang, d) }
 
 func containsNote(ns []fix.Note, id string) bool {
 	for _, n := range ns {
