@@ -8,8 +8,8 @@ import (
 	"github.com/deniedhq/denied/simulate"
 )
 
-// Every comment line of every AWS CLI rendering is a sentence of the
-// catalog ("fixcli." messages, internal/i18n/fixcli.go), so that a
+// Every comment line of every AWS CLI, Terraform and CloudFormation
+// rendering is a sentence of the catalog ("fixcli." messages, internal/i18n/fixcli.go), so that a
 // Japanese or Korean report shows it translated: over the same fixes as
 // TestMessagesMatchEnglish, each comment line is read back as its message
 // and formats, in Japanese and Korean, completely and without English
@@ -36,7 +36,13 @@ func TestCLICommentsTranslated(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for _, f := range fixes {
-		for _, line := range f.Render.CLI {
+		lines := append([]string(nil), f.Render.CLI...)
+		for _, body := range []string{f.Render.Terraform, f.Render.CloudFormation} {
+			for _, l := range strings.Split(body, "\n") {
+				lines = append(lines, strings.TrimLeft(l, " "))
+			}
+		}
+		for _, line := range lines {
 			if !strings.HasPrefix(line, "#") || seen[line] {
 				continue
 			}

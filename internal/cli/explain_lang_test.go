@@ -149,7 +149,7 @@ func TestEnglishInDetects(t *testing.T) {
 		"",
 	}, "\n")
 	got := i18n.EnglishIn(i18n.JA, report)
-	want := []string{"Allowed", "decoded message", "context conditions abridged", "The current key policy is not known", "fetch it and submit the result", "this is not code at all"}
+	want := []string{"Allowed", "decoded message", "context conditions abridged", "The current key policy is not known", "fetch it and submit the result", "of the", "that manages role", "keep its other arguments", "this is not code at all"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("EnglishIn found\n%q\nwant\n%q", got, want)
 	}

@@ -14,8 +14,7 @@ import (
 // What is not prose is left out first:
 //   - code: fenced blocks (```), and the indented blocks under the
 //     rendering labels (policy JSON, AWS CLI, Terraform, CloudFormation),
-//     except the comment lines of an AWS CLI block, which are read as
-//     prose;
+//     except their comment lines ("# ..."), which are read as prose;
 //   - ARNs, JSON objects, quoted strings, `code`, <placeholders>;
 //   - identifiers: a token with a digit or any of : / _ . = @ * $ - < >,
 //     an all-capitals token (AWS, IAM, SCP) and a CamelCase one
@@ -35,7 +34,6 @@ func EnglishIn(l Lang, report string) []string {
 	for _, id := range []string{"report.render.policy", "same.render.cli", "same.render.terraform", "same.render.cloudformation"} {
 		labels[T(l, id)] = true
 	}
-	cliLabel := T(l, "same.render.cli")
 	block, fence := "", false
 	for _, line := range strings.Split(stripEscapes(report), "\n") {
 		t := strings.TrimSpace(line)
@@ -44,7 +42,7 @@ func EnglishIn(l Lang, report string) []string {
 			fence = !fence
 			continue
 		case fence:
-			if block == cliLabel && strings.HasPrefix(t, "#") {
+			if strings.HasPrefix(t, "#") {
 				out = append(out, englishInLine(t[1:], vocab)...)
 			}
 			continue
@@ -54,7 +52,7 @@ func EnglishIn(l Lang, report string) []string {
 			block = strings.Trim(t, "*")
 			continue
 		case block != "" && strings.HasPrefix(line, "    "):
-			if block == cliLabel && strings.HasPrefix(t, "#") {
+			if strings.HasPrefix(t, "#") {
 				out = append(out, englishInLine(t[1:], vocab)...)
 			}
 			continue

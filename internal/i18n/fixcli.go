@@ -1,7 +1,7 @@
 package i18n
 
-// The comment lines of the AWS CLI renderings of a fix (fix/render.go,
-// fix/backup.go), and the notes on what could not be read in a message
+// The comment lines of the AWS CLI, Terraform and CloudFormation
+// renderings of a fix (fix/render.go, fix/backup.go), and the notes on what could not be read in a message
 // (authzmsg, Denial.Unreadable), in English exactly as those packages
 // write them: FromEnglish reads them back (see fromenglish.go).
 func init() {
@@ -62,6 +62,58 @@ func init() {
 			KO: "# %[1]s을(를) 담은 인스턴스 프로파일을 연결합니다(콘솔은 역할과 같은 이름을 붙입니다. %[2]s):",
 		},
 
+		// Comment lines of the Terraform and CloudFormation renderings.
+		"fixcli.iac.change-deny": {
+			EN: "# Change the Deny in the %s as the notes say.",
+			JA: "# %s の Deny を補足のとおりに変更してください。",
+			KO: "# %s의 Deny를 참고 사항대로 바꾸세요.",
+		},
+		"fixcli.iac.current-unknown": {
+			EN: "# The current %s is not known: add this statement to the Statement list",
+			JA: "# 現在の%sは不明です: このステートメントを次の Statement リストに追加してください",
+			KO: "# 현재 %s을(를) 알 수 없습니다: 이 문을 다음의 Statement 목록에 추가하세요",
+		},
+		"fixcli.iac.of-the": {
+			EN: "# of the %s.",
+			JA: "# (追加先: %s)。",
+			KO: "# (추가할 곳: %s).",
+		},
+		"fixcli.iac.session-federation": {
+			EN: "# The session policy is passed to GetFederationToken by whoever creates the session: Terraform does not declare it.",
+			JA: "# セッションポリシーは、セッションを作成する側が GetFederationToken に渡します: Terraform では宣言しません。",
+			KO: "# 세션 정책은 세션을 만드는 쪽이 GetFederationToken에 전달합니다: Terraform에서는 선언하지 않습니다.",
+		},
+		"fixcli.iac.session-provider": {
+			EN: "# The session policy is passed by whoever creates the session; in Terraform, the provider's assume_role block:",
+			JA: "# セッションポリシーはセッションを作成する側が渡します。Terraform では、プロバイダーの assume_role ブロックです:",
+			KO: "# 세션 정책은 세션을 만드는 쪽이 전달합니다. Terraform에서는 공급자의 assume_role 블록입니다:",
+		},
+		"fixcli.iac.session-cfn": {
+			EN: "# Session policies are not CloudFormation resources: pass the policy JSON where the session is created (AssumeRole, GetFederationToken).",
+			JA: "# セッションポリシーは CloudFormation のリソースではありません: セッションを作成する場所 (AssumeRole、GetFederationToken) でポリシー JSON を渡してください。",
+			KO: "# 세션 정책은 CloudFormation 리소스가 아닙니다: 세션을 만드는 곳(AssumeRole, GetFederationToken)에서 정책 JSON을 전달하세요.",
+		},
+		"fixcli.iac.keep-name": {
+			EN: "# name: keep the policy's current name (aws organizations describe-policy --policy-id %s).",
+			JA: "# name: ポリシーの現在の名前をそのまま使ってください (aws organizations describe-policy --policy-id %s)。",
+			KO: "# name: 정책의 현재 이름을 그대로 두세요(aws organizations describe-policy --policy-id %s).",
+		},
+		"fixcli.iac.key-policy": {
+			EN: "# KeyPolicy of the AWS::KMS::Key that defines %s (the whole key policy; keep the key's other properties):",
+			JA: "# %s を定義する AWS::KMS::Key の KeyPolicy (キーポリシー全体です。キーの他のプロパティはそのままにしてください):",
+			KO: "# %s을(를) 정의하는 AWS::KMS::Key의 KeyPolicy(키 정책 전체입니다. 키의 다른 속성은 그대로 두세요):",
+		},
+		"fixcli.iac.assume-role-policy": {
+			EN: "# assume_role_policy of the aws_iam_role that manages role %s (keep its other arguments):",
+			JA: "# ロール %s を管理する aws_iam_role の assume_role_policy (他の引数はそのままにしてください):",
+			KO: "# 역할 %s을(를) 관리하는 aws_iam_role의 assume_role_policy(다른 인수는 그대로 두세요):",
+		},
+		"fixcli.iac.property-of": {
+			EN: "# %s of the %s %s (keep its other properties):",
+			JA: "# %[2]s %[3]s の %[1]s (他のプロパティはそのままにしてください):",
+			KO: "# %[2]s %[3]s의 %[1]s(다른 속성은 그대로 두세요):",
+		},
+
 		// Phrases the comments take as arguments.
 		"fixcli.phrase.inline-policy":       {EN: "inline policy", JA: "インラインポリシー", KO: "인라인 정책"},
 		"fixcli.phrase.policy-document":     {EN: "policy document", JA: "ポリシードキュメント", KO: "정책 문서"},
@@ -85,6 +137,22 @@ func init() {
 			JA: "リクエストに一致する Deny を補足のとおりに変更し",
 			KO: "요청과 일치하는 Deny를 참고 사항대로 바꾼 뒤",
 		},
+
+		// What the Terraform and CloudFormation comments name.
+		"fixcli.phrase.tf-managed-policy":   {EN: "aws_iam_policy that manages %s", JA: "%s を管理する aws_iam_policy", KO: "%s을(를) 관리하는 aws_iam_policy"},
+		"fixcli.phrase.cfn-managed-policy":  {EN: "PolicyDocument of the AWS::IAM::ManagedPolicy that defines %s", JA: "%s を定義する AWS::IAM::ManagedPolicy の PolicyDocument", KO: "%s을(를) 정의하는 AWS::IAM::ManagedPolicy의 PolicyDocument"},
+		"fixcli.phrase.session-assume-role": {EN: "session policy passed to AssumeRole", JA: "AssumeRole に渡すセッションポリシー", KO: "AssumeRole에 전달하는 세션 정책"},
+		"fixcli.phrase.cfn-org-policy":      {EN: "Content of the AWS::Organizations::Policy %s", JA: "AWS::Organizations::Policy %s の Content", KO: "AWS::Organizations::Policy %s의 Content"},
+		"fixcli.phrase.key-policy-of":       {EN: "key policy of %s", JA: "%s のキーポリシー", KO: "%s의 키 정책"},
+		"fixcli.phrase.cfn-key-policy":      {EN: "KeyPolicy of the AWS::KMS::Key that defines %s", JA: "%s を定義する AWS::KMS::Key の KeyPolicy", KO: "%s을(를) 정의하는 AWS::KMS::Key의 KeyPolicy"},
+		"fixcli.phrase.tf-trust-policy":     {EN: "assume_role_policy of the aws_iam_role %s", JA: "aws_iam_role %s の assume_role_policy", KO: "aws_iam_role %s의 assume_role_policy"},
+		"fixcli.phrase.cfn-trust-policy":    {EN: "AssumeRolePolicyDocument of the AWS::IAM::Role %s", JA: "AWS::IAM::Role %s の AssumeRolePolicyDocument", KO: "AWS::IAM::Role %s의 AssumeRolePolicyDocument"},
+		"fixcli.phrase.tf-vault-policy":     {EN: "aws_backup_vault_policy of vault %s", JA: "ボールト %s の aws_backup_vault_policy", KO: "볼트 %s의 aws_backup_vault_policy"},
+		"fixcli.phrase.cfn-vault-policy":    {EN: "AccessPolicy of the AWS::Backup::BackupVault %s", JA: "AWS::Backup::BackupVault %s の AccessPolicy", KO: "AWS::Backup::BackupVault %s의 AccessPolicy"},
+		"fixcli.phrase.tf-bucket-policy":    {EN: "aws_s3_bucket_policy of bucket %s", JA: "バケット %s の aws_s3_bucket_policy", KO: "버킷 %s의 aws_s3_bucket_policy"},
+		"fixcli.phrase.cfn-bucket-policy":   {EN: "PolicyDocument of the AWS::S3::BucketPolicy of bucket %s", JA: "バケット %s の AWS::S3::BucketPolicy の PolicyDocument", KO: "버킷 %s의 AWS::S3::BucketPolicy의 PolicyDocument"},
+		"fixcli.phrase.tf-vpce-policy":      {EN: "aws_vpc_endpoint_policy of %s", JA: "%s の aws_vpc_endpoint_policy", KO: "%s의 aws_vpc_endpoint_policy"},
+		"fixcli.phrase.cfn-vpce-policy":     {EN: "PolicyDocument of the AWS::EC2::VPCEndpoint %s", JA: "AWS::EC2::VPCEndpoint %s の PolicyDocument", KO: "AWS::EC2::VPCEndpoint %s의 PolicyDocument"},
 
 		// What a message reader could not read (Denial.Unreadable).
 		"unreadable.decoded-not-in-text": {

@@ -97,12 +97,11 @@ func FromEnglish(lang Lang, prefix, s string) (string, bool) {
 }
 
 // phrase returns a, translated when it is the English of one of prefix's
-// phrases.
+// phrases (prefix + "phrase." messages, which may have parts of their
+// own).
 func phrase(lang Lang, prefix, a string) any {
-	for id, tr := range messages {
-		if strings.HasPrefix(id, prefix+"phrase.") && tr[EN] == a {
-			return T(lang, id)
-		}
+	if s, ok := FromEnglish(lang, prefix+"phrase.", a); ok {
+		return s
 	}
 	return a
 }
@@ -134,6 +133,22 @@ func Verdict(lang Lang, decision string) string {
 		return T(lang, "report.verdict."+decision)
 	}
 	return decision
+}
+
+// CommentLines returns a Terraform or CloudFormation rendering with its
+// comment lines ("# ...", indented or not) in lang (CLIComment).
+func CommentLines(lang Lang, body string) string {
+	if lang == EN || !strings.Contains(body, "#") {
+		return body
+	}
+	lines := strings.Split(body, "\n")
+	for i, l := range lines {
+		t := strings.TrimLeft(l, " ")
+		if strings.HasPrefix(t, "#") {
+			lines[i] = l[:len(l)-len(t)] + CLIComment(lang, t)
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // CLILines returns the lines of an AWS CLI rendering with their comment

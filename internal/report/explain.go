@@ -443,8 +443,8 @@ func (s style) fix(b *strings.Builder, n int, f fix.Fix, plan *fix.Plan) {
 	}
 	show("policy", "report.render.policy", "json", f.Render.PolicyJSON)
 	show("cli", "same.render.cli", "sh", strings.Join(i18n.CLILines(o.Lang, f.Render.CLI), "\n"))
-	show("terraform", "same.render.terraform", "hcl", f.Render.Terraform)
-	show("cloudformation", "same.render.cloudformation", "yaml", f.Render.CloudFormation)
+	show("terraform", "same.render.terraform", "hcl", i18n.CommentLines(o.Lang, f.Render.Terraform))
+	show("cloudformation", "same.render.cloudformation", "yaml", i18n.CommentLines(o.Lang, f.Render.CloudFormation))
 }
 
 // verdict is the engine's decision ("Allowed") in the report's language.
