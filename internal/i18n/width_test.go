@@ -254,3 +254,23 @@ func checkTokens(t *testing.T, s string, lines []string, w int) {
 		}
 	}
 }
+
+// A paragraph of each language (about 300 bytes) wrapped to 80 columns.
+func BenchmarkWrap(b *testing.B) {
+	for name, s := range map[string]string{"ja": jaText, "ko": koText, "en": enText} {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(s)))
+			for b.Loop() {
+				Wrap(s, 80)
+			}
+		})
+	}
+}
+
+// Comment lines of a CLI rendering read back as their messages.
+func BenchmarkCLIComment(b *testing.B) {
+	line := "# The current key policy is not known and the update replaces it whole: fetch it, add the statement of the policy JSON to its Statement list, and submit the result."
+	for b.Loop() {
+		CLIComment(JA, line)
+	}
+}
