@@ -319,3 +319,39 @@ func TestExplainErrorsTranslated(t *testing.T) {
 		}
 	}
 }
+
+// The width: COLUMNS when it is a whole number of at least MinWidth, else
+// the terminal's, else DefaultWidth.
+func TestEnvWidth(t *testing.T) {
+	for _, tt := range []struct {
+		columns string
+		term    int
+		want    int
+	}{
+		{"", 0, DefaultWidth},
+		{"", 132, 132},
+		{"72", 132, 72},
+		{"72", 0, 72},
+		{"abc", 132, 132},
+		{"5", 0, DefaultWidth},
+		{"-80", 0, DefaultWidth},
+		{"", 8, DefaultWidth},
+	} {
+		env := &Env{TermWidth: tt.term, Getenv: func(k string) string {
+			if k == "COLUMNS" {
+				return tt.columns
+			}
+			return ""
+		}}
+		if got := env.Width(); got != tt.want {
+			t.Errorf("COLUMNS=%q, terminal %d: width %d, want %d", tt.columns, tt.term, got, tt.want)
+		}
+	}
+	// And the report follows it: at 60 columns no prose line of a
+	// Korean report is wider.
+	out, _, _ := runExplainWidth(t, 60, "--lang", "ko", filepath.Join("..", "..", "testdata", explainFixtures["seed-en-blog"]))
+	wide, _, _ := runExplainWidth(t, 0, "--lang", "ko", filepath.Join("..", "..", "testdata", explainFixtures["seed-en-blog"]))
+	if out == wide {
+		t.Error("COLUMNS=60 did not change the report")
+	}
+}
