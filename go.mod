@@ -17,6 +17,11 @@
 //   github.com/aws/smithy-go                  v1.28.8
 // Move them together, and only to versions the proxy serves
 // (go list -m -versions MODULE; go mod download MODULE@VERSION).
+//
+// Text output: github.com/mattn/go-runewidth v0.0.31 (East Asian width;
+// it brings clipperhouse/uax29/v2 v2.2.0) and golang.org/x/term v0.48.0
+// (terminal width; it brings golang.org/x/sys v0.50.0), the newest the
+// proxy serves on 2026-12-02.
 
 module github.com/deniedhq/denied
 
@@ -28,6 +33,8 @@ require (
 	github.com/aws/aws-sdk-go-v2/credentials v1.20.15
 	github.com/aws/aws-sdk-go-v2/service/sts v1.51.8
 	github.com/aws/smithy-go v1.28.8
+	github.com/mattn/go-runewidth v0.0.31
+	golang.org/x/term v0.48.0
 )
 
 require (
@@ -44,4 +51,6 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/signin v1.12.3 // indirect
 	github.com/aws/aws-sdk-go-v2/service/sso v1.39.3 // indirect
 	github.com/aws/aws-sdk-go-v2/service/ssooidc v1.44.3 // indirect
+	github.com/clipperhouse/uax29/v2 v2.2.0 // indirect
+	golang.org/x/sys v0.50.0 // indirect
 )

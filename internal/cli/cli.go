@@ -9,7 +9,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
+
+	"golang.org/x/term"
 )
 
 // Version is set at build time.
@@ -23,15 +26,43 @@ type Env struct {
 	Getenv func(string) string
 	// IsTerminal reports whether Stdout is a terminal (for colour).
 	IsTerminal bool
+	// TermWidth is the width of the terminal Stdout is, in columns; 0
+	// when Stdout is not a terminal or its size is not known.
+	TermWidth int
+}
+
+// DefaultWidth is the width text output is wrapped to when Stdout is not
+// a terminal and COLUMNS does not say otherwise.
+const DefaultWidth = 100
+
+// MinWidth is the narrowest width COLUMNS may ask for.
+const MinWidth = 20
+
+// Width returns the number of columns text output is wrapped to: COLUMNS
+// when it is a whole number of at least MinWidth, else the terminal's
+// width when Stdout is a terminal, else DefaultWidth.
+func (e *Env) Width() int {
+	if e.Getenv != nil {
+		if n, err := strconv.Atoi(strings.TrimSpace(e.Getenv("COLUMNS"))); err == nil && n >= MinWidth {
+			return n
+		}
+	}
+	if e.TermWidth >= MinWidth {
+		return e.TermWidth
+	}
+	return DefaultWidth
 }
 
 // DefaultEnv is the process's environment.
 func DefaultEnv() *Env {
-	isTerm := false
-	if fi, err := os.Stdout.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
-		isTerm = true
+	env := &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+	if fd := int(os.Stdout.Fd()); term.IsTerminal(fd) {
+		env.IsTerminal = true
+		if w, _, err := term.GetSize(fd); err == nil {
+			env.TermWidth = w
+		}
 	}
-	return &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, IsTerminal: isTerm}
+	return env
 }
 
 type command struct {

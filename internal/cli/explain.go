@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -59,16 +58,19 @@ func bindExplain(env *Env, args []string) (*explainInput, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The language first: errors are shown in it. A --lang that names no
+	// language is told in the one of the environment.
+	l, err := i18n.Detect(lang, env.Getenv)
+	if err != nil {
+		l, _ = i18n.Detect("", env.Getenv)
+		return nil, usageErr("%s", i18n.T(l, "cli.explain.lang", lang))
+	}
+	in.lang = l
 	switch in.format {
 	case "text", "json", "markdown":
 	default:
-		return nil, usageErr("--format must be text, json or markdown, not %q", in.format)
+		return nil, usageErr("%s", i18n.T(l, "cli.explain.format", in.format))
 	}
-	l, err := i18n.Detect(lang, env.Getenv)
-	if err != nil {
-		return nil, usageErr("%v", err)
-	}
-	in.lang = l
 	in.show = map[string]bool{}
 	for _, s := range strings.Split(show, ",") {
 		switch s = strings.TrimSpace(s); s {
@@ -80,7 +82,7 @@ func bindExplain(env *Env, args []string) (*explainInput, error) {
 			in.show[s] = true
 		case "":
 		default:
-			return nil, usageErr("--show takes policy, cli, terraform, cloudformation or all, not %q", s)
+			return nil, usageErr("%s", i18n.T(l, "cli.explain.show", s))
 		}
 	}
 	in.input = strings.Join(pos, " ")
@@ -95,24 +97,24 @@ func runExplain(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	text, err := readExplainInput(env, in.input)
+	text, err := readExplainInput(env, in.lang, in.input)
 	if err != nil {
 		return err
 	}
 	denials, err := authzmsg.ParseAll(text)
 	if err != nil {
 		if errors.Is(err, authzmsg.ErrNoDenial) {
-			return usageErr("%v", err)
+			return usageErr("%s", i18n.T(in.lang, "cli.explain.no-denial"))
 		}
 		return usageErr("%v", err)
 	}
 	var snap *account.Snapshot
 	switch {
 	case in.snapshot != "" && in.live:
-		return usageErr("--snapshot and --live exclude each other")
+		return usageErr("%s", i18n.T(in.lang, "cli.explain.snapshot-and-live"))
 	case in.snapshot != "":
 		if snap, err = loadSnapshot(in.snapshot); err != nil {
-			return usageErr("%s: %v", in.snapshot, err)
+			return usageErr("%s", i18n.T(in.lang, "cli.explain.snapshot", in.snapshot, err))
 		}
 	case in.live:
 		if snap, err = liveSnapshot(ctx, env, in.lang, in.profile, in.region); err != nil {
@@ -163,7 +165,7 @@ func runExplain(ctx context.Context, env *Env, args []string) error {
 		}
 		ex = append(ex, e)
 	}
-	o := report.Options{Lang: in.lang, Color: env.IsTerminal && env.Getenv("NO_COLOR") == "" && env.Getenv("TERM") != "dumb", Show: in.show}
+	o := report.Options{Lang: in.lang, Color: env.IsTerminal && env.Getenv("NO_COLOR") == "" && env.Getenv("TERM") != "dumb", Show: in.show, Width: env.Width()}
 	switch in.format {
 	case "json":
 		return report.JSON(env.Stdout, ex, o)
@@ -208,7 +210,7 @@ func decodeStatus(err error) report.DecodeStatus {
 
 // readExplainInput returns the text to explain: stdin for "-", a file's
 // content when the argument names a file, else the argument itself.
-func readExplainInput(env *Env, arg string) (string, error) {
+func readExplainInput(env *Env, lang i18n.Lang, arg string) (string, error) {
 	var data []byte
 	var err error
 	switch {
@@ -222,10 +224,10 @@ func readExplainInput(env *Env, arg string) (string, error) {
 		}
 	}
 	if err != nil {
-		return "", usageErr("reading the input: %v", err)
+		return "", usageErr("%s", i18n.T(lang, "cli.explain.reading", err))
 	}
 	if strings.TrimSpace(string(data)) == "" {
-		return "", usageErr("%s", fmt.Sprintf("nothing to explain: %v", authzmsg.ErrNoDenial))
+		return "", usageErr("%s", i18n.T(lang, "cli.explain.nothing", i18n.T(lang, "cli.explain.no-denial")))
 	}
 	return string(data), nil
 }

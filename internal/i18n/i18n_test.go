@@ -1,16 +1,14 @@
 package i18n
 
 import (
-	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 )
 
-var verb = regexp.MustCompile(`%[-+# 0-9.]*[vsdqxXtfgeT%]`)
-
-// Every message exists in every language, with the same format verbs in
-// the same order, so no sentence a user reads is left in English or
+// Every message exists in every language, with the same format verbs for
+// the same arguments (a translation may reorder them with %[n]s), so no sentence a user reads is left in English or
 // breaks when formatted.
 func TestCatalogComplete(t *testing.T) {
 	ids := IDs()
@@ -26,7 +24,7 @@ func TestCatalogComplete(t *testing.T) {
 				t.Errorf("%s: no %s text", id, l)
 				continue
 			}
-			if got, want := verb.FindAllString(s, -1), verb.FindAllString(en, -1); strings.Join(got, " ") != strings.Join(want, " ") {
+			if got, want := verbArgs(s), verbArgs(en); got != want {
 				t.Errorf("%s (%s): verbs %v, English has %v", id, l, got, want)
 			}
 			if l != EN && s == en && !strings.HasPrefix(id, "same.") {
@@ -60,49 +58,43 @@ func TestDetect(t *testing.T) {
 	}
 }
 
-func TestWidthAndTable(t *testing.T) {
-	for s, w := range map[string]int{"abc": 3, "復元ロール": 10, "복원 역할": 9, "ａ": 2, "e\u0301": 1, "": 0} {
-		if got := Width(s); got != w {
-			t.Errorf("Width(%q) = %d, want %d", s, got, w)
-		}
-	}
+func TestTable(t *testing.T) {
 	got := Table([][]string{{"レイヤー", "判定"}, {"identity", "暗黙的な拒否"}, {"SCP", "許可"}})
 	want := "レイヤー  判定\nidentity  暗黙的な拒否\nSCP       許可\n"
 	if got != want {
 		t.Errorf("Table:\n%q\nwant\n%q", got, want)
 	}
+	got = WrapTable([][2]string{{"主体", "arn:aws:iam::111122223333:role/r (ロール r の AWS Backup セッション)"}, {"アクション", "iam:PassRole"}}, "  ", 40)
+	want = "  主体        arn:aws:iam::111122223333:role/r\n              (ロール r の AWS Backup\n              セッション)\n  アクション  iam:PassRole\n"
+	if got != want {
+		t.Errorf("WrapTable:\n%s\nwant\n%s", got, want)
+	}
 }
 
-func TestWrap(t *testing.T) {
-	lines := Wrap("the restore role may not pass the instance role", 20)
-	for _, l := range lines {
-		if Width(l) > 20 {
-			t.Errorf("line %q is wider than 20", l)
+// verbArgs lists, sorted, which argument each fmt verb of tmpl formats
+// and how: "1s 2q" for "%s %q" and for "%[2]q %[1]s".
+func verbArgs(tmpl string) string {
+	var out []string
+	next := 1
+	for _, m := range verb.FindAllStringSubmatch(tmpl, -1) {
+		v := m[0][len(m[0])-1:]
+		if v == "%" {
+			continue
 		}
-	}
-	if strings.Join(lines, " ") != "the restore role may not pass the instance role" {
-		t.Errorf("words lost: %q", lines)
-	}
-	ja := Wrap("復元ロールはインスタンスのロールを渡す権限がありません", 16)
-	if len(ja) < 2 || strings.Join(ja, "") != "復元ロールはインスタンスのロールを渡す権限がありません" {
-		t.Errorf("Japanese wrap %q", ja)
-	}
-	for _, l := range ja {
-		if Width(l) > 18 { // a closing mark may hang past the width
-			t.Errorf("line %q is wider than 16", l)
+		if m[1] != "" {
+			next, _ = strconv.Atoi(strings.Trim(m[1], "[]"))
 		}
+		out = append(out, strconv.Itoa(next)+v)
+		next++
 	}
-	// An ASCII word inside Japanese text is not split.
-	mixed := Wrap("あとでアタッチする人には ec2:AssociateIamInstanceProfile が必要です", 40)
-	for _, l := range mixed {
-		if strings.Contains(l, "ec2:") && !strings.Contains(l, "ec2:AssociateIamInstanceProfile") {
-			t.Errorf("word split: %q", mixed)
-		}
-	}
-	// Closing marks and the long vowel mark do not start a line.
-	for _, l := range Wrap("ポリシーポリシーポリシーポリシー。ポリシー", 8) {
-		if strings.HasPrefix(l, "ー") || strings.HasPrefix(l, "。") {
-			t.Errorf("line starts with a closing mark: %q", l)
+	sort.Strings(out)
+	return strings.Join(out, " ")
+}
+
+func TestVerbArgs(t *testing.T) {
+	for tmpl, want := range map[string]string{"%s %q": "1s 2q", "%[2]q %[1]s": "1s 2q", "%[2]s の %[1]s": "1s 2s", "100%% %d": "1d"} {
+		if got := verbArgs(tmpl); got != want {
+			t.Errorf("verbArgs(%q) = %q, want %q", tmpl, got, want)
 		}
 	}
 }

@@ -7,8 +7,8 @@ func init() {
 		"report.snapshot.heading": {EN: "Against the account snapshot", JA: "アカウントのスナップショットに対する評価", KO: "계정 스냅샷 기준 평가"},
 		"report.snapshot.denied": {
 			EN: "With the snapshot's policies the engine also refuses the request: %s, in the %s.",
-			JA: "スナップショットのポリシーでも、エンジンはこのリクエストを拒否します: %s (%s)。",
-			KO: "스냅샷의 정책으로도 엔진은 이 요청을 거부합니다: %s(%s).",
+			JA: "スナップショットのポリシーでも、エンジンはこのリクエストを拒否します: %[2]sによる%[1]s。",
+			KO: "스냅샷의 정책으로도 엔진은 이 요청을 거부합니다: %[2]s의 %[1]s.",
 		},
 		"report.snapshot.statement": {
 			EN: "Deciding statement: %s %q, statement %s (Sid %s).",
@@ -49,7 +49,7 @@ func init() {
 		"report.notes":          {EN: "Notes", JA: "補足", KO: "참고"},
 		"report.unreadable":     {EN: "Could not be read", JA: "読み取れなかった部分", KO: "읽을 수 없었던 부분"},
 		"report.fix":            {EN: "Fix %s (%s)", JA: "修正 %s (%s)", KO: "수정 %s (%s)"},
-		"report.verified":       {EN: "verified by the engine: %s (%s)", JA: "エンジンで検証済み: %s (%s)", KO: "엔진으로 검증됨: %s (%s)"},
+		"report.verified":       {EN: "verified by the engine: %s (%s)", JA: "エンジンで検証済み (%[2]s): %[1]s", KO: "엔진으로 검증됨(%[2]s): %[1]s"},
 		"report.verified-with-next": {
 			EN: "apply together with the next fix (the %s also refuses)",
 			JA: "次の修正と一緒に適用してください (%sも拒否しています)",
@@ -72,6 +72,10 @@ func init() {
 		"against.known":        {EN: "against the known policies", JA: "既知のポリシーに対して", KO: "알려진 정책 기준"},
 		"against.request":      {EN: "against the request alone: the other policies are not in the message", JA: "リクエストのみに対して: 他のポリシーはメッセージに含まれていません", KO: "요청만 기준: 다른 정책은 메시지에 없습니다"},
 		"layer.trust":          {EN: "role trust policy", JA: "ロールの信頼ポリシー", KO: "역할 신뢰 정책"},
+
+		"report.verdict.Allowed":      {EN: "Allowed", JA: "許可", KO: "허용"},
+		"report.verdict.ImplicitDeny": {EN: "ImplicitDeny", JA: "暗黙的な拒否", KO: "암시적 거부"},
+		"report.verdict.ExplicitDeny": {EN: "ExplicitDeny", JA: "明示的な拒否", KO: "명시적 거부"},
 
 		"decision.ImplicitDeny": {EN: "implicit deny (nothing allows it)", JA: "暗黙的な拒否 (許可するものがない)", KO: "암시적 거부(허용하는 것이 없음)"},
 		"decision.ExplicitDeny": {EN: "explicit deny (a Deny statement matched)", JA: "明示的な拒否 (Deny ステートメントが一致)", KO: "명시적 거부(Deny 문이 일치)"},

@@ -18,6 +18,10 @@ import (
 // SchemaVersion is the version of the JSON explain report.
 const SchemaVersion = "1"
 
+// DefaultWidth is the width text output is wrapped to when Options.Width
+// is 0.
+const DefaultWidth = 100
+
 // Explained is one denial with its diagnosis.
 type Explained struct {
 	Denial   *authzmsg.Denial
@@ -46,7 +50,7 @@ type Options struct {
 	// Show selects the fix renderings in text output: "policy", "cli",
 	// "terraform", "cloudformation".
 	Show map[string]bool
-	// Width wraps prose in text output; 0 means 100.
+	// Width wraps prose in text output; 0 means DefaultWidth.
 	Width int
 }
 
@@ -170,7 +174,10 @@ func (s style) explained(b *strings.Builder, e Explained) {
 	if s.md {
 		fmt.Fprintf(b, "## %s\n\n", title)
 	} else {
-		fmt.Fprintf(b, "%s\n\n", s.bold(title))
+		for _, l := range i18n.Wrap(title, s.width()) {
+			fmt.Fprintf(b, "%s\n", s.bold(l))
+		}
+		b.WriteString("\n")
 	}
 	// The request.
 	rows := [][]string{}
@@ -198,9 +205,11 @@ func (s style) explained(b *strings.Builder, e Explained) {
 		}
 		b.WriteString("\n")
 	} else {
-		for _, line := range strings.Split(strings.TrimRight(i18n.Table(rows), "\n"), "\n") {
-			b.WriteString("  " + line + "\n")
+		tr := make([][2]string, len(rows))
+		for i, r := range rows {
+			tr[i] = [2]string{r[0], r[1]}
 		}
+		b.WriteString(i18n.WrapTable(tr, "  ", s.width()))
 		b.WriteString("\n")
 	}
 	if e.Decode.State == "failed" || e.Decode.State == "skipped" && e.Decode.Msg != nil {
@@ -219,7 +228,7 @@ func (s style) explained(b *strings.Builder, e Explained) {
 	if len(d.Unreadable) > 0 {
 		s.heading(b, o.t("report.unreadable"))
 		for _, u := range d.Unreadable {
-			s.item(b, u)
+			s.item(b, i18n.Unreadable(o.Lang, u))
 		}
 		b.WriteString("\n")
 	}
@@ -275,11 +284,21 @@ func decodeSuffix(o Options, ds DecodeStatus) string {
 	return ""
 }
 
+// width is the number of columns text output is wrapped to.
+func (s style) width() int {
+	if s.o.Width > 0 {
+		return s.o.Width
+	}
+	return DefaultWidth
+}
+
 func (s style) heading(b *strings.Builder, h string) {
 	if s.md {
 		fmt.Fprintf(b, "### %s\n\n", h)
-	} else {
-		fmt.Fprintf(b, "%s\n", s.bold(h))
+		return
+	}
+	for _, l := range i18n.Wrap(h, s.width()) {
+		fmt.Fprintf(b, "%s\n", s.bold(l))
 	}
 }
 
@@ -288,11 +307,7 @@ func (s style) para(b *strings.Builder, indent, text string) {
 		b.WriteString(text + "\n")
 		return
 	}
-	width := s.o.Width
-	if width == 0 {
-		width = 100
-	}
-	for _, l := range i18n.Wrap(text, width-len(indent)-2) {
+	for _, l := range i18n.Wrap(text, s.width()-len(indent)-2) {
 		b.WriteString("  " + indent + l + "\n")
 	}
 }
@@ -302,11 +317,7 @@ func (s style) item(b *strings.Builder, text string) {
 		b.WriteString("- " + text + "\n")
 		return
 	}
-	width := s.o.Width
-	if width == 0 {
-		width = 100
-	}
-	for i, l := range i18n.Wrap(text, width-6) {
+	for i, l := range i18n.Wrap(text, s.width()-4) {
 		if i == 0 {
 			b.WriteString("  - " + l + "\n")
 		} else {
@@ -336,7 +347,7 @@ func (s style) finding(b *strings.Builder, i int, f diagnose.Finding) {
 		}
 		if len(f.Plan.Fixes) > 1 {
 			if f.Plan.Verified {
-				s.para(b, "", s.color("32", o.t("report.plan.verified", f.Plan.Decision)))
+				s.para(b, "", s.color("32", o.t("report.plan.verified", o.verdict(f.Plan.Decision))))
 			} else {
 				s.para(b, "", s.color("31", o.t("report.plan.not-verified", f.Plan.StillDeniedBy)))
 			}
@@ -395,7 +406,7 @@ func (s style) fix(b *strings.Builder, n int, f fix.Fix, plan *fix.Plan) {
 	if f.Kind != fix.Alternative {
 		switch {
 		case f.Verified:
-			head += " — " + s.color("32", o.t("report.verified", f.VerifiedDecision, o.t("against."+AgainstID(f.VerifiedAgainst))))
+			head += " — " + s.color("32", o.t("report.verified", o.verdict(f.VerifiedDecision), o.t("against."+AgainstID(f.VerifiedAgainst))))
 		case f.StillDeniedBy != "":
 			head += " — " + o.t("report.verified-with-next", o.t("layer."+f.StillDeniedBy))
 		default:
@@ -431,10 +442,13 @@ func (s style) fix(b *strings.Builder, n int, f fix.Fix, plan *fix.Plan) {
 		b.WriteString("\n")
 	}
 	show("policy", "report.render.policy", "json", f.Render.PolicyJSON)
-	show("cli", "same.render.cli", "sh", strings.Join(f.Render.CLI, "\n"))
-	show("terraform", "same.render.terraform", "hcl", f.Render.Terraform)
-	show("cloudformation", "same.render.cloudformation", "yaml", f.Render.CloudFormation)
+	show("cli", "same.render.cli", "sh", strings.Join(i18n.CLILines(o.Lang, f.Render.CLI), "\n"))
+	show("terraform", "same.render.terraform", "hcl", i18n.CommentLines(o.Lang, f.Render.Terraform))
+	show("cloudformation", "same.render.cloudformation", "yaml", i18n.CommentLines(o.Lang, f.Render.CloudFormation))
 }
+
+// verdict is the engine's decision ("Allowed") in the report's language.
+func (o Options) verdict(d string) string { return i18n.Verdict(o.Lang, d) }
 
 func containsNote(ns []fix.Note, id string) bool {
 	for _, n := range ns {

@@ -1,0 +1,239 @@
+package i18n
+
+// The comment lines of the AWS CLI, Terraform and CloudFormation
+// renderings of a fix (fix/render.go, fix/backup.go), and the notes on what could not be read in a message
+// (authzmsg, Denial.Unreadable), in English exactly as those packages
+// write them: FromEnglish reads them back (see fromenglish.go).
+func init() {
+	register(map[string]map[Lang]string{
+		"fixcli.apply-with-owner": {
+			EN: "# Apply this document with the API of the service that owns %s.",
+			JA: "# このドキュメントは、%s を所有するサービスの API で適用してください。",
+			KO: "# 이 문서는 %s을(를) 소유한 서비스의 API로 적용하세요.",
+		},
+		"fixcli.current-unknown": {
+			EN: "# The current %s is not known and the update replaces it whole: fetch it, %s, and submit the result.",
+			JA: "# 現在の%[1]sは不明で、更新はそれを丸ごと置き換えます: 現在のものを取得し、%[2]s、結果を送信してください。",
+			KO: "# 현재 %[1]s을(를) 알 수 없고 업데이트는 이를 통째로 바꿉니다: 현재 것을 가져와 %[2]s 결과를 제출하세요.",
+		},
+		"fixcli.replaces-whole-document": {
+			EN: "# %s replaces the whole %s: this is the current document with the change merged in.",
+			JA: "# %[1]s は%[2]s全体を置き換えます: これは現在のドキュメントに変更を反映したものです。",
+			KO: "# %[1]s은(는) %[2]s 전체를 바꿉니다: 이것은 현재 문서에 변경을 반영한 것입니다.",
+		},
+		"fixcli.replaces-whole-one": {
+			EN: "# %s replaces the whole %s: this is the current one with the change merged in.",
+			JA: "# %[1]s は%[2]s全体を置き換えます: これは現在のものに変更を反映したものです。",
+			KO: "# %[1]s은(는) %[2]s 전체를 바꿉니다: 이것은 현재 것에 변경을 반영한 것입니다.",
+		},
+		"fixcli.five-versions": {
+			EN: "# A managed policy keeps at most 5 versions; if it has 5, delete the oldest first (%s).",
+			JA: "# 管理ポリシーが保持できるバージョンは最大 5 つです。すでに 5 つある場合は、先に最も古いものを削除してください (%s)。",
+			KO: "# 관리형 정책은 버전을 최대 5개까지 보관합니다. 이미 5개가 있으면 가장 오래된 버전을 먼저 삭제하세요(%s).",
+		},
+		"fixcli.session-passed": {
+			EN: "# The session policy is passed by whoever calls AssumeRole or GetFederationToken: widen it there; no policy in the account changes.",
+			JA: "# セッションポリシーは AssumeRole または GetFederationToken を呼び出す側が渡します。そこで広げてください。アカウントのポリシーは変わりません。",
+			KO: "# 세션 정책은 AssumeRole 또는 GetFederationToken을 호출하는 쪽이 전달합니다. 그곳에서 넓히세요. 계정의 정책은 바뀌지 않습니다.",
+		},
+		"fixcli.find-policy-id": {
+			EN: "# Find the policy ID with: %s",
+			JA: "# ポリシー ID は次のコマンドで確認できます: %s",
+			KO: "# 정책 ID는 다음 명령으로 확인할 수 있습니다: %s",
+		},
+		"fixcli.restore-no-role-1": {
+			EN: "# Restore with \"Proceed with no IAM role\": the IamInstanceProfileName restore metadata key is omitted,",
+			JA: "# [IAM ロールなしで続行] で復元します: 復元メタデータのキー IamInstanceProfileName を省くため、",
+			KO: "# IAM 역할 없이 진행(Proceed with no IAM role)으로 복원합니다: 복원 메타데이터 키 IamInstanceProfileName을 빼므로",
+		},
+		"fixcli.restore-no-role-2": {
+			EN: "# so the restore role %s passes no role to EC2 and needs no iam:PassRole.",
+			JA: "# 復元ロール %s は EC2 にロールを渡さず、iam:PassRole も必要ありません。",
+			KO: "# 복원 역할 %s은(는) EC2에 역할을 전달하지 않고 iam:PassRole도 필요하지 않습니다.",
+		},
+		"fixcli.restore-no-role-3": {
+			EN: "# When the job has completed, find the instance (%s)",
+			JA: "# ジョブが完了したら、インスタンスを確認し (%s)、",
+			KO: "# 작업이 완료되면 인스턴스를 찾고(%s)",
+		},
+		"fixcli.restore-no-role-4": {
+			EN: "# and attach the instance profile that holds %s (the console names it after the role; %s):",
+			JA: "# %[1]s を含むインスタンスプロファイルをアタッチします (コンソールではロールと同じ名前になります。%[2]s):",
+			KO: "# %[1]s을(를) 담은 인스턴스 프로파일을 연결합니다(콘솔은 역할과 같은 이름을 붙입니다. %[2]s):",
+		},
+
+		// Comment lines of the Terraform and CloudFormation renderings.
+		"fixcli.iac.change-deny": {
+			EN: "# Change the Deny in the %s as the notes say.",
+			JA: "# %s の Deny を補足のとおりに変更してください。",
+			KO: "# %s의 Deny를 참고 사항대로 바꾸세요.",
+		},
+		"fixcli.iac.current-unknown": {
+			EN: "# The current %s is not known: add this statement to the Statement list",
+			JA: "# 現在の%sは不明です: このステートメントを次の Statement リストに追加してください",
+			KO: "# 현재 %s을(를) 알 수 없습니다: 이 문을 다음의 Statement 목록에 추가하세요",
+		},
+		"fixcli.iac.of-the": {
+			EN: "# of the %s.",
+			JA: "# (追加先: %s)。",
+			KO: "# (추가할 곳: %s).",
+		},
+		"fixcli.iac.session-federation": {
+			EN: "# The session policy is passed to GetFederationToken by whoever creates the session: Terraform does not declare it.",
+			JA: "# セッションポリシーは、セッションを作成する側が GetFederationToken に渡します: Terraform では宣言しません。",
+			KO: "# 세션 정책은 세션을 만드는 쪽이 GetFederationToken에 전달합니다: Terraform에서는 선언하지 않습니다.",
+		},
+		"fixcli.iac.session-provider": {
+			EN: "# The session policy is passed by whoever creates the session; in Terraform, the provider's assume_role block:",
+			JA: "# セッションポリシーはセッションを作成する側が渡します。Terraform では、プロバイダーの assume_role ブロックです:",
+			KO: "# 세션 정책은 세션을 만드는 쪽이 전달합니다. Terraform에서는 공급자의 assume_role 블록입니다:",
+		},
+		"fixcli.iac.session-cfn": {
+			EN: "# Session policies are not CloudFormation resources: pass the policy JSON where the session is created (AssumeRole, GetFederationToken).",
+			JA: "# セッションポリシーは CloudFormation のリソースではありません: セッションを作成する場所 (AssumeRole、GetFederationToken) でポリシー JSON を渡してください。",
+			KO: "# 세션 정책은 CloudFormation 리소스가 아닙니다: 세션을 만드는 곳(AssumeRole, GetFederationToken)에서 정책 JSON을 전달하세요.",
+		},
+		"fixcli.iac.keep-name": {
+			EN: "# name: keep the policy's current name (aws organizations describe-policy --policy-id %s).",
+			JA: "# name: ポリシーの現在の名前をそのまま使ってください (aws organizations describe-policy --policy-id %s)。",
+			KO: "# name: 정책의 현재 이름을 그대로 두세요(aws organizations describe-policy --policy-id %s).",
+		},
+		"fixcli.iac.key-policy": {
+			EN: "# KeyPolicy of the AWS::KMS::Key that defines %s (the whole key policy; keep the key's other properties):",
+			JA: "# %s を定義する AWS::KMS::Key の KeyPolicy (キーポリシー全体です。キーの他のプロパティはそのままにしてください):",
+			KO: "# %s을(를) 정의하는 AWS::KMS::Key의 KeyPolicy(키 정책 전체입니다. 키의 다른 속성은 그대로 두세요):",
+		},
+		"fixcli.iac.assume-role-policy": {
+			EN: "# assume_role_policy of the aws_iam_role that manages role %s (keep its other arguments):",
+			JA: "# ロール %s を管理する aws_iam_role の assume_role_policy (他の引数はそのままにしてください):",
+			KO: "# 역할 %s을(를) 관리하는 aws_iam_role의 assume_role_policy(다른 인수는 그대로 두세요):",
+		},
+		"fixcli.iac.property-of": {
+			EN: "# %s of the %s %s (keep its other properties):",
+			JA: "# %[2]s %[3]s の %[1]s (他のプロパティはそのままにしてください):",
+			KO: "# %[2]s %[3]s의 %[1]s(다른 속성은 그대로 두세요):",
+		},
+
+		// Phrases the comments take as arguments.
+		"fixcli.phrase.inline-policy":       {EN: "inline policy", JA: "インラインポリシー", KO: "인라인 정책"},
+		"fixcli.phrase.policy-document":     {EN: "policy document", JA: "ポリシードキュメント", KO: "정책 문서"},
+		"fixcli.phrase.boundary-document":   {EN: "boundary document", JA: "アクセス許可の境界のドキュメント", KO: "권한 경계 문서"},
+		"fixcli.phrase.session-policy":      {EN: "session policy", JA: "セッションポリシー", KO: "세션 정책"},
+		"fixcli.phrase.policy":              {EN: "policy", JA: "ポリシー", KO: "정책"},
+		"fixcli.phrase.key-policy":          {EN: "key policy", JA: "キーポリシー", KO: "키 정책"},
+		"fixcli.phrase.trust-policy":        {EN: "trust policy", JA: "信頼ポリシー", KO: "신뢰 정책"},
+		"fixcli.phrase.vault-access-policy": {EN: "vault access policy", JA: "バックアップボールトのアクセスポリシー", KO: "백업 볼트 액세스 정책"},
+		"fixcli.phrase.access-policy":       {EN: "access policy", JA: "アクセスポリシー", KO: "액세스 정책"},
+		"fixcli.phrase.bucket-policy":       {EN: "bucket policy", JA: "バケットポリシー", KO: "버킷 정책"},
+		"fixcli.phrase.endpoint-policy":     {EN: "endpoint policy", JA: "エンドポイントポリシー", KO: "엔드포인트 정책"},
+		"fixcli.phrase.name-unknown":        {EN: "(name unknown)", JA: "(名前不明)", KO: "(이름 알 수 없음)"},
+		"fixcli.phrase.add-statement": {
+			EN: "add the statement of the policy JSON to its Statement list",
+			JA: "ポリシー JSON のステートメントをその Statement リストに追加し",
+			KO: "정책 JSON의 문을 그 Statement 목록에 추가한 뒤",
+		},
+		"fixcli.phrase.change-deny": {
+			EN: "change the Deny that matches the request as the notes say",
+			JA: "リクエストに一致する Deny を補足のとおりに変更し",
+			KO: "요청과 일치하는 Deny를 참고 사항대로 바꾼 뒤",
+		},
+
+		// What the Terraform and CloudFormation comments name.
+		"fixcli.phrase.tf-managed-policy":   {EN: "aws_iam_policy that manages %s", JA: "%s を管理する aws_iam_policy", KO: "%s을(를) 관리하는 aws_iam_policy"},
+		"fixcli.phrase.cfn-managed-policy":  {EN: "PolicyDocument of the AWS::IAM::ManagedPolicy that defines %s", JA: "%s を定義する AWS::IAM::ManagedPolicy の PolicyDocument", KO: "%s을(를) 정의하는 AWS::IAM::ManagedPolicy의 PolicyDocument"},
+		"fixcli.phrase.session-assume-role": {EN: "session policy passed to AssumeRole", JA: "AssumeRole に渡すセッションポリシー", KO: "AssumeRole에 전달하는 세션 정책"},
+		"fixcli.phrase.cfn-org-policy":      {EN: "Content of the AWS::Organizations::Policy %s", JA: "AWS::Organizations::Policy %s の Content", KO: "AWS::Organizations::Policy %s의 Content"},
+		"fixcli.phrase.key-policy-of":       {EN: "key policy of %s", JA: "%s のキーポリシー", KO: "%s의 키 정책"},
+		"fixcli.phrase.cfn-key-policy":      {EN: "KeyPolicy of the AWS::KMS::Key that defines %s", JA: "%s を定義する AWS::KMS::Key の KeyPolicy", KO: "%s을(를) 정의하는 AWS::KMS::Key의 KeyPolicy"},
+		"fixcli.phrase.tf-trust-policy":     {EN: "assume_role_policy of the aws_iam_role %s", JA: "aws_iam_role %s の assume_role_policy", KO: "aws_iam_role %s의 assume_role_policy"},
+		"fixcli.phrase.cfn-trust-policy":    {EN: "AssumeRolePolicyDocument of the AWS::IAM::Role %s", JA: "AWS::IAM::Role %s の AssumeRolePolicyDocument", KO: "AWS::IAM::Role %s의 AssumeRolePolicyDocument"},
+		"fixcli.phrase.tf-vault-policy":     {EN: "aws_backup_vault_policy of vault %s", JA: "ボールト %s の aws_backup_vault_policy", KO: "볼트 %s의 aws_backup_vault_policy"},
+		"fixcli.phrase.cfn-vault-policy":    {EN: "AccessPolicy of the AWS::Backup::BackupVault %s", JA: "AWS::Backup::BackupVault %s の AccessPolicy", KO: "AWS::Backup::BackupVault %s의 AccessPolicy"},
+		"fixcli.phrase.tf-bucket-policy":    {EN: "aws_s3_bucket_policy of bucket %s", JA: "バケット %s の aws_s3_bucket_policy", KO: "버킷 %s의 aws_s3_bucket_policy"},
+		"fixcli.phrase.cfn-bucket-policy":   {EN: "PolicyDocument of the AWS::S3::BucketPolicy of bucket %s", JA: "バケット %s の AWS::S3::BucketPolicy の PolicyDocument", KO: "버킷 %s의 AWS::S3::BucketPolicy의 PolicyDocument"},
+		"fixcli.phrase.tf-vpce-policy":      {EN: "aws_vpc_endpoint_policy of %s", JA: "%s の aws_vpc_endpoint_policy", KO: "%s의 aws_vpc_endpoint_policy"},
+		"fixcli.phrase.cfn-vpce-policy":     {EN: "PolicyDocument of the AWS::EC2::VPCEndpoint %s", JA: "AWS::EC2::VPCEndpoint %s の PolicyDocument", KO: "AWS::EC2::VPCEndpoint %s의 PolicyDocument"},
+
+		// What a message reader could not read (Denial.Unreadable).
+		"unreadable.decoded-not-in-text": {
+			EN: "decoded message: %s (not in the text)",
+			JA: "デコードされたメッセージ: %s (テキストにありません)",
+			KO: "디코딩된 메시지: %s(텍스트에 없음)",
+		},
+		"unreadable.decoded-conditions-abridged": {
+			EN: "decoded message: context conditions (abridged)",
+			JA: "デコードされたメッセージ: コンテキストの条件 (省略されています)",
+			KO: "디코딩된 메시지: 컨텍스트 조건(생략됨)",
+		},
+		"unreadable.decoded-matched-abridged": {
+			EN: "decoded message: matchedStatements (not read in an abridged copy)",
+			JA: "デコードされたメッセージ: matchedStatements (省略されたコピーからは読み取りません)",
+			KO: "디코딩된 메시지: matchedStatements(생략된 사본에서는 읽지 않음)",
+		},
+		"unreadable.decoded-not-one-action": {
+			EN: "decoded message: action (%s is not one action)",
+			JA: "デコードされたメッセージ: アクション (%s は 1 つのアクションではありません)",
+			KO: "디코딩된 메시지: 작업(%s은(는) 하나의 작업이 아님)",
+		},
+		"unreadable.action-left-out": {
+			EN: "action (left out of the text)",
+			JA: "アクション (テキストから省かれています)",
+			KO: "작업(텍스트에서 생략됨)",
+		},
+		"unreadable.action-not-one": {
+			EN: "action (%s is not one action)",
+			JA: "アクション (%s は 1 つのアクションではありません)",
+			KO: "작업(%s은(는) 하나의 작업이 아님)",
+		},
+		"unreadable.action-both": {
+			EN: "action (the message names both %s and %s)",
+			JA: "アクション (メッセージに %s と %s の両方が書かれています)",
+			KO: "작업(메시지에 %s와(과) %s이(가) 모두 있음)",
+		},
+		"unreadable.reason-left-out": {
+			EN: "reason (left out of the text)",
+			JA: "理由 (テキストから省かれています)",
+			KO: "이유(텍스트에서 생략됨)",
+		},
+		"unreadable.reason": {
+			EN: "reason (%s)",
+			JA: "理由 (%s)",
+			KO: "이유(%s)",
+		},
+		"unreadable.policy-type": {
+			EN: "policy type (%s)",
+			JA: "ポリシーの種類 (%s)",
+			KO: "정책 유형(%s)",
+		},
+		"unreadable.cloudtrail-cut": {
+			EN: "CloudTrail errorMessage (cut at %s characters: what follows the cut is lost)",
+			JA: "CloudTrail の errorMessage (%s 文字で切れています。それ以降は失われています)",
+			KO: "CloudTrail errorMessage(%s자에서 잘림: 그 뒤는 없어짐)",
+		},
+		"unreadable.encoded-cloudtrail-truncated": {
+			EN: "encoded authorization failure message (truncated with the errorMessage; STS cannot decode it)",
+			JA: "エンコードされた認可失敗メッセージ (errorMessage とともに切れています。STS ではデコードできません)",
+			KO: "인코딩된 권한 부여 실패 메시지(errorMessage와 함께 잘림: STS가 디코딩할 수 없음)",
+		},
+		"unreadable.encoded-left-out-as": {
+			EN: "encoded authorization failure message (left out of the text: %s)",
+			JA: "エンコードされた認可失敗メッセージ (テキストから省かれています: %s)",
+			KO: "인코딩된 권한 부여 실패 메시지(텍스트에서 생략됨: %s)",
+		},
+		"unreadable.encoded-left-out": {
+			EN: "encoded authorization failure message (left out of the text)",
+			JA: "エンコードされた認可失敗メッセージ (テキストから省かれています)",
+			KO: "인코딩된 권한 부여 실패 메시지(텍스트에서 생략됨)",
+		},
+		"unreadable.encoded-too-short": {
+			EN: "encoded authorization failure message (too short to be one: %s)",
+			JA: "エンコードされた認可失敗メッセージ (短すぎてそうとは言えません: %s)",
+			KO: "인코딩된 권한 부여 실패 메시지(너무 짧아 그렇게 볼 수 없음: %s)",
+		},
+		"unreadable.encoded-ellipsis": {
+			EN: "encoded authorization failure message (truncated: it ends in an ellipsis; STS cannot decode it)",
+			JA: "エンコードされた認可失敗メッセージ (途中で切れています: 末尾が省略記号です。STS ではデコードできません)",
+			KO: "인코딩된 권한 부여 실패 메시지(잘림: 말줄임표로 끝남. STS가 디코딩할 수 없음)",
+		},
+	})
+}
