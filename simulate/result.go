@@ -125,9 +125,13 @@ func evaluateOwned(data []byte, opt Options) (res *Result) {
 }
 
 func errorResult(id string, err error) *Result {
-	ce, ok := err.(*CaseError)
-	if !ok {
-		ce = &CaseError{Message: err.Error()}
+	// Always a fresh CaseError: the caller (Stream) edits it, and an error
+	// may come from a cache that other cases share.
+	var ce CaseError
+	if e, ok := err.(*CaseError); ok {
+		ce = *e
+	} else {
+		ce = CaseError{Message: err.Error()}
 	}
-	return &Result{ID: id, Error: ce}
+	return &Result{ID: id, Error: &ce}
 }

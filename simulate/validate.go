@@ -24,7 +24,10 @@ func (pr *Prepared) validateRequest(c *Case, ctx map[string][]string, opt Option
 		opt.Cache.putReq(key, rv)
 	}
 	if rv.err != nil {
-		return rv.err
+		// The cached error is shared by every case with this action and
+		// resource: hand out a copy, which the caller may annotate.
+		e := *rv.err
+		return &e
 	}
 	pr.Warnings = append(pr.Warnings, rv.warnings...)
 	for k, vals := range ctx {
