@@ -569,9 +569,20 @@ func (st *cstmt) matches(r *Request, res *Result, bounded bool) (strength, bool)
 	str := matchDirect
 	if st.prin != nil {
 		if st.notPrin {
-			// A Deny with NotPrincipal always applies to a principal that
-			// has a permissions boundary (IAM User Guide, NotPrincipal).
-			if !st.prin.notMatch(&r.Principal) && !(bounded && st.effect == policy.Deny) {
+			switch {
+			case st.effect != policy.Deny:
+				// AWS does not support NotPrincipal with Allow; where it
+				// is evaluated it allows everyone except those listed, so
+				// it never applies to a caller any of whose identities
+				// (the user, role or session, the role behind a session,
+				// the account) is listed.
+				if st.prin.listsAny(&r.Principal) {
+					return matchNone, false
+				}
+			case !st.prin.notMatch(&r.Principal) && !bounded:
+				// A Deny with NotPrincipal always applies to a principal
+				// that has a permissions boundary (IAM User Guide,
+				// NotPrincipal).
 				return matchNone, false
 			}
 			str = matchWildcard

@@ -160,3 +160,24 @@ func (cp *cprincipal) notMatch(p *Principal) bool {
 	}
 	return !contains(cp.arns, p.ARN)
 }
+
+// listsAny reports whether a NotPrincipal element lists any identity the
+// request carries: the user, role session, federated user or service
+// itself, the role behind a session, or the account.
+func (cp *cprincipal) listsAny(p *Principal) bool {
+	if cp.anyone {
+		return true
+	}
+	switch p.Kind {
+	case PrincipalAnonymous:
+		return cp.anyAWS
+	case PrincipalService:
+		for _, s := range cp.services {
+			if strings.EqualFold(s, p.ARN) {
+				return true
+			}
+		}
+		return false
+	}
+	return cp.anyAWS || contains(cp.accounts, p.Account) || contains(cp.arns, p.ARN) || contains(cp.others, p.ARN) || cp.hasRole(p)
+}

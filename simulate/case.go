@@ -261,7 +261,7 @@ func Prepare(c *Case, opt Options) (*Prepared, error) {
 		var out []authz.Level
 		for i, lv := range src {
 			if len(lv.Policies) == 0 && l == authz.LayerSCP {
-				return nil, &CaseError{Path: fmt.Sprintf("/%s/%d/policies", field, i), Message: "a level needs at least one policy (a level without policies denies everything)"}
+				return nil, &CaseError{Path: fmt.Sprintf("/%s/%d/policies", field, i), Message: "this SCP level has no policies: AWS requires at least one SCP on every root, OU and account (a level without one would deny everything); leave out serviceControlPolicies when SCPs are off"}
 			}
 			level := authz.Level{Target: lv.Target}
 			for j := range lv.Policies {
@@ -433,7 +433,12 @@ func (pr *Prepared) parseDoc(l authz.Layer, raw json.RawMessage) *parsedDoc {
 	if err != nil {
 		var ce *authz.CompileError
 		if errors.As(err, &ce) && ce.Statement >= 0 && ce.Statement < len(p.Statements) {
-			doc.err = &CaseError{Path: p.Statements[ce.Statement].Pointer, Message: ce.Err.Error()}
+			st := p.Statements[ce.Statement]
+			msg := ce.Err.Error()
+			if errors.Is(ce.Err, authz.ErrNoPrincipal) {
+				msg = fmt.Sprintf("statement %d%s at %s: %s", st.Index, sidNote(st.Sid), st.Pos, msg)
+			}
+			doc.err = &CaseError{Path: st.Pointer, Message: msg}
 		} else {
 			doc.err = &CaseError{Message: err.Error()}
 		}
@@ -545,4 +550,11 @@ func scalar(raw json.RawMessage) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("invalid value %s", raw)
+}
+
+func sidNote(sid string) string {
+	if sid == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (Sid %q)", sid)
 }

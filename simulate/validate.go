@@ -104,8 +104,11 @@ func validatePolicy(p *policy.Policy) []Warning {
 		if st.NotAction != nil {
 			acts, field = st.NotAction, "NotAction"
 		}
+		if st.NotPrincipal != nil && st.Effect == policy.Allow {
+			warn(st.Pointer+"/NotPrincipal", "NotPrincipal with \"Effect\": \"Allow\" is not supported by AWS (IAM User Guide, NotPrincipal): it is evaluated as allowing every principal except those listed, and never applies to a caller whose user, role, session or account is listed")
+		}
 		for i, a := range acts {
-			if a == "*" {
+			if a == "*" || policy.ActionNeverMatches(a) {
 				continue
 			}
 			where := func() string { return st.Pointer + "/" + field + "/" + strconv.Itoa(i) }
