@@ -132,7 +132,16 @@ type layerAcc struct {
 // evaluates every statement of every applicable policy, so the
 // explanation is complete. It does no I/O and, with a reused res,
 // allocates nothing in the common case.
+//
+// A request AWS refuses whatever the policies say (see Request.Refused)
+// is not Allowed: unless a policy denies it explicitly, it is an
+// ImplicitDeny at the identity layer with the reason as that layer's note.
 func (s *Set) Evaluate(r *Request, res *Result) {
+	s.evaluate(r, res)
+	r.applyRefusal(res)
+}
+
+func (s *Set) evaluate(r *Request, res *Result) {
 	res.Decision, res.Layer = ImplicitDeny, LayerIdentity
 	res.Deciding = res.Deciding[:0]
 	res.Missing = res.Missing[:0]

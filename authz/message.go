@@ -12,6 +12,12 @@ func (res *Result) Message(r *Request) string {
 	if res.Decision == Allowed || r == nil {
 		return ""
 	}
+	if r.refused.note != "" && res.Decision == ImplicitDeny && res.Layers[LayerIdentity].Note == r.refused.note {
+		if r.refused.msg != "" {
+			return r.refused.msg
+		}
+		return refusalReason(r)
+	}
 	var b strings.Builder
 	b.WriteString("User: ")
 	if r.Principal.Kind == PrincipalAnonymous {

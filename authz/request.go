@@ -158,6 +158,7 @@ type Request struct {
 	action  string  // lower-cased action
 	service string  // lower-cased service prefix of the action
 	resARN  arnView // the resource split into its six parts
+	refused refusal // why AWS refuses the request whatever the policies say
 }
 
 // Service returns the lower-cased service prefix of the action.
@@ -212,8 +213,15 @@ func NewRequest(in RequestInput) (*Request, error) {
 		r.resARN = v
 	}
 	r.ResourceAccount = in.ResourceAccount
+	awsOwned := false
 	if r.ResourceAccount == "" && r.Resource != "*" {
 		r.ResourceAccount = r.resARN.field(r.Resource, 4)
+		// AWS managed policies (arn:aws:iam::aws:policy/...) belong to
+		// no account; the caller's identity policies decide, as for
+		// its own resources.
+		if r.ResourceAccount == "aws" {
+			r.ResourceAccount, awsOwned = p.Account, true
+		}
 	}
 	if r.ResourceAccount != "" && !isAccountID(r.ResourceAccount) {
 		return nil, &FieldError{Path: "/request/resourceAccount", Err: fmt.Errorf("resource account %q is not a 12-digit account ID", r.ResourceAccount)}
@@ -225,7 +233,12 @@ func NewRequest(in RequestInput) (*Request, error) {
 	for k, v := range in.Context {
 		r.Context.Set(k, v...)
 	}
+	_, givenRA := r.Context["aws:resourceaccount"]
 	r.fillImplied()
+	if awsOwned && !givenRA {
+		delete(r.Context, "aws:resourceaccount")
+	}
+	r.refused = refusalOf(r)
 	return r, nil
 }
 
