@@ -3,6 +3,7 @@ package simulate
 import (
 	"fmt"
 	"net/netip"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -30,12 +31,22 @@ func (pr *Prepared) validateRequest(c *Case, ctx map[string][]string, opt Option
 		return &e
 	}
 	pr.Warnings = append(pr.Warnings, rv.warnings...)
-	for k, vals := range ctx {
+	for _, k := range sortedKeys(ctx) {
+		vals := ctx[k]
 		ck, ok := catalog.LookupConditionKey(k)
 		if !ok {
 			continue
 		}
 		path := func() string { return "/request/context/" + pointerEscape(k) }
+		// A service-specific key the Service Authorization Reference does
+		// not list for the action (nor for its resource types) is never
+		// in the request context AWS builds for that action: leave it
+		// out, so conditions see it absent, and say so.
+		if rv.keys != nil && !strings.HasPrefix(strings.ToLower(ck.Name), "aws:") && !rv.keys[strings.ToLower(ck.Name)] {
+			delete(pr.Request.Context, strings.ToLower(k))
+			pr.warn(path(), fmt.Sprintf("%s is not a condition key of %s in the Service Authorization Reference (catalog %s): AWS never sends it with this action, so it is ignored", k, rv.action, catalog.DataVersion()))
+			continue
+		}
 		if len(vals) > 1 && !ck.Type.IsArray() {
 			pr.warn(path(), fmt.Sprintf("%s is single-valued (%s) but the context gives it %d values", k, ck.Type, len(vals)))
 		}
@@ -54,6 +65,11 @@ func (pr *Prepared) validateRequest(c *Case, ctx map[string][]string, opt Option
 type reqCheck struct {
 	warnings []Warning
 	err      *CaseError
+	// keys holds the lower-cased canonical names of the condition keys
+	// the action (or one of its resource types) supports; nil when the
+	// action is unknown.
+	keys   map[string]bool
+	action string
 }
 
 type reqKey struct {
@@ -79,6 +95,21 @@ func checkActionResource(action, res string, allowUnknown bool) reqCheck {
 		}
 		warn("/request/action", msg)
 		return rc
+	}
+	rc.action = act.FullName()
+	rc.keys = make(map[string]bool, len(act.ConditionKeys)+8)
+	for _, k := range act.ConditionKeys {
+		rc.keys[strings.ToLower(k)] = true
+	}
+	for _, art := range act.ResourceTypes {
+		for _, k := range art.ConditionKeys {
+			rc.keys[strings.ToLower(k)] = true
+		}
+		if rt, ok := catalog.LookupResourceType(act.Service, art.Name); ok {
+			for _, k := range rt.ConditionKeys {
+				rc.keys[strings.ToLower(k)] = true
+			}
+		}
 	}
 	switch {
 	case res == "" || res == "*":
@@ -233,4 +264,13 @@ func pointerEscape(s string) string {
 
 func (pr *Prepared) warn(path, msg string) {
 	pr.Warnings = append(pr.Warnings, Warning{Path: path, Message: msg})
+}
+
+func sortedKeys(m map[string][]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
