@@ -588,13 +588,18 @@ func (st *cstmt) matches(r *Request, res *Result, bounded bool) (strength, bool)
 				if st.prin.listsAny(&r.Principal) {
 					return matchNone, false
 				}
+				// Nothing documents that such a grant names the caller
+				// itself: a permissions boundary or session policy still
+				// limits it, as it limits a grant to the role.
+				str = matchRole
 			case !st.prin.notMatch(&r.Principal) && !bounded:
 				// A Deny with NotPrincipal always applies to a principal
 				// that has a permissions boundary (IAM User Guide,
 				// NotPrincipal).
 				return matchNone, false
+			default:
+				str = matchWildcard
 			}
-			str = matchWildcard
 		} else if str = st.prin.match(&r.Principal); str == matchNone {
 			return matchNone, false
 		}

@@ -104,6 +104,11 @@ func (cp *cprincipal) match(p *Principal) strength {
 		}
 		return matchNone
 	}
+	if p.FederatingUser != "" && contains(cp.arns, p.FederatingUser) && !contains(cp.arns, p.ARN) {
+		// A policy naming the IAM user applies to its federated session,
+		// within the session policy (IAM User Guide, session policies).
+		return matchRole
+	}
 	if contains(cp.arns, p.ARN) || contains(cp.others, p.ARN) {
 		if p.Kind == PrincipalRole {
 			return matchRole
@@ -179,5 +184,6 @@ func (cp *cprincipal) listsAny(p *Principal) bool {
 		}
 		return false
 	}
-	return cp.anyAWS || contains(cp.accounts, p.Account) || contains(cp.arns, p.ARN) || contains(cp.others, p.ARN) || cp.hasRole(p)
+	return cp.anyAWS || contains(cp.accounts, p.Account) || contains(cp.arns, p.ARN) || contains(cp.others, p.ARN) || cp.hasRole(p) ||
+		p.FederatingUser != "" && contains(cp.arns, p.FederatingUser)
 }

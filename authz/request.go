@@ -54,6 +54,10 @@ type Principal struct {
 	// RoleARN is the ARN of the role behind a session (without path, as a
 	// session ARN does not carry it), or the role's own ARN.
 	RoleARN string
+	// FederatingUser is, for a federated user session, the ARN of the IAM
+	// user that called GetFederationToken, when known ("" otherwise: the
+	// session ARN does not say).
+	FederatingUser string
 }
 
 // ServiceLinked reports whether the principal is a service-linked role or
@@ -177,7 +181,9 @@ type RequestInput struct {
 	Action          string
 	Resource        string
 	ResourceAccount string
-	Context         map[string][]string
+	// FederatingUser names the IAM user behind a federated user session.
+	FederatingUser string
+	Context        map[string][]string
 }
 
 // NewRequest validates and prepares a request. Context keys are matched
@@ -189,6 +195,18 @@ func NewRequest(in RequestInput) (*Request, error) {
 	p, err := ParsePrincipal(in.Principal)
 	if err != nil {
 		return nil, &FieldError{Path: "/request/principal", Err: err}
+	}
+	if in.FederatingUser != "" {
+		u, err := ParsePrincipal(in.FederatingUser)
+		switch {
+		case p.Kind != PrincipalFederated:
+			return nil, &FieldError{Path: "/request/federatingUser", Err: fmt.Errorf("federatingUser is only for a federated user session (arn:aws:sts::ACCOUNT:federated-user/NAME)")}
+		case err != nil || u.Kind != PrincipalUser:
+			return nil, &FieldError{Path: "/request/federatingUser", Err: fmt.Errorf("federatingUser %q is not an IAM user ARN (arn:aws:iam::ACCOUNT:user/NAME)", in.FederatingUser)}
+		case u.Account != p.Account:
+			return nil, &FieldError{Path: "/request/federatingUser", Err: fmt.Errorf("federatingUser %q is not in the session's account %s", in.FederatingUser, p.Account)}
+		}
+		p.FederatingUser = in.FederatingUser
 	}
 	action := strings.TrimSpace(in.Action)
 	i := strings.IndexByte(action, ':')

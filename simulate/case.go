@@ -35,11 +35,17 @@ type Case struct {
 
 // CaseRequest is the request of a case.
 type CaseRequest struct {
-	Principal       string                     `json:"principal"`
-	Action          string                     `json:"action"`
-	Resource        string                     `json:"resource,omitempty"`
-	ResourceAccount string                     `json:"resourceAccount,omitempty"`
-	Context         map[string]json.RawMessage `json:"context,omitempty"`
+	Principal       string `json:"principal"`
+	Action          string `json:"action"`
+	Resource        string `json:"resource,omitempty"`
+	ResourceAccount string `json:"resourceAccount,omitempty"`
+	// FederatingUser is, for a federated user session
+	// (GetFederationToken), the ARN of the IAM user that created it. The
+	// session ARN does not say which user that was; a resource-based
+	// policy that names this user applies to the session too, limited by
+	// the session policy.
+	FederatingUser string                     `json:"federatingUser,omitempty"`
+	Context        map[string]json.RawMessage `json:"context,omitempty"`
 }
 
 // PolicyDoc is a named policy document. Document may be a JSON object, or
@@ -212,6 +218,7 @@ func Prepare(c *Case, opt Options) (*Prepared, error) {
 		Action:          c.Request.Action,
 		Resource:        c.Request.Resource,
 		ResourceAccount: c.Request.ResourceAccount,
+		FederatingUser:  c.Request.FederatingUser,
 		Context:         ctx,
 	})
 	if err != nil {
@@ -293,8 +300,48 @@ func Prepare(c *Case, opt Options) (*Prepared, error) {
 		return nil, &CaseError{Message: err.Error()}
 	}
 	pr.Set = set
+	pr.warnFederatingUser()
 	return pr, nil
 }
+
+// warnFederatingUser warns when a federated user session meets a
+// resource-based policy that names an IAM user of its account: whether
+// that statement applies depends on which IAM user created the session,
+// which the session ARN does not say.
+func (pr *Prepared) warnFederatingUser() {
+	p := &pr.Request.Principal
+	if p.Kind != authz.PrincipalFederated || p.FederatingUser != "" {
+		return
+	}
+	var ws []Warning
+	defer func() { pr.Warnings = append(pr.Warnings, ws...) }()
+	prefix := "arn:" + p.Partition + ":iam::" + p.Account + ":user/"
+	for _, src := range pr.Sources {
+		if src.Layer != authz.LayerResource {
+			continue
+		}
+		for _, st := range src.Policy.Statements {
+			el, name := st.Principal, "/Principal/AWS"
+			if el == nil {
+				el, name = st.NotPrincipal, "/NotPrincipal/AWS"
+			}
+			if el == nil {
+				continue
+			}
+			for i, v := range el.AWS {
+				if strings.HasPrefix(v, prefix) {
+					pth := st.Pointer + name
+					if len(el.AWS) > 1 {
+						pth += "/" + strconv.Itoa(i)
+					}
+					pth = src.Path + pth
+					ws = append(ws, Warning{Path: pth, Message: fmt.Sprintf("%s policy %q names IAM user %s; it applies to the federated user session %s only if that user created the session with GetFederationToken, which the session ARN does not say: give request.federatingUser to decide (until then it is taken not to)", src.Layer, src.Name, v, p.ARN)})
+				}
+			}
+		}
+	}
+}
+
 
 func hasKey(ctx map[string][]string, key string) bool {
 	for k := range ctx {
