@@ -342,7 +342,6 @@ func (pr *Prepared) warnFederatingUser() {
 	}
 }
 
-
 func hasKey(ctx map[string][]string, key string) bool {
 	for k := range ctx {
 		if strings.EqualFold(k, key) {
