@@ -198,6 +198,9 @@ func (g *Generator) special(id string) *caseJSON {
 		} else {
 			val = pick(g, []string{"1000-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z"})
 		}
+		if val == "253402300799" {
+			g.tag("date-policy-epoch-seconds")
+		}
 		st := &statement{Effect: "Allow", Action: "s3:GetObject", Resource: "*", Condition: map[string]map[string]any{op: {key: val}}}
 		sts := []*statement{st}
 		if g.chance(0.5) {
