@@ -94,6 +94,9 @@ type Prepared struct {
 	Set      *authz.Set
 	Sources  []*Source
 	Warnings []Warning
+	// ignored are the (lower-cased) context keys left out because the
+	// action never carries them: supplying them changes nothing.
+	ignored []string
 }
 
 // Warning is a non-fatal finding about a case.

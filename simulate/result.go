@@ -2,6 +2,8 @@ package simulate
 
 import (
 	"bytes"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/deniedhq/denied/authz"
@@ -88,8 +90,10 @@ func (pr *Prepared) result(ar *authz.Result) *Result {
 			Pointer:   ref.Pointer,
 		})
 	}
-	if len(ar.Missing) > 0 {
-		res.MissingContext = append([]string(nil), ar.Missing...)
+	for _, k := range ar.Missing {
+		if !slices.Contains(pr.ignored, strings.ToLower(k)) {
+			res.MissingContext = append(res.MissingContext, k)
+		}
 	}
 	return res
 }

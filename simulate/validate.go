@@ -44,6 +44,7 @@ func (pr *Prepared) validateRequest(c *Case, ctx map[string][]string, opt Option
 		// out, so conditions see it absent, and say so.
 		if rv.keys != nil && !strings.HasPrefix(strings.ToLower(ck.Name), "aws:") && !rv.keys[strings.ToLower(ck.Name)] {
 			delete(pr.Request.Context, strings.ToLower(k))
+			pr.ignored = append(pr.ignored, strings.ToLower(k))
 			pr.warn(path(), fmt.Sprintf("%s is not a condition key of %s in the Service Authorization Reference (catalog %s): AWS never sends it with this action, so it is ignored", k, rv.action, catalog.DataVersion()))
 			continue
 		}
