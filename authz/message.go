@@ -13,10 +13,8 @@ func (res *Result) Message(r *Request) string {
 		return ""
 	}
 	if r.refused.note != "" && res.Decision == ImplicitDeny && res.Layers[LayerIdentity].Note == r.refused.note {
-		if r.refused.msg != "" {
-			return r.refused.msg
-		}
-		return refusalReason(r)
+		// AWS's own answer where it is documented; none is invented.
+		return r.refused.msg
 	}
 	var b strings.Builder
 	b.WriteString("User: ")

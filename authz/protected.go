@@ -33,7 +33,8 @@ type refusal struct {
 }
 
 // Refused returns the note code and AWS's message when AWS refuses the
-// request whatever the policies say ("" when it does not).
+// request whatever the policies say ("" when it does not; the message is
+// "" when AWS documents none).
 func (r *Request) Refused() (note, message string) { return r.refused.note, r.refused.msg }
 
 // managedPolicyChanges are the IAM actions that change a managed policy
@@ -115,10 +116,12 @@ func (r *Request) applyRefusal(res *Result) {
 	res.Layers[LayerIdentity] = LayerVerdict{Layer: LayerIdentity, Verdict: NoAllow, Required: true, Note: r.refused.note}
 }
 
-// refusalReason is a sentence that says why AWS refuses, for messages
-// where AWS documents none.
-func refusalReason(r *Request) string {
+// RefusalReason is a sentence that says why AWS refuses the request
+// whatever the policies say ("" when it does not).
+func (r *Request) RefusalReason() string {
 	switch r.refused.note {
+	case NoteRootCannotAssumeRole:
+		return "the root user cannot assume a role"
 	case NoteAWSManagedPolicy:
 		return r.Resource + " is an AWS managed policy: AWS does not let anyone change it"
 	case NoteProtectedRole:

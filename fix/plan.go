@@ -231,12 +231,9 @@ func refusedByAWS(c *simulate.Case) string {
 	if err != nil {
 		return ""
 	}
-	note, msg := r.Refused()
+	note, _ := r.Refused()
 	if note == "" {
 		return ""
 	}
-	if msg == "" {
-		msg = "the resource is protected by AWS"
-	}
-	return fmt.Sprintf("%s: AWS refuses this request whatever the policies say (%s), so no policy change can allow it", msg, note)
+	return fmt.Sprintf("%s: AWS refuses this request whatever the policies say (%s), so no policy change can allow it", r.RefusalReason(), note)
 }

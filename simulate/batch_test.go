@@ -96,7 +96,7 @@ func FuzzBatchEqualsAlone(f *testing.F) {
 		if bytes.ContainsAny(extra, "\r\n") || len(bytes.TrimSpace(extra)) == 0 {
 			return
 		}
-		lines := batchCases(seed, int(n%300))
+		lines := batchCases(seed, int(n%60))
 		r := rand.New(rand.NewPCG(seed, uint64(len(extra))))
 		for k := 0; k < 3; k++ {
 			at := r.IntN(len(lines) + 1)

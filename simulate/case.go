@@ -235,6 +235,13 @@ func Prepare(c *Case, opt Options) (*Prepared, error) {
 	if err := pr.validateRequest(c, ctx, opt); err != nil {
 		return nil, err
 	}
+	if note, msg := req.Refused(); note != "" {
+		w := req.RefusalReason() + ": AWS refuses this request whatever the policies say (not Allowed unless a policy denies it explicitly)"
+		if msg == "" {
+			w += "; AWS documents no message for it"
+		}
+		pr.warn("/request", w)
+	}
 	if c.ManagementAccount != "" && !isAccount(c.ManagementAccount) {
 		return nil, &CaseError{Path: "/managementAccount", Message: fmt.Sprintf("%q is not a 12-digit account ID", c.ManagementAccount)}
 	}
