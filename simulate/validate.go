@@ -31,6 +31,7 @@ func (pr *Prepared) validateRequest(c *Case, ctx map[string][]string, opt Option
 		return &e
 	}
 	pr.Warnings = append(pr.Warnings, rv.warnings...)
+	// In sorted order, so that warnings come out in a stable order.
 	for _, k := range sortedKeys(ctx) {
 		vals := ctx[k]
 		ck, ok := catalog.LookupConditionKey(k)
@@ -42,10 +43,10 @@ func (pr *Prepared) validateRequest(c *Case, ctx map[string][]string, opt Option
 		// not list for the action (nor for its resource types) is never
 		// in the request context AWS builds for that action: leave it
 		// out, so conditions see it absent, and say so.
-		if rv.keys != nil && !strings.HasPrefix(strings.ToLower(ck.Name), "aws:") && !rv.keys[strings.ToLower(ck.Name)] {
+		if rv.known && !hasPrefixFold(ck.Name, "aws:") && !rv.carries(ck.Name) {
 			delete(pr.Request.Context, strings.ToLower(k))
 			pr.ignored = append(pr.ignored, strings.ToLower(k))
-			pr.warn(path(), fmt.Sprintf("%s is not a condition key of %s in the Service Authorization Reference (catalog %s): AWS never sends it with this action, so it is ignored", k, rv.action, catalog.DataVersion()))
+			pr.warn(path(), fmt.Sprintf("%s is not a condition key of %s in the Service Authorization Reference (catalog %s): AWS never sends it with this action, so it is ignored", k, rv.act.FullName(), catalog.DataVersion()))
 			continue
 		}
 		if len(vals) > 1 && !ck.Type.IsArray() {
@@ -66,11 +67,36 @@ func (pr *Prepared) validateRequest(c *Case, ctx map[string][]string, opt Option
 type reqCheck struct {
 	warnings []Warning
 	err      *CaseError
-	// keys holds the lower-cased canonical names of the condition keys
-	// the action (or one of its resource types) supports; nil when the
-	// action is unknown.
-	keys   map[string]bool
-	action string
+	// act is the action in the catalog, when known (the condition keys it
+	// and its resource types support decide which service keys the
+	// request context can hold).
+	act   catalog.Action
+	known bool
+}
+
+// carries reports whether the action, or one of its resource types,
+// supports the condition key whose canonical name is name.
+func (rc *reqCheck) carries(name string) bool {
+	for _, k := range rc.act.ConditionKeys {
+		if strings.EqualFold(k, name) {
+			return true
+		}
+	}
+	for _, art := range rc.act.ResourceTypes {
+		for _, k := range art.ConditionKeys {
+			if strings.EqualFold(k, name) {
+				return true
+			}
+		}
+		if rt, ok := catalog.LookupResourceType(rc.act.Service, art.Name); ok {
+			for _, k := range rt.ConditionKeys {
+				if strings.EqualFold(k, name) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 type reqKey struct {
@@ -97,21 +123,7 @@ func checkActionResource(action, res string, allowUnknown bool) reqCheck {
 		warn("/request/action", msg)
 		return rc
 	}
-	rc.action = act.FullName()
-	rc.keys = make(map[string]bool, len(act.ConditionKeys)+8)
-	for _, k := range act.ConditionKeys {
-		rc.keys[strings.ToLower(k)] = true
-	}
-	for _, art := range act.ResourceTypes {
-		for _, k := range art.ConditionKeys {
-			rc.keys[strings.ToLower(k)] = true
-		}
-		if rt, ok := catalog.LookupResourceType(act.Service, art.Name); ok {
-			for _, k := range rt.ConditionKeys {
-				rc.keys[strings.ToLower(k)] = true
-			}
-		}
-	}
+	rc.act, rc.known = act, true
 	switch {
 	case res == "" || res == "*":
 		if hasRequiredResource(act) {
@@ -267,6 +279,7 @@ func (pr *Prepared) warn(path, msg string) {
 	pr.Warnings = append(pr.Warnings, Warning{Path: path, Message: msg})
 }
 
+// sortedKeys returns the keys of m, sorted.
 func sortedKeys(m map[string][]string) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
@@ -275,3 +288,5 @@ func sortedKeys(m map[string][]string) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+func hasPrefixFold(s, p string) bool { return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) }
