@@ -1,6 +1,7 @@
 package authz
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -361,7 +362,7 @@ func compilePolicy(l Layer, np NamedPolicy) (cpolicy, error) {
 	cp := cpolicy{layer: l, name: np.Name, src: p, stmts: make([]cstmt, 0, len(p.Statements))}
 	vars := p.Variables()
 	for i, st := range p.Statements {
-		cs, err := compileStatement(st, vars)
+		cs, err := compileStatement(l, st, vars)
 		if err != nil {
 			return cp, &CompileError{Layer: l, Policy: np.Name, Statement: i, Err: err}
 		}
@@ -371,7 +372,22 @@ func compilePolicy(l Layer, np NamedPolicy) (cpolicy, error) {
 	return cp, nil
 }
 
-func compileStatement(st *policy.Statement, vars bool) (cstmt, error) {
+// ErrNoPrincipal is a statement of a resource-based policy (a bucket,
+// key, vault or other resource policy, a role trust policy, an RCP or a
+// VPC endpoint policy) without Principal or NotPrincipal. AWS requires
+// the element there and refuses such a document when it is set (S3:
+// "Missing required field Principal"; VPC endpoint policies "must contain
+// a Principal element"), so the statement can apply to no one and the
+// case cannot be evaluated as written.
+var ErrNoPrincipal = errors.New("the statement has no Principal: AWS requires Principal in every statement of a resource-based policy (trust, key, vault, bucket and other resource policies, RCPs, VPC endpoint policies) and refuses the document (S3 answers \"MalformedPolicy: Missing required field Principal\")")
+
+// resourceBased reports whether policies of layer l are resource-based
+// policies, whose statements must name a Principal.
+func resourceBased(l Layer) bool {
+	return l == LayerResource || l == LayerRCP || l == LayerVPCEndpoint
+}
+
+func compileStatement(l Layer, st *policy.Statement, vars bool) (cstmt, error) {
 	cs := cstmt{src: st, effect: st.Effect}
 	if cs.effect != policy.Allow && cs.effect != policy.Deny {
 		return cs, fmt.Errorf("effect must be Allow or Deny")
@@ -382,7 +398,12 @@ func compileStatement(st *policy.Statement, vars bool) (cstmt, error) {
 	}
 	cs.actions = make([]pattern, 0, len(acts))
 	for _, a := range acts {
-		a = strings.TrimSpace(a)
+		// Values are matched as written: one IAM stores but that can
+		// match no action ("s3:GetObject,PutObject", "s3:GetObject ")
+		// matches nothing, so in NotAction it excludes nothing.
+		if policy.ActionNeverMatches(a) {
+			continue
+		}
 		if a == "*" {
 			cs.anyAct = true
 		}
@@ -405,6 +426,8 @@ func compileStatement(st *policy.Statement, vars bool) (cstmt, error) {
 	}
 	if pr != nil {
 		cs.prin = compilePrincipal(pr)
+	} else if resourceBased(l) {
+		return cs, ErrNoPrincipal
 	}
 	if len(st.Conditions) > 0 {
 		cs.conds = make([]ccond, 0, len(st.Conditions))

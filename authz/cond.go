@@ -107,7 +107,7 @@ func parseOperator(s string) (operator, error) {
 type cval struct {
 	str  pattern
 	num  float64
-	t    int64 // Unix nanoseconds
+	t    instant
 	ip   netip.Prefix
 	arn  *arnPattern
 	bool bool
@@ -204,26 +204,47 @@ var dateLayouts = []string{
 	"2006",
 }
 
-// parseDate parses an ISO 8601 date/time or epoch seconds into Unix
-// nanoseconds.
-func parseDate(s string) (int64, bool) {
+// instant is a point in time as Unix seconds and nanoseconds, so that
+// every date AWS accepts (years 0000 to 9999, and epoch seconds for them)
+// compares correctly: Unix nanoseconds in an int64 only span 1678-2262.
+type instant struct {
+	sec  int64
+	nsec int32
+}
+
+func (a instant) compare(b instant) int {
+	switch {
+	case a.sec < b.sec:
+		return -1
+	case a.sec > b.sec:
+		return 1
+	case a.nsec < b.nsec:
+		return -1
+	case a.nsec > b.nsec:
+		return 1
+	}
+	return 0
+}
+
+// parseDate parses an ISO 8601 date/time or epoch seconds.
+func parseDate(s string) (instant, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return 0, false
+		return instant{}, false
 	}
 	if allDigits(s) || (s[0] == '-' && allDigits(s[1:])) {
 		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil || n > math.MaxInt64/int64(time.Second) || n < math.MinInt64/int64(time.Second) {
-			return 0, false
+		if err != nil {
+			return instant{}, false
 		}
-		return n * int64(time.Second), true
+		return instant{sec: n}, true
 	}
 	for _, l := range dateLayouts {
 		if t, err := time.Parse(l, s); err == nil {
-			return t.UnixNano(), true
+			return instant{sec: t.Unix(), nsec: int32(t.Nanosecond())}, true
 		}
 	}
-	return 0, false
+	return instant{}, false
 }
 
 func allDigits(s string) bool {
@@ -346,17 +367,18 @@ func (c *ccond) cmpTyped(v string, pv *cval) bool {
 		if !ok {
 			return false
 		}
+		d := t.compare(pv.t)
 		switch c.op.kind {
 		case opDateEquals:
-			return t == pv.t
+			return d == 0
 		case opDateLessThan:
-			return t < pv.t
+			return d < 0
 		case opDateLessThanEquals:
-			return t <= pv.t
+			return d <= 0
 		case opDateGreaterThan:
-			return t > pv.t
+			return d > 0
 		}
-		return t >= pv.t
+		return d >= 0
 	case opBool:
 		switch {
 		case strings.EqualFold(v, "true"):

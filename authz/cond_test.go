@@ -147,3 +147,38 @@ func FuzzCondition(f *testing.F) {
 		}
 	})
 }
+
+// TestDatesOverAWSRange: dates compare over every year AWS accepts
+// (0000-9999) and as epoch seconds for any of them; Unix nanoseconds
+// would overflow outside 1678-2262 (issue 7, item 8).
+func TestDatesOverAWSRange(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		op, pv, rv string
+		want       bool
+	}{
+		{"DateLessThan", "9999-12-31T23:59:59Z", "2026-11-23T12:00:00Z", true},
+		{"DateLessThan", "9999-12-31T23:59:59Z", "1800000000", true},
+		{"DateGreaterThan", "1000-01-01T00:00:00Z", "2026-11-23T12:00:00Z", true},
+		{"DateGreaterThan", "0001-01-01T00:00:00Z", "1800000000", true},
+		{"DateLessThan", "1000-01-01T00:00:00Z", "2026-11-23T12:00:00Z", false},
+		{"DateGreaterThan", "9999-12-31T23:59:59Z", "2026-11-23T12:00:00Z", false},
+		{"DateEquals", "253402300799", "9999-12-31T23:59:59Z", true},
+		{"DateEquals", "9999-12-31T23:59:59Z", "253402300799", true},
+		{"DateLessThan", "253402300799", "253402300798", true},
+		{"DateGreaterThan", "-30610224000", "-30610224001", false}, // 1000-01-01
+		{"DateEquals", "-30610224000", "1000-01-01T00:00:00Z", true},
+		{"DateLessThanEquals", "2262-04-12T00:00:00Z", "2262-04-11T23:47:16.854775808Z", true},
+		{"DateGreaterThan", "2262-04-11T23:47:16.854775807Z", "2262-04-11T23:47:16.854775808Z", true},
+		{"DateLessThan", "1677-09-21T00:12:43.145224192Z", "1677-09-21T00:12:43.145224191Z", true},
+	} {
+		c := policy.Condition{Operator: tt.op, Key: "k", Values: []string{tt.pv}}
+		cc, err := compileCondition(&c, true)
+		if err != nil {
+			t.Fatalf("%s %s: %v", tt.op, tt.pv, err)
+		}
+		if got, _ := cc.eval(Context{"k": {tt.rv}}); got != tt.want {
+			t.Errorf("%s %q with %q = %v, want %v", tt.op, tt.pv, tt.rv, got, tt.want)
+		}
+	}
+}

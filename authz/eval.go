@@ -132,7 +132,16 @@ type layerAcc struct {
 // evaluates every statement of every applicable policy, so the
 // explanation is complete. It does no I/O and, with a reused res,
 // allocates nothing in the common case.
+//
+// A request AWS refuses whatever the policies say (see Request.Refused)
+// is not Allowed: unless a policy denies it explicitly, it is an
+// ImplicitDeny at the identity layer with the reason as that layer's note.
 func (s *Set) Evaluate(r *Request, res *Result) {
+	s.evaluate(r, res)
+	r.applyRefusal(res)
+}
+
+func (s *Set) evaluate(r *Request, res *Result) {
 	res.Decision, res.Layer = ImplicitDeny, LayerIdentity
 	res.Deciding = res.Deciding[:0]
 	res.Missing = res.Missing[:0]
@@ -569,12 +578,28 @@ func (st *cstmt) matches(r *Request, res *Result, bounded bool) (strength, bool)
 	str := matchDirect
 	if st.prin != nil {
 		if st.notPrin {
-			// A Deny with NotPrincipal always applies to a principal that
-			// has a permissions boundary (IAM User Guide, NotPrincipal).
-			if !st.prin.notMatch(&r.Principal) && !(bounded && st.effect == policy.Deny) {
+			switch {
+			case st.effect != policy.Deny:
+				// AWS does not support NotPrincipal with Allow; where it
+				// is evaluated it allows everyone except those listed, so
+				// it never applies to a caller any of whose identities
+				// (the user, role or session, the role behind a session,
+				// the account) is listed.
+				if st.prin.listsAny(&r.Principal) {
+					return matchNone, false
+				}
+				// Nothing documents that such a grant names the caller
+				// itself: a permissions boundary or session policy still
+				// limits it, as it limits a grant to the role.
+				str = matchRole
+			case !st.prin.notMatch(&r.Principal) && !bounded:
+				// A Deny with NotPrincipal always applies to a principal
+				// that has a permissions boundary (IAM User Guide,
+				// NotPrincipal).
 				return matchNone, false
+			default:
+				str = matchWildcard
 			}
-			str = matchWildcard
 		} else if str = st.prin.match(&r.Principal); str == matchNone {
 			return matchNone, false
 		}

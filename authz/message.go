@@ -12,6 +12,10 @@ func (res *Result) Message(r *Request) string {
 	if res.Decision == Allowed || r == nil {
 		return ""
 	}
+	if r.refused.note != "" && res.Decision == ImplicitDeny && res.Layers[LayerIdentity].Note == r.refused.note {
+		// AWS's own answer where it is documented; none is invented.
+		return r.refused.msg
+	}
 	var b strings.Builder
 	b.WriteString("User: ")
 	if r.Principal.Kind == PrincipalAnonymous {

@@ -104,6 +104,11 @@ func (cp *cprincipal) match(p *Principal) strength {
 		}
 		return matchNone
 	}
+	if p.FederatingUser != "" && contains(cp.arns, p.FederatingUser) && !contains(cp.arns, p.ARN) {
+		// A policy naming the IAM user applies to its federated session,
+		// within the session policy (IAM User Guide, session policies).
+		return matchRole
+	}
 	if contains(cp.arns, p.ARN) || contains(cp.others, p.ARN) {
 		if p.Kind == PrincipalRole {
 			return matchRole
@@ -159,4 +164,26 @@ func (cp *cprincipal) notMatch(p *Principal) bool {
 		return !cp.hasRole(p)
 	}
 	return !contains(cp.arns, p.ARN)
+}
+
+// listsAny reports whether a NotPrincipal element lists any identity the
+// request carries: the user, role session, federated user or service
+// itself, the role behind a session, or the account.
+func (cp *cprincipal) listsAny(p *Principal) bool {
+	if cp.anyone {
+		return true
+	}
+	switch p.Kind {
+	case PrincipalAnonymous:
+		return cp.anyAWS
+	case PrincipalService:
+		for _, s := range cp.services {
+			if strings.EqualFold(s, p.ARN) {
+				return true
+			}
+		}
+		return false
+	}
+	return cp.anyAWS || contains(cp.accounts, p.Account) || contains(cp.arns, p.ARN) || contains(cp.others, p.ARN) || cp.hasRole(p) ||
+		p.FederatingUser != "" && contains(cp.arns, p.FederatingUser)
 }

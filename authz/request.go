@@ -54,6 +54,10 @@ type Principal struct {
 	// RoleARN is the ARN of the role behind a session (without path, as a
 	// session ARN does not carry it), or the role's own ARN.
 	RoleARN string
+	// FederatingUser is, for a federated user session, the ARN of the IAM
+	// user that called GetFederationToken, when known ("" otherwise: the
+	// session ARN does not say).
+	FederatingUser string
 }
 
 // ServiceLinked reports whether the principal is a service-linked role or
@@ -158,6 +162,7 @@ type Request struct {
 	action  string  // lower-cased action
 	service string  // lower-cased service prefix of the action
 	resARN  arnView // the resource split into its six parts
+	refused refusal // why AWS refuses the request whatever the policies say
 }
 
 // Service returns the lower-cased service prefix of the action.
@@ -176,7 +181,9 @@ type RequestInput struct {
 	Action          string
 	Resource        string
 	ResourceAccount string
-	Context         map[string][]string
+	// FederatingUser names the IAM user behind a federated user session.
+	FederatingUser string
+	Context        map[string][]string
 }
 
 // NewRequest validates and prepares a request. Context keys are matched
@@ -188,6 +195,18 @@ func NewRequest(in RequestInput) (*Request, error) {
 	p, err := ParsePrincipal(in.Principal)
 	if err != nil {
 		return nil, &FieldError{Path: "/request/principal", Err: err}
+	}
+	if in.FederatingUser != "" {
+		u, err := ParsePrincipal(in.FederatingUser)
+		switch {
+		case p.Kind != PrincipalFederated:
+			return nil, &FieldError{Path: "/request/federatingUser", Err: fmt.Errorf("federatingUser is only for a federated user session (arn:aws:sts::ACCOUNT:federated-user/NAME)")}
+		case err != nil || u.Kind != PrincipalUser:
+			return nil, &FieldError{Path: "/request/federatingUser", Err: fmt.Errorf("federatingUser %q is not an IAM user ARN (arn:aws:iam::ACCOUNT:user/NAME)", in.FederatingUser)}
+		case u.Account != p.Account:
+			return nil, &FieldError{Path: "/request/federatingUser", Err: fmt.Errorf("federatingUser %q is not in the session's account %s", in.FederatingUser, p.Account)}
+		}
+		p.FederatingUser = in.FederatingUser
 	}
 	action := strings.TrimSpace(in.Action)
 	i := strings.IndexByte(action, ':')
@@ -212,8 +231,15 @@ func NewRequest(in RequestInput) (*Request, error) {
 		r.resARN = v
 	}
 	r.ResourceAccount = in.ResourceAccount
+	awsOwned := false
 	if r.ResourceAccount == "" && r.Resource != "*" {
 		r.ResourceAccount = r.resARN.field(r.Resource, 4)
+		// AWS managed policies (arn:aws:iam::aws:policy/...) belong to
+		// no account; the caller's identity policies decide, as for
+		// its own resources.
+		if r.ResourceAccount == "aws" {
+			r.ResourceAccount, awsOwned = p.Account, true
+		}
 	}
 	if r.ResourceAccount != "" && !isAccountID(r.ResourceAccount) {
 		return nil, &FieldError{Path: "/request/resourceAccount", Err: fmt.Errorf("resource account %q is not a 12-digit account ID", r.ResourceAccount)}
@@ -225,7 +251,12 @@ func NewRequest(in RequestInput) (*Request, error) {
 	for k, v := range in.Context {
 		r.Context.Set(k, v...)
 	}
+	_, givenRA := r.Context["aws:resourceaccount"]
 	r.fillImplied()
+	if awsOwned && !givenRA {
+		delete(r.Context, "aws:resourceaccount")
+	}
+	r.refused = refusalOf(r)
 	return r, nil
 }
 

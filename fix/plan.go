@@ -33,6 +33,11 @@ func PlanFor(p Problem, opt Options) Plan {
 		pl.Error = err.Error()
 		return pl
 	}
+	if msg := refusedByAWS(p.Case); msg != "" {
+		// No policy edit lets such a request through: propose none.
+		pl.Error = msg
+		return pl
+	}
 	s := &synth{ri: ri, opt: opt}
 	s.passedTo, s.passedToInferred = ri.passedToService()
 
@@ -216,4 +221,19 @@ func uniqueID(used map[string]int, id string) string {
 		return id + "-" + strconv.Itoa(n)
 	}
 	return id
+}
+
+// refusedByAWS says why AWS refuses the case's request whatever the
+// policies say (the root user assuming a role, a change to an AWS managed
+// policy, a service-linked role or an alias/aws/ key alias), or "".
+func refusedByAWS(c *simulate.Case) string {
+	r, err := authz.NewRequest(authz.RequestInput{Principal: c.Request.Principal, Action: c.Request.Action, Resource: c.Request.Resource, ResourceAccount: c.Request.ResourceAccount})
+	if err != nil {
+		return ""
+	}
+	note, _ := r.Refused()
+	if note == "" {
+		return ""
+	}
+	return fmt.Sprintf("%s: AWS refuses this request whatever the policies say (%s), so no policy change can allow it", r.RefusalReason(), note)
 }

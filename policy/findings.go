@@ -66,9 +66,16 @@ const (
 	// unique ID such as "AROA...", which is what AWS shows in place of a
 	// deleted principal; it matches no current principal.
 	CodePrincipalUniqueID = "principal-unique-id"
-	// CodeMalformedAction: an Action or NotAction value that is neither "*"
-	// nor "service:action".
+	// CodeMalformedAction: an Action or NotAction value that IAM refuses:
+	// not "*" and without a service prefix, with an empty or malformed
+	// prefix, or with more than one colon.
 	CodeMalformedAction = "malformed-action"
+	// CodeActionNeverMatches (warning): an Action or NotAction value that
+	// IAM accepts and stores but that matches no action: spaces around
+	// it, nothing after the colon, a comma ("s3:GetObject,PutObject"), or
+	// another character no action name holds. It is evaluated literally:
+	// in Action it matches nothing, in NotAction it excludes nothing.
+	CodeActionNeverMatches = "action-never-matches"
 	// CodeUnknownConditionOperator: a condition operator that does not
 	// exist (operators are case-sensitive; a known operator in the wrong
 	// case is reported as CodeWrongKeyCase instead).

@@ -430,9 +430,15 @@ func (c *checker) principal(m *member, parent string) *Principal {
 }
 
 func (c *checker) checkAction(v string, at site) {
-	if !validAction(v) {
+	msg, fatal := actionProblem(v)
+	switch {
+	case msg == "":
+	case fatal:
 		c.add(Error, CodeMalformedAction, at.pos, at.pointer(),
-			"action %q is not \"*\" or \"service:action\" (such as \"s3:GetObject\" or \"ec2:Describe*\")", v)
+			"action %q is not \"*\" or \"service:action\" (such as \"s3:GetObject\" or \"ec2:Describe*\"): %s; IAM refuses such a policy", v, msg)
+	default:
+		c.add(Warning, CodeActionNeverMatches, at.pos, at.pointer(),
+			"action %q matches no action: %s (IAM stores it; in Action it grants or denies nothing, in NotAction it excludes nothing)", v, msg)
 	}
 }
 

@@ -561,13 +561,30 @@ func TestParseFindings(t *testing.T) {
 				`§"s3GetObject", §"s3:", §":GetObject", §"s3:Get-Object", §"s3 :GetObject", §"s3:Get:Object", §"", §"**"]}}`,
 			want: []string{
 				"error malformed-action /Statement/Action/6 | action \"s3GetObject\" is not \"*\" or \"service:action\"",
-				"error malformed-action /Statement/Action/7",
+				"warning action-never-matches /Statement/Action/7 | nothing follows the colon",
 				"error malformed-action /Statement/Action/8",
-				"error malformed-action /Statement/Action/9",
+				"warning action-never-matches /Statement/Action/9",
 				"error malformed-action /Statement/Action/10",
-				"error malformed-action /Statement/Action/11",
+				"error malformed-action /Statement/Action/11 | more than one colon",
 				"error malformed-action /Statement/Action/12",
 				"error malformed-action /Statement/Action/13",
+			},
+		},
+		{
+			// IAM stores these and they match nothing (IAM Access Analyzer
+			// policy check reference: invalid actions do not affect the
+			// permissions granted by the policy).
+			name: "action-never-matches",
+			doc: `{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Resource": "*", "NotAction": [` +
+				`§"s3:GetObject,PutObject", §"s3:Get*,Put*", §"s3:GetObject,", §"s3: ", §"s3:GetObject ", §" s3:GetObject", §"s3:Get Object"]}}`,
+			want: []string{
+				"warning action-never-matches /Statement/NotAction/0 | comma",
+				"warning action-never-matches /Statement/NotAction/1 | comma",
+				"warning action-never-matches /Statement/NotAction/2 | comma",
+				"warning action-never-matches /Statement/NotAction/3 | nothing follows the colon",
+				"warning action-never-matches /Statement/NotAction/4 | spaces around it",
+				"warning action-never-matches /Statement/NotAction/5 | spaces around it",
+				"warning action-never-matches /Statement/NotAction/6",
 			},
 		},
 

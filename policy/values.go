@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"fmt"
 	"net/netip"
 	"strings"
 )
@@ -245,30 +246,59 @@ func validServicePrincipal(s string) bool {
 	return false
 }
 
-// validAction reports whether s is "*" or "service:action" where the
-// service prefix is letters, digits and hyphens (AWS ignores case) and the
-// action is letters, digits and wildcards.
-func validAction(s string) bool {
+// actionProblem says what is wrong with an Action or NotAction value.
+// IAM refuses a value without a service prefix, with an empty or
+// malformed prefix, or with more than one colon (fatal). It stores the
+// rest as written, and a value with spaces around it, nothing after the
+// colon, a comma, or any character an action name cannot hold matches no
+// action: "invalid actions do not affect the permissions granted by the
+// policy" (IAM Access Analyzer policy check reference). Such a value is
+// reported, not fatal. "" means the value is fine.
+func actionProblem(s string) (msg string, fatal bool) {
 	if s == "*" {
-		return true
+		return "", false
 	}
-	i := strings.IndexByte(s, ':')
-	if i <= 0 || i == len(s)-1 {
-		return false
+	t := strings.TrimSpace(s)
+	switch strings.Count(t, ":") {
+	case 0:
+		return "it has no service prefix such as \"s3:\"", true
+	case 1:
+	default:
+		return "it has more than one colon", true
 	}
-	for j := 0; j < i; j++ {
-		c := s[j]
+	i := strings.IndexByte(t, ':')
+	vendor, name := t[:i], t[i+1:]
+	if vendor == "" {
+		return "its service prefix is empty", true
+	}
+	for j := 0; j < len(vendor); j++ {
+		c := vendor[j]
 		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-') {
-			return false
+			return fmt.Sprintf("its service prefix %q is not a service prefix", vendor), true
 		}
 	}
-	for j := i + 1; j < len(s); j++ {
-		c := s[j]
+	switch {
+	case name == "":
+		return "nothing follows the colon", false
+	case strings.IndexByte(name, ',') >= 0:
+		return "it holds a comma, and IAM does not split a value into several actions", false
+	case t != s:
+		return "it has spaces around it, which IAM keeps", false
+	}
+	for j := 0; j < len(name); j++ {
+		c := name[j]
 		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '*' || c == '?') {
-			return false
+			return fmt.Sprintf("it holds %q, which no action name has", string(rune(c))), false
 		}
 	}
-	return true
+	return "", false
+}
+
+// ActionNeverMatches reports whether an Action or NotAction value that IAM
+// stores can never match a request's action (see CodeActionNeverMatches).
+func ActionNeverMatches(s string) bool {
+	msg, fatal := actionProblem(s)
+	return msg != "" && !fatal
 }
 
 // isNumber reports whether s is a decimal number: an optional sign,

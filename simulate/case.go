@@ -35,11 +35,17 @@ type Case struct {
 
 // CaseRequest is the request of a case.
 type CaseRequest struct {
-	Principal       string                     `json:"principal"`
-	Action          string                     `json:"action"`
-	Resource        string                     `json:"resource,omitempty"`
-	ResourceAccount string                     `json:"resourceAccount,omitempty"`
-	Context         map[string]json.RawMessage `json:"context,omitempty"`
+	Principal       string `json:"principal"`
+	Action          string `json:"action"`
+	Resource        string `json:"resource,omitempty"`
+	ResourceAccount string `json:"resourceAccount,omitempty"`
+	// FederatingUser is, for a federated user session
+	// (GetFederationToken), the ARN of the IAM user that created it. The
+	// session ARN does not say which user that was; a resource-based
+	// policy that names this user applies to the session too, limited by
+	// the session policy.
+	FederatingUser string                     `json:"federatingUser,omitempty"`
+	Context        map[string]json.RawMessage `json:"context,omitempty"`
 }
 
 // PolicyDoc is a named policy document. Document may be a JSON object, or
@@ -88,6 +94,9 @@ type Prepared struct {
 	Set      *authz.Set
 	Sources  []*Source
 	Warnings []Warning
+	// ignored are the (lower-cased) context keys left out because the
+	// action never carries them: supplying them changes nothing.
+	ignored []string
 }
 
 // Warning is a non-fatal finding about a case.
@@ -212,6 +221,7 @@ func Prepare(c *Case, opt Options) (*Prepared, error) {
 		Action:          c.Request.Action,
 		Resource:        c.Request.Resource,
 		ResourceAccount: c.Request.ResourceAccount,
+		FederatingUser:  c.Request.FederatingUser,
 		Context:         ctx,
 	})
 	if err != nil {
@@ -224,6 +234,13 @@ func Prepare(c *Case, opt Options) (*Prepared, error) {
 	pr.Request = req
 	if err := pr.validateRequest(c, ctx, opt); err != nil {
 		return nil, err
+	}
+	if note, msg := req.Refused(); note != "" {
+		w := req.RefusalReason() + ": AWS refuses this request whatever the policies say (not Allowed unless a policy denies it explicitly)"
+		if msg == "" {
+			w += "; AWS documents no message for it"
+		}
+		pr.warn("/request", w)
 	}
 	if c.ManagementAccount != "" && !isAccount(c.ManagementAccount) {
 		return nil, &CaseError{Path: "/managementAccount", Message: fmt.Sprintf("%q is not a 12-digit account ID", c.ManagementAccount)}
@@ -261,7 +278,7 @@ func Prepare(c *Case, opt Options) (*Prepared, error) {
 		var out []authz.Level
 		for i, lv := range src {
 			if len(lv.Policies) == 0 && l == authz.LayerSCP {
-				return nil, &CaseError{Path: fmt.Sprintf("/%s/%d/policies", field, i), Message: "a level needs at least one policy (a level without policies denies everything)"}
+				return nil, &CaseError{Path: fmt.Sprintf("/%s/%d/policies", field, i), Message: "this SCP level has no policies: AWS requires at least one SCP on every root, OU and account (a level without one would deny everything); leave out serviceControlPolicies when SCPs are off"}
 			}
 			level := authz.Level{Target: lv.Target}
 			for j := range lv.Policies {
@@ -293,7 +310,46 @@ func Prepare(c *Case, opt Options) (*Prepared, error) {
 		return nil, &CaseError{Message: err.Error()}
 	}
 	pr.Set = set
+	pr.warnFederatingUser()
 	return pr, nil
+}
+
+// warnFederatingUser warns when a federated user session meets a
+// resource-based policy that names an IAM user of its account: whether
+// that statement applies depends on which IAM user created the session,
+// which the session ARN does not say.
+func (pr *Prepared) warnFederatingUser() {
+	p := &pr.Request.Principal
+	if p.Kind != authz.PrincipalFederated || p.FederatingUser != "" {
+		return
+	}
+	var ws []Warning
+	defer func() { pr.Warnings = append(pr.Warnings, ws...) }()
+	prefix := "arn:" + p.Partition + ":iam::" + p.Account + ":user/"
+	for _, src := range pr.Sources {
+		if src.Layer != authz.LayerResource {
+			continue
+		}
+		for _, st := range src.Policy.Statements {
+			el, name := st.Principal, "/Principal/AWS"
+			if el == nil {
+				el, name = st.NotPrincipal, "/NotPrincipal/AWS"
+			}
+			if el == nil {
+				continue
+			}
+			for i, v := range el.AWS {
+				if strings.HasPrefix(v, prefix) {
+					pth := st.Pointer + name
+					if len(el.AWS) > 1 {
+						pth += "/" + strconv.Itoa(i)
+					}
+					pth = src.Path + pth
+					ws = append(ws, Warning{Path: pth, Message: fmt.Sprintf("%s policy %q names IAM user %s; it applies to the federated user session %s only if that user created the session with GetFederationToken, which the session ARN does not say: give request.federatingUser to decide (until then it is taken not to)", src.Layer, src.Name, v, p.ARN)})
+				}
+			}
+		}
+	}
 }
 
 func hasKey(ctx map[string][]string, key string) bool {
@@ -433,7 +489,12 @@ func (pr *Prepared) parseDoc(l authz.Layer, raw json.RawMessage) *parsedDoc {
 	if err != nil {
 		var ce *authz.CompileError
 		if errors.As(err, &ce) && ce.Statement >= 0 && ce.Statement < len(p.Statements) {
-			doc.err = &CaseError{Path: p.Statements[ce.Statement].Pointer, Message: ce.Err.Error()}
+			st := p.Statements[ce.Statement]
+			msg := ce.Err.Error()
+			if errors.Is(ce.Err, authz.ErrNoPrincipal) {
+				msg = fmt.Sprintf("statement %d%s at %s: %s", st.Index, sidNote(st.Sid), st.Pos, msg)
+			}
+			doc.err = &CaseError{Path: st.Pointer, Message: msg}
 		} else {
 			doc.err = &CaseError{Message: err.Error()}
 		}
@@ -545,4 +606,11 @@ func scalar(raw json.RawMessage) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("invalid value %s", raw)
+}
+
+func sidNote(sid string) string {
+	if sid == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (Sid %q)", sid)
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -27,6 +28,13 @@ type corpusFile struct {
 			Sid    string `json:"sid"`
 		} `json:"statement"`
 		Message string `json:"message"`
+		// Error, when set, says the case is refused; the error text
+		// must contain it.
+		Error string `json:"error"`
+		// Warning, when set, must be contained in one of the warnings.
+		Warning string `json:"warning"`
+		// Note, when set, is the note of the deciding layer.
+		Note string `json:"note"`
 	} `json:"expect"`
 }
 
@@ -60,14 +68,26 @@ func TestConformance(t *testing.T) {
 			if err := json.Unmarshal(data, &cf); err != nil {
 				t.Fatalf("corpus file: %v", err)
 			}
-			if cf.Description == "" || len(cf.Source) == 0 || cf.Expect.Decision == "" {
-				t.Fatal("corpus file needs description, source and expect.decision")
+			if cf.Description == "" || len(cf.Source) == 0 || (cf.Expect.Decision == "") == (cf.Expect.Error == "") {
+				t.Fatal("corpus file needs description, source and one of expect.decision and expect.error")
 			}
 			res := simulate.EvaluateJSONWith(cf.Case, fixedNow)
+			want := cf.Expect
+			if want.Error != "" {
+				if res.Error == nil || !strings.Contains(res.Error.Error(), want.Error) {
+					t.Fatalf("%s\nwant an error containing %q, got\n%s", cf.Description, want.Error, dump(res))
+				}
+				return
+			}
 			if res.Error != nil {
 				t.Fatalf("case error: %v", res.Error)
 			}
-			want := cf.Expect
+			if want.Warning != "" && !slices.ContainsFunc(res.Warnings, func(w simulate.Warning) bool { return strings.Contains(w.Message, want.Warning) }) {
+				t.Fatalf("no warning contains %q\n%s", want.Warning, dump(res))
+			}
+			if want.Note != "" && !slices.ContainsFunc(res.Layers, func(l simulate.LayerResult) bool { return l.Layer == res.Layer && l.Note == want.Note }) {
+				t.Fatalf("the deciding layer %s has no note %q\n%s", res.Layer, want.Note, dump(res))
+			}
 			if res.Decision != want.Decision || (want.Layer != "" && res.Layer != want.Layer) {
 				t.Fatalf("%s\ngot  %s at %s\nwant %s at %s\n%s", cf.Description, res.Decision, res.Layer, want.Decision, want.Layer, dump(res))
 			}

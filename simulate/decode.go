@@ -443,7 +443,7 @@ func (d *decoder) unknownField(key []byte, known string) error {
 
 const (
 	caseFields    = "id, managementAccount, request, identityPolicies, permissionsBoundary, sessionPolicy, resourcePolicy, serviceControlPolicies, resourceControlPolicies, vpcEndpointPolicies"
-	requestFields = "principal, action, resource, resourceAccount, context"
+	requestFields = "principal, action, resource, resourceAccount, federatingUser, context"
 	policyFields  = "name, document"
 	levelFields   = "target, policies"
 )
@@ -515,6 +515,8 @@ func (d *decoder) request(r *CaseRequest) error {
 			return d.stringField(&r.Resource)
 		case "resourceAccount":
 			return d.stringField(&r.ResourceAccount)
+		case "federatingUser":
+			return d.stringField(&r.FederatingUser)
 		case "context":
 			if d.peek() == 'n' {
 				_, err := d.skip(0)

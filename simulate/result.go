@@ -2,6 +2,8 @@ package simulate
 
 import (
 	"bytes"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/deniedhq/denied/authz"
@@ -88,8 +90,10 @@ func (pr *Prepared) result(ar *authz.Result) *Result {
 			Pointer:   ref.Pointer,
 		})
 	}
-	if len(ar.Missing) > 0 {
-		res.MissingContext = append([]string(nil), ar.Missing...)
+	for _, k := range ar.Missing {
+		if !slices.Contains(pr.ignored, strings.ToLower(k)) {
+			res.MissingContext = append(res.MissingContext, k)
+		}
 	}
 	return res
 }
@@ -125,9 +129,13 @@ func evaluateOwned(data []byte, opt Options) (res *Result) {
 }
 
 func errorResult(id string, err error) *Result {
-	ce, ok := err.(*CaseError)
-	if !ok {
-		ce = &CaseError{Message: err.Error()}
+	// Always a fresh CaseError: the caller (Stream) edits it, and an error
+	// may come from a cache that other cases share.
+	var ce CaseError
+	if e, ok := err.(*CaseError); ok {
+		ce = *e
+	} else {
+		ce = CaseError{Message: err.Error()}
 	}
-	return &Result{ID: id, Error: ce}
+	return &Result{ID: id, Error: &ce}
 }

@@ -3,6 +3,7 @@ package simulate
 import (
 	"fmt"
 	"net/netip"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -24,15 +25,30 @@ func (pr *Prepared) validateRequest(c *Case, ctx map[string][]string, opt Option
 		opt.Cache.putReq(key, rv)
 	}
 	if rv.err != nil {
-		return rv.err
+		// The cached error is shared by every case with this action and
+		// resource: hand out a copy, which the caller may annotate.
+		e := *rv.err
+		return &e
 	}
 	pr.Warnings = append(pr.Warnings, rv.warnings...)
-	for k, vals := range ctx {
+	// In sorted order, so that warnings come out in a stable order.
+	for _, k := range sortedKeys(ctx) {
+		vals := ctx[k]
 		ck, ok := catalog.LookupConditionKey(k)
 		if !ok {
 			continue
 		}
 		path := func() string { return "/request/context/" + pointerEscape(k) }
+		// A service-specific key the Service Authorization Reference does
+		// not list for the action (nor for its resource types) is never
+		// in the request context AWS builds for that action: leave it
+		// out, so conditions see it absent, and say so.
+		if rv.known && !hasPrefixFold(ck.Name, "aws:") && !rv.carries(ck.Name) {
+			delete(pr.Request.Context, strings.ToLower(k))
+			pr.ignored = append(pr.ignored, strings.ToLower(k))
+			pr.warn(path(), fmt.Sprintf("%s is not a condition key of %s in the Service Authorization Reference (catalog %s): AWS never sends it with this action, so it is ignored", k, rv.act.FullName(), catalog.DataVersion()))
+			continue
+		}
 		if len(vals) > 1 && !ck.Type.IsArray() {
 			pr.warn(path(), fmt.Sprintf("%s is single-valued (%s) but the context gives it %d values", k, ck.Type, len(vals)))
 		}
@@ -51,6 +67,36 @@ func (pr *Prepared) validateRequest(c *Case, ctx map[string][]string, opt Option
 type reqCheck struct {
 	warnings []Warning
 	err      *CaseError
+	// act is the action in the catalog, when known (the condition keys it
+	// and its resource types support decide which service keys the
+	// request context can hold).
+	act   catalog.Action
+	known bool
+}
+
+// carries reports whether the action, or one of its resource types,
+// supports the condition key whose canonical name is name.
+func (rc *reqCheck) carries(name string) bool {
+	for _, k := range rc.act.ConditionKeys {
+		if strings.EqualFold(k, name) {
+			return true
+		}
+	}
+	for _, art := range rc.act.ResourceTypes {
+		for _, k := range art.ConditionKeys {
+			if strings.EqualFold(k, name) {
+				return true
+			}
+		}
+		if rt, ok := catalog.LookupResourceType(rc.act.Service, art.Name); ok {
+			for _, k := range rt.ConditionKeys {
+				if strings.EqualFold(k, name) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 type reqKey struct {
@@ -77,6 +123,7 @@ func checkActionResource(action, res string, allowUnknown bool) reqCheck {
 		warn("/request/action", msg)
 		return rc
 	}
+	rc.act, rc.known = act, true
 	switch {
 	case res == "" || res == "*":
 		if hasRequiredResource(act) {
@@ -101,8 +148,11 @@ func validatePolicy(p *policy.Policy) []Warning {
 		if st.NotAction != nil {
 			acts, field = st.NotAction, "NotAction"
 		}
+		if st.NotPrincipal != nil && st.Effect == policy.Allow {
+			warn(st.Pointer+"/NotPrincipal", "NotPrincipal with \"Effect\": \"Allow\" is not supported by AWS (IAM User Guide, NotPrincipal): it is evaluated as allowing every principal except those listed, and never applies to a caller whose user, role, session or account is listed")
+		}
 		for i, a := range acts {
-			if a == "*" {
+			if a == "*" || policy.ActionNeverMatches(a) {
 				continue
 			}
 			where := func() string { return st.Pointer + "/" + field + "/" + strconv.Itoa(i) }
@@ -228,3 +278,15 @@ func pointerEscape(s string) string {
 func (pr *Prepared) warn(path, msg string) {
 	pr.Warnings = append(pr.Warnings, Warning{Path: path, Message: msg})
 }
+
+// sortedKeys returns the keys of m, sorted.
+func sortedKeys(m map[string][]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func hasPrefixFold(s, p string) bool { return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) }

@@ -159,6 +159,9 @@ func (s *scn) iamPrincipal() bool {
 }
 
 func (g *Generator) build(id string) *caseJSON {
+	if g.chance(0.05) {
+		return g.special(id)
+	}
 	s := &scn{kind: g.weighted(30, 31, 7, 5, 13, 8)}
 	g.tag(principalTags[s.kind])
 	s.spec = g.pickAction(s.kind)
@@ -237,6 +240,7 @@ func (g *Generator) build(id string) *caseJSON {
 		g.tag("layer:vpce")
 		c.VpcEndpointPolicies = []namedPolicy{{Name: "vpce-policy", Document: g.identityPolicy(s, "vpce", 1+g.weighted(50, 35, 15))}}
 	}
+	g.addClass(s, c)
 	return c
 }
 

@@ -118,6 +118,7 @@ func TestDistribution(t *testing.T) {
 		"trust-policy", "kms-root-statement", "missing-key", "key-present", "var-resource", "var-condition", "var-default", "var-missing",
 		"set-operator-on-single-valued-key", "ctx:single-as-array", "condition-key-case",
 	}
+	want = append(want, Classes...)
 	for _, op := range []string{"StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "StringLike", "StringNotLike",
 		"NumericEquals", "NumericNotEquals", "NumericLessThan", "NumericLessThanEquals", "NumericGreaterThan", "NumericGreaterThanEquals",
 		"DateEquals", "DateNotEquals", "DateLessThan", "DateLessThanEquals", "DateGreaterThan", "DateGreaterThanEquals",

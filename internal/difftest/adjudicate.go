@@ -52,6 +52,11 @@ type Match struct {
 	Feature string `json:"feature,omitempty"`
 	// Features are more feature tags that must all be present.
 	Features []string `json:"features,omitempty"`
+	// NotAction is a glob on the request's action that must not match,
+	// case-insensitive.
+	NotAction string `json:"notAction,omitempty"`
+	// NotFeatures are feature tags none of which may be present.
+	NotFeatures []string `json:"notFeatures,omitempty"`
 }
 
 // Doc is the passage of AWS's documentation that decides the question.
@@ -132,6 +137,16 @@ func (r *Record) Applies(action string, features []string, oracle, denied string
 	if r.Match.Action != "" {
 		ok, _ := path.Match(strings.ToLower(r.Match.Action), strings.ToLower(action))
 		if !ok {
+			return false
+		}
+	}
+	if r.Match.NotAction != "" {
+		if ok, _ := path.Match(strings.ToLower(r.Match.NotAction), strings.ToLower(action)); ok {
+			return false
+		}
+	}
+	for _, f := range r.Match.NotFeatures {
+		if slices.Contains(features, f) {
 			return false
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -88,6 +89,17 @@ func TestDifferential(t *testing.T) {
 	}
 	t.Logf("oracle: %d cases in %v; denied: %d cases in %v", n, oracleTime.Round(time.Millisecond), n, oursTime.Round(time.Millisecond))
 
+	feats := map[string]*featStat{}
+	perFeature := func(fs []string, do func(*featStat)) {
+		for _, f := range fs {
+			st := feats[f]
+			if st == nil {
+				st = &featStat{}
+				feats[f] = st
+			}
+			do(st)
+		}
+	}
 	var (
 		compared, agree, adjudicated, oracleErrs, ignored int
 		mix                                               = map[string]int{}
@@ -101,10 +113,20 @@ func TestDifferential(t *testing.T) {
 		if a.ID != c.ID {
 			t.Fatalf("oracle answer %d has id %q, want %q", i, a.ID, c.ID)
 		}
-		if len(a.Ignored) > 0 {
+		if len(a.Ignored) > 0 && !slices.Contains(c.Features, casegen.ClassIgnoredContextKey) {
 			ignored++
 		}
+		got := decisionOf(ours[i])
 		if a.Error != "" {
+			if ours[i] != nil && ours[i].Error != nil {
+				// Both refuse the case (a resource-based statement without
+				// Principal, say): they agree.
+				compared++
+				agree++
+				mix["refused"]++
+				perFeature(c.Features, func(f *featStat) { f.compared++; f.agree++ })
+				continue
+			}
 			oracleErrs++
 			if len(oracleErrSamples) < 5 {
 				oracleErrSamples = append(oracleErrSamples, c.ID+": "+a.Error)
@@ -113,9 +135,10 @@ func TestDifferential(t *testing.T) {
 		}
 		compared++
 		mix[a.Decision]++
-		got := decisionOf(ours[i])
+		perFeature(c.Features, func(f *featStat) { f.compared++ })
 		if got == a.Decision {
 			agree++
+			perFeature(c.Features, func(f *featStat) { f.agree++ })
 			continue
 		}
 		action := requestAction(c.JSON)
@@ -129,9 +152,11 @@ func TestDifferential(t *testing.T) {
 		}
 		if recorded {
 			adjudicated++
+			perFeature(c.Features, func(f *featStat) { f.adjudicated++ })
 			continue
 		}
 		unexplainedN++
+		perFeature(c.Features, func(f *featStat) { f.unexplained++ })
 		if len(unexplained) < *flagMax {
 			res, _ := json.Marshal(ours[i])
 			unexplained = append(unexplained, disagreement{ID: c.ID, Features: c.Features, Oracle: a.Decision, Denied: got,
@@ -149,11 +174,13 @@ func TestDifferential(t *testing.T) {
 	if path := os.Getenv("DENIED_DIFF_SUMMARY"); path != "" {
 		summary := fmt.Sprintf("differential test (seed %d): agreement %d/%d (%.2f%%), adjudicated %d, unexplained %d, oracle validation errors %d\n",
 			*flagSeed, agree, compared, pct(agree, compared), adjudicated, unexplainedN, oracleErrs)
+		summary += featureSummary(feats)
 		if err := os.WriteFile(path, []byte(summary), 0o600); err != nil {
 			t.Errorf("writing the summary: %v", err)
 		}
 	}
 	t.Logf("adjudicated disagreements: %d; unexplained disagreements: %d", adjudicated, unexplainedN)
+	t.Logf("agreement per feature class:\n%s", featureSummary(classesOnly(feats)))
 	t.Logf("oracle outcome mix: Allowed %d (%.1f%%), ExplicitDeny %d (%.1f%%), ImplicitDeny %d (%.1f%%)",
 		mix[Allowed], pct(mix[Allowed], compared), mix[ExplicitDeny], pct(mix[ExplicitDeny], compared), mix[ImplicitDeny], pct(mix[ImplicitDeny], compared))
 	t.Logf("oracle validation errors (not counted as disagreements): %d", oracleErrs)
@@ -294,4 +321,43 @@ func TestRecordApplies(t *testing.T) {
 	if r.Applies("s3:GetObject", feats, Allowed, ImplicitDeny) {
 		t.Error("oracle decision constraint should not match")
 	}
+}
+
+// featStat counts the cases of one feature tag.
+type featStat struct{ compared, agree, adjudicated, unexplained int }
+
+// featureSummary is one line per feature tag, the generator's classes
+// (class:*) first: agreement, adjudicated and unexplained disagreements.
+func featureSummary(feats map[string]*featStat) string {
+	names := make([]string, 0, len(feats))
+	for f := range feats {
+		names = append(names, f)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		ci, cj := strings.HasPrefix(names[i], "class:"), strings.HasPrefix(names[j], "class:")
+		if ci != cj {
+			return ci
+		}
+		return names[i] < names[j]
+	})
+	var b strings.Builder
+	for _, f := range names {
+		st := feats[f]
+		p := 100.0
+		if st.compared > 0 {
+			p = 100 * float64(st.agree) / float64(st.compared)
+		}
+		fmt.Fprintf(&b, "  %-50s agree %5d/%-5d (%6.2f%%)  adjudicated %4d  unexplained %4d\n", f, st.agree, st.compared, p, st.adjudicated, st.unexplained)
+	}
+	return b.String()
+}
+
+func classesOnly(feats map[string]*featStat) map[string]*featStat {
+	out := map[string]*featStat{}
+	for f, st := range feats {
+		if strings.HasPrefix(f, "class:") {
+			out[f] = st
+		}
+	}
+	return out
 }
