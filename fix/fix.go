@@ -105,6 +105,7 @@ const (
 	TargetRoleInline     TargetKind = "roleInlinePolicy"      // a new inline policy on a role
 	TargetUserInline     TargetKind = "userInlinePolicy"      // a new inline policy on a user
 	TargetManagedPolicy  TargetKind = "managedPolicy"         // a customer managed policy attached to the principal
+	TargetIdentityPolicy TargetKind = "identityPolicy"        // an identity-based policy of the principal, inline or managed: which one is not known
 	TargetBoundary       TargetKind = "permissionsBoundary"   // the managed policy used as permissions boundary
 	TargetSessionPolicy  TargetKind = "sessionPolicy"         // the policy passed to AssumeRole or GetFederationToken
 	TargetSCP            TargetKind = "serviceControlPolicy"  // an SCP
@@ -214,6 +215,14 @@ type Fix struct {
 
 // Renderings are a fix, ready to paste.
 type Renderings struct {
+	// PolicyKind names, in English, the kind of policy the renderings
+	// change (the layer that denied): "service control policy (SCP)",
+	// "KMS key policy", ...
+	PolicyKind string `json:"policyKind,omitempty"`
+	// Placeholders lists the <placeholders> in the CLI commands: a
+	// command holding one is not runnable as it is (a comment line before
+	// it says so and how to find the value).
+	Placeholders []string `json:"placeholders,omitempty"`
 	// PolicyJSON is Document as 2-space indented JSON.
 	PolicyJSON string `json:"policyJson,omitempty"`
 	// CLI holds AWS CLI commands, one per element; elements starting with

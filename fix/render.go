@@ -1,6 +1,7 @@
 package fix
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/deniedhq/denied/authz"
@@ -33,6 +34,12 @@ type sink struct {
 // render fills f.Render.
 func render(f *Fix, ri *reqInfo) {
 	if f.Target.Kind == TargetRestoreJob {
+		return
+	}
+	f.Render.PolicyKind = kindName(f.Target)
+	defer markPlaceholders(f, ri)
+	if f.Target.Kind == TargetIdentityPolicy {
+		renderIdentityUnknown(f, ri)
 		return
 	}
 	sk := sinkFor(f.Target, ri)
@@ -88,6 +95,165 @@ func render(f *Fix, ri *reqInfo) {
 	y.WriteString("# The current " + sk.noun + " is not known: add this statement to the Statement list\n# of the " + sk.cfnWhat + ".\n")
 	writeYAML(&y, arr(st), 0)
 	f.Render.CloudFormation = y.String()
+}
+
+// renderIdentityUnknown renders a change to an identity-based policy of
+// the principal when which one (inline or managed) is not known: the
+// commands that list them, then how to change either kind.
+func renderIdentityUnknown(f *Fix, ri *reqInfo) {
+	who, flag, tfType, cfnType := "user", "--user-name", "aws_iam_user_policy", "AWS::IAM::UserPolicy"
+	if isRoleARN(f.Target.ARN) {
+		who, flag, tfType, cfnType = "role", "--role-name", "aws_iam_role_policy", "AWS::IAM::RolePolicy"
+	}
+	name := shellWord(orUnknown(f.Target.Name, "<iam-user-name>"))
+	change := "change the Deny that matches the request as the notes say"
+	if f.Document != nil && f.Statement != nil && f.Original == nil {
+		change = "add the statement of the policy JSON to its Statement list"
+	}
+	f.Render.CLI = []string{
+		"# Which identity-based policy of the " + who + " holds the Deny is not known. List its inline and its managed policies:",
+		"aws iam list-" + who + "-policies " + flag + " " + name,
+		"aws iam list-attached-" + who + "-policies " + flag + " " + name,
+		"# If the Deny is in an inline policy: fetch it, " + change + ", and submit the result (put-" + who + "-policy replaces it whole).",
+		"aws iam get-" + who + "-policy " + flag + " " + name + " --policy-name <policy-name> --query PolicyDocument --output json > policy.json",
+		"aws iam put-" + who + "-policy " + flag + " " + name + " --policy-name <policy-name> --policy-document file://policy.json",
+		"# If the Deny is in a customer managed policy: fetch its default version, change it the same way, and make the result the default version.",
+		"aws iam get-policy-version --policy-arn <policy-arn> --version-id \"$(aws iam get-policy --policy-arn <policy-arn> --query Policy.DefaultVersionId --output text)\" --query PolicyVersion.Document --output json > policy.json",
+		"aws iam create-policy-version --policy-arn <policy-arn> --policy-document file://policy.json --set-as-default",
+	}
+	f.Render.Terraform = "# Change the Deny in the " + tfType + " or the aws_iam_policy (attached to " + who + " " + orUnknown(f.Target.Name, "<iam-user-name>") + ") that holds it, as the notes say.\n"
+	f.Render.CloudFormation = "# Change the Deny in the PolicyDocument of the " + cfnType + " or the AWS::IAM::ManagedPolicy (attached to " + who + " " + orUnknown(f.Target.Name, "<iam-user-name>") + ") that holds it, as the notes say.\n"
+	if f.Document != nil {
+		f.Render.PolicyJSON = string(policy.Format(f.Document))
+	}
+}
+
+// kindName names the kind of policy a target is, for the renderings.
+func kindName(t Target) string {
+	switch t.Kind {
+	case TargetRoleInline:
+		return "identity-based policy (inline policy of an IAM role)"
+	case TargetUserInline:
+		return "identity-based policy (inline policy of an IAM user)"
+	case TargetManagedPolicy:
+		return "identity-based policy (customer managed policy)"
+	case TargetIdentityPolicy:
+		return "identity-based policy (inline or managed)"
+	case TargetBoundary:
+		return "permissions boundary (managed policy)"
+	case TargetSessionPolicy:
+		return "session policy"
+	case TargetSCP:
+		return "service control policy (SCP)"
+	case TargetRCP:
+		return "resource control policy (RCP)"
+	case TargetKeyPolicy:
+		return "KMS key policy"
+	case TargetTrustPolicy:
+		return "role trust policy"
+	case TargetVaultPolicy:
+		return "AWS Backup vault access policy"
+	case TargetBucketPolicy:
+		return "S3 bucket policy"
+	case TargetVPCEndpoint:
+		return "VPC endpoint policy"
+	}
+	return "resource-based policy"
+}
+
+var placeholderRE = regexp.MustCompile(`<[A-Za-z][A-Za-z0-9_-]*>`)
+
+// markPlaceholders marks every command that holds a <placeholder> as not
+// runnable as it is: a comment line before it names the placeholders and,
+// for each, the command that finds its value. The placeholders are listed
+// in Render.Placeholders.
+func markPlaceholders(f *Fix, ri *reqInfo) {
+	var out []string
+	seen := map[string]bool{}
+	for _, c := range f.Render.CLI {
+		if strings.HasPrefix(c, "#") {
+			out = append(out, c)
+			continue
+		}
+		var ps []string
+		for _, p := range placeholderRE.FindAllString(c, -1) {
+			if !contains(ps, p) {
+				ps = append(ps, p)
+			}
+		}
+		if len(ps) > 0 {
+			line := "# Not runnable as-is: replace " + strings.Join(ps, ", ") + " first."
+			for _, p := range ps {
+				if find := findCommand(p, f.Target, ri); find != "" && !seen[p] {
+					line += " " + p + ": " + find
+				}
+				if !seen[p] {
+					seen[p] = true
+					f.Render.Placeholders = append(f.Render.Placeholders, p)
+				}
+			}
+			out = append(out, line)
+		}
+		out = append(out, c)
+	}
+	f.Render.CLI = out
+}
+
+// findCommand is the read-only command that finds the value of a
+// placeholder, or "".
+func findCommand(p string, t Target, ri *reqInfo) string {
+	who, flag := "user", "--user-name"
+	if t.Kind == TargetRoleInline || isRoleARN(t.ARN) || ri.p.Kind == authz.PrincipalSession || ri.p.Kind == authz.PrincipalRole {
+		who, flag = "role", "--role-name"
+	}
+	name := shellWord(orUnknown(t.Name, ri.p.Name))
+	if t.Kind != TargetRoleInline && t.Kind != TargetUserInline && t.Kind != TargetIdentityPolicy {
+		name = shellWord(ri.p.Name)
+	}
+	switch p {
+	case "<policy-id>":
+		filter := "SERVICE_CONTROL_POLICY"
+		if t.Kind == TargetRCP {
+			filter = "RESOURCE_CONTROL_POLICY"
+		}
+		return "aws organizations list-policies --filter " + filter + " --query 'Policies[].[Id,Name]' --output text"
+	case "<vpc-endpoint-id>":
+		svc := ri.service
+		if svc == "" {
+			svc = "<service>"
+		}
+		region := ri.res[3]
+		if region == "" {
+			region = "<region>"
+		}
+		return "aws ec2 describe-vpc-endpoints --filters Name=service-name,Values=com.amazonaws." + region + "." + svc + " --query 'VpcEndpoints[].[VpcEndpointId,VpcId]' --output text"
+	case "<permissions-boundary-policy-arn>":
+		if ri.p.Name == "" {
+			return ""
+		}
+		key := "User"
+		if who == "role" {
+			key = "Role"
+		}
+		return "aws iam get-" + who + " " + flag + " " + shellWord(ri.p.Name) + " --query " + key + ".PermissionsBoundary.PermissionsBoundaryArn --output text"
+	case "<policy-arn>":
+		if name == "''" {
+			return ""
+		}
+		return "aws iam list-attached-" + who + "-policies " + flag + " " + name
+	case "<policy-name>":
+		if name == "''" {
+			return ""
+		}
+		return "aws iam list-" + who + "-policies " + flag + " " + name
+	case "<key-id>":
+		return "aws kms list-aliases --query 'Aliases[].[AliasName,TargetKeyId]' --output text"
+	case "<backup-vault-name>":
+		return "aws backup list-backup-vaults --query 'BackupVaultList[].BackupVaultName' --output text"
+	case "<ACCOUNT_ID>":
+		return "aws sts get-caller-identity --query Account --output text"
+	}
+	return ""
 }
 
 // sinkFor returns how target t takes a document.

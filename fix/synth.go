@@ -342,6 +342,9 @@ func (s *synth) narrowDenies(w *working, o outcome) (lp, others []Fix) {
 			continue
 		}
 		l, found := locate(w.c, r)
+		if !found {
+			l = loc{layer: r.layer, level: -1} // the layer that denied, even when its policy is not in the case
+		}
 		var g *group
 		for _, x := range groups {
 			if x.found && found && x.l == l || !x.found && !found && x.r.policy == r.policy {
@@ -355,7 +358,7 @@ func (s *synth) narrowDenies(w *working, o outcome) (lp, others []Fix) {
 		g.idx = append(g.idx, r.index)
 	}
 	if len(groups) == 0 {
-		groups = append(groups, &group{r: ref{layer: o.layer, level: -1}})
+		groups = append(groups, &group{l: loc{layer: o.layer, level: -1}, r: ref{layer: o.layer, level: -1}})
 	}
 	rk := s.ri.resourceKind()
 	id := map[authz.Layer]string{
@@ -466,6 +469,10 @@ func (s *synth) policyTarget(w *working, l loc, name string) Target {
 			return Target{Kind: TargetManagedPolicy, Name: lastSegment(name), ARN: name}
 		}
 		t, _ := s.identityTarget(name)
+		if name == "" || name == l.defaultName() && l.doc(w.c) == nil {
+			// A policy of the principal, inline or managed: which one is not known.
+			t.Kind, t.PolicyName = TargetIdentityPolicy, ""
+		}
 		return t
 	case authz.LayerBoundary:
 		t := Target{Kind: TargetBoundary, Name: lastSegment(name), ARN: name}
@@ -497,6 +504,9 @@ func (s *synth) policyTarget(w *working, l loc, name string) Target {
 		}
 		return t
 	case authz.LayerVPCEndpoint:
+		if name == l.defaultName() {
+			name = "" // simulate's name for an endpoint policy without one, not an endpoint ID
+		}
 		t := Target{Kind: TargetVPCEndpoint, Name: name}
 		if strings.HasPrefix(name, "vpce-") {
 			t.PolicyID = name
@@ -564,7 +574,7 @@ func describeName(t Target) string {
 // describePrincipal names the role or user of an inline-policy target.
 func describePrincipal(t Target) string {
 	switch {
-	case t.Kind == TargetRoleInline:
+	case t.Kind == TargetRoleInline || t.Kind == TargetIdentityPolicy && isRoleARN(t.ARN):
 		return "role " + t.Name
 	case t.Name == "":
 		return "the IAM user that called GetFederationToken"
@@ -578,6 +588,8 @@ func describeTarget(t Target) string {
 	switch t.Kind {
 	case TargetRoleInline, TargetUserInline:
 		return "the inline policy " + t.PolicyName + " of " + describePrincipal(t)
+	case TargetIdentityPolicy:
+		return "an identity-based policy (inline or managed) of " + describePrincipal(t)
 	case TargetManagedPolicy, TargetBoundary, TargetSessionPolicy, TargetSCP, TargetRCP, TargetVPCEndpoint:
 		return "the " + targetNoun(t) + " " + describeName(t)
 	}
@@ -591,6 +603,8 @@ func targetNoun(t Target) string {
 		return "inline policy"
 	case TargetManagedPolicy:
 		return "managed policy"
+	case TargetIdentityPolicy:
+		return "identity-based policy"
 	case TargetBoundary:
 		return "permissions boundary"
 	case TargetSessionPolicy:

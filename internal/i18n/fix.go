@@ -17,6 +17,7 @@ func init() {
 
 		"fix.noun.inline-policy":        {EN: "inline policy", JA: "インラインポリシー", KO: "인라인 정책"},
 		"fix.noun.managed-policy":       {EN: "managed policy", JA: "管理ポリシー", KO: "관리형 정책"},
+		"fix.noun.identity-policy":      {EN: "identity-based policy", JA: "アイデンティティベースのポリシー", KO: "자격 증명 기반 정책"},
 		"fix.noun.permissions-boundary": {EN: "permissions boundary", JA: "アクセス許可の境界", KO: "권한 경계"},
 		"fix.noun.session-policy":       {EN: "session policy", JA: "セッションポリシー", KO: "세션 정책"},
 		"fix.noun.scp":                  {EN: "SCP", JA: "サービスコントロールポリシー", KO: "서비스 제어 정책"},
@@ -257,15 +258,18 @@ var fixTargets = []struct {
 	{"inline-role", [3]string{"the inline policy %s of role %s", "インラインポリシー %s (ロール %s)", "인라인 정책 %s(역할 %s)"}, false},                                                                                              // policy, role
 	{"inline-user", [3]string{"the inline policy %s of user %s", "インラインポリシー %s (ユーザー %s)", "인라인 정책 %s(사용자 %s)"}, false},                                                                                            // policy, user
 	{"inline-federated", [3]string{"the inline policy %s of the IAM user that called GetFederationToken", "GetFederationToken を呼び出した IAM ユーザーのインラインポリシー %s", "GetFederationToken을 호출한 IAM 사용자의 인라인 정책 %s"}, false}, // policy
-	{"managed-policy", [3]string{"the managed policy %s", "管理ポリシー %s", "관리형 정책 %s"}, false},                                                                                                                        // name
-	{"boundary", [3]string{"the permissions boundary %s", "アクセス許可の境界 %s", "권한 경계 %s"}, false},                                                                                                                      // name
-	{"session-policy", [3]string{"the session policy %s", "セッションポリシー %s", "세션 정책 %s"}, false},                                                                                                                      // name
-	{"scp", [3]string{"the SCP %s", "SCP %s", "SCP %s"}, false},                                                                                                                                                    // name
-	{"rcp", [3]string{"the RCP %s", "RCP %s", "RCP %s"}, false},                                                                                                                                                    // name
-	{"vpce-policy", [3]string{"the VPC endpoint policy %s", "VPC エンドポイントポリシー %s", "VPC 엔드포인트 정책 %s"}, false},                                                                                                       // endpoint policy name
-	{"key-policy", [3]string{"the key policy of %s", "%s のキーポリシー", "%s의 키 정책"}, true},                                                                                                                              // key ARN
-	{"trust-policy", [3]string{"the trust policy of role %s", "ロール %s の信頼ポリシー", "역할 %s의 신뢰 정책"}, true},                                                                                                             // role
-	{"vault-policy", [3]string{"the access policy of vault %s", "バックアップボールト %s のアクセスポリシー", "백업 볼트 %s의 액세스 정책"}, true},                                                                                              // vault
+	{"identity-role", [3]string{"an identity-based policy (inline or managed) of role %s", "ロール %s のアイデンティティベースのポリシー (インラインまたは管理ポリシー)", "역할 %s의 자격 증명 기반 정책(인라인 또는 관리형)"}, false},                                  // role
+	{"identity-user", [3]string{"an identity-based policy (inline or managed) of user %s", "ユーザー %s のアイデンティティベースのポリシー (インラインまたは管理ポリシー)", "사용자 %s의 자격 증명 기반 정책(인라인 또는 관리형)"}, false},                                // user
+	{"identity-federated", [3]string{"an identity-based policy of the IAM user that called GetFederationToken", "GetFederationToken を呼び出した IAM ユーザーのアイデンティティベースのポリシー", "GetFederationToken을 호출한 IAM 사용자의 자격 증명 기반 정책"}, false},
+	{"managed-policy", [3]string{"the managed policy %s", "管理ポリシー %s", "관리형 정책 %s"}, false},   // name
+	{"boundary", [3]string{"the permissions boundary %s", "アクセス許可の境界 %s", "권한 경계 %s"}, false}, // name
+	{"session-policy", [3]string{"the session policy %s", "セッションポリシー %s", "세션 정책 %s"}, false}, // name
+	{"scp", [3]string{"the SCP %s", "SCP %s", "SCP %s"}, false},                                                       // name
+	{"rcp", [3]string{"the RCP %s", "RCP %s", "RCP %s"}, false},                                                       // name
+	{"vpce-policy", [3]string{"the VPC endpoint policy %s", "VPC エンドポイントポリシー %s", "VPC 엔드포인트 정책 %s"}, false},          // endpoint policy name
+	{"key-policy", [3]string{"the key policy of %s", "%s のキーポリシー", "%s의 키 정책"}, true},                                 // key ARN
+	{"trust-policy", [3]string{"the trust policy of role %s", "ロール %s の信頼ポリシー", "역할 %s의 신뢰 정책"}, true},                // role
+	{"vault-policy", [3]string{"the access policy of vault %s", "バックアップボールト %s のアクセスポリシー", "백업 볼트 %s의 액세스 정책"}, true}, // vault
 	{"recovery-point-vault-policy", [3]string{"the access policy of the recovery point's vault", "復旧ポイントが保存されているバックアップボールトのアクセスポリシー", "복구 시점이 저장된 백업 볼트의 액세스 정책"}, true},
 	{"bucket-policy", [3]string{"the bucket policy of %s", "%s のバケットポリシー", "%s의 버킷 정책"}, true},                   // bucket
 	{"resource-policy", [3]string{"the resource-based policy of %s", "%s のリソースベースのポリシー", "%s의 리소스 기반 정책"}, true}, // resource ARN
