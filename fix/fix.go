@@ -38,6 +38,11 @@ type Problem struct {
 	// Deciding are the deciding statements, as simulate reports them.
 	// Empty: taken from evaluating the case.
 	Deciding []simulate.StatementRef
+	// DenyStatements are Deny statements known to have matched while the
+	// policy that holds them is not (a decoded authorization message lists
+	// them). An explicit deny's fix is then the narrowed statement, to put
+	// in place of the original in that policy.
+	DenyStatements []*policy.Statement
 }
 
 // Options tune synthesis and verification.

@@ -70,8 +70,13 @@ func render(f *Fix, ri *reqInfo) {
 	// Only the change is known: fetch the current document, edit it,
 	// submit it whole.
 	change := "add the statement of the policy JSON to its Statement list"
-	if f.Document == nil {
+	addWhat := "add this statement to the Statement list"
+	switch {
+	case f.Document == nil:
 		change = "change the Deny that matches the request as the notes say"
+	case f.Original != nil:
+		change = "put the statement of the policy JSON in place of the Deny " + stmtName(f.Original)
+		addWhat = "put this statement in place of the Deny " + stmtName(f.Original) + " in the Statement list"
 	}
 	f.Render.CLI = append(f.Render.CLI, "# The current "+sk.noun+" is not known and the update replaces it whole: fetch it, "+change+", and submit the result.")
 	if sk.get != "" {
@@ -88,11 +93,11 @@ func render(f *Fix, ri *reqInfo) {
 		return
 	}
 	var b strings.Builder
-	b.WriteString("# The current " + sk.noun + " is not known: add this statement to the Statement list\n# of the " + sk.tfWhat + ".\n")
+	b.WriteString("# The current " + sk.noun + " is not known: " + addWhat + "\n# of the " + sk.tfWhat + ".\n")
 	hclBlock(&b, "locals", nil, hclAttr{key: "denied_statement", val: st})
 	f.Render.Terraform = b.String()
 	var y strings.Builder
-	y.WriteString("# The current " + sk.noun + " is not known: add this statement to the Statement list\n# of the " + sk.cfnWhat + ".\n")
+	y.WriteString("# The current " + sk.noun + " is not known: " + addWhat + "\n# of the " + sk.cfnWhat + ".\n")
 	writeYAML(&y, arr(st), 0)
 	f.Render.CloudFormation = y.String()
 }
@@ -107,7 +112,10 @@ func renderIdentityUnknown(f *Fix, ri *reqInfo) {
 	}
 	name := shellWord(orUnknown(f.Target.Name, "<iam-user-name>"))
 	change := "change the Deny that matches the request as the notes say"
-	if f.Document != nil && f.Statement != nil && f.Original == nil {
+	switch {
+	case f.Document != nil && f.Original != nil:
+		change = "put the statement of the policy JSON in place of the Deny " + stmtName(f.Original)
+	case f.Document != nil:
 		change = "add the statement of the policy JSON to its Statement list"
 	}
 	f.Render.CLI = []string{

@@ -149,7 +149,13 @@ func (s *synth) exemptionCondition() (op, key, value string) {
 	if s.ri.p.Kind == authz.PrincipalService {
 		return "StringNotEquals", "aws:PrincipalServiceName", s.ri.p.ARN
 	}
-	return "ArnNotLike", "aws:PrincipalArn", s.ri.principalARN()
+	return "ArnNotLike", "aws:PrincipalArn", s.ri.principalPattern()
+}
+
+// exemptionValue is the value of exemptionCondition.
+func (s *synth) exemptionValue() string {
+	_, _, v := s.exemptionCondition()
+	return v
 }
 
 // alnum keeps the ASCII letters and digits of s (Sids allow no others).

@@ -18,6 +18,8 @@ type synth struct {
 	// request's, or inferred (passedToInferred).
 	passedTo         string
 	passedToInferred bool
+	// denies are the matched Deny statements of Problem.DenyStatements.
+	denies []*policy.Statement
 }
 
 // round returns the fixes for denial o of case w: the least-privilege
@@ -54,6 +56,9 @@ func (s *synth) round(w *working, o outcome) (lp, others []Fix) {
 	case authz.LayerBoundary:
 		lp = append(lp, s.addToLayer(w, loc{layer: authz.LayerBoundary}, "boundary-add-statement", s.grant()))
 	case authz.LayerSession:
+		if s.ri.serviceSession() != "" {
+			return nil, nil // the service passes the session policy; PlanFor notes it
+		}
 		lp = append(lp, s.addToLayer(w, loc{layer: authz.LayerSession}, "session-policy-widen", s.grant()))
 	case authz.LayerSCP:
 		lp = append(lp, s.scpAllow(w, o))
@@ -198,6 +203,9 @@ const (
 
 func (ri *reqInfo) resourceKind() resourceKind {
 	if ri.resource == "*" {
+		if strings.HasPrefix(strings.ToLower(ri.action), "sts:assumerole") {
+			return rkTrust // the role is not named, but its trust policy is what decides
+		}
 		return rkOther
 	}
 	svc, part := ri.res[2], ri.res[5]
@@ -240,6 +248,9 @@ func (s *synth) resourceTarget() Target {
 		}
 		return Target{Kind: TargetKeyPolicy, Name: id, ARN: ri.resource, Region: ri.res[3]}
 	case rkTrust:
+		if ri.resource == "*" {
+			return Target{Kind: TargetTrustPolicy, Name: "<role-name>"}
+		}
 		return Target{Kind: TargetTrustPolicy, Name: ri.resourceName(), ARN: ri.resource}
 	case rkVault:
 		vault, ok := strings.CutPrefix(ri.res[5], "backup-vault:")
@@ -259,6 +270,9 @@ func (s *synth) resourceTarget() Target {
 func (s *synth) resourceAllow(w *working, o outcome) (lp, others []Fix) {
 	ri := s.ri
 	rk := ri.resourceKind()
+	if rk == rkOther && ri.resource == "*" {
+		return nil, nil // which resource's policy is not known: no fix names "the policy of *"
+	}
 	label := capitalize(alnum(ri.principalLabel()))
 	st := &policy.Statement{HasSid: true, Effect: policy.Allow, Principal: s.principal(), Action: []string{ri.action}}
 	switch rk {
@@ -361,6 +375,9 @@ func (s *synth) narrowDenies(w *working, o outcome) (lp, others []Fix) {
 		groups = append(groups, &group{l: loc{layer: o.layer, level: -1}, r: ref{layer: o.layer, level: -1}})
 	}
 	rk := s.ri.resourceKind()
+	if o.layer == authz.LayerResource && rk == rkOther && s.ri.resource == "*" {
+		return nil, nil // which resource's policy is not known: no fix names "the policy of *"
+	}
 	id := map[authz.Layer]string{
 		authz.LayerIdentity:    "identity-narrow-deny",
 		authz.LayerBoundary:    "boundary-narrow-deny",
@@ -386,6 +403,32 @@ func (s *synth) narrowDenies(w *working, o outcome) (lp, others []Fix) {
 			p, _ = parseDoc(g.l.doc(w.c))
 		}
 		form, targs := targetForm(f.Target)
+		if p == nil && len(s.denies) > 0 {
+			// The statement is known, its policy is not: show the narrowed
+			// statement to put in place of the original.
+			form, targs := targetForm(f.Target)
+			scope, scopeArg := "", ""
+			for _, st := range s.denies {
+				ns, byResource := s.exemption(st, preferResource)
+				if f.Statement == nil {
+					f.Statement, f.Original = ns, st
+					ex := exemptions{resource: s.ri.resource, principal: s.exemptionValue()}
+					ex.byResource, ex.byPrincipal = byResource, !byResource
+					f.Title = fmt.Sprintf("Narrow the Deny %s in %s so that it applies to %s", stmtName(st), describeTarget(f.Target), ex.english())
+					how, hargs := ex.form()
+					f.TitleMsg = msg("fix.title.narrow."+form+"."+how, concat([]string{stmtName(st)}, targs, hargs)...)
+					scope, scopeArg = ex.scope()
+				}
+			}
+			f.Document = newPolicy(f.Statement)
+			noun, nounArg := policyNoun(f.Target)
+			f.Notes = append(f.Notes, Note{ID: "deny-statement-known", Text: fmt.Sprintf("The decoded message names the Deny statement %s but not the %s that holds it: find it there and put the statement shown in its place (keep the policy's other statements).", stmtName(f.Original), noun),
+				Args: []string{stmtName(f.Original), nounArg}})
+			f.Notes = append(f.Notes, Note{ID: "deny-on-purpose", Text: "This Deny was written on purpose: the change keeps it for every other " + scope + " and only lifts it for this request's " + scope + ". Check with the policy's owner; deleting the statement would lift it for everyone.",
+				Args: []string{scopeArg, scopeArg}})
+			lp = append(lp, f)
+			continue
+		}
 		if p == nil {
 			op, key, val := s.exemptionCondition()
 			f.Title = fmt.Sprintf("Except %s from the Deny in %s", s.ri.principalARN(), describeTarget(f.Target))
@@ -554,6 +597,9 @@ func stmtName(st *policy.Statement) string {
 	}
 	if st.Sid != "" {
 		return fmt.Sprintf("%q", st.Sid)
+	}
+	if st.Index < 0 {
+		return "(without Sid)" // a statement whose place in its policy is not known
 	}
 	return fmt.Sprintf("#%d", st.Index)
 }

@@ -150,6 +150,21 @@ func init() {
 			JA: "リクエストからは、ロールがどのサービスに渡されるかがわかりません: そのサービスを指定する iam:PassedToService 条件を修正に追加してください。",
 			KO: "요청에는 역할이 어느 서비스에 전달되는지 나와 있지 않습니다: 해당 서비스를 지정하는 iam:PassedToService 조건을 수정에 추가하세요.",
 		},
+		"fixnote.deny-statement-known": { // Sid or "(without Sid)", @fix.noun.*
+			EN: "The decoded message names the Deny statement %s but not the %s that holds it: find it there and put the statement shown in its place (keep the policy's other statements).",
+			JA: "デコードしたメッセージは Deny ステートメント %s を示していますが、それを含む%sは示していません: そのポリシーの中でステートメントを見つけ、表示したステートメントに置き換えてください (ポリシーの他のステートメントはそのまま残します)。",
+			KO: "디코딩한 메시지에는 Deny 문 %s은(는) 나와 있지만 이를 포함한 %s은(는) 나와 있지 않습니다: 그 정책에서 문을 찾아 표시된 문으로 바꾸세요(정책의 다른 문은 그대로 둡니다).",
+		},
+		"fixnote.service-session.cognito-identity": {
+			EN: "The session is an Amazon Cognito identity pool session (CognitoIdentityCredentials). In the enhanced (simplified) authflow, Cognito passes a session policy of its own to the credentials of unauthenticated identities, which allows only a fixed list of services; no policy you own widens it. Call the action from authenticated identities, through a backend, or use the basic (classic) authflow (GetOpenIdToken, then AssumeRoleWithWebIdentity), where only the role's policies apply.",
+			JA: "このセッションは Amazon Cognito ID プールのセッション (CognitoIdentityCredentials) です。拡張 (簡略化) 認証フローでは、Cognito は未認証 ID の認証情報に独自のセッションポリシーを渡し、決まった一覧のサービスしか許可しません。お使いのアカウントのどのポリシーを変えても広がりません。認証済み ID から、またはバックエンド経由でアクションを呼び出すか、ロールのポリシーだけが適用される基本 (クラシック) 認証フロー (GetOpenIdToken の後に AssumeRoleWithWebIdentity) を使ってください。",
+			KO: "이 세션은 Amazon Cognito 자격 증명 풀 세션(CognitoIdentityCredentials)입니다. 향상된(간소화된) 인증 흐름에서 Cognito는 인증되지 않은 자격 증명의 자격 증명에 자체 세션 정책을 전달하며, 이 정책은 정해진 목록의 서비스만 허용합니다. 사용자가 소유한 어떤 정책으로도 넓힐 수 없습니다. 인증된 자격 증명에서 또는 백엔드를 통해 작업을 호출하거나, 역할의 정책만 적용되는 기본(클래식) 인증 흐름(GetOpenIdToken 후 AssumeRoleWithWebIdentity)을 사용하세요.",
+		},
+		"fixnote.service-session.kinesisanalytics": {
+			EN: "The session belongs to Amazon Managed Service for Apache Flink (Kinesis Data Analytics), which creates it with a session policy of its own (for example FlinkApplicationStateSession, for the service-owned bucket that holds the application's state). That policy is not yours to change: access your own resources with the application's service execution role instead, and keep within the service's limits for the state it manages.",
+			JA: "このセッションは Amazon Managed Service for Apache Flink (Kinesis Data Analytics) のもので、サービスが独自のセッションポリシーを付けて作成します (たとえば FlinkApplicationStateSession は、アプリケーションの状態を保存するサービス所有のバケット用です)。このポリシーは利用者が変更できるものではありません: 自分のリソースにはアプリケーションのサービス実行ロールでアクセスし、サービスが管理する状態についてはサービスの制限の範囲内で使ってください。",
+			KO: "이 세션은 Amazon Managed Service for Apache Flink(Kinesis Data Analytics)의 세션으로, 서비스가 자체 세션 정책을 붙여 만듭니다(예: FlinkApplicationStateSession은 애플리케이션 상태를 저장하는 서비스 소유 버킷용입니다). 이 정책은 사용자가 변경할 수 있는 것이 아닙니다: 자신의 리소스에는 애플리케이션의 서비스 실행 역할로 액세스하고, 서비스가 관리하는 상태는 서비스의 제한 범위 안에서 사용하세요.",
+		},
 		"fixnote.role-path": { // role ARN
 			EN: "The session's role is %s (a session ARN does not carry the role's path); the fixes name that ARN and are verified with it as aws:PrincipalArn.",
 			JA: "セッションのロールは %s です (セッションの ARN にはロールのパスが含まれません)。修正ではこの ARN を指定し、これを aws:PrincipalArn として検証しています。",
