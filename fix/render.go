@@ -52,7 +52,7 @@ func render(f *Fix, ri *reqInfo) {
 		tree, _ = parseTree(b)
 	}
 	if sk.put == nil {
-		f.Render.CLI = []string{"# Apply this document with the API of the service that owns " + describeName(f.Target) + "."}
+		f.Render.CLI = []string{"# This is the resource-based policy of " + describeName(f.Target) + ": apply the document with the " + serviceOf(f.Target.ARN) + " API call that sets that resource's policy (it replaces the whole policy)."}
 		return
 	}
 
@@ -541,6 +541,91 @@ func sinkFor(t Target, ri *reqInfo) sink {
 			tfWhat:  "aws_vpc_endpoint_policy of " + id,
 			cfnWhat: "PolicyDocument of the AWS::EC2::VPCEndpoint " + id,
 		}
+	case TargetResourcePolicy:
+		return resourceSink(t)
+	}
+	return sink{}
+}
+
+// resourceSink is how the resource-based policies of other services take
+// a document, for the services whose policy is one document set by one
+// command.
+func resourceSink(t Target) sink {
+	parts := strings.SplitN(t.ARN, ":", 6)
+	if len(parts) < 6 {
+		return sink{}
+	}
+	svc, region, res := parts[2], regionFlag(parts[3]), parts[5]
+	arn := shellWord(t.ARN)
+	switch {
+	case svc == "secretsmanager" && strings.HasPrefix(res, "secret:"):
+		return sink{
+			noun: "secret's resource policy",
+			put: func(doc string) string {
+				return "aws secretsmanager put-resource-policy --secret-id " + arn + " --resource-policy " + doc + region
+			},
+			get:   "aws secretsmanager get-resource-policy --secret-id " + arn + " --query ResourcePolicy --output text" + region,
+			file:  "secret-policy.json",
+			notes: []string{"# put-resource-policy replaces the whole resource policy of the secret: this is the current one with the change merged in."},
+			tf: func(doc *node) string {
+				var b strings.Builder
+				hclBlock(&b, "resource", []string{"aws_secretsmanager_secret_policy", tfName(lastSegment(strings.TrimPrefix(res, "secret:")))},
+					hclAttr{key: "secret_arn", val: str(t.ARN)},
+					hclAttr{key: "policy", val: doc, call: "jsonencode"})
+				return b.String()
+			},
+			cfn: func(doc *node) string {
+				return cfnResource("SecretPolicy", "AWS::SecretsManager::ResourcePolicy", "SecretId", str(t.ARN), "ResourcePolicy", doc)
+			},
+			tfWhat:  "aws_secretsmanager_secret_policy of " + t.ARN,
+			cfnWhat: "ResourcePolicy of the AWS::SecretsManager::ResourcePolicy of " + t.ARN,
+		}
+	case svc == "sns":
+		return sink{
+			noun: "topic policy",
+			put: func(doc string) string {
+				return "aws sns set-topic-attributes --topic-arn " + arn + " --attribute-name Policy --attribute-value " + doc + region
+			},
+			get:   "aws sns get-topic-attributes --topic-arn " + arn + " --query Attributes.Policy --output text" + region,
+			file:  "topic-policy.json",
+			notes: []string{"# set-topic-attributes replaces the whole topic policy: this is the current one with the change merged in."},
+			tf: func(doc *node) string {
+				var b strings.Builder
+				hclBlock(&b, "resource", []string{"aws_sns_topic_policy", tfName(lastSegment(res))},
+					hclAttr{key: "arn", val: str(t.ARN)},
+					hclAttr{key: "policy", val: doc, call: "jsonencode"})
+				return b.String()
+			},
+			cfn: func(doc *node) string {
+				return cfnResource("TopicPolicy", "AWS::SNS::TopicPolicy", "Topics", arr(str(t.ARN)), "PolicyDocument", doc)
+			},
+			tfWhat:  "aws_sns_topic_policy of " + t.ARN,
+			cfnWhat: "PolicyDocument of the AWS::SNS::TopicPolicy of " + t.ARN,
+		}
+	case svc == "ecr" && strings.HasPrefix(res, "repository/"):
+		repo := shellWord(strings.TrimPrefix(res, "repository/"))
+		return sink{
+			noun: "repository policy",
+			put: func(doc string) string {
+				return "aws ecr set-repository-policy --repository-name " + repo + " --policy-text " + doc + region
+			},
+			get:   "aws ecr get-repository-policy --repository-name " + repo + " --query policyText --output text" + region,
+			file:  "repository-policy.json",
+			notes: []string{"# set-repository-policy replaces the whole repository policy: this is the current one with the change merged in."},
+			tf: func(doc *node) string {
+				var b strings.Builder
+				hclBlock(&b, "resource", []string{"aws_ecr_repository_policy", tfName(strings.TrimPrefix(res, "repository/"))},
+					hclAttr{key: "repository", val: str(strings.TrimPrefix(res, "repository/"))},
+					hclAttr{key: "policy", val: doc, call: "jsonencode"})
+				return b.String()
+			},
+			cfn: func(doc *node) string {
+				return "# RepositoryPolicyText of the AWS::ECR::Repository (keep its other properties):\n" +
+					cfnResource("Repository", "AWS::ECR::Repository", "RepositoryName", str(strings.TrimPrefix(res, "repository/")), "RepositoryPolicyText", doc)
+			},
+			tfWhat:  "aws_ecr_repository_policy of " + strings.TrimPrefix(res, "repository/"),
+			cfnWhat: "RepositoryPolicyText of the AWS::ECR::Repository " + strings.TrimPrefix(res, "repository/"),
+		}
 	}
 	return sink{}
 }
@@ -624,4 +709,12 @@ func shellWord(s string) string {
 		return "''"
 	}
 	return s
+}
+
+// serviceOf is the service prefix of an ARN, or "service's" when unknown.
+func serviceOf(arn string) string {
+	if parts := strings.SplitN(arn, ":", 6); len(parts) == 6 && parts[2] != "" {
+		return parts[2]
+	}
+	return "service's"
 }

@@ -91,6 +91,9 @@ func (s *synth) identityAllow() (Fix, bool) {
 		Complete:  true,
 	}
 	f.apply = addIdentityPolicy(t.PolicyName, doc)
+	if s.ri.ssoRole() {
+		f.Notes = append(f.Notes, Note{ID: "sso-permission-set", Text: "This role belongs to an IAM Identity Center permission set, which creates and owns it: IAM refuses changes to the role itself. Add the statement to the permission set instead (its inline policy, or a customer managed policy it references; aws sso-admin put-inline-policy-to-permission-set, then provision the permission set), from the Identity Center administration account."})
+	}
 	if s.ri.p.Kind == authz.PrincipalFederated {
 		f.Notes = append(f.Notes, Note{ID: "federated-user", Text: "A federated user has the permissions of the IAM user that called GetFederationToken, within the session policy: put this inline policy on that IAM user."})
 	}
@@ -175,6 +178,7 @@ func (s *synth) scpAllow(w *working, o outcome) Fix {
 func (s *synth) endpointAllow(w *working) []Fix {
 	st := s.grant()
 	st.Principal = s.principal()
+	st.Conditions = append(st.Conditions, s.principalConditions()...)
 	var out []Fix
 	for i := range w.c.VPCEndpointPolicies {
 		one := cloneCase(w.c)
@@ -220,6 +224,12 @@ func (ri *reqInfo) resourceKind() resourceKind {
 		return rkBucket
 	}
 	return rkOther
+}
+
+// resourceUnknown reports whether the request names no one resource: no
+// resource, or a pattern ("secret:*") as some messages print it.
+func (ri *reqInfo) resourceUnknown() bool {
+	return ri.resource == "*" || strings.ContainsAny(ri.res[5], "*?") || elided(ri.resource)
 }
 
 // idPrefix is the prefix of the IDs of fixes to the resource's policy.
@@ -270,7 +280,7 @@ func (s *synth) resourceTarget() Target {
 func (s *synth) resourceAllow(w *working, o outcome) (lp, others []Fix) {
 	ri := s.ri
 	rk := ri.resourceKind()
-	if rk == rkOther && ri.resource == "*" {
+	if rk == rkOther && ri.resourceUnknown() {
 		return nil, nil // which resource's policy is not known: no fix names "the policy of *"
 	}
 	label := capitalize(alnum(ri.principalLabel()))
@@ -287,6 +297,7 @@ func (s *synth) resourceAllow(w *working, o outcome) (lp, others []Fix) {
 		st.Resource = []string{ri.resource}
 		st.Conditions = s.intent()
 	}
+	st.Conditions = append(st.Conditions, s.principalConditions()...)
 	id := rk.idPrefix() + "-add-statement"
 	switch rk {
 	case rkKey:
@@ -375,7 +386,7 @@ func (s *synth) narrowDenies(w *working, o outcome) (lp, others []Fix) {
 		groups = append(groups, &group{l: loc{layer: o.layer, level: -1}, r: ref{layer: o.layer, level: -1}})
 	}
 	rk := s.ri.resourceKind()
-	if o.layer == authz.LayerResource && rk == rkOther && s.ri.resource == "*" {
+	if o.layer == authz.LayerResource && rk == rkOther && s.ri.resourceUnknown() {
 		return nil, nil // which resource's policy is not known: no fix names "the policy of *"
 	}
 	id := map[authz.Layer]string{
@@ -508,8 +519,11 @@ func (s *synth) narrowDenies(w *working, o outcome) (lp, others []Fix) {
 func (s *synth) policyTarget(w *working, l loc, name string) Target {
 	switch l.layer {
 	case authz.LayerIdentity:
-		if strings.Contains(name, ":policy/") {
+		if strings.Contains(name, ":policy/") && !elided(name) {
 			return Target{Kind: TargetManagedPolicy, Name: lastSegment(name), ARN: name}
+		}
+		if elided(name) {
+			name = ""
 		}
 		t, _ := s.identityTarget(name)
 		if name == "" || name == l.defaultName() && l.doc(w.c) == nil {
@@ -518,6 +532,9 @@ func (s *synth) policyTarget(w *working, l loc, name string) Target {
 		}
 		return t
 	case authz.LayerBoundary:
+		if elided(name) {
+			name = ""
+		}
 		t := Target{Kind: TargetBoundary, Name: lastSegment(name), ARN: name}
 		if !strings.HasPrefix(name, "arn:") {
 			t.ARN = ""
@@ -542,8 +559,11 @@ func (s *synth) policyTarget(w *working, l loc, name string) Target {
 		if strings.HasPrefix(name, "arn:") {
 			t.ARN, t.Name = name, ""
 		}
-		if id := lastSegment(name); strings.HasPrefix(id, "p-") {
+		if id := lastSegment(name); strings.HasPrefix(id, "p-") && !elided(id) {
 			t.PolicyID = id
+		}
+		if elided(t.ARN) || elided(t.Name) {
+			t.ARN, t.Name = "", "" // a name the message cut short is no name to run a command with
 		}
 		return t
 	case authz.LayerVPCEndpoint:

@@ -155,6 +155,11 @@ func init() {
 			JA: "デコードしたメッセージは Deny ステートメント %s を示していますが、それを含む%sは示していません: そのポリシーの中でステートメントを見つけ、表示したステートメントに置き換えてください (ポリシーの他のステートメントはそのまま残します)。",
 			KO: "디코딩한 메시지에는 Deny 문 %s은(는) 나와 있지만 이를 포함한 %s은(는) 나와 있지 않습니다: 그 정책에서 문을 찾아 표시된 문으로 바꾸세요(정책의 다른 문은 그대로 둡니다).",
 		},
+		"fixnote.sso-permission-set": {
+			EN: "This role belongs to an IAM Identity Center permission set, which creates and owns it: IAM refuses changes to the role itself. Add the statement to the permission set instead (its inline policy, or a customer managed policy it references; aws sso-admin put-inline-policy-to-permission-set, then provision the permission set), from the Identity Center administration account.",
+			JA: "このロールは IAM Identity Center の権限セットが作成・所有するロールで、IAM はロール自体への変更を拒否します。代わりに権限セットにステートメントを追加してください (インラインポリシー、または権限セットが参照するカスタマー管理ポリシー。aws sso-admin put-inline-policy-to-permission-set の後に権限セットをプロビジョニング)。操作は Identity Center の管理アカウントから行います。",
+			KO: "이 역할은 IAM Identity Center 권한 세트가 만들고 소유하는 역할이며, IAM은 역할 자체에 대한 변경을 거부합니다. 대신 권한 세트에 문을 추가하세요(인라인 정책 또는 권한 세트가 참조하는 고객 관리형 정책. aws sso-admin put-inline-policy-to-permission-set 후 권한 세트를 프로비저닝). 작업은 Identity Center 관리 계정에서 합니다.",
+		},
 		"fixnote.service-session.cognito-identity": {
 			EN: "The session is an Amazon Cognito identity pool session (CognitoIdentityCredentials). In the enhanced (simplified) authflow, Cognito passes a session policy of its own to the credentials of unauthenticated identities, which allows only a fixed list of services; no policy you own widens it. Call the action from authenticated identities, through a backend, or use the basic (classic) authflow (GetOpenIdToken, then AssumeRoleWithWebIdentity), where only the role's policies apply.",
 			JA: "このセッションは Amazon Cognito ID プールのセッション (CognitoIdentityCredentials) です。拡張 (簡略化) 認証フローでは、Cognito は未認証 ID の認証情報に独自のセッションポリシーを渡し、決まった一覧のサービスしか許可しません。お使いのアカウントのどのポリシーを変えても広がりません。認証済み ID から、またはバックエンド経由でアクションを呼び出すか、ロールのポリシーだけが適用される基本 (クラシック) 認証フロー (GetOpenIdToken の後に AssumeRoleWithWebIdentity) を使ってください。",
