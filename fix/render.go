@@ -367,8 +367,8 @@ func sinkFor(t Target, ri *reqInfo) sink {
 			cfn: func(*node) string {
 				return "# Session policies are not CloudFormation resources: pass the policy JSON where the session is created (AssumeRole, GetFederationToken).\n"
 			},
-			tfWhat:  "session policy passed to AssumeRole",
-			cfnWhat: "session policy passed to AssumeRole",
+			tfWhat:  "session policy passed to AssumeRole (the policy of the provider's assume_role block)",
+			cfnWhat: "session policy passed to AssumeRole (not a CloudFormation resource)",
 		}
 
 	case TargetSCP, TargetRCP:
@@ -439,7 +439,7 @@ func sinkFor(t Target, ri *reqInfo) sink {
 				return "# KeyPolicy of the AWS::KMS::Key that defines " + key + " (the whole key policy; keep the key's other properties):\n" +
 					cfnResource("Key", "AWS::KMS::Key", "KeyPolicy", doc)
 			},
-			tfWhat:  "key policy of " + key,
+			tfWhat:  "aws_kms_key_policy (or the policy of the aws_kms_key) of " + key,
 			cfnWhat: "KeyPolicy of the AWS::KMS::Key that defines " + key,
 		}
 

@@ -472,6 +472,9 @@ func (s *synth) narrowDenies(w *working, o outcome) (lp, others []Fix) {
 			continue
 		}
 		f.Document, f.Complete = withStatements(p, replace), true
+		if o.layer == authz.LayerRCP {
+			f.Notes = append(f.Notes, guardrailNotes(f.Original)...)
+		}
 		f.Title = fmt.Sprintf("Narrow the Deny %s in %s so that it applies to %s", stmtName(f.Original), describeTarget(f.Target), ex.english())
 		how, hargs := ex.form()
 		f.TitleMsg = msg("fix.title.narrow."+form+"."+how, concat([]string{stmtName(f.Original)}, targs, hargs)...)
@@ -700,4 +703,35 @@ func targetNoun(t Target) string {
 func unknownDocument(t Target) Note {
 	noun, arg := policyNoun(t)
 	return Note{ID: "document-unknown", Text: "The current " + noun + " is not known: the document shown holds only the statement to add. Add it to the current document's Statement list; the update replaces the whole document.", Args: []string{arg}}
+}
+
+// guardrailNotes say which guardrail an RCP's Deny enforces, by the
+// condition keys it tests, and that meeting it comes before any
+// exemption.
+func guardrailNotes(st *policy.Statement) []Note {
+	if st == nil {
+		return nil
+	}
+	var out []Note
+	seen := map[string]bool{}
+	add := func(id, text string, args ...string) {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, Note{ID: "rcp-guardrail." + id, Text: text, Args: args})
+		}
+	}
+	for _, c := range st.Conditions {
+		k := strings.ToLower(c.Key)
+		switch {
+		case k == "aws:principalorgid" || k == "aws:principalorgpaths" || k == "aws:principalaccount":
+			add("organization", "This RCP is a data perimeter: it denies principals outside "+strings.Join(c.Values, ", ")+" ("+c.Key+"). Meet it first (call from an account of the organization, or copy the data through one); exempting this principal comes second, and only with the policy owner's agreement.", strings.Join(c.Values, ", "), c.Key)
+		case k == "aws:securetransport" || k == "s3:tlsversion":
+			add("tls", "This RCP requires encrypted transport ("+c.Key+"): send the request over HTTPS with a current TLS version; an exemption is not the fix.", c.Key)
+		case strings.HasPrefix(k, "s3:x-amz-server-side-encryption"):
+			add("sse-kms", "This RCP requires server-side encryption with KMS ("+c.Key+"): request it in the upload (aws s3 cp --sse aws:kms --sse-kms-key-id KEY, or the x-amz-server-side-encryption: aws:kms header) or set SSE-KMS as the bucket's default encryption; exempting this principal comes second.", c.Key)
+		case k == "aws:sourcevpc" || k == "aws:sourcevpce" || k == "aws:sourceip" || k == "aws:vpcsourceip":
+			add("network", "This RCP limits where requests may come from ("+c.Key+"): send the request from the organization's networks or VPC endpoints; exempting this principal comes second.", c.Key)
+		}
+	}
+	return out
 }

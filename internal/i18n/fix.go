@@ -61,11 +61,6 @@ func init() {
 			JA: "[IAM ロールなしで続行] を選んで復元し、その後 %s のインスタンスプロファイルを復元したインスタンスにアタッチします",
 			KO: "IAM 역할 없이 진행(Proceed with no IAM role)을 선택해 복원한 다음, %s의 인스턴스 프로파일을 복원된 인스턴스에 연결합니다",
 		},
-		"fix.title.passrole-any-role": { // account
-			EN: "Allow iam:PassRole on every role of account %s (the fix some articles give)",
-			JA: "アカウント %s のすべてのロールに対する iam:PassRole を許可します (一部の記事が紹介している修正)",
-			KO: "계정 %s의 모든 역할에 대해 iam:PassRole을 허용합니다(일부 글에서 제시하는 수정)",
-		},
 
 		// Risks.
 		"fix.risk.allow-public": { // action, resource
@@ -155,6 +150,26 @@ func init() {
 			JA: "デコードしたメッセージは Deny ステートメント %s を示していますが、それを含む%sは示していません: そのポリシーの中でステートメントを見つけ、表示したステートメントに置き換えてください (ポリシーの他のステートメントはそのまま残します)。",
 			KO: "디코딩한 메시지에는 Deny 문 %s은(는) 나와 있지만 이를 포함한 %s은(는) 나와 있지 않습니다: 그 정책에서 문을 찾아 표시된 문으로 바꾸세요(정책의 다른 문은 그대로 둡니다).",
 		},
+		"fixnote.rcp-guardrail.organization": { // organization IDs, condition key
+			EN: "This RCP is a data perimeter: it denies principals outside %s (%s). Meet it first (call from an account of the organization, or copy the data through one); exempting this principal comes second, and only with the policy owner's agreement.",
+			JA: "この RCP はデータ境界です: %s の外のプリンシパルを拒否します (%s)。まずこれを満たしてください (組織のアカウントから呼び出すか、組織のアカウントを経由してデータをコピーします)。このプリンシパルを除外するのはその次で、ポリシーの所有者の合意がある場合に限ります。",
+			KO: "이 RCP는 데이터 경계입니다: %s 외부의 보안 주체를 거부합니다(%s). 먼저 이를 충족하세요(조직의 계정에서 호출하거나 조직의 계정을 거쳐 데이터를 복사합니다). 이 보안 주체를 예외로 두는 것은 그다음이며, 정책 소유자가 동의한 경우에만 해당합니다.",
+		},
+		"fixnote.rcp-guardrail.tls": { // condition key
+			EN: "This RCP requires encrypted transport (%s): send the request over HTTPS with a current TLS version; an exemption is not the fix.",
+			JA: "この RCP は暗号化された通信を要求しています (%s): 最新の TLS バージョンの HTTPS でリクエストを送ってください。除外は修正ではありません。",
+			KO: "이 RCP는 암호화된 전송을 요구합니다(%s): 최신 TLS 버전의 HTTPS로 요청을 보내세요. 예외는 수정이 아닙니다.",
+		},
+		"fixnote.rcp-guardrail.sse-kms": { // condition key
+			EN: "This RCP requires server-side encryption with KMS (%s): request it in the upload (aws s3 cp --sse aws:kms --sse-kms-key-id KEY, or the x-amz-server-side-encryption: aws:kms header) or set SSE-KMS as the bucket's default encryption; exempting this principal comes second.",
+			JA: "この RCP は KMS によるサーバー側の暗号化を要求しています (%s): アップロードで指定するか (aws s3 cp --sse aws:kms --sse-kms-key-id KEY、または x-amz-server-side-encryption: aws:kms ヘッダー)、バケットのデフォルト暗号化を SSE-KMS にしてください。このプリンシパルを除外するのはその次です。",
+			KO: "이 RCP는 KMS를 사용한 서버 측 암호화를 요구합니다(%s): 업로드에서 지정하거나(aws s3 cp --sse aws:kms --sse-kms-key-id KEY 또는 x-amz-server-side-encryption: aws:kms 헤더) 버킷의 기본 암호화를 SSE-KMS로 설정하세요. 이 보안 주체를 예외로 두는 것은 그다음입니다.",
+		},
+		"fixnote.rcp-guardrail.network": { // condition key
+			EN: "This RCP limits where requests may come from (%s): send the request from the organization's networks or VPC endpoints; exempting this principal comes second.",
+			JA: "この RCP はリクエストの送信元を制限しています (%s): 組織のネットワークまたは VPC エンドポイントからリクエストを送ってください。このプリンシパルを除外するのはその次です。",
+			KO: "이 RCP는 요청을 보낼 수 있는 위치를 제한합니다(%s): 조직의 네트워크나 VPC 엔드포인트에서 요청을 보내세요. 이 보안 주체를 예외로 두는 것은 그다음입니다.",
+		},
 		"fixnote.sso-permission-set": {
 			EN: "This role belongs to an IAM Identity Center permission set, which creates and owns it: IAM refuses changes to the role itself. Add the statement to the permission set instead (its inline policy, or a customer managed policy it references; aws sso-admin put-inline-policy-to-permission-set, then provision the permission set), from the Identity Center administration account.",
 			JA: "このロールは IAM Identity Center の権限セットが作成・所有するロールで、IAM はロール自体への変更を拒否します。代わりに権限セットにステートメントを追加してください (インラインポリシー、または権限セットが参照するカスタマー管理ポリシー。aws sso-admin put-inline-policy-to-permission-set の後に権限セットをプロビジョニング)。操作は Identity Center の管理アカウントから行います。",
@@ -202,6 +217,12 @@ func init() {
 			"%s (%s) を許可する新しいインラインポリシー %s " + p.on[1] + "追加します",
 			"%s(%s)을(를) 허용하는 새 인라인 정책 %s" + p.on[2] + " 추가합니다",
 		}
+		// account, policy name[, principal name]
+		m["fix.title.passrole-any-role."+p.form] = langs([3]string{
+			"Allow iam:PassRole on every role of account %s in a new inline policy %s " + p.on[0] + " (the fix some articles give)",
+			"アカウント %s のすべてのロールに対する iam:PassRole を許可する新しいインラインポリシー %s " + p.on[1] + "追加します (一部の記事が紹介している修正)",
+			"계정 %s의 모든 역할에 대해 iam:PassRole을 허용하는 새 인라인 정책 %s" + p.on[2] + " 추가합니다(일부 글에서 제시하는 수정)",
+		})
 		id := "fix.title.identity-inline-allow." + p.form
 		m[id] = langs(title)
 		m[id+".cross-account"] = langs([3]string{title[0] + crossAccount[0], title[1] + crossAccount[1], title[2] + crossAccount[2]})
