@@ -122,6 +122,7 @@ const (
 	TargetVPCEndpoint    TargetKind = "vpcEndpointPolicy"     // a VPC endpoint policy
 	TargetResourcePolicy TargetKind = "resourcePolicy"        // another resource-based policy
 	TargetRestoreJob     TargetKind = "restoreJob"            // how an AWS Backup restore is started (no policy change)
+	TargetRequest        TargetKind = "request"               // how the request is made, to meet a policy's condition (no policy change)
 )
 
 // Target is what a fix changes.

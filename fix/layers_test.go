@@ -1,6 +1,8 @@
 package fix
 
 import (
+	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 
@@ -117,5 +119,43 @@ func TestRCPGuardrailNote(t *testing.T) {
 	}
 	if note == nil || note.Args[0] != "o-a1b2c3d4e5" || note.Args[1] != "aws:PrincipalOrgID" {
 		t.Errorf("notes %+v", pl.Fixes[0].Notes)
+	}
+}
+
+// When an Allow covers the request but its condition fails, the fix says
+// which condition and how to meet it; the Allow without the condition is
+// only a broad alternative, labelled with that risk. The case is the
+// conformance case conditions/bool-missing-key (an Allow under
+// aws:MultiFactorAuthPresent, a request without MFA).
+func TestConditionKept(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile("../testdata/conformance/conditions/bool-missing-key.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w struct{ Case json.RawMessage }
+	if err := json.Unmarshal(data, &w); err != nil {
+		t.Fatal(err)
+	}
+	c, err := simulate.DecodeCase(w.Case)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixes := Propose(Problem{Case: c}, testOptions)
+	if len(fixes) < 2 || fixes[0].ID != "meet-condition" || fixes[0].Kind != Alternative {
+		t.Fatalf("fixes %v, want meet-condition first", ids(fixes))
+	}
+	m := fixes[0]
+	if m.TitleMsg.Args[2] != "Bool" || m.TitleMsg.Args[3] != "aws:MultiFactorAuthPresent" || m.TitleMsg.Args[4] != "true" || m.TitleMsg.Args[5] != "@fix.condition.absent" {
+		t.Errorf("meet-condition %v", m.TitleMsg.Args)
+	}
+	var broad *Fix
+	for i := range fixes {
+		if fixes[i].ID == "identity-inline-allow-unconditional" {
+			broad = &fixes[i]
+		}
+	}
+	if broad == nil || broad.Kind != Broad || broad.RiskMsg == nil || broad.RiskMsg.ID != "fix.risk.drops-condition" || !strings.Contains(broad.Risk, "aws:MultiFactorAuthPresent") {
+		t.Errorf("unconditional alternative %+v", broad)
 	}
 }

@@ -33,7 +33,7 @@ type sink struct {
 
 // render fills f.Render.
 func render(f *Fix, ri *reqInfo) {
-	if f.Target.Kind == TargetRestoreJob {
+	if f.Target.Kind == TargetRestoreJob || f.Target.Kind == TargetRequest {
 		return
 	}
 	f.Render.PolicyKind = kindName(f.Target)

@@ -49,6 +49,20 @@ func (s *synth) round(w *working, o outcome) (lp, others []Fix) {
 		if !ok {
 			return nil, nil
 		}
+		if fails := s.failedConditions(w); len(fails) > 0 {
+			// An Allow states the condition on purpose: meeting it is the
+			// fix; an Allow without it is only a labelled alternative.
+			for _, fc := range fails {
+				others = append(others, s.meetCondition(fc))
+			}
+			fc := fails[0]
+			f.Kind = Broad
+			f.ID = "identity-inline-allow-unconditional"
+			f.Risk = fmt.Sprintf("Statement %s of %s allows this request only when its condition holds (%s); an Allow without that condition drops what the policy's author required on purpose.", stmtName(fc.st), fc.policy, fc.describe())
+			f.RiskMsg = riskMsg("fix.risk.drops-condition", stmtName(fc.st), fc.policy, fc.describe())
+			others = append(others, f)
+			return nil, others
+		}
 		lp = append(lp, f)
 		if b, ok := s.passRoleAnyRole(); ok {
 			others = append(others, b)
@@ -734,4 +748,87 @@ func guardrailNotes(st *policy.Statement) []Note {
 		}
 	}
 	return out
+}
+
+// condFailure is an Allow statement of the identity layer that matches the
+// request but whose conditions do not all hold.
+type condFailure struct {
+	policy string
+	st     *policy.Statement
+	failed []policy.Condition
+	have   []string // the request's value of each failed condition's key ("" when absent)
+}
+
+// describe writes the failed conditions as OPERATOR KEY VALUES.
+func (fc condFailure) describe() string {
+	var parts []string
+	for _, c := range fc.failed {
+		parts = append(parts, c.Operator+" "+c.Key+" "+strings.Join(c.Values, ", "))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// failedConditions finds the Allow statements of the case's identity
+// policies that would allow the request without their conditions, and
+// which of their conditions fail.
+func (s *synth) failedConditions(w *working) []condFailure {
+	var out []condFailure
+	allows := func(st *policy.Statement) bool {
+		c := cloneCase(w.c)
+		c.IdentityPolicies = nil
+		addIdentityPolicy("probe", newPolicy(st))(c)
+		o, err := evaluate(c, s.opt)
+		return err == nil && o.verdicts[authz.LayerIdentity].Verdict == authz.Allow
+	}
+	for i := range w.c.IdentityPolicies {
+		l := loc{layer: authz.LayerIdentity, index: i}
+		p, err := parseDoc(l.doc(w.c))
+		if err != nil {
+			continue
+		}
+		for _, st := range p.Statements {
+			if st.Effect != policy.Allow || len(st.Conditions) == 0 {
+				continue
+			}
+			bare := copyStatement(st)
+			bare.Conditions = nil
+			if !allows(bare) {
+				continue // it does not cover the request at all
+			}
+			fc := condFailure{policy: l.name(w.c), st: st}
+			for _, c := range st.Conditions {
+				one := copyStatement(bare)
+				one.Conditions = []policy.Condition{c}
+				if !allows(one) {
+					v, _ := s.ri.ctxValue(c.Key)
+					fc.failed = append(fc.failed, c)
+					fc.have = append(fc.have, v)
+				}
+			}
+			if len(fc.failed) > 0 {
+				out = append(out, fc)
+			}
+		}
+	}
+	return out
+}
+
+// meetCondition is the fix that changes the request, not the policy: meet
+// the condition the allowing statement states.
+func (s *synth) meetCondition(fc condFailure) Fix {
+	c := fc.failed[0]
+	have, haveArg := "the request has no value for it", "@fix.condition.absent"
+	if fc.have[0] != "" {
+		have, haveArg = fc.have[0], fc.have[0]
+	}
+	return Fix{
+		ID:   "meet-condition",
+		Kind: Alternative,
+		Title: fmt.Sprintf("Make the request meet the condition of statement %s in %s: %s %s %s (now: %s)",
+			stmtName(fc.st), fc.policy, c.Operator, c.Key, strings.Join(c.Values, ", "), have),
+		TitleMsg: msg("fix.title.meet-condition", stmtName(fc.st), fc.policy, c.Operator, c.Key, strings.Join(c.Values, ", "), haveArg),
+		Target:   Target{Kind: TargetRequest},
+		Notes: []Note{{ID: "condition-on-purpose", Text: "The allowing statement states this condition on purpose (MFA, a network, a tag, a Region...): send the request so that it holds (sign in with MFA, call from the network, tag the resource) instead of dropping it.",
+			Args: nil}},
+	}
 }

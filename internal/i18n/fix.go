@@ -62,6 +62,12 @@ func init() {
 			KO: "IAM 역할 없이 진행(Proceed with no IAM role)을 선택해 복원한 다음, %s의 인스턴스 프로파일을 복원된 인스턴스에 연결합니다",
 		},
 
+		"fix.condition.absent": {EN: "the request has no value for it", JA: "リクエストにはその値がありません", KO: "요청에 해당 값이 없습니다"},
+		"fix.title.meet-condition": { // Sid or #index, policy, operator, key, values, the request's value or @fix.condition.absent
+			EN: "Make the request meet the condition of statement %s in %s: %s %s %s (now: %s)",
+			JA: "ステートメント %s (%s) の条件を満たすようにリクエストを送ります: %s %s %s (現在: %s)",
+			KO: "문 %s(%s)의 조건을 충족하도록 요청을 보냅니다: %s %s %s(현재: %s)",
+		},
 		// Risks.
 		"fix.risk.allow-public": { // action, resource
 			EN: "The request is anonymous: allowing it lets anyone on the internet, without credentials, call %s on %s. Sign the request with AWS credentials instead, unless the resource is meant to be public.",
@@ -72,6 +78,11 @@ func init() {
 			EN: "Every principal of account %s whose IAM policies allow kms actions on this key can then use and manage it (kms:* includes PutKeyPolicy and ScheduleKeyDeletion), so control of the key moves from the key policy to whoever can edit IAM policies; the requester still needs an identity policy allowing %s.",
 			JA: "アカウント %s のプリンシパルのうち、IAM ポリシーでこのキーに対する kms アクションを許可されているものはすべて、このキーを使用・管理できるようになります (kms:* には PutKeyPolicy と ScheduleKeyDeletion が含まれます)。キーの管理はキーポリシーから、IAM ポリシーを編集できる人の手に移ります。リクエスト元には引き続き、%s を許可するアイデンティティベースのポリシーが必要です。",
 			KO: "계정 %s의 보안 주체 중 IAM 정책에서 이 키에 대한 kms 작업이 허용된 보안 주체는 모두 이 키를 사용하고 관리할 수 있게 됩니다(kms:*에는 PutKeyPolicy와 ScheduleKeyDeletion이 포함됩니다). 따라서 키에 대한 통제권이 키 정책에서 IAM 정책을 편집할 수 있는 사람에게로 넘어갑니다. 요청자에게는 여전히 %s을(를) 허용하는 자격 증명 기반 정책이 필요합니다.",
+		},
+		"fix.risk.drops-condition": { // Sid or #index, policy, the failed conditions
+			EN: "Statement %s of %s allows this request only when its condition holds (%s); an Allow without that condition drops what the policy's author required on purpose.",
+			JA: "ステートメント %s (%s) は、条件 (%s) が満たされる場合にだけこのリクエストを許可します。条件のない Allow は、ポリシーの作成者が意図して求めたものを取り除いてしまいます。",
+			KO: "문 %s(%s)은(는) 조건(%s)이 충족될 때만 이 요청을 허용합니다. 조건이 없는 Allow는 정책 작성자가 의도적으로 요구한 것을 없애 버립니다.",
 		},
 		"fix.risk.vault-policy-remove-deny": {
 			EN: "Removes the Deny for every principal and every request it covers, not only this one: vault access policies often deny deleting recovery points or changing the vault to protect backups, and that protection goes with it.",
@@ -169,6 +180,11 @@ func init() {
 			EN: "This RCP limits where requests may come from (%s): send the request from the organization's networks or VPC endpoints; exempting this principal comes second.",
 			JA: "この RCP はリクエストの送信元を制限しています (%s): 組織のネットワークまたは VPC エンドポイントからリクエストを送ってください。このプリンシパルを除外するのはその次です。",
 			KO: "이 RCP는 요청을 보낼 수 있는 위치를 제한합니다(%s): 조직의 네트워크나 VPC 엔드포인트에서 요청을 보내세요. 이 보안 주체를 예외로 두는 것은 그다음입니다.",
+		},
+		"fixnote.condition-on-purpose": {
+			EN: "The allowing statement states this condition on purpose (MFA, a network, a tag, a Region...): send the request so that it holds (sign in with MFA, call from the network, tag the resource) instead of dropping it.",
+			JA: "許可しているステートメントは、この条件を意図して指定しています (MFA、ネットワーク、タグ、リージョンなど): 条件を外すのではなく、条件が満たされるようにリクエストを送ってください (MFA でサインインする、そのネットワークから呼び出す、リソースにタグを付けるなど)。",
+			KO: "허용하는 문은 이 조건을 의도적으로 지정했습니다(MFA, 네트워크, 태그, 리전 등): 조건을 없애지 말고 조건이 충족되도록 요청을 보내세요(MFA로 로그인, 해당 네트워크에서 호출, 리소스에 태그 지정 등).",
 		},
 		"fixnote.sso-permission-set": {
 			EN: "This role belongs to an IAM Identity Center permission set, which creates and owns it: IAM refuses changes to the role itself. Add the statement to the permission set instead (its inline policy, or a customer managed policy it references; aws sso-admin put-inline-policy-to-permission-set, then provision the permission set), from the Identity Center administration account.",
