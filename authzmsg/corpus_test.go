@@ -26,7 +26,7 @@ const (
 	realCorpusFile   = "../testdata/messages/real/corpus.jsonl"
 	realBaselineFile = "../testdata/messages/real/baseline.json"
 	// minRealMessages is the least the corpus may hold.
-	minRealMessages = 90
+	minRealMessages = 150
 )
 
 // corpusEntry is one line of corpus.jsonl.
