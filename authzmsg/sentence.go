@@ -12,7 +12,7 @@ const typePhrases = `identity-based policy|identity based policy|resource-based 
 	`service control policy|resource control policy|VPC endpoint policy|role trust policy|trust policy`
 
 var (
-	notAuthRE   = regexp.MustCompile(`(?i)\bnot authori[sz]ed to perform\b\s*:?\s*`)
+	notAuthRE   = regexp.MustCompile(`(?i)\bnot authori[sz]ed (?:to )?perform\b\s*:?\s*`)
 	userLeadRE  = regexp.MustCompile(`(?i)(?:^|[^A-Za-z0-9/_@.-])user(?:\s*:\s*|\s+)`)
 	implicitRE  = regexp.MustCompile(`(?i)^because no ((?:\S+ ){0,5}?\S+) allows(?: the (\S+) action)?`)
 	trustSicRE  = regexp.MustCompile(`(?i)^because the (role trust policy) allows(?: the (\S+) action)?`)
