@@ -44,14 +44,30 @@ func corpusInputs(t *testing.T) map[string]string {
 				}
 				return err
 			}
-			if e.IsDir() || strings.HasSuffix(path, ".md") || strings.HasSuffix(path, "sources.json") {
+			base := filepath.Base(path)
+			if e.IsDir() || strings.HasSuffix(path, ".md") || base == "sources.json" || base == "baseline.json" {
 				return nil
 			}
 			b, err := os.ReadFile(path)
 			if err != nil {
 				return err
 			}
-			out[strings.TrimPrefix(path, "../testdata/")] = string(b)
+			name := strings.TrimPrefix(path, "../testdata/")
+			if !strings.HasSuffix(path, ".jsonl") {
+				out[name] = string(b)
+				return nil
+			}
+			// One message a line: {"id", "source", "text", "want"}.
+			for i, line := range strings.Split(string(b), "\n") {
+				if strings.TrimSpace(line) == "" {
+					continue
+				}
+				var m struct{ ID, Text string }
+				if err := json.Unmarshal([]byte(line), &m); err != nil {
+					t.Fatalf("%s:%d: %v", name, i+1, err)
+				}
+				out[name+"#"+m.ID] = m.Text
+			}
 			return nil
 		})
 		if err != nil {
@@ -89,10 +105,10 @@ var kindRules = map[fix.TargetKind]kindRule{
 	fix.TargetVaultPolicy:    {[]string{"resource"}, "access policy of", regexp.MustCompile(`^aws backup (put|get)-backup-vault-access-policy `), regexp.MustCompile(`^aws backup put-backup-vault-access-policy `), []string{"aws_backup_vault_policy"}, []string{"AWS::Backup::BackupVault"}, "vault access policy"},
 	fix.TargetBucketPolicy:   {[]string{"resource"}, "bucket policy", regexp.MustCompile(`^aws s3api (put|get)-bucket-policy `), regexp.MustCompile(`^aws s3api put-bucket-policy `), []string{"aws_s3_bucket_policy"}, []string{"AWS::S3::BucketPolicy"}, "bucket policy"},
 	fix.TargetVPCEndpoint:    {[]string{"vpcEndpoint"}, "VPC endpoint policy", regexp.MustCompile(`^aws ec2 (modify-vpc-endpoint|describe-vpc-endpoints) `), regexp.MustCompile(`^aws ec2 modify-vpc-endpoint .*--policy-document `), []string{"aws_vpc_endpoint_policy"}, []string{"AWS::EC2::VPCEndpoint"}, "VPC endpoint policy"},
-	fix.TargetResourcePolicy: {[]string{"resource"}, "resource-based policy", regexp.MustCompile(`^aws (secretsmanager (put|get)-resource-policy|sns (set|get)-topic-attributes|ecr (set|get)-repository-policy) `), regexp.MustCompile(`^aws (secretsmanager put-resource-policy|sns set-topic-attributes|ecr set-repository-policy) `), []string{"aws_secretsmanager_secret_policy", "aws_sns_topic_policy", "aws_ecr_repository_policy"}, []string{"AWS::SecretsManager::ResourcePolicy", "AWS::SNS::TopicPolicy", "AWS::ECR::Repository"}, "resource-based policy"},
+	fix.TargetResourcePolicy: {[]string{"resource"}, "resource-based policy", regexp.MustCompile(`^aws (secretsmanager (put|get)-resource-policy|sns (set|get)-topic-attributes|ecr (set|get)-repository-policy|sqs (set|get)-queue-attributes) `), regexp.MustCompile(`^aws (secretsmanager put-resource-policy|sns set-topic-attributes|ecr set-repository-policy|sqs set-queue-attributes) `), []string{"aws_secretsmanager_secret_policy", "aws_sns_topic_policy", "aws_ecr_repository_policy", "aws_sqs_queue_policy"}, []string{"AWS::SecretsManager::ResourcePolicy", "AWS::SNS::TopicPolicy", "AWS::ECR::Repository", "AWS::SQS::QueuePolicy"}, "resource-based policy"},
 }
 
-var placeholder = regexp.MustCompile(`<[A-Za-z][A-Za-z0-9_-]*>`)
+var placeholder = regexp.MustCompile(`<[^<>\n]{1,80}>`)
 
 // checkFix fails when a fix does not edit a policy of the layer its
 // target belongs to, or when a rendering does not name that kind of

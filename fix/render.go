@@ -169,7 +169,7 @@ func kindName(t Target) string {
 	return "resource-based policy"
 }
 
-var placeholderRE = regexp.MustCompile(`<[A-Za-z][A-Za-z0-9_-]*>`)
+var placeholderRE = regexp.MustCompile(`<[^<>\n]{1,80}>`)
 
 // markPlaceholders marks every command that holds a <placeholder> as not
 // runnable as it is: a comment line before it names the placeholders and,
@@ -579,6 +579,32 @@ func resourceSink(t Target) sink {
 			},
 			tfWhat:  "aws_secretsmanager_secret_policy of " + t.ARN,
 			cfnWhat: "ResourcePolicy of the AWS::SecretsManager::ResourcePolicy of " + t.ARN,
+		}
+	case svc == "sqs":
+		url := "https://sqs." + parts[3] + ".amazonaws.com/" + parts[4] + "/" + res
+		return sink{
+			noun: "queue policy",
+			put: func(string) string {
+				return "aws sqs set-queue-attributes --queue-url " + shellWord(url) + " --attributes file://queue-attributes.json" + region
+			},
+			get:  "aws sqs get-queue-attributes --queue-url " + shellWord(url) + " --attribute-names Policy --query Attributes.Policy --output text" + region,
+			file: "policy.json",
+			notes: []string{
+				"# set-queue-attributes takes the policy as a string attribute and replaces the whole queue policy: write the policy JSON to policy.json, then",
+				"# wrap it: jq -n --rawfile p policy.json '{Policy: $p}' > queue-attributes.json",
+			},
+			tf: func(doc *node) string {
+				var b strings.Builder
+				hclBlock(&b, "resource", []string{"aws_sqs_queue_policy", tfName(res)},
+					hclAttr{key: "queue_url", val: str(url)},
+					hclAttr{key: "policy", val: doc, call: "jsonencode"})
+				return b.String()
+			},
+			cfn: func(doc *node) string {
+				return cfnResource("QueuePolicy", "AWS::SQS::QueuePolicy", "Queues", arr(str(url)), "PolicyDocument", doc)
+			},
+			tfWhat:  "aws_sqs_queue_policy of " + url,
+			cfnWhat: "PolicyDocument of the AWS::SQS::QueuePolicy of " + url,
 		}
 	case svc == "sns":
 		return sink{

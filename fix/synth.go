@@ -126,8 +126,15 @@ func (s *synth) identityTarget(policyName string) (Target, bool) {
 	p := s.ri.p
 	switch p.Kind {
 	case authz.PrincipalSession, authz.PrincipalRole:
+		if elided(p.Name) {
+			// The message cut the role's name short: no command may run with it.
+			return Target{Kind: TargetRoleInline, Name: "<role-name>", ARN: "arn:" + p.Partition + ":iam::" + p.Account + ":role/<role-name>", PolicyName: policyName}, true
+		}
 		return Target{Kind: TargetRoleInline, Name: p.Name, ARN: s.ri.roleARN, PolicyName: policyName}, true
 	case authz.PrincipalUser:
+		if elided(p.Name) {
+			return Target{Kind: TargetUserInline, Name: "<user-name>", PolicyName: policyName}, true
+		}
 		return Target{Kind: TargetUserInline, Name: p.Name, ARN: p.ARN, PolicyName: policyName}, true
 	case authz.PrincipalFederated:
 		return Target{Kind: TargetUserInline, PolicyName: policyName}, true
