@@ -59,7 +59,7 @@ func (s *synth) round(w *working, o outcome) (lp, others []Fix) {
 			f.Kind = Broad
 			f.ID = "identity-inline-allow-unconditional"
 			f.Risk = fmt.Sprintf("Statement %s of %s allows this request only when its condition holds (%s); an Allow without that condition drops what the policy's author required on purpose.", stmtName(fc.st), fc.policy, fc.describe())
-			f.RiskMsg = riskMsg("fix.risk.drops-condition", stmtName(fc.st), fc.policy, fc.describe())
+			f.RiskMsg = riskMsg("fix.risk.drops-condition", stmtArg(fc.st), fc.policy, fc.describe())
 			others = append(others, f)
 			return nil, others
 		}
@@ -448,14 +448,14 @@ func (s *synth) narrowDenies(w *working, o outcome) (lp, others []Fix) {
 					ex.byResource, ex.byPrincipal = byResource, !byResource
 					f.Title = fmt.Sprintf("Narrow the Deny %s in %s so that it applies to %s", stmtName(st), describeTarget(f.Target), ex.english())
 					how, hargs := ex.form()
-					f.TitleMsg = msg("fix.title.narrow."+form+"."+how, concat([]string{stmtName(st)}, targs, hargs)...)
+					f.TitleMsg = msg("fix.title.narrow."+form+"."+how, concat([]string{stmtArg(st)}, targs, hargs)...)
 					scope, scopeArg = ex.scope()
 				}
 			}
 			f.Document = newPolicy(f.Statement)
 			noun, nounArg := policyNoun(f.Target)
 			f.Notes = append(f.Notes, Note{ID: "deny-statement-known", Text: fmt.Sprintf("The decoded message names the Deny statement %s but not the %s that holds it: find it there and put the statement shown in its place (keep the policy's other statements).", stmtName(f.Original), noun),
-				Args: []string{stmtName(f.Original), nounArg}})
+				Args: []string{stmtArg(f.Original), nounArg}})
 			f.Notes = append(f.Notes, Note{ID: "deny-on-purpose", Text: "This Deny was written on purpose: the change keeps it for every other " + scope + " and only lifts it for this request's " + scope + ". Check with the policy's owner; deleting the statement would lift it for everyone.",
 				Args: []string{scopeArg, scopeArg}})
 			lp = append(lp, f)
@@ -648,6 +648,14 @@ func stmtName(st *policy.Statement) string {
 	return fmt.Sprintf("#%d", st.Index)
 }
 
+// stmtArg is stmtName as a message argument.
+func stmtArg(st *policy.Statement) string {
+	if st != nil && st.Sid == "" && st.Index < 0 {
+		return "@fix.no-sid"
+	}
+	return stmtName(st)
+}
+
 // describeName names a target's policy: its ARN, name or ID.
 func describeName(t Target) string {
 	switch {
@@ -833,7 +841,7 @@ func (s *synth) meetCondition(fc condFailure) Fix {
 		Kind: Alternative,
 		Title: fmt.Sprintf("Make the request meet the condition of statement %s in %s: %s %s %s (now: %s)",
 			stmtName(fc.st), fc.policy, c.Operator, c.Key, strings.Join(c.Values, ", "), have),
-		TitleMsg: msg("fix.title.meet-condition", stmtName(fc.st), fc.policy, c.Operator, c.Key, strings.Join(c.Values, ", "), haveArg),
+		TitleMsg: msg("fix.title.meet-condition", stmtArg(fc.st), fc.policy, c.Operator, c.Key, strings.Join(c.Values, ", "), haveArg),
 		Target:   Target{Kind: TargetRequest},
 		Notes: []Note{{ID: "condition-on-purpose", Text: "The allowing statement states this condition on purpose (MFA, a network, a tag, a Region...): send the request so that it holds (sign in with MFA, call from the network, tag the resource) instead of dropping it.",
 			Args: nil}},

@@ -14,6 +14,7 @@ func init() {
 	m := map[string]map[Lang]string{
 		// Phrases passed as "@" arguments.
 		"fix.name-unknown": {EN: "(name unknown)", JA: "(名前不明)", KO: "(이름 알 수 없음)"},
+		"fix.no-sid":       {EN: "(without Sid)", JA: "(Sid なし)", KO: "(Sid 없음)"},
 
 		"fix.noun.inline-policy":        {EN: "inline policy", JA: "インラインポリシー", KO: "인라인 정책"},
 		"fix.noun.managed-policy":       {EN: "managed policy", JA: "管理ポリシー", KO: "관리형 정책"},
