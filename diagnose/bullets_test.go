@@ -47,6 +47,24 @@ func realMessage(t *testing.T, file string) string {
 	return string(b)
 }
 
+// corpusMessage returns the text of the message id of
+// testdata/messages/real/corpus.jsonl.
+func corpusMessage(t *testing.T, id string) string {
+	t.Helper()
+	b, err := os.ReadFile("../testdata/messages/real/corpus.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		var m struct{ ID, Text string }
+		if json.Unmarshal([]byte(line), &m) == nil && m.ID == id {
+			return m.Text
+		}
+	}
+	t.Fatalf("no message %q in the real corpus", id)
+	return ""
+}
+
 func findingOf(t *testing.T, fs []Finding, rule string) Finding {
 	t.Helper()
 	for _, f := range fs {
@@ -113,6 +131,13 @@ func TestFixBullets(t *testing.T) {
 			fx := f.Plan.Fixes[0]
 			c := cli(fx)
 			if fx.Target.Kind != fix.TargetSCP || !strings.Contains(c, "<policy-id>: aws organizations list-policies --filter SERVICE_CONTROL_POLICY") || strings.Contains(c, "xxxxx") {
+				t.Errorf("%s on %+v:\n%s", fx.ID, fx.Target, c)
+			}
+		}},
+		{"role name cut short by the message", corpusMessage(t, "sst-4469-placeholders-with-spaces"), "iam.identity-implicit", func(t *testing.T, f Finding) {
+			fx := f.Plan.Fixes[0]
+			c := cli(fx)
+			if fx.Target.Name != "<role-name>" || strings.Contains(c, "...") || !strings.Contains(c, "# Not runnable as-is: replace <role-name>") || !strings.Contains(c, "aws iam list-roles") {
 				t.Errorf("%s on %+v:\n%s", fx.ID, fx.Target, c)
 			}
 		}},

@@ -258,6 +258,10 @@ func findCommand(p string, t Target, ri *reqInfo) string {
 		return "aws kms list-aliases --query 'Aliases[].[AliasName,TargetKeyId]' --output text"
 	case "<backup-vault-name>":
 		return "aws backup list-backup-vaults --query 'BackupVaultList[].BackupVaultName' --output text"
+	case "<role-name>":
+		return "aws iam list-roles --query 'Roles[].[RoleName,Arn]' --output text"
+	case "<user-name>", "<iam-user-name>":
+		return "aws iam list-users --query 'Users[].[UserName,Arn]' --output text"
 	case "<ACCOUNT_ID>":
 		return "aws sts get-caller-identity --query Account --output text"
 	}

@@ -51,6 +51,10 @@ func newReqInfo(c *simulate.Case, opt Options) (*reqInfo, error) {
 			ri.roleARN = "arn:" + ri.p.Partition + ":iam::" + ri.p.Account + ":role/" + ssoPath + ri.p.Name
 		}
 	}
+	if ri.roleARN != "" && elided(ri.p.Name) && !ri.ssoRole() {
+		// The message cut the role's name short: name it by a placeholder.
+		ri.roleARN = "arn:" + ri.p.Partition + ":iam::" + ri.p.Account + ":role/<role-name>"
+	}
 	if opt.RoleARN != "" && ri.roleARN != "" {
 		ri.roleARN = opt.RoleARN
 	}
@@ -84,6 +88,9 @@ func (ri *reqInfo) awsPrincipal() bool {
 func (ri *reqInfo) principalARN() string {
 	if ri.roleARN != "" {
 		return ri.roleARN
+	}
+	if ri.p.Kind == authz.PrincipalUser && elided(ri.p.Name) {
+		return "arn:" + ri.p.Partition + ":iam::" + ri.p.Account + ":user/<user-name>"
 	}
 	return ri.p.ARN
 }
