@@ -141,6 +141,11 @@ func TestFixBullets(t *testing.T) {
 				t.Errorf("%s on %+v:\n%s", fx.ID, fx.Target, c)
 			}
 		}},
+		{"old explicit deny without a policy type", corpusMessage(t, "cloud-custodian-4736-old-explicit"), "iam.layer-unknown", func(t *testing.T, f Finding) {
+			if !hasMsg(f.Checks, "generic.legacy.explicit") || f.Plan != nil {
+				t.Errorf("checks %+v plan %+v", f.Checks, f.Plan)
+			}
+		}},
 		// Service-owned sessions: the service's limits, no session policy to pass.
 		{"Managed Flink session", realMessage(t, "flink-state-session.txt"), "session.service-managed-flink", func(t *testing.T, f Finding) {
 			if f.Plan != nil || len(f.Alternatives) > 0 {

@@ -255,9 +255,15 @@ func genericRule(d *authzmsg.Denial) (Finding, bool) {
 			Checks: []Msg{msg("generic.trust.check")}}, true
 	}
 	if layer == "" {
-		return Finding{Rule: "iam.layer-unknown", Title: msg("generic.legacy.title"),
+		f := Finding{Rule: "iam.layer-unknown", Title: msg("generic.legacy.title"),
 			Cause:  msg("generic.legacy.cause", principalName(d), orDefault(d.Action, "?")),
-			Checks: []Msg{msg("check.layers.generic")}}, true
+			Checks: []Msg{msg("check.layers.generic")}}
+		if d.Decision == authzmsg.ExplicitDeny {
+			// A Deny matched, in a layer the message does not name: no
+			// layer's fix can be given, only where to look.
+			f.Checks = append([]Msg{msg("generic.legacy.explicit")}, f.Checks...)
+		}
+		return f, true
 	}
 	id := "generic." + layer + "." + kind
 	f := Finding{

@@ -388,6 +388,11 @@ func init() {
 			JA: "%s は %s を拒否されましたが、この (古い) 形式のメッセージはどの種類のポリシーが拒否したかを示しません。",
 			KO: "%s은(는) %s을(를) 거부당했지만, 이 (이전) 형식의 메시지는 어떤 유형의 정책이 거부했는지 알려 주지 않습니다.",
 		},
+		"generic.legacy.explicit": {
+			EN: "A Deny statement matched, but the message does not say in which kind of policy: it may be an identity-based policy, the permissions boundary, an SCP, an RCP, the session policy, a VPC endpoint policy or the resource's policy. Decode an encoded message, or run denied explain --snapshot (or --live) to find it; do not change an SCP before you know it is the one.",
+			JA: "Deny ステートメントが一致しましたが、メッセージにはそれがどの種類のポリシーにあるかが示されていません: アイデンティティベースのポリシー、アクセス許可の境界、SCP、RCP、セッションポリシー、VPC エンドポイントポリシー、リソースのポリシーのいずれかの可能性があります。エンコードされたメッセージをデコードするか、denied explain --snapshot (または --live) で特定してください。SCP が原因だとわかるまでは SCP を変更しないでください。",
+			KO: "Deny 문이 일치했지만 메시지에는 그것이 어떤 종류의 정책에 있는지 나와 있지 않습니다: 자격 증명 기반 정책, 권한 경계, SCP, RCP, 세션 정책, VPC 엔드포인트 정책, 리소스 정책 중 하나일 수 있습니다. 인코딩된 메시지를 디코딩하거나 denied explain --snapshot(또는 --live)으로 찾으세요. SCP가 원인이라는 것을 알기 전에는 SCP를 변경하지 마세요.",
+		},
 		"generic.trust.title": {
 			EN: "The role's trust policy does not allow assuming it", JA: "ロールの信頼ポリシーが引き受けを許可していません", KO: "역할의 신뢰 정책이 수임을 허용하지 않습니다",
 		},
