@@ -54,31 +54,31 @@ var backupPatterns = []backupPattern{
 	},
 	{
 		id:      "backup.copy-access-denied",
-		keys:    []string{"trying to call aws backup"},
+		keys:    []string{"trying to call aws backup", "aws backup サービス呼び出し中にアクセスが拒否されました"},
 		summary: "A cross-account copy was refused: the destination vault's access policy does not allow backup:CopyIntoBackupVault for the source account or organization.",
 		layer:   "resource",
-		re:      regexp.MustCompile(`(?i)Access Denied trying to call AWS Backup service`),
+		re:      regexp.MustCompile(`(?i)Access Denied trying to call AWS Backup service|AWS Backup サービス呼び出し中にアクセスが拒否されました`),
 	},
 	{
 		id:      "backup.same-organization",
-		keys:    []string{"same organization"},
+		keys:    []string{"same organization", "같은 조직의 구성원이어야"},
 		summary: "A cross-account copy needs the source and destination accounts in the same AWS Organizations organization.",
 		layer:   "organization",
-		re:      regexp.MustCompile(`(?i)Both source and destination account must be a member of the same organization`),
+		re:      regexp.MustCompile(`(?i)Both source and destination account must be a member of the same organization|원본 계정과 대상 계정은 모두 같은 조직의 구성원이어야 합니다`),
 	},
 	{
 		id:      "backup.kms-describekey-default-cmk",
-		keys:    []string{"default cmk"},
+		keys:    []string{"default cmk", "given key id", "주어진 키 id에 액세스할 수 없습니다"},
 		summary: "The AMI's snapshots are encrypted with a key the destination cannot use (an AWS managed key such as aws/ebs cannot be shared): re-encrypt with a customer managed key shared with the destination.",
 		layer:   "kms",
-		re:      regexp.MustCompile(`(?i)Given key ID is not accessible\.? You must have DescribeKey permissions on the default CMK`),
+		re:      regexp.MustCompile(`(?i)Given key ID (?:is )?not accessible(?:\.? You must have DescribeKey permissions on the default CMK)?|주어진 키 ID에 액세스할 수 없습니다`),
 	},
 	{
 		id:      "backup.insufficient-privileges",
-		keys:    []string{"insufficient privileges"},
+		keys:    []string{"insufficient privileges", "このアクションを実行するには権限が不十分です"},
 		summary: "The restore was refused: the caller may lack backup:StartRestoreJob, the restore role may lack the service's or KMS permissions, or the vault access policy denies StartRestoreJob.",
 		layer:   "identity",
-		re:      regexp.MustCompile(`(?i)Insufficient privileges to perform this action`),
+		re:      regexp.MustCompile(`(?i)Insufficient privileges to perform this action|このアクションを実行するには権限が不十分です`),
 	},
 	{
 		id:      "backup.unshare-snapshot",
@@ -113,6 +113,10 @@ var (
 func trimARN(s string) string {
 	pairs := map[byte]byte{')': '(', ']': '[', '}': '{', '>': '<'}
 	for len(s) > 0 {
+		// An ellipsis is a person's elision, not punctuation.
+		if strings.HasSuffix(s, "...") || strings.HasSuffix(s, "…") {
+			return s
+		}
 		c := s[len(s)-1]
 		switch {
 		case c == '.' || c == ';' || c == ':' || c == ',':
@@ -197,7 +201,7 @@ func applyBackup(d *Denial, b *BackupMessage) {
 			d.Action = "tag:GetResources"
 		}
 	case "backup.kms-describekey-default-cmk":
-		if d.Action == "" {
+		if d.Action == "" && strings.Contains(d.Raw, "DescribeKey") {
 			d.Action = "kms:DescribeKey"
 			d.Notes = append(d.Notes, "action kms:DescribeKey read from \"DescribeKey permissions\"")
 		}

@@ -3,6 +3,7 @@ package authzmsg
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -226,5 +227,85 @@ func flatten(out map[string]string, prefix string, v any, depth int) {
 		out[prefix] = x.String()
 	case bool:
 		out[prefix] = fmt.Sprint(x)
+	}
+}
+
+var (
+	ctFieldRE = regexp.MustCompile(`"(eventSource|eventName|errorCode|awsRegion|eventTime|eventID)"\s*:\s*"([^"\\]*)"`)
+	ctUserRE  = regexp.MustCompile(`"userIdentity"\s*:\s*\{[^{}]*?"arn"\s*:\s*"([^"\\]+)"`)
+)
+
+// readCloudTrailFragment reads a CloudTrail event that is not whole JSON: a
+// copy cut short, or a middle part of one. What is there is taken: the
+// action from eventSource and eventName, the caller from userIdentity.arn,
+// the error code. text is the prepared text. It reports whether the text
+// held a fragment.
+func readCloudTrailFragment(d *Denial, text string) bool {
+	if !strings.Contains(text, `"eventSource"`) || !strings.Contains(text, `"eventName"`) {
+		return false
+	}
+	ev := &CloudTrailEvent{}
+	for _, m := range ctFieldRE.FindAllStringSubmatch(text, -1) {
+		v := strings.ReplaceAll(m[2], sentinel, " ")
+		switch m[1] {
+		case "eventSource":
+			if ev.EventSource == "" {
+				ev.EventSource = v
+			}
+		case "eventName":
+			if ev.EventName == "" {
+				ev.EventName = v
+			}
+		case "errorCode":
+			if ev.ErrorCode == "" {
+				ev.ErrorCode = v
+			}
+		case "awsRegion":
+			if ev.AWSRegion == "" {
+				ev.AWSRegion = v
+			}
+		case "eventTime":
+			ev.EventTime = v
+		case "eventID":
+			ev.EventID = v
+		}
+	}
+	if ev.EventSource == "" || ev.EventName == "" {
+		return false
+	}
+	if m := ctUserRE.FindStringSubmatch(text); m != nil {
+		ev.IdentityARN = strings.ReplaceAll(m[1], sentinel, " ")
+	}
+	d.CloudTrail = ev
+	d.Service = ev.EventSource
+	d.Operation = ev.EventName
+	if d.ErrorCode == "" {
+		d.ErrorCode = ev.ErrorCode
+	}
+	if d.Region == "" {
+		d.Region = ev.AWSRegion
+	}
+	d.Notes = append(d.Notes, "the CloudTrail event is not whole JSON (cut or elided): read what is there")
+	if ev.ErrorCode == "" {
+		d.Unreadable = append(d.Unreadable, "CloudTrail errorCode (not in the text: the event is cut before it)")
+	}
+	return true
+}
+
+// applyCloudTrailFragment fills what the message itself did not say from a
+// fragment read by readCloudTrailFragment.
+func applyCloudTrailFragment(d *Denial) {
+	ev := d.CloudTrail
+	if ev == nil {
+		return
+	}
+	if ev.IdentityARN != "" && d.Principal.ARN == "" {
+		d.Principal = ParsePrincipal(ev.IdentityARN)
+	}
+	if d.Action == "" {
+		if a := servicePrefix(ev.EventSource) + ":" + ev.EventName; ValidAction(a) {
+			d.Action = a
+			d.Notes = append(d.Notes, "action "+a+" inferred from eventSource and eventName (an API's IAM action can differ from its name)")
+		}
 	}
 }

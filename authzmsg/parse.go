@@ -242,7 +242,8 @@ func isDenialCode(code string) bool {
 // parseText reads a denial from free text; nil when there is none.
 func parseText(text string) *Denial {
 	d := newDenial(text)
-	n := collapse(text)
+	prep := prepareText(text)
+	n := collapse(prep)
 	if n == "" {
 		return nil
 	}
@@ -267,6 +268,10 @@ func parseText(text string) *Denial {
 	}
 	if decoded {
 		setForm(FormDecoded)
+	}
+	fragment := !decoded && readCloudTrailFragment(d, prep)
+	if fragment {
+		setForm(FormCloudTrail)
 	}
 
 	// Envelopes.
@@ -363,6 +368,10 @@ func parseText(text string) *Denial {
 		applyBackup(d, b)
 		setForm(FormBackupJob)
 	}
+	special := matchSpecial(d, n, low)
+	if fragment {
+		applyCloudTrailFragment(d)
+	}
 	ec2 := strings.Contains(low, "you are not authori") && ec2PhraseRE.MatchString(n)
 	if enc.marker || ec2 {
 		setForm(FormConsole)
@@ -370,7 +379,7 @@ func parseText(text string) *Denial {
 	if jsText {
 		setForm(FormSDKJS)
 	}
-	denialLike := decoded || sent.found || d.Reason != "" || d.Action != "" || d.Backup != nil || enc.marker || ec2 ||
+	denialLike := decoded || fragment || special || sent.found || d.Reason != "" || d.Action != "" || d.Backup != nil || enc.marker || ec2 ||
 		isDenialCode(d.ErrorCode) || (hasCode || strings.Contains(low, "access denied")) && deniedAnyRE.MatchString(n)
 	if !denialLike {
 		return nil
@@ -380,6 +389,7 @@ func parseText(text string) *Denial {
 	}
 	setForm(FormPlain)
 	d.Form = form
+	restoreSpaces(d)
 	finish(d)
 	return d
 }
@@ -491,6 +501,9 @@ func (d *Denial) applyDecoded(dd *Decoded) {
 	}
 	if ValidAction(dd.Action) {
 		d.Action = dd.Action
+	} else if a := qualifyAction(dd); a != "" {
+		d.Action = a
+		d.Notes = append(d.Notes, "decoded message: context.action is the operation name \""+dd.Action+"\"; read as "+a+" (service from the request context)")
 	} else if dd.Action != "" {
 		d.Unreadable = append(d.Unreadable, "decoded message: action ("+quoteShort(dd.Action)+" is not one action)")
 	}
@@ -508,13 +521,59 @@ func (d *Denial) applyDecoded(dd *Decoded) {
 		}
 	}
 	for _, s := range dd.MatchedStatements {
-		if s.IsBoundary && strings.EqualFold(s.Effect, "DENY") {
+		if !strings.EqualFold(s.Effect, "DENY") {
+			continue
+		}
+		if s.IsBoundary {
 			d.PolicyType = PolicyPermissionsBoundary
 		}
+		if !dd.ExplicitDeny {
+			continue
+		}
+		if d.DenyMatch != nil {
+			d.DenyMatch.Others++
+			continue
+		}
+		pt := PolicyUnknown
+		if s.IsBoundary {
+			pt = PolicyPermissionsBoundary
+		}
+		d.DenyMatch = &DenyMatch{PolicyType: pt, Statement: s}
 	}
 	if r := dd.Conditions["aws:Region"]; len(r) > 0 && d.Region == "" {
 		d.Region = r[0]
 	}
+}
+
+// qualifyAction turns a decoded message's bare operation name
+// ("RunInstances") into an action when the request context says which
+// service it is (aws:Service) and, when a matched statement lists actions,
+// one of them is that action.
+func qualifyAction(dd *Decoded) string {
+	if dd.Action == "" || strings.Contains(dd.Action, ":") {
+		return ""
+	}
+	svc := dd.Conditions["aws:Service"]
+	if len(svc) != 1 {
+		return ""
+	}
+	a := svc[0] + ":" + dd.Action
+	if !ValidAction(a) {
+		return ""
+	}
+	listed := false
+	for _, s := range dd.MatchedStatements {
+		for _, x := range s.Actions {
+			listed = true
+			if strings.EqualFold(x, a) {
+				return a
+			}
+		}
+	}
+	if listed {
+		return ""
+	}
+	return a
 }
 
 // finish fills what follows from the rest: accounts, regions, redactions.

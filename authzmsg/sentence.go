@@ -12,7 +12,7 @@ const typePhrases = `identity-based policy|identity based policy|resource-based 
 	`service control policy|resource control policy|VPC endpoint policy|role trust policy|trust policy`
 
 var (
-	notAuthRE   = regexp.MustCompile(`(?i)\bnot authori[sz]ed to perform\b\s*:?\s*`)
+	notAuthRE   = regexp.MustCompile(`(?i)\bnot authori[sz]ed (?:to )?perform\b\s*:?\s*`)
 	userLeadRE  = regexp.MustCompile(`(?i)(?:^|[^A-Za-z0-9/_@.-])user(?:\s*:\s*|\s+)`)
 	implicitRE  = regexp.MustCompile(`(?i)^because no ((?:\S+ ){0,5}?\S+) allows(?: the (\S+) action)?`)
 	trustSicRE  = regexp.MustCompile(`(?i)^because the (role trust policy) allows(?: the (\S+) action)?`)
@@ -95,6 +95,11 @@ func readSentence(d *Denial, n string) sentenceResult {
 		d.Unreadable = append(d.Unreadable, "action (left out of the text)")
 	default:
 		d.Unreadable = append(d.Unreadable, "action ("+quoteShort(tok)+" is not one action)")
+		// "is not authorized to perform API action on resource: ..." (a
+		// paraphrase with a word in place of the action).
+		if t := strings.TrimLeft(rest, " "); hasPrefixFold(t, "action ") {
+			rest = t[len("action"):]
+		}
 	}
 
 	rest = strings.TrimLeft(rest, " ")
@@ -137,6 +142,14 @@ func readPrincipal(d *Denial, before string) {
 		t := strings.TrimSpace(before)
 		if strings.HasSuffix(t, "…") || strings.HasSuffix(t, "...") {
 			p = "…"
+		} else if f := strings.Fields(t); len(f) > 0 {
+			// No "User:": the word before "is" is the principal when it is
+			// shaped like one (an ARN, a service principal, a placeholder).
+			last := strings.Trim(f[len(f)-1], "\"'`“”")
+			if strings.HasPrefix(last, "arn:") || strings.HasSuffix(last, ".amazonaws.com") ||
+				strings.HasPrefix(last, "<") && strings.HasSuffix(last, ">") {
+				p = last
+			}
 		}
 	}
 	p = strings.Trim(p, "\"'`“”")
@@ -148,7 +161,7 @@ func readPrincipal(d *Denial, before string) {
 		f := strings.Fields(p)
 		p = strings.Trim(f[len(f)-1], "\"'`“”")
 	}
-	d.Principal = ParsePrincipal(p)
+	d.Principal = ParsePrincipal(cleanToken(p))
 }
 
 // readResource reads the resource after "on resource:" and returns the text
@@ -198,7 +211,7 @@ func readResource(d *Denial, r string) string {
 	// Where the resource ends is where the rest begins.
 	i := strings.Index(r, res)
 	rest := r[i+len(res):]
-	trimmed := strings.TrimRight(res, ".,;")
+	trimmed := strings.TrimRight(cleanToken(res), ".,;")
 	if trimmed != "" {
 		res = trimmed
 	}
@@ -251,7 +264,54 @@ func readReason(d *Denial, r string) bool {
 		applyExplicit(d, m)
 		return true
 	}
+	if m := oldExplicitRE.FindString(r); m != "" {
+		d.Reason = m
+		d.Decision = ExplicitDeny
+		d.Notes = append(d.Notes, "the message says \"with an explicit deny\" without the policy type (the form AWS used before 2021): a Deny statement matched in some policy")
+		return true
+	}
+	if m := cutImplicitRE.FindStringSubmatch(r); m != nil {
+		if pt := typeFromPrefix(m[1]); pt != PolicyUnknown {
+			d.Reason = strings.TrimSpace(m[0])
+			d.Decision = ImplicitDeny
+			d.PolicyType = pt
+			d.Notes = append(d.Notes, "the reason is cut (\""+strings.TrimSpace(m[0])+"\"): read as no "+string(pt)+" policy allowing the action")
+			return true
+		}
+	}
 	return false
+}
+
+var (
+	// oldExplicitRE is "with an explicit deny" with no policy type after it.
+	oldExplicitRE = regexp.MustCompile(`(?i)^with an explicit deny(?:$|[^ A-Za-z]| [^i]| i[^n]| in$)`)
+	// cutImplicitRE is "because no ..." cut before "allows": what is left
+	// of the policy type runs to the end of the text.
+	cutImplicitRE = regexp.MustCompile(`(?i)^because no ([A-Za-z][A-Za-z -]{0,40}?)[\s"'.]*$`)
+	// typePhraseList are the policy type phrases a cut reason is matched
+	// against.
+	typePhraseList = strings.Split(typePhrases, "|")
+)
+
+// typeFromPrefix returns the policy type whose phrase starts with p (or that
+// p starts with), when exactly one does.
+func typeFromPrefix(p string) PolicyType {
+	p = strings.ToLower(strings.TrimSpace(p))
+	if len(p) < 3 {
+		return PolicyUnknown
+	}
+	found := PolicyUnknown
+	for _, ph := range typePhraseList {
+		ph = strings.ToLower(ph)
+		if strings.HasPrefix(ph, p) || strings.HasPrefix(p, ph) {
+			t := policyTypeOf(ph)
+			if found != PolicyUnknown && found != t {
+				return PolicyUnknown
+			}
+			found = t
+		}
+	}
+	return found
 }
 
 // applyExplicit fills the denial from a match of explicitRE or explicitAny.

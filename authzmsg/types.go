@@ -178,6 +178,10 @@ type Denial struct {
 	// Decoded is the decoded authorization message when the input was (or
 	// contained) one, or after Decode.
 	Decoded *Decoded `json:"decoded,omitempty"`
+	// DenyMatch is the Deny statement that matched, when a decoded message
+	// says explicitDeny: true and lists it: the cause to explain and the
+	// statement a fix must edit or except.
+	DenyMatch *DenyMatch `json:"denyMatch,omitempty"`
 	// Backup is set for AWS Backup job status and service messages.
 	Backup *BackupMessage `json:"backup,omitempty"`
 	// CloudTrail is set when the denial came from a CloudTrail event.
@@ -202,6 +206,20 @@ type Denial struct {
 	Notes []string `json:"notes,omitempty"`
 	// Raw is the message text the Denial was read from.
 	Raw string `json:"raw"`
+}
+
+// DenyMatch is the matched Deny statement of a decoded authorization
+// message. A decoded message names the statement (its Sid, which may be
+// empty, its actions, resources and conditions) but not the policy that
+// holds it: PolicyType is permissionsBoundary when the statement is a
+// boundary's (its principals hold SCOPE_POLICY_ISSUER) and unknown
+// otherwise; the message's own policy type, when it names one, is in
+// Denial.PolicyType.
+type DenyMatch struct {
+	PolicyType PolicyType       `json:"policyType"`
+	Statement  MatchedStatement `json:"statement"`
+	// Others is how many more Deny statements matched.
+	Others int `json:"others,omitempty"`
 }
 
 // BackupMessage is an AWS Backup job status or service message (domain

@@ -214,6 +214,13 @@ func TestConditionKeyTypes(t *testing.T) {
 		// Templates in the prefix (OIDC providers).
 		{"token.actions.mycorp.ghe.com:repository", String, "token.actions.${Domain}.ghe.com:repository", false},
 		{"saml:aud", String, "", false},
+		// Federation keys that iam-data lacks (catgen/federationkeys.go).
+		{"token.actions.githubusercontent.com:sub", String, "", false},
+		{"token.actions.githubusercontent.com:aud", String, "", false},
+		{"oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE:sub", String, "oidc.eks.${Region}.amazonaws.com/id/${ClusterOidcId}:sub", false},
+		{"oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE:aud", String, "oidc.eks.${Region}.amazonaws.com/id/${ClusterOidcId}:aud", false},
+		{"cognito-identity.amazonaws.com:amr", String, "", false},
+		{"accounts.google.com:aud", String, "", false},
 	} {
 		k, ok := LookupConditionKey(tc.key)
 		if !ok {

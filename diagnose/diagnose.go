@@ -81,6 +81,9 @@ type rule func(d *authzmsg.Denial) (Finding, bool)
 var rules = []rule{
 	ruleDecodeFirst,
 	ruleDecodeDenied,
+	ruleDecodedDeny,
+	ruleAssumeRole,
+	ruleServiceSession,
 	ruleBackupEC2RestorePassRole,
 	ruleBackupEncodedRestore,
 	ruleBackupCallerPassRole,

@@ -83,7 +83,16 @@ func problemFor(d *authzmsg.Denial) (fix.Problem, bool, bool) {
 	if layer == "" {
 		layer = "identity"
 	}
-	return fix.Problem{Case: c, Layer: layer, Explicit: d.Decision == authzmsg.ExplicitDeny}, r1 || r2, true
+	p := fix.Problem{Case: c, Layer: layer, Explicit: d.Decision == authzmsg.ExplicitDeny}
+	if p.Explicit && d.PolicyARN != "" {
+		// The message names the denying policy: the fix edits that one.
+		arn, _ := restoreAccount(d.PolicyARN)
+		p.Deciding = []simulate.StatementRef{{Layer: layer, Policy: arn, Statement: -1}}
+	}
+	if p.Explicit {
+		p.DenyStatements = denyStatements(d)
+	}
+	return p, r1 || r2, true
 }
 
 // attachFixes plans the fixes for a finding whose layer is a policy layer.
@@ -96,6 +105,9 @@ func attachFixes(d *authzmsg.Denial, f *Finding, opt Options) {
 	p, redacted, ok := problemFor(d)
 	if !ok {
 		return
+	}
+	if p.Layer != f.Layer {
+		p.Deciding = nil // the message's policy is of another layer than the finding's
 	}
 	p.Layer = f.Layer
 	plan := fix.PlanFor(p, opt.Fix)
@@ -141,6 +153,10 @@ func redactPlan(p fix.Plan) fix.Plan {
 
 var redactor = strings.NewReplacer(PlaceholderAccount, AccountToken)
 
+// accountFinder is the command that prints the account ID of the
+// credentials in use.
+const accountFinder = "aws sts get-caller-identity --query Account --output text"
+
 func redactNotes(ns []fix.Note) []fix.Note {
 	out := make([]fix.Note, len(ns))
 	for i, n := range ns {
@@ -169,11 +185,29 @@ func redactFix(f fix.Fix) fix.Fix {
 	f.Render.PolicyJSON = r.Replace(f.Render.PolicyJSON)
 	f.Render.Terraform = r.Replace(f.Render.Terraform)
 	f.Render.CloudFormation = r.Replace(f.Render.CloudFormation)
-	cli := make([]string, len(f.Render.CLI))
-	for i, c := range f.Render.CLI {
-		cli[i] = r.Replace(c)
+	cli := make([]string, 0, len(f.Render.CLI))
+	marked := false
+	for _, c := range f.Render.CLI {
+		c = r.Replace(c)
+		if !strings.HasPrefix(c, "#") && strings.Contains(c, AccountToken) {
+			// The command is not runnable until the account is filled in.
+			find := ""
+			if !marked {
+				find = " " + AccountToken + ": " + accountFinder
+			}
+			if n := len(cli); n > 0 && strings.HasPrefix(cli[n-1], "# Not runnable as-is: replace ") {
+				cli[n-1] = strings.Replace(cli[n-1], " first.", ", "+AccountToken+" first.", 1) + find
+			} else {
+				cli = append(cli, "# Not runnable as-is: replace "+AccountToken+" first."+find)
+			}
+			marked = true
+		}
+		cli = append(cli, c)
 	}
 	f.Render.CLI = cli
+	if marked {
+		f.Render.Placeholders = append(append([]string(nil), f.Render.Placeholders...), AccountToken)
+	}
 	f.Target.ARN = r.Replace(f.Target.ARN)
 	f.Title = r.Replace(f.Title)
 	f.TitleMsg.Args = redactArgs(f.TitleMsg.Args)

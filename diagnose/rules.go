@@ -222,7 +222,12 @@ func ruleKMSKeyPolicy(d *authzmsg.Denial) (Finding, bool) {
 		Rule: "kms.key-policy", Layer: "resource",
 		Title:  msg("kms.keypolicy.title"),
 		Cause:  msg("kms.keypolicy.cause", principalName(d), d.Action),
-		Checks: []Msg{msg("kms.keypolicy.check.delegation"), msg("kms.keypolicy.check.slr")},
+		Checks: []Msg{msg("kms.keypolicy.check.delegation")},
+	}
+	if backupRelated(d) {
+		f.Checks = append(f.Checks, msg("kms.keypolicy.check.slr"))
+	} else {
+		f.Checks = append(f.Checks, msg("kms.keypolicy.check.via-service", d.Action))
 	}
 	if d.ResourceMayNotExist {
 		f.Checks = append(f.Checks, msg("kms.keypolicy.check.exists"))
@@ -250,9 +255,15 @@ func genericRule(d *authzmsg.Denial) (Finding, bool) {
 			Checks: []Msg{msg("generic.trust.check")}}, true
 	}
 	if layer == "" {
-		return Finding{Rule: "iam.layer-unknown", Title: msg("generic.legacy.title"),
+		f := Finding{Rule: "iam.layer-unknown", Title: msg("generic.legacy.title"),
 			Cause:  msg("generic.legacy.cause", principalName(d), orDefault(d.Action, "?")),
-			Checks: []Msg{msg("check.layers.generic")}}, true
+			Checks: []Msg{msg("check.layers.generic")}}
+		if d.Decision == authzmsg.ExplicitDeny {
+			// A Deny matched, in a layer the message does not name: no
+			// layer's fix can be given, only where to look.
+			f.Checks = append([]Msg{msg("generic.legacy.explicit")}, f.Checks...)
+		}
+		return f, true
 	}
 	id := "generic." + layer + "." + kind
 	f := Finding{
@@ -263,6 +274,12 @@ func genericRule(d *authzmsg.Denial) (Finding, bool) {
 	}
 	if d.PolicyARN != "" {
 		f.Checks = append(f.Checks, msg("check.policyarn", d.PolicyARN))
+	}
+	if layer == "rcp" && d.Decision == authzmsg.ExplicitDeny {
+		f.Checks = append(f.Checks, msg("generic.rcp.guardrail"))
+	}
+	if layer == "resource" && (d.Resource == "" || d.ResourceKind != "arn") {
+		f.Checks = append(f.Checks, msg("generic.resource.unknown-resource"))
 	}
 	if layer == "scp" && d.Decision == authzmsg.ExplicitDeny {
 		f.Notes = append(f.Notes, msg("generic.scp.note"))
@@ -283,4 +300,16 @@ func layerWords(layer string) string {
 		return "@layer.unknown"
 	}
 	return "@layer." + layer
+}
+
+// backupRelated reports whether the denial has to do with AWS Backup: its
+// action, operation, resource, principal or job message.
+func backupRelated(d *authzmsg.Denial) bool {
+	if d.Backup != nil || d.Principal.IsBackupSession || service(d.Action) == "backup" || service(d.Action) == "backup-storage" {
+		return true
+	}
+	if strings.Contains(strings.ToLower(d.Resource), ":backup") || strings.Contains(strings.ToLower(d.Principal.Name), "backup") {
+		return true
+	}
+	return d.CloudTrail != nil && strings.HasPrefix(d.CloudTrail.EventSource, "backup")
 }

@@ -91,6 +91,7 @@ func (s *synth) passRoleAnyRole() (Fix, bool) {
 	acct := ri.res[4]
 	st := &policy.Statement{Sid: "AllowPassAnyRole", HasSid: true, Effect: policy.Allow, Action: []string{"iam:PassRole"}, Resource: []string{"arn:" + ri.res[1] + ":iam::" + acct + ":role/*"}}
 	doc := newPolicy(st)
+	pf, pargs := principalForm(t)
 	// "The role R", "The user U", "The IAM user that called ...".
 	who := describePrincipal(t)
 	if rest, ok := strings.CutPrefix(who, "the "); ok {
@@ -99,13 +100,12 @@ func (s *synth) passRoleAnyRole() (Fix, bool) {
 		who = "The " + who
 	}
 	service := orUnknown(s.passedTo, "EC2")
-	pf, pargs := principalForm(t)
 	f := Fix{
 		ID:        "passrole-any-role",
 		Kind:      Broad,
 		Layer:     authz.LayerIdentity.String(),
-		Title:     fmt.Sprintf("Allow iam:PassRole on every role of account %s (the fix some articles give)", acct),
-		TitleMsg:  msg("fix.title.passrole-any-role", acct),
+		Title:     fmt.Sprintf("Allow iam:PassRole on every role of account %s in a new inline policy %s %s (the fix some articles give)", acct, t.PolicyName, describePrincipalOn(t)),
+		TitleMsg:  msg("fix.title.passrole-any-role."+pf, concat([]string{acct, t.PolicyName}, pargs)...),
 		Target:    t,
 		Statement: st,
 		Document:  doc,
@@ -169,3 +169,6 @@ func createVaultPolicy(vaultARN, keyARN string, tags bool) *policy.Policy {
 	}
 	return p
 }
+
+// describePrincipalOn is "on " + describePrincipal(t).
+func describePrincipalOn(t Target) string { return "on " + describePrincipal(t) }

@@ -38,6 +38,11 @@ type Problem struct {
 	// Deciding are the deciding statements, as simulate reports them.
 	// Empty: taken from evaluating the case.
 	Deciding []simulate.StatementRef
+	// DenyStatements are Deny statements known to have matched while the
+	// policy that holds them is not (a decoded authorization message lists
+	// them). An explicit deny's fix is then the narrowed statement, to put
+	// in place of the original in that policy.
+	DenyStatements []*policy.Statement
 }
 
 // Options tune synthesis and verification.
@@ -105,6 +110,7 @@ const (
 	TargetRoleInline     TargetKind = "roleInlinePolicy"      // a new inline policy on a role
 	TargetUserInline     TargetKind = "userInlinePolicy"      // a new inline policy on a user
 	TargetManagedPolicy  TargetKind = "managedPolicy"         // a customer managed policy attached to the principal
+	TargetIdentityPolicy TargetKind = "identityPolicy"        // an identity-based policy of the principal, inline or managed: which one is not known
 	TargetBoundary       TargetKind = "permissionsBoundary"   // the managed policy used as permissions boundary
 	TargetSessionPolicy  TargetKind = "sessionPolicy"         // the policy passed to AssumeRole or GetFederationToken
 	TargetSCP            TargetKind = "serviceControlPolicy"  // an SCP
@@ -116,6 +122,7 @@ const (
 	TargetVPCEndpoint    TargetKind = "vpcEndpointPolicy"     // a VPC endpoint policy
 	TargetResourcePolicy TargetKind = "resourcePolicy"        // another resource-based policy
 	TargetRestoreJob     TargetKind = "restoreJob"            // how an AWS Backup restore is started (no policy change)
+	TargetRequest        TargetKind = "request"               // how the request is made, to meet a policy's condition (no policy change)
 )
 
 // Target is what a fix changes.
@@ -214,6 +221,14 @@ type Fix struct {
 
 // Renderings are a fix, ready to paste.
 type Renderings struct {
+	// PolicyKind names, in English, the kind of policy the renderings
+	// change (the layer that denied): "service control policy (SCP)",
+	// "KMS key policy", ...
+	PolicyKind string `json:"policyKind,omitempty"`
+	// Placeholders lists the <placeholders> in the CLI commands: a
+	// command holding one is not runnable as it is (a comment line before
+	// it says so and how to find the value).
+	Placeholders []string `json:"placeholders,omitempty"`
 	// PolicyJSON is Document as 2-space indented JSON.
 	PolicyJSON string `json:"policyJson,omitempty"`
 	// CLI holds AWS CLI commands, one per element; elements starting with

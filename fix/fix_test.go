@@ -385,7 +385,7 @@ func TestOtherLayers(t *testing.T) {
 			name: "vault-policy-deny-recovery-point", fixes: []string{"vault-policy-exempt", "vault-policy-remove-deny"}, target: TargetVaultPolicy,
 			check: func(t *testing.T, fixes []Fix) {
 				got := condValues(fixes[0].Statement, "ArnNotLike", "aws:PrincipalArn")
-				if fixes[0].Target.Name != "" || !strings.Contains(fixes[0].Render.CLI[1], "--backup-vault-name <backup-vault-name>") {
+				if fixes[0].Target.Name != "" || !strings.Contains(strings.Join(fixes[0].Render.CLI, "\n"), "\naws backup put-backup-vault-access-policy --backup-vault-name <backup-vault-name>") || !contains(fixes[0].Render.Placeholders, "<backup-vault-name>") {
 					t.Errorf("a recovery point ARN does not name its vault: %+v %q", fixes[0].Target, fixes[0].Render.CLI)
 				}
 				if !equalStrings(got, []string{"arn:aws:iam::111122223333:role/BreakGlass", "arn:aws:iam::111122223333:role/BackupAdmin"}) {

@@ -1,5 +1,7 @@
 package fix
 
+import "strings"
+
 // The i18n messages of the sentences this package writes. Every English
 // Fix.Title, Fix.Risk and Note.Text goes with the message that says the
 // same in every language (Fix.TitleMsg, Fix.RiskMsg, "fixnote." + Note.ID
@@ -31,6 +33,9 @@ func targetForm(t Target) (form string, args []string) {
 	case TargetRoleInline, TargetUserInline:
 		pf, pargs := principalForm(t)
 		return "inline-" + pf, append([]string{t.PolicyName}, pargs...)
+	case TargetIdentityPolicy:
+		pf, pargs := principalForm(t)
+		return "identity-" + pf, pargs
 	case TargetManagedPolicy:
 		return "managed-policy", []string{nameArg(t)}
 	case TargetBoundary:
@@ -62,7 +67,7 @@ func targetForm(t Target) (form string, args []string) {
 // "user", "federated") and its arguments.
 func principalForm(t Target) (form string, args []string) {
 	switch {
-	case t.Kind == TargetRoleInline:
+	case t.Kind == TargetRoleInline || t.Kind == TargetIdentityPolicy && isRoleARN(t.ARN):
 		return "role", []string{t.Name}
 	case t.Name == "":
 		return "federated", nil
@@ -76,6 +81,8 @@ func policyNoun(t Target) (en, arg string) {
 	switch t.Kind {
 	case TargetRoleInline, TargetUserInline:
 		return "inline policy", "@fix.noun.inline-policy"
+	case TargetIdentityPolicy:
+		return "identity-based policy", "@fix.noun.identity-policy"
 	case TargetManagedPolicy:
 		return "managed policy", "@fix.noun.managed-policy"
 	case TargetBoundary:
@@ -149,3 +156,6 @@ func concat(lists ...[]string) []string {
 	}
 	return out
 }
+
+// isRoleARN reports whether arn names an IAM role.
+func isRoleARN(arn string) bool { return strings.Contains(arn, ":role/") }

@@ -38,7 +38,7 @@ func PlanFor(p Problem, opt Options) Plan {
 		pl.Error = msg
 		return pl
 	}
-	s := &synth{ri: ri, opt: opt}
+	s := &synth{ri: ri, opt: opt, denies: p.DenyStatements}
 	s.passedTo, s.passedToInferred = ri.passedToService()
 
 	cur := &working{c: cloneCase(p.Case), requestOnly: !hasPolicies(p.Case)}
@@ -128,6 +128,9 @@ func PlanFor(p Problem, opt Options) Plan {
 			break
 		}
 		state = ns
+	}
+	if svc := ri.serviceSession(); svc != "" && len(pl.Fixes) == 0 && state.layer == authz.LayerSession {
+		pl.Notes = append(pl.Notes, Note{ID: "service-session." + svc, Text: serviceSessionText[svc]})
 	}
 	if ri.p.Kind == authz.PrincipalAnonymous && len(pl.Fixes) == 0 {
 		pl.Notes = append(pl.Notes, Note{ID: "anonymous-request", Text: "The request is anonymous (unsigned). No least-privilege policy change can let it through without opening the resource to everyone: sign the request with AWS credentials, and if it is still refused, explain the signed request."})
@@ -236,4 +239,11 @@ func refusedByAWS(c *simulate.Case) string {
 		return ""
 	}
 	return fmt.Sprintf("%s: AWS refuses this request whatever the policies say (%s), so no policy change can allow it", r.RefusalReason(), note)
+}
+
+// serviceSessionText says, per service, why the session policy of a
+// service-owned session cannot be widened and what to do instead.
+var serviceSessionText = map[string]string{
+	"cognito-identity": "The session is an Amazon Cognito identity pool session (CognitoIdentityCredentials). In the enhanced (simplified) authflow, Cognito passes a session policy of its own to the credentials of unauthenticated identities, which allows only a fixed list of services; no policy you own widens it. Call the action from authenticated identities, through a backend, or use the basic (classic) authflow (GetOpenIdToken, then AssumeRoleWithWebIdentity), where only the role's policies apply.",
+	"kinesisanalytics": "The session belongs to Amazon Managed Service for Apache Flink (Kinesis Data Analytics), which creates it with a session policy of its own (for example FlinkApplicationStateSession, for the service-owned bucket that holds the application's state). That policy is not yours to change: access your own resources with the application's service execution role instead, and keep within the service's limits for the state it manages.",
 }

@@ -1,6 +1,7 @@
 package fix
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/deniedhq/denied/authz"
@@ -32,7 +33,13 @@ type sink struct {
 
 // render fills f.Render.
 func render(f *Fix, ri *reqInfo) {
-	if f.Target.Kind == TargetRestoreJob {
+	if f.Target.Kind == TargetRestoreJob || f.Target.Kind == TargetRequest {
+		return
+	}
+	f.Render.PolicyKind = kindName(f.Target)
+	defer markPlaceholders(f, ri)
+	if f.Target.Kind == TargetIdentityPolicy {
+		renderIdentityUnknown(f, ri)
 		return
 	}
 	sk := sinkFor(f.Target, ri)
@@ -45,7 +52,7 @@ func render(f *Fix, ri *reqInfo) {
 		tree, _ = parseTree(b)
 	}
 	if sk.put == nil {
-		f.Render.CLI = []string{"# Apply this document with the API of the service that owns " + describeName(f.Target) + "."}
+		f.Render.CLI = []string{"# This is the resource-based policy of " + describeName(f.Target) + ": apply the document with the " + serviceOf(f.Target.ARN) + " API call that sets that resource's policy (it replaces the whole policy)."}
 		return
 	}
 
@@ -63,8 +70,13 @@ func render(f *Fix, ri *reqInfo) {
 	// Only the change is known: fetch the current document, edit it,
 	// submit it whole.
 	change := "add the statement of the policy JSON to its Statement list"
-	if f.Document == nil {
+	addWhat := "add this statement to the Statement list"
+	switch {
+	case f.Document == nil:
 		change = "change the Deny that matches the request as the notes say"
+	case f.Original != nil:
+		change = "put the statement of the policy JSON in place of the Deny " + stmtName(f.Original)
+		addWhat = "put this statement in place of the Deny " + stmtName(f.Original) + " in the Statement list"
 	}
 	f.Render.CLI = append(f.Render.CLI, "# The current "+sk.noun+" is not known and the update replaces it whole: fetch it, "+change+", and submit the result.")
 	if sk.get != "" {
@@ -81,13 +93,179 @@ func render(f *Fix, ri *reqInfo) {
 		return
 	}
 	var b strings.Builder
-	b.WriteString("# The current " + sk.noun + " is not known: add this statement to the Statement list\n# of the " + sk.tfWhat + ".\n")
+	b.WriteString("# The current " + sk.noun + " is not known: " + addWhat + "\n# of the " + sk.tfWhat + ".\n")
 	hclBlock(&b, "locals", nil, hclAttr{key: "denied_statement", val: st})
 	f.Render.Terraform = b.String()
 	var y strings.Builder
-	y.WriteString("# The current " + sk.noun + " is not known: add this statement to the Statement list\n# of the " + sk.cfnWhat + ".\n")
+	y.WriteString("# The current " + sk.noun + " is not known: " + addWhat + "\n# of the " + sk.cfnWhat + ".\n")
 	writeYAML(&y, arr(st), 0)
 	f.Render.CloudFormation = y.String()
+}
+
+// renderIdentityUnknown renders a change to an identity-based policy of
+// the principal when which one (inline or managed) is not known: the
+// commands that list them, then how to change either kind.
+func renderIdentityUnknown(f *Fix, ri *reqInfo) {
+	who, flag, tfType, cfnType := "user", "--user-name", "aws_iam_user_policy", "AWS::IAM::UserPolicy"
+	if isRoleARN(f.Target.ARN) {
+		who, flag, tfType, cfnType = "role", "--role-name", "aws_iam_role_policy", "AWS::IAM::RolePolicy"
+	}
+	name := shellWord(orUnknown(f.Target.Name, "<iam-user-name>"))
+	change := "change the Deny that matches the request as the notes say"
+	switch {
+	case f.Document != nil && f.Original != nil:
+		change = "put the statement of the policy JSON in place of the Deny " + stmtName(f.Original)
+	case f.Document != nil:
+		change = "add the statement of the policy JSON to its Statement list"
+	}
+	f.Render.CLI = []string{
+		"# Which identity-based policy of the " + who + " holds the Deny is not known. List its inline and its managed policies:",
+		"aws iam list-" + who + "-policies " + flag + " " + name,
+		"aws iam list-attached-" + who + "-policies " + flag + " " + name,
+		"# If the Deny is in an inline policy: fetch it, " + change + ", and submit the result (put-" + who + "-policy replaces it whole).",
+		"aws iam get-" + who + "-policy " + flag + " " + name + " --policy-name <policy-name> --query PolicyDocument --output json > policy.json",
+		"aws iam put-" + who + "-policy " + flag + " " + name + " --policy-name <policy-name> --policy-document file://policy.json",
+		"# If the Deny is in a customer managed policy: fetch its default version, change it the same way, and make the result the default version.",
+		"aws iam get-policy-version --policy-arn <policy-arn> --version-id \"$(aws iam get-policy --policy-arn <policy-arn> --query Policy.DefaultVersionId --output text)\" --query PolicyVersion.Document --output json > policy.json",
+		"aws iam create-policy-version --policy-arn <policy-arn> --policy-document file://policy.json --set-as-default",
+	}
+	f.Render.Terraform = "# Change the Deny in the " + tfType + " or the aws_iam_policy (attached to " + who + " " + orUnknown(f.Target.Name, "<iam-user-name>") + ") that holds it, as the notes say.\n"
+	f.Render.CloudFormation = "# Change the Deny in the PolicyDocument of the " + cfnType + " or the AWS::IAM::ManagedPolicy (attached to " + who + " " + orUnknown(f.Target.Name, "<iam-user-name>") + ") that holds it, as the notes say.\n"
+	if f.Document != nil {
+		f.Render.PolicyJSON = string(policy.Format(f.Document))
+	}
+}
+
+// kindName names the kind of policy a target is, for the renderings.
+func kindName(t Target) string {
+	switch t.Kind {
+	case TargetRoleInline:
+		return "identity-based policy (inline policy of an IAM role)"
+	case TargetUserInline:
+		return "identity-based policy (inline policy of an IAM user)"
+	case TargetManagedPolicy:
+		return "identity-based policy (customer managed policy)"
+	case TargetIdentityPolicy:
+		return "identity-based policy (inline or managed)"
+	case TargetBoundary:
+		return "permissions boundary (managed policy)"
+	case TargetSessionPolicy:
+		return "session policy"
+	case TargetSCP:
+		return "service control policy (SCP)"
+	case TargetRCP:
+		return "resource control policy (RCP)"
+	case TargetKeyPolicy:
+		return "KMS key policy"
+	case TargetTrustPolicy:
+		return "role trust policy"
+	case TargetVaultPolicy:
+		return "AWS Backup vault access policy"
+	case TargetBucketPolicy:
+		return "S3 bucket policy"
+	case TargetVPCEndpoint:
+		return "VPC endpoint policy"
+	}
+	return "resource-based policy"
+}
+
+var placeholderRE = regexp.MustCompile(`<[^<>\n]{1,80}>`)
+
+// markPlaceholders marks every command that holds a <placeholder> as not
+// runnable as it is: a comment line before it names the placeholders and,
+// for each, the command that finds its value. The placeholders are listed
+// in Render.Placeholders.
+func markPlaceholders(f *Fix, ri *reqInfo) {
+	var out []string
+	seen := map[string]bool{}
+	for _, c := range f.Render.CLI {
+		if strings.HasPrefix(c, "#") {
+			out = append(out, c)
+			continue
+		}
+		var ps []string
+		for _, p := range placeholderRE.FindAllString(c, -1) {
+			if !contains(ps, p) {
+				ps = append(ps, p)
+			}
+		}
+		if len(ps) > 0 {
+			line := "# Not runnable as-is: replace " + strings.Join(ps, ", ") + " first."
+			for _, p := range ps {
+				if find := findCommand(p, f.Target, ri); find != "" && !seen[p] {
+					line += " " + p + ": " + find
+				}
+				if !seen[p] {
+					seen[p] = true
+					f.Render.Placeholders = append(f.Render.Placeholders, p)
+				}
+			}
+			out = append(out, line)
+		}
+		out = append(out, c)
+	}
+	f.Render.CLI = out
+}
+
+// findCommand is the read-only command that finds the value of a
+// placeholder, or "".
+func findCommand(p string, t Target, ri *reqInfo) string {
+	who, flag := "user", "--user-name"
+	if t.Kind == TargetRoleInline || isRoleARN(t.ARN) || ri.p.Kind == authz.PrincipalSession || ri.p.Kind == authz.PrincipalRole {
+		who, flag = "role", "--role-name"
+	}
+	name := shellWord(orUnknown(t.Name, ri.p.Name))
+	if t.Kind != TargetRoleInline && t.Kind != TargetUserInline && t.Kind != TargetIdentityPolicy {
+		name = shellWord(ri.p.Name)
+	}
+	switch p {
+	case "<policy-id>":
+		filter := "SERVICE_CONTROL_POLICY"
+		if t.Kind == TargetRCP {
+			filter = "RESOURCE_CONTROL_POLICY"
+		}
+		return "aws organizations list-policies --filter " + filter + " --query 'Policies[].[Id,Name]' --output text"
+	case "<vpc-endpoint-id>":
+		svc := ri.service
+		if svc == "" {
+			svc = "<service>"
+		}
+		region := ri.res[3]
+		if region == "" {
+			region = "<region>"
+		}
+		return "aws ec2 describe-vpc-endpoints --filters Name=service-name,Values=com.amazonaws." + region + "." + svc + " --query 'VpcEndpoints[].[VpcEndpointId,VpcId]' --output text"
+	case "<permissions-boundary-policy-arn>":
+		if ri.p.Name == "" {
+			return ""
+		}
+		key := "User"
+		if who == "role" {
+			key = "Role"
+		}
+		return "aws iam get-" + who + " " + flag + " " + shellWord(ri.p.Name) + " --query " + key + ".PermissionsBoundary.PermissionsBoundaryArn --output text"
+	case "<policy-arn>":
+		if name == "''" {
+			return ""
+		}
+		return "aws iam list-attached-" + who + "-policies " + flag + " " + name
+	case "<policy-name>":
+		if name == "''" {
+			return ""
+		}
+		return "aws iam list-" + who + "-policies " + flag + " " + name
+	case "<key-id>":
+		return "aws kms list-aliases --query 'Aliases[].[AliasName,TargetKeyId]' --output text"
+	case "<backup-vault-name>":
+		return "aws backup list-backup-vaults --query 'BackupVaultList[].BackupVaultName' --output text"
+	case "<role-name>":
+		return "aws iam list-roles --query 'Roles[].[RoleName,Arn]' --output text"
+	case "<user-name>", "<iam-user-name>":
+		return "aws iam list-users --query 'Users[].[UserName,Arn]' --output text"
+	case "<ACCOUNT_ID>":
+		return "aws sts get-caller-identity --query Account --output text"
+	}
+	return ""
 }
 
 // sinkFor returns how target t takes a document.
@@ -193,8 +371,8 @@ func sinkFor(t Target, ri *reqInfo) sink {
 			cfn: func(*node) string {
 				return "# Session policies are not CloudFormation resources: pass the policy JSON where the session is created (AssumeRole, GetFederationToken).\n"
 			},
-			tfWhat:  "session policy passed to AssumeRole",
-			cfnWhat: "session policy passed to AssumeRole",
+			tfWhat:  "session policy passed to AssumeRole (the policy of the provider's assume_role block)",
+			cfnWhat: "session policy passed to AssumeRole (not a CloudFormation resource)",
 		}
 
 	case TargetSCP, TargetRCP:
@@ -265,7 +443,7 @@ func sinkFor(t Target, ri *reqInfo) sink {
 				return "# KeyPolicy of the AWS::KMS::Key that defines " + key + " (the whole key policy; keep the key's other properties):\n" +
 					cfnResource("Key", "AWS::KMS::Key", "KeyPolicy", doc)
 			},
-			tfWhat:  "key policy of " + key,
+			tfWhat:  "aws_kms_key_policy (or the policy of the aws_kms_key) of " + key,
 			cfnWhat: "KeyPolicy of the AWS::KMS::Key that defines " + key,
 		}
 
@@ -367,6 +545,117 @@ func sinkFor(t Target, ri *reqInfo) sink {
 			tfWhat:  "aws_vpc_endpoint_policy of " + id,
 			cfnWhat: "PolicyDocument of the AWS::EC2::VPCEndpoint " + id,
 		}
+	case TargetResourcePolicy:
+		return resourceSink(t)
+	}
+	return sink{}
+}
+
+// resourceSink is how the resource-based policies of other services take
+// a document, for the services whose policy is one document set by one
+// command.
+func resourceSink(t Target) sink {
+	parts := strings.SplitN(t.ARN, ":", 6)
+	if len(parts) < 6 {
+		return sink{}
+	}
+	svc, region, res := parts[2], regionFlag(parts[3]), parts[5]
+	arn := shellWord(t.ARN)
+	switch {
+	case svc == "secretsmanager" && strings.HasPrefix(res, "secret:"):
+		return sink{
+			noun: "secret's resource policy",
+			put: func(doc string) string {
+				return "aws secretsmanager put-resource-policy --secret-id " + arn + " --resource-policy " + doc + region
+			},
+			get:   "aws secretsmanager get-resource-policy --secret-id " + arn + " --query ResourcePolicy --output text" + region,
+			file:  "secret-policy.json",
+			notes: []string{"# put-resource-policy replaces the whole resource policy of the secret: this is the current one with the change merged in."},
+			tf: func(doc *node) string {
+				var b strings.Builder
+				hclBlock(&b, "resource", []string{"aws_secretsmanager_secret_policy", tfName(lastSegment(strings.TrimPrefix(res, "secret:")))},
+					hclAttr{key: "secret_arn", val: str(t.ARN)},
+					hclAttr{key: "policy", val: doc, call: "jsonencode"})
+				return b.String()
+			},
+			cfn: func(doc *node) string {
+				return cfnResource("SecretPolicy", "AWS::SecretsManager::ResourcePolicy", "SecretId", str(t.ARN), "ResourcePolicy", doc)
+			},
+			tfWhat:  "aws_secretsmanager_secret_policy of " + t.ARN,
+			cfnWhat: "ResourcePolicy of the AWS::SecretsManager::ResourcePolicy of " + t.ARN,
+		}
+	case svc == "sqs":
+		url := "https://sqs." + parts[3] + ".amazonaws.com/" + parts[4] + "/" + res
+		return sink{
+			noun: "queue policy",
+			put: func(string) string {
+				return "aws sqs set-queue-attributes --queue-url " + shellWord(url) + " --attributes file://queue-attributes.json" + region
+			},
+			get:  "aws sqs get-queue-attributes --queue-url " + shellWord(url) + " --attribute-names Policy --query Attributes.Policy --output text" + region,
+			file: "policy.json",
+			notes: []string{
+				"# set-queue-attributes takes the policy as a string attribute and replaces the whole queue policy: write the policy JSON to policy.json, then",
+				"# wrap it: jq -n --rawfile p policy.json '{Policy: $p}' > queue-attributes.json",
+			},
+			tf: func(doc *node) string {
+				var b strings.Builder
+				hclBlock(&b, "resource", []string{"aws_sqs_queue_policy", tfName(res)},
+					hclAttr{key: "queue_url", val: str(url)},
+					hclAttr{key: "policy", val: doc, call: "jsonencode"})
+				return b.String()
+			},
+			cfn: func(doc *node) string {
+				return cfnResource("QueuePolicy", "AWS::SQS::QueuePolicy", "Queues", arr(str(url)), "PolicyDocument", doc)
+			},
+			tfWhat:  "aws_sqs_queue_policy of " + url,
+			cfnWhat: "PolicyDocument of the AWS::SQS::QueuePolicy of " + url,
+		}
+	case svc == "sns":
+		return sink{
+			noun: "topic policy",
+			put: func(doc string) string {
+				return "aws sns set-topic-attributes --topic-arn " + arn + " --attribute-name Policy --attribute-value " + doc + region
+			},
+			get:   "aws sns get-topic-attributes --topic-arn " + arn + " --query Attributes.Policy --output text" + region,
+			file:  "topic-policy.json",
+			notes: []string{"# set-topic-attributes replaces the whole topic policy: this is the current one with the change merged in."},
+			tf: func(doc *node) string {
+				var b strings.Builder
+				hclBlock(&b, "resource", []string{"aws_sns_topic_policy", tfName(lastSegment(res))},
+					hclAttr{key: "arn", val: str(t.ARN)},
+					hclAttr{key: "policy", val: doc, call: "jsonencode"})
+				return b.String()
+			},
+			cfn: func(doc *node) string {
+				return cfnResource("TopicPolicy", "AWS::SNS::TopicPolicy", "Topics", arr(str(t.ARN)), "PolicyDocument", doc)
+			},
+			tfWhat:  "aws_sns_topic_policy of " + t.ARN,
+			cfnWhat: "PolicyDocument of the AWS::SNS::TopicPolicy of " + t.ARN,
+		}
+	case svc == "ecr" && strings.HasPrefix(res, "repository/"):
+		repo := shellWord(strings.TrimPrefix(res, "repository/"))
+		return sink{
+			noun: "repository policy",
+			put: func(doc string) string {
+				return "aws ecr set-repository-policy --repository-name " + repo + " --policy-text " + doc + region
+			},
+			get:   "aws ecr get-repository-policy --repository-name " + repo + " --query policyText --output text" + region,
+			file:  "repository-policy.json",
+			notes: []string{"# set-repository-policy replaces the whole repository policy: this is the current one with the change merged in."},
+			tf: func(doc *node) string {
+				var b strings.Builder
+				hclBlock(&b, "resource", []string{"aws_ecr_repository_policy", tfName(strings.TrimPrefix(res, "repository/"))},
+					hclAttr{key: "repository", val: str(strings.TrimPrefix(res, "repository/"))},
+					hclAttr{key: "policy", val: doc, call: "jsonencode"})
+				return b.String()
+			},
+			cfn: func(doc *node) string {
+				return "# RepositoryPolicyText of the AWS::ECR::Repository (keep its other properties):\n" +
+					cfnResource("Repository", "AWS::ECR::Repository", "RepositoryName", str(strings.TrimPrefix(res, "repository/")), "RepositoryPolicyText", doc)
+			},
+			tfWhat:  "aws_ecr_repository_policy of " + strings.TrimPrefix(res, "repository/"),
+			cfnWhat: "RepositoryPolicyText of the AWS::ECR::Repository " + strings.TrimPrefix(res, "repository/"),
+		}
 	}
 	return sink{}
 }
@@ -450,4 +739,12 @@ func shellWord(s string) string {
 		return "''"
 	}
 	return s
+}
+
+// serviceOf is the service prefix of an ARN, or "service's" when unknown.
+func serviceOf(arn string) string {
+	if parts := strings.SplitN(arn, ":", 6); len(parts) == 6 && parts[2] != "" {
+		return parts[2]
+	}
+	return "service's"
 }

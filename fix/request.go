@@ -45,6 +45,15 @@ func newReqInfo(c *simulate.Case, opt Options) (*reqInfo, error) {
 		if ri.p.Name == backupDefaultRole {
 			ri.roleARN = "arn:" + ri.p.Partition + ":iam::" + ri.p.Account + ":role/service-role/" + ri.p.Name
 		}
+		if ri.ssoRole() && ri.roleARN == "arn:"+ri.p.Partition+":iam::"+ri.p.Account+":role/"+ri.p.Name {
+			// IAM Identity Center creates its roles under this path (some
+			// accounts have a Region segment after it).
+			ri.roleARN = "arn:" + ri.p.Partition + ":iam::" + ri.p.Account + ":role/" + ssoPath + ri.p.Name
+		}
+	}
+	if ri.roleARN != "" && elided(ri.p.Name) && !ri.ssoRole() {
+		// The message cut the role's name short: name it by a placeholder.
+		ri.roleARN = "arn:" + ri.p.Partition + ":iam::" + ri.p.Account + ":role/<role-name>"
 	}
 	if opt.RoleARN != "" && ri.roleARN != "" {
 		ri.roleARN = opt.RoleARN
@@ -79,6 +88,9 @@ func (ri *reqInfo) awsPrincipal() bool {
 func (ri *reqInfo) principalARN() string {
 	if ri.roleARN != "" {
 		return ri.roleARN
+	}
+	if ri.p.Kind == authz.PrincipalUser && elided(ri.p.Name) {
+		return "arn:" + ri.p.Partition + ":iam::" + ri.p.Account + ":user/<user-name>"
 	}
 	return ri.p.ARN
 }
@@ -117,4 +129,59 @@ func setContext(c *simulate.Case, key, value string) {
 		c.Request.Context = map[string]json.RawMessage{}
 	}
 	c.Request.Context[key] = raw
+}
+
+// ssoPath is the path of the roles IAM Identity Center creates for
+// permission sets (AWSReservedSSO_<permission set>_<suffix>). Some accounts
+// have them under ssoPath + "<region>/".
+const ssoPath = "aws-reserved/sso.amazonaws.com/"
+
+// ssoRole reports whether the principal is a session of a role that IAM
+// Identity Center created for a permission set.
+func (ri *reqInfo) ssoRole() bool {
+	return (ri.p.Kind == authz.PrincipalSession || ri.p.Kind == authz.PrincipalRole) && strings.HasPrefix(ri.p.Name, "AWSReservedSSO_")
+}
+
+// elided reports whether s was shortened or redacted by whoever quoted the
+// message: "...", "…", "XXX", "<...>", "*".
+func elided(s string) bool {
+	return strings.Contains(s, "...") || strings.Contains(s, "…") || strings.Contains(s, "XXX") || strings.Contains(s, "xxx") ||
+		strings.ContainsAny(s, "<>*")
+}
+
+// principalPattern is the aws:PrincipalArn value that excepts the
+// requester: the role's ARN, or for an IAM Identity Center role a pattern
+// that matches it under any Region segment of its path, and with the
+// permission set's suffix left open when the message elided it.
+func (ri *reqInfo) principalPattern() string {
+	if !ri.ssoRole() {
+		return ri.principalARN()
+	}
+	name := ri.p.Name
+	if elided(name) {
+		// AWSReservedSSO_<permission set>_<hex suffix>: keep the permission set.
+		rest := strings.TrimPrefix(name, "AWSReservedSSO_")
+		if i := strings.LastIndexByte(rest, '_'); i > 0 && !elided(rest[:i]) {
+			name = "AWSReservedSSO_" + rest[:i] + "_*"
+		} else {
+			name = "AWSReservedSSO_*"
+		}
+	}
+	return "arn:" + ri.p.Partition + ":iam::" + ri.p.Account + ":role/" + ssoPath + "*" + name
+}
+
+// serviceSession names the AWS service that owns the principal's session
+// and the session policy that goes with it, or "" when the caller creates
+// the session itself. Such a session policy is not the caller's to widen.
+func (ri *reqInfo) serviceSession() string {
+	if ri.p.Kind != authz.PrincipalSession {
+		return ""
+	}
+	switch {
+	case ri.p.Session == "CognitoIdentityCredentials":
+		return "cognito-identity"
+	case ri.p.Session == "FlinkApplicationStateSession" || strings.HasPrefix(ri.p.Name, "AWSKinesisAnalytics"):
+		return "kinesisanalytics"
+	}
+	return ""
 }

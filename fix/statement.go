@@ -110,7 +110,23 @@ func (s *synth) principal() *policy.Principal {
 	if s.ri.p.Kind == authz.PrincipalService {
 		return &policy.Principal{Service: []string{s.ri.p.ARN}}
 	}
+	if s.ri.ssoRole() {
+		// An IAM Identity Center role's path may hold a Region segment and
+		// the role is recreated when its permission set is: name the
+		// account, and the role by an aws:PrincipalArn pattern
+		// (principalConditions).
+		return &policy.Principal{AWS: []string{"arn:" + s.ri.p.Partition + ":iam::" + s.ri.p.Account + ":root"}}
+	}
 	return &policy.Principal{AWS: []string{s.ri.principalARN()}}
+}
+
+// principalConditions are the conditions that go with principal(): for an
+// IAM Identity Center role, the aws:PrincipalArn pattern naming it.
+func (s *synth) principalConditions() []policy.Condition {
+	if !s.ri.ssoRole() {
+		return nil
+	}
+	return []policy.Condition{cond("ArnLike", "aws:PrincipalArn", s.ri.principalPattern())}
 }
 
 // exemption returns a copy of the Deny st that no longer applies to this
@@ -149,7 +165,13 @@ func (s *synth) exemptionCondition() (op, key, value string) {
 	if s.ri.p.Kind == authz.PrincipalService {
 		return "StringNotEquals", "aws:PrincipalServiceName", s.ri.p.ARN
 	}
-	return "ArnNotLike", "aws:PrincipalArn", s.ri.principalARN()
+	return "ArnNotLike", "aws:PrincipalArn", s.ri.principalPattern()
+}
+
+// exemptionValue is the value of exemptionCondition.
+func (s *synth) exemptionValue() string {
+	_, _, v := s.exemptionCondition()
+	return v
 }
 
 // alnum keeps the ASCII letters and digits of s (Sids allow no others).

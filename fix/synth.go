@@ -18,6 +18,8 @@ type synth struct {
 	// request's, or inferred (passedToInferred).
 	passedTo         string
 	passedToInferred bool
+	// denies are the matched Deny statements of Problem.DenyStatements.
+	denies []*policy.Statement
 }
 
 // round returns the fixes for denial o of case w: the least-privilege
@@ -47,6 +49,20 @@ func (s *synth) round(w *working, o outcome) (lp, others []Fix) {
 		if !ok {
 			return nil, nil
 		}
+		if fails := s.failedConditions(w); len(fails) > 0 {
+			// An Allow states the condition on purpose: meeting it is the
+			// fix; an Allow without it is only a labelled alternative.
+			for _, fc := range fails {
+				others = append(others, s.meetCondition(fc))
+			}
+			fc := fails[0]
+			f.Kind = Broad
+			f.ID = "identity-inline-allow-unconditional"
+			f.Risk = fmt.Sprintf("Statement %s of %s allows this request only when its condition holds (%s); an Allow without that condition drops what the policy's author required on purpose.", stmtName(fc.st), fc.policy, fc.describe())
+			f.RiskMsg = riskMsg("fix.risk.drops-condition", stmtArg(fc.st), fc.policy, fc.describe())
+			others = append(others, f)
+			return nil, others
+		}
 		lp = append(lp, f)
 		if b, ok := s.passRoleAnyRole(); ok {
 			others = append(others, b)
@@ -54,6 +70,9 @@ func (s *synth) round(w *working, o outcome) (lp, others []Fix) {
 	case authz.LayerBoundary:
 		lp = append(lp, s.addToLayer(w, loc{layer: authz.LayerBoundary}, "boundary-add-statement", s.grant()))
 	case authz.LayerSession:
+		if s.ri.serviceSession() != "" {
+			return nil, nil // the service passes the session policy; PlanFor notes it
+		}
 		lp = append(lp, s.addToLayer(w, loc{layer: authz.LayerSession}, "session-policy-widen", s.grant()))
 	case authz.LayerSCP:
 		lp = append(lp, s.scpAllow(w, o))
@@ -86,6 +105,9 @@ func (s *synth) identityAllow() (Fix, bool) {
 		Complete:  true,
 	}
 	f.apply = addIdentityPolicy(t.PolicyName, doc)
+	if s.ri.ssoRole() {
+		f.Notes = append(f.Notes, Note{ID: "sso-permission-set", Text: "This role belongs to an IAM Identity Center permission set, which creates and owns it: IAM refuses changes to the role itself. Add the statement to the permission set instead (its inline policy, or a customer managed policy it references; aws sso-admin put-inline-policy-to-permission-set, then provision the permission set), from the Identity Center administration account."})
+	}
 	if s.ri.p.Kind == authz.PrincipalFederated {
 		f.Notes = append(f.Notes, Note{ID: "federated-user", Text: "A federated user has the permissions of the IAM user that called GetFederationToken, within the session policy: put this inline policy on that IAM user."})
 	}
@@ -104,8 +126,15 @@ func (s *synth) identityTarget(policyName string) (Target, bool) {
 	p := s.ri.p
 	switch p.Kind {
 	case authz.PrincipalSession, authz.PrincipalRole:
+		if elided(p.Name) {
+			// The message cut the role's name short: no command may run with it.
+			return Target{Kind: TargetRoleInline, Name: "<role-name>", ARN: "arn:" + p.Partition + ":iam::" + p.Account + ":role/<role-name>", PolicyName: policyName}, true
+		}
 		return Target{Kind: TargetRoleInline, Name: p.Name, ARN: s.ri.roleARN, PolicyName: policyName}, true
 	case authz.PrincipalUser:
+		if elided(p.Name) {
+			return Target{Kind: TargetUserInline, Name: "<user-name>", PolicyName: policyName}, true
+		}
 		return Target{Kind: TargetUserInline, Name: p.Name, ARN: p.ARN, PolicyName: policyName}, true
 	case authz.PrincipalFederated:
 		return Target{Kind: TargetUserInline, PolicyName: policyName}, true
@@ -170,6 +199,7 @@ func (s *synth) scpAllow(w *working, o outcome) Fix {
 func (s *synth) endpointAllow(w *working) []Fix {
 	st := s.grant()
 	st.Principal = s.principal()
+	st.Conditions = append(st.Conditions, s.principalConditions()...)
 	var out []Fix
 	for i := range w.c.VPCEndpointPolicies {
 		one := cloneCase(w.c)
@@ -198,6 +228,9 @@ const (
 
 func (ri *reqInfo) resourceKind() resourceKind {
 	if ri.resource == "*" {
+		if strings.HasPrefix(strings.ToLower(ri.action), "sts:assumerole") {
+			return rkTrust // the role is not named, but its trust policy is what decides
+		}
 		return rkOther
 	}
 	svc, part := ri.res[2], ri.res[5]
@@ -212,6 +245,12 @@ func (ri *reqInfo) resourceKind() resourceKind {
 		return rkBucket
 	}
 	return rkOther
+}
+
+// resourceUnknown reports whether the request names no one resource: no
+// resource, or a pattern ("secret:*") as some messages print it.
+func (ri *reqInfo) resourceUnknown() bool {
+	return ri.resource == "*" || strings.ContainsAny(ri.res[5], "*?") || elided(ri.resource)
 }
 
 // idPrefix is the prefix of the IDs of fixes to the resource's policy.
@@ -240,6 +279,9 @@ func (s *synth) resourceTarget() Target {
 		}
 		return Target{Kind: TargetKeyPolicy, Name: id, ARN: ri.resource, Region: ri.res[3]}
 	case rkTrust:
+		if ri.resource == "*" {
+			return Target{Kind: TargetTrustPolicy, Name: "<role-name>"}
+		}
 		return Target{Kind: TargetTrustPolicy, Name: ri.resourceName(), ARN: ri.resource}
 	case rkVault:
 		vault, ok := strings.CutPrefix(ri.res[5], "backup-vault:")
@@ -259,6 +301,9 @@ func (s *synth) resourceTarget() Target {
 func (s *synth) resourceAllow(w *working, o outcome) (lp, others []Fix) {
 	ri := s.ri
 	rk := ri.resourceKind()
+	if rk == rkOther && ri.resourceUnknown() {
+		return nil, nil // which resource's policy is not known: no fix names "the policy of *"
+	}
 	label := capitalize(alnum(ri.principalLabel()))
 	st := &policy.Statement{HasSid: true, Effect: policy.Allow, Principal: s.principal(), Action: []string{ri.action}}
 	switch rk {
@@ -273,6 +318,7 @@ func (s *synth) resourceAllow(w *working, o outcome) (lp, others []Fix) {
 		st.Resource = []string{ri.resource}
 		st.Conditions = s.intent()
 	}
+	st.Conditions = append(st.Conditions, s.principalConditions()...)
 	id := rk.idPrefix() + "-add-statement"
 	switch rk {
 	case rkKey:
@@ -342,6 +388,9 @@ func (s *synth) narrowDenies(w *working, o outcome) (lp, others []Fix) {
 			continue
 		}
 		l, found := locate(w.c, r)
+		if !found {
+			l = loc{layer: r.layer, level: -1} // the layer that denied, even when its policy is not in the case
+		}
 		var g *group
 		for _, x := range groups {
 			if x.found && found && x.l == l || !x.found && !found && x.r.policy == r.policy {
@@ -355,9 +404,12 @@ func (s *synth) narrowDenies(w *working, o outcome) (lp, others []Fix) {
 		g.idx = append(g.idx, r.index)
 	}
 	if len(groups) == 0 {
-		groups = append(groups, &group{r: ref{layer: o.layer, level: -1}})
+		groups = append(groups, &group{l: loc{layer: o.layer, level: -1}, r: ref{layer: o.layer, level: -1}})
 	}
 	rk := s.ri.resourceKind()
+	if o.layer == authz.LayerResource && rk == rkOther && s.ri.resourceUnknown() {
+		return nil, nil // which resource's policy is not known: no fix names "the policy of *"
+	}
 	id := map[authz.Layer]string{
 		authz.LayerIdentity:    "identity-narrow-deny",
 		authz.LayerBoundary:    "boundary-narrow-deny",
@@ -383,6 +435,32 @@ func (s *synth) narrowDenies(w *working, o outcome) (lp, others []Fix) {
 			p, _ = parseDoc(g.l.doc(w.c))
 		}
 		form, targs := targetForm(f.Target)
+		if p == nil && len(s.denies) > 0 {
+			// The statement is known, its policy is not: show the narrowed
+			// statement to put in place of the original.
+			form, targs := targetForm(f.Target)
+			scope, scopeArg := "", ""
+			for _, st := range s.denies {
+				ns, byResource := s.exemption(st, preferResource)
+				if f.Statement == nil {
+					f.Statement, f.Original = ns, st
+					ex := exemptions{resource: s.ri.resource, principal: s.exemptionValue()}
+					ex.byResource, ex.byPrincipal = byResource, !byResource
+					f.Title = fmt.Sprintf("Narrow the Deny %s in %s so that it applies to %s", stmtName(st), describeTarget(f.Target), ex.english())
+					how, hargs := ex.form()
+					f.TitleMsg = msg("fix.title.narrow."+form+"."+how, concat([]string{stmtArg(st)}, targs, hargs)...)
+					scope, scopeArg = ex.scope()
+				}
+			}
+			f.Document = newPolicy(f.Statement)
+			noun, nounArg := policyNoun(f.Target)
+			f.Notes = append(f.Notes, Note{ID: "deny-statement-known", Text: fmt.Sprintf("The decoded message names the Deny statement %s but not the %s that holds it: find it there and put the statement shown in its place (keep the policy's other statements).", stmtName(f.Original), noun),
+				Args: []string{stmtArg(f.Original), nounArg}})
+			f.Notes = append(f.Notes, Note{ID: "deny-on-purpose", Text: "This Deny was written on purpose: the change keeps it for every other " + scope + " and only lifts it for this request's " + scope + ". Check with the policy's owner; deleting the statement would lift it for everyone.",
+				Args: []string{scopeArg, scopeArg}})
+			lp = append(lp, f)
+			continue
+		}
 		if p == nil {
 			op, key, val := s.exemptionCondition()
 			f.Title = fmt.Sprintf("Except %s from the Deny in %s", s.ri.principalARN(), describeTarget(f.Target))
@@ -415,6 +493,9 @@ func (s *synth) narrowDenies(w *working, o outcome) (lp, others []Fix) {
 			continue
 		}
 		f.Document, f.Complete = withStatements(p, replace), true
+		if o.layer == authz.LayerRCP {
+			f.Notes = append(f.Notes, guardrailNotes(f.Original)...)
+		}
 		f.Title = fmt.Sprintf("Narrow the Deny %s in %s so that it applies to %s", stmtName(f.Original), describeTarget(f.Target), ex.english())
 		how, hargs := ex.form()
 		f.TitleMsg = msg("fix.title.narrow."+form+"."+how, concat([]string{stmtName(f.Original)}, targs, hargs)...)
@@ -462,12 +543,22 @@ func (s *synth) narrowDenies(w *working, o outcome) (lp, others []Fix) {
 func (s *synth) policyTarget(w *working, l loc, name string) Target {
 	switch l.layer {
 	case authz.LayerIdentity:
-		if strings.Contains(name, ":policy/") {
+		if strings.Contains(name, ":policy/") && !elided(name) {
 			return Target{Kind: TargetManagedPolicy, Name: lastSegment(name), ARN: name}
 		}
+		if elided(name) {
+			name = ""
+		}
 		t, _ := s.identityTarget(name)
+		if name == "" || name == l.defaultName() && l.doc(w.c) == nil {
+			// A policy of the principal, inline or managed: which one is not known.
+			t.Kind, t.PolicyName = TargetIdentityPolicy, ""
+		}
 		return t
 	case authz.LayerBoundary:
+		if elided(name) {
+			name = ""
+		}
 		t := Target{Kind: TargetBoundary, Name: lastSegment(name), ARN: name}
 		if !strings.HasPrefix(name, "arn:") {
 			t.ARN = ""
@@ -492,11 +583,17 @@ func (s *synth) policyTarget(w *working, l loc, name string) Target {
 		if strings.HasPrefix(name, "arn:") {
 			t.ARN, t.Name = name, ""
 		}
-		if id := lastSegment(name); strings.HasPrefix(id, "p-") {
+		if id := lastSegment(name); strings.HasPrefix(id, "p-") && !elided(id) {
 			t.PolicyID = id
+		}
+		if elided(t.ARN) || elided(t.Name) {
+			t.ARN, t.Name = "", "" // a name the message cut short is no name to run a command with
 		}
 		return t
 	case authz.LayerVPCEndpoint:
+		if name == l.defaultName() {
+			name = "" // simulate's name for an endpoint policy without one, not an endpoint ID
+		}
 		t := Target{Kind: TargetVPCEndpoint, Name: name}
 		if strings.HasPrefix(name, "vpce-") {
 			t.PolicyID = name
@@ -545,7 +642,18 @@ func stmtName(st *policy.Statement) string {
 	if st.Sid != "" {
 		return fmt.Sprintf("%q", st.Sid)
 	}
+	if st.Index < 0 {
+		return "(without Sid)" // a statement whose place in its policy is not known
+	}
 	return fmt.Sprintf("#%d", st.Index)
+}
+
+// stmtArg is stmtName as a message argument.
+func stmtArg(st *policy.Statement) string {
+	if st != nil && st.Sid == "" && st.Index < 0 {
+		return "@fix.no-sid"
+	}
+	return stmtName(st)
 }
 
 // describeName names a target's policy: its ARN, name or ID.
@@ -564,7 +672,7 @@ func describeName(t Target) string {
 // describePrincipal names the role or user of an inline-policy target.
 func describePrincipal(t Target) string {
 	switch {
-	case t.Kind == TargetRoleInline:
+	case t.Kind == TargetRoleInline || t.Kind == TargetIdentityPolicy && isRoleARN(t.ARN):
 		return "role " + t.Name
 	case t.Name == "":
 		return "the IAM user that called GetFederationToken"
@@ -578,6 +686,8 @@ func describeTarget(t Target) string {
 	switch t.Kind {
 	case TargetRoleInline, TargetUserInline:
 		return "the inline policy " + t.PolicyName + " of " + describePrincipal(t)
+	case TargetIdentityPolicy:
+		return "an identity-based policy (inline or managed) of " + describePrincipal(t)
 	case TargetManagedPolicy, TargetBoundary, TargetSessionPolicy, TargetSCP, TargetRCP, TargetVPCEndpoint:
 		return "the " + targetNoun(t) + " " + describeName(t)
 	}
@@ -591,6 +701,8 @@ func targetNoun(t Target) string {
 		return "inline policy"
 	case TargetManagedPolicy:
 		return "managed policy"
+	case TargetIdentityPolicy:
+		return "identity-based policy"
 	case TargetBoundary:
 		return "permissions boundary"
 	case TargetSessionPolicy:
@@ -620,4 +732,118 @@ func targetNoun(t Target) string {
 func unknownDocument(t Target) Note {
 	noun, arg := policyNoun(t)
 	return Note{ID: "document-unknown", Text: "The current " + noun + " is not known: the document shown holds only the statement to add. Add it to the current document's Statement list; the update replaces the whole document.", Args: []string{arg}}
+}
+
+// guardrailNotes say which guardrail an RCP's Deny enforces, by the
+// condition keys it tests, and that meeting it comes before any
+// exemption.
+func guardrailNotes(st *policy.Statement) []Note {
+	if st == nil {
+		return nil
+	}
+	var out []Note
+	seen := map[string]bool{}
+	add := func(id, text string, args ...string) {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, Note{ID: "rcp-guardrail." + id, Text: text, Args: args})
+		}
+	}
+	for _, c := range st.Conditions {
+		k := strings.ToLower(c.Key)
+		switch {
+		case k == "aws:principalorgid" || k == "aws:principalorgpaths" || k == "aws:principalaccount":
+			add("organization", "This RCP is a data perimeter: it denies principals outside "+strings.Join(c.Values, ", ")+" ("+c.Key+"). Meet it first (call from an account of the organization, or copy the data through one); exempting this principal comes second, and only with the policy owner's agreement.", strings.Join(c.Values, ", "), c.Key)
+		case k == "aws:securetransport" || k == "s3:tlsversion":
+			add("tls", "This RCP requires encrypted transport ("+c.Key+"): send the request over HTTPS with a current TLS version; an exemption is not the fix.", c.Key)
+		case strings.HasPrefix(k, "s3:x-amz-server-side-encryption"):
+			add("sse-kms", "This RCP requires server-side encryption with KMS ("+c.Key+"): request it in the upload (aws s3 cp --sse aws:kms --sse-kms-key-id KEY, or the x-amz-server-side-encryption: aws:kms header) or set SSE-KMS as the bucket's default encryption; exempting this principal comes second.", c.Key)
+		case k == "aws:sourcevpc" || k == "aws:sourcevpce" || k == "aws:sourceip" || k == "aws:vpcsourceip":
+			add("network", "This RCP limits where requests may come from ("+c.Key+"): send the request from the organization's networks or VPC endpoints; exempting this principal comes second.", c.Key)
+		}
+	}
+	return out
+}
+
+// condFailure is an Allow statement of the identity layer that matches the
+// request but whose conditions do not all hold.
+type condFailure struct {
+	policy string
+	st     *policy.Statement
+	failed []policy.Condition
+	have   []string // the request's value of each failed condition's key ("" when absent)
+}
+
+// describe writes the failed conditions as OPERATOR KEY VALUES.
+func (fc condFailure) describe() string {
+	var parts []string
+	for _, c := range fc.failed {
+		parts = append(parts, c.Operator+" "+c.Key+" "+strings.Join(c.Values, ", "))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// failedConditions finds the Allow statements of the case's identity
+// policies that would allow the request without their conditions, and
+// which of their conditions fail.
+func (s *synth) failedConditions(w *working) []condFailure {
+	var out []condFailure
+	allows := func(st *policy.Statement) bool {
+		c := cloneCase(w.c)
+		c.IdentityPolicies = nil
+		addIdentityPolicy("probe", newPolicy(st))(c)
+		o, err := evaluate(c, s.opt)
+		return err == nil && o.verdicts[authz.LayerIdentity].Verdict == authz.Allow
+	}
+	for i := range w.c.IdentityPolicies {
+		l := loc{layer: authz.LayerIdentity, index: i}
+		p, err := parseDoc(l.doc(w.c))
+		if err != nil {
+			continue
+		}
+		for _, st := range p.Statements {
+			if st.Effect != policy.Allow || len(st.Conditions) == 0 {
+				continue
+			}
+			bare := copyStatement(st)
+			bare.Conditions = nil
+			if !allows(bare) {
+				continue // it does not cover the request at all
+			}
+			fc := condFailure{policy: l.name(w.c), st: st}
+			for _, c := range st.Conditions {
+				one := copyStatement(bare)
+				one.Conditions = []policy.Condition{c}
+				if !allows(one) {
+					v, _ := s.ri.ctxValue(c.Key)
+					fc.failed = append(fc.failed, c)
+					fc.have = append(fc.have, v)
+				}
+			}
+			if len(fc.failed) > 0 {
+				out = append(out, fc)
+			}
+		}
+	}
+	return out
+}
+
+// meetCondition is the fix that changes the request, not the policy: meet
+// the condition the allowing statement states.
+func (s *synth) meetCondition(fc condFailure) Fix {
+	c := fc.failed[0]
+	have, haveArg := "the request has no value for it", "@fix.condition.absent"
+	if fc.have[0] != "" {
+		have, haveArg = fc.have[0], fc.have[0]
+	}
+	return Fix{
+		ID:   "meet-condition",
+		Kind: Alternative,
+		Title: fmt.Sprintf("Make the request meet the condition of statement %s in %s: %s %s %s (now: %s)",
+			stmtName(fc.st), fc.policy, c.Operator, c.Key, strings.Join(c.Values, ", "), have),
+		TitleMsg: msg("fix.title.meet-condition", stmtArg(fc.st), fc.policy, c.Operator, c.Key, strings.Join(c.Values, ", "), haveArg),
+		Target:   Target{Kind: TargetRequest},
+		Notes: []Note{{ID: "condition-on-purpose", Text: "The allowing statement states this condition on purpose (MFA, a network, a tag, a Region...): send the request so that it holds (sign in with MFA, call from the network, tag the resource) instead of dropping it.",
+			Args: nil}},
+	}
 }

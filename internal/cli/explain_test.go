@@ -23,6 +23,11 @@ var explainFixtures = map[string]string{
 	"decoded-kc":        "messages/decoded/kc-abridged.txt",
 	"vault-boundary":    "explain/vault-boundary.txt",
 	"terraform-encoded": "messages/samples/terraform-ec2-plain-and-encoded.txt",
+	// Fixes aimed at the layer that denied (issue 9).
+	"decoded-explicit-deny": "messages/decoded/explicit-deny-user-wrapper.json",
+	"sso-role-chained":      "fix/messages/sso-role-chained-assume.txt",
+	"scp-redacted-account":  "fix/messages/scp-ssmmessages-placeholder-account.txt",
+	"flink-session":         "fix/messages/flink-state-session.txt",
 }
 
 func TestExplainGolden(t *testing.T) {

@@ -1,5 +1,7 @@
 package i18n
 
+import "strings"
+
 // Messages of the diagnosis rules (package diagnose). Arguments are noted
 // where a message takes them.
 func init() {
@@ -113,9 +115,9 @@ func init() {
 			KO: "관리형 정책 AWSBackupFullAccess와 AWSBackupOperatorAccess는 이름에 AwsBackup 또는 AWSBackup이 포함된 역할에만 iam:PassRole을 허용합니다. 다른 이름의 사용자 지정 역할에는 별도의 허용이 필요합니다.",
 		},
 		"check.layers.generic": {
-			EN: "Check, in order: identity-based policies of the principal, its permissions boundary, SCPs above the account, the session policy, and the resource's own policy.",
-			JA: "次の順に確認してください: プリンシパルのアイデンティティベースポリシー、アクセス許可の境界、アカウントより上位の SCP、セッションポリシー、リソース自体のポリシー。",
-			KO: "다음 순서로 확인하세요: 보안 주체의 자격 증명 기반 정책, 권한 경계, 계정 상위의 SCP, 세션 정책, 리소스 자체의 정책.",
+			EN: "Check, in order: identity-based policies of the principal, its permissions boundary, SCPs above the account, RCPs of the resource's organization, the session policy, the policy of the VPC endpoint the request went through, and the resource's own policy.",
+			JA: "次の順に確認してください: プリンシパルのアイデンティティベースポリシー、アクセス許可の境界、アカウントより上位の SCP、リソースの組織の RCP、セッションポリシー、リクエストが通過した VPC エンドポイントのポリシー、リソース自体のポリシー。",
+			KO: "다음 순서로 확인하세요: 보안 주체의 자격 증명 기반 정책, 권한 경계, 계정 상위의 SCP, 리소스 조직의 RCP, 세션 정책, 요청이 통과한 VPC 엔드포인트의 정책, 리소스 자체의 정책.",
 		},
 		"backup.vault.title": {
 			EN: "Creating an AWS Backup vault is refused",
@@ -386,6 +388,11 @@ func init() {
 			JA: "%s は %s を拒否されましたが、この (古い) 形式のメッセージはどの種類のポリシーが拒否したかを示しません。",
 			KO: "%s은(는) %s을(를) 거부당했지만, 이 (이전) 형식의 메시지는 어떤 유형의 정책이 거부했는지 알려 주지 않습니다.",
 		},
+		"generic.legacy.explicit": {
+			EN: "A Deny statement matched, but the message does not say in which kind of policy: it may be an identity-based policy, the permissions boundary, an SCP, an RCP, the session policy, a VPC endpoint policy or the resource's policy. Decode an encoded message, or run denied explain --snapshot (or --live) to find it; do not change an SCP before you know it is the one.",
+			JA: "Deny ステートメントが一致しましたが、メッセージにはそれがどの種類のポリシーにあるかが示されていません: アイデンティティベースのポリシー、アクセス許可の境界、SCP、RCP、セッションポリシー、VPC エンドポイントポリシー、リソースのポリシーのいずれかの可能性があります。エンコードされたメッセージをデコードするか、denied explain --snapshot (または --live) で特定してください。SCP が原因だとわかるまでは SCP を変更しないでください。",
+			KO: "Deny 문이 일치했지만 메시지에는 그것이 어떤 종류의 정책에 있는지 나와 있지 않습니다: 자격 증명 기반 정책, 권한 경계, SCP, RCP, 세션 정책, VPC 엔드포인트 정책, 리소스 정책 중 하나일 수 있습니다. 인코딩된 메시지를 디코딩하거나 denied explain --snapshot(또는 --live)으로 찾으세요. SCP가 원인이라는 것을 알기 전에는 SCP를 변경하지 마세요.",
+		},
 		"generic.trust.title": {
 			EN: "The role's trust policy does not allow assuming it", JA: "ロールの信頼ポリシーが引き受けを許可していません", KO: "역할의 신뢰 정책이 수임을 허용하지 않습니다",
 		},
@@ -408,6 +415,164 @@ func init() {
 			EN: "AWS reports every SCP refusal as an explicit deny, also when no SCP level allows the action; SCPs are changed from the organization's management account.",
 			JA: "AWS は SCP による拒否を、どの階層の SCP もアクションを許可していない場合も含めて、すべて明示的な拒否として報告します。SCP は組織の管理アカウントから変更します。",
 			KO: "AWS는 SCP에 의한 거부를, 어느 계층의 SCP도 작업을 허용하지 않는 경우까지 모두 명시적 거부로 보고합니다. SCP는 조직의 관리 계정에서 변경합니다.",
+		},
+		// Assume-role denials, explained through the trust policy.
+		"assume.title": { // role name
+			EN: "The trust policy of role %s does not let the caller assume it",
+			JA: "ロール %s の信頼ポリシーが、呼び出し元による引き受けを許可していません",
+			KO: "역할 %s의 신뢰 정책이 호출자의 수임을 허용하지 않습니다",
+		},
+		"assume.cause": { // principal, role name
+			EN: "%s may not assume %s: the role's trust policy must allow sts:AssumeRole for the caller (its role ARN for a role session, or its account), and every condition of that statement must hold for this request.",
+			JA: "%s は %s を引き受けられません: ロールの信頼ポリシーが呼び出し元 (ロールセッションならそのロールの ARN、またはそのアカウント) に sts:AssumeRole を許可し、そのステートメントの条件がこのリクエストですべて満たされている必要があります。",
+			KO: "%s은(는) %s을(를) 수임할 수 없습니다: 역할의 신뢰 정책이 호출자(역할 세션이면 그 역할의 ARN, 또는 그 계정)에게 sts:AssumeRole을 허용해야 하며, 해당 문의 모든 조건이 이 요청에서 충족되어야 합니다.",
+		},
+		"assume.user.title": {
+			EN: "The target of AssumeRole is an IAM user, not a role",
+			JA: "AssumeRole の対象が、ロールではなく IAM ユーザーです",
+			KO: "AssumeRole의 대상이 역할이 아니라 IAM 사용자입니다",
+		},
+		"assume.user.cause": { // principal, user ARN
+			EN: "%s tried to assume %s, which is an IAM user: only roles can be assumed. Use that user's own credentials, or create a role for this purpose and assume it.",
+			JA: "%s は %s を引き受けようとしましたが、これは IAM ユーザーです: 引き受けられるのはロールだけです。そのユーザー自身の認証情報を使うか、この目的のロールを作成して引き受けてください。",
+			KO: "%s이(가) %s을(를) 수임하려 했지만 이는 IAM 사용자입니다: 수임할 수 있는 것은 역할뿐입니다. 해당 사용자의 자격 증명을 사용하거나, 이 목적의 역할을 만들어 수임하세요.",
+		},
+		"assume.self.cause": { // role name
+			EN: "The role %s tried to assume itself, usually through a profile or SDK credential chain that assumes the role it already runs as. A role does not trust itself implicitly: use the current credentials instead, or, if this is intended, name the role's own ARN in its trust policy.",
+			JA: "ロール %s が自分自身を引き受けようとしました。多くの場合、すでに実行中のロールを引き受けるプロファイルや SDK の認証情報チェーンが原因です。ロールは自分自身を暗黙には信頼しません: 今の認証情報をそのまま使うか、意図したものなら信頼ポリシーにロール自身の ARN を指定してください。",
+			KO: "역할 %s이(가) 자기 자신을 수임하려 했습니다. 대개 이미 실행 중인 역할을 수임하는 프로필이나 SDK 자격 증명 체인이 원인입니다. 역할은 자기 자신을 암묵적으로 신뢰하지 않습니다: 현재 자격 증명을 그대로 사용하거나, 의도한 것이라면 신뢰 정책에 역할 자신의 ARN을 지정하세요.",
+		},
+		"assume.chain.cause": { // caller's role name, target role name
+			EN: "A session of role %s tried to assume %s (role chaining): the target's trust policy must name the caller's role ARN (not the session ARN) or its account.",
+			JA: "ロール %s のセッションが %s を引き受けようとしました (ロールの連鎖): 対象の信頼ポリシーは、呼び出し元のロールの ARN (セッションの ARN ではなく) かそのアカウントを指定している必要があります。",
+			KO: "역할 %s의 세션이 %s을(를) 수임하려 했습니다(역할 체인): 대상의 신뢰 정책은 호출자 역할의 ARN(세션 ARN이 아님)이나 그 계정을 지정해야 합니다.",
+		},
+		"assume.oidc.cause": { // role name
+			EN: "AssumeRoleWithWebIdentity into %s was refused. Only the role's trust policy decides it: its principal must be the OIDC provider that issued the token, and its conditions on the token's claims (aud, sub) must hold.",
+			JA: "%s への AssumeRoleWithWebIdentity が拒否されました。これを決めるのはロールの信頼ポリシーだけです: プリンシパルがトークンを発行した OIDC プロバイダーであり、トークンのクレーム (aud、sub) に対する条件が満たされている必要があります。",
+			KO: "%s에 대한 AssumeRoleWithWebIdentity가 거부되었습니다. 이를 결정하는 것은 역할의 신뢰 정책뿐입니다: 보안 주체가 토큰을 발급한 OIDC 공급자여야 하고, 토큰 클레임(aud, sub)에 대한 조건이 충족되어야 합니다.",
+		},
+		"assume.saml.cause": { // role name
+			EN: "AssumeRoleWithSAML into %s was refused. The role's trust policy decides it: its principal must be the SAML provider of the assertion, and its conditions (SAML:aud and any other SAML keys) must hold.",
+			JA: "%s への AssumeRoleWithSAML が拒否されました。これを決めるのはロールの信頼ポリシーです: プリンシパルがアサーションの SAML プロバイダーであり、条件 (SAML:aud やその他の SAML キー) が満たされている必要があります。",
+			KO: "%s에 대한 AssumeRoleWithSAML이 거부되었습니다. 이를 결정하는 것은 역할의 신뢰 정책입니다: 보안 주체가 어설션의 SAML 공급자여야 하고, 조건(SAML:aud 및 기타 SAML 키)이 충족되어야 합니다.",
+		},
+		"assume.check.read": { // role name
+			EN: "Read the trust policy: aws iam get-role --role-name %s --query Role.AssumeRolePolicyDocument",
+			JA: "信頼ポリシーを確認してください: aws iam get-role --role-name %s --query Role.AssumeRolePolicyDocument",
+			KO: "신뢰 정책을 확인하세요: aws iam get-role --role-name %s --query Role.AssumeRolePolicyDocument",
+		},
+		"assume.check.conditions": {
+			EN: "If the statement naming the caller has conditions (sts:ExternalId, aws:MultiFactorAuthPresent, aws:PrincipalOrgID, aws:SourceIdentity, sts:RoleSessionName...), the request must meet them: pass the external ID, sign in with MFA, and so on. Removing the condition is not the fix.",
+			JA: "呼び出し元を指定しているステートメントに条件 (sts:ExternalId、aws:MultiFactorAuthPresent、aws:PrincipalOrgID、aws:SourceIdentity、sts:RoleSessionName など) がある場合、リクエストがそれを満たす必要があります: 外部 ID を渡す、MFA でサインインする、などです。条件を削除するのは修正ではありません。",
+			KO: "호출자를 지정한 문에 조건(sts:ExternalId, aws:MultiFactorAuthPresent, aws:PrincipalOrgID, aws:SourceIdentity, sts:RoleSessionName 등)이 있으면 요청이 이를 충족해야 합니다: 외부 ID를 전달하거나 MFA로 로그인하는 등입니다. 조건을 삭제하는 것은 수정이 아닙니다.",
+		},
+		"assume.check.caller": { // role name
+			EN: "The caller's own identity-based policies (and its permissions boundary and SCPs) must allow sts:AssumeRole on %s too when the role is in another account.",
+			JA: "ロールが別のアカウントにある場合は、呼び出し元自身のアイデンティティベースのポリシー (およびアクセス許可の境界と SCP) も、%s に対する sts:AssumeRole を許可している必要があります。",
+			KO: "역할이 다른 계정에 있으면 호출자 자신의 자격 증명 기반 정책(및 권한 경계와 SCP)도 %s에 대한 sts:AssumeRole을 허용해야 합니다.",
+		},
+		"assume.check.chain-duration": {
+			EN: "A session obtained by role chaining lasts at most one hour, whatever the role's maximum session duration.",
+			JA: "ロールの連鎖で得たセッションは、ロールの最大セッション時間にかかわらず最長 1 時間です。",
+			KO: "역할 체인으로 얻은 세션은 역할의 최대 세션 기간과 관계없이 최대 1시간입니다.",
+		},
+		"assume.check.self": {
+			EN: "Check the profile (role_arn, source_profile, credential_source) or the provider's assume_role block: it should not assume the role the credentials already belong to.",
+			JA: "プロファイル (role_arn、source_profile、credential_source) やプロバイダーの assume_role ブロックを確認してください: 認証情報がすでに属しているロールを引き受けるべきではありません。",
+			KO: "프로필(role_arn, source_profile, credential_source)이나 공급자의 assume_role 블록을 확인하세요: 자격 증명이 이미 속한 역할을 수임해서는 안 됩니다.",
+		},
+		"assume.check.oidc.provider": {
+			EN: "The statement's principal must be {\"Federated\": \"arn:aws:iam::ACCOUNT:oidc-provider/PROVIDER\"} for a provider that exists in the role's account (aws iam list-open-id-connect-providers) and whose audience list holds the token's aud; its action must be sts:AssumeRoleWithWebIdentity.",
+			JA: "ステートメントのプリンシパルは {\"Federated\": \"arn:aws:iam::ACCOUNT:oidc-provider/PROVIDER\"} で、ロールのアカウントに存在し (aws iam list-open-id-connect-providers)、対象者 (audience) の一覧にトークンの aud を含むプロバイダーである必要があります。アクションは sts:AssumeRoleWithWebIdentity である必要があります。",
+			KO: "문의 보안 주체는 {\"Federated\": \"arn:aws:iam::ACCOUNT:oidc-provider/PROVIDER\"}이어야 하며, 역할의 계정에 존재하고(aws iam list-open-id-connect-providers) 대상(audience) 목록에 토큰의 aud가 포함된 공급자여야 합니다. 작업은 sts:AssumeRoleWithWebIdentity여야 합니다.",
+		},
+		"assume.check.oidc.claims": {
+			EN: "Its conditions must match the token's claims: for GitHub Actions, token.actions.githubusercontent.com:aud = sts.amazonaws.com and token.actions.githubusercontent.com:sub = repo:OWNER/REPO:ref:refs/heads/BRANCH (repo:OWNER/REPO:environment:NAME when the job names an environment); for Amazon EKS, oidc.eks.REGION.amazonaws.com/id/ID:aud = sts.amazonaws.com and :sub = system:serviceaccount:NAMESPACE:SERVICE_ACCOUNT; for Amazon Cognito, cognito-identity.amazonaws.com:aud = the identity pool ID and cognito-identity.amazonaws.com:amr = authenticated or unauthenticated; for Google, accounts.google.com:aud = the client ID.",
+			JA: "条件はトークンのクレームと一致する必要があります: GitHub Actions なら token.actions.githubusercontent.com:aud = sts.amazonaws.com と token.actions.githubusercontent.com:sub = repo:OWNER/REPO:ref:refs/heads/BRANCH (ジョブが環境を指定する場合は repo:OWNER/REPO:environment:NAME)、Amazon EKS なら oidc.eks.REGION.amazonaws.com/id/ID:aud = sts.amazonaws.com と :sub = system:serviceaccount:NAMESPACE:SERVICE_ACCOUNT、Amazon Cognito なら cognito-identity.amazonaws.com:aud = ID プールの ID と cognito-identity.amazonaws.com:amr = authenticated または unauthenticated、Google なら accounts.google.com:aud = クライアント ID です。",
+			KO: "조건은 토큰의 클레임과 일치해야 합니다: GitHub Actions는 token.actions.githubusercontent.com:aud = sts.amazonaws.com 및 token.actions.githubusercontent.com:sub = repo:OWNER/REPO:ref:refs/heads/BRANCH(작업이 환경을 지정하면 repo:OWNER/REPO:environment:NAME), Amazon EKS는 oidc.eks.REGION.amazonaws.com/id/ID:aud = sts.amazonaws.com 및 :sub = system:serviceaccount:NAMESPACE:SERVICE_ACCOUNT, Amazon Cognito는 cognito-identity.amazonaws.com:aud = 자격 증명 풀 ID 및 cognito-identity.amazonaws.com:amr = authenticated 또는 unauthenticated, Google은 accounts.google.com:aud = 클라이언트 ID입니다.",
+		},
+		"assume.check.saml": {
+			EN: "The statement's principal must be {\"Federated\": \"arn:aws:iam::ACCOUNT:saml-provider/NAME\"}, its action sts:AssumeRoleWithSAML, with SAML:aud = https://signin.aws.amazon.com/saml (the assertion's Recipient); the assertion's https://aws.amazon.com/SAML/Attributes/Role attribute must pair this role's ARN with that provider's ARN.",
+			JA: "ステートメントのプリンシパルは {\"Federated\": \"arn:aws:iam::ACCOUNT:saml-provider/NAME\"}、アクションは sts:AssumeRoleWithSAML で、SAML:aud = https://signin.aws.amazon.com/saml (アサーションの Recipient) である必要があります。アサーションの https://aws.amazon.com/SAML/Attributes/Role 属性は、このロールの ARN とそのプロバイダーの ARN を組にしている必要があります。",
+			KO: "문의 보안 주체는 {\"Federated\": \"arn:aws:iam::ACCOUNT:saml-provider/NAME\"}, 작업은 sts:AssumeRoleWithSAML이어야 하며 SAML:aud = https://signin.aws.amazon.com/saml(어설션의 Recipient)이어야 합니다. 어설션의 https://aws.amazon.com/SAML/Attributes/Role 속성은 이 역할의 ARN과 해당 공급자의 ARN을 한 쌍으로 지정해야 합니다.",
+		},
+
+		// Decoded explicit denies with their matched statements.
+		"decoded.no-sid": {EN: "(without Sid)", JA: "(Sid なし)", KO: "(Sid 없음)"},
+		"decoded.deny.title": { // action
+			EN: "%s: a Deny statement matched (named in the decoded message)",
+			JA: "%s: Deny ステートメントが一致しました (デコードしたメッセージに記載)",
+			KO: "%s: Deny 문이 일치했습니다(디코딩한 메시지에 기재)",
+		},
+		"decoded.deny.cause": { // Sid, @layer, principal, action, resource
+			EN: "The Deny statement %s (in the %s) matches %s calling %s on %s; an Allow elsewhere cannot override it.",
+			JA: "Deny ステートメント %s (%s) が、%s による %s (%s) に一致しています。他の場所の Allow では上書きできません。",
+			KO: "Deny 문 %s(%s)이(가) %s의 %s(%s) 호출과 일치합니다. 다른 곳의 Allow로는 재정의할 수 없습니다.",
+		},
+		"decoded.deny.check": { // Sid, actions, resources
+			EN: "Find the statement %s in the policy that holds it: it denies %s on %s.",
+			JA: "ステートメント %s を、それを含むポリシーの中で探してください: %s を %s に対して拒否しています。",
+			KO: "문 %s을(를) 이를 포함한 정책에서 찾으세요: %s을(를) %s에 대해 거부합니다.",
+		},
+		"decoded.deny.check.conditions": { // condition keys
+			EN: "The statement has conditions on %s: the request met them, so the Deny applied. Meeting the policy's intent (not removing the condition) is the first fix.",
+			JA: "このステートメントには %s の条件があります: リクエストがそれに当てはまったため Deny が適用されました。まず検討すべき修正は (条件を削除することではなく) ポリシーの意図に沿うことです。",
+			KO: "이 문에는 %s에 대한 조건이 있습니다: 요청이 이에 해당했기 때문에 Deny가 적용되었습니다. 먼저 고려할 수정은 (조건 삭제가 아니라) 정책의 의도에 맞추는 것입니다.",
+		},
+		"decoded.deny.check.layer": {
+			EN: "The decoded message does not say which kind of policy holds the statement (identity-based policies list the principal's unique ID, permissions boundaries SCOPE_POLICY_ISSUER; anything else may be an SCP, an RCP, a session, VPC endpoint or resource-based policy).",
+			JA: "デコードしたメッセージには、ステートメントがどの種類のポリシーにあるかは示されていません (アイデンティティベースのポリシーならプリンシパルの一意の ID、アクセス許可の境界なら SCOPE_POLICY_ISSUER が記載されます。それ以外は SCP、RCP、セッション、VPC エンドポイント、リソースベースのいずれかのポリシーの可能性があります)。",
+			KO: "디코딩한 메시지에는 문이 어떤 종류의 정책에 있는지 나와 있지 않습니다(자격 증명 기반 정책이면 보안 주체의 고유 ID, 권한 경계이면 SCOPE_POLICY_ISSUER가 기재됩니다. 그 밖에는 SCP, RCP, 세션, VPC 엔드포인트, 리소스 기반 정책 중 하나일 수 있습니다).",
+		},
+
+		// Sessions whose session policy belongs to an AWS service.
+		"servicesession.cognito.title": {
+			EN: "Amazon Cognito limits what unauthenticated identities may call",
+			JA: "Amazon Cognito が未認証 ID の呼び出せる範囲を制限しています",
+			KO: "Amazon Cognito가 인증되지 않은 자격 증명이 호출할 수 있는 범위를 제한합니다",
+		},
+		"servicesession.cognito.cause": { // role, action
+			EN: "The session of %s comes from an Amazon Cognito identity pool. In the enhanced (simplified) authflow Cognito adds a session policy of its own to unauthenticated identities, which allows only a fixed list of services; %s is not on it, and no policy you own can widen it.",
+			JA: "%s のセッションは Amazon Cognito ID プールから発行されたものです。拡張 (簡略化) 認証フローでは、Cognito が未認証 ID に独自のセッションポリシーを加え、決まった一覧のサービスしか許可しません。%s はその一覧になく、利用者のポリシーでは広げられません。",
+			KO: "%s의 세션은 Amazon Cognito 자격 증명 풀에서 발급되었습니다. 향상된(간소화된) 인증 흐름에서 Cognito는 인증되지 않은 자격 증명에 자체 세션 정책을 추가하며, 이 정책은 정해진 목록의 서비스만 허용합니다. %s은(는) 그 목록에 없으며 사용자의 정책으로는 넓힐 수 없습니다.",
+		},
+		"servicesession.cognito.check": {
+			EN: "Call the action as an authenticated identity, from a backend, or with the basic (classic) authflow (GetOpenIdToken, then AssumeRoleWithWebIdentity), where only the role's policies apply. See the Amazon Cognito Developer Guide, \"Identity pools authentication flow\".",
+			JA: "認証済み ID として、バックエンドから、またはロールのポリシーだけが適用される基本 (クラシック) 認証フロー (GetOpenIdToken の後に AssumeRoleWithWebIdentity) でアクションを呼び出してください。Amazon Cognito 開発者ガイドの「ID プールの認証フロー」を参照してください。",
+			KO: "인증된 자격 증명으로, 백엔드에서, 또는 역할의 정책만 적용되는 기본(클래식) 인증 흐름(GetOpenIdToken 후 AssumeRoleWithWebIdentity)으로 작업을 호출하세요. Amazon Cognito 개발자 안내서의 \"자격 증명 풀 인증 흐름\"을 참조하세요.",
+		},
+		"servicesession.flink.title": {
+			EN: "A session of Amazon Managed Service for Apache Flink refused the request",
+			JA: "Amazon Managed Service for Apache Flink のセッションがリクエストを拒否しました",
+			KO: "Amazon Managed Service for Apache Flink의 세션이 요청을 거부했습니다",
+		},
+		"servicesession.flink.cause": { // role, action
+			EN: "The session of %s is created by Amazon Managed Service for Apache Flink (Kinesis Data Analytics) with a session policy of its own, for the service-owned storage of the application's state; it does not allow %s there, and that policy is not yours to change.",
+			JA: "%s のセッションは Amazon Managed Service for Apache Flink (Kinesis Data Analytics) が、アプリケーションの状態を保存するサービス所有のストレージ用に、独自のセッションポリシーを付けて作成したものです。そこでは %s が許可されておらず、このポリシーは利用者が変更できません。",
+			KO: "%s의 세션은 Amazon Managed Service for Apache Flink(Kinesis Data Analytics)가 애플리케이션 상태를 저장하는 서비스 소유 스토리지용으로 자체 세션 정책을 붙여 만든 것입니다. 그곳에서는 %s이(가) 허용되지 않으며, 이 정책은 사용자가 변경할 수 없습니다.",
+		},
+		"servicesession.flink.check": {
+			EN: "Access your own buckets and streams through the application's service execution role, configured in the application, and leave the service-managed checkpoint and snapshot storage to the service (do not point your own code, for example an Iceberg or file sink, at it).",
+			JA: "自分のバケットやストリームには、アプリケーションに設定したサービス実行ロールでアクセスし、サービスが管理するチェックポイントとスナップショットのストレージはサービスに任せてください (自分のコード、たとえば Iceberg やファイルのシンクをそこに向けないでください)。",
+			KO: "자신의 버킷과 스트림에는 애플리케이션에 설정한 서비스 실행 역할로 액세스하고, 서비스가 관리하는 체크포인트와 스냅샷 스토리지는 서비스에 맡기세요(자신의 코드, 예를 들어 Iceberg나 파일 싱크가 그곳을 가리키지 않게 하세요).",
+		},
+
+		// Resource control policies enforce guardrails.
+		"generic.rcp.guardrail": {
+			EN: "RCPs usually enforce an organization-wide guardrail on its resources: only principals of the organization (aws:PrincipalOrgID), only over TLS (aws:SecureTransport), only encrypted uploads (s3:x-amz-server-side-encryption = aws:kms), only from its networks. Find the condition of the denying statement and meet it (for S3 uploads, request SSE-KMS: aws s3 cp --sse aws:kms --sse-kms-key-id KEY); an exemption comes second, and only with the policy owner's agreement.",
+			JA: "RCP は通常、組織のリソース全体にガードレールを課します: 組織のプリンシパルだけ (aws:PrincipalOrgID)、TLS 経由だけ (aws:SecureTransport)、暗号化したアップロードだけ (s3:x-amz-server-side-encryption = aws:kms)、組織のネットワークからだけ、などです。拒否しているステートメントの条件を見つけてそれを満たしてください (S3 へのアップロードなら SSE-KMS を指定します: aws s3 cp --sse aws:kms --sse-kms-key-id KEY)。除外はその次で、ポリシーの所有者の合意がある場合に限ります。",
+			KO: "RCP는 보통 조직의 리소스 전체에 가드레일을 적용합니다: 조직의 보안 주체만(aws:PrincipalOrgID), TLS를 통해서만(aws:SecureTransport), 암호화된 업로드만(s3:x-amz-server-side-encryption = aws:kms), 조직의 네트워크에서만 등입니다. 거부하는 문의 조건을 찾아 이를 충족하세요(S3 업로드라면 SSE-KMS를 지정합니다: aws s3 cp --sse aws:kms --sse-kms-key-id KEY). 예외는 그다음이며, 정책 소유자가 동의한 경우에만 해당합니다.",
+		},
+		"generic.resource.unknown-resource": {
+			EN: "The message does not name the resource, so no resource-based policy can be named in a fix: find the resource the call used (its ARN in the request or in CloudTrail), then read that resource's policy.",
+			JA: "メッセージにリソースが示されていないため、修正でリソースベースのポリシーを特定できません: 呼び出しが使ったリソース (リクエストや CloudTrail にある ARN) を確認し、そのリソースのポリシーを確認してください。",
+			KO: "메시지에 리소스가 나와 있지 않아 수정에서 리소스 기반 정책을 특정할 수 없습니다: 호출이 사용한 리소스(요청이나 CloudTrail에 있는 ARN)를 확인한 다음 그 리소스의 정책을 확인하세요.",
+		},
+		"kms.keypolicy.check.via-service": { // action
+			EN: "When another service calls KMS for you (S3, EBS, Secrets Manager, DynamoDB...), the key policy and your identity policies must allow %s for that use; a kms:ViaService condition names the service.",
+			JA: "別のサービス (S3、EBS、Secrets Manager、DynamoDB など) が代わりに KMS を呼び出す場合も、キーポリシーとアイデンティティベースのポリシーがその用途で %s を許可している必要があります。kms:ViaService 条件でそのサービスを指定します。",
+			KO: "다른 서비스(S3, EBS, Secrets Manager, DynamoDB 등)가 대신 KMS를 호출하는 경우에도 키 정책과 자격 증명 기반 정책이 그 용도로 %s을(를) 허용해야 합니다. kms:ViaService 조건으로 해당 서비스를 지정합니다.",
 		},
 		"note.redacted-account": { // token
 			EN: "The message hides the account ID: replace %s in the fixes with your account ID.",
@@ -461,7 +626,7 @@ func registerGeneric() {
 			KO: "%s: 허용하는 " + l.name[2] + "이(가) 없습니다",
 		}
 		m["generic."+l.id+".explicit.title"] = map[Lang]string{
-			EN: "%s: explicitly denied by a " + l.name[0],
+			EN: "%s: explicitly denied by " + article(l.name[0]) + " " + l.name[0],
 			JA: "%s: " + l.name[1] + "で明示的に拒否されています",
 			KO: "%s: " + l.name[2] + "에서 명시적으로 거부되었습니다",
 		}
@@ -469,4 +634,12 @@ func registerGeneric() {
 		m["generic."+l.id+".explicit.cause"] = map[Lang]string{EN: l.explicitCause[0], JA: l.explicitCause[1], KO: l.explicitCause[2]}
 	}
 	register(m)
+}
+
+// article is the English indefinite article of a noun phrase.
+func article(noun string) string {
+	if noun != "" && strings.ContainsRune("aeiouAEIOU", rune(noun[0])) {
+		return "an"
+	}
+	return "a"
 }

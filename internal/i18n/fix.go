@@ -14,9 +14,11 @@ func init() {
 	m := map[string]map[Lang]string{
 		// Phrases passed as "@" arguments.
 		"fix.name-unknown": {EN: "(name unknown)", JA: "(名前不明)", KO: "(이름 알 수 없음)"},
+		"fix.no-sid":       {EN: "(without Sid)", JA: "(Sid なし)", KO: "(Sid 없음)"},
 
 		"fix.noun.inline-policy":        {EN: "inline policy", JA: "インラインポリシー", KO: "인라인 정책"},
 		"fix.noun.managed-policy":       {EN: "managed policy", JA: "管理ポリシー", KO: "관리형 정책"},
+		"fix.noun.identity-policy":      {EN: "identity-based policy", JA: "アイデンティティベースのポリシー", KO: "자격 증명 기반 정책"},
 		"fix.noun.permissions-boundary": {EN: "permissions boundary", JA: "アクセス許可の境界", KO: "권한 경계"},
 		"fix.noun.session-policy":       {EN: "session policy", JA: "セッションポリシー", KO: "세션 정책"},
 		"fix.noun.scp":                  {EN: "SCP", JA: "サービスコントロールポリシー", KO: "서비스 제어 정책"},
@@ -60,12 +62,13 @@ func init() {
 			JA: "[IAM ロールなしで続行] を選んで復元し、その後 %s のインスタンスプロファイルを復元したインスタンスにアタッチします",
 			KO: "IAM 역할 없이 진행(Proceed with no IAM role)을 선택해 복원한 다음, %s의 인스턴스 프로파일을 복원된 인스턴스에 연결합니다",
 		},
-		"fix.title.passrole-any-role": { // account
-			EN: "Allow iam:PassRole on every role of account %s (the fix some articles give)",
-			JA: "アカウント %s のすべてのロールに対する iam:PassRole を許可します (一部の記事が紹介している修正)",
-			KO: "계정 %s의 모든 역할에 대해 iam:PassRole을 허용합니다(일부 글에서 제시하는 수정)",
-		},
 
+		"fix.condition.absent": {EN: "the request has no value for it", JA: "リクエストにはその値がありません", KO: "요청에 해당 값이 없습니다"},
+		"fix.title.meet-condition": { // Sid or #index, policy, operator, key, values, the request's value or @fix.condition.absent
+			EN: "Make the request meet the condition of statement %s in %s: %s %s %s (now: %s)",
+			JA: "ステートメント %s (%s) の条件を満たすようにリクエストを送ります: %s %s %s (現在: %s)",
+			KO: "문 %s(%s)의 조건을 충족하도록 요청을 보냅니다: %s %s %s(현재: %s)",
+		},
 		// Risks.
 		"fix.risk.allow-public": { // action, resource
 			EN: "The request is anonymous: allowing it lets anyone on the internet, without credentials, call %s on %s. Sign the request with AWS credentials instead, unless the resource is meant to be public.",
@@ -76,6 +79,11 @@ func init() {
 			EN: "Every principal of account %s whose IAM policies allow kms actions on this key can then use and manage it (kms:* includes PutKeyPolicy and ScheduleKeyDeletion), so control of the key moves from the key policy to whoever can edit IAM policies; the requester still needs an identity policy allowing %s.",
 			JA: "アカウント %s のプリンシパルのうち、IAM ポリシーでこのキーに対する kms アクションを許可されているものはすべて、このキーを使用・管理できるようになります (kms:* には PutKeyPolicy と ScheduleKeyDeletion が含まれます)。キーの管理はキーポリシーから、IAM ポリシーを編集できる人の手に移ります。リクエスト元には引き続き、%s を許可するアイデンティティベースのポリシーが必要です。",
 			KO: "계정 %s의 보안 주체 중 IAM 정책에서 이 키에 대한 kms 작업이 허용된 보안 주체는 모두 이 키를 사용하고 관리할 수 있게 됩니다(kms:*에는 PutKeyPolicy와 ScheduleKeyDeletion이 포함됩니다). 따라서 키에 대한 통제권이 키 정책에서 IAM 정책을 편집할 수 있는 사람에게로 넘어갑니다. 요청자에게는 여전히 %s을(를) 허용하는 자격 증명 기반 정책이 필요합니다.",
+		},
+		"fix.risk.drops-condition": { // Sid or #index, policy, the failed conditions
+			EN: "Statement %s of %s allows this request only when its condition holds (%s); an Allow without that condition drops what the policy's author required on purpose.",
+			JA: "ステートメント %s (%s) は、条件 (%s) が満たされる場合にだけこのリクエストを許可します。条件のない Allow は、ポリシーの作成者が意図して求めたものを取り除いてしまいます。",
+			KO: "문 %s(%s)은(는) 조건(%s)이 충족될 때만 이 요청을 허용합니다. 조건이 없는 Allow는 정책 작성자가 의도적으로 요구한 것을 없애 버립니다.",
 		},
 		"fix.risk.vault-policy-remove-deny": {
 			EN: "Removes the Deny for every principal and every request it covers, not only this one: vault access policies often deny deleting recovery points or changing the vault to protect backups, and that protection goes with it.",
@@ -149,6 +157,51 @@ func init() {
 			JA: "リクエストからは、ロールがどのサービスに渡されるかがわかりません: そのサービスを指定する iam:PassedToService 条件を修正に追加してください。",
 			KO: "요청에는 역할이 어느 서비스에 전달되는지 나와 있지 않습니다: 해당 서비스를 지정하는 iam:PassedToService 조건을 수정에 추가하세요.",
 		},
+		"fixnote.deny-statement-known": { // Sid or "(without Sid)", @fix.noun.*
+			EN: "The decoded message names the Deny statement %s but not the %s that holds it: find it there and put the statement shown in its place (keep the policy's other statements).",
+			JA: "デコードしたメッセージは Deny ステートメント %s を示していますが、それを含む%sは示していません: そのポリシーの中でステートメントを見つけ、表示したステートメントに置き換えてください (ポリシーの他のステートメントはそのまま残します)。",
+			KO: "디코딩한 메시지에는 Deny 문 %s은(는) 나와 있지만 이를 포함한 %s은(는) 나와 있지 않습니다: 그 정책에서 문을 찾아 표시된 문으로 바꾸세요(정책의 다른 문은 그대로 둡니다).",
+		},
+		"fixnote.rcp-guardrail.organization": { // organization IDs, condition key
+			EN: "This RCP is a data perimeter: it denies principals outside %s (%s). Meet it first (call from an account of the organization, or copy the data through one); exempting this principal comes second, and only with the policy owner's agreement.",
+			JA: "この RCP はデータ境界です: %s の外のプリンシパルを拒否します (%s)。まずこれを満たしてください (組織のアカウントから呼び出すか、組織のアカウントを経由してデータをコピーします)。このプリンシパルを除外するのはその次で、ポリシーの所有者の合意がある場合に限ります。",
+			KO: "이 RCP는 데이터 경계입니다: %s 외부의 보안 주체를 거부합니다(%s). 먼저 이를 충족하세요(조직의 계정에서 호출하거나 조직의 계정을 거쳐 데이터를 복사합니다). 이 보안 주체를 예외로 두는 것은 그다음이며, 정책 소유자가 동의한 경우에만 해당합니다.",
+		},
+		"fixnote.rcp-guardrail.tls": { // condition key
+			EN: "This RCP requires encrypted transport (%s): send the request over HTTPS with a current TLS version; an exemption is not the fix.",
+			JA: "この RCP は暗号化された通信を要求しています (%s): 最新の TLS バージョンの HTTPS でリクエストを送ってください。除外は修正ではありません。",
+			KO: "이 RCP는 암호화된 전송을 요구합니다(%s): 최신 TLS 버전의 HTTPS로 요청을 보내세요. 예외는 수정이 아닙니다.",
+		},
+		"fixnote.rcp-guardrail.sse-kms": { // condition key
+			EN: "This RCP requires server-side encryption with KMS (%s): request it in the upload (aws s3 cp --sse aws:kms --sse-kms-key-id KEY, or the x-amz-server-side-encryption: aws:kms header) or set SSE-KMS as the bucket's default encryption; exempting this principal comes second.",
+			JA: "この RCP は KMS によるサーバー側の暗号化を要求しています (%s): アップロードで指定するか (aws s3 cp --sse aws:kms --sse-kms-key-id KEY、または x-amz-server-side-encryption: aws:kms ヘッダー)、バケットのデフォルト暗号化を SSE-KMS にしてください。このプリンシパルを除外するのはその次です。",
+			KO: "이 RCP는 KMS를 사용한 서버 측 암호화를 요구합니다(%s): 업로드에서 지정하거나(aws s3 cp --sse aws:kms --sse-kms-key-id KEY 또는 x-amz-server-side-encryption: aws:kms 헤더) 버킷의 기본 암호화를 SSE-KMS로 설정하세요. 이 보안 주체를 예외로 두는 것은 그다음입니다.",
+		},
+		"fixnote.rcp-guardrail.network": { // condition key
+			EN: "This RCP limits where requests may come from (%s): send the request from the organization's networks or VPC endpoints; exempting this principal comes second.",
+			JA: "この RCP はリクエストの送信元を制限しています (%s): 組織のネットワークまたは VPC エンドポイントからリクエストを送ってください。このプリンシパルを除外するのはその次です。",
+			KO: "이 RCP는 요청을 보낼 수 있는 위치를 제한합니다(%s): 조직의 네트워크나 VPC 엔드포인트에서 요청을 보내세요. 이 보안 주체를 예외로 두는 것은 그다음입니다.",
+		},
+		"fixnote.condition-on-purpose": {
+			EN: "The allowing statement states this condition on purpose (MFA, a network, a tag, a Region...): send the request so that it holds (sign in with MFA, call from the network, tag the resource) instead of dropping it.",
+			JA: "許可しているステートメントは、この条件を意図して指定しています (MFA、ネットワーク、タグ、リージョンなど): 条件を外すのではなく、条件が満たされるようにリクエストを送ってください (MFA でサインインする、そのネットワークから呼び出す、リソースにタグを付けるなど)。",
+			KO: "허용하는 문은 이 조건을 의도적으로 지정했습니다(MFA, 네트워크, 태그, 리전 등): 조건을 없애지 말고 조건이 충족되도록 요청을 보내세요(MFA로 로그인, 해당 네트워크에서 호출, 리소스에 태그 지정 등).",
+		},
+		"fixnote.sso-permission-set": {
+			EN: "This role belongs to an IAM Identity Center permission set, which creates and owns it: IAM refuses changes to the role itself. Add the statement to the permission set instead (its inline policy, or a customer managed policy it references; aws sso-admin put-inline-policy-to-permission-set, then provision the permission set), from the Identity Center administration account.",
+			JA: "このロールは IAM Identity Center の権限セットが作成・所有するロールで、IAM はロール自体への変更を拒否します。代わりに権限セットにステートメントを追加してください (インラインポリシー、または権限セットが参照するカスタマー管理ポリシー。aws sso-admin put-inline-policy-to-permission-set の後に権限セットをプロビジョニング)。操作は Identity Center の管理アカウントから行います。",
+			KO: "이 역할은 IAM Identity Center 권한 세트가 만들고 소유하는 역할이며, IAM은 역할 자체에 대한 변경을 거부합니다. 대신 권한 세트에 문을 추가하세요(인라인 정책 또는 권한 세트가 참조하는 고객 관리형 정책. aws sso-admin put-inline-policy-to-permission-set 후 권한 세트를 프로비저닝). 작업은 Identity Center 관리 계정에서 합니다.",
+		},
+		"fixnote.service-session.cognito-identity": {
+			EN: "The session is an Amazon Cognito identity pool session (CognitoIdentityCredentials). In the enhanced (simplified) authflow, Cognito passes a session policy of its own to the credentials of unauthenticated identities, which allows only a fixed list of services; no policy you own widens it. Call the action from authenticated identities, through a backend, or use the basic (classic) authflow (GetOpenIdToken, then AssumeRoleWithWebIdentity), where only the role's policies apply.",
+			JA: "このセッションは Amazon Cognito ID プールのセッション (CognitoIdentityCredentials) です。拡張 (簡略化) 認証フローでは、Cognito は未認証 ID の認証情報に独自のセッションポリシーを渡し、決まった一覧のサービスしか許可しません。お使いのアカウントのどのポリシーを変えても広がりません。認証済み ID から、またはバックエンド経由でアクションを呼び出すか、ロールのポリシーだけが適用される基本 (クラシック) 認証フロー (GetOpenIdToken の後に AssumeRoleWithWebIdentity) を使ってください。",
+			KO: "이 세션은 Amazon Cognito 자격 증명 풀 세션(CognitoIdentityCredentials)입니다. 향상된(간소화된) 인증 흐름에서 Cognito는 인증되지 않은 자격 증명의 자격 증명에 자체 세션 정책을 전달하며, 이 정책은 정해진 목록의 서비스만 허용합니다. 사용자가 소유한 어떤 정책으로도 넓힐 수 없습니다. 인증된 자격 증명에서 또는 백엔드를 통해 작업을 호출하거나, 역할의 정책만 적용되는 기본(클래식) 인증 흐름(GetOpenIdToken 후 AssumeRoleWithWebIdentity)을 사용하세요.",
+		},
+		"fixnote.service-session.kinesisanalytics": {
+			EN: "The session belongs to Amazon Managed Service for Apache Flink (Kinesis Data Analytics), which creates it with a session policy of its own (for example FlinkApplicationStateSession, for the service-owned bucket that holds the application's state). That policy is not yours to change: access your own resources with the application's service execution role instead, and keep within the service's limits for the state it manages.",
+			JA: "このセッションは Amazon Managed Service for Apache Flink (Kinesis Data Analytics) のもので、サービスが独自のセッションポリシーを付けて作成します (たとえば FlinkApplicationStateSession は、アプリケーションの状態を保存するサービス所有のバケット用です)。このポリシーは利用者が変更できるものではありません: 自分のリソースにはアプリケーションのサービス実行ロールでアクセスし、サービスが管理する状態についてはサービスの制限の範囲内で使ってください。",
+			KO: "이 세션은 Amazon Managed Service for Apache Flink(Kinesis Data Analytics)의 세션으로, 서비스가 자체 세션 정책을 붙여 만듭니다(예: FlinkApplicationStateSession은 애플리케이션 상태를 저장하는 서비스 소유 버킷용입니다). 이 정책은 사용자가 변경할 수 있는 것이 아닙니다: 자신의 리소스에는 애플리케이션의 서비스 실행 역할로 액세스하고, 서비스가 관리하는 상태는 서비스의 제한 범위 안에서 사용하세요.",
+		},
 		"fixnote.role-path": { // role ARN
 			EN: "The session's role is %s (a session ARN does not carry the role's path); the fixes name that ARN and are verified with it as aws:PrincipalArn.",
 			JA: "セッションのロールは %s です (セッションの ARN にはロールのパスが含まれません)。修正ではこの ARN を指定し、これを aws:PrincipalArn として検証しています。",
@@ -181,6 +234,12 @@ func init() {
 			"%s (%s) を許可する新しいインラインポリシー %s " + p.on[1] + "追加します",
 			"%s(%s)을(를) 허용하는 새 인라인 정책 %s" + p.on[2] + " 추가합니다",
 		}
+		// account, policy name[, principal name]
+		m["fix.title.passrole-any-role."+p.form] = langs([3]string{
+			"Allow iam:PassRole on every role of account %s in a new inline policy %s " + p.on[0] + " (the fix some articles give)",
+			"アカウント %s のすべてのロールに対する iam:PassRole を許可する新しいインラインポリシー %s " + p.on[1] + "追加します (一部の記事が紹介している修正)",
+			"계정 %s의 모든 역할에 대해 iam:PassRole을 허용하는 새 인라인 정책 %s" + p.on[2] + " 추가합니다(일부 글에서 제시하는 수정)",
+		})
 		id := "fix.title.identity-inline-allow." + p.form
 		m[id] = langs(title)
 		m[id+".cross-account"] = langs([3]string{title[0] + crossAccount[0], title[1] + crossAccount[1], title[2] + crossAccount[2]})
@@ -257,15 +316,18 @@ var fixTargets = []struct {
 	{"inline-role", [3]string{"the inline policy %s of role %s", "インラインポリシー %s (ロール %s)", "인라인 정책 %s(역할 %s)"}, false},                                                                                              // policy, role
 	{"inline-user", [3]string{"the inline policy %s of user %s", "インラインポリシー %s (ユーザー %s)", "인라인 정책 %s(사용자 %s)"}, false},                                                                                            // policy, user
 	{"inline-federated", [3]string{"the inline policy %s of the IAM user that called GetFederationToken", "GetFederationToken を呼び出した IAM ユーザーのインラインポリシー %s", "GetFederationToken을 호출한 IAM 사용자의 인라인 정책 %s"}, false}, // policy
-	{"managed-policy", [3]string{"the managed policy %s", "管理ポリシー %s", "관리형 정책 %s"}, false},                                                                                                                        // name
-	{"boundary", [3]string{"the permissions boundary %s", "アクセス許可の境界 %s", "권한 경계 %s"}, false},                                                                                                                      // name
-	{"session-policy", [3]string{"the session policy %s", "セッションポリシー %s", "세션 정책 %s"}, false},                                                                                                                      // name
-	{"scp", [3]string{"the SCP %s", "SCP %s", "SCP %s"}, false},                                                                                                                                                    // name
-	{"rcp", [3]string{"the RCP %s", "RCP %s", "RCP %s"}, false},                                                                                                                                                    // name
-	{"vpce-policy", [3]string{"the VPC endpoint policy %s", "VPC エンドポイントポリシー %s", "VPC 엔드포인트 정책 %s"}, false},                                                                                                       // endpoint policy name
-	{"key-policy", [3]string{"the key policy of %s", "%s のキーポリシー", "%s의 키 정책"}, true},                                                                                                                              // key ARN
-	{"trust-policy", [3]string{"the trust policy of role %s", "ロール %s の信頼ポリシー", "역할 %s의 신뢰 정책"}, true},                                                                                                             // role
-	{"vault-policy", [3]string{"the access policy of vault %s", "バックアップボールト %s のアクセスポリシー", "백업 볼트 %s의 액세스 정책"}, true},                                                                                              // vault
+	{"identity-role", [3]string{"an identity-based policy (inline or managed) of role %s", "ロール %s のアイデンティティベースのポリシー (インラインまたは管理ポリシー)", "역할 %s의 자격 증명 기반 정책(인라인 또는 관리형)"}, false},                                  // role
+	{"identity-user", [3]string{"an identity-based policy (inline or managed) of user %s", "ユーザー %s のアイデンティティベースのポリシー (インラインまたは管理ポリシー)", "사용자 %s의 자격 증명 기반 정책(인라인 또는 관리형)"}, false},                                // user
+	{"identity-federated", [3]string{"an identity-based policy of the IAM user that called GetFederationToken", "GetFederationToken を呼び出した IAM ユーザーのアイデンティティベースのポリシー", "GetFederationToken을 호출한 IAM 사용자의 자격 증명 기반 정책"}, false},
+	{"managed-policy", [3]string{"the managed policy %s", "管理ポリシー %s", "관리형 정책 %s"}, false},   // name
+	{"boundary", [3]string{"the permissions boundary %s", "アクセス許可の境界 %s", "권한 경계 %s"}, false}, // name
+	{"session-policy", [3]string{"the session policy %s", "セッションポリシー %s", "세션 정책 %s"}, false}, // name
+	{"scp", [3]string{"the SCP %s", "SCP %s", "SCP %s"}, false},                                                       // name
+	{"rcp", [3]string{"the RCP %s", "RCP %s", "RCP %s"}, false},                                                       // name
+	{"vpce-policy", [3]string{"the VPC endpoint policy %s", "VPC エンドポイントポリシー %s", "VPC 엔드포인트 정책 %s"}, false},          // endpoint policy name
+	{"key-policy", [3]string{"the key policy of %s", "%s のキーポリシー", "%s의 키 정책"}, true},                                 // key ARN
+	{"trust-policy", [3]string{"the trust policy of role %s", "ロール %s の信頼ポリシー", "역할 %s의 신뢰 정책"}, true},                // role
+	{"vault-policy", [3]string{"the access policy of vault %s", "バックアップボールト %s のアクセスポリシー", "백업 볼트 %s의 액세스 정책"}, true}, // vault
 	{"recovery-point-vault-policy", [3]string{"the access policy of the recovery point's vault", "復旧ポイントが保存されているバックアップボールトのアクセスポリシー", "복구 시점이 저장된 백업 볼트의 액세스 정책"}, true},
 	{"bucket-policy", [3]string{"the bucket policy of %s", "%s のバケットポリシー", "%s의 버킷 정책"}, true},                   // bucket
 	{"resource-policy", [3]string{"the resource-based policy of %s", "%s のリソースベースのポリシー", "%s의 리소스 기반 정책"}, true}, // resource ARN

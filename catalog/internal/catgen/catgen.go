@@ -211,6 +211,9 @@ func Generate(dataDir string, opts Options) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
+		if prefix == "sts" {
+			addFederationKeys(s, keys)
+		}
 		services = append(services, s)
 	}
 	for _, p := range rcpList {

@@ -1,5 +1,5 @@
 # The current key policy is not known: add this statement to the Statement list
-# of the key policy of arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab.
+# of the aws_kms_key_policy (or the policy of the aws_kms_key) of arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab.
 locals {
   denied_statement = {
     Sid    = "AllowBobUse"

@@ -1,2 +1,3 @@
 # put-backup-vault-access-policy replaces the whole access policy: this is the current one with the change merged in.
+# Not runnable as-is: replace <backup-vault-name> first. <backup-vault-name>: aws backup list-backup-vaults --query 'BackupVaultList[].BackupVaultName' --output text
 aws backup put-backup-vault-access-policy --backup-vault-name <backup-vault-name> --policy '{"Version":"2012-10-17","Statement":[{"Sid":"AllowCopyFromOrg","Effect":"Allow","Principal":{"AWS":"*"},"Action":"backup:CopyIntoBackupVault","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}]}' --region eu-west-1

@@ -1,0 +1,177 @@
+package authzmsg
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The text a person pastes is often not the text AWS sent: a log line that
+// holds the message as a JSON string (\" and \n\t), a terminal or a YAML
+// document that wrapped it, placeholders with spaces that a person typed in
+// place of an account or a name. prepareText undoes what can be undone
+// before the sentence is read; the result is only ever read, never shown.
+
+// sentinel stands in for a space inside a placeholder ("<Policy Canary
+// Account>") while the text is split at spaces; restoreSpaces puts the
+// spaces back in what was read.
+const sentinel = "\uE000"
+
+var (
+	// placeholderSpanREs are the placeholders that may hold spaces: <angle>
+	// and [bracket] placeholders, a quoted account ("arn:aws:sts::"my
+	// account number":..."), and an elided account (": ... :").
+	placeholderSpanREs = []*regexp.Regexp{
+		regexp.MustCompile(`<[^<>\n]{1,40}>`),
+		regexp.MustCompile(`\[[^\[\]\n]{1,40}\]`),
+		regexp.MustCompile(`::"[^"\n]{1,40}":`),
+		regexp.MustCompile(`: (?:\.\.\.|…) :`),
+	}
+	// gluedIsRE finds a principal ARN glued to "is" when the space between
+	// them was lost ("...-developeris not authorized").
+	gluedIsRE = regexp.MustCompile(`(arn:[^\s]*?[A-Za-z0-9_])is not authori[sz]ed`)
+	// arnBreakRE finds a line break inside an ARN: the line ends in the
+	// middle of an ARN (after ':', '/', '-' or '_') and the next line goes
+	// on with it.
+	arnBreakRE = regexp.MustCompile(`(arn:[^\s"'<>]*[:/_-])[ \t]*\n[ \t]*([A-Za-z0-9*])`)
+	// wordAfterBreakRE is what may start the line after an ARN that ends in
+	// '/' or ':' without the ARN going on.
+	wordAfterBreakRE = regexp.MustCompile(`^(?i:because|with|due|on|is|and|for|in|encoded|status|request)\b`)
+)
+
+// prepareText returns text with JSON string escapes undone, lost spaces and
+// line breaks inside ARNs repaired, and the spaces inside placeholders
+// replaced by the sentinel.
+func prepareText(text string) string {
+	s := text
+	if strings.Contains(s, `\`) {
+		for i := 0; i < 3; i++ {
+			u := unescapeLoose(s)
+			if u == s {
+				break
+			}
+			s = u
+		}
+	}
+	if strings.Contains(s, "arn:") {
+		s = joinARNBreaks(s)
+		if strings.Contains(s, "is not authori") {
+			s = gluedIsRE.ReplaceAllString(s, "$1 is not authorized")
+		}
+	}
+	if strings.ContainsAny(s, "<[\":") {
+		for _, re := range placeholderSpanREs {
+			s = re.ReplaceAllStringFunc(s, func(m string) string {
+				if !strings.Contains(m, " ") {
+					return m
+				}
+				return strings.ReplaceAll(m, " ", sentinel)
+			})
+		}
+	}
+	return s
+}
+
+// unescapeLoose undoes one level of JSON string escaping anywhere in s: \"
+// becomes ", \/ becomes /, \\ becomes \, and \n, \t, \r become a space. It
+// does not require s to be a JSON string: log lines hold escaped messages
+// amid other text.
+func unescapeLoose(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '\\' || i+1 == len(s) {
+			b.WriteByte(c)
+			continue
+		}
+		switch s[i+1] {
+		case '"', '/', '\\':
+			b.WriteByte(s[i+1])
+			i++
+		case 'n', 't', 'r':
+			b.WriteByte(' ')
+			i++
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// joinARNBreaks removes the line breaks that fall inside an ARN.
+func joinARNBreaks(s string) string {
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range arnBreakRE.FindAllStringSubmatchIndex(s, -1) {
+		// m[2:4] is the ARN part before the break, m[4:6] the first
+		// character after it. A word of the sentence after an ARN that ends
+		// in '/' or ':' is not part of it ("arn:aws:s3:::bucket/" may end).
+		if wordAfterBreakRE.MatchString(s[m[4]:]) {
+			continue
+		}
+		b.WriteString(s[last:m[3]])
+		last = m[4]
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// restoreSpaces puts back the spaces prepareText hid in placeholders in
+// everything the denial was read into.
+func restoreSpaces(d *Denial) {
+	r := func(s *string) {
+		if strings.Contains(*s, sentinel) {
+			*s = strings.ReplaceAll(*s, sentinel, " ")
+		}
+	}
+	p := &d.Principal
+	for _, s := range []*string{&p.ARN, &p.ID, &p.Account, &p.Name, &p.Session, &p.BackupRole,
+		&d.Resource, &d.PolicyARN, &d.Reason, &d.Action} {
+		r(s)
+	}
+	for i := range d.Unreadable {
+		r(&d.Unreadable[i])
+	}
+	for i := range d.Notes {
+		r(&d.Notes[i])
+	}
+	if d.Backup != nil {
+		r(&d.Backup.RoleARN)
+		r(&d.Backup.ResourceARN)
+		for i := range d.Backup.ARNs {
+			r(&d.Backup.ARNs[i])
+		}
+	}
+}
+
+// cleanToken cuts a principal or resource token read from running text at
+// what cannot belong to it: the end of the JSON string it was in ("arn:...",
+// or "arn:..."}), an XML closing tag, and closing brackets or punctuation
+// that end the sentence.
+func cleanToken(t string) string {
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '"':
+			if i+1 == len(t) || strings.IndexByte(",}]);", t[i+1]) >= 0 {
+				return cleanToken(t[:i])
+			}
+		case '<':
+			if i+1 < len(t) && t[i+1] == '/' {
+				return cleanToken(t[:i])
+			}
+		}
+	}
+	if strings.HasPrefix(t, "arn:") {
+		return trimARN(t)
+	}
+	return t
+}

@@ -1,0 +1,161 @@
+package fix
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/deniedhq/denied/simulate"
+)
+
+// An explicit deny read from a message (no policy known) is fixed in the
+// layer that denied, and the rendered commands are that layer's. (A zero
+// location once stood for the SCP layer, so every such fix edited an SCP.)
+func TestExplicitDenyFixesItsOwnLayer(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		layer, principal, resource string
+		kind                       TargetKind
+		write                      string
+	}{
+		{"identity", "arn:aws:iam::111122223333:user/ops", "arn:aws:s3:::b/k", TargetIdentityPolicy, "aws iam put-user-policy --user-name ops --policy-name <policy-name>"},
+		{"identity", "arn:aws:sts::111122223333:assumed-role/Ops/jane", "arn:aws:s3:::b/k", TargetIdentityPolicy, "aws iam create-policy-version --policy-arn <policy-arn>"},
+		{"permissionsBoundary", "arn:aws:iam::111122223333:user/ops", "arn:aws:s3:::b/k", TargetBoundary, "aws iam create-policy-version --policy-arn <permissions-boundary-policy-arn>"},
+		{"session", "arn:aws:sts::111122223333:assumed-role/Ops/jane", "arn:aws:s3:::b/k", TargetSessionPolicy, "aws sts assume-role --role-arn arn:aws:iam::111122223333:role/Ops"},
+		{"scp", "arn:aws:iam::111122223333:user/ops", "arn:aws:s3:::b/k", TargetSCP, "aws organizations update-policy --policy-id <policy-id>"},
+		{"rcp", "arn:aws:iam::111122223333:user/ops", "arn:aws:s3:::b/k", TargetRCP, "aws organizations update-policy --policy-id <policy-id>"},
+		{"vpcEndpoint", "arn:aws:iam::111122223333:user/ops", "arn:aws:s3:::b/k", TargetVPCEndpoint, "aws ec2 modify-vpc-endpoint --vpc-endpoint-id <vpc-endpoint-id>"},
+		{"resource", "arn:aws:iam::111122223333:user/ops", "arn:aws:s3:::b/k", TargetBucketPolicy, "aws s3api put-bucket-policy --bucket b"},
+		{"resource", "arn:aws:iam::111122223333:user/ops", "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", TargetKeyPolicy, "aws kms put-key-policy --key-id"},
+		{"resource", "arn:aws:iam::111122223333:user/ops", "arn:aws:backup:us-east-1:111122223333:backup-vault:v", TargetVaultPolicy, "aws backup put-backup-vault-access-policy --backup-vault-name v"},
+		{"resource", "arn:aws:iam::111122223333:user/ops", "arn:aws:secretsmanager:us-east-1:111122223333:secret:db-AbCdEf", TargetResourcePolicy, "aws secretsmanager put-resource-policy --secret-id arn:aws:secretsmanager:us-east-1:111122223333:secret:db-AbCdEf"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.layer+"/"+string(tt.kind), func(t *testing.T) {
+			t.Parallel()
+			action := "s3:GetObject"
+			switch {
+			case strings.Contains(tt.resource, ":kms:"):
+				action = "kms:Decrypt"
+			case strings.Contains(tt.resource, ":backup:"):
+				action = "backup:DeleteBackupVault"
+			case strings.Contains(tt.resource, ":secretsmanager:"):
+				action = "secretsmanager:GetSecretValue"
+			}
+			c := &simulate.Case{Request: simulate.CaseRequest{Principal: tt.principal, Action: action, Resource: tt.resource}}
+			pl := PlanFor(Problem{Case: c, Layer: tt.layer, Explicit: true}, testOptions)
+			if len(pl.Fixes) == 0 {
+				t.Fatalf("no fix: %+v", pl)
+			}
+			f := pl.Fixes[0]
+			c2 := strings.Join(f.Render.CLI, "\n")
+			if f.Layer != tt.layer || f.Target.Kind != tt.kind || !strings.Contains(c2, "\n"+tt.write) && !strings.HasPrefix(c2, tt.write) {
+				t.Errorf("%s: layer %q target %+v, want %s on %s:\n%s", f.ID, f.Layer, f.Target, tt.kind, tt.layer, c2)
+			}
+			if tt.kind != TargetSCP && tt.kind != TargetRCP && (strings.Contains(c2, "aws organizations") || strings.Contains(f.Title, "SCP")) {
+				t.Errorf("%s: a fix of the %s names an SCP: %s\n%s", f.ID, tt.layer, f.Title, c2)
+			}
+			if f.Render.PolicyKind == "" {
+				t.Errorf("%s: no policy kind", f.ID)
+			}
+		})
+	}
+}
+
+// IAM Identity Center roles sit under role/aws-reserved/sso.amazonaws.com/
+// (and a Region segment in some accounts): the exemption's aws:PrincipalArn
+// pattern includes that path, and a suffix the message elided ("XXX", as in
+// the LangSmith forum message of testdata/messages/forms.json,
+// kms-not-exist-sso-session) is left open, never kept.
+func TestSSORoleExemption(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ principal, want string }{
+		{"arn:aws:sts::444455556666:assumed-role/AWSReservedSSO_AdministratorAccess_XXX/user@example.com", "arn:aws:iam::444455556666:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_AdministratorAccess_*"},
+		{"arn:aws:sts::444455556666:assumed-role/AWSReservedSSO_runtime_516d9477c780e165/jane", "arn:aws:iam::444455556666:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_runtime_516d9477c780e165"},
+	} {
+		c := loadCase(t, "vault-create-scp-deny")
+		c.Request.Principal = tt.principal
+		// A Region outside the fence, so that the SCP's Deny matches.
+		c.Request.Resource = "arn:aws:backup:eu-west-3:444455556666:backup-vault:MyVault"
+		setContext(c, "aws:RequestedRegion", "eu-west-3")
+		pl := PlanFor(Problem{Case: c}, testOptions)
+		if len(pl.Fixes) == 0 || pl.Fixes[0].Target.Kind != TargetSCP {
+			t.Fatalf("%s: fixes %+v", tt.principal, pl.Fixes)
+		}
+		f := pl.Fixes[0]
+		if got := condValues(f.Statement, "ArnNotLike", "aws:PrincipalArn"); !equalStrings(got, []string{tt.want}) || !f.Verified {
+			t.Errorf("%s: exemption %v (verified %v), want %s", tt.principal, got, f.Verified, tt.want)
+		}
+		if strings.Contains(f.Render.PolicyJSON, "XXX") {
+			t.Errorf("the elided suffix is kept:\n%s", f.Render.PolicyJSON)
+		}
+	}
+	// The pattern matches the role under a Region segment of the path too.
+	c := loadCase(t, "vault-create-scp-deny")
+	c.Request.Principal = "arn:aws:sts::444455556666:assumed-role/AWSReservedSSO_runtime_516d9477c780e165/jane"
+	c.Request.Resource = "arn:aws:backup:eu-west-3:444455556666:backup-vault:MyVault"
+	setContext(c, "aws:RequestedRegion", "eu-west-3")
+	pl := PlanFor(Problem{Case: c}, testOptions)
+	setContext(c, "aws:PrincipalArn", "arn:aws:iam::444455556666:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_runtime_516d9477c780e165")
+	if r := evalCase(t, applyPublic(t, c, pl.Fixes[0])); r.Decision != "Allowed" {
+		t.Errorf("with a Region segment in the role's path: %s", r.Decision)
+	}
+}
+
+// An RCP's Deny is explained as the guardrail it enforces before the
+// exemption.
+func TestRCPGuardrailNote(t *testing.T) {
+	t.Parallel()
+	pl := PlanFor(Problem{Case: loadCase(t, "rcp-kms-perimeter")}, testOptions)
+	if len(pl.Fixes) == 0 || pl.Fixes[0].ID != "rcp-exempt" {
+		t.Fatalf("fixes %+v", pl.Fixes)
+	}
+	var note *Note
+	for i, n := range pl.Fixes[0].Notes {
+		if n.ID == "rcp-guardrail.organization" {
+			note = &pl.Fixes[0].Notes[i]
+		}
+	}
+	if note == nil || note.Args[0] != "o-a1b2c3d4e5" || note.Args[1] != "aws:PrincipalOrgID" {
+		t.Errorf("notes %+v", pl.Fixes[0].Notes)
+	}
+}
+
+// When an Allow covers the request but its condition fails, the fix says
+// which condition and how to meet it; the Allow without the condition is
+// only a broad alternative, labelled with that risk. The case is the
+// conformance case conditions/bool-missing-key (an Allow under
+// aws:MultiFactorAuthPresent, a request without MFA).
+func TestConditionKept(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile("../testdata/conformance/conditions/bool-missing-key.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w struct{ Case json.RawMessage }
+	if err := json.Unmarshal(data, &w); err != nil {
+		t.Fatal(err)
+	}
+	c, err := simulate.DecodeCase(w.Case)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixes := Propose(Problem{Case: c}, testOptions)
+	if len(fixes) < 2 || fixes[0].ID != "meet-condition" || fixes[0].Kind != Alternative {
+		t.Fatalf("fixes %v, want meet-condition first", ids(fixes))
+	}
+	m := fixes[0]
+	if m.TitleMsg.Args[2] != "Bool" || m.TitleMsg.Args[3] != "aws:MultiFactorAuthPresent" || m.TitleMsg.Args[4] != "true" || m.TitleMsg.Args[5] != "@fix.condition.absent" {
+		t.Errorf("meet-condition %v", m.TitleMsg.Args)
+	}
+	var broad *Fix
+	for i := range fixes {
+		if fixes[i].ID == "identity-inline-allow-unconditional" {
+			broad = &fixes[i]
+		}
+	}
+	if broad == nil || broad.Kind != Broad || broad.RiskMsg == nil || broad.RiskMsg.ID != "fix.risk.drops-condition" || !strings.Contains(broad.Risk, "aws:MultiFactorAuthPresent") {
+		t.Errorf("unconditional alternative %+v", broad)
+	}
+}
