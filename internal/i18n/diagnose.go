@@ -461,7 +461,7 @@ func registerGeneric() {
 			KO: "%s: 허용하는 " + l.name[2] + "이(가) 없습니다",
 		}
 		m["generic."+l.id+".explicit.title"] = map[Lang]string{
-			EN: "%s: explicitly denied by a " + l.name[0],
+			EN: "%s: explicitly denied by " + enArticle(l.name[0]) + " " + l.name[0],
 			JA: "%s: " + l.name[1] + "で明示的に拒否されています",
 			KO: "%s: " + l.name[2] + "에서 명시적으로 거부되었습니다",
 		}
@@ -469,4 +469,13 @@ func registerGeneric() {
 		m["generic."+l.id+".explicit.cause"] = map[Lang]string{EN: l.explicitCause[0], JA: l.explicitCause[1], KO: l.explicitCause[2]}
 	}
 	register(m)
+}
+
+// enArticle is the English indefinite article for a policy type name ("an
+// identity-based policy", "a service control policy").
+func enArticle(name string) string {
+	if name != "" && (name[0] == 'a' || name[0] == 'e' || name[0] == 'i' || name[0] == 'o' || name[0] == 'u') {
+		return "an"
+	}
+	return "a"
 }
