@@ -168,3 +168,32 @@ func TestDenyMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodedMemberWithoutObject reads the "DecodedMessage": "..." line of
+// the AWS documentation's decode example (corpus entry
+// aws-iam-ug-decode-example-explicit) pasted without the braces around it,
+// with prose before and after, as people paste it into issues.
+func TestDecodedMemberWithoutObject(t *testing.T) {
+	t.Parallel()
+	var doc string
+	for _, e := range loadCorpus(t) {
+		if e.ID == "aws-iam-ug-decode-example-explicit" {
+			doc = e.Text
+		}
+	}
+	i, j := strings.Index(doc, `"DecodedMessage"`), strings.LastIndex(doc, `"`)
+	if i < 0 || j < i {
+		t.Fatal("corpus entry aws-iam-ug-decode-example-explicit not found or changed")
+	}
+	in := "Below is the decoded message error that I faced\n```\n" + doc[i:j+1] + "\n```\n\nThis simply translates to an explicit deny.\n"
+	d, err := Parse(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Form != FormDecoded || d.Principal.ARN != "arn:aws:sts::111122223333:assumed-role/Developer/Ana" || d.Action != "ec2:RunInstances" || d.Decision != ExplicitDeny {
+		t.Errorf("got form %q principal %q action %q decision %q", d.Form, d.Principal.ARN, d.Action, d.Decision)
+	}
+	if d.DenyMatch == nil || d.DenyMatch.Statement.StatementID != "VisualEditor0" {
+		t.Errorf("DenyMatch = %+v, want statement VisualEditor0", d.DenyMatch)
+	}
+}
