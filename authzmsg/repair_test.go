@@ -48,6 +48,8 @@ func TestCleanToken(t *testing.T) {
 		{`arn:aws:lambda:eu-central-1:1:function:f)`, `arn:aws:lambda:eu-central-1:1:function:f`},
 		{`arn:aws:sts::1:assumed-role/r/aws-sdk-js-session-...`, `arn:aws:sts::1:assumed-role/r/aws-sdk-js-session-...`},
 		{`arn:aws:ec2:us-east-1:1:instance/*`, `arn:aws:ec2:us-east-1:1:instance/*`},
+		{`arn:aws:logs:eu-central-1:1:log-group:/aws/lambda/f:log-stream:`, `arn:aws:logs:eu-central-1:1:log-group:/aws/lambda/f:log-stream:`},
+		{`arn:aws:iam::1:role/x.`, `arn:aws:iam::1:role/x`},
 	} {
 		if got := cleanToken(c.in); got != c.want {
 			t.Errorf("cleanToken(%q) = %q, want %q", c.in, got, c.want)
