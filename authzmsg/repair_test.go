@@ -199,3 +199,21 @@ func TestDecodedMemberWithoutObject(t *testing.T) {
 		t.Errorf("DenyMatch = %+v, want statement VisualEditor0", d.DenyMatch)
 	}
 }
+
+// TestCloudTrailFragmentNotDenied checks that a cut CloudTrail event whose
+// errorCode is not an access denial is not read as one (the karpenter-8190
+// corpus message with its errorCode set to a throttling error).
+func TestCloudTrailFragmentNotDenied(t *testing.T) {
+	t.Parallel()
+	in := `{
+    "eventTime": "2025-06-16T12:27:16Z",
+    "eventSource": "ec2.amazonaws.com",
+    "eventName": "RunInstances",
+    "awsRegion": "eu-west-1",
+    "errorCode": "Client.RequestLimitExceeded",
+    "errorMessage": "Request limit exceeded.",
+    "userAgent": "aws-sdk-go-v2/1.36.3 ua/2.1 os/linux lang/go#1.24.`
+	if d, err := Parse(in); err == nil {
+		t.Errorf("Parse read a throttled event as a denial: %+v", d)
+	}
+}
