@@ -110,7 +110,10 @@ var (
 
 // trimARN removes punctuation that ends the sentence around an ARN, and
 // closing brackets that have no opening one in it.
-func trimARN(s string) string {
+func trimARN(s string) string { return trimARNPunct(s, ".;:,") }
+
+// trimARNPunct is trimARN with the sentence punctuation to remove given.
+func trimARNPunct(s, punct string) string {
 	pairs := map[byte]byte{')': '(', ']': '[', '}': '{', '>': '<'}
 	for len(s) > 0 {
 		// An ellipsis is a person's elision, not punctuation.
@@ -119,7 +122,7 @@ func trimARN(s string) string {
 		}
 		c := s[len(s)-1]
 		switch {
-		case c == '.' || c == ';' || c == ':' || c == ',':
+		case strings.IndexByte(punct, c) >= 0:
 		case pairs[c] != 0 && strings.Count(s, string(pairs[c])) < strings.Count(s, string(c)):
 		default:
 			return s

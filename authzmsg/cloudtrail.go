@@ -273,6 +273,11 @@ func readCloudTrailFragment(d *Denial, text string) bool {
 	if ev.EventSource == "" || ev.EventName == "" {
 		return false
 	}
+	// An event that failed for another reason (throttling, a missing
+	// resource) is not an access denial.
+	if ev.ErrorCode != "" && !isDenialCode(ev.ErrorCode) {
+		return false
+	}
 	if m := ctUserRE.FindStringSubmatch(text); m != nil {
 		ev.IdentityARN = strings.ReplaceAll(m[1], sentinel, " ")
 	}

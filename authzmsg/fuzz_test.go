@@ -4,16 +4,20 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
 
-// fuzzSeeds returns every message fixture: the forms table, the seeds, the
-// decoded documents and the CloudTrail events.
+// fuzzSeeds returns every message fixture: the forms table, the real
+// corpus, the seeds, the decoded documents and the CloudTrail events.
 func fuzzSeeds(f *testing.F) []string {
 	var seeds []string
 	for _, c := range loadFormCases(f) {
 		seeds = append(seeds, c.Input)
+	}
+	for _, e := range loadCorpus(f) {
+		seeds = append(seeds, e.Text)
 	}
 	for _, pattern := range []string{"seeds/*.txt", "decoded/*", "cloudtrail/*.json", "samples/*.txt"} {
 		files, err := filepath.Glob(filepath.Join(messagesDir, pattern))
@@ -55,6 +59,9 @@ func FuzzParse(f *testing.F) {
 			}
 			if d.Action != "" && !ValidAction(d.Action) {
 				t.Fatalf("Action %q is not svc:Name shaped", d.Action)
+			}
+			if strings.Contains(d.Principal.ARN+d.Resource+d.PolicyARN, sentinel) && !strings.Contains(text, sentinel) {
+				t.Fatalf("placeholder sentinel left in principal %q / resource %q / policy %q", d.Principal.ARN, d.Resource, d.PolicyARN)
 			}
 			if d.Form == "" || d.Decision == "" || d.PolicyType == "" || d.Principal.Kind == "" {
 				t.Fatalf("unset enum: form %q decision %q policy type %q kind %q", d.Form, d.Decision, d.PolicyType, d.Principal.Kind)

@@ -406,6 +406,9 @@ func findDecoded(d *Denial, text string) bool {
 		}
 		loc = []int{i, i}
 	}
+	if decodedStringValue(d, text) {
+		return true
+	}
 	start := strings.LastIndexByte(text[:loc[0]], '{')
 	if start < 0 {
 		return false
@@ -431,6 +434,46 @@ func findDecoded(d *Denial, text string) bool {
 	for _, m := range dd.Missing {
 		d.Unreadable = append(d.Unreadable, "decoded message: "+m+" (not in the text)")
 	}
+	return true
+}
+
+var decodedStringRE = regexp.MustCompile(`"DecodedMessage"\s*:\s*"`)
+
+// decodedStringValue reads the "DecodedMessage": "..." member of the
+// decode-authorization-message output when it stands in the text without
+// the object around it (a line copied out of the CLI's output).
+func decodedStringValue(d *Denial, text string) bool {
+	loc := decodedStringRE.FindStringIndex(text)
+	if loc == nil {
+		return false
+	}
+	open := loc[1] - 1
+	end, esc := -1, false
+	for i := loc[1]; i < len(text); i++ {
+		switch c := text[i]; {
+		case esc:
+			esc = false
+		case c == '\\':
+			esc = true
+		case c == '"':
+			end = i
+		}
+		if end >= 0 {
+			break
+		}
+	}
+	if end < 0 {
+		return false
+	}
+	var inner string
+	if json.Unmarshal([]byte(text[open:end+1]), &inner) != nil {
+		return false
+	}
+	dd, err := ParseDecoded([]byte(inner))
+	if err != nil {
+		return false
+	}
+	d.applyDecoded(dd)
 	return true
 }
 

@@ -171,7 +171,9 @@ func cleanToken(t string) string {
 		}
 	}
 	if strings.HasPrefix(t, "arn:") {
-		return trimARN(t)
+		// A colon ends some ARNs ("...:log-stream:" with no stream name);
+		// in running text no sentence puts one right after an ARN.
+		return trimARNPunct(t, ".;,")
 	}
 	return t
 }

@@ -48,6 +48,8 @@ func TestCleanToken(t *testing.T) {
 		{`arn:aws:lambda:eu-central-1:1:function:f)`, `arn:aws:lambda:eu-central-1:1:function:f`},
 		{`arn:aws:sts::1:assumed-role/r/aws-sdk-js-session-...`, `arn:aws:sts::1:assumed-role/r/aws-sdk-js-session-...`},
 		{`arn:aws:ec2:us-east-1:1:instance/*`, `arn:aws:ec2:us-east-1:1:instance/*`},
+		{`arn:aws:logs:eu-central-1:1:log-group:/aws/lambda/f:log-stream:`, `arn:aws:logs:eu-central-1:1:log-group:/aws/lambda/f:log-stream:`},
+		{`arn:aws:iam::1:role/x.`, `arn:aws:iam::1:role/x`},
 	} {
 		if got := cleanToken(c.in); got != c.want {
 			t.Errorf("cleanToken(%q) = %q, want %q", c.in, got, c.want)
@@ -166,5 +168,52 @@ func TestDenyMatch(t *testing.T) {
 		if d.DenyMatch.PolicyType != PolicyUnknown {
 			t.Errorf("%s: DenyMatch policy type %q, want unknown (a decoded message does not name the policy)", c.id, d.DenyMatch.PolicyType)
 		}
+	}
+}
+
+// TestDecodedMemberWithoutObject reads the "DecodedMessage": "..." line of
+// the AWS documentation's decode example (corpus entry
+// aws-iam-ug-decode-example-explicit) pasted without the braces around it,
+// with prose before and after, as people paste it into issues.
+func TestDecodedMemberWithoutObject(t *testing.T) {
+	t.Parallel()
+	var doc string
+	for _, e := range loadCorpus(t) {
+		if e.ID == "aws-iam-ug-decode-example-explicit" {
+			doc = e.Text
+		}
+	}
+	i, j := strings.Index(doc, `"DecodedMessage"`), strings.LastIndex(doc, `"`)
+	if i < 0 || j < i {
+		t.Fatal("corpus entry aws-iam-ug-decode-example-explicit not found or changed")
+	}
+	in := "Below is the decoded message error that I faced\n```\n" + doc[i:j+1] + "\n```\n\nThis simply translates to an explicit deny.\n"
+	d, err := Parse(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Form != FormDecoded || d.Principal.ARN != "arn:aws:sts::111122223333:assumed-role/Developer/Ana" || d.Action != "ec2:RunInstances" || d.Decision != ExplicitDeny {
+		t.Errorf("got form %q principal %q action %q decision %q", d.Form, d.Principal.ARN, d.Action, d.Decision)
+	}
+	if d.DenyMatch == nil || d.DenyMatch.Statement.StatementID != "VisualEditor0" {
+		t.Errorf("DenyMatch = %+v, want statement VisualEditor0", d.DenyMatch)
+	}
+}
+
+// TestCloudTrailFragmentNotDenied checks that a cut CloudTrail event whose
+// errorCode is not an access denial is not read as one (the karpenter-8190
+// corpus message with its errorCode set to a throttling error).
+func TestCloudTrailFragmentNotDenied(t *testing.T) {
+	t.Parallel()
+	in := `{
+    "eventTime": "2025-06-16T12:27:16Z",
+    "eventSource": "ec2.amazonaws.com",
+    "eventName": "RunInstances",
+    "awsRegion": "eu-west-1",
+    "errorCode": "Client.RequestLimitExceeded",
+    "errorMessage": "Request limit exceeded.",
+    "userAgent": "aws-sdk-go-v2/1.36.3 ua/2.1 os/linux lang/go#1.24.`
+	if d, err := Parse(in); err == nil {
+		t.Errorf("Parse read a throttled event as a denial: %+v", d)
 	}
 }

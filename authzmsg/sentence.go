@@ -161,6 +161,13 @@ func readPrincipal(d *Denial, before string) {
 		f := strings.Fields(p)
 		p = strings.Trim(f[len(f)-1], "\"'`“”")
 	}
+	// "User with accountId: 123456789012 is not authorized" (CloudWatch
+	// Logs) names an account, not a principal.
+	if accountRE.MatchString(p) {
+		d.Principal = Principal{Kind: KindUnknown, Account: p}
+		d.Notes = append(d.Notes, "the message names only the caller's account ("+p+"), not the principal")
+		return
+	}
 	d.Principal = ParsePrincipal(cleanToken(p))
 }
 
@@ -172,6 +179,12 @@ func readResource(d *Denial, r string) string {
 	}
 	if q := r[0]; q == '"' || q == '\'' {
 		if end := strings.IndexByte(r[1:], q); end >= 0 {
+			setResource(d, r[1:1+end])
+			return r[2+end:]
+		}
+	}
+	if r[0] == '`' {
+		if end := strings.IndexByte(r[1:], '`'); end >= 0 {
 			setResource(d, r[1:1+end])
 			return r[2+end:]
 		}

@@ -1,0 +1,84 @@
+package authzmsg_test
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/deniedhq/denied/authzmsg"
+	"github.com/deniedhq/denied/diagnose"
+	"github.com/deniedhq/denied/internal/i18n"
+	"github.com/deniedhq/denied/internal/report"
+)
+
+// textDefectRE finds what an explanation should never print: an unknown
+// value shown as "?", a pair of them, and "a" before a vowel-initial policy
+// type.
+var textDefectRE = regexp.MustCompile(`\(\?, \?\)|\(\?\)|(?:^|\s)\?(?:\s|[.,:]|$)|\ba identity-based\b`)
+
+// TestExplainRealCorpus runs every message of the real corpus through the
+// whole explanation (parse, diagnose, the text report in English, Japanese
+// and Korean): each must give at least one finding and a report. It prints
+// how many reports still show an unknown value as "?" or a wrong article
+// (rendered by packages diagnose and i18n), without failing on them.
+func TestExplainRealCorpus(t *testing.T) {
+	f, err := os.Open("../testdata/messages/real/corpus.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<22)
+	defects := map[i18n.Lang]int{}
+	var examples []string
+	n := 0
+	for sc.Scan() {
+		var e struct {
+			ID   string `json:"id"`
+			Text string `json:"text"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
+			t.Fatal(err)
+		}
+		n++
+		d, err := authzmsg.Parse(e.Text)
+		if err != nil {
+			t.Errorf("%s: %v", e.ID, err)
+			continue
+		}
+		findings := diagnose.Diagnose(d, diagnose.Options{})
+		if len(findings) == 0 {
+			t.Errorf("%s: no finding", e.ID)
+			continue
+		}
+		for _, lang := range []i18n.Lang{i18n.EN, i18n.JA, i18n.KO} {
+			var b bytes.Buffer
+			ex := []report.Explained{{Denial: d, Decode: report.DecodeStatus{State: "skipped"}, Findings: findings}}
+			if err := report.Text(&b, ex, report.Options{Lang: lang}); err != nil {
+				t.Errorf("%s (%s): %v", e.ID, lang, err)
+				continue
+			}
+			if strings.TrimSpace(b.String()) == "" {
+				t.Errorf("%s (%s): empty report", e.ID, lang)
+			}
+			if m := textDefectRE.FindString(b.String()); m != "" {
+				defects[lang]++
+				if lang == i18n.EN && len(examples) < 5 {
+					examples = append(examples, fmt.Sprintf("%s: %q", e.ID, strings.TrimSpace(m)))
+				}
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("explained %d real messages; reports with an unknown shown as \"?\" or a wrong article: en %d, ja %d, ko %d", n, defects[i18n.EN], defects[i18n.JA], defects[i18n.KO])
+	for _, x := range examples {
+		t.Logf("  e.g. %s", x)
+	}
+}
