@@ -407,3 +407,48 @@ func TestSuggest(t *testing.T) {
 		}
 	}
 }
+
+// Every conditional requirement and condition has a typed circumstance, so
+// no code needs to read the English When text.
+func TestCircumstancesTyped(t *testing.T) {
+	check := func(op, what, when string, applies Circumstance, types []string) {
+		switch {
+		case (when == "") != (applies == Always):
+			t.Errorf("%s %s: When %q but Applies %q", op, what, when, applies)
+		case (applies == OnResourceType) != (len(types) > 0):
+			t.Errorf("%s %s: Applies %q with types %v", op, what, applies, types)
+		}
+		for _, rt := range types {
+			if n, ok := NormalizeResourceType(rt); !ok || n != rt {
+				t.Errorf("%s %s: unknown type %q", op, what, rt)
+			}
+		}
+	}
+	for _, op := range All() {
+		for _, r := range op.Requirements {
+			check(op.ID, r.Action, r.When, r.Applies, r.Types)
+		}
+		for _, c := range op.Conditions {
+			check(op.ID, c.Text, c.When, c.Applies, c.Types)
+		}
+	}
+}
+
+// ExpandEach keeps the requirements it cannot fill, naming what they lack.
+func TestExpandEach(t *testing.T) {
+	op, _ := Lookup("restore/EC2/instance-role")
+	reqs := op.ExpandEach(Params{Partition: "aws", Region: "eu-west-1", Account: "111122223333", RoleARN: "arn:aws:iam::111122223333:role/R"})
+	var missing []string
+	for _, r := range reqs {
+		if len(r.Missing) > 0 {
+			missing = append(missing, r.Action+"="+strings.Join(r.Missing, ","))
+		}
+	}
+	want := []string{"backup:StartRestoreJob=RecoveryPointARN", "iam:PassRole=InstanceRoleARN"}
+	if strings.Join(missing, " ") != strings.Join(want, " ") {
+		t.Errorf("missing %v, want %v", missing, want)
+	}
+	if _, err := op.Expand(Params{Partition: "aws", Region: "eu-west-1", Account: "111122223333", RoleARN: "arn:aws:iam::111122223333:role/R"}); err == nil {
+		t.Error("Expand: no error for missing parameters")
+	}
+}

@@ -19,8 +19,12 @@ const (
 	polS3Restore = "AWSBackupServiceRolePolicyForS3Restore"
 	polSAPHANA   = "AWSBackupRestoreAccessForSAPHANA"
 
-	whenKMS  = "resource or recovery point encrypted with a KMS key"
-	whenTags = "tags given"
+	whenKMS          = "resource or recovery point encrypted with a KMS key"
+	whenSourceKMS    = "source recovery point encrypted with a KMS key"
+	whenDestKey      = "destination vault key given"
+	whenAWSBackupKey = "conservative check: KMS key ARN of aws/backup given"
+	whenTags         = "tags given"
+	whenScanRole     = "the plan names a malware-scan role"
 )
 
 // rq builds a requirement.
@@ -41,7 +45,31 @@ func (r Requirement) ctx(kv ...string) Requirement {
 	return r
 }
 
-func (r Requirement) when(w string) Requirement { r.When = w; return r }
+// when makes r apply only in circumstance w: a KMS key given (whenKMS and
+// the key phrases below), a resource type (whenType), or else an option of
+// the request the parameters do not tell.
+func (r Requirement) when(w string) Requirement {
+	r.When = w
+	switch w {
+	case "":
+		r.Applies = Always
+	case whenKMS, whenSourceKMS, whenAWSBackupKey:
+		r.Applies = OnKey
+	case whenDestKey:
+		r.Applies = OnDestinationKey
+	case whenScanRole:
+		r.Applies = OnParameter
+	default:
+		r.Applies = OnOption
+	}
+	return r
+}
+
+// whenType makes r apply only to recovery points of the given types.
+func (r Requirement) whenType(w string, types ...string) Requirement {
+	r.When, r.Applies, r.Types = w, OnResourceType, types
+	return r
+}
 
 func (r Requirement) stmt(s string) Requirement { r.Statement = s; return r }
 
@@ -58,7 +86,23 @@ func cond(kind, text string, src ...string) Condition {
 	return Condition{Kind: kind, Text: text, Source: src}
 }
 
-func (c Condition) when(w string) Condition { c.When = w; return c }
+func (c Condition) when(w string) Condition {
+	c.When = w
+	switch w {
+	case whenKMS, whenSourceKMS:
+		c.Applies = OnKey
+	case whenDestKey:
+		c.Applies = OnDestinationKey
+	default:
+		c.Applies = OnOption
+	}
+	return c
+}
+
+func (c Condition) whenType(w string, types ...string) Condition {
+	c.When, c.Applies, c.Types = w, OnResourceType, types
+	return c
+}
 
 func (c Condition) inferred() Condition { c.Inferred = true; return c }
 
@@ -144,7 +188,7 @@ func vaultOperations() []Operation {
 		{
 			ID:           "create-vault",
 			Title:        "Create a backup vault encrypted with the default key (aws/backup)",
-			Requirements: cat(base, kms("conservative check: KMS key ARN of aws/backup given", true)),
+			Requirements: cat(base, kms(whenAWSBackupKey, true)),
 			Conditions: []Condition{
 				scp,
 				cond(KindService, "The console creates a vault named Default on the first visit of the Vaults page in a Region; the CLI, SDKs and CloudFormation do not.", "S20"),
@@ -206,7 +250,7 @@ func planOperations() []Operation {
 			Requirements: []Requirement{
 				rq(Caller, "backup:CreateBackupPlan", planAnyARN, "S33").note("The plan ID is assigned by the call, so the resource is the plan ARN pattern."),
 				rq(Caller, "backup:TagResource", planAnyARN, "S33").when(whenTags),
-				rq(Caller, "iam:PassRole", "${ScanRoleARN}", "S33").ctx("iam:PassedToService", "malware-protection.guardduty.amazonaws.com").when("the plan names a malware-scan role"),
+				rq(Caller, "iam:PassRole", "${ScanRoleARN}", "S33").ctx("iam:PassedToService", "malware-protection.guardduty.amazonaws.com").when(whenScanRole),
 			},
 			Sources: []string{"S33"},
 		},
@@ -254,6 +298,10 @@ type typeSpec struct {
 
 func withWhen(w string, rs []Requirement) []Requirement {
 	return each(rs, func(r Requirement) Requirement { return r.when(w) })
+}
+
+func withType(w string, types []string, rs []Requirement) []Requirement {
+	return each(rs, func(r Requirement) Requirement { return r.whenType(w, types...) })
 }
 
 func inferredAll(note string, rs []Requirement) []Requirement {
@@ -576,15 +624,15 @@ func copyOperations() []Operation {
 			ctx("backup:CopyTargets", "${DestinationVaultARN}").
 			stmt(polBackup+"/BackupVaultCopyPermissions")),
 		role(polBackup, "BackupVaultPermissions", "${DestinationVaultARN}", "backup:CopyIntoBackupVault"),
-		withWhen("EBS recovery point", role(polBackup, "", "*", "ec2:CopySnapshot")),
-		withWhen("EC2 recovery point", role(polBackup, "", "*", "ec2:CopyImage")),
-		withWhen("RDS recovery point", role(polBackup, "", "*", "rds:CopyDBSnapshot")),
-		withWhen("Aurora, DocumentDB or Neptune recovery point", role(polBackup, "", "*", "rds:CopyDBClusterSnapshot")),
-		withWhen("FSx recovery point", role(polBackup, "", "*", "fsx:CopyBackup")),
-		withWhen("source recovery point encrypted with a KMS key", role(polBackup, "KMSPermissions", "${KeyARN}", "kms:DescribeKey")),
-		each(withWhen("source recovery point encrypted with a KMS key", role(polBackup, "KMSCreateGrantPermissions", "${KeyARN}", "kms:CreateGrant")), grantCtx),
-		withWhen("destination vault key given", role(polBackup, "KMSPermissions", "${DestinationKeyARN}", "kms:DescribeKey")),
-		each(withWhen("destination vault key given", role(polBackup, "KMSCreateGrantPermissions", "${DestinationKeyARN}", "kms:CreateGrant")), grantCtx),
+		withType("EBS recovery point", []string{"EBS"}, role(polBackup, "", "*", "ec2:CopySnapshot")),
+		withType("EC2 recovery point", []string{"EC2"}, role(polBackup, "", "*", "ec2:CopyImage")),
+		withType("RDS recovery point", []string{"RDS"}, role(polBackup, "", "*", "rds:CopyDBSnapshot")),
+		withType("Aurora, DocumentDB or Neptune recovery point", []string{"Aurora", "DocumentDB", "Neptune"}, role(polBackup, "", "*", "rds:CopyDBClusterSnapshot")),
+		withType("FSx recovery point", []string{"FSx"}, role(polBackup, "", "*", "fsx:CopyBackup")),
+		withWhen(whenSourceKMS, role(polBackup, "KMSPermissions", "${KeyARN}", "kms:DescribeKey")),
+		each(withWhen(whenSourceKMS, role(polBackup, "KMSCreateGrantPermissions", "${KeyARN}", "kms:CreateGrant")), grantCtx),
+		withWhen(whenDestKey, role(polBackup, "KMSPermissions", "${DestinationKeyARN}", "kms:DescribeKey")),
+		each(withWhen(whenDestKey, role(polBackup, "KMSCreateGrantPermissions", "${DestinationKeyARN}", "kms:CreateGrant")), grantCtx),
 	)
 	roleReqs = each(roleReqs, noSid)
 	tagDest := one(rq(JobRole, "backup:TagResource", destRPAnyARN, "S35", "G12").
@@ -604,7 +652,7 @@ func copyOperations() []Operation {
 			Title:        "Copy a recovery point to another vault in the same Region and account (StartCopyJob)",
 			Requirements: cat(callerReqs, roleReqs, tagDest),
 			Conditions: append(append([]Condition(nil), common...),
-				cond(KindKeyPolicy, "The destination vault's KMS key must be usable by the copy role.", "S35").when("destination vault key given"),
+				cond(KindKeyPolicy, "The destination vault's KMS key must be usable by the copy role.", "S35").when(whenDestKey),
 			),
 			Sources: []string{"S33", "S35"},
 		},
@@ -623,7 +671,7 @@ func copyOperations() []Operation {
 			Title: "Copy a recovery point to a vault in another account of the organization (StartCopyJob)",
 			Requirements: cat(callerReqs, roleReqs, inferredAll(
 				"The sources say the destination's AWSServiceRoleForBackup performs the copy and that the destination key policy must admit it (for restoring the copy), but not which KMS actions it calls.",
-				withWhen("destination vault key given", []Requirement{
+				withWhen(whenDestKey, []Requirement{
 					rq(ServiceLinkedRole, "kms:DescribeKey", "${DestinationKeyARN}", "S22", "G9"),
 					rq(ServiceLinkedRole, "kms:CreateGrant", "${DestinationKeyARN}", "S22", "G9").ctx("kms:GrantIsForAWSResource", "true"),
 				}))),
@@ -632,10 +680,10 @@ func copyOperations() []Operation {
 				cond(KindOrganization, "The management account must enable cross-account backup (console Settings or UpdateGlobalSettings).", "S22", "S4"),
 				cond(KindVaultPolicy, "The destination vault access policy must allow backup:CopyIntoBackupVault to the source account (arn:aws:iam::<source>:root), the copy role, or the organization / OU (aws:PrincipalOrgID, aws:PrincipalOrgPaths, with ids that exist); otherwise \"Access Denied trying to call AWS Backup service\".", "S3"),
 				cond(KindService, "For types not fully managed by AWS Backup the destination vault must not be the default vault (its key cannot be shared): use a vault encrypted with a customer managed key. Fully managed types may use a CMK or aws/backup.", "S22", "P4"),
-				cond(KindKeyPolicy, "If the source is encrypted with a customer managed key, its key policy must allow the destination account; AWS managed keys (aws/ebs, aws/rds) cannot be shared, so cross-account copies of such backups fail (\"Given key ID is not accessible\").", "S4", "G8", "G11").when("source recovery point encrypted with a KMS key"),
+				cond(KindKeyPolicy, "If the source is encrypted with a customer managed key, its key policy must allow the destination account; AWS managed keys (aws/ebs, aws/rds) cannot be shared, so cross-account copies of such backups fail (\"Given key ID is not accessible\").", "S4", "G8", "G11").when(whenSourceKMS),
 				cond(KindKeyPolicy, "To restore the copy, the destination key policy must admit role/aws-service-role/backup.amazonaws.com/AWSServiceRoleForBackup of the destination account, which performs the copy there.", "S22", "G9"),
 				cond(KindOrganization, "Organization tag policies can break cross-account copies.", "S4"),
-				cond(KindService, "EC2 Allowed AMIs in the destination must allow the source account, or the copy fails with \"Source AMI not found in Region\".", "S22").when("EC2 recovery point"),
+				cond(KindService, "EC2 Allowed AMIs in the destination must allow the source account, or the copy fails with \"Source AMI not found in Region\".", "S22").whenType("EC2 recovery point", "EC2"),
 				cond(KindService, "Deleting the copy role during a cross-account copy fails it with \"Failed to unshare snapshot\".", "S22"),
 			),
 			Sources: []string{"S3", "S4", "S22", "S33", "S35"},
