@@ -126,13 +126,19 @@ func runCheck(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return &Error{Code: ExitRuntime, Err: err}
 	}
-	switch {
-	case rep.Error != "":
-		return usageErr("%s", i18n.T(in.lang, "preflight.error", rep.Error))
-	case !rep.OK:
+	return checkExit(rep)
+}
+
+// checkExit maps a report's status to the exit code: 0 allowed, 1 denied,
+// 4 could not check.
+func checkExit(rep preflight.Report) error {
+	switch rep.Status {
+	case preflight.StatusAllowed:
+		return nil
+	case preflight.StatusDenied:
 		return &Error{Code: ExitDenied, Err: errSilent}
 	}
-	return nil
+	return &Error{Code: ExitUnchecked, Err: errSilent}
 }
 
 func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
@@ -171,21 +177,33 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 		b.WriteString(" " + t("preflight.summary.skipped", strconv.Itoa(rep.Skipped)))
 	}
 	b.WriteString("\n")
-	denied := 0
-	for _, r := range rep.Results {
-		if r.Denied() || r.Verdict == preflight.Error {
-			denied++
-		}
-	}
-	if denied == 0 {
+	switch rep.Status {
+	case preflight.StatusAllowed:
 		b.WriteString(t("preflight.ok") + "\n\n")
-	} else {
-		b.WriteString(t("preflight.denied", strconv.Itoa(denied)) + "\n\n")
+	case preflight.StatusDenied:
+		b.WriteString(t("preflight.denied", strconv.Itoa(rep.Denied)))
+		if rep.Unchecked > 0 {
+			b.WriteString(" " + t("preflight.unchecked.also", strconv.Itoa(rep.Unchecked)))
+		}
+		b.WriteString("\n\n")
+	default:
+		b.WriteString(t("preflight.unchecked", strconv.Itoa(rep.Unchecked)) + "\n\n")
+	}
+	if len(rep.Causes) > 0 {
+		heading(2, t("preflight.causes"))
+		for _, c := range rep.Causes {
+			b.WriteString("- " + causeText(lang, c) + "\n")
+		}
+		b.WriteString("\n")
 	}
 	rows := [][]string{{t("preflight.col.principal"), t("preflight.col.action"), t("preflight.col.resource"), t("preflight.col.verdict"), t("preflight.col.layer")}}
 	for _, r := range rep.Results {
 		layer := ""
 		switch {
+		case r.Cause != nil:
+			layer = t("preflight.cause.short." + string(r.Cause.Kind))
+		case r.Skip == "preflight.skip.when" && r.When != "":
+			layer = t("preflight.when", r.When)
 		case r.Skip != "":
 			layer = t(r.Skip)
 		case r.Error != "":
@@ -292,4 +310,27 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 		}
 	}
 	return b.String()
+}
+
+// causeText renders a could-not-check cause in lang.
+func causeText(lang i18n.Lang, c preflight.Cause) string {
+	t := func(id string, args ...any) string { return i18n.T(lang, id, args...) }
+	var s string
+	switch c.Kind {
+	case preflight.CauseUnreadable:
+		s = t("preflight.cause.unreadable", t("preflight.hidden."+string(c.Hides)), c.API)
+		if c.Error != "" {
+			s += " (" + c.Error + ")"
+		}
+	case preflight.CauseMissingParameter:
+		s = t("preflight.cause.missingParameter", c.Flag)
+	case preflight.CauseEvaluation:
+		s = t("preflight.cause.evaluationError", c.Error)
+	default:
+		s = t("preflight.cause."+string(c.Kind), c.Subject, c.Flag)
+	}
+	if c.Suggestion != "" {
+		s += " " + t("preflight.cause.suggest", c.Suggestion)
+	}
+	return s
 }

@@ -2,10 +2,13 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/preflight"
 )
 
@@ -197,7 +200,6 @@ func TestCheckErrors(t *testing.T) {
 		{[]string{"check", "restore", "--snapshot", checkRestore, "--recovery-point", rpEC2, "--instance-role", "AppRole"}, "--instance-role must be original, none or a role ARN"},
 		{[]string{"check", "restore", "--snapshot", "nonexistent.json", "--resource-type", "EC2"}, "nonexistent.json"},
 		{[]string{"check", "restore", "--snapshot", checkRestore, "--format", "xml"}, "--format must be"},
-		{[]string{"check", "create-vault", "--snapshot", checkVault}, "missing: VaultName"},
 	} {
 		_, errOut, code := runCLI(t, "", tt.args...)
 		if code != ExitUsage || !strings.Contains(errOut, tt.msg) {
@@ -221,5 +223,114 @@ func TestCheckCollectPermissions(t *testing.T) {
 	_, errOut, code = runCLI(t, "", "check", "collect", "--snapshot", snap)
 	if code != ExitUsage || !strings.Contains(errOut, "--as") {
 		t.Errorf("no --as: exit %d, %q", code, errOut)
+	}
+}
+
+// unreadableSnapshot writes the restore test data in the full form with the
+// given unreadable calls, as denied collect records them.
+func unreadableSnapshot(t *testing.T, src string, us ...account.Unreadable) string {
+	t.Helper()
+	f, err := os.Open(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	snap, err := account.LoadShort(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap.Unreadable = us
+	b, err := json.Marshal(snap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "snapshot.json")
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// Every path that used to report a false success ("0 of 0 requirements
+// pass ... would be allowed", exit 0) now says could not check, names the
+// cause and exits 4.
+func TestCheckCouldNotCheck(t *testing.T) {
+	denied := "AccessDeniedException: User: arn:aws:sts::111122223333:assumed-role/Auditor/s is not authorized to perform: organizations:ListPoliciesForTarget"
+	orgSnap := unreadableSnapshot(t, checkRestore, account.Unreadable{Service: "organizations", Call: "ListPoliciesForTarget", Error: denied})
+	iamSnap := unreadableSnapshot(t, checkRestore, account.Unreadable{Service: "iam", Call: "GetAccountAuthorizationDetails", Error: "AccessDenied"})
+	keysSnap := unreadableSnapshot(t, checkVault, account.Unreadable{Service: "kms", Call: "ListKeys", Region: "eu-west-1", Error: "AccessDeniedException"})
+	operator := acct + "user/operator"
+	for _, tt := range []struct {
+		name       string
+		args       []string
+		kind       preflight.CauseKind
+		suggestion string
+		text       string // in the text output
+	}{
+		{name: "misspelled-role", kind: preflight.CauseUnknownRole, suggestion: acct + "role/CustomRestoreRole",
+			args: []string{"restore", "--snapshot", checkRestore, "--as", operator, "--role", acct + "role/CustomRestoreRoel", "--recovery-point", rpEC2, "--instance-role", "none"},
+			text: "Role arn:aws:iam::111122223333:role/CustomRestoreRoel (--role) is not in the snapshot. Did you mean arn:aws:iam::111122223333:role/CustomRestoreRole?"},
+		{name: "role-name", kind: preflight.CauseUnknownRole, suggestion: acct + "role/CustomRestoreRole",
+			args: []string{"restore", "--snapshot", checkRestore, "--as", operator, "--role", "CustomRestoreRole", "--recovery-point", rpEC2, "--instance-role", "none"},
+			text: "Did you mean arn:aws:iam::111122223333:role/CustomRestoreRole?"},
+		{name: "unknown-caller", kind: preflight.CauseUnknownPrincipal,
+			args: []string{"restore", "--snapshot", checkRestore, "--as", acct + "user/nobody", "--role", acct + "role/ManagedRestoreRole", "--recovery-point", rpEC2, "--instance-role", "none"},
+			text: "Principal arn:aws:iam::111122223333:user/nobody (--as) is not in the snapshot."},
+		{name: "unreadable-scps", kind: preflight.CauseUnreadable,
+			args: []string{"restore", "--snapshot", orgSnap, "--as", operator, "--role", acct + "role/ManagedRestoreRole", "--recovery-point", rpEC2, "--instance-role", "none"},
+			text: "SCPs unknown: organizations:ListPoliciesForTarget was denied when the snapshot was taken."},
+		{name: "unreadable-iam", kind: preflight.CauseUnreadable,
+			args: []string{"restore", "--snapshot", iamSnap, "--as", operator, "--role", acct + "role/NotCollected", "--recovery-point", rpEC2, "--instance-role", "none"},
+			text: "IAM users, roles and their policies unknown: iam:GetAccountAuthorizationDetails was denied"},
+		{name: "unknown-vault", kind: preflight.CauseUnknownVault,
+			args: []string{"put-vault-policy", "--snapshot", checkRestore, "--as", operator, "--vault", "NoSuchVault"},
+			text: "Backup vault arn:aws:backup:eu-west-1:111122223333:backup-vault:NoSuchVault (--vault) is not in the snapshot."},
+		{name: "unknown-key", kind: preflight.CauseUnknownKey,
+			args: []string{"create-vault", "--snapshot", checkVault, "--vault", "V", "--kms-key", "arn:aws:kms:eu-west-1:111122223333:key/9999ffff-99ff-99ff-99ff-999999999999", "--as", acct + "user/vaultadmin"},
+			text: "KMS key arn:aws:kms:eu-west-1:111122223333:key/9999ffff-99ff-99ff-99ff-999999999999 (--kms-key) is not in the snapshot."},
+		{name: "unreadable-keys", kind: preflight.CauseUnreadable,
+			args: []string{"create-vault", "--snapshot", keysSnap, "--vault", "V", "--kms-key", "arn:aws:kms:eu-west-1:111122223333:key/9999ffff-99ff-99ff-99ff-999999999999", "--as", acct + "user/vaultadmin"},
+			text: "KMS keys unknown: kms:ListKeys was denied when the snapshot was taken."},
+		{name: "missing-vault", kind: preflight.CauseMissingParameter,
+			args: []string{"create-vault", "--snapshot", checkVault, "--as", acct + "user/vaultadmin"},
+			text: "Missing --vault."},
+		{name: "missing-caller", kind: preflight.CauseMissingParameter,
+			args: []string{"restore", "--snapshot", checkRestore, "--role", acct + "role/ManagedRestoreRole", "--recovery-point", rpEC2, "--instance-role", "none"},
+			text: "Missing --as."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"check"}, tt.args...)
+			out, errOut, code := runCLI(t, "", append(args, "--format", "json")...)
+			if code != ExitUnchecked {
+				t.Fatalf("exit %d, want %d: %s\n%s", code, ExitUnchecked, errOut, out)
+			}
+			var rep preflight.Report
+			if err := json.Unmarshal([]byte(out), &rep); err != nil {
+				t.Fatal(err)
+			}
+			if rep.OK || rep.Status != preflight.StatusCouldNotCheck || rep.Unchecked == 0 {
+				t.Errorf("status %q ok %v unchecked %d, want couldNotCheck", rep.Status, rep.OK, rep.Unchecked)
+			}
+			var found bool
+			for _, c := range rep.Causes {
+				if c.Kind == tt.kind && (tt.suggestion == "" || c.Suggestion == tt.suggestion) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("causes %+v lack %s (suggestion %q)", rep.Causes, tt.kind, tt.suggestion)
+			}
+			for _, r := range rep.Results {
+				if r.Status() == preflight.StatusCouldNotCheck && r.Cause == nil {
+					t.Errorf("%s could not be checked without a cause", r.Action)
+				}
+			}
+			for _, format := range []string{"text", "markdown"} {
+				text, _, code := runCLI(t, "", append(args, "--format", format, "--lang", "en")...)
+				if code != ExitUnchecked || !strings.Contains(text, tt.text) || strings.Contains(text, "would be allowed") {
+					t.Errorf("%s: exit %d; want %d, %q and no success:\n%s", format, code, ExitUnchecked, tt.text, text)
+				}
+			}
+		})
 	}
 }
