@@ -75,6 +75,9 @@ type Params struct {
 	DestinationAccount  string
 	// PlanID is the backup plan of create-selection.
 	PlanID string
+	// ChangeableForDays, MinRetentionDays and MaxRetentionDays are the
+	// Vault Lock settings of put-vault-lock.
+	ChangeableForDays, MinRetentionDays, MaxRetentionDays string
 	// Now fixes the clock of the evaluations (tests); nil means time.Now.
 	Now func() time.Time
 	// Cache, when set, keeps parsed and compiled policies across checks
@@ -193,8 +196,12 @@ func inputErr(format string, args ...any) error {
 
 // Resolve picks the backupops operation for name (an operation ID or an
 // alias) and completes p from the snapshot: region and account, the
-// recovery point's type, vault, key and instance profile role. It returns
-// the notes of what it inferred.
+// recovery point's type, vault, key and instance profile role, an instance
+// profile's role; without a recovery point or resource ARN (a what-if), it
+// builds a representative ARN from the other parameters. It returns the
+// notes of what it inferred. Bad input (an unknown operation or resource
+// type, contradictory flags) is an *InputError; inputs the snapshot lacks
+// are could-not-check causes that Check reports.
 func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation, Params, []Note, error) {
 	var notes []Note
 	if name == "collect" {
@@ -205,6 +212,9 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 			p.Account = snap.AccountID
 		}
 		return CollectOperation(), p, nil, nil
+	}
+	if err := ValidateOperation(name); err != nil {
+		return backupops.Operation{}, p, nil, err
 	}
 	if p.Partition == "" {
 		p.Partition = snap.Partition
@@ -226,7 +236,7 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 			}
 		}
 		if rp == nil {
-			return backupops.Operation{}, p, nil, inputErr("recovery point %s is not in the snapshot", p.RecoveryPointARN)
+			return backupops.Operation{}, p, nil, inputErr("recovery point %s is not in the snapshot (leave out --recovery-point to check a what-if with --resource-type, --vault and --kms-key)", p.RecoveryPointARN)
 		}
 		if p.ResourceType == "" {
 			p.ResourceType = rp.ResourceType
@@ -238,13 +248,42 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 			p.KeyARN = rp.EncryptionKeyARN
 		}
 	}
+	if p.ResourceType != "" {
+		rt, ok := backupops.NormalizeResourceType(p.ResourceType)
+		if !ok {
+			_, err := backupops.ForResourceType(backupops.VerbRestore, p.ResourceType)
+			return backupops.Operation{}, p, nil, inputErr("--resource-type: %v", err)
+		}
+		p.ResourceType = rt
+	}
+	if p.InstanceProfile != "" {
+		if p.InstanceRole != "" {
+			return backupops.Operation{}, p, nil, inputErr("give --instance-profile or --instance-role, not both")
+		}
+		ip, ok := snap.InstanceProfile(p.InstanceProfile)
+		role := ""
+		if ok {
+			role = instanceProfileRole(snap, p.InstanceProfile)
+		}
+		if role == "" {
+			p.causes = append(p.causes, Cause{Kind: CauseUnknownInstanceProfile, Subject: p.InstanceProfile, Flag: "--instance-profile"})
+			p.InstanceRole = "unresolved"
+		} else {
+			p.InstanceRole = role
+			notes = append(notes, Note{ID: "preflight.note.instance-profile.given", Args: []string{ip.Name, role}})
+		}
+	}
 	id := name
 	switch name {
 	case "restore":
 		if p.ResourceType == "" {
 			return backupops.Operation{}, p, nil, inputErr("restore needs --recovery-point or --resource-type")
 		}
-		id = "restore/" + p.ResourceType
+		op, err := backupops.ForResourceType(backupops.VerbRestore, p.ResourceType)
+		if err != nil {
+			return op, p, nil, inputErr("%v", err)
+		}
+		id = op.ID
 		if p.ResourceType == "EC2" {
 			switch {
 			case p.InstanceRole == InstanceRoleNone:
@@ -258,11 +297,23 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 		if p.ResourceType == "" {
 			return backupops.Operation{}, p, nil, inputErr("backup needs --resource-type")
 		}
-		id = "backup/" + p.ResourceType
+		op, err := backupops.ForResourceType(backupops.VerbBackup, p.ResourceType)
+		if err != nil {
+			return op, p, nil, inputErr("%v", err)
+		}
+		id = op.ID
 	case "copy":
 		id = "copy/same-region"
+		if f := strings.SplitN(p.DestinationVaultARN, ":", 6); len(f) == 6 {
+			switch {
+			case f[4] != "" && f[4] != p.Account:
+				id = "copy/cross-account"
+			case f[3] != "" && f[3] != p.Region:
+				id = "copy/cross-region"
+			}
+		}
 	case "create-vault":
-		if k := key(snap, p.KeyARN); k != nil && k.KeyManager == account.KeyManagerCustomer {
+		if k, ok := snap.Key(p.KeyARN); ok && k.KeyManager == account.KeyManagerCustomer {
 			id = "create-vault/cmk"
 		}
 	}
@@ -270,27 +321,103 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 	if !ok {
 		return op, p, nil, inputErr("unknown operation %q (known: %s, or an operation id such as restore/EC2)", id, strings.Join(Aliases, ", "))
 	}
+	if p.ResourceType == "" && op.ResourceType != "" {
+		p.ResourceType = op.ResourceType
+	}
 	switch id {
 	case "restore/EC2/original-role":
 		if p.InstanceRole != "" && p.InstanceRole != InstanceRoleOriginal {
 			break
 		}
 		if rp == nil || rp.InstanceProfileName() == "" {
-			return op, p, nil, inputErr("--instance-role original needs a --recovery-point whose restore metadata names an instance profile")
+			return op, p, nil, inputErr("--instance-role original needs a --recovery-point whose restore metadata names an instance profile (or give --instance-profile NAME)")
 		}
 		ip := rp.InstanceProfileName()
 		role := instanceProfileRole(snap, ip)
 		if role == "" {
-			return op, p, nil, inputErr("instance profile %s of the recovery point is not in the snapshot", ip)
+			p.causes = append(p.causes, Cause{Kind: CauseUnknownInstanceProfile, Subject: ip, Flag: "--recovery-point"})
+			p.InstanceRole = ""
+			break
 		}
 		p.InstanceRole = role
 		notes = append(notes, Note{ID: "preflight.note.instance-profile", Args: []string{ip, role}})
 	case "restore/EC2/instance-role":
+		if p.InstanceRole == "unresolved" {
+			p.InstanceRole = ""
+			break
+		}
 		if !strings.HasPrefix(p.InstanceRole, "arn:") {
-			return op, p, nil, inputErr("--instance-role must be original, none or a role ARN, not %q", p.InstanceRole)
+			return op, p, nil, inputErr("--instance-role must be original, none or a role ARN, not %q (an instance profile name goes in --instance-profile)", p.InstanceRole)
 		}
 	}
+	whatIf(&p, op)
 	return op, p, notes, nil
+}
+
+// whatIf fills, for an operation on a resource that need not exist (a
+// what-if), the ARNs the parameters do not give with representative ones
+// built from them, and records which.
+func whatIf(p *Params, op backupops.Operation) {
+	uses := map[string]bool{}
+	for _, q := range op.Params {
+		uses[q] = true
+	}
+	if uses["RecoveryPointARN"] && p.RecoveryPointARN == "" && op.ID != "collect" {
+		p.RecoveryPointARN = fmt.Sprintf("arn:%s:backup:%s:%s:recovery-point:what-if", p.Partition, p.Region, p.Account)
+		p.whatIf = append(p.whatIf, "recoveryPoint")
+	}
+	if uses["ResourceARN"] && p.ResourceARN == "" {
+		if t, ok := representative[op.ResourceType]; ok {
+			p.ResourceARN = strings.NewReplacer("${P}", p.Partition, "${R}", p.Region, "${A}", p.Account).Replace(t)
+			p.whatIf = append(p.whatIf, "resourceArn")
+		}
+	}
+}
+
+// representative are the ARNs of a protected resource of each type that a
+// what-if backup checks against (${P}artition, ${R}egion, ${A}ccount).
+var representative = map[string]string{
+	"EC2":            "arn:${P}:ec2:${R}:${A}:instance/i-00000000000000000",
+	"EBS":            "arn:${P}:ec2:${R}:${A}:volume/vol-00000000000000000",
+	"RDS":            "arn:${P}:rds:${R}:${A}:db:what-if",
+	"Aurora":         "arn:${P}:rds:${R}:${A}:cluster:what-if",
+	"DocumentDB":     "arn:${P}:rds:${R}:${A}:cluster:what-if",
+	"Neptune":        "arn:${P}:rds:${R}:${A}:cluster:what-if",
+	"DynamoDB":       "arn:${P}:dynamodb:${R}:${A}:table/what-if",
+	"EFS":            "arn:${P}:elasticfilesystem:${R}:${A}:file-system/fs-00000000",
+	"FSx":            "arn:${P}:fsx:${R}:${A}:file-system/fs-00000000000000000",
+	"S3":             "arn:${P}:s3:::what-if",
+	"StorageGateway": "arn:${P}:storagegateway:${R}:${A}:gateway/sgw-00000000/volume/vol-00000000",
+	"VMware":         "arn:${P}:backup-gateway:${R}:${A}:vm/vm-00000000",
+	"CloudFormation": "arn:${P}:cloudformation:${R}:${A}:stack/what-if/00000000-0000-0000-0000-000000000000",
+	"Timestream":     "arn:${P}:timestream:${R}:${A}:database/what-if/table/what-if",
+	"SAPHANA":        "arn:${P}:ssm-sap:${R}:${A}:HANA/what-if/DB/what-if",
+	"Redshift":       "arn:${P}:redshift:${R}:${A}:cluster:what-if",
+}
+
+// ValidateOperation checks an operation name (an alias or an operation ID)
+// without a snapshot, suggesting the closest names.
+func ValidateOperation(name string) error {
+	if name == "collect" {
+		return nil
+	}
+	for _, a := range Aliases {
+		if a == name {
+			return nil
+		}
+	}
+	if _, ok := backupops.Lookup(name); ok {
+		return nil
+	}
+	cands := append([]string(nil), Aliases...)
+	for _, op := range backupops.All() {
+		cands = append(cands, op.ID)
+	}
+	msg := fmt.Sprintf("unknown operation %q", name)
+	if s := backupops.Suggest(name, cands); len(s) > 0 {
+		msg += fmt.Sprintf(" (did you mean %s?)", strings.Join(s, " or "))
+	}
+	return inputErr("%s; known: %s, or an operation id such as restore/EC2 (denied check --list shows them all)", msg, strings.Join(Aliases, ", "))
 }
 
 func instanceProfileRole(snap *account.Snapshot, name string) string {
@@ -378,7 +505,8 @@ func Check(snap *account.Snapshot, op backupops.Operation, p Params) Report {
 	bp := backupops.Params{Partition: p.Partition, Region: p.Region, Account: p.Account, VaultName: p.VaultName,
 		KeyARN: p.KeyARN, RoleARN: p.RoleARN, RecoveryPointARN: p.RecoveryPointARN, ResourceARN: p.ResourceARN,
 		DestinationVaultARN: p.DestinationVaultARN, DestinationKeyARN: p.DestinationKeyARN,
-		DestinationRegion: p.DestinationRegion, DestinationAccount: p.DestinationAccount, PlanID: p.PlanID}
+		DestinationRegion: p.DestinationRegion, DestinationAccount: p.DestinationAccount, PlanID: p.PlanID,
+		ChangeableForDays: p.ChangeableForDays, MinRetentionDays: p.MinRetentionDays, MaxRetentionDays: p.MaxRetentionDays}
 	if strings.HasPrefix(p.InstanceRole, "arn:") {
 		bp.InstanceRoleARN = p.InstanceRole
 	}

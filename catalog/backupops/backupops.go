@@ -120,6 +120,44 @@ type Requirement struct {
 	Source []string
 }
 
+// Decision is how a condition is decided from an account snapshot; Listed
+// conditions are facts no snapshot holds, left for a person to verify.
+type Decision string
+
+// Decisions of a Condition.
+const (
+	// Listed: no snapshot holds the fact (a service rule, console
+	// behaviour, a setting the collector does not read).
+	Listed Decision = ""
+	// DecideTrust: the job role's trust policy, evaluated for
+	// backup.amazonaws.com calling sts:AssumeRole.
+	DecideTrust Decision = "trust"
+	// DecideRequests: a policy layer that every request evaluation of the
+	// operation includes (SCPs, RCPs, permissions boundaries, the vault
+	// access policy of requests on the vault or its recovery points, the
+	// key policy of KMS requests): decided by those requests' verdicts.
+	DecideRequests Decision = "requests"
+	// DecideKeyState: the KMS key is enabled and in the operation's
+	// Region.
+	DecideKeyState Decision = "keyState"
+	// DecideVaultLock: the vault's Vault Lock configuration (a compliance
+	// lock past its grace period cannot be changed).
+	DecideVaultLock Decision = "vaultLock"
+	// DecideSameOrganization: source and destination accounts of a copy are
+	// members of the snapshot's organization.
+	DecideSameOrganization Decision = "sameOrganization"
+	// DecideDestinationVault: the destination vault of a cross-account copy
+	// is not the default vault (whose AWS managed key cannot be shared)
+	// for types not fully managed by AWS Backup.
+	DecideDestinationVault Decision = "destinationVault"
+	// DecideDestinationVaultPolicy: the destination vault's access policy
+	// allows backup:CopyIntoBackupVault from the source account.
+	DecideDestinationVaultPolicy Decision = "destinationVaultPolicy"
+	// DecideSourceKey: the source recovery point's key is a customer
+	// managed key (AWS managed keys cannot be shared across accounts).
+	DecideSourceKey Decision = "sourceKey"
+)
+
 // Condition is a requirement that is not an IAM action of a principal.
 type Condition struct {
 	// Kind is KindTrust, KindVaultPolicy, KindKeyPolicy, KindBucketPolicy,
@@ -135,8 +173,22 @@ type Condition struct {
 	// Inferred is set when the condition is reasoning rather than a
 	// statement of a source.
 	Inferred bool
+	// Decide is how a snapshot decides the condition (Listed: it does
+	// not).
+	Decide Decision
 	// Source are the domain document's source tags.
 	Source []string
+}
+
+// Decided returns how many of the operation's conditions a snapshot
+// decides, and how many it lists.
+func (op Operation) Decided() (decided, listed int) {
+	for _, c := range op.Conditions {
+		if c.Decide != Listed {
+			decided++
+		}
+	}
+	return decided, len(op.Conditions)
 }
 
 // Operation is an AWS Backup operation and what it requires.

@@ -200,6 +200,18 @@ func TestCheckErrors(t *testing.T) {
 		{[]string{"check", "restore", "--snapshot", checkRestore, "--recovery-point", rpEC2, "--instance-role", "AppRole"}, "--instance-role must be original, none or a role ARN"},
 		{[]string{"check", "restore", "--snapshot", "nonexistent.json", "--resource-type", "EC2"}, "nonexistent.json"},
 		{[]string{"check", "restore", "--snapshot", checkRestore, "--format", "xml"}, "--format must be"},
+		// Usage errors come before anything is read: no snapshot and no
+		// --live, a misspelled operation, a bad ARN, an unwritable output.
+		{[]string{"check", "restore", "--resource-type", "EC2"}, "check needs --snapshot FILE"},
+		{[]string{"check", "resotre", "--live"}, `unknown operation "resotre" (did you mean restore?)`},
+		{[]string{"check", "restore", "--snapshot", "nonexistent.json", "--live"}, "--snapshot and --live exclude each other"},
+		{[]string{"check", "restore", "--live", "--resource-type", "EC3"}, "did you mean EC2?"},
+		{[]string{"check", "restore", "--live", "--resource-type", "EC2", "--role", "arn:aws:iam::1111:role/R"}, "account \"1111\" is not 12 digits"},
+		{[]string{"check", "restore", "--live", "--resource-type", "EC2", "--recovery-point", "rp-1"}, "--recovery-point: \"rp-1\" is not an ARN"},
+		{[]string{"check", "copy", "--live", "--destination-vault", "arn:aws:kms:eu-west-1:111122223333:key/k"}, "is a kms ARN, not a backup one"},
+		{[]string{"check", "restore", "--live", "--resource-type", "EC2", "--output", "/nonexistent-dir/report.json"}, "does not exist"},
+		{[]string{"check", "restore", "--live", "--resource-type", "EC2", "--instance-profile", "P", "--instance-role", "none"}, "not both"},
+		{[]string{"check", "restore", "--live", "--as", "operator", "--resource-type", "EC2"}, `--as: "operator" is not an ARN`},
 	} {
 		_, errOut, code := runCLI(t, "", tt.args...)
 		if code != ExitUsage || !strings.Contains(errOut, tt.msg) {
@@ -332,5 +344,62 @@ func TestCheckCouldNotCheck(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// --list shows every operation with its resource type and the count of
+// conditions decided from a snapshot, in every format.
+func TestCheckList(t *testing.T) {
+	out, errOut, code := runCLI(t, "", "check", "--list", "--format", "json")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var rep listReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]listEntry{}
+	sum := 0
+	for _, e := range rep.Operations {
+		ids[e.ID] = e
+		sum += e.Conditions
+	}
+	if e, ok := ids["restore/VMware"]; !ok || e.AWSType != "VirtualMachine" {
+		t.Errorf("restore/VMware: %+v", e)
+	}
+	if e := ids["copy/cross-account"]; e.Decided == 0 || e.Decided > e.Conditions {
+		t.Errorf("copy/cross-account decided %d of %d", e.Decided, e.Conditions)
+	}
+	if sum != rep.Conditions || rep.Decided == 0 || rep.Decided >= rep.Conditions {
+		t.Errorf("totals: decided %d of %d (sum %d)", rep.Decided, rep.Conditions, sum)
+	}
+	for _, format := range []string{"text", "markdown"} {
+		out, _, code := runCLI(t, "", "check", "--list", "--format", format, "--lang", "en")
+		if code != ExitOK || !strings.Contains(out, "restore/EC2/instance-role") || !strings.Contains(out, "SAP HANA on Amazon EC2") {
+			t.Errorf("%s: exit %d:\n%s", format, code, out)
+		}
+	}
+	golden(t, "check/list.txt", func() string { s, _, _ := runCLI(t, "", "check", "--list", "--lang", "en"); return s }())
+}
+
+// --snapshot - reads the snapshot from standard input; --output writes the
+// report to a 0600 file.
+func TestCheckStdinAndOutput(t *testing.T) {
+	data, err := os.ReadFile(checkVault)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "report.json")
+	out, errOut, code := runCLI(t, string(data), "check", "create-vault", "--snapshot", "-", "--vault", "V", "--kms-key", vaultKey, "--as", acct+"user/vaultadmin", "--format", "json", "--output", path)
+	if code != ExitOK || out != "" {
+		t.Fatalf("exit %d, stdout %q: %s", code, out, errOut)
+	}
+	fi, err := os.Stat(path)
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("report file: %v %v", fi, err)
+	}
+	b, _ := os.ReadFile(path)
+	if !strings.Contains(string(b), `"status": "allowed"`) {
+		t.Errorf("report:\n%s", b)
 	}
 }

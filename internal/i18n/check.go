@@ -83,6 +83,23 @@ func init() {
 			KO: "가정: %s은(는) 대표 값(%s)이며 실제 리소스가 아닙니다. 특정 리소스로 한정된 정책에서는 판정이 다를 수 있습니다.",
 		},
 
+		"preflight.list.title":         {EN: "Operations denied check knows", JA: "denied check が扱う操作", KO: "denied check가 다루는 작업"},
+		"preflight.list.aliases":       {EN: "Short names: %s.", JA: "短縮名: %s。", KO: "짧은 이름: %s."},
+		"preflight.list.decided":       {EN: "Conditions decided from a snapshot: %s of %s (the rest are listed to verify).", JA: "スナップショットから判定する条件: %s / %s (残りは要確認として表示)。", KO: "스냅샷으로 판정하는 조건: %s/%s(나머지는 확인 필요로 표시)."},
+		"preflight.list.types":         {EN: "Resource types (--resource-type accepts any of these, in any case):", JA: "リソースタイプ (--resource-type は大文字小文字を問わずいずれも可):", KO: "리소스 유형(--resource-type은 대소문자 구분 없이 모두 허용):"},
+		"preflight.list.col.operation": {EN: "OPERATION", JA: "操作", KO: "작업"},
+		"preflight.list.col.type":      {EN: "RESOURCE TYPE", JA: "リソースタイプ", KO: "리소스 유형"},
+		"preflight.list.col.requests":  {EN: "IAM REQUESTS", JA: "IAM リクエスト", KO: "IAM 요청"},
+		"preflight.list.col.decided":   {EN: "CONDITIONS DECIDED/LISTED", JA: "判定する条件/全条件", KO: "판정 조건/전체 조건"},
+		"preflight.list.col.flags":     {EN: "FLAGS", JA: "フラグ", KO: "플래그"},
+		"preflight.list.col.aws":       {EN: "AWS BACKUP VALUE", JA: "AWS Backup の値", KO: "AWS Backup 값"},
+		"preflight.list.col.aliases":   {EN: "ALSO", JA: "別名", KO: "별칭"},
+		"preflight.note.instance-profile.given": { // profile, role
+			EN: "Instance profile %s carries role %s, which the restore role passes to EC2.",
+			JA: "インスタンスプロファイル %s はロール %s を持ち、復元ロールがそれを EC2 に渡します。",
+			KO: "인스턴스 프로파일 %s은(는) 역할 %s을(를) 가지며, 복원 역할이 이를 EC2에 전달합니다.",
+		},
+
 		"preflight.col.principal": {EN: "PRINCIPAL", JA: "プリンシパル", KO: "보안 주체"},
 		"preflight.col.action":    {EN: "ACTION", JA: "アクション", KO: "작업"},
 		"preflight.col.resource":  {EN: "RESOURCE", JA: "リソース", KO: "리소스"},
