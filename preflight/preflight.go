@@ -113,11 +113,20 @@ type Report struct {
 	Denied    int `json:"denied"`
 	Unchecked int `json:"couldNotCheck"`
 	Skipped   int `json:"skipped"`
+	// ConditionsHeld counts the decided Conditions that hold;
+	// ConditionsFailed and ConditionsUnchecked those that fail or could not
+	// be checked on their own (not through a request counted above).
+	ConditionsHeld      int `json:"conditionsHeld"`
+	ConditionsFailed    int `json:"conditionsFailed"`
+	ConditionsUnchecked int `json:"conditionsCouldNotCheck"`
 	// OK is true when Status is allowed.
 	OK bool `json:"ok"`
 	// Causes are why something could not be checked, each once.
 	Causes   []Cause     `json:"causes,omitempty"`
 	Results  []Result    `json:"results"`
+	// Conditions are the operation's conditions the snapshot decides,
+	// each with its outcome; ToVerify are those no snapshot holds.
+	Conditions []ConditionResult `json:"conditions,omitempty"`
 	ToVerify []Condition `json:"toVerify,omitempty"`
 	Notes    []Note      `json:"notes,omitempty"`
 	Sources  []string    `json:"sources,omitempty"`
@@ -559,14 +568,23 @@ func Check(snap *account.Snapshot, op backupops.Operation, p Params) Report {
 		}
 		rep.Results = append(rep.Results, res)
 	}
+	var decide []backupops.Condition
 	for _, cd := range op.Conditions {
-		if cd.Kind == backupops.KindTrust && p.RoleARN != "" {
+		switch {
+		case cd.Decide == backupops.Listed || !conditionApplies(cd, p):
+			rep.ToVerify = append(rep.ToVerify, Condition{Kind: cd.Kind, Text: cd.Text, When: cd.When, Inferred: cd.Inferred})
+		case cd.Decide == backupops.DecideTrust:
 			if role, ok := snap.Role(p.RoleARN); ok {
 				rep.Results = append(rep.Results, c.trust(op.ID, role))
-				continue
 			}
+			// An unknown or missing role already makes the job role's
+			// requests could-not-check.
+		default:
+			decide = append(decide, cd)
 		}
-		rep.ToVerify = append(rep.ToVerify, Condition{Kind: cd.Kind, Text: cd.Text, When: cd.When, Inferred: cd.Inferred})
+	}
+	for _, cd := range decide {
+		rep.Conditions = append(rep.Conditions, c.decide(cd, rep.Results))
 	}
 	rep.tally()
 	return rep

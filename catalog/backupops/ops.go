@@ -235,7 +235,7 @@ func vaultOperations() []Operation {
 			},
 			Conditions: []Condition{
 				cond(KindOrganization, "SCPs and identity policies can restrict the lock settings with backup:ChangeableForDays, backup:MinRetentionDays and backup:MaxRetentionDays.", "S33").decide(DecideRequests),
-				cond(KindService, "Compliance mode is immutable after the grace period (ChangeableForDays): DeleteBackupVaultLockConfiguration then fails with InvalidRequestException, not AccessDenied.", "S9", "S31").when("compliance mode (ChangeableForDays given)").decide(DecideVaultLock),
+				cond(KindService, "A lock in compliance mode (ChangeableForDays given) is immutable after the grace period: changing it or DeleteBackupVaultLockConfiguration then fails with InvalidRequestException, not AccessDenied.", "S9", "S31").decide(DecideVaultLock),
 				cond(KindService, "Vault Lock blocks deleting recovery points and lifecycle changes that shorten retention; this looks like an access failure but is not an IAM decision.", "S9"),
 			},
 			Sources: []string{"S33", "S9"},
