@@ -122,15 +122,15 @@ type Report struct {
 	// OK is true when Status is allowed.
 	OK bool `json:"ok"`
 	// Causes are why something could not be checked, each once.
-	Causes   []Cause     `json:"causes,omitempty"`
-	Results  []Result    `json:"results"`
+	Causes  []Cause  `json:"causes,omitempty"`
+	Results []Result `json:"results"`
 	// Conditions are the operation's conditions the snapshot decides,
 	// each with its outcome; ToVerify are those no snapshot holds.
 	Conditions []ConditionResult `json:"conditions,omitempty"`
-	ToVerify []Condition `json:"toVerify,omitempty"`
-	Notes    []Note      `json:"notes,omitempty"`
-	Sources  []string    `json:"sources,omitempty"`
-	Error    string      `json:"error,omitempty"`
+	ToVerify   []Condition       `json:"toVerify,omitempty"`
+	Notes      []Note            `json:"notes,omitempty"`
+	Sources    []string          `json:"sources,omitempty"`
+	Error      string            `json:"error,omitempty"`
 }
 
 // Result is one request and what the engine says about it.
