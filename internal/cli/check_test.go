@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -401,5 +402,29 @@ func TestCheckStdinAndOutput(t *testing.T) {
 	b, _ := os.ReadFile(path)
 	if !strings.Contains(string(b), `"status": "allowed"`) {
 		t.Errorf("report:\n%s", b)
+	}
+}
+
+// The README's decided-vs-listed numbers and per-operation table are those
+// of `denied check --list`.
+func TestCheckListInREADME(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(b)
+	rep := buildList()
+	want := "Of the " + strconv.Itoa(rep.Conditions) + " conditions the operations list beside their IAM requirements, " + strconv.Itoa(rep.Decided) + "\nare decided"
+	if !strings.Contains(readme, want) {
+		t.Errorf("README lacks %q", want)
+	}
+	if !strings.Contains(readme, "The other "+strconv.Itoa(rep.Conditions-rep.Decided)+" stay") {
+		t.Errorf("README lacks the listed count %d", rep.Conditions-rep.Decided)
+	}
+	md, _, _ := runCLI(t, "", "check", "--list", "--format", "markdown", "--lang", "en")
+	i := strings.Index(md, "| OPERATION |")
+	j := strings.Index(md[i:], "\n\n")
+	if i < 0 || j < 0 || !strings.Contains(readme, md[i:i+j]) {
+		t.Error("README's operations table differs from denied check --list --format markdown")
 	}
 }
