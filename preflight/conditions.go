@@ -132,10 +132,18 @@ func (c checker) decide(cd backupops.Condition, results []Result) ConditionResul
 				if len(o.Accounts) == 0 {
 					return unknown(Cause{Kind: CauseUnreadable, API: "organizations:ListAccountsForParent", Hides: account.HiddenOrganization})
 				}
-				return set(StatusDenied, "preflight.cond.not-member", a, o.ID)
+				id := o.ID
+				if id == "" {
+					id = o.RootID
+				}
+				return set(StatusDenied, "preflight.cond.not-member", a, id)
 			}
 		}
-		return set(StatusAllowed, "preflight.cond.same-org", c.p.Account, dest, o.ID)
+		id := o.ID
+		if id == "" {
+			id = o.RootID
+		}
+		return set(StatusAllowed, "preflight.cond.same-org", c.p.Account, dest, id)
 	case backupops.DecideDestinationVault:
 		if c.p.DestinationVaultARN == "" {
 			return unknown(missingCause("DestinationVaultARN"))
@@ -266,7 +274,10 @@ func (c checker) byRequests(cr ConditionResult, cd backupops.Condition, results 
 			return cr
 		}
 		layers = map[string]bool{"resource": true}
-		relevant = func(r Result) bool { v, _ := c.vaultOf(r.Resource); return v != "" }
+		relevant = func(r Result) bool {
+			v, _ := c.vaultOf(r.Resource)
+			return v != "" && r.Resource != c.p.DestinationVaultARN
+		}
 	default:
 		layers = map[string]bool{"resource": true, "scp": true, "rcp": true, "permissionsBoundary": true}
 	}

@@ -75,6 +75,8 @@ type Params struct {
 	DestinationAccount  string
 	// PlanID is the backup plan of create-selection.
 	PlanID string
+	// ScanRoleARN is the malware-scan role of create-plan.
+	ScanRoleARN string
 	// ChangeableForDays, MinRetentionDays and MaxRetentionDays are the
 	// Vault Lock settings of put-vault-lock.
 	ChangeableForDays, MinRetentionDays, MaxRetentionDays string
@@ -514,7 +516,7 @@ func Check(snap *account.Snapshot, op backupops.Operation, p Params) Report {
 	bp := backupops.Params{Partition: p.Partition, Region: p.Region, Account: p.Account, VaultName: p.VaultName,
 		KeyARN: p.KeyARN, RoleARN: p.RoleARN, RecoveryPointARN: p.RecoveryPointARN, ResourceARN: p.ResourceARN,
 		DestinationVaultARN: p.DestinationVaultARN, DestinationKeyARN: p.DestinationKeyARN,
-		DestinationRegion: p.DestinationRegion, DestinationAccount: p.DestinationAccount, PlanID: p.PlanID,
+		DestinationRegion: p.DestinationRegion, DestinationAccount: p.DestinationAccount, PlanID: p.PlanID, ScanRoleARN: p.ScanRoleARN,
 		ChangeableForDays: p.ChangeableForDays, MinRetentionDays: p.MinRetentionDays, MaxRetentionDays: p.MaxRetentionDays}
 	if strings.HasPrefix(p.InstanceRole, "arn:") {
 		bp.InstanceRoleARN = p.InstanceRole

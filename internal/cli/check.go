@@ -74,7 +74,10 @@ func bindCheck(env *Env, args []string) (*checkInput, error) {
 	fs.StringVar(&p.ResourceARN, "resource-arn", "", "backup: the protected resource (default: a representative ARN of --resource-type)")
 	fs.StringVar(&p.DestinationVaultARN, "destination-vault", "", "copy: destination vault ARN (its region and account choose same-region, cross-region or cross-account)")
 	fs.StringVar(&p.DestinationKeyARN, "destination-kms-key", "", "copy: KMS key ARN of the destination vault")
+	fs.StringVar(&p.DestinationRegion, "destination-region", "", "copy: destination Region (default: that of --destination-vault)")
+	fs.StringVar(&p.DestinationAccount, "destination-account", "", "copy: destination account (default: that of --destination-vault)")
 	fs.StringVar(&p.PlanID, "plan-id", "", "create-selection: backup plan id")
+	fs.StringVar(&p.ScanRoleARN, "scan-role", "", "create-plan: ARN of the malware-scan role the plan names")
 	fs.StringVar(&p.ChangeableForDays, "changeable-for-days", "", "put-vault-lock: ChangeableForDays (compliance mode)")
 	fs.StringVar(&p.MinRetentionDays, "min-retention-days", "", "put-vault-lock: MinRetentionDays")
 	fs.StringVar(&p.MaxRetentionDays, "max-retention-days", "", "put-vault-lock: MaxRetentionDays")
@@ -137,6 +140,7 @@ func validateCheckParams(p *preflight.Params) error {
 		{"--resource-arn", p.ResourceARN, ""},
 		{"--destination-vault", p.DestinationVaultARN, "backup"},
 		{"--destination-kms-key", p.DestinationKeyARN, "kms"},
+		{"--scan-role", p.ScanRoleARN, "iam"},
 	} {
 		if f.value == "" || (f.flag == "--role" && !strings.HasPrefix(f.value, "arn:")) {
 			continue
