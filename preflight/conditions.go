@@ -258,7 +258,7 @@ func (c checker) byRequests(cr ConditionResult, cd backupops.Condition, results 
 	case cd.Decide == backupops.DecideDestinationVaultPolicy:
 		if c.p.DestinationVaultARN == "" {
 			cause := missingCause("DestinationVaultARN")
-			cr.Cause, cr.Outcome, cr.Detail = &cause, StatusCouldNotCheck, Note{ID: "preflight.cond.unknown"}
+			cr.Cause, cr.Outcome, cr.Detail, cr.FromRequests = &cause, StatusCouldNotCheck, Note{ID: "preflight.cond.unknown"}, false
 			return cr
 		}
 		layers = map[string]bool{"resource": true, "rcp": true}
@@ -270,7 +270,7 @@ func (c checker) byRequests(cr ConditionResult, cd backupops.Condition, results 
 		relevant = func(r Result) bool { return strings.HasPrefix(r.Action, "kms:") }
 	case cd.Kind == backupops.KindVaultPolicy:
 		if _, cause, ok := c.theVault(); !ok {
-			cr.Cause, cr.Outcome, cr.Detail = &cause, StatusCouldNotCheck, Note{ID: "preflight.cond.unknown"}
+			cr.Cause, cr.Outcome, cr.Detail, cr.FromRequests = &cause, StatusCouldNotCheck, Note{ID: "preflight.cond.unknown"}, false
 			return cr
 		}
 		layers = map[string]bool{"resource": true}
@@ -312,7 +312,7 @@ func (c checker) byRequests(cr ConditionResult, cd backupops.Condition, results 
 		if cd.Kind == backupops.KindKeyPolicy {
 			cause.Flag = "--kms-key"
 		}
-		cr.Cause, cr.Outcome, cr.Detail = &cause, StatusCouldNotCheck, Note{ID: "preflight.cond.unknown"}
+		cr.Cause, cr.Outcome, cr.Detail, cr.FromRequests = &cause, StatusCouldNotCheck, Note{ID: "preflight.cond.unknown"}, false
 	default:
 		cr.Outcome, cr.Detail = StatusAllowed, Note{ID: "preflight.cond.by-requests", Args: []string{strconv.Itoa(n)}}
 	}
