@@ -459,18 +459,6 @@ func findRoleByName(snap *account.Snapshot, name string) (*account.Role, bool) {
 	return nil, false
 }
 
-func key(snap *account.Snapshot, arn string) *account.KMSKey {
-	if arn == "" {
-		return nil
-	}
-	for i := range snap.KMSKeys {
-		if snap.KMSKeys[i].ARN == arn || snap.KMSKeys[i].KeyID == arn {
-			return &snap.KMSKeys[i]
-		}
-	}
-	return nil
-}
-
 // paramFlags names the command-line flag of each backupops parameter, for
 // could-not-check causes.
 var paramFlags = map[string]string{
