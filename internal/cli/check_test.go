@@ -374,8 +374,8 @@ func TestCheckList(t *testing.T) {
 	if e, ok := ids["restore/VMware"]; !ok || e.AWSType != "VirtualMachine" {
 		t.Errorf("restore/VMware: %+v", e)
 	}
-	if e := ids["copy/cross-account"]; e.Decided == 0 || e.Decided > e.Conditions {
-		t.Errorf("copy/cross-account decided %d of %d", e.Decided, e.Conditions)
+	if e := ids["copy/cross-account"]; e.Decided == 0 || e.Decided > e.Conditions || len(e.ConditionList) != e.Conditions || len(e.Checks) != e.Requests {
+		t.Errorf("copy/cross-account decided %d of %d, %d checks of %d", e.Decided, e.Conditions, len(e.Checks), e.Requests)
 	}
 	if sum != rep.Conditions || rep.Decided == 0 || rep.Decided >= rep.Conditions {
 		t.Errorf("totals: decided %d of %d (sum %d)", rep.Decided, rep.Conditions, sum)
