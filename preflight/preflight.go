@@ -259,6 +259,16 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 			p.KeyARN = rp.EncryptionKeyARN
 		}
 	}
+	if strings.HasPrefix(p.VaultName, "arn:") {
+		p.VaultName = p.VaultName[strings.LastIndexByte(p.VaultName, ':')+1:]
+	}
+	if k, ok := snap.Key(p.KeyARN); ok && p.KeyARN != k.ARN {
+		// A key id or alias: the requests name the key's ARN.
+		p.KeyARN = k.ARN
+	}
+	if k, ok := snap.Key(p.DestinationKeyARN); ok && p.DestinationKeyARN != k.ARN {
+		p.DestinationKeyARN = k.ARN
+	}
 	if p.ResourceType != "" {
 		rt, ok := backupops.NormalizeResourceType(p.ResourceType)
 		if !ok {

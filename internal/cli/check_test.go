@@ -60,6 +60,8 @@ func TestCheckReference(t *testing.T) {
 			action: "sts:AssumeRole", layer: "resource"},
 		{name: "create-vault-ok", code: 0, op: "create-vault/cmk",
 			args: []string{checkVault, "--vault", "V", "--kms-key", vaultKey, "--as", acct + "user/vaultadmin"}},
+		{name: "create-vault-alias-and-vault-arn", code: 0, op: "create-vault/cmk",
+			args: []string{checkVault, "--vault", "arn:aws:backup:eu-west-1:111122223333:backup-vault:V", "--kms-key", "alias/vault-key", "--as", acct + "user/vaultadmin"}},
 		{name: "create-vault-identity", code: 1, op: "create-vault/cmk",
 			args:    []string{checkVault, "--vault", "V", "--kms-key", vaultKey, "--as", acct + "user/nokms"},
 			action:  "kms:CreateGrant",
