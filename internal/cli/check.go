@@ -385,7 +385,11 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 		trimSpace(&b)
 		b.WriteString("\n\n")
 	default:
-		b.WriteString(t("preflight.unchecked", strconv.Itoa(rep.Unchecked+rep.ConditionsUnchecked)) + "\n\n")
+		if n := rep.Unchecked + rep.ConditionsUnchecked; n > 0 {
+			b.WriteString(t("preflight.unchecked", strconv.Itoa(n)) + "\n\n")
+		} else {
+			b.WriteString(t("preflight.unchecked.inputs") + "\n\n")
+		}
 	}
 	if len(rep.Causes) > 0 {
 		heading(2, t("preflight.causes"))
