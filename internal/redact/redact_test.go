@@ -12,7 +12,7 @@ import (
 // https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html (credentials file),
 // https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html (STS response).
 const (
-	exKeyID   = "AKIAIOSFODNN7EXAMPLE"
+	exKeyID = "AKIAIOSFODNN7EXAMPLE"
 	tempID  = "ASIAJEXAMPLEXEG2JICE"
 	secret  = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 	sig     = "fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024"
