@@ -17,6 +17,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/aws/smithy-go/logging"
 	"github.com/aws/smithy-go/middleware"
 
 	"github.com/deniedhq/denied/internal/awsnet"
@@ -58,6 +59,7 @@ func NewSDKClients(ctx context.Context, o SDKOptions) (*Clients, error) {
 		return nil, err
 	}
 	awsnet.ApplyRetry(&cfg, no)
+	cfg.Logger = logging.Nop{} // failures are reported as unreadable; the SDK's warnings would only clutter stderr
 	cfg.APIOptions = append(cfg.APIOptions, observeAttempts)
 	regions := o.Regions
 	if len(regions) == 0 {

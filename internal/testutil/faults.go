@@ -22,16 +22,16 @@ type Fault int
 
 // Faults.
 const (
-	Pass         Fault = iota // forward to the target
-	Slow                      // forward after a short delay (SlowDelay)
-	Error500                  // 500 InternalFailure
-	Throttle400               // 400 ThrottlingException (Throttling for the query protocol)
-	Throttle503               // 503 ServiceUnavailable with a throttling code
-	Reset                     // reset the connection (TCP RST), no reply
-	Close                     // close the connection without a reply
-	Stall                     // 200 and part of a body, then nothing until the client gives up
-	Hang                      // accept the request and never answer
-	Echo                      // 500 whose message echoes the request's credentials headers
+	Pass        Fault = iota // forward to the target
+	Slow                     // forward after a short delay (SlowDelay)
+	Error500                 // 500 InternalFailure
+	Throttle400              // 400 ThrottlingException (Throttling for the query protocol)
+	Throttle503              // 503 ServiceUnavailable with a throttling code
+	Reset                    // reset the connection (TCP RST), no reply
+	Close                    // close the connection without a reply
+	Stall                    // 200 and part of a body, then nothing until the client gives up
+	Hang                     // accept the request and never answer
+	Echo                     // 500 whose message echoes the request's credentials headers
 )
 
 // SlowDelay is the delay of a Slow fault.
