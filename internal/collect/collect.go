@@ -215,7 +215,9 @@ func (r *run) call(service, op, region string, fn func() error) bool {
 		err = r.ctx.Err()
 	}
 	r.mu.Lock()
-	r.done++
+	if err == nil || r.ctx.Err() == nil { // a call cut by the context is not done
+		r.done++
+	}
 	if err == nil {
 		r.ok++
 	} else if r.ctx.Err() == nil {

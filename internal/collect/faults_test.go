@@ -3,7 +3,6 @@ package collect
 import (
 	"context"
 	"errors"
-	"hash/fnv"
 	"net/http"
 	"os"
 	"strings"
@@ -31,33 +30,6 @@ func setFakeCredentials(t *testing.T) {
 	t.Setenv("AWS_ACCESS_KEY_ID", fakeKeyID)
 	t.Setenv("AWS_SECRET_ACCESS_KEY", fakeSecret)
 	t.Setenv("AWS_SESSION_TOKEN", fakeToken)
-}
-
-func hash(s string) uint32 {
-	h := fnv.New32a()
-	h.Write([]byte(s))
-	return h.Sum32()
-}
-
-var faultKinds = []testutil.Fault{testutil.Error500, testutil.Throttle400, testutil.Throttle503, testutil.Reset,
-	testutil.Close, testutil.Slow, testutil.Stall, testutil.Hang, testutil.Echo}
-
-// transient returns the plan of the faults every call survives: each
-// request gets 0 to 2 faults (by its hash) before it passes, and the first
-// call (sts:GetCallerIdentity, which makes two attempts) at most one; the
-// kinds of fault take turns. With 4 attempts every call succeeds in the end.
-func transient() testutil.Plan {
-	var served atomic.Int32
-	return func(r *http.Request, key string, attempt int) testutil.Fault {
-		faults := int(hash(key) % 3)
-		if strings.Contains(key, "Action=GetCallerIdentity") {
-			faults = min(faults, 1)
-		}
-		if attempt > faults {
-			return testutil.Pass
-		}
-		return faultKinds[int(served.Add(1)-1)%len(faultKinds)]
-	}
 }
 
 // collectThrough seeds nothing: it collects through proxies in front of
@@ -105,11 +77,11 @@ func TestCollectSurvivesFaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	faulty, snap, counts, err := collectThrough(t, ctx, moto, stub.URL, transient())
+	faulty, snap, counts, err := collectThrough(t, ctx, moto, stub.URL, testutil.Transient(2, "Action=GetCallerIdentity"))
 	if err != nil {
 		t.Fatalf("%v (unreadable %+v)", err, snap)
 	}
-	for _, f := range faultKinds {
+	for _, f := range testutil.FaultKinds {
 		if counts[f] == 0 {
 			t.Errorf("no %s fault was served: %v", f, counts)
 		}
@@ -123,7 +95,7 @@ func TestCollectSurvivesFaults(t *testing.T) {
 
 	// A call that always fails is listed, once, with the echoed
 	// credentials removed; everything else is as in the clean run.
-	plan := transient()
+	plan := testutil.Transient(2, "Action=GetCallerIdentity")
 	always := func(r *http.Request, key string, attempt int) testutil.Fault {
 		if r.Header.Get("X-Amz-Target") == "TrentService.GetKeyPolicy" {
 			return testutil.Echo

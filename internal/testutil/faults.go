@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"net"
 	"net/http"
@@ -238,4 +239,34 @@ func DeadEndpoint(t testing.TB) string {
 		t.Fatal(err)
 	}
 	return fmt.Sprintf("http://127.0.0.1:%d", port)
+}
+
+// FaultKinds are the faults Transient serves.
+var FaultKinds = []Fault{Error500, Throttle400, Throttle503, Reset, Close, Slow, Stall, Hang, Echo}
+
+// Transient is a plan under which every request gets 0 to maxFaults
+// faults (by a hash of its key) before it passes, and a request whose key
+// contains one of once at most one. The kinds of FaultKinds take turns, so
+// each is served once enough faults were. A client making more than
+// maxFaults attempts (and two for the once requests) reads everything.
+func Transient(maxFaults int, once ...string) Plan {
+	var mu sync.Mutex
+	served := 0
+	return func(r *http.Request, key string, attempt int) Fault {
+		h := fnv.New32a()
+		h.Write([]byte(key))
+		faults := int(h.Sum32() % uint32(maxFaults+1))
+		for _, o := range once {
+			if strings.Contains(key, o) {
+				faults = min(faults, 1)
+			}
+		}
+		if attempt > faults {
+			return Pass
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		served++
+		return FaultKinds[(served-1)%len(FaultKinds)]
+	}
 }
