@@ -221,7 +221,15 @@ func doCollect(ctx context.Context, env *Env, in *collectInput, clients *collect
 		return nil
 	}
 	if err := account.WriteFile(in.output, snap); err != nil {
-		return &Error{Code: ExitRuntime, Err: err}
+		// the cause without the temporary file's name: the file is named once
+		var pe *os.PathError
+		var le *os.LinkError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		} else if errors.As(err, &le) {
+			err = le.Err
+		}
+		return &Error{Code: ExitRuntime, Err: fmt.Errorf("could not write the snapshot to %s: %w", in.output, err)}
 	}
 	fmt.Fprintln(env.Stderr, i18n.T(in.lang, "collect.wrote", in.output))
 	return nil
