@@ -195,19 +195,7 @@ func runCollect(ctx context.Context, env *Env, args []string) error {
 
 func doCollect(ctx context.Context, env *Env, in *collectInput, clients *collect.Clients) error {
 	opt := collect.Options{Concurrency: in.concurrency, Generator: "denied collect " + Version}
-	var mu sync.Mutex
-	if !stderrIsTerminal(env) {
-		opt.OnStep = func(s collect.Step) {
-			mu.Lock()
-			defer mu.Unlock()
-			if s.Region == "" {
-				fmt.Fprintln(env.Stderr, i18n.T(in.lang, "collect.step", s.Service, s.Items))
-			} else {
-				fmt.Fprintln(env.Stderr, i18n.T(in.lang, "collect.step.region", s.Service, s.Region, s.Items))
-			}
-		}
-	}
-	snap, err := collectWithProgress(ctx, env, in.lang, in.timeout, clients, opt)
+	snap, err := collectWithProgress(ctx, env, in.lang, in.timeout, clients, opt, true)
 	if err != nil {
 		return err
 	}
@@ -239,18 +227,30 @@ var errTimedOut = errors.New("the --timeout passed")
 
 // collectWithProgress runs the collection under the overall timeout (0 for
 // none) with progress on stderr: a line rewritten in place on a terminal,
-// else a line every progressEvery while calls are going on; then lists
-// what could not be read. Its errors are the command's.
-func collectWithProgress(ctx context.Context, env *Env, lang i18n.Lang, timeout time.Duration, clients *collect.Clients, opt collect.Options) (*account.Snapshot, error) {
+// else (with steps) a line per part read and a line every progressEvery
+// while calls are going on; then lists what could not be read. Its errors
+// are the command's.
+func collectWithProgress(ctx context.Context, env *Env, lang i18n.Lang, timeout time.Duration, clients *collect.Clients, opt collect.Options, steps bool) (*account.Snapshot, error) {
 	if timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeoutCause(ctx, timeout, errTimedOut)
 		defer cancel()
 	}
 	term := stderrIsTerminal(env)
-	var mu sync.Mutex
+	var mu sync.Mutex // one writer on stderr at a time
 	var last collect.Progress
 	changed := false
+	if steps && !term {
+		opt.OnStep = func(s collect.Step) {
+			mu.Lock()
+			defer mu.Unlock()
+			if s.Region == "" {
+				fmt.Fprintln(env.Stderr, i18n.T(lang, "collect.step", s.Service, s.Items))
+			} else {
+				fmt.Fprintln(env.Stderr, i18n.T(lang, "collect.step.region", s.Service, s.Region, s.Items))
+			}
+		}
+	}
 	opt.OnProgress = func(p collect.Progress) {
 		mu.Lock()
 		defer mu.Unlock()

@@ -24,5 +24,5 @@ func liveSnapshot(ctx context.Context, env *Env, lang i18n.Lang, profile, region
 	if err != nil {
 		return nil, &Error{Code: ExitRuntime, Err: errors.New(redact.String(err.Error()))}
 	}
-	return collectWithProgress(ctx, env, lang, timeout, clients, collect.Options{Generator: "denied " + Version + " (live)"})
+	return collectWithProgress(ctx, env, lang, timeout, clients, collect.Options{Generator: "denied " + Version + " (live)"}, false)
 }
