@@ -285,6 +285,10 @@ func errText(err error) string {
 		}
 		return redact.String(ae.ErrorCode())
 	}
+	var se *smithyhttp.RequestSendError
+	if errors.As(err, &se) && se.Err != nil {
+		return redact.String(se.Err.Error()) // the URL and what failed
+	}
 	var oe *smithy.OperationError
 	if errors.As(err, &oe) && oe.Err != nil {
 		return redact.String(oe.Err.Error())
