@@ -141,6 +141,7 @@ func Collect(ctx context.Context, c *Clients, opt Options) (*account.Snapshot, e
 			perr = err
 			return err
 		}) {
+			r.mu.Lock()
 			r.ok-- // naming the caller is not reading the account
 			if out.Account != nil {
 				r.snap.AccountID = *out.Account
@@ -148,6 +149,7 @@ func Collect(ctx context.Context, c *Clients, opt Options) (*account.Snapshot, e
 			if p := arnPart(aws.ToString(out.Arn), 1); p != "" {
 				r.snap.Partition = p
 			}
+			r.mu.Unlock()
 		} else if err := ctx.Err(); err != nil {
 			return nil, err
 		} else if unanswered(perr) {
