@@ -5,7 +5,7 @@ BENCHTIME ?= 1s
 STATICCHECK_VERSION ?= v0.8.1
 GOBIN     := $(shell $(GO) env GOPATH)/bin
 
-.PHONY: all build test lint fuzz bench bench-vs generate tools clean
+.PHONY: all build test test-race lint fuzz bench bench-vs generate tools clean
 
 all: lint test
 
@@ -15,6 +15,10 @@ build:
 ## test: every unit, conformance, golden and differential test.
 test:
 	$(GO) test -count=1 ./...
+
+## test-race: the same under the race detector (see README "Test" for its time).
+test-race:
+	$(GO) test -race -count=1 ./...
 
 ## lint: gofmt, go vet, staticcheck.
 lint: tools

@@ -14,6 +14,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/aws/smithy-go"
+
+	"github.com/deniedhq/denied/internal/awsnet"
 )
 
 // Decoder decodes encoded authorization failure messages: the port to
@@ -39,8 +41,12 @@ type STSOptions struct {
 	Endpoint string
 	// Credentials overrides the default credential chain.
 	Credentials aws.CredentialsProvider
-	// HTTPClient overrides the SDK's HTTP client.
+	// HTTPClient overrides the SDK's HTTP client (and CallTimeout).
 	HTTPClient *http.Client
+	// CallTimeout bounds each attempt of the call (connect, answer, body);
+	// 0 means 30 s. Without it an endpoint that takes the connection and
+	// never answers would hang the decode.
+	CallTimeout time.Duration
 	// MaxAttempts is the number of attempts for a retryable failure such as
 	// throttling; 0 keeps the SDK's default (3).
 	MaxAttempts int
@@ -72,6 +78,8 @@ func NewSTSDecoder(ctx context.Context, opts STSOptions) (Decoder, error) {
 	}
 	if opts.HTTPClient != nil {
 		lo = append(lo, config.WithHTTPClient(opts.HTTPClient))
+	} else {
+		lo = append(lo, config.WithHTTPClient(awsnet.HTTPClient(awsnet.Options{CallTimeout: opts.CallTimeout})))
 	}
 	if opts.Endpoint != "" {
 		lo = append(lo, config.WithBaseEndpoint(opts.Endpoint))

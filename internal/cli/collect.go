@@ -5,37 +5,52 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/deniedhq/denied/account"
+	"github.com/deniedhq/denied/internal/awsnet"
 	"github.com/deniedhq/denied/internal/collect"
 	"github.com/deniedhq/denied/internal/i18n"
+	"github.com/deniedhq/denied/internal/redact"
 )
 
 type collectInput struct {
-	output      string
+	output      string // "" or "-" for stdout
 	profile     string
 	region      string
 	regions     []string
 	concurrency int
+	timeout     time.Duration // the whole collection; 0 for none
+	callTimeout time.Duration // each attempt of each call
 	lang        i18n.Lang
 }
 
-const collectSynopsis = `[-o FILE] [--profile NAME] [--region REGION] [--regions R1,R2] [--concurrency N] [--lang en|ja|ko]
+const collectSynopsis = `[-o FILE|-] [--profile NAME] [--region REGION] [--regions R1,R2] [--concurrency N] [--timeout D] [--call-timeout D] [--lang en|ja|ko]
 
 Takes a read-only snapshot of the account through the AWS SDK, with the
-standard AWS configuration (environment, shared files, AWS_ENDPOINT_URL_*):
-IAM users, groups, roles, instance profiles and managed policies; the
-organisation with its SCPs and RCPs; and, in each region, KMS keys with their
-policies and AWS Backup vaults, plans and recovery points. Calls that fail
-(AccessDenied, say) are listed under "unreadable" in the snapshot and on
-stderr; the command fails only when nothing could be read. The snapshot goes
-to FILE (mode 0600, gzip when it ends in .gz), or stdout.`
+standard AWS configuration (environment, shared files, AWS_ENDPOINT_URL_*,
+AWS_MAX_ATTEMPTS, AWS_RETRY_MODE): IAM users, groups, roles, instance
+profiles and managed policies; the organisation with its SCPs and RCPs; and,
+in each region, KMS keys with their policies and AWS Backup vaults, plans and
+recovery points. Calls that fail (AccessDenied, say) are listed under
+"unreadable" in the snapshot and on stderr; the command fails only when
+nothing could be read. The snapshot goes to FILE (mode 0600, gzip when it
+ends in .gz), or stdout with -o - or no -o.`
+
+// Environment variables that set the default of --timeout and
+// --call-timeout, for collect and for check and explain in live mode.
+const (
+	envTimeout     = "DENIED_TIMEOUT"
+	envCallTimeout = "DENIED_CALL_TIMEOUT"
+)
 
 // collectClients builds the AWS clients; tests may replace it.
 var collectClients = func(ctx context.Context, in *collectInput) (*collect.Clients, error) {
-	return collect.NewSDKClients(ctx, collect.SDKOptions{Profile: in.profile, Region: in.region, Regions: in.regions})
+	return collect.NewSDKClients(ctx, collect.SDKOptions{Profile: in.profile, Region: in.region, Regions: in.regions, CallTimeout: in.callTimeout})
 }
 
 // stderrIsTerminal reports whether env's stderr is a terminal (for the
@@ -49,15 +64,29 @@ var stderrIsTerminal = func(env *Env) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
+// progressEvery is how often a progress line is written when stderr is not
+// a terminal; tests shorten it.
+var progressEvery = 10 * time.Second
+
+// regionName is the shape of an AWS Region name: us-east-1, eu-central-2,
+// us-gov-west-1, cn-northwest-1, us-isob-east-1.
+var regionName = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$`)
+
 func bindCollect(env *Env, args []string) (*collectInput, error) {
 	in := &collectInput{}
 	var lang, regions string
+	var err error
+	if in.timeout, in.callTimeout, err = envTimeouts(env); err != nil {
+		return nil, err
+	}
 	fs := newFlagSet(env, "collect", collectSynopsis)
-	fs.StringVar(&in.output, "o", "", "write the snapshot to `FILE` (mode 0600; gzip when it ends in .gz) instead of stdout")
+	fs.StringVar(&in.output, "o", "", "write the snapshot to `FILE` (mode 0600; gzip when it ends in .gz); - or none for stdout")
 	fs.StringVar(&in.profile, "profile", "", "AWS profile (default: the standard AWS configuration)")
 	fs.StringVar(&in.region, "region", "", "AWS Region of the configuration (default: the configured one)")
 	fs.StringVar(&regions, "regions", "", "comma-separated regions to read KMS and Backup in (default: the configured region)")
 	fs.IntVar(&in.concurrency, "concurrency", 8, "AWS calls in flight at most")
+	fs.DurationVar(&in.timeout, "timeout", in.timeout, "give up the whole collection after `DURATION` (e.g. 10m; 0 for no limit; default from "+envTimeout+")")
+	fs.DurationVar(&in.callTimeout, "call-timeout", in.callTimeout, "give up one attempt of a call (connect, answer, body) after `DURATION` (default from "+envCallTimeout+")")
 	fs.StringVar(&lang, "lang", "", "language: en, ja or ko (default from LC_ALL, LC_MESSAGES, LANG)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -69,15 +98,87 @@ func bindCollect(env *Env, args []string) (*collectInput, error) {
 	if in.concurrency < 1 {
 		return nil, usageErr("--concurrency must be at least 1, not %d", in.concurrency)
 	}
+	if in.timeout < 0 {
+		return nil, usageErr("--timeout must not be negative, not %s", in.timeout)
+	}
+	if in.callTimeout <= 0 {
+		return nil, usageErr("--call-timeout must be positive, not %s", in.callTimeout)
+	}
+	if in.region != "" && !regionName.MatchString(in.region) {
+		return nil, usageErr("--region %q is not an AWS Region name (like eu-west-1)", in.region)
+	}
+	seen := map[string]bool{}
 	for _, r := range strings.Split(regions, ",") {
-		if r = strings.TrimSpace(r); r != "" {
-			in.regions = append(in.regions, r)
+		if r = strings.TrimSpace(r); r == "" || seen[r] {
+			continue
 		}
+		if !regionName.MatchString(r) {
+			return nil, usageErr("--regions: %q is not an AWS Region name (like eu-west-1)", r)
+		}
+		seen[r] = true
+		in.regions = append(in.regions, r)
+	}
+	if in.output == "-" {
+		in.output = ""
+	}
+	if err := checkOutput(in.output); err != nil {
+		return nil, err
 	}
 	if in.lang, err = i18n.Detect(lang, env.Getenv); err != nil {
 		return nil, usageErr("%v", err)
 	}
 	return in, nil
+}
+
+// envTimeouts reads the defaults of --timeout and --call-timeout.
+func envTimeouts(env *Env) (timeout, call time.Duration, err error) {
+	call = awsnet.DefaultCallTimeout
+	for _, v := range []struct {
+		name string
+		d    *time.Duration
+	}{{envTimeout, &timeout}, {envCallTimeout, &call}} {
+		s := ""
+		if env.Getenv != nil {
+			s = strings.TrimSpace(env.Getenv(v.name))
+		}
+		if s == "" {
+			continue
+		}
+		d, perr := time.ParseDuration(s)
+		if perr != nil || d < 0 || d == 0 && v.d == &call {
+			return 0, 0, usageErr("%s=%q is not a duration like 30s or 10m", v.name, s)
+		}
+		*v.d = d
+	}
+	return timeout, call, nil
+}
+
+// checkOutput fails at once, before any AWS call, when the snapshot could
+// not be written to path: a folder, a missing or read-only folder.
+func checkOutput(path string) error {
+	if path == "" {
+		return nil
+	}
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return usageErr("-o %s is a folder; give a file name", path)
+	}
+	dir := filepath.Dir(path)
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return usageErr("-o %s: the folder %s does not exist", path, dir)
+	case err != nil:
+		return usageErr("-o %s: %v", path, err)
+	case !fi.IsDir():
+		return usageErr("-o %s: %s is not a folder", path, dir)
+	}
+	f, err := os.CreateTemp(dir, ".snapshot-check-*")
+	if err != nil {
+		return usageErr("-o %s: the folder %s is not writable: %v", path, dir, errors.Unwrap(err))
+	}
+	f.Close()
+	os.Remove(f.Name())
+	return nil
 }
 
 func runCollect(ctx context.Context, env *Env, args []string) error {
@@ -87,52 +188,16 @@ func runCollect(ctx context.Context, env *Env, args []string) error {
 	}
 	clients, err := collectClients(ctx, in)
 	if err != nil {
-		return &Error{Code: ExitRuntime, Err: err}
+		return &Error{Code: ExitRuntime, Err: errors.New(redact.String(err.Error()))}
 	}
 	return doCollect(ctx, env, in, clients)
 }
 
 func doCollect(ctx context.Context, env *Env, in *collectInput, clients *collect.Clients) error {
-	var mu sync.Mutex
-	term := stderrIsTerminal(env)
 	opt := collect.Options{Concurrency: in.concurrency, Generator: "denied collect " + Version}
-	if term {
-		opt.OnCall = func(done, started int) {
-			mu.Lock()
-			fmt.Fprintf(env.Stderr, "\r\x1b[K%s", i18n.T(in.lang, "collect.progress", done, started))
-			mu.Unlock()
-		}
-	} else {
-		opt.OnStep = func(s collect.Step) {
-			mu.Lock()
-			defer mu.Unlock()
-			if s.Region == "" {
-				fmt.Fprintln(env.Stderr, i18n.T(in.lang, "collect.step", s.Service, s.Items))
-			} else {
-				fmt.Fprintln(env.Stderr, i18n.T(in.lang, "collect.step.region", s.Service, s.Region, s.Items))
-			}
-		}
-	}
-	snap, err := collect.Collect(ctx, clients, opt)
-	if term {
-		fmt.Fprint(env.Stderr, "\r\x1b[K")
-	}
-	if snap != nil {
-		for _, u := range snap.Unreadable {
-			if u.Region == "" {
-				fmt.Fprintln(env.Stderr, i18n.T(in.lang, "collect.unreadable", u.Service, u.Call, u.Error))
-			} else {
-				fmt.Fprintln(env.Stderr, i18n.T(in.lang, "collect.unreadable.region", u.Service, u.Call, u.Region, u.Error))
-			}
-		}
-	}
-	switch {
-	case errors.Is(err, collect.ErrNothingRead):
-		return &Error{Code: ExitRuntime, Err: errors.New(i18n.T(in.lang, "collect.nothing"))}
-	case errors.Is(err, collect.ErrNoAccount):
-		return &Error{Code: ExitRuntime, Err: errors.New(i18n.T(in.lang, "collect.no-account"))}
-	case err != nil:
-		return &Error{Code: ExitRuntime, Err: err}
+	snap, err := collectWithProgress(ctx, env, in.lang, in.timeout, clients, opt, true)
+	if err != nil {
+		return err
 	}
 	if n := len(snap.Unreadable); n > 0 {
 		fmt.Fprintln(env.Stderr, i18n.T(in.lang, "collect.partial", n))
@@ -144,8 +209,128 @@ func doCollect(ctx context.Context, env *Env, in *collectInput, clients *collect
 		return nil
 	}
 	if err := account.WriteFile(in.output, snap); err != nil {
-		return &Error{Code: ExitRuntime, Err: err}
+		// the cause without the temporary file's name: the file is named once
+		var pe *os.PathError
+		var le *os.LinkError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		} else if errors.As(err, &le) {
+			err = le.Err
+		}
+		return &Error{Code: ExitRuntime, Err: fmt.Errorf("could not write the snapshot to %s: %w", in.output, err)}
 	}
 	fmt.Fprintln(env.Stderr, i18n.T(in.lang, "collect.wrote", in.output))
 	return nil
+}
+
+var errTimedOut = errors.New("the --timeout passed")
+
+// collectWithProgress runs the collection under the overall timeout (0 for
+// none) with progress on stderr: a line rewritten in place on a terminal,
+// else (with steps) a line per part read and a line every progressEvery
+// while calls are going on; then lists what could not be read. Its errors
+// are the command's.
+func collectWithProgress(ctx context.Context, env *Env, lang i18n.Lang, timeout time.Duration, clients *collect.Clients, opt collect.Options, steps bool) (*account.Snapshot, error) {
+	if timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeoutCause(ctx, timeout, errTimedOut)
+		defer cancel()
+	}
+	term := stderrIsTerminal(env)
+	var mu sync.Mutex // one writer on stderr at a time
+	var last collect.Progress
+	changed := false
+	if steps && !term {
+		opt.OnStep = func(s collect.Step) {
+			mu.Lock()
+			defer mu.Unlock()
+			if s.Region == "" {
+				fmt.Fprintln(env.Stderr, i18n.T(lang, "collect.step", s.Service, s.Items))
+			} else {
+				fmt.Fprintln(env.Stderr, i18n.T(lang, "collect.step.region", s.Service, s.Region, s.Items))
+			}
+		}
+	}
+	opt.OnProgress = func(p collect.Progress) {
+		mu.Lock()
+		defer mu.Unlock()
+		if p.Done < last.Done || p.Retries < last.Retries { // out of order
+			return
+		}
+		last, changed = p, true
+		if term {
+			fmt.Fprintf(env.Stderr, "\r\x1b[K%s", progressText(lang, p, false))
+		}
+	}
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	if !term {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			t := time.NewTicker(progressEvery)
+			defer t.Stop()
+			for {
+				select {
+				case <-stop:
+					return
+				case <-t.C:
+					mu.Lock()
+					if changed {
+						fmt.Fprintln(env.Stderr, progressText(lang, last, true))
+						changed = false
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	snap, err := collect.Collect(ctx, clients, opt)
+	close(stop)
+	wg.Wait()
+	mu.Lock()
+	if term {
+		fmt.Fprint(env.Stderr, "\r\x1b[K")
+	}
+	p := last
+	mu.Unlock()
+	if snap != nil {
+		for _, u := range snap.Unreadable {
+			fmt.Fprintln(env.Stderr, unreadableText(lang, u))
+		}
+	}
+	var ue *collect.UnreachableError
+	switch {
+	case err == nil:
+		return snap, nil
+	case errors.Is(err, collect.ErrNothingRead):
+		return nil, &Error{Code: ExitRuntime, Err: errors.New(i18n.T(lang, "collect.nothing"))}
+	case errors.Is(err, collect.ErrNoAccount):
+		return nil, &Error{Code: ExitRuntime, Err: errors.New(i18n.T(lang, "collect.no-account"))}
+	case errors.As(err, &ue):
+		return nil, &Error{Code: ExitRuntime, Err: errors.New(i18n.T(lang, "collect.unreachable", ue.Err))}
+	case context.Cause(ctx) == errTimedOut:
+		return nil, &Error{Code: ExitRuntime, Err: errors.New(i18n.T(lang, "collect.timeout", timeout, p.Done, p.Started))}
+	case errors.Is(err, context.Canceled):
+		return nil, &Error{Code: ExitRuntime, Err: errors.New(i18n.T(lang, "collect.interrupted"))}
+	}
+	return nil, &Error{Code: ExitRuntime, Err: errors.New(redact.String(err.Error()))}
+}
+
+// progressText is the progress line; withRetry adds the last retry.
+func progressText(lang i18n.Lang, p collect.Progress, withRetry bool) string {
+	s := i18n.T(lang, "collect.progress", p.Done, p.Started, p.Failed, p.Retries)
+	if r := p.LastRetry; withRetry && r != nil {
+		s += "; " + i18n.T(lang, "collect.retrying", r.Service, r.Call, r.Region, r.Attempt, r.Err)
+	}
+	return s
+}
+
+// unreadableText is the line naming a call that could not be read, with
+// the region for a regional service only.
+func unreadableText(lang i18n.Lang, u account.Unreadable) string {
+	if u.Region == "" {
+		return i18n.T(lang, "collect.unreadable", u.Service, u.Call, redact.String(u.Error))
+	}
+	return i18n.T(lang, "collect.unreadable.region", u.Service, u.Call, u.Region, redact.String(u.Error))
 }

@@ -19,8 +19,10 @@ import (
 	orgtypes "github.com/aws/aws-sdk-go-v2/service/organizations/types"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/aws/smithy-go"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/deniedhq/denied/account"
+	"github.com/deniedhq/denied/internal/redact"
 )
 
 // Errors of Collect.
@@ -33,6 +35,25 @@ var (
 	ErrNoRegion = errors.New("collect: no region configured")
 )
 
+// UnreachableError is returned when the first call (sts:GetCallerIdentity)
+// got no answer at all: the endpoint refused or did not take the
+// connection, or never answered. Nothing else is tried.
+type UnreachableError struct {
+	Err string // the failure, redacted
+}
+
+func (e *UnreachableError) Error() string {
+	return "collect: AWS could not be reached (sts:GetCallerIdentity): " + e.Err
+}
+
+// Progress is the state of a collection, for a progress line.
+type Progress struct {
+	Started, Done int // calls
+	Failed        int // calls that failed for good (unreadable)
+	Retries       int // attempts after a failed one, so far
+	LastRetry     *Retry
+}
+
 // Step is a finished part of the collection, for progress logs.
 type Step struct {
 	Service string // "iam", "organizations", "kms", "backup"
@@ -44,9 +65,9 @@ type Step struct {
 type Options struct {
 	// Concurrency bounds the calls in flight (default 8).
 	Concurrency int
-	// OnCall is called after every call with the calls finished and
-	// started so far (for a progress line). It may be called concurrently.
-	OnCall func(done, started int)
+	// OnProgress is called after every call and every retry with the
+	// state so far. It may be called concurrently.
+	OnProgress func(Progress)
 	// OnStep is called when a part of the collection is done. It may be
 	// called concurrently.
 	OnStep func(Step)
@@ -64,13 +85,38 @@ type run struct {
 	mu   sync.Mutex
 	snap *account.Snapshot
 
-	started, done, ok int
-	accountIDs        []string
+	started, done, ok, failed, retries int
+	lastRetry                          *Retry
+	accountIDs                         []string
+}
+
+func (r *run) retried(rt Retry) {
+	rt.Service = strings.ToLower(rt.Service)
+	r.mu.Lock()
+	r.retries++
+	r.lastRetry = &rt
+	p := r.progress()
+	r.mu.Unlock()
+	if r.opt.OnProgress != nil {
+		r.opt.OnProgress(p)
+	}
+}
+
+// progress is the state; r.mu is held.
+func (r *run) progress() Progress {
+	return Progress{Started: r.started, Done: r.done, Failed: r.failed, Retries: r.retries, LastRetry: r.lastRetry}
 }
 
 // Collect reads the account through c. What cannot be read is recorded in
 // the snapshot's Unreadable list; the error is ErrNothingRead only when no
-// call (apart from STS) succeeded, or ctx's error when it was cancelled.
+// call (apart from STS) succeeded, *UnreachableError when the first call
+// got no answer at all, or ctx's error when it was cancelled or its
+// deadline passed (and no snapshot is returned then).
+//
+// The first call, sts:GetCallerIdentity, is made alone with at most two
+// attempts and none more when the endpoint cannot be connected to, so that
+// a dead or wrong endpoint fails in seconds instead of through the retries
+// of every call.
 func Collect(ctx context.Context, c *Clients, opt Options) (*account.Snapshot, error) {
 	if opt.Concurrency <= 0 {
 		opt.Concurrency = 8
@@ -78,32 +124,37 @@ func Collect(ctx context.Context, c *Clients, opt Options) (*account.Snapshot, e
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
-	r := &run{ctx: ctx, opt: opt, sem: make(chan struct{}, opt.Concurrency), snap: &account.Snapshot{
+	r := &run{opt: opt, sem: make(chan struct{}, opt.Concurrency), snap: &account.Snapshot{
 		SchemaVersion: account.SchemaVersion,
 		Generator:     opt.Generator,
 		CollectedAt:   opt.Now().UTC().Format(time.RFC3339),
 	}}
+	r.ctx = context.WithValue(ctx, observerKey{}, r)
 	if len(c.Regions) > 0 {
 		r.snap.Region = c.Regions[0].Region
 	}
 	if c.STS != nil {
-		r.spawn(func() {
-			var out *sts.GetCallerIdentityOutput
-			if r.call("sts", "GetCallerIdentity", "", func() (err error) {
-				out, err = c.STS.GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
-				return err
-			}) {
-				r.mu.Lock()
-				r.ok-- // naming the caller is not reading the account
-				if out.Account != nil {
-					r.snap.AccountID = *out.Account
-				}
-				if p := arnPart(aws.ToString(out.Arn), 1); p != "" {
-					r.snap.Partition = p
-				}
-				r.mu.Unlock()
+		var out *sts.GetCallerIdentityOutput
+		var perr error
+		if r.call("sts", "GetCallerIdentity", "", func() (err error) {
+			out, err = c.STS.GetCallerIdentity(r.ctx, &sts.GetCallerIdentityInput{}, probeOptions)
+			perr = err
+			return err
+		}) {
+			r.mu.Lock()
+			r.ok-- // naming the caller is not reading the account
+			if out.Account != nil {
+				r.snap.AccountID = *out.Account
 			}
-		})
+			if p := arnPart(aws.ToString(out.Arn), 1); p != "" {
+				r.snap.Partition = p
+			}
+			r.mu.Unlock()
+		} else if err := ctx.Err(); err != nil {
+			return nil, err
+		} else if unanswered(perr) {
+			return nil, &UnreachableError{Err: errText(perr)}
+		}
 	}
 	if c.IAM != nil {
 		r.spawn(func() { r.iam(c.IAM) })
@@ -166,16 +217,19 @@ func (r *run) call(service, op, region string, fn func() error) bool {
 		err = r.ctx.Err()
 	}
 	r.mu.Lock()
-	r.done++
+	if err == nil || r.ctx.Err() == nil { // a call cut by the context is not done
+		r.done++
+	}
 	if err == nil {
 		r.ok++
 	} else if r.ctx.Err() == nil {
+		r.failed++
 		r.snap.Unreadable = append(r.snap.Unreadable, account.Unreadable{Service: service, Call: op, Region: region, Error: errText(err)})
 	}
-	done, started := r.done, r.started
+	p := r.progress()
 	r.mu.Unlock()
-	if r.opt.OnCall != nil {
-		r.opt.OnCall(done, started)
+	if r.opt.OnProgress != nil {
+		r.opt.OnProgress(p)
 	}
 	return err == nil
 }
@@ -222,16 +276,34 @@ func (r *run) guessAccount() string {
 	return r.accountIDs[0]
 }
 
-// errText is the error as AWS returned it: code and message.
+// errText is the error as AWS returned it, code and message, or the
+// transport failure without the SDK's "operation error" prefix (the call
+// is named beside it), with anything shaped like a credential removed.
 func errText(err error) string {
 	var ae smithy.APIError
 	if errors.As(err, &ae) {
 		if m := ae.ErrorMessage(); m != "" {
-			return ae.ErrorCode() + ": " + m
+			return redact.String(ae.ErrorCode() + ": " + m)
 		}
-		return ae.ErrorCode()
+		return redact.String(ae.ErrorCode())
 	}
-	return err.Error()
+	var se *smithyhttp.RequestSendError
+	if errors.As(err, &se) && se.Err != nil {
+		return redact.String(se.Err.Error()) // the URL and what failed
+	}
+	var oe *smithy.OperationError
+	if errors.As(err, &oe) && oe.Err != nil {
+		return redact.String(oe.Err.Error())
+	}
+	return redact.String(err.Error())
+}
+
+// unanswered reports whether err is a failure to send the request or get
+// the response headers (refused, reset, closed, timed out): no HTTP answer
+// at all. Missing credentials and AWS errors are not.
+func unanswered(err error) bool {
+	var se *smithyhttp.RequestSendError
+	return errors.As(err, &se)
 }
 
 // arnPart returns field i of an ARN (1 partition, 2 service, 3 region,

@@ -8,6 +8,7 @@ import (
 	"net/http/httputil"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -168,8 +169,13 @@ func TestCollectMoto(t *testing.T) {
 	planID, rcpNote = seed(t, ctx, cfg)
 
 	clients := must(NewSDKClients(ctx, SDKOptions{MaxAttempts: 2}))
+	var mu sync.Mutex
 	var steps []Step
-	snap, err := Collect(ctx, clients, Options{Concurrency: 3, OnStep: func(s Step) { steps = append(steps, s) }})
+	snap, err := Collect(ctx, clients, Options{Concurrency: 3, OnStep: func(s Step) {
+		mu.Lock() // OnStep may be called concurrently
+		steps = append(steps, s)
+		mu.Unlock()
+	}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,10 +2,14 @@ package collect
 
 import (
 	"context"
+	"errors"
+	"net"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/backup"
@@ -13,6 +17,10 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/aws/smithy-go/logging"
+	"github.com/aws/smithy-go/middleware"
+
+	"github.com/deniedhq/denied/internal/awsnet"
 )
 
 // SDKOptions selects the AWS configuration.
@@ -22,28 +30,24 @@ type SDKOptions struct {
 	// Regions are the regions KMS and Backup are read in; empty means the
 	// configuration's region.
 	Regions []string
-	// MaxAttempts bounds the retries of throttled and transient calls
-	// (default 10).
+	// CallTimeout bounds each attempt of each call: connecting, the
+	// response headers and the body (default awsnet.DefaultCallTimeout).
+	CallTimeout time.Duration
+	// MaxAttempts overrides the attempts of throttled and transient calls;
+	// 0 takes AWS_MAX_ATTEMPTS or the profile's max_attempts, else
+	// awsnet.DefaultMaxAttempts.
 	MaxAttempts int
+	// MaxBackoff caps the delay between attempts (default 20 s).
+	MaxBackoff time.Duration
 }
 
 // NewSDKClients builds the SDK clients from the standard AWS configuration
 // (environment, shared files, AWS_ENDPOINT_URL_* and the rest, through
-// config.LoadDefaultConfig), with a standard retryer that backs off on
-// throttling and makes more attempts than the default.
+// config.LoadDefaultConfig), with every attempt bounded in time and the
+// configured retry settings (see awsnet). It makes no call.
 func NewSDKClients(ctx context.Context, o SDKOptions) (*Clients, error) {
-	attempts := o.MaxAttempts
-	if attempts <= 0 {
-		attempts = 10
-	}
-	opts := []func(*config.LoadOptions) error{
-		config.WithRetryer(func() aws.Retryer {
-			return retry.NewStandard(func(so *retry.StandardOptions) {
-				so.MaxAttempts = attempts
-				so.MaxBackoff = 20 * time.Second
-			})
-		}),
-	}
+	no := awsnet.Options{CallTimeout: o.CallTimeout, MaxAttempts: o.MaxAttempts, MaxBackoff: o.MaxBackoff}
+	opts := []func(*config.LoadOptions) error{config.WithHTTPClient(awsnet.HTTPClient(no))}
 	if o.Profile != "" {
 		opts = append(opts, config.WithSharedConfigProfile(o.Profile))
 	}
@@ -54,6 +58,9 @@ func NewSDKClients(ctx context.Context, o SDKOptions) (*Clients, error) {
 	if err != nil {
 		return nil, err
 	}
+	awsnet.ApplyRetry(&cfg, no)
+	cfg.Logger = logging.Nop{} // failures are reported as unreadable; the SDK's warnings would only clutter stderr
+	cfg.APIOptions = append(cfg.APIOptions, observeAttempts)
 	regions := o.Regions
 	if len(regions) == 0 {
 		if cfg.Region == "" {
@@ -85,4 +92,87 @@ func NewSDKClients(ctx context.Context, o SDKOptions) (*Clients, error) {
 		c.Regions = append(c.Regions, Regional{Region: r, KMS: kms.NewFromConfig(rc), Backup: backup.NewFromConfig(rc)})
 	}
 	return c, nil
+}
+
+// Retry is an attempt after a failed one, for progress logs.
+type Retry struct {
+	Service string // the SDK's service id: "KMS", "Backup"...
+	Call    string
+	Region  string
+	Attempt int    // 2 for the first retry
+	Err     string // the failure retried, redacted
+}
+
+// observer receives the attempts of the calls made with its context.
+type observer interface{ retried(Retry) }
+
+type observerKey struct{}
+
+type attemptsKey struct{}
+
+type attempts struct {
+	n       atomic.Int32
+	lastErr atomic.Value // string
+}
+
+// observeAttempts adds to a client's stack a middleware that counts the
+// attempts of each call (inside the retry loop) and tells the observer in
+// the call's context (Collect's run) about every retry.
+func observeAttempts(stack *middleware.Stack) error {
+	if err := stack.Initialize.Add(middleware.InitializeMiddlewareFunc("denied.attempts", func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
+		return next.HandleInitialize(middleware.WithStackValue(ctx, attemptsKey{}, &attempts{}), in)
+	}), middleware.Before); err != nil {
+		return err
+	}
+	return stack.Finalize.Insert(middleware.FinalizeMiddlewareFunc("denied.attempt", func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
+		a, _ := middleware.GetStackValue(ctx, attemptsKey{}).(*attempts)
+		if a != nil {
+			if n := int(a.n.Add(1)); n > 1 {
+				if ob, ok := ctx.Value(observerKey{}).(observer); ok {
+					last, _ := a.lastErr.Load().(string)
+					ob.retried(Retry{Service: awsmiddleware.GetServiceID(ctx), Call: awsmiddleware.GetOperationName(ctx),
+						Region: awsmiddleware.GetRegion(ctx), Attempt: n, Err: last})
+				}
+			}
+		}
+		out, md, err := next.HandleFinalize(ctx, in)
+		if err != nil && a != nil {
+			a.lastErr.Store(errText(err))
+		}
+		return out, md, err
+	}), "Retry", middleware.After)
+}
+
+// probeRetryer is the retryer of the first call: at most two attempts, and
+// none more when the endpoint could not be connected to at all.
+type probeRetryer struct{ aws.RetryerV2 }
+
+func (p probeRetryer) IsErrorRetryable(err error) bool {
+	return !isDialError(err) && p.RetryerV2.IsErrorRetryable(err)
+}
+
+func probeOptions(o *sts.Options) {
+	if o.Retryer == nil {
+		return
+	}
+	n := min(o.Retryer.MaxAttempts(), 2)
+	if n < 1 {
+		n = 2
+	}
+	r := retry.AddWithMaxAttempts(o.Retryer, n)
+	if v2, ok := r.(aws.RetryerV2); ok {
+		r = probeRetryer{v2}
+	}
+	o.Retryer = r
+}
+
+// isDialError reports whether err is a failure to connect (refused,
+// unreachable, DNS, connect timeout), not a failure after connecting.
+func isDialError(err error) bool {
+	var oe *net.OpError
+	if errors.As(err, &oe) && oe.Op == "dial" {
+		return true
+	}
+	var de *net.DNSError
+	return errors.As(err, &de)
 }

@@ -3,10 +3,30 @@ package i18n
 // Messages of denied collect (package internal/cli, collect.go).
 func init() {
 	register(map[string]map[Lang]string{
-		"collect.progress": { // calls done, calls started
-			EN: "collecting: %d/%d calls",
-			JA: "収集中: %d/%d 件の呼び出し",
-			KO: "수집 중: %d/%d개 호출",
+		"collect.progress": { // calls done, calls started, calls failed, retries
+			EN: "collecting: %d/%d calls done, %d failed, %d retries",
+			JA: "収集中: %d/%d 件の呼び出しが完了、失敗 %d 件、再試行 %d 回",
+			KO: "수집 중: 호출 %d/%d개 완료, 실패 %d개, 재시도 %d회",
+		},
+		"collect.retrying": { // service, call, region, attempt, error
+			EN: "retrying %s:%s in %s (attempt %d) after: %s",
+			JA: "%s:%s (%s) を再試行しています (%d 回目の試行)。直前の失敗: %s",
+			KO: "%s:%s(%s) 재시도 중 (%d번째 시도), 직전 실패: %s",
+		},
+		"collect.interrupted": {
+			EN: "interrupted: no snapshot was written",
+			JA: "中断されました: スナップショットは書き込まれていません",
+			KO: "중단되었습니다: 스냅샷을 저장하지 않았습니다",
+		},
+		"collect.timeout": { // the --timeout value, calls done, calls started
+			EN: "the collection did not finish within --timeout %s (%d of %d calls done): no snapshot was written",
+			JA: "収集が --timeout %s 以内に終わりませんでした (%d/%d 件の呼び出しが完了): スナップショットは書き込まれていません",
+			KO: "수집이 --timeout %s 안에 끝나지 않았습니다 (호출 %d/%d개 완료): 스냅샷을 저장하지 않았습니다",
+		},
+		"collect.unreachable": { // the failure
+			EN: "AWS could not be reached: sts:GetCallerIdentity got no answer (%s); check the endpoint (AWS_ENDPOINT_URL*, the profile's endpoint_url), the region, the network and proxy settings",
+			JA: "AWS に接続できませんでした: sts:GetCallerIdentity に応答がありません (%s)。エンドポイント (AWS_ENDPOINT_URL*、プロファイルの endpoint_url)、リージョン、ネットワークとプロキシの設定を確認してください",
+			KO: "AWS에 연결할 수 없습니다: sts:GetCallerIdentity에 응답이 없습니다 (%s). 엔드포인트(AWS_ENDPOINT_URL*, 프로필의 endpoint_url), 리전, 네트워크와 프록시 설정을 확인하세요",
 		},
 		"collect.step": { // service, resources read
 			EN: "%s: %d resources read",

@@ -1,0 +1,96 @@
+// Package awsnet bounds the time AWS SDK calls may take: the HTTP client
+// every SDK client of denied uses (connect, TLS handshake, response headers
+// and the whole attempt are limited) and the retry settings (the AWS
+// configuration's AWS_MAX_ATTEMPTS, AWS_RETRY_MODE, max_attempts and
+// retry_mode honoured; denied's defaults when none is set).
+package awsnet
+
+import (
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+)
+
+// Defaults.
+const (
+	// DefaultCallTimeout bounds one attempt of a call: connecting, sending,
+	// the response headers and reading the whole body.
+	DefaultCallTimeout = 30 * time.Second
+	// ConnectTimeout bounds the TCP connect and the TLS handshake of an
+	// attempt (or the call timeout when shorter).
+	ConnectTimeout = 10 * time.Second
+	// DefaultMaxAttempts is the number of attempts of a throttled or
+	// transient failure when the AWS configuration sets neither
+	// AWS_MAX_ATTEMPTS / max_attempts nor AWS_RETRY_MODE / retry_mode.
+	DefaultMaxAttempts = 5
+)
+
+// Options tune the calls. The zero value takes the defaults.
+type Options struct {
+	// CallTimeout bounds each attempt (default DefaultCallTimeout).
+	CallTimeout time.Duration
+	// MaxAttempts overrides the configured attempts when > 0.
+	MaxAttempts int
+	// MaxBackoff caps the delay between attempts (default the SDK's 20 s).
+	MaxBackoff time.Duration
+}
+
+// Timeout is o's call timeout.
+func (o Options) Timeout() time.Duration {
+	if o.CallTimeout > 0 {
+		return o.CallTimeout
+	}
+	return DefaultCallTimeout
+}
+
+// HTTPClient is the SDK's buildable HTTP client with every phase of an
+// attempt bounded by o's call timeout (and connecting by ConnectTimeout).
+// It is a *awshttp.BuildableClient, so the SDK keeps it as given.
+func HTTPClient(o Options) *awshttp.BuildableClient {
+	call := o.Timeout()
+	connect := min(ConnectTimeout, call)
+	return awshttp.NewBuildableClient().
+		WithTimeout(call).
+		WithDialerOptions(func(d *net.Dialer) { d.Timeout = connect }).
+		WithTransportOptions(func(tr *http.Transport) {
+			tr.TLSHandshakeTimeout = connect
+			tr.ResponseHeaderTimeout = call
+			tr.ExpectContinueTimeout = time.Second
+		})
+}
+
+// ApplyRetry sets cfg's retry behaviour after config.LoadDefaultConfig has
+// read the AWS configuration into it. An explicit o.MaxAttempts wins over
+// the configuration. A configured retry mode (standard or adaptive) gets the
+// SDK's own retryer with the configured or the SDK's default attempts.
+// Otherwise denied's: the standard retryer with the configured attempts or
+// DefaultMaxAttempts and no client-side retry quota (a collection makes
+// hundreds of calls through one client; the quota would turn a burst of
+// throttling into failures the retries could have absorbed).
+func ApplyRetry(cfg *aws.Config, o Options) {
+	if o.MaxAttempts > 0 {
+		cfg.RetryMaxAttempts = o.MaxAttempts
+	}
+	if cfg.RetryMode != "" {
+		cfg.Retryer = nil
+		return
+	}
+	attempts := cfg.RetryMaxAttempts
+	if attempts <= 0 {
+		attempts = DefaultMaxAttempts
+	}
+	cfg.Retryer = func() aws.Retryer {
+		return retry.NewStandard(func(so *retry.StandardOptions) {
+			so.MaxAttempts = attempts
+			so.RateLimiter = ratelimit.None
+			if o.MaxBackoff > 0 {
+				so.MaxBackoff = o.MaxBackoff
+			}
+		})
+	}
+}
