@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/deniedhq/denied/internal/redact"
 	"net/http"
 	"strings"
 	"time"
@@ -167,6 +168,23 @@ var credentialCodes = map[string]bool{
 }
 
 func mapSTSError(err error) error {
+	mapped := mapSTSErrorText(err)
+	var de *DecodeDeniedError
+	if errors.As(mapped, &de) {
+		return mapped
+	}
+	return redactedError{mapped}
+}
+
+// redactedError prints its error with anything shaped like a credential
+// removed: STS error texts, and what a proxy in front of it echoes, can
+// hold the request's access key id or session token.
+type redactedError struct{ err error }
+
+func (e redactedError) Error() string { return redact.String(e.err.Error()) }
+func (e redactedError) Unwrap() error { return e.err }
+
+func mapSTSErrorText(err error) error {
 	var ae smithy.APIError
 	if !errors.As(err, &ae) {
 		return fmt.Errorf("calling sts:DecodeAuthorizationMessage: %w", err)
@@ -179,7 +197,7 @@ func mapSTSError(err error) error {
 	code := ae.ErrorCode()
 	switch {
 	case code == "AccessDenied" || code == "AccessDeniedException":
-		de := &DecodeDeniedError{Message: ae.ErrorMessage(), RequestID: reqID}
+		de := &DecodeDeniedError{Message: redact.String(ae.ErrorMessage()), RequestID: reqID}
 		if den, perr := Parse(ae.ErrorMessage()); perr == nil && den.Principal.ARN != "" && !den.Principal.Redacted {
 			de.Principal = den.Principal.ARN
 		}
