@@ -2,7 +2,6 @@ package jobs
 
 import (
 	"context"
-	"errors"
 	"sort"
 	"strings"
 
@@ -163,10 +162,8 @@ func explainOne(ctx context.Context, msg string, o Options) *Explanation {
 	}
 	ds, err := authzmsg.ParseAll(msg)
 	if err != nil || len(ds) == 0 {
-		if err != nil && !errors.Is(err, authzmsg.ErrNoDenial) {
-			// Unreadable as a denial: kept as a message, never guessed.
-			return e
-		}
+		// Not an access denial (ErrNoDenial), or unreadable as one: kept
+		// as a message, never guessed at.
 		return e
 	}
 	d := ds[0]
