@@ -24,6 +24,10 @@ type Explanation struct {
 	Denial *authzmsg.Denial `json:"denial,omitempty"`
 	// Decode says what happened with its encoded message, if any.
 	Decode report.DecodeStatus `json:"decode"`
+	// RoleFromJob is the job role (the jobs' IamRoleArn) when the message
+	// names none and the diagnosis took the role from the jobs; the jobs
+	// of one message with different roles are then explained apart.
+	RoleFromJob string `json:"roleFromJob,omitempty"`
 	// Finding is the diagnosis the group is keyed by; Findings every one.
 	Finding  *diagnose.Finding  `json:"-"`
 	Findings []diagnose.Finding `json:"-"`
@@ -82,6 +86,15 @@ func Explain(ctx context.Context, jobs []Job, o Options) *Report {
 			e = explainOne(ctx, j.Message, o)
 			byMsg[j.Message] = e
 			r.Messages++
+		}
+		if needsRole(e, j) {
+			key := j.Message + "\x00" + j.RoleARN
+			w := byMsg[key]
+			if w == nil {
+				w = withRole(e, j, o)
+				byMsg[key] = w
+			}
+			e = w
 		}
 		e.Jobs++
 		key := NotAuthorization + "\x00" + j.Message
@@ -180,6 +193,29 @@ func explainOne(ctx context.Context, msg string, o Options) *Explanation {
 	e.Findings = diagnose.Diagnose(d, o.Diagnose)
 	e.Finding = primary(e.Findings)
 	return e
+}
+
+// needsRole reports whether e is an AWS Backup job message that names no
+// role while the job names its role: the job's role is the one at fault.
+func needsRole(e *Explanation, j Job) bool {
+	d := e.Denial
+	return d != nil && d.Backup != nil && d.Backup.RoleARN == "" && d.Decoded == nil && d.Encoded == "" && j.RoleARN != ""
+}
+
+// withRole explains e's message again with the job's role (and the job's
+// resource when the message names none).
+func withRole(e *Explanation, j Job, o Options) *Explanation {
+	d := *e.Denial
+	b := *d.Backup
+	b.RoleARN = j.RoleARN
+	if b.ResourceARN == "" {
+		b.ResourceARN = j.Resource
+	}
+	d.Backup = &b
+	w := &Explanation{Message: e.Message, Denial: &d, Decode: e.Decode, RoleFromJob: j.RoleARN}
+	w.Findings = diagnose.Diagnose(&d, o.Diagnose)
+	w.Finding = primary(w.Findings)
+	return w
 }
 
 // primary is the finding that names the cause: the first that is not

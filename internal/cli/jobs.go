@@ -220,10 +220,10 @@ func (v jobsView) sinceText() string {
 	return v.f.Since.Format(time.RFC3339)
 }
 
-func kindsText(ks []jobs.Kind) string {
+func (v jobsView) kindsText(ks []jobs.Kind) string {
 	s := make([]string, len(ks))
 	for i, k := range ks {
-		s[i] = string(k)
+		s[i] = v.t("jobs.kind." + string(k))
 	}
 	return strings.Join(s, ", ")
 }
@@ -288,7 +288,7 @@ func (v jobsView) text(w io.Writer, md bool) error {
 	}
 	r := v.rep
 	heading(1, v.t("jobs.title", v.sinceText()))
-	para("", v.t("jobs.summary", r.Jobs, strings.Join(v.f.States, ", "), kindsText(v.in.kinds), r.AuthorizationJobs, r.Causes, r.OtherJobs))
+	para("", v.t("jobs.summary", r.Jobs, strings.Join(v.f.States, ", "), v.kindsText(v.in.kinds), r.AuthorizationJobs, r.Causes, r.OtherJobs))
 	b.WriteString("\n")
 	if len(v.errs) > 0 {
 		heading(2, v.t("jobs.unreadable.heading"))
@@ -330,7 +330,7 @@ func (v jobsView) text(w io.Writer, md bool) error {
 		}
 		para("  ", bold(v.t("jobs.jobs")))
 		for _, j := range g.Jobs {
-			item("  ", fmt.Sprintf("%s %s %s %s", j.Kind, j.ID, j.State, j.Created.Format(time.RFC3339)))
+			item("  ", fmt.Sprintf("%s %s %s %s", v.t("jobs.kind."+string(j.Kind)), j.ID, j.State, j.Created.Format(time.RFC3339)))
 		}
 		b.WriteString("\n")
 		para("  ", bold(v.t("jobs.messages")))
@@ -339,7 +339,16 @@ func (v jobsView) text(w io.Writer, md bool) error {
 			if m == "" {
 				item("  ", v.t("jobs.no-message")+" "+v.t("jobs.count.paren", e.Jobs))
 			} else {
-				item("  ", fmt.Sprintf("%q %s", m, v.t("jobs.count.paren", e.Jobs)))
+				// The status message is AWS's own text, quoted whole on
+				// one line (never wrapped): it is copied into searches.
+				if md {
+					b.WriteString("- `" + strings.ReplaceAll(m, "`", "'") + "` " + v.t("jobs.count.paren", e.Jobs) + "\n")
+				} else {
+					b.WriteString("  - " + strconvQuote(m) + " " + v.t("jobs.count.paren", e.Jobs) + "\n")
+				}
+			}
+			if e.RoleFromJob != "" {
+				para("    ", v.t("jobs.role-from-job", e.RoleFromJob))
 			}
 			if e.Decode.Msg != nil && (e.Decode.State == "failed" || e.Decode.State == "skipped") {
 				para("    ", v.msg(*e.Decode.Msg))
@@ -395,6 +404,9 @@ func (v jobsView) fixText(b *strings.Builder, g *jobs.Group, md bool, para, item
 		b.WriteString("\n")
 	}
 }
+
+// strconvQuote quotes a status message for text output.
+func strconvQuote(s string) string { return fmt.Sprintf("%q", s) }
 
 func jobsFixTitle(l i18n.Lang, f fix.Fix) string {
 	if f.TitleMsg.ID != "" && i18n.Has(f.TitleMsg.ID) {

@@ -43,9 +43,12 @@ func init() {
 			JA: "認可による失敗ではありません",
 			KO: "권한 부여로 인한 실패가 아닙니다",
 		},
-		"jobs.resources": {EN: "Affected resources", JA: "影響を受けたリソース", KO: "영향을 받은 리소스"},
-		"jobs.jobs":      {EN: "Jobs", JA: "ジョブ", KO: "작업"},
-		"jobs.messages":  {EN: "Status messages", JA: "ステータスメッセージ", KO: "상태 메시지"},
+		"jobs.kind.backup":  {EN: "backup", JA: "バックアップ", KO: "백업"},
+		"jobs.kind.restore": {EN: "restore", JA: "復元", KO: "복원"},
+		"jobs.kind.copy":    {EN: "copy", JA: "コピー", KO: "복사"},
+		"jobs.resources":    {EN: "Affected resources", JA: "影響を受けたリソース", KO: "영향을 받은 리소스"},
+		"jobs.jobs":         {EN: "Jobs", JA: "ジョブ", KO: "작업"},
+		"jobs.messages":     {EN: "Status messages", JA: "ステータスメッセージ", KO: "상태 메시지"},
 		"jobs.no-message": {
 			EN: "(no status message)",
 			JA: "(ステータスメッセージなし)",
@@ -55,6 +58,11 @@ func init() {
 			EN: "The encoded authorization failure message was decoded through AWS STS.",
 			JA: "エンコードされた認可失敗メッセージを AWS STS でデコードしました。",
 			KO: "인코딩된 권한 부여 실패 메시지를 AWS STS로 디코딩했습니다.",
+		},
+		"jobs.role-from-job": { // role ARN
+			EN: "The message names no role: the cause names the jobs' role, %s.",
+			JA: "メッセージにロールが含まれていないため、原因にはジョブのロール %s を示しています。",
+			KO: "메시지에 역할이 없으므로 원인에는 작업의 역할 %s을(를) 표시합니다.",
 		},
 		"jobs.fix.first": {
 			EN: "The fix is the one for the first message; the other messages of this cause name other resources.",
