@@ -3,6 +3,7 @@ package jobs_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -208,5 +209,29 @@ func TestExplainNoDecode(t *testing.T) {
 	e := r.Groups[0].Explanations[0]
 	if e.Decode.State != "skipped" || e.Decode.Msg == nil || e.Decode.Msg.ID != "decode.skipped" || r.Causes != 1 {
 		t.Errorf("decode %+v, causes %d", e.Decode, r.Causes)
+	}
+}
+
+// BenchmarkExplain groups 10,000 jobs with 200 distinct messages (the
+// job messages of the fixtures, 50 variants each).
+func BenchmarkExplain(b *testing.B) {
+	msgs := []string{
+		"Your backup job failed as AWS Backup does not have permission to describe resource arn:aws:s3:::bucket-%d. Please review your IAM policies to ensure AWS Backup can protect your resources.",
+		"IAM Role arn:aws:iam::111122223333:role/Role%d is not authorized to call tag:GetResources",
+		"The provided role arn:aws:iam::111122223333:role/Role%d cannot be assumed by AWS Backup.",
+		"Backup job expired before completion. %d",
+	}
+	var js []jobs.Job
+	for i := 0; i < 10000; i++ {
+		m := msgs[i%len(msgs)]
+		js = append(js, jobs.Job{Kind: jobs.KindBackup, ID: fmt.Sprint(i), Resource: fmt.Sprintf("arn:aws:s3:::bucket-%d", i%50),
+			RoleARN: "arn:aws:iam::111122223333:role/JobRole", Message: fmt.Sprintf(m, (i/len(msgs))%50)})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		r := jobs.Explain(context.Background(), js, jobs.Options{})
+		if r.Jobs != len(js) {
+			b.Fatal(r.Jobs)
+		}
 	}
 }

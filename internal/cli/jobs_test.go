@@ -168,6 +168,29 @@ func rules(r jobsReport) []string {
 	return out
 }
 
+// STS refuses to decode: the restore jobs keep the undecoded cause, the
+// refusal is said, and STS is asked once for the one distinct message.
+func TestJobsDecodeRefused(t *testing.T) {
+	_, sts := jobsSetup(t)
+	sts.code = "AccessDenied"
+	r, errOut, code := runJobsJSON(t, "--type", "restore")
+	if code != ExitDenied || sts.calls != 1 {
+		t.Fatalf("exit %d, %d STS calls: %s", code, sts.calls, errOut)
+	}
+	var found bool
+	for _, g := range r.Groups {
+		if g.Rule == "backup.ec2-restore-encoded" {
+			found = true
+			if g.Count != 2 || g.Explanations[0].Decode.State != "failed" {
+				t.Errorf("group %+v", g)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("rules %v", rules(r))
+	}
+}
+
 // Filters: by state and type; jobs with no authorization cause exit 0.
 func TestJobsFilters(t *testing.T) {
 	srv, _ := jobsSetup(t)
