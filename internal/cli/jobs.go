@@ -256,6 +256,9 @@ func (v jobsView) text(w io.Writer, md bool) error {
 	}
 	para := func(indent, s string) {
 		if md {
+			if len(indent) >= 4 { // a note under a list item
+				s = "  " + s
+			}
 			b.WriteString(s + "\n")
 			return
 		}
