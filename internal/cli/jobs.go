@@ -368,13 +368,28 @@ func (v jobsView) text(w io.Writer, md bool) error {
 	return err
 }
 
-// fixText renders the one fix of a cause: the engine-verified plan of its
-// first message when there is one, else what to check.
+// fixText renders the fix of a cause: the engine-verified plan of its
+// messages, each distinct plan once (messages of one cause that differ
+// only in a resource the fix does not name share it), else what to check.
 func (v jobsView) fixText(b *strings.Builder, g *jobs.Group, md bool, para, item func(string, string), bold func(string) string) {
-	f := g.Explanations[0].Finding
-	if f.Plan != nil && len(f.Plan.Fixes) > 0 {
-		for n, fx := range f.Plan.Fixes {
-			head := v.t("report.fix", fmt.Sprint(n+1), v.t("kind."+report.KindID(fx.Kind)))
+	seen := map[string]bool{}
+	n := 0
+	for _, e := range g.Explanations {
+		f := e.Finding
+		if f == nil || f.Plan == nil || len(f.Plan.Fixes) == 0 {
+			continue
+		}
+		var key strings.Builder
+		for _, fx := range f.Plan.Fixes {
+			key.WriteString(fx.Title + "\x00" + fx.Render.PolicyJSON + "\x00")
+		}
+		if seen[key.String()] {
+			continue
+		}
+		seen[key.String()] = true
+		for _, fx := range f.Plan.Fixes {
+			n++
+			head := v.t("report.fix", fmt.Sprint(n), v.t("kind."+report.KindID(fx.Kind)))
 			switch {
 			case fx.Verified:
 				head += " — " + v.t("report.verified", i18n.Verdict(v.o.Lang, fx.VerifiedDecision), v.t("against."+report.AgainstID(fx.VerifiedAgainst)))
@@ -393,16 +408,23 @@ func (v jobsView) fixText(b *strings.Builder, g *jobs.Group, md bool, para, item
 				jobsCode(b, md, "  ", v.t("same.render.cli"), "sh", strings.Join(i18n.CLILines(v.o.Lang, fx.Render.CLI), "\n"))
 			}
 		}
-		if len(g.Explanations) > 1 {
-			para("  ", v.t("jobs.fix.first"))
-			b.WriteString("\n")
-		}
+	}
+	if n > 0 {
 		return
 	}
-	if len(f.Checks) > 0 {
+	var checks []string
+	for _, e := range g.Explanations {
+		for _, c := range e.Finding.Checks {
+			if t := v.msg(c); !seen[t] {
+				seen[t] = true
+				checks = append(checks, t)
+			}
+		}
+	}
+	if len(checks) > 0 {
 		para("  ", bold(v.t("report.checks")))
-		for _, c := range f.Checks {
-			item("  ", v.msg(c))
+		for _, c := range checks {
+			item("  ", c)
 		}
 		b.WriteString("\n")
 	}

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -10,6 +12,8 @@ import (
 	"time"
 
 	"github.com/deniedhq/denied/internal/i18n"
+	"github.com/deniedhq/denied/internal/report"
+	"github.com/deniedhq/denied/jobs"
 	"github.com/deniedhq/denied/jobs/jobstest"
 )
 
@@ -259,5 +263,34 @@ func TestJobsUsage(t *testing.T) {
 	_, errOut, code := runCLI(t, "", "jobs", "--lang", "en")
 	if code != ExitRuntime || !strings.Contains(errOut, "no AWS Region") {
 		t.Errorf("no region: exit %d, %s", code, errOut)
+	}
+}
+
+// Two roles refused tag:GetResources: one cause, and a fix for each role
+// (never the first role's fix for the second's jobs).
+func TestJobsFixPerRole(t *testing.T) {
+	var list []jobs.Job
+	for i, role := range []string{"RoleA", "RoleB", "RoleA"} {
+		list = append(list, jobs.Job{Kind: jobs.KindBackup, ID: fmt.Sprint(i), State: "FAILED",
+			Message: "IAM Role arn:aws:iam::111122223333:role/" + role + " is not authorized to call tag:GetResources"})
+	}
+	rep := jobs.Explain(context.Background(), list, jobs.Options{})
+	if rep.Causes != 1 || rep.Groups[0].Count != 3 {
+		t.Fatalf("%+v", rep)
+	}
+	in := &jobsInput{kinds: jobs.Kinds}
+	var b strings.Builder
+	v := jobsView{in: in, rep: rep, o: report.Options{Lang: i18n.EN}}
+	if err := v.text(&b, false); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{"--role-name RoleA", "--role-name RoleB", "Fix 2 "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "Fix 3 ") {
+		t.Errorf("a fix repeated:\n%s", out)
 	}
 }

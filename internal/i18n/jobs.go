@@ -64,11 +64,6 @@ func init() {
 			JA: "メッセージにロールが含まれていないため、原因にはジョブのロール %s を示しています。",
 			KO: "메시지에 역할이 없으므로 원인에는 작업의 역할 %s을(를) 표시합니다.",
 		},
-		"jobs.fix.first": {
-			EN: "The fix is the one for the first message; the other messages of this cause name other resources.",
-			JA: "修正は最初のメッセージに対するものです。この原因の他のメッセージは別のリソースを示しています。",
-			KO: "수정은 첫 번째 메시지에 대한 것입니다. 이 원인의 다른 메시지는 다른 리소스를 가리킵니다.",
-		},
 		"jobs.unreadable.heading": {
 			EN: "Could not read (the report is incomplete)",
 			JA: "読み取れなかったもの (レポートは不完全です)",
