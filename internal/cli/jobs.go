@@ -38,7 +38,7 @@ restore and copy jobs, through ListBackupJobs, ListRestoreJobs and
 ListCopyJobs, read-only) and explains why they failed: each distinct status
 message is explained once, as denied explain does (an encoded authorization
 failure message is decoded through AWS STS unless --no-decode), and the jobs
-are grouped by cause, with their resources and one fix per cause. Jobs whose
+are grouped by cause, with their resources and the fix of each cause. Jobs whose
 message is not an access denial are listed apart. Exit 1 when an
 authorization cause was found, 0 when none, 3 when AWS Backup could not be
 read and no cause was found.`
