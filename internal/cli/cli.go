@@ -78,6 +78,7 @@ func commands() []command {
 		{"check", "check whether an AWS Backup operation would be allowed, with fixes", runCheck},
 		{"collect", "take a read-only snapshot of an account through the AWS SDK", runCollect},
 		{"explain", "explain an access-denied error: cause, layer and a verified fix", runExplain},
+		{"jobs", "explain why the account's failed AWS Backup jobs failed, grouped by cause", runJobs},
 		{"simulate", "evaluate one request against its policies (the engine)", runSimulate},
 		{"version", "print the version", func(_ context.Context, env *Env, _ []string) error {
 			fmt.Fprintf(env.Stdout, "denied %s\n", Version)

@@ -1,0 +1,296 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/deniedhq/denied/internal/i18n"
+	"github.com/deniedhq/denied/internal/report"
+	"github.com/deniedhq/denied/jobs"
+	"github.com/deniedhq/denied/jobs/jobstest"
+)
+
+const jobsSecret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+
+// jobsSetup starts the fake AWS Backup and STS endpoints and points the
+// standard AWS configuration at them; the clock is 2026-12-02T06:00Z.
+func jobsSetup(t *testing.T) (*jobstest.Server, *fakeSTS) {
+	t.Helper()
+	wrapper, err := os.ReadFile("../../testdata/jobs/decoded-zatoima.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w struct{ DecodedMessage string }
+	if err := json.Unmarshal(wrapper, &w); err != nil {
+		t.Fatal(err)
+	}
+	srv := jobstest.New(t, "../../testdata/jobs/account.json")
+	sts := &fakeSTS{decoded: w.DecodedMessage}
+	stsSrv := httptest.NewServer(sts)
+	t.Cleanup(stsSrv.Close)
+	for k, v := range map[string]string{
+		"AWS_ACCESS_KEY_ID": "AKIAIOSFODNN7EXAMPLE", "AWS_SECRET_ACCESS_KEY": jobsSecret, "AWS_SESSION_TOKEN": "", "AWS_PROFILE": "",
+		"AWS_REGION": "us-east-1", "AWS_CONFIG_FILE": filepath.Join(t.TempDir(), "none"), "AWS_SHARED_CREDENTIALS_FILE": filepath.Join(t.TempDir(), "none"),
+		"AWS_EC2_METADATA_DISABLED": "true", "AWS_ENDPOINT_URL": "", "AWS_ENDPOINT_URL_BACKUP": srv.URL, "AWS_ENDPOINT_URL_STS": stsSrv.URL, "AWS_MAX_ATTEMPTS": "1",
+	} {
+		t.Setenv(k, v)
+	}
+	old := jobsNow
+	jobsNow = func() time.Time { return time.Date(2026, 12, 2, 6, 0, 0, 0, time.UTC) }
+	t.Cleanup(func() { jobsNow = old })
+	return srv, sts
+}
+
+func TestJobsGolden(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		args []string
+	}{
+		{"default", nil},
+		{"no-decode", []string{"--no-decode"}},
+	} {
+		for _, lang := range []string{"en", "ja", "ko"} {
+			for _, format := range []string{"text", "json", "markdown"} {
+				t.Run(tt.name+"/"+lang+"/"+format, func(t *testing.T) {
+					_, sts := jobsSetup(t)
+					args := append([]string{"jobs", "--lang", lang, "--format", format}, tt.args...)
+					out, errOut, code := runCLI(t, "", args...)
+					if code != ExitDenied {
+						t.Fatalf("exit %d, want 1: %s", code, errOut)
+					}
+					wantCalls := 1
+					if tt.name == "no-decode" {
+						wantCalls = 0
+					}
+					if sts.calls != wantCalls {
+						t.Errorf("%d STS calls for one distinct encoded message, want %d", sts.calls, wantCalls)
+					}
+					if strings.Contains(out+errOut, jobsSecret) {
+						t.Error("the secret key was printed")
+					}
+					if lang != "en" && format != "json" {
+						for _, e := range i18n.EnglishIn(i18n.Lang(lang), out) {
+							t.Errorf("English in the %s report: %q", lang, e)
+						}
+					}
+					ext := map[string]string{"text": "txt", "json": "json", "markdown": "md"}[format]
+					golden(t, "jobs/"+tt.name+"."+lang+"."+ext, out)
+				})
+			}
+		}
+	}
+}
+
+type jobsReport struct {
+	Summary struct {
+		Jobs, AuthorizationJobs, OtherJobs, Causes, Messages int
+	}
+	Unreadable []struct{ Call, State, Error string }
+	Groups     []struct {
+		Rule          string
+		Authorization bool
+		Count         int
+		Resources     []string
+		Jobs          []struct{ JobID string }
+		Explanations  []struct {
+			StatusMessage string
+			Jobs          int
+			Decode        struct{ State string }
+			Finding       *struct{ Rule string }
+		}
+	}
+}
+
+func runJobsJSON(t *testing.T, args ...string) (jobsReport, string, int) {
+	t.Helper()
+	out, errOut, code := runCLI(t, "", append([]string{"jobs", "--format", "json", "--lang", "en"}, args...)...)
+	var r jobsReport
+	if out != "" {
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatalf("%v\n%s", err, out)
+		}
+	}
+	return r, errOut, code
+}
+
+func TestJobsCounts(t *testing.T) {
+	jobsSetup(t)
+	r, errOut, code := runJobsJSON(t)
+	if code != ExitDenied {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	s := r.Summary
+	if s.Jobs != 11 || s.AuthorizationJobs+s.OtherJobs != s.Jobs || s.Causes != 7 || s.OtherJobs != 1 {
+		t.Errorf("summary %+v", s)
+	}
+	n := 0
+	for _, g := range r.Groups {
+		n += g.Count
+		if len(g.Jobs) != g.Count {
+			t.Errorf("%s: %d jobs listed, count %d", g.Rule, len(g.Jobs), g.Count)
+		}
+		for _, e := range g.Explanations {
+			if g.Rule == "backup.ec2-restore-passrole" && e.Decode.State != "decoded" {
+				t.Errorf("restore message not decoded: %+v", e.Decode)
+			}
+			if g.Authorization != (e.Finding != nil) {
+				t.Errorf("%s: finding %v", g.Rule, e.Finding)
+			}
+		}
+	}
+	if n != s.Jobs {
+		t.Errorf("groups hold %d jobs of %d", n, s.Jobs)
+	}
+	// The decoded restore message names its cause: the restore role may
+	// not pass the instance's role.
+	if r.Groups[0].Rule != "backup.job.cannot-describe-resource" || !hasRule(r, "backup.ec2-restore-passrole") {
+		t.Errorf("rules %v", rules(r))
+	}
+}
+
+func hasRule(r jobsReport, rule string) bool {
+	for _, g := range r.Groups {
+		if g.Rule == rule {
+			return true
+		}
+	}
+	return false
+}
+
+func rules(r jobsReport) []string {
+	var out []string
+	for _, g := range r.Groups {
+		out = append(out, g.Rule)
+	}
+	return out
+}
+
+// STS refuses to decode: the restore jobs keep the undecoded cause, the
+// refusal is said, and STS is asked once for the one distinct message.
+func TestJobsDecodeRefused(t *testing.T) {
+	_, sts := jobsSetup(t)
+	sts.code = "AccessDenied"
+	r, errOut, code := runJobsJSON(t, "--type", "restore")
+	if code != ExitDenied || sts.calls != 1 {
+		t.Fatalf("exit %d, %d STS calls: %s", code, sts.calls, errOut)
+	}
+	var found bool
+	for _, g := range r.Groups {
+		if g.Rule == "backup.ec2-restore-encoded" {
+			found = true
+			if g.Count != 2 || g.Explanations[0].Decode.State != "failed" {
+				t.Errorf("group %+v", g)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("rules %v", rules(r))
+	}
+}
+
+// Filters: by state and type; jobs with no authorization cause exit 0.
+func TestJobsFilters(t *testing.T) {
+	srv, _ := jobsSetup(t)
+	r, errOut, code := runJobsJSON(t, "--state", "expired", "--type", "backup")
+	if code != ExitOK || r.Summary.Jobs != 1 || r.Summary.Causes != 0 || r.Groups[0].Authorization {
+		t.Fatalf("exit %d (%s): %+v", code, errOut, r.Summary)
+	}
+	if !strings.Contains(r.Groups[0].Explanations[0].StatusMessage, "expired before completion") {
+		t.Errorf("message %q", r.Groups[0].Explanations[0].StatusMessage)
+	}
+	for _, q := range srv.Requests() {
+		if q.Path != "/backup-jobs" || q.Query["state"] != "EXPIRED" || q.Query["createdAfter"] == "" {
+			t.Errorf("request %+v", q)
+		}
+	}
+	r, _, code = runJobsJSON(t, "--since", "0", "--type", "backup")
+	if code != ExitDenied || r.Summary.Jobs != 7 {
+		t.Errorf("--since 0: exit %d, %d jobs", code, r.Summary.Jobs)
+	}
+}
+
+// A refused ListRestoreJobs is named; the other jobs are still explained.
+func TestJobsAPIError(t *testing.T) {
+	srv, _ := jobsSetup(t)
+	srv.Deny = map[string]string{"ListRestoreJobs": "User: arn:aws:iam::111122223333:user/auditor is not authorized to perform: backup:ListRestoreJobs"}
+	r, errOut, code := runJobsJSON(t)
+	if code != ExitDenied || r.Summary.Jobs != 8 || len(r.Unreadable) != 2 {
+		t.Fatalf("exit %d, %d jobs, unreadable %v: %s", code, r.Summary.Jobs, r.Unreadable, errOut)
+	}
+	if r.Unreadable[0].Call != "backup:ListRestoreJobs" || !strings.Contains(r.Unreadable[0].Error, "AccessDenied") {
+		t.Errorf("unreadable %+v", r.Unreadable[0])
+	}
+	if !strings.Contains(errOut, "could not read backup:ListRestoreJobs (state FAILED)") {
+		t.Errorf("stderr %s", errOut)
+	}
+	out, _, _ := runCLI(t, "", "jobs", "--lang", "en")
+	golden(t, "jobs/restore-denied.en.txt", out)
+	// Only restore jobs, refused: nothing proven, exit 3.
+	_, errOut, code = runJobsJSON(t, "--type", "restore")
+	if code != ExitRuntime || !strings.Contains(errOut, "AWS Backup could not be read") {
+		t.Errorf("exit %d: %s", code, errOut)
+	}
+	if strings.Contains(errOut, jobsSecret) {
+		t.Error("secret printed")
+	}
+}
+
+func TestJobsUsage(t *testing.T) {
+	jobsSetup(t)
+	for _, args := range [][]string{
+		{"--since", "yesterday"},
+		{"--since", "-1h"},
+		{"--state", "BROKEN"},
+		{"--state", ","},
+		{"--type", "scan"},
+		{"--format", "xml"},
+		{"--lang", "fr"},
+		{"extra"},
+	} {
+		_, errOut, code := runCLI(t, "", append([]string{"jobs"}, args...)...)
+		if code != ExitUsage || errOut == "" {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+	t.Setenv("AWS_REGION", "")
+	_, errOut, code := runCLI(t, "", "jobs", "--lang", "en")
+	if code != ExitRuntime || !strings.Contains(errOut, "no AWS Region") {
+		t.Errorf("no region: exit %d, %s", code, errOut)
+	}
+}
+
+// Two roles refused tag:GetResources: one cause, and a fix for each role
+// (never the first role's fix for the second's jobs).
+func TestJobsFixPerRole(t *testing.T) {
+	var list []jobs.Job
+	for i, role := range []string{"RoleA", "RoleB", "RoleA"} {
+		list = append(list, jobs.Job{Kind: jobs.KindBackup, ID: fmt.Sprint(i), State: "FAILED",
+			Message: "IAM Role arn:aws:iam::111122223333:role/" + role + " is not authorized to call tag:GetResources"})
+	}
+	rep := jobs.Explain(context.Background(), list, jobs.Options{})
+	if rep.Causes != 1 || rep.Groups[0].Count != 3 {
+		t.Fatalf("%+v", rep)
+	}
+	in := &jobsInput{kinds: jobs.Kinds}
+	var b strings.Builder
+	v := jobsView{in: in, rep: rep, o: report.Options{Lang: i18n.EN}}
+	if err := v.text(&b, false); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{"--role-name RoleA", "--role-name RoleB", "Fix 2 "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "Fix 3 ") {
+		t.Errorf("a fix repeated:\n%s", out)
+	}
+}

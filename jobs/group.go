@@ -1,0 +1,233 @@
+package jobs
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/deniedhq/denied/authzmsg"
+	"github.com/deniedhq/denied/diagnose"
+	"github.com/deniedhq/denied/internal/report"
+)
+
+// NotAuthorization is the rule of a group of jobs whose status message is
+// not an access denial (a resource busy, a timeout, no message at all).
+const NotAuthorization = "not-authorization"
+
+// Explanation is one distinct status message, explained once.
+type Explanation struct {
+	Message string `json:"statusMessage"`
+	// Jobs is the number of jobs that failed with this message.
+	Jobs int `json:"jobs"`
+	// Denial is the message read as an access denial (nil when it is
+	// not one).
+	Denial *authzmsg.Denial `json:"denial,omitempty"`
+	// Decode says what happened with its encoded message, if any.
+	Decode report.DecodeStatus `json:"decode"`
+	// RoleFromJob is the job role (the jobs' IamRoleArn) when the message
+	// names none and the diagnosis took the role from the jobs; the jobs
+	// of one message with different roles are then explained apart.
+	RoleFromJob string `json:"roleFromJob,omitempty"`
+	// Finding is the diagnosis the group is keyed by; Findings every one.
+	Finding  *diagnose.Finding  `json:"-"`
+	Findings []diagnose.Finding `json:"-"`
+}
+
+// Group is the jobs that failed for one cause.
+type Group struct {
+	// Rule is the diagnosis rule ID, or NotAuthorization.
+	Rule string `json:"rule"`
+	// Authorization is false for NotAuthorization groups.
+	Authorization bool `json:"authorization"`
+	// Count is the number of jobs.
+	Count int `json:"count"`
+	// Resources are the distinct resources of the jobs, sorted.
+	Resources []string `json:"resources"`
+	// Jobs are the jobs, in the order Read returned them.
+	Jobs []Job `json:"jobs"`
+	// Explanations are the distinct messages, in order of first job.
+	Explanations []*Explanation `json:"explanations"`
+}
+
+// Options tune Explain.
+type Options struct {
+	// Decode decodes the encoded authorization failure message of a denial
+	// (through STS) and says what happened; nil skips decoding
+	// (--no-decode). It is called at most once per distinct message.
+	Decode func(ctx context.Context, d *authzmsg.Denial) report.DecodeStatus
+	// Diagnose tunes the diagnosis.
+	Diagnose diagnose.Options
+}
+
+// Report is the jobs grouped by cause.
+type Report struct {
+	Jobs int `json:"jobs"`
+	// AuthorizationJobs + OtherJobs == Jobs.
+	AuthorizationJobs int `json:"authorizationJobs"`
+	OtherJobs         int `json:"otherJobs"`
+	// Causes is the number of authorization groups.
+	Causes int `json:"causes"`
+	// Messages is the number of distinct status messages explained.
+	Messages int      `json:"messages"`
+	Groups   []*Group `json:"groups"`
+}
+
+// Explain explains each distinct status message once and groups the jobs
+// by the rule that explains their message: authorization causes first,
+// most jobs first, then the messages that are not access denials.
+func Explain(ctx context.Context, jobs []Job, o Options) *Report {
+	byMsg := map[string]*Explanation{}
+	byRule := map[string]*Group{}
+	var order []*Group
+	r := &Report{Jobs: len(jobs)}
+	for _, j := range jobs {
+		e := byMsg[j.Message]
+		if e == nil {
+			e = explainOne(ctx, j.Message, o)
+			byMsg[j.Message] = e
+			r.Messages++
+		}
+		if needsRole(e, j) {
+			key := j.Message + "\x00" + j.RoleARN
+			w := byMsg[key]
+			if w == nil {
+				w = withRole(e, j, o)
+				byMsg[key] = w
+			}
+			e = w
+		}
+		e.Jobs++
+		key := NotAuthorization + "\x00" + j.Message
+		if e.Finding != nil {
+			key = e.Finding.Rule
+		}
+		g := byRule[key]
+		if g == nil {
+			g = &Group{Rule: NotAuthorization}
+			if e.Finding != nil {
+				g.Rule, g.Authorization = e.Finding.Rule, true
+			}
+			byRule[key] = g
+			order = append(order, g)
+		}
+		if !containsExpl(g.Explanations, e) {
+			g.Explanations = append(g.Explanations, e)
+		}
+		g.Count++
+		g.Jobs = append(g.Jobs, j)
+		if j.Resource != "" && !containsStr(g.Resources, j.Resource) {
+			g.Resources = append(g.Resources, j.Resource)
+		}
+	}
+	for _, g := range order {
+		sort.Strings(g.Resources)
+		if g.Resources == nil {
+			g.Resources = []string{}
+		}
+		if g.Authorization {
+			r.Causes++
+			r.AuthorizationJobs += g.Count
+		} else {
+			r.OtherJobs += g.Count
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := order[i], order[j]
+		if a.Authorization != b.Authorization {
+			return a.Authorization
+		}
+		if a.Count != b.Count {
+			return a.Count > b.Count
+		}
+		return a.Rule < b.Rule
+	})
+	r.Groups = order
+	if r.Groups == nil {
+		r.Groups = []*Group{}
+	}
+	return r
+}
+
+func containsExpl(es []*Explanation, e *Explanation) bool {
+	for _, x := range es {
+		if x == e {
+			return true
+		}
+	}
+	return false
+}
+
+func containsStr(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// explainOne reads, decodes and diagnoses one status message. A message
+// that is not an access denial has no Finding.
+func explainOne(ctx context.Context, msg string, o Options) *Explanation {
+	e := &Explanation{Message: msg, Decode: report.DecodeStatus{State: "none"}}
+	if strings.TrimSpace(msg) == "" {
+		return e
+	}
+	ds, err := authzmsg.ParseAll(msg)
+	if err != nil || len(ds) == 0 {
+		// Not an access denial (ErrNoDenial), or unreadable as one: kept
+		// as a message, never guessed at.
+		return e
+	}
+	d := ds[0]
+	switch {
+	case d.Encoded == "" || d.Decoded != nil:
+	case o.Decode == nil:
+		e.Decode = report.DecodeStatus{State: "skipped", Msg: &diagnose.Msg{ID: "decode.skipped"}}
+	case d.EncodedTruncated:
+		e.Decode = report.DecodeStatus{State: "skipped", Msg: &diagnose.Msg{ID: "decode.err.truncated"}}
+	default:
+		e.Decode = o.Decode(ctx, d)
+	}
+	e.Denial = d
+	e.Findings = diagnose.Diagnose(d, o.Diagnose)
+	e.Finding = primary(e.Findings)
+	return e
+}
+
+// needsRole reports whether e is an AWS Backup job message that names no
+// role while the job names its role: the job's role is the one at fault.
+func needsRole(e *Explanation, j Job) bool {
+	d := e.Denial
+	return d != nil && d.Backup != nil && d.Backup.RoleARN == "" && d.Decoded == nil && d.Encoded == "" && j.RoleARN != ""
+}
+
+// withRole explains e's message again with the job's role (and the job's
+// resource when the message names none).
+func withRole(e *Explanation, j Job, o Options) *Explanation {
+	d := *e.Denial
+	b := *d.Backup
+	b.RoleARN = j.RoleARN
+	if b.ResourceARN == "" {
+		b.ResourceARN = j.Resource
+	}
+	d.Backup = &b
+	w := &Explanation{Message: e.Message, Denial: &d, Decode: e.Decode, RoleFromJob: j.RoleARN}
+	w.Findings = diagnose.Diagnose(&d, o.Diagnose)
+	w.Finding = primary(w.Findings)
+	return w
+}
+
+// primary is the finding that names the cause: the first that is not
+// only "decode the message first", else the first.
+func primary(fs []diagnose.Finding) *diagnose.Finding {
+	for i := range fs {
+		if !strings.HasPrefix(fs[i].Rule, "decode.") {
+			return &fs[i]
+		}
+	}
+	if len(fs) > 0 {
+		return &fs[0]
+	}
+	return nil
+}

@@ -1,0 +1,237 @@
+package jobs_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/backup"
+	"github.com/aws/smithy-go"
+
+	"github.com/deniedhq/denied/authzmsg"
+	"github.com/deniedhq/denied/internal/report"
+	"github.com/deniedhq/denied/jobs"
+	"github.com/deniedhq/denied/jobs/jobstest"
+)
+
+const fixture = "../testdata/jobs/account.json"
+
+var since = time.Date(2026, 12, 1, 6, 0, 0, 0, time.UTC)
+
+// client is the real SDK client pointed at the fake endpoint.
+func client(url string) *backup.Client {
+	return backup.New(backup.Options{
+		Region:           "us-east-1",
+		BaseEndpoint:     aws.String(url),
+		Credentials:      credentials.NewStaticCredentialsProvider("AKIDJOBSTEST", "jobs-test-secret", ""),
+		RetryMaxAttempts: 1,
+	})
+}
+
+func ids(js []jobs.Job) []string {
+	var out []string
+	for _, j := range js {
+		out = append(out, string(j.Kind)+":"+j.ID[:1]+j.ID[len(j.ID)-2:])
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestRead(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		f    jobs.Filter
+		want string
+	}{
+		{"default states since", jobs.Filter{Since: since},
+			"backup:B01 backup:B02 backup:B03 backup:B04 backup:B05 backup:B07 copy:C01 copy:C02 restore:R01 restore:R02 restore:R03"},
+		{"every time", jobs.Filter{},
+			"backup:B01 backup:B02 backup:B03 backup:B04 backup:B05 backup:B07 backup:B08 copy:C01 copy:C02 restore:R01 restore:R02 restore:R03"},
+		{"expired only", jobs.Filter{Since: since, States: []string{"EXPIRED"}}, "backup:B06"},
+		{"restore only", jobs.Filter{Since: since, Kinds: []jobs.Kind{jobs.KindRestore}}, "restore:R01 restore:R02 restore:R03"},
+		{"aborted", jobs.Filter{Since: since, States: []string{"ABORTED"}}, "backup:B05 backup:B07"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := jobstest.New(t, fixture)
+			got, errs := jobs.Read(context.Background(), client(srv.URL), tt.f)
+			if len(errs) > 0 {
+				t.Fatalf("errors: %v", errs)
+			}
+			if g := strings.Join(ids(got), " "); g != tt.want {
+				t.Errorf("jobs\n got %s\nwant %s", g, tt.want)
+			}
+			for _, r := range srv.Requests() {
+				if !r.Signed {
+					t.Errorf("%s not signed", r.Path)
+				}
+				if !tt.f.Since.IsZero() && r.Query["createdAfter"] == "" {
+					t.Errorf("%s without createdAfter: %v", r.Path, r.Query)
+				}
+			}
+		})
+	}
+}
+
+// Every page is read, with the token of the one before; each state is
+// its own call, and a state a kind lacks is not asked of it.
+func TestReadPaginates(t *testing.T) {
+	srv := jobstest.New(t, fixture)
+	srv.PageSize = 1
+	got, errs := jobs.Read(context.Background(), client(srv.URL), jobs.Filter{Since: since, States: []string{"FAILED", "PARTIAL"}})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if len(got) != 9 { // B01 B02 B03 B04, R01 R02 R03, C01 C02
+		t.Errorf("%d jobs: %v", len(got), ids(got))
+	}
+	var tokens int
+	var calls []string
+	for _, r := range srv.Requests() {
+		if r.Query["nextToken"] != "" {
+			tokens++
+		}
+		st := r.Query["state"] + r.Query["status"]
+		if r.Query["nextToken"] == "" {
+			calls = append(calls, r.Path+"?"+st)
+		}
+	}
+	// 4 FAILED backup jobs in 4 pages: 3 follow-up requests; 3 restore: 2; 2 copy: 1.
+	if tokens != 3+2+1 {
+		t.Errorf("%d follow-up pages, want 6", tokens)
+	}
+	want := "/backup-jobs?FAILED /backup-jobs?PARTIAL /restore-jobs?FAILED /copy-jobs?FAILED /copy-jobs?PARTIAL"
+	if g := strings.Join(calls, " "); g != want {
+		t.Errorf("calls\n got %s\nwant %s", g, want)
+	}
+	// Newest first.
+	for i := 1; i < len(got); i++ {
+		if got[i].Created.After(got[i-1].Created) {
+			t.Errorf("not sorted at %d", i)
+		}
+	}
+}
+
+// A call that is refused is reported by name; the others are still read.
+func TestReadAccessDenied(t *testing.T) {
+	srv := jobstest.New(t, fixture)
+	srv.Deny = map[string]string{"ListRestoreJobs": "User: arn:aws:iam::111122223333:user/auditor is not authorized to perform: backup:ListRestoreJobs because no identity-based policy allows the backup:ListRestoreJobs action"}
+	got, errs := jobs.Read(context.Background(), client(srv.URL), jobs.Filter{Since: since})
+	if len(errs) != 2 { // FAILED and ABORTED (restore jobs have no PARTIAL)
+		t.Fatalf("errors %v", errs)
+	}
+	for _, e := range errs {
+		var ae smithy.APIError
+		if e.Call != "backup:ListRestoreJobs" || !errors.As(e, &ae) || ae.ErrorCode() != "AccessDeniedException" {
+			t.Errorf("error %+v", e)
+		}
+		if strings.Contains(e.Error(), "jobs-test-secret") {
+			t.Error("the secret key is in the error")
+		}
+	}
+	if g := strings.Join(ids(got), " "); g != "backup:B01 backup:B02 backup:B03 backup:B04 backup:B05 backup:B07 copy:C01 copy:C02" {
+		t.Errorf("jobs %s", g)
+	}
+}
+
+func TestExplainGroups(t *testing.T) {
+	srv := jobstest.New(t, fixture)
+	js, errs := jobs.Read(context.Background(), client(srv.URL), jobs.Filter{Since: since, States: []string{"FAILED", "ABORTED", "PARTIAL", "EXPIRED"}})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	decodes := 0
+	r := jobs.Explain(context.Background(), js, jobs.Options{Decode: func(_ context.Context, d *authzmsg.Denial) report.DecodeStatus {
+		decodes++
+		return report.DecodeStatus{State: "failed"}
+	}})
+	if decodes != 1 {
+		t.Errorf("%d decodes for one distinct encoded message", decodes)
+	}
+	if r.Jobs != len(js) || r.AuthorizationJobs+r.OtherJobs != r.Jobs {
+		t.Errorf("counts %+v for %d jobs", r, len(js))
+	}
+	sum := 0
+	got := map[string]int{}
+	for _, g := range r.Groups {
+		sum += g.Count
+		if g.Count != len(g.Jobs) {
+			t.Errorf("%s: count %d, %d jobs", g.Rule, g.Count, len(g.Jobs))
+		}
+		n := 0
+		for _, e := range g.Explanations {
+			n += e.Jobs
+		}
+		if n != g.Count {
+			t.Errorf("%s: explanations cover %d of %d jobs", g.Rule, n, g.Count)
+		}
+		got[g.Rule] += g.Count
+	}
+	if sum != r.Jobs {
+		t.Errorf("groups hold %d of %d jobs", sum, r.Jobs)
+	}
+	want := map[string]int{
+		"backup.job.cannot-describe-resource": 3,
+		"backup.job.role-cannot-be-assumed":   1,
+		"backup.job.tag-getresources":         1,
+		"backup.ec2-restore-encoded":          2,
+		"backup.job.insufficient-privileges":  1,
+		"backup.job.copy-access-denied":       1,
+		"backup.job.same-organization":        1,
+		jobs.NotAuthorization:                 2,
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: %d jobs, want %d (all: %v)", k, got[k], v, got)
+		}
+	}
+	if r.Causes != 7 || r.OtherJobs != 2 {
+		t.Errorf("causes %d, other jobs %d", r.Causes, r.OtherJobs)
+	}
+	// Authorization causes first, most jobs first.
+	if r.Groups[0].Rule != "backup.job.cannot-describe-resource" || r.Groups[len(r.Groups)-1].Authorization {
+		t.Errorf("order: first %s, last %s", r.Groups[0].Rule, r.Groups[len(r.Groups)-1].Rule)
+	}
+	if g := r.Groups[0]; strings.Join(g.Resources, " ") != "arn:aws:s3:::app-data-bucket arn:aws:s3:::app-logs-bucket" || len(g.Explanations) != 2 {
+		t.Errorf("resources %v, %d messages", g.Resources, len(g.Explanations))
+	}
+}
+
+// Without a decoder nothing is decoded, and the message says so.
+func TestExplainNoDecode(t *testing.T) {
+	msg := "You are not authorized to perform this operation. Please consult the permissions associated with your AWS Backup role(s), and refer to the AWS Backup documentation for more details. Encoded authorization failure message: " + strings.Repeat("AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_", 8)
+	r := jobs.Explain(context.Background(), []jobs.Job{{Kind: jobs.KindRestore, ID: "r", Message: msg}}, jobs.Options{})
+	e := r.Groups[0].Explanations[0]
+	if e.Decode.State != "skipped" || e.Decode.Msg == nil || e.Decode.Msg.ID != "decode.skipped" || r.Causes != 1 {
+		t.Errorf("decode %+v, causes %d", e.Decode, r.Causes)
+	}
+}
+
+// BenchmarkExplain groups 10,000 jobs with 200 distinct messages (the
+// job messages of the fixtures, 50 variants each).
+func BenchmarkExplain(b *testing.B) {
+	msgs := []string{
+		"Your backup job failed as AWS Backup does not have permission to describe resource arn:aws:s3:::bucket-%d. Please review your IAM policies to ensure AWS Backup can protect your resources.",
+		"IAM Role arn:aws:iam::111122223333:role/Role%d is not authorized to call tag:GetResources",
+		"The provided role arn:aws:iam::111122223333:role/Role%d cannot be assumed by AWS Backup.",
+		"Backup job expired before completion. %d",
+	}
+	var js []jobs.Job
+	for i := 0; i < 10000; i++ {
+		m := msgs[i%len(msgs)]
+		js = append(js, jobs.Job{Kind: jobs.KindBackup, ID: fmt.Sprint(i), Resource: fmt.Sprintf("arn:aws:s3:::bucket-%d", i%50),
+			RoleARN: "arn:aws:iam::111122223333:role/JobRole", Message: fmt.Sprintf(m, (i/len(msgs))%50)})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		r := jobs.Explain(context.Background(), js, jobs.Options{})
+		if r.Jobs != len(js) {
+			b.Fatal(r.Jobs)
+		}
+	}
+}
