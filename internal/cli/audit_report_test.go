@@ -324,7 +324,7 @@ func TestAuditIgnoreFile(t *testing.T) {
 
 func TestAuditSeverity(t *testing.T) {
 	for _, tc := range []struct {
-		sev                      string
+		sev                    string
 		code, failed, filtered int
 	}{
 		{"critical", ExitDenied, 1, 1},
