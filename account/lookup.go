@@ -275,3 +275,163 @@ func (s *Snapshot) levels(accountID, typ string) ([]Level, error) {
 	}
 	return levels, nil
 }
+
+// Hidden is what an unreadable call hides from a snapshot.
+type Hidden string
+
+// What unreadable calls hide.
+const (
+	HiddenIAM             Hidden = "iam"             // users, groups, roles, their policies, instance profiles
+	HiddenOrganization    Hidden = "organization"    // organization structure: SCPs and RCPs unknown
+	HiddenSCPs            Hidden = "scps"            // service control policies
+	HiddenKMSKeys         Hidden = "kmsKeys"         // the KMS keys
+	HiddenKeyPolicies     Hidden = "keyPolicies"     // KMS key policies
+	HiddenVaults          Hidden = "backupVaults"    // the backup vaults
+	HiddenVaultDetails    Hidden = "vaultDetails"    // a vault's key and Vault Lock
+	HiddenVaultPolicies   Hidden = "vaultPolicies"   // backup vault access policies
+	HiddenRecoveryPoints  Hidden = "recoveryPoints"  // recovery points
+	HiddenRestoreMetadata Hidden = "restoreMetadata" // a recovery point's restore metadata (instance profile)
+	HiddenPlans           Hidden = "backupPlans"     // backup plans and selections
+)
+
+// hiddenBy maps "service:Call" of the collector to what its failure hides.
+var hiddenBy = map[string][]Hidden{
+	"iam:GetAccountAuthorizationDetails":             {HiddenIAM},
+	"organizations:DescribeOrganization":             {HiddenOrganization, HiddenSCPs},
+	"organizations:ListRoots":                        {HiddenOrganization, HiddenSCPs},
+	"organizations:ListOrganizationalUnitsForParent": {HiddenOrganization, HiddenSCPs},
+	"organizations:ListAccountsForParent":            {HiddenOrganization, HiddenSCPs},
+	"organizations:ListPoliciesForTarget":            {HiddenSCPs},
+	"organizations:ListPolicies":                     {HiddenSCPs},
+	"organizations:ListTargetsForPolicy":             {HiddenSCPs},
+	"organizations:DescribePolicy":                   {HiddenSCPs},
+	"kms:ListKeys":                                   {HiddenKMSKeys, HiddenKeyPolicies},
+	"kms:DescribeKey":                                {HiddenKMSKeys},
+	"kms:GetKeyPolicy":                               {HiddenKeyPolicies},
+	"backup:ListBackupVaults":                        {HiddenVaults, HiddenVaultDetails, HiddenVaultPolicies, HiddenRecoveryPoints},
+	"backup:DescribeBackupVault":                     {HiddenVaultDetails},
+	"backup:GetBackupVaultAccessPolicy":              {HiddenVaultPolicies},
+	"backup:GetBackupVaultLockConfiguration":         {HiddenVaultDetails},
+	"backup:ListRecoveryPointsByBackupVault":         {HiddenRecoveryPoints},
+	"backup:GetRecoveryPointRestoreMetadata":         {HiddenRestoreMetadata},
+	"backup:ListBackupPlans":                         {HiddenPlans},
+	"backup:GetBackupPlan":                           {HiddenPlans},
+	"backup:ListBackupSelections":                    {HiddenPlans},
+	"backup:GetBackupSelection":                      {HiddenPlans},
+}
+
+// API returns the call as "service:Operation".
+func (u Unreadable) API() string { return u.Service + ":" + u.Call }
+
+// Hides returns what the failed call hides from the snapshot (nil for a
+// call that hides nothing an evaluation reads, sts:GetCallerIdentity say).
+func (u Unreadable) Hides() []Hidden { return hiddenBy[u.API()] }
+
+// UnreadableFor returns the snapshot's unreadable calls that hide h, in the
+// snapshot's order; a regional call counts only for its region (region ""
+// matches every call).
+func (s *Snapshot) UnreadableFor(h Hidden, region string) []Unreadable {
+	var out []Unreadable
+	for _, u := range s.Unreadable {
+		if region != "" && u.Region != "" && u.Region != region {
+			continue
+		}
+		for _, x := range u.Hides() {
+			if x == h {
+				out = append(out, u)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// HiddenText names what h hides in English ("SCPs", "KMS key policies").
+func HiddenText(h Hidden) string {
+	switch h {
+	case HiddenIAM:
+		return "IAM users, roles and their policies"
+	case HiddenOrganization:
+		return "The organization (and so its SCPs and RCPs)"
+	case HiddenSCPs:
+		return "SCPs"
+	case HiddenKMSKeys:
+		return "KMS keys"
+	case HiddenKeyPolicies:
+		return "KMS key policies"
+	case HiddenVaults:
+		return "Backup vaults"
+	case HiddenVaultDetails:
+		return "Backup vault details (key, Vault Lock)"
+	case HiddenVaultPolicies:
+		return "Backup vault access policies"
+	case HiddenRecoveryPoints:
+		return "Recovery points"
+	case HiddenRestoreMetadata:
+		return "Restore metadata"
+	case HiddenPlans:
+		return "Backup plans and selections"
+	}
+	return string(h)
+}
+
+// InstanceProfile returns the instance profile with this name (or ARN).
+func (s *Snapshot) InstanceProfile(nameOrARN string) (*InstanceProfile, bool) {
+	for i := range s.InstanceProfiles {
+		ip := &s.InstanceProfiles[i]
+		n := ip.Name
+		if n == "" {
+			n = ip.ARN[strings.LastIndexByte(ip.ARN, '/')+1:]
+		}
+		if ip.ARN == nameOrARN || n == nameOrARN {
+			return ip, true
+		}
+	}
+	return nil, false
+}
+
+// RoleByName returns the role of the snapshot's account with this name
+// (case-insensitive, as IAM role names are unique regardless of case).
+func (s *Snapshot) RoleByName(name string) (*Role, bool) {
+	r, ok := s.index().roles[s.AccountID+"/"+strings.ToLower(name)]
+	return r, ok
+}
+
+// Vault returns the backup vault with this name or ARN.
+func (s *Snapshot) Vault(nameOrARN string) (*BackupVault, bool) {
+	for i := range s.BackupVaults {
+		v := &s.BackupVaults[i]
+		n := v.Name
+		if n == "" {
+			n = v.ARN[strings.LastIndexByte(v.ARN, ':')+1:]
+		}
+		if v.ARN == nameOrARN || n == nameOrARN {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+// Key returns the KMS key with this ARN, key id or alias ("alias/name" or
+// its ARN).
+func (s *Snapshot) Key(ref string) (*KMSKey, bool) {
+	if ref == "" {
+		return nil, false
+	}
+	alias := ref
+	if i := strings.Index(ref, ":alias/"); i >= 0 {
+		alias = ref[i+1:]
+	}
+	for i := range s.KMSKeys {
+		k := &s.KMSKeys[i]
+		if k.ARN == ref || k.KeyID == ref {
+			return k, true
+		}
+		for _, a := range k.Aliases {
+			if a == alias {
+				return k, true
+			}
+		}
+	}
+	return nil, false
+}

@@ -25,6 +25,7 @@ import (
 
 	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/authzmsg"
+	"github.com/deniedhq/denied/catalog/backupops"
 	"github.com/deniedhq/denied/diagnose"
 	"github.com/deniedhq/denied/fix"
 	"github.com/deniedhq/denied/preflight"
@@ -97,6 +98,7 @@ const (
 	RuleUnreadableSCP          = "unchecked.unreadable-scps"
 	RuleUnreadableIAM          = "unchecked.unreadable-iam"
 	RuleUnreadableVaults       = "unchecked.unreadable-vaults"
+	RuleUnreadableKMS          = "unchecked.unreadable-kms"
 	RuleUnreadableMetadata     = "unchecked.unreadable-restore-metadata"
 	RuleUnreadableRPs          = "unchecked.unreadable-recovery-points"
 	RuleUnreadableSelections   = "unchecked.unreadable-selections"
@@ -445,6 +447,7 @@ func (a *auditor) recoveryPoint(i int) Item {
 			it.Unchecked = append([]Gap{gap(RuleUnknownRole, "audit.gap.unknown-role", role, "@audit.role-source."+src)}, it.Unchecked...)
 		}
 	}
+	it.Unchecked = dedupe(it.Unchecked)
 	return it
 }
 
@@ -465,8 +468,15 @@ func (a *auditor) restore(it *Item, rp *account.RecoveryPoint, role string) {
 			pre, unknownKey = append(pre, gap(RuleUnknownKeyPolicy, "audit.gap.unknown-key-policy", k)), k
 		}
 	}
+	if _, err := backupops.ForResourceType(backupops.VerbRestore, rp.ResourceType); err != nil {
+		// AWS Backup's own names (VirtualMachine, "Storage Gateway", ...)
+		// map; a type no restore operation covers could not be checked.
+		it.Operation = "restore"
+		it.Unchecked = append(pre, gap(RuleUnmappedResourceType, "audit.gap.unmapped-resource-type", rp.ResourceType))
+		return
+	}
 	name := "restore"
-	if rp.ResourceType == "EC2" {
+	if rt, _ := backupops.NormalizeResourceType(rp.ResourceType); rt == "EC2" {
 		p.InstanceRole = preflight.InstanceRoleNone
 		switch ip := rp.InstanceProfileName(); {
 		case ip != "":
@@ -493,7 +503,7 @@ func (a *auditor) restore(it *Item, rp *account.RecoveryPoint, role string) {
 		a.cache[k] = c
 	}
 	it.Operation = c.op
-	it.Unchecked = append(pre, c.gaps...)
+	it.Unchecked = dedupe(append(pre, c.gaps...))
 	for _, f := range c.findings {
 		// A denial on a key whose policy is unknown proves nothing: the
 		// key policy may allow it. Its gap says so.
@@ -535,23 +545,75 @@ func (a *auditor) check(name string, p preflight.Params) *cached {
 		c.gaps = append(c.gaps, gap(RuleNotEvaluated, "audit.gap.not-evaluated", rep.Error))
 	}
 	for _, r := range rep.Results {
-		switch {
-		case r.Denied():
+		if r.Denied() {
 			c.findings = append(c.findings, a.finding(r))
-		case r.Verdict == preflight.Error:
-			c.gaps = append(c.gaps, gap(RuleNotEvaluated, "audit.gap.not-evaluated", r.Action+" "+r.Resource+": "+r.Error))
-		case r.Verdict == preflight.Skipped:
-			switch r.Skip {
-			case "preflight.skip.unknown-principal":
-				c.gaps = append(c.gaps, gap(RuleUnknownPrincipal, "audit.gap.unknown-principal", r.PrincipalARN, r.Action))
-			case "preflight.skip.service-linked":
-				c.gaps = append(c.gaps, gap(RuleServiceLinked, "audit.gap.service-linked", r.Action, r.Resource))
-			}
-			// no-role: the item's own gap names the role; when and
-			// no-caller: documented limits (--as).
 		}
 	}
+	// rep.Causes lists every cause of a request that could not be
+	// checked, once.
+	for _, cause := range rep.Causes {
+		if cause.Kind == preflight.CauseMissingParameter && (cause.Flag == "--as" || cause.Subject == "Caller") && a.opt.Caller == "" {
+			// Without --as the caller's requests are not checked: a
+			// documented limit the report states.
+			continue
+		}
+		c.gaps = append(c.gaps, gapOf(cause))
+	}
 	return c
+}
+
+// gapOf is the gap of a preflight cause.
+func gapOf(c preflight.Cause) Gap {
+	switch c.Kind {
+	case preflight.CauseUnknownPrincipal:
+		return gap(RuleUnknownPrincipal, "audit.gap.unknown-principal", c.Subject, c.Flag)
+	case preflight.CauseUnknownRole:
+		return gap(RuleUnknownRole, "audit.gap.unknown-role", c.Subject, c.Flag)
+	case preflight.CauseUnknownVault:
+		return gap(RuleUnknownVault, "audit.gap.unknown-vault", c.Subject)
+	case preflight.CauseUnknownKey:
+		return gap(RuleUnknownKey, "audit.gap.unknown-key", c.Subject)
+	case preflight.CauseUnknownInstanceProfile:
+		return gap(RuleUnknownInstanceProfile, "audit.gap.unknown-instance-profile", c.Subject)
+	case preflight.CauseUnreadable:
+		rule, base := RuleUnreadableOther, "audit.gap.unreadable"
+		switch c.Hides {
+		case account.HiddenSCPs, account.HiddenOrganization:
+			rule, base = RuleUnreadableSCP, "audit.gap.unreadable-scps"
+		case account.HiddenIAM:
+			rule, base = RuleUnreadableIAM, "audit.gap.unreadable-iam"
+		case account.HiddenKMSKeys, account.HiddenKeyPolicies:
+			rule, base = RuleUnreadableKMS, "audit.gap.unreadable-kms"
+		case account.HiddenVaults, account.HiddenVaultDetails, account.HiddenVaultPolicies:
+			rule, base = RuleUnreadableVaults, "audit.gap.unreadable-vaults"
+		case account.HiddenRestoreMetadata:
+			rule, base = RuleUnreadableMetadata, "audit.gap.unreadable-restore-metadata"
+		case account.HiddenRecoveryPoints:
+			rule, base = RuleUnreadableRPs, "audit.gap.unreadable-recovery-points"
+		case account.HiddenPlans:
+			rule, base = RuleUnreadableSelections, "audit.gap.unreadable-selections"
+		}
+		if c.Error == "" || denied(c.Error) {
+			return gap(rule, base+".denied", c.API)
+		}
+		return gap(rule, base+".failed", c.API, c.Error)
+	case preflight.CauseMissingParameter:
+		return gap(RuleNotEvaluated, "audit.gap.not-evaluated", c.String())
+	}
+	return gap(RuleNotEvaluated, "audit.gap.not-evaluated", c.String())
+}
+
+// dedupe keeps the first gap of each rule: one line per cause.
+func dedupe(gs []Gap) []Gap {
+	seen := map[string]bool{}
+	out := gs[:0:0]
+	for _, g := range gs {
+		if !seen[g.RuleID] {
+			seen[g.RuleID] = true
+			out = append(out, g)
+		}
+	}
+	return out
 }
 
 // finding turns a denied result into a finding named by the diagnose rule

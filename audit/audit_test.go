@@ -148,7 +148,7 @@ func TestUnknownIsUnchecked(t *testing.T) {
 		{"rp-no-vault", RuleUnknownVault},
 		{"rp-no-key", RuleUnknownKey},
 		{"rp-no-key-policy", RuleUnknownKeyPolicy},
-		{"rp-vm", RuleUnmappedResourceType},
+		{"rp-gizmo", RuleUnmappedResourceType},
 	} {
 		it, ok := items[p+tt.rp]
 		if !ok {
@@ -159,10 +159,13 @@ func TestUnknownIsUnchecked(t *testing.T) {
 			t.Errorf("%s: result %s, findings %d, gaps %v; want %s only", tt.rp, it.Result, len(it.Findings), rules(it.Unchecked), tt.rule)
 		}
 	}
-	if _, ok := items[p+"rp-ok"]; ok {
-		t.Errorf("rp-ok: %+v, want it to pass", items[p+"rp-ok"])
+	// AWS Backup's own ResourceType values map to their operations.
+	for _, ok := range []string{"rp-ok", "rp-vm"} {
+		if _, found := items[p+ok]; found {
+			t.Errorf("%s: %+v, want it to pass", ok, items[p+ok])
+		}
 	}
-	if rep.OK || rep.Summary.Unchecked != 5 || rep.Summary.Passed != 1 || rep.Summary.Failed != 0 {
+	if rep.OK || rep.Summary.Unchecked != 5 || rep.Summary.Passed != 2 || rep.Summary.Failed != 0 {
 		t.Errorf("summary %+v ok %v", rep.Summary, rep.OK)
 	}
 }
@@ -170,7 +173,7 @@ func TestUnknownIsUnchecked(t *testing.T) {
 // No role at all: could not be checked.
 func TestNoRole(t *testing.T) {
 	s := load(t, "unknown")
-	s.RecoveryPoints = s.RecoveryPoints[5:]
+	s.RecoveryPoints = s.RecoveryPoints[6:]
 	s.RecoveryPoints[0].IAMRoleARN = ""
 	rep := Run(s, Options{Now: now})
 	if rep.OK || len(rep.Items) != 1 || rep.Items[0].Result != Unchecked || rules(rep.Items[0].Unchecked)[0] != RuleNoRole {

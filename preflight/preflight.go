@@ -8,7 +8,6 @@ package preflight
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -62,11 +61,34 @@ type Params struct {
 	// InstanceRole is "", InstanceRoleOriginal, InstanceRoleNone or a role
 	// ARN (EC2 restores).
 	InstanceRole string
+	// InstanceProfile is the name (or ARN) of an EC2 instance profile to
+	// restore with; Resolve sets InstanceRole to its role.
+	InstanceProfile string
+	// ResourceARN is the protected resource of a backup; a representative
+	// ARN is built from the resource type when empty.
+	ResourceARN string
+	// DestinationVaultARN, DestinationKeyARN, DestinationRegion and
+	// DestinationAccount describe the destination of a copy.
+	DestinationVaultARN string
+	DestinationKeyARN   string
+	DestinationRegion   string
+	DestinationAccount  string
+	// PlanID is the backup plan of create-selection.
+	PlanID string
+	// ChangeableForDays, MinRetentionDays and MaxRetentionDays are the
+	// Vault Lock settings of put-vault-lock.
+	ChangeableForDays, MinRetentionDays, MaxRetentionDays string
 	// Now fixes the clock of the evaluations (tests); nil means time.Now.
 	Now func() time.Time
 	// Cache, when set, keeps parsed and compiled policies across checks
 	// (audit runs many). Not safe for concurrent use.
 	Cache *simulate.Cache `json:"-"`
+
+	// causes are could-not-check causes Resolve found (an unknown instance
+	// profile, say); Check reports them.
+	causes []Cause
+	// whatIf lists the parameters Resolve made up (representative ARNs).
+	whatIf []string
 }
 
 // Report is the outcome of a check.
@@ -79,12 +101,22 @@ type Report struct {
 	Caller        string            `json:"caller,omitempty"`
 	Role          string            `json:"role,omitempty"`
 	Parameters    map[string]string `json:"parameters,omitempty"`
-	// Passed of Total evaluated results are allowed.
-	Passed  int `json:"passed"`
-	Total   int `json:"total"`
-	Skipped int `json:"skipped"`
-	// OK is true when nothing evaluated is denied.
-	OK       bool        `json:"ok"`
+	// Status is the three-valued outcome: allowed (every request allowed,
+	// every input known), denied (a request would be denied) or
+	// couldNotCheck (nothing denied, something unknown: see Causes).
+	Status Status `json:"status"`
+	// Passed of Total applicable results are allowed, Denied are denied
+	// and Unchecked could not be checked; Skipped do not apply to the
+	// parameters given.
+	Passed    int `json:"passed"`
+	Total     int `json:"total"`
+	Denied    int `json:"denied"`
+	Unchecked int `json:"couldNotCheck"`
+	Skipped   int `json:"skipped"`
+	// OK is true when Status is allowed.
+	OK bool `json:"ok"`
+	// Causes are why something could not be checked, each once.
+	Causes   []Cause     `json:"causes,omitempty"`
 	Results  []Result    `json:"results"`
 	ToVerify []Condition `json:"toVerify,omitempty"`
 	Notes    []Note      `json:"notes,omitempty"`
@@ -114,6 +146,9 @@ type Result struct {
 	// Skip is the id of the note saying why the request was not evaluated.
 	Skip  string `json:"skip,omitempty"`
 	Error string `json:"error,omitempty"`
+	// Cause is why the request could not be checked (Verdict
+	// CouldNotCheck or Error).
+	Cause *Cause `json:"cause,omitempty"`
 	// Case is the evaluated case (for `denied simulate`).
 	Case *simulate.Case `json:"-"`
 }
@@ -161,8 +196,12 @@ func inputErr(format string, args ...any) error {
 
 // Resolve picks the backupops operation for name (an operation ID or an
 // alias) and completes p from the snapshot: region and account, the
-// recovery point's type, vault, key and instance profile role. It returns
-// the notes of what it inferred.
+// recovery point's type, vault, key and instance profile role, an instance
+// profile's role; without a recovery point or resource ARN (a what-if), it
+// builds a representative ARN from the other parameters. It returns the
+// notes of what it inferred. Bad input (an unknown operation or resource
+// type, contradictory flags) is an *InputError; inputs the snapshot lacks
+// are could-not-check causes that Check reports.
 func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation, Params, []Note, error) {
 	var notes []Note
 	if name == "collect" {
@@ -173,6 +212,9 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 			p.Account = snap.AccountID
 		}
 		return CollectOperation(), p, nil, nil
+	}
+	if err := ValidateOperation(name); err != nil {
+		return backupops.Operation{}, p, nil, err
 	}
 	if p.Partition == "" {
 		p.Partition = snap.Partition
@@ -194,7 +236,7 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 			}
 		}
 		if rp == nil {
-			return backupops.Operation{}, p, nil, inputErr("recovery point %s is not in the snapshot", p.RecoveryPointARN)
+			return backupops.Operation{}, p, nil, inputErr("recovery point %s is not in the snapshot (leave out --recovery-point to check a what-if with --resource-type, --vault and --kms-key)", p.RecoveryPointARN)
 		}
 		if p.ResourceType == "" {
 			p.ResourceType = rp.ResourceType
@@ -206,13 +248,42 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 			p.KeyARN = rp.EncryptionKeyARN
 		}
 	}
+	if p.ResourceType != "" {
+		rt, ok := backupops.NormalizeResourceType(p.ResourceType)
+		if !ok {
+			_, err := backupops.ForResourceType(backupops.VerbRestore, p.ResourceType)
+			return backupops.Operation{}, p, nil, inputErr("--resource-type: %v", err)
+		}
+		p.ResourceType = rt
+	}
+	if p.InstanceProfile != "" {
+		if p.InstanceRole != "" {
+			return backupops.Operation{}, p, nil, inputErr("give --instance-profile or --instance-role, not both")
+		}
+		ip, ok := snap.InstanceProfile(p.InstanceProfile)
+		role := ""
+		if ok {
+			role = instanceProfileRole(snap, p.InstanceProfile)
+		}
+		if role == "" {
+			p.causes = append(p.causes, Cause{Kind: CauseUnknownInstanceProfile, Subject: p.InstanceProfile, Flag: "--instance-profile"})
+			p.InstanceRole = "unresolved"
+		} else {
+			p.InstanceRole = role
+			notes = append(notes, Note{ID: "preflight.note.instance-profile.given", Args: []string{ip.Name, role}})
+		}
+	}
 	id := name
 	switch name {
 	case "restore":
 		if p.ResourceType == "" {
 			return backupops.Operation{}, p, nil, inputErr("restore needs --recovery-point or --resource-type")
 		}
-		id = "restore/" + p.ResourceType
+		op, err := backupops.ForResourceType(backupops.VerbRestore, p.ResourceType)
+		if err != nil {
+			return op, p, nil, inputErr("%v", err)
+		}
+		id = op.ID
 		if p.ResourceType == "EC2" {
 			switch {
 			case p.InstanceRole == InstanceRoleNone:
@@ -226,11 +297,23 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 		if p.ResourceType == "" {
 			return backupops.Operation{}, p, nil, inputErr("backup needs --resource-type")
 		}
-		id = "backup/" + p.ResourceType
+		op, err := backupops.ForResourceType(backupops.VerbBackup, p.ResourceType)
+		if err != nil {
+			return op, p, nil, inputErr("%v", err)
+		}
+		id = op.ID
 	case "copy":
 		id = "copy/same-region"
+		if f := strings.SplitN(p.DestinationVaultARN, ":", 6); len(f) == 6 {
+			switch {
+			case f[4] != "" && f[4] != p.Account:
+				id = "copy/cross-account"
+			case f[3] != "" && f[3] != p.Region:
+				id = "copy/cross-region"
+			}
+		}
 	case "create-vault":
-		if k := key(snap, p.KeyARN); k != nil && k.KeyManager == account.KeyManagerCustomer {
+		if k, ok := snap.Key(p.KeyARN); ok && k.KeyManager == account.KeyManagerCustomer {
 			id = "create-vault/cmk"
 		}
 	}
@@ -238,27 +321,103 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 	if !ok {
 		return op, p, nil, inputErr("unknown operation %q (known: %s, or an operation id such as restore/EC2)", id, strings.Join(Aliases, ", "))
 	}
+	if p.ResourceType == "" && op.ResourceType != "" {
+		p.ResourceType = op.ResourceType
+	}
 	switch id {
 	case "restore/EC2/original-role":
 		if p.InstanceRole != "" && p.InstanceRole != InstanceRoleOriginal {
 			break
 		}
 		if rp == nil || rp.InstanceProfileName() == "" {
-			return op, p, nil, inputErr("--instance-role original needs a --recovery-point whose restore metadata names an instance profile")
+			return op, p, nil, inputErr("--instance-role original needs a --recovery-point whose restore metadata names an instance profile (or give --instance-profile NAME)")
 		}
 		ip := rp.InstanceProfileName()
 		role := instanceProfileRole(snap, ip)
 		if role == "" {
-			return op, p, nil, inputErr("instance profile %s of the recovery point is not in the snapshot", ip)
+			p.causes = append(p.causes, Cause{Kind: CauseUnknownInstanceProfile, Subject: ip, Flag: "--recovery-point"})
+			p.InstanceRole = ""
+			break
 		}
 		p.InstanceRole = role
 		notes = append(notes, Note{ID: "preflight.note.instance-profile", Args: []string{ip, role}})
 	case "restore/EC2/instance-role":
+		if p.InstanceRole == "unresolved" {
+			p.InstanceRole = ""
+			break
+		}
 		if !strings.HasPrefix(p.InstanceRole, "arn:") {
-			return op, p, nil, inputErr("--instance-role must be original, none or a role ARN, not %q", p.InstanceRole)
+			return op, p, nil, inputErr("--instance-role must be original, none or a role ARN, not %q (an instance profile name goes in --instance-profile)", p.InstanceRole)
 		}
 	}
+	whatIf(&p, op)
 	return op, p, notes, nil
+}
+
+// whatIf fills, for an operation on a resource that need not exist (a
+// what-if), the ARNs the parameters do not give with representative ones
+// built from them, and records which.
+func whatIf(p *Params, op backupops.Operation) {
+	uses := map[string]bool{}
+	for _, q := range op.Params {
+		uses[q] = true
+	}
+	if uses["RecoveryPointARN"] && p.RecoveryPointARN == "" && op.ID != "collect" {
+		p.RecoveryPointARN = fmt.Sprintf("arn:%s:backup:%s:%s:recovery-point:what-if", p.Partition, p.Region, p.Account)
+		p.whatIf = append(p.whatIf, "recoveryPoint")
+	}
+	if uses["ResourceARN"] && p.ResourceARN == "" {
+		if t, ok := representative[op.ResourceType]; ok {
+			p.ResourceARN = strings.NewReplacer("${P}", p.Partition, "${R}", p.Region, "${A}", p.Account).Replace(t)
+			p.whatIf = append(p.whatIf, "resourceArn")
+		}
+	}
+}
+
+// representative are the ARNs of a protected resource of each type that a
+// what-if backup checks against (${P}artition, ${R}egion, ${A}ccount).
+var representative = map[string]string{
+	"EC2":            "arn:${P}:ec2:${R}:${A}:instance/i-00000000000000000",
+	"EBS":            "arn:${P}:ec2:${R}:${A}:volume/vol-00000000000000000",
+	"RDS":            "arn:${P}:rds:${R}:${A}:db:what-if",
+	"Aurora":         "arn:${P}:rds:${R}:${A}:cluster:what-if",
+	"DocumentDB":     "arn:${P}:rds:${R}:${A}:cluster:what-if",
+	"Neptune":        "arn:${P}:rds:${R}:${A}:cluster:what-if",
+	"DynamoDB":       "arn:${P}:dynamodb:${R}:${A}:table/what-if",
+	"EFS":            "arn:${P}:elasticfilesystem:${R}:${A}:file-system/fs-00000000",
+	"FSx":            "arn:${P}:fsx:${R}:${A}:file-system/fs-00000000000000000",
+	"S3":             "arn:${P}:s3:::what-if",
+	"StorageGateway": "arn:${P}:storagegateway:${R}:${A}:gateway/sgw-00000000/volume/vol-00000000",
+	"VMware":         "arn:${P}:backup-gateway:${R}:${A}:vm/vm-00000000",
+	"CloudFormation": "arn:${P}:cloudformation:${R}:${A}:stack/what-if/00000000-0000-0000-0000-000000000000",
+	"Timestream":     "arn:${P}:timestream:${R}:${A}:database/what-if/table/what-if",
+	"SAPHANA":        "arn:${P}:ssm-sap:${R}:${A}:HANA/what-if/DB/what-if",
+	"Redshift":       "arn:${P}:redshift:${R}:${A}:cluster:what-if",
+}
+
+// ValidateOperation checks an operation name (an alias or an operation ID)
+// without a snapshot, suggesting the closest names.
+func ValidateOperation(name string) error {
+	if name == "collect" {
+		return nil
+	}
+	for _, a := range Aliases {
+		if a == name {
+			return nil
+		}
+	}
+	if _, ok := backupops.Lookup(name); ok {
+		return nil
+	}
+	cands := append([]string(nil), Aliases...)
+	for _, op := range backupops.All() {
+		cands = append(cands, op.ID)
+	}
+	msg := fmt.Sprintf("unknown operation %q", name)
+	if s := backupops.Suggest(name, cands); len(s) > 0 {
+		msg += fmt.Sprintf(" (did you mean %s?)", strings.Join(s, " or "))
+	}
+	return inputErr("%s; known: %s, or an operation id such as restore/EC2 (denied check --list shows them all)", msg, strings.Join(Aliases, ", "))
 }
 
 func instanceProfileRole(snap *account.Snapshot, name string) string {
@@ -301,68 +460,102 @@ func key(snap *account.Snapshot, arn string) *account.KMSKey {
 	return nil
 }
 
-func vault(snap *account.Snapshot, arn string) *account.BackupVault {
-	for i := range snap.BackupVaults {
-		if snap.BackupVaults[i].ARN == arn {
-			return &snap.BackupVaults[i]
-		}
+// paramFlags names the command-line flag of each backupops parameter, for
+// could-not-check causes.
+var paramFlags = map[string]string{
+	"Partition":           "--partition",
+	"Region":              "--region",
+	"Account":             "--account",
+	"VaultName":           "--vault",
+	"KeyARN":              "--kms-key",
+	"RoleARN":             "--role",
+	"InstanceRoleARN":     "--instance-role or --instance-profile",
+	"RecoveryPointARN":    "--recovery-point",
+	"ResourceARN":         "--resource-arn",
+	"PlanID":              "--plan-id",
+	"ScanRoleARN":         "--scan-role",
+	"DestinationVaultARN": "--destination-vault",
+	"DestinationKeyARN":   "--destination-kms-key",
+	"DestinationRegion":   "--destination-region",
+	"DestinationAccount":  "--destination-account",
+	"ChangeableForDays":   "--changeable-for-days",
+	"MinRetentionDays":    "--min-retention-days",
+	"MaxRetentionDays":    "--max-retention-days",
+}
+
+// FlagOf returns the flag that gives a backupops parameter.
+func FlagOf(param string) string {
+	if f, ok := paramFlags[param]; ok {
+		return f
 	}
-	return nil
+	return param
+}
+
+func missingCause(param string) Cause {
+	return Cause{Kind: CauseMissingParameter, Subject: param, Flag: FlagOf(param)}
 }
 
 // Check evaluates every request of op with p (completed by Resolve) in
-// snap.
+// snap. Requests whose inputs are unknown are CouldNotCheck with a Cause;
+// the report's Status is denied when one request is denied, else
+// couldNotCheck when one could not be checked, else allowed.
 func Check(snap *account.Snapshot, op backupops.Operation, p Params) Report {
 	rep := Report{SchemaVersion: SchemaVersion, Operation: op.ID, Title: op.Title, Account: p.Account, Region: p.Region,
 		Caller: p.Caller, Role: p.RoleARN, Sources: op.Sources, Results: []Result{}}
 	bp := backupops.Params{Partition: p.Partition, Region: p.Region, Account: p.Account, VaultName: p.VaultName,
-		KeyARN: p.KeyARN, RoleARN: p.RoleARN, RecoveryPointARN: p.RecoveryPointARN}
+		KeyARN: p.KeyARN, RoleARN: p.RoleARN, RecoveryPointARN: p.RecoveryPointARN, ResourceARN: p.ResourceARN,
+		DestinationVaultARN: p.DestinationVaultARN, DestinationKeyARN: p.DestinationKeyARN,
+		DestinationRegion: p.DestinationRegion, DestinationAccount: p.DestinationAccount, PlanID: p.PlanID,
+		ChangeableForDays: p.ChangeableForDays, MinRetentionDays: p.MinRetentionDays, MaxRetentionDays: p.MaxRetentionDays}
 	if strings.HasPrefix(p.InstanceRole, "arn:") {
 		bp.InstanceRoleARN = p.InstanceRole
 	}
 	rep.Parameters = map[string]string{}
 	for k, v := range map[string]string{"vault": p.VaultName, "kmsKey": p.KeyARN, "recoveryPoint": p.RecoveryPointARN,
-		"resourceType": p.ResourceType, "instanceRole": bp.InstanceRoleARN} {
+		"resourceType": p.ResourceType, "instanceRole": bp.InstanceRoleARN, "instanceProfile": p.InstanceProfile,
+		"resourceArn": p.ResourceARN, "destinationVault": p.DestinationVaultARN, "destinationKmsKey": p.DestinationKeyARN} {
 		if v != "" {
 			rep.Parameters[k] = v
 		}
 	}
-	reqs, err := op.Expand(bp)
-	if err != nil {
-		var me *backupops.MissingParamsError
-		if errors.As(err, &me) {
-			rep.Error = "missing: " + strings.Join(me.Params, ", ")
-		} else {
-			rep.Error = err.Error()
-		}
-		return rep
+	rep.Causes = append(rep.Causes, p.causes...)
+	for _, w := range p.whatIf {
+		rep.Notes = append(rep.Notes, Note{ID: "preflight.note.what-if", Args: []string{w, rep.Parameters[w]}})
 	}
-	c := checker{snap: snap, p: p}
-	if p.Caller == "" {
-		rep.Notes = append(rep.Notes, Note{ID: "preflight.note.no-caller"})
-	}
-	for i, r := range reqs {
+	c := checker{snap: snap, p: p, op: op}
+	for i, r := range op.ExpandEach(bp) {
 		res := Result{Principal: r.Principal, PrincipalARN: r.PrincipalARN, Action: r.Action, Resource: concrete(r, p),
 			Context: r.Context, When: r.When, Inferred: r.Inferred}
+		id := fmt.Sprintf("%s#%d", op.ID, i+1)
 		switch {
-		case !applies(r.When, p):
+		case !applies(r, p):
 			res.Verdict, res.Skip = Skipped, "preflight.skip.when"
+		case len(r.Missing) > 0:
+			res.couldNotCheck(c.missing(r.Missing[0]))
+			for _, m := range r.Missing[1:] {
+				rep.Causes = append(rep.Causes, c.missing(m))
+			}
 		case r.Principal == backupops.Caller:
 			if p.Caller == "" {
-				res.Verdict, res.Skip = Skipped, "preflight.skip.no-caller"
+				res.couldNotCheck(missingCause("Caller"))
+				res.Cause.Flag = "--as"
 				break
 			}
 			res.PrincipalARN = p.Caller
-			c.evaluate(&res, fmt.Sprintf("%s#%d", op.ID, i+1), p.Caller, p.Caller, "")
+			c.evaluate(&res, id, p.Caller, p.Caller, "")
 		case r.Principal == backupops.JobRole:
-			role, ok := snap.Role(p.RoleARN)
-			if !ok {
-				res.Verdict, res.Skip = Skipped, "preflight.skip.no-role"
+			if p.RoleARN == "" {
+				res.couldNotCheck(missingCause("RoleARN"))
 				break
 			}
-			c.evaluate(&res, fmt.Sprintf("%s#%d", op.ID, i+1), sessionARN(p.Partition, p.Account, role.Name), role.ARN, role.ARN)
+			role, ok := snap.Role(p.RoleARN)
+			if !ok {
+				res.couldNotCheck(c.unknownRole(p.RoleARN, "--role"))
+				break
+			}
+			c.evaluate(&res, id, sessionARN(p.Partition, p.Account, role.Name), role.ARN, role.ARN)
 		default:
-			res.Verdict, res.Skip = Skipped, "preflight.skip.service-linked"
+			c.serviceLinked(&res, id)
 		}
 		rep.Results = append(rep.Results, res)
 	}
@@ -375,23 +568,76 @@ func Check(snap *account.Snapshot, op backupops.Operation, p Params) Report {
 		}
 		rep.ToVerify = append(rep.ToVerify, Condition{Kind: cd.Kind, Text: cd.Text, When: cd.When, Inferred: cd.Inferred})
 	}
-	if p.RoleARN == "" && hasJobRole(op) {
-		rep.Notes = append(rep.Notes, Note{ID: "preflight.note.no-role"})
-	}
-	rep.OK = true
-	for _, r := range rep.Results {
-		switch {
-		case r.Verdict == Skipped:
-			rep.Skipped++
-			continue
-		case r.Verdict == Allowed:
-			rep.Passed++
-		default:
-			rep.OK = false
-		}
-		rep.Total++
-	}
+	rep.tally()
 	return rep
+}
+
+// missing is the cause of a missing parameter; an instance role Resolve
+// could not resolve gives its own cause.
+func (c checker) missing(param string) Cause {
+	if param == "InstanceRoleARN" {
+		for _, k := range c.p.causes {
+			if k.Kind == CauseUnknownInstanceProfile {
+				return k
+			}
+		}
+	}
+	return missingCause(param)
+}
+
+// unknownRole is the cause of a role ARN (or name) the snapshot lacks: the
+// IAM data was unreadable, or the role is unknown; a name given instead of
+// an ARN suggests the ARN.
+func (c checker) unknownRole(arn, flag string) Cause {
+	if us := c.snap.UnreadableFor(account.HiddenIAM, ""); len(us) > 0 {
+		return unreadableCause(us[0], account.HiddenIAM)
+	}
+	cause := Cause{Kind: CauseUnknownRole, Subject: arn, Flag: flag}
+	if !strings.HasPrefix(arn, "arn:") {
+		if r, ok := c.snap.RoleByName(arn); ok {
+			cause.Suggestion = r.ARN
+		} else {
+			cause.Suggestion = fmt.Sprintf("arn:%s:iam::%s:role/%s", c.p.Partition, c.snap.AccountID, arn)
+		}
+		return cause
+	}
+	_, name, _ := strings.Cut(arn[strings.LastIndex(arn, ":")+1:], "/")
+	if i := strings.LastIndexByte(name, '/'); i >= 0 {
+		name = name[i+1:]
+	}
+	var names []string
+	byName := map[string]string{}
+	for _, r := range c.snap.Roles {
+		names = append(names, r.Name)
+		byName[r.Name] = r.ARN
+	}
+	if s := backupops.Suggest(name, names); len(s) > 0 {
+		cause.Suggestion = byName[s[0]]
+	}
+	return cause
+}
+
+func unreadableCause(u account.Unreadable, h account.Hidden) Cause {
+	return Cause{Kind: CauseUnreadable, API: u.API(), Hides: h, Error: u.Error}
+}
+
+// serviceLinked evaluates a request of AWSServiceRoleForBackup when the
+// snapshot holds the role (same account), else reports it unknown.
+func (c checker) serviceLinked(res *Result, id string) {
+	role, ok := c.snap.Role(res.PrincipalARN)
+	if res.PrincipalARN == "" || !ok {
+		subject := res.PrincipalARN
+		if subject == "" {
+			subject = "AWSServiceRoleForBackup"
+		}
+		cause := Cause{Kind: CauseUnknownRole, Subject: subject, Flag: "--destination-vault"}
+		if us := c.snap.UnreadableFor(account.HiddenIAM, ""); len(us) > 0 && arnAccount(res.PrincipalARN) == c.snap.AccountID {
+			cause = unreadableCause(us[0], account.HiddenIAM)
+		}
+		res.couldNotCheck(cause)
+		return
+	}
+	c.evaluate(res, id, role.ARN, role.ARN, role.ARN)
 }
 
 // restoredInstance lists actions the catalog gives on "*" that act on the
@@ -406,27 +652,20 @@ func concrete(r backupops.ConcreteRequest, p Params) string {
 	return r.Resource
 }
 
-// applies reports whether a conditional requirement applies: KMS
-// requirements apply when their key is given (Expand left them out
-// otherwise), per-type ones when the type is the resource type; other
-// circumstances (tags given, tag-based selection, ...) cannot be told from
-// the parameters and are skipped.
-func applies(when string, p Params) bool {
-	switch {
-	case when == "":
+// applies reports whether a conditional requirement applies, from its
+// typed circumstance: KMS requirements when their key is given (ExpandEach
+// left them out otherwise), per-type ones when the type is the resource
+// type; options of the request that the parameters do not tell (tags given,
+// tag-based selection, ...) do not apply.
+func applies(r backupops.ConcreteRequest, p Params) bool {
+	switch r.Applies {
+	case backupops.Always, backupops.OnKey, backupops.OnDestinationKey, backupops.OnParameter:
 		return true
-	case strings.Contains(when, "key"):
-		return true
-	case p.ResourceType != "" && strings.HasPrefix(when, p.ResourceType+" recovery point"):
-		return true
-	}
-	return false
-}
-
-func hasJobRole(op backupops.Operation) bool {
-	for _, r := range op.Requirements {
-		if r.Principal == backupops.JobRole {
-			return true
+	case backupops.OnResourceType:
+		for _, t := range r.Types {
+			if t == p.ResourceType {
+				return true
+			}
 		}
 	}
 	return false
@@ -440,6 +679,7 @@ func sessionARN(partition, acct, roleName string) string {
 type checker struct {
 	snap *account.Snapshot
 	p    Params
+	op   backupops.Operation
 }
 
 func (c checker) opts() simulate.Options { return simulate.Options{Now: c.p.Now, Cache: c.p.Cache} }
@@ -469,7 +709,11 @@ func arnAccount(arn string) string {
 }
 
 // evaluate builds the case of res for principal (whose policies are those
-// of policyPrincipal), evaluates it and, when denied, plans the fix.
+// of policyPrincipal), evaluates it and, when denied, plans the fix. Inputs
+// the snapshot lacks make the result CouldNotCheck: an unknown principal,
+// key or vault, a policy an unreadable call hides; a request the snapshot
+// allows while its SCPs are unknown could not be checked either (an SCP can
+// only deny, so a denial stands).
 func (c checker) evaluate(res *Result, id, principal, policyPrincipal, roleARN string) {
 	cs := &simulate.Case{ID: id, Request: simulate.CaseRequest{Principal: principal, Action: res.Action, Resource: res.Resource}}
 	if c.snap.Organization != nil {
@@ -492,54 +736,167 @@ func (c checker) evaluate(res *Result, id, principal, policyPrincipal, roleARN s
 		resAcct = c.snap.AccountID
 	}
 	cs.Request.ResourceAccount = resAcct
-	ids, err := c.snap.IdentityPolicies(policyPrincipal)
-	if err != nil {
-		res.Verdict, res.Error = Error, err.Error()
-		return
-	}
 	if _, isRole := c.snap.Role(policyPrincipal); !isRole {
 		if _, isUser := c.snap.User(policyPrincipal); !isUser {
-			res.Verdict, res.Skip = Skipped, "preflight.skip.unknown-principal"
+			cause := Cause{Kind: CauseUnknownPrincipal, Subject: policyPrincipal, Flag: "--as"}
+			if us := c.snap.UnreadableFor(account.HiddenIAM, ""); len(us) > 0 {
+				cause = unreadableCause(us[0], account.HiddenIAM)
+			}
+			res.couldNotCheck(cause)
+			if cause.Kind == CauseUnknownPrincipal {
+				res.Skip = "preflight.skip.unknown-principal"
+			}
 			return
 		}
 	}
+	ids, err := c.snap.IdentityPolicies(policyPrincipal)
+	if err != nil {
+		res.evalError(err)
+		return
+	}
 	cs.IdentityPolicies = docs(ids)
 	if b, err := c.snap.Boundary(policyPrincipal); err != nil {
-		res.Verdict, res.Error = Error, err.Error()
+		res.evalError(err)
 		return
 	} else if b != nil {
 		cs.PermissionsBoundary = &simulate.PolicyDoc{Name: b.Name, Document: json.RawMessage(b.Document)}
 	}
 	scps, err := c.snap.SCPLevels(arnAccount(policyPrincipal))
 	if err != nil {
-		res.Verdict, res.Error = Error, err.Error()
+		res.evalError(err)
 		return
 	}
 	cs.ServiceControlPolicies = levels(scps)
 	rcps, err := c.snap.RCPLevels(resAcct)
 	if err != nil {
-		res.Verdict, res.Error = Error, err.Error()
+		res.evalError(err)
 		return
 	}
 	cs.ResourceControlPolicies = levels(rcps)
-	fo := fix.Options{Now: c.p.Now, RoleARN: roleARN, Cache: c.p.Cache}
-	if k := key(c.snap, res.Resource); k != nil && len(k.Policy) > 0 {
-		cs.ResourcePolicy = &simulate.PolicyDoc{Name: k.ARN, Document: json.RawMessage(k.Policy)}
-		res.ResourcePolicy = string(fix.TargetKeyPolicy)
-		fo.KeyID = k.ARN
-	} else if v := vault(c.snap, res.Resource); v != nil && len(v.AccessPolicy) > 0 {
-		cs.ResourcePolicy = &simulate.PolicyDoc{Name: v.ARN, Document: json.RawMessage(v.AccessPolicy)}
-		res.ResourcePolicy = string(fix.TargetVaultPolicy)
-	} else if res.Action == "sts:AssumeRole" {
-		if r, ok := c.snap.Role(res.Resource); ok {
-			cs.ResourcePolicy = &simulate.PolicyDoc{Name: r.ARN, Document: json.RawMessage(r.TrustPolicy)}
-			res.ResourcePolicy = string(fix.TargetTrustPolicy)
+	if res.Action == "iam:PassRole" {
+		// Passing a role the snapshot lacks: a typo, or a name instead
+		// of an ARN; any verdict would be about a role that may not exist.
+		if _, ok := c.snap.Role(res.Resource); !ok {
+			flag := "--role"
+			if res.Resource == c.p.InstanceRole {
+				flag = "--instance-role"
+			}
+			res.couldNotCheck(c.unknownRole(res.Resource, flag))
+			return
 		}
+	}
+	fo := fix.Options{Now: c.p.Now, RoleARN: roleARN, Cache: c.p.Cache}
+	unknown, cause := c.resourcePolicy(res, cs, &fo)
+	if unknown {
+		res.couldNotCheck(cause)
+		return
 	}
 	if res.Action == "iam:PassRole" && strings.HasPrefix(c.p.InstanceRole, "arn:") && res.Resource == c.p.InstanceRole {
 		fo.InstanceProfile = instanceProfileOf(c.snap, res.Resource)
 	}
 	c.run(res, cs, fo)
+	if res.Verdict == Allowed {
+		if u, ok := c.scpsUnknown(arnAccount(policyPrincipal)); ok {
+			res.couldNotCheck(unreadableCause(u, account.HiddenSCPs))
+		}
+	}
+}
+
+// evalError makes res could-not-check for an error of the engine or of
+// the snapshot's data (a managed policy it lacks, say).
+func (res *Result) evalError(err error) {
+	res.Verdict, res.Error = Error, err.Error()
+	res.Cause = &Cause{Kind: CauseEvaluation, Error: err.Error()}
+}
+
+// scpsUnknown reports an unreadable call that hides the SCPs of acct: the
+// organization, or its policies, could not be read (the management
+// account, when known, has no SCPs).
+func (c checker) scpsUnknown(acct string) (account.Unreadable, bool) {
+	if o := c.snap.Organization; o != nil && o.ManagementAccountID != "" && o.ManagementAccountID == acct {
+		return account.Unreadable{}, false
+	}
+	us := c.snap.UnreadableFor(account.HiddenSCPs, "")
+	if len(us) == 0 {
+		return account.Unreadable{}, false
+	}
+	return us[0], true
+}
+
+// resourcePolicy attaches the resource policy of res to cs: the KMS key's
+// policy, the backup vault's access policy (for a request on the vault or
+// on a recovery point in it), a role's trust policy (sts:AssumeRole). It
+// reports a resource the snapshot lacks, or whose policy an unreadable call
+// hides.
+func (c checker) resourcePolicy(res *Result, cs *simulate.Case, fo *fix.Options) (bool, Cause) {
+	region := c.p.Region
+	switch {
+	case strings.HasPrefix(res.Action, "kms:") && res.Resource != "*":
+		k, ok := c.snap.Key(res.Resource)
+		if !ok {
+			if us := c.snap.UnreadableFor(account.HiddenKMSKeys, region); len(us) > 0 {
+				return true, unreadableCause(us[0], account.HiddenKMSKeys)
+			}
+			flag := "--kms-key"
+			if res.Resource == c.p.DestinationKeyARN {
+				flag = "--destination-kms-key"
+			}
+			return true, Cause{Kind: CauseUnknownKey, Subject: res.Resource, Flag: flag}
+		}
+		if len(k.Policy) == 0 {
+			if us := c.snap.UnreadableFor(account.HiddenKeyPolicies, region); len(us) > 0 {
+				return true, unreadableCause(us[0], account.HiddenKeyPolicies)
+			}
+			return false, Cause{}
+		}
+		cs.ResourcePolicy = &simulate.PolicyDoc{Name: k.ARN, Document: json.RawMessage(k.Policy)}
+		res.ResourcePolicy = string(fix.TargetKeyPolicy)
+		fo.KeyID = k.ARN
+	case res.Action == "sts:AssumeRole":
+		if r, ok := c.snap.Role(res.Resource); ok {
+			cs.ResourcePolicy = &simulate.PolicyDoc{Name: r.ARN, Document: json.RawMessage(r.TrustPolicy)}
+			res.ResourcePolicy = string(fix.TargetTrustPolicy)
+		}
+	case strings.HasPrefix(res.Action, "backup:"):
+		ref, flag := c.vaultOf(res.Resource)
+		if ref == "" {
+			return false, Cause{}
+		}
+		v, ok := c.snap.Vault(ref)
+		if !ok {
+			if strings.HasPrefix(c.op.ID, "create-vault") {
+				return false, Cause{}
+			}
+			if us := c.snap.UnreadableFor(account.HiddenVaults, region); len(us) > 0 {
+				return true, unreadableCause(us[0], account.HiddenVaults)
+			}
+			return true, Cause{Kind: CauseUnknownVault, Subject: ref, Flag: flag}
+		}
+		if len(v.AccessPolicy) == 0 {
+			if us := c.snap.UnreadableFor(account.HiddenVaultPolicies, region); len(us) > 0 {
+				return true, unreadableCause(us[0], account.HiddenVaultPolicies)
+			}
+			return false, Cause{}
+		}
+		cs.ResourcePolicy = &simulate.PolicyDoc{Name: v.ARN, Document: json.RawMessage(v.AccessPolicy)}
+		res.ResourcePolicy = string(fix.TargetVaultPolicy)
+	}
+	return false, Cause{}
+}
+
+// vaultOf returns the vault (name or ARN) a backup request acts on, and the
+// flag that names it: the vault ARN itself, the destination vault of a
+// copy, or the vault holding the recovery point.
+func (c checker) vaultOf(resource string) (string, string) {
+	switch {
+	case resource == c.p.DestinationVaultARN && resource != "":
+		return resource, "--destination-vault"
+	case strings.Contains(resource, ":backup-vault:"):
+		return resource, "--vault"
+	case resource != "" && resource == c.p.RecoveryPointARN && c.p.VaultName != "":
+		return c.p.VaultName, "--vault"
+	}
+	return "", ""
 }
 
 func instanceProfileOf(snap *account.Snapshot, roleARN string) string {
@@ -557,12 +914,12 @@ func (c checker) run(res *Result, cs *simulate.Case, fo fix.Options) {
 	res.Case = cs
 	pr, err := simulate.Prepare(cs, c.opts())
 	if err != nil {
-		res.Verdict, res.Error = Error, err.Error()
+		res.evalError(err)
 		return
 	}
 	out := pr.Evaluate()
 	if out.Error != nil {
-		res.Verdict, res.Error = Error, out.Error.Error()
+		res.evalError(out.Error)
 		return
 	}
 	res.Verdict = out.Decision

@@ -62,6 +62,31 @@ const (
 	KindService = "service"
 )
 
+// Circumstance is when a conditional requirement or condition applies,
+// typed so that no code reads the English When text.
+type Circumstance string
+
+// Circumstances of a Requirement or Condition.
+const (
+	// Always: the requirement always applies (When is empty).
+	Always Circumstance = ""
+	// OnKey: the resource or recovery point is encrypted with a KMS key;
+	// applies when Params.KeyARN is given.
+	OnKey Circumstance = "kmsKey"
+	// OnDestinationKey: the destination vault of a copy has a KMS key;
+	// applies when Params.DestinationKeyARN is given.
+	OnDestinationKey Circumstance = "destinationKey"
+	// OnParameter: applies when the parameters of its templates are given
+	// (a malware-scan role of a plan).
+	OnParameter Circumstance = "parameter"
+	// OnResourceType: applies to recovery points of the resource types in
+	// Types.
+	OnResourceType Circumstance = "resourceType"
+	// OnOption: an option of the request that the parameters do not tell
+	// (tags given, a Windows VSS backup, a continuous backup, ...).
+	OnOption Circumstance = "option"
+)
+
 // Requirement is one IAM request a principal must be allowed to make.
 type Requirement struct {
 	// Principal is Caller, JobRole or ServiceLinkedRole.
@@ -79,6 +104,10 @@ type Requirement struct {
 	// circumstance in which it applies ("tags given", "customer managed
 	// key", ...).
 	When string
+	// Applies is the typed form of When; Types are the resource types of
+	// OnResourceType.
+	Applies Circumstance
+	Types   []string
 	// Statement names the AWS managed policy statement ("Policy/Sid") the
 	// requirement is transcribed from, if any.
 	Statement string
@@ -91,6 +120,44 @@ type Requirement struct {
 	Source []string
 }
 
+// Decision is how a condition is decided from an account snapshot; Listed
+// conditions are facts no snapshot holds, left for a person to verify.
+type Decision string
+
+// Decisions of a Condition.
+const (
+	// Listed: no snapshot holds the fact (a service rule, console
+	// behaviour, a setting the collector does not read).
+	Listed Decision = ""
+	// DecideTrust: the job role's trust policy, evaluated for
+	// backup.amazonaws.com calling sts:AssumeRole.
+	DecideTrust Decision = "trust"
+	// DecideRequests: a policy layer that every request evaluation of the
+	// operation includes (SCPs, RCPs, permissions boundaries, the vault
+	// access policy of requests on the vault or its recovery points, the
+	// key policy of KMS requests): decided by those requests' verdicts.
+	DecideRequests Decision = "requests"
+	// DecideKeyState: the KMS key is enabled and in the operation's
+	// Region.
+	DecideKeyState Decision = "keyState"
+	// DecideVaultLock: the vault's Vault Lock configuration (a compliance
+	// lock past its grace period cannot be changed).
+	DecideVaultLock Decision = "vaultLock"
+	// DecideSameOrganization: source and destination accounts of a copy are
+	// members of the snapshot's organization.
+	DecideSameOrganization Decision = "sameOrganization"
+	// DecideDestinationVault: the destination vault of a cross-account copy
+	// is not the default vault (whose AWS managed key cannot be shared)
+	// for types not fully managed by AWS Backup.
+	DecideDestinationVault Decision = "destinationVault"
+	// DecideDestinationVaultPolicy: the destination vault's access policy
+	// allows backup:CopyIntoBackupVault from the source account.
+	DecideDestinationVaultPolicy Decision = "destinationVaultPolicy"
+	// DecideSourceKey: the source recovery point's key is a customer
+	// managed key (AWS managed keys cannot be shared across accounts).
+	DecideSourceKey Decision = "sourceKey"
+)
+
 // Condition is a requirement that is not an IAM action of a principal.
 type Condition struct {
 	// Kind is KindTrust, KindVaultPolicy, KindKeyPolicy, KindBucketPolicy,
@@ -98,13 +165,30 @@ type Condition struct {
 	Kind string
 	// Text states the condition in English.
 	Text string
-	// When is empty if the condition always applies.
-	When string
+	// When is empty if the condition always applies; Applies and Types
+	// are its typed form, as for a Requirement.
+	When    string
+	Applies Circumstance
+	Types   []string
 	// Inferred is set when the condition is reasoning rather than a
 	// statement of a source.
 	Inferred bool
+	// Decide is how a snapshot decides the condition (Listed: it does
+	// not).
+	Decide Decision
 	// Source are the domain document's source tags.
 	Source []string
+}
+
+// Decided returns how many of the operation's conditions a snapshot
+// decides, and how many it lists.
+func (op Operation) Decided() (decided, listed int) {
+	for _, c := range op.Conditions {
+		if c.Decide != Listed {
+			decided++
+		}
+	}
+	return decided, len(op.Conditions)
 }
 
 // Operation is an AWS Backup operation and what it requires.
@@ -222,9 +306,15 @@ type ConcreteRequest struct {
 	Action       string
 	Resource     string
 	Context      map[string]string
-	// When and Inferred are copied from the Requirement.
+	// When, Applies, Types and Inferred are copied from the Requirement.
 	When     string
+	Applies  Circumstance
+	Types    []string
 	Inferred bool
+	// Missing names the parameters an always-applying requirement lacks
+	// (ExpandEach only); Resource and Context then hold what could be
+	// filled.
+	Missing []string
 }
 
 // MissingParamsError reports the parameters that required requirements of
@@ -262,9 +352,36 @@ func fill(tmpl string, vals map[string]string) (string, []string) {
 // left out otherwise. A context entry whose value needs a vault lock setting
 // that is not given is left out.
 func (op Operation) Expand(params Params) ([]ConcreteRequest, error) {
+	all := op.ExpandEach(params)
+	out := all[:0:0]
+	missing := map[string]bool{}
+	for _, r := range all {
+		if len(r.Missing) == 0 {
+			out = append(out, r)
+			continue
+		}
+		for _, m := range r.Missing {
+			missing[m] = true
+		}
+	}
+	if len(missing) > 0 {
+		e := &MissingParamsError{Operation: op.ID}
+		for m := range missing {
+			e.Params = append(e.Params, m)
+		}
+		sort.Strings(e.Params)
+		return nil, e
+	}
+	return out, nil
+}
+
+// ExpandEach is Expand that keeps going: a requirement that always applies
+// and lacks parameters is returned with Missing naming them (sorted, once
+// each), so that a caller can report it as not checkable and check the
+// rest.
+func (op Operation) ExpandEach(params Params) []ConcreteRequest {
 	vals := params.values()
 	var out []ConcreteRequest
-	missing := map[string]bool{}
 	for _, r := range op.Requirements {
 		res, miss := fill(r.Resource, vals)
 		var ctx map[string]string
@@ -279,33 +396,30 @@ func (op Operation) Expand(params Params) ([]ConcreteRequest, error) {
 			}
 			ctx[k] = v
 		}
-		if len(miss) > 0 {
-			if r.When == "" {
-				for _, m := range miss {
-					missing[m] = true
-				}
-			}
+		if len(miss) > 0 && r.When != "" {
 			continue
 		}
-		out = append(out, ConcreteRequest{
+		cr := ConcreteRequest{
 			Principal:    r.Principal,
 			PrincipalARN: principalARN(r.Principal, vals),
 			Action:       r.Action,
 			Resource:     res,
 			Context:      ctx,
 			When:         r.When,
+			Applies:      r.Applies,
+			Types:        r.Types,
 			Inferred:     r.Inferred,
-		})
-	}
-	if len(missing) > 0 {
-		e := &MissingParamsError{Operation: op.ID}
-		for m := range missing {
-			e.Params = append(e.Params, m)
 		}
-		sort.Strings(e.Params)
-		return nil, e
+		if len(miss) > 0 {
+			set := map[string]bool{}
+			for _, m := range miss {
+				set[m] = true
+			}
+			cr.Missing = sortedKeys(set)
+		}
+		out = append(out, cr)
 	}
-	return out, nil
+	return out
 }
 
 func allOptional(names []string) bool {

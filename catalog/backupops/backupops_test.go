@@ -325,3 +325,130 @@ func TestExpandAll(t *testing.T) {
 		}
 	}
 }
+
+// AWS Backup's own ResourceType values (GetSupportedResourceTypes,
+// https://docs.aws.amazon.com/aws-backup/latest/devguide/API_GetSupportedResourceTypes.html)
+// and spellings users type map to the catalog's operations.
+func TestForResourceType(t *testing.T) {
+	for _, tt := range []struct {
+		verb, in, want string
+	}{
+		{VerbRestore, "EC2", "restore/EC2"},
+		{VerbRestore, "ec2", "restore/EC2"},
+		{VerbRestore, "EBS", "restore/EBS"},
+		{VerbRestore, "RDS", "restore/RDS"},
+		{VerbRestore, "Aurora", "restore/Aurora"},
+		{VerbRestore, "DynamoDB", "restore/DynamoDB"},
+		{VerbRestore, "dynamodb", "restore/DynamoDB"},
+		{VerbRestore, "EFS", "restore/EFS"},
+		{VerbRestore, "FSx", "restore/FSx"},
+		{VerbRestore, "FSX", "restore/FSx"},
+		{VerbRestore, "S3", "restore/S3"},
+		{VerbRestore, "VirtualMachine", "restore/VMware"},
+		{VerbRestore, "Storage Gateway", "restore/StorageGateway"},
+		{VerbRestore, "storage-gateway", "restore/StorageGateway"},
+		{VerbRestore, "SAP HANA on Amazon EC2", "restore/SAPHANA"},
+		{VerbRestore, "DocumentDB", "restore/DocumentDB"},
+		{VerbRestore, "Neptune", "restore/Neptune"},
+		{VerbRestore, "Redshift", "restore/Redshift"},
+		{VerbRestore, "Redshift Serverless", "restore/RedshiftServerless"},
+		{VerbRestore, "CloudFormation", "restore/CloudFormation"},
+		{VerbRestore, "Timestream", "restore/Timestream"},
+		{VerbBackup, "VirtualMachine", "backup/VMware"},
+		{VerbBackup, "SAP HANA on Amazon EC2", "backup/SAPHANA"},
+		{VerbBackup, "Storage Gateway", "backup/StorageGateway"},
+		{VerbBackup, " s3 ", "backup/S3"},
+	} {
+		op, err := ForResourceType(tt.verb, tt.in)
+		if err != nil || op.ID != tt.want {
+			t.Errorf("ForResourceType(%q, %q) = %q, %v; want %s", tt.verb, tt.in, op.ID, err, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		verb, in string
+		known    bool
+		suggest  string
+	}{
+		{VerbRestore, "EKS", true, ""},
+		{VerbBackup, "Redshift", true, ""},
+		{VerbRestore, "EC3", false, "EC2"},
+		{VerbRestore, "Dynamo", false, ""},
+		{VerbRestore, "", false, ""},
+	} {
+		_, err := ForResourceType(tt.verb, tt.in)
+		var re *ResourceTypeError
+		if !errors.As(err, &re) || re.Known != tt.known {
+			t.Errorf("ForResourceType(%q, %q): %v, want a ResourceTypeError with Known %v", tt.verb, tt.in, err, tt.known)
+			continue
+		}
+		if tt.suggest != "" && (len(re.Suggestions) == 0 || re.Suggestions[0] != tt.suggest) {
+			t.Errorf("ForResourceType(%q, %q): suggestions %v, want %s first", tt.verb, tt.in, re.Suggestions, tt.suggest)
+		}
+	}
+	// Every operation's resource type is reachable.
+	for _, op := range All() {
+		if op.ResourceType == "" {
+			continue
+		}
+		if n, ok := NormalizeResourceType(op.ResourceType); !ok || n != op.ResourceType {
+			t.Errorf("%s: resource type %s normalizes to %q, %v", op.ID, op.ResourceType, n, ok)
+		}
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	cands := []string{"restore", "backup", "copy", "create-vault"}
+	for _, tt := range []struct{ in, want string }{
+		{"resotre", "restore"}, {"Restor", "restore"}, {"bakup", "backup"}, {"create-valut", "create-vault"}, {"zzz", ""},
+	} {
+		got := Suggest(tt.in, cands)
+		if (tt.want == "") != (len(got) == 0) || (len(got) > 0 && got[0] != tt.want) {
+			t.Errorf("Suggest(%q) = %v, want %q first", tt.in, got, tt.want)
+		}
+	}
+}
+
+// Every conditional requirement and condition has a typed circumstance, so
+// no code needs to read the English When text.
+func TestCircumstancesTyped(t *testing.T) {
+	check := func(op, what, when string, applies Circumstance, types []string) {
+		switch {
+		case (when == "") != (applies == Always):
+			t.Errorf("%s %s: When %q but Applies %q", op, what, when, applies)
+		case (applies == OnResourceType) != (len(types) > 0):
+			t.Errorf("%s %s: Applies %q with types %v", op, what, applies, types)
+		}
+		for _, rt := range types {
+			if n, ok := NormalizeResourceType(rt); !ok || n != rt {
+				t.Errorf("%s %s: unknown type %q", op, what, rt)
+			}
+		}
+	}
+	for _, op := range All() {
+		for _, r := range op.Requirements {
+			check(op.ID, r.Action, r.When, r.Applies, r.Types)
+		}
+		for _, c := range op.Conditions {
+			check(op.ID, c.Text, c.When, c.Applies, c.Types)
+		}
+	}
+}
+
+// ExpandEach keeps the requirements it cannot fill, naming what they lack.
+func TestExpandEach(t *testing.T) {
+	op, _ := Lookup("restore/EC2/instance-role")
+	reqs := op.ExpandEach(Params{Partition: "aws", Region: "eu-west-1", Account: "111122223333", RoleARN: "arn:aws:iam::111122223333:role/R"})
+	var missing []string
+	for _, r := range reqs {
+		if len(r.Missing) > 0 {
+			missing = append(missing, r.Action+"="+strings.Join(r.Missing, ","))
+		}
+	}
+	want := []string{"backup:StartRestoreJob=RecoveryPointARN", "iam:PassRole=InstanceRoleARN"}
+	if strings.Join(missing, " ") != strings.Join(want, " ") {
+		t.Errorf("missing %v, want %v", missing, want)
+	}
+	if _, err := op.Expand(Params{Partition: "aws", Region: "eu-west-1", Account: "111122223333", RoleARN: "arn:aws:iam::111122223333:role/R"}); err == nil {
+		t.Error("Expand: no error for missing parameters")
+	}
+}

@@ -19,8 +19,12 @@ const (
 	polS3Restore = "AWSBackupServiceRolePolicyForS3Restore"
 	polSAPHANA   = "AWSBackupRestoreAccessForSAPHANA"
 
-	whenKMS  = "resource or recovery point encrypted with a KMS key"
-	whenTags = "tags given"
+	whenKMS          = "resource or recovery point encrypted with a KMS key"
+	whenSourceKMS    = "source recovery point encrypted with a KMS key"
+	whenDestKey      = "destination vault key given"
+	whenAWSBackupKey = "conservative check: KMS key ARN of aws/backup given"
+	whenTags         = "tags given"
+	whenScanRole     = "the plan names a malware-scan role"
 )
 
 // rq builds a requirement.
@@ -41,7 +45,31 @@ func (r Requirement) ctx(kv ...string) Requirement {
 	return r
 }
 
-func (r Requirement) when(w string) Requirement { r.When = w; return r }
+// when makes r apply only in circumstance w: a KMS key given (whenKMS and
+// the key phrases below), a resource type (whenType), or else an option of
+// the request the parameters do not tell.
+func (r Requirement) when(w string) Requirement {
+	r.When = w
+	switch w {
+	case "":
+		r.Applies = Always
+	case whenKMS, whenSourceKMS, whenAWSBackupKey:
+		r.Applies = OnKey
+	case whenDestKey:
+		r.Applies = OnDestinationKey
+	case whenScanRole:
+		r.Applies = OnParameter
+	default:
+		r.Applies = OnOption
+	}
+	return r
+}
+
+// whenType makes r apply only to recovery points of the given types.
+func (r Requirement) whenType(w string, types ...string) Requirement {
+	r.When, r.Applies, r.Types = w, OnResourceType, types
+	return r
+}
 
 func (r Requirement) stmt(s string) Requirement { r.Statement = s; return r }
 
@@ -58,9 +86,27 @@ func cond(kind, text string, src ...string) Condition {
 	return Condition{Kind: kind, Text: text, Source: src}
 }
 
-func (c Condition) when(w string) Condition { c.When = w; return c }
+func (c Condition) when(w string) Condition {
+	c.When = w
+	switch w {
+	case whenKMS, whenSourceKMS:
+		c.Applies = OnKey
+	case whenDestKey:
+		c.Applies = OnDestinationKey
+	default:
+		c.Applies = OnOption
+	}
+	return c
+}
+
+func (c Condition) whenType(w string, types ...string) Condition {
+	c.When, c.Applies, c.Types = w, OnResourceType, types
+	return c
+}
 
 func (c Condition) inferred() Condition { c.Inferred = true; return c }
+
+func (c Condition) decide(d Decision) Condition { c.Decide = d; return c }
 
 // role builds job-role requirements from one managed-policy statement.
 func role(policy, sid, resource string, actions ...string) []Requirement {
@@ -107,9 +153,9 @@ func passRole() Requirement {
 	return rq(Caller, "iam:PassRole", "${RoleARN}", "S33").ctx("iam:PassedToService", "backup.amazonaws.com")
 }
 
-var trustBackup = cond(KindTrust, "The job role's trust policy must allow backup.amazonaws.com to assume it (sts:AssumeRole).", "S24", "S35")
+var trustBackup = cond(KindTrust, "The job role's trust policy must allow backup.amazonaws.com to assume it (sts:AssumeRole).", "S24", "S35").decide(DecideTrust)
 
-var scpJobRole = cond(KindOrganization, "SCPs apply to job roles as to any principal of a member account: an SCP (or a permissions boundary on the role) that denies one of the job role's requests fails the job asynchronously (FAILED/ABORTED status message), not the API call.", "S41")
+var scpJobRole = cond(KindOrganization, "SCPs apply to job roles as to any principal of a member account: an SCP (or a permissions boundary on the role) that denies one of the job role's requests fails the job asynchronously (FAILED/ABORTED status message), not the API call.", "S41").decide(DecideRequests)
 
 func buildOperations() []Operation {
 	var ops []Operation
@@ -139,12 +185,12 @@ func vaultOperations() []Operation {
 		}
 		return out
 	}
-	scp := cond(KindOrganization, "No SCP or permissions boundary may deny the caller's requests (the KC's layers: identity policy, permissions boundary, SCP, KMS key policy).", "S2")
+	scp := cond(KindOrganization, "No SCP or permissions boundary may deny the caller's requests (the KC's layers: identity policy, permissions boundary, SCP, KMS key policy).", "S2").decide(DecideRequests)
 	return []Operation{
 		{
 			ID:           "create-vault",
 			Title:        "Create a backup vault encrypted with the default key (aws/backup)",
-			Requirements: cat(base, kms("conservative check: KMS key ARN of aws/backup given", true)),
+			Requirements: cat(base, kms(whenAWSBackupKey, true)),
 			Conditions: []Condition{
 				scp,
 				cond(KindService, "The console creates a vault named Default on the first visit of the Vaults page in a Region; the CLI, SDKs and CloudFormation do not.", "S20"),
@@ -158,8 +204,8 @@ func vaultOperations() []Operation {
 			Requirements: cat(base, kms("", false)),
 			Conditions: []Condition{
 				scp,
-				cond(KindKeyPolicy, "The key policy must allow the caller kms:CreateGrant, kms:DescribeKey, kms:RetireGrant, kms:Decrypt and kms:GenerateDataKey, directly or through the root \"enable IAM user permissions\" statement.", "S20", "S2"),
-				cond(KindKeyPolicy, "The key must be enabled and in the vault's Region.").inferred(),
+				cond(KindKeyPolicy, "The key policy must allow the caller kms:CreateGrant, kms:DescribeKey, kms:RetireGrant, kms:Decrypt and kms:GenerateDataKey, directly or through the root \"enable IAM user permissions\" statement.", "S20", "S2").decide(DecideRequests),
+				cond(KindKeyPolicy, "The key must be enabled and in the vault's Region.").inferred().decide(DecideKeyState),
 				cond(KindService, "A CMK of another account can be used only through the CLI or API, not the console.", "S20"),
 				cond(KindService, "AWSBackupFullAccess grants kms:CreateGrant only via backup (kms:ViaService backup.*.amazonaws.com, kms:GrantIsForAWSResource) and no kms:RetireGrant or kms:Decrypt: a user with only that policy may fail the KC's check.", "S35"),
 			},
@@ -172,7 +218,7 @@ func vaultOperations() []Operation {
 				rq(Caller, "backup:PutBackupVaultAccessPolicy", vaultARN, "S33"),
 			},
 			Conditions: []Condition{
-				cond(KindVaultPolicy, "The vault's existing access policy must not deny backup:PutBackupVaultAccessPolicy to the caller (the pattern AWS Config's backup-recovery-point-manual-deletion-disabled expects denies it to Principal \"*\").", "S38"),
+				cond(KindVaultPolicy, "The vault's existing access policy must not deny backup:PutBackupVaultAccessPolicy to the caller (the pattern AWS Config's backup-recovery-point-manual-deletion-disabled expects denies it to Principal \"*\").", "S38").decide(DecideRequests),
 				cond(KindVaultPolicy, "Vault access policies do not support wildcards in Action.", "S21"),
 				cond(KindVaultPolicy, "A vault access policy governs AWS Backup APIs only; cross-account access for any action other than backup:CopyIntoBackupVault is rejected whatever the policy says.", "S21", "S22"),
 			},
@@ -188,8 +234,8 @@ func vaultOperations() []Operation {
 					"backup:MaxRetentionDays", "${MaxRetentionDays}"),
 			},
 			Conditions: []Condition{
-				cond(KindOrganization, "SCPs and identity policies can restrict the lock settings with backup:ChangeableForDays, backup:MinRetentionDays and backup:MaxRetentionDays.", "S33"),
-				cond(KindService, "Compliance mode is immutable after the grace period (ChangeableForDays): DeleteBackupVaultLockConfiguration then fails with InvalidRequestException, not AccessDenied.", "S9", "S31").when("compliance mode (ChangeableForDays given)"),
+				cond(KindOrganization, "SCPs and identity policies can restrict the lock settings with backup:ChangeableForDays, backup:MinRetentionDays and backup:MaxRetentionDays.", "S33").decide(DecideRequests),
+				cond(KindService, "Compliance mode is immutable after the grace period (ChangeableForDays): DeleteBackupVaultLockConfiguration then fails with InvalidRequestException, not AccessDenied.", "S9", "S31").when("compliance mode (ChangeableForDays given)").decide(DecideVaultLock),
 				cond(KindService, "Vault Lock blocks deleting recovery points and lifecycle changes that shorten retention; this looks like an access failure but is not an IAM decision.", "S9"),
 			},
 			Sources: []string{"S33", "S9"},
@@ -206,7 +252,7 @@ func planOperations() []Operation {
 			Requirements: []Requirement{
 				rq(Caller, "backup:CreateBackupPlan", planAnyARN, "S33").note("The plan ID is assigned by the call, so the resource is the plan ARN pattern."),
 				rq(Caller, "backup:TagResource", planAnyARN, "S33").when(whenTags),
-				rq(Caller, "iam:PassRole", "${ScanRoleARN}", "S33").ctx("iam:PassedToService", "malware-protection.guardduty.amazonaws.com").when("the plan names a malware-scan role"),
+				rq(Caller, "iam:PassRole", "${ScanRoleARN}", "S33").ctx("iam:PassedToService", "malware-protection.guardduty.amazonaws.com").when(whenScanRole),
 			},
 			Sources: []string{"S33"},
 		},
@@ -254,6 +300,10 @@ type typeSpec struct {
 
 func withWhen(w string, rs []Requirement) []Requirement {
 	return each(rs, func(r Requirement) Requirement { return r.when(w) })
+}
+
+func withType(w string, types []string, rs []Requirement) []Requirement {
+	return each(rs, func(r Requirement) Requirement { return r.whenType(w, types...) })
 }
 
 func inferredAll(note string, rs []Requirement) []Requirement {
@@ -329,7 +379,7 @@ func backupOperations() []Operation {
 			each(role(polS3Backup, "", rpAnyARN, "backup:TagResource"), noSid),
 		), conds: []Condition{
 			cond(KindService, "S3 needs AWSBackupServiceRolePolicyForS3Backup on the job role: the default role AWSBackupDefaultServiceRole does not have it.", "S23", "S45"),
-			cond(KindKeyPolicy, "The job role must be able to use the bucket's KMS key (IAM and key policy consistent); otherwise the job can succeed while objects are not backed up.", "S25").when(whenKMS),
+			cond(KindKeyPolicy, "The job role must be able to use the bucket's KMS key (IAM and key policy consistent); otherwise the job can succeed while objects are not backed up.", "S25").when(whenKMS).decide(DecideRequests),
 		}},
 		{rt: "StorageGateway", title: "Storage Gateway volume", reqs: role(polBackup, "StorageGatewayPermissions", "${ResourceARN}", "storagegateway:CreateSnapshot", "storagegateway:ListTagsForResource")},
 		{rt: "VMware", title: "VMware virtual machine (Backup gateway)", reqs: role(polBackup, "BackupGatewayBackupPermissions", "arn:${Partition}:backup-gateway:${Region}:${Account}:vm/*", "backup-gateway:Backup", "backup-gateway:ListTagsForResource")},
@@ -357,8 +407,8 @@ func backupOperations() []Operation {
 			),
 			Conditions: append([]Condition{
 				trustBackup,
-				cond(KindVaultPolicy, "The vault access policy must not deny the backup request.", "S21").inferred(),
-				cond(KindKeyPolicy, "The key policy of the resource's KMS key must allow the job role the KMS actions it is granted in IAM.", "S25").when(whenKMS),
+				cond(KindVaultPolicy, "The vault access policy must not deny the backup request.", "S21").inferred().decide(DecideRequests),
+				cond(KindKeyPolicy, "The key policy of the resource's KMS key must allow the job role the KMS actions it is granted in IAM.", "S25").when(whenKMS).decide(DecideRequests),
 				scpJobRole,
 				cond(KindService, "Scheduled jobs of a plan use the selection's role; no caller is involved at run time.", "S33"),
 			}, s.conds...),
@@ -507,8 +557,8 @@ func restoreOperations() []Operation {
 	}
 	conds := []Condition{
 		trustBackup,
-		cond(KindVaultPolicy, "The vault access policy must not deny backup:StartRestoreJob (the default policy of aws/efs/automatic-backup-vault denies it to everyone).", "S5", "G14"),
-		cond(KindKeyPolicy, "The key policy of the recovery point's KMS key must allow the restore role the KMS actions it is granted in IAM.", "S25").when(whenKMS),
+		cond(KindVaultPolicy, "The vault access policy must not deny backup:StartRestoreJob (the default policy of aws/efs/automatic-backup-vault denies it to everyone).", "S5", "G14").decide(DecideRequests),
+		cond(KindKeyPolicy, "The key policy of the recovery point's KMS key must allow the restore role the KMS actions it is granted in IAM.", "S25").when(whenKMS).decide(DecideRequests),
 		scpJobRole,
 		cond(KindService, "Cross-account restore is not supported: copy the recovery point into the target account first; that account needs the service-linked role of the restored service.", "S22"),
 	}
@@ -557,7 +607,7 @@ func restoreOperations() []Operation {
 			),
 			Conditions: []Condition{
 				cond(KindService, "SAP HANA restores are destructive. StartRestoreJob may omit IamRoleArn for them; AWS Backup then uses the caller's identity, so the caller needs the ssm-sap permissions of AWSBackupRestoreAccessForSAPHANA.", "G15", "S35"),
-				cond(KindVaultPolicy, "The vault access policy must not deny backup:StartRestoreJob.", "S5"),
+				cond(KindVaultPolicy, "The vault access policy must not deny backup:StartRestoreJob.", "S5").decide(DecideRequests),
 			},
 			Sources: []string{"G15", "S33", "S35"},
 		},
@@ -576,15 +626,15 @@ func copyOperations() []Operation {
 			ctx("backup:CopyTargets", "${DestinationVaultARN}").
 			stmt(polBackup+"/BackupVaultCopyPermissions")),
 		role(polBackup, "BackupVaultPermissions", "${DestinationVaultARN}", "backup:CopyIntoBackupVault"),
-		withWhen("EBS recovery point", role(polBackup, "", "*", "ec2:CopySnapshot")),
-		withWhen("EC2 recovery point", role(polBackup, "", "*", "ec2:CopyImage")),
-		withWhen("RDS recovery point", role(polBackup, "", "*", "rds:CopyDBSnapshot")),
-		withWhen("Aurora, DocumentDB or Neptune recovery point", role(polBackup, "", "*", "rds:CopyDBClusterSnapshot")),
-		withWhen("FSx recovery point", role(polBackup, "", "*", "fsx:CopyBackup")),
-		withWhen("source recovery point encrypted with a KMS key", role(polBackup, "KMSPermissions", "${KeyARN}", "kms:DescribeKey")),
-		each(withWhen("source recovery point encrypted with a KMS key", role(polBackup, "KMSCreateGrantPermissions", "${KeyARN}", "kms:CreateGrant")), grantCtx),
-		withWhen("destination vault key given", role(polBackup, "KMSPermissions", "${DestinationKeyARN}", "kms:DescribeKey")),
-		each(withWhen("destination vault key given", role(polBackup, "KMSCreateGrantPermissions", "${DestinationKeyARN}", "kms:CreateGrant")), grantCtx),
+		withType("EBS recovery point", []string{"EBS"}, role(polBackup, "", "*", "ec2:CopySnapshot")),
+		withType("EC2 recovery point", []string{"EC2"}, role(polBackup, "", "*", "ec2:CopyImage")),
+		withType("RDS recovery point", []string{"RDS"}, role(polBackup, "", "*", "rds:CopyDBSnapshot")),
+		withType("Aurora, DocumentDB or Neptune recovery point", []string{"Aurora", "DocumentDB", "Neptune"}, role(polBackup, "", "*", "rds:CopyDBClusterSnapshot")),
+		withType("FSx recovery point", []string{"FSx"}, role(polBackup, "", "*", "fsx:CopyBackup")),
+		withWhen(whenSourceKMS, role(polBackup, "KMSPermissions", "${KeyARN}", "kms:DescribeKey")),
+		each(withWhen(whenSourceKMS, role(polBackup, "KMSCreateGrantPermissions", "${KeyARN}", "kms:CreateGrant")), grantCtx),
+		withWhen(whenDestKey, role(polBackup, "KMSPermissions", "${DestinationKeyARN}", "kms:DescribeKey")),
+		each(withWhen(whenDestKey, role(polBackup, "KMSCreateGrantPermissions", "${DestinationKeyARN}", "kms:CreateGrant")), grantCtx),
 	)
 	roleReqs = each(roleReqs, noSid)
 	tagDest := one(rq(JobRole, "backup:TagResource", destRPAnyARN, "S35", "G12").
@@ -593,9 +643,9 @@ func copyOperations() []Operation {
 		note("Copy jobs tag the recovery points they create; validated on the job role since 2025-06-30."))
 	common := []Condition{
 		trustBackup,
-		cond(KindVaultPolicy, "The source vault access policy must not deny backup:StartCopyJob (the default policy of aws/efs/automatic-backup-vault denies it).", "S5", "G14"),
+		cond(KindVaultPolicy, "The source vault access policy must not deny backup:StartCopyJob (the default policy of aws/efs/automatic-backup-vault denies it).", "S5", "G14").decide(DecideRequests),
 		scpJobRole,
-		cond(KindOrganization, "Guardrail SCPs can deny backup:CopyFromBackupVault unless backup:CopyTargets / backup:CopyTargetOrgPaths match, or deny backup:CopyIntoBackupVault when aws:ResourceTag/DestinationBackupVault is null.", "S22"),
+		cond(KindOrganization, "Guardrail SCPs can deny backup:CopyFromBackupVault unless backup:CopyTargets / backup:CopyTargetOrgPaths match, or deny backup:CopyIntoBackupVault when aws:ResourceTag/DestinationBackupVault is null.", "S22").decide(DecideRequests),
 		cond(KindService, "Backups in the cold storage tier cannot be copied; copies of continuous backups become snapshot backups.", "S22", "S39"),
 	}
 	return []Operation{
@@ -604,7 +654,7 @@ func copyOperations() []Operation {
 			Title:        "Copy a recovery point to another vault in the same Region and account (StartCopyJob)",
 			Requirements: cat(callerReqs, roleReqs, tagDest),
 			Conditions: append(append([]Condition(nil), common...),
-				cond(KindKeyPolicy, "The destination vault's KMS key must be usable by the copy role.", "S35").when("destination vault key given"),
+				cond(KindKeyPolicy, "The destination vault's KMS key must be usable by the copy role.", "S35").when(whenDestKey).decide(DecideRequests),
 			),
 			Sources: []string{"S33", "S35"},
 		},
@@ -613,8 +663,8 @@ func copyOperations() []Operation {
 			Title:        "Copy a recovery point to a vault in another Region of the same account (StartCopyJob)",
 			Requirements: cat(callerReqs, roleReqs, tagDest),
 			Conditions: append(append([]Condition(nil), common...),
-				cond(KindKeyPolicy, "For types not fully managed by AWS Backup (EBS, EC2, RDS, Aurora, ...) the snapshot is re-encrypted with a key of the destination Region: the copy role needs KMS permissions on both the source key and the destination key (e.g. multi-Region replica keys for encrypted Aurora).", "S25", "P3"),
-				cond(KindOrganization, "Region-deny SCPs that do not exempt the job role block its calls in the destination Region.").inferred(),
+				cond(KindKeyPolicy, "For types not fully managed by AWS Backup (EBS, EC2, RDS, Aurora, ...) the snapshot is re-encrypted with a key of the destination Region: the copy role needs KMS permissions on both the source key and the destination key (e.g. multi-Region replica keys for encrypted Aurora).", "S25", "P3").decide(DecideRequests),
+				cond(KindOrganization, "Region-deny SCPs that do not exempt the job role block its calls in the destination Region.").inferred().decide(DecideRequests),
 			),
 			Sources: []string{"S33", "S35", "S25"},
 		},
@@ -623,19 +673,19 @@ func copyOperations() []Operation {
 			Title: "Copy a recovery point to a vault in another account of the organization (StartCopyJob)",
 			Requirements: cat(callerReqs, roleReqs, inferredAll(
 				"The sources say the destination's AWSServiceRoleForBackup performs the copy and that the destination key policy must admit it (for restoring the copy), but not which KMS actions it calls.",
-				withWhen("destination vault key given", []Requirement{
+				withWhen(whenDestKey, []Requirement{
 					rq(ServiceLinkedRole, "kms:DescribeKey", "${DestinationKeyARN}", "S22", "G9"),
 					rq(ServiceLinkedRole, "kms:CreateGrant", "${DestinationKeyARN}", "S22", "G9").ctx("kms:GrantIsForAWSResource", "true"),
 				}))),
 			Conditions: append(append([]Condition(nil), common...),
-				cond(KindOrganization, "Source and destination accounts must be members of the same AWS Organization (\"Copy job failed. Both source and destination account must be a member of the same organization\").", "S4", "G10"),
+				cond(KindOrganization, "Source and destination accounts must be members of the same AWS Organization (\"Copy job failed. Both source and destination account must be a member of the same organization\").", "S4", "G10").decide(DecideSameOrganization),
 				cond(KindOrganization, "The management account must enable cross-account backup (console Settings or UpdateGlobalSettings).", "S22", "S4"),
-				cond(KindVaultPolicy, "The destination vault access policy must allow backup:CopyIntoBackupVault to the source account (arn:aws:iam::<source>:root), the copy role, or the organization / OU (aws:PrincipalOrgID, aws:PrincipalOrgPaths, with ids that exist); otherwise \"Access Denied trying to call AWS Backup service\".", "S3"),
-				cond(KindService, "For types not fully managed by AWS Backup the destination vault must not be the default vault (its key cannot be shared): use a vault encrypted with a customer managed key. Fully managed types may use a CMK or aws/backup.", "S22", "P4"),
-				cond(KindKeyPolicy, "If the source is encrypted with a customer managed key, its key policy must allow the destination account; AWS managed keys (aws/ebs, aws/rds) cannot be shared, so cross-account copies of such backups fail (\"Given key ID is not accessible\").", "S4", "G8", "G11").when("source recovery point encrypted with a KMS key"),
-				cond(KindKeyPolicy, "To restore the copy, the destination key policy must admit role/aws-service-role/backup.amazonaws.com/AWSServiceRoleForBackup of the destination account, which performs the copy there.", "S22", "G9"),
+				cond(KindVaultPolicy, "The destination vault access policy must allow backup:CopyIntoBackupVault to the source account (arn:aws:iam::<source>:root), the copy role, or the organization / OU (aws:PrincipalOrgID, aws:PrincipalOrgPaths, with ids that exist); otherwise \"Access Denied trying to call AWS Backup service\".", "S3").decide(DecideDestinationVaultPolicy),
+				cond(KindService, "For types not fully managed by AWS Backup the destination vault must not be the default vault (its key cannot be shared): use a vault encrypted with a customer managed key. Fully managed types may use a CMK or aws/backup.", "S22", "P4").decide(DecideDestinationVault),
+				cond(KindKeyPolicy, "If the source is encrypted with a customer managed key, its key policy must allow the destination account; AWS managed keys (aws/ebs, aws/rds) cannot be shared, so cross-account copies of such backups fail (\"Given key ID is not accessible\").", "S4", "G8", "G11").when(whenSourceKMS).decide(DecideSourceKey),
+				cond(KindKeyPolicy, "To restore the copy, the destination key policy must admit role/aws-service-role/backup.amazonaws.com/AWSServiceRoleForBackup of the destination account, which performs the copy there.", "S22", "G9").decide(DecideRequests),
 				cond(KindOrganization, "Organization tag policies can break cross-account copies.", "S4"),
-				cond(KindService, "EC2 Allowed AMIs in the destination must allow the source account, or the copy fails with \"Source AMI not found in Region\".", "S22").when("EC2 recovery point"),
+				cond(KindService, "EC2 Allowed AMIs in the destination must allow the source account, or the copy fails with \"Source AMI not found in Region\".", "S22").whenType("EC2 recovery point", "EC2"),
 				cond(KindService, "Deleting the copy role during a cross-account copy fails it with \"Failed to unshare snapshot\".", "S22"),
 			),
 			Sources: []string{"S3", "S4", "S22", "S33", "S35"},

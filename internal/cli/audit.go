@@ -18,10 +18,6 @@ import (
 	"github.com/deniedhq/denied/internal/i18n"
 )
 
-// ExitUnchecked is audit's exit code when something could not be checked
-// (and nothing would fail: a failure, exit 1, takes precedence).
-const ExitUnchecked = 4
-
 type auditInput struct {
 	snapshot   string
 	format     string

@@ -36,7 +36,7 @@ func TestAuditUnchecked(t *testing.T) {
 	}{
 		{"unknown role, vault, key, key policy, resource type", auditUnknown, nil,
 			[]string{audit.RuleUnknownRole, audit.RuleUnknownVault, audit.RuleUnknownKey, audit.RuleUnknownKeyPolicy, audit.RuleUnmappedResourceType},
-			[]string{"role arn:aws:iam::111122223333:role/CustomRestoreRoel", "vault Archive is not in the snapshot", `resource type "VirtualMachine"`}},
+			[]string{"role arn:aws:iam::111122223333:role/CustomRestoreRoel", "vault Archive is not in the snapshot", `resource type "Quantum Gizmo"`}},
 		{"unreadable APIs", auditUnreadable, nil,
 			[]string{audit.RuleUnreadableSCP, audit.RuleUnreadableRPs, audit.RuleUnreadableSelections},
 			[]string{"SCPs unknown: organizations:ListPoliciesForTarget was denied when the snapshot was taken",
@@ -244,7 +244,7 @@ func TestAuditJUnit(t *testing.T) {
 		tests, failures, errors, passed int
 	}{
 		{auditFailing, 3, 2, 0, 1},
-		{auditUnknown, 6, 0, 5, 1},
+		{auditUnknown, 7, 0, 5, 2},
 		{auditClean, 3, 0, 0, 3},
 	} {
 		out, _, _ := runCLI(t, "", "audit", "--snapshot", tc.snap, "--format", "junit")

@@ -2,10 +2,13 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/preflight"
 )
 
@@ -197,7 +200,18 @@ func TestCheckErrors(t *testing.T) {
 		{[]string{"check", "restore", "--snapshot", checkRestore, "--recovery-point", rpEC2, "--instance-role", "AppRole"}, "--instance-role must be original, none or a role ARN"},
 		{[]string{"check", "restore", "--snapshot", "nonexistent.json", "--resource-type", "EC2"}, "nonexistent.json"},
 		{[]string{"check", "restore", "--snapshot", checkRestore, "--format", "xml"}, "--format must be"},
-		{[]string{"check", "create-vault", "--snapshot", checkVault}, "missing: VaultName"},
+		// Usage errors come before anything is read: no snapshot and no
+		// --live, a misspelled operation, a bad ARN, an unwritable output.
+		{[]string{"check", "restore", "--resource-type", "EC2"}, "check needs --snapshot FILE"},
+		{[]string{"check", "resotre", "--live"}, `unknown operation "resotre" (did you mean restore?)`},
+		{[]string{"check", "restore", "--snapshot", "nonexistent.json", "--live"}, "--snapshot and --live exclude each other"},
+		{[]string{"check", "restore", "--live", "--resource-type", "EC3"}, "did you mean EC2?"},
+		{[]string{"check", "restore", "--live", "--resource-type", "EC2", "--role", "arn:aws:iam::1111:role/R"}, "account \"1111\" is not 12 digits"},
+		{[]string{"check", "restore", "--live", "--resource-type", "EC2", "--recovery-point", "rp-1"}, "--recovery-point: \"rp-1\" is not an ARN"},
+		{[]string{"check", "copy", "--live", "--destination-vault", "arn:aws:kms:eu-west-1:111122223333:key/k"}, "is a kms ARN, not a backup one"},
+		{[]string{"check", "restore", "--live", "--resource-type", "EC2", "--output", "/nonexistent-dir/report.json"}, "does not exist"},
+		{[]string{"check", "restore", "--live", "--resource-type", "EC2", "--instance-profile", "P", "--instance-role", "none"}, "not both"},
+		{[]string{"check", "restore", "--live", "--as", "operator", "--resource-type", "EC2"}, `--as: "operator" is not an ARN`},
 	} {
 		_, errOut, code := runCLI(t, "", tt.args...)
 		if code != ExitUsage || !strings.Contains(errOut, tt.msg) {
@@ -221,5 +235,171 @@ func TestCheckCollectPermissions(t *testing.T) {
 	_, errOut, code = runCLI(t, "", "check", "collect", "--snapshot", snap)
 	if code != ExitUsage || !strings.Contains(errOut, "--as") {
 		t.Errorf("no --as: exit %d, %q", code, errOut)
+	}
+}
+
+// unreadableSnapshot writes the restore test data in the full form with the
+// given unreadable calls, as denied collect records them.
+func unreadableSnapshot(t *testing.T, src string, us ...account.Unreadable) string {
+	t.Helper()
+	f, err := os.Open(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	snap, err := account.LoadShort(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap.Unreadable = us
+	b, err := json.Marshal(snap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "snapshot.json")
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// Every path that used to report a false success ("0 of 0 requirements
+// pass ... would be allowed", exit 0) now says could not check, names the
+// cause and exits 4.
+func TestCheckCouldNotCheck(t *testing.T) {
+	denied := "AccessDeniedException: User: arn:aws:sts::111122223333:assumed-role/Auditor/s is not authorized to perform: organizations:ListPoliciesForTarget"
+	orgSnap := unreadableSnapshot(t, checkRestore, account.Unreadable{Service: "organizations", Call: "ListPoliciesForTarget", Error: denied})
+	iamSnap := unreadableSnapshot(t, checkRestore, account.Unreadable{Service: "iam", Call: "GetAccountAuthorizationDetails", Error: "AccessDenied"})
+	keysSnap := unreadableSnapshot(t, checkVault, account.Unreadable{Service: "kms", Call: "ListKeys", Region: "eu-west-1", Error: "AccessDeniedException"})
+	operator := acct + "user/operator"
+	for _, tt := range []struct {
+		name       string
+		args       []string
+		kind       preflight.CauseKind
+		suggestion string
+		text       string // in the text output
+	}{
+		{name: "misspelled-role", kind: preflight.CauseUnknownRole, suggestion: acct + "role/CustomRestoreRole",
+			args: []string{"restore", "--snapshot", checkRestore, "--as", operator, "--role", acct + "role/CustomRestoreRoel", "--recovery-point", rpEC2, "--instance-role", "none"},
+			text: "Role arn:aws:iam::111122223333:role/CustomRestoreRoel (--role) is not in the snapshot. Did you mean arn:aws:iam::111122223333:role/CustomRestoreRole?"},
+		{name: "role-name", kind: preflight.CauseUnknownRole, suggestion: acct + "role/CustomRestoreRole",
+			args: []string{"restore", "--snapshot", checkRestore, "--as", operator, "--role", "CustomRestoreRole", "--recovery-point", rpEC2, "--instance-role", "none"},
+			text: "Did you mean arn:aws:iam::111122223333:role/CustomRestoreRole?"},
+		{name: "unknown-caller", kind: preflight.CauseUnknownPrincipal,
+			args: []string{"restore", "--snapshot", checkRestore, "--as", acct + "user/nobody", "--role", acct + "role/ManagedRestoreRole", "--recovery-point", rpEC2, "--instance-role", "none"},
+			text: "Principal arn:aws:iam::111122223333:user/nobody (--as) is not in the snapshot."},
+		{name: "unreadable-scps", kind: preflight.CauseUnreadable,
+			args: []string{"restore", "--snapshot", orgSnap, "--as", operator, "--role", acct + "role/ManagedRestoreRole", "--recovery-point", rpEC2, "--instance-role", "none"},
+			text: "SCPs unknown: organizations:ListPoliciesForTarget was denied when the snapshot was taken."},
+		{name: "unreadable-iam", kind: preflight.CauseUnreadable,
+			args: []string{"restore", "--snapshot", iamSnap, "--as", operator, "--role", acct + "role/NotCollected", "--recovery-point", rpEC2, "--instance-role", "none"},
+			text: "IAM users, roles and their policies unknown: iam:GetAccountAuthorizationDetails was denied"},
+		{name: "unknown-vault", kind: preflight.CauseUnknownVault,
+			args: []string{"put-vault-policy", "--snapshot", checkRestore, "--as", operator, "--vault", "NoSuchVault"},
+			text: "Backup vault arn:aws:backup:eu-west-1:111122223333:backup-vault:NoSuchVault (--vault) is not in the snapshot."},
+		{name: "unknown-key", kind: preflight.CauseUnknownKey,
+			args: []string{"create-vault", "--snapshot", checkVault, "--vault", "V", "--kms-key", "arn:aws:kms:eu-west-1:111122223333:key/9999ffff-99ff-99ff-99ff-999999999999", "--as", acct + "user/vaultadmin"},
+			text: "KMS key arn:aws:kms:eu-west-1:111122223333:key/9999ffff-99ff-99ff-99ff-999999999999 (--kms-key) is not in the snapshot."},
+		{name: "unreadable-keys", kind: preflight.CauseUnreadable,
+			args: []string{"create-vault", "--snapshot", keysSnap, "--vault", "V", "--kms-key", "arn:aws:kms:eu-west-1:111122223333:key/9999ffff-99ff-99ff-99ff-999999999999", "--as", acct + "user/vaultadmin"},
+			text: "KMS keys unknown: kms:ListKeys was denied when the snapshot was taken."},
+		{name: "missing-vault", kind: preflight.CauseMissingParameter,
+			args: []string{"create-vault", "--snapshot", checkVault, "--as", acct + "user/vaultadmin"},
+			text: "Missing --vault."},
+		{name: "missing-caller", kind: preflight.CauseMissingParameter,
+			args: []string{"restore", "--snapshot", checkRestore, "--role", acct + "role/ManagedRestoreRole", "--recovery-point", rpEC2, "--instance-role", "none"},
+			text: "Missing --as."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"check"}, tt.args...)
+			out, errOut, code := runCLI(t, "", append(args, "--format", "json")...)
+			if code != ExitUnchecked {
+				t.Fatalf("exit %d, want %d: %s\n%s", code, ExitUnchecked, errOut, out)
+			}
+			var rep preflight.Report
+			if err := json.Unmarshal([]byte(out), &rep); err != nil {
+				t.Fatal(err)
+			}
+			if rep.OK || rep.Status != preflight.StatusCouldNotCheck || rep.Unchecked == 0 {
+				t.Errorf("status %q ok %v unchecked %d, want couldNotCheck", rep.Status, rep.OK, rep.Unchecked)
+			}
+			var found bool
+			for _, c := range rep.Causes {
+				if c.Kind == tt.kind && (tt.suggestion == "" || c.Suggestion == tt.suggestion) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("causes %+v lack %s (suggestion %q)", rep.Causes, tt.kind, tt.suggestion)
+			}
+			for _, r := range rep.Results {
+				if r.Status() == preflight.StatusCouldNotCheck && r.Cause == nil {
+					t.Errorf("%s could not be checked without a cause", r.Action)
+				}
+			}
+			for _, format := range []string{"text", "markdown"} {
+				text, _, code := runCLI(t, "", append(args, "--format", format, "--lang", "en")...)
+				if code != ExitUnchecked || !strings.Contains(text, tt.text) || strings.Contains(text, "would be allowed") {
+					t.Errorf("%s: exit %d; want %d, %q and no success:\n%s", format, code, ExitUnchecked, tt.text, text)
+				}
+			}
+		})
+	}
+}
+
+// --list shows every operation with its resource type and the count of
+// conditions decided from a snapshot, in every format.
+func TestCheckList(t *testing.T) {
+	out, errOut, code := runCLI(t, "", "check", "--list", "--format", "json")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var rep listReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]listEntry{}
+	sum := 0
+	for _, e := range rep.Operations {
+		ids[e.ID] = e
+		sum += e.Conditions
+	}
+	if e, ok := ids["restore/VMware"]; !ok || e.AWSType != "VirtualMachine" {
+		t.Errorf("restore/VMware: %+v", e)
+	}
+	if e := ids["copy/cross-account"]; e.Decided == 0 || e.Decided > e.Conditions {
+		t.Errorf("copy/cross-account decided %d of %d", e.Decided, e.Conditions)
+	}
+	if sum != rep.Conditions || rep.Decided == 0 || rep.Decided >= rep.Conditions {
+		t.Errorf("totals: decided %d of %d (sum %d)", rep.Decided, rep.Conditions, sum)
+	}
+	for _, format := range []string{"text", "markdown"} {
+		out, _, code := runCLI(t, "", "check", "--list", "--format", format, "--lang", "en")
+		if code != ExitOK || !strings.Contains(out, "restore/EC2/instance-role") || !strings.Contains(out, "SAP HANA on Amazon EC2") {
+			t.Errorf("%s: exit %d:\n%s", format, code, out)
+		}
+	}
+	golden(t, "check/list.txt", func() string { s, _, _ := runCLI(t, "", "check", "--list", "--lang", "en"); return s }())
+}
+
+// --snapshot - reads the snapshot from standard input; --output writes the
+// report to a 0600 file.
+func TestCheckStdinAndOutput(t *testing.T) {
+	data, err := os.ReadFile(checkVault)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "report.json")
+	out, errOut, code := runCLI(t, string(data), "check", "create-vault", "--snapshot", "-", "--vault", "V", "--kms-key", vaultKey, "--as", acct+"user/vaultadmin", "--format", "json", "--output", path)
+	if code != ExitOK || out != "" {
+		t.Fatalf("exit %d, stdout %q: %s", code, out, errOut)
+	}
+	fi, err := os.Stat(path)
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("report file: %v %v", fi, err)
+	}
+	b, _ := os.ReadFile(path)
+	if !strings.Contains(string(b), `"status": "allowed"`) {
+		t.Errorf("report:\n%s", b)
 	}
 }

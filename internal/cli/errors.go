@@ -11,6 +11,11 @@ const (
 	ExitDenied  = 1 // something would be denied (check, audit)
 	ExitUsage   = 2 // bad input or usage
 	ExitRuntime = 3 // AWS or runtime failure
+	// ExitUnchecked: nothing was proven denied, but something could not be
+	// checked (an unknown role, vault or key, a policy the snapshot could
+	// not read, a missing parameter): never reported as success (check,
+	// audit).
+	ExitUnchecked = 4
 )
 
 // Error carries the exit code an error maps to.

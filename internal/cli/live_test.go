@@ -30,7 +30,7 @@ func TestCheckLive(t *testing.T) {
 		t.Fatal(err)
 	}
 	user := aws.ToString(out.User.Arn)
-	stdout, stderr, code := runCLI(t, "", "check", "create-vault", "--vault", "LiveVault", "--as", user, "--format", "json")
+	stdout, stderr, code := runCLI(t, "", "check", "create-vault", "--live", "--vault", "LiveVault", "--as", user, "--format", "json")
 	if code != ExitDenied {
 		t.Fatalf("exit %d, want %d (the user has no permissions)\n%s\n%s", code, ExitDenied, stdout, stderr)
 	}

@@ -150,6 +150,7 @@ func init() {
 	}{
 		{"unreadable-scps", [3]string{"SCPs unknown", "SCP が不明", "SCP를 알 수 없음"}},
 		{"unreadable-iam", [3]string{"IAM roles and policies unknown", "IAM のロールとポリシーが不明", "IAM 역할과 정책을 알 수 없음"}},
+		{"unreadable-kms", [3]string{"KMS keys or key policies unknown", "KMS キーまたはキーポリシーが不明", "KMS 키 또는 키 정책을 알 수 없음"}},
 		{"unreadable-vaults", [3]string{"backup vaults and their access policies unknown", "バックアップボールトとアクセスポリシーが不明", "백업 볼트와 액세스 정책을 알 수 없음"}},
 		{"unreadable-restore-metadata", [3]string{"the EC2 instance profile of the recovery point unknown", "復旧ポイントの EC2 インスタンスプロファイルが不明", "복구 지점의 EC2 인스턴스 프로필을 알 수 없음"}},
 		{"unreadable-recovery-points", [3]string{"recovery points unknown (the snapshot may lack some)", "復旧ポイントが不明 (スナップショットにないものがある可能性があります)", "복구 지점을 알 수 없음(스냅샷에 없는 것이 있을 수 있음)"}},

@@ -1,0 +1,205 @@
+package preflight
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/deniedhq/denied/account"
+)
+
+// Status is the three-valued outcome of a result or a report: a request
+// (or an operation) is allowed, denied, or could not be checked. A request
+// whose inputs were not known (principal, role, vault, key, instance
+// profile, a policy the snapshot could not read, a missing parameter) is
+// never Allowed.
+type Status string
+
+const (
+	// StatusAllowed: every checked request would be allowed.
+	StatusAllowed Status = "allowed"
+	// StatusDenied: a request would be denied (whatever else is unknown:
+	// a denial the snapshot proves stands).
+	StatusDenied Status = "denied"
+	// StatusCouldNotCheck: nothing is proven denied, but something could
+	// not be checked; Causes say what.
+	StatusCouldNotCheck Status = "couldNotCheck"
+	// StatusNotApplicable: the request applies only in circumstances the
+	// parameters do not give (tags given, a VSS backup, ...); it counts
+	// neither way.
+	StatusNotApplicable Status = "notApplicable"
+)
+
+// CouldNotCheck is the verdict of a Result whose inputs were not known
+// (see Result.Cause).
+const CouldNotCheck = "CouldNotCheck"
+
+// CauseKind is why a request could not be checked.
+type CauseKind string
+
+// Kinds of a Cause.
+const (
+	// CauseUnknownPrincipal: the caller (--as) is not a user or role of the
+	// snapshot.
+	CauseUnknownPrincipal CauseKind = "unknownPrincipal"
+	// CauseUnknownRole: the job role (--role) is not in the snapshot, or
+	// was given as a name instead of an ARN (Suggestion holds the ARN).
+	CauseUnknownRole CauseKind = "unknownRole"
+	// CauseUnknownVault: the backup vault is not in the snapshot.
+	CauseUnknownVault CauseKind = "unknownVault"
+	// CauseUnknownKey: the KMS key is not in the snapshot.
+	CauseUnknownKey CauseKind = "unknownKey"
+	// CauseUnknownInstanceProfile: the instance profile is not in the
+	// snapshot, or carries no role.
+	CauseUnknownInstanceProfile CauseKind = "unknownInstanceProfile"
+	// CauseUnreadable: an API the collector could not call hides a policy
+	// layer or resource the request needs (API and Hides say which).
+	CauseUnreadable CauseKind = "unreadable"
+	// CauseMissingParameter: a parameter the request needs was not given
+	// (Flag names it).
+	CauseMissingParameter CauseKind = "missingParameter"
+	// CauseEvaluation: the engine could not evaluate the request (a policy
+	// that does not parse, say; Error holds the message).
+	CauseEvaluation CauseKind = "evaluationError"
+)
+
+// Cause is one reason a request could not be checked.
+type Cause struct {
+	Kind CauseKind `json:"kind"`
+	// Subject is what is unknown: an ARN or name (unknown*), the
+	// parameter (missingParameter).
+	Subject string `json:"subject,omitempty"`
+	// Flag is the command-line flag that gives the missing or unknown
+	// input ("--role", "--kms-key", ...).
+	Flag string `json:"flag,omitempty"`
+	// API is the unreadable call, "service:Operation"
+	// ("organizations:ListPoliciesForTarget").
+	API string `json:"api,omitempty"`
+	// Hides is what the unreadable call hides (account.Hidden).
+	Hides account.Hidden `json:"hides,omitempty"`
+	// Error is the error AWS returned to the collector (unreadable), or the
+	// engine's error (evaluationError).
+	Error string `json:"error,omitempty"`
+	// Suggestion is a likely intended value ("did you mean"): the ARN of a
+	// role given by name, say.
+	Suggestion string `json:"suggestion,omitempty"`
+}
+
+// String states the cause in English (the CLI renders it through i18n).
+func (c Cause) String() string {
+	var s string
+	switch c.Kind {
+	case CauseUnknownPrincipal:
+		s = fmt.Sprintf("principal %s (%s) is not in the snapshot", c.Subject, c.Flag)
+	case CauseUnknownRole:
+		s = fmt.Sprintf("role %s (%s) is not in the snapshot", c.Subject, c.Flag)
+	case CauseUnknownVault:
+		s = fmt.Sprintf("backup vault %s (%s) is not in the snapshot", c.Subject, c.Flag)
+	case CauseUnknownKey:
+		s = fmt.Sprintf("KMS key %s (%s) is not in the snapshot", c.Subject, c.Flag)
+	case CauseUnknownInstanceProfile:
+		s = fmt.Sprintf("instance profile %s (%s) is not in the snapshot or has no role", c.Subject, c.Flag)
+	case CauseUnreadable:
+		s = fmt.Sprintf("%s unknown: %s was denied when the snapshot was taken", account.HiddenText(c.Hides), c.API)
+		if c.Error != "" {
+			s += " (" + c.Error + ")"
+		}
+	case CauseMissingParameter:
+		s = fmt.Sprintf("missing %s", c.Flag)
+		if c.Subject != "" && c.Subject != c.Flag {
+			s += " (" + c.Subject + ")"
+		}
+	case CauseEvaluation:
+		s = "the engine could not evaluate the request: " + c.Error
+	default:
+		s = string(c.Kind) + " " + c.Subject
+	}
+	if c.Suggestion != "" {
+		s += "; did you mean " + c.Suggestion + "?"
+	}
+	return s
+}
+
+// key identifies equal causes (for the report's deduplicated list).
+func (c Cause) key() string {
+	return strings.Join([]string{string(c.Kind), c.Subject, c.Flag, c.API, string(c.Hides)}, "\x00")
+}
+
+// Status returns the three-valued outcome of the result.
+func (r Result) Status() Status {
+	switch r.Verdict {
+	case Allowed:
+		return StatusAllowed
+	case ExplicitDeny, ImplicitDeny:
+		return StatusDenied
+	case Skipped:
+		return StatusNotApplicable
+	}
+	return StatusCouldNotCheck
+}
+
+// CouldNotCheck reports whether the request could not be checked.
+func (r Result) CouldNotCheck() bool { return r.Status() == StatusCouldNotCheck }
+
+// couldNotCheck sets res to could-not-check for cause c.
+func (res *Result) couldNotCheck(c Cause) {
+	res.Verdict, res.Cause = CouldNotCheck, &c
+	res.Layer, res.Deciding, res.Message, res.Plan = "", nil, "", nil
+	// Error keeps renderers that know only Error from taking the result
+	// for allowed.
+	res.Error = c.String()
+}
+
+// tally computes the report's counts, status and deduplicated causes from
+// its results.
+func (rep *Report) tally() {
+	rep.Passed, rep.Total, rep.Skipped, rep.Denied, rep.Unchecked = 0, 0, 0, 0, 0
+	seen := map[string]bool{}
+	for _, c := range rep.Causes {
+		seen[c.key()] = true
+	}
+	for _, r := range rep.Results {
+		switch r.Status() {
+		case StatusNotApplicable:
+			rep.Skipped++
+			continue
+		case StatusAllowed:
+			rep.Passed++
+		case StatusDenied:
+			rep.Denied++
+		default:
+			rep.Unchecked++
+			c := Cause{Kind: CauseEvaluation, Error: r.Error}
+			if r.Cause != nil {
+				c = *r.Cause
+			}
+			if !seen[c.key()] {
+				seen[c.key()] = true
+				rep.Causes = append(rep.Causes, c)
+			}
+		}
+		rep.Total++
+	}
+	sort.SliceStable(rep.Causes, func(i, j int) bool { return causeOrder(rep.Causes[i].Kind) < causeOrder(rep.Causes[j].Kind) })
+	switch {
+	case rep.Denied > 0:
+		rep.Status = StatusDenied
+	case rep.Unchecked > 0 || len(rep.Causes) > 0:
+		rep.Status = StatusCouldNotCheck
+	default:
+		rep.Status = StatusAllowed
+	}
+	rep.OK = rep.Status == StatusAllowed
+}
+
+func causeOrder(k CauseKind) int {
+	switch k {
+	case CauseMissingParameter:
+		return 0
+	case CauseUnknownPrincipal, CauseUnknownRole, CauseUnknownVault, CauseUnknownKey, CauseUnknownInstanceProfile:
+		return 1
+	case CauseUnreadable:
+		return 2
+	}
+	return 3
+}
