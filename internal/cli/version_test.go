@@ -7,7 +7,9 @@ import (
 )
 
 func TestModuleVersion(t *testing.T) {
-	bi := func(v string) *debug.BuildInfo { return &debug.BuildInfo{Main: debug.Module{Path: "github.com/deniedhq/denied", Version: v}} }
+	bi := func(v string) *debug.BuildInfo {
+		return &debug.BuildInfo{Main: debug.Module{Path: "github.com/deniedhq/denied", Version: v}}
+	}
 	for _, tt := range []struct {
 		set  string
 		info *debug.BuildInfo
