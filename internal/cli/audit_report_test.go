@@ -410,3 +410,28 @@ func TestAuditUnknownCaller(t *testing.T) {
 		t.Errorf("exit %d, want 2", code)
 	}
 }
+
+// The README's ignore-file example parses, and ignores what it says.
+func TestAuditReadmeIgnoreExample(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(readme)
+	i := strings.Index(s, "```text\n# RULE-ID")
+	if i < 0 {
+		t.Fatal("no ignore-file example in the README")
+	}
+	block := s[i+len("```text\n"):]
+	block = block[:strings.Index(block, "```")]
+	es, err := audit.ParseIgnore(strings.NewReader(block), "README.md")
+	if err != nil || len(es) != 3 {
+		t.Fatalf("%v %+v", err, es)
+	}
+	path := writeFile(t, "ignore", block)
+	out, errOut, code := runCLI(t, "", "audit", "--snapshot", auditFailing, "--format", "json", "--ignore-file", path)
+	var rep auditSummary
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || code != ExitOK || rep.Summary.Ignored != 2 || errOut != "" {
+		t.Errorf("exit %d, %+v: %s %v", code, rep.Summary, errOut, err)
+	}
+}
