@@ -173,6 +173,23 @@ func readAuditSnapshot(path string, r io.Reader) (*auditSnapshot, error) {
 	return nil, err
 }
 
+// roleLine is the line of a role in the snapshot file, or 0.
+func (as *auditSnapshot) roleLine(arn string) int {
+	r, ok := as.snap.Role(arn)
+	if !ok {
+		return 0
+	}
+	if as.short {
+		return as.lines["/roles/"+strings.ReplaceAll(strings.ReplaceAll(r.Name, "~", "~0"), "/", "~1")]
+	}
+	for i := range as.snap.Roles {
+		if as.snap.Roles[i].ARN == r.ARN {
+			return as.lines["/roles/"+strconv.Itoa(i)]
+		}
+	}
+	return 0
+}
+
 // line is the line of an item in the snapshot file, or 0.
 func (as *auditSnapshot) line(it audit.Item) int {
 	ptr := it.Pointer

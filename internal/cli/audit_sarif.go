@@ -96,13 +96,16 @@ type sarifResult struct {
 	Level               string            `json:"level"`
 	Message             sarifText         `json:"message"`
 	Locations           []sarifLocation   `json:"locations"`
+	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
 	Properties          map[string]string `json:"properties,omitempty"`
 }
 
 type sarifLocation struct {
+	ID               int            `json:"id,omitempty"`
+	Message          *sarifText     `json:"message,omitempty"`
 	PhysicalLocation *sarifPhysical `json:"physicalLocation,omitempty"`
-	LogicalLocations []sarifLogical `json:"logicalLocations"`
+	LogicalLocations []sarifLogical `json:"logicalLocations,omitempty"`
 }
 
 type sarifPhysical struct {
@@ -217,17 +220,23 @@ func auditSARIF(rep audit.Report, as *auditSnapshot, lang i18n.Lang) sarifLog {
 			}
 			loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: sarifArtifactLocation{URI: uri}, Region: sarifRegion{StartLine: line}}
 		}
-		add := func(rule, sev, msg string, title diagnose.Msg, fp ...string) {
+		add := func(rule, sev, msg string, title diagnose.Msg, role string, fp ...string) {
 			rules[rule] = ruleInfo{sev: sev, title: title}
-			results = append(results, sarifResult{RuleID: rule, Level: sarifLevel(sev), Message: sarifText{msg}, Locations: []sarifLocation{loc},
+			r := sarifResult{RuleID: rule, Level: sarifLevel(sev), Message: sarifText{msg}, Locations: []sarifLocation{loc},
 				PartialFingerprints: map[string]string{"deniedFinding/v1": fingerprint(append([]string{rule, it.ARN}, fp...)...)},
-				Properties:          map[string]string{"result": it.Result, "severity": sev}})
+				Properties:          map[string]string{"result": it.Result, "severity": sev}}
+			// The role whose policy decides, where it is in the file.
+			if l := as.roleLine(role); uri != "" && l > 0 {
+				r.RelatedLocations = []sarifLocation{{ID: 1, Message: &sarifText{t("audit.sarif.role", role)},
+					PhysicalLocation: &sarifPhysical{ArtifactLocation: sarifArtifactLocation{URI: uri}, Region: sarifRegion{StartLine: l}}}}
+			}
+			results = append(results, r)
 		}
 		for _, g := range it.Unchecked {
 			if g.Ignored != "" || g.Filtered {
 				continue
 			}
-			add(g.RuleID, g.Severity, t("audit.sarif.unchecked", t("audit.item."+it.Kind, it.ARN), g.Text), diagnose.Msg{}, g.MsgID, strings.Join(g.Args, "\x00"))
+			add(g.RuleID, g.Severity, t("audit.sarif.unchecked", t("audit.item."+it.Kind, it.ARN), g.Text), diagnose.Msg{}, "", g.MsgID, strings.Join(g.Args, "\x00"))
 		}
 		for _, f := range it.Findings {
 			if f.Ignored != "" || f.Filtered {
@@ -244,7 +253,11 @@ func auditSARIF(rep audit.Report, as *auditSnapshot, lang i18n.Lang) sarifLog {
 				}
 				msg += " " + t(id, fixTitle(lang, f.Fix.Title, f.Fix.TitleMsg.ID, f.Fix.TitleMsg.Args))
 			}
-			add(f.RuleID, f.Severity, msg, f.Title, f.PrincipalARN, f.Action, f.Resource)
+			role := f.PrincipalARN
+			if f.Action == "sts:AssumeRole" {
+				role = f.Resource
+			}
+			add(f.RuleID, f.Severity, msg, f.Title, role, f.PrincipalARN, f.Action, f.Resource)
 		}
 	}
 	ids := make([]string, 0, len(rules))

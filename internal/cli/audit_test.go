@@ -118,6 +118,10 @@ func TestAuditGolden(t *testing.T) {
 					pl.ArtifactLocation.URI != "../../testdata/audit/failing.json" {
 					t.Errorf("sarif location %+v", pl)
 				}
+				// The restore role CustomRestoreRole is on line 5.
+				if rl := log.Runs[0].Results[0].RelatedLocations; len(rl) != 1 || rl[0].PhysicalLocation.Region.StartLine != 5 {
+					t.Errorf("sarif related location %+v", rl)
+				}
 			}
 			golden(t, "audit/failing."+ext, out)
 		})

@@ -80,6 +80,7 @@ func init() {
 			JA: "%s (%s、%s) は拒否されます (%s)。対象: %s。",
 			KO: "%s(%s, %s)은(는) 거부됩니다(%s). 대상: %s.",
 		},
+		"audit.sarif.role":      {EN: "role %s", JA: "ロール %s", KO: "역할 %s"},
 		"audit.sarif.unchecked": {EN: "%s could not be checked: %s", JA: "%s はチェックできませんでした: %s", KO: "%s은(는) 점검할 수 없었습니다: %s"},
 		"audit.rule.some-request": {
 			EN: "A request the restore needs", JA: "復元に必要なリクエスト", KO: "복원에 필요한 요청",
