@@ -504,13 +504,17 @@ func (a *auditor) restore(it *Item, rp *account.RecoveryPoint, role string) {
 	}
 	it.Operation = c.op
 	it.Unchecked = dedupe(append(pre, c.gaps...))
+	if unknownKey == "" {
+		// Shared with the other items of the evaluation (see filter.apply).
+		it.Findings = c.findings
+		return
+	}
 	for _, f := range c.findings {
 		// A denial on a key whose policy is unknown proves nothing: the
 		// key policy may allow it. Its gap says so.
-		if unknownKey != "" && f.Resource == unknownKey {
-			continue
+		if f.Resource != unknownKey {
+			it.Findings = append(it.Findings, f)
 		}
-		it.Findings = append(it.Findings, f)
 	}
 }
 
@@ -549,6 +553,7 @@ func (a *auditor) check(name string, p preflight.Params) *cached {
 			c.findings = append(c.findings, a.finding(r))
 		}
 	}
+	sort.SliceStable(c.findings, func(i, j int) bool { return sevRank(c.findings[i].Severity) < sevRank(c.findings[j].Severity) })
 	// rep.Causes lists every cause of a request that could not be
 	// checked, once.
 	for _, cause := range rep.Causes {
@@ -605,6 +610,9 @@ func gapOf(c preflight.Cause) Gap {
 
 // dedupe keeps the first gap of each rule: one line per cause.
 func dedupe(gs []Gap) []Gap {
+	if len(gs) < 2 {
+		return gs
+	}
 	seen := map[string]bool{}
 	out := gs[:0:0]
 	for _, g := range gs {

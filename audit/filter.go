@@ -152,13 +152,21 @@ func sevRank(s string) int {
 // apply decides the item's result and returns the one cause it is counted
 // under (nil when it passed).
 func (f *filter) apply(it *Item) *Cause {
-	sort.SliceStable(it.Findings, func(i, j int) bool { return sevRank(it.Findings[i].Severity) < sevRank(it.Findings[j].Severity) })
+	// Findings may be shared with other items (the evaluation cache):
+	// copied before they are reordered or marked.
+	byRank := func(i, j int) bool { return sevRank(it.Findings[i].Severity) < sevRank(it.Findings[j].Severity) }
+	if f.sev != nil || len(f.active) > 0 || !sort.SliceIsSorted(it.Findings, byRank) {
+		it.Findings = slices.Clone(it.Findings)
+		sort.SliceStable(it.Findings, byRank)
+	}
 	sort.SliceStable(it.Unchecked, func(i, j int) bool { return sevRank(it.Unchecked[i].Severity) < sevRank(it.Unchecked[j].Severity) })
 	var ignored, filtered bool
 	var fail *Finding
 	for i := range it.Findings {
 		fd := &it.Findings[i]
-		fd.Filtered, fd.Ignored = f.suppress(fd.RuleID, fd.Severity, it.ARN)
+		if f.sev != nil || len(f.active) > 0 {
+			fd.Filtered, fd.Ignored = f.suppress(fd.RuleID, fd.Severity, it.ARN)
+		}
 		switch {
 		case fd.Filtered:
 			filtered = true
