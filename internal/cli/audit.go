@@ -237,7 +237,11 @@ func runAudit(_ context.Context, env *Env, args []string) error {
 		}
 		err = writeJSON(&b, rep)
 	case "sarif":
-		err = writeJSON(&b, auditSARIF(rep, as, in.lang))
+		log := auditSARIF(rep, as, in.lang)
+		if tr, ok := log.Runs[0].Properties["truncated"].(map[string]int); ok {
+			fmt.Fprintf(env.Stderr, "denied: %s\n", i18n.T(in.lang, "audit.sarif.truncated", strconv.Itoa(tr["results"]), strconv.Itoa(tr["kept"])))
+		}
+		err = writeJSON(&b, log)
 	case "junit":
 		err = writeJUnit(&b, rep, in.lang)
 	default:

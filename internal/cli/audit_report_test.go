@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -433,5 +434,26 @@ func TestAuditReadmeIgnoreExample(t *testing.T) {
 	var rep auditSummary
 	if err := json.Unmarshal([]byte(out), &rep); err != nil || code != ExitOK || rep.Summary.Ignored != 2 || errOut != "" {
 		t.Errorf("exit %d, %+v: %s %v", code, rep.Summary, errOut, err)
+	}
+}
+
+// More results than GitHub accepts in a run: the most severe 25,000 are
+// kept and the run says how many there were.
+func TestAuditSARIFTruncated(t *testing.T) {
+	rep := audit.Report{Account: "111122223333"}
+	for i := range sarifMaxResults + 10 {
+		it := audit.Item{Kind: audit.KindRecoveryPoint, ARN: fmt.Sprintf("arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-%d", i), Result: audit.Fail}
+		it.Findings = []audit.Finding{{RuleID: "iam.identity-implicit", Severity: audit.High, Action: "ec2:CreateTags", Resource: "*"}}
+		if i >= sarifMaxResults {
+			it.Findings[0].RuleID, it.Findings[0].Severity = "iam.trust-implicit", audit.Critical
+		}
+		rep.Items = append(rep.Items, it)
+	}
+	log := auditSARIF(rep, &auditSnapshot{snap: &account.Snapshot{}}, "en")
+	run := log.Runs[0]
+	tr, _ := run.Properties["truncated"].(map[string]int)
+	if len(run.Results) != sarifMaxResults || tr["results"] != sarifMaxResults+10 || run.Results[0].RuleID != "iam.trust-implicit" ||
+		run.Results[9].RuleID != "iam.trust-implicit" || run.Results[10].RuleID != "iam.identity-implicit" {
+		t.Errorf("%d results, %v, first %s", len(run.Results), tr, run.Results[0].RuleID)
 	}
 }

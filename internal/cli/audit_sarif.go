@@ -127,6 +127,10 @@ type sarifLogical struct {
 	Kind               string `json:"kind"`
 }
 
+// sarifMaxResults is the most results GitHub code scanning accepts in one
+// run (it rejects more, and shows the 5,000 most severe).
+const sarifMaxResults = 25000
+
 // HelpURI is where the rules are documented.
 const auditHelpURI = "https://github.com/deniedhq/denied/blob/main/README.md#denied-audit"
 
@@ -279,8 +283,17 @@ func auditSARIF(rep audit.Report, as *auditSnapshot, lang i18n.Lang) sarifLog {
 	for i := range results {
 		results[i].RuleIndex = index[results[i].RuleID]
 	}
-	run.Results = append(run.Results, results...)
 	run.Properties = map[string]any{"summary": rep.Summary}
+	if len(results) > sarifMaxResults {
+		// GitHub rejects a run of more than 25,000 results: keep the
+		// most severe, and say so.
+		sort.SliceStable(results, func(i, j int) bool {
+			return securitySeverity[results[i].Properties["severity"]] > securitySeverity[results[j].Properties["severity"]]
+		})
+		run.Properties["truncated"] = map[string]int{"results": len(results), "kept": sarifMaxResults}
+		results = results[:sarifMaxResults]
+	}
+	run.Results = append(run.Results, results...)
 	return sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}}
 }
 
