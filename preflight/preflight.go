@@ -75,6 +75,8 @@ type Params struct {
 	DestinationAccount  string
 	// PlanID is the backup plan of create-selection.
 	PlanID string
+	// ScanRoleARN is the malware-scan role of create-plan.
+	ScanRoleARN string
 	// ChangeableForDays, MinRetentionDays and MaxRetentionDays are the
 	// Vault Lock settings of put-vault-lock.
 	ChangeableForDays, MinRetentionDays, MaxRetentionDays string
@@ -113,15 +115,24 @@ type Report struct {
 	Denied    int `json:"denied"`
 	Unchecked int `json:"couldNotCheck"`
 	Skipped   int `json:"skipped"`
+	// ConditionsHeld counts the decided Conditions that hold;
+	// ConditionsFailed and ConditionsUnchecked those that fail or could not
+	// be checked on their own (not through a request counted above).
+	ConditionsHeld      int `json:"conditionsHeld"`
+	ConditionsFailed    int `json:"conditionsFailed"`
+	ConditionsUnchecked int `json:"conditionsCouldNotCheck"`
 	// OK is true when Status is allowed.
 	OK bool `json:"ok"`
 	// Causes are why something could not be checked, each once.
-	Causes   []Cause     `json:"causes,omitempty"`
-	Results  []Result    `json:"results"`
-	ToVerify []Condition `json:"toVerify,omitempty"`
-	Notes    []Note      `json:"notes,omitempty"`
-	Sources  []string    `json:"sources,omitempty"`
-	Error    string      `json:"error,omitempty"`
+	Causes  []Cause  `json:"causes,omitempty"`
+	Results []Result `json:"results"`
+	// Conditions are the operation's conditions the snapshot decides,
+	// each with its outcome; ToVerify are those no snapshot holds.
+	Conditions []ConditionResult `json:"conditions,omitempty"`
+	ToVerify   []Condition       `json:"toVerify,omitempty"`
+	Notes      []Note            `json:"notes,omitempty"`
+	Sources    []string          `json:"sources,omitempty"`
+	Error      string            `json:"error,omitempty"`
 }
 
 // Result is one request and what the engine says about it.
@@ -448,18 +459,6 @@ func findRoleByName(snap *account.Snapshot, name string) (*account.Role, bool) {
 	return nil, false
 }
 
-func key(snap *account.Snapshot, arn string) *account.KMSKey {
-	if arn == "" {
-		return nil
-	}
-	for i := range snap.KMSKeys {
-		if snap.KMSKeys[i].ARN == arn || snap.KMSKeys[i].KeyID == arn {
-			return &snap.KMSKeys[i]
-		}
-	}
-	return nil
-}
-
 // paramFlags names the command-line flag of each backupops parameter, for
 // could-not-check causes.
 var paramFlags = map[string]string{
@@ -505,7 +504,7 @@ func Check(snap *account.Snapshot, op backupops.Operation, p Params) Report {
 	bp := backupops.Params{Partition: p.Partition, Region: p.Region, Account: p.Account, VaultName: p.VaultName,
 		KeyARN: p.KeyARN, RoleARN: p.RoleARN, RecoveryPointARN: p.RecoveryPointARN, ResourceARN: p.ResourceARN,
 		DestinationVaultARN: p.DestinationVaultARN, DestinationKeyARN: p.DestinationKeyARN,
-		DestinationRegion: p.DestinationRegion, DestinationAccount: p.DestinationAccount, PlanID: p.PlanID,
+		DestinationRegion: p.DestinationRegion, DestinationAccount: p.DestinationAccount, PlanID: p.PlanID, ScanRoleARN: p.ScanRoleARN,
 		ChangeableForDays: p.ChangeableForDays, MinRetentionDays: p.MinRetentionDays, MaxRetentionDays: p.MaxRetentionDays}
 	if strings.HasPrefix(p.InstanceRole, "arn:") {
 		bp.InstanceRoleARN = p.InstanceRole
@@ -559,14 +558,23 @@ func Check(snap *account.Snapshot, op backupops.Operation, p Params) Report {
 		}
 		rep.Results = append(rep.Results, res)
 	}
+	var decide []backupops.Condition
 	for _, cd := range op.Conditions {
-		if cd.Kind == backupops.KindTrust && p.RoleARN != "" {
+		switch {
+		case cd.Decide == backupops.Listed || !conditionApplies(cd, p):
+			rep.ToVerify = append(rep.ToVerify, Condition{Kind: cd.Kind, Text: cd.Text, When: cd.When, Inferred: cd.Inferred})
+		case cd.Decide == backupops.DecideTrust:
 			if role, ok := snap.Role(p.RoleARN); ok {
 				rep.Results = append(rep.Results, c.trust(op.ID, role))
-				continue
 			}
+			// An unknown or missing role already makes the job role's
+			// requests could-not-check.
+		default:
+			decide = append(decide, cd)
 		}
-		rep.ToVerify = append(rep.ToVerify, Condition{Kind: cd.Kind, Text: cd.Text, When: cd.When, Inferred: cd.Inferred})
+	}
+	for _, cd := range decide {
+		rep.Conditions = append(rep.Conditions, c.decide(cd, rep.Results))
 	}
 	rep.tally()
 	return rep

@@ -180,11 +180,30 @@ func (rep *Report) tally() {
 		}
 		rep.Total++
 	}
+	rep.ConditionsHeld, rep.ConditionsFailed, rep.ConditionsUnchecked = 0, 0, 0
+	for _, c := range rep.Conditions {
+		switch c.Outcome {
+		case StatusAllowed:
+			rep.ConditionsHeld++
+		case StatusDenied:
+			if !c.FromRequests {
+				rep.ConditionsFailed++
+			}
+		case StatusCouldNotCheck:
+			if !c.FromRequests {
+				rep.ConditionsUnchecked++
+			}
+			if c.Cause != nil && !seen[c.Cause.key()] {
+				seen[c.Cause.key()] = true
+				rep.Causes = append(rep.Causes, *c.Cause)
+			}
+		}
+	}
 	sort.SliceStable(rep.Causes, func(i, j int) bool { return causeOrder(rep.Causes[i].Kind) < causeOrder(rep.Causes[j].Kind) })
 	switch {
-	case rep.Denied > 0:
+	case rep.Denied > 0 || rep.ConditionsFailed > 0:
 		rep.Status = StatusDenied
-	case rep.Unchecked > 0 || len(rep.Causes) > 0:
+	case rep.Unchecked > 0 || rep.ConditionsUnchecked > 0 || len(rep.Causes) > 0:
 		rep.Status = StatusCouldNotCheck
 	default:
 		rep.Status = StatusAllowed

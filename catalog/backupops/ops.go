@@ -235,7 +235,7 @@ func vaultOperations() []Operation {
 			},
 			Conditions: []Condition{
 				cond(KindOrganization, "SCPs and identity policies can restrict the lock settings with backup:ChangeableForDays, backup:MinRetentionDays and backup:MaxRetentionDays.", "S33").decide(DecideRequests),
-				cond(KindService, "Compliance mode is immutable after the grace period (ChangeableForDays): DeleteBackupVaultLockConfiguration then fails with InvalidRequestException, not AccessDenied.", "S9", "S31").when("compliance mode (ChangeableForDays given)").decide(DecideVaultLock),
+				cond(KindService, "A lock in compliance mode (ChangeableForDays given) is immutable after the grace period: changing it or DeleteBackupVaultLockConfiguration then fails with InvalidRequestException, not AccessDenied.", "S9", "S31").decide(DecideVaultLock),
 				cond(KindService, "Vault Lock blocks deleting recovery points and lifecycle changes that shorten retention; this looks like an access failure but is not an IAM decision.", "S9"),
 			},
 			Sources: []string{"S33", "S9"},
@@ -683,7 +683,7 @@ func copyOperations() []Operation {
 				cond(KindVaultPolicy, "The destination vault access policy must allow backup:CopyIntoBackupVault to the source account (arn:aws:iam::<source>:root), the copy role, or the organization / OU (aws:PrincipalOrgID, aws:PrincipalOrgPaths, with ids that exist); otherwise \"Access Denied trying to call AWS Backup service\".", "S3").decide(DecideDestinationVaultPolicy),
 				cond(KindService, "For types not fully managed by AWS Backup the destination vault must not be the default vault (its key cannot be shared): use a vault encrypted with a customer managed key. Fully managed types may use a CMK or aws/backup.", "S22", "P4").decide(DecideDestinationVault),
 				cond(KindKeyPolicy, "If the source is encrypted with a customer managed key, its key policy must allow the destination account; AWS managed keys (aws/ebs, aws/rds) cannot be shared, so cross-account copies of such backups fail (\"Given key ID is not accessible\").", "S4", "G8", "G11").when(whenSourceKMS).decide(DecideSourceKey),
-				cond(KindKeyPolicy, "To restore the copy, the destination key policy must admit role/aws-service-role/backup.amazonaws.com/AWSServiceRoleForBackup of the destination account, which performs the copy there.", "S22", "G9").decide(DecideRequests),
+				cond(KindKeyPolicy, "To restore the copy, the destination key policy must admit role/aws-service-role/backup.amazonaws.com/AWSServiceRoleForBackup of the destination account, which performs the copy there.", "S22", "G9").when(whenDestKey).decide(DecideRequests),
 				cond(KindOrganization, "Organization tag policies can break cross-account copies.", "S4"),
 				cond(KindService, "EC2 Allowed AMIs in the destination must allow the source account, or the copy fails with \"Source AMI not found in Region\".", "S22").whenType("EC2 recovery point", "EC2"),
 				cond(KindService, "Deleting the copy role during a cross-account copy fails it with \"Failed to unshare snapshot\".", "S22"),

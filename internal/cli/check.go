@@ -74,7 +74,10 @@ func bindCheck(env *Env, args []string) (*checkInput, error) {
 	fs.StringVar(&p.ResourceARN, "resource-arn", "", "backup: the protected resource (default: a representative ARN of --resource-type)")
 	fs.StringVar(&p.DestinationVaultARN, "destination-vault", "", "copy: destination vault ARN (its region and account choose same-region, cross-region or cross-account)")
 	fs.StringVar(&p.DestinationKeyARN, "destination-kms-key", "", "copy: KMS key ARN of the destination vault")
+	fs.StringVar(&p.DestinationRegion, "destination-region", "", "copy: destination Region (default: that of --destination-vault)")
+	fs.StringVar(&p.DestinationAccount, "destination-account", "", "copy: destination account (default: that of --destination-vault)")
 	fs.StringVar(&p.PlanID, "plan-id", "", "create-selection: backup plan id")
+	fs.StringVar(&p.ScanRoleARN, "scan-role", "", "create-plan: ARN of the malware-scan role the plan names")
 	fs.StringVar(&p.ChangeableForDays, "changeable-for-days", "", "put-vault-lock: ChangeableForDays (compliance mode)")
 	fs.StringVar(&p.MinRetentionDays, "min-retention-days", "", "put-vault-lock: MinRetentionDays")
 	fs.StringVar(&p.MaxRetentionDays, "max-retention-days", "", "put-vault-lock: MaxRetentionDays")
@@ -137,6 +140,7 @@ func validateCheckParams(p *preflight.Params) error {
 		{"--resource-arn", p.ResourceARN, ""},
 		{"--destination-vault", p.DestinationVaultARN, "backup"},
 		{"--destination-kms-key", p.DestinationKeyARN, "kms"},
+		{"--scan-role", p.ScanRoleARN, "iam"},
 	} {
 		if f.value == "" || (f.flag == "--role" && !strings.HasPrefix(f.value, "arn:")) {
 			continue
@@ -358,17 +362,30 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 		b.WriteString(" " + t("preflight.summary.skipped", strconv.Itoa(rep.Skipped)))
 	}
 	b.WriteString("\n")
+	if n := len(rep.Conditions); n > 0 {
+		b.WriteString(t("preflight.summary.conditions", strconv.Itoa(rep.ConditionsHeld), strconv.Itoa(n)))
+		if failed := n - rep.ConditionsHeld; failed > 0 {
+			b.WriteString(" " + t("preflight.summary.conditions.failed", strconv.Itoa(failed)))
+		}
+		b.WriteString("\n")
+	}
 	switch rep.Status {
 	case preflight.StatusAllowed:
 		b.WriteString(t("preflight.ok") + "\n\n")
 	case preflight.StatusDenied:
-		b.WriteString(t("preflight.denied", strconv.Itoa(rep.Denied)))
-		if rep.Unchecked > 0 {
-			b.WriteString(" " + t("preflight.unchecked.also", strconv.Itoa(rep.Unchecked)))
+		if rep.Denied > 0 {
+			b.WriteString(t("preflight.denied", strconv.Itoa(rep.Denied)) + " ")
 		}
+		if rep.ConditionsFailed > 0 {
+			b.WriteString(t("preflight.conditions.failed", strconv.Itoa(rep.ConditionsFailed)) + " ")
+		}
+		if u := rep.Unchecked + rep.ConditionsUnchecked; u > 0 {
+			b.WriteString(t("preflight.unchecked.also", strconv.Itoa(u)))
+		}
+		trimSpace(&b)
 		b.WriteString("\n\n")
 	default:
-		b.WriteString(t("preflight.unchecked", strconv.Itoa(rep.Unchecked)) + "\n\n")
+		b.WriteString(t("preflight.unchecked", strconv.Itoa(rep.Unchecked+rep.ConditionsUnchecked)) + "\n\n")
 	}
 	if len(rep.Causes) > 0 {
 		heading(2, t("preflight.causes"))
@@ -468,6 +485,21 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 				code("sh", strings.Join(f.Render.CLI, "\n"))
 			}
 		}
+	}
+	if len(rep.Conditions) > 0 {
+		heading(2, t("preflight.decided"))
+		for _, c := range rep.Conditions {
+			a := make([]any, len(c.Detail.Args))
+			for i, s := range c.Detail.Args {
+				a[i] = s
+			}
+			detail := t(c.Detail.ID, a...)
+			if c.Cause != nil {
+				detail = causeText(lang, *c.Cause)
+			}
+			b.WriteString("- [" + c.Kind + "] " + t("preflight.cond.status."+string(c.Outcome)) + ": " + c.Text + " — " + detail + "\n")
+		}
+		b.WriteString("\n")
 	}
 	if len(rep.ToVerify) > 0 {
 		heading(2, t("preflight.to-verify"))
@@ -629,4 +661,11 @@ func writeRows(b *strings.Builder, rows [][]string, md bool) {
 			b.WriteString(strings.Repeat("|---", len(row)) + "|\n")
 		}
 	}
+}
+
+// trimSpace drops trailing blanks of b.
+func trimSpace(b *strings.Builder) {
+	s := strings.TrimRight(b.String(), " ")
+	b.Reset()
+	b.WriteString(s)
 }

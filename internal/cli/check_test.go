@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -303,6 +304,12 @@ func TestCheckCouldNotCheck(t *testing.T) {
 		{name: "unreadable-keys", kind: preflight.CauseUnreadable,
 			args: []string{"create-vault", "--snapshot", keysSnap, "--vault", "V", "--kms-key", "arn:aws:kms:eu-west-1:111122223333:key/9999ffff-99ff-99ff-99ff-999999999999", "--as", acct + "user/vaultadmin"},
 			text: "KMS keys unknown: kms:ListKeys was denied when the snapshot was taken."},
+		{name: "unknown-instance-profile", kind: preflight.CauseUnknownInstanceProfile,
+			args: []string{"restore", "--snapshot", checkRestore, "--as", operator, "--role", acct + "role/ManagedRestoreRole", "--resource-type", "EC2", "--vault", "Default", "--instance-profile", "NoSuchProfile"},
+			text: "Instance profile NoSuchProfile (--instance-profile) is not in the snapshot or has no role."},
+		{name: "what-if-without-vault", kind: preflight.CauseMissingParameter,
+			args: []string{"restore", "--snapshot", checkRestore, "--as", operator, "--role", acct + "role/ManagedRestoreRole", "--resource-type", "EC2", "--instance-role", "none"},
+			text: "Missing --vault."},
 		{name: "missing-vault", kind: preflight.CauseMissingParameter,
 			args: []string{"create-vault", "--snapshot", checkVault, "--as", acct + "user/vaultadmin"},
 			text: "Missing --vault."},
@@ -320,8 +327,8 @@ func TestCheckCouldNotCheck(t *testing.T) {
 			if err := json.Unmarshal([]byte(out), &rep); err != nil {
 				t.Fatal(err)
 			}
-			if rep.OK || rep.Status != preflight.StatusCouldNotCheck || rep.Unchecked == 0 {
-				t.Errorf("status %q ok %v unchecked %d, want couldNotCheck", rep.Status, rep.OK, rep.Unchecked)
+			if rep.OK || rep.Status != preflight.StatusCouldNotCheck || rep.Unchecked+rep.ConditionsUnchecked == 0 {
+				t.Errorf("status %q ok %v unchecked %d+%d, want couldNotCheck", rep.Status, rep.OK, rep.Unchecked, rep.ConditionsUnchecked)
 			}
 			var found bool
 			for _, c := range rep.Causes {
@@ -401,5 +408,29 @@ func TestCheckStdinAndOutput(t *testing.T) {
 	b, _ := os.ReadFile(path)
 	if !strings.Contains(string(b), `"status": "allowed"`) {
 		t.Errorf("report:\n%s", b)
+	}
+}
+
+// The README's decided-vs-listed numbers and per-operation table are those
+// of `denied check --list`.
+func TestCheckListInREADME(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(b)
+	rep := buildList()
+	want := "Of the " + strconv.Itoa(rep.Conditions) + " conditions the operations list beside their IAM requirements, " + strconv.Itoa(rep.Decided) + "\nare decided"
+	if !strings.Contains(readme, want) {
+		t.Errorf("README lacks %q", want)
+	}
+	if !strings.Contains(readme, "The other "+strconv.Itoa(rep.Conditions-rep.Decided)+" stay") {
+		t.Errorf("README lacks the listed count %d", rep.Conditions-rep.Decided)
+	}
+	md, _, _ := runCLI(t, "", "check", "--list", "--format", "markdown", "--lang", "en")
+	i := strings.Index(md, "| OPERATION |")
+	j := strings.Index(md[i:], "\n\n")
+	if i < 0 || j < 0 || !strings.Contains(readme, md[i:i+j]) {
+		t.Error("README's operations table differs from denied check --list --format markdown")
 	}
 }

@@ -1,0 +1,320 @@
+package preflight
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/deniedhq/denied/account"
+	"github.com/deniedhq/denied/catalog/backupops"
+	"github.com/deniedhq/denied/simulate"
+)
+
+// ConditionResult is a condition of the operation that the snapshot
+// decides (backupops.Condition.Decide is not Listed), with its outcome.
+type ConditionResult struct {
+	Kind   string             `json:"kind"`
+	Decide backupops.Decision `json:"decide"`
+	Text   string             `json:"text"`
+	When   string             `json:"when,omitempty"`
+	// Outcome is allowed (the condition holds), denied (it does not: the
+	// operation would fail) or couldNotCheck (Cause says why).
+	Outcome Status `json:"status"`
+	// Detail says what in the snapshot decided it (a message id and its
+	// arguments).
+	Detail Note   `json:"detail"`
+	Cause  *Cause `json:"cause,omitempty"`
+	// FromRequests is set when the outcome is that of the request
+	// evaluations (Decide is DecideRequests or
+	// DecideDestinationVaultPolicy): a failure is then the requests'
+	// denial, not a further one.
+	FromRequests bool `json:"fromRequests,omitempty"`
+}
+
+// Status returns the condition's outcome.
+func (c ConditionResult) Status() Status { return c.Outcome }
+
+// notFullyManaged are the resource types whose backups AWS Backup does not
+// fully manage (their snapshots stay in the service and keep its
+// encryption), so that a cross-account copy cannot go to a vault encrypted
+// with an AWS managed key (the default vault); see "Feature availability by
+// resource" in the AWS Backup developer guide
+// (https://docs.aws.amazon.com/aws-backup/latest/devguide/backup-feature-availability.html).
+var notFullyManaged = map[string]bool{"EC2": true, "EBS": true, "RDS": true, "Aurora": true, "DocumentDB": true,
+	"Neptune": true, "FSx": true, "StorageGateway": true, "Redshift": true}
+
+// conditionApplies is applies for conditions.
+func conditionApplies(cd backupops.Condition, p Params) bool {
+	switch cd.Applies {
+	case backupops.Always:
+		return true
+	case backupops.OnKey:
+		return p.KeyARN != ""
+	case backupops.OnDestinationKey:
+		return p.DestinationKeyARN != ""
+	case backupops.OnResourceType:
+		for _, t := range cd.Types {
+			if t == p.ResourceType {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// decide evaluates a condition the snapshot holds the facts of, after the
+// requests (results) were evaluated.
+func (c checker) decide(cd backupops.Condition, results []Result) ConditionResult {
+	cr := ConditionResult{Kind: cd.Kind, Decide: cd.Decide, Text: cd.Text, When: cd.When}
+	set := func(s Status, id string, args ...string) ConditionResult {
+		cr.Outcome, cr.Detail = s, Note{ID: id, Args: args}
+		return cr
+	}
+	unknown := func(cause Cause) ConditionResult {
+		cr.Cause = &cause
+		return set(StatusCouldNotCheck, "preflight.cond.unknown")
+	}
+	switch cd.Decide {
+	case backupops.DecideRequests:
+		return c.byRequests(cr, cd, results)
+	case backupops.DecideKeyState:
+		k, ok := c.snap.Key(c.p.KeyARN)
+		if !ok {
+			return unknown(Cause{Kind: CauseUnknownKey, Subject: c.p.KeyARN, Flag: "--kms-key"})
+		}
+		if k.KeyState != "" && k.KeyState != "Enabled" {
+			return set(StatusDenied, "preflight.cond.key-state", k.ARN, k.KeyState)
+		}
+		if f := strings.SplitN(k.ARN, ":", 6); len(f) == 6 && f[3] != "" && c.p.Region != "" && f[3] != c.p.Region {
+			return set(StatusDenied, "preflight.cond.key-region", k.ARN, f[3], c.p.Region)
+		}
+		return set(StatusAllowed, "preflight.cond.key-ok", k.ARN)
+	case backupops.DecideVaultLock:
+		v, cause, ok := c.theVault()
+		if !ok {
+			return unknown(cause)
+		}
+		if v.Lock == nil {
+			return set(StatusAllowed, "preflight.cond.no-lock", v.ARN)
+		}
+		if strings.EqualFold(v.Lock.Mode, "compliance") && v.Lock.LockDate != "" {
+			if t, err := time.Parse(time.RFC3339, v.Lock.LockDate); err == nil && !t.After(c.now()) {
+				return set(StatusDenied, "preflight.cond.lock-immutable", v.ARN, v.Lock.LockDate)
+			}
+		}
+		return set(StatusAllowed, "preflight.cond.lock-changeable", v.ARN, v.Lock.Mode)
+	case backupops.DecideSameOrganization:
+		dest := arnAccount(c.p.DestinationVaultARN)
+		if dest == "" {
+			return unknown(missingCause("DestinationVaultARN"))
+		}
+		o := c.snap.Organization
+		if o == nil {
+			if us := c.snap.UnreadableFor(account.HiddenOrganization, ""); len(us) > 0 {
+				return unknown(unreadableCause(us[0], account.HiddenOrganization))
+			}
+			return set(StatusDenied, "preflight.cond.no-org", c.p.Account)
+		}
+		member := func(a string) bool {
+			if a == o.ManagementAccountID {
+				return true
+			}
+			for _, m := range o.Accounts {
+				if m.ID == a {
+					return true
+				}
+			}
+			return false
+		}
+		for _, a := range []string{c.p.Account, dest} {
+			if !member(a) {
+				if len(o.Accounts) == 0 {
+					return unknown(Cause{Kind: CauseUnreadable, API: "organizations:ListAccountsForParent", Hides: account.HiddenOrganization})
+				}
+				id := o.ID
+				if id == "" {
+					id = o.RootID
+				}
+				return set(StatusDenied, "preflight.cond.not-member", a, id)
+			}
+		}
+		id := o.ID
+		if id == "" {
+			id = o.RootID
+		}
+		return set(StatusAllowed, "preflight.cond.same-org", c.p.Account, dest, id)
+	case backupops.DecideDestinationVault:
+		if c.p.DestinationVaultARN == "" {
+			return unknown(missingCause("DestinationVaultARN"))
+		}
+		if c.p.ResourceType == "" {
+			return unknown(Cause{Kind: CauseMissingParameter, Subject: "ResourceType", Flag: "--resource-type"})
+		}
+		if !notFullyManaged[c.p.ResourceType] {
+			return set(StatusAllowed, "preflight.cond.fully-managed", c.p.ResourceType)
+		}
+		name := c.p.DestinationVaultARN[strings.LastIndexByte(c.p.DestinationVaultARN, ':')+1:]
+		if v, ok := c.snap.Vault(c.p.DestinationVaultARN); ok && v.EncryptionKeyARN != "" {
+			if k, ok := c.snap.Key(v.EncryptionKeyARN); ok && k.KeyManager == account.KeyManagerAWS {
+				return set(StatusDenied, "preflight.cond.dest-aws-key", c.p.DestinationVaultARN, k.ARN, c.p.ResourceType)
+			}
+		}
+		if name == "Default" {
+			return set(StatusDenied, "preflight.cond.dest-default", c.p.DestinationVaultARN, c.p.ResourceType)
+		}
+		if c.p.DestinationKeyARN == "" {
+			if _, ok := c.snap.Vault(c.p.DestinationVaultARN); !ok {
+				return unknown(Cause{Kind: CauseMissingParameter, Subject: "DestinationKeyARN", Flag: "--destination-kms-key"})
+			}
+		}
+		return set(StatusAllowed, "preflight.cond.dest-not-default", c.p.DestinationVaultARN)
+	case backupops.DecideDestinationVaultPolicy:
+		return c.byRequests(cr, cd, results)
+	case backupops.DecideSourceKey:
+		k, ok := c.snap.Key(c.p.KeyARN)
+		if !ok {
+			return unknown(Cause{Kind: CauseUnknownKey, Subject: c.p.KeyARN, Flag: "--kms-key"})
+		}
+		if k.KeyManager == account.KeyManagerAWS {
+			return set(StatusDenied, "preflight.cond.source-aws-key", k.ARN)
+		}
+		dest := arnAccount(c.p.DestinationVaultARN)
+		if dest == "" {
+			return unknown(missingCause("DestinationVaultARN"))
+		}
+		if len(k.Policy) == 0 {
+			if us := c.snap.UnreadableFor(account.HiddenKeyPolicies, c.p.Region); len(us) > 0 {
+				return unknown(unreadableCause(us[0], account.HiddenKeyPolicies))
+			}
+			return set(StatusDenied, "preflight.cond.source-key-denies", k.ARN, dest)
+		}
+		if c.keyAdmits(k, dest) {
+			return set(StatusAllowed, "preflight.cond.source-key-admits", k.ARN, dest)
+		}
+		return set(StatusDenied, "preflight.cond.source-key-denies", k.ARN, dest)
+	}
+	return set(StatusCouldNotCheck, "preflight.cond.unknown")
+}
+
+// keyAdmits reports whether the key policy of k lets account dest use the
+// key (kms:Decrypt and kms:CreateGrant by the account's root, whose
+// identity policies are taken to allow it): the key-policy side of a
+// cross-account copy.
+func (c checker) keyAdmits(k *account.KMSKey, dest string) bool {
+	allowAll := json.RawMessage(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}`)
+	for _, action := range []string{"kms:Decrypt", "kms:CreateGrant"} {
+		cs := &simulate.Case{ID: "source-key", Request: simulate.CaseRequest{
+			Principal: "arn:" + c.p.Partition + ":iam::" + dest + ":root", Action: action, Resource: k.ARN, ResourceAccount: arnAccount(k.ARN)},
+			IdentityPolicies: []simulate.PolicyDoc{{Name: "destination account", Document: allowAll}},
+			ResourcePolicy:   &simulate.PolicyDoc{Name: k.ARN, Document: json.RawMessage(k.Policy)}}
+		pr, err := simulate.Prepare(cs, c.opts())
+		if err != nil {
+			return false
+		}
+		if out := pr.Evaluate(); out.Error != nil || out.Decision != Allowed {
+			return false
+		}
+	}
+	return true
+}
+
+func (c checker) now() time.Time {
+	if c.p.Now != nil {
+		return c.p.Now()
+	}
+	return time.Now()
+}
+
+// theVault returns the operation's vault (--vault), or the cause it is
+// unknown.
+func (c checker) theVault() (*account.BackupVault, Cause, bool) {
+	if c.p.VaultName == "" {
+		return nil, missingCause("VaultName"), false
+	}
+	v, ok := c.snap.Vault(c.p.VaultName)
+	if !ok {
+		if us := c.snap.UnreadableFor(account.HiddenVaults, c.p.Region); len(us) > 0 {
+			return nil, unreadableCause(us[0], account.HiddenVaults), false
+		}
+		return nil, Cause{Kind: CauseUnknownVault, Subject: c.p.VaultName, Flag: "--vault"}, false
+	}
+	if len(v.AccessPolicy) == 0 {
+		if us := c.snap.UnreadableFor(account.HiddenVaultPolicies, c.p.Region); len(us) > 0 {
+			return nil, unreadableCause(us[0], account.HiddenVaultPolicies), false
+		}
+	}
+	return v, Cause{}, true
+}
+
+// byRequests decides a condition about a policy layer every relevant
+// request evaluation included: denied when one of them was denied by that
+// layer, could not check when one could not be checked, else allowed.
+func (c checker) byRequests(cr ConditionResult, cd backupops.Condition, results []Result) ConditionResult {
+	cr.FromRequests = true
+	var layers map[string]bool
+	relevant := func(r Result) bool { return true }
+	switch {
+	case cd.Decide == backupops.DecideDestinationVaultPolicy:
+		if c.p.DestinationVaultARN == "" {
+			cause := missingCause("DestinationVaultARN")
+			cr.Cause, cr.Outcome, cr.Detail, cr.FromRequests = &cause, StatusCouldNotCheck, Note{ID: "preflight.cond.unknown"}, false
+			return cr
+		}
+		layers = map[string]bool{"resource": true, "rcp": true}
+		relevant = func(r Result) bool { return r.Resource == c.p.DestinationVaultARN }
+	case cd.Kind == backupops.KindOrganization:
+		layers = map[string]bool{"scp": true, "rcp": true, "permissionsBoundary": true}
+	case cd.Kind == backupops.KindKeyPolicy:
+		layers = map[string]bool{"resource": true}
+		relevant = func(r Result) bool { return strings.HasPrefix(r.Action, "kms:") }
+	case cd.Kind == backupops.KindVaultPolicy:
+		if _, cause, ok := c.theVault(); !ok {
+			cr.Cause, cr.Outcome, cr.Detail, cr.FromRequests = &cause, StatusCouldNotCheck, Note{ID: "preflight.cond.unknown"}, false
+			return cr
+		}
+		layers = map[string]bool{"resource": true}
+		relevant = func(r Result) bool {
+			v, _ := c.vaultOf(r.Resource)
+			return v != "" && r.Resource != c.p.DestinationVaultARN
+		}
+	default:
+		layers = map[string]bool{"resource": true, "scp": true, "rcp": true, "permissionsBoundary": true}
+	}
+	n := 0
+	var unchecked *Result
+	for i, r := range results {
+		if r.Principal == ServicePrincipal || r.Status() == StatusNotApplicable || !relevant(r) {
+			continue
+		}
+		n++
+		switch r.Status() {
+		case StatusDenied:
+			if layers[r.Layer] {
+				cr.Outcome, cr.Detail = StatusDenied, Note{ID: "preflight.cond.denied-by", Args: []string{r.Action, r.Resource, r.Layer}}
+				return cr
+			}
+		case StatusCouldNotCheck:
+			if unchecked == nil {
+				unchecked = &results[i]
+			}
+		}
+	}
+	switch {
+	case unchecked != nil:
+		cause := Cause{Kind: CauseEvaluation, Error: unchecked.Error}
+		if unchecked.Cause != nil {
+			cause = *unchecked.Cause
+		}
+		cr.Cause, cr.Outcome, cr.Detail = &cause, StatusCouldNotCheck, Note{ID: "preflight.cond.unknown"}
+	case n == 0:
+		cause := Cause{Kind: CauseMissingParameter, Subject: cd.Kind, Flag: "--as"}
+		if cd.Kind == backupops.KindKeyPolicy {
+			cause.Flag = "--kms-key"
+		}
+		cr.Cause, cr.Outcome, cr.Detail, cr.FromRequests = &cause, StatusCouldNotCheck, Note{ID: "preflight.cond.unknown"}, false
+	default:
+		cr.Outcome, cr.Detail = StatusAllowed, Note{ID: "preflight.cond.by-requests", Args: []string{strconv.Itoa(n)}}
+	}
+	return cr
+}
