@@ -496,3 +496,17 @@ func TestAuditRuleIDsMatchExplain(t *testing.T) {
 		t.Fatal("no denial compared")
 	}
 }
+
+// JUnit: ignored items are skipped, with the entry's reason.
+func TestAuditJUnitIgnored(t *testing.T) {
+	path := writeFile(t, "ignore", "backup.ec2-restore-passrole * 2026-12-31 AppRole is retired\n")
+	out, _, code := runCLI(t, "", "audit", "--snapshot", auditFailing, "--format", "junit", "--ignore-file", path)
+	var s junitSuites
+	if err := xml.Unmarshal([]byte(out), &s); err != nil || code != ExitDenied {
+		t.Fatalf("exit %d: %v", code, err)
+	}
+	su := s.Suites[0]
+	if su.Skipped != 1 || su.Failures != 1 || !strings.Contains(out, `message="ignored (backup.ec2-restore-passrole: AppRole is retired)"`) {
+		t.Errorf("skipped %d, failures %d:\n%s", su.Skipped, su.Failures, out)
+	}
+}

@@ -402,11 +402,19 @@ func writeJUnit(w io.Writer, rep audit.Report, lang i18n.Lang) error {
 			s.Errors++
 		default:
 			reason := t("audit.result." + it.Result)
+			var why []string
 			for _, f := range it.Findings {
 				if f.Ignored != "" {
-					reason += ": " + f.Ignored
-					break
+					why = append(why, f.RuleID+": "+f.Ignored)
 				}
+			}
+			for _, g := range it.Unchecked {
+				if g.Ignored != "" {
+					why = append(why, g.RuleID+": "+g.Ignored)
+				}
+			}
+			if len(why) > 0 {
+				reason += " (" + strings.Join(why, "; ") + ")"
 			}
 			c.Skipped = &junitSkipped{Message: reason}
 			s.Skipped++
