@@ -444,7 +444,7 @@ func (a *auditor) recoveryPoint(i int) Item {
 		it.Unchecked = append([]Gap{gap(RuleNoRole, "audit.gap.no-role")}, it.Unchecked...)
 	default:
 		if _, ok := a.snap.Role(role); !ok {
-			it.Unchecked = append([]Gap{gap(RuleUnknownRole, "audit.gap.unknown-role", role, "@audit.role-source."+src)}, it.Unchecked...)
+			it.Unchecked = append([]Gap{a.unknownRole(role, "@audit.role-source."+src)}, it.Unchecked...)
 		}
 	}
 	it.Unchecked = dedupe(it.Unchecked)
@@ -567,6 +567,29 @@ func (a *auditor) check(name string, p preflight.Params) *cached {
 	return c
 }
 
+// unknownRole is the gap of a role the snapshot lacks, with the role it
+// likely means: the ARN of a role given by name, or the closest name (a
+// typo).
+func (a *auditor) unknownRole(role, source string) Gap {
+	if !strings.HasPrefix(role, "arn:") {
+		if r, ok := a.snap.RoleByName(role); ok {
+			return gap(RuleUnknownRole, "audit.gap.unknown-role.suggest", role, source, r.ARN)
+		}
+	} else {
+		name := role[strings.LastIndex(role, "/")+1:]
+		names := make([]string, 0, len(a.snap.Roles))
+		byName := map[string]string{}
+		for _, r := range a.snap.Roles {
+			names = append(names, r.Name)
+			byName[r.Name] = r.ARN
+		}
+		if sg := backupops.Suggest(name, names); len(sg) > 0 {
+			return gap(RuleUnknownRole, "audit.gap.unknown-role.suggest", role, source, byName[sg[0]])
+		}
+	}
+	return gap(RuleUnknownRole, "audit.gap.unknown-role", role, source)
+}
+
 // gapOf is the gap of a preflight cause.
 func gapOf(c preflight.Cause) Gap {
 	switch c.Kind {
@@ -680,7 +703,7 @@ func (a *auditor) selection(p account.BackupPlan, j int, s account.BackupSelecti
 	it := Item{Kind: KindSelection, ARN: p.Name + "/" + name, Plan: p.Name, Role: s.IAMRoleARN}
 	role, ok := a.snap.Role(s.IAMRoleARN)
 	if !ok {
-		it.Unchecked = append(it.Unchecked, gap(RuleUnknownRole, "audit.gap.unknown-role", s.IAMRoleARN, "@audit.role-source.selection-own"))
+		it.Unchecked = append(it.Unchecked, a.unknownRole(s.IAMRoleARN, "@audit.role-source.selection-own"))
 		return it
 	}
 	seenF, seenG := map[string]bool{}, map[string]bool{}

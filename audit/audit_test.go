@@ -268,3 +268,21 @@ func TestRuleIDsAreDiagnoses(t *testing.T) {
 		t.Errorf("rules %s, want %s", g, want)
 	}
 }
+
+// A role named instead of given by ARN, or misspelt, could not be checked;
+// the gap names the role meant.
+func TestUnknownRoleSuggests(t *testing.T) {
+	for _, role := range []string{"CustomRestoreRole", "arn:aws:iam::111122223333:role/CustomRestoreRoel"} {
+		s := load(t, "unknown")
+		s.RecoveryPoints = s.RecoveryPoints[6:]
+		s.RecoveryPoints[0].IAMRoleARN = role
+		rep := Run(s, Options{Now: now})
+		if len(rep.Items) != 1 || rep.Items[0].Result != Unchecked {
+			t.Fatalf("%s: %+v", role, rep.Items)
+		}
+		g := rep.Items[0].Unchecked[0]
+		if g.RuleID != RuleUnknownRole || g.MsgID != "audit.gap.unknown-role.suggest" || g.Args[2] != "arn:aws:iam::111122223333:role/CustomRestoreRole" {
+			t.Errorf("%s: %+v", role, g)
+		}
+	}
+}

@@ -124,6 +124,9 @@ func init() {
 		"audit.gap.unknown-role": { // role, source
 			EN: "role %s (%s) is not in the snapshot", JA: "ロール %s (%s) はスナップショットにありません", KO: "역할 %s(%s)이(가) 스냅샷에 없습니다",
 		},
+		"audit.gap.unknown-role.suggest": { // role, source, likely role
+			EN: "role %s (%s) is not in the snapshot; did you mean %s?", JA: "ロール %s (%s) はスナップショットにありません。%s のことですか?", KO: "역할 %s(%s)이(가) 스냅샷에 없습니다. %s을(를) 말씀하신 건가요?",
+		},
 		"audit.gap.unknown-vault": {
 			EN: "vault %s is not in the snapshot", JA: "ボールト %s はスナップショットにありません", KO: "볼트 %s이(가) 스냅샷에 없습니다",
 		},
