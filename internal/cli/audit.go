@@ -20,6 +20,9 @@ import (
 
 type auditInput struct {
 	snapshot   string
+	live       bool
+	profile    string
+	region     string
 	format     string
 	output     string
 	ignoreFile string
@@ -28,7 +31,7 @@ type auditInput struct {
 	opt        audit.Options
 }
 
-const auditSynopsis = `--snapshot FILE [--as CALLER_ARN] [--role ARN] [--format text|json|markdown|sarif|junit]
+const auditSynopsis = `(--snapshot FILE|- | --live [--profile NAME] [--region R]) [--as CALLER_ARN] [--role ARN] [--format text|json|markdown|sarif|junit]
        [--output FILE] [--severity critical,high,medium,low] [--ignore-file FILE] [--summary] [--lang en|ja|ko]
 
 Checks every recovery point of an account snapshot for a restore that would
@@ -54,6 +57,9 @@ func bindAudit(env *Env, args []string) (*auditInput, error) {
 	var lang, severity string
 	fs := newFlagSet(env, "audit", auditSynopsis)
 	fs.StringVar(&in.snapshot, "snapshot", "", "account snapshot file (JSON, optionally gzip-compressed; full or short form; - reads stdin)")
+	fs.BoolVar(&in.live, "live", false, "audit the account itself, read live and read-only as denied collect does")
+	fs.StringVar(&in.profile, "profile", "", "AWS profile to read the account with (--live)")
+	fs.StringVar(&in.region, "region", "", "region to read KMS and AWS Backup in (--live; default from the AWS configuration)")
 	fs.StringVar(&in.opt.Caller, "as", "", "ARN of the caller who starts restores; without it the caller's requests are skipped")
 	fs.StringVar(&in.opt.Role, "role", "", "ARN of the restore role to use for every recovery point")
 	fs.StringVar(&in.format, "format", "text", "output format: "+strings.Join(auditFormats, ", "))
@@ -79,8 +85,13 @@ func bindAudit(env *Env, args []string) (*auditInput, error) {
 	if len(pos) != 0 {
 		return nil, usageErr("audit takes no arguments, got %q", pos)
 	}
-	if in.snapshot == "" {
+	switch {
+	case in.snapshot != "" && in.live:
+		return nil, usageErr("--snapshot and --live exclude each other")
+	case in.snapshot == "" && !in.live:
 		return nil, usageErr("%s", i18n.T(in.lang, "audit.err.no-snapshot"))
+	case (in.profile != "" || in.region != "") && !in.live:
+		return nil, usageErr("--profile and --region need --live")
 	}
 	if in.summary && (in.format == "sarif" || in.format == "junit") {
 		return nil, usageErr("--summary applies to text, markdown and json, not %s", in.format)
@@ -199,13 +210,20 @@ func (as *auditSnapshot) line(it audit.Item) int {
 	return as.lines[ptr]
 }
 
-func runAudit(_ context.Context, env *Env, args []string) error {
+func runAudit(ctx context.Context, env *Env, args []string) error {
 	in, err := bindAudit(env, args)
 	if err != nil {
 		return err
 	}
-	as, err := readAuditSnapshot(in.snapshot, env.Stdin)
-	if err != nil {
+	var as *auditSnapshot
+	if in.live {
+		// Read live: no file for reports to point into.
+		snap, err := liveSnapshot(ctx, env, in.lang, in.profile, in.region)
+		if err != nil {
+			return err
+		}
+		as = &auditSnapshot{snap: snap}
+	} else if as, err = readAuditSnapshot(in.snapshot, env.Stdin); err != nil {
 		return usageErr("%s: %v", in.snapshot, err)
 	}
 	snap := as.snap

@@ -103,9 +103,9 @@ func init() {
 		"audit.rule.severity": {EN: "Severity: %s.", JA: "重大度: %s。", KO: "심각도: %s."},
 		"audit.rule.docs":     {EN: "denied audit: rules, severities and exit codes", JA: "denied audit: ルール、重大度、終了コード", KO: "denied audit: 규칙, 심각도, 종료 코드"},
 		"audit.err.no-snapshot": {
-			EN: "audit needs --snapshot FILE (an account snapshot, full or short form)",
-			JA: "audit には --snapshot FILE (アカウントのスナップショット、完全形式または短縮形式) が必要です",
-			KO: "audit에는 --snapshot FILE(계정 스냅샷, 전체 또는 축약 형식)이 필요합니다",
+			EN: "audit needs --snapshot FILE (an account snapshot, full or short form; - reads standard input) or --live (read the account itself, read-only)",
+			JA: "audit には --snapshot FILE (アカウントのスナップショット、完全形式または短縮形式、- は標準入力) または --live (アカウント自体を読み取り専用で読む) が必要です",
+			KO: "audit에는 --snapshot FILE(계정 스냅샷, 전체 또는 축약 형식, -는 표준 입력) 또는 --live(계정 자체를 읽기 전용으로 읽기)가 필요합니다",
 		},
 		"audit.err.role":   {EN: "--role %s is not in the snapshot", JA: "--role %s はスナップショットにありません", KO: "--role %s이(가) 스냅샷에 없습니다"},
 		"audit.err.caller": {EN: "--as %s is not a role or user in the snapshot", JA: "--as %s はスナップショットのロールでもユーザーでもありません", KO: "--as %s은(는) 스냅샷의 역할이나 사용자가 아닙니다"},
