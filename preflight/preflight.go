@@ -247,8 +247,21 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 			}
 		}
 		if rp == nil {
-			return backupops.Operation{}, p, nil, inputErr("recovery point %s is not in the snapshot (leave out --recovery-point to check a what-if with --resource-type, --vault and --kms-key)", p.RecoveryPointARN)
+			us := snap.UnreadableFor(account.HiddenRecoveryPoints, p.Region)
+			switch {
+			case len(us) > 0 && p.ResourceType != "":
+				// Checked with the flags' type; what the recovery point
+				// would have told (its vault, key, instance profile) is
+				// unknown.
+				p.causes = append(p.causes, unreadableCause(us[0], account.HiddenRecoveryPoints))
+			case len(us) > 0:
+				return backupops.Operation{}, p, nil, inputErr("recovery point %s is not in the snapshot, whose recovery points are unknown (%s was denied when it was taken): give --resource-type, --vault and --kms-key", p.RecoveryPointARN, us[0].API())
+			default:
+				return backupops.Operation{}, p, nil, inputErr("recovery point %s is not in the snapshot (leave out --recovery-point to check a what-if with --resource-type, --vault and --kms-key)", p.RecoveryPointARN)
+			}
 		}
+	}
+	if rp != nil {
 		if p.ResourceType == "" {
 			p.ResourceType = rp.ResourceType
 		}
@@ -258,6 +271,16 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 		if p.KeyARN == "" {
 			p.KeyARN = rp.EncryptionKeyARN
 		}
+	}
+	if strings.HasPrefix(p.VaultName, "arn:") {
+		p.VaultName = p.VaultName[strings.LastIndexByte(p.VaultName, ':')+1:]
+	}
+	if k, ok := snap.Key(p.KeyARN); ok && p.KeyARN != k.ARN {
+		// A key id or alias: the requests name the key's ARN.
+		p.KeyARN = k.ARN
+	}
+	if k, ok := snap.Key(p.DestinationKeyARN); ok && p.DestinationKeyARN != k.ARN {
+		p.DestinationKeyARN = k.ARN
 	}
 	if p.ResourceType != "" {
 		rt, ok := backupops.NormalizeResourceType(p.ResourceType)
@@ -295,6 +318,14 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 			return op, p, nil, inputErr("%v", err)
 		}
 		id = op.ID
+		if p.ResourceType == "EC2" && rp != nil && p.InstanceRole == "" && rp.InstanceProfileName() == "" && len(rp.RestoreMetadata) == 0 {
+			// Without its restore metadata, whether the recovery point
+			// restores an instance profile is unknown.
+			if us := snap.UnreadableFor(account.HiddenRestoreMetadata, p.Region); len(us) > 0 {
+				p.causes = append(p.causes, unreadableCause(us[0], account.HiddenRestoreMetadata))
+				p.InstanceRole = "unresolved"
+			}
+		}
 		if p.ResourceType == "EC2" {
 			switch {
 			case p.InstanceRole == InstanceRoleNone:
@@ -585,7 +616,7 @@ func Check(snap *account.Snapshot, op backupops.Operation, p Params) Report {
 func (c checker) missing(param string) Cause {
 	if param == "InstanceRoleARN" {
 		for _, k := range c.p.causes {
-			if k.Kind == CauseUnknownInstanceProfile {
+			if k.Kind == CauseUnknownInstanceProfile || k.Hides == account.HiddenRestoreMetadata {
 				return k
 			}
 		}

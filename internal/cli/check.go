@@ -385,7 +385,11 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 		trimSpace(&b)
 		b.WriteString("\n\n")
 	default:
-		b.WriteString(t("preflight.unchecked", strconv.Itoa(rep.Unchecked+rep.ConditionsUnchecked)) + "\n\n")
+		if n := rep.Unchecked + rep.ConditionsUnchecked; n > 0 {
+			b.WriteString(t("preflight.unchecked", strconv.Itoa(n)) + "\n\n")
+		} else {
+			b.WriteString(t("preflight.unchecked.inputs") + "\n\n")
+		}
 	}
 	if len(rep.Causes) > 0 {
 		heading(2, t("preflight.causes"))
@@ -561,6 +565,24 @@ type listEntry struct {
 	// listed to verify.
 	Decided    int `json:"conditionsDecided"`
 	Conditions int `json:"conditions"`
+	// Checks are the IAM requests, and ConditionList the conditions,
+	// with how each is decided ("" for listed to verify).
+	Checks        []listCheck     `json:"checks"`
+	ConditionList []listCondition `json:"conditionList,omitempty"`
+}
+
+type listCheck struct {
+	Principal string `json:"principal"`
+	Action    string `json:"action"`
+	Resource  string `json:"resource"`
+	When      string `json:"when,omitempty"`
+}
+
+type listCondition struct {
+	Kind   string             `json:"kind"`
+	Decide backupops.Decision `json:"decide,omitempty"`
+	Text   string             `json:"text"`
+	When   string             `json:"when,omitempty"`
 }
 
 // listReport is the JSON form of `denied check --list`.
@@ -592,7 +614,11 @@ func buildList() listReport {
 	for _, op := range ops {
 		e := listEntry{ID: op.ID, Title: op.Title, ResourceType: op.ResourceType, AWSType: aws[op.ResourceType], Requests: len(op.Requirements)}
 		seen := map[string]bool{}
+		for _, c := range op.Conditions {
+			e.ConditionList = append(e.ConditionList, listCondition{Kind: c.Kind, Decide: c.Decide, Text: c.Text, When: c.When})
+		}
 		for _, r := range op.Requirements {
+			e.Checks = append(e.Checks, listCheck{Principal: r.Principal, Action: r.Action, Resource: r.Resource, When: r.When})
 			if !seen[r.Principal] {
 				seen[r.Principal] = true
 				e.Principals = append(e.Principals, r.Principal)

@@ -60,6 +60,8 @@ func TestCheckReference(t *testing.T) {
 			action: "sts:AssumeRole", layer: "resource"},
 		{name: "create-vault-ok", code: 0, op: "create-vault/cmk",
 			args: []string{checkVault, "--vault", "V", "--kms-key", vaultKey, "--as", acct + "user/vaultadmin"}},
+		{name: "create-vault-alias-and-vault-arn", code: 0, op: "create-vault/cmk",
+			args: []string{checkVault, "--vault", "arn:aws:backup:eu-west-1:111122223333:backup-vault:V", "--kms-key", "alias/vault-key", "--as", acct + "user/vaultadmin"}},
 		{name: "create-vault-identity", code: 1, op: "create-vault/cmk",
 			args:    []string{checkVault, "--vault", "V", "--kms-key", vaultKey, "--as", acct + "user/nokms"},
 			action:  "kms:CreateGrant",
@@ -243,6 +245,13 @@ func TestCheckCollectPermissions(t *testing.T) {
 // given unreadable calls, as denied collect records them.
 func unreadableSnapshot(t *testing.T, src string, us ...account.Unreadable) string {
 	t.Helper()
+	return mutatedSnapshot(t, src, func(s *account.Snapshot) { s.Unreadable = us })
+}
+
+// mutatedSnapshot writes the test data of src in the full form, changed by
+// mutate.
+func mutatedSnapshot(t *testing.T, src string, mutate func(*account.Snapshot)) string {
+	t.Helper()
 	f, err := os.Open(src)
 	if err != nil {
 		t.Fatal(err)
@@ -252,7 +261,7 @@ func unreadableSnapshot(t *testing.T, src string, us ...account.Unreadable) stri
 	if err != nil {
 		t.Fatal(err)
 	}
-	snap.Unreadable = us
+	mutate(snap)
 	b, err := json.Marshal(snap)
 	if err != nil {
 		t.Fatal(err)
@@ -272,6 +281,16 @@ func TestCheckCouldNotCheck(t *testing.T) {
 	orgSnap := unreadableSnapshot(t, checkRestore, account.Unreadable{Service: "organizations", Call: "ListPoliciesForTarget", Error: denied})
 	iamSnap := unreadableSnapshot(t, checkRestore, account.Unreadable{Service: "iam", Call: "GetAccountAuthorizationDetails", Error: "AccessDenied"})
 	keysSnap := unreadableSnapshot(t, checkVault, account.Unreadable{Service: "kms", Call: "ListKeys", Region: "eu-west-1", Error: "AccessDeniedException"})
+	metaSnap := mutatedSnapshot(t, checkRestore, func(s *account.Snapshot) {
+		for i := range s.RecoveryPoints {
+			s.RecoveryPoints[i].RestoreMetadata = nil
+		}
+		s.Unreadable = []account.Unreadable{{Service: "backup", Call: "GetRecoveryPointRestoreMetadata", Region: "eu-west-1", Error: "AccessDeniedException"}}
+	})
+	rpSnap := mutatedSnapshot(t, checkRestore, func(s *account.Snapshot) {
+		s.RecoveryPoints = nil
+		s.Unreadable = []account.Unreadable{{Service: "backup", Call: "ListRecoveryPointsByBackupVault", Region: "eu-west-1", Error: "AccessDeniedException"}}
+	})
 	operator := acct + "user/operator"
 	for _, tt := range []struct {
 		name       string
@@ -295,6 +314,12 @@ func TestCheckCouldNotCheck(t *testing.T) {
 		{name: "unreadable-iam", kind: preflight.CauseUnreadable,
 			args: []string{"restore", "--snapshot", iamSnap, "--as", operator, "--role", acct + "role/NotCollected", "--recovery-point", rpEC2, "--instance-role", "none"},
 			text: "IAM users, roles and their policies unknown: iam:GetAccountAuthorizationDetails was denied"},
+		{name: "unreadable-restore-metadata", kind: preflight.CauseUnreadable,
+			args: []string{"restore", "--snapshot", metaSnap, "--as", operator, "--role", acct + "role/ManagedRestoreRole", "--recovery-point", rpEC2},
+			text: "Restore metadata unknown: backup:GetRecoveryPointRestoreMetadata was denied when the snapshot was taken."},
+		{name: "unreadable-recovery-points", kind: preflight.CauseUnreadable,
+			args: []string{"restore", "--snapshot", rpSnap, "--as", operator, "--role", acct + "role/ManagedRestoreRole", "--recovery-point", rpEC2, "--resource-type", "EC2", "--vault", "Default", "--instance-role", "none"},
+			text: "Recovery points unknown: backup:ListRecoveryPointsByBackupVault was denied when the snapshot was taken."},
 		{name: "unknown-vault", kind: preflight.CauseUnknownVault,
 			args: []string{"put-vault-policy", "--snapshot", checkRestore, "--as", operator, "--vault", "NoSuchVault"},
 			text: "Backup vault arn:aws:backup:eu-west-1:111122223333:backup-vault:NoSuchVault (--vault) is not in the snapshot."},
@@ -327,7 +352,7 @@ func TestCheckCouldNotCheck(t *testing.T) {
 			if err := json.Unmarshal([]byte(out), &rep); err != nil {
 				t.Fatal(err)
 			}
-			if rep.OK || rep.Status != preflight.StatusCouldNotCheck || rep.Unchecked+rep.ConditionsUnchecked == 0 {
+			if rep.OK || rep.Status != preflight.StatusCouldNotCheck || (rep.Unchecked+rep.ConditionsUnchecked == 0 && len(rep.Causes) == 0) {
 				t.Errorf("status %q ok %v unchecked %d+%d, want couldNotCheck", rep.Status, rep.OK, rep.Unchecked, rep.ConditionsUnchecked)
 			}
 			var found bool
@@ -374,8 +399,8 @@ func TestCheckList(t *testing.T) {
 	if e, ok := ids["restore/VMware"]; !ok || e.AWSType != "VirtualMachine" {
 		t.Errorf("restore/VMware: %+v", e)
 	}
-	if e := ids["copy/cross-account"]; e.Decided == 0 || e.Decided > e.Conditions {
-		t.Errorf("copy/cross-account decided %d of %d", e.Decided, e.Conditions)
+	if e := ids["copy/cross-account"]; e.Decided == 0 || e.Decided > e.Conditions || len(e.ConditionList) != e.Conditions || len(e.Checks) != e.Requests {
+		t.Errorf("copy/cross-account decided %d of %d, %d checks of %d", e.Decided, e.Conditions, len(e.Checks), e.Requests)
 	}
 	if sum != rep.Conditions || rep.Decided == 0 || rep.Decided >= rep.Conditions {
 		t.Errorf("totals: decided %d of %d (sum %d)", rep.Decided, rep.Conditions, sum)

@@ -20,6 +20,11 @@ func init() {
 			JA: "%s 件のリクエストをチェックできませんでした: この操作が成功するとは確認できていません。",
 			KO: "%s개 요청을 점검할 수 없었습니다: 이 작업이 성공한다고 확인되지 않았습니다.",
 		},
+		"preflight.unchecked.inputs": {
+			EN: "Some inputs could not be checked: the operation is not proven to work.",
+			JA: "一部の入力をチェックできませんでした: この操作が成功するとは確認できていません。",
+			KO: "일부 입력을 점검할 수 없었습니다: 이 작업이 성공한다고 확인되지 않았습니다.",
+		},
 		"preflight.unchecked.also": {EN: "%s more could not be checked.", JA: "さらに %s 件はチェックできませんでした。", KO: "추가로 %s개는 점검할 수 없었습니다."},
 		"preflight.causes":         {EN: "Could not check", JA: "チェックできなかった理由", KO: "점검할 수 없었던 이유"},
 		"preflight.cause.unknownPrincipal": { // principal, flag
