@@ -110,7 +110,9 @@ const (
 // denied high, a result that could not be checked medium.
 func Severity(rule string) string {
 	switch {
-	case strings.HasPrefix(rule, "iam.trust-"):
+	case strings.HasPrefix(rule, "iam.trust-"), rule == "sts.assume-role":
+		// AWS Backup (a service principal) refused sts:AssumeRole by the
+		// role's trust policy: diagnose names it sts.assume-role.
 		return Critical
 	case strings.HasPrefix(rule, "unchecked."):
 		return Medium

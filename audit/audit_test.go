@@ -263,7 +263,7 @@ func TestRuleIDsAreDiagnoses(t *testing.T) {
 			got = append(got, f.RuleID+" "+f.Severity)
 		}
 	}
-	want := "backup.ec2-restore-passrole high,iam.trust-implicit critical"
+	want := "backup.ec2-restore-passrole high,sts.assume-role critical"
 	if g := fmt.Sprint(strings.Join(got, ",")); g != want {
 		t.Errorf("rules %s, want %s", g, want)
 	}

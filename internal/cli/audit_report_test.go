@@ -294,7 +294,7 @@ func TestAuditIgnoreFile(t *testing.T) {
 		{"one of two", "# accepted\nbackup.ec2-restore-passrole " + rp + " 2026-11-23 AppRole is retired (TICKET-1)\n", ExitDenied, 1, ""},
 		{"both", "backup.ec2-restore-passrole " + rp + " 2026-12-31 AppRole is retired\n* weekly/* 2027-01-31 plan being replaced\n", ExitOK, 2, ""},
 		{"expired", "backup.ec2-restore-passrole " + rp + " 2026-11-22 AppRole is retired\n", ExitDenied, 0, "expired on 2026-11-22"},
-		{"rule everywhere", "iam.trust-implicit * 2026-12-01 known\n", ExitDenied, 1, ""},
+		{"rule everywhere", "sts.assume-role * 2026-12-01 known\n", ExitDenied, 1, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := writeFile(t, "ignore", tc.file)
@@ -445,15 +445,15 @@ func TestAuditSARIFTruncated(t *testing.T) {
 		it := audit.Item{Kind: audit.KindRecoveryPoint, ARN: fmt.Sprintf("arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-%d", i), Result: audit.Fail}
 		it.Findings = []audit.Finding{{RuleID: "iam.identity-implicit", Severity: audit.High, Action: "ec2:CreateTags", Resource: "*"}}
 		if i >= sarifMaxResults {
-			it.Findings[0].RuleID, it.Findings[0].Severity = "iam.trust-implicit", audit.Critical
+			it.Findings[0].RuleID, it.Findings[0].Severity = "sts.assume-role", audit.Critical
 		}
 		rep.Items = append(rep.Items, it)
 	}
 	log := auditSARIF(rep, &auditSnapshot{snap: &account.Snapshot{}}, "en")
 	run := log.Runs[0]
 	tr, _ := run.Properties["truncated"].(map[string]int)
-	if len(run.Results) != sarifMaxResults || tr["results"] != sarifMaxResults+10 || run.Results[0].RuleID != "iam.trust-implicit" ||
-		run.Results[9].RuleID != "iam.trust-implicit" || run.Results[10].RuleID != "iam.identity-implicit" {
+	if len(run.Results) != sarifMaxResults || tr["results"] != sarifMaxResults+10 || run.Results[0].RuleID != "sts.assume-role" ||
+		run.Results[9].RuleID != "sts.assume-role" || run.Results[10].RuleID != "iam.identity-implicit" {
 		t.Errorf("%d results, %v, first %s", len(run.Results), tr, run.Results[0].RuleID)
 	}
 }
@@ -476,7 +476,7 @@ func TestAuditRuleIDsMatchExplain(t *testing.T) {
 			if f.Action == "sts:AssumeRole" {
 				// AWS Backup reports an untrusted role in a job status
 				// message, not this sentence; explain's rule for a trust
-				// policy denial is the same iam.trust-* family.
+				// policy denial is the same rule (sts.assume-role).
 				continue
 			}
 			n++

@@ -57,7 +57,7 @@ func TestAuditFailing(t *testing.T) {
 	}
 	want := []string{
 		"arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-app backup.ec2-restore-passrole identity",
-		"weekly/weekly iam.trust-implicit resource",
+		"weekly/weekly sts.assume-role resource",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("findings\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
