@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -99,6 +100,7 @@ func runExplain(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	warnTextCut(env, in.input, text)
 	denials, err := authzmsg.ParseAll(text)
 	if err != nil {
 		if errors.Is(err, authzmsg.ErrNoDenial) {
@@ -213,7 +215,9 @@ func readExplainInput(env *Env, arg string) (string, error) {
 	var err error
 	switch {
 	case arg == "-":
-		data, err = io.ReadAll(io.LimitReader(env.Stdin, 16<<20))
+		// Read whole, as a file is: a CloudTrail export on stdin gives the
+		// same explanations as the file.
+		data, err = io.ReadAll(env.Stdin)
 	default:
 		if st, serr := os.Stat(arg); serr == nil && st.Mode().IsRegular() {
 			data, err = os.ReadFile(arg)
@@ -228,4 +232,27 @@ func readExplainInput(env *Env, arg string) (string, error) {
 		return "", usageErr("%s", fmt.Sprintf("nothing to explain: %v", authzmsg.ErrNoDenial))
 	}
 	return string(data), nil
+}
+
+// warnTextCut says on stderr what of a long plain-text input is not read:
+// the message parser reads the first authzmsg.MaxText bytes of text that is
+// not JSON (JSON, such as a CloudTrail log, is read whole).
+func warnTextCut(env *Env, arg, text string) {
+	if len(text) <= authzmsg.MaxText {
+		return
+	}
+	if t := strings.TrimSpace(text); t != "" && (t[0] == '{' || t[0] == '[') && json.Valid([]byte(t)) {
+		return
+	}
+	name := "the text"
+	switch {
+	case arg == "-":
+		name = "stdin"
+	case len(arg) < 256 && !strings.ContainsAny(arg, "\n"):
+		if st, err := os.Stat(arg); err == nil && st.Mode().IsRegular() {
+			name = arg
+		}
+	}
+	fmt.Fprintf(env.Stderr, "denied explain: warning: %s is %d bytes of text (not JSON); only its first %d MiB was read: what follows byte %d (of the text without colours and carriage returns) was not\n",
+		name, len(text), authzmsg.MaxText>>20, authzmsg.MaxText)
 }
