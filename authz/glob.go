@@ -32,7 +32,15 @@ type pattern struct {
 	fold   bool
 	anyAll bool // the pattern is a lone "*"
 	hasVar bool
+	// The runs of tokens between stars, and whether the pattern starts
+	// and ends without one.
+	segs                   []segment
+	anchorStart, anchorEnd bool
+	minLen                 int // bytes any match needs, variables aside
 }
+
+// segment is a run of tokens toks[a:b] without a star.
+type segment struct{ a, b int }
 
 // compilePattern compiles s. wild enables * and ?; vars enables ${...}
 // policy variables and their escapes; fold makes matching ASCII
@@ -109,8 +117,33 @@ func compilePattern(s string, wild, vars, fold bool) pattern {
 	}
 	if len(p.toks) == 1 && p.toks[0].kind == tLit {
 		p.simple, p.text = true, p.toks[0].text
+		return p
 	}
+	p.segment()
 	return p
+}
+
+// segment cuts the tokens at their stars.
+func (p *pattern) segment() {
+	n := len(p.toks)
+	p.anchorStart = p.toks[0].kind != tStar
+	p.anchorEnd = p.toks[n-1].kind != tStar
+	a := 0
+	for i := 0; i <= n; i++ {
+		if i == n || p.toks[i].kind == tStar {
+			if i > a {
+				p.segs = append(p.segs, segment{a, i})
+			}
+			a = i + 1
+			continue
+		}
+		switch p.toks[i].kind {
+		case tLit:
+			p.minLen += len(p.toks[i].text)
+		case tQmark:
+			p.minLen++
+		}
+	}
 }
 
 // parseVariable splits the body of ${key, 'default'}.
@@ -207,7 +240,17 @@ func (a *arnPattern) resolvable(ctx Context) bool {
 
 // match reports whether s matches the pattern. Variables are resolved from
 // ctx; a variable that cannot be resolved makes the pattern match nothing,
-// and unresolved is then true.
+// and unresolved is then true when matching reached the variable (the part
+// of the pattern before it matched).
+//
+// Matching takes time linear in len(s) plus the pattern's length for the
+// patterns policies hold: the pattern is cut at its stars into segments;
+// the first segment must match at the start, the last at the end, and each
+// one between is found at its leftmost place after the previous one
+// (leftmost is always right, as a star takes anything), with strings.Index
+// for a segment that begins with literal text. Only a segment that holds
+// a '?' between literal runs, or that starts with '?', is tried at every
+// position, in time len(s) times its length. It never allocates.
 func (p *pattern) match(s string, ctx Context) (ok, unresolved bool) {
 	if p.anyAll {
 		return true, false
@@ -218,73 +261,219 @@ func (p *pattern) match(s string, ctx Context) (ok, unresolved bool) {
 		}
 		return p.text == s, false
 	}
-	toks := p.toks
-	ti, off, si := 0, 0, 0
-	starTi, starSi := -1, 0
-	var cur string // text of toks[ti] when literal or variable
-	curOK := false
-	for {
-		if ti < len(toks) {
-			t := &toks[ti]
-			switch t.kind {
-			case tStar:
-				starTi, starSi = ti+1, si
-				ti, off, curOK = ti+1, 0, false
-				continue
-			case tQmark:
-				if si < len(s) {
-					if s[si] < utf8.RuneSelf {
-						si++
-					} else {
-						_, n := utf8.DecodeRuneInString(s[si:])
-						si += n
-					}
-					ti, off, curOK = ti+1, 0, false
-					continue
-				}
-			default:
-				if !curOK {
-					if t.kind == tVar {
-						v, ok := t.resolve(ctx)
-						if !ok {
-							return false, true
-						}
-						cur = v
-					} else {
-						cur = t.text
-					}
-					curOK = true
-				}
-				if off >= len(cur) {
-					ti, off, curOK = ti+1, 0, false
-					continue
-				}
-				if si < len(s) {
-					a, b := cur[off], s[si]
-					if p.fold {
-						a, b = lower(a), lower(b)
-					}
-					if a == b {
-						off++
-						si++
-						continue
-					}
-				}
+	if len(p.toks) == 0 { // the zero pattern
+		return s == "", false
+	}
+	if !p.hasVar && len(s) < p.minLen {
+		return false, false // every literal byte and '?' needs a byte
+	}
+	segs := p.segs
+	pos := 0
+	for k, sg := range segs {
+		first := k == 0 && p.anchorStart
+		last := k == len(segs)-1 && p.anchorEnd
+		switch {
+		case first && last: // no star at all
+			end, ok, un := p.matchAt(sg.a, sg.b, s, 0, ctx)
+			return ok && end == len(s), un
+		case first:
+			end, ok, un := p.matchAt(sg.a, sg.b, s, 0, ctx)
+			if !ok {
+				return false, un
 			}
-		} else if si == len(s) {
-			return true, false
+			pos = end
+		case last:
+			return p.matchSuffix(sg.a, sg.b, s, pos, ctx)
+		default:
+			_, end, ok, un := p.find(sg.a, sg.b, s, pos, ctx)
+			if !ok {
+				return false, un
+			}
+			pos = end
 		}
-		if starTi < 0 || starSi >= len(s) {
+	}
+	return true, false // the pattern ends with a star
+}
+
+// tokText returns the text of a literal or variable token, or false when
+// the variable cannot be resolved.
+func tokText(t *tok, ctx Context) (string, bool) {
+	if t.kind == tVar {
+		return t.resolve(ctx)
+	}
+	return t.text, true
+}
+
+// runeLen is the length of the rune at the start of s (1 for a byte that
+// is not valid UTF-8), as the matcher steps through s.
+func runeLen(s string) int {
+	if s[0] < utf8.RuneSelf {
+		return 1
+	}
+	_, n := utf8.DecodeRuneInString(s)
+	return n
+}
+
+// matchAt matches tokens [a, b) (no star among them) at s[at:] and returns
+// where the match ends. un is true when a variable could not be resolved
+// (it was reached).
+func (p *pattern) matchAt(a, b int, s string, at int, ctx Context) (end int, ok, un bool) {
+	si := at
+	for i := a; i < b; i++ {
+		t := &p.toks[i]
+		if t.kind == tQmark {
+			if si >= len(s) {
+				return 0, false, false
+			}
+			si += runeLen(s[si:])
+			continue
+		}
+		txt, ok := tokText(t, ctx)
+		if !ok {
+			return 0, false, true
+		}
+		if len(s)-si < len(txt) {
+			return 0, false, false
+		}
+		if p.fold {
+			if !equalFoldBoth(txt, s[si:si+len(txt)]) {
+				return 0, false, false
+			}
+		} else if s[si:si+len(txt)] != txt {
+			return 0, false, false
+		}
+		si += len(txt)
+	}
+	return si, true, false
+}
+
+// find finds the leftmost match of tokens [a, b) in s at or after from, at
+// a position the matcher steps to (a rune start).
+func (p *pattern) find(a, b int, s string, from int, ctx Context) (start, end int, ok, un bool) {
+	// The first token's text, when literal, finds the candidates.
+	var lead string
+	t := &p.toks[a]
+	if t.kind != tQmark {
+		txt, ok := tokText(t, ctx)
+		if !ok {
+			return 0, 0, false, true // reached at once, after a star
+		}
+		// A text that starts with a UTF-8 continuation byte could be
+		// found inside a rune: such text is tried position by position.
+		if txt != "" && !(txt[0] >= 0x80 && txt[0] < 0xC0) {
+			lead = txt
+		}
+	}
+	for at := from; at <= len(s); {
+		if lead != "" {
+			var i int
+			if p.fold {
+				i = indexFold(s[at:], lead)
+			} else {
+				i = strings.Index(s[at:], lead)
+			}
+			if i < 0 {
+				return 0, 0, false, false
+			}
+			at += i
+		}
+		if end, ok, un := p.matchAt(a, b, s, at, ctx); ok || un {
+			return at, end, ok, un
+		}
+		if at == len(s) {
+			break
+		}
+		at += runeLen(s[at:])
+	}
+	return 0, 0, false, false
+}
+
+// matchSuffix matches tokens [a, b), the pattern's last segment after a
+// star, at the end of s, starting at or after from.
+func (p *pattern) matchSuffix(a, b int, s string, from int, ctx Context) (ok, unresolved bool) {
+	// An unresolvable variable: the result is no match; it was reached
+	// when the part before it is found.
+	for i := a; i < b; i++ {
+		if t := &p.toks[i]; t.kind == tVar {
+			if _, ok := t.resolve(ctx); !ok {
+				if i == a {
+					return false, true
+				}
+				_, _, found, un := p.find(a, i, s, from, ctx)
+				return false, found || un
+			}
+		}
+	}
+	// Match backwards from the end: literal text is compared, '?' takes
+	// one rune.
+	j := len(s)
+	for i := b - 1; i >= a; i-- {
+		t := &p.toks[i]
+		if t.kind == tQmark {
+			if j <= from {
+				return false, false
+			}
+			_, n := utf8.DecodeLastRuneInString(s[:j])
+			j -= n
+			continue
+		}
+		txt, _ := tokText(t, ctx)
+		if j-from < len(txt) {
 			return false, false
 		}
-		if s[starSi] < utf8.RuneSelf {
-			starSi++
-		} else {
-			_, n := utf8.DecodeRuneInString(s[starSi:])
-			starSi += n
+		if p.fold {
+			if !equalFoldBoth(txt, s[j-len(txt):j]) {
+				return false, false
+			}
+		} else if s[j-len(txt):j] != txt {
+			return false, false
 		}
-		si, ti, off, curOK = starSi, starTi, 0, false
+		j -= len(txt)
 	}
+	// j must be a place the matcher steps to, and the forward match from
+	// there must end at the end (backward and forward rune steps agree on
+	// valid UTF-8; on invalid UTF-8, try every place).
+	if j == len(s) || !(s[j] >= 0x80 && s[j] < 0xC0) {
+		if end, ok, _ := p.matchAt(a, b, s, j, ctx); ok && end == len(s) {
+			return true, false
+		}
+	}
+	if utf8.ValidString(s[from:]) {
+		return false, false
+	}
+	for at := from; at <= len(s); {
+		if end, ok, _ := p.matchAt(a, b, s, at, ctx); ok && end == len(s) {
+			return true, false
+		}
+		if at == len(s) {
+			break
+		}
+		at += runeLen(s[at:])
+	}
+	return false, false
+}
+
+// equalFoldBoth compares a and b of the same length, folding ASCII case
+// on both sides.
+func equalFoldBoth(a, b string) bool {
+	for i := 0; i < len(a); i++ {
+		if lower(a[i]) != lower(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// indexFold is strings.Index folding ASCII case on both sides. It is
+// quadratic at worst; it only serves patterns of actions, which are short.
+func indexFold(s, sub string) int {
+	c := lower(sub[0])
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if lower(s[i]) == c && equalFoldBoth(sub, s[i:i+len(sub)]) {
+			return i
+		}
+	}
+	return -1
 }
 
 // arnPattern matches ARNs field by field: each of the first five
