@@ -17,6 +17,9 @@ import (
 // acts on is a warning. Context values that do not fit their key's type
 // are warnings.
 func (pr *Prepared) validateRequest(c *Case, ctx map[string][]string, opt Options) error {
+	if err := checkPolicySizes(c); err != nil {
+		return err
+	}
 	key := reqKey{action: c.Request.Action, resource: c.Request.Resource, allowUnknown: opt.AllowUnknownActions}
 	rv, ok := opt.Cache.getReq(key)
 	if !ok {
@@ -227,4 +230,111 @@ func pointerEscape(s string) string {
 
 func (pr *Prepared) warn(path, msg string) {
 	pr.Warnings = append(pr.Warnings, Warning{Path: path, Message: msg})
+}
+
+// Policy size limits, in characters without white space, per layer: the
+// largest AWS accepts for any policy of that kind.
+//
+//   - identity: 10,240 (an IAM role's inline policies; a managed policy
+//     holds 6,144, a user's inline policies 2,048, a group's 5,120: IAM User
+//     Guide, "IAM and AWS STS quotas");
+//   - permissions boundary: 6,144 (a managed policy);
+//   - session policy: 2,048 (STS AssumeRole, Policy: "Maximum length of
+//     2048");
+//   - resource policy: 32,768 (a KMS key policy, the largest; an S3 bucket
+//     policy holds 20 KB);
+//   - SCP and RCP: 5,120 (AWS Organizations quotas);
+//   - VPC endpoint policy: 20,480 (Amazon VPC quotas).
+//
+// IAM does not count white space; the other services may, so counting
+// without it never refuses a policy AWS accepts.
+var policySizeLimits = map[string]int{
+	"identityPolicies":        10240,
+	"permissionsBoundary":     6144,
+	"sessionPolicy":           2048,
+	"resourcePolicy":          32768,
+	"serviceControlPolicies":  5120,
+	"resourceControlPolicies": 5120,
+	"vpcEndpointPolicies":     20480,
+}
+
+// checkPolicySizes refuses a policy document larger than AWS accepts for
+// its kind, naming the document.
+func checkPolicySizes(c *Case) error {
+	check := func(field, path string, d *PolicyDoc) error {
+		limit := policySizeLimits[field]
+		if d == nil || len(d.Document) <= limit {
+			return nil // fast path: no more bytes than the limit
+		}
+		text := []byte(d.Document)
+		if t, err := DocumentText(d.Document); err == nil {
+			text = t
+		}
+		if n := policyChars(text); n > limit {
+			return &CaseError{Path: path + "/document", Message: fmt.Sprintf("the policy has %d characters (white space not counted); AWS accepts at most %d in a %s", n, limit, policyKind(field))}
+		}
+		return nil
+	}
+	for i := range c.IdentityPolicies {
+		if err := check("identityPolicies", "/identityPolicies/"+strconv.Itoa(i), &c.IdentityPolicies[i]); err != nil {
+			return err
+		}
+	}
+	for _, f := range []struct {
+		field string
+		d     *PolicyDoc
+	}{{"permissionsBoundary", c.PermissionsBoundary}, {"sessionPolicy", c.SessionPolicy}, {"resourcePolicy", c.ResourcePolicy}} {
+		if err := check(f.field, "/"+f.field, f.d); err != nil {
+			return err
+		}
+	}
+	for _, f := range []struct {
+		field  string
+		levels []OrgLevel
+	}{{"serviceControlPolicies", c.ServiceControlPolicies}, {"resourceControlPolicies", c.ResourceControlPolicies}} {
+		for i := range f.levels {
+			for j := range f.levels[i].Policies {
+				if err := check(f.field, fmt.Sprintf("/%s/%d/policies/%d", f.field, i, j), &f.levels[i].Policies[j]); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	for i := range c.VPCEndpointPolicies {
+		if err := check("vpcEndpointPolicies", "/vpcEndpointPolicies/"+strconv.Itoa(i), &c.VPCEndpointPolicies[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func policyKind(field string) string {
+	switch field {
+	case "identityPolicies":
+		return "identity-based policy (an IAM role's inline policies)"
+	case "permissionsBoundary":
+		return "permissions boundary (a managed policy)"
+	case "sessionPolicy":
+		return "session policy"
+	case "resourcePolicy":
+		return "resource-based policy (a KMS key policy, the largest kind)"
+	case "serviceControlPolicies":
+		return "service control policy"
+	case "resourceControlPolicies":
+		return "resource control policy"
+	}
+	return "VPC endpoint policy"
+}
+
+// policyChars counts the characters of text that are not white space.
+func policyChars(text []byte) int {
+	n := 0
+	for _, r := range string(text) {
+		switch r {
+		case ' ', '\t', '\n', '\r':
+		default:
+			n++
+		}
+	}
+	return n
 }

@@ -1,0 +1,84 @@
+package simulate_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/deniedhq/denied/simulate"
+)
+
+// limitCase is a case whose one identity policy allows s3:GetObject on
+// resource, with the request's resource and context.
+func limitCase(t *testing.T, resource, reqResource string, ctx map[string]any, extra map[string]any) []byte {
+	t.Helper()
+	c := map[string]any{
+		"request": map[string]any{
+			"principal": "arn:aws:iam::111122223333:user/alice",
+			"action":    "s3:GetObject",
+			"resource":  reqResource,
+			"context":   ctx,
+		},
+		"identityPolicies": []any{map[string]any{"name": "p", "document": map[string]any{
+			"Version":   "2012-10-17",
+			"Statement": []any{map[string]any{"Effect": "Allow", "Action": "s3:GetObject", "Resource": resource}},
+		}}},
+	}
+	for k, v := range extra {
+		c[k] = v
+	}
+	b, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestLimits(t *testing.T) {
+	prefix := "arn:aws:s3:::bucket/"
+	maxARN := prefix + strings.Repeat("a", 2048-len(prefix))
+	bigPolicy := func(n int) map[string]any {
+		return map[string]any{"Version": "2012-10-17", "Statement": []any{map[string]any{
+			"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::" + strings.Repeat("b", n),
+		}}}
+	}
+	tests := []struct {
+		name      string
+		c         []byte
+		decision  string
+		errPath   string
+		errSubstr string
+	}{
+		// A 10,000-character wildcard against an ARN of the longest length
+		// AWS accepts: evaluated, and right.
+		{"long wildcard, no match", limitCase(t, "arn:aws:s3:::*"+strings.Repeat("a", 9986)+"b", maxARN, nil, nil), "ImplicitDeny", "", ""},
+		{"long wildcard, match", limitCase(t, "arn:aws:s3:::bucket/"+strings.Repeat("a*", 2000), maxARN, nil, nil), "Allowed", "", ""},
+		{"long wildcard with ?, match", limitCase(t, "arn:aws:s3:::*"+strings.Repeat("a?", 1000)+"*", maxARN, nil, nil), "Allowed", "", ""},
+		{"ARN over the limit", limitCase(t, "*", maxARN+"a", nil, nil), "", "/request/resource", "2049 characters long; the most AWS accepts is 2048"},
+		{"context value over the limit", limitCase(t, "*", maxARN, map[string]any{"s3:prefix": strings.Repeat("p", 1<<20)}, nil), "", "/request/context/s3:prefix", "denied reads values up to 4096 bytes"},
+		{"identity policy over the limit", limitCase(t, "arn:aws:s3:::"+strings.Repeat("b", 10300), maxARN, nil, nil), "", "/identityPolicies/0/document", "AWS accepts at most 10240 in a identity-based policy"},
+		{"identity policy at the limit, spaces not counted", limitCase(t, "arn:aws:s3:::"+strings.Repeat(" ", 20000)+"b", maxARN, nil, nil), "ImplicitDeny", "", ""},
+		{"SCP over the limit", limitCase(t, "*", maxARN, nil, map[string]any{"serviceControlPolicies": []any{map[string]any{"policies": []any{map[string]any{"name": "big", "document": bigPolicy(5200)}}}}}), "", "/serviceControlPolicies/0/policies/0/document", "at most 5120 in a service control policy"},
+		{"session policy over the limit", limitCase(t, "*", maxARN, nil, map[string]any{"sessionPolicy": map[string]any{"document": bigPolicy(2100)}}), "", "/sessionPolicy/document", "at most 2048"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := simulate.EvaluateJSON(tc.c)
+			if tc.errPath != "" {
+				if r.Error == nil || r.Error.Path != tc.errPath || !strings.Contains(r.Error.Message, tc.errSubstr) {
+					t.Fatalf("result %.300v, want an error at %s with %q", r.Error, tc.errPath, tc.errSubstr)
+				}
+				if len(r.Error.Message) > 500 {
+					t.Fatalf("the error echoes the value: %.300s", r.Error.Message)
+				}
+				return
+			}
+			if r.Error != nil {
+				t.Fatalf("error %.300v", r.Error)
+			}
+			if r.Decision != tc.decision {
+				t.Fatalf("decision %s, want %s", r.Decision, tc.decision)
+			}
+		})
+	}
+}
