@@ -56,10 +56,12 @@ func TestLimits(t *testing.T) {
 		{"long wildcard with ?, match", limitCase(t, "arn:aws:s3:::*"+strings.Repeat("a?", 1000)+"*", maxARN, nil, nil), "Allowed", "", ""},
 		{"ARN over the limit", limitCase(t, "*", maxARN+"a", nil, nil), "", "/request/resource", "2049 characters long; the most AWS accepts is 2048"},
 		{"context value over the limit", limitCase(t, "*", maxARN, map[string]any{"s3:prefix": strings.Repeat("p", 1<<20)}, nil), "", "/request/context/s3:prefix", "denied reads values up to 4096 bytes"},
-		{"identity policy over the limit", limitCase(t, "arn:aws:s3:::"+strings.Repeat("b", 10300), maxARN, nil, nil), "", "/identityPolicies/0/document", "AWS accepts at most 10240 in a identity-based policy"},
-		{"identity policy at the limit, spaces not counted", limitCase(t, "arn:aws:s3:::"+strings.Repeat(" ", 20000)+"b", maxARN, nil, nil), "ImplicitDeny", "", ""},
+		// Identity policies may be AWS managed policies, of any size.
+		{"big identity policy", limitCase(t, "arn:aws:s3:::"+strings.Repeat("b", 20000), maxARN, nil, nil), "ImplicitDeny", "", ""},
+		{"resource policy over the limit", limitCase(t, "*", maxARN, nil, map[string]any{"resourcePolicy": map[string]any{"document": bigPolicy(33000)}}), "", "/resourcePolicy/document", "AWS accepts at most 32768 in a resource-based policy"},
+		{"VPC endpoint policy over the limit", limitCase(t, "*", maxARN, nil, map[string]any{"vpcEndpointPolicies": []any{map[string]any{"document": bigPolicy(21000)}}}), "", "/vpcEndpointPolicies/0/document", "at most 20480"},
 		{"SCP over the limit", limitCase(t, "*", maxARN, nil, map[string]any{"serviceControlPolicies": []any{map[string]any{"policies": []any{map[string]any{"name": "big", "document": bigPolicy(5200)}}}}}), "", "/serviceControlPolicies/0/policies/0/document", "at most 5120 in a service control policy"},
-		{"session policy over the limit", limitCase(t, "*", maxARN, nil, map[string]any{"sessionPolicy": map[string]any{"document": bigPolicy(2100)}}), "", "/sessionPolicy/document", "at most 2048"},
+		{"SCP at the limit, white space not counted", limitCase(t, "*", maxARN, nil, map[string]any{"serviceControlPolicies": []any{map[string]any{"policies": []any{map[string]any{"name": "spaced", "document": "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}" + strings.Repeat(" ", 6000)}}}}}), "Allowed", "", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

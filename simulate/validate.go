@@ -232,26 +232,25 @@ func (pr *Prepared) warn(path, msg string) {
 	pr.Warnings = append(pr.Warnings, Warning{Path: path, Message: msg})
 }
 
-// Policy size limits, in characters without white space, per layer: the
-// largest AWS accepts for any policy of that kind.
+// Policy size limits, in characters without white space, for the layers
+// whose every policy is written by the customer: the largest AWS accepts
+// for any policy of that kind.
 //
-//   - identity: 10,240 (an IAM role's inline policies; a managed policy
-//     holds 6,144, a user's inline policies 2,048, a group's 5,120: IAM User
-//     Guide, "IAM and AWS STS quotas");
-//   - permissions boundary: 6,144 (a managed policy);
-//   - session policy: 2,048 (STS AssumeRole, Policy: "Maximum length of
-//     2048");
-//   - resource policy: 32,768 (a KMS key policy, the largest; an S3 bucket
-//     policy holds 20 KB);
-//   - SCP and RCP: 5,120 (AWS Organizations quotas);
+//   - resource policy: 32,768 (a KMS key policy, the largest kind; an S3
+//     bucket policy holds 20 KB);
+//   - SCP and RCP: 5,120 (AWS Organizations quotas, "Maximum size of a
+//     policy document");
 //   - VPC endpoint policy: 20,480 (Amazon VPC quotas).
+//
+// Identity policies, permissions boundaries and session policies have no
+// limit here: they may be AWS managed policies, which the IAM quota on
+// customer managed policies (6,144 characters) does not bind
+// (AWSBackupServiceRolePolicyForRestores is larger); the case line limit
+// bounds them.
 //
 // IAM does not count white space; the other services may, so counting
 // without it never refuses a policy AWS accepts.
 var policySizeLimits = map[string]int{
-	"identityPolicies":        10240,
-	"permissionsBoundary":     6144,
-	"sessionPolicy":           2048,
 	"resourcePolicy":          32768,
 	"serviceControlPolicies":  5120,
 	"resourceControlPolicies": 5120,
@@ -262,8 +261,8 @@ var policySizeLimits = map[string]int{
 // its kind, naming the document.
 func checkPolicySizes(c *Case) error {
 	check := func(field, path string, d *PolicyDoc) error {
-		limit := policySizeLimits[field]
-		if d == nil || len(d.Document) <= limit {
+		limit, ok := policySizeLimits[field]
+		if !ok || d == nil || len(d.Document) <= limit {
 			return nil // fast path: no more bytes than the limit
 		}
 		text := []byte(d.Document)
@@ -275,18 +274,8 @@ func checkPolicySizes(c *Case) error {
 		}
 		return nil
 	}
-	for i := range c.IdentityPolicies {
-		if err := check("identityPolicies", "/identityPolicies/"+strconv.Itoa(i), &c.IdentityPolicies[i]); err != nil {
-			return err
-		}
-	}
-	for _, f := range []struct {
-		field string
-		d     *PolicyDoc
-	}{{"permissionsBoundary", c.PermissionsBoundary}, {"sessionPolicy", c.SessionPolicy}, {"resourcePolicy", c.ResourcePolicy}} {
-		if err := check(f.field, "/"+f.field, f.d); err != nil {
-			return err
-		}
+	if err := check("resourcePolicy", "/resourcePolicy", c.ResourcePolicy); err != nil {
+		return err
 	}
 	for _, f := range []struct {
 		field  string
@@ -310,12 +299,6 @@ func checkPolicySizes(c *Case) error {
 
 func policyKind(field string) string {
 	switch field {
-	case "identityPolicies":
-		return "identity-based policy (an IAM role's inline policies)"
-	case "permissionsBoundary":
-		return "permissions boundary (a managed policy)"
-	case "sessionPolicy":
-		return "session policy"
 	case "resourcePolicy":
 		return "resource-based policy (a KMS key policy, the largest kind)"
 	case "serviceControlPolicies":
