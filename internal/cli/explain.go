@@ -101,7 +101,11 @@ func runExplain(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	warnTextCut(env, in.input, text)
-	denials, err := authzmsg.ParseAll(text)
+	// A CloudTrail log file is read record by record; anything else whole.
+	denials, ok := authzmsg.ParseCloudTrailLog(text)
+	if !ok {
+		denials, err = authzmsg.ParseAll(text)
+	}
 	if err != nil {
 		if errors.Is(err, authzmsg.ErrNoDenial) {
 			return usageErr("%v", err)
