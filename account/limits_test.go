@@ -33,6 +33,8 @@ func TestLoadOddInputs(t *testing.T) {
 		{"number out of range", snapshotWithCondition(`{"NumericLessThan":{"s3:max-keys":1e400}}`), "/roles/0/inlinePolicies/0/document/Statement/0/Condition/NumericLessThan/s3:max-keys", "the number \"1e400\" is out of range", 3, 47, ""},
 		{"number out of range as a string", snapshotWithCondition(`{"NumericLessThan":{"s3:max-keys":"1e400"}}`), "/roles/0/inlinePolicies/0/document/Statement/0/Condition/NumericLessThan/s3:max-keys", `"1e400" is not a number`, 2, 0, ""},
 		{"leap second", snapshotWithCondition(`{"DateLessThan":{"aws:CurrentTime":"2024-12-31T23:59:60Z"}}`), "/roles/0/inlinePolicies/0/document/Statement/0/Condition/DateLessThan/aws:CurrentTime", "is not a date", 2, 0, ""},
+		{"key listed twice", `{"schemaVersion":1,"accountId":"111122223333","kmsKeys":[{"arn":"arn:aws:kms:eu-west-1:111122223333:key/k","keyManager":"CUSTOMER"},{"arn":"arn:aws:kms:eu-west-1:111122223333:key/other","keyManager":"CUSTOMER"},{"arn":"arn:aws:kms:eu-west-1:111122223333:key/k","keyManager":"CUSTOMER"}]}`, "/kmsKeys/2/arn", "is listed twice (also at /kmsKeys/0)", 0, 0, ""},
+		{"vault listed twice", `{"schemaVersion":1,"accountId":"111122223333","backupVaults":[{"name":"v","arn":"arn:aws:backup:eu-west-1:111122223333:backup-vault:v"},{"name":"v","arn":"arn:aws:backup:eu-west-1:111122223333:backup-vault:v"}]}`, "/backupVaults/1/arn", "listed twice", 0, 0, ""},
 		{"ARN too long", `{"schemaVersion":1,"accountId":"111122223333","roles":[{"arn":"` + longARN + `","trustPolicy":{"Version":"2012-10-17","Statement":[]}}]}`, "/roles/0/arn", "is 3031 characters long; AWS ARNs have at most 2048", 0, 0, strings.Repeat("r", 100)},
 	}
 	for _, tc := range tests {

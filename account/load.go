@@ -217,7 +217,41 @@ func (s *Snapshot) validate() error {
 	if err := v.walk(reflect.ValueOf(s).Elem(), ""); err != nil {
 		return err
 	}
+	if err := s.checkUniqueARNs(); err != nil {
+		return err
+	}
 	return s.checkEnums()
+}
+
+// checkUniqueARNs refuses a resource listed twice (by its ARN) in one list
+// of the snapshot: which of the two would count is not known.
+func (s *Snapshot) checkUniqueARNs() error {
+	rv := reflect.ValueOf(s).Elem()
+	t := rv.Type()
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if !f.IsExported() || f.Type.Kind() != reflect.Slice || f.Type.Elem().Kind() != reflect.Struct {
+			continue
+		}
+		arnField, ok := f.Type.Elem().FieldByName("ARN")
+		if !ok || arnField.Type.Kind() != reflect.String {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		list := rv.Field(i)
+		seen := make(map[string]int, list.Len())
+		for j := 0; j < list.Len(); j++ {
+			arn := list.Index(j).FieldByIndex(arnField.Index).String()
+			if arn == "" {
+				continue
+			}
+			if first, dup := seen[arn]; dup {
+				return &Error{Pointer: fmt.Sprintf("/%s/%d/arn", name, j), Message: fmt.Sprintf("%s is listed twice (also at /%s/%d): a snapshot lists each resource once", authz.Elide(arn, 60), name, first)}
+			}
+			seen[arn] = j
+		}
+	}
+	return nil
 }
 
 type validator struct {
