@@ -215,27 +215,34 @@ func decodeStatus(err error) report.DecodeStatus {
 // readExplainInput returns the text to explain: stdin for "-", a file's
 // content when the argument names a file, else the argument itself.
 func readExplainInput(env *Env, arg string) (string, error) {
-	var data []byte
+	// Read whole, stdin as a file: a CloudTrail export on stdin gives the
+	// same explanations as the file. A strings.Builder holds the text
+	// without a second copy.
+	var b strings.Builder
 	var err error
 	switch {
 	case arg == "-":
-		// Read whole, as a file is: a CloudTrail export on stdin gives the
-		// same explanations as the file.
-		data, err = io.ReadAll(env.Stdin)
+		_, err = io.Copy(&b, env.Stdin)
 	default:
-		if st, serr := os.Stat(arg); serr == nil && st.Mode().IsRegular() {
-			data, err = os.ReadFile(arg)
-		} else {
+		st, serr := os.Stat(arg)
+		if serr != nil || !st.Mode().IsRegular() {
 			return arg, nil
+		}
+		var f *os.File
+		if f, err = os.Open(arg); err == nil {
+			b.Grow(int(st.Size()))
+			_, err = io.Copy(&b, f)
+			f.Close()
 		}
 	}
 	if err != nil {
 		return "", usageErr("reading the input: %v", err)
 	}
-	if strings.TrimSpace(string(data)) == "" {
+	text := b.String()
+	if strings.TrimSpace(text) == "" {
 		return "", usageErr("%s", fmt.Sprintf("nothing to explain: %v", authzmsg.ErrNoDenial))
 	}
-	return string(data), nil
+	return text, nil
 }
 
 // warnTextCut says on stderr what of a long plain-text input is not read:
