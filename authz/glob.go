@@ -36,11 +36,15 @@ type pattern struct {
 	// and ends without one.
 	segs                   []segment
 	anchorStart, anchorEnd bool
-	minLen                 int // bytes any match needs, variables aside
+	minLen                 int  // bytes any match needs, variables aside
+	hasSA                  bool // a segment has a shiftAnd
 }
 
 // segment is a run of tokens toks[a:b] without a star.
-type segment struct{ a, b int }
+type segment struct {
+	a, b int
+	sa   *shiftAnd // for a segment of literal text and '?' only, else nil
+}
 
 // compilePattern compiles s. wild enables * and ?; vars enables ${...}
 // policy variables and their escapes; fold makes matching ASCII
@@ -132,7 +136,8 @@ func (p *pattern) segment() {
 	for i := 0; i <= n; i++ {
 		if i == n || p.toks[i].kind == tStar {
 			if i > a {
-				p.segs = append(p.segs, segment{a, i})
+				p.segs = append(p.segs, segment{a: a, b: i, sa: buildShiftAnd(p.toks[a:i])})
+				p.hasSA = p.hasSA || p.segs[len(p.segs)-1].sa != nil
 			}
 			a = i + 1
 			continue
@@ -269,6 +274,7 @@ func (p *pattern) match(s string, ctx Context) (ok, unresolved bool) {
 	}
 	segs := p.segs
 	pos := 0
+	ascii := p.hasSA && isASCII(s)
 	for k, sg := range segs {
 		first := k == 0 && p.anchorStart
 		last := k == len(segs)-1 && p.anchorEnd
@@ -285,6 +291,14 @@ func (p *pattern) match(s string, ctx Context) (ok, unresolved bool) {
 		case last:
 			return p.matchSuffix(sg.a, sg.b, s, pos, ctx)
 		default:
+			if sg.sa != nil && ascii {
+				start := sg.sa.search(s, pos, p.fold)
+				if start < 0 {
+					return false, false
+				}
+				pos = start + sg.sa.m
+				continue
+			}
 			_, end, ok, un := p.find(sg.a, sg.b, s, pos, ctx)
 			if !ok {
 				return false, un
@@ -293,6 +307,105 @@ func (p *pattern) match(s string, ctx Context) (ok, unresolved bool) {
 		}
 	}
 	return true, false // the pattern ends with a star
+}
+
+// shiftAnd finds a segment of literal text and '?' in ASCII text with the
+// Shift-And algorithm: one pass over the text, a bit per position of the
+// segment (up to maxShiftAnd positions), so a segment such as "a?a?…b" is
+// found in time linear in the text, where trying it at each place would
+// take the text's length times its own.
+type shiftAnd struct {
+	m     int         // positions: literal bytes and '?'s
+	words int         // uint64 words of state
+	row   [256]uint16 // byte -> its row in masks (0: a byte the segment lacks)
+	masks []uint64    // rows of words: bit j is set where position j takes the byte
+}
+
+// maxShiftAnd bounds the positions of a shiftAnd, so that its state fits a
+// fixed array on the stack.
+const maxShiftAnd = 1024
+
+func buildShiftAnd(toks []tok) *shiftAnd {
+	m, hasQ := 0, false
+	for i := range toks {
+		switch toks[i].kind {
+		case tLit:
+			m += len(toks[i].text)
+		case tQmark:
+			m++
+			hasQ = true
+		default:
+			return nil // a variable: its text is known only when matching
+		}
+	}
+	if !hasQ || m == 0 || m > maxShiftAnd {
+		return nil // literal text alone is found by strings.Index
+	}
+	sa := &shiftAnd{m: m, words: (m + 63) / 64}
+	var rows int
+	sa.masks = make([]uint64, sa.words) // row 0: the '?' positions only
+	setBit := func(r, j int) { sa.masks[r*sa.words+j/64] |= 1 << (j % 64) }
+	j := 0
+	var qs []int
+	for i := range toks {
+		if toks[i].kind == tQmark {
+			qs = append(qs, j)
+			j++
+			continue
+		}
+		for k := 0; k < len(toks[i].text); k++ {
+			c := toks[i].text[k]
+			if sa.row[c] == 0 {
+				rows++
+				sa.row[c] = uint16(rows)
+				sa.masks = append(sa.masks, make([]uint64, sa.words)...)
+			}
+			setBit(int(sa.row[c]), j)
+			j++
+		}
+	}
+	for r := 0; r <= rows; r++ {
+		for _, q := range qs {
+			setBit(r, q)
+		}
+	}
+	return sa
+}
+
+// search returns where the leftmost match of the segment in s starts, at
+// or after from, or -1. s must be ASCII, so that '?' is one byte. With
+// fold, text bytes are lower-cased (the segment already is).
+func (sa *shiftAnd) search(s string, from int, fold bool) int {
+	var state [maxShiftAnd / 64]uint64
+	d := state[:sa.words]
+	top, topBit := (sa.m-1)/64, uint64(1)<<((sa.m-1)%64)
+	for i := from; i < len(s); i++ {
+		c := s[i]
+		if fold {
+			c = lower(c)
+		}
+		r := int(sa.row[c]) * sa.words
+		mask := sa.masks[r : r+sa.words]
+		carry := uint64(1)
+		for w := range d {
+			next := d[w] >> 63
+			d[w] = (d[w]<<1 | carry) & mask[w]
+			carry = next
+		}
+		if d[top]&topBit != 0 {
+			return i - sa.m + 1
+		}
+	}
+	return -1
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // tokText returns the text of a literal or variable token, or false when
@@ -393,19 +506,38 @@ func (p *pattern) find(a, b int, s string, from int, ctx Context) (start, end in
 func (p *pattern) matchSuffix(a, b int, s string, from int, ctx Context) (ok, unresolved bool) {
 	// An unresolvable variable: the result is no match; it was reached
 	// when the part before it is found.
+	validText := true // the segment's text is valid UTF-8
 	for i := a; i < b; i++ {
-		if t := &p.toks[i]; t.kind == tVar {
-			if _, ok := t.resolve(ctx); !ok {
-				if i == a {
-					return false, true
-				}
-				_, _, found, un := p.find(a, i, s, from, ctx)
-				return false, found || un
-			}
+		t := &p.toks[i]
+		if t.kind == tQmark {
+			continue
 		}
+		txt, ok := tokText(t, ctx)
+		if !ok {
+			if i == a {
+				return false, true
+			}
+			_, _, found, un := p.find(a, i, s, from, ctx)
+			return false, found || un
+		}
+		validText = validText && utf8.ValidString(txt)
 	}
-	// Match backwards from the end: literal text is compared, '?' takes
-	// one rune.
+	if !validText || !utf8.ValidString(s[from:]) {
+		// Rune steps backward and forward may disagree on invalid UTF-8:
+		// try every place the matcher steps to.
+		for at := from; at <= len(s); {
+			if end, ok, _ := p.matchAt(a, b, s, at, ctx); ok && end == len(s) {
+				return true, false
+			}
+			if at == len(s) {
+				break
+			}
+			at += runeLen(s[at:])
+		}
+		return false, false
+	}
+	// Valid UTF-8: match backwards from the end, literal text compared and
+	// '?' taking one rune; the match is then the only one possible.
 	j := len(s)
 	for i := b - 1; i >= a; i-- {
 		t := &p.toks[i]
@@ -430,27 +562,7 @@ func (p *pattern) matchSuffix(a, b int, s string, from int, ctx Context) (ok, un
 		}
 		j -= len(txt)
 	}
-	// j must be a place the matcher steps to, and the forward match from
-	// there must end at the end (backward and forward rune steps agree on
-	// valid UTF-8; on invalid UTF-8, try every place).
-	if j == len(s) || !(s[j] >= 0x80 && s[j] < 0xC0) {
-		if end, ok, _ := p.matchAt(a, b, s, j, ctx); ok && end == len(s) {
-			return true, false
-		}
-	}
-	if utf8.ValidString(s[from:]) {
-		return false, false
-	}
-	for at := from; at <= len(s); {
-		if end, ok, _ := p.matchAt(a, b, s, at, ctx); ok && end == len(s) {
-			return true, false
-		}
-		if at == len(s) {
-			break
-		}
-		at += runeLen(s[at:])
-	}
-	return false, false
+	return true, false
 }
 
 // equalFoldBoth compares a and b of the same length, folding ASCII case
