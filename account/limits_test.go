@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"os"
 	"strings"
 	"testing"
 )
@@ -124,5 +125,20 @@ func TestLoadSizeLimitFromEnvironment(t *testing.T) {
 	t.Setenv(MaxSizeEnv, "lots")
 	if _, err := Load(bytes.NewReader(small)); err == nil || !strings.Contains(err.Error(), `DENIED_SNAPSHOT_MAX_MIB="lots"`) {
 		t.Fatalf("bad value: err = %v", err)
+	}
+}
+
+// TestLoadFileErrorsDoNotNameTheFile: the caller names the file once.
+func TestLoadFileErrorsDoNotNameTheFile(t *testing.T) {
+	dir := t.TempDir()
+	bad := dir + "/dup.json"
+	if err := os.WriteFile(bad, []byte(`{"schemaVersion":1,"accountId":"1","accountId":"2"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{bad, dir + "/missing.json"} {
+		_, err := LoadFile(path)
+		if err == nil || strings.Contains(err.Error(), dir) {
+			t.Errorf("LoadFile(%s): %v; want an error without the file's name", path, err)
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -132,18 +133,19 @@ func readMaybeGzip(r io.Reader) ([]byte, error) {
 	return data, nil
 }
 
-// LoadFile reads a snapshot file (see Load).
+// LoadFile reads a snapshot file (see Load). Its errors do not repeat the
+// file's name: the caller names it once.
 func LoadFile(path string) (*Snapshot, error) {
 	f, err := os.Open(path)
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return nil, pe.Err
+		}
 		return nil, err
 	}
 	defer f.Close()
-	s, err := Load(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return s, nil
+	return Load(f)
 }
 
 // Parse reads a snapshot from uncompressed JSON (see Load).

@@ -85,7 +85,7 @@ func loadSnapshot(path string) (*account.Snapshot, error) {
 	}
 	f, ferr := os.Open(path)
 	if ferr != nil {
-		return nil, ferr
+		return nil, err // LoadFile's error does not repeat the file's name
 	}
 	defer f.Close()
 	if s, serr := account.LoadShort(f); serr == nil {
