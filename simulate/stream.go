@@ -56,6 +56,9 @@ type lineReader struct {
 // next returns the next line without its end of line, or tooLong; io.EOF
 // after the last line.
 func (lr *lineReader) next() (data []byte, tooLong bool, err error) {
+	if cap(lr.buf) > 4<<20 {
+		lr.buf = nil // do not keep a huge line's buffer for the next ones
+	}
 	lr.buf = lr.buf[:0]
 	for {
 		chunk, err := lr.r.ReadSlice('\n')
