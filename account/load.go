@@ -104,6 +104,9 @@ func maxSize() (int64, error) {
 }
 
 // readMaybeGzip reads r whole, decompressing gzip, up to the size limit.
+// Compressed input is decompressed twice: once to count, so that a small
+// file that decompresses past the limit is refused without holding it, and
+// once into a buffer of the exact size.
 func readMaybeGzip(r io.Reader) ([]byte, error) {
 	limit, err := maxSize()
 	if err != nil {
@@ -111,26 +114,46 @@ func readMaybeGzip(r io.Reader) ([]byte, error) {
 	}
 	br := bufio.NewReader(r)
 	head, _ := br.Peek(2)
-	var src io.Reader = br
-	gz := bytes.Equal(head, gzipMagic)
-	if gz {
-		zr, err := gzip.NewReader(br)
+	if !bytes.Equal(head, gzipMagic) {
+		data, err := io.ReadAll(io.LimitReader(br, limit+1))
 		if err != nil {
-			return nil, fmt.Errorf("snapshot: %w", err)
+			return nil, err
 		}
-		src = zr
+		if int64(len(data)) > limit {
+			return nil, &TooLargeError{Limit: limit}
+		}
+		return data, nil
 	}
-	data, err := io.ReadAll(io.LimitReader(src, limit+1))
+	comp, err := io.ReadAll(io.LimitReader(br, limit+1))
 	if err != nil {
-		if gz {
-			return nil, fmt.Errorf("snapshot: gzip: %w", err)
-		}
 		return nil, err
 	}
-	if int64(len(data)) > limit {
-		return nil, &TooLargeError{Limit: limit, Compressed: gz}
+	if int64(len(comp)) > limit {
+		return nil, &TooLargeError{Limit: limit}
 	}
-	return data, nil
+	gunzip := func(w io.Writer) (int64, error) {
+		zr, err := gzip.NewReader(bytes.NewReader(comp))
+		if err != nil {
+			return 0, fmt.Errorf("snapshot: %w", err)
+		}
+		n, err := io.Copy(w, io.LimitReader(zr, limit+1))
+		if err != nil {
+			return n, fmt.Errorf("snapshot: gzip: %w", err)
+		}
+		return n, nil
+	}
+	n, err := gunzip(io.Discard)
+	if err != nil {
+		return nil, err
+	}
+	if n > limit {
+		return nil, &TooLargeError{Limit: limit, Compressed: true}
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, n))
+	if _, err := gunzip(buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // LoadFile reads a snapshot file (see Load). Its errors do not repeat the
