@@ -74,7 +74,7 @@ func manyTags(n int) string {
 }
 
 // gzipBomb compresses n bytes of spaces around a minimal snapshot.
-func gzipBomb(t *testing.T, n int) []byte {
+func gzipBomb(t testing.TB, n int) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&b, gzip.BestSpeed)
