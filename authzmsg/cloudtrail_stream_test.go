@@ -55,3 +55,21 @@ func TestParseCloudTrailLogDeclines(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseCloudTrailLog: whatever it reads as a log, ParseAll reads the
+// same way.
+func FuzzParseCloudTrailLog(f *testing.F) {
+	f.Add(`{"Records":[{"eventSource":"s3.amazonaws.com","eventName":"GetObject","errorCode":"AccessDenied","errorMessage":"Access Denied"}]}`)
+	f.Add(`{"records":[{"errorCode":"AccessDenied"},1,"x",{"errorCode":"Client.UnauthorizedOperation","userIdentity":{"arn":"arn:aws:iam::111122223333:user/a"}}]}`)
+	f.Add("\ufeff {\"Records\":[]}\r\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		got, ok := ParseCloudTrailLog(text)
+		if !ok {
+			return
+		}
+		want, err := ParseAll(text)
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: %d denials record by record; ParseAll: %d, %v", text, len(got), len(want), err)
+		}
+	})
+}
