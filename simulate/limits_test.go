@@ -84,3 +84,21 @@ func TestLimits(t *testing.T) {
 		})
 	}
 }
+
+// TestConditionValuesWithPosition: values that only compiling would
+// refuse are reported at the condition, with its line:column.
+func TestConditionValuesWithPosition(t *testing.T) {
+	for _, tc := range []struct{ cond, path, msg string }{
+		{`{"NumericLessThan":{"s3:max-keys":1e400}}`, "/identityPolicies/0/document/Statement/0/Condition/NumericLessThan/s3:max-keys", `2:33: NumericLessThan: "1e400" is not a number`},
+		{`{"NumericLessThan":{"s3:max-keys":"1e400"}}`, "/identityPolicies/0/document/Statement/0/Condition/NumericLessThan/s3:max-keys", `2:33: NumericLessThan: "1e400" is not a number`},
+		{`{"DateLessThan":{"aws:CurrentTime":"2024-12-31T23:59:60Z"}}`, "/identityPolicies/0/document/Statement/0/Condition/DateLessThan/aws:CurrentTime", `2:30: DateLessThan: "2024-12-31T23:59:60Z" is not a date`},
+	} {
+		c := `{"request":{"principal":"arn:aws:iam::111122223333:user/a","action":"s3:GetObject","resource":"arn:aws:s3:::b/k"},
+"identityPolicies":[{"name":"p","document":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*",
+"Condition":` + tc.cond + `}]}}]}`
+		r := simulate.EvaluateJSON([]byte(c))
+		if r.Error == nil || r.Error.Path != tc.path || !strings.Contains(r.Error.Message, tc.msg) {
+			t.Errorf("%s: error %+v, want %s and %q", tc.cond, r.Error, tc.path, tc.msg)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/deniedhq/denied/authz"
 	"github.com/deniedhq/denied/catalog"
 	"github.com/deniedhq/denied/policy"
 )
@@ -320,4 +321,20 @@ func policyChars(text []byte) int {
 		}
 	}
 	return n
+}
+
+// checkConditionValues reports, with its line:column, the first condition
+// value the engine cannot interpret (a number out of range such as 1e400,
+// a date such as 23:59:60Z), which compiling would report with the
+// statement's pointer only.
+func checkConditionValues(p *policy.Policy) *CaseError {
+	for _, st := range p.Statements {
+		for i := range st.Conditions {
+			c := &st.Conditions[i]
+			if err := authz.CheckCondition(c); err != nil {
+				return &CaseError{Path: c.Pointer, Message: fmt.Sprintf("%s: %v", c.Pos, err)}
+			}
+		}
+	}
+	return nil
 }
