@@ -223,9 +223,14 @@ func loadSnapshot(path string) (*account.Snapshot, error) {
 	if err == nil {
 		return snap, nil
 	}
+	if ae := (*account.Error)(nil); !errors.As(err, &ae) {
+		// Not a problem of the content (unreadable, too large): the short
+		// form would fail the same way, after reading it all again.
+		return nil, err
+	}
 	f, ferr := os.Open(path)
 	if ferr != nil {
-		return nil, ferr
+		return nil, err // LoadFile's error does not repeat the file's name
 	}
 	defer f.Close()
 	if s, serr := account.LoadShort(f); serr == nil {
