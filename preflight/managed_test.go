@@ -19,22 +19,9 @@ import (
 // which is the worst answer a preflight can give. The requirement is
 // evaluated with the representative values a what-if check uses.
 func TestManagedPolicyRequirementsAreAllowedByTheirPolicy(t *testing.T) {
-	const acct = "111122223333"
-	vals := backupops.Params{
-		Partition: "aws", Region: "eu-west-1", Account: acct, VaultName: "Vault",
-		KeyARN:              "arn:aws:kms:eu-west-1:" + acct + ":key/1234abcd-12ab-34cd-56ef-1234567890ab",
-		RoleARN:             "arn:aws:iam::" + acct + ":role/R",
-		InstanceRoleARN:     "arn:aws:iam::" + acct + ":role/AppRole",
-		RecoveryPointARN:    "arn:aws:backup:eu-west-1:" + acct + ":recovery-point:rp-1",
-		ResourceARN:         "",
-		PlanID:              "plan-1",
-		ScanRoleARN:         "arn:aws:iam::" + acct + ":role/Scan",
-		DestinationVaultARN: "arn:aws:backup:eu-west-1:" + acct + ":backup-vault:Dest",
-		DestinationKeyARN:   "arn:aws:kms:eu-west-1:" + acct + ":key/5678abcd-12ab-34cd-56ef-1234567890ab",
-		DestinationRegion:   "eu-west-1", DestinationAccount: acct,
-	}
-	now := func() time.Time { return time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC) }
-	session := "arn:aws:sts::" + acct + ":assumed-role/R/AWSBackup-R"
+	vals := representativeParams()
+	acct := testAccount
+	now, session := testNow, testSession
 	var bad []string
 	checked := 0
 	for _, op := range backupops.All() {
@@ -56,7 +43,7 @@ func TestManagedPolicyRequirementsAreAllowedByTheirPolicy(t *testing.T) {
 			}
 			cr := crs[0]
 			snap, err := account.LoadShort(strings.NewReader(fmt.Sprintf(`{"account": %q, "region": "eu-west-1",
-				"roles": {"R": {"trust": "backup.amazonaws.com", "managed": [%q]}},
+				"roles": {"R": {"trust": "backup.amazonaws.com", "managed": [%q]}, "AppRole": {"trust": "ec2.amazonaws.com", "instanceProfile": true}},
 				"vaults": {"Vault": {}, "Dest": {}},
 				"kmsKeys": {"1234abcd-12ab-34cd-56ef-1234567890ab": {"policy": %s}, "5678abcd-12ab-34cd-56ef-1234567890ab": {"policy": %s}}}`, acct, pol, rootKeyPolicy, rootKeyPolicy)))
 			if err != nil {
@@ -77,6 +64,33 @@ func TestManagedPolicyRequirementsAreAllowedByTheirPolicy(t *testing.T) {
 		t.Fatalf("only %d requirements checked: the test no longer sees the catalog", checked)
 	}
 	t.Logf("%d managed-policy requirements checked", checked)
+}
+
+const (
+	testAccount = "111122223333"
+	testSession = "arn:aws:sts::" + testAccount + ":assumed-role/R/AWSBackup-R"
+)
+
+func testNow() time.Time { return time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC) }
+
+// representativeParams are the values a what-if check uses. The instance
+// role AppRole is a role of the snapshots below: iam:PassRole of a role the
+// snapshot lacks is could-not-check, whatever the policy says.
+func representativeParams() backupops.Params {
+	const acct = testAccount
+	return backupops.Params{
+		Partition: "aws", Region: "eu-west-1", Account: acct, VaultName: "Vault",
+		KeyARN:              "arn:aws:kms:eu-west-1:" + acct + ":key/1234abcd-12ab-34cd-56ef-1234567890ab",
+		RoleARN:             "arn:aws:iam::" + acct + ":role/R",
+		InstanceRoleARN:     "arn:aws:iam::" + acct + ":role/AppRole",
+		RecoveryPointARN:    "arn:aws:backup:eu-west-1:" + acct + ":recovery-point:rp-1",
+		ResourceARN:         "",
+		PlanID:              "plan-1",
+		ScanRoleARN:         "arn:aws:iam::" + acct + ":role/Scan",
+		DestinationVaultARN: "arn:aws:backup:eu-west-1:" + acct + ":backup-vault:Dest",
+		DestinationKeyARN:   "arn:aws:kms:eu-west-1:" + acct + ":key/5678abcd-12ab-34cd-56ef-1234567890ab",
+		DestinationRegion:   "eu-west-1", DestinationAccount: acct,
+	}
 }
 
 // rootKeyPolicy is the default key policy: the account's IAM policies decide.
