@@ -560,8 +560,8 @@ func restoreOperations() []Operation {
 			cond(KindService, "fsx.* is not in the restore policy's kms:ViaService list: KMS use is granted only through grants (kms:GrantIsForAWSResource).", "S35"),
 		}},
 		{rt: "S3", title: "S3 bucket", reqs: cat(
-			each(role(polS3Restore, "", "*", "s3:CreateBucket", "s3:PutBucketVersioning", "s3:PutBucketOwnershipControls"), noSid),
-			each(role(polS3Restore, "", "*", "s3:PutObject", "s3:PutObjectAcl", "s3:PutObjectTagging", "s3:DeleteObject"), noSid),
+			each(role(polS3Restore, "", "arn:${Partition}:s3:::*", "s3:CreateBucket", "s3:PutBucketVersioning", "s3:PutBucketOwnershipControls"), noSid),
+			each(role(polS3Restore, "", "arn:${Partition}:s3:::*/*", "s3:PutObject", "s3:PutObjectAcl", "s3:PutObjectTagging", "s3:DeleteObject"), noSid),
 			each(kmsVia(polS3Restore, "", "s3", "kms:DescribeKey", "kms:GenerateDataKey", "kms:Decrypt"), noSid),
 		), conds: []Condition{
 			cond(KindService, "S3 needs AWSBackupServiceRolePolicyForS3Restore on the restore role: the default role AWSBackupDefaultServiceRole does not have it.", "S23", "S45"),
@@ -669,11 +669,11 @@ func copyOperations() []Operation {
 			ctx("backup:CopyTargets", "${DestinationVaultARN}").
 			stmt(polBackup+"/BackupVaultCopyPermissions")),
 		role(polBackup, "BackupVaultPermissions", "${DestinationVaultARN}", "backup:CopyIntoBackupVault"),
-		withType("EBS recovery point", []string{"EBS"}, role(polBackup, "", "*", "ec2:CopySnapshot")),
-		withType("EC2 recovery point", []string{"EC2"}, role(polBackup, "", "*", "ec2:CopyImage")),
-		withType("RDS recovery point", []string{"RDS"}, role(polBackup, "", "*", "rds:CopyDBSnapshot")),
-		withType("Aurora, DocumentDB or Neptune recovery point", []string{"Aurora", "DocumentDB", "Neptune"}, role(polBackup, "", "*", "rds:CopyDBClusterSnapshot")),
-		withType("FSx recovery point", []string{"FSx"}, role(polBackup, "", "*", "fsx:CopyBackup")),
+		withType("EBS recovery point", []string{"EBS"}, role(polBackup, "EBSCopyPermissions", snapAnyARN, "ec2:CopySnapshot")),
+		withType("EC2 recovery point", []string{"EC2"}, role(polBackup, "EC2CopyPermissions", "*", "ec2:CopyImage")),
+		withType("RDS recovery point", []string{"RDS"}, role(polBackup, "DynamoDBBackupPermissions", "*", "rds:CopyDBSnapshot")),
+		withType("Aurora, DocumentDB or Neptune recovery point", []string{"Aurora", "DocumentDB", "Neptune"}, role(polBackup, "DynamoDBBackupPermissions", "*", "rds:CopyDBClusterSnapshot")),
+		withType("FSx recovery point", []string{"FSx"}, role(polBackup, "FsxResourcePermissions", fsxBackupARN, "fsx:CopyBackup")),
 		withWhen(whenSourceKMS, role(polBackup, "KMSPermissions", "${KeyARN}", "kms:DescribeKey")),
 		each(withWhen(whenSourceKMS, role(polBackup, "KMSCreateGrantPermissions", "${KeyARN}", "kms:CreateGrant")), grantCtx),
 		withWhen(whenDestKey, role(polBackup, "KMSPermissions", "${DestinationKeyARN}", "kms:DescribeKey")),
