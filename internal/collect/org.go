@@ -108,9 +108,10 @@ type OrgOptions struct {
 	// OnProgress is called whenever the state changes; it may be called
 	// concurrently.
 	OnProgress func(OrgProgress)
-	// OnAccount is called when an account is finished; it may be called
+	// OnAccount is called when an account is finished, with resumed true
+	// for an account an earlier run collected; it may be called
 	// concurrently.
-	OnAccount func(account.OrgIndexAccount)
+	OnAccount func(a account.OrgIndexAccount, resumed bool)
 }
 
 // CollectOrg collects the organization into dir (created with mode 0700
@@ -305,7 +306,7 @@ func (o *orgRun) finish(a *account.OrgIndexAccount, resumed bool) {
 	p := o.p
 	o.mu.Unlock()
 	if o.opt.OnAccount != nil {
-		o.opt.OnAccount(*a)
+		o.opt.OnAccount(*a, resumed)
 	}
 	if o.opt.OnProgress != nil {
 		o.opt.OnProgress(p)

@@ -56,7 +56,7 @@ func TestCollectOrgMoto(t *testing.T) {
 			}
 			mu.Unlock()
 		},
-		OnAccount: func(a account.OrgIndexAccount) {
+		OnAccount: func(a account.OrgIndexAccount, _ bool) {
 			mu.Lock()
 			finished = append(finished, a.ID)
 			mu.Unlock()
