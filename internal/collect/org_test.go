@@ -26,7 +26,7 @@ func orgSource(t testing.TB, gate *testutil.OrgGate, externalID string) *OrgSour
 	return src
 }
 
-func setOrgEnv(t *testing.T, endpoint string) {
+func setOrgEnv(t testing.TB, endpoint string) {
 	setEnv(t, endpoint, map[string]string{"AWS_MAX_ATTEMPTS": "2"})
 }
 
