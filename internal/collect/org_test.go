@@ -2,6 +2,7 @@ package collect
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -255,5 +256,41 @@ func TestCollectOrgOtherOrganization(t *testing.T) {
 	}
 	if gate.AssumedTotal() != 0 {
 		t.Error("roles were assumed")
+	}
+}
+
+// Accounts are collected at once up to AccountConcurrency, never more: the
+// gate holds each sts:AssumeRole until 3 are waiting together.
+func TestCollectOrgConcurrency(t *testing.T) {
+	moto := testutil.StartMoto(t)
+	testutil.SeedOrg(t, moto, testutil.SeedOrgOptions{Members: 5, RoleName: orgRole})
+	for _, tc := range []struct {
+		accounts int
+		held     bool
+	}{{3, true}, {1, false}} {
+		t.Run(fmt.Sprint("accounts=", tc.accounts), func(t *testing.T) {
+			gate := testutil.StartOrgGate(t, moto)
+			wait := 30 * time.Second
+			if !tc.held {
+				wait = 200 * time.Millisecond // each call waits this long in vain
+			}
+			gate.HoldAssumeRole(3, wait)
+			setOrgEnv(t, gate.URL)
+			x, err := CollectOrg(context.Background(), orgSource(t, gate, ""), t.TempDir(), OrgOptions{AccountConcurrency: tc.accounts, RoleName: orgRole, Account: Options{Concurrency: 2}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, a := range x.Accounts {
+				if a.Status != account.AccountCollected {
+					t.Errorf("account %s: %s %s", a.ID, a.Status, a.Error)
+				}
+			}
+			if gate.Held() != tc.held {
+				t.Errorf("3 roles assumed at once: %v, want %v", gate.Held(), tc.held)
+			}
+			if m := gate.MaxAssumeRoleInFlight(); m > tc.accounts {
+				t.Errorf("%d roles assumed at once, more than %d accounts at a time", m, tc.accounts)
+			}
+		})
 	}
 }

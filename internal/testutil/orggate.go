@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
@@ -37,9 +38,72 @@ type OrgGate struct {
 	// the request to moto (which answers 404).
 	GlobalSettings map[string]string
 
-	mu      sync.Mutex
-	assumed map[string]int // role ARN → successful AssumeRole calls
-	refused map[string]int
+	mu       sync.Mutex
+	assumed  map[string]int // role ARN → successful AssumeRole calls
+	refused  map[string]int
+	inFlight int // AssumeRole calls being answered
+	maxIn    int
+	holdN    int
+	release  chan struct{} // closed when holdN calls were held together
+	holdFor  time.Duration
+}
+
+// HoldAssumeRole makes each sts:AssumeRole wait until n of them are
+// waiting together, or wait has passed: n held together is the proof that
+// n accounts are being collected at once. Held reports whether it happened.
+func (g *OrgGate) HoldAssumeRole(n int, wait time.Duration) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.holdN, g.holdFor, g.release = n, wait, make(chan struct{})
+}
+
+// Held reports whether the calls HoldAssumeRole waited for came together.
+func (g *OrgGate) Held() bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.release == nil {
+		return false
+	}
+	select {
+	case <-g.release:
+		return true
+	default:
+		return false
+	}
+}
+
+// MaxAssumeRoleInFlight is the most sts:AssumeRole calls answered at once.
+func (g *OrgGate) MaxAssumeRoleInFlight() int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.maxIn
+}
+
+func (g *OrgGate) enter() {
+	g.mu.Lock()
+	g.inFlight++
+	g.maxIn = max(g.maxIn, g.inFlight)
+	rel, n, wait := g.release, g.holdN, g.holdFor
+	if rel != nil && g.inFlight >= n {
+		select {
+		case <-rel:
+		default:
+			close(rel)
+		}
+	}
+	g.mu.Unlock()
+	if rel != nil {
+		select {
+		case <-rel:
+		case <-time.After(wait):
+		}
+	}
+}
+
+func (g *OrgGate) leave() {
+	g.mu.Lock()
+	g.inFlight--
+	g.mu.Unlock()
 }
 
 // StartOrgGate starts the gate in front of the moto endpoint moto.
@@ -119,6 +183,8 @@ type assumeRoleResponse struct {
 
 func (g *OrgGate) assumeRole(w http.ResponseWriter, r *http.Request, proxy http.Handler, form url.Values, moto string) {
 	roleARN := form.Get("RoleArn")
+	g.enter()
+	defer g.leave()
 	rec := httptest.NewRecorder()
 	proxy.ServeHTTP(rec, r)
 	if rec.Code != http.StatusOK {
