@@ -34,6 +34,10 @@ import (
 type OrgGate struct {
 	URL string // the endpoint to give the SDK
 
+	// Latency is added before every answer: AWS is a network round trip
+	// away, moto on loopback is not. Set it before the first request.
+	Latency time.Duration
+
 	// GlobalSettings is the answer of DescribeGlobalSettings; nil passes
 	// the request to moto (which answers 404).
 	GlobalSettings map[string]string
@@ -116,6 +120,9 @@ func StartOrgGate(t testing.TB, moto string) *OrgGate {
 	g := &OrgGate{assumed: map[string]int{}, refused: map[string]int{}}
 	proxy := httputil.NewSingleHostReverseProxy(target)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if g.Latency > 0 {
+			time.Sleep(g.Latency)
+		}
 		if r.Method == http.MethodGet && strings.TrimSuffix(r.URL.Path, "/") == "/global-settings" {
 			g.mu.Lock()
 			gs := g.GlobalSettings
