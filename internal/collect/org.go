@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -187,6 +188,11 @@ func CollectOrg(ctx context.Context, src *OrgSource, dir string, opt OrgOptions)
 	}
 
 	o := &orgRun{src: src, dir: dir, opt: opt, org: x.Organization, self: x.CollectorAccountID, last: map[string]Progress{}}
+	for _, u := range x.Unreadable {
+		if u.Service == "organizations" {
+			o.orgUnreadable = append(o.orgUnreadable, u)
+		}
+	}
 	o.p.Accounts = len(listed)
 	prevByID := map[string]account.OrgIndexAccount{}
 	if prev != nil {
@@ -269,6 +275,11 @@ type orgRun struct {
 	opt  OrgOptions
 	org  *account.Organization
 	self string
+
+	// orgUnreadable are the Organizations calls that failed with the
+	// caller's credentials: each account's snapshot lists them, so that a
+	// missing or partial tree is never read as "no SCPs".
+	orgUnreadable []account.Unreadable
 
 	mu       sync.Mutex
 	p        OrgProgress
@@ -365,6 +376,7 @@ func (o *orgRun) account(ctx context.Context, a *account.OrgIndexAccount) {
 		return
 	}
 	snap.Organization = o.org.ForAccount(a.ID)
+	snap.Unreadable = append(snap.Unreadable, o.orgGaps(a.ID)...)
 	name := account.AccountFileName(a.ID)
 	if werr := account.WriteFile(filepath.Join(o.dir, name), snap); werr != nil {
 		a.Status, a.Error = account.AccountFailed, "the snapshot could not be written: "+werr.Error()
@@ -397,6 +409,20 @@ func (o *orgRun) clients(ctx context.Context, id string) (*Clients, error) {
 	}
 	c.Organizations = nil
 	return c, nil
+}
+
+// orgGaps are the unreadable entries an account's snapshot gets for what
+// of the organization could not be read: the failed Organizations calls,
+// and the account missing from the tree that was read.
+func (o *orgRun) orgGaps(id string) []account.Unreadable {
+	gaps := slices.Clone(o.orgUnreadable)
+	if o.org != nil {
+		if part := o.org.ForAccount(id); len(part.Accounts) == 0 {
+			gaps = append(gaps, account.Unreadable{Service: "organizations", Call: "ListAccountsForParent",
+				Error: "the account is listed by ListAccounts but was not found in the organization tree read: its SCPs and RCPs are unknown"})
+		}
+	}
+	return gaps
 }
 
 func firstFailure(s *account.Snapshot) string {

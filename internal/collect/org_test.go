@@ -294,3 +294,39 @@ func TestCollectOrgConcurrency(t *testing.T) {
 		})
 	}
 }
+
+// When the organization's tree cannot be read, every account's snapshot
+// says so (unreadable), so that no SCP is taken as none.
+func TestCollectOrgTreeUnreadable(t *testing.T) {
+	moto := testutil.StartMoto(t)
+	org := testutil.SeedOrg(t, moto, testutil.SeedOrgOptions{Members: 2, RoleName: orgRole})
+	gate := testutil.StartOrgGate(t, moto)
+	gate.Deny("AWSOrganizationsV20161128.ListRoots")
+	setOrgEnv(t, gate.URL)
+	dir := t.TempDir()
+	x, err := CollectOrg(context.Background(), orgSource(t, gate, ""), dir, OrgOptions{RoleName: orgRole})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x.Organization != nil || !slices.ContainsFunc(x.Unreadable, func(u account.Unreadable) bool { return u.Call == "ListRoots" }) {
+		t.Fatalf("organization %+v, unreadable %+v", x.Organization, x.Unreadable)
+	}
+	o, err := account.OpenOrg(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for m, err := range o.Accounts() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+		s := m.Snapshot
+		if s.Organization != nil || !slices.ContainsFunc(s.Unreadable, func(u account.Unreadable) bool { return u.Service == "organizations" && u.Call == "ListRoots" }) {
+			t.Errorf("account %s: organization %+v, unreadable %+v", s.AccountID, s.Organization, s.Unreadable)
+		}
+	}
+	if n != len(org.Members)+1 {
+		t.Errorf("%d accounts", n)
+	}
+}

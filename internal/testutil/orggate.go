@@ -43,13 +43,26 @@ type OrgGate struct {
 	GlobalSettings map[string]string
 
 	mu       sync.Mutex
-	assumed  map[string]int // role ARN → successful AssumeRole calls
+	deny     map[string]bool // X-Amz-Target values refused
+	assumed  map[string]int  // role ARN → successful AssumeRole calls
 	refused  map[string]int
 	inFlight int // AssumeRole calls being answered
 	maxIn    int
 	holdN    int
 	release  chan struct{} // closed when holdN calls were held together
 	holdFor  time.Duration
+}
+
+// Deny makes the gate refuse a JSON-protocol operation, named by its
+// X-Amz-Target ("AWSOrganizationsV20161128.ListRoots"), with AWS's
+// AccessDeniedException.
+func (g *OrgGate) Deny(target string) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.deny == nil {
+		g.deny = map[string]bool{}
+	}
+	g.deny[target] = true
 }
 
 // HoldAssumeRole makes each sts:AssumeRole wait until n of them are
@@ -132,6 +145,15 @@ func StartOrgGate(t testing.TB, moto string) *OrgGate {
 				json.NewEncoder(w).Encode(map[string]any{"GlobalSettings": gs, "LastUpdateTime": 1.7e9})
 				return
 			}
+		}
+		g.mu.Lock()
+		denied := g.deny[r.Header.Get("X-Amz-Target")]
+		g.mu.Unlock()
+		if denied {
+			w.Header().Set("Content-Type", "application/x-amz-json-1.1")
+			w.WriteHeader(http.StatusBadRequest)
+			fmt.Fprintf(w, `{"__type":"AccessDeniedException","Message":"You don't have permissions to access this resource."}`)
+			return
 		}
 		if r.Method == http.MethodPost && r.Body != nil {
 			body, err := io.ReadAll(r.Body)
