@@ -163,3 +163,28 @@ func TestParseOrgIndexErrors(t *testing.T) {
 		})
 	}
 }
+
+// The index example of README.md is a valid index.
+func TestOrgIndexREADMEExample(t *testing.T) {
+	t.Parallel()
+	b, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(b), "## Organization snapshot")
+	if !ok {
+		t.Fatal("README.md has no organization snapshot section")
+	}
+	_, rest, _ = strings.Cut(rest, "```json\n")
+	doc, _, ok := strings.Cut(rest, "```")
+	if !ok {
+		t.Fatal("no JSON example in the organization snapshot section")
+	}
+	x, err := ParseOrgIndex([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(x.Accounts) != 3 || x.Accounts[1].Status != AccountFailed || x.Organization.ForAccount("111122223333").OUs[0].ID != "ou-prod" {
+		t.Errorf("parsed %+v", x)
+	}
+}
