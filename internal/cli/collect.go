@@ -34,10 +34,11 @@ type collectInput struct {
 	externalID         string
 	accountConcurrency int
 	refresh            bool
+	accounts, ous      []string
 }
 
 const collectSynopsis = `[-o FILE|-] [--profile NAME] [--region REGION] [--regions R1,R2] [--concurrency N] [--timeout D] [--call-timeout D] [--lang en|ja|ko]
-       denied collect --org -o DIR [--role-name NAME] [--external-id ID] [--account-concurrency N] [--refresh] [the options above]
+       denied collect --org -o DIR [--role-name NAME] [--external-id ID] [--account-concurrency N] [--refresh] [--accounts ID,ID] [--ou OU,OU] [the options above]
 
 Takes a read-only snapshot of the account through the AWS SDK, with the
 standard AWS configuration (environment, shared files, AWS_ENDPOINT_URL_*,
@@ -56,7 +57,9 @@ sts:AssumeRole of the role --role-name in it; DIR gets one snapshot per
 account and organization.json, the index (the tree, SCPs, RCPs, AWS Backup
 global settings, every account with its status). An account that could not
 be collected is listed there with the reason (exit 3); a rerun skips the
-accounts already collected, unless --refresh.`
+accounts already collected, unless --refresh. --accounts and --ou collect
+only those accounts and the accounts under those OUs (to shard a large
+organization); the others are listed as skipped.`
 
 // Environment variables that set the default of --timeout and
 // --call-timeout, for collect and for check and explain in live mode.
@@ -122,6 +125,9 @@ func bindCollect(env *Env, args []string) (*collectInput, error) {
 	fs.StringVar(&in.externalID, "external-id", "", "with --org: the external id sts:AssumeRole passes")
 	fs.IntVar(&in.accountConcurrency, "account-concurrency", 4, "with --org: accounts collected at once at most")
 	fs.BoolVar(&in.refresh, "refresh", false, "with --org: collect again the accounts an earlier run already wrote")
+	var accounts, ous string
+	fs.StringVar(&accounts, "accounts", "", "with --org: collect only these accounts (comma-separated ids)")
+	fs.StringVar(&ous, "ou", "", "with --org: collect only the accounts under these OUs, at any depth (comma-separated ids, ou-... or r-...)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return nil, err
@@ -162,6 +168,18 @@ func bindCollect(env *Env, args []string) (*collectInput, error) {
 		if in.roleName == "" {
 			in.roleName = DefaultOrgRole
 		}
+		for _, id := range splitList(accounts) {
+			if !accountID.MatchString(id) {
+				return nil, usageErr("--accounts: %q is not a 12-digit account id", id)
+			}
+			in.accounts = append(in.accounts, id)
+		}
+		for _, id := range splitList(ous) {
+			if !ouID.MatchString(id) {
+				return nil, usageErr("--ou: %q is not an OU id (ou-...) or a root id (r-...)", id)
+			}
+			in.ous = append(in.ous, id)
+		}
 		if !roleName.MatchString(in.roleName) {
 			return nil, usageErr("--role-name %q is not an IAM role name (letters, digits and +=,.@_- ; a path before it with /)", in.roleName)
 		}
@@ -169,7 +187,7 @@ func bindCollect(env *Env, args []string) (*collectInput, error) {
 			return nil, err
 		}
 	} else {
-		for _, f := range []string{"role-name", "external-id", "account-concurrency", "refresh"} {
+		for _, f := range []string{"role-name", "external-id", "account-concurrency", "refresh", "accounts", "ou"} {
 			if fs.Lookup(f).Value.String() != fs.Lookup(f).DefValue {
 				return nil, usageErr("--%s applies to collect --org only", f)
 			}
@@ -190,6 +208,24 @@ func bindCollect(env *Env, args []string) (*collectInput, error) {
 // roleName is an IAM role name (at most 64 characters), optionally after a
 // path.
 var roleName = regexp.MustCompile(`^([\w+=,.@-]+/)*[\w+=,.@-]{1,64}$`)
+
+var (
+	accountID = regexp.MustCompile(`^[0-9]{12}$`)
+	ouID      = regexp.MustCompile(`^(ou-[0-9a-z]+-[0-9a-z]+|r-[0-9a-z]+)$`)
+)
+
+// splitList is a comma-separated list without blanks and duplicates.
+func splitList(s string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, v := range strings.Split(s, ",") {
+		if v = strings.TrimSpace(v); v != "" && !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}
 
 // checkOrgDir fails at once, before any AWS call, when the organization
 // snapshot could not be written to dir: a file, a missing parent folder,
@@ -452,6 +488,8 @@ func doCollectOrg(ctx context.Context, env *Env, in *collectInput, src *collect.
 		AccountConcurrency: in.accountConcurrency,
 		Refresh:            in.refresh,
 		RoleName:           in.roleName,
+		Accounts:           in.accounts,
+		OUs:                in.ous,
 		OnProgress: func(p collect.OrgProgress) {
 			mu.Lock()
 			defer mu.Unlock()
@@ -515,7 +553,10 @@ func doCollectOrg(ctx context.Context, env *Env, in *collectInput, src *collect.
 	var ue *collect.UnreachableError
 	var le *collect.ListAccountsError
 	var oe *collect.OtherOrgError
+	var se *collect.SelectionError
 	switch {
+	case errors.As(err, &se):
+		return &Error{Code: ExitUsage, Err: fmt.Errorf("--%s %s: %s", map[string]string{"account": "accounts", "OU": "ou"}[se.What], se.ID, se.Why)}
 	case err == nil:
 	case errors.As(err, &ue):
 		return &Error{Code: ExitRuntime, Err: errors.New(i18n.T(lang, "collect.unreachable", ue.Err))}

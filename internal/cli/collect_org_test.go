@@ -76,6 +76,15 @@ func TestCollectOrgCommand(t *testing.T) {
 			t.Errorf("rerun: stderr lacks %q:\n%s", want, stderr)
 		}
 	}
+	// An account outside the organization is a usage error, before any
+	// account is collected.
+	before := gate.AssumedTotal()
+	if _, err := run("--accounts", "999999999999"); ExitCode(err) != ExitUsage || !strings.Contains(err.Error(), "--accounts 999999999999: not among the accounts") {
+		t.Errorf("--accounts outside: %v", err)
+	}
+	if gate.AssumedTotal() != before {
+		t.Error("roles were assumed")
+	}
 	stderr, _ = run("--refresh")
 	if strings.Contains(stderr, "already collected") || !strings.Contains(stderr, "account "+org.Members[0]+" (member-0): collected") {
 		t.Errorf("--refresh:\n%s", stderr)
@@ -100,6 +109,9 @@ func TestCollectOrgUsage(t *testing.T) {
 		{"role without org", []string{"--role-name", "R"}, "--role-name applies to collect --org only"},
 		{"refresh without org", []string{"--refresh"}, "--refresh applies to collect --org only"},
 		{"bad role", []string{"--org", "-o", dir, "--role-name", "a b"}, `--role-name "a b" is not an IAM role name`},
+		{"bad account", []string{"--org", "-o", dir, "--accounts", "12345"}, `--accounts: "12345" is not a 12-digit account id`},
+		{"bad ou", []string{"--org", "-o", dir, "--ou", "prod"}, `--ou: "prod" is not an OU id`},
+		{"ou without org", []string{"--ou", "ou-ab12-cdef3456"}, "--ou applies to collect --org only"},
 		{"account concurrency", []string{"--org", "-o", dir, "--account-concurrency", "0"}, "--account-concurrency must be at least 1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -76,6 +76,14 @@ func (e *ListAccountsError) Error() string {
 	return "organizations:ListAccounts: " + e.Err
 }
 
+// SelectionError is an --accounts or --ou entry that names nothing of the
+// organization.
+type SelectionError struct{ What, ID, Why string }
+
+func (e *SelectionError) Error() string {
+	return fmt.Sprintf("%s %s: %s", e.What, e.ID, e.Why)
+}
+
 // OtherOrgError is returned when the directory holds the snapshot of
 // another organization.
 type OtherOrgError struct{ Dir, Have, Want string }
@@ -106,6 +114,11 @@ type OrgOptions struct {
 	Refresh bool
 	// RoleName is recorded in the index.
 	RoleName string
+	// Accounts and OUs select the accounts collected, for sharding: the
+	// accounts listed, and those under the OUs listed (at any depth). Empty
+	// both: every account. The others are in the index as skipped.
+	Accounts []string
+	OUs      []string
 	// OnProgress is called whenever the state changes; it may be called
 	// concurrently.
 	OnProgress func(OrgProgress)
@@ -187,6 +200,10 @@ func CollectOrg(ctx context.Context, src *OrgSource, dir string, opt OrgOptions)
 		x.BackupGlobalSettings = append(x.BackupGlobalSettings, account.BackupGlobalSettings{Region: rs.Region, Settings: out.GlobalSettings, LastUpdateTime: timeText(out.LastUpdateTime)})
 	}
 
+	selected, err := selection(x.Organization, listed, opt.Accounts, opt.OUs)
+	if err != nil {
+		return nil, err
+	}
 	o := &orgRun{src: src, dir: dir, opt: opt, org: x.Organization, self: x.CollectorAccountID, last: map[string]Progress{}}
 	for _, u := range x.Unreadable {
 		if u.Service == "organizations" {
@@ -215,6 +232,14 @@ func CollectOrg(ctx context.Context, src *OrgSource, dir string, opt OrgOptions)
 feed:
 	for i := range x.Accounts {
 		a := &x.Accounts[i]
+		if selected != nil && !selected[a.ID] {
+			if o.resume(a, prevByID[a.ID]) { // an earlier run's file stays in the index
+				continue
+			}
+			a.Status, a.Error = account.AccountSkipped, "not selected (--accounts, --ou)"
+			o.finish(a, false)
+			continue
+		}
 		if a.State != "" && a.State != "ACTIVE" {
 			a.Status, a.Error = account.AccountSkipped, "the account is "+a.State+" in AWS Organizations"
 			o.finish(a, false)
@@ -246,6 +271,50 @@ feed:
 		return x, o.writeErr
 	}
 	return x, nil
+}
+
+// selection is the set of accounts to collect, nil for all.
+func selection(org *account.Organization, listed []account.OrgIndexAccount, ids, ous []string) (map[string]bool, error) {
+	if len(ids) == 0 && len(ous) == 0 {
+		return nil, nil
+	}
+	known := map[string]bool{}
+	for _, a := range listed {
+		known[a.ID] = true
+	}
+	sel := map[string]bool{}
+	for _, id := range ids {
+		if !known[id] {
+			return nil, &SelectionError{What: "account", ID: id, Why: "not among the accounts organizations:ListAccounts returned"}
+		}
+		sel[id] = true
+	}
+	if len(ous) == 0 {
+		return sel, nil
+	}
+	if org == nil {
+		return nil, &SelectionError{What: "OU", ID: ous[0], Why: "the organization tree could not be read"}
+	}
+	parent := map[string]string{}
+	for _, ou := range org.OUs {
+		parent[ou.ID] = ou.ParentID
+	}
+	want := map[string]bool{}
+	for _, id := range ous {
+		if _, ok := parent[id]; !ok && id != org.RootID {
+			return nil, &SelectionError{What: "OU", ID: id, Why: "not an OU of the organization tree read"}
+		}
+		want[id] = true
+	}
+	for _, a := range org.Accounts {
+		for p, n := a.ParentID, 0; p != "" && n <= len(org.OUs)+1; p, n = parent[p], n+1 {
+			if want[p] {
+				sel[a.ID] = true
+				break
+			}
+		}
+	}
+	return sel, nil
 }
 
 // listAccounts lists every account, by id.

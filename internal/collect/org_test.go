@@ -11,6 +11,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/organizations"
+
 	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/internal/testutil"
 )
@@ -328,5 +332,65 @@ func TestCollectOrgTreeUnreadable(t *testing.T) {
 	}
 	if n != len(org.Members)+1 {
 		t.Errorf("%d accounts", n)
+	}
+}
+
+// --ou and --accounts select the accounts (for sharding); the others are in
+// the index as skipped, never missing.
+func TestCollectOrgSelection(t *testing.T) {
+	moto := testutil.StartMoto(t)
+	org := testutil.SeedOrg(t, moto, testutil.SeedOrgOptions{Members: 3, RoleName: orgRole})
+	oc := organizations.NewFromConfig(aws.Config{Region: "us-east-1", BaseEndpoint: aws.String(moto),
+		Credentials: credentials.NewStaticCredentialsProvider("testing", "testing", "")})
+	ctx := context.Background()
+	roots := must(oc.ListRoots(ctx, &organizations.ListRootsInput{}))
+	root := aws.ToString(roots.Roots[0].Id)
+	prod := must(oc.CreateOrganizationalUnit(ctx, &organizations.CreateOrganizationalUnitInput{ParentId: aws.String(root), Name: aws.String("prod")}))
+	prodID := aws.ToString(prod.OrganizationalUnit.Id)
+	inner := must(oc.CreateOrganizationalUnit(ctx, &organizations.CreateOrganizationalUnitInput{ParentId: aws.String(prodID), Name: aws.String("inner")}))
+	must(oc.MoveAccount(ctx, &organizations.MoveAccountInput{AccountId: aws.String(org.Members[0]), SourceParentId: aws.String(root), DestinationParentId: aws.String(prodID)}))
+	must(oc.MoveAccount(ctx, &organizations.MoveAccountInput{AccountId: aws.String(org.Members[1]), SourceParentId: aws.String(root), DestinationParentId: inner.OrganizationalUnit.Id}))
+	gate := testutil.StartOrgGate(t, moto)
+	setOrgEnv(t, gate.URL)
+	for _, tc := range []struct {
+		name     string
+		accounts []string
+		ous      []string
+		want     []string
+		err      string
+	}{
+		{"ou", nil, []string{prodID}, []string{org.Members[0], org.Members[1]}, ""},
+		{"accounts", []string{org.Members[2]}, nil, []string{org.Members[2]}, ""},
+		{"both", []string{org.ManagementID}, []string{aws.ToString(inner.OrganizationalUnit.Id)}, []string{org.ManagementID, org.Members[1]}, ""},
+		{"unknown account", []string{"999999999999"}, nil, nil, "account 999999999999: not among the accounts"},
+		{"unknown ou", nil, []string{"ou-none"}, nil, "OU ou-none: not an OU"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			x, err := CollectOrg(ctx, orgSource(t, gate, ""), t.TempDir(), OrgOptions{RoleName: orgRole, Accounts: tc.accounts, OUs: tc.ous})
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("err %v, want %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, a := range x.Accounts {
+				switch a.Status {
+				case account.AccountCollected:
+					got = append(got, a.ID)
+				case account.AccountSkipped:
+				default:
+					t.Errorf("account %s: %+v", a.ID, a)
+				}
+			}
+			slices.Sort(got)
+			slices.Sort(tc.want)
+			if !slices.Equal(got, tc.want) || len(x.Accounts) != len(org.Members)+1 {
+				t.Errorf("collected %v of %d, want %v of %d", got, len(x.Accounts), tc.want, len(org.Members)+1)
+			}
+		})
 	}
 }
