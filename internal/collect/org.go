@@ -329,7 +329,7 @@ func listAccounts(ctx context.Context, c OrgAccountsAPI) ([]account.OrgIndexAcco
 		for _, a := range page.Accounts {
 			state := string(a.State)
 			if state == "" {
-				state = string(a.Status) //nolint:staticcheck // older answers carry only Status
+				state = string(a.Status) // older answers carry only Status
 			}
 			out = append(out, account.OrgIndexAccount{ID: aws.ToString(a.Id), Name: aws.ToString(a.Name), State: state})
 		}

@@ -394,3 +394,55 @@ func TestCollectOrgSelection(t *testing.T) {
 		})
 	}
 }
+
+// Stopped after the first account, the run still writes the index (the
+// others interrupted); the rerun collects only the rest.
+func TestCollectOrgInterrupted(t *testing.T) {
+	moto := testutil.StartMoto(t)
+	org := testutil.SeedOrg(t, moto, testutil.SeedOrgOptions{Members: 4, RoleName: orgRole})
+	gate := testutil.StartOrgGate(t, moto)
+	setOrgEnv(t, gate.URL)
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	x, err := CollectOrg(ctx, orgSource(t, gate, ""), dir, OrgOptions{AccountConcurrency: 1, RoleName: orgRole,
+		OnAccount: func(account.OrgIndexAccount, bool) { cancel() }})
+	if err != context.Canceled {
+		t.Fatalf("err %v, want context.Canceled", err)
+	}
+	done := 0
+	for _, a := range x.Accounts {
+		switch a.Status {
+		case account.AccountCollected:
+			done++
+		case account.AccountInterrupted:
+		default:
+			t.Errorf("account %s: %+v", a.ID, a)
+		}
+	}
+	if done != 1 {
+		t.Fatalf("%d accounts collected before the stop, want 1", done)
+	}
+	o, err := account.OpenOrg(dir)
+	if err != nil || len(o.Index.Accounts) != len(org.Members)+1 {
+		t.Fatalf("index after the stop: %v %+v", err, o)
+	}
+	before := gate.AssumedTotal()
+	x, err = CollectOrg(context.Background(), orgSource(t, gate, ""), dir, OrgOptions{RoleName: orgRole})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range x.Accounts {
+		if a.Status != account.AccountCollected {
+			t.Errorf("rerun: account %s: %+v", a.ID, a)
+		}
+	}
+	// The rerun assumed the roles of the accounts not done, not more.
+	want := len(org.Members)
+	if o.Index.Accounts[0].ID != org.ManagementID || o.Index.Accounts[0].Status != account.AccountCollected {
+		want-- // the one collected was a member
+	}
+	if n := gate.AssumedTotal() - before; n != want {
+		t.Errorf("the rerun assumed %d roles, want %d", n, want)
+	}
+}
