@@ -122,7 +122,8 @@ type OrgOptions struct {
 	// OnProgress is called whenever the state changes; it may be called
 	// concurrently.
 	OnProgress func(OrgProgress)
-	// OnAccount is called when an account is finished, with resumed true
+	// OnAccount is called when an account is finished (not for those
+	// Accounts and OUs leave out), with resumed true
 	// for an account an earlier run collected; it may be called
 	// concurrently.
 	OnAccount func(a account.OrgIndexAccount, resumed bool)
@@ -237,7 +238,7 @@ feed:
 				continue
 			}
 			a.Status, a.Error = account.AccountSkipped, "not selected (--accounts, --ou)"
-			o.finish(a, false)
+			o.finishQuiet()
 			continue
 		}
 		if a.State != "" && a.State != "ACTIVE" {
@@ -371,6 +372,18 @@ func (o *orgRun) resume(a *account.OrgIndexAccount, prev account.OrgIndexAccount
 	}
 	o.finish(a, true)
 	return true
+}
+
+// finishQuiet counts an account not selected, without OnAccount (a shard
+// of a large organization would name every other account).
+func (o *orgRun) finishQuiet() {
+	o.mu.Lock()
+	o.p.Done++
+	p := o.p
+	o.mu.Unlock()
+	if o.opt.OnProgress != nil {
+		o.opt.OnProgress(p)
+	}
 }
 
 func (o *orgRun) finish(a *account.OrgIndexAccount, resumed bool) {
