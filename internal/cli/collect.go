@@ -112,11 +112,11 @@ func bindCollect(env *Env, args []string) (*collectInput, error) {
 		return nil, err
 	}
 	fs := newFlagSet(env, "collect", collectSynopsis)
-	fs.StringVar(&in.output, "o", "", "write the snapshot to `FILE` (mode 0600; gzip when it ends in .gz); - or none for stdout")
+	fs.StringVar(&in.output, "o", "", "write the snapshot to `FILE` (mode 0600; gzip when it ends in .gz); - or none for stdout; with --org the directory")
 	fs.StringVar(&in.profile, "profile", "", "AWS profile (default: the standard AWS configuration)")
 	fs.StringVar(&in.region, "region", "", "AWS Region of the configuration (default: the configured one)")
 	fs.StringVar(&regions, "regions", "", "comma-separated regions to read KMS and Backup in (default: the configured region)")
-	fs.IntVar(&in.concurrency, "concurrency", 8, "AWS calls in flight at most")
+	fs.IntVar(&in.concurrency, "concurrency", 8, "AWS calls in flight at most (per account with --org)")
 	fs.DurationVar(&in.timeout, "timeout", in.timeout, "give up the whole collection after `DURATION` (e.g. 10m; 0 for no limit; default from "+envTimeout+")")
 	fs.DurationVar(&in.callTimeout, "call-timeout", in.callTimeout, "give up one attempt of a call (connect, answer, body) after `DURATION` (default from "+envCallTimeout+")")
 	fs.StringVar(&lang, "lang", "", "language: en, ja or ko (default from LC_ALL, LC_MESSAGES, LANG)")
