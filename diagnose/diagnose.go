@@ -107,7 +107,7 @@ func principalName(d *authzmsg.Denial) string {
 	case p.ARN != "":
 		return p.ARN
 	}
-	return "?"
+	return "@unknown.principal"
 }
 
 // resourceName returns the last path element of an ARN ("role/x" → "x").

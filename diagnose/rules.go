@@ -208,7 +208,7 @@ func ruleBackupJobMessage(d *authzmsg.Denial) (Finding, bool) {
 	return Finding{
 		Rule: "backup.job." + id, Layer: d.Backup.Layer,
 		Title:  msg(key + ".title"),
-		Cause:  msg(key+".cause", orDefault(role, "?"), orDefault(res, "?")),
+		Cause:  msg(key+".cause", orDefault(role, "@unknown.role"), orDefault(res, "@unknown.resource")),
 		Checks: []Msg{msg(key + ".check")},
 	}, true
 }
@@ -256,7 +256,7 @@ func genericRule(d *authzmsg.Denial) (Finding, bool) {
 	}
 	if layer == "" {
 		f := Finding{Rule: "iam.layer-unknown", Title: msg("generic.legacy.title"),
-			Cause:  msg("generic.legacy.cause", principalName(d), orDefault(d.Action, "?")),
+			Cause:  msg("generic.legacy.cause", principalName(d), orDefault(d.Action, "@unknown.action")),
 			Checks: []Msg{msg("check.layers.generic")}}
 		if d.Decision == authzmsg.ExplicitDeny {
 			// A Deny matched, in a layer the message does not name: no

@@ -6,6 +6,27 @@ import "strings"
 // where a message takes them.
 func init() {
 	register(map[string]map[Lang]string{
+		// Stand-ins for what a message does not name (arguments "@unknown.*").
+		"unknown.principal": {
+			EN: "the principal (not named in the message)",
+			JA: "プリンシパル (メッセージに名前がありません)",
+			KO: "보안 주체(메시지에 이름이 없음)",
+		},
+		"unknown.role": {
+			EN: "(not named in the message)",
+			JA: "(メッセージに名前がありません)",
+			KO: "(메시지에 이름이 없음)",
+		},
+		"unknown.resource": {
+			EN: "resource not named in the message",
+			JA: "メッセージにないリソース",
+			KO: "메시지에 없는 리소스",
+		},
+		"unknown.action": {
+			EN: "an action the message does not name",
+			JA: "メッセージに名前のないアクション",
+			KO: "메시지에 이름이 없는 작업",
+		},
 		// The encoded authorization failure message.
 		"decode.title": {
 			EN: "The message is encoded: decode it to see who was refused what",
