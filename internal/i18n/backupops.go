@@ -326,8 +326,8 @@ func init() {
 		},
 		"backupops.cond.service.8eb70daf05": {
 			EN: "EC2 Allowed AMIs in the destination must allow the source account, or the copy fails with \"Source AMI not found in Region\".",
-			JA: "送信先の EC2「許可された AMI」の設定 (Allowed AMIs) が送信元アカウントを許可している必要があります。そうでないとコピーは \"Source AMI not found in Region\" で失敗します。",
-			KO: "대상의 EC2 허용 AMI 설정(Allowed AMIs)이 원본 계정을 허용해야 합니다. 그렇지 않으면 복사가 \"Source AMI not found in Region\"으로 실패합니다.",
+			JA: "送信先の EC2 の「許可された AMI」の設定が送信元アカウントを許可している必要があります。そうでないとコピーは \"Source AMI not found in Region\" で失敗します。",
+			KO: "대상의 EC2 허용 AMI 설정이 원본 계정을 허용해야 합니다. 그렇지 않으면 복사가 \"Source AMI not found in Region\"으로 실패합니다.",
 		},
 		"backupops.cond.service.750aca09a8": {
 			EN: "Deleting the copy role during a cross-account copy fails it with \"Failed to unshare snapshot\".",

@@ -88,6 +88,9 @@ func init() {
 			KO: "가정: %s은(는) 대표 값(%s)이며 실제 리소스가 아닙니다. 특정 리소스로 한정된 정책에서는 판정이 다를 수 있습니다.",
 		},
 
+		"preflight.param.recoveryPoint": {EN: "recoveryPoint", JA: "復旧ポイント (--recovery-point)", KO: "복구 지점(--recovery-point)"},
+		"preflight.param.resourceArn":   {EN: "resourceArn", JA: "保護対象リソース (--resource-arn)", KO: "보호 대상 리소스(--resource-arn)"},
+
 		"preflight.list.title":         {EN: "Operations denied check knows", JA: "denied check が扱う操作", KO: "denied check가 다루는 작업"},
 		"preflight.list.aliases":       {EN: "Short names: %s.", JA: "短縮名: %s。", KO: "짧은 이름: %s."},
 		"preflight.list.decided":       {EN: "Conditions decided from a snapshot: %s of %s (the rest are listed to verify).", JA: "スナップショットから判定する条件: %s / %s (残りは要確認として表示)。", KO: "스냅샷으로 판정하는 조건: %s/%s(나머지는 확인 필요로 표시)."},
