@@ -138,3 +138,28 @@ func TestCheckRendersCatalogTranslations(t *testing.T) {
 		}
 	}
 }
+
+// Every operation of the catalog, checked in Japanese and Korean, shows
+// its title in that language and no English (the EC2 instance-role
+// operations need an instance profile, given for both).
+func TestCheckEveryOperationTranslated(t *testing.T) {
+	for _, op := range backupops.All() {
+		args := []string{"check", op.ID, "--snapshot", checkRestore, "--as", acct + "user/operator", "--role", acct + "role/ManagedRestoreRole", "--kms-key", vaultKey}
+		if op.ID == "restore/EC2/instance-role" || op.ID == "restore/EC2/original-role" {
+			args = append(args, "--instance-profile", "AppRole")
+		}
+		for _, l := range []i18n.Lang{i18n.JA, i18n.KO} {
+			out, errOut, code := runCLI(t, "", append(args, "--lang", string(l))...)
+			if code == ExitUsage || code == ExitRuntime {
+				t.Errorf("%s %s: exit %d: %s", op.ID, l, code, errOut)
+				continue
+			}
+			if !strings.Contains(out, i18n.T(l, backupops.TitleID(op.ID))) || strings.Contains(out, op.Title) {
+				t.Errorf("%s %s: title not translated:\n%s", op.ID, l, out)
+			}
+			for _, e := range i18n.EnglishIn(l, withoutIdentifiers(l, out)) {
+				t.Errorf("%s %s: English %q", op.ID, l, e)
+			}
+		}
+	}
+}
