@@ -503,6 +503,10 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 			for i, s := range c.Detail.Args {
 				a[i] = s
 			}
+			// A denying layer is named, as in the table, not given by id.
+			if c.Detail.ID == "preflight.cond.denied-by" && len(a) == 3 && i18n.Has("layer."+c.Detail.Args[2]) {
+				a[2] = t("layer." + c.Detail.Args[2])
+			}
 			detail := t(c.Detail.ID, a...)
 			if c.Cause != nil {
 				detail = causeText(lang, *c.Cause)

@@ -75,6 +75,7 @@ var checkLangCases = []struct {
 var checkLangGoldens = map[string]string{
 	"restore/EC2 what-if with an instance profile text": "restore-what-if",
 	"copy/cross-account markdown":                       "copy-cross-account",
+	"create-vault/cmk denied by an SCP text":            "create-vault-scp",
 }
 
 // No English sentence is left in a Japanese or Korean check report, text

@@ -117,7 +117,7 @@ func init() {
 		"preflight.cond.status.couldNotCheck": {EN: "could not check", JA: "チェック不能", KO: "점검 불가"},
 		"preflight.cond.unknown":              {EN: "could not be decided", JA: "判定できません", KO: "판정할 수 없음"},
 		"preflight.cond.by-requests":          {EN: "no layer denies any of the %s request(s) it applies to", JA: "対象の %s 件のリクエストを拒否するレイヤーはありません", KO: "해당하는 %s개 요청을 거부하는 계층이 없습니다"},
-		"preflight.cond.denied-by":            {EN: "%s on %s is denied by the %s layer", JA: "%s (%s) が %s レイヤーで拒否されます", KO: "%s(%s)이(가) %s 계층에서 거부됩니다"},
+		"preflight.cond.denied-by":            {EN: "%s on %s is denied by the %s", JA: "%s (%s) が%sで拒否されます", KO: "%s(%s)이(가) %s에서 거부됩니다"}, // action, resource, layer name
 		"preflight.cond.key-state":            {EN: "key %s is %s", JA: "キー %s の状態は %s です", KO: "키 %s의 상태는 %s입니다"},
 		"preflight.cond.key-region":           {EN: "key %s is in %s, not %s", JA: "キー %s は %s にあり、%s ではありません", KO: "키 %s은(는) %s에 있으며 %s이(가) 아닙니다"},
 		"preflight.cond.key-ok":               {EN: "key %s is enabled and in the Region", JA: "キー %s は有効で同じリージョンにあります", KO: "키 %s은(는) 활성화되어 있고 같은 리전에 있습니다"},
