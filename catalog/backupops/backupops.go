@@ -27,6 +27,8 @@
 package backupops
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"regexp"
 	"sort"
@@ -160,6 +162,9 @@ const (
 
 // Condition is a requirement that is not an IAM action of a principal.
 type Condition struct {
+	// ID is the condition's message id, ConditionID(Kind, Text), under
+	// which internal/i18n keeps its translations.
+	ID string
 	// Kind is KindTrust, KindVaultPolicy, KindKeyPolicy, KindBucketPolicy,
 	// KindOrganization or KindService.
 	Kind string
@@ -178,6 +183,39 @@ type Condition struct {
 	Decide Decision
 	// Source are the domain document's source tags.
 	Source []string
+}
+
+// Message ids of the catalog's texts. Translations (internal/i18n) are
+// keyed by them, so they must stay the same when ops.go is edited in ways
+// that do not change a text, and change when a text changes:
+//   - an operation's title is keyed by the operation ID, which is public
+//     (the CLI's OPERATION argument) and never reused;
+//   - a condition and a "when" phrase are keyed by a digest of their
+//     English text (and the condition's kind). Reordering, inserting or
+//     removing conditions, or sharing one condition between operations,
+//     leaves every other id as it is; editing a text gives it a new id,
+//     so that its stale translation cannot be shown for the new English
+//     (internal/i18n's tests then ask for the translation of the new id).
+//
+// An index-based id (operation + position) would shift on every insertion
+// and would give one shared condition as many ids as operations.
+
+// TitleID returns the message id of an operation's title.
+func TitleID(operationID string) string { return "backupops.title." + operationID }
+
+// ConditionID returns the message id of a condition's text.
+func ConditionID(kind, text string) string {
+	return "backupops.cond." + kind + "." + digest(text)
+}
+
+// WhenID returns the message id of a "when" phrase (Requirement.When,
+// Condition.When).
+func WhenID(when string) string { return "backupops.when." + digest(when) }
+
+// digest is the first 40 bits of the SHA-256 of s, in hex.
+func digest(s string) string {
+	h := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(h[:5])
 }
 
 // Decided returns how many of the operation's conditions a snapshot
@@ -495,7 +533,12 @@ func finish(ops []Operation) []Operation {
 				}
 			}
 		}
-		for _, c := range op.Conditions {
+		// Conditions may share their backing array with other
+		// operations (append of a common list): copy before setting IDs.
+		op.Conditions = append([]Condition(nil), op.Conditions...)
+		for j := range op.Conditions {
+			c := &op.Conditions[j]
+			c.ID = ConditionID(c.Kind, c.Text)
 			for _, s := range c.Source {
 				tags[s] = true
 			}

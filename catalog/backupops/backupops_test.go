@@ -452,3 +452,49 @@ func TestExpandEach(t *testing.T) {
 		t.Error("Expand: no error for missing parameters")
 	}
 }
+
+// Every condition has its message id; one id is one text, and the id of a
+// text does not depend on where the condition is (ids survive edits of
+// ops.go that leave the text alone).
+func TestConditionIDs(t *testing.T) {
+	text := map[string]string{}
+	whens := map[string]string{}
+	for _, op := range All() {
+		if TitleID(op.ID) != "backupops.title."+op.ID {
+			t.Errorf("%s: title id %s", op.ID, TitleID(op.ID))
+		}
+		for _, c := range op.Conditions {
+			if c.ID == "" || c.ID != ConditionID(c.Kind, c.Text) {
+				t.Errorf("%s: condition %q has id %q, want %q", op.ID, c.Text, c.ID, ConditionID(c.Kind, c.Text))
+			}
+			if prev, ok := text[c.ID]; ok && prev != c.Kind+" "+c.Text {
+				t.Errorf("id %s is both %q and %q", c.ID, prev, c.Kind+" "+c.Text)
+			}
+			text[c.ID] = c.Kind + " " + c.Text
+		}
+		var ws []string
+		for _, r := range op.Requirements {
+			ws = append(ws, r.When)
+		}
+		for _, c := range op.Conditions {
+			ws = append(ws, c.When)
+		}
+		for _, w := range ws {
+			if w == "" {
+				continue
+			}
+			id := WhenID(w)
+			if prev, ok := whens[id]; ok && prev != w {
+				t.Errorf("when id %s is both %q and %q", id, prev, w)
+			}
+			whens[id] = w
+		}
+	}
+	if len(text) < 50 || len(whens) < 20 {
+		t.Errorf("%d condition ids, %d when ids: fewer than the catalog holds", len(text), len(whens))
+	}
+	// The id follows the text, not the position.
+	if ConditionID(KindService, "a") == ConditionID(KindService, "b") || ConditionID(KindService, "a") == ConditionID(KindTrust, "a") {
+		t.Error("ConditionID does not tell texts or kinds apart")
+	}
+}

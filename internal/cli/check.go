@@ -358,7 +358,7 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 		b.WriteString("\n")
 	}
 	heading(1, t("preflight.title", rep.Operation))
-	b.WriteString(rep.Title + "\n\n")
+	b.WriteString(opTitle(lang, rep.Operation, rep.Title) + "\n\n")
 	if rep.Error != "" {
 		b.WriteString(t("preflight.error", rep.Error) + "\n")
 		return b.String()
@@ -411,7 +411,7 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 		case r.Cause != nil:
 			layer = t("preflight.cause.short." + string(r.Cause.Kind))
 		case r.Skip == "preflight.skip.when" && r.When != "":
-			layer = t("preflight.when", r.When)
+			layer = t("preflight.when", whenText(lang, r.When))
 		case r.Skip != "":
 			layer = t(r.Skip)
 		case r.Error != "":
@@ -503,20 +503,24 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 			for i, s := range c.Detail.Args {
 				a[i] = s
 			}
+			// A denying layer is named, as in the table, not given by id.
+			if c.Detail.ID == "preflight.cond.denied-by" && len(a) == 3 && i18n.Has("layer."+c.Detail.Args[2]) {
+				a[2] = t("layer." + c.Detail.Args[2])
+			}
 			detail := t(c.Detail.ID, a...)
 			if c.Cause != nil {
 				detail = causeText(lang, *c.Cause)
 			}
-			b.WriteString("- [" + c.Kind + "] " + t("preflight.cond.status."+string(c.Outcome)) + ": " + c.Text + " — " + detail + "\n")
+			b.WriteString("- [" + kindLabel(lang, c.Kind) + "] " + t("preflight.cond.status."+string(c.Outcome)) + ": " + condText(lang, c.Kind, c.Text) + " — " + detail + "\n")
 		}
 		b.WriteString("\n")
 	}
 	if len(rep.ToVerify) > 0 {
 		heading(2, t("preflight.to-verify"))
 		for _, c := range rep.ToVerify {
-			line := "- [" + c.Kind + "] " + c.Text
+			line := "- [" + kindLabel(lang, c.Kind) + "] " + condText(lang, c.Kind, c.Text)
 			if c.When != "" {
-				line += " " + t("preflight.when", c.When)
+				line += " " + t("preflight.when", whenText(lang, c.When))
 			}
 			b.WriteString(line + "\n")
 		}
@@ -529,10 +533,51 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 			for i, s := range nt.Args {
 				a[i] = s
 			}
+			// The what-if note names a report parameter (recoveryPoint,
+			// resourceArn): in Japanese and Korean, by what it is and its
+			// flag.
+			if nt.ID == "preflight.note.what-if" && len(a) > 0 && lang != i18n.EN && i18n.Has("preflight.param."+nt.Args[0]) {
+				a[0] = t("preflight.param." + nt.Args[0])
+			}
 			b.WriteString("- " + t(nt.ID, a...) + "\n")
 		}
 	}
 	return b.String()
+}
+
+// The catalog's texts (operation titles, conditions, when phrases) are
+// English in the report (and its JSON); they are shown in lang through
+// the message ids catalog/backupops derives from them. A text without a
+// translation (none, the tests see to it) is shown as it is.
+
+// catalogText returns message id in lang, or en when lang is English or
+// the id has no message.
+func catalogText(lang i18n.Lang, id, en string) string {
+	if lang == i18n.EN || !i18n.Has(id) {
+		return en
+	}
+	return i18n.T(lang, id)
+}
+
+// opTitle is the title of operation id in lang.
+func opTitle(lang i18n.Lang, id, en string) string {
+	return catalogText(lang, backupops.TitleID(id), en)
+}
+
+// condText is a condition's text in lang.
+func condText(lang i18n.Lang, kind, en string) string {
+	return catalogText(lang, backupops.ConditionID(kind, en), en)
+}
+
+// whenText is a "when" phrase in lang.
+func whenText(lang i18n.Lang, en string) string {
+	return catalogText(lang, backupops.WhenID(en), en)
+}
+
+// kindLabel is a condition kind as the report labels it: the kind itself
+// in English (as in JSON), its name in Japanese and Korean.
+func kindLabel(lang i18n.Lang, kind string) string {
+	return catalogText(lang, "backupops.kind."+kind, kind)
 }
 
 // causeText renders a could-not-check cause in lang.

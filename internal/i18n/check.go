@@ -88,6 +88,9 @@ func init() {
 			KO: "가정: %s은(는) 대표 값(%s)이며 실제 리소스가 아닙니다. 특정 리소스로 한정된 정책에서는 판정이 다를 수 있습니다.",
 		},
 
+		"preflight.param.recoveryPoint": {EN: "recoveryPoint", JA: "復旧ポイント (--recovery-point)", KO: "복구 지점(--recovery-point)"},
+		"preflight.param.resourceArn":   {EN: "resourceArn", JA: "保護対象リソース (--resource-arn)", KO: "보호 대상 리소스(--resource-arn)"},
+
 		"preflight.list.title":         {EN: "Operations denied check knows", JA: "denied check が扱う操作", KO: "denied check가 다루는 작업"},
 		"preflight.list.aliases":       {EN: "Short names: %s.", JA: "短縮名: %s。", KO: "짧은 이름: %s."},
 		"preflight.list.decided":       {EN: "Conditions decided from a snapshot: %s of %s (the rest are listed to verify).", JA: "スナップショットから判定する条件: %s / %s (残りは要確認として表示)。", KO: "스냅샷으로 판정하는 조건: %s/%s(나머지는 확인 필요로 표시)."},
@@ -114,7 +117,7 @@ func init() {
 		"preflight.cond.status.couldNotCheck": {EN: "could not check", JA: "チェック不能", KO: "점검 불가"},
 		"preflight.cond.unknown":              {EN: "could not be decided", JA: "判定できません", KO: "판정할 수 없음"},
 		"preflight.cond.by-requests":          {EN: "no layer denies any of the %s request(s) it applies to", JA: "対象の %s 件のリクエストを拒否するレイヤーはありません", KO: "해당하는 %s개 요청을 거부하는 계층이 없습니다"},
-		"preflight.cond.denied-by":            {EN: "%s on %s is denied by the %s layer", JA: "%s (%s) が %s レイヤーで拒否されます", KO: "%s(%s)이(가) %s 계층에서 거부됩니다"},
+		"preflight.cond.denied-by":            {EN: "%s on %s is denied by the %s", JA: "%s (%s) が%sで拒否されます", KO: "%s(%s)이(가) %s에서 거부됩니다"}, // action, resource, layer name
 		"preflight.cond.key-state":            {EN: "key %s is %s", JA: "キー %s の状態は %s です", KO: "키 %s의 상태는 %s입니다"},
 		"preflight.cond.key-region":           {EN: "key %s is in %s, not %s", JA: "キー %s は %s にあり、%s ではありません", KO: "키 %s은(는) %s에 있으며 %s이(가) 아닙니다"},
 		"preflight.cond.key-ok":               {EN: "key %s is enabled and in the Region", JA: "キー %s は有効で同じリージョンにあります", KO: "키 %s은(는) 활성화되어 있고 같은 리전에 있습니다"},
