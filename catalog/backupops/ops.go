@@ -1,5 +1,7 @@
 package backupops
 
+import "strings"
+
 // The operations data, transcribed from the domain research document
 // (sections A.1-A.10 and E). Comments name the document's section.
 
@@ -414,7 +416,7 @@ func backupOperations() []Operation {
 	for _, s := range specs {
 		ops = append(ops, Operation{
 			ID:           "backup/" + s.rt,
-			Title:        "Start an on-demand backup job of a " + s.title + " (StartBackupJob)",
+			Title:        "Start an on-demand backup job of " + article(s.title) + " (StartBackupJob)",
 			ResourceType: s.rt,
 			Requirements: cat(
 				[]Requirement{
@@ -608,7 +610,7 @@ func restoreOperations() []Operation {
 	for _, s := range specs {
 		ops = append(ops, Operation{
 			ID:           "restore/" + s.rt,
-			Title:        "Restore a " + s.title + " (StartRestoreJob)",
+			Title:        "Restore " + article(s.title) + " (StartRestoreJob)",
 			ResourceType: s.rt,
 			Requirements: cat(callerReqs, s.reqs),
 			Conditions:   append(append([]Condition(nil), conds...), s.conds...),
@@ -747,4 +749,20 @@ func sourceResourceTag(source string) func(Requirement) Requirement {
 		return r.ctx("aws:ResourceTag/aws:backup:source-resource", source).
 			note("The snapshot is one AWS Backup created: it carries the tag aws:backup:source-resource, whose presence the statement requires; the value shown stands for the source volume.")
 	}
+}
+
+// article puts "a" or "an" before a resource type's title, by its sound:
+// "an EBS volume", "an S3 bucket", "an Aurora DB cluster", "a DynamoDB table".
+func article(title string) string {
+	word, _, _ := strings.Cut(title, " ")
+	vowelSound := strings.ContainsRune("AEIOaeio", rune(title[0]))
+	if len(word) > 1 && word == strings.ToUpper(word) || strings.HasPrefix(word, "FSx") {
+		// An initialism is read letter by letter: F, H, L, M, N, R, S and X
+		// start with a vowel sound ("an RDS", "an FSx").
+		vowelSound = strings.ContainsRune("AEFHILMNORSX", rune(word[0]))
+	}
+	if vowelSound {
+		return "an " + title
+	}
+	return "a " + title
 }

@@ -13,7 +13,7 @@ func init() {
 	register(map[string]map[Lang]string{
 		// Operation titles, by operation id.
 		"backupops.title.backup/Aurora": {
-			EN: "Start an on-demand backup job of a Aurora DB cluster (StartBackupJob)",
+			EN: "Start an on-demand backup job of an Aurora DB cluster (StartBackupJob)",
 			JA: "Aurora DB クラスター のオンデマンドバックアップジョブを開始 (StartBackupJob)",
 			KO: "Aurora DB 클러스터의 온디맨드 백업 작업 시작(StartBackupJob)",
 		},
@@ -33,22 +33,22 @@ func init() {
 			KO: "DynamoDB 테이블의 온디맨드 백업 작업 시작(StartBackupJob)",
 		},
 		"backupops.title.backup/EBS": {
-			EN: "Start an on-demand backup job of a EBS volume (StartBackupJob)",
+			EN: "Start an on-demand backup job of an EBS volume (StartBackupJob)",
 			JA: "EBS ボリューム のオンデマンドバックアップジョブを開始 (StartBackupJob)",
 			KO: "EBS 볼륨의 온디맨드 백업 작업 시작(StartBackupJob)",
 		},
 		"backupops.title.backup/EC2": {
-			EN: "Start an on-demand backup job of a EC2 instance (StartBackupJob)",
+			EN: "Start an on-demand backup job of an EC2 instance (StartBackupJob)",
 			JA: "EC2 インスタンス のオンデマンドバックアップジョブを開始 (StartBackupJob)",
 			KO: "EC2 인스턴스의 온디맨드 백업 작업 시작(StartBackupJob)",
 		},
 		"backupops.title.backup/EFS": {
-			EN: "Start an on-demand backup job of a EFS file system (StartBackupJob)",
+			EN: "Start an on-demand backup job of an EFS file system (StartBackupJob)",
 			JA: "EFS ファイルシステム のオンデマンドバックアップジョブを開始 (StartBackupJob)",
 			KO: "EFS 파일 시스템의 온디맨드 백업 작업 시작(StartBackupJob)",
 		},
 		"backupops.title.backup/FSx": {
-			EN: "Start an on-demand backup job of a FSx file system or volume (StartBackupJob)",
+			EN: "Start an on-demand backup job of an FSx file system or volume (StartBackupJob)",
 			JA: "FSx ファイルシステムまたはボリューム のオンデマンドバックアップジョブを開始 (StartBackupJob)",
 			KO: "FSx 파일 시스템 또는 볼륨의 온디맨드 백업 작업 시작(StartBackupJob)",
 		},
@@ -58,17 +58,17 @@ func init() {
 			KO: "Neptune 클러스터의 온디맨드 백업 작업 시작(StartBackupJob)",
 		},
 		"backupops.title.backup/RDS": {
-			EN: "Start an on-demand backup job of a RDS DB instance (StartBackupJob)",
+			EN: "Start an on-demand backup job of an RDS DB instance (StartBackupJob)",
 			JA: "RDS DB インスタンス のオンデマンドバックアップジョブを開始 (StartBackupJob)",
 			KO: "RDS DB 인스턴스의 온디맨드 백업 작업 시작(StartBackupJob)",
 		},
 		"backupops.title.backup/S3": {
-			EN: "Start an on-demand backup job of a S3 bucket (StartBackupJob)",
+			EN: "Start an on-demand backup job of an S3 bucket (StartBackupJob)",
 			JA: "S3 バケット のオンデマンドバックアップジョブを開始 (StartBackupJob)",
 			KO: "S3 버킷의 온디맨드 백업 작업 시작(StartBackupJob)",
 		},
 		"backupops.title.backup/SAPHANA": {
-			EN: "Start an on-demand backup job of a SAP HANA database on EC2 (StartBackupJob)",
+			EN: "Start an on-demand backup job of an SAP HANA database on EC2 (StartBackupJob)",
 			JA: "EC2 上の SAP HANA データベース のオンデマンドバックアップジョブを開始 (StartBackupJob)",
 			KO: "EC2의 SAP HANA 데이터베이스의 온디맨드 백업 작업 시작(StartBackupJob)",
 		},
@@ -133,7 +133,7 @@ func init() {
 			KO: "백업 볼트 액세스 정책 설정(PutBackupVaultAccessPolicy)",
 		},
 		"backupops.title.restore/Aurora": {
-			EN: "Restore a Aurora DB cluster (StartRestoreJob)",
+			EN: "Restore an Aurora DB cluster (StartRestoreJob)",
 			JA: "Aurora DB クラスター を復元 (StartRestoreJob)",
 			KO: "Aurora DB 클러스터 복원(StartRestoreJob)",
 		},
@@ -153,12 +153,12 @@ func init() {
 			KO: "DynamoDB 테이블 복원(StartRestoreJob)",
 		},
 		"backupops.title.restore/EBS": {
-			EN: "Restore a EBS volume (StartRestoreJob)",
+			EN: "Restore an EBS volume (StartRestoreJob)",
 			JA: "EBS ボリューム を復元 (StartRestoreJob)",
 			KO: "EBS 볼륨 복원(StartRestoreJob)",
 		},
 		"backupops.title.restore/EC2": {
-			EN: "Restore a EC2 instance without an instance profile (\"Proceed with no IAM role\") (StartRestoreJob)",
+			EN: "Restore an EC2 instance without an instance profile (\"Proceed with no IAM role\") (StartRestoreJob)",
 			JA: "インスタンスプロファイルなしの EC2 インスタンス (\"Proceed with no IAM role\") を復元 (StartRestoreJob)",
 			KO: "인스턴스 프로파일 없는 EC2 인스턴스(\"Proceed with no IAM role\") 복원(StartRestoreJob)",
 		},
@@ -173,12 +173,12 @@ func init() {
 			KO: "원래 IAM 역할(인스턴스 프로파일)로 EC2 인스턴스 복원",
 		},
 		"backupops.title.restore/EFS": {
-			EN: "Restore a EFS file system (StartRestoreJob)",
+			EN: "Restore an EFS file system (StartRestoreJob)",
 			JA: "EFS ファイルシステム を復元 (StartRestoreJob)",
 			KO: "EFS 파일 시스템 복원(StartRestoreJob)",
 		},
 		"backupops.title.restore/FSx": {
-			EN: "Restore a FSx file system or volume (StartRestoreJob)",
+			EN: "Restore an FSx file system or volume (StartRestoreJob)",
 			JA: "FSx ファイルシステムまたはボリューム を復元 (StartRestoreJob)",
 			KO: "FSx 파일 시스템 또는 볼륨 복원(StartRestoreJob)",
 		},
@@ -188,7 +188,7 @@ func init() {
 			KO: "Neptune 클러스터 복원(StartRestoreJob)",
 		},
 		"backupops.title.restore/RDS": {
-			EN: "Restore a RDS DB instance (StartRestoreJob)",
+			EN: "Restore an RDS DB instance (StartRestoreJob)",
 			JA: "RDS DB インスタンス を復元 (StartRestoreJob)",
 			KO: "RDS DB 인스턴스 복원(StartRestoreJob)",
 		},
@@ -203,7 +203,7 @@ func init() {
 			KO: "Redshift Serverless 네임스페이스 또는 테이블 복원(StartRestoreJob)",
 		},
 		"backupops.title.restore/S3": {
-			EN: "Restore a S3 bucket (StartRestoreJob)",
+			EN: "Restore an S3 bucket (StartRestoreJob)",
 			JA: "S3 バケット を復元 (StartRestoreJob)",
 			KO: "S3 버킷 복원(StartRestoreJob)",
 		},
