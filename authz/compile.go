@@ -259,7 +259,9 @@ func (s *Set) index() {
 	for i := range s.policies {
 		n += len(s.policies[i].svc)
 	}
-	s.byService = make(map[string][][]int32, n)
+	if n > 0 {
+		s.byService = make(map[string][][]int32, n)
+	}
 	for i := range s.policies {
 		for _, si := range s.policies[i].svc {
 			if _, done := s.byService[si.svc]; done {
@@ -295,8 +297,29 @@ func (cp *cpolicy) lookup(svc string) ([]int32, bool) {
 	return cp.other, false
 }
 
+// indexMin is the number of statements from which a policy gets a
+// per-service statement index: below it, scanning every statement costs
+// less than building the index for each document, which simulate compiles
+// once and evaluates once (measured on its workloads); the engine
+// reference workload (21 statements a policy, evaluated many times)
+// keeps it.
+const indexMin = 16
+
+// allStmts lists statement indexes 0..indexMin-1, shared read-only by
+// every policy too small to index.
+var allStmts = func() (a [indexMin]int32) {
+	for i := range a {
+		a[i] = int32(i)
+	}
+	return a
+}()
+
 // indexPolicy computes a policy's per-service statement index.
 func (cp *cpolicy) indexPolicy() {
+	if len(cp.stmts) < indexMin {
+		cp.other = allStmts[:len(cp.stmts):len(cp.stmts)]
+		return
+	}
 	for _, st := range cp.stmts {
 		if st.notAct {
 			continue

@@ -50,3 +50,42 @@ func BenchmarkEvaluateJSON(b *testing.B) {
 		}
 	}
 }
+
+// generatedCases are cases from the differential generator: every layer,
+// conditions and variables, about 2.3 KB each.
+func generatedCases(n int) []byte {
+	var b bytes.Buffer
+	g := casegen.New(1)
+	for range n {
+		b.Write(g.Next())
+		b.WriteByte('\n')
+	}
+	return b.Bytes()
+}
+
+// BenchmarkStreamGenerated measures `denied simulate --jsonl` end to end
+// on generated cases, on every CPU; allocs/op are per case.
+func BenchmarkStreamGenerated(b *testing.B) {
+	const n = 5000
+	in := generatedCases(n)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := simulate.Stream(bytes.NewReader(in), io.Discard, simulate.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "cases/s")
+}
+
+// BenchmarkCaseGenerated measures one generated case on one core, through
+// a worker's cache as Stream uses it.
+func BenchmarkCaseGenerated(b *testing.B) {
+	lines := bytes.Split(bytes.TrimSpace(generatedCases(5000)), []byte("\n"))
+	opt := simulate.Options{Cache: simulate.NewCache(4096)}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		simulate.EvaluateJSONWith(lines[i%len(lines)], opt)
+	}
+}
