@@ -434,8 +434,13 @@ func (pr *Prepared) parse(l authz.Layer, loc docLoc, d *PolicyDoc, cache *Cache)
 	}
 	doc := cache.get(l, d.Document)
 	if doc == nil {
-		doc = pr.parseDoc(l, d.Document)
-		cache.put(l, d.Document, doc)
+		raw := d.Document
+		if cache.cacheable(raw) {
+			// A kept document must not pin the input line it came from.
+			raw = cache.own(raw)
+		}
+		doc = pr.parseDoc(l, raw, cache)
+		cache.put(l, raw, doc)
 	}
 	if doc.err != nil {
 		return authz.NamedPolicy{}, &CaseError{Path: loc.path() + "/document" + doc.err.Path, Message: fmt.Sprintf("%s policy %q, %s", l, name, doc.err.Message)}
@@ -458,7 +463,7 @@ type parsedDoc struct {
 	err      *CaseError
 }
 
-func (pr *Prepared) parseDoc(l authz.Layer, raw json.RawMessage) *parsedDoc {
+func (pr *Prepared) parseDoc(l authz.Layer, raw json.RawMessage, cache *Cache) *parsedDoc {
 	doc := &parsedDoc{}
 	text, err := DocumentText(raw)
 	if err != nil {
@@ -484,7 +489,7 @@ func (pr *Prepared) parseDoc(l authz.Layer, raw json.RawMessage) *parsedDoc {
 		return doc
 	}
 	doc.policy = p
-	doc.warnings = append(doc.warnings, validatePolicy(p)...)
+	doc.warnings = append(doc.warnings, validatePolicy(p, cache)...)
 	c, err := authz.CompilePolicy(l, authz.NamedPolicy{Policy: p})
 	if err != nil {
 		var ce *authz.CompileError
