@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"runtime"
-	"runtime/debug"
 	"sync"
 )
 
@@ -37,9 +36,6 @@ const batchSize = 256
 // result naming the line, and the stream goes on. Blank lines are skipped.
 // Stream returns when r is exhausted, or on a read or write error.
 func Stream(r io.Reader, w io.Writer, opt Options) (StreamStats, error) {
-	// Batches allocate briskly and keep little: collect less often. The
-	// heap stays bounded by the batches in flight.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	workers := runtime.GOMAXPROCS(0)
 	work := make(chan *batch, workers)
 	ordered := make(chan *batch, 2*workers)
