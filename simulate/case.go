@@ -407,6 +407,39 @@ func (l docLoc) path() string {
 	return p
 }
 
+// docPaths holds the document pointers of the first policies of each
+// field, built once: every case names them.
+var docPaths = func() map[docLoc]string {
+	m := make(map[docLoc]string)
+	for _, f := range []string{"permissionsBoundary", "sessionPolicy", "resourcePolicy"} {
+		l := docLoc{field: f, i: -1, j: -1}
+		m[l] = l.path() + "/document"
+	}
+	for _, f := range []string{"identityPolicies", "vpcEndpointPolicies"} {
+		for i := 0; i < 8; i++ {
+			l := docLoc{field: f, i: i, j: -1}
+			m[l] = l.path() + "/document"
+		}
+	}
+	for _, f := range []string{"serviceControlPolicies", "resourceControlPolicies"} {
+		for i := 0; i < 8; i++ {
+			for j := 0; j < 4; j++ {
+				l := docLoc{field: f, i: i, j: j}
+				m[l] = l.path() + "/document"
+			}
+		}
+	}
+	return m
+}()
+
+// docPath is path() + "/document".
+func (l docLoc) docPath() string {
+	if p, ok := docPaths[l]; ok {
+		return p
+	}
+	return l.path() + "/document"
+}
+
 // defaultName names a policy that has no name: "identity-0",
 // "permissions-boundary", "serviceControlPolicies-0-1".
 func (l docLoc) defaultName() string {
@@ -443,12 +476,12 @@ func (pr *Prepared) parse(l authz.Layer, loc docLoc, d *PolicyDoc, cache *Cache)
 		cache.put(l, raw, doc)
 	}
 	if doc.err != nil {
-		return authz.NamedPolicy{}, &CaseError{Path: loc.path() + "/document" + doc.err.Path, Message: fmt.Sprintf("%s policy %q, %s", l, name, doc.err.Message)}
+		return authz.NamedPolicy{}, &CaseError{Path: loc.docPath() + doc.err.Path, Message: fmt.Sprintf("%s policy %q, %s", l, name, doc.err.Message)}
 	}
 	for _, w := range doc.warnings {
-		pr.Warnings = append(pr.Warnings, Warning{Path: loc.path() + "/document" + w.Path, Message: fmt.Sprintf("%s policy %q, %s", l, name, w.Message)})
+		pr.Warnings = append(pr.Warnings, Warning{Path: loc.docPath() + w.Path, Message: fmt.Sprintf("%s policy %q, %s", l, name, w.Message)})
 	}
-	pr.Sources = append(pr.Sources, &Source{Layer: l, Name: name, Path: loc.path() + "/document", Text: doc.text, Policy: doc.policy})
+	pr.Sources = append(pr.Sources, &Source{Layer: l, Name: name, Path: loc.docPath(), Text: doc.text, Policy: doc.policy})
 	return authz.NamedPolicy{Name: name, Policy: doc.policy, Compiled: doc.compiled}, nil
 }
 
