@@ -3,6 +3,7 @@ package authz
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/deniedhq/denied/policy"
@@ -139,7 +140,7 @@ type Set struct {
 type cpolicy struct {
 	// svc holds, per service prefix that an Action names literally, the
 	// statements that can match one of its actions; other, those that can
-	// match an action of any other service (see candidate).
+	// match an action of any other service (see indexPolicy).
 	svc   []svcIndex
 	other []int32
 
@@ -320,27 +321,49 @@ func (cp *cpolicy) indexPolicy() {
 		cp.other = allStmts[:len(cp.stmts):len(cp.stmts)]
 		return
 	}
-	for _, st := range cp.stmts {
+	// Each statement's literal services and whether it may match an
+	// action of any service, computed once (asking it for every
+	// statement and service, grows with their product).
+	lits := make([][]string, len(cp.stmts))
+	anySvc := make([]bool, len(cp.stmts))
+	pos := make(map[string]int)
+	for si := range cp.stmts {
+		st := &cp.stmts[si]
+		anySvc[si] = st.notAct || st.anyAct
 		if st.notAct {
 			continue
 		}
 		for _, a := range st.src.Action {
-			if svc, ok := literalService(a); ok {
-				if _, known := cp.lookup(svc); !known {
-					cp.svc = append(cp.svc, svcIndex{svc: svc})
+			lit, ok := literalService(a)
+			if !ok {
+				if strings.TrimSpace(a) != "" {
+					anySvc[si] = true
 				}
+				continue
+			}
+			if !slices.Contains(lits[si], lit) {
+				lits[si] = append(lits[si], lit)
+			}
+			if _, known := pos[lit]; !known {
+				pos[lit] = len(cp.svc)
+				cp.svc = append(cp.svc, svcIndex{svc: lit})
 			}
 		}
 	}
 	for si := range cp.stmts {
-		st := &cp.stmts[si]
-		for i := range cp.svc {
-			if st.candidate(cp.svc[i].svc) {
+		if anySvc[si] {
+			for i := range cp.svc {
 				cp.svc[i].stmts = append(cp.svc[i].stmts, int32(si))
 			}
-		}
-		if st.candidate("") {
 			cp.other = append(cp.other, int32(si))
+			continue
+		}
+		for _, lit := range lits[si] {
+			i := pos[lit]
+			cp.svc[i].stmts = append(cp.svc[i].stmts, int32(si))
+			if lit == "" {
+				cp.other = append(cp.other, int32(si))
+			}
 		}
 	}
 }
@@ -357,27 +380,6 @@ func literalService(a string) (string, bool) {
 		return "", false
 	}
 	return svc, true
-}
-
-// candidate reports whether the statement may match an action of the
-// service svc ("" meaning a service no Action names literally).
-func (st *cstmt) candidate(svc string) bool {
-	if st.notAct || st.anyAct {
-		return true
-	}
-	for _, a := range st.src.Action {
-		lit, ok := literalService(a)
-		if !ok {
-			if strings.TrimSpace(a) != "" {
-				return true
-			}
-			continue
-		}
-		if lit == svc {
-			return true
-		}
-	}
-	return false
 }
 
 func compilePolicy(l Layer, np NamedPolicy) (cpolicy, error) {
