@@ -8,12 +8,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/deniedhq/denied/authz"
 	"github.com/deniedhq/denied/policy"
 	"github.com/deniedhq/denied/simulate"
 )
@@ -65,35 +68,107 @@ func Load(r io.Reader) (*Snapshot, error) {
 	return Parse(data)
 }
 
-func readMaybeGzip(r io.Reader) ([]byte, error) {
-	br := bufio.NewReader(r)
-	head, _ := br.Peek(2)
-	if bytes.Equal(head, gzipMagic) {
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return nil, fmt.Errorf("snapshot: %w", err)
-		}
-		data, err := io.ReadAll(zr)
-		if err != nil {
-			return nil, fmt.Errorf("snapshot: gzip: %w", err)
-		}
-		return data, nil
-	}
-	return io.ReadAll(br)
+// DefaultMaxSize is the most bytes of snapshot JSON Load reads, after
+// decompression: 256 MiB. The environment variable DENIED_SNAPSHOT_MAX_MIB
+// (a whole number of MiB, 1 or more) overrides it.
+const DefaultMaxSize = 256 << 20
+
+// MaxSizeEnv names the environment variable that overrides DefaultMaxSize.
+const MaxSizeEnv = "DENIED_SNAPSHOT_MAX_MIB"
+
+// TooLargeError is a snapshot over the size limit.
+type TooLargeError struct {
+	Limit      int64 // bytes
+	Compressed bool  // the limit was reached while decompressing gzip
 }
 
-// LoadFile reads a snapshot file (see Load).
-func LoadFile(path string) (*Snapshot, error) {
-	f, err := os.Open(path)
+func (e *TooLargeError) Error() string {
+	what := "snapshot larger than"
+	if e.Compressed {
+		what = "snapshot decompresses to more than"
+	}
+	return fmt.Sprintf("%s %d MiB (the limit; set %s to a larger number of MiB to read it)", what, e.Limit>>20, MaxSizeEnv)
+}
+
+// maxSize returns the size limit: DefaultMaxSize, or MaxSizeEnv's value.
+func maxSize() (int64, error) {
+	v := strings.TrimSpace(os.Getenv(MaxSizeEnv))
+	if v == "" {
+		return DefaultMaxSize, nil
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n < 1 || n > 1<<20 {
+		return 0, fmt.Errorf("%s=%q: want a whole number of MiB from 1 to 1048576", MaxSizeEnv, v)
+	}
+	return n << 20, nil
+}
+
+// readMaybeGzip reads r whole, decompressing gzip, up to the size limit.
+// Compressed input is decompressed twice: once to count, so that a small
+// file that decompresses past the limit is refused without holding it, and
+// once into a buffer of the exact size.
+func readMaybeGzip(r io.Reader) ([]byte, error) {
+	limit, err := maxSize()
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	s, err := Load(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	br := bufio.NewReader(r)
+	head, _ := br.Peek(2)
+	if !bytes.Equal(head, gzipMagic) {
+		data, err := io.ReadAll(io.LimitReader(br, limit+1))
+		if err != nil {
+			return nil, err
+		}
+		if int64(len(data)) > limit {
+			return nil, &TooLargeError{Limit: limit}
+		}
+		return data, nil
 	}
-	return s, nil
+	comp, err := io.ReadAll(io.LimitReader(br, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(comp)) > limit {
+		return nil, &TooLargeError{Limit: limit}
+	}
+	gunzip := func(w io.Writer) (int64, error) {
+		zr, err := gzip.NewReader(bytes.NewReader(comp))
+		if err != nil {
+			return 0, fmt.Errorf("snapshot: %w", err)
+		}
+		n, err := io.Copy(w, io.LimitReader(zr, limit+1))
+		if err != nil {
+			return n, fmt.Errorf("snapshot: gzip: %w", err)
+		}
+		return n, nil
+	}
+	n, err := gunzip(io.Discard)
+	if err != nil {
+		return nil, err
+	}
+	if n > limit {
+		return nil, &TooLargeError{Limit: limit, Compressed: true}
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, n))
+	if _, err := gunzip(buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// LoadFile reads a snapshot file (see Load). Its errors do not repeat the
+// file's name: the caller names it once.
+func LoadFile(path string) (*Snapshot, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return nil, pe.Err
+		}
+		return nil, err
+	}
+	defer f.Close()
+	return Load(f)
 }
 
 // Parse reads a snapshot from uncompressed JSON (see Load).
@@ -167,7 +242,41 @@ func (s *Snapshot) validate() error {
 	if err := v.walk(reflect.ValueOf(s).Elem(), ""); err != nil {
 		return err
 	}
+	if err := s.checkUniqueARNs(); err != nil {
+		return err
+	}
 	return s.checkEnums()
+}
+
+// checkUniqueARNs refuses a resource listed twice (by its ARN) in one list
+// of the snapshot: which of the two would count is not known.
+func (s *Snapshot) checkUniqueARNs() error {
+	rv := reflect.ValueOf(s).Elem()
+	t := rv.Type()
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if !f.IsExported() || f.Type.Kind() != reflect.Slice || f.Type.Elem().Kind() != reflect.Struct {
+			continue
+		}
+		arnField, ok := f.Type.Elem().FieldByName("ARN")
+		if !ok || arnField.Type.Kind() != reflect.String {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		list := rv.Field(i)
+		seen := make(map[string]int, list.Len())
+		for j := 0; j < list.Len(); j++ {
+			arn := list.Index(j).FieldByIndex(arnField.Index).String()
+			if arn == "" {
+				continue
+			}
+			if first, dup := seen[arn]; dup {
+				return &Error{Pointer: fmt.Sprintf("/%s/%d/arn", name, j), Message: fmt.Sprintf("%s is listed twice (also at /%s/%d): a snapshot lists each resource once", authz.Elide(arn, 60), name, first)}
+			}
+			seen[arn] = j
+		}
+	}
+	return nil
 }
 
 type validator struct {
@@ -195,6 +304,11 @@ func (v *validator) walk(rv reflect.Value, ptr string) error {
 			fv := rv.Field(i)
 			if f.Tag.Get("account") == "required" && fv.IsZero() {
 				return &Error{Pointer: fp, Message: "missing required field " + strconv.Quote(name)}
+			}
+			if isARNField(name) {
+				if err := checkARNLength(fv, fp); err != nil {
+					return err
+				}
 			}
 			if f.Type == documentType {
 				if err := v.document(fv.Bytes(), fp); err != nil {
@@ -232,13 +346,62 @@ func (v *validator) document(raw []byte, ptr string) error {
 	if err != nil {
 		return &Error{Pointer: ptr, Message: err.Error()}
 	}
-	_, fs := policy.ParseShared(text) // only the findings are kept
+	p, fs := policy.ParseShared(text) // only the findings are kept
 	for _, f := range fs {
 		if f.Severity == policy.Error {
 			return &Error{Pointer: ptr + f.Pointer, Line: f.Pos.Line, Col: f.Pos.Col, Code: f.Code, Message: f.Message}
 		}
 	}
+	if err := checkConditions(p, ptr); err != nil {
+		return err
+	}
 	v.parsed[string(raw)] = struct{}{}
+	return nil
+}
+
+// checkConditions reports, with its position, the first condition value
+// the engine could not interpret (a number out of range such as 1e400, a
+// date such as 23:59:60Z): caught here, not when a command evaluates it.
+func checkConditions(p *policy.Policy, ptr string) error {
+	if p == nil {
+		return nil
+	}
+	for _, st := range p.Statements {
+		for i := range st.Conditions {
+			c := &st.Conditions[i]
+			if err := authz.CheckCondition(c); err != nil {
+				return &Error{Pointer: ptr + c.Pointer, Line: c.Pos.Line, Col: c.Pos.Col, Code: "condition-value", Message: err.Error()}
+			}
+		}
+	}
+	return nil
+}
+
+// isARNField reports whether a snapshot field holds an ARN, by its JSON
+// name ("arn", "roleArn", "boundaryARN").
+func isARNField(name string) bool {
+	return name == "arn" || strings.HasSuffix(name, "Arn") || strings.HasSuffix(name, "ARN") || strings.HasSuffix(name, "Arns")
+}
+
+// checkARNLength refuses an ARN longer than AWS allows, without echoing it
+// whole.
+func checkARNLength(fv reflect.Value, ptr string) error {
+	check := func(s, p string) error {
+		if n := utf8.RuneCountInString(s); n > authz.MaxARNLength {
+			return &Error{Pointer: p, Message: fmt.Sprintf("ARN %s is %d characters long; AWS ARNs have at most %d", authz.Elide(s, 60), n, authz.MaxARNLength)}
+		}
+		return nil
+	}
+	switch {
+	case fv.Kind() == reflect.String:
+		return check(fv.String(), ptr)
+	case fv.Kind() == reflect.Slice && fv.Type().Elem().Kind() == reflect.String:
+		for i := 0; i < fv.Len(); i++ {
+			if err := check(fv.Index(i).String(), ptr+"/"+strconv.Itoa(i)); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 

@@ -2,11 +2,14 @@ package account
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/deniedhq/denied/authz"
 )
 
 var rawType = reflect.TypeFor[json.RawMessage]()
@@ -168,6 +171,13 @@ func (sc *shapeScanner) str() (string, error) {
 			sc.off += 2
 		case c < 0x20:
 			return "", sc.syntax(`'"'`)
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRune(sc.data[sc.off:])
+			if r == utf8.RuneError && n == 1 {
+				l, col := lineCol(sc.data, sc.off)
+				return "", &Error{Pointer: sc.pointer(), Line: l, Col: col, Message: fmt.Sprintf("invalid JSON: invalid UTF-8 byte 0x%02X in a string", c)}
+			}
+			sc.off += n
 		default:
 			sc.off++
 		}
@@ -200,6 +210,10 @@ func (sc *shapeScanner) skip() error {
 		}
 		if _, err := strconv.ParseFloat(lit, 64); err != nil || lit == "" {
 			sc.off = start
+			if errors.Is(err, strconv.ErrRange) && json.Valid([]byte(lit)) {
+				l, c := lineCol(sc.data, start)
+				return &Error{Pointer: sc.pointer(), Line: l, Col: c, Message: fmt.Sprintf("the number %s is out of range (beyond ±1.8e308)", authz.Elide(lit, 40))}
+			}
 			return sc.syntax("a value")
 		}
 		return nil
@@ -214,11 +228,37 @@ func (sc *shapeScanner) object(fn func(key string) error) error {
 		sc.off++
 		return nil
 	}
+	var seenBuf [16]string
+	seen := seenBuf[:0]
+	var seenMap map[string]struct{} // past len(seenBuf) keys
 	for {
 		sc.ws()
+		keyOff := sc.off
 		key, err := sc.str()
 		if err != nil {
 			return err
+		}
+		dup := false
+		if seenMap != nil {
+			_, dup = seenMap[key]
+			seenMap[key] = struct{}{}
+		} else {
+			for _, k := range seen {
+				dup = dup || k == key
+			}
+			if seen = append(seen, key); len(seen) == len(seenBuf) {
+				seenMap = make(map[string]struct{}, 2*len(seen))
+				for _, k := range seen {
+					seenMap[k] = struct{}{}
+				}
+			}
+		}
+		if dup {
+			// As the case and policy parsers: a duplicate key is an error,
+			// never a silent choice of one of the values.
+			sc.path = append(sc.path, pointerEscape(key))
+			l, c := lineCol(sc.data, keyOff)
+			return &Error{Pointer: sc.pointer(), Line: l, Col: c, Message: fmt.Sprintf("the field %q appears twice", key)}
 		}
 		sc.ws()
 		if sc.off >= len(sc.data) || sc.data[sc.off] != ':' {

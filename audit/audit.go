@@ -4,24 +4,36 @@
 // role that AWS Backup may assume (and, when its plan's vault holds
 // recovery points, for a restore with that role).
 //
+// Every item ends in one of three results: it passes (every request was
+// evaluated and allowed), it fails (some request would be denied), or it
+// could not be checked (a role, vault, key or instance profile the snapshot
+// does not hold, a resource type no operation covers, a part of the
+// account the snapshot could not read). "Could not be checked" is never
+// reported as success.
+//
 // Recovery points that share an operation, role, instance role, vault and
 // key share one evaluation: results are cached on that combination.
 package audit
 
 import (
 	"encoding/json"
+	"errors"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/deniedhq/denied/account"
+	"github.com/deniedhq/denied/authzmsg"
+	"github.com/deniedhq/denied/catalog/backupops"
+	"github.com/deniedhq/denied/diagnose"
 	"github.com/deniedhq/denied/fix"
 	"github.com/deniedhq/denied/preflight"
 	"github.com/deniedhq/denied/simulate"
 )
 
 // SchemaVersion is the version of the JSON report.
-const SchemaVersion = "1"
+const SchemaVersion = "2"
 
 // DefaultServiceRole is the role AWS Backup creates for its console.
 const DefaultServiceRole = "AWSBackupDefaultServiceRole"
@@ -30,7 +42,35 @@ const DefaultServiceRole = "AWSBackupDefaultServiceRole"
 const (
 	KindRecoveryPoint = "recoveryPoint"
 	KindSelection     = "selection"
+	// KindSnapshot is a part of the account the snapshot could not read
+	// (recovery points or selections that may exist but are not in it).
+	KindSnapshot = "snapshot"
 )
+
+// Results of an item.
+const (
+	// Pass: every request was evaluated and allowed.
+	Pass = "pass"
+	// Fail: some request would be denied.
+	Fail = "fail"
+	// Unchecked: something the result depends on is not in the snapshot.
+	Unchecked = "could-not-check"
+	// Ignored: every cause is ignored by the ignore file.
+	Ignored = "ignored"
+	// Filtered: every cause is below the --severity filter.
+	Filtered = "filtered"
+)
+
+// Severities, highest first.
+const (
+	Critical = "critical"
+	High     = "high"
+	Medium   = "medium"
+	Low      = "low"
+)
+
+// Severities lists the severities, highest first.
+var Severities = []string{Critical, High, Medium, Low}
 
 // Where the restore role of a recovery point came from.
 const (
@@ -41,6 +81,45 @@ const (
 	RoleNone              = "none"
 )
 
+// Rule IDs of the causes that leave an item unchecked. Denials use the
+// rule IDs of package diagnose (what `denied explain` says for the message
+// AWS would return).
+const (
+	RuleUnknownRole            = "unchecked.unknown-role"
+	RuleNoRole                 = "unchecked.no-role"
+	RuleUnknownVault           = "unchecked.unknown-vault"
+	RuleUnknownKey             = "unchecked.unknown-key"
+	RuleUnknownKeyPolicy       = "unchecked.unknown-key-policy"
+	RuleUnknownInstanceProfile = "unchecked.unknown-instance-profile"
+	RuleUnknownPrincipal       = "unchecked.unknown-principal"
+	RuleUnmappedResourceType   = "unchecked.unmapped-resource-type"
+	RuleNotEvaluated           = "unchecked.not-evaluated"
+	RuleServiceLinked          = "unchecked.service-linked-role"
+	RuleUnreadableSCP          = "unchecked.unreadable-scps"
+	RuleUnreadableIAM          = "unchecked.unreadable-iam"
+	RuleUnreadableVaults       = "unchecked.unreadable-vaults"
+	RuleUnreadableKMS          = "unchecked.unreadable-kms"
+	RuleUnreadableMetadata     = "unchecked.unreadable-restore-metadata"
+	RuleUnreadableRPs          = "unchecked.unreadable-recovery-points"
+	RuleUnreadableSelections   = "unchecked.unreadable-selections"
+	RuleUnreadableOther        = "unchecked.unreadable"
+)
+
+// Severity is the severity of a rule: a selection whose role AWS Backup
+// cannot assume (no backups at all) is critical, a restore that would be
+// denied high, a result that could not be checked medium.
+func Severity(rule string) string {
+	switch {
+	case strings.HasPrefix(rule, "iam.trust-"), rule == "sts.assume-role":
+		// AWS Backup (a service principal) refused sts:AssumeRole by the
+		// role's trust policy: diagnose names it sts.assume-role.
+		return Critical
+	case strings.HasPrefix(rule, "unchecked."):
+		return Medium
+	}
+	return High
+}
+
 // Options are the inputs of an audit.
 type Options struct {
 	// Caller is the identity that starts restores; empty: its requests
@@ -48,57 +127,101 @@ type Options struct {
 	Caller string
 	// Role, when set, is the restore role of every recovery point.
 	Role string
-	// Now fixes the clock of the evaluations (tests).
+	// Severities, when not empty, are the severities reported: causes of
+	// other severities are filtered out.
+	Severities []string
+	// Ignore are the ignore-file entries.
+	Ignore []IgnoreEntry
+	// ListPassed keeps the items that passed in Report.Passed (JUnit
+	// lists every test case).
+	ListPassed bool
+	// Now fixes the clock of the evaluations and of ignore-entry expiry
+	// (tests); nil means time.Now.
 	Now func() time.Time
 }
 
 // Report is the outcome of an audit.
 type Report struct {
-	SchemaVersion  string `json:"schemaVersion"`
-	Account        string `json:"account"`
-	Region         string `json:"region,omitempty"`
-	Caller         string `json:"caller,omitempty"`
-	RecoveryPoints int    `json:"recoveryPoints"`
-	Selections     int    `json:"selections"`
-	// Failing is the number of items that would fail.
+	SchemaVersion  string  `json:"schemaVersion"`
+	Account        string  `json:"account"`
+	Region         string  `json:"region,omitempty"`
+	Caller         string  `json:"caller,omitempty"`
+	RecoveryPoints int     `json:"recoveryPoints"`
+	Selections     int     `json:"selections"`
+	Summary        Summary `json:"summary"`
+	// Failing is the number of items that would fail (Summary.Failed).
 	Failing int `json:"failing"`
 	// Evaluations is the number of distinct preflight checks run.
-	Evaluations int  `json:"evaluations"`
-	OK          bool `json:"ok"`
-	// Causes group the findings of the failing items.
+	Evaluations int `json:"evaluations"`
+	// OK is true when every item passed (or was ignored or filtered).
+	OK bool `json:"ok"`
+	// Causes count the failing and unchecked items, each under exactly one
+	// cause (its first): the counts of Fail causes add up to
+	// Summary.Failed, those of Unchecked causes to Summary.Unchecked.
 	Causes []Cause `json:"causes"`
-	// Items are the failing items (recovery points, then selections).
+	// Items are the items that did not pass (recovery points, selections,
+	// then unreadable parts of the snapshot).
 	Items []Item `json:"items"`
+	// Passed are the items that passed, with Options.ListPassed.
+	Passed []Item `json:"passed,omitempty"`
+	// ExpiredIgnores are ignore-file entries past their expiry date: they
+	// no longer ignore anything.
+	ExpiredIgnores []IgnoreEntry `json:"expiredIgnores,omitempty"`
 }
 
-// Cause is one rule/action/layer and how many items it makes fail.
+// Summary counts the items by result: Items = Passed + Failed + Unchecked
+// + Ignored + Filtered.
+type Summary struct {
+	Items     int `json:"items"`
+	Passed    int `json:"passed"`
+	Failed    int `json:"failed"`
+	Unchecked int `json:"couldNotCheck"`
+	Ignored   int `json:"ignored"`
+	Filtered  int `json:"filtered"`
+}
+
+// Cause is one rule/action/layer and how many items it is the first cause
+// of.
 type Cause struct {
-	RuleID string `json:"ruleId"`
-	Action string `json:"action"`
-	Layer  string `json:"layer"`
-	Count  int    `json:"count"`
+	RuleID   string `json:"ruleId"`
+	Result   string `json:"result"` // Fail or Unchecked
+	Severity string `json:"severity"`
+	Action   string `json:"action,omitempty"`
+	Layer    string `json:"layer,omitempty"`
+	Count    int    `json:"count"`
 }
 
-// Item is one recovery point or selection checked.
+// Item is one recovery point, selection or unreadable part of the
+// snapshot.
 type Item struct {
 	Kind string `json:"kind"`
-	// ARN is the recovery point's ARN, or the selection's "plan/selection".
-	ARN          string `json:"arn"`
+	// ARN is the recovery point's ARN, the selection's "plan/selection",
+	// or the unreadable call ("backup:ListRecoveryPointsByBackupVault").
+	ARN string `json:"arn"`
+	// Pointer is the JSON pointer of the item in a full-form snapshot
+	// ("/recoveryPoints/3", "/backupPlans/0/selections/1", "/unreadable/2").
+	Pointer      string `json:"pointer,omitempty"`
+	Plan         string `json:"plan,omitempty"`
 	ResourceType string `json:"resourceType,omitempty"`
 	Vault        string `json:"vault,omitempty"`
 	Operation    string `json:"operation,omitempty"`
 	Role         string `json:"role,omitempty"`
 	RoleSource   string `json:"roleSource,omitempty"`
 	InstanceRole string `json:"instanceRole,omitempty"`
-	OK           bool   `json:"ok"`
-	// Error says why the item could not be checked.
-	Error    string    `json:"error,omitempty"`
+	// Result is Pass, Fail, Unchecked, Ignored or Filtered.
+	Result string `json:"result"`
+	// Severity is the highest severity of the causes that decided Result.
+	Severity string    `json:"severity,omitempty"`
+	OK       bool      `json:"ok"`
 	Findings []Finding `json:"findings,omitempty"`
+	// Unchecked are the causes that leave the item unchecked.
+	Unchecked []Gap `json:"couldNotCheck,omitempty"`
 }
 
 // Finding is one requirement that would fail.
 type Finding struct {
 	RuleID       string                  `json:"ruleId"`
+	Severity     string                  `json:"severity"`
 	Principal    string                  `json:"principal"`
 	PrincipalARN string                  `json:"principalArn,omitempty"`
 	Action       string                  `json:"action"`
@@ -107,14 +230,31 @@ type Finding struct {
 	Layer        string                  `json:"layer,omitempty"`
 	Message      string                  `json:"message,omitempty"`
 	Deciding     []simulate.StatementRef `json:"deciding,omitempty"`
-	Error        string                  `json:"error,omitempty"`
+	// Title is the diagnose rule's title (an i18n message).
+	Title diagnose.Msg `json:"title"`
 	// Fix is the first fix of the plan, when one was found.
 	Fix *fix.Fix `json:"fix,omitempty"`
+	// Ignored is the reason of the ignore-file entry that ignores it.
+	Ignored string `json:"ignored,omitempty"`
+	// Filtered is true when its severity is below the --severity filter.
+	Filtered bool `json:"filtered,omitempty"`
 }
 
-// RuleID names a failing requirement: denied.KIND.SERVICE-ACTION.
-func RuleID(kind, action string) string {
-	return "denied." + kind + "." + strings.ToLower(strings.ReplaceAll(action, ":", "-"))
+// Gap is one cause that leaves an item unchecked: RuleID, and the i18n
+// message MsgID with Args that says it. Text is that message in the
+// report's language, filled by the renderer.
+type Gap struct {
+	RuleID   string   `json:"ruleId"`
+	Severity string   `json:"severity"`
+	MsgID    string   `json:"messageId"`
+	Args     []string `json:"args,omitempty"`
+	Text     string   `json:"message,omitempty"`
+	Ignored  string   `json:"ignored,omitempty"`
+	Filtered bool     `json:"filtered,omitempty"`
+}
+
+func gap(rule, id string, args ...string) Gap {
+	return Gap{RuleID: rule, Severity: Severity(rule), MsgID: id, Args: args}
 }
 
 type cacheKey struct {
@@ -124,7 +264,7 @@ type cacheKey struct {
 type cached struct {
 	op       string
 	findings []Finding
-	err      string
+	gaps     []Gap
 }
 
 type auditor struct {
@@ -135,6 +275,10 @@ type auditor struct {
 	ipRole  map[string]string // instance profile name → role ARN
 	vaults  map[string]string // vault name → selection role ARN
 	defRole string
+	// known vaults by name
+	vaultNames map[string]bool
+	// gaps of the unreadable parts of the snapshot
+	unread unreadable
 	// policies keeps parsed and compiled policies across the checks.
 	policies *simulate.Cache
 }
@@ -142,7 +286,8 @@ type auditor struct {
 // Run audits snap.
 func Run(snap *account.Snapshot, opt Options) Report {
 	a := &auditor{snap: snap, opt: opt, cache: map[cacheKey]*cached{}, ipRole: map[string]string{}, vaults: map[string]string{},
-		policies: simulate.NewCache(4096)}
+		vaultNames: map[string]bool{}, policies: simulate.NewCache(4096)}
+	a.unread = classify(snap.Unreadable)
 	for _, ip := range snap.InstanceProfiles {
 		name := ip.Name
 		if name == "" {
@@ -165,6 +310,9 @@ func Run(snap *account.Snapshot, opt Options) Report {
 			a.ipRole[name] = r
 		}
 	}
+	for _, v := range snap.BackupVaults {
+		a.vaultNames[vaultName(v)] = true
+	}
 	for _, p := range snap.BackupPlans {
 		if len(p.Selections) == 0 {
 			continue
@@ -184,33 +332,46 @@ func Run(snap *account.Snapshot, opt Options) Report {
 
 	rep := Report{SchemaVersion: SchemaVersion, Account: snap.AccountID, Region: snap.Region, Caller: opt.Caller,
 		RecoveryPoints: len(snap.RecoveryPoints), Items: []Item{}, Causes: []Cause{}}
+	f := newFilter(opt)
 	causes := map[Cause]int{}
 	add := func(it Item) {
-		if it.OK {
-			return
-		}
-		rep.Failing++
-		seen := map[Cause]bool{}
-		for _, f := range it.Findings {
-			c := Cause{RuleID: f.RuleID, Action: f.Action, Layer: f.Layer}
-			if !seen[c] {
-				seen[c] = true
-				causes[c]++
+		a.global(&it)
+		cause := f.apply(&it)
+		rep.Summary.Items++
+		switch it.Result {
+		case Pass:
+			rep.Summary.Passed++
+			if opt.ListPassed {
+				rep.Passed = append(rep.Passed, Item{Kind: it.Kind, ARN: it.ARN, Pointer: it.Pointer, Result: Pass, OK: true})
 			}
+			return
+		case Fail:
+			rep.Summary.Failed++
+		case Unchecked:
+			rep.Summary.Unchecked++
+		case Ignored:
+			rep.Summary.Ignored++
+		case Filtered:
+			rep.Summary.Filtered++
 		}
-		if it.Error != "" {
-			causes[Cause{RuleID: "denied." + it.Kind + ".error", Layer: "error"}]++
+		if cause != nil {
+			causes[*cause]++
 		}
 		rep.Items = append(rep.Items, it)
 	}
 	for i := range snap.RecoveryPoints {
-		add(a.recoveryPoint(&snap.RecoveryPoints[i]))
+		add(a.recoveryPoint(i))
 	}
-	for _, p := range snap.BackupPlans {
+	for i, p := range snap.BackupPlans {
 		for j, s := range p.Selections {
 			rep.Selections++
-			add(a.selection(p, j, s))
+			it := a.selection(p, j, s)
+			it.Pointer = "/backupPlans/" + strconv.Itoa(i) + "/selections/" + strconv.Itoa(j)
+			add(it)
 		}
+	}
+	for _, it := range a.unread.items {
+		add(it)
 	}
 	for c, n := range causes {
 		c.Count = n
@@ -218,17 +379,43 @@ func Run(snap *account.Snapshot, opt Options) Report {
 	}
 	sort.Slice(rep.Causes, func(i, j int) bool {
 		ci, cj := rep.Causes[i], rep.Causes[j]
+		if ci.Result != cj.Result {
+			return ci.Result == Fail
+		}
 		if ci.Count != cj.Count {
 			return ci.Count > cj.Count
 		}
 		if ci.RuleID != cj.RuleID {
 			return ci.RuleID < cj.RuleID
 		}
+		if ci.Action != cj.Action {
+			return ci.Action < cj.Action
+		}
 		return ci.Layer < cj.Layer
 	})
 	rep.Evaluations = a.evals
-	rep.OK = rep.Failing == 0
+	rep.Failing = rep.Summary.Failed
+	rep.OK = rep.Summary.Failed == 0 && rep.Summary.Unchecked == 0
+	rep.ExpiredIgnores = f.expired
 	return rep
+}
+
+func vaultName(v account.BackupVault) string {
+	if v.Name != "" {
+		return v.Name
+	}
+	return v.ARN[strings.LastIndex(v.ARN, ":")+1:]
+}
+
+// global adds the gaps that hold for every item (SCPs, IAM or vault
+// policies the snapshot could not read) to an item that would otherwise
+// pass: a denial found is a denial whatever those hold, an allowance is
+// not.
+func (a *auditor) global(it *Item) {
+	if it.Kind == KindSnapshot || len(it.Findings) > 0 || len(it.Unchecked) > 0 {
+		return
+	}
+	it.Unchecked = append(it.Unchecked, a.unread.global...)
 }
 
 // restoreRole picks the restore role of rp.
@@ -246,10 +433,23 @@ func (a *auditor) restoreRole(rp *account.RecoveryPoint) (string, string) {
 	return "", RoleNone
 }
 
-func (a *auditor) recoveryPoint(rp *account.RecoveryPoint) Item {
+func (a *auditor) recoveryPoint(i int) Item {
+	rp := &a.snap.RecoveryPoints[i]
 	role, src := a.restoreRole(rp)
-	it := Item{Kind: KindRecoveryPoint, ARN: rp.ARN, ResourceType: rp.ResourceType, Vault: rp.VaultName, Role: role, RoleSource: src}
+	it := Item{Kind: KindRecoveryPoint, ARN: rp.ARN, Pointer: "/recoveryPoints/" + strconv.Itoa(i), ResourceType: rp.ResourceType,
+		Vault: rp.VaultName, Role: role, RoleSource: src}
 	a.restore(&it, rp, role)
+	// The role's gap comes first: it is the cause the item is counted
+	// under.
+	switch {
+	case role == "":
+		it.Unchecked = append([]Gap{gap(RuleNoRole, "audit.gap.no-role")}, it.Unchecked...)
+	default:
+		if _, ok := a.snap.Role(role); !ok {
+			it.Unchecked = append([]Gap{a.unknownRole(role, "@audit.role-source."+src)}, it.Unchecked...)
+		}
+	}
+	it.Unchecked = dedupe(it.Unchecked)
 	return it
 }
 
@@ -257,17 +457,40 @@ func (a *auditor) recoveryPoint(rp *account.RecoveryPoint) Item {
 func (a *auditor) restore(it *Item, rp *account.RecoveryPoint, role string) {
 	p := preflight.Params{Caller: a.opt.Caller, RoleARN: role, VaultName: rp.VaultName, KeyARN: rp.EncryptionKeyARN,
 		ResourceType: rp.ResourceType, RecoveryPointARN: rp.ARN, Now: a.opt.Now, Cache: a.policies}
+	var pre []Gap
+	if !a.vaultNames[rp.VaultName] {
+		pre = append(pre, gap(RuleUnknownVault, "audit.gap.unknown-vault", rp.VaultName))
+	}
+	var unknownKey string
+	if k := rp.EncryptionKeyARN; k != "" {
+		switch kk := a.key(k); {
+		case kk == nil:
+			pre, unknownKey = append(pre, gap(RuleUnknownKey, "audit.gap.unknown-key", k)), k
+		case len(kk.Policy) == 0:
+			pre, unknownKey = append(pre, gap(RuleUnknownKeyPolicy, "audit.gap.unknown-key-policy", k)), k
+		}
+	}
+	if _, err := backupops.ForResourceType(backupops.VerbRestore, rp.ResourceType); err != nil {
+		// AWS Backup's own names (VirtualMachine, "Storage Gateway", ...)
+		// map; a type no restore operation covers could not be checked.
+		it.Operation = "restore"
+		it.Unchecked = append(pre, gap(RuleUnmappedResourceType, "audit.gap.unmapped-resource-type", rp.ResourceType))
+		return
+	}
 	name := "restore"
-	if rp.ResourceType == "EC2" {
+	if rt, _ := backupops.NormalizeResourceType(rp.ResourceType); rt == "EC2" {
 		p.InstanceRole = preflight.InstanceRoleNone
-		if ip := rp.InstanceProfileName(); ip != "" {
+		switch ip := rp.InstanceProfileName(); {
+		case ip != "":
 			r, ok := a.ipRole[ip]
 			if !ok {
-				it.Error = "instance profile " + ip + " of the recovery point is not in the snapshot"
-				return
+				pre = append(pre, gap(RuleUnknownInstanceProfile, "audit.gap.unknown-instance-profile", ip))
+				break
 			}
 			name, p.InstanceRole = "restore/EC2/original-role", r
 			it.InstanceRole = r
+		case rp.RestoreMetadata == nil && a.unread.metadata != nil:
+			pre = append(pre, *a.unread.metadata)
 		}
 	}
 	k := cacheKey{resourceType: rp.ResourceType, opID: name, role: role, instanceRole: p.InstanceRole, vault: rp.VaultName,
@@ -281,38 +504,194 @@ func (a *auditor) restore(it *Item, rp *account.RecoveryPoint, role string) {
 		c = a.check(name, p)
 		a.cache[k] = c
 	}
-	it.Operation, it.Error, it.Findings = c.op, c.err, c.findings
-	it.OK = c.err == "" && len(c.findings) == 0
+	it.Operation = c.op
+	it.Unchecked = dedupe(append(pre, c.gaps...))
+	if unknownKey == "" {
+		// Shared with the other items of the evaluation (see filter.apply).
+		it.Findings = c.findings
+		return
+	}
+	for _, f := range c.findings {
+		// A denial on a key whose policy is unknown proves nothing: the
+		// key policy may allow it. Its gap says so.
+		if f.Resource != unknownKey {
+			it.Findings = append(it.Findings, f)
+		}
+	}
+}
+
+func (a *auditor) key(arn string) *account.KMSKey {
+	for i := range a.snap.KMSKeys {
+		k := &a.snap.KMSKeys[i]
+		if k.ARN == arn || k.KeyID == arn {
+			return k
+		}
+		for _, al := range k.Aliases {
+			if strings.HasSuffix(arn, ":"+al) {
+				return k
+			}
+		}
+	}
+	return nil
 }
 
 func (a *auditor) check(name string, p preflight.Params) *cached {
 	op, p, _, err := preflight.Resolve(a.snap, name, p)
 	if err != nil {
-		return &cached{op: name, err: err.Error()}
+		var ie *preflight.InputError
+		if errors.As(err, &ie) && strings.HasPrefix(ie.Msg, "unknown operation") {
+			return &cached{op: name, gaps: []Gap{gap(RuleUnmappedResourceType, "audit.gap.unmapped-resource-type", p.ResourceType)}}
+		}
+		return &cached{op: name, gaps: []Gap{gap(RuleNotEvaluated, "audit.gap.not-evaluated", err.Error())}}
 	}
 	a.evals++
 	rep := preflight.Check(a.snap, op, p)
-	c := &cached{op: op.ID, err: rep.Error}
+	c := &cached{op: op.ID}
+	if rep.Error != "" {
+		c.gaps = append(c.gaps, gap(RuleNotEvaluated, "audit.gap.not-evaluated", rep.Error))
+	}
 	for _, r := range rep.Results {
-		if !r.Denied() && r.Verdict != preflight.Error {
+		if r.Denied() {
+			c.findings = append(c.findings, a.finding(r))
+		}
+	}
+	sort.SliceStable(c.findings, func(i, j int) bool { return sevRank(c.findings[i].Severity) < sevRank(c.findings[j].Severity) })
+	// rep.Causes lists every cause of a request that could not be
+	// checked, once.
+	for _, cause := range rep.Causes {
+		if cause.Kind == preflight.CauseMissingParameter && (cause.Flag == "--as" || cause.Subject == "Caller") && a.opt.Caller == "" {
+			// Without --as the caller's requests are not checked: a
+			// documented limit the report states.
 			continue
 		}
-		c.findings = append(c.findings, finding("restore", r))
+		c.gaps = append(c.gaps, gapOf(cause))
 	}
 	return c
 }
 
-func finding(kind string, r preflight.Result) Finding {
-	f := Finding{RuleID: RuleID(kind, r.Action), Principal: r.Principal, PrincipalARN: r.PrincipalARN, Action: r.Action,
-		Resource: r.Resource, Verdict: r.Verdict, Layer: r.Layer, Message: r.Message, Deciding: r.Deciding, Error: r.Error}
-	if r.Verdict == preflight.Error {
-		f.Layer = "error"
+// unknownRole is the gap of a role the snapshot lacks, with the role it
+// likely means: the ARN of a role given by name, or the closest name (a
+// typo).
+func (a *auditor) unknownRole(role, source string) Gap {
+	if !strings.HasPrefix(role, "arn:") {
+		if r, ok := a.snap.RoleByName(role); ok {
+			return gap(RuleUnknownRole, "audit.gap.unknown-role.suggest", role, source, r.ARN)
+		}
+	} else {
+		name := role[strings.LastIndex(role, "/")+1:]
+		names := make([]string, 0, len(a.snap.Roles))
+		byName := map[string]string{}
+		for _, r := range a.snap.Roles {
+			names = append(names, r.Name)
+			byName[r.Name] = r.ARN
+		}
+		if sg := backupops.Suggest(name, names); len(sg) > 0 {
+			return gap(RuleUnknownRole, "audit.gap.unknown-role.suggest", role, source, byName[sg[0]])
+		}
 	}
+	return gap(RuleUnknownRole, "audit.gap.unknown-role", role, source)
+}
+
+// gapOf is the gap of a preflight cause.
+func gapOf(c preflight.Cause) Gap {
+	switch c.Kind {
+	case preflight.CauseUnknownPrincipal:
+		return gap(RuleUnknownPrincipal, "audit.gap.unknown-principal", c.Subject, c.Flag)
+	case preflight.CauseUnknownRole:
+		return gap(RuleUnknownRole, "audit.gap.unknown-role", c.Subject, c.Flag)
+	case preflight.CauseUnknownVault:
+		return gap(RuleUnknownVault, "audit.gap.unknown-vault", c.Subject)
+	case preflight.CauseUnknownKey:
+		return gap(RuleUnknownKey, "audit.gap.unknown-key", c.Subject)
+	case preflight.CauseUnknownInstanceProfile:
+		return gap(RuleUnknownInstanceProfile, "audit.gap.unknown-instance-profile", c.Subject)
+	case preflight.CauseUnreadable:
+		rule, base := RuleUnreadableOther, "audit.gap.unreadable"
+		switch c.Hides {
+		case account.HiddenSCPs, account.HiddenOrganization:
+			rule, base = RuleUnreadableSCP, "audit.gap.unreadable-scps"
+		case account.HiddenIAM:
+			rule, base = RuleUnreadableIAM, "audit.gap.unreadable-iam"
+		case account.HiddenKMSKeys, account.HiddenKeyPolicies:
+			rule, base = RuleUnreadableKMS, "audit.gap.unreadable-kms"
+		case account.HiddenVaults, account.HiddenVaultDetails, account.HiddenVaultPolicies:
+			rule, base = RuleUnreadableVaults, "audit.gap.unreadable-vaults"
+		case account.HiddenRestoreMetadata:
+			rule, base = RuleUnreadableMetadata, "audit.gap.unreadable-restore-metadata"
+		case account.HiddenRecoveryPoints:
+			rule, base = RuleUnreadableRPs, "audit.gap.unreadable-recovery-points"
+		case account.HiddenPlans:
+			rule, base = RuleUnreadableSelections, "audit.gap.unreadable-selections"
+		}
+		if c.Error == "" || denied(c.Error) {
+			return gap(rule, base+".denied", c.API)
+		}
+		return gap(rule, base+".failed", c.API, c.Error)
+	case preflight.CauseMissingParameter:
+		return gap(RuleNotEvaluated, "audit.gap.not-evaluated", c.String())
+	}
+	return gap(RuleNotEvaluated, "audit.gap.not-evaluated", c.String())
+}
+
+// dedupe keeps the first gap of each rule: one line per cause.
+func dedupe(gs []Gap) []Gap {
+	if len(gs) < 2 {
+		return gs
+	}
+	seen := map[string]bool{}
+	out := gs[:0:0]
+	for _, g := range gs {
+		if !seen[g.RuleID] {
+			seen[g.RuleID] = true
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// finding turns a denied result into a finding named by the diagnose rule
+// that explains the message AWS would return for it.
+func (a *auditor) finding(r preflight.Result) Finding {
+	f := Finding{Principal: r.Principal, PrincipalARN: r.PrincipalARN, Action: r.Action,
+		Resource: r.Resource, Verdict: r.Verdict, Layer: r.Layer, Message: r.Message, Deciding: r.Deciding}
+	d := &authzmsg.Denial{Action: r.Action, Resource: r.Resource, ResourceKind: "arn", Decision: authzmsg.Decision(r.Verdict),
+		PolicyType: authzmsg.PolicyType(r.Layer)}
+	if !strings.HasPrefix(r.Resource, "arn:") {
+		d.ResourceKind = "word"
+	}
+	switch r.Principal {
+	case preflight.ServicePrincipal:
+		d.Principal = authzmsg.ParsePrincipal(r.PrincipalARN)
+		if r.ResourcePolicy == string(fix.TargetTrustPolicy) {
+			d.PolicyType = authzmsg.PolicyTrust
+		}
+	case "jobRole":
+		name := r.PrincipalARN[strings.LastIndex(r.PrincipalARN, "/")+1:]
+		d.Principal = authzmsg.ParsePrincipal("arn:aws:sts::" + arnAccount(r.PrincipalARN) + ":assumed-role/" + name + "/AWSBackup-" + name)
+	default:
+		d.Principal = authzmsg.ParsePrincipal(r.PrincipalARN)
+		d.Operation = "StartRestoreJob"
+	}
+	if r.Message != "" && d.PolicyType != authzmsg.PolicyTrust {
+		// The rule explain gives for the message AWS would return.
+		if md, err := authzmsg.Parse(r.Message); err == nil && md.Action != "" {
+			d = md
+		}
+	}
+	rule := diagnose.Rule(d)
+	f.RuleID, f.Title, f.Severity = rule.Rule, rule.Title, Severity(rule.Rule)
 	if r.Plan != nil && len(r.Plan.Fixes) > 0 {
 		fx := r.Plan.Fixes[0]
 		f.Fix = &fx
 	}
 	return f
+}
+
+func arnAccount(arn string) string {
+	if f := strings.SplitN(arn, ":", 6); len(f) == 6 {
+		return f[4]
+	}
+	return ""
 }
 
 func (a *auditor) selection(p account.BackupPlan, j int, s account.BackupSelection) Item {
@@ -321,20 +700,28 @@ func (a *auditor) selection(p account.BackupPlan, j int, s account.BackupSelecti
 		name = s.ID
 	}
 	if name == "" {
-		name = "#" + itoa(j+1)
+		name = "#" + strconv.Itoa(j+1)
 	}
-	it := Item{Kind: KindSelection, ARN: p.Name + "/" + name, Role: s.IAMRoleARN}
+	it := Item{Kind: KindSelection, ARN: p.Name + "/" + name, Plan: p.Name, Role: s.IAMRoleARN}
 	role, ok := a.snap.Role(s.IAMRoleARN)
 	if !ok {
-		it.Error = "role " + s.IAMRoleARN + " is not in the snapshot"
+		it.Unchecked = append(it.Unchecked, a.unknownRole(s.IAMRoleARN, "@audit.role-source.selection-own"))
 		return it
 	}
-	seen := map[string]bool{}
+	seenF, seenG := map[string]bool{}, map[string]bool{}
 	addFindings := func(fs []Finding) {
 		for _, f := range fs {
-			if k := f.RuleID + "\x00" + f.Resource + "\x00" + f.PrincipalARN; !seen[k] {
-				seen[k] = true
+			if k := f.RuleID + "\x00" + f.Action + "\x00" + f.Resource + "\x00" + f.PrincipalARN; !seenF[k] {
+				seenF[k] = true
 				it.Findings = append(it.Findings, f)
+			}
+		}
+	}
+	addGaps := func(gs []Gap) {
+		for _, g := range gs {
+			if k := g.RuleID + "\x00" + strings.Join(g.Args, "\x00"); !seenG[k] {
+				seenG[k] = true
+				it.Unchecked = append(it.Unchecked, g)
 			}
 		}
 	}
@@ -349,24 +736,23 @@ func (a *auditor) selection(p account.BackupPlan, j int, s account.BackupSelecti
 			restored = true
 			var sub Item
 			a.restore(&sub, rp, role.ARN)
-			if sub.Error != "" && it.Error == "" {
-				it.Error = sub.Error
-			}
+			addGaps(sub.Unchecked)
 			addFindings(sub.Findings)
 		}
 	}
 	if !restored {
-		addFindings(a.trust(role))
+		f, g := a.trust(role)
+		addFindings(f)
+		addGaps(g)
 	}
-	it.OK = it.Error == "" && len(it.Findings) == 0
 	return it
 }
 
 // trust checks that backup.amazonaws.com may assume role.
-func (a *auditor) trust(role *account.Role) []Finding {
+func (a *auditor) trust(role *account.Role) ([]Finding, []Gap) {
 	k := cacheKey{opID: "trust", role: role.ARN}
 	if c, ok := a.cache[k]; ok {
-		return c.findings
+		return c.findings, c.gaps
 	}
 	a.evals++
 	acct := a.snap.AccountID
@@ -384,7 +770,7 @@ func (a *auditor) trust(role *account.Role) []Finding {
 		out := pr.Evaluate()
 		switch {
 		case out.Error != nil:
-			res.Verdict, res.Error = preflight.Error, out.Error.Error()
+			err = out.Error
 		default:
 			res.Verdict, res.Layer, res.Deciding, res.Message = out.Decision, out.Layer, out.Deciding, out.Message
 			if res.Verdict != preflight.Allowed {
@@ -393,17 +779,13 @@ func (a *auditor) trust(role *account.Role) []Finding {
 				res.Plan = &pl
 			}
 		}
-	} else {
-		res.Verdict, res.Error = preflight.Error, err.Error()
 	}
-	if res.Denied() || res.Verdict == preflight.Error {
-		c.findings = []Finding{finding(KindSelection, res)}
+	switch {
+	case err != nil:
+		c.gaps = []Gap{gap(RuleNotEvaluated, "audit.gap.not-evaluated", "sts:AssumeRole "+role.ARN+": "+err.Error())}
+	case res.Denied():
+		c.findings = []Finding{a.finding(res)}
 	}
 	a.cache[k] = c
-	return c.findings
-}
-
-func itoa(n int) string {
-	b, _ := json.Marshal(n)
-	return string(b)
+	return c.findings, c.gaps
 }

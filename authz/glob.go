@@ -33,6 +33,18 @@ type pattern struct {
 	fold   bool
 	anyAll bool // the pattern is a lone "*"
 	hasVar bool
+	// The runs of tokens between stars, and whether the pattern starts
+	// and ends without one.
+	segs                   []segment
+	anchorStart, anchorEnd bool
+	minLen                 int  // bytes any match needs, variables aside
+	hasSA                  bool // a segment has a shiftAnd
+}
+
+// segment is a run of tokens toks[a:b] without a star.
+type segment struct {
+	a, b int
+	sa   *shiftAnd // for a segment of literal text and '?' only, else nil
 }
 
 // compilePattern compiles s. wild enables * and ?; vars enables ${...}
@@ -110,8 +122,34 @@ func compilePattern(s string, wild, vars, fold bool) pattern {
 	}
 	if len(p.toks) == 1 && p.toks[0].kind == tLit {
 		p.simple, p.text = true, p.toks[0].text
+		return p
 	}
+	p.segment()
 	return p
+}
+
+// segment cuts the tokens at their stars.
+func (p *pattern) segment() {
+	n := len(p.toks)
+	p.anchorStart = p.toks[0].kind != tStar
+	p.anchorEnd = p.toks[n-1].kind != tStar
+	a := 0
+	for i := 0; i <= n; i++ {
+		if i == n || p.toks[i].kind == tStar {
+			if i > a {
+				p.segs = append(p.segs, segment{a: a, b: i, sa: buildShiftAnd(p.toks[a:i])})
+				p.hasSA = p.hasSA || p.segs[len(p.segs)-1].sa != nil
+			}
+			a = i + 1
+			continue
+		}
+		switch p.toks[i].kind {
+		case tLit:
+			p.minLen += len(p.toks[i].text)
+		case tQmark:
+			p.minLen++
+		}
+	}
 }
 
 // parseVariable splits the body of ${key, 'default'}.
@@ -210,7 +248,19 @@ func (a *arnPattern) resolvable(ctx Context) bool {
 
 // match reports whether s matches the pattern. Variables are resolved from
 // ctx; a variable that cannot be resolved makes the pattern match nothing,
-// and unresolved is then true.
+// and unresolved is then true when matching reached the variable (the part
+// of the pattern before it matched).
+//
+// Matching takes time linear in len(s) plus the pattern's length for the
+// patterns policies hold: the pattern is cut at its stars into segments;
+// the first segment must match at the start, the last at the end, and each
+// one between is found at its leftmost place after the previous one
+// (leftmost is always right, as a star takes anything), with strings.Index
+// for a segment of literal text, Shift-And (one pass, len(s) times its
+// length / 64) for a segment with '?' in ASCII text. Only a segment with
+// '?' and a variable, or over 1,024 positions, or in non-ASCII text, is
+// tried at every position, in time len(s) times its length. It never
+// allocates.
 func (p *pattern) match(s string, ctx Context) (ok, unresolved bool) {
 	if p.anyAll {
 		return true, false
@@ -221,73 +271,326 @@ func (p *pattern) match(s string, ctx Context) (ok, unresolved bool) {
 		}
 		return p.text == s, false
 	}
-	toks := p.toks
-	ti, off, si := 0, 0, 0
-	starTi, starSi := -1, 0
-	var cur string // text of toks[ti] when literal or variable
-	curOK := false
-	for {
-		if ti < len(toks) {
-			t := &toks[ti]
-			switch t.kind {
-			case tStar:
-				starTi, starSi = ti+1, si
-				ti, off, curOK = ti+1, 0, false
-				continue
-			case tQmark:
-				if si < len(s) {
-					if s[si] < utf8.RuneSelf {
-						si++
-					} else {
-						_, n := utf8.DecodeRuneInString(s[si:])
-						si += n
-					}
-					ti, off, curOK = ti+1, 0, false
-					continue
-				}
-			default:
-				if !curOK {
-					if t.kind == tVar {
-						v, ok := t.resolve(ctx)
-						if !ok {
-							return false, true
-						}
-						cur = v
-					} else {
-						cur = t.text
-					}
-					curOK = true
-				}
-				if off >= len(cur) {
-					ti, off, curOK = ti+1, 0, false
-					continue
-				}
-				if si < len(s) {
-					a, b := cur[off], s[si]
-					if p.fold {
-						a, b = lower(a), lower(b)
-					}
-					if a == b {
-						off++
-						si++
-						continue
-					}
-				}
+	if len(p.toks) == 0 { // the zero pattern
+		return s == "", false
+	}
+	if !p.hasVar && len(s) < p.minLen {
+		return false, false // every literal byte and '?' needs a byte
+	}
+	segs := p.segs
+	pos := 0
+	ascii := p.hasSA && isASCII(s)
+	for k, sg := range segs {
+		first := k == 0 && p.anchorStart
+		last := k == len(segs)-1 && p.anchorEnd
+		switch {
+		case first && last: // no star at all
+			end, ok, un := p.matchAt(sg.a, sg.b, s, 0, ctx)
+			return ok && end == len(s), un
+		case first:
+			end, ok, un := p.matchAt(sg.a, sg.b, s, 0, ctx)
+			if !ok {
+				return false, un
 			}
-		} else if si == len(s) {
-			return true, false
+			pos = end
+		case last:
+			return p.matchSuffix(sg.a, sg.b, s, pos, ctx)
+		default:
+			if sg.sa != nil && ascii {
+				start := sg.sa.search(s, pos, p.fold)
+				if start < 0 {
+					return false, false
+				}
+				pos = start + sg.sa.m
+				continue
+			}
+			_, end, ok, un := p.find(sg.a, sg.b, s, pos, ctx)
+			if !ok {
+				return false, un
+			}
+			pos = end
 		}
-		if starTi < 0 || starSi >= len(s) {
+	}
+	return true, false // the pattern ends with a star
+}
+
+// shiftAnd finds a segment of literal text and '?' in ASCII text with the
+// Shift-And algorithm: one pass over the text, a bit per position of the
+// segment (up to maxShiftAnd positions), so a segment such as "a?a?…b" is
+// found in time linear in the text, where trying it at each place would
+// take the text's length times its own.
+type shiftAnd struct {
+	m     int         // positions: literal bytes and '?'s
+	words int         // uint64 words of state
+	row   [256]uint16 // byte -> its row in masks (0: a byte the segment lacks)
+	masks []uint64    // rows of words: bit j is set where position j takes the byte
+}
+
+// maxShiftAnd bounds the positions of a shiftAnd, so that its state fits a
+// fixed array on the stack.
+const maxShiftAnd = 1024
+
+func buildShiftAnd(toks []tok) *shiftAnd {
+	m, hasQ := 0, false
+	for i := range toks {
+		switch toks[i].kind {
+		case tLit:
+			m += len(toks[i].text)
+		case tQmark:
+			m++
+			hasQ = true
+		default:
+			return nil // a variable: its text is known only when matching
+		}
+	}
+	if !hasQ || m == 0 || m > maxShiftAnd {
+		return nil // literal text alone is found by strings.Index
+	}
+	sa := &shiftAnd{m: m, words: (m + 63) / 64}
+	var rows int
+	sa.masks = make([]uint64, sa.words) // row 0: the '?' positions only
+	setBit := func(r, j int) { sa.masks[r*sa.words+j/64] |= 1 << (j % 64) }
+	j := 0
+	var qs []int
+	for i := range toks {
+		if toks[i].kind == tQmark {
+			qs = append(qs, j)
+			j++
+			continue
+		}
+		for k := 0; k < len(toks[i].text); k++ {
+			c := toks[i].text[k]
+			if sa.row[c] == 0 {
+				rows++
+				sa.row[c] = uint16(rows)
+				sa.masks = append(sa.masks, make([]uint64, sa.words)...)
+			}
+			setBit(int(sa.row[c]), j)
+			j++
+		}
+	}
+	for r := 0; r <= rows; r++ {
+		for _, q := range qs {
+			setBit(r, q)
+		}
+	}
+	return sa
+}
+
+// search returns where the leftmost match of the segment in s starts, at
+// or after from, or -1. s must be ASCII, so that '?' is one byte. With
+// fold, text bytes are lower-cased (the segment already is).
+func (sa *shiftAnd) search(s string, from int, fold bool) int {
+	var state [maxShiftAnd / 64]uint64
+	d := state[:sa.words]
+	top, topBit := (sa.m-1)/64, uint64(1)<<((sa.m-1)%64)
+	for i := from; i < len(s); i++ {
+		c := s[i]
+		if fold {
+			c = lower(c)
+		}
+		r := int(sa.row[c]) * sa.words
+		mask := sa.masks[r : r+sa.words]
+		carry := uint64(1)
+		for w := range d {
+			next := d[w] >> 63
+			d[w] = (d[w]<<1 | carry) & mask[w]
+			carry = next
+		}
+		if d[top]&topBit != 0 {
+			return i - sa.m + 1
+		}
+	}
+	return -1
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// tokText returns the text of a literal or variable token, or false when
+// the variable cannot be resolved.
+func tokText(t *tok, ctx Context) (string, bool) {
+	if t.kind == tVar {
+		return t.resolve(ctx)
+	}
+	return t.text, true
+}
+
+// runeLen is the length of the rune at the start of s (1 for a byte that
+// is not valid UTF-8), as the matcher steps through s.
+func runeLen(s string) int {
+	if s[0] < utf8.RuneSelf {
+		return 1
+	}
+	_, n := utf8.DecodeRuneInString(s)
+	return n
+}
+
+// matchAt matches tokens [a, b) (no star among them) at s[at:] and returns
+// where the match ends. un is true when a variable could not be resolved
+// (it was reached).
+func (p *pattern) matchAt(a, b int, s string, at int, ctx Context) (end int, ok, un bool) {
+	si := at
+	for i := a; i < b; i++ {
+		t := &p.toks[i]
+		if t.kind == tQmark {
+			if si >= len(s) {
+				return 0, false, false
+			}
+			si += runeLen(s[si:])
+			continue
+		}
+		txt, ok := tokText(t, ctx)
+		if !ok {
+			return 0, false, true
+		}
+		if len(s)-si < len(txt) {
+			return 0, false, false
+		}
+		if p.fold {
+			if !equalFoldBoth(txt, s[si:si+len(txt)]) {
+				return 0, false, false
+			}
+		} else if s[si:si+len(txt)] != txt {
+			return 0, false, false
+		}
+		si += len(txt)
+	}
+	return si, true, false
+}
+
+// find finds the leftmost match of tokens [a, b) in s at or after from, at
+// a position the matcher steps to (a rune start).
+func (p *pattern) find(a, b int, s string, from int, ctx Context) (start, end int, ok, un bool) {
+	// The first token's text, when literal, finds the candidates.
+	var lead string
+	t := &p.toks[a]
+	if t.kind != tQmark {
+		txt, ok := tokText(t, ctx)
+		if !ok {
+			return 0, 0, false, true // reached at once, after a star
+		}
+		// A text that starts with a UTF-8 continuation byte could be
+		// found inside a rune: such text is tried position by position.
+		if txt != "" && !(txt[0] >= 0x80 && txt[0] < 0xC0) {
+			lead = txt
+		}
+	}
+	for at := from; at <= len(s); {
+		if lead != "" {
+			var i int
+			if p.fold {
+				i = indexFold(s[at:], lead)
+			} else {
+				i = strings.Index(s[at:], lead)
+			}
+			if i < 0 {
+				return 0, 0, false, false
+			}
+			at += i
+		}
+		if end, ok, un := p.matchAt(a, b, s, at, ctx); ok || un {
+			return at, end, ok, un
+		}
+		if at == len(s) {
+			break
+		}
+		at += runeLen(s[at:])
+	}
+	return 0, 0, false, false
+}
+
+// matchSuffix matches tokens [a, b), the pattern's last segment after a
+// star, at the end of s, starting at or after from.
+func (p *pattern) matchSuffix(a, b int, s string, from int, ctx Context) (ok, unresolved bool) {
+	// An unresolvable variable: the result is no match; it was reached
+	// when the part before it is found.
+	validText := true // the segment's text is valid UTF-8
+	for i := a; i < b; i++ {
+		t := &p.toks[i]
+		if t.kind == tQmark {
+			continue
+		}
+		txt, ok := tokText(t, ctx)
+		if !ok {
+			if i == a {
+				return false, true
+			}
+			_, _, found, un := p.find(a, i, s, from, ctx)
+			return false, found || un
+		}
+		validText = validText && utf8.ValidString(txt)
+	}
+	if !validText || !utf8.ValidString(s[from:]) {
+		// Rune steps backward and forward may disagree on invalid UTF-8:
+		// try every place the matcher steps to.
+		for at := from; at <= len(s); {
+			if end, ok, _ := p.matchAt(a, b, s, at, ctx); ok && end == len(s) {
+				return true, false
+			}
+			if at == len(s) {
+				break
+			}
+			at += runeLen(s[at:])
+		}
+		return false, false
+	}
+	// Valid UTF-8: match backwards from the end, literal text compared and
+	// '?' taking one rune; the match is then the only one possible.
+	j := len(s)
+	for i := b - 1; i >= a; i-- {
+		t := &p.toks[i]
+		if t.kind == tQmark {
+			if j <= from {
+				return false, false
+			}
+			_, n := utf8.DecodeLastRuneInString(s[:j])
+			j -= n
+			continue
+		}
+		txt, _ := tokText(t, ctx)
+		if j-from < len(txt) {
 			return false, false
 		}
-		if s[starSi] < utf8.RuneSelf {
-			starSi++
-		} else {
-			_, n := utf8.DecodeRuneInString(s[starSi:])
-			starSi += n
+		if p.fold {
+			if !equalFoldBoth(txt, s[j-len(txt):j]) {
+				return false, false
+			}
+		} else if s[j-len(txt):j] != txt {
+			return false, false
 		}
-		si, ti, off, curOK = starSi, starTi, 0, false
+		j -= len(txt)
 	}
+	return true, false
+}
+
+// equalFoldBoth compares a and b of the same length, folding ASCII case
+// on both sides.
+func equalFoldBoth(a, b string) bool {
+	for i := 0; i < len(a); i++ {
+		if lower(a[i]) != lower(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// indexFold is strings.Index folding ASCII case on both sides. It is
+// quadratic at worst; it only serves patterns of actions, which are short.
+func indexFold(s, sub string) int {
+	c := lower(sub[0])
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if lower(s[i]) == c && equalFoldBoth(sub, s[i:i+len(sub)]) {
+			return i
+		}
+	}
+	return -1
 }
 
 // arnPattern matches ARNs field by field: each of the first five

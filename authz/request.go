@@ -192,6 +192,9 @@ type RequestInput struct {
 // it is derivable, aws:ResourceAccount, aws:PrincipalIsAWSService,
 // aws:PrincipalServiceName) are filled in unless given.
 func NewRequest(in RequestInput) (*Request, error) {
+	if err := checkRequestLimits(in); err != nil {
+		return nil, err
+	}
 	p, err := ParsePrincipal(in.Principal)
 	if err != nil {
 		return nil, &FieldError{Path: "/request/principal", Err: err}

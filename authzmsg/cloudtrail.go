@@ -3,6 +3,7 @@ package authzmsg
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"regexp"
 	"sort"
 	"strings"
@@ -313,4 +314,54 @@ func applyCloudTrailFragment(d *Denial) {
 			d.Notes = append(d.Notes, "action "+a+" inferred from eventSource and eventName (an API's IAM action can differ from its name)")
 		}
 	}
+}
+
+// ParseCloudTrailLog reads a CloudTrail log file ({"Records": [...]}, the
+// object holding nothing else) one record at a time, so that a log of any
+// size costs the memory of its denials, not of every record at once. It
+// gives what ParseAll gives for such a log. ok is false when text is not
+// such a log, or has no denial, or is not valid JSON: ParseAll then says
+// what it is.
+func ParseCloudTrailLog(text string) (ds []*Denial, ok bool) {
+	t := strings.TrimSpace(strings.TrimPrefix(text, "\ufeff"))
+	if !strings.HasPrefix(t, "{") {
+		return nil, false
+	}
+	dec := json.NewDecoder(strings.NewReader(t))
+	dec.UseNumber()
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil, false
+	}
+	if tok, err := dec.Token(); err != nil || !isRecordsKey(tok) {
+		return nil, false
+	}
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
+		return nil, false
+	}
+	for dec.More() {
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			return nil, false
+		}
+		if o, isObj := v.(map[string]any); isObj {
+			if d := denialFromEvent(o); d != nil {
+				ds = append(ds, d)
+			}
+		}
+	}
+	if tok, err := dec.Token(); err != nil || tok != json.Delim(']') {
+		return nil, false
+	}
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('}') {
+		return nil, false // another member: ParseAll reads the whole object
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, false
+	}
+	return ds, len(ds) > 0
+}
+
+func isRecordsKey(tok json.Token) bool {
+	k, ok := tok.(string)
+	return ok && strings.EqualFold(k, "Records")
 }

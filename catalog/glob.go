@@ -3,6 +3,7 @@ package catalog
 import (
 	"sort"
 	"strings"
+	"unsafe"
 )
 
 // ExpandAction returns the full names ("service:Name", canonical case) of the
@@ -26,9 +27,10 @@ func (d *db) expandAction(pattern string) []string {
 		return nil
 	case hasColon:
 		// The pattern's ':' must match the name's ':'.
+		ag, sg := compileGlob(actPat), compileGlob(svcPat)
 		match := func(s *svcEntry) {
 			for i := range s.actions {
-				if globMatch(actPat, s.actLower[i]) {
+				if ag.match(s.actLower[i]) {
 					add(&s.actions[i])
 				}
 			}
@@ -40,19 +42,20 @@ func (d *db) expandAction(pattern string) []string {
 			break
 		}
 		for i := range d.services {
-			if s := &d.services[i]; globMatch(svcPat, s.lower) {
+			if s := &d.services[i]; sg.match(s.lower) {
 				match(d.decoded(s))
 			}
 		}
 	default:
 		// A wildcard has to stand for the ':' too.
+		g := compileGlob(lp)
 		var buf []byte
 		services := d.all()
 		for si := range services {
 			s := &services[si]
 			for i := range s.actions {
 				buf = append(append(append(buf[:0], s.lower...), ':'), s.actLower[i]...)
-				if globMatch(lp, buf) {
+				if g.match(unsafe.String(unsafe.SliceData(buf), len(buf))) {
 					add(&s.actions[i])
 				}
 			}
@@ -63,30 +66,94 @@ func (d *db) expandAction(pattern string) []string {
 }
 
 // globMatch reports whether s matches pattern, where '*' matches any run of
-// bytes and '?' any one byte. It runs in O(len(pattern)*len(s)) at worst.
+// bytes and '?' any one byte.
 func globMatch[S ~string | ~[]byte](pattern string, s S) bool {
-	p, i := 0, 0
-	star, mark := -1, 0
-	for i < len(s) {
-		switch {
-		case p < len(pattern) && (pattern[p] == '?' || pattern[p] == s[i]):
-			p++
-			i++
-		case p < len(pattern) && pattern[p] == '*':
-			star, mark = p, i
-			p++
-		case star >= 0:
-			p = star + 1
-			mark++
-			i = mark
-		default:
+	return compileGlob(pattern).match(string(s))
+}
+
+// glob is a pattern compiled for matching many names: runs of stars
+// collapsed, and the length a name needs.
+type glob struct {
+	pat  string
+	need int // bytes a match needs: all but the stars
+}
+
+func compileGlob(pattern string) glob {
+	if strings.Contains(pattern, "**") {
+		b := make([]byte, 0, len(pattern))
+		for i := 0; i < len(pattern); i++ {
+			if pattern[i] == '*' && len(b) > 0 && b[len(b)-1] == '*' {
+				continue
+			}
+			b = append(b, pattern[i])
+		}
+		pattern = string(b)
+	}
+	return glob{pat: pattern, need: len(pattern) - strings.Count(pattern, "*")}
+}
+
+// match cuts the pattern at its stars: the first piece must match at the
+// start of s, the last at its end, and each one between at its leftmost
+// place after the previous one (leftmost is always right, as a star takes
+// anything). It runs in O(len(pattern) + len(s)*longest piece), never
+// backtracking over the pattern.
+func (g glob) match(s string) bool {
+	if len(s) < g.need {
+		return false
+	}
+	pat := g.pat
+	star := strings.IndexByte(pat, '*')
+	if star < 0 {
+		return len(pat) == len(s) && pieceAt(pat, s, 0)
+	}
+	if !pieceAt(pat[:star], s, 0) {
+		return false
+	}
+	pos := star
+	rest := pat[star+1:]
+	for {
+		star = strings.IndexByte(rest, '*')
+		if star < 0 { // the last piece, at the end
+			return len(s)-pos >= len(rest) && pieceAt(rest, s, len(s)-len(rest))
+		}
+		piece := rest[:star]
+		rest = rest[star+1:]
+		i := pieceIndex(piece, s, pos)
+		if i < 0 {
+			return false
+		}
+		pos = i + len(piece)
+	}
+}
+
+// pieceAt reports whether piece (no '*'; '?' is any byte) matches s at at.
+func pieceAt(piece, s string, at int) bool {
+	if len(s)-at < len(piece) {
+		return false
+	}
+	for i := 0; i < len(piece); i++ {
+		if piece[i] != '?' && piece[i] != s[at+i] {
 			return false
 		}
 	}
-	for p < len(pattern) && pattern[p] == '*' {
-		p++
+	return true
+}
+
+// pieceIndex returns the first place at or after from where piece matches
+// s, or -1.
+func pieceIndex(piece, s string, from int) int {
+	if !strings.Contains(piece, "?") {
+		if i := strings.Index(s[from:], piece); i >= 0 {
+			return from + i
+		}
+		return -1
 	}
-	return p == len(pattern)
+	for at := from; at+len(piece) <= len(s); at++ {
+		if pieceAt(piece, s, at) {
+			return at
+		}
+	}
+	return -1
 }
 
 // MatchesAnyAction reports whether pattern (as in ExpandAction) matches at
@@ -102,9 +169,10 @@ func (d *db) matchesAnyAction(pattern string) bool {
 	case hasColon && strings.ContainsRune(actPat, ':'):
 		return false
 	case hasColon:
+		ag, sg := compileGlob(actPat), compileGlob(svcPat)
 		match := func(s *svcEntry) bool {
 			for i := range s.actions {
-				if globMatch(actPat, s.actLower[i]) {
+				if ag.match(s.actLower[i]) {
 					return true
 				}
 			}
@@ -115,19 +183,20 @@ func (d *db) matchesAnyAction(pattern string) bool {
 			return s != nil && match(s)
 		}
 		for i := range d.services {
-			if s := &d.services[i]; globMatch(svcPat, s.lower) && match(d.decoded(s)) {
+			if s := &d.services[i]; sg.match(s.lower) && match(d.decoded(s)) {
 				return true
 			}
 		}
 		return false
 	}
+	g := compileGlob(string(lp))
 	var buf []byte
 	services := d.all()
 	for si := range services {
 		s := &services[si]
 		for i := range s.actions {
 			buf = append(append(append(buf[:0], s.lower...), ':'), s.actLower[i]...)
-			if globMatch(string(lp), buf) {
+			if g.match(unsafe.String(unsafe.SliceData(buf), len(buf))) {
 				return true
 			}
 		}

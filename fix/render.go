@@ -650,7 +650,7 @@ func resourceSink(t Target) sink {
 				return b.String()
 			},
 			cfn: func(doc *node) string {
-				return "# RepositoryPolicyText of the AWS::ECR::Repository (keep its other properties):\n" +
+				return "# RepositoryPolicyText of the AWS::ECR::Repository " + strings.TrimPrefix(res, "repository/") + " (keep its other properties):\n" +
 					cfnResource("Repository", "AWS::ECR::Repository", "RepositoryName", str(strings.TrimPrefix(res, "repository/")), "RepositoryPolicyText", doc)
 			},
 			tfWhat:  "aws_ecr_repository_policy of " + strings.TrimPrefix(res, "repository/"),

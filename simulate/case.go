@@ -523,6 +523,10 @@ func (pr *Prepared) parseDoc(l authz.Layer, raw json.RawMessage, cache *Cache) *
 	}
 	doc.policy = p
 	doc.warnings = append(doc.warnings, validatePolicy(p, cache)...)
+	if ce := checkConditionValues(p); ce != nil {
+		doc.err = ce
+		return doc
+	}
 	c, err := authz.CompilePolicy(l, authz.NamedPolicy{Policy: p})
 	if err != nil {
 		var ce *authz.CompileError

@@ -10,8 +10,15 @@ import (
 	"sync"
 )
 
-// MaxLine is the longest JSON Lines record Stream accepts.
+// MaxLine is the longest case Stream and the simulate command accept, in
+// bytes. A longer line gets an error result of its own ("case larger than
+// 64 MiB") and the stream goes on.
 const MaxLine = 64 << 20
+
+// CaseTooLarge is the message of a case over MaxLine.
+func CaseTooLarge() string {
+	return fmt.Sprintf("case larger than %d MiB", MaxLine>>20)
+}
 
 // StreamStats counts what a stream did.
 type StreamStats struct {
@@ -22,13 +29,66 @@ type StreamStats struct {
 
 type batch struct {
 	first int // line number of lines[0]
-	lines [][]byte
+	lines []streamLine
 	out   bytes.Buffer
 	stats StreamStats
 	done  chan struct{}
 }
 
+// streamLine is one input line: its trimmed text, nothing for a blank
+// line, or tooLong for a line over MaxLine (whose text is not kept).
+type streamLine struct {
+	data    []byte
+	tooLong bool
+}
+
 const batchSize = 256
+
+// lineReader reads lines of any length. A line longer than max is read to
+// its end and dropped, and reported as too long.
+type lineReader struct {
+	r   *bufio.Reader
+	max int
+	buf []byte
+}
+
+// next returns the next line without its end of line, or tooLong; io.EOF
+// after the last line.
+func (lr *lineReader) next() (data []byte, tooLong bool, err error) {
+	if cap(lr.buf) > 4<<20 {
+		lr.buf = nil // do not keep a huge line's buffer for the next ones
+	}
+	lr.buf = lr.buf[:0]
+	for {
+		chunk, err := lr.r.ReadSlice('\n')
+		if !tooLong {
+			if len(lr.buf)+len(chunk) > lr.max+2 { // room for "\r\n"
+				tooLong, lr.buf = true, lr.buf[:0]
+			} else {
+				lr.buf = append(lr.buf, chunk...)
+			}
+		}
+		switch err {
+		case bufio.ErrBufferFull:
+			continue
+		case nil:
+		case io.EOF:
+			if len(lr.buf) == 0 && !tooLong && len(chunk) == 0 {
+				return nil, false, io.EOF
+			}
+		default:
+			return nil, false, err
+		}
+		if tooLong {
+			return nil, true, nil
+		}
+		d := bytes.TrimSuffix(bytes.TrimSuffix(lr.buf, []byte{'\n'}), []byte{'\r'})
+		if len(d) > lr.max {
+			return nil, true, nil
+		}
+		return d, false, nil
+	}
+}
 
 // Stream reads cases as JSON Lines from r and writes one result per case
 // to w, in input order, evaluating on every CPU. Memory stays bounded
@@ -58,8 +118,7 @@ func Stream(r io.Reader, w io.Writer, opt Options) (StreamStats, error) {
 	go func() {
 		defer close(ordered)
 		defer close(work)
-		sc := bufio.NewScanner(r)
-		sc.Buffer(make([]byte, 0, 64<<10), MaxLine)
+		lr := &lineReader{r: bufio.NewReaderSize(r, 64<<10), max: MaxLine}
 		line := 0
 		b := &batch{first: 1, done: make(chan struct{})}
 		flush := func() {
@@ -70,26 +129,30 @@ func Stream(r io.Reader, w io.Writer, opt Options) (StreamStats, error) {
 			work <- b
 			b = &batch{first: line + 1, done: make(chan struct{})}
 		}
-		for sc.Scan() {
+		for {
+			data, tooLong, err := lr.next()
+			if err != nil {
+				if err != io.EOF {
+					readErr = fmt.Errorf("reading line %d: %w", line+1, err)
+				}
+				break
+			}
 			line++
-			t := bytes.TrimSpace(sc.Bytes())
-			if len(t) == 0 {
+			t := bytes.TrimSpace(data)
+			if len(t) == 0 && !tooLong {
 				if len(b.lines) == 0 {
 					b.first = line + 1
 				} else {
-					b.lines = append(b.lines, nil)
+					b.lines = append(b.lines, streamLine{})
 				}
 				continue
 			}
-			b.lines = append(b.lines, append([]byte(nil), t...))
+			b.lines = append(b.lines, streamLine{data: append([]byte(nil), t...), tooLong: tooLong})
 			if len(b.lines) == batchSize {
 				flush()
 			}
 		}
 		flush()
-		if err := sc.Err(); err != nil {
-			readErr = fmt.Errorf("reading line %d: %w", line+1, err)
-		}
 	}()
 	var st StreamStats
 	bw := bufio.NewWriterSize(w, 256<<10)
@@ -116,13 +179,18 @@ func Stream(r io.Reader, w io.Writer, opt Options) (StreamStats, error) {
 func (b *batch) run(opt Options) {
 	var buf []byte
 	for i, l := range b.lines {
-		if l == nil {
+		var res *Result
+		switch {
+		case l.tooLong:
+			res = &Result{Error: &CaseError{Message: CaseTooLarge()}}
+		case l.data == nil:
 			continue
+		default:
+			res = evaluateOwned(l.data, opt) // each line is a copy of its own
 		}
-		res := evaluateOwned(l, opt) // each line is a copy of its own
 		if res.Error != nil {
-			if res.ID == "" {
-				res.ID = peekID(l)
+			if res.ID == "" && !l.tooLong {
+				res.ID = peekID(l.data)
 			}
 			res.Error.Message = fmt.Sprintf("line %d: %s", b.first+i, res.Error.Message)
 			b.stats.Errors++

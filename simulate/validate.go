@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/deniedhq/denied/authz"
 	"github.com/deniedhq/denied/catalog"
 	"github.com/deniedhq/denied/policy"
 )
@@ -18,6 +19,9 @@ import (
 // acts on is a warning. Context values that do not fit their key's type
 // are warnings.
 func (pr *Prepared) validateRequest(c *Case, ctx map[string][]string, opt Options) error {
+	if err := checkPolicySizes(c); err != nil {
+		return err
+	}
 	key := reqKey{action: c.Request.Action, resource: c.Request.Resource, allowUnknown: opt.AllowUnknownActions}
 	rv, ok := opt.Cache.getReq(key)
 	if !ok {
@@ -336,3 +340,109 @@ func sortedKeys(m map[string][]string) []string {
 }
 
 func hasPrefixFold(s, p string) bool { return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) }
+
+// Policy size limits, in characters without white space, for the layers
+// whose every policy is written by the customer: the largest AWS accepts
+// for any policy of that kind.
+//
+//   - resource policy: 32,768 (a KMS key policy, the largest kind; an S3
+//     bucket policy holds 20 KB);
+//   - SCP and RCP: 5,120 (AWS Organizations quotas, "Maximum size of a
+//     policy document");
+//   - VPC endpoint policy: 20,480 (Amazon VPC quotas).
+//
+// Identity policies, permissions boundaries and session policies have no
+// limit here: they may be AWS managed policies, which the IAM quota on
+// customer managed policies (6,144 characters) does not bind
+// (AWSBackupServiceRolePolicyForRestores is larger); the case line limit
+// bounds them.
+//
+// IAM does not count white space; the other services may, so counting
+// without it never refuses a policy AWS accepts.
+var policySizeLimits = map[string]int{
+	"resourcePolicy":          32768,
+	"serviceControlPolicies":  5120,
+	"resourceControlPolicies": 5120,
+	"vpcEndpointPolicies":     20480,
+}
+
+// checkPolicySizes refuses a policy document larger than AWS accepts for
+// its kind, naming the document.
+func checkPolicySizes(c *Case) error {
+	check := func(field, path string, d *PolicyDoc) error {
+		limit, ok := policySizeLimits[field]
+		if !ok || d == nil || len(d.Document) <= limit {
+			return nil // fast path: no more bytes than the limit
+		}
+		text := []byte(d.Document)
+		if t, err := DocumentText(d.Document); err == nil {
+			text = t
+		}
+		if n := policyChars(text); n > limit {
+			return &CaseError{Path: path + "/document", Message: fmt.Sprintf("the policy has %d characters (white space not counted); AWS accepts at most %d in a %s", n, limit, policyKind(field))}
+		}
+		return nil
+	}
+	if err := check("resourcePolicy", "/resourcePolicy", c.ResourcePolicy); err != nil {
+		return err
+	}
+	for _, f := range []struct {
+		field  string
+		levels []OrgLevel
+	}{{"serviceControlPolicies", c.ServiceControlPolicies}, {"resourceControlPolicies", c.ResourceControlPolicies}} {
+		for i := range f.levels {
+			for j := range f.levels[i].Policies {
+				if err := check(f.field, fmt.Sprintf("/%s/%d/policies/%d", f.field, i, j), &f.levels[i].Policies[j]); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	for i := range c.VPCEndpointPolicies {
+		if err := check("vpcEndpointPolicies", "/vpcEndpointPolicies/"+strconv.Itoa(i), &c.VPCEndpointPolicies[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func policyKind(field string) string {
+	switch field {
+	case "resourcePolicy":
+		return "resource-based policy (a KMS key policy, the largest kind)"
+	case "serviceControlPolicies":
+		return "service control policy"
+	case "resourceControlPolicies":
+		return "resource control policy"
+	}
+	return "VPC endpoint policy"
+}
+
+// policyChars counts the characters of text that are not white space.
+func policyChars(text []byte) int {
+	n := 0
+	for _, r := range string(text) {
+		switch r {
+		case ' ', '\t', '\n', '\r':
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+// checkConditionValues reports, with its line:column, the first condition
+// value the engine cannot interpret (a number out of range such as 1e400,
+// a date such as 23:59:60Z), which compiling would report with the
+// statement's pointer only.
+func checkConditionValues(p *policy.Policy) *CaseError {
+	for _, st := range p.Statements {
+		for i := range st.Conditions {
+			c := &st.Conditions[i]
+			if err := authz.CheckCondition(c); err != nil {
+				return &CaseError{Path: c.Pointer, Message: fmt.Sprintf("%s: %v", c.Pos, err)}
+			}
+		}
+	}
+	return nil
+}

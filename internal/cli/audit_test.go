@@ -56,8 +56,8 @@ func TestAuditFailing(t *testing.T) {
 		}
 	}
 	want := []string{
-		"arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-app denied.restore.iam-passrole identity",
-		"weekly/weekly denied.selection.sts-assumerole resource",
+		"arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-app backup.ec2-restore-passrole identity",
+		"weekly/weekly sts.assume-role resource",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("findings\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -101,7 +101,7 @@ func TestAuditRoleFlag(t *testing.T) {
 }
 
 func TestAuditGolden(t *testing.T) {
-	for format, ext := range map[string]string{"text": "txt", "json": "json", "markdown": "md", "sarif": "sarif"} {
+	for format, ext := range map[string]string{"text": "txt", "json": "json", "markdown": "md", "sarif": "sarif", "junit": "xml"} {
 		t.Run(format, func(t *testing.T) {
 			out, errOut, code := runCLI(t, "", "audit", "--snapshot", auditFailing, "--format", format)
 			if code != ExitDenied {
@@ -113,10 +113,35 @@ func TestAuditGolden(t *testing.T) {
 					log.Runs[0].Results[0].Locations[0].LogicalLocations[0].FullyQualifiedName != "arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-app" {
 					t.Errorf("sarif: %v %+v", err, log)
 				}
+				// The recovery point rp-app is on line 17 of the file.
+				if pl := log.Runs[0].Results[0].Locations[0].PhysicalLocation; pl == nil || pl.Region.StartLine != 17 ||
+					pl.ArtifactLocation.URI != "../../testdata/audit/failing.json" {
+					t.Errorf("sarif location %+v", pl)
+				}
+				// The restore role CustomRestoreRole is on line 5.
+				if rl := log.Runs[0].Results[0].RelatedLocations; len(rl) != 1 || rl[0].PhysicalLocation.Region.StartLine != 5 {
+					t.Errorf("sarif related location %+v", rl)
+				}
 			}
 			golden(t, "audit/failing."+ext, out)
 		})
 	}
 	out, _, _ := runCLI(t, "", "audit", "--snapshot", auditFailing, "--lang", "ja")
 	golden(t, "audit/failing.ja.txt", out)
+}
+
+// Goldens of the could-not-check reports.
+func TestAuditUncheckedGolden(t *testing.T) {
+	for _, tc := range []struct{ snap, format, golden string }{
+		{auditUnknown, "text", "audit/unknown.txt"},
+		{auditUnreadable, "text", "audit/unreadable.txt"},
+		{auditUnreadable, "sarif", "audit/unreadable.sarif"},
+		{auditUnknown, "junit", "audit/unknown.xml"},
+	} {
+		out, errOut, code := runCLI(t, "", "audit", "--snapshot", tc.snap, "--format", tc.format)
+		if code != ExitUnchecked {
+			t.Fatalf("%s: exit %d: %s", tc.golden, code, errOut)
+		}
+		golden(t, tc.golden, out)
+	}
 }

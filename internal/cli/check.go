@@ -223,9 +223,14 @@ func loadSnapshot(path string) (*account.Snapshot, error) {
 	if err == nil {
 		return snap, nil
 	}
+	if ae := (*account.Error)(nil); !errors.As(err, &ae) {
+		// Not a problem of the content (unreadable, too large): the short
+		// form would fail the same way, after reading it all again.
+		return nil, err
+	}
 	f, ferr := os.Open(path)
 	if ferr != nil {
-		return nil, ferr
+		return nil, err // LoadFile's error does not repeat the file's name
 	}
 	defer f.Close()
 	if s, serr := account.LoadShort(f); serr == nil {
@@ -239,9 +244,15 @@ func readSnapshot(env *Env, path string) (*account.Snapshot, error) {
 	if path != "-" {
 		return loadSnapshot(path)
 	}
-	data, err := io.ReadAll(io.LimitReader(env.Stdin, 1<<30))
+	// Errors name the file (account.LoadFile, os.Open) for a path; for
+	// standard input they are prefixed here.
+	const limit = 1 << 30
+	data, err := io.ReadAll(io.LimitReader(env.Stdin, limit+1))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("standard input: %w", err)
+	}
+	if len(data) > limit {
+		return nil, fmt.Errorf("standard input: snapshot larger than %d MiB: write it to a file and pass --snapshot FILE", limit>>20)
 	}
 	snap, err := account.Load(bytes.NewReader(data))
 	if err == nil {
@@ -250,7 +261,7 @@ func readSnapshot(env *Env, path string) (*account.Snapshot, error) {
 	if s, serr := account.LoadShort(bytes.NewReader(data)); serr == nil {
 		return s, nil
 	}
-	return nil, err
+	return nil, fmt.Errorf("standard input: %w", err)
 }
 
 func runCheck(ctx context.Context, env *Env, args []string) error {
@@ -267,11 +278,7 @@ func runCheck(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 	} else if snap, err = readSnapshot(env, in.snapshot); err != nil {
-		name := in.snapshot
-		if name == "-" {
-			name = "standard input"
-		}
-		return usageErr("%s: %v", name, err)
+		return usageErr("%v", err)
 	}
 	op, p, notes, err := preflight.Resolve(snap, in.operation, in.params)
 	if err != nil {
@@ -461,7 +468,7 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 		for i, f := range r.Plan.Fixes {
 			head := t("report.fix", strconv.Itoa(i+1), t("kind."+report.KindID(f.Kind)))
 			if f.Verified {
-				head += " — " + t("report.verified", f.VerifiedDecision, t("against."+report.AgainstID(f.VerifiedAgainst)))
+				head += " — " + t("report.verified", i18n.Verdict(lang, f.VerifiedDecision), t("against."+report.AgainstID(f.VerifiedAgainst)))
 			} else if f.StillDeniedBy != "" {
 				head += " — " + t("report.verified-with-next", t("layer."+f.StillDeniedBy))
 			} else {
@@ -486,7 +493,7 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 			}
 			if len(f.Render.CLI) > 0 {
 				b.WriteString(t("same.render.cli") + "\n")
-				code("sh", strings.Join(f.Render.CLI, "\n"))
+				code("sh", strings.Join(i18n.CLILines(lang, f.Render.CLI), "\n"))
 			}
 		}
 	}

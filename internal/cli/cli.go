@@ -94,7 +94,8 @@ Usage: denied COMMAND [flags] [args]
 Commands:
 %s
 Run 'denied COMMAND -h' for a command's flags.
-Exit codes: 0 success, 1 something would be denied, 2 bad input or usage, 3 AWS or runtime failure.
+Exit codes: 0 success, 1 something would be denied, 2 bad input or usage, 3 AWS or runtime failure,
+4 something could not be checked (check, audit; 1 takes precedence).
 `
 
 func usage(w io.Writer) {

@@ -2,7 +2,9 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -101,7 +103,12 @@ func runExplain(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	denials, err := authzmsg.ParseAll(text)
+	warnTextCut(env, in.input, text)
+	// A CloudTrail log file is read record by record; anything else whole.
+	denials, ok := authzmsg.ParseCloudTrailLog(text)
+	if !ok {
+		denials, err = authzmsg.ParseAll(text)
+	}
 	if err != nil {
 		if errors.Is(err, authzmsg.ErrNoDenial) {
 			return usageErr("%s", i18n.T(in.lang, "cli.explain.no-denial"))
@@ -211,23 +218,55 @@ func decodeStatus(err error) report.DecodeStatus {
 // readExplainInput returns the text to explain: stdin for "-", a file's
 // content when the argument names a file, else the argument itself.
 func readExplainInput(env *Env, lang i18n.Lang, arg string) (string, error) {
-	var data []byte
+	// Read whole, stdin as a file: a CloudTrail export on stdin gives the
+	// same explanations as the file. A strings.Builder holds the text
+	// without a second copy.
+	var b strings.Builder
 	var err error
 	switch {
 	case arg == "-":
-		data, err = io.ReadAll(io.LimitReader(env.Stdin, 16<<20))
+		_, err = io.Copy(&b, env.Stdin)
 	default:
-		if st, serr := os.Stat(arg); serr == nil && st.Mode().IsRegular() {
-			data, err = os.ReadFile(arg)
-		} else {
+		st, serr := os.Stat(arg)
+		if serr != nil || !st.Mode().IsRegular() {
 			return arg, nil
+		}
+		var f *os.File
+		if f, err = os.Open(arg); err == nil {
+			b.Grow(int(st.Size()))
+			_, err = io.Copy(&b, f)
+			f.Close()
 		}
 	}
 	if err != nil {
 		return "", usageErr("%s", i18n.T(lang, "cli.explain.reading", err))
 	}
-	if strings.TrimSpace(string(data)) == "" {
+	text := b.String()
+	if strings.TrimSpace(text) == "" {
 		return "", usageErr("%s", i18n.T(lang, "cli.explain.nothing", i18n.T(lang, "cli.explain.no-denial")))
 	}
-	return string(data), nil
+	return text, nil
+}
+
+// warnTextCut says on stderr what of a long plain-text input is not read:
+// the message parser reads the first authzmsg.MaxText bytes of text that is
+// not JSON (JSON, such as a CloudTrail log, is read whole).
+func warnTextCut(env *Env, arg, text string) {
+	if len(text) <= authzmsg.MaxText {
+		return
+	}
+	if t := strings.TrimSpace(text); t != "" && (t[0] == '{' || t[0] == '[') && json.Valid([]byte(t)) {
+		return
+	}
+	name := "the text"
+	switch {
+	case arg == "-":
+		name = "stdin"
+	case len(arg) < 256 && !strings.ContainsAny(arg, "\n"):
+		if st, err := os.Stat(arg); err == nil && st.Mode().IsRegular() {
+			name = arg
+		}
+	}
+	fmt.Fprintf(env.Stderr, "denied explain: warning: %s is %d bytes of text (not JSON); only its first %d MiB was read: what follows byte %d (of the text without colours and carriage returns) was not\n",
+		name, len(text), authzmsg.MaxText>>20, authzmsg.MaxText)
 }

@@ -215,8 +215,10 @@ func checkProseLines(t *testing.T, where, lang, out string, width int) {
 		if i18n.Width(l) > width {
 			// Only a single token too wide for any line may overflow: after
 			// the indentation (and a table label), no space and no
-			// Japanese character to break at.
+			// Japanese character to break at (a closing mark such as 。
+			// right after the token is none: no line may start with it).
 			rest := strings.TrimLeft(strings.TrimPrefix(strings.TrimLeft(l, " -"), firstCell(l)), " ")
+			rest = strings.TrimRightFunc(rest, func(r rune) bool { return i18n.NoLineStart(r) && i18n.Width(string(r)) == 2 })
 			if strings.Contains(rest, " ") || hasWide(rest) && lang == "ja" {
 				t.Errorf("%s: line %d is %d columns wide:\n%s", where, i+1, i18n.Width(l), l)
 			}

@@ -84,14 +84,15 @@ func runSimulate(_ context.Context, env *Env, args []string) error {
 	if err != nil {
 		return &Error{Code: ExitRuntime, Err: err}
 	}
+	if len(data) > simulate.MaxLine {
+		// Never a parse error at the cut: say what the limit is.
+		return usageErr("%s: %s", displayName(in.file), simulate.CaseTooLarge())
+	}
 	return simulateOne(env, in, data, opt)
 }
 
 func simulateOne(env *Env, in *simulateInput, data []byte, opt simulate.Options) error {
-	name := in.file
-	if name == "-" {
-		name = "stdin"
-	}
+	name := displayName(in.file)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return usageErr("%s: no case to simulate", name)
 	}
@@ -122,4 +123,12 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// displayName names an input file in messages ("stdin" for "-").
+func displayName(file string) string {
+	if file == "-" {
+		return "stdin"
+	}
+	return file
 }

@@ -1,63 +1,200 @@
 package i18n
 
 // Messages of `denied audit` (ids "audit.*"): the summary, the causes and
-// the findings of an account-wide restore audit.
+// the findings of an account-wide restore audit, the causes that leave an
+// item unchecked, and the rule descriptions of SARIF.
 func init() {
-	register(map[string]map[Lang]string{
+	m := map[string]map[Lang]string{
 		"audit.title": {EN: "Restore audit: account %s", JA: "復元監査: アカウント %s", KO: "복원 감사: 계정 %s"},
-		"audit.summary": { // recovery points, selections, failing
-			EN: "%s recovery point(s) and %s backup selection(s) checked: %s would fail.",
-			JA: "復旧ポイント %s 件とバックアップ選択 %s 件をチェックしました: %s 件が失敗します。",
-			KO: "복구 지점 %s개와 백업 선택 %s개를 점검했습니다: %s개가 실패합니다.",
+		"audit.summary": { // recovery points, selections, unreadable parts, passed, failed, unchecked
+			EN: "%s recovery point(s), %s backup selection(s) and %s unreadable part(s) of the snapshot: %s pass, %s would fail, %s could not be checked.",
+			JA: "復旧ポイント %s 件、バックアップ選択 %s 件、スナップショットの読み取れなかった部分 %s 件: 成功 %s 件、失敗 %s 件、チェック不能 %s 件。",
+			KO: "복구 지점 %s개, 백업 선택 %s개, 스냅샷에서 읽지 못한 부분 %s개: 성공 %s개, 실패 %s개, 점검 불가 %s개.",
 		},
-		"audit.ok":                 {EN: "Every restore checked would succeed.", JA: "チェックした復元はすべて成功します。", KO: "점검한 모든 복원이 성공합니다."},
-		"audit.no-caller":          {EN: "No --as CALLER_ARN: the caller's requests were not checked.", JA: "--as CALLER_ARN がないため、呼び出し元のリクエストはチェックしていません。", KO: "--as CALLER_ARN이 없어 호출자의 요청은 점검하지 않았습니다."},
-		"audit.causes":             {EN: "Causes", JA: "原因", KO: "원인"},
-		"audit.findings":           {EN: "Findings", JA: "検出事項", KO: "발견 사항"},
-		"audit.col.rule":           {EN: "RULE", JA: "ルール", KO: "규칙"},
-		"audit.col.action":         {EN: "ACTION", JA: "アクション", KO: "작업"},
-		"audit.col.layer":          {EN: "LAYER", JA: "レイヤー", KO: "계층"},
-		"audit.col.count":          {EN: "FAILING", JA: "失敗数", KO: "실패 수"},
-		"audit.layer.error":        {EN: "could not be checked", JA: "チェック不能", KO: "점검 불가"},
-		"audit.item.recoveryPoint": {EN: "Recovery point %s", JA: "復旧ポイント %s", KO: "복구 지점 %s"},
-		"audit.item.selection":     {EN: "Backup selection %s", JA: "バックアップ選択 %s", KO: "백업 선택 %s"},
-		"audit.operation":          {EN: "Operation: %s", JA: "操作: %s", KO: "작업: %s"},
-		"audit.role":               {EN: "Restore role: %s (%s)", JA: "復元ロール: %s (%s)", KO: "복원 역할: %s(%s)"},
-		"audit.role.none":          {EN: "Restore role: none found", JA: "復元ロール: 見つかりません", KO: "복원 역할: 찾지 못함"},
-		"audit.selection-role":     {EN: "Selection role: %s", JA: "選択のロール: %s", KO: "선택의 역할: %s"},
-		"audit.instance-role":      {EN: "Instance role passed to EC2: %s", JA: "EC2 に渡すインスタンスロール: %s", KO: "EC2에 전달하는 인스턴스 역할: %s"},
-		"audit.role-source.flag":   {EN: "given with --role", JA: "--role で指定", KO: "--role로 지정"},
+		"audit.summary.ignored":  {EN: "%s ignored (ignore file).", JA: "%s 件は無視しました (無視ファイル)。", KO: "%s개는 무시했습니다(무시 파일)."},
+		"audit.summary.filtered": {EN: "%s below --severity.", JA: "%s 件は --severity の対象外です。", KO: "%s개는 --severity 대상이 아닙니다."},
+		"audit.ok":               {EN: "Every restore checked would succeed.", JA: "チェックした復元はすべて成功します。", KO: "점검한 모든 복원이 성공합니다."},
+		"audit.ok.suppressed": {
+			EN: "Nothing reported would fail; the ignored and filtered items were not proven to succeed.",
+			JA: "報告対象に失敗するものはありません。無視・除外した項目の成功は確認していません。",
+			KO: "보고 대상 중 실패하는 것은 없습니다. 무시하거나 제외한 항목의 성공은 확인하지 않았습니다.",
+		},
+		"audit.not-proven": {
+			EN: "Not proven: %s item(s) could not be checked; the audit cannot tell whether those restores work (exit 4).",
+			JA: "未確認: %s 件をチェックできなかったため、すべての復元が成功するとは言えません (終了コード 4)。",
+			KO: "확인되지 않음: %s개를 점검할 수 없어 모든 복원이 성공한다고 할 수 없습니다(종료 코드 4).",
+		},
+		"audit.no-caller": {EN: "No --as CALLER_ARN: the caller's requests were not checked.", JA: "--as CALLER_ARN がないため、呼び出し元のリクエストはチェックしていません。", KO: "--as CALLER_ARN이 없어 호출자의 요청은 점검하지 않았습니다."},
+		"audit.causes":    {EN: "Causes", JA: "原因", KO: "원인"},
+		"audit.causes.total": {
+			EN: "Each item is counted under its first cause: %s would fail + %s could not be checked = %s item(s).",
+			JA: "各項目は最初の原因で 1 回だけ数えています: 失敗 %s 件 + チェック不能 %s 件 = %s 件。",
+			KO: "각 항목은 첫 번째 원인으로 한 번만 셉니다: 실패 %s개 + 점검 불가 %s개 = %s개.",
+		},
+		"audit.findings":               {EN: "Findings", JA: "検出事項", KO: "발견 사항"},
+		"audit.col.rule":               {EN: "RULE", JA: "ルール", KO: "규칙"},
+		"audit.col.severity":           {EN: "SEVERITY", JA: "重大度", KO: "심각도"},
+		"audit.col.result":             {EN: "RESULT", JA: "結果", KO: "결과"},
+		"audit.col.action":             {EN: "ACTION", JA: "アクション", KO: "작업"},
+		"audit.col.layer":              {EN: "LAYER", JA: "レイヤー", KO: "계층"},
+		"audit.col.count":              {EN: "ITEMS", JA: "項目数", KO: "항목 수"},
+		"audit.result.pass":            {EN: "pass", JA: "成功", KO: "성공"},
+		"audit.result.fail":            {EN: "would fail", JA: "失敗", KO: "실패"},
+		"audit.result.could-not-check": {EN: "could not be checked", JA: "チェック不能", KO: "점검 불가"},
+		"audit.result.ignored":         {EN: "ignored", JA: "無視", KO: "무시"},
+		"audit.result.filtered":        {EN: "below --severity", JA: "--severity 対象外", KO: "--severity 대상 아님"},
+		"audit.item.recoveryPoint":     {EN: "Recovery point %s", JA: "復旧ポイント %s", KO: "복구 지점 %s"},
+		"audit.item.selection":         {EN: "Backup selection %s", JA: "バックアップ選択 %s", KO: "백업 선택 %s"},
+		"audit.item.snapshot":          {EN: "Snapshot: %s", JA: "スナップショット: %s", KO: "스냅샷: %s"},
+		"audit.operation":              {EN: "Operation: %s", JA: "操作: %s", KO: "작업: %s"},
+		"audit.role":                   {EN: "Restore role: %s (%s)", JA: "復元ロール: %s (%s)", KO: "복원 역할: %s(%s)"},
+		"audit.role.none":              {EN: "Restore role: none found", JA: "復元ロール: 見つかりません", KO: "복원 역할: 찾지 못함"},
+		"audit.selection-role":         {EN: "Selection role: %s", JA: "選択のロール: %s", KO: "선택의 역할: %s"},
+		"audit.instance-role":          {EN: "Instance role passed to EC2: %s", JA: "EC2 に渡すインスタンスロール: %s", KO: "EC2에 전달하는 인스턴스 역할: %s"},
+		"audit.role-source.flag":       {EN: "given with --role", JA: "--role で指定", KO: "--role로 지정"},
 		"audit.role-source.recoveryPoint": {
 			EN: "the recovery point's role", JA: "復旧ポイントのロール", KO: "복구 지점의 역할",
 		},
 		"audit.role-source.selection": {
 			EN: "the role of the backup selection for its vault", JA: "ボールトを対象とするバックアップ選択のロール", KO: "볼트를 대상으로 하는 백업 선택의 역할",
 		},
+		"audit.role-source.selection-own": {EN: "the selection's role", JA: "バックアップ選択のロール", KO: "백업 선택의 역할"},
 		"audit.role-source.defaultServiceRole": {
 			EN: "the account's AWSBackupDefaultServiceRole", JA: "アカウントの AWSBackupDefaultServiceRole", KO: "계정의 AWSBackupDefaultServiceRole",
 		},
-		"audit.error": {EN: "Could not be checked: %s", JA: "チェックできませんでした: %s", KO: "점검할 수 없었습니다: %s"},
-		"audit.denied": { // principal, action, resource, layer
-			EN: "Denied: %s %s on %s (%s)",
-			JA: "拒否: %s の %s (%s、%s)",
-			KO: "거부: %s의 %s(%s, %s)",
+		"audit.role-source.none": {EN: "none found", JA: "見つかりません", KO: "찾지 못함"},
+		"audit.unchecked":        {EN: "Could not be checked [%s]: %s", JA: "チェック不能 [%s]: %s", KO: "점검 불가 [%s]: %s"},
+		"audit.denied": { // rule, principal, action, resource, layer
+			EN: "Denied [%s]: %s %s on %s (%s)",
+			JA: "拒否 [%s]: %s の %s (%s、%s)",
+			KO: "거부 [%s]: %s의 %s(%s, %s)",
 		},
-		"audit.aws-says":       {EN: "AWS says: %s", JA: "AWS のメッセージ: %s", KO: "AWS 메시지: %s"},
-		"audit.fix":            {EN: "Fix (verified): %s", JA: "修正 (検証済み): %s", KO: "수정(검증됨): %s"},
-		"audit.fix.unverified": {EN: "Fix (not verified): %s", JA: "修正 (未検証): %s", KO: "수정(검증되지 않음): %s"},
-		"audit.more-detail":    {EN: "Run 'denied check restore --recovery-point ARN --role ROLE' for the policies and commands of a fix.", JA: "修正のポリシーとコマンドは 'denied check restore --recovery-point ARN --role ROLE' で表示できます。", KO: "수정의 정책과 명령은 'denied check restore --recovery-point ARN --role ROLE'로 볼 수 있습니다."},
+		"audit.aws-says":        {EN: "AWS says: %s", JA: "AWS のメッセージ: %s", KO: "AWS 메시지: %s"},
+		"audit.fix":             {EN: "Fix (verified): %s", JA: "修正 (検証済み): %s", KO: "수정(검증됨): %s"},
+		"audit.fix.unverified":  {EN: "Fix (not verified): %s", JA: "修正 (未検証): %s", KO: "수정(검증되지 않음): %s"},
+		"audit.ignored-because": {EN: "(ignored: %s)", JA: "(無視: %s)", KO: "(무시: %s)"},
+		"audit.below-severity":  {EN: "(below --severity)", JA: "(--severity 対象外)", KO: "(--severity 대상 아님)"},
+		"audit.more-detail":     {EN: "Run 'denied check restore --recovery-point ARN --role ROLE' for the policies and commands of a fix.", JA: "修正のポリシーとコマンドは 'denied check restore --recovery-point ARN --role ROLE' で表示できます。", KO: "수정의 정책과 명령은 'denied check restore --recovery-point ARN --role ROLE'로 볼 수 있습니다."},
 		"audit.sarif.message": { // action, principal, resource, layer, item
-			EN: "%s by %s on %s would be denied (%s): %s",
-			JA: "%s (%s、%s) は拒否されます (%s): %s",
-			KO: "%s(%s, %s)은(는) 거부됩니다(%s): %s",
+			EN: "%s by %s on %s would be denied (%s): %s.",
+			JA: "%s (%s、%s) は拒否されます (%s)。対象: %s。",
+			KO: "%s(%s, %s)은(는) 거부됩니다(%s). 대상: %s.",
 		},
-		"audit.sarif.error": {EN: "%s could not be checked: %s", JA: "%s はチェックできませんでした: %s", KO: "%s은(는) 점검할 수 없었습니다: %s"},
-		"audit.sarif.rule":  {EN: "%s would be denied during an AWS Backup restore", JA: "AWS Backup の復元中に %s が拒否されます", KO: "AWS Backup 복원 중 %s이(가) 거부됩니다"},
+		"audit.sarif.truncated": {
+			EN: "warning: %s SARIF results, more than GitHub code scanning accepts in a run: the %s most severe are written (the JSON report has them all)",
+			JA: "警告: SARIF の結果が %s 件あり、GitHub code scanning が 1 回の実行で受け付ける数を超えています。重大度の高い %s 件を書き出します (JSON レポートにはすべて含まれます)",
+			KO: "경고: SARIF 결과가 %s개로 GitHub code scanning이 한 실행에서 받는 수를 넘습니다. 심각도가 높은 %s개를 씁니다(JSON 보고서에는 모두 있습니다)",
+		},
+		"audit.sarif.role":      {EN: "role %s", JA: "ロール %s", KO: "역할 %s"},
+		"audit.sarif.unchecked": {EN: "%s could not be checked: %s", JA: "%s はチェックできませんでした: %s", KO: "%s은(는) 점검할 수 없었습니다: %s"},
+		"audit.rule.some-request": {
+			EN: "A request the restore needs", JA: "復元に必要なリクエスト", KO: "복원에 필요한 요청",
+		},
+		"audit.rule.help.fail": {
+			EN: "An AWS Backup restore (or the backup selection's role) needs this request and the account's policies, as the snapshot holds them, deny it. The result names the denying policy layer and a fix verified against the snapshot; 'denied check restore --recovery-point ARN --role ROLE' prints the policy and the commands. Ignore a finding you accept with an --ignore-file entry (rule ID, resource, expiry date, reason).",
+			JA: "AWS Backup の復元 (またはバックアップ選択のロール) にこのリクエストが必要ですが、スナップショットにあるアカウントのポリシーが拒否します。結果には拒否したポリシーレイヤーと、スナップショットで検証した修正が示されます。'denied check restore --recovery-point ARN --role ROLE' でポリシーとコマンドを表示できます。受け入れる検出事項は --ignore-file のエントリ (ルール ID、リソース、期限、理由) で無視できます。",
+			KO: "AWS Backup 복원(또는 백업 선택의 역할)에 이 요청이 필요하지만 스냅샷에 있는 계정의 정책이 거부합니다. 결과에는 거부한 정책 계층과 스냅샷으로 검증한 수정이 표시됩니다. 'denied check restore --recovery-point ARN --role ROLE'로 정책과 명령을 볼 수 있습니다. 받아들이는 발견 사항은 --ignore-file 항목(규칙 ID, 리소스, 만료일, 이유)으로 무시할 수 있습니다.",
+		},
+		"audit.rule.help.unchecked": {
+			EN: "The snapshot does not hold what this result depends on, so denied cannot tell whether the restore works: it is reported as could-not-check (exit 4), never as success. Take the snapshot again with the missing permission (see 'denied check collect --as ARN'), or correct the name the snapshot does not know.",
+			JA: "この結果が依存する情報がスナップショットにないため、復元が成功するか判断できません。成功ではなくチェック不能 (終了コード 4) として報告します。不足している権限を付けてスナップショットを取り直すか ('denied check collect --as ARN' を参照)、スナップショットにない名前を修正してください。",
+			KO: "이 결과가 의존하는 정보가 스냅샷에 없어 복원이 성공할지 판단할 수 없습니다. 성공이 아니라 점검 불가(종료 코드 4)로 보고합니다. 부족한 권한으로 스냅샷을 다시 만들거나('denied check collect --as ARN' 참고), 스냅샷에 없는 이름을 고치세요.",
+		},
+		"audit.rule.severity": {EN: "Severity: %s.", JA: "重大度: %s。", KO: "심각도: %s."},
+		"audit.rule.docs":     {EN: "denied audit: rules, severities and exit codes", JA: "denied audit: ルール、重大度、終了コード", KO: "denied audit: 규칙, 심각도, 종료 코드"},
 		"audit.err.no-snapshot": {
-			EN: "audit needs --snapshot FILE (an account snapshot, full or short form)",
-			JA: "audit には --snapshot FILE (アカウントのスナップショット、完全形式または短縮形式) が必要です",
-			KO: "audit에는 --snapshot FILE(계정 스냅샷, 전체 또는 축약 형식)이 필요합니다",
+			EN: "audit needs --snapshot FILE (an account snapshot, full or short form; - reads standard input) or --live (read the account itself, read-only)",
+			JA: "audit には --snapshot FILE (アカウントのスナップショット、完全形式または短縮形式、- は標準入力) または --live (アカウント自体を読み取り専用で読む) が必要です",
+			KO: "audit에는 --snapshot FILE(계정 스냅샷, 전체 또는 축약 형식, -는 표준 입력) 또는 --live(계정 자체를 읽기 전용으로 읽기)가 필요합니다",
 		},
-		"audit.err.role": {EN: "--role %s is not in the snapshot", JA: "--role %s はスナップショットにありません", KO: "--role %s이(가) 스냅샷에 없습니다"},
-	})
+		"audit.err.role":   {EN: "--role %s is not in the snapshot", JA: "--role %s はスナップショットにありません", KO: "--role %s이(가) 스냅샷에 없습니다"},
+		"audit.err.caller": {EN: "--as %s is not a role or user in the snapshot", JA: "--as %s はスナップショットのロールでもユーザーでもありません", KO: "--as %s은(는) 스냅샷의 역할이나 사용자가 아닙니다"},
+		"audit.ignore.expired": { // file:line, rule, resource, date
+			EN: "warning: %s: the ignore entry for %s on %s expired on %s; it no longer ignores anything",
+			JA: "警告: %s: %s (%s) の無視エントリは %s に期限切れになりました。もう何も無視しません",
+			KO: "경고: %s: %s(%s)의 무시 항목이 %s에 만료되었습니다. 더 이상 아무것도 무시하지 않습니다",
+		},
+
+		// Causes that leave an item unchecked.
+		"audit.gap.no-role": {
+			EN: "no restore role: the recovery point names none, no backup selection covers its vault, and the snapshot has no AWSBackupDefaultServiceRole (give one with --role)",
+			JA: "復元ロールがありません: 復旧ポイントにロールがなく、ボールトを対象とするバックアップ選択もなく、AWSBackupDefaultServiceRole もスナップショットにありません (--role で指定してください)",
+			KO: "복원 역할이 없습니다: 복구 지점에 역할이 없고, 볼트를 대상으로 하는 백업 선택도 없으며, 스냅샷에 AWSBackupDefaultServiceRole도 없습니다(--role로 지정하세요)",
+		},
+		"audit.gap.unknown-role": { // role, source
+			EN: "role %s (%s) is not in the snapshot", JA: "ロール %s (%s) はスナップショットにありません", KO: "역할 %s(%s)이(가) 스냅샷에 없습니다",
+		},
+		"audit.gap.unknown-role.suggest": { // role, source, likely role
+			EN: "role %s (%s) is not in the snapshot; did you mean %s?", JA: "ロール %s (%s) はスナップショットにありません。%s のことですか?", KO: "역할 %s(%s)이(가) 스냅샷에 없습니다. %s을(를) 말씀하신 건가요?",
+		},
+		"audit.gap.unknown-vault": {
+			EN: "vault %s is not in the snapshot", JA: "ボールト %s はスナップショットにありません", KO: "볼트 %s이(가) 스냅샷에 없습니다",
+		},
+		"audit.gap.unknown-key": {
+			EN: "KMS key %s is not in the snapshot", JA: "KMS キー %s はスナップショットにありません", KO: "KMS 키 %s이(가) 스냅샷에 없습니다",
+		},
+		"audit.gap.unknown-key-policy": {
+			EN: "the key policy of KMS key %s is not in the snapshot", JA: "KMS キー %s のキーポリシーはスナップショットにありません", KO: "KMS 키 %s의 키 정책이 스냅샷에 없습니다",
+		},
+		"audit.gap.unknown-instance-profile": {
+			EN: "instance profile %s of the recovery point is not in the snapshot", JA: "復旧ポイントのインスタンスプロファイル %s はスナップショットにありません", KO: "복구 지점의 인스턴스 프로필 %s이(가) 스냅샷에 없습니다",
+		},
+		"audit.gap.unknown-principal": { // principal, action
+			EN: "principal %s (for %s) is not in the snapshot", JA: "プリンシパル %s (%s) はスナップショットにありません", KO: "보안 주체 %s(%s)이(가) 스냅샷에 없습니다",
+		},
+		"audit.gap.unmapped-resource-type": {
+			EN: "no restore operation is known for resource type %q", JA: "リソースタイプ %q の復元操作は不明です", KO: "리소스 유형 %q의 복원 작업을 알 수 없습니다",
+		},
+		"audit.gap.not-evaluated": {
+			EN: "not evaluated: %s", JA: "評価できませんでした: %s", KO: "평가할 수 없었습니다: %s",
+		},
+		"audit.gap.service-linked": { // action, resource
+			EN: "%s on %s by the AWS Backup service-linked role is not evaluated", JA: "AWS Backup のサービスリンクロールによる %s (%s) は評価していません", KO: "AWS Backup 서비스 연결 역할의 %s(%s)은(는) 평가하지 않았습니다",
+		},
+	}
+	// The snapshot's unreadable list: what it leaves unknown, and the call.
+	for _, u := range []struct {
+		id   string
+		what [3]string
+	}{
+		{"unreadable-scps", [3]string{"SCPs unknown", "SCP が不明", "SCP를 알 수 없음"}},
+		{"unreadable-iam", [3]string{"IAM roles and policies unknown", "IAM のロールとポリシーが不明", "IAM 역할과 정책을 알 수 없음"}},
+		{"unreadable-kms", [3]string{"KMS keys or key policies unknown", "KMS キーまたはキーポリシーが不明", "KMS 키 또는 키 정책을 알 수 없음"}},
+		{"unreadable-vaults", [3]string{"backup vaults and their access policies unknown", "バックアップボールトとアクセスポリシーが不明", "백업 볼트와 액세스 정책을 알 수 없음"}},
+		{"unreadable-restore-metadata", [3]string{"the EC2 instance profile of the recovery point unknown", "復旧ポイントの EC2 インスタンスプロファイルが不明", "복구 지점의 EC2 인스턴스 프로필을 알 수 없음"}},
+		{"unreadable-recovery-points", [3]string{"recovery points unknown (the snapshot may lack some)", "復旧ポイントが不明 (スナップショットにないものがある可能性があります)", "복구 지점을 알 수 없음(스냅샷에 없는 것이 있을 수 있음)"}},
+		{"unreadable-selections", [3]string{"backup plans and selections unknown (the snapshot may lack some)", "バックアッププランと選択が不明 (スナップショットにないものがある可能性があります)", "백업 계획과 선택을 알 수 없음(스냅샷에 없는 것이 있을 수 있음)"}},
+		{"unreadable", [3]string{"part of the account unknown", "アカウントの一部が不明", "계정의 일부를 알 수 없음"}},
+	} {
+		m["audit.gap."+u.id+".denied"] = map[Lang]string{
+			EN: u.what[0] + ": %s was denied when the snapshot was taken",
+			JA: u.what[1] + ": スナップショット取得時に %s が拒否されました",
+			KO: u.what[2] + ": 스냅샷을 만들 때 %s이(가) 거부되었습니다",
+		}
+		m["audit.gap."+u.id+".failed"] = map[Lang]string{
+			EN: u.what[0] + ": %s failed when the snapshot was taken (%s)",
+			JA: u.what[1] + ": スナップショット取得時に %s が失敗しました (%s)",
+			KO: u.what[2] + ": 스냅샷을 만들 때 %s이(가) 실패했습니다(%s)",
+		}
+		m["audit.rule.unchecked."+u.id] = map[Lang]string{
+			EN: u.what[0] + ": a call the collector makes failed, so results that depend on it could not be checked",
+			JA: u.what[1] + ": 収集時の呼び出しが失敗したため、それに依存する結果はチェックできません",
+			KO: u.what[2] + ": 수집 시 호출이 실패하여 이에 의존하는 결과는 점검할 수 없습니다",
+		}
+	}
+	for id, s := range map[string][3]string{
+		"no-role":                  {"No restore role could be chosen", "復元ロールを選べません", "복원 역할을 고를 수 없습니다"},
+		"unknown-role":             {"A role the restore uses is not in the snapshot", "復元で使うロールがスナップショットにありません", "복원에 쓰는 역할이 스냅샷에 없습니다"},
+		"unknown-vault":            {"The recovery point's vault is not in the snapshot", "復旧ポイントのボールトがスナップショットにありません", "복구 지점의 볼트가 스냅샷에 없습니다"},
+		"unknown-key":              {"The recovery point's KMS key is not in the snapshot", "復旧ポイントの KMS キーがスナップショットにありません", "복구 지점의 KMS 키가 스냅샷에 없습니다"},
+		"unknown-key-policy":       {"The KMS key policy is not in the snapshot", "KMS キーポリシーがスナップショットにありません", "KMS 키 정책이 스냅샷에 없습니다"},
+		"unknown-instance-profile": {"The EC2 instance profile is not in the snapshot", "EC2 インスタンスプロファイルがスナップショットにありません", "EC2 인스턴스 프로필이 스냅샷에 없습니다"},
+		"unknown-principal":        {"A principal is not in the snapshot", "プリンシパルがスナップショットにありません", "보안 주체가 스냅샷에 없습니다"},
+		"unmapped-resource-type":   {"No restore operation is known for the resource type", "リソースタイプの復元操作が不明です", "리소스 유형의 복원 작업을 알 수 없습니다"},
+		"not-evaluated":            {"A request could not be evaluated", "リクエストを評価できませんでした", "요청을 평가할 수 없었습니다"},
+		"service-linked-role":      {"A service-linked role request is not evaluated", "サービスリンクロールのリクエストは評価していません", "서비스 연결 역할 요청은 평가하지 않았습니다"},
+	} {
+		m["audit.rule.unchecked."+id] = map[Lang]string{EN: s[0], JA: s[1], KO: s[2]}
+	}
+	register(m)
 }

@@ -15,7 +15,9 @@ import (
 //   - code: fenced blocks (```), and the indented blocks under the
 //     rendering labels (policy JSON, AWS CLI, Terraform, CloudFormation),
 //     except their comment lines ("# ..."), which are read as prose;
-//   - ARNs, JSON objects, quoted strings, `code`, <placeholders>;
+//   - ARNs, AWS CLI commands, command-line options with their values
+//     (--query Account, also on a line a command wrapped onto), JSON
+//     objects, quoted strings, `code`, <placeholders>;
 //   - identifiers: a token with a digit or any of : / _ . = @ * $ - < >,
 //     an all-capitals token (AWS, IAM, SCP) and a CamelCase one
 //     (AssumeRole, ImplicitDeny);
@@ -24,8 +26,8 @@ import (
 //
 // What is left is English when it is a run of two or more words, two
 // of them words of the English catalog and one starting in lower case (a
-// sentence, not a product name such as "Identity Center" nor a name such
-// as "role voclabs"), or a single word that the English catalog uses and
+// sentence, not a product name such as "Identity Center" or "Amazon
+// Managed Service for Apache Flink" nor a name such as "role voclabs"), or a single word that the English catalog uses and
 // neither translation does ("Allowed", "or", "the").
 func EnglishIn(l Lang, report string) []string {
 	vocab := vocabulary()
@@ -64,7 +66,7 @@ func EnglishIn(l Lang, report string) []string {
 }
 
 var (
-	notProse = regexp.MustCompile("arn:\\S+|\\baws [a-z0-9-]+( [a-z0-9-]+)?|\\bdenied (explain|check|audit|collect|simulate)\\b|SDK for [A-Z]\\w*|\\{[^{}]*\\}|\"[^\"]*\"|`[^`]*`|<[^<>\\s]*>|'[^'\\s]*'")
+	notProse = regexp.MustCompile("arn:\\S+|\\baws [a-z0-9-]+( [a-z0-9-]+)?|(^|\\s)--[a-z][a-z0-9-]*( [^\\s-]\\S*)?|\\bdenied (explain|check|audit|collect|simulate)\\b|SDK for [A-Z]\\w*|\\{[^{}]*\\}|\"[^\"]*\"|`[^`]*`|<[^<>\\s]*>|'[^'\\s]*'")
 	gloss    = regexp.MustCompile(`([\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\]）」])\s?\(([A-Z][A-Za-z ]*)\)`)
 )
 
@@ -84,8 +86,8 @@ func englishInLine(line string, vocab vocab) []string {
 	var run []string
 	flush := func() {
 		lower, known := false, 0
-		for _, w := range run {
-			if unicode.IsLower(rune(w[0])) {
+		for i, w := range run {
+			if unicode.IsLower(rune(w[0])) && !nameFor(run, i) {
 				lower = true
 			}
 			if vocab.english[strings.ToLower(w)] {
@@ -120,6 +122,15 @@ func englishInLine(line string, vocab vocab) []string {
 	}
 	flush()
 	return out
+}
+
+// nameFor reports whether run[i] is the "for" of a product name: before
+// a capitalized word and after one, or first in its line, where wrapping
+// put it ("Amazon Managed Service for Apache Flink", "AWS Tools for
+// PowerShell").
+func nameFor(run []string, i int) bool {
+	return run[i] == "for" && i+1 < len(run) && unicode.IsUpper(rune(run[i+1][0])) &&
+		(i == 0 || unicode.IsUpper(rune(run[i-1][0])))
 }
 
 // proseWord returns tok as a word of prose, its punctuation trimmed; ok

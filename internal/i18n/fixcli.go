@@ -62,7 +62,100 @@ func init() {
 			KO: "# %[1]s을(를) 담은 인스턴스 프로파일을 연결합니다(콘솔은 역할과 같은 이름을 붙입니다. %[2]s):",
 		},
 
+		"fixcli.not-runnable": {
+			EN: "# Not runnable as-is: replace %s first.",
+			JA: "# このままでは実行できません: 先に %s を置き換えてください。",
+			KO: "# 이대로는 실행할 수 없습니다: 먼저 %s을(를) 바꾸세요.",
+		},
+		"fixcli.not-runnable-find": {
+			EN: "# Not runnable as-is: replace %s first. %s",
+			JA: "# このままでは実行できません: 先に %[1]s を置き換えてください。値の調べ方: %[2]s",
+			KO: "# 이대로는 실행할 수 없습니다: 먼저 %[1]s을(를) 바꾸세요. 값 확인 방법: %[2]s",
+		},
+		"fixcli.resource-apply": {
+			EN: "# This is the resource-based policy of %s: apply the document with the %s API call that sets that resource's policy (it replaces the whole policy).",
+			JA: "# これは %[1]s のリソースベースのポリシーです: そのリソースのポリシーを設定する %[2]s の API 呼び出しでドキュメントを適用してください (ポリシー全体が置き換わります)。",
+			KO: "# 이것은 %[1]s의 리소스 기반 정책입니다: 그 리소스의 정책을 설정하는 %[2]s API 호출로 문서를 적용하세요(정책 전체가 바뀝니다).",
+		},
+		"fixcli.current-unknown-replace": {
+			EN: "# The current %s is not known and the update replaces it whole: fetch it, put the statement of the policy JSON in place of the Deny %s, and submit the result.",
+			JA: "# 現在の%[1]sは不明で、更新はそれを丸ごと置き換えます: 現在のものを取得し、Deny %[2]s をポリシー JSON のステートメントに置き換え、結果を送信してください。",
+			KO: "# 현재 %[1]s을(를) 알 수 없고 업데이트는 이를 통째로 바꿉니다: 현재 것을 가져와 Deny %[2]s을(를) 정책 JSON의 문으로 바꾼 뒤 결과를 제출하세요.",
+		},
+		"fixcli.sqs-string-attribute": {
+			EN: "# set-queue-attributes takes the policy as a string attribute and replaces the whole queue policy: write the policy JSON to policy.json, then",
+			JA: "# set-queue-attributes はポリシーを文字列の属性として受け取り、キューポリシー全体を置き換えます: ポリシー JSON を policy.json に書き出してから、",
+			KO: "# set-queue-attributes는 정책을 문자열 속성으로 받아 대기열 정책 전체를 바꿉니다: 정책 JSON을 policy.json에 쓴 뒤",
+		},
+		"fixcli.sqs-wrap": {
+			EN: "# wrap it: jq -n --rawfile p policy.json '{Policy: $p}' > queue-attributes.json",
+			JA: "# それを属性に包みます: jq -n --rawfile p policy.json '{Policy: $p}' > queue-attributes.json",
+			KO: "# 이를 속성으로 감쌉니다: jq -n --rawfile p policy.json '{Policy: $p}' > queue-attributes.json",
+		},
+
+		// An identity-based policy of the principal, not known which.
+		"fixcli.identity.which-user": {
+			EN: "# Which identity-based policy of the user holds the Deny is not known. List its inline and its managed policies:",
+			JA: "# ユーザーのどのアイデンティティベースのポリシーに Deny があるかは不明です。インラインポリシーと管理ポリシーを一覧表示してください:",
+			KO: "# 사용자의 어느 자격 증명 기반 정책에 Deny가 있는지 알 수 없습니다. 인라인 정책과 관리형 정책을 나열하세요:",
+		},
+		"fixcli.identity.which-role": {
+			EN: "# Which identity-based policy of the role holds the Deny is not known. List its inline and its managed policies:",
+			JA: "# ロールのどのアイデンティティベースのポリシーに Deny があるかは不明です。インラインポリシーと管理ポリシーを一覧表示してください:",
+			KO: "# 역할의 어느 자격 증명 기반 정책에 Deny가 있는지 알 수 없습니다. 인라인 정책과 관리형 정책을 나열하세요:",
+		},
+		"fixcli.identity.inline-user": {
+			EN: "# If the Deny is in an inline policy: fetch it, %s, and submit the result (put-user-policy replaces it whole).",
+			JA: "# Deny がインラインポリシーにある場合: それを取得し、%s、結果を送信してください (put-user-policy はポリシーを丸ごと置き換えます)。",
+			KO: "# Deny가 인라인 정책에 있으면: 이를 가져와 %s 결과를 제출하세요(put-user-policy는 정책을 통째로 바꿉니다).",
+		},
+		"fixcli.identity.inline-role": {
+			EN: "# If the Deny is in an inline policy: fetch it, %s, and submit the result (put-role-policy replaces it whole).",
+			JA: "# Deny がインラインポリシーにある場合: それを取得し、%s、結果を送信してください (put-role-policy はポリシーを丸ごと置き換えます)。",
+			KO: "# Deny가 인라인 정책에 있으면: 이를 가져와 %s 결과를 제출하세요(put-role-policy는 정책을 통째로 바꿉니다).",
+		},
+		"fixcli.identity.inline-user-replace": {
+			EN: "# If the Deny is in an inline policy: fetch it, put the statement of the policy JSON in place of the Deny %s, and submit the result (put-user-policy replaces it whole).",
+			JA: "# Deny がインラインポリシーにある場合: それを取得し、Deny %s をポリシー JSON のステートメントに置き換え、結果を送信してください (put-user-policy はポリシーを丸ごと置き換えます)。",
+			KO: "# Deny가 인라인 정책에 있으면: 이를 가져와 Deny %s을(를) 정책 JSON의 문으로 바꾼 뒤 결과를 제출하세요(put-user-policy는 정책을 통째로 바꿉니다).",
+		},
+		"fixcli.identity.inline-role-replace": {
+			EN: "# If the Deny is in an inline policy: fetch it, put the statement of the policy JSON in place of the Deny %s, and submit the result (put-role-policy replaces it whole).",
+			JA: "# Deny がインラインポリシーにある場合: それを取得し、Deny %s をポリシー JSON のステートメントに置き換え、結果を送信してください (put-role-policy はポリシーを丸ごと置き換えます)。",
+			KO: "# Deny가 인라인 정책에 있으면: 이를 가져와 Deny %s을(를) 정책 JSON의 문으로 바꾼 뒤 결과를 제출하세요(put-role-policy는 정책을 통째로 바꿉니다).",
+		},
+		"fixcli.identity.managed": {
+			EN: "# If the Deny is in a customer managed policy: fetch its default version, change it the same way, and make the result the default version.",
+			JA: "# Deny がカスタマー管理ポリシーにある場合: そのデフォルトバージョンを取得し、同じように変更して、結果をデフォルトバージョンにしてください。",
+			KO: "# Deny가 고객 관리형 정책에 있으면: 기본 버전을 가져와 같은 방식으로 바꾼 뒤 결과를 기본 버전으로 만드세요.",
+		},
+
 		// Comment lines of the Terraform and CloudFormation renderings.
+		"fixcli.iac.current-unknown-replace": {
+			EN: "# The current %s is not known: put this statement in place of the Deny %s in the Statement list",
+			JA: "# 現在の%[1]sは不明です: 次の Statement リストの Deny %[2]s をこのステートメントに置き換えてください",
+			KO: "# 현재 %[1]s을(를) 알 수 없습니다: 다음의 Statement 목록에서 Deny %[2]s을(를) 이 문으로 바꾸세요",
+		},
+		"fixcli.iac.identity-tf-user": {
+			EN: "# Change the Deny in the %s or the aws_iam_policy (attached to user %s) that holds it, as the notes say.",
+			JA: "# %[1]s または aws_iam_policy (ユーザー %[2]s にアタッチ) のうち Deny を含むもので、その Deny を補足のとおりに変更してください。",
+			KO: "# %[1]s 또는 aws_iam_policy(사용자 %[2]s에 연결됨) 중 Deny가 있는 것에서 그 Deny를 참고 사항대로 바꾸세요.",
+		},
+		"fixcli.iac.identity-tf-role": {
+			EN: "# Change the Deny in the %s or the aws_iam_policy (attached to role %s) that holds it, as the notes say.",
+			JA: "# %[1]s または aws_iam_policy (ロール %[2]s にアタッチ) のうち Deny を含むもので、その Deny を補足のとおりに変更してください。",
+			KO: "# %[1]s 또는 aws_iam_policy(역할 %[2]s에 연결됨) 중 Deny가 있는 것에서 그 Deny를 참고 사항대로 바꾸세요.",
+		},
+		"fixcli.iac.identity-cfn-user": {
+			EN: "# Change the Deny in the PolicyDocument of the %s or the AWS::IAM::ManagedPolicy (attached to user %s) that holds it, as the notes say.",
+			JA: "# %[1]s または AWS::IAM::ManagedPolicy (ユーザー %[2]s にアタッチ) のうち Deny を含むものの PolicyDocument で、その Deny を補足のとおりに変更してください。",
+			KO: "# %[1]s 또는 AWS::IAM::ManagedPolicy(사용자 %[2]s에 연결됨) 중 Deny가 있는 것의 PolicyDocument에서 그 Deny를 참고 사항대로 바꾸세요.",
+		},
+		"fixcli.iac.identity-cfn-role": {
+			EN: "# Change the Deny in the PolicyDocument of the %s or the AWS::IAM::ManagedPolicy (attached to role %s) that holds it, as the notes say.",
+			JA: "# %[1]s または AWS::IAM::ManagedPolicy (ロール %[2]s にアタッチ) のうち Deny を含むものの PolicyDocument で、その Deny を補足のとおりに変更してください。",
+			KO: "# %[1]s 또는 AWS::IAM::ManagedPolicy(역할 %[2]s에 연결됨) 중 Deny가 있는 것의 PolicyDocument에서 그 Deny를 참고 사항대로 바꾸세요.",
+		},
 		"fixcli.iac.change-deny": {
 			EN: "# Change the Deny in the %s as the notes say.",
 			JA: "# %s の Deny を補足のとおりに変更してください。",
@@ -75,8 +168,8 @@ func init() {
 		},
 		"fixcli.iac.of-the": {
 			EN: "# of the %s.",
-			JA: "# (追加先: %s)。",
-			KO: "# (추가할 곳: %s).",
+			JA: "# (対象: %s)。",
+			KO: "# (대상: %s).",
 		},
 		"fixcli.iac.session-federation": {
 			EN: "# The session policy is passed to GetFederationToken by whoever creates the session: Terraform does not declare it.",
@@ -127,6 +220,13 @@ func init() {
 		"fixcli.phrase.bucket-policy":       {EN: "bucket policy", JA: "バケットポリシー", KO: "버킷 정책"},
 		"fixcli.phrase.endpoint-policy":     {EN: "endpoint policy", JA: "エンドポイントポリシー", KO: "엔드포인트 정책"},
 		"fixcli.phrase.name-unknown":        {EN: "(name unknown)", JA: "(名前不明)", KO: "(이름 알 수 없음)"},
+		"fixcli.phrase.without-sid":         {EN: "(without Sid)", JA: "(Sid なし)", KO: "(Sid 없음)"},
+		"fixcli.phrase.service-unknown":     {EN: "service's", JA: "そのサービス", KO: "해당 서비스"},
+		"fixcli.phrase.secret-policy":       {EN: "secret's resource policy", JA: "シークレットのリソースポリシー", KO: "보안 암호의 리소스 정책"},
+		"fixcli.phrase.secret-policy-of":    {EN: "resource policy of the secret", JA: "シークレットのリソースポリシー", KO: "보안 암호의 리소스 정책"},
+		"fixcli.phrase.queue-policy":        {EN: "queue policy", JA: "キューポリシー", KO: "대기열 정책"},
+		"fixcli.phrase.topic-policy":        {EN: "topic policy", JA: "トピックポリシー", KO: "주제 정책"},
+		"fixcli.phrase.repository-policy":   {EN: "repository policy", JA: "リポジトリポリシー", KO: "리포지토리 정책"},
 		"fixcli.phrase.add-statement": {
 			EN: "add the statement of the policy JSON to its Statement list",
 			JA: "ポリシー JSON のステートメントをその Statement リストに追加し",
@@ -139,20 +239,42 @@ func init() {
 		},
 
 		// What the Terraform and CloudFormation comments name.
-		"fixcli.phrase.tf-managed-policy":   {EN: "aws_iam_policy that manages %s", JA: "%s を管理する aws_iam_policy", KO: "%s을(를) 관리하는 aws_iam_policy"},
-		"fixcli.phrase.cfn-managed-policy":  {EN: "PolicyDocument of the AWS::IAM::ManagedPolicy that defines %s", JA: "%s を定義する AWS::IAM::ManagedPolicy の PolicyDocument", KO: "%s을(를) 정의하는 AWS::IAM::ManagedPolicy의 PolicyDocument"},
-		"fixcli.phrase.session-assume-role": {EN: "session policy passed to AssumeRole", JA: "AssumeRole に渡すセッションポリシー", KO: "AssumeRole에 전달하는 세션 정책"},
-		"fixcli.phrase.cfn-org-policy":      {EN: "Content of the AWS::Organizations::Policy %s", JA: "AWS::Organizations::Policy %s の Content", KO: "AWS::Organizations::Policy %s의 Content"},
-		"fixcli.phrase.key-policy-of":       {EN: "key policy of %s", JA: "%s のキーポリシー", KO: "%s의 키 정책"},
-		"fixcli.phrase.cfn-key-policy":      {EN: "KeyPolicy of the AWS::KMS::Key that defines %s", JA: "%s を定義する AWS::KMS::Key の KeyPolicy", KO: "%s을(를) 정의하는 AWS::KMS::Key의 KeyPolicy"},
-		"fixcli.phrase.tf-trust-policy":     {EN: "assume_role_policy of the aws_iam_role %s", JA: "aws_iam_role %s の assume_role_policy", KO: "aws_iam_role %s의 assume_role_policy"},
-		"fixcli.phrase.cfn-trust-policy":    {EN: "AssumeRolePolicyDocument of the AWS::IAM::Role %s", JA: "AWS::IAM::Role %s の AssumeRolePolicyDocument", KO: "AWS::IAM::Role %s의 AssumeRolePolicyDocument"},
-		"fixcli.phrase.tf-vault-policy":     {EN: "aws_backup_vault_policy of vault %s", JA: "ボールト %s の aws_backup_vault_policy", KO: "볼트 %s의 aws_backup_vault_policy"},
-		"fixcli.phrase.cfn-vault-policy":    {EN: "AccessPolicy of the AWS::Backup::BackupVault %s", JA: "AWS::Backup::BackupVault %s の AccessPolicy", KO: "AWS::Backup::BackupVault %s의 AccessPolicy"},
-		"fixcli.phrase.tf-bucket-policy":    {EN: "aws_s3_bucket_policy of bucket %s", JA: "バケット %s の aws_s3_bucket_policy", KO: "버킷 %s의 aws_s3_bucket_policy"},
-		"fixcli.phrase.cfn-bucket-policy":   {EN: "PolicyDocument of the AWS::S3::BucketPolicy of bucket %s", JA: "バケット %s の AWS::S3::BucketPolicy の PolicyDocument", KO: "버킷 %s의 AWS::S3::BucketPolicy의 PolicyDocument"},
-		"fixcli.phrase.tf-vpce-policy":      {EN: "aws_vpc_endpoint_policy of %s", JA: "%s の aws_vpc_endpoint_policy", KO: "%s의 aws_vpc_endpoint_policy"},
-		"fixcli.phrase.cfn-vpce-policy":     {EN: "PolicyDocument of the AWS::EC2::VPCEndpoint %s", JA: "AWS::EC2::VPCEndpoint %s の PolicyDocument", KO: "AWS::EC2::VPCEndpoint %s의 PolicyDocument"},
+		"fixcli.phrase.tf-managed-policy":  {EN: "aws_iam_policy that manages %s", JA: "%s を管理する aws_iam_policy", KO: "%s을(를) 관리하는 aws_iam_policy"},
+		"fixcli.phrase.cfn-managed-policy": {EN: "PolicyDocument of the AWS::IAM::ManagedPolicy that defines %s", JA: "%s を定義する AWS::IAM::ManagedPolicy の PolicyDocument", KO: "%s을(를) 정의하는 AWS::IAM::ManagedPolicy의 PolicyDocument"},
+		"fixcli.phrase.session-assume-role-tf": {
+			EN: "session policy passed to AssumeRole (the policy of the provider's assume_role block)",
+			JA: "AssumeRole に渡すセッションポリシー (プロバイダーの assume_role ブロックの policy)",
+			KO: "AssumeRole에 전달하는 세션 정책(공급자 assume_role 블록의 policy)",
+		},
+		"fixcli.phrase.session-assume-role-cfn": {
+			EN: "session policy passed to AssumeRole (not a CloudFormation resource)",
+			JA: "AssumeRole に渡すセッションポリシー (CloudFormation のリソースではありません)",
+			KO: "AssumeRole에 전달하는 세션 정책(CloudFormation 리소스가 아님)",
+		},
+		"fixcli.phrase.tf-key-policy": {
+			EN: "aws_kms_key_policy (or the policy of the aws_kms_key) of %s",
+			JA: "%s の aws_kms_key_policy (または aws_kms_key の policy)",
+			KO: "%s의 aws_kms_key_policy(또는 aws_kms_key의 policy)",
+		},
+		"fixcli.phrase.tf-secret-policy":  {EN: "aws_secretsmanager_secret_policy of %s", JA: "%s の aws_secretsmanager_secret_policy", KO: "%s의 aws_secretsmanager_secret_policy"},
+		"fixcli.phrase.cfn-secret-policy": {EN: "ResourcePolicy of the AWS::SecretsManager::ResourcePolicy of %s", JA: "%s の AWS::SecretsManager::ResourcePolicy の ResourcePolicy", KO: "%s의 AWS::SecretsManager::ResourcePolicy의 ResourcePolicy"},
+		"fixcli.phrase.tf-queue-policy":   {EN: "aws_sqs_queue_policy of %s", JA: "%s の aws_sqs_queue_policy", KO: "%s의 aws_sqs_queue_policy"},
+		"fixcli.phrase.cfn-queue-policy":  {EN: "PolicyDocument of the AWS::SQS::QueuePolicy of %s", JA: "%s の AWS::SQS::QueuePolicy の PolicyDocument", KO: "%s의 AWS::SQS::QueuePolicy의 PolicyDocument"},
+		"fixcli.phrase.tf-topic-policy":   {EN: "aws_sns_topic_policy of %s", JA: "%s の aws_sns_topic_policy", KO: "%s의 aws_sns_topic_policy"},
+		"fixcli.phrase.cfn-topic-policy":  {EN: "PolicyDocument of the AWS::SNS::TopicPolicy of %s", JA: "%s の AWS::SNS::TopicPolicy の PolicyDocument", KO: "%s의 AWS::SNS::TopicPolicy의 PolicyDocument"},
+		"fixcli.phrase.tf-repo-policy":    {EN: "aws_ecr_repository_policy of %s", JA: "%s の aws_ecr_repository_policy", KO: "%s의 aws_ecr_repository_policy"},
+		"fixcli.phrase.cfn-repo-policy":   {EN: "RepositoryPolicyText of the AWS::ECR::Repository %s", JA: "AWS::ECR::Repository %s の RepositoryPolicyText", KO: "AWS::ECR::Repository %s의 RepositoryPolicyText"},
+		"fixcli.phrase.cfn-org-policy":    {EN: "Content of the AWS::Organizations::Policy %s", JA: "AWS::Organizations::Policy %s の Content", KO: "AWS::Organizations::Policy %s의 Content"},
+		"fixcli.phrase.key-policy-of":     {EN: "key policy of %s", JA: "%s のキーポリシー", KO: "%s의 키 정책"},
+		"fixcli.phrase.cfn-key-policy":    {EN: "KeyPolicy of the AWS::KMS::Key that defines %s", JA: "%s を定義する AWS::KMS::Key の KeyPolicy", KO: "%s을(를) 정의하는 AWS::KMS::Key의 KeyPolicy"},
+		"fixcli.phrase.tf-trust-policy":   {EN: "assume_role_policy of the aws_iam_role %s", JA: "aws_iam_role %s の assume_role_policy", KO: "aws_iam_role %s의 assume_role_policy"},
+		"fixcli.phrase.cfn-trust-policy":  {EN: "AssumeRolePolicyDocument of the AWS::IAM::Role %s", JA: "AWS::IAM::Role %s の AssumeRolePolicyDocument", KO: "AWS::IAM::Role %s의 AssumeRolePolicyDocument"},
+		"fixcli.phrase.tf-vault-policy":   {EN: "aws_backup_vault_policy of vault %s", JA: "ボールト %s の aws_backup_vault_policy", KO: "볼트 %s의 aws_backup_vault_policy"},
+		"fixcli.phrase.cfn-vault-policy":  {EN: "AccessPolicy of the AWS::Backup::BackupVault %s", JA: "AWS::Backup::BackupVault %s の AccessPolicy", KO: "AWS::Backup::BackupVault %s의 AccessPolicy"},
+		"fixcli.phrase.tf-bucket-policy":  {EN: "aws_s3_bucket_policy of bucket %s", JA: "バケット %s の aws_s3_bucket_policy", KO: "버킷 %s의 aws_s3_bucket_policy"},
+		"fixcli.phrase.cfn-bucket-policy": {EN: "PolicyDocument of the AWS::S3::BucketPolicy of bucket %s", JA: "バケット %s の AWS::S3::BucketPolicy の PolicyDocument", KO: "버킷 %s의 AWS::S3::BucketPolicy의 PolicyDocument"},
+		"fixcli.phrase.tf-vpce-policy":    {EN: "aws_vpc_endpoint_policy of %s", JA: "%s の aws_vpc_endpoint_policy", KO: "%s의 aws_vpc_endpoint_policy"},
+		"fixcli.phrase.cfn-vpce-policy":   {EN: "PolicyDocument of the AWS::EC2::VPCEndpoint %s", JA: "AWS::EC2::VPCEndpoint %s の PolicyDocument", KO: "AWS::EC2::VPCEndpoint %s의 PolicyDocument"},
 
 		// What a message reader could not read (Denial.Unreadable).
 		"unreadable.decoded-not-in-text": {

@@ -1,0 +1,209 @@
+package audit
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+)
+
+// IgnoreEntry is one line of an ignore file: the causes with rule RuleID
+// ("*": any) on the item Resource ("*": any; a trailing "*" matches any
+// suffix) are ignored, for Reason, until the end of Expires (UTC).
+type IgnoreEntry struct {
+	RuleID   string `json:"ruleId"`
+	Resource string `json:"resource"`
+	Expires  string `json:"expires"`
+	Reason   string `json:"reason"`
+	// File and Line say where the entry was read.
+	File string `json:"file,omitempty"`
+	Line int    `json:"line,omitempty"`
+
+	until time.Time
+}
+
+// IgnoreError is a bad line in an ignore file.
+type IgnoreError struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *IgnoreError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+
+// ParseIgnore reads an ignore file: one entry a line,
+//
+//	RULE-ID  RESOURCE  EXPIRES  REASON...
+//
+// separated by spaces or tabs: the rule ID (or "*"), the item (a recovery
+// point ARN, "plan/selection", an unreadable call such as
+// "backup:ListRecoveryPointsByBackupVault", "*", or a prefix ending in
+// "*"), the last day the entry holds (YYYY-MM-DD, UTC), and the reason
+// (the rest of the line, required). Blank lines and lines starting with
+// "#" are skipped. name is the file name errors give.
+func ParseIgnore(r io.Reader, name string) ([]IgnoreEntry, error) {
+	var out []IgnoreEntry
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Fields(line)
+		if len(f) < 4 {
+			return nil, &IgnoreError{File: name, Line: n, Msg: "want RULE-ID RESOURCE EXPIRES REASON (a reason is required), got " + fmt.Sprint(len(f)) + " field(s)"}
+		}
+		until, err := time.Parse("2006-01-02", f[2])
+		if err != nil {
+			return nil, &IgnoreError{File: name, Line: n, Msg: fmt.Sprintf("expiry %q is not a date YYYY-MM-DD", f[2])}
+		}
+		if f[0] == "*" && f[1] == "*" {
+			return nil, &IgnoreError{File: name, Line: n, Msg: "an entry must name a rule ID or a resource (not both \"*\")"}
+		}
+		// The reason is the rest of the line as written.
+		rest := line
+		for range 3 {
+			rest = strings.TrimLeft(rest, " \t")
+			rest = rest[strings.IndexAny(rest, " \t"):]
+		}
+		out = append(out, IgnoreEntry{RuleID: f[0], Resource: f[1], Expires: f[2], Reason: strings.TrimSpace(rest), File: name, Line: n,
+			until: until.AddDate(0, 0, 1)})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, &IgnoreError{File: name, Line: n + 1, Msg: err.Error()}
+	}
+	return out, nil
+}
+
+func (e IgnoreEntry) matches(rule, item string) bool {
+	if e.RuleID != "*" && e.RuleID != rule {
+		return false
+	}
+	switch {
+	case e.Resource == "*":
+		return true
+	case strings.HasSuffix(e.Resource, "*"):
+		return strings.HasPrefix(item, strings.TrimSuffix(e.Resource, "*"))
+	}
+	return e.Resource == item
+}
+
+type filter struct {
+	sev     map[string]bool
+	active  []IgnoreEntry
+	expired []IgnoreEntry
+}
+
+func newFilter(opt Options) *filter {
+	f := &filter{}
+	if len(opt.Severities) > 0 {
+		f.sev = map[string]bool{}
+		for _, s := range opt.Severities {
+			f.sev[s] = true
+		}
+	}
+	now := time.Now
+	if opt.Now != nil {
+		now = opt.Now
+	}
+	t := now().UTC()
+	for _, e := range opt.Ignore {
+		if e.until.IsZero() {
+			if d, err := time.Parse("2006-01-02", e.Expires); err == nil {
+				e.until = d.AddDate(0, 0, 1)
+			}
+		}
+		if !t.Before(e.until) {
+			f.expired = append(f.expired, e)
+			continue
+		}
+		f.active = append(f.active, e)
+	}
+	return f
+}
+
+// suppress says whether a cause is filtered out by severity, or the reason
+// it is ignored.
+func (f *filter) suppress(rule, sev, item string) (bool, string) {
+	if f.sev != nil && !f.sev[sev] {
+		return true, ""
+	}
+	for _, e := range f.active {
+		if e.matches(rule, item) {
+			return false, e.Reason
+		}
+	}
+	return false, ""
+}
+
+func sevRank(s string) int {
+	if i := slices.Index(Severities, s); i >= 0 {
+		return i
+	}
+	return len(Severities)
+}
+
+// apply decides the item's result and returns the one cause it is counted
+// under (nil when it passed).
+func (f *filter) apply(it *Item) *Cause {
+	// Findings may be shared with other items (the evaluation cache):
+	// copied before they are reordered or marked.
+	byRank := func(i, j int) bool { return sevRank(it.Findings[i].Severity) < sevRank(it.Findings[j].Severity) }
+	if f.sev != nil || len(f.active) > 0 || !sort.SliceIsSorted(it.Findings, byRank) {
+		it.Findings = slices.Clone(it.Findings)
+		sort.SliceStable(it.Findings, byRank)
+	}
+	sort.SliceStable(it.Unchecked, func(i, j int) bool { return sevRank(it.Unchecked[i].Severity) < sevRank(it.Unchecked[j].Severity) })
+	var ignored, filtered bool
+	var fail *Finding
+	for i := range it.Findings {
+		fd := &it.Findings[i]
+		if f.sev != nil || len(f.active) > 0 {
+			fd.Filtered, fd.Ignored = f.suppress(fd.RuleID, fd.Severity, it.ARN)
+		}
+		switch {
+		case fd.Filtered:
+			filtered = true
+		case fd.Ignored != "":
+			ignored = true
+		case fail == nil:
+			fail = fd
+		}
+	}
+	var unchecked *Gap
+	for i := range it.Unchecked {
+		g := &it.Unchecked[i]
+		g.Filtered, g.Ignored = f.suppress(g.RuleID, g.Severity, it.ARN)
+		switch {
+		case g.Filtered:
+			filtered = true
+		case g.Ignored != "":
+			ignored = true
+		case unchecked == nil:
+			unchecked = g
+		}
+	}
+	var c *Cause
+	switch {
+	case fail != nil:
+		it.Result, it.Severity = Fail, fail.Severity
+		c = &Cause{RuleID: fail.RuleID, Result: Fail, Severity: fail.Severity, Action: fail.Action, Layer: fail.Layer}
+	case unchecked != nil:
+		it.Result, it.Severity = Unchecked, unchecked.Severity
+		c = &Cause{RuleID: unchecked.RuleID, Result: Unchecked, Severity: unchecked.Severity}
+	case ignored:
+		it.Result = Ignored
+	case filtered:
+		it.Result = Filtered
+	default:
+		it.Result = Pass
+	}
+	it.OK = it.Result != Fail && it.Result != Unchecked
+	return c
+}
