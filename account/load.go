@@ -103,6 +103,11 @@ func maxSize() (int64, error) {
 	return n << 20, nil
 }
 
+// ReadData reads a snapshot's bytes from r, decompressing gzip, within the
+// size limit (MaxSizeEnv): what Load parses, for callers that keep the
+// bytes (to point into them). Its errors are *TooLargeError or read errors.
+func ReadData(r io.Reader) ([]byte, error) { return readMaybeGzip(r) }
+
 // readMaybeGzip reads r whole, decompressing gzip, up to the size limit.
 // Compressed input is decompressed twice: once to count, so that a small
 // file that decompresses past the limit is refused without holding it, and

@@ -12,6 +12,11 @@ const (
 	imageAnyARN  = "arn:${Partition}:ec2:${Region}::image/*"
 	snapAnyARN   = "arn:${Partition}:ec2:${Region}::snapshot/*"
 	volAnyARN    = "arn:${Partition}:ec2:${Region}:${Account}:volume/*"
+	instAnyARN   = "arn:${Partition}:ec2:${Region}:${Account}:instance/*"
+	efsAnyARN    = "arn:${Partition}:elasticfilesystem:${Region}:${Account}:file-system/*"
+	fsxBackupARN = "arn:${Partition}:fsx:${Region}:${Account}:backup/*"
+	stackAnyARN  = "arn:${Partition}:cloudformation:${Region}:${Account}:stack/*/*"
+	sgwAnyARN    = "arn:${Partition}:storagegateway:${Region}:${Account}:gateway/*"
 
 	polBackup    = "AWSBackupServiceRolePolicyForBackup"
 	polRestore   = "AWSBackupServiceRolePolicyForRestores"
@@ -310,8 +315,12 @@ func inferredAll(note string, rs []Requirement) []Requirement {
 	return each(rs, func(r Requirement) Requirement { return r.inferred(note) })
 }
 
+// kmsEC2Backup: EBS calls KMS with the encryption context aws:ebs:id (the
+// volume ID), which the statement requires among the context keys.
 func kmsEC2Backup() []Requirement {
-	return kmsVia(polBackup, "KMSEC2Permissions", "ec2", "kms:GenerateDataKeyWithoutPlaintext", "kms:ReEncryptTo", "kms:ReEncryptFrom")
+	return each(kmsVia(polBackup, "KMSEC2Permissions", "ec2", "kms:GenerateDataKeyWithoutPlaintext", "kms:ReEncryptTo", "kms:ReEncryptFrom"), func(r Requirement) Requirement {
+		return r.ctx("kms:EncryptionContextKeys", "aws:ebs:id")
+	})
 }
 
 func auroraBackup() []Requirement {
@@ -321,6 +330,9 @@ func auroraBackup() []Requirement {
 		role(polBackup, "RDSClusterPermissions", "${ResourceARN}", "rds:ModifyDBCluster"),
 	)
 }
+
+// timestreamStatusNote explains the resource of the status actions.
+const timestreamStatusNote = "The Service Authorization Reference lists no resource type for this action, but the managed policy grants it only on database/*: the job must be authorized on the table (inferred), or no role with the policy could run it."
 
 const rdsNamespaceNote = "DocumentDB/Neptune management APIs use the rds: prefix (inferred from policy coverage)."
 
@@ -341,8 +353,8 @@ func backupOperations() []Operation {
 		{rt: "EBS", title: "EBS volume", reqs: cat(
 			role(polBackup, "EBSResourcePermissions", "${ResourceARN}", "ec2:CreateSnapshot"),
 			role(polBackup, "EBSResourcePermissions", snapAnyARN, "ec2:DeleteSnapshot"),
-			inferredAll("The source gives the statement (tag-conditioned), not when the job uses it.",
-				withWhen("snapshot moved to the archive tier", role(polBackup, "EBSSnapshotTierPermissions", snapAnyARN, "ec2:ModifySnapshotTier"))),
+			inferredAll("The source gives the statement (tag-conditioned), not when the job uses it; the snapshot is one AWS Backup created, with the tag aws:backup:source-resource the statement requires (the value shown stands for the source volume).",
+				each(withWhen("snapshot moved to the archive tier", role(polBackup, "EBSSnapshotTierPermissions", snapAnyARN, "ec2:ModifySnapshotTier")), sourceResourceTag("${ResourceARN}"))),
 			kmsEC2Backup(),
 		)},
 		{rt: "RDS", title: "RDS DB instance", reqs: cat(
@@ -365,7 +377,7 @@ func backupOperations() []Operation {
 		{rt: "FSx", title: "FSx file system or volume", reqs: cat(
 			inferredAll("The source names the statement FsxCreateBackupPermissions, not its actions.",
 				role(polBackup, "FsxCreateBackupPermissions", "${ResourceARN}", "fsx:CreateBackup")),
-			role(polBackup, "FsxResourcePermissions", "*", "fsx:CopyBackup", "fsx:ManageBackupPrincipalAssociations", "fsx:TagResource"),
+			role(polBackup, "FsxResourcePermissions", fsxBackupARN, "fsx:CopyBackup", "fsx:ManageBackupPrincipalAssociations", "fsx:TagResource"),
 		)},
 		{rt: "S3", title: "S3 bucket", reqs: cat(
 			each(role(polS3Backup, "", "${ResourceARN}", "s3:PutInventoryConfiguration", "s3:PutBucketNotification"), noSid),
@@ -383,9 +395,16 @@ func backupOperations() []Operation {
 		}},
 		{rt: "StorageGateway", title: "Storage Gateway volume", reqs: role(polBackup, "StorageGatewayPermissions", "${ResourceARN}", "storagegateway:CreateSnapshot", "storagegateway:ListTagsForResource")},
 		{rt: "VMware", title: "VMware virtual machine (Backup gateway)", reqs: role(polBackup, "BackupGatewayBackupPermissions", "arn:${Partition}:backup-gateway:${Region}:${Account}:vm/*", "backup-gateway:Backup", "backup-gateway:ListTagsForResource")},
-		{rt: "CloudFormation", title: "CloudFormation stack", reqs: role(polBackup, "CloudformationStackPermissions", "*", "cloudformation:ListStacks", "cloudformation:GetTemplate", "cloudformation:DescribeStacks", "cloudformation:ListStackResources"),
+		// cloudformation:ListStacks, also in CloudformationStackPermissions,
+		// is left out: it takes no resource (IAM evaluates it on "*"), which
+		// the statement's stack/*/* never matches, so the managed policy
+		// cannot grant it and stack backups do not depend on it.
+		{rt: "CloudFormation", title: "CloudFormation stack", reqs: role(polBackup, "CloudformationStackPermissions", "${ResourceARN}", "cloudformation:GetTemplate", "cloudformation:DescribeStacks", "cloudformation:ListStackResources"),
 			conds: []Condition{cond(KindService, "Each nested resource of the stack needs its own resource type's backup permissions.", "S35", "S28")}},
-		{rt: "Timestream", title: "Timestream table", reqs: role(polBackup, "TimestreamResourcePermissions", "*", "timestream:StartAwsBackupJob", "timestream:GetAwsBackupStatus")},
+		{rt: "Timestream", title: "Timestream table", reqs: cat(
+			role(polBackup, "TimestreamResourcePermissions", "${ResourceARN}", "timestream:StartAwsBackupJob"),
+			inferredAll(timestreamStatusNote, role(polBackup, "TimestreamResourcePermissions", "${ResourceARN}", "timestream:GetAwsBackupStatus")),
+		)},
 		{rt: "SAPHANA", title: "SAP HANA database on EC2", reqs: cat(
 			role(polBackup, "SSMSAPPermissions", "*", "ssm-sap:GetOperation", "ssm-sap:ListDatabases"),
 			role(polBackup, "SSMSAPResourcePermissions", "${ResourceARN}", "ssm-sap:BackupDatabase", "ssm-sap:UpdateHANABackupSettings", "ssm-sap:GetDatabase", "ssm-sap:ListTagsForResource"),
@@ -440,8 +459,8 @@ func kmsGrantRestore() []Requirement {
 func ec2Restore() []Requirement {
 	return cat(
 		role(polRestore, "EC2RunInstancesPermissions", "*", "ec2:RunInstances"),
-		role(polRestore, "EC2TerminateInstancesPermissions", "*", "ec2:TerminateInstances"),
-		each(role(polRestore, "EC2CreateTagsPermissions", "*", "ec2:CreateTags"), func(r Requirement) Requirement {
+		role(polRestore, "EC2TerminateInstancesPermissions", instAnyARN, "ec2:TerminateInstances"),
+		each(role(polRestore, "EC2CreateTagsPermissions", instAnyARN, "ec2:CreateTags"), func(r Requirement) Requirement {
 			return r.ctx("ec2:CreateAction", "RunInstances")
 		}),
 		kmsEC2Restore(),
@@ -477,14 +496,18 @@ func auroraRestore() []Requirement {
 // A.7.
 func restoreOperations() []Operation {
 	dynTable := "arn:${Partition}:dynamodb:${Region}:${Account}:table/*"
+	tsTableAnyARN := "arn:${Partition}:timestream:${Region}:${Account}:database/*/table/*"
+	rsNamespaceAnyARN := "arn:${Partition}:redshift-serverless:${Region}:${Account}:namespace/*"
 	specs := []typeSpec{
 		{rt: "EC2", title: "EC2 instance without an instance profile (\"Proceed with no IAM role\")", reqs: ec2Restore(), src: []string{"S1"}},
 		{rt: "EBS", title: "EBS volume", reqs: cat(
 			role(polRestore, "EBSPermissions", snapAnyARN, "ec2:CreateVolume"),
 			role(polRestore, "EBSPermissions", volAnyARN, "ec2:CreateVolume", "ec2:DeleteVolume"),
-			role(polRestore, "EC2CreateTagsPermissions", "*", "ec2:CreateTags"),
-			withWhen("snapshot in the archive tier", role(polRestore, "EC2DeleteAndRestorePermissions", snapAnyARN, "ec2:RestoreSnapshotTier")),
-			role(polRestore, "EBSSnapshotBlockPermissions", "*", "ebs:StartSnapshot", "ebs:PutSnapshotBlock", "ebs:CompleteSnapshot"),
+			each(role(polRestore, "EC2CreateTagsPermissions", volAnyARN, "ec2:CreateTags"), func(r Requirement) Requirement {
+				return r.ctx("ec2:CreateAction", "CreateVolume")
+			}),
+			each(withWhen("snapshot in the archive tier", role(polRestore, "EC2DeleteAndRestorePermissions", snapAnyARN, "ec2:RestoreSnapshotTier")), sourceResourceTag(volAnyARN)),
+			role(polRestore, "EBSSnapshotBlockPermissions", snapAnyARN, "ebs:StartSnapshot", "ebs:PutSnapshotBlock", "ebs:CompleteSnapshot"),
 			kmsEC2Restore(),
 			kmsGrantRestore(),
 		)},
@@ -509,44 +532,64 @@ func restoreOperations() []Operation {
 			cond(KindService, "Disabling or deleting the KMS key during the restore fails it.", "S27").when(whenKMS),
 		}},
 		{rt: "EFS", title: "EFS file system", reqs: cat(
-			role(polRestore, "EFSPermissions", "*", "elasticfilesystem:Restore", "elasticfilesystem:CreateFileSystem", "elasticfilesystem:DescribeFileSystems", "elasticfilesystem:DeleteFileSystem", "elasticfilesystem:TagResource"),
-			each(kmsVia(polRestore, "KMSPermissions", "elasticfilesystem", "kms:DescribeKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:CreateGrant"), func(r Requirement) Requirement {
+			role(polRestore, "EFSPermissions", efsAnyARN, "elasticfilesystem:Restore", "elasticfilesystem:CreateFileSystem", "elasticfilesystem:DescribeFileSystems", "elasticfilesystem:DeleteFileSystem", "elasticfilesystem:TagResource"),
+			each(cat(
+				kmsVia(polRestore, "KMSPermissions", "elasticfilesystem", "kms:DescribeKey", "kms:GenerateDataKeyWithoutPlaintext"),
+				// KMSPermissions has no kms:CreateGrant: the policy grants it
+				// only for AWS resources (KMSCreateGrantPermissions).
+				each(kmsVia(polRestore, "KMSCreateGrantPermissions", "elasticfilesystem", "kms:CreateGrant"), grantCtx),
+			), func(r Requirement) Requirement {
 				r.Source = append(r.Source, "S5")
 				return r
 			}),
 		), src: []string{"S5"}},
 		{rt: "FSx", title: "FSx file system or volume", reqs: cat(
-			role(polRestore, "FsxPermissions", "*", "fsx:CreateFileSystemFromBackup"),
-			withWhen("ONTAP or OpenZFS volume", role(polRestore, "FsxVolumePermissions", "*", "fsx:CreateVolumeFromBackup")),
+			role(polRestore, "FsxPermissions", fsxBackupARN, "fsx:CreateFileSystemFromBackup"),
+			role(polRestore, "FsxPermissions", "arn:${Partition}:fsx:${Region}:${Account}:file-system/*", "fsx:CreateFileSystemFromBackup"),
+			withWhen("ONTAP or OpenZFS volume", cat(
+				role(polRestore, "FsxBackupTagPermissions", fsxBackupARN, "fsx:CreateVolumeFromBackup"),
+				role(polRestore, "FsxBackupTagPermissions", "arn:${Partition}:fsx:${Region}:${Account}:storage-virtual-machine/*/*", "fsx:CreateVolumeFromBackup"),
+				role(polRestore, "FsxBackupTagPermissions", "arn:${Partition}:fsx:${Region}:${Account}:volume/*/*", "fsx:CreateVolumeFromBackup"),
+			)),
 			withWhen("FSx for Windows (Active Directory)", role(polRestore, "DSPermissions", "*", "ds:DescribeDirectories")),
 			each(withWhen("file system in a VPC (route tables tagged AmazonFSx=ManagedByAmazonFSx)", role(polRestore, "CreateTagsPermissions", "arn:${Partition}:ec2:${Region}:${Account}:route-table/*", "ec2:CreateTags")), func(r Requirement) Requirement {
-				return r.ctx("aws:RequestTag/AmazonFSx", "ManagedByAmazonFSx").inferred("The source names the route-table tag; the When wording and the request-tag context are inferred.")
+				return r.ctx("aws:ResourceTag/AmazonFSx", "ManagedByAmazonFSx").inferred("The source names the route-table tag, which the statement tests on the route table (aws:ResourceTag): FSx tags the route tables it manages. The When wording is inferred.")
 			}),
 			kmsGrantRestore(),
 		), conds: []Condition{
 			cond(KindService, "fsx.* is not in the restore policy's kms:ViaService list: KMS use is granted only through grants (kms:GrantIsForAWSResource).", "S35"),
 		}},
 		{rt: "S3", title: "S3 bucket", reqs: cat(
-			each(role(polS3Restore, "", "*", "s3:CreateBucket", "s3:PutBucketVersioning", "s3:PutBucketOwnershipControls"), noSid),
-			each(role(polS3Restore, "", "*", "s3:PutObject", "s3:PutObjectAcl", "s3:PutObjectTagging", "s3:DeleteObject"), noSid),
+			each(role(polS3Restore, "", "arn:${Partition}:s3:::*", "s3:CreateBucket", "s3:PutBucketVersioning", "s3:PutBucketOwnershipControls"), noSid),
+			each(role(polS3Restore, "", "arn:${Partition}:s3:::*/*", "s3:PutObject", "s3:PutObjectAcl", "s3:PutObjectTagging", "s3:DeleteObject"), noSid),
 			each(kmsVia(polS3Restore, "", "s3", "kms:DescribeKey", "kms:GenerateDataKey", "kms:Decrypt"), noSid),
 		), conds: []Condition{
 			cond(KindService, "S3 needs AWSBackupServiceRolePolicyForS3Restore on the restore role: the default role AWSBackupDefaultServiceRole does not have it.", "S23", "S45"),
 			cond(KindBucketPolicy, "The destination bucket policy must allow the restore role.", "S35"),
 			cond(KindKeyPolicy, "The destination bucket's KMS key policy must allow the restore role.", "S35", "S25").when(whenKMS),
 		}},
-		{rt: "StorageGateway", title: "Storage Gateway volume", reqs: role(polRestore, "StorageGatewayGatewayPermissions", "*", "storagegateway:CreateStorediSCSIVolume", "storagegateway:CreateCachediSCSIVolume", "storagegateway:DescribeGatewayInformation")},
+		{rt: "StorageGateway", title: "Storage Gateway volume", reqs: cat(
+			role(polRestore, "StorageGatewayGatewayPermissions", sgwAnyARN, "storagegateway:CreateStorediSCSIVolume", "storagegateway:CreateCachediSCSIVolume", "storagegateway:DescribeGatewayInformation"),
+			role(polRestore, "StorageGatewayGatewayPermissions", sgwAnyARN+"/volume/*", "storagegateway:CreateCachediSCSIVolume"),
+		)},
 		{rt: "VMware", title: "VMware virtual machine (Backup gateway)", reqs: role(polRestore, "GatewayRestorePermissions", "arn:${Partition}:backup-gateway:${Region}:${Account}:hypervisor/*", "backup-gateway:Restore"),
 			conds: []Condition{cond(KindService, "Restores of a VM to EC2 or EBS need the EC2 or EBS restore permissions instead.", "S35")}},
-		{rt: "CloudFormation", title: "CloudFormation stack", reqs: role(polRestore, "CloudformationChangeSetPermissions", "*", "cloudformation:CreateChangeSet", "cloudformation:DescribeChangeSet", "cloudformation:TagResource"),
+		{rt: "CloudFormation", title: "CloudFormation stack", reqs: role(polRestore, "CloudformationChangeSetPermissions", stackAnyARN, "cloudformation:CreateChangeSet", "cloudformation:DescribeChangeSet", "cloudformation:TagResource"),
 			conds: []Condition{cond(KindService, "A composite (stack) recovery point cannot be restored itself: restore its nested recovery points, each needing its resource type's permissions.", "S28")}},
-		{rt: "Timestream", title: "Timestream table", reqs: role(polRestore, "TimestreamResourcePermissions", "*", "timestream:StartAwsRestoreJob", "timestream:GetAwsRestoreStatus")},
+		{rt: "Timestream", title: "Timestream table", reqs: cat(
+			role(polRestore, "TimestreamResourcePermissions", tsTableAnyARN, "timestream:StartAwsRestoreJob"),
+			inferredAll(timestreamStatusNote, role(polRestore, "TimestreamResourcePermissions", tsTableAnyARN, "timestream:GetAwsRestoreStatus")),
+		)},
 		{rt: "Redshift", title: "Redshift cluster or table", reqs: cat(
-			role(polRestore, "RedshiftClusterSnapshotPermissions", "*", "redshift:RestoreFromClusterSnapshot", "redshift:RestoreTableFromClusterSnapshot"),
+			role(polRestore, "RedshiftClusterSnapshotPermissions", "arn:${Partition}:redshift:${Region}:${Account}:snapshot:*/*", "redshift:RestoreFromClusterSnapshot", "redshift:RestoreTableFromClusterSnapshot"),
+			role(polRestore, "RedshiftClusterSnapshotPermissions", "arn:${Partition}:redshift:${Region}:${Account}:cluster:*", "redshift:RestoreFromClusterSnapshot", "redshift:RestoreTableFromClusterSnapshot"),
 			kmsVia(polRestore, "KMSPermissions", "redshift", "kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"),
 		)},
 		{rt: "RedshiftServerless", title: "Redshift Serverless namespace or table", reqs: cat(
-			role(polRestore, "RedshiftServerless", "*", "redshift-serverless:RestoreTableFromSnapshot", "redshift-serverless:GetNamespace", "redshift-serverless:GetTableRestoreStatus"),
+			role(polRestore, "RedshiftServerlessSnapshotPermissions", rsNamespaceAnyARN, "redshift-serverless:RestoreTableFromSnapshot"),
+			role(polRestore, "RedshiftServerlessSnapshotPermissions", "arn:${Partition}:redshift-serverless:${Region}:${Account}:snapshot/*", "redshift-serverless:RestoreTableFromSnapshot"),
+			role(polRestore, "RedshiftServerlessNamespacePermissions", rsNamespaceAnyARN, "redshift-serverless:GetNamespace"),
+			role(polRestore, "RedshiftServerlessTablePermissions", "*", "redshift-serverless:GetTableRestoreStatus"),
 			kmsVia(polRestore, "KMSPermissions", "redshift-serverless", "kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"),
 		)},
 	}
@@ -626,11 +669,11 @@ func copyOperations() []Operation {
 			ctx("backup:CopyTargets", "${DestinationVaultARN}").
 			stmt(polBackup+"/BackupVaultCopyPermissions")),
 		role(polBackup, "BackupVaultPermissions", "${DestinationVaultARN}", "backup:CopyIntoBackupVault"),
-		withType("EBS recovery point", []string{"EBS"}, role(polBackup, "", "*", "ec2:CopySnapshot")),
-		withType("EC2 recovery point", []string{"EC2"}, role(polBackup, "", "*", "ec2:CopyImage")),
-		withType("RDS recovery point", []string{"RDS"}, role(polBackup, "", "*", "rds:CopyDBSnapshot")),
-		withType("Aurora, DocumentDB or Neptune recovery point", []string{"Aurora", "DocumentDB", "Neptune"}, role(polBackup, "", "*", "rds:CopyDBClusterSnapshot")),
-		withType("FSx recovery point", []string{"FSx"}, role(polBackup, "", "*", "fsx:CopyBackup")),
+		withType("EBS recovery point", []string{"EBS"}, role(polBackup, "EBSCopyPermissions", snapAnyARN, "ec2:CopySnapshot")),
+		withType("EC2 recovery point", []string{"EC2"}, role(polBackup, "EC2CopyPermissions", "*", "ec2:CopyImage")),
+		withType("RDS recovery point", []string{"RDS"}, role(polBackup, "DynamoDBBackupPermissions", "*", "rds:CopyDBSnapshot")),
+		withType("Aurora, DocumentDB or Neptune recovery point", []string{"Aurora", "DocumentDB", "Neptune"}, role(polBackup, "DynamoDBBackupPermissions", "*", "rds:CopyDBClusterSnapshot")),
+		withType("FSx recovery point", []string{"FSx"}, role(polBackup, "FsxResourcePermissions", fsxBackupARN, "fsx:CopyBackup")),
 		withWhen(whenSourceKMS, role(polBackup, "KMSPermissions", "${KeyARN}", "kms:DescribeKey")),
 		each(withWhen(whenSourceKMS, role(polBackup, "KMSCreateGrantPermissions", "${KeyARN}", "kms:CreateGrant")), grantCtx),
 		withWhen(whenDestKey, role(polBackup, "KMSPermissions", "${DestinationKeyARN}", "kms:DescribeKey")),
@@ -694,3 +737,14 @@ func copyOperations() []Operation {
 }
 
 func grantCtx(r Requirement) Requirement { return r.ctx("kms:GrantIsForAWSResource", "true") }
+
+// sourceResourceTag returns a function adding to a requirement on a snapshot
+// that AWS Backup created the tag aws:backup:source-resource it puts on it,
+// which the cited statement requires (Null false); source stands for the
+// tag's value, the protected resource.
+func sourceResourceTag(source string) func(Requirement) Requirement {
+	return func(r Requirement) Requirement {
+		return r.ctx("aws:ResourceTag/aws:backup:source-resource", source).
+			note("The snapshot is one AWS Backup created: it carries the tag aws:backup:source-resource, whose presence the statement requires; the value shown stands for the source volume.")
+	}
+}

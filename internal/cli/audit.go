@@ -2,11 +2,11 @@ package cli
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -150,24 +150,24 @@ type auditSnapshot struct {
 // readAuditSnapshot reads a snapshot in the full form, or else the short
 // form, from path ("-": r), keeping the lines of its objects.
 func readAuditSnapshot(path string, r io.Reader) (*auditSnapshot, error) {
-	var data []byte
-	var err error
-	if path == "-" {
-		data, err = io.ReadAll(r)
-	} else {
-		data, err = os.ReadFile(path)
+	// Errors do not name the file: the caller names it once.
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				return nil, pe.Err
+			}
+			return nil, err
+		}
+		defer f.Close()
+		r = f
 	}
+	// The size limit and gzip handling are the loader's (a small gzip
+	// file that decompresses past the limit is refused at once).
+	data, err := account.ReadData(r)
 	if err != nil {
 		return nil, err
-	}
-	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
-		zr, err := gzip.NewReader(bytes.NewReader(data))
-		if err != nil {
-			return nil, fmt.Errorf("gzip: %w", err)
-		}
-		if data, err = io.ReadAll(zr); err != nil {
-			return nil, fmt.Errorf("gzip: %w", err)
-		}
 	}
 	as := &auditSnapshot{lines: account.Lines(data, 4)}
 	if path != "-" {

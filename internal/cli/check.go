@@ -242,17 +242,16 @@ func loadSnapshot(path string) (*account.Snapshot, error) {
 // readSnapshot is loadSnapshot that reads standard input for "-".
 func readSnapshot(env *Env, path string) (*account.Snapshot, error) {
 	if path != "-" {
-		return loadSnapshot(path)
+		s, err := loadSnapshot(path)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		return s, nil
 	}
-	// Errors name the file (account.LoadFile, os.Open) for a path; for
-	// standard input they are prefixed here.
-	const limit = 1 << 30
-	data, err := io.ReadAll(io.LimitReader(env.Stdin, limit+1))
+	// Errors name the file, or standard input, once.
+	data, err := account.ReadData(env.Stdin)
 	if err != nil {
 		return nil, fmt.Errorf("standard input: %w", err)
-	}
-	if len(data) > limit {
-		return nil, fmt.Errorf("standard input: snapshot larger than %d MiB: write it to a file and pass --snapshot FILE", limit>>20)
 	}
 	snap, err := account.Load(bytes.NewReader(data))
 	if err == nil {

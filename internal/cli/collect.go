@@ -27,9 +27,18 @@ type collectInput struct {
 	timeout     time.Duration // the whole collection; 0 for none
 	callTimeout time.Duration // each attempt of each call
 	lang        i18n.Lang
+
+	// --org
+	org                bool
+	roleName           string
+	externalID         string
+	accountConcurrency int
+	refresh            bool
+	accounts, ous      []string
 }
 
 const collectSynopsis = `[-o FILE|-] [--profile NAME] [--region REGION] [--regions R1,R2] [--concurrency N] [--timeout D] [--call-timeout D] [--lang en|ja|ko]
+       denied collect --org -o DIR [--role-name NAME] [--external-id ID] [--account-concurrency N] [--refresh] [--accounts ID,ID] [--ou OU,OU] [the options above]
 
 Takes a read-only snapshot of the account through the AWS SDK, with the
 standard AWS configuration (environment, shared files, AWS_ENDPOINT_URL_*,
@@ -39,7 +48,18 @@ in each region, KMS keys with their policies and AWS Backup vaults, plans and
 recovery points. Calls that fail (AccessDenied, say) are listed under
 "unreadable" in the snapshot and on stderr; the command fails only when
 nothing could be read. The snapshot goes to FILE (mode 0600, gzip when it
-ends in .gz), or stdout with -o - or no -o.`
+ends in .gz), or stdout with -o - or no -o.
+
+With --org, from the management account or a delegated administrator:
+every account of organizations:ListAccounts is collected into DIR (mode
+0700), the caller's own with its credentials, each other through
+sts:AssumeRole of the role --role-name in it; DIR gets one snapshot per
+account and organization.json, the index (the tree, SCPs, RCPs, AWS Backup
+global settings, every account with its status). An account that could not
+be collected is listed there with the reason (exit 3); a rerun skips the
+accounts already collected, unless --refresh. --accounts and --ou collect
+only those accounts and the accounts under those OUs (to shard a large
+organization); the others are listed as skipped.`
 
 // Environment variables that set the default of --timeout and
 // --call-timeout, for collect and for check and explain in live mode.
@@ -51,6 +71,18 @@ const (
 // collectClients builds the AWS clients; tests may replace it.
 var collectClients = func(ctx context.Context, in *collectInput) (*collect.Clients, error) {
 	return collect.NewSDKClients(ctx, collect.SDKOptions{Profile: in.profile, Region: in.region, Regions: in.regions, CallTimeout: in.callTimeout})
+}
+
+// DefaultOrgRole is the role --org assumes when --role-name is not given:
+// the one AWS Organizations creates in the accounts it creates.
+const DefaultOrgRole = "OrganizationAccountAccessRole"
+
+// orgSource builds the AWS clients of --org; tests may replace it.
+var orgSource = func(ctx context.Context, in *collectInput) (*collect.OrgSource, error) {
+	return collect.NewSDKOrg(ctx, collect.OrgSDKOptions{
+		SDKOptions: collect.SDKOptions{Profile: in.profile, Region: in.region, Regions: in.regions, CallTimeout: in.callTimeout},
+		RoleName:   in.roleName, ExternalID: in.externalID,
+	})
 }
 
 // stderrIsTerminal reports whether env's stderr is a terminal (for the
@@ -80,14 +112,22 @@ func bindCollect(env *Env, args []string) (*collectInput, error) {
 		return nil, err
 	}
 	fs := newFlagSet(env, "collect", collectSynopsis)
-	fs.StringVar(&in.output, "o", "", "write the snapshot to `FILE` (mode 0600; gzip when it ends in .gz); - or none for stdout")
+	fs.StringVar(&in.output, "o", "", "write the snapshot to `FILE` (mode 0600; gzip when it ends in .gz); - or none for stdout; with --org the directory")
 	fs.StringVar(&in.profile, "profile", "", "AWS profile (default: the standard AWS configuration)")
 	fs.StringVar(&in.region, "region", "", "AWS Region of the configuration (default: the configured one)")
 	fs.StringVar(&regions, "regions", "", "comma-separated regions to read KMS and Backup in (default: the configured region)")
-	fs.IntVar(&in.concurrency, "concurrency", 8, "AWS calls in flight at most")
+	fs.IntVar(&in.concurrency, "concurrency", 8, "AWS calls in flight at most (per account with --org)")
 	fs.DurationVar(&in.timeout, "timeout", in.timeout, "give up the whole collection after `DURATION` (e.g. 10m; 0 for no limit; default from "+envTimeout+")")
 	fs.DurationVar(&in.callTimeout, "call-timeout", in.callTimeout, "give up one attempt of a call (connect, answer, body) after `DURATION` (default from "+envCallTimeout+")")
 	fs.StringVar(&lang, "lang", "", "language: en, ja or ko (default from LC_ALL, LC_MESSAGES, LANG)")
+	fs.BoolVar(&in.org, "org", false, "collect every account of the organization into the directory -o DIR")
+	fs.StringVar(&in.roleName, "role-name", "", "with --org: the role assumed in each account (default "+DefaultOrgRole+")")
+	fs.StringVar(&in.externalID, "external-id", "", "with --org: the external id sts:AssumeRole passes")
+	fs.IntVar(&in.accountConcurrency, "account-concurrency", 4, "with --org: accounts collected at once at most")
+	fs.BoolVar(&in.refresh, "refresh", false, "with --org: collect again the accounts an earlier run already wrote")
+	var accounts, ous string
+	fs.StringVar(&accounts, "accounts", "", "with --org: collect only these accounts (comma-separated ids)")
+	fs.StringVar(&ous, "ou", "", "with --org: collect only the accounts under these OUs, at any depth (comma-separated ids, ou-... or r-...)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return nil, err
@@ -118,16 +158,98 @@ func bindCollect(env *Env, args []string) (*collectInput, error) {
 		seen[r] = true
 		in.regions = append(in.regions, r)
 	}
-	if in.output == "-" {
-		in.output = ""
-	}
-	if err := checkOutput(in.output); err != nil {
-		return nil, err
+	if in.org {
+		if in.output == "" || in.output == "-" {
+			return nil, usageErr("collect --org writes a directory: give it with -o DIR")
+		}
+		if in.accountConcurrency < 1 {
+			return nil, usageErr("--account-concurrency must be at least 1, not %d", in.accountConcurrency)
+		}
+		if in.roleName == "" {
+			in.roleName = DefaultOrgRole
+		}
+		for _, id := range splitList(accounts) {
+			if !accountID.MatchString(id) {
+				return nil, usageErr("--accounts: %q is not a 12-digit account id", id)
+			}
+			in.accounts = append(in.accounts, id)
+		}
+		for _, id := range splitList(ous) {
+			if !ouID.MatchString(id) {
+				return nil, usageErr("--ou: %q is not an OU id (ou-...) or a root id (r-...)", id)
+			}
+			in.ous = append(in.ous, id)
+		}
+		if !roleName.MatchString(in.roleName) {
+			return nil, usageErr("--role-name %q is not an IAM role name (letters, digits and +=,.@_- ; a path before it with /)", in.roleName)
+		}
+		if err := checkOrgDir(in.output); err != nil {
+			return nil, err
+		}
+	} else {
+		for _, f := range []string{"role-name", "external-id", "account-concurrency", "refresh", "accounts", "ou"} {
+			if fs.Lookup(f).Value.String() != fs.Lookup(f).DefValue {
+				return nil, usageErr("--%s applies to collect --org only", f)
+			}
+		}
+		if in.output == "-" {
+			in.output = ""
+		}
+		if err := checkOutput(in.output); err != nil {
+			return nil, err
+		}
 	}
 	if in.lang, err = i18n.Detect(lang, env.Getenv); err != nil {
 		return nil, usageErr("%v", err)
 	}
 	return in, nil
+}
+
+// roleName is an IAM role name (at most 64 characters), optionally after a
+// path.
+var roleName = regexp.MustCompile(`^([\w+=,.@-]+/)*[\w+=,.@-]{1,64}$`)
+
+var (
+	accountID = regexp.MustCompile(`^[0-9]{12}$`)
+	ouID      = regexp.MustCompile(`^(ou-[0-9a-z]+-[0-9a-z]+|r-[0-9a-z]+)$`)
+)
+
+// splitList is a comma-separated list without blanks and duplicates.
+func splitList(s string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, v := range strings.Split(s, ",") {
+		if v = strings.TrimSpace(v); v != "" && !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// checkOrgDir fails at once, before any AWS call, when the organization
+// snapshot could not be written to dir: a file, a missing parent folder,
+// a folder that cannot be written.
+func checkOrgDir(dir string) error {
+	fi, err := os.Stat(dir)
+	switch {
+	case err == nil && !fi.IsDir():
+		return usageErr("-o %s is a file; collect --org writes a directory", dir)
+	case err == nil:
+		f, err := os.CreateTemp(dir, ".snapshot-check-*")
+		if err != nil {
+			return usageErr("-o %s: the folder is not writable: %v", dir, errors.Unwrap(err))
+		}
+		f.Close()
+		os.Remove(f.Name())
+		return nil
+	case !errors.Is(err, os.ErrNotExist):
+		return usageErr("-o %s: %v", dir, err)
+	}
+	if err := checkOutput(dir); err != nil { // its parent
+		return err
+	}
+	return nil
 }
 
 // envTimeouts reads the defaults of --timeout and --call-timeout.
@@ -185,6 +307,13 @@ func runCollect(ctx context.Context, env *Env, args []string) error {
 	in, err := bindCollect(env, args)
 	if err != nil {
 		return err
+	}
+	if in.org {
+		src, err := orgSource(ctx, in)
+		if err != nil {
+			return &Error{Code: ExitRuntime, Err: errors.New(redact.String(err.Error()))}
+		}
+		return doCollectOrg(ctx, env, in, src)
 	}
 	clients, err := collectClients(ctx, in)
 	if err != nil {
@@ -333,4 +462,144 @@ func unreadableText(lang i18n.Lang, u account.Unreadable) string {
 		return i18n.T(lang, "collect.unreadable", u.Service, u.Call, redact.String(u.Error))
 	}
 	return i18n.T(lang, "collect.unreadable.region", u.Service, u.Call, u.Region, redact.String(u.Error))
+}
+
+// doCollectOrg collects the organization into in.output with progress on
+// stderr: on a terminal one line rewritten in place; otherwise a line per
+// account finished and, every progressEvery, the progress line. Accounts
+// that could not be collected are listed at the end and make the exit
+// code ExitRuntime, after the index and the other accounts are written.
+func doCollectOrg(ctx context.Context, env *Env, in *collectInput, src *collect.OrgSource) error {
+	if in.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeoutCause(ctx, in.timeout, errTimedOut)
+		defer cancel()
+	}
+	lang := in.lang
+	term := stderrIsTerminal(env)
+	var mu sync.Mutex // one writer on stderr at a time
+	var last collect.OrgProgress
+	changed := false
+	line := func(p collect.OrgProgress) string {
+		return i18n.T(lang, "collect.org.progress", p.Done, p.Accounts, p.Failed, p.Resumed, p.Calls, p.Errors, p.Retries)
+	}
+	opt := collect.OrgOptions{
+		Account:            collect.Options{Concurrency: in.concurrency, Generator: "denied collect " + Version},
+		AccountConcurrency: in.accountConcurrency,
+		Refresh:            in.refresh,
+		RoleName:           in.roleName,
+		Accounts:           in.accounts,
+		OUs:                in.ous,
+		OnProgress: func(p collect.OrgProgress) {
+			mu.Lock()
+			defer mu.Unlock()
+			if p.Done < last.Done || p.Calls < last.Calls || p.Retries < last.Retries { // out of order
+				return
+			}
+			last, changed = p, true
+			if term {
+				fmt.Fprintf(env.Stderr, "\r\x1b[K%s", line(p))
+			}
+		},
+		OnAccount: func(a account.OrgIndexAccount, resumed bool) {
+			if term && a.Status == account.AccountCollected {
+				return // the progress line says it
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if term {
+				fmt.Fprint(env.Stderr, "\r\x1b[K")
+			}
+			fmt.Fprintln(env.Stderr, orgAccountText(lang, a, resumed))
+		},
+	}
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	if !term {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			t := time.NewTicker(progressEvery)
+			defer t.Stop()
+			for {
+				select {
+				case <-stop:
+					return
+				case <-t.C:
+					mu.Lock()
+					if changed {
+						fmt.Fprintln(env.Stderr, line(last))
+						changed = false
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	x, err := collect.CollectOrg(ctx, src, in.output, opt)
+	close(stop)
+	wg.Wait()
+	mu.Lock()
+	if term {
+		fmt.Fprint(env.Stderr, "\r\x1b[K")
+	}
+	mu.Unlock()
+	index := filepath.Join(in.output, account.OrgIndexFile)
+	if x != nil {
+		for _, u := range x.Unreadable {
+			fmt.Fprintln(env.Stderr, unreadableText(lang, u))
+		}
+	}
+	var ue *collect.UnreachableError
+	var le *collect.ListAccountsError
+	var oe *collect.OtherOrgError
+	var se *collect.SelectionError
+	switch {
+	case errors.As(err, &se):
+		return &Error{Code: ExitUsage, Err: fmt.Errorf("--%s %s: %s", map[string]string{"account": "accounts", "OU": "ou"}[se.What], se.ID, se.Why)}
+	case err == nil:
+	case errors.As(err, &ue):
+		return &Error{Code: ExitRuntime, Err: errors.New(i18n.T(lang, "collect.unreachable", ue.Err))}
+	case errors.As(err, &le):
+		return &Error{Code: ExitRuntime, Err: errors.New(i18n.T(lang, "collect.org.list", le.Err))}
+	case errors.As(err, &oe):
+		return &Error{Code: ExitUsage, Err: errors.New(i18n.T(lang, "collect.org.other", oe.Dir, oe.Have, oe.Want))}
+	case x != nil && context.Cause(ctx) == errTimedOut:
+		return &Error{Code: ExitRuntime, Err: errors.New(i18n.T(lang, "collect.org.timeout", in.timeout, index))}
+	case x != nil && errors.Is(err, context.Canceled):
+		return &Error{Code: ExitRuntime, Err: errors.New(i18n.T(lang, "collect.org.interrupted", index))}
+	case context.Cause(ctx) == errTimedOut:
+		return &Error{Code: ExitRuntime, Err: errors.New(i18n.T(lang, "collect.timeout", in.timeout, 0, 0))}
+	case errors.Is(err, context.Canceled):
+		return &Error{Code: ExitRuntime, Err: errors.New(i18n.T(lang, "collect.interrupted"))}
+	default:
+		return &Error{Code: ExitRuntime, Err: errors.New(redact.String(err.Error()))}
+	}
+	collected, failed, skipped := 0, 0, 0
+	for _, a := range x.Accounts {
+		switch a.Status {
+		case account.AccountCollected:
+			collected++
+		case account.AccountFailed:
+			failed++
+		default:
+			skipped++
+		}
+	}
+	fmt.Fprintln(env.Stderr, i18n.T(lang, "collect.org.wrote", in.output, collected, len(x.Accounts), failed, skipped))
+	if failed > 0 {
+		return &Error{Code: ExitRuntime, Err: errors.New(i18n.T(lang, "collect.org.failed", failed, index))}
+	}
+	return nil
+}
+
+// orgAccountText is the line of a finished account.
+func orgAccountText(lang i18n.Lang, a account.OrgIndexAccount, resumed bool) string {
+	switch {
+	case a.Status == account.AccountCollected && resumed:
+		return i18n.T(lang, "collect.org.account.resumed", a.ID, a.Name)
+	case a.Status == account.AccountCollected:
+		return i18n.T(lang, "collect.org.account.done", a.ID, a.Name, a.Unreadable)
+	}
+	return i18n.T(lang, "collect.org.account.failed", a.ID, a.Name, a.Status, redact.String(a.Error))
 }

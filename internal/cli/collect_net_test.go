@@ -129,7 +129,7 @@ func TestCollectRedactsEchoedCredentials(t *testing.T) {
 		var stdout, stderr, errText string
 		var code int
 		if live {
-			stdout, stderr, code = runCLI(t, "", "check", "create-vault", "--vault", "V", "--as", "arn:aws:iam::123456789012:role/R", "--lang", "en")
+			stdout, stderr, code = runCLI(t, "", "check", "create-vault", "--live", "--vault", "V", "--as", "arn:aws:iam::123456789012:role/R", "--lang", "en")
 		} else {
 			var err error
 			stdout, stderr, err = runCollectCLI(t, context.Background(), nil)

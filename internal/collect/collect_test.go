@@ -35,7 +35,7 @@ const (
 
 // setEnv points the standard AWS configuration at endpoint with static test
 // credentials; extra sets further variables (AWS_ENDPOINT_URL_BACKUP...).
-func setEnv(t *testing.T, endpoint string, extra map[string]string) {
+func setEnv(t testing.TB, endpoint string, extra map[string]string) {
 	t.Setenv("AWS_ACCESS_KEY_ID", "testing")
 	t.Setenv("AWS_SECRET_ACCESS_KEY", "testing")
 	t.Setenv("AWS_SESSION_TOKEN", "")

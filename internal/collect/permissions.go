@@ -26,3 +26,14 @@ var Permissions = []string{
 	"backup:ListRecoveryPointsByBackupVault",
 	"backup:GetRecoveryPointRestoreMetadata",
 }
+
+// OrgPermissions are the IAM actions `collect --org` calls with the
+// caller's credentials beyond Permissions: listing the accounts, AWS
+// Backup's organization settings, and assuming the role in each other
+// account (on that role only; the role itself needs Permissions, without
+// the Organizations ones, which are read once by the caller).
+var OrgPermissions = []string{
+	"organizations:ListAccounts",
+	"backup:DescribeGlobalSettings",
+	"sts:AssumeRole",
+}

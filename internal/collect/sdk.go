@@ -46,6 +46,16 @@ type SDKOptions struct {
 // config.LoadDefaultConfig), with every attempt bounded in time and the
 // configured retry settings (see awsnet). It makes no call.
 func NewSDKClients(ctx context.Context, o SDKOptions) (*Clients, error) {
+	cfg, regions, err := loadConfig(ctx, o)
+	if err != nil {
+		return nil, err
+	}
+	return clientsFromConfig(cfg, regions), nil
+}
+
+// loadConfig reads the AWS configuration with denied's HTTP client, retry
+// settings and attempt observer, and the regions to read.
+func loadConfig(ctx context.Context, o SDKOptions) (aws.Config, []string, error) {
 	no := awsnet.Options{CallTimeout: o.CallTimeout, MaxAttempts: o.MaxAttempts, MaxBackoff: o.MaxBackoff}
 	opts := []func(*config.LoadOptions) error{config.WithHTTPClient(awsnet.HTTPClient(no))}
 	if o.Profile != "" {
@@ -56,7 +66,7 @@ func NewSDKClients(ctx context.Context, o SDKOptions) (*Clients, error) {
 	}
 	cfg, err := config.LoadDefaultConfig(ctx, opts...)
 	if err != nil {
-		return nil, err
+		return aws.Config{}, nil, err
 	}
 	awsnet.ApplyRetry(&cfg, no)
 	cfg.Logger = logging.Nop{} // failures are reported as unreadable; the SDK's warnings would only clutter stderr
@@ -64,23 +74,34 @@ func NewSDKClients(ctx context.Context, o SDKOptions) (*Clients, error) {
 	regions := o.Regions
 	if len(regions) == 0 {
 		if cfg.Region == "" {
-			return nil, ErrNoRegion
+			return aws.Config{}, nil, ErrNoRegion
 		}
 		regions = []string{cfg.Region}
 	}
 	if cfg.Region == "" {
 		cfg.Region = regions[0]
 	}
+	return cfg, regions, nil
+}
+
+// globalRegion is the region global services (Organizations) are served
+// from in the partition of region.
+func globalRegion(region string) string {
+	switch {
+	case strings.HasPrefix(region, "cn-"):
+		return "cn-northwest-1"
+	case strings.HasPrefix(region, "us-gov-"):
+		return "us-gov-west-1"
+	}
+	return "us-east-1"
+}
+
+// clientsFromConfig builds the collector's clients from cfg.
+func clientsFromConfig(cfg aws.Config, regions []string) *Clients {
 	// Organizations is a global service served from us-east-1 (aws
 	// partition); IAM's client resolves its global endpoint itself.
 	orgCfg := cfg.Copy()
-	if strings.HasPrefix(cfg.Region, "cn-") {
-		orgCfg.Region = "cn-northwest-1"
-	} else if strings.HasPrefix(cfg.Region, "us-gov-") {
-		orgCfg.Region = "us-gov-west-1"
-	} else {
-		orgCfg.Region = "us-east-1"
-	}
+	orgCfg.Region = globalRegion(cfg.Region)
 	c := &Clients{
 		STS:           sts.NewFromConfig(cfg),
 		IAM:           iam.NewFromConfig(cfg),
@@ -91,7 +112,7 @@ func NewSDKClients(ctx context.Context, o SDKOptions) (*Clients, error) {
 		rc.Region = r
 		c.Regions = append(c.Regions, Regional{Region: r, KMS: kms.NewFromConfig(rc), Backup: backup.NewFromConfig(rc)})
 	}
-	return c, nil
+	return c
 }
 
 // Retry is an attempt after a failed one, for progress logs.

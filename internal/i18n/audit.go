@@ -82,8 +82,8 @@ func init() {
 		},
 		"audit.sarif.truncated": {
 			EN: "warning: %s SARIF results, more than GitHub code scanning accepts in a run: the %s most severe are written (the JSON report has them all)",
-			JA: "警告: SARIF の結果が %s 件あり、GitHub code scanning が 1 回の実行で受け付ける数を超えています。重大度の高い %s 件を書き出します (JSON レポートにはすべて含まれます)",
-			KO: "경고: SARIF 결과가 %s개로 GitHub code scanning이 한 실행에서 받는 수를 넘습니다. 심각도가 높은 %s개를 씁니다(JSON 보고서에는 모두 있습니다)",
+			JA: "警告: SARIF の結果が %s 件あり、GitHub のコードスキャンが 1 回の実行で受け付ける数を超えています。重大度の高い %s 件を書き出します (JSON レポートにはすべて含まれます)",
+			KO: "경고: SARIF 결과가 %s개로 GitHub 코드 스캐닝이 한 실행에서 받는 수를 넘습니다. 심각도가 높은 %s개를 씁니다(JSON 보고서에는 모두 있습니다)",
 		},
 		"audit.sarif.role":      {EN: "role %s", JA: "ロール %s", KO: "역할 %s"},
 		"audit.sarif.unchecked": {EN: "%s could not be checked: %s", JA: "%s はチェックできませんでした: %s", KO: "%s은(는) 점검할 수 없었습니다: %s"},
