@@ -3,6 +3,7 @@ package authz
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/deniedhq/denied/policy"
@@ -139,7 +140,7 @@ type Set struct {
 type cpolicy struct {
 	// svc holds, per service prefix that an Action names literally, the
 	// statements that can match one of its actions; other, those that can
-	// match an action of any other service (see candidate).
+	// match an action of any other service (see indexPolicy).
 	svc   []svcIndex
 	other []int32
 
@@ -259,7 +260,9 @@ func (s *Set) index() {
 	for i := range s.policies {
 		n += len(s.policies[i].svc)
 	}
-	s.byService = make(map[string][][]int32, n)
+	if n > 0 {
+		s.byService = make(map[string][][]int32, n)
+	}
 	for i := range s.policies {
 		for _, si := range s.policies[i].svc {
 			if _, done := s.byService[si.svc]; done {
@@ -295,29 +298,72 @@ func (cp *cpolicy) lookup(svc string) ([]int32, bool) {
 	return cp.other, false
 }
 
+// indexMin is the number of statements from which a policy gets a
+// per-service statement index: below it, scanning every statement costs
+// less than building the index for each document, which simulate compiles
+// once and evaluates once (measured on its workloads); the engine
+// reference workload (21 statements a policy, evaluated many times)
+// keeps it.
+const indexMin = 16
+
+// allStmts lists statement indexes 0..indexMin-1, shared read-only by
+// every policy too small to index.
+var allStmts = func() (a [indexMin]int32) {
+	for i := range a {
+		a[i] = int32(i)
+	}
+	return a
+}()
+
 // indexPolicy computes a policy's per-service statement index.
 func (cp *cpolicy) indexPolicy() {
-	for _, st := range cp.stmts {
+	if len(cp.stmts) < indexMin {
+		cp.other = allStmts[:len(cp.stmts):len(cp.stmts)]
+		return
+	}
+	// Each statement's literal services and whether it may match an
+	// action of any service, computed once (asking it for every
+	// statement and service, grows with their product).
+	lits := make([][]string, len(cp.stmts))
+	anySvc := make([]bool, len(cp.stmts))
+	pos := make(map[string]int)
+	for si := range cp.stmts {
+		st := &cp.stmts[si]
+		anySvc[si] = st.notAct || st.anyAct
 		if st.notAct {
 			continue
 		}
 		for _, a := range st.src.Action {
-			if svc, ok := literalService(a); ok {
-				if _, known := cp.lookup(svc); !known {
-					cp.svc = append(cp.svc, svcIndex{svc: svc})
+			lit, ok := literalService(a)
+			if !ok {
+				if strings.TrimSpace(a) != "" {
+					anySvc[si] = true
 				}
+				continue
+			}
+			if !slices.Contains(lits[si], lit) {
+				lits[si] = append(lits[si], lit)
+			}
+			if _, known := pos[lit]; !known {
+				pos[lit] = len(cp.svc)
+				cp.svc = append(cp.svc, svcIndex{svc: lit})
 			}
 		}
 	}
 	for si := range cp.stmts {
-		st := &cp.stmts[si]
-		for i := range cp.svc {
-			if st.candidate(cp.svc[i].svc) {
+		if anySvc[si] {
+			for i := range cp.svc {
 				cp.svc[i].stmts = append(cp.svc[i].stmts, int32(si))
 			}
-		}
-		if st.candidate("") {
 			cp.other = append(cp.other, int32(si))
+			continue
+		}
+		for _, lit := range lits[si] {
+			i := pos[lit]
+			cp.svc[i].stmts = append(cp.svc[i].stmts, int32(si))
+			if lit == "" {
+				cp.other = append(cp.other, int32(si))
+			}
 		}
 	}
 }
@@ -334,27 +380,6 @@ func literalService(a string) (string, bool) {
 		return "", false
 	}
 	return svc, true
-}
-
-// candidate reports whether the statement may match an action of the
-// service svc ("" meaning a service no Action names literally).
-func (st *cstmt) candidate(svc string) bool {
-	if st.notAct || st.anyAct {
-		return true
-	}
-	for _, a := range st.src.Action {
-		lit, ok := literalService(a)
-		if !ok {
-			if strings.TrimSpace(a) != "" {
-				return true
-			}
-			continue
-		}
-		if lit == svc {
-			return true
-		}
-	}
-	return false
 }
 
 func compilePolicy(l Layer, np NamedPolicy) (cpolicy, error) {

@@ -3,6 +3,7 @@ package authz
 import (
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 type tokKind uint8
@@ -186,11 +187,13 @@ func (t *tok) resolve(ctx Context) (string, bool) {
 func asciiLower(s string) string {
 	for i := 0; i < len(s); i++ {
 		if 'A' <= s[i] && s[i] <= 'Z' {
-			b := []byte(s)
+			// One allocation: the bytes become the string.
+			b := make([]byte, len(s))
+			copy(b, s[:i])
 			for j := i; j < len(b); j++ {
-				b[j] = lower(b[j])
+				b[j] = lower(s[j])
 			}
-			return string(b)
+			return unsafe.String(unsafe.SliceData(b), len(b))
 		}
 	}
 	return s

@@ -109,6 +109,24 @@ func lookup(key string, known []string) (idx int, exact bool) {
 	return -1, false
 }
 
+// statementPointers are the pointers of the first statements of a
+// document whose Statement element is spelled "Statement", built once.
+var statementPointers = func() (a [32]string) {
+	for i := range a {
+		a[i] = "/Statement/" + strconv.Itoa(i)
+	}
+	return a
+}()
+
+// statementPointer returns ptr + "/" + i, the pointer of statement i of
+// the Statement element at ptr.
+func statementPointer(ptr string, i int) string {
+	if ptr == "/Statement" && i < len(statementPointers) {
+		return statementPointers[i]
+	}
+	return ptr + "/" + strconv.Itoa(i)
+}
+
 func childPointer(parent, key string) string {
 	return parent + "/" + escapePointer(key)
 }
@@ -207,7 +225,7 @@ func (c *checker) document(n *node) *Policy {
 		}
 		p.Statements = make([]*Statement, 0, len(v.elems))
 		for i, e := range v.elems {
-			sptr := ptr + "/" + strconv.Itoa(i)
+			sptr := statementPointer(ptr, i)
 			if e.kind != kindObject {
 				c.add(Error, CodeNotObject, e.pos, sptr, "statement %d must be an object, not %s", i, e.kind)
 				continue

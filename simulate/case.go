@@ -407,6 +407,39 @@ func (l docLoc) path() string {
 	return p
 }
 
+// docPaths holds the document pointers of the first policies of each
+// field, built once: every case names them.
+var docPaths = func() map[docLoc]string {
+	m := make(map[docLoc]string)
+	for _, f := range []string{"permissionsBoundary", "sessionPolicy", "resourcePolicy"} {
+		l := docLoc{field: f, i: -1, j: -1}
+		m[l] = l.path() + "/document"
+	}
+	for _, f := range []string{"identityPolicies", "vpcEndpointPolicies"} {
+		for i := 0; i < 8; i++ {
+			l := docLoc{field: f, i: i, j: -1}
+			m[l] = l.path() + "/document"
+		}
+	}
+	for _, f := range []string{"serviceControlPolicies", "resourceControlPolicies"} {
+		for i := 0; i < 8; i++ {
+			for j := 0; j < 4; j++ {
+				l := docLoc{field: f, i: i, j: j}
+				m[l] = l.path() + "/document"
+			}
+		}
+	}
+	return m
+}()
+
+// docPath is path() + "/document".
+func (l docLoc) docPath() string {
+	if p, ok := docPaths[l]; ok {
+		return p
+	}
+	return l.path() + "/document"
+}
+
 // defaultName names a policy that has no name: "identity-0",
 // "permissions-boundary", "serviceControlPolicies-0-1".
 func (l docLoc) defaultName() string {
@@ -434,16 +467,21 @@ func (pr *Prepared) parse(l authz.Layer, loc docLoc, d *PolicyDoc, cache *Cache)
 	}
 	doc := cache.get(l, d.Document)
 	if doc == nil {
-		doc = pr.parseDoc(l, d.Document)
-		cache.put(l, d.Document, doc)
+		raw := d.Document
+		if cache.cacheable(raw) {
+			// A kept document must not pin the input line it came from.
+			raw = cache.own(raw)
+		}
+		doc = pr.parseDoc(l, raw, cache)
+		cache.put(l, raw, doc)
 	}
 	if doc.err != nil {
-		return authz.NamedPolicy{}, &CaseError{Path: loc.path() + "/document" + doc.err.Path, Message: fmt.Sprintf("%s policy %q, %s", l, name, doc.err.Message)}
+		return authz.NamedPolicy{}, &CaseError{Path: loc.docPath() + doc.err.Path, Message: fmt.Sprintf("%s policy %q, %s", l, name, doc.err.Message)}
 	}
 	for _, w := range doc.warnings {
-		pr.Warnings = append(pr.Warnings, Warning{Path: loc.path() + "/document" + w.Path, Message: fmt.Sprintf("%s policy %q, %s", l, name, w.Message)})
+		pr.Warnings = append(pr.Warnings, Warning{Path: loc.docPath() + w.Path, Message: fmt.Sprintf("%s policy %q, %s", l, name, w.Message)})
 	}
-	pr.Sources = append(pr.Sources, &Source{Layer: l, Name: name, Path: loc.path() + "/document", Text: doc.text, Policy: doc.policy})
+	pr.Sources = append(pr.Sources, &Source{Layer: l, Name: name, Path: loc.docPath(), Text: doc.text, Policy: doc.policy})
 	return authz.NamedPolicy{Name: name, Policy: doc.policy, Compiled: doc.compiled}, nil
 }
 
@@ -458,7 +496,7 @@ type parsedDoc struct {
 	err      *CaseError
 }
 
-func (pr *Prepared) parseDoc(l authz.Layer, raw json.RawMessage) *parsedDoc {
+func (pr *Prepared) parseDoc(l authz.Layer, raw json.RawMessage, cache *Cache) *parsedDoc {
 	doc := &parsedDoc{}
 	text, err := DocumentText(raw)
 	if err != nil {
@@ -484,7 +522,7 @@ func (pr *Prepared) parseDoc(l authz.Layer, raw json.RawMessage) *parsedDoc {
 		return doc
 	}
 	doc.policy = p
-	doc.warnings = append(doc.warnings, validatePolicy(p)...)
+	doc.warnings = append(doc.warnings, validatePolicy(p, cache)...)
 	if ce := checkConditionValues(p); ce != nil {
 		doc.err = ce
 		return doc

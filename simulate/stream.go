@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"runtime"
-	"runtime/debug"
 	"sync"
 )
 
@@ -31,6 +30,7 @@ type StreamStats struct {
 type batch struct {
 	first int // line number of lines[0]
 	lines []streamLine
+	size  int // bytes of text in lines
 	out   bytes.Buffer
 	stats StreamStats
 	done  chan struct{}
@@ -44,6 +44,11 @@ type streamLine struct {
 }
 
 const batchSize = 256
+
+// batchBytes is the text from which a batch is sent on before it has
+// batchSize lines, so that the batches in flight hold a bounded amount of
+// text (plus one line each) whatever the length of the lines.
+const batchBytes = 1 << 20
 
 // lineReader reads lines of any length. A line longer than max is read to
 // its end and dropped, and reported as too long.
@@ -97,9 +102,6 @@ func (lr *lineReader) next() (data []byte, tooLong bool, err error) {
 // result naming the line, and the stream goes on. Blank lines are skipped.
 // Stream returns when r is exhausted, or on a read or write error.
 func Stream(r io.Reader, w io.Writer, opt Options) (StreamStats, error) {
-	// Batches allocate briskly and keep little: collect less often. The
-	// heap stays bounded by the batches in flight.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	workers := runtime.GOMAXPROCS(0)
 	work := make(chan *batch, workers)
 	ordered := make(chan *batch, 2*workers)
@@ -152,7 +154,8 @@ func Stream(r io.Reader, w io.Writer, opt Options) (StreamStats, error) {
 				continue
 			}
 			b.lines = append(b.lines, streamLine{data: append([]byte(nil), t...), tooLong: tooLong})
-			if len(b.lines) == batchSize {
+			b.size += len(t)
+			if len(b.lines) == batchSize || b.size >= batchBytes {
 				flush()
 			}
 		}

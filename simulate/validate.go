@@ -38,7 +38,7 @@ func (pr *Prepared) validateRequest(c *Case, ctx map[string][]string, opt Option
 	// In sorted order, so that warnings come out in a stable order.
 	for _, k := range sortedKeys(ctx) {
 		vals := ctx[k]
-		ck, ok := catalog.LookupConditionKey(k)
+		ck, ok := opt.Cache.conditionKey(k)
 		if !ok {
 			continue
 		}
@@ -144,7 +144,7 @@ func checkActionResource(action, res string, allowUnknown bool) reqCheck {
 // validatePolicy warns about actions no service has, and about condition
 // operators that do not fit their key's type. Paths are relative to the
 // document.
-func validatePolicy(p *policy.Policy) []Warning {
+func validatePolicy(p *policy.Policy, cache *Cache) []Warning {
 	var out []Warning
 	warn := func(path, msg string) { out = append(out, Warning{Path: path, Message: msg}) }
 	for _, st := range p.Statements {
@@ -159,23 +159,12 @@ func validatePolicy(p *policy.Policy) []Warning {
 			if a == "*" || policy.ActionNeverMatches(a) {
 				continue
 			}
-			where := func() string { return st.Pointer + "/" + field + "/" + strconv.Itoa(i) }
-			if strings.ContainsAny(a, "*?") {
-				if !catalog.MatchesAnyAction(a) {
-					warn(where(), fmt.Sprintf("%q matches no known action", a))
-				}
-				continue
-			}
-			if _, ok := catalog.LookupAction(a); !ok {
-				msg := fmt.Sprintf("unknown action %q", a)
-				if s := catalog.SuggestAction(a); len(s) > 0 {
-					msg += "; did you mean " + strings.Join(s, ", ") + "?"
-				}
-				warn(where(), msg)
+			if msg := cache.actionWarning(a); msg != "" {
+				warn(st.Pointer+"/"+field+"/"+strconv.Itoa(i), msg)
 			}
 		}
 		for _, c := range st.Conditions {
-			ck, ok := catalog.LookupConditionKey(c.Key)
+			ck, ok := cache.conditionKey(c.Key)
 			if !ok {
 				continue
 			}
@@ -185,6 +174,63 @@ func validatePolicy(p *policy.Policy) []Warning {
 		}
 	}
 	return out
+}
+
+// actionWarning is what validatePolicy says about an action or action
+// pattern of a policy ("" when nothing), memoised per action string.
+func (c *Cache) actionWarning(a string) string {
+	if c != nil {
+		if msg, ok := c.acts[a]; ok {
+			return msg
+		}
+	}
+	msg := actionWarning(a)
+	if c != nil {
+		if len(c.acts) >= cacheMemoMax {
+			clear(c.acts)
+		}
+		c.acts[strings.Clone(a)] = msg // a may share a large input line
+	}
+	return msg
+}
+
+func actionWarning(a string) string {
+	if strings.ContainsAny(a, "*?") {
+		if !catalog.MatchesAnyAction(a) {
+			return fmt.Sprintf("%q matches no known action", a)
+		}
+		return ""
+	}
+	if _, ok := catalog.LookupAction(a); !ok {
+		msg := fmt.Sprintf("unknown action %q", a)
+		if s := catalog.SuggestAction(a); len(s) > 0 {
+			msg += "; did you mean " + strings.Join(s, ", ") + "?"
+		}
+		return msg
+	}
+	return ""
+}
+
+// condKeyCheck is the catalog's answer about one condition key.
+type condKeyCheck struct {
+	ck catalog.ConditionKey
+	ok bool
+}
+
+// conditionKey is catalog.LookupConditionKey, memoised per key as written.
+func (c *Cache) conditionKey(k string) (catalog.ConditionKey, bool) {
+	if c == nil {
+		return catalog.LookupConditionKey(k)
+	}
+	if r, ok := c.keys[k]; ok {
+		return r.ck, r.ok
+	}
+	ck, ok := catalog.LookupConditionKey(k)
+	if len(c.keys) >= cacheMemoMax {
+		clear(c.keys)
+	}
+	c.keys[strings.Clone(k)] = condKeyCheck{ck, ok}
+	return ck, ok
 }
 
 func operatorMismatch(op string, ck catalog.ConditionKey) string {

@@ -33,6 +33,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Principals of a Requirement.
@@ -484,21 +485,29 @@ func principalARN(principal string, vals map[string]string) string {
 }
 
 // All returns the operations, sorted by ID.
-func All() []Operation { return operations }
+func All() []Operation { return opCatalog().ops }
 
 // Lookup returns the operation with the given ID.
 func Lookup(id string) (Operation, bool) {
-	i, ok := byID[id]
+	c := opCatalog()
+	i, ok := c.byID[id]
 	if !ok {
 		return Operation{}, false
 	}
-	return operations[i], true
+	return c.ops[i], true
 }
 
-var (
-	operations = buildOperations()
-	byID       = indexOperations(operations)
-)
+// opCatalog builds the operations on first use, not at process start:
+// most commands (simulate, explain) never need them, and building them
+// takes a few milliseconds.
+var opCatalog = sync.OnceValue(func() (c struct {
+	ops  []Operation
+	byID map[string]int
+}) {
+	c.ops = buildOperations()
+	c.byID = indexOperations(c.ops)
+	return c
+})
 
 func indexOperations(ops []Operation) map[string]int {
 	m := make(map[string]int, len(ops))

@@ -117,9 +117,9 @@ func (e *ResourceTypeError) Error() string {
 func TypeNames() []string {
 	var out []string
 	for _, rt := range resourceTypes {
-		if _, ok := byID[VerbRestore+"/"+rt.Name]; ok {
+		if _, ok := opCatalog().byID[VerbRestore+"/"+rt.Name]; ok {
 			out = append(out, rt.Name)
-		} else if _, ok := byID[VerbBackup+"/"+rt.Name]; ok {
+		} else if _, ok := opCatalog().byID[VerbBackup+"/"+rt.Name]; ok {
 			out = append(out, rt.Name)
 		}
 	}

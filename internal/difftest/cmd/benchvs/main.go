@@ -14,7 +14,8 @@
 // (which converts every case first and then times only its runSimulation
 // loop), and prints both rates and their ratio. The oracle comes from
 // $DENIED_ORACLE_DIR/node_modules or is installed with `npm ci` into a
-// temporary folder.
+// temporary folder. With -baseline BIN it also times another denied binary
+// (one built from main, say) on the same cases in the same run.
 package main
 
 import (
@@ -38,16 +39,20 @@ func main() {
 	n := flag.Int("n", 50000, "number of cases")
 	seed := flag.Uint64("seed", 1, "generator seed")
 	keep := flag.Bool("keep", false, "keep the temporary folder")
+	baseline := flag.String("baseline", "", "another denied binary (say, built from main) to time on the same cases in the same run")
 	flag.Parse()
-	if err := run(*n, *seed, *keep); err != nil {
+	if err := run(*n, *seed, *keep, *baseline); err != nil {
 		fmt.Fprintln(os.Stderr, "benchvs:", err)
 		os.Exit(1)
 	}
 }
 
+// countRE is the summary simulate prints when some cases are invalid.
+var countRE = regexp.MustCompile(`^denied: [0-9]+ of [0-9]+ cases could not be evaluated[^\n]*\n?$`)
+
 var rateRE = regexp.MustCompile(`rate=([0-9.]+) cases/s`)
 
-func run(n int, seed uint64, keep bool) error {
+func run(n int, seed uint64, keep bool, baseline string) error {
 	ctx := context.Background()
 	root, err := difftest.RepoRoot()
 	if err != nil {
@@ -100,12 +105,22 @@ func run(n int, seed uint64, keep bool) error {
 			return err
 		}
 		fmt.Printf("denied: %.0f cases/s (simulate --jsonl, wall clock, process start included)\n", deniedRate)
+		var baseRate float64
+		if baseline != "" {
+			if baseRate, err = timeDenied(ctx, baseline, casesPath, n); err != nil {
+				return err
+			}
+			fmt.Printf("baseline %s: %.0f cases/s (denied/baseline = %.2fx)\n", baseline, baseRate, deniedRate/baseRate)
+		}
 		oracleRate, err := timeOracle(ctx, root, nm, casesPath)
 		if err != nil {
 			return err
 		}
 		fmt.Printf("oracle: %.0f cases/s (runSimulation, strict, validated; its loop alone)\n", oracleRate)
 		fmt.Printf("denied/oracle = %.1fx\n", deniedRate/oracleRate)
+		if baseline != "" {
+			fmt.Printf("baseline/oracle = %.1fx\n", baseRate/oracleRate)
+		}
 	}
 	return nil
 }
@@ -147,8 +162,8 @@ func timeDenied(ctx context.Context, bin, casesPath string, n int) (float64, err
 	elapsed := time.Since(start)
 	if err != nil {
 		// A non-zero exit may only mean that some cases were denied or
-		// invalid; a crash prints to stderr.
-		if _, ok := err.(*exec.ExitError); !ok || stderr.Len() > 0 {
+		// invalid (with a one-line count on stderr); a crash prints more.
+		if _, ok := err.(*exec.ExitError); !ok || (stderr.Len() > 0 && !countRE.Match(stderr.Bytes())) {
 			return 0, fmt.Errorf("denied simulate --jsonl: %v\n%s", err, stderr.Bytes())
 		}
 	}
