@@ -2,6 +2,7 @@ package simulate_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -71,6 +72,9 @@ func TestConformance(t *testing.T) {
 			if cf.Description == "" || len(cf.Source) == 0 || (cf.Expect.Decision == "") == (cf.Expect.Error == "") {
 				t.Fatal("corpus file needs description, source and one of expect.decision and expect.error")
 			}
+			if err := checkSourceQuote(cf.Source); err != nil {
+				t.Fatalf("source: %v", err)
+			}
 			res := simulate.EvaluateJSONWith(cf.Case, fixedNow)
 			want := cf.Expect
 			if want.Error != "" {
@@ -110,4 +114,30 @@ func TestConformance(t *testing.T) {
 func dump(v any) string {
 	b, _ := json.MarshalIndent(v, "", "  ")
 	return string(b)
+}
+
+// checkSourceQuote checks a source that quotes AWS: a passage must say
+// whether it was compared word for word with the page (verbatim), and one
+// that was not must say so in a note beginning with "paraphrase".
+func checkSourceQuote(raw json.RawMessage) error {
+	var src struct {
+		URL      string `json:"url"`
+		Passage  string `json:"passage"`
+		Verbatim *bool  `json:"verbatim"`
+		Note     string `json:"note"`
+	}
+	if err := json.Unmarshal(raw, &src); err != nil {
+		return err
+	}
+	switch {
+	case src.Passage == "":
+		return nil
+	case src.URL == "":
+		return fmt.Errorf("a passage needs the url of its page")
+	case src.Verbatim == nil:
+		return fmt.Errorf("a passage needs verbatim (true: compared word for word with the page)")
+	case !*src.Verbatim && !strings.HasPrefix(src.Note, "paraphrase"):
+		return fmt.Errorf(`a passage with verbatim false needs a note beginning with "paraphrase"`)
+	}
+	return nil
 }

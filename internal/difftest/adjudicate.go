@@ -61,8 +61,15 @@ type Match struct {
 
 // Doc is the passage of AWS's documentation that decides the question.
 type Doc struct {
-	URL     string `json:"url"`
+	URL string `json:"url"`
+	// Section is the heading on the page that holds the passage.
+	Section string `json:"section"`
 	Passage string `json:"passage"`
+	// Verbatim says whether Passage was compared word for word with the
+	// page at URL. When it is false, Note says why (it begins with
+	// "paraphrase") and Passage is not a quotation.
+	Verbatim *bool  `json:"verbatim"`
+	Note     string `json:"note,omitempty"`
 }
 
 func isDecision(s string) bool { return s == Allowed || s == ExplicitDeny || s == ImplicitDeny }
@@ -116,8 +123,10 @@ func (r *Record) check() error {
 	if r.AWS == "" {
 		missing = append(missing, "aws")
 	}
-	if r.Doc.URL == "" || r.Doc.Passage == "" {
-		missing = append(missing, "doc.url and doc.passage")
+	if r.Doc.URL == "" || r.Doc.Section == "" || r.Doc.Passage == "" || r.Doc.Verbatim == nil {
+		missing = append(missing, "doc.url, doc.section, doc.passage and doc.verbatim")
+	} else if !*r.Doc.Verbatim && !strings.HasPrefix(r.Doc.Note, "paraphrase") {
+		missing = append(missing, `doc.note beginning with "paraphrase" (doc.verbatim is false)`)
 	}
 	if len(missing) > 0 {
 		return fmt.Errorf("missing %s", strings.Join(missing, ", "))
