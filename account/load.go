@@ -461,7 +461,16 @@ func Save(w io.Writer, s *Snapshot, gz bool) error {
 // (0600), replacing the file atomically; gzip-compressed when path ends in
 // ".gz".
 func WriteFile(path string, s *Snapshot) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".snapshot-*")
+	return writeAtomic(path, ".snapshot-*", func(w io.Writer) error {
+		return Save(w, s, strings.HasSuffix(path, ".gz"))
+	})
+}
+
+// writeAtomic writes path through write, mode 0600, replacing the file
+// atomically: a temporary file (named by pattern, beside path) renamed into
+// place, removed when anything fails.
+func writeAtomic(path, pattern string, write func(io.Writer) error) error {
+	f, err := os.CreateTemp(filepath.Dir(path), pattern)
 	if err != nil {
 		return err
 	}
@@ -471,7 +480,7 @@ func WriteFile(path string, s *Snapshot) error {
 		f.Close()
 		return err
 	}
-	if err := Save(f, s, strings.HasSuffix(path, ".gz")); err != nil {
+	if err := write(f); err != nil {
 		f.Close()
 		return err
 	}

@@ -391,32 +391,12 @@ func collectWithProgress(ctx context.Context, env *Env, lang i18n.Lang, timeout 
 			fmt.Fprintf(env.Stderr, "\r\x1b[K%s", progressText(lang, p, false))
 		}
 	}
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
+	stopTicker := func() {}
 	if !term {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			t := time.NewTicker(progressEvery)
-			defer t.Stop()
-			for {
-				select {
-				case <-stop:
-					return
-				case <-t.C:
-					mu.Lock()
-					if changed {
-						fmt.Fprintln(env.Stderr, progressText(lang, last, true))
-						changed = false
-					}
-					mu.Unlock()
-				}
-			}
-		}()
+		stopTicker = everyProgress(env, &mu, &changed, func() string { return progressText(lang, last, true) })
 	}
 	snap, err := collect.Collect(ctx, clients, opt)
-	close(stop)
-	wg.Wait()
+	stopTicker()
 	mu.Lock()
 	if term {
 		fmt.Fprint(env.Stderr, "\r\x1b[K")
@@ -513,32 +493,12 @@ func doCollectOrg(ctx context.Context, env *Env, in *collectInput, src *collect.
 			fmt.Fprintln(env.Stderr, orgAccountText(lang, a, resumed))
 		},
 	}
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
+	stopTicker := func() {}
 	if !term {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			t := time.NewTicker(progressEvery)
-			defer t.Stop()
-			for {
-				select {
-				case <-stop:
-					return
-				case <-t.C:
-					mu.Lock()
-					if changed {
-						fmt.Fprintln(env.Stderr, line(last))
-						changed = false
-					}
-					mu.Unlock()
-				}
-			}
-		}()
+		stopTicker = everyProgress(env, &mu, &changed, func() string { return line(last) })
 	}
 	x, err := collect.CollectOrg(ctx, src, in.output, opt)
-	close(stop)
-	wg.Wait()
+	stopTicker()
 	mu.Lock()
 	if term {
 		fmt.Fprint(env.Stderr, "\r\x1b[K")
@@ -602,4 +562,32 @@ func orgAccountText(lang i18n.Lang, a account.OrgIndexAccount, resumed bool) str
 		return i18n.T(lang, "collect.org.account.done", a.ID, a.Name, a.Unreadable)
 	}
 	return i18n.T(lang, "collect.org.account.failed", a.ID, a.Name, a.Status, redact.String(a.Error))
+}
+
+// everyProgress prints line() on stderr every progressEvery while changed
+// (both read under mu), for output that is not a terminal; the returned
+// function stops it and waits for it to end.
+func everyProgress(env *Env, mu *sync.Mutex, changed *bool, line func() string) (stop func()) {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(progressEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				mu.Lock()
+				if *changed {
+					fmt.Fprintln(env.Stderr, line())
+					*changed = false
+				}
+				mu.Unlock()
+			}
+		}
+	}()
+	return func() { close(done); wg.Wait() }
 }
