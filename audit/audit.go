@@ -654,6 +654,19 @@ func dedupe(gs []Gap) []Gap {
 func (a *auditor) finding(r preflight.Result) Finding {
 	f := Finding{Principal: r.Principal, PrincipalARN: r.PrincipalARN, Action: r.Action,
 		Resource: r.Resource, Verdict: r.Verdict, Layer: r.Layer, Message: r.Message, Deciding: r.Deciding}
+	rule := RuleFor(r)
+	f.RuleID, f.Title, f.Severity = rule.Rule, rule.Title, Severity(rule.Rule)
+	if r.Plan != nil && len(r.Plan.Fixes) > 0 {
+		fx := r.Plan.Fixes[0]
+		f.Fix = &fx
+	}
+	return f
+}
+
+// RuleFor is the diagnose rule (ID, title, cause) that names a denied
+// preflight result: the rule explain gives for the message AWS would
+// return, so that check, audit, SARIF and explain name one denial alike.
+func RuleFor(r preflight.Result) diagnose.Finding {
 	d := &authzmsg.Denial{Action: r.Action, Resource: r.Resource, ResourceKind: "arn", Decision: authzmsg.Decision(r.Verdict),
 		PolicyType: authzmsg.PolicyType(r.Layer)}
 	if !strings.HasPrefix(r.Resource, "arn:") {
@@ -678,13 +691,7 @@ func (a *auditor) finding(r preflight.Result) Finding {
 			d = md
 		}
 	}
-	rule := diagnose.Rule(d)
-	f.RuleID, f.Title, f.Severity = rule.Rule, rule.Title, Severity(rule.Rule)
-	if r.Plan != nil && len(r.Plan.Fixes) > 0 {
-		fx := r.Plan.Fixes[0]
-		f.Fix = &fx
-	}
-	return f
+	return diagnose.Rule(d)
 }
 
 func arnAccount(arn string) string {

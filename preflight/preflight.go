@@ -148,12 +148,15 @@ type Result struct {
 	Inferred     bool              `json:"inferred,omitempty"`
 	// ResourcePolicy names the resource policy evaluated, if any
 	// ("kmsKeyPolicy", "backupVaultPolicy", "trustPolicy").
-	ResourcePolicy string                  `json:"resourcePolicy,omitempty"`
-	Verdict        string                  `json:"verdict"`
-	Layer          string                  `json:"layer,omitempty"`
-	Deciding       []simulate.StatementRef `json:"deciding,omitempty"`
-	Message        string                  `json:"message,omitempty"`
-	Plan           *fix.Plan               `json:"fix,omitempty"`
+	ResourcePolicy string `json:"resourcePolicy,omitempty"`
+	Verdict        string `json:"verdict"`
+	// Rule is the diagnose rule ID that names a denial (set by the
+	// reports through audit.RuleFor, the one naming of denials).
+	Rule     string                  `json:"rule,omitempty"`
+	Layer    string                  `json:"layer,omitempty"`
+	Deciding []simulate.StatementRef `json:"deciding,omitempty"`
+	Message  string                  `json:"message,omitempty"`
+	Plan     *fix.Plan               `json:"fix,omitempty"`
 	// Skip is the id of the note saying why the request was not evaluated.
 	Skip  string `json:"skip,omitempty"`
 	Error string `json:"error,omitempty"`

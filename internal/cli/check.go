@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/deniedhq/denied/account"
+	"github.com/deniedhq/denied/audit"
 	"github.com/deniedhq/denied/catalog/backupops"
 	"github.com/deniedhq/denied/internal/i18n"
 	"github.com/deniedhq/denied/internal/report"
@@ -289,6 +290,12 @@ func runCheck(ctx context.Context, env *Env, args []string) error {
 	}
 	rep := preflight.Check(snap, op, p)
 	rep.Notes = append(rep.Notes, notes...)
+	for i := range rep.Results {
+		if rep.Results[i].Denied() {
+			// The rule ID explain, audit and SARIF give the same denial.
+			rep.Results[i].Rule = audit.RuleFor(rep.Results[i]).Rule
+		}
+	}
 	err = writeCheckOutput(env, in, func(w io.Writer) error {
 		if in.format == "json" {
 			return writeJSON(w, rep)
@@ -440,6 +447,9 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 		n++
 		who := r.PrincipalARN
 		heading(2, t("preflight.failure", strconv.Itoa(n), who, r.Action, r.Resource))
+		if r.Rule != "" {
+			b.WriteString(t("preflight.rule", r.Rule) + "\n\n")
+		}
 		b.WriteString(t("preflight.aws-says") + "\n")
 		code("", r.Message)
 		if len(r.Deciding) == 0 {

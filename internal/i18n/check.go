@@ -4,6 +4,11 @@ package i18n
 // the failures and the notes of a preflight report.
 func init() {
 	register(map[string]map[Lang]string{
+		"preflight.rule": {
+			EN: "Rule: %s (the same ID denied explain and denied audit give)",
+			JA: "ルール: %s (denied explain と denied audit でも同じ ID)",
+			KO: "규칙: %s (denied explain 및 denied audit와 같은 ID)",
+		},
 		"preflight.title": {EN: "Check: %s", JA: "チェック: %s", KO: "점검: %s"},
 		"preflight.summary": { // passed, total
 			EN: "%s of %s requirements pass.",
