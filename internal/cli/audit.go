@@ -19,6 +19,7 @@ import (
 )
 
 type auditInput struct {
+	limits     *liveLimits
 	snapshot   string
 	live       bool
 	profile    string
@@ -56,6 +57,7 @@ func bindAudit(env *Env, args []string) (*auditInput, error) {
 	in := &auditInput{}
 	var lang, severity string
 	fs := newFlagSet(env, "audit", auditSynopsis)
+	in.limits = bindLiveLimits(env, fs)
 	fs.StringVar(&in.snapshot, "snapshot", "", "account snapshot file (JSON, optionally gzip-compressed; full or short form; - reads stdin)")
 	fs.BoolVar(&in.live, "live", false, "audit the account itself, read live and read-only as denied collect does")
 	fs.StringVar(&in.profile, "profile", "", "AWS profile to read the account with (--live)")
@@ -218,7 +220,7 @@ func runAudit(ctx context.Context, env *Env, args []string) error {
 	var as *auditSnapshot
 	if in.live {
 		// Read live: no file for reports to point into.
-		snap, err := liveSnapshot(ctx, env, in.lang, in.profile, in.region)
+		snap, err := liveSnapshot(ctx, env, in.lang, in.profile, in.region, in.limits)
 		if err != nil {
 			return err
 		}

@@ -21,6 +21,7 @@ import (
 )
 
 type checkInput struct {
+	limits    *liveLimits
 	operation string
 	snapshot  string
 	live      bool
@@ -59,6 +60,7 @@ func bindCheck(env *Env, args []string) (*checkInput, error) {
 	var lang string
 	p := &in.params
 	fs := newFlagSet(env, "check", checkSynopsis)
+	in.limits = bindLiveLimits(env, fs)
 	fs.StringVar(&in.snapshot, "snapshot", "", "account snapshot file (JSON, optionally gzip-compressed; full or short form); - reads standard input")
 	fs.BoolVar(&in.live, "live", false, "check against the account itself, read live and read-only as denied collect does")
 	fs.BoolVar(&in.list, "list", false, "list the operations, their resource types and what each checks")
@@ -274,7 +276,7 @@ func runCheck(ctx context.Context, env *Env, args []string) error {
 	}
 	var snap *account.Snapshot
 	if in.live {
-		if snap, err = liveSnapshot(ctx, env, in.lang, in.profile, in.params.Region); err != nil {
+		if snap, err = liveSnapshot(ctx, env, in.lang, in.profile, in.params.Region, in.limits); err != nil {
 			return err
 		}
 	} else if snap, err = readSnapshot(env, in.snapshot); err != nil {

@@ -243,3 +243,25 @@ func TestCollectCommandUnderFaults(t *testing.T) {
 		t.Error("ran into the test's deadline")
 	}
 }
+
+// check, audit and explain in live mode take --timeout and --call-timeout
+// as collect does: a hanging endpoint ends with the deadline's message.
+func TestLiveModesTakeTimeouts(t *testing.T) {
+	collectEnv(t, testutil.Unanswering(t))
+	fakeCredentials(t)
+	for _, args := range [][]string{
+		{"check", "create-vault", "--live", "--vault", "V", "--as", "arn:aws:iam::123456789012:role/R", "--timeout", "300ms"},
+		{"audit", "--live", "--timeout", "300ms"},
+		{"explain", "--live", "--no-decode", "--timeout", "300ms",
+			"User: arn:aws:iam::123456789012:user/u is not authorized to perform: backup:CreateBackupVault on resource: arn:aws:backup:us-east-1:123456789012:backup-vault:v because no identity-based policy allows the backup:CreateBackupVault action"},
+	} {
+		_, stderr, code := runCLI(t, "", args...)
+		if code != ExitRuntime || !strings.Contains(stderr, "did not finish within --timeout 300ms") {
+			t.Errorf("%v: exit %d\n%s", args[0], code, stderr)
+		}
+	}
+	_, stderr, code := runCLI(t, "", "check", "create-vault", "--live", "--vault", "V", "--call-timeout", "0s")
+	if code != ExitUsage || !strings.Contains(stderr, "--call-timeout") {
+		t.Errorf("zero --call-timeout: exit %d\n%s", code, stderr)
+	}
+}

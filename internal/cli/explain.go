@@ -19,6 +19,7 @@ import (
 )
 
 type explainInput struct {
+	limits   *liveLimits
 	input    string // text, file name, or "-"
 	format   string
 	lang     i18n.Lang
@@ -48,6 +49,7 @@ func bindExplain(env *Env, args []string) (*explainInput, error) {
 	in := &explainInput{}
 	var lang, show string
 	fs := newFlagSet(env, "explain", explainSynopsis)
+	in.limits = bindLiveLimits(env, fs)
 	fs.StringVar(&in.format, "format", "text", "output format: text, json or markdown")
 	fs.StringVar(&lang, "lang", "", "language: en, ja or ko (default from LC_ALL, LC_MESSAGES, LANG)")
 	fs.BoolVar(&in.noDecode, "no-decode", false, "do not call AWS STS to decode an encoded message")
@@ -124,7 +126,7 @@ func runExplain(ctx context.Context, env *Env, args []string) error {
 			return usageErr("%s", i18n.T(in.lang, "cli.explain.snapshot", in.snapshot, err))
 		}
 	case in.live:
-		if snap, err = liveSnapshot(ctx, env, in.lang, in.profile, in.region); err != nil {
+		if snap, err = liveSnapshot(ctx, env, in.lang, in.profile, in.region, in.limits); err != nil {
 			return err
 		}
 	}
