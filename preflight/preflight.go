@@ -557,7 +557,7 @@ func Check(snap *account.Snapshot, op backupops.Operation, p Params) Report {
 	}
 	c := checker{snap: snap, p: p, op: op}
 	for i, r := range op.ExpandEach(bp) {
-		res := Result{Principal: r.Principal, PrincipalARN: r.PrincipalARN, Action: r.Action, Resource: concrete(r, p),
+		res := Result{Principal: r.Principal, PrincipalARN: r.PrincipalARN, Action: r.Action, Resource: r.Resource,
 			Context: r.Context, When: r.When, Inferred: r.Inferred}
 		id := fmt.Sprintf("%s#%d", op.ID, i+1)
 		switch {
@@ -680,18 +680,6 @@ func (c checker) serviceLinked(res *Result, id string) {
 		return
 	}
 	c.evaluate(res, id, role.ARN, role.ARN, role.ARN)
-}
-
-// restoredInstance lists actions the catalog gives on "*" that act on the
-// restored EC2 instance: the request names an instance, so a policy scoped
-// to instance/* (as the AWS managed policy is) must match.
-var restoredInstance = map[string]bool{"ec2:TerminateInstances": true, "ec2:CreateTags": true}
-
-func concrete(r backupops.ConcreteRequest, p Params) string {
-	if r.Resource == "*" && r.Principal == backupops.JobRole && restoredInstance[r.Action] && p.ResourceType == "EC2" {
-		return fmt.Sprintf("arn:%s:ec2:%s:%s:instance/*", p.Partition, p.Region, p.Account)
-	}
-	return r.Resource
 }
 
 // applies reports whether a conditional requirement applies, from its
