@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/catalog/backupops"
 	"github.com/deniedhq/denied/catalog/managed"
 )
@@ -62,23 +61,10 @@ func TestManagedPolicyRequirementsAreAllowedByTheirStatement(t *testing.T) {
 				bad = append(bad, fmt.Sprintf("%s: %s cites %s, which has no statement %q", op.ID, r.Action, r.Statement, sid))
 				continue
 			}
-			p := vals
-			p.ResourceARN = representativeResource(op)
-			one := backupops.Operation{ID: op.ID, Requirements: []backupops.Requirement{r}}
-			crs := one.ExpandEach(p)
-			if len(crs) != 1 || len(crs[0].Missing) > 0 {
-				continue
+			cr, res, ok := evaluateCited(t, op, r, vals, fmt.Sprintf(`"inline": {"stmt": %s}`, stmt))
+			if !ok {
+				continue // a parameter this table does not give
 			}
-			cr := crs[0]
-			snap, err := account.LoadShort(strings.NewReader(fmt.Sprintf(`{"account": %q, "region": "eu-west-1",
-				"roles": {"R": {"trust": "backup.amazonaws.com", "inline": {"stmt": %s}}, "AppRole": {"trust": "ec2.amazonaws.com", "instanceProfile": true}},
-				"vaults": {"Vault": {}, "Dest": {}},
-				"kmsKeys": {"1234abcd-12ab-34cd-56ef-1234567890ab": {"policy": %s}, "5678abcd-12ab-34cd-56ef-1234567890ab": {"policy": %s}}}`,
-				testAccount, stmt, rootKeyPolicy, rootKeyPolicy)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			res := EvaluateRequest(snap, testSession, cr.Action, cr.Resource, cr.Context, testNow)
 			checked++
 			if res.Verdict != Allowed {
 				bad = append(bad, fmt.Sprintf("%s: %s on %s (context %v) cites %s but that statement gives %s", op.ID, cr.Action, cr.Resource, cr.Context, r.Statement, res.Verdict))

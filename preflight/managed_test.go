@@ -20,8 +20,6 @@ import (
 // evaluated with the representative values a what-if check uses.
 func TestManagedPolicyRequirementsAreAllowedByTheirPolicy(t *testing.T) {
 	vals := representativeParams()
-	acct := testAccount
-	now, session := testNow, testSession
 	var bad []string
 	checked := 0
 	for _, op := range backupops.All() {
@@ -35,22 +33,10 @@ func TestManagedPolicyRequirementsAreAllowedByTheirPolicy(t *testing.T) {
 				t.Errorf("%s: %s cites %q, which is not an AWS managed policy", op.ID, r.Action, r.Statement)
 				continue
 			}
-			p := vals
-			p.ResourceARN = representativeResource(op)
-			one := backupops.Operation{ID: op.ID, Requirements: []backupops.Requirement{r}}
-			crs := one.ExpandEach(p)
-			if len(crs) != 1 || len(crs[0].Missing) > 0 {
+			cr, res, ok := evaluateCited(t, op, r, vals, fmt.Sprintf(`"managed": [%q]`, pol))
+			if !ok {
 				continue // a parameter this table does not give
 			}
-			cr := crs[0]
-			snap, err := account.LoadShort(strings.NewReader(fmt.Sprintf(`{"account": %q, "region": "eu-west-1",
-				"roles": {"R": {"trust": "backup.amazonaws.com", "managed": [%q]}, "AppRole": {"trust": "ec2.amazonaws.com", "instanceProfile": true}},
-				"vaults": {"Vault": {}, "Dest": {}},
-				"kmsKeys": {"1234abcd-12ab-34cd-56ef-1234567890ab": {"policy": %s}, "5678abcd-12ab-34cd-56ef-1234567890ab": {"policy": %s}}}`, acct, pol, rootKeyPolicy, rootKeyPolicy)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			res := EvaluateRequest(snap, session, cr.Action, cr.Resource, cr.Context, now)
 			checked++
 			if res.Verdict != Allowed {
 				bad = append(bad, fmt.Sprintf("%s: %s on %s (context %v) cites %s but that policy gives %s", op.ID, cr.Action, cr.Resource, cr.Context, r.Statement, res.Verdict))
@@ -92,6 +78,32 @@ func representativeParams() backupops.Params {
 		DestinationKeyARN:   "arn:aws:kms:eu-west-1:" + acct + ":key/5678abcd-12ab-34cd-56ef-1234567890ab",
 		DestinationRegion:   "eu-west-1", DestinationAccount: acct,
 	}
+}
+
+// evaluateCited expands one requirement of op with the representative
+// values (and the operation's representative resource) and evaluates it for
+// the job role R, whose policies are role (a short-form role's fields, such
+// as "managed": [...]), in a snapshot holding the vaults, keys and instance
+// role the values name. ok is false when the requirement needs a parameter
+// the values do not give.
+func evaluateCited(t *testing.T, op backupops.Operation, r backupops.Requirement, vals backupops.Params, role string) (backupops.ConcreteRequest, Result, bool) {
+	t.Helper()
+	vals.ResourceARN = representativeResource(op)
+	one := backupops.Operation{ID: op.ID, Requirements: []backupops.Requirement{r}}
+	crs := one.ExpandEach(vals)
+	if len(crs) != 1 || len(crs[0].Missing) > 0 {
+		return backupops.ConcreteRequest{}, Result{}, false
+	}
+	cr := crs[0]
+	snap, err := account.LoadShort(strings.NewReader(fmt.Sprintf(`{"account": %q, "region": "eu-west-1",
+		"roles": {"R": {"trust": "backup.amazonaws.com", %s}, "AppRole": {"trust": "ec2.amazonaws.com", "instanceProfile": true}},
+		"vaults": {"Vault": {}, "Dest": {}},
+		"kmsKeys": {"1234abcd-12ab-34cd-56ef-1234567890ab": {"policy": %s}, "5678abcd-12ab-34cd-56ef-1234567890ab": {"policy": %s}}}`,
+		testAccount, role, rootKeyPolicy, rootKeyPolicy)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cr, EvaluateRequest(snap, testSession, cr.Action, cr.Resource, cr.Context, testNow), true
 }
 
 // rootKeyPolicy is the default key policy: the account's IAM policies decide.

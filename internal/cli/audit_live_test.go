@@ -7,14 +7,12 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/backup"
 	backuptypes "github.com/aws/aws-sdk-go-v2/service/backup/types"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 
 	"github.com/deniedhq/denied/audit"
 	"github.com/deniedhq/denied/internal/collect"
-	"github.com/deniedhq/denied/internal/testutil"
 )
 
 // audit --live reads the account as collect does and audits it: a
@@ -23,14 +21,7 @@ import (
 // ListRecoveryPointsByBackupVault): each call it could not read must show
 // as a could-not-check item naming it (exit 4), never as a success.
 func TestAuditLive(t *testing.T) {
-	url := testutil.StartMoto(t)
-	t.Setenv("AWS_ENDPOINT_URL", url)
-	t.Setenv("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE")
-	t.Setenv("AWS_SECRET_ACCESS_KEY", "test-secret-never-printed")
-	t.Setenv("AWS_REGION", "us-east-1")
-	t.Setenv("AWS_CONFIG_FILE", t.TempDir()+"/none")
-	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", t.TempDir()+"/none")
-	creds := credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", "test-secret-never-printed", "")
+	url, creds := liveMoto(t)
 	ctx := context.Background()
 	client := iam.New(iam.Options{Region: "us-east-1", BaseEndpoint: aws.String(url), Credentials: creds})
 	if _, err := client.CreateRole(ctx, &iam.CreateRoleInput{RoleName: aws.String("LiveRestoreRole"),

@@ -12,10 +12,11 @@ import (
 	"github.com/deniedhq/denied/internal/testutil"
 )
 
-// Without --snapshot, check reads the account live (read-only, as collect
-// does) and checks against it: here a moto_server account whose user has
-// no permissions at all, so creating a vault would be refused.
-func TestCheckLive(t *testing.T) {
+// liveMoto starts a moto_server and points the standard AWS configuration
+// of this test at it (us-east-1, static test credentials, no shared
+// files); the credentials are returned for seeding it through the SDK.
+func liveMoto(t *testing.T) (string, aws.CredentialsProvider) {
+	t.Helper()
 	url := testutil.StartMoto(t)
 	t.Setenv("AWS_ENDPOINT_URL", url)
 	t.Setenv("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE")
@@ -23,8 +24,15 @@ func TestCheckLive(t *testing.T) {
 	t.Setenv("AWS_REGION", "us-east-1")
 	t.Setenv("AWS_CONFIG_FILE", t.TempDir()+"/none")
 	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", t.TempDir()+"/none")
-	client := iam.New(iam.Options{Region: "us-east-1", BaseEndpoint: aws.String(url),
-		Credentials: credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", "test-secret-never-printed", "")})
+	return url, credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", "test-secret-never-printed", "")
+}
+
+// Without --snapshot, check reads the account live (read-only, as collect
+// does) and checks against it: here a moto_server account whose user has
+// no permissions at all, so creating a vault would be refused.
+func TestCheckLive(t *testing.T) {
+	url, creds := liveMoto(t)
+	client := iam.New(iam.Options{Region: "us-east-1", BaseEndpoint: aws.String(url), Credentials: creds})
 	out, err := client.CreateUser(context.Background(), &iam.CreateUserInput{UserName: aws.String("live-operator")})
 	if err != nil {
 		t.Fatal(err)
