@@ -56,8 +56,8 @@ func TestExplainRealCorpus(t *testing.T) {
 		}
 		for _, lang := range []i18n.Lang{i18n.EN, i18n.JA, i18n.KO} {
 			var b bytes.Buffer
-			ex := []report.Explained{{Denial: d, Decode: report.DecodeStatus{State: "skipped"}, Findings: findings}}
-			if err := report.Text(&b, ex, report.Options{Lang: lang}); err != nil {
+			ex := []report.Explained{{Denial: d, Decode: diagnose.DecodeStatus{State: "skipped"}, Findings: findings}}
+			if err := report.Write(&b, report.Text, report.Explain(ex), report.Options{Lang: lang}); err != nil {
 				t.Errorf("%s (%s): %v", e.ID, lang, err)
 				continue
 			}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/deniedhq/denied/authzmsg"
 	"github.com/deniedhq/denied/diagnose"
-	"github.com/deniedhq/denied/internal/report"
 )
 
 // NotAuthorization is the rule of a group of jobs whose status message is
@@ -23,7 +22,7 @@ type Explanation struct {
 	// not one).
 	Denial *authzmsg.Denial `json:"denial,omitempty"`
 	// Decode says what happened with its encoded message, if any.
-	Decode report.DecodeStatus `json:"decode"`
+	Decode diagnose.DecodeStatus `json:"decode"`
 	// RoleFromJob is the job role (the jobs' IamRoleArn) when the message
 	// names none and the diagnosis took the role from the jobs; the jobs
 	// of one message with different roles are then explained apart.
@@ -54,7 +53,7 @@ type Options struct {
 	// Decode decodes the encoded authorization failure message of a denial
 	// (through STS) and says what happened; nil skips decoding
 	// (--no-decode). It is called at most once per distinct message.
-	Decode func(ctx context.Context, d *authzmsg.Denial) report.DecodeStatus
+	Decode func(ctx context.Context, d *authzmsg.Denial) diagnose.DecodeStatus
 	// Diagnose tunes the diagnosis.
 	Diagnose diagnose.Options
 }
@@ -169,7 +168,7 @@ func containsStr(ss []string, s string) bool {
 // explainOne reads, decodes and diagnoses one status message. A message
 // that is not an access denial has no Finding.
 func explainOne(ctx context.Context, msg string, o Options) *Explanation {
-	e := &Explanation{Message: msg, Decode: report.DecodeStatus{State: "none"}}
+	e := &Explanation{Message: msg, Decode: diagnose.DecodeStatus{State: "none"}}
 	if strings.TrimSpace(msg) == "" {
 		return e
 	}
@@ -183,9 +182,9 @@ func explainOne(ctx context.Context, msg string, o Options) *Explanation {
 	switch {
 	case d.Encoded == "" || d.Decoded != nil:
 	case o.Decode == nil:
-		e.Decode = report.DecodeStatus{State: "skipped", Msg: &diagnose.Msg{ID: "decode.skipped"}}
+		e.Decode = diagnose.DecodeStatus{State: "skipped", Msg: &diagnose.Msg{ID: "decode.skipped"}}
 	case d.EncodedTruncated:
-		e.Decode = report.DecodeStatus{State: "skipped", Msg: &diagnose.Msg{ID: "decode.err.truncated"}}
+		e.Decode = diagnose.DecodeStatus{State: "skipped", Msg: &diagnose.Msg{ID: "decode.err.truncated"}}
 	default:
 		e.Decode = o.Decode(ctx, d)
 	}

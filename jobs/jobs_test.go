@@ -15,7 +15,7 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/deniedhq/denied/authzmsg"
-	"github.com/deniedhq/denied/internal/report"
+	"github.com/deniedhq/denied/diagnose"
 	"github.com/deniedhq/denied/jobs"
 	"github.com/deniedhq/denied/jobs/jobstest"
 )
@@ -146,9 +146,9 @@ func TestExplainGroups(t *testing.T) {
 		t.Fatal(errs)
 	}
 	decodes := 0
-	r := jobs.Explain(context.Background(), js, jobs.Options{Decode: func(_ context.Context, d *authzmsg.Denial) report.DecodeStatus {
+	r := jobs.Explain(context.Background(), js, jobs.Options{Decode: func(_ context.Context, d *authzmsg.Denial) diagnose.DecodeStatus {
 		decodes++
-		return report.DecodeStatus{State: "failed"}
+		return diagnose.DecodeStatus{State: "failed"}
 	}})
 	if decodes != 1 {
 		t.Errorf("%d decodes for one distinct encoded message", decodes)

@@ -16,6 +16,7 @@ import (
 	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/audit"
 	"github.com/deniedhq/denied/internal/i18n"
+	"github.com/deniedhq/denied/internal/report"
 )
 
 type auditInput struct {
@@ -186,8 +187,11 @@ func readAuditSnapshot(path string, r io.Reader) (*auditSnapshot, error) {
 	return nil, err
 }
 
-// roleLine is the line of a role in the snapshot file, or 0.
-func (as *auditSnapshot) roleLine(arn string) int {
+// URI is the snapshot file as reports name it ("" for stdin).
+func (as *auditSnapshot) URI() string { return as.uri }
+
+// RoleLine is the line of a role in the snapshot file, or 0.
+func (as *auditSnapshot) RoleLine(arn string) int {
 	r, ok := as.snap.Role(arn)
 	if !ok {
 		return 0
@@ -203,8 +207,8 @@ func (as *auditSnapshot) roleLine(arn string) int {
 	return 0
 }
 
-// line is the line of an item in the snapshot file, or 0.
-func (as *auditSnapshot) line(it audit.Item) int {
+// Line is the line of an item in the snapshot file, or 0.
+func (as *auditSnapshot) Line(it audit.Item) int {
 	ptr := it.Pointer
 	if as.short && it.Kind == audit.KindSelection {
 		ptr = "/plans/" + strings.ReplaceAll(strings.ReplaceAll(it.Plan, "~", "~0"), "/", "~1")
@@ -245,28 +249,12 @@ func runAudit(ctx context.Context, env *Env, args []string) error {
 	}
 	in.opt.ListPassed = in.format == "junit"
 	rep := audit.Run(snap, in.opt)
-	fillGapTexts(&rep, in.lang)
 	for _, e := range rep.ExpiredIgnores {
 		fmt.Fprintf(env.Stderr, "denied: %s\n", i18n.T(in.lang, "audit.ignore.expired", e.File+":"+strconv.Itoa(e.Line), e.RuleID, e.Resource, e.Expires))
 	}
 	var b bytes.Buffer
-	switch in.format {
-	case "json":
-		if in.summary {
-			rep.Items = nil
-		}
-		err = writeJSON(&b, rep)
-	case "sarif":
-		log := auditSARIF(rep, as, in.lang)
-		if tr, ok := log.Runs[0].Properties["truncated"].(map[string]int); ok {
-			fmt.Fprintf(env.Stderr, "denied: %s\n", i18n.T(in.lang, "audit.sarif.truncated", strconv.Itoa(tr["results"]), strconv.Itoa(tr["kept"])))
-		}
-		err = writeJSON(&b, log)
-	case "junit":
-		err = writeJUnit(&b, rep, in.lang)
-	default:
-		b.WriteString(auditText(rep, in.lang, in.format == "markdown", in.summary))
-	}
+	o := report.Options{Lang: in.lang, Version: Version, Warn: func(msg string) { fmt.Fprintf(env.Stderr, "denied: %s\n", msg) }}
+	err = report.Write(&b, report.Format(in.format), &report.Audit{Report: rep, Source: as, SummaryOnly: in.summary}, o)
 	if err == nil {
 		err = writeOutput(env, in.output, b.Bytes())
 	}
@@ -311,174 +299,4 @@ func writeOutput(env *Env, path string, data []byte) error {
 		return fmt.Errorf("--output %s: %w", path, errors.Unwrap(err))
 	}
 	return nil
-}
-
-// tArgs renders message arguments: "@id" is the message id in lang.
-func tArgs(lang i18n.Lang, args []string) []any {
-	a := make([]any, len(args))
-	for j, s := range args {
-		if strings.HasPrefix(s, "@") && i18n.Has(s[1:]) {
-			s = i18n.T(lang, s[1:])
-		}
-		a[j] = s
-	}
-	return a
-}
-
-// fillGapTexts writes each could-not-check cause's message in lang.
-func fillGapTexts(rep *audit.Report, lang i18n.Lang) {
-	for i := range rep.Items {
-		for j := range rep.Items[i].Unchecked {
-			g := &rep.Items[i].Unchecked[j]
-			g.Text = i18n.T(lang, g.MsgID, tArgs(lang, g.Args)...)
-		}
-	}
-}
-
-func auditLayer(lang i18n.Lang, layer string) string {
-	if layer == "" {
-		return i18n.T(lang, "layer.unknown")
-	}
-	return i18n.T(lang, "layer."+layer)
-}
-
-// fixTitle is a fix's title in lang (as check renders it).
-func fixTitle(lang i18n.Lang, title, id string, args []string) string {
-	if id == "" || !i18n.Has(id) {
-		return title
-	}
-	return i18n.T(lang, id, tArgs(lang, args)...)
-}
-
-// summaryLine is the sentence of counts that add up to the items.
-func summaryLine(rep audit.Report, lang i18n.Lang) string {
-	t := func(id string, args ...any) string { return i18n.T(lang, id, args...) }
-	s := rep.Summary
-	out := t("audit.summary", strconv.Itoa(rep.RecoveryPoints), strconv.Itoa(rep.Selections), strconv.Itoa(s.Items-rep.RecoveryPoints-rep.Selections),
-		strconv.Itoa(s.Passed), strconv.Itoa(s.Failed), strconv.Itoa(s.Unchecked))
-	if s.Ignored > 0 {
-		out += " " + t("audit.summary.ignored", strconv.Itoa(s.Ignored))
-	}
-	if s.Filtered > 0 {
-		out += " " + t("audit.summary.filtered", strconv.Itoa(s.Filtered))
-	}
-	return out
-}
-
-func auditText(rep audit.Report, lang i18n.Lang, md, summaryOnly bool) string {
-	t := func(id string, args ...any) string { return i18n.T(lang, id, args...) }
-	var b strings.Builder
-	heading := func(level int, s string) {
-		if md {
-			fmt.Fprintf(&b, "%s %s\n\n", strings.Repeat("#", level), s)
-			return
-		}
-		b.WriteString(s + "\n")
-		if level == 1 {
-			b.WriteString(strings.Repeat("=", i18n.Width(s)) + "\n")
-		} else if level == 2 {
-			b.WriteString(strings.Repeat("-", i18n.Width(s)) + "\n")
-		}
-		b.WriteString("\n")
-	}
-	bullet := func(s string) {
-		if md {
-			b.WriteString("- " + s + "\n")
-			return
-		}
-		b.WriteString("  " + s + "\n")
-	}
-	heading(1, t("audit.title", rep.Account))
-	b.WriteString(summaryLine(rep, lang) + "\n")
-	switch {
-	case rep.Summary.Failed > 0:
-	case rep.Summary.Unchecked > 0:
-		b.WriteString(t("audit.not-proven", strconv.Itoa(rep.Summary.Unchecked)) + "\n")
-	case rep.Summary.Ignored > 0 || rep.Summary.Filtered > 0:
-		b.WriteString(t("audit.ok.suppressed") + "\n")
-	default:
-		b.WriteString(t("audit.ok") + "\n")
-	}
-	if rep.Caller == "" {
-		b.WriteString(t("audit.no-caller") + "\n")
-	}
-	b.WriteString("\n")
-	if len(rep.Causes) > 0 {
-		heading(2, t("audit.causes"))
-		rows := [][]string{{t("audit.col.rule"), t("audit.col.severity"), t("audit.col.result"), t("audit.col.action"), t("audit.col.layer"), t("audit.col.count")}}
-		for _, c := range rep.Causes {
-			action, layer := c.Action, auditLayer(lang, c.Layer)
-			if c.Result == audit.Unchecked {
-				action, layer = "-", "-"
-			}
-			rows = append(rows, []string{c.RuleID, c.Severity, t("audit.result." + c.Result), action, layer, strconv.Itoa(c.Count)})
-		}
-		if md {
-			for i, row := range rows {
-				b.WriteString("| " + strings.Join(row, " | ") + " |\n")
-				if i == 0 {
-					b.WriteString(strings.Repeat("|---", len(row)) + "|\n")
-				}
-			}
-		} else {
-			b.WriteString(i18n.Table(rows))
-		}
-		b.WriteString("\n" + t("audit.causes.total", strconv.Itoa(rep.Summary.Failed), strconv.Itoa(rep.Summary.Unchecked),
-			strconv.Itoa(rep.Summary.Failed+rep.Summary.Unchecked)) + "\n\n")
-	}
-	if summaryOnly || len(rep.Items) == 0 {
-		return b.String()
-	}
-	heading(2, t("audit.findings"))
-	for _, it := range rep.Items {
-		heading(3, t("audit.item."+it.Kind, it.ARN)+" — "+t("audit.result."+it.Result))
-		if it.Operation != "" {
-			bullet(t("audit.operation", it.Operation))
-		}
-		switch {
-		case it.Kind == audit.KindSnapshot:
-		case it.Kind == audit.KindSelection:
-			bullet(t("audit.selection-role", it.Role))
-		case it.Role == "":
-			bullet(t("audit.role.none"))
-		default:
-			bullet(t("audit.role", it.Role, t("audit.role-source."+it.RoleSource)))
-		}
-		if it.InstanceRole != "" {
-			bullet(t("audit.instance-role", it.InstanceRole))
-		}
-		for _, g := range it.Unchecked {
-			bullet(suppressed(lang, t("audit.unchecked", g.RuleID, g.Text), g.Ignored, g.Filtered))
-		}
-		for _, f := range it.Findings {
-			bullet(suppressed(lang, t("audit.denied", f.RuleID, f.PrincipalARN, f.Action, f.Resource, auditLayer(lang, f.Layer)), f.Ignored, f.Filtered))
-			if f.Ignored != "" || f.Filtered {
-				continue
-			}
-			if f.Message != "" {
-				bullet(t("audit.aws-says", f.Message))
-			}
-			if f.Fix != nil {
-				title := fixTitle(lang, f.Fix.Title, f.Fix.TitleMsg.ID, f.Fix.TitleMsg.Args)
-				if f.Fix.Verified {
-					bullet(t("audit.fix", title))
-				} else {
-					bullet(t("audit.fix.unverified", title))
-				}
-			}
-		}
-		b.WriteString("\n")
-	}
-	b.WriteString(t("audit.more-detail") + "\n")
-	return b.String()
-}
-
-func suppressed(lang i18n.Lang, s, ignored string, filtered bool) string {
-	switch {
-	case ignored != "":
-		return s + " " + i18n.T(lang, "audit.ignored-because", ignored)
-	case filtered:
-		return s + " " + i18n.T(lang, "audit.below-severity")
-	}
-	return s
 }

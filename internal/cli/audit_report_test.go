@@ -3,7 +3,6 @@ package cli
 import (
 	"encoding/json"
 	"encoding/xml"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/audit"
+	"github.com/deniedhq/denied/internal/report"
 )
 
 const (
@@ -216,7 +216,7 @@ func TestAuditSARIFLines(t *testing.T) {
 	}
 	lines := strings.Split(string(data), "\n")
 	out, _, _ := runCLI(t, "", "audit", "--snapshot", auditUnreadable, "--format", "sarif")
-	var log sarifLog
+	var log report.SARIFLog
 	if err := json.Unmarshal([]byte(out), &log); err != nil {
 		t.Fatal(err)
 	}
@@ -252,7 +252,7 @@ func TestAuditJUnit(t *testing.T) {
 		if !strings.HasPrefix(out, xml.Header) {
 			t.Errorf("%s: no XML header", tc.snap)
 		}
-		var s junitSuites
+		var s report.JUnitSuites
 		dec := xml.NewDecoder(strings.NewReader(out))
 		dec.Strict = true
 		if err := dec.Decode(&s); err != nil {
@@ -437,27 +437,6 @@ func TestAuditReadmeIgnoreExample(t *testing.T) {
 	}
 }
 
-// More results than GitHub accepts in a run: the most severe 25,000 are
-// kept and the run says how many there were.
-func TestAuditSARIFTruncated(t *testing.T) {
-	rep := audit.Report{Account: "111122223333"}
-	for i := range sarifMaxResults + 10 {
-		it := audit.Item{Kind: audit.KindRecoveryPoint, ARN: fmt.Sprintf("arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-%d", i), Result: audit.Fail}
-		it.Findings = []audit.Finding{{RuleID: "iam.identity-implicit", Severity: audit.High, Action: "ec2:CreateTags", Resource: "*"}}
-		if i >= sarifMaxResults {
-			it.Findings[0].RuleID, it.Findings[0].Severity = "sts.assume-role", audit.Critical
-		}
-		rep.Items = append(rep.Items, it)
-	}
-	log := auditSARIF(rep, &auditSnapshot{snap: &account.Snapshot{}}, "en")
-	run := log.Runs[0]
-	tr, _ := run.Properties["truncated"].(map[string]int)
-	if len(run.Results) != sarifMaxResults || tr["results"] != sarifMaxResults+10 || run.Results[0].RuleID != "sts.assume-role" ||
-		run.Results[9].RuleID != "sts.assume-role" || run.Results[10].RuleID != "iam.identity-implicit" {
-		t.Errorf("%d results, %v, first %s", len(run.Results), tr, run.Results[0].RuleID)
-	}
-}
-
 // One rule-ID scheme: for each denial audit finds, `denied explain` on the
 // message AWS would return names the same rule first.
 func TestAuditRuleIDsMatchExplain(t *testing.T) {
@@ -501,7 +480,7 @@ func TestAuditRuleIDsMatchExplain(t *testing.T) {
 func TestAuditJUnitIgnored(t *testing.T) {
 	path := writeFile(t, "ignore", "backup.ec2-restore-passrole * 2026-12-31 AppRole is retired\n")
 	out, _, code := runCLI(t, "", "audit", "--snapshot", auditFailing, "--format", "junit", "--ignore-file", path)
-	var s junitSuites
+	var s report.JUnitSuites
 	if err := xml.Unmarshal([]byte(out), &s); err != nil || code != ExitDenied {
 		t.Fatalf("exit %d: %v", code, err)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/audit"
+	"github.com/deniedhq/denied/internal/report"
 )
 
 func init() {
@@ -113,7 +114,7 @@ func TestAuditGolden(t *testing.T) {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}
 			if format == "sarif" {
-				var log sarifLog
+				var log report.SARIFLog
 				if err := json.Unmarshal([]byte(out), &log); err != nil || log.Version != "2.1.0" || len(log.Runs[0].Results) != 2 ||
 					log.Runs[0].Results[0].Locations[0].LogicalLocations[0].FullyQualifiedName != "arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-app" {
 					t.Errorf("sarif: %v %+v", err, log)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/deniedhq/denied/account"
+	"github.com/deniedhq/denied/internal/report"
 	"github.com/deniedhq/denied/preflight"
 )
 
@@ -386,11 +387,11 @@ func TestCheckList(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	var rep listReport
+	var rep report.OperationList
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
 	}
-	ids := map[string]listEntry{}
+	ids := map[string]report.ListEntry{}
 	sum := 0
 	for _, e := range rep.Operations {
 		ids[e.ID] = e
@@ -444,7 +445,7 @@ func TestCheckListInREADME(t *testing.T) {
 		t.Fatal(err)
 	}
 	readme := string(b)
-	rep := buildList()
+	rep := report.Operations()
 	want := "Of the " + strconv.Itoa(rep.Conditions) + " conditions the operations list beside their IAM requirements, " + strconv.Itoa(rep.Decided) + "\nare decided"
 	if !strings.Contains(readme, want) {
 		t.Errorf("README lacks %q", want)

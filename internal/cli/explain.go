@@ -133,13 +133,13 @@ func runExplain(ctx context.Context, env *Env, args []string) error {
 	var dec authzmsg.Decoder
 	var ex []report.Explained
 	for _, d := range denials {
-		e := report.Explained{Denial: d, Decode: report.DecodeStatus{State: "none"}}
+		e := report.Explained{Denial: d, Decode: diagnose.DecodeStatus{State: "none"}}
 		switch {
 		case d.Encoded == "" || d.Decoded != nil:
 		case in.noDecode:
-			e.Decode = report.DecodeStatus{State: "skipped", Msg: &diagnose.Msg{ID: "decode.skipped"}}
+			e.Decode = diagnose.DecodeStatus{State: "skipped", Msg: &diagnose.Msg{ID: "decode.skipped"}}
 		case d.EncodedTruncated:
-			e.Decode = report.DecodeStatus{State: "skipped", Msg: &diagnose.Msg{ID: "decode.err.truncated"}}
+			e.Decode = diagnose.DecodeStatus{State: "skipped", Msg: &diagnose.Msg{ID: "decode.err.truncated"}}
 		default:
 			if dec == nil {
 				dec, err = stsDecoder(ctx, in.profile, in.region)
@@ -175,13 +175,7 @@ func runExplain(ctx context.Context, env *Env, args []string) error {
 		ex = append(ex, e)
 	}
 	o := report.Options{Lang: in.lang, Color: env.IsTerminal && env.Getenv("NO_COLOR") == "" && env.Getenv("TERM") != "dumb", Show: in.show, Width: env.Width()}
-	switch in.format {
-	case "json":
-		return report.JSON(env.Stdout, ex, o)
-	case "markdown":
-		return report.Markdown(env.Stdout, ex, o)
-	}
-	return report.Text(env.Stdout, ex, o)
+	return report.Write(env.Stdout, report.Format(in.format), report.Explain(ex), o)
 }
 
 // explainNow fixes the clock in tests; nil means time.Now.
@@ -194,9 +188,9 @@ func resourceOf(d *authzmsg.Denial) string {
 	return "*"
 }
 
-func decodeStatus(err error) report.DecodeStatus {
+func decodeStatus(err error) diagnose.DecodeStatus {
 	if err == nil {
-		return report.DecodeStatus{State: "decoded"}
+		return diagnose.DecodeStatus{State: "decoded"}
 	}
 	id := "decode.err.other"
 	var denied *authzmsg.DecodeDeniedError
@@ -210,7 +204,7 @@ func decodeStatus(err error) report.DecodeStatus {
 	case errors.Is(err, authzmsg.ErrThrottled):
 		id = "decode.err.throttled"
 	}
-	st := report.DecodeStatus{State: "failed", Msg: &diagnose.Msg{ID: id}}
+	st := diagnose.DecodeStatus{State: "failed", Msg: &diagnose.Msg{ID: id}}
 	if id == "decode.err.other" {
 		st.Detail = err.Error()
 	}

@@ -278,10 +278,8 @@ func TestJobsFixPerRole(t *testing.T) {
 	if rep.Causes != 1 || rep.Groups[0].Count != 3 {
 		t.Fatalf("%+v", rep)
 	}
-	in := &jobsInput{kinds: jobs.Kinds}
 	var b strings.Builder
-	v := jobsView{in: in, rep: rep, o: report.Options{Lang: i18n.EN}}
-	if err := v.text(&b, false); err != nil {
+	if err := report.Write(&b, report.Text, &report.Jobs{Report: rep, Kinds: jobs.Kinds}, report.Options{Lang: i18n.EN}); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()

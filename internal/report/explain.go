@@ -1,9 +1,6 @@
-// Package report renders denied's results for people (text, markdown) and
-// machines (JSON), in English, Japanese or Korean.
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -25,44 +22,11 @@ const DefaultWidth = 100
 // Explained is one denial with its diagnosis.
 type Explained struct {
 	Denial   *authzmsg.Denial
-	Decode   DecodeStatus
+	Decode   diagnose.DecodeStatus
 	Findings []diagnose.Finding
 	// Snapshot is the request re-evaluated against an account snapshot
 	// (explain --snapshot), when there was one.
 	Snapshot *preflight.Result
-}
-
-// DecodeStatus says what happened with the encoded message, if any.
-type DecodeStatus struct {
-	// State is "none" (nothing to decode), "decoded", "skipped" (--no-decode
-	// or nothing usable), or "failed".
-	State string `json:"state"`
-	// Msg explains a skip or failure (an i18n message).
-	Msg *diagnose.Msg `json:"message,omitempty"`
-	// Detail is the underlying error text, for failures.
-	Detail string `json:"detail,omitempty"`
-}
-
-// Options control rendering.
-type Options struct {
-	Lang  i18n.Lang
-	Color bool
-	// Show selects the fix renderings in text output: "policy", "cli",
-	// "terraform", "cloudformation".
-	Show map[string]bool
-	// Width wraps prose in text output; 0 means DefaultWidth.
-	Width int
-}
-
-func (o Options) t(id string, args ...string) string {
-	a := make([]any, len(args))
-	for i, s := range args {
-		if strings.HasPrefix(s, "@") && i18n.Has(s[1:]) {
-			s = i18n.T(o.Lang, s[1:])
-		}
-		a[i] = s
-	}
-	return i18n.T(o.Lang, id, a...)
 }
 
 func (o Options) msg(m diagnose.Msg) string { return o.t(m.ID, m.Args...) }
@@ -76,10 +40,10 @@ type jsonReport struct {
 }
 
 type jsonExplain struct {
-	Denial   *authzmsg.Denial  `json:"denial"`
-	Decode   DecodeStatus      `json:"decode"`
-	Snapshot *preflight.Result `json:"snapshot,omitempty"`
-	Findings []jsonFinding     `json:"findings"`
+	Denial   *authzmsg.Denial      `json:"denial"`
+	Decode   diagnose.DecodeStatus `json:"decode"`
+	Snapshot *preflight.Result     `json:"snapshot,omitempty"`
+	Findings []jsonFinding         `json:"findings"`
 }
 
 type jsonFinding struct {
@@ -90,8 +54,13 @@ type jsonFinding struct {
 	NotesText  []string `json:"notesText,omitempty"`
 }
 
-// JSON writes the explain report as JSON with schemaVersion.
-func JSON(w io.Writer, ex []Explained, o Options) error {
+// Explain is the report of denied explain: each denial with its diagnosis.
+type Explain []Explained
+
+func (Explain) name() string { return "explain" }
+
+// writeJSON writes the explain report as JSON with schemaVersion.
+func (ex Explain) writeJSON(w io.Writer, o Options) error {
 	r := jsonReport{SchemaVersion: SchemaVersion, Lang: o.Lang, Denials: []jsonExplain{}}
 	for _, e := range ex {
 		je := jsonExplain{Denial: e.Denial, Decode: e.Decode, Snapshot: e.Snapshot, Findings: []jsonFinding{}}
@@ -107,10 +76,7 @@ func JSON(w io.Writer, ex []Explained, o Options) error {
 		}
 		r.Denials = append(r.Denials, je)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
+	return writeJSON(w, r)
 }
 
 // --- text and markdown --------------------------------------------------
@@ -137,14 +103,10 @@ func (s style) color(code, x string) string {
 	return x
 }
 
-// Text writes the explain report for a terminal.
-func Text(w io.Writer, ex []Explained, o Options) error {
-	return write(w, ex, style{o: o})
-}
-
-// Markdown writes the explain report as Markdown, ready for a ticket.
-func Markdown(w io.Writer, ex []Explained, o Options) error {
-	return write(w, ex, style{o: o, md: true})
+// writeText writes the explain report for a terminal, or as Markdown,
+// ready for a ticket.
+func (ex Explain) writeText(w io.Writer, o Options, md bool) error {
+	return write(w, ex, style{o: o, md: md})
 }
 
 func write(w io.Writer, ex []Explained, s style) error {
@@ -277,7 +239,7 @@ func layerID(p authzmsg.PolicyType) string {
 	return string(p)
 }
 
-func decodeSuffix(o Options, ds DecodeStatus) string {
+func decodeSuffix(o Options, ds diagnose.DecodeStatus) string {
 	if ds.State == "decoded" {
 		return " (" + o.t("report.decoded") + ")"
 	}

@@ -1,10 +1,8 @@
-package cli
+package report
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/xml"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -17,10 +15,10 @@ import (
 	"github.com/deniedhq/denied/internal/i18n"
 )
 
-// SARIF 2.1.0, the parts denied writes, with what GitHub code scanning
+// SARIFLog is SARIF 2.1.0, the parts denied writes, with what GitHub code scanning
 // reads: rules with help and security-severity, results with a physical
 // location (the snapshot file and line) and partial fingerprints.
-type sarifLog struct {
+type SARIFLog struct {
 	Schema  string     `json:"$schema"`
 	Version string     `json:"version"`
 	Runs    []sarifRun `json:"runs"`
@@ -127,9 +125,9 @@ type sarifLogical struct {
 	Kind               string `json:"kind"`
 }
 
-// sarifMaxResults is the most results GitHub code scanning accepts in one
+// SARIFMaxResults is the most results GitHub code scanning accepts in one
 // run (it rejects more, and shows the 5,000 most severe).
-const sarifMaxResults = 25000
+const SARIFMaxResults = 25000
 
 // HelpURI is where the rules are documented.
 const auditHelpURI = "https://github.com/deniedhq/denied/blob/main/README.md#denied-audit"
@@ -198,14 +196,29 @@ func fingerprint(parts ...string) string {
 	return hex.EncodeToString(h[:16])
 }
 
-func auditSARIF(rep audit.Report, as *auditSnapshot, lang i18n.Lang) sarifLog {
+func (a *Audit) writeSARIF(w io.Writer, o Options) error {
+	log := a.sarif(o)
+	if tr, ok := log.Runs[0].Properties["truncated"].(map[string]int); ok {
+		o.warn(i18n.T(o.Lang, "audit.sarif.truncated", strconv.Itoa(tr["results"]), strconv.Itoa(tr["kept"])))
+	}
+	return writeJSON(w, log)
+}
+
+// sarif builds the SARIF log of the report.
+func (a *Audit) sarif(o Options) SARIFLog {
+	rep, lang := a.Report, o.Lang
+	fillGapTexts(&rep, lang)
+	src := a.Source
+	if src == nil {
+		src = noSource{}
+	}
 	t := func(id string, args ...any) string { return i18n.T(lang, id, args...) }
-	run := sarifRun{Tool: sarifTool{Driver: sarifDriver{Name: "denied", Version: Version,
+	run := sarifRun{Tool: sarifTool{Driver: sarifDriver{Name: "denied", Version: o.Version,
 		InformationURI: "https://github.com/deniedhq/denied", Rules: []sarifRule{}}}, Results: []sarifResult{},
 		AutomationDetails: &sarifAutomation{ID: "denied-audit/" + rep.Account + "/"},
 		ColumnKind:        "unicodeCodePoints",
 		Invocations:       []sarifInvocation{{ExecutionSuccessful: true}}}
-	uri := sarifURI(as.uri)
+	uri := sarifURI(src.URI())
 	if uri != "" {
 		run.Artifacts = []sarifArtifact{{Location: sarifArtifactLocation{URI: uri}}}
 	}
@@ -218,7 +231,7 @@ func auditSARIF(rep audit.Report, as *auditSnapshot, lang i18n.Lang) sarifLog {
 	for _, it := range rep.Items {
 		loc := sarifLocation{LogicalLocations: []sarifLogical{{Name: it.ARN, FullyQualifiedName: it.ARN, Kind: "resource"}}}
 		if uri != "" {
-			line := as.line(it)
+			line := src.Line(it)
 			if line < 1 {
 				line = 1
 			}
@@ -230,7 +243,7 @@ func auditSARIF(rep audit.Report, as *auditSnapshot, lang i18n.Lang) sarifLog {
 				PartialFingerprints: map[string]string{"deniedFinding/v1": fingerprint(append([]string{rule, it.ARN}, fp...)...)},
 				Properties:          map[string]string{"result": it.Result, "severity": sev}}
 			// The role whose policy decides, where it is in the file.
-			if l := as.roleLine(role); uri != "" && l > 0 {
+			if l := src.RoleLine(role); uri != "" && l > 0 {
 				r.RelatedLocations = []sarifLocation{{ID: 1, Message: &sarifText{t("audit.sarif.role", role)},
 					PhysicalLocation: &sarifPhysical{ArtifactLocation: sarifArtifactLocation{URI: uri}, Region: sarifRegion{StartLine: l}}}}
 			}
@@ -284,17 +297,17 @@ func auditSARIF(rep audit.Report, as *auditSnapshot, lang i18n.Lang) sarifLog {
 		results[i].RuleIndex = index[results[i].RuleID]
 	}
 	run.Properties = map[string]any{"summary": rep.Summary}
-	if len(results) > sarifMaxResults {
+	if len(results) > SARIFMaxResults {
 		// GitHub rejects a run of more than 25,000 results: keep the
 		// most severe, and say so.
 		sort.SliceStable(results, func(i, j int) bool {
 			return securitySeverity[results[i].Properties["severity"]] > securitySeverity[results[j].Properties["severity"]]
 		})
-		run.Properties["truncated"] = map[string]int{"results": len(results), "kept": sarifMaxResults}
-		results = results[:sarifMaxResults]
+		run.Properties["truncated"] = map[string]int{"results": len(results), "kept": SARIFMaxResults}
+		results = results[:SARIFMaxResults]
 	}
 	run.Results = append(run.Results, results...)
-	return sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}}
+	return SARIFLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}}
 }
 
 // ruleName is a rule ID in the PascalCase SARIF uses for names
@@ -316,121 +329,9 @@ func ruleName(id string) string {
 	return b.String()
 }
 
-// JUnit XML, as CI systems (Jenkins, GitLab, GitHub test reporters) read
-// it: one test case per item; a failure for an item that would fail, an
-// error for one that could not be checked, skipped for an ignored or
-// filtered one.
-type junitSuites struct {
-	XMLName  xml.Name     `xml:"testsuites"`
-	Name     string       `xml:"name,attr"`
-	Tests    int          `xml:"tests,attr"`
-	Failures int          `xml:"failures,attr"`
-	Errors   int          `xml:"errors,attr"`
-	Skipped  int          `xml:"skipped,attr"`
-	Suites   []junitSuite `xml:"testsuite"`
-}
+// noSource is the Locator of a report without a file.
+type noSource struct{}
 
-type junitSuite struct {
-	Name       string          `xml:"name,attr"`
-	Tests      int             `xml:"tests,attr"`
-	Failures   int             `xml:"failures,attr"`
-	Errors     int             `xml:"errors,attr"`
-	Skipped    int             `xml:"skipped,attr"`
-	Properties []junitProperty `xml:"properties>property,omitempty"`
-	Cases      []junitCase     `xml:"testcase"`
-}
-
-type junitProperty struct {
-	Name  string `xml:"name,attr"`
-	Value string `xml:"value,attr"`
-}
-
-type junitCase struct {
-	Name      string        `xml:"name,attr"`
-	Classname string        `xml:"classname,attr"`
-	Failure   *junitProblem `xml:"failure,omitempty"`
-	Error     *junitProblem `xml:"error,omitempty"`
-	Skipped   *junitSkipped `xml:"skipped,omitempty"`
-}
-
-type junitProblem struct {
-	Message string `xml:"message,attr"`
-	Type    string `xml:"type,attr"`
-	Text    string `xml:",chardata"`
-}
-
-type junitSkipped struct {
-	Message string `xml:"message,attr"`
-}
-
-// writeJUnit writes the report as JUnit XML. Passed items are listed too:
-// a suite of every recovery point and selection checked.
-func writeJUnit(w io.Writer, rep audit.Report, lang i18n.Lang) error {
-	t := func(id string, args ...any) string { return i18n.T(lang, id, args...) }
-	s := junitSuite{Name: "denied audit " + rep.Account, Properties: []junitProperty{{"account", rep.Account}, {"region", rep.Region},
-		{"passed", strconv.Itoa(rep.Summary.Passed)}}}
-	for _, it := range rep.Passed {
-		s.Cases = append(s.Cases, junitCase{Name: it.ARN, Classname: "denied.audit." + it.Kind})
-	}
-	for _, it := range rep.Items {
-		c := junitCase{Name: it.ARN, Classname: "denied.audit." + it.Kind}
-		var lines []string
-		var first string
-		for _, f := range it.Findings {
-			if f.Ignored == "" && !f.Filtered {
-				lines = append(lines, f.RuleID+": "+t("audit.sarif.message", f.Action, f.PrincipalARN, f.Resource, auditLayer(lang, f.Layer), it.ARN))
-				if first == "" {
-					first = f.RuleID
-				}
-			}
-		}
-		for _, g := range it.Unchecked {
-			if g.Ignored == "" && !g.Filtered {
-				lines = append(lines, g.RuleID+": "+g.Text)
-				if first == "" {
-					first = g.RuleID
-				}
-			}
-		}
-		text := strings.Join(lines, "\n")
-		switch it.Result {
-		case audit.Fail:
-			c.Failure = &junitProblem{Message: t("audit.result.fail") + ": " + first, Type: first, Text: text}
-			s.Failures++
-		case audit.Unchecked:
-			c.Error = &junitProblem{Message: t("audit.result.could-not-check") + ": " + first, Type: first, Text: text}
-			s.Errors++
-		default:
-			reason := t("audit.result." + it.Result)
-			var why []string
-			for _, f := range it.Findings {
-				if f.Ignored != "" {
-					why = append(why, f.RuleID+": "+f.Ignored)
-				}
-			}
-			for _, g := range it.Unchecked {
-				if g.Ignored != "" {
-					why = append(why, g.RuleID+": "+g.Ignored)
-				}
-			}
-			if len(why) > 0 {
-				reason += " (" + strings.Join(why, "; ") + ")"
-			}
-			c.Skipped = &junitSkipped{Message: reason}
-			s.Skipped++
-		}
-		s.Cases = append(s.Cases, c)
-	}
-	s.Tests = len(s.Cases)
-	out := junitSuites{Name: "denied audit", Tests: s.Tests, Failures: s.Failures, Errors: s.Errors, Skipped: s.Skipped, Suites: []junitSuite{s}}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		return err
-	}
-	_, err := fmt.Fprintln(w)
-	return err
-}
+func (noSource) URI() string         { return "" }
+func (noSource) Line(audit.Item) int { return 0 }
+func (noSource) RoleLine(string) int { return 0 }

@@ -1,0 +1,379 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/deniedhq/denied/diagnose"
+	"github.com/deniedhq/denied/fix"
+	"github.com/deniedhq/denied/internal/i18n"
+	"github.com/deniedhq/denied/jobs"
+)
+
+// Jobs is the report of denied jobs.
+type Jobs struct {
+	Report *jobs.Report
+	// Filter and Kinds are what was read.
+	Filter jobs.Filter
+	Kinds  []jobs.Kind
+	// Unreadable are the listings AWS Backup refused.
+	Unreadable []*jobs.ReadError
+}
+
+func (*Jobs) name() string { return "jobs" }
+
+func (j *Jobs) view(o Options) jobsView {
+	return jobsView{kinds: j.Kinds, f: j.Filter, rep: j.Report, errs: j.Unreadable, o: o}
+}
+
+func (j *Jobs) writeText(w io.Writer, o Options, md bool) error { return j.view(o).text(w, md) }
+
+func (j *Jobs) writeJSON(w io.Writer, o Options) error { return j.view(o).json(w) }
+
+// jobsView renders a jobs report.
+type jobsView struct {
+	kinds []jobs.Kind
+	f     jobs.Filter
+	rep   *jobs.Report
+	errs  []*jobs.ReadError
+	o     Options
+}
+
+func (v jobsView) t(id string, args ...any) string {
+	for i, a := range args {
+		if s, ok := a.(string); ok && strings.HasPrefix(s, "@") && i18n.Has(s[1:]) {
+			args[i] = i18n.T(v.o.Lang, s[1:])
+		}
+	}
+	return i18n.T(v.o.Lang, id, args...)
+}
+
+func (v jobsView) msg(m diagnose.Msg) string {
+	a := make([]any, len(m.Args))
+	for i, s := range m.Args {
+		a[i] = s
+	}
+	return v.t(m.ID, a...)
+}
+
+func (v jobsView) sinceText() string {
+	if v.f.Since.IsZero() {
+		return v.t("jobs.since.any")
+	}
+	return v.f.Since.Format(time.RFC3339)
+}
+
+func (v jobsView) kindsText(ks []jobs.Kind) string {
+	s := make([]string, len(ks))
+	for i, k := range ks {
+		s[i] = v.t("jobs.kind." + string(k))
+	}
+	return strings.Join(s, ", ")
+}
+
+// groupTitle is a group's title: the finding's title, or "not an
+// authorization failure".
+func (v jobsView) groupTitle(g *jobs.Group) string {
+	if !g.Authorization {
+		return v.t("jobs.not-authorization")
+	}
+	return v.msg(g.Explanations[0].Finding.Title)
+}
+
+// --- text and markdown ----------------------------------------------------
+
+func (v jobsView) text(w io.Writer, md bool) error {
+	var b strings.Builder
+	width := v.o.Width
+	if width <= 0 {
+		width = DefaultWidth
+	}
+	bold := func(s string) string {
+		switch {
+		case md:
+			return "**" + s + "**"
+		case v.o.Color:
+			return "\x1b[1m" + s + "\x1b[0m"
+		}
+		return s
+	}
+	para := func(indent, s string) {
+		if md {
+			if len(indent) >= 4 { // a note under a list item
+				s = "  " + s
+			}
+			b.WriteString(s + "\n")
+			return
+		}
+		for _, l := range i18n.Wrap(s, width-len(indent)) {
+			b.WriteString(indent + l + "\n")
+		}
+	}
+	item := func(indent, s string) {
+		if md {
+			b.WriteString("- " + s + "\n")
+			return
+		}
+		for i, l := range i18n.Wrap(s, width-len(indent)-2) {
+			if i == 0 {
+				b.WriteString(indent + "- " + l + "\n")
+			} else {
+				b.WriteString(indent + "  " + l + "\n")
+			}
+		}
+	}
+	heading := func(level int, s string) {
+		if md {
+			fmt.Fprintf(&b, "%s %s\n\n", strings.Repeat("#", level), s)
+			return
+		}
+		for _, l := range i18n.Wrap(s, width) {
+			b.WriteString(bold(l) + "\n")
+		}
+		b.WriteString("\n")
+	}
+	r := v.rep
+	heading(1, v.t("jobs.title", v.sinceText()))
+	para("", v.t("jobs.summary", r.Jobs, strings.Join(v.f.States, ", "), v.kindsText(v.kinds), r.AuthorizationJobs, r.Causes, r.OtherJobs))
+	b.WriteString("\n")
+	if len(v.errs) > 0 {
+		heading(2, v.t("jobs.unreadable.heading"))
+		for _, e := range v.errs {
+			item("", v.t("jobs.unreadable", e.Call, e.State, e.Message))
+		}
+		b.WriteString("\n")
+	}
+	if r.Jobs == 0 {
+		if len(v.errs) == 0 {
+			para("", v.t("jobs.none"))
+		} else {
+			para("", v.t("jobs.none.partial"))
+		}
+	}
+	for i, g := range r.Groups {
+		title := fmt.Sprintf("%d. %s", i+1, v.groupTitle(g))
+		if g.Authorization {
+			title += " [" + g.Rule + "]"
+		}
+		heading(2, title+" — "+v.t("jobs.count", g.Count))
+		if g.Authorization {
+			seen := map[string]bool{}
+			for _, e := range g.Explanations {
+				c := v.msg(e.Finding.Cause)
+				if !seen[c] {
+					seen[c] = true
+					para("  ", c)
+				}
+			}
+			b.WriteString("\n")
+		}
+		if len(g.Resources) > 0 {
+			para("  ", bold(v.t("jobs.resources")))
+			for _, res := range g.Resources {
+				item("  ", res)
+			}
+			b.WriteString("\n")
+		}
+		para("  ", bold(v.t("jobs.jobs")))
+		for _, j := range g.Jobs {
+			item("  ", fmt.Sprintf("%s %s %s %s", v.t("jobs.kind."+string(j.Kind)), j.ID, j.State, j.Created.Format(time.RFC3339)))
+		}
+		b.WriteString("\n")
+		para("  ", bold(v.t("jobs.messages")))
+		for _, e := range g.Explanations {
+			m := e.Message
+			if m == "" {
+				item("  ", v.t("jobs.no-message")+" "+v.t("jobs.count.paren", e.Jobs))
+			} else {
+				// The status message is AWS's own text, quoted whole on
+				// one line (never wrapped): it is copied into searches.
+				if md {
+					b.WriteString("- `" + strings.ReplaceAll(m, "`", "'") + "` " + v.t("jobs.count.paren", e.Jobs) + "\n")
+				} else {
+					b.WriteString("  - " + strconvQuote(m) + " " + v.t("jobs.count.paren", e.Jobs) + "\n")
+				}
+			}
+			if e.RoleFromJob != "" {
+				para("    ", v.t("jobs.role-from-job", e.RoleFromJob))
+			}
+			if e.Decode.Msg != nil && (e.Decode.State == "failed" || e.Decode.State == "skipped") {
+				para("    ", v.msg(*e.Decode.Msg))
+			} else if e.Decode.State == "decoded" {
+				para("    ", v.t("jobs.decoded"))
+			}
+		}
+		b.WriteString("\n")
+		if g.Authorization {
+			v.fixText(&b, g, md, para, item, bold)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// fixText renders the fix of a cause: the engine-verified plan of its
+// messages, each distinct plan once (messages of one cause that differ
+// only in a resource the fix does not name share it), else what to check.
+func (v jobsView) fixText(b *strings.Builder, g *jobs.Group, md bool, para, item func(string, string), bold func(string) string) {
+	seen := map[string]bool{}
+	n := 0
+	for _, e := range g.Explanations {
+		f := e.Finding
+		if f == nil || f.Plan == nil || len(f.Plan.Fixes) == 0 {
+			continue
+		}
+		var key strings.Builder
+		for _, fx := range f.Plan.Fixes {
+			key.WriteString(fx.Title + "\x00" + fx.Render.PolicyJSON + "\x00")
+		}
+		if seen[key.String()] {
+			continue
+		}
+		seen[key.String()] = true
+		for _, fx := range f.Plan.Fixes {
+			n++
+			head := v.t("report.fix", fmt.Sprint(n), v.t("kind."+KindID(fx.Kind)))
+			switch {
+			case fx.Verified:
+				head += " — " + v.t("report.verified", i18n.Verdict(v.o.Lang, fx.VerifiedDecision), v.t("against."+AgainstID(fx.VerifiedAgainst)))
+			case fx.StillDeniedBy != "":
+				head += " — " + v.t("report.verified-with-next", v.t("layer."+fx.StillDeniedBy))
+			default:
+				head += " — " + v.t("report.not-verified")
+			}
+			para("  ", bold(head))
+			para("  ", jobsFixTitle(v.o.Lang, fx))
+			b.WriteString("\n")
+			if fx.Render.PolicyJSON != "" {
+				jobsCode(b, md, "  ", v.t("report.render.policy"), "json", fx.Render.PolicyJSON)
+			}
+			if len(fx.Render.CLI) > 0 {
+				jobsCode(b, md, "  ", v.t("same.render.cli"), "sh", strings.Join(i18n.CLILines(v.o.Lang, fx.Render.CLI), "\n"))
+			}
+		}
+	}
+	if n > 0 {
+		return
+	}
+	var checks []string
+	for _, e := range g.Explanations {
+		for _, c := range e.Finding.Checks {
+			if t := v.msg(c); !seen[t] {
+				seen[t] = true
+				checks = append(checks, t)
+			}
+		}
+	}
+	if len(checks) > 0 {
+		para("  ", bold(v.t("report.checks")))
+		for _, c := range checks {
+			item("  ", c)
+		}
+		b.WriteString("\n")
+	}
+}
+
+// strconvQuote quotes a status message for text output.
+func strconvQuote(s string) string { return fmt.Sprintf("%q", s) }
+
+func jobsFixTitle(l i18n.Lang, f fix.Fix) string {
+	if f.TitleMsg.ID != "" && i18n.Has(f.TitleMsg.ID) {
+		a := make([]any, len(f.TitleMsg.Args))
+		for i, s := range f.TitleMsg.Args {
+			a[i] = s
+		}
+		return i18n.T(l, f.TitleMsg.ID, a...)
+	}
+	return f.Title
+}
+
+func jobsCode(b *strings.Builder, md bool, indent, label, lang, body string) {
+	body = strings.TrimRight(body, "\n")
+	if md {
+		fmt.Fprintf(b, "**%s**\n\n```%s\n%s\n```\n\n", label, lang, body)
+		return
+	}
+	b.WriteString(indent + label + "\n")
+	for _, l := range strings.Split(body, "\n") {
+		b.WriteString(indent + "    " + l + "\n")
+	}
+	b.WriteString("\n")
+}
+
+// --- JSON -------------------------------------------------------------------
+
+// JobsSchemaVersion is the version of the JSON jobs report.
+const JobsSchemaVersion = "1"
+
+type jobsJSON struct {
+	SchemaVersion string            `json:"schemaVersion"`
+	Lang          i18n.Lang         `json:"lang"`
+	Since         *time.Time        `json:"since,omitempty"`
+	States        []string          `json:"states"`
+	Types         []jobs.Kind       `json:"types"`
+	Summary       jobsSummaryJSON   `json:"summary"`
+	Unreadable    []*jobs.ReadError `json:"unreadable"`
+	Groups        []jobsGroupJSON   `json:"groups"`
+}
+
+type jobsSummaryJSON struct {
+	Jobs              int `json:"jobs"`
+	AuthorizationJobs int `json:"authorizationJobs"`
+	OtherJobs         int `json:"otherJobs"`
+	Causes            int `json:"causes"`
+	Messages          int `json:"messages"`
+}
+
+type jobsGroupJSON struct {
+	*jobs.Group
+	Title        string            `json:"title"`
+	Explanations []jobsExplainJSON `json:"explanations"`
+}
+
+type jobsExplainJSON struct {
+	*jobs.Explanation
+	Finding *jsonFindingText `json:"finding,omitempty"`
+}
+
+type jsonFindingText struct {
+	diagnose.Finding
+	TitleText  string   `json:"titleText"`
+	CauseText  string   `json:"causeText"`
+	ChecksText []string `json:"checksText,omitempty"`
+	NotesText  []string `json:"notesText,omitempty"`
+}
+
+func (v jobsView) json(w io.Writer) error {
+	r := v.rep
+	out := jobsJSON{SchemaVersion: JobsSchemaVersion, Lang: v.o.Lang, States: v.f.States, Types: v.kinds,
+		Summary:    jobsSummaryJSON{Jobs: r.Jobs, AuthorizationJobs: r.AuthorizationJobs, OtherJobs: r.OtherJobs, Causes: r.Causes, Messages: r.Messages},
+		Unreadable: v.errs, Groups: []jobsGroupJSON{}}
+	if !v.f.Since.IsZero() {
+		s := v.f.Since
+		out.Since = &s
+	}
+	if out.Unreadable == nil {
+		out.Unreadable = []*jobs.ReadError{}
+	}
+	for _, g := range r.Groups {
+		jg := jobsGroupJSON{Group: g, Title: v.groupTitle(g), Explanations: []jobsExplainJSON{}}
+		for _, e := range g.Explanations {
+			je := jobsExplainJSON{Explanation: e}
+			if e.Finding != nil {
+				f := &jsonFindingText{Finding: *e.Finding, TitleText: v.msg(e.Finding.Title), CauseText: v.msg(e.Finding.Cause)}
+				for _, c := range e.Finding.Checks {
+					f.ChecksText = append(f.ChecksText, v.msg(c))
+				}
+				for _, n := range e.Finding.Notes {
+					f.NotesText = append(f.NotesText, v.msg(n))
+				}
+				je.Finding = f
+			}
+			jg.Explanations = append(jg.Explanations, je)
+		}
+		out.Groups = append(out.Groups, jg)
+	}
+	return writeJSON(w, out)
+}
