@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/deniedhq/denied/catalog/managed"
+	"github.com/deniedhq/denied/internal/arn"
 	"github.com/deniedhq/denied/simulate"
 )
 
@@ -70,9 +71,9 @@ func (s *Snapshot) index() *index {
 }
 
 // iamName splits arn:PARTITION:iam::ACCOUNT:KIND/path/NAME.
-func iamName(arn, kind string) (account, name string, ok bool) {
-	parts := strings.SplitN(arn, ":", 6)
-	if len(parts) != 6 || parts[2] != "iam" || !strings.HasPrefix(parts[5], kind+"/") {
+func iamName(s, kind string) (account, name string, ok bool) {
+	parts, n := arn.Fields(s)
+	if n != 6 || parts[2] != "iam" || !strings.HasPrefix(parts[5], kind+"/") {
 		return "", "", false
 	}
 	res := parts[5]
@@ -82,13 +83,13 @@ func iamName(arn, kind string) (account, name string, ok bool) {
 // Role returns the role with this ARN. It also accepts the ARN of a session
 // of the role (arn:aws:sts::ACCOUNT:assumed-role/NAME/SESSION) and a role
 // ARN without its path.
-func (s *Snapshot) Role(arn string) (*Role, bool) {
+func (s *Snapshot) Role(roleARN string) (*Role, bool) {
 	x := s.index()
-	if r, ok := x.roles[arn]; ok {
+	if r, ok := x.roles[roleARN]; ok {
 		return r, true
 	}
-	parts := strings.SplitN(arn, ":", 6)
-	if len(parts) != 6 {
+	parts, n := arn.Fields(roleARN)
+	if n != 6 {
 		return nil, false
 	}
 	switch {
@@ -97,7 +98,7 @@ func (s *Snapshot) Role(arn string) (*Role, bool) {
 		r, ok := x.roles[parts[4]+"/"+strings.ToLower(name)]
 		return r, ok
 	case parts[2] == "iam" && strings.HasPrefix(parts[5], "role/"):
-		_, name, _ := iamName(arn, "role")
+		_, name, _ := iamName(roleARN, "role")
 		r, ok := x.roles[parts[4]+"/"+strings.ToLower(name)]
 		return r, ok
 	}

@@ -28,6 +28,7 @@ import (
 	"github.com/deniedhq/denied/catalog/backupops"
 	"github.com/deniedhq/denied/diagnose"
 	"github.com/deniedhq/denied/fix"
+	"github.com/deniedhq/denied/internal/arn"
 	"github.com/deniedhq/denied/preflight"
 	"github.com/deniedhq/denied/simulate"
 )
@@ -680,7 +681,7 @@ func RuleFor(r preflight.Result) diagnose.Finding {
 		}
 	case "jobRole":
 		name := r.PrincipalARN[strings.LastIndex(r.PrincipalARN, "/")+1:]
-		d.Principal = authzmsg.ParsePrincipal("arn:aws:sts::" + arnAccount(r.PrincipalARN) + ":assumed-role/" + name + "/AWSBackup-" + name)
+		d.Principal = authzmsg.ParsePrincipal("arn:aws:sts::" + arn.Account(r.PrincipalARN) + ":assumed-role/" + name + "/AWSBackup-" + name)
 	default:
 		d.Principal = authzmsg.ParsePrincipal(r.PrincipalARN)
 		d.Operation = "StartRestoreJob"
@@ -692,13 +693,6 @@ func RuleFor(r preflight.Result) diagnose.Finding {
 		}
 	}
 	return diagnose.Rule(d)
-}
-
-func arnAccount(arn string) string {
-	if f := strings.SplitN(arn, ":", 6); len(f) == 6 {
-		return f[4]
-	}
-	return ""
 }
 
 func (a *auditor) selection(p account.BackupPlan, j int, s account.BackupSelection) Item {
@@ -763,8 +757,8 @@ func (a *auditor) trust(role *account.Role) ([]Finding, []Gap) {
 	}
 	a.evals++
 	acct := a.snap.AccountID
-	if f := strings.SplitN(role.ARN, ":", 6); len(f) == 6 {
-		acct = f[4]
+	if a, ok := arn.Parse(role.ARN); ok {
+		acct = a.Account
 	}
 	res := preflight.Result{Principal: preflight.ServicePrincipal, PrincipalARN: "backup.amazonaws.com", Action: "sts:AssumeRole",
 		Resource: role.ARN, ResourcePolicy: string(fix.TargetTrustPolicy)}

@@ -3,6 +3,7 @@ package authz
 import (
 	"strings"
 
+	"github.com/deniedhq/denied/internal/arn"
 	"github.com/deniedhq/denied/policy"
 )
 
@@ -40,15 +41,15 @@ func compilePrincipal(p *policy.Principal) *cprincipal {
 		switch {
 		case v == "*":
 			cp.anyAWS = true
-		case isAccountID(v):
+		case arn.IsAccountID(v):
 			cp.accounts = append(cp.accounts, v)
 		default:
-			parts := strings.SplitN(v, ":", 6)
-			if len(parts) == 6 && parts[2] == "iam" && parts[5] == "root" {
+			parts, n := arn.Fields(v)
+			if n == 6 && parts[2] == "iam" && parts[5] == "root" {
 				cp.accounts = append(cp.accounts, parts[4])
 				continue
 			}
-			if len(parts) == 6 && parts[2] == "iam" && strings.HasPrefix(parts[5], "role/") {
+			if n == 6 && parts[2] == "iam" && strings.HasPrefix(parts[5], "role/") {
 				_, name := splitPath(parts[5][len("role/"):])
 				cp.roles = append(cp.roles, roleRef{account: parts[4], name: name})
 			}

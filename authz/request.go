@@ -3,6 +3,8 @@ package authz
 import (
 	"fmt"
 	"strings"
+
+	"github.com/deniedhq/denied/internal/arn"
 )
 
 // PrincipalKind is the kind of principal that makes a request.
@@ -88,13 +90,13 @@ func ParsePrincipal(s string) (Principal, error) {
 		}
 		return p, fmt.Errorf("principal %q is neither an ARN, a service principal nor \"*\"", s)
 	}
-	parts := strings.SplitN(s, ":", 6)
-	if len(parts) != 6 {
+	a, ok := arn.Parse(s)
+	if !ok {
 		return p, fmt.Errorf("principal %q is not a valid ARN: it needs 6 colon-separated parts", s)
 	}
-	p.Partition, p.Account = parts[1], parts[4]
-	service, res := parts[2], parts[5]
-	if !isAccountID(p.Account) {
+	p.Partition, p.Account = a.Partition, a.Account
+	service, res := a.Service, a.Resource
+	if !arn.IsAccountID(p.Account) {
 		return p, fmt.Errorf("principal %q has no 12-digit account ID", s)
 	}
 	switch {
@@ -134,18 +136,6 @@ func splitPath(s string) (path, name string) {
 		return "/", s
 	}
 	return "/" + s[:i+1], s[i+1:]
-}
-
-func isAccountID(s string) bool {
-	if len(s) != 12 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // Request is one authorization request, prepared for evaluation: build it
@@ -244,7 +234,7 @@ func NewRequest(in RequestInput) (*Request, error) {
 			r.ResourceAccount, awsOwned = p.Account, true
 		}
 	}
-	if r.ResourceAccount != "" && !isAccountID(r.ResourceAccount) {
+	if r.ResourceAccount != "" && !arn.IsAccountID(r.ResourceAccount) {
 		return nil, &FieldError{Path: "/request/resourceAccount", Err: fmt.Errorf("resource account %q is not a 12-digit account ID", r.ResourceAccount)}
 	}
 	if r.ResourceAccount == "" && r.Resource == "*" {

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/deniedhq/denied/internal/arn"
 )
 
 // maxText is the most text Parse reads; an access-denied message with its
@@ -644,7 +646,8 @@ func finish(d *Denial) {
 		}
 	}
 	if d.Resource != "" {
-		if _, _, region, account, _, ok := arnParts(d.Resource); ok {
+		if a, ok := arn.Parse(d.Resource); ok {
+			region, account := a.Region, a.Account
 			if d.Region == "" && region != "" && !IsRedacted(region) {
 				d.Region = region
 			}

@@ -3,6 +3,8 @@ package authzmsg
 import (
 	"regexp"
 	"strings"
+
+	"github.com/deniedhq/denied/internal/arn"
 )
 
 // actionRE is the shape of an IAM action in a message: a service prefix and
@@ -48,19 +50,6 @@ var placeholderRE = regexp.MustCompile(`…|\.\.\.|<[^<>]{1,40}>|\{[A-Za-z_-]{1,
 
 func containsPlaceholder(s string) bool { return placeholderRE.MatchString(s) }
 
-// arnParts splits an ARN into partition, service, region, account and
-// resource. ok is false when s is not an ARN.
-func arnParts(s string) (partition, service, region, account, resource string, ok bool) {
-	if !strings.HasPrefix(s, "arn:") {
-		return "", "", "", "", "", false
-	}
-	p := strings.SplitN(s, ":", 6)
-	if len(p) < 6 {
-		return "", "", "", "", "", false
-	}
-	return p[1], p[2], p[3], p[4], p[5], true
-}
-
 // ParsePrincipal reads a principal as messages write it: an IAM user, role,
 // assumed-role session, federated user or root ARN, a service principal
 // ("backup.amazonaws.com"), or a placeholder.
@@ -76,7 +65,8 @@ func ParsePrincipal(s string) Principal {
 		p.Name = s
 		return p
 	}
-	_, service, _, account, res, ok := arnParts(s)
+	a, ok := arn.Parse(s)
+	service, account, res := a.Service, a.Account, a.Resource
 	if !ok {
 		p.Redacted = IsRedacted(s) || containsPlaceholder(s)
 		return p

@@ -3,6 +3,8 @@ package catalog
 import (
 	"math"
 	"strings"
+
+	"github.com/deniedhq/denied/internal/arn"
 )
 
 // ResourceTypesForARN returns the names of the action's resource types that
@@ -31,11 +33,11 @@ func ResourceTypesForARN(action Action, arn string) []string {
 	return get().resourceTypesForARN(action, arn)
 }
 
-func (d *db) resourceTypesForARN(action Action, arn string) []string {
+func (d *db) resourceTypesForARN(action Action, resARN string) []string {
 	if len(action.ResourceTypes) == 0 {
 		return nil
 	}
-	if arn == "*" {
+	if resARN == "*" {
 		out := make([]string, len(action.ResourceTypes))
 		for i, rt := range action.ResourceTypes {
 			out[i] = rt.Name
@@ -46,8 +48,8 @@ func (d *db) resourceTypesForARN(action Action, arn string) []string {
 	if s == nil {
 		return nil
 	}
-	a, ok := splitARN(arn)
-	if !ok || len(arn) > maxARNLen {
+	a, ok := arn.Parse(resARN)
+	if !ok || len(resARN) > maxARNLen {
 		return nil
 	}
 	s.compileFormats()
@@ -118,28 +120,6 @@ const (
 	colonCost = 1 << 16
 )
 
-// arnParts are the colon-separated fields of an ARN.
-type arnParts struct {
-	partition, service, region, account, resource string
-}
-
-// splitARN splits "arn:partition:service:region:account:resource".
-func splitARN(s string) (arnParts, bool) {
-	rest, ok := strings.CutPrefix(s, "arn:")
-	if !ok {
-		return arnParts{}, false
-	}
-	var f [4]string
-	for i := range f {
-		var found bool
-		f[i], rest, found = strings.Cut(rest, ":")
-		if !found {
-			return arnParts{}, false
-		}
-	}
-	return arnParts{f[0], f[1], f[2], f[3], rest}, true
-}
-
 type tokKind uint8
 
 const (
@@ -178,14 +158,14 @@ func (s *svcEntry) compileFormats() {
 
 func compileFormat(f string) (compiledFormat, bool) {
 	var cf compiledFormat
-	a, ok := splitARN(f)
+	a, ok := arn.Parse(f)
 	if !ok {
 		return cf, false
 	}
-	for i, field := range [4]string{a.partition, a.service, a.region, a.account} {
+	for i, field := range [4]string{a.Partition, a.Service, a.Region, a.Account} {
 		cf.fields[i] = tokenize(field)
 	}
-	cf.resource = tokenize(a.resource)
+	cf.resource = tokenize(a.Resource)
 	for i := len(cf.resource) - 1; i >= 0; i-- {
 		if cf.resource[i].kind == tPh {
 			cf.resource[i].kind = tPhLast
@@ -231,13 +211,13 @@ type matchScratch struct {
 }
 
 // match returns the score of a against the format, or noMatch.
-func (f *compiledFormat) match(a arnParts, sc *matchScratch) int32 {
-	for i, v := range [4]string{a.partition, a.service, a.region, a.account} {
+func (f *compiledFormat) match(a arn.ARN, sc *matchScratch) int32 {
+	for i, v := range [4]string{a.Partition, a.Service, a.Region, a.Account} {
 		if !matchField(f.fields[i], v, sc) {
 			return noMatch
 		}
 	}
-	return matchTokens(f.resource, a.resource, sc)
+	return matchTokens(f.resource, a.Resource, sc)
 }
 
 // matchField matches one of the fixed fields of an ARN.

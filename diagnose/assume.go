@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/deniedhq/denied/authzmsg"
+	"github.com/deniedhq/denied/internal/arn"
 )
 
 // ruleAssumeRole explains a refused sts:AssumeRole, AssumeRoleWithWebIdentity
@@ -77,16 +78,7 @@ func selfAssume(d *authzmsg.Denial, target string) bool {
 	if d.Principal.Kind != authzmsg.KindAssumedRole || target == "" || d.Principal.Name == "" {
 		return false
 	}
-	return strings.EqualFold(resourceName(target), d.Principal.Name) && accountOf(target) == accountOf(d.Principal.ARN)
-}
-
-// accountOf is the account field of an ARN.
-func accountOf(arn string) string {
-	parts := strings.SplitN(arn, ":", 6)
-	if len(parts) < 6 {
-		return ""
-	}
-	return parts[4]
+	return strings.EqualFold(resourceName(target), d.Principal.Name) && arn.Account(target) == arn.Account(d.Principal.ARN)
 }
 
 // ruleServiceSession: a session policy refused the request, and the session

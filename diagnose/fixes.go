@@ -7,6 +7,7 @@ import (
 
 	"github.com/deniedhq/denied/authzmsg"
 	"github.com/deniedhq/denied/fix"
+	"github.com/deniedhq/denied/internal/arn"
 	"github.com/deniedhq/denied/simulate"
 )
 
@@ -22,27 +23,15 @@ var accountField = regexp.MustCompile(`^(arn:[^:]*:[^:]*:[^:]*:)([^:]*)(:.*)$`)
 
 // restoreAccount replaces a redacted account in an ARN with the
 // placeholder. It reports whether it did.
-func restoreAccount(arn string) (string, bool) {
-	m := accountField.FindStringSubmatch(arn)
-	if m == nil || m[2] == "" || isAccount(m[2]) {
-		return arn, false
+func restoreAccount(s string) (string, bool) {
+	m := accountField.FindStringSubmatch(s)
+	if m == nil || m[2] == "" || arn.IsAccountID(m[2]) {
+		return s, false
 	}
 	if !authzmsg.IsRedacted(m[2]) && !strings.ContainsAny(m[2], "xX*<>{}…") {
-		return arn, false
+		return s, false
 	}
 	return m[1] + PlaceholderAccount + m[3], true
-}
-
-func isAccount(s string) bool {
-	if len(s) != 12 {
-		return false
-	}
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // problemFor builds the fix problem a denial describes: the request alone

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/deniedhq/denied/authz"
+	"github.com/deniedhq/denied/internal/arn"
 	"github.com/deniedhq/denied/policy"
 )
 
@@ -555,20 +556,20 @@ func sinkFor(t Target, ri *reqInfo) sink {
 // a document, for the services whose policy is one document set by one
 // command.
 func resourceSink(t Target) sink {
-	parts := strings.SplitN(t.ARN, ":", 6)
-	if len(parts) < 6 {
+	parts, n := arn.Fields(t.ARN)
+	if n < 6 {
 		return sink{}
 	}
 	svc, region, res := parts[2], regionFlag(parts[3]), parts[5]
-	arn := shellWord(t.ARN)
+	quoted := shellWord(t.ARN)
 	switch {
 	case svc == "secretsmanager" && strings.HasPrefix(res, "secret:"):
 		return sink{
 			noun: "secret's resource policy",
 			put: func(doc string) string {
-				return "aws secretsmanager put-resource-policy --secret-id " + arn + " --resource-policy " + doc + region
+				return "aws secretsmanager put-resource-policy --secret-id " + quoted + " --resource-policy " + doc + region
 			},
-			get:   "aws secretsmanager get-resource-policy --secret-id " + arn + " --query ResourcePolicy --output text" + region,
+			get:   "aws secretsmanager get-resource-policy --secret-id " + quoted + " --query ResourcePolicy --output text" + region,
 			file:  "secret-policy.json",
 			notes: []string{"# put-resource-policy replaces the whole resource policy of the secret: this is the current one with the change merged in."},
 			tf: func(doc *node) string {
@@ -614,9 +615,9 @@ func resourceSink(t Target) sink {
 		return sink{
 			noun: "topic policy",
 			put: func(doc string) string {
-				return "aws sns set-topic-attributes --topic-arn " + arn + " --attribute-name Policy --attribute-value " + doc + region
+				return "aws sns set-topic-attributes --topic-arn " + quoted + " --attribute-name Policy --attribute-value " + doc + region
 			},
-			get:   "aws sns get-topic-attributes --topic-arn " + arn + " --query Attributes.Policy --output text" + region,
+			get:   "aws sns get-topic-attributes --topic-arn " + quoted + " --query Attributes.Policy --output text" + region,
 			file:  "topic-policy.json",
 			notes: []string{"# set-topic-attributes replaces the whole topic policy: this is the current one with the change merged in."},
 			tf: func(doc *node) string {
@@ -742,8 +743,8 @@ func shellWord(s string) string {
 }
 
 // serviceOf is the service prefix of an ARN, or "service's" when unknown.
-func serviceOf(arn string) string {
-	if parts := strings.SplitN(arn, ":", 6); len(parts) == 6 && parts[2] != "" {
+func serviceOf(s string) string {
+	if parts, n := arn.Fields(s); n == 6 && parts[2] != "" {
 		return parts[2]
 	}
 	return "service's"

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/deniedhq/denied/authz"
+	"github.com/deniedhq/denied/internal/arn"
 	"github.com/deniedhq/denied/simulate"
 )
 
@@ -35,7 +36,7 @@ func newReqInfo(c *simulate.Case, opt Options) (*reqInfo, error) {
 	ri := &reqInfo{p: r.Principal, action: r.Action, service: r.Service(), resource: r.Resource, ctx: r.Context}
 	ri.actionName = r.Action[strings.IndexByte(r.Action, ':')+1:]
 	if r.Resource != "*" {
-		copy(ri.res[:], strings.SplitN(r.Resource, ":", 6))
+		ri.res, _ = arn.Fields(r.Resource)
 	}
 	switch ri.p.Kind {
 	case authz.PrincipalRole:

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/netip"
 	"strings"
+
+	"github.com/deniedhq/denied/internal/arn"
 )
 
 // Condition operators without the ForAllValues:/ForAnyValue: qualifier and
@@ -121,28 +123,6 @@ func knownPartition(p string) bool {
 	return false
 }
 
-// splitARN splits s into its six ARN fields: the last field keeps any
-// further colons. With vars, colons inside ${...} do not split. It returns
-// the number of fields found (up to 6).
-func splitARN(s string, vars bool) (f [6]string, n int) {
-	start, depth := 0, 0
-	for i := 0; i < len(s) && n < 5; i++ {
-		switch {
-		case vars && s[i] == '$' && i+1 < len(s) && s[i+1] == '{':
-			depth++
-			i++
-		case vars && s[i] == '}' && depth > 0:
-			depth--
-		case s[i] == ':' && depth == 0:
-			f[n] = s[start:i]
-			n++
-			start = i + 1
-		}
-	}
-	f[n] = s[start:]
-	return f, n + 1
-}
-
 func hasWildcard(s string) bool { return strings.ContainsAny(s, "*?") }
 
 func isVariable(s string) bool {
@@ -152,7 +132,10 @@ func isVariable(s string) bool {
 // resourceARNProblem describes what is wrong with a Resource value other
 // than "*", or returns "".
 func resourceARNProblem(s string, vars bool) string {
-	f, n := splitARN(s, vars)
+	f, n := arn.FieldsVars(s)
+	if !vars {
+		f, n = arn.Fields(s)
+	}
 	switch {
 	case n < 6:
 		return "it has fewer than six colon-separated fields"
@@ -168,25 +151,13 @@ func resourceARNProblem(s string, vars bool) string {
 	return ""
 }
 
-func isAccountID(s string) bool {
-	if len(s) != 12 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) {
-			return false
-		}
-	}
-	return true
-}
-
 // awsPrincipalProblem describes what is wrong with a Principal AWS value,
 // or returns "".
 func awsPrincipalProblem(s string) string {
-	if s == "*" || isAccountID(s) {
+	if s == "*" || arn.IsAccountID(s) {
 		return ""
 	}
-	f, n := splitARN(s, false)
+	f, n := arn.Fields(s)
 	switch {
 	case n < 6 || f[0] != "arn":
 		return "it must be \"*\", a 12-digit account ID or an IAM or STS ARN such as \"arn:aws:iam::123456789012:role/name\""
@@ -196,7 +167,7 @@ func awsPrincipalProblem(s string) string {
 		return "the service must be \"iam\" or \"sts\", not \"" + f[2] + "\""
 	case f[3] != "":
 		return "IAM and STS ARNs have no region"
-	case !isAccountID(f[4]):
+	case !arn.IsAccountID(f[4]):
 		return "the account \"" + f[4] + "\" is not a 12-digit account ID"
 	case f[5] == "":
 		return "the resource is empty"

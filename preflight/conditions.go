@@ -8,6 +8,7 @@ import (
 
 	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/catalog/backupops"
+	"github.com/deniedhq/denied/internal/arn"
 	"github.com/deniedhq/denied/simulate"
 )
 
@@ -86,7 +87,7 @@ func (c checker) decide(cd backupops.Condition, results []Result) ConditionResul
 		if k.KeyState != "" && k.KeyState != "Enabled" {
 			return set(StatusDenied, "preflight.cond.key-state", k.ARN, k.KeyState)
 		}
-		if f := strings.SplitN(k.ARN, ":", 6); len(f) == 6 && f[3] != "" && c.p.Region != "" && f[3] != c.p.Region {
+		if f, n := arn.Fields(k.ARN); n == 6 && f[3] != "" && c.p.Region != "" && f[3] != c.p.Region {
 			return set(StatusDenied, "preflight.cond.key-region", k.ARN, f[3], c.p.Region)
 		}
 		return set(StatusAllowed, "preflight.cond.key-ok", k.ARN)
@@ -105,7 +106,7 @@ func (c checker) decide(cd backupops.Condition, results []Result) ConditionResul
 		}
 		return set(StatusAllowed, "preflight.cond.lock-changeable", v.ARN, v.Lock.Mode)
 	case backupops.DecideSameOrganization:
-		dest := arnAccount(c.p.DestinationVaultARN)
+		dest := arn.Account(c.p.DestinationVaultARN)
 		if dest == "" {
 			return unknown(missingCause("DestinationVaultARN"))
 		}
@@ -179,7 +180,7 @@ func (c checker) decide(cd backupops.Condition, results []Result) ConditionResul
 		if k.KeyManager == account.KeyManagerAWS {
 			return set(StatusDenied, "preflight.cond.source-aws-key", k.ARN)
 		}
-		dest := arnAccount(c.p.DestinationVaultARN)
+		dest := arn.Account(c.p.DestinationVaultARN)
 		if dest == "" {
 			return unknown(missingCause("DestinationVaultARN"))
 		}
@@ -205,7 +206,7 @@ func (c checker) keyAdmits(k *account.KMSKey, dest string) bool {
 	allowAll := json.RawMessage(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}`)
 	for _, action := range []string{"kms:Decrypt", "kms:CreateGrant"} {
 		cs := &simulate.Case{ID: "source-key", Request: simulate.CaseRequest{
-			Principal: "arn:" + c.p.Partition + ":iam::" + dest + ":root", Action: action, Resource: k.ARN, ResourceAccount: arnAccount(k.ARN)},
+			Principal: "arn:" + c.p.Partition + ":iam::" + dest + ":root", Action: action, Resource: k.ARN, ResourceAccount: arn.Account(k.ARN)},
 			IdentityPolicies: []simulate.PolicyDoc{{Name: "destination account", Document: allowAll}},
 			ResourcePolicy:   &simulate.PolicyDoc{Name: k.ARN, Document: json.RawMessage(k.Policy)}}
 		pr, err := simulate.Prepare(cs, c.opts())

@@ -15,6 +15,7 @@ import (
 	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/catalog/backupops"
 	"github.com/deniedhq/denied/fix"
+	"github.com/deniedhq/denied/internal/arn"
 	"github.com/deniedhq/denied/internal/collect"
 	"github.com/deniedhq/denied/simulate"
 )
@@ -349,7 +350,7 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 		id = op.ID
 	case "copy":
 		id = "copy/same-region"
-		if f := strings.SplitN(p.DestinationVaultARN, ":", 6); len(f) == 6 {
+		if f, n := arn.Fields(p.DestinationVaultARN); n == 6 {
 			switch {
 			case f[4] != "" && f[4] != p.Account:
 				id = "copy/cross-account"
@@ -673,7 +674,7 @@ func (c checker) serviceLinked(res *Result, id string) {
 			subject = "AWSServiceRoleForBackup"
 		}
 		cause := Cause{Kind: CauseUnknownRole, Subject: subject, Flag: "--destination-vault"}
-		if us := c.snap.UnreadableFor(account.HiddenIAM, ""); len(us) > 0 && arnAccount(res.PrincipalARN) == c.snap.AccountID {
+		if us := c.snap.UnreadableFor(account.HiddenIAM, ""); len(us) > 0 && arn.Account(res.PrincipalARN) == c.snap.AccountID {
 			cause = unreadableCause(us[0], account.HiddenIAM)
 		}
 		res.couldNotCheck(cause)
@@ -730,14 +731,6 @@ func levels(ls []account.Level) []simulate.OrgLevel {
 	return out
 }
 
-func arnAccount(arn string) string {
-	f := strings.SplitN(arn, ":", 6)
-	if len(f) == 6 && f[0] == "arn" {
-		return f[4]
-	}
-	return ""
-}
-
 // evaluate builds the case of res for principal (whose policies are those
 // of policyPrincipal), evaluates it and, when denied, plans the fix. Inputs
 // the snapshot lacks make the result CouldNotCheck: an unknown principal,
@@ -761,7 +754,7 @@ func (c checker) evaluate(res *Result, id, principal, policyPrincipal, roleARN s
 	if len(ctx) > 0 {
 		cs.Request.Context = ctx
 	}
-	resAcct := arnAccount(res.Resource)
+	resAcct := arn.Account(res.Resource)
 	if res.Resource == "*" || resAcct == "" {
 		resAcct = c.snap.AccountID
 	}
@@ -791,7 +784,7 @@ func (c checker) evaluate(res *Result, id, principal, policyPrincipal, roleARN s
 	} else if b != nil {
 		cs.PermissionsBoundary = &simulate.PolicyDoc{Name: b.Name, Document: json.RawMessage(b.Document)}
 	}
-	scps, err := c.snap.SCPLevels(arnAccount(policyPrincipal))
+	scps, err := c.snap.SCPLevels(arn.Account(policyPrincipal))
 	if err != nil {
 		res.evalError(err)
 		return
@@ -826,7 +819,7 @@ func (c checker) evaluate(res *Result, id, principal, policyPrincipal, roleARN s
 	}
 	c.run(res, cs, fo)
 	if res.Verdict == Allowed {
-		if u, ok := c.scpsUnknown(arnAccount(policyPrincipal)); ok {
+		if u, ok := c.scpsUnknown(arn.Account(policyPrincipal)); ok {
 			res.couldNotCheck(unreadableCause(u, account.HiddenSCPs))
 		}
 	}
@@ -968,7 +961,7 @@ func (c checker) trust(opID string, role *account.Role) Result {
 	res := Result{Principal: ServicePrincipal, PrincipalARN: "backup.amazonaws.com", Action: "sts:AssumeRole", Resource: role.ARN,
 		ResourcePolicy: string(fix.TargetTrustPolicy)}
 	cs := &simulate.Case{ID: opID + "#trust", Request: simulate.CaseRequest{Principal: "backup.amazonaws.com", Action: "sts:AssumeRole",
-		Resource: role.ARN, ResourceAccount: arnAccount(role.ARN)},
+		Resource: role.ARN, ResourceAccount: arn.Account(role.ARN)},
 		ResourcePolicy: &simulate.PolicyDoc{Name: role.ARN, Document: json.RawMessage(role.TrustPolicy)}}
 	c.run(&res, cs, fix.Options{Now: c.p.Now, RoleARN: role.ARN, Cache: c.p.Cache})
 	return res

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/deniedhq/denied/authz"
+	"github.com/deniedhq/denied/internal/arn"
 )
 
 // CustomPolicyInput is the input of `aws iam simulate-custom-policy`
@@ -94,8 +95,7 @@ func EvaluateCustomPolicy(data []byte, opt Options) (*CustomPolicyOutput, error)
 	caller := in.CallerArn
 	owner := ""
 	if in.ResourceOwner != "" {
-		parts := strings.Split(in.ResourceOwner, ":")
-		if len(parts) >= 5 {
+		if parts, n := arn.Fields(in.ResourceOwner); n >= 5 {
 			owner = parts[4]
 		} else {
 			owner = in.ResourceOwner

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/deniedhq/denied/authz"
+	"github.com/deniedhq/denied/internal/arn"
 	"github.com/deniedhq/denied/policy"
 )
 
@@ -242,7 +243,7 @@ func Prepare(c *Case, opt Options) (*Prepared, error) {
 		}
 		pr.warn("/request", w)
 	}
-	if c.ManagementAccount != "" && !isAccount(c.ManagementAccount) {
+	if c.ManagementAccount != "" && !arn.IsAccountID(c.ManagementAccount) {
 		return nil, &CaseError{Path: "/managementAccount", Message: fmt.Sprintf("%q is not a 12-digit account ID", c.ManagementAccount)}
 	}
 
@@ -359,18 +360,6 @@ func hasKey(ctx map[string][]string, key string) bool {
 		}
 	}
 	return false
-}
-
-func isAccount(s string) bool {
-	if len(s) != 12 {
-		return false
-	}
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // Source returns the source of the policy a statement reference points at.

@@ -34,6 +34,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/deniedhq/denied/internal/arn"
 )
 
 // Principals of a Requirement.
@@ -323,12 +325,12 @@ func (p Params) values() map[string]string {
 		"MinRetentionDays":    p.MinRetentionDays,
 		"MaxRetentionDays":    p.MaxRetentionDays,
 	}
-	if f := strings.SplitN(p.DestinationVaultARN, ":", 6); len(f) == 6 && f[0] == "arn" {
+	if a, ok := arn.Parse(p.DestinationVaultARN); ok {
 		if v["DestinationRegion"] == "" {
-			v["DestinationRegion"] = f[3]
+			v["DestinationRegion"] = a.Region
 		}
 		if v["DestinationAccount"] == "" {
-			v["DestinationAccount"] = f[4]
+			v["DestinationAccount"] = a.Account
 		}
 	}
 	return v

@@ -17,6 +17,7 @@ import (
 	"sync"
 
 	"github.com/deniedhq/denied/catalog/managed/internal/format"
+	"github.com/deniedhq/denied/internal/arn"
 )
 
 //go:embed data/managed.bin.gz
@@ -115,11 +116,11 @@ func Lookup(arnOrName string) (Policy, bool) {
 	wantPath := ""
 	if strings.HasPrefix(s, "arn:") {
 		// arn:PARTITION:iam::aws:policy/PATH/NAME
-		parts := strings.SplitN(s, ":", 6)
-		if len(parts) != 6 || parts[2] != "iam" || parts[3] != "" || parts[4] != "aws" || !strings.HasPrefix(parts[5], "policy/") {
+		a, ok := arn.Parse(s)
+		if !ok || a.Service != "iam" || a.Region != "" || a.Account != "aws" || !strings.HasPrefix(a.Resource, "policy/") {
 			return Policy{}, false
 		}
-		rest := strings.TrimPrefix(parts[5], "policy")
+		rest := strings.TrimPrefix(a.Resource, "policy")
 		i := strings.LastIndexByte(rest, '/')
 		wantPath, s = rest[:i+1], rest[i+1:]
 	} else if i := strings.LastIndexByte(s, '/'); i >= 0 {

@@ -3,6 +3,8 @@ package casegen
 import (
 	"regexp"
 	"strings"
+
+	"github.com/deniedhq/denied/internal/arn"
 )
 
 // globalKeys are the global condition keys the generator uses, with value
@@ -252,13 +254,13 @@ func (g *Generator) condValues(s *scn, ks keySpec, op string, ctxVals []string, 
 }
 
 // likePattern turns a value into a wildcard pattern that still matches it.
-func (g *Generator) likePattern(v string, arn bool) string {
+func (g *Generator) likePattern(v string, isARN bool) string {
 	if v == "" {
 		return "*"
 	}
-	if arn && strings.HasPrefix(v, "arn:") {
-		parts := strings.SplitN(v, ":", 6)
-		if len(parts) == 6 {
+	if isARN && strings.HasPrefix(v, "arn:") {
+		parts, n := arn.Fields(v)
+		if n == 6 {
 			switch g.r.IntN(3) {
 			case 0:
 				parts[4] = "*"
@@ -271,7 +273,7 @@ func (g *Generator) likePattern(v string, arn bool) string {
 			default:
 				parts[3] = "*"
 			}
-			return strings.Join(parts, ":")
+			return strings.Join(parts[:], ":")
 		}
 	}
 	k := 1 + g.r.IntN(max(1, len(v)-1))

@@ -14,6 +14,7 @@ import (
 	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/audit"
 	"github.com/deniedhq/denied/catalog/backupops"
+	"github.com/deniedhq/denied/internal/arn"
 	"github.com/deniedhq/denied/internal/i18n"
 	"github.com/deniedhq/denied/internal/report"
 	"github.com/deniedhq/denied/preflight"
@@ -179,28 +180,16 @@ func validateCheckParams(p *preflight.Params) error {
 
 // checkARN checks arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE.
 func checkARN(flag, v, service string) error {
-	f := strings.SplitN(v, ":", 6)
+	f, n := arn.Fields(v)
 	switch {
-	case len(f) != 6 || f[0] != "arn" || f[1] == "" || f[2] == "" || f[5] == "":
+	case n != 6 || f[0] != "arn" || f[1] == "" || f[2] == "" || f[5] == "":
 		return usageErr("%s: %q is not an ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE)", flag, v)
 	case service != "" && f[2] != service:
 		return usageErr("%s: %q is a %s ARN, not a %s one", flag, v, f[2], service)
-	case f[4] != "" && !isAccountID(f[4]) && f[4] != "aws":
+	case f[4] != "" && !arn.IsAccountID(f[4]) && f[4] != "aws":
 		return usageErr("%s: %q: account %q is not 12 digits", flag, v, f[4])
 	}
 	return nil
-}
-
-func isAccountID(s string) bool {
-	if len(s) != 12 {
-		return false
-	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // validateOutput checks that --output can be written (its directory

@@ -22,6 +22,7 @@ import (
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/deniedhq/denied/account"
+	"github.com/deniedhq/denied/internal/arn"
 	"github.com/deniedhq/denied/internal/redact"
 )
 
@@ -146,8 +147,8 @@ func Collect(ctx context.Context, c *Clients, opt Options) (*account.Snapshot, e
 			if out.Account != nil {
 				r.snap.AccountID = *out.Account
 			}
-			if p := arnPart(aws.ToString(out.Arn), 1); p != "" {
-				r.snap.Partition = p
+			if a, _ := arn.Parse(aws.ToString(out.Arn)); a.Partition != "" {
+				r.snap.Partition = a.Partition
 			}
 			r.mu.Unlock()
 		} else if err := ctx.Err(); err != nil {
@@ -261,8 +262,8 @@ func (r *run) step(service, region string, n int) {
 	}
 }
 
-func (r *run) sawARN(arn string) {
-	if id := arnPart(arn, 4); len(id) == 12 {
+func (r *run) sawARN(s string) {
+	if id := arn.Account(s); arn.IsAccountID(id) {
 		r.mu.Lock()
 		r.accountIDs = append(r.accountIDs, id)
 		r.mu.Unlock()
@@ -304,16 +305,6 @@ func errText(err error) string {
 func unanswered(err error) bool {
 	var se *smithyhttp.RequestSendError
 	return errors.As(err, &se)
-}
-
-// arnPart returns field i of an ARN (1 partition, 2 service, 3 region,
-// 4 account, 5 resource).
-func arnPart(arn string, i int) string {
-	parts := strings.SplitN(arn, ":", 6)
-	if len(parts) != 6 || parts[0] != "arn" {
-		return ""
-	}
-	return parts[i]
 }
 
 // doc turns a policy document as AWS returns it (URL-encoded for IAM) into
