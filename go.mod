@@ -22,6 +22,10 @@
 // it brings clipperhouse/uax29/v2 v2.2.0) and golang.org/x/term v0.48.0
 // (terminal width; it brings golang.org/x/sys v0.50.0), the newest the
 // proxy serves on 2026-12-02.
+//
+// CLI: github.com/spf13/cobra v1.10.2 with github.com/spf13/pflag v1.0.10
+// (v1.1.0 is served too, but prints every boolean flag as
+// --name[=true|false] in the help).
 
 module github.com/deniedhq/denied
 
@@ -39,6 +43,8 @@ require (
 	github.com/aws/smithy-go v1.28.8
 	github.com/mattn/go-runewidth v0.0.31
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
+	github.com/spf13/cobra v1.10.2
+	github.com/spf13/pflag v1.0.10
 	golang.org/x/term v0.48.0
 )
 
@@ -53,6 +59,7 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/sso v1.39.3 // indirect
 	github.com/aws/aws-sdk-go-v2/service/ssooidc v1.44.3 // indirect
 	github.com/clipperhouse/uax29/v2 v2.2.0 // indirect
+	github.com/inconshreveable/mousetrap v1.1.0 // indirect
 	golang.org/x/sys v0.50.0 // indirect
 	golang.org/x/text v0.14.0 // indirect
 )

@@ -11,7 +11,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/audit"
@@ -20,6 +21,9 @@ import (
 )
 
 type auditInput struct {
+	out *outputFlags
+	src sourceFlags
+
 	limits     *liveLimits
 	snapshot   string
 	live       bool
@@ -27,16 +31,14 @@ type auditInput struct {
 	region     string
 	format     string
 	output     string
+	severity   string
 	ignoreFile string
 	summary    bool
 	lang       i18n.Lang
 	opt        audit.Options
 }
 
-const auditSynopsis = `(--snapshot FILE|- | --live [--profile NAME] [--region R]) [--as CALLER_ARN] [--role ARN] [--format text|json|markdown|sarif|junit]
-       [--output FILE] [--severity critical,high,medium,low] [--ignore-file FILE] [--summary] [--lang en|ja|ko]
-
-Checks every recovery point of an account snapshot for a restore that would
+const auditLong = `Checks every recovery point of an account snapshot for a restore that would
 fail (with the recovery point's restore role: --role, else its own role, else
 the role of the backup selection for its vault, else
 AWSBackupDefaultServiceRole), and every backup selection for a role AWS Backup
@@ -49,86 +51,76 @@ Exit 0 when every item passed, 1 when something would fail (even if other
 items could not be checked), 4 when nothing would fail but something could
 not be checked, 2 on bad input, 3 on a runtime failure.`
 
-// auditNow fixes the clock of audit (tests set it).
-var auditNow func() time.Time
-
 var auditFormats = []string{"text", "json", "markdown", "sarif", "junit"}
 
-func bindAudit(env *Env, args []string) (*auditInput, error) {
-	in := &auditInput{}
-	var lang, severity string
-	fs := newFlagSet(env, "audit", auditSynopsis)
-	in.limits = bindLiveLimits(env, fs)
-	fs.StringVar(&in.snapshot, "snapshot", "", "account snapshot file (JSON, optionally gzip-compressed; full or short form; - reads stdin)")
-	fs.BoolVar(&in.live, "live", false, "audit the account itself, read live and read-only as denied collect does")
-	fs.StringVar(&in.profile, "profile", "", "AWS profile to read the account with (--live)")
-	fs.StringVar(&in.region, "region", "", "region to read KMS and AWS Backup in (--live; default from the AWS configuration)")
-	fs.StringVar(&in.opt.Caller, "as", "", "ARN of the caller who starts restores; without it the caller's requests are skipped")
-	fs.StringVar(&in.opt.Role, "role", "", "ARN of the restore role to use for every recovery point")
-	fs.StringVar(&in.format, "format", "text", "output format: "+strings.Join(auditFormats, ", "))
-	fs.StringVar(&in.output, "output", "", "write the report to FILE (mode 0600) instead of stdout")
-	fs.StringVar(&severity, "severity", "", "report only causes of these severities (comma-separated: critical, high, medium, low)")
-	fs.StringVar(&in.ignoreFile, "ignore-file", "", "file of causes to ignore: RULE-ID RESOURCE EXPIRES(YYYY-MM-DD) REASON, one a line")
+func newAuditCmd(env *Env) *cobra.Command {
+	in := &auditInput{out: newOutputFlags(withLang|withOutput, auditFormats...), src: sourceFlags{stdin: true}, limits: &liveLimits{}}
+	cmd := &cobra.Command{
+		Use:   "audit (--snapshot FILE|- | --live)",
+		Short: "check every recovery point and backup selection of a snapshot for restores that would fail",
+		Long:  auditLong,
+	}
+	fs := cmd.Flags()
+	in.src.bind(fs)
+	in.limits.bind(env, fs)
+	fs.StringVar(&in.opt.Caller, "as", "", "`ARN` of the caller who starts restores; without it the caller's requests are skipped")
+	fs.StringVar(&in.opt.Role, "role", "", "`ARN` of the restore role to use for every recovery point")
+	in.out.bind(fs)
+	fs.StringVar(&in.severity, "severity", "", "report only causes of these `SEVERITIES` (comma-separated: critical, high, medium, low)")
+	fs.StringVar(&in.ignoreFile, "ignore-file", "", "`FILE` of causes to ignore: RULE-ID RESOURCE EXPIRES(YYYY-MM-DD) REASON, one a line")
 	fs.BoolVar(&in.summary, "summary", false, "print the summary and the causes only, not every item (text, markdown, json)")
-	fs.StringVar(&lang, "lang", "", "language: en, ja or ko (default from LC_ALL, LC_MESSAGES, LANG)")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return nil, err
+	cmd.RunE = runE(func(cmd *cobra.Command, args []string) error {
+		if err := in.check(env, args); err != nil {
+			return err
+		}
+		return runAudit(cmd.Context(), env, in)
+	})
+	return cmd
+}
+
+func (in *auditInput) check(env *Env, pos []string) error {
+	if err := in.out.check(env); err != nil {
+		return err
 	}
-	if in.lang, err = i18n.Detect(lang, env.Getenv); err != nil {
-		return nil, usageErr("%v", err)
-	}
-	known := false
-	for _, f := range auditFormats {
-		known = known || f == in.format
-	}
-	if !known {
-		return nil, usageErr("--format must be one of %s, not %q", strings.Join(auditFormats, ", "), in.format)
-	}
+	in.lang, in.format, in.output = in.out.Lang, in.out.format, in.out.output
+	in.snapshot, in.live, in.profile, in.region = in.src.snapshot, in.src.live, in.src.profile, in.src.region
 	if len(pos) != 0 {
-		return nil, usageErr("audit takes no arguments, got %q", pos)
+		return usageErr("audit takes no arguments, got %q", pos)
+	}
+	if err := in.src.check(in.lang); err != nil {
+		return err
 	}
 	switch {
-	case in.snapshot != "" && in.live:
-		return nil, usageErr("--snapshot and --live exclude each other")
 	case in.snapshot == "" && !in.live:
-		return nil, usageErr("%s", i18n.T(in.lang, "audit.err.no-snapshot"))
+		return usageErr("%s", i18n.T(in.lang, "audit.err.no-snapshot"))
 	case (in.profile != "" || in.region != "") && !in.live:
-		return nil, usageErr("--profile and --region need --live")
+		return usageErr("--profile and --region need --live")
 	}
 	if in.summary && (in.format == "sarif" || in.format == "junit") {
-		return nil, usageErr("--summary applies to text, markdown and json, not %s", in.format)
+		return usageErr("--summary applies to text, markdown and json, not %s", in.format)
 	}
-	if severity != "" {
-		for _, s := range strings.Split(severity, ",") {
+	if in.severity != "" {
+		for _, s := range strings.Split(in.severity, ",") {
 			s = strings.ToLower(strings.TrimSpace(s))
 			if !contains(audit.Severities, s) {
-				return nil, usageErr("--severity: %q is not one of %s", s, strings.Join(audit.Severities, ", "))
+				return usageErr("--severity: %q is not one of %s", s, strings.Join(audit.Severities, ", "))
 			}
 			in.opt.Severities = append(in.opt.Severities, s)
-		}
-	}
-	if in.output != "" {
-		if fi, err := os.Stat(filepath.Dir(in.output)); err != nil || !fi.IsDir() {
-			return nil, usageErr("--output %s: directory %s does not exist", in.output, filepath.Dir(in.output))
-		}
-		if fi, err := os.Stat(in.output); err == nil && fi.IsDir() {
-			return nil, usageErr("--output %s is a directory", in.output)
 		}
 	}
 	if in.ignoreFile != "" {
 		f, err := os.Open(in.ignoreFile)
 		if err != nil {
-			return nil, usageErr("--ignore-file: %v", err)
+			return usageErr("--ignore-file: %v", err)
 		}
 		in.opt.Ignore, err = audit.ParseIgnore(f, in.ignoreFile)
 		f.Close()
 		if err != nil {
-			return nil, usageErr("--ignore-file: %v", err)
+			return usageErr("--ignore-file: %v", err)
 		}
 	}
-	in.opt.Now = auditNow
-	return in, nil
+	in.opt.Now = env.Deps.Now
+	return nil
 }
 
 func contains(list []string, s string) bool {
@@ -216,11 +208,8 @@ func (as *auditSnapshot) Line(it audit.Item) int {
 	return as.lines[ptr]
 }
 
-func runAudit(ctx context.Context, env *Env, args []string) error {
-	in, err := bindAudit(env, args)
-	if err != nil {
-		return err
-	}
+func runAudit(ctx context.Context, env *Env, in *auditInput) error {
+	var err error
 	var as *auditSnapshot
 	if in.live {
 		// Read live: no file for reports to point into.

@@ -37,12 +37,11 @@ func TestAuditLive(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Two attempts, not the collector's ten: moto's 500s are not transient.
-	orig := collectClients
-	collectClients = func(ctx context.Context, in *collectInput) (*collect.Clients, error) {
-		return collect.NewSDKClients(ctx, collect.SDKOptions{Profile: in.profile, Region: in.region, MaxAttempts: 2})
-	}
-	defer func() { collectClients = orig }()
-	stdout, stderr, code := runCLI(t, "", "audit", "--live", "--format", "json")
+	deps := Deps{Now: testNow, CollectClients: func(ctx context.Context, o collect.SDKOptions) (*collect.Clients, error) {
+		o.MaxAttempts = 2
+		return collect.NewSDKClients(ctx, o)
+	}}
+	stdout, stderr, code := runCLIWith(t, deps, "", "audit", "--live", "--format", "json")
 	var rep struct {
 		Summary audit.Summary
 		Items   []struct {

@@ -8,16 +8,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/audit"
 	"github.com/deniedhq/denied/internal/report"
 )
-
-func init() {
-	auditNow = func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }
-}
 
 // auditReport is the JSON report as a consumer reads it.
 type auditReport struct {

@@ -7,9 +7,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
-	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/audit"
@@ -21,6 +21,9 @@ import (
 )
 
 type checkInput struct {
+	out *outputFlags
+	src sourceFlags
+
 	limits    *liveLimits
 	operation string
 	snapshot  string
@@ -33,10 +36,7 @@ type checkInput struct {
 	params    preflight.Params
 }
 
-const checkSynopsis = `OPERATION (--snapshot FILE|- | --live [--profile NAME]) [--as ARN] [--role ARN] [--vault NAME] [--kms-key ARN] [--recovery-point ARN | --resource-type T] [--instance-role original|none|ARN | --instance-profile NAME] [--resource-arn ARN] [--destination-vault ARN] [--destination-kms-key ARN] [--format text|json|markdown] [--output FILE] [--lang en|ja|ko]
-       denied check --list [--format text|json|markdown]
-
-Checks, before running an AWS Backup operation, whether every IAM request it
+const checkLong = `Checks, before running an AWS Backup operation, whether every IAM request it
 needs would be allowed, in an account snapshot (--snapshot FILE, full or
 short form; - reads standard input) or in the account itself, read live and
 read-only as denied collect does (--live, with --profile, --region and the
@@ -47,89 +47,100 @@ denied collect does); --list shows them all. Without --recovery-point, a
 restore or copy is a what-if on a representative recovery point built from
 --resource-type, --vault and --kms-key; a backup without --resource-arn, on a
 representative resource.
+
 Exit 0 when every request is allowed, 1 when one would be denied, 4 when
 nothing is denied but something could not be checked (an unknown role,
 vault or key, a policy the snapshot could not read, a missing parameter),
 2 for usage errors, 3 for runtime failures.`
 
-// checkNow fixes the clock of check (tests set it).
-var checkNow func() time.Time
-
-func bindCheck(env *Env, args []string) (*checkInput, error) {
-	in := &checkInput{}
-	var lang string
+func newCheckCmd(env *Env) *cobra.Command {
+	in := &checkInput{out: newOutputFlags(withLang|withOutput, "text", "json", "markdown"), src: sourceFlags{stdin: true}, limits: &liveLimits{}}
+	cmd := &cobra.Command{
+		Use:     "check OPERATION (--snapshot FILE|- | --live)",
+		Example: "  denied check restore --snapshot snap.json --resource-type ec2 --vault Default --as ARN --role ARN\n  denied check --list",
+		Short:   "check whether an AWS Backup operation would be allowed, with fixes",
+		Long:    checkLong,
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			ops := append([]string{}, preflight.Aliases...)
+			for _, e := range report.Operations().Operations {
+				ops = append(ops, e.ID)
+			}
+			return ops, cobra.ShellCompDirectiveNoFileComp
+		},
+	}
 	p := &in.params
-	fs := newFlagSet(env, "check", checkSynopsis)
-	in.limits = bindLiveLimits(env, fs)
-	fs.StringVar(&in.snapshot, "snapshot", "", "account snapshot file (JSON, optionally gzip-compressed; full or short form); - reads standard input")
-	fs.BoolVar(&in.live, "live", false, "check against the account itself, read live and read-only as denied collect does")
+	fs := cmd.Flags()
+	in.src.bind(fs)
+	fs.Lookup("region").Usage = "`REGION` of the operation (default: the snapshot's; with --live, also the Region read)"
+	in.limits.bind(env, fs)
 	fs.BoolVar(&in.list, "list", false, "list the operations, their resource types and what each checks")
-	fs.StringVar(&in.profile, "profile", "", "AWS profile to read the account with (--live)")
-	fs.StringVar(&p.Caller, "as", "", "ARN of the caller (user or role); without it the caller's requests could not be checked")
-	fs.StringVar(&p.RoleARN, "role", "", "ARN of the job role passed to AWS Backup (IamRoleArn)")
-	fs.StringVar(&p.VaultName, "vault", "", "backup vault name (the source vault of a copy)")
-	fs.StringVar(&p.VaultName, "name", "", "backup vault name (create-vault; same as --vault)")
-	fs.StringVar(&p.KeyARN, "kms-key", "", "KMS key ARN (of the vault for create-vault; of the resource or recovery point otherwise)")
-	fs.StringVar(&p.RecoveryPointARN, "recovery-point", "", "recovery point ARN in the snapshot (gives the resource type, vault, key and instance profile)")
-	fs.StringVar(&p.ResourceType, "resource-type", "", "resource type, any case, as AWS Backup writes it or not: EC2, EBS, RDS, S3, VirtualMachine, \"Storage Gateway\", ...")
-	fs.StringVar(&p.InstanceRole, "instance-role", "", "EC2 restore: original, none or a role ARN")
-	fs.StringVar(&p.InstanceProfile, "instance-profile", "", "EC2 restore: instance profile name, resolved through the snapshot's instance profiles")
-	fs.StringVar(&p.ResourceARN, "resource-arn", "", "backup: the protected resource (default: a representative ARN of --resource-type)")
-	fs.StringVar(&p.DestinationVaultARN, "destination-vault", "", "copy: destination vault ARN (its region and account choose same-region, cross-region or cross-account)")
-	fs.StringVar(&p.DestinationKeyARN, "destination-kms-key", "", "copy: KMS key ARN of the destination vault")
-	fs.StringVar(&p.DestinationRegion, "destination-region", "", "copy: destination Region (default: that of --destination-vault)")
-	fs.StringVar(&p.DestinationAccount, "destination-account", "", "copy: destination account (default: that of --destination-vault)")
-	fs.StringVar(&p.PlanID, "plan-id", "", "create-selection: backup plan id")
-	fs.StringVar(&p.ScanRoleARN, "scan-role", "", "create-plan: ARN of the malware-scan role the plan names")
-	fs.StringVar(&p.ChangeableForDays, "changeable-for-days", "", "put-vault-lock: ChangeableForDays (compliance mode)")
-	fs.StringVar(&p.MinRetentionDays, "min-retention-days", "", "put-vault-lock: MinRetentionDays")
-	fs.StringVar(&p.MaxRetentionDays, "max-retention-days", "", "put-vault-lock: MaxRetentionDays")
-	fs.StringVar(&p.Region, "region", "", "Region (default: the snapshot's)")
-	fs.StringVar(&p.Account, "account", "", "account id (default: the snapshot's)")
-	fs.StringVar(&in.format, "format", "text", "output format: text, json or markdown")
-	fs.StringVar(&in.output, "output", "", "write the report to FILE (mode 0600) instead of standard output")
-	fs.StringVar(&lang, "lang", "", "language: en, ja or ko (default from LC_ALL, LC_MESSAGES, LANG)")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return nil, err
+	fs.StringVar(&p.Caller, "as", "", "`ARN` of the caller (user or role); without it the caller's requests could not be checked")
+	fs.StringVar(&p.RoleARN, "role", "", "`ARN` of the job role passed to AWS Backup (IamRoleArn)")
+	fs.StringVar(&p.VaultName, "vault", "", "backup vault `NAME` (the source vault of a copy)")
+	fs.StringVar(&p.VaultName, "name", "", "backup vault `NAME` (create-vault; same as --vault)")
+	fs.StringVar(&p.KeyARN, "kms-key", "", "KMS key `ARN` (of the vault for create-vault; of the resource or recovery point otherwise)")
+	fs.StringVar(&p.RecoveryPointARN, "recovery-point", "", "recovery point `ARN` in the snapshot (gives the resource type, vault, key and instance profile)")
+	fs.StringVar(&p.ResourceType, "resource-type", "", "resource `TYPE`, any case, as AWS Backup writes it or not: EC2, EBS, RDS, S3, VirtualMachine, \"Storage Gateway\", ...")
+	fs.StringVar(&p.InstanceRole, "instance-role", "", "EC2 restore: original, none or a role `ARN`")
+	fs.StringVar(&p.InstanceProfile, "instance-profile", "", "EC2 restore: instance profile `NAME`, resolved through the snapshot's instance profiles")
+	fs.StringVar(&p.ResourceARN, "resource-arn", "", "backup: the protected resource's `ARN` (default: a representative ARN of --resource-type)")
+	fs.StringVar(&p.DestinationVaultARN, "destination-vault", "", "copy: destination vault `ARN` (its region and account choose same-region, cross-region or cross-account)")
+	fs.StringVar(&p.DestinationKeyARN, "destination-kms-key", "", "copy: KMS key `ARN` of the destination vault")
+	fs.StringVar(&p.DestinationRegion, "destination-region", "", "copy: destination `REGION` (default: that of --destination-vault)")
+	fs.StringVar(&p.DestinationAccount, "destination-account", "", "copy: destination `ACCOUNT` (default: that of --destination-vault)")
+	fs.StringVar(&p.PlanID, "plan-id", "", "create-selection: backup plan `ID`")
+	fs.StringVar(&p.ScanRoleARN, "scan-role", "", "create-plan: `ARN` of the malware-scan role the plan names")
+	fs.StringVar(&p.ChangeableForDays, "changeable-for-days", "", "put-vault-lock: ChangeableForDays, `N` days (compliance mode)")
+	fs.StringVar(&p.MinRetentionDays, "min-retention-days", "", "put-vault-lock: MinRetentionDays, `N` days")
+	fs.StringVar(&p.MaxRetentionDays, "max-retention-days", "", "put-vault-lock: MaxRetentionDays, `N` days")
+	fs.StringVar(&p.Account, "account", "", "`ID` of the account (default: the snapshot's)")
+	in.out.bind(fs)
+	cmd.RunE = runE(func(cmd *cobra.Command, args []string) error {
+		if err := in.check(env, args); err != nil {
+			return err
+		}
+		return runCheck(cmd.Context(), env, in)
+	})
+	return cmd
+}
+
+func (in *checkInput) check(env *Env, pos []string) error {
+	p := &in.params
+	if err := in.out.check(env); err != nil {
+		return err
 	}
-	switch in.format {
-	case "text", "json", "markdown":
-	default:
-		return nil, usageErr("--format must be text, json or markdown, not %q", in.format)
-	}
-	if in.lang, err = i18n.Detect(lang, env.Getenv); err != nil {
-		return nil, usageErr("%v", err)
-	}
+	in.lang, in.format, in.output = in.out.Lang, in.out.format, in.out.output
+	in.snapshot, in.live, in.profile, p.Region = in.src.snapshot, in.src.live, in.src.profile, in.src.region
 	if in.list {
 		if len(pos) > 0 {
-			return nil, usageErr("--list takes no OPERATION")
+			return usageErr("--list takes no OPERATION")
 		}
-		return in, nil
+		return nil
 	}
 	if len(pos) != 1 {
-		return nil, usageErr("check takes one OPERATION (%s, or an operation id; denied check --list shows them), got %d", strings.Join(preflight.Aliases, ", "), len(pos))
+		return usageErr("check takes one OPERATION (%s, or an operation id; denied check --list shows them), got %d", strings.Join(preflight.Aliases, ", "), len(pos))
 	}
 	in.operation = pos[0]
 	if err := preflight.ValidateOperation(in.operation); err != nil {
-		return nil, usageErr("%v", err)
+		return usageErr("%v", err)
+	}
+	if err := in.src.check(in.lang); err != nil {
+		return err
 	}
 	switch {
-	case in.snapshot != "" && in.live:
-		return nil, usageErr("--snapshot and --live exclude each other")
 	case in.snapshot == "" && !in.live:
-		return nil, usageErr("check needs --snapshot FILE (an account snapshot, - for standard input) or --live (read the account itself, read-only)")
+		return usageErr("check needs --snapshot FILE (an account snapshot, - for standard input) or --live (read the account itself, read-only)")
 	case in.profile != "" && !in.live:
-		return nil, usageErr("--profile needs --live")
+		return usageErr("--profile needs --live")
 	}
 	if err := validateCheckParams(p); err != nil {
-		return nil, err
+		return err
 	}
-	if err := validateOutput(in.output); err != nil {
-		return nil, err
-	}
-	p.Now = checkNow
-	return in, nil
+	p.Now = env.Deps.Now
+	return nil
 }
 
 // validateCheckParams checks the syntax of every ARN flag, before anything
@@ -192,22 +203,6 @@ func checkARN(flag, v, service string) error {
 	return nil
 }
 
-// validateOutput checks that --output can be written (its directory
-// exists and it is not a directory) before anything is read.
-func validateOutput(path string) error {
-	if path == "" {
-		return nil
-	}
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return usageErr("--output %s is a directory", path)
-	}
-	dir := filepath.Dir(path)
-	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return usageErr("--output %s: directory %s does not exist", path, dir)
-	}
-	return nil
-}
-
 // loadSnapshot reads a snapshot in the full form, or else the short form.
 func loadSnapshot(path string) (*account.Snapshot, error) {
 	snap, err := account.LoadFile(path)
@@ -254,11 +249,8 @@ func readSnapshot(env *Env, path string) (*account.Snapshot, error) {
 	return nil, fmt.Errorf("standard input: %w", err)
 }
 
-func runCheck(ctx context.Context, env *Env, args []string) error {
-	in, err := bindCheck(env, args)
-	if err != nil {
-		return err
-	}
+func runCheck(ctx context.Context, env *Env, in *checkInput) error {
+	var err error
 	if in.list {
 		return writeCheckOutput(env, in, func(w io.Writer) error {
 			return report.Write(w, report.Format(in.format), report.Operations(), report.Options{Lang: in.lang})

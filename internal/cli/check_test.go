@@ -7,16 +7,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/internal/report"
 	"github.com/deniedhq/denied/preflight"
 )
-
-func init() {
-	checkNow = func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }
-}
 
 const (
 	checkRestore = "../../testdata/check/restore.json"

@@ -1,24 +1,34 @@
-// Package cli holds denied's commands: each is an input struct of parsed
-// flags, a function that binds them, and a run function that takes its
-// dependencies as arguments.
+// Package cli holds denied's commands on spf13/cobra and pflag: each
+// command binds the flag groups it shares with the others (flags.go), checks
+// them and runs with what its Env gives it (streams, environment and
+// dependencies). It binds and runs only: evaluation, diagnosis and rendering
+// live in their own packages.
 package cli
 
 import (
 	"context"
-	"flag"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"golang.org/x/term"
+
+	"github.com/deniedhq/denied/authzmsg"
+	"github.com/deniedhq/denied/internal/collect"
+	"github.com/deniedhq/denied/jobs"
 )
 
 // Version is set at build time.
 var Version = "dev"
 
-// Env is what a command may touch: its streams and environment.
+// Env is what a command may touch: its streams, its environment and its
+// dependencies. Tests give each run its own Env, so they run in parallel.
 type Env struct {
 	Stdin  io.Reader
 	Stdout io.Writer
@@ -26,9 +36,81 @@ type Env struct {
 	Getenv func(string) string
 	// IsTerminal reports whether Stdout is a terminal (for colour).
 	IsTerminal bool
+	// StderrIsTerminal reports whether Stderr is a terminal (progress
+	// lines are rewritten in place there).
+	StderrIsTerminal bool
 	// TermWidth is the width of the terminal Stdout is, in columns; 0
 	// when Stdout is not a terminal or its size is not known.
 	TermWidth int
+	// Deps are the clock and the AWS clients; a nil field takes its
+	// production default.
+	Deps Deps
+}
+
+// Deps are what commands reach outside the process with, and the clock.
+// A nil or zero field takes its production default (see withDefaults).
+type Deps struct {
+	// Now is the clock of check, audit, explain, jobs and simulate; nil
+	// means time.Now.
+	Now func() time.Time
+	// STSDecoder builds the STS port that decodes encoded authorization
+	// messages (explain, jobs).
+	STSDecoder func(ctx context.Context, profile, region string) (authzmsg.Decoder, error)
+	// JobsClient builds the AWS Backup client of denied jobs.
+	JobsClient func(ctx context.Context, profile, region string) (jobs.API, error)
+	// CollectClients builds the AWS clients of a collection (collect, and
+	// check, audit and explain with --live).
+	CollectClients func(ctx context.Context, o collect.SDKOptions) (*collect.Clients, error)
+	// OrgSource builds the AWS clients of collect --org.
+	OrgSource func(ctx context.Context, o collect.OrgSDKOptions) (*collect.OrgSource, error)
+	// ProgressEvery is how often a progress line is written when stderr
+	// is not a terminal; 0 means every 10 seconds.
+	ProgressEvery time.Duration
+}
+
+// withDefaults returns d with the production default of every unset field.
+func (d Deps) withDefaults() Deps {
+	if d.STSDecoder == nil {
+		d.STSDecoder = func(ctx context.Context, profile, region string) (authzmsg.Decoder, error) {
+			return authzmsg.NewSTSDecoder(ctx, authzmsg.STSOptions{Profile: profile, Region: region})
+		}
+	}
+	if d.JobsClient == nil {
+		d.JobsClient = newJobsClient
+	}
+	if d.CollectClients == nil {
+		d.CollectClients = collect.NewSDKClients
+	}
+	if d.OrgSource == nil {
+		d.OrgSource = collect.NewSDKOrg
+	}
+	if d.ProgressEvery <= 0 {
+		d.ProgressEvery = 10 * time.Second
+	}
+	return d
+}
+
+// now is the time on the clock of d.
+func (d Deps) now() time.Time {
+	if d.Now != nil {
+		return d.Now()
+	}
+	return time.Now()
+}
+
+// DefaultEnv is the process's environment.
+func DefaultEnv() *Env {
+	env := &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+	if fd := int(os.Stdout.Fd()); term.IsTerminal(fd) {
+		env.IsTerminal = true
+		if w, _, err := term.GetSize(fd); err == nil {
+			env.TermWidth = w
+		}
+	}
+	if fi, err := os.Stderr.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+		env.StderrIsTerminal = true
+	}
+	return env
 }
 
 // DefaultWidth is the width text output is wrapped to when Stdout is not
@@ -53,108 +135,210 @@ func (e *Env) Width() int {
 	return DefaultWidth
 }
 
-// DefaultEnv is the process's environment.
-func DefaultEnv() *Env {
-	env := &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
-	if fd := int(os.Stdout.Fd()); term.IsTerminal(fd) {
-		env.IsTerminal = true
-		if w, _, err := term.GetSize(fd); err == nil {
-			env.TermWidth = w
-		}
-	}
-	return env
-}
+const rootLong = `denied: why AWS said no, and how to fix it.
 
-type command struct {
-	name    string
-	summary string
-	run     func(ctx context.Context, env *Env, args []string) error
-}
-
-func commands() []command {
-	return []command{
-
-		{"audit", "check every recovery point and backup selection of a snapshot for restores that would fail", runAudit},
-		{"check", "check whether an AWS Backup operation would be allowed, with fixes", runCheck},
-		{"collect", "take a read-only snapshot of an account through the AWS SDK", runCollect},
-		{"explain", "explain an access-denied error: cause, layer and a verified fix", runExplain},
-		{"jobs", "explain why the account's failed AWS Backup jobs failed, grouped by cause", runJobs},
-		{"simulate", "evaluate one request against its policies (the engine)", runSimulate},
-		{"version", "print the version", func(_ context.Context, env *Env, _ []string) error {
-			fmt.Fprintf(env.Stdout, "denied %s\n", Version)
-			return nil
-		}},
-	}
-}
-
-const usageText = `denied: why AWS said no, and how to fix it.
-
-Usage: denied COMMAND [flags] [args]
-
-Commands:
-%s
-Run 'denied COMMAND -h' for a command's flags.
 Exit codes: 0 success, 1 something would be denied, 2 bad input or usage, 3 AWS or runtime failure,
-4 something could not be checked (check, audit; 1 takes precedence).
+4 something could not be checked (check, audit; 1 takes precedence).`
+
+const rootUsage = `Usage:{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} COMMAND [flags] [args]{{else}}
+  {{.UseLine}}{{end}}{{if .HasExample}}
+
+Examples:
+{{.Example}}{{end}}{{if .HasAvailableSubCommands}}
+
+Commands:{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+Flags:
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+Global flags:
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+
+Run '{{.CommandPath}} help COMMAND' or '{{.CommandPath}} COMMAND --help' for a command's flags.{{end}}
 `
 
-func usage(w io.Writer) {
-	var b strings.Builder
-	for _, c := range commands() {
-		fmt.Fprintf(&b, "  %-10s %s\n", c.name, c.summary)
+// runErr marks an error returned by a command's run function, as opposed
+// to one of cobra's (an unknown command, a bad flag), which is a usage
+// error.
+type runErr struct{ err error }
+
+func (e *runErr) Error() string { return e.err.Error() }
+
+// runE adapts a command's run function to cobra.
+func runE(fn func(cmd *cobra.Command, args []string) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := fn(cmd, args); err != nil {
+			return &runErr{err}
+		}
+		return nil
 	}
-	fmt.Fprintf(w, usageText, b.String())
+}
+
+// newRoot builds the command tree of denied for env.
+func newRoot(env *Env) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "denied",
+		Short:         "why AWS said no, and how to fix it",
+		Long:          rootLong,
+		Version:       Version,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		// A command is needed: without one, the usage on stderr and exit 2.
+		RunE: runE(func(cmd *cobra.Command, _ []string) error {
+			cmd.SetOut(env.Stderr)
+			_ = cmd.Usage()
+			return &Error{Code: ExitUsage, Err: errSilent}
+		}),
+	}
+	root.SetIn(env.Stdin)
+	root.SetOut(env.Stdout)
+	root.SetErr(env.Stderr)
+	root.SetUsageTemplate(rootUsage)
+	root.SetVersionTemplate("denied {{.Version}}\n")
+	root.SetFlagErrorFunc(flagError)
+	root.AddCommand(
+		newAuditCmd(env),
+		newCheckCmd(env),
+		newCollectCmd(env),
+		newExplainCmd(env),
+		newJobsCmd(env),
+		newSimulateCmd(env),
+		&cobra.Command{
+			Use:   "version",
+			Short: "print the version",
+			Args:  cobra.NoArgs,
+			RunE: runE(func(*cobra.Command, []string) error {
+				fmt.Fprintf(env.Stdout, "denied %s\n", Version)
+				return nil
+			}),
+		},
+	)
+	root.SetHelpCommand(newHelpCmd(root))
+	return root
+}
+
+// newHelpCmd is `denied help [COMMAND]`: the help of COMMAND on stdout;
+// an unknown COMMAND is a usage error, with suggestions.
+func newHelpCmd(root *cobra.Command) *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [COMMAND]",
+		Short: "show the help of denied or of one command",
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			var names []cobra.Completion
+			for _, c := range root.Commands() {
+				if c.IsAvailableCommand() {
+					names = append(names, c.Name())
+				}
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: runE(func(_ *cobra.Command, args []string) error {
+			c, rest, err := root.Find(args)
+			if err != nil || len(rest) > 0 {
+				return usageErr("no command %q in denied%s; 'denied help' lists them", strings.Join(args, " "), suggest(root.SuggestionsFor(args[len(args)-1])))
+			}
+			return c.Help()
+		}),
+	}
+}
+
+// flagError turns pflag's errors into usage errors naming the flag, with
+// the closest flags of the command for a misspelled one.
+func flagError(cmd *cobra.Command, err error) error {
+	msg := err.Error()
+	var name string
+	switch {
+	case strings.HasPrefix(msg, "unknown flag: --"):
+		name = strings.TrimPrefix(msg, "unknown flag: --")
+	case strings.HasPrefix(msg, "unknown shorthand flag: "):
+		// -format: one dash before a long flag, as the standard flag
+		// package took it.
+		if i := strings.LastIndex(msg, " in -"); i >= 0 {
+			name = msg[i+len(" in -"):]
+		}
+	}
+	if name != "" {
+		if f := cmd.Flags().Lookup(name); f != nil {
+			msg += fmt.Sprintf(" (long flags take two dashes: --%s)", f.Name)
+		} else {
+			msg += suggest(flagSuggestions(cmd, name))
+		}
+	}
+	return usageErr("%s\nRun '%s --help' for its flags.", msg, cmd.CommandPath())
+}
+
+// flagSuggestions are the flags of cmd close to name: within two edits,
+// or starting with it.
+func flagSuggestions(cmd *cobra.Command, name string) []string {
+	var out []string
+	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
+		if levenshtein(strings.ToLower(name), f.Name) <= 2 || strings.HasPrefix(f.Name, strings.ToLower(name)) {
+			out = append(out, "--"+f.Name)
+		}
+	})
+	return out
+}
+
+// suggest is the "did you mean" of a usage error, or "".
+func suggest(names []string) string {
+	if len(names) == 0 {
+		return ""
+	}
+	return "; did you mean " + strings.Join(names, " or ") + "?"
+}
+
+// levenshtein is the edit distance between a and b, in bytes.
+func levenshtein(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // Run runs denied with args (without the program name).
 func Run(ctx context.Context, env *Env, args []string) error {
-	if len(args) == 0 {
-		usage(env.Stderr)
-		return &Error{Code: ExitUsage, Err: errSilent}
-	}
-	switch args[0] {
-	case "-h", "-help", "--help", "help":
-		usage(env.Stdout)
+	e := *env
+	e.Deps = env.Deps.withDefaults()
+	root := newRoot(&e)
+	root.SetArgs(args)
+	_, err := root.ExecuteContextC(ctx)
+	if err == nil {
 		return nil
-	case "-v", "--version":
-		args = []string{"version"}
 	}
-	for _, c := range commands() {
-		if c.name == args[0] {
-			return c.run(ctx, env, args[1:])
-		}
+	var re *runErr
+	if errors.As(err, &re) {
+		return re.err
 	}
-	usage(env.Stderr)
-	return usageErr("unknown command %q", args[0])
-}
-
-// newFlagSet returns a flag set that reports errors instead of exiting.
-func newFlagSet(env *Env, name, synopsis string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(env.Stderr, "Usage: denied %s %s\n\nFlags:\n", name, synopsis)
-		fs.PrintDefaults()
+	if ce := (*Error)(nil); errors.As(err, &ce) {
+		return err // a flag error, already a usage error
 	}
-	return fs
-}
-
-// parseFlags parses flags that may come before or after the positional
-// arguments.
-func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if err == flag.ErrHelp {
-				return nil, &Error{Code: ExitOK, Err: errSilent}
-			}
-			return nil, &Error{Code: ExitUsage, Err: errSilent}
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return pos, nil
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
+	// cobra's own: an unknown command (with its suggestions), a command
+	// given arguments it takes none of.
+	msg := strings.TrimRight(strings.ReplaceAll(err.Error(), "\n\nDid you mean this?\n\t", "; did you mean "), "\n")
+	msg = strings.ReplaceAll(msg, "\n\t", " or ")
+	if strings.Contains(msg, "did you mean ") {
+		msg += "?"
 	}
+	return usageErr("%s\nRun 'denied --help' for the commands.", msg)
 }

@@ -11,14 +11,22 @@ import (
 	"sync"
 	"time"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
 	"github.com/deniedhq/denied/account"
-	"github.com/deniedhq/denied/internal/awsnet"
 	"github.com/deniedhq/denied/internal/collect"
 	"github.com/deniedhq/denied/internal/i18n"
 	"github.com/deniedhq/denied/internal/redact"
 )
 
 type collectInput struct {
+	out             *outputFlags
+	aws             awsFlags
+	limits          liveLimits
+	regionsS        string
+	accountsS, ousS string
+
 	output      string // "" or "-" for stdout
 	profile     string
 	region      string
@@ -37,10 +45,7 @@ type collectInput struct {
 	accounts, ous      []string
 }
 
-const collectSynopsis = `[-o FILE|-] [--profile NAME] [--region REGION] [--regions R1,R2] [--concurrency N] [--timeout D] [--call-timeout D] [--lang en|ja|ko]
-       denied collect --org -o DIR [--role-name NAME] [--external-id ID] [--account-concurrency N] [--refresh] [--accounts ID,ID] [--ou OU,OU] [the options above]
-
-Takes a read-only snapshot of the account through the AWS SDK, with the
+const collectLong = `Takes a read-only snapshot of the account through the AWS SDK, with the
 standard AWS configuration (environment, shared files, AWS_ENDPOINT_URL_*,
 AWS_MAX_ATTEMPTS, AWS_RETRY_MODE): IAM users, groups, roles, instance
 profiles and managed policies; the organisation with its SCPs and RCPs; and,
@@ -61,148 +66,126 @@ accounts already collected, unless --refresh. --accounts and --ou collect
 only those accounts and the accounts under those OUs (to shard a large
 organization); the others are listed as skipped.`
 
-// Environment variables that set the default of --timeout and
-// --call-timeout, for collect and for check and explain in live mode.
-const (
-	envTimeout     = "DENIED_TIMEOUT"
-	envCallTimeout = "DENIED_CALL_TIMEOUT"
-)
-
-// collectClients builds the AWS clients; tests may replace it.
-var collectClients = func(ctx context.Context, in *collectInput) (*collect.Clients, error) {
-	return collect.NewSDKClients(ctx, collect.SDKOptions{Profile: in.profile, Region: in.region, Regions: in.regions, CallTimeout: in.callTimeout})
-}
-
 // DefaultOrgRole is the role --org assumes when --role-name is not given:
 // the one AWS Organizations creates in the accounts it creates.
 const DefaultOrgRole = "OrganizationAccountAccessRole"
 
-// orgSource builds the AWS clients of --org; tests may replace it.
-var orgSource = func(ctx context.Context, in *collectInput) (*collect.OrgSource, error) {
-	return collect.NewSDKOrg(ctx, collect.OrgSDKOptions{
-		SDKOptions: collect.SDKOptions{Profile: in.profile, Region: in.region, Regions: in.regions, CallTimeout: in.callTimeout},
-		RoleName:   in.roleName, ExternalID: in.externalID,
-	})
+// sdkOptions are the SDK options of in.
+func (in *collectInput) sdkOptions() collect.SDKOptions {
+	return collect.SDKOptions{Profile: in.profile, Region: in.region, Regions: in.regions, CallTimeout: in.callTimeout}
 }
-
-// stderrIsTerminal reports whether env's stderr is a terminal (for the
-// progress line).
-var stderrIsTerminal = func(env *Env) bool {
-	f, ok := env.Stderr.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
-
-// progressEvery is how often a progress line is written when stderr is not
-// a terminal; tests shorten it.
-var progressEvery = 10 * time.Second
 
 // regionName is the shape of an AWS Region name: us-east-1, eu-central-2,
 // us-gov-west-1, cn-northwest-1, us-isob-east-1.
 var regionName = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$`)
 
-func bindCollect(env *Env, args []string) (*collectInput, error) {
-	in := &collectInput{}
-	var lang, regions string
-	var err error
-	if in.timeout, in.callTimeout, err = envTimeouts(env); err != nil {
-		return nil, err
+// orgFlags are the flags that apply to collect --org only.
+var orgFlags = []string{"role-name", "external-id", "account-concurrency", "refresh", "accounts", "ou"}
+
+func newCollectCmd(env *Env) *cobra.Command {
+	in := &collectInput{out: newOutputFlags(withLang)}
+	cmd := &cobra.Command{
+		Use:     "collect [-o FILE|-]",
+		Example: "  denied collect -o snapshot.json.gz --regions eu-west-1,us-east-1\n  denied collect --org -o org-snapshot --role-name DeniedReadOnly",
+		Short:   "take a read-only snapshot of an account through the AWS SDK",
+		Long:    collectLong,
 	}
-	fs := newFlagSet(env, "collect", collectSynopsis)
-	fs.StringVar(&in.output, "o", "", "write the snapshot to `FILE` (mode 0600; gzip when it ends in .gz); - or none for stdout; with --org the directory")
-	fs.StringVar(&in.profile, "profile", "", "AWS profile (default: the standard AWS configuration)")
-	fs.StringVar(&in.region, "region", "", "AWS Region of the configuration (default: the configured one)")
-	fs.StringVar(&regions, "regions", "", "comma-separated regions to read KMS and Backup in (default: the configured region)")
+	fs := cmd.Flags()
+	fs.StringVarP(&in.output, "output", "o", "", "write the snapshot to `FILE` (mode 0600; gzip when it ends in .gz); - or none for stdout; with --org the directory")
+	in.aws.bind(fs)
+	fs.StringVar(&in.regionsS, "regions", "", "comma-separated `REGIONS` to read KMS and Backup in (default: the configured region)")
 	fs.IntVar(&in.concurrency, "concurrency", 8, "AWS calls in flight at most (per account with --org)")
-	fs.DurationVar(&in.timeout, "timeout", in.timeout, "give up the whole collection after `DURATION` (e.g. 10m; 0 for no limit; default from "+envTimeout+")")
-	fs.DurationVar(&in.callTimeout, "call-timeout", in.callTimeout, "give up one attempt of a call (connect, answer, body) after `DURATION` (default from "+envCallTimeout+")")
-	fs.StringVar(&lang, "lang", "", "language: en, ja or ko (default from LC_ALL, LC_MESSAGES, LANG)")
+	in.limits.bind(env, fs)
+	in.out.bind(fs)
 	fs.BoolVar(&in.org, "org", false, "collect every account of the organization into the directory -o DIR")
-	fs.StringVar(&in.roleName, "role-name", "", "with --org: the role assumed in each account (default "+DefaultOrgRole+")")
-	fs.StringVar(&in.externalID, "external-id", "", "with --org: the external id sts:AssumeRole passes")
+	fs.StringVar(&in.roleName, "role-name", "", "with --org: the role `NAME` assumed in each account (default "+DefaultOrgRole+")")
+	fs.StringVar(&in.externalID, "external-id", "", "with --org: the external `ID` sts:AssumeRole passes")
 	fs.IntVar(&in.accountConcurrency, "account-concurrency", 4, "with --org: accounts collected at once at most")
 	fs.BoolVar(&in.refresh, "refresh", false, "with --org: collect again the accounts an earlier run already wrote")
-	var accounts, ous string
-	fs.StringVar(&accounts, "accounts", "", "with --org: collect only these accounts (comma-separated ids)")
-	fs.StringVar(&ous, "ou", "", "with --org: collect only the accounts under these OUs, at any depth (comma-separated ids, ou-... or r-...)")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return nil, err
+	fs.StringVar(&in.accountsS, "accounts", "", "with --org: collect only these accounts (comma-separated `IDS`)")
+	fs.StringVar(&in.ousS, "ou", "", "with --org: collect only the accounts under these OUs, at any depth (comma-separated `IDS`, ou-... or r-...)")
+	cmd.RunE = runE(func(cmd *cobra.Command, args []string) error {
+		if err := in.check(env, fs, args); err != nil {
+			return err
+		}
+		return runCollect(cmd.Context(), env, in)
+	})
+	return cmd
+}
+
+func (in *collectInput) check(env *Env, fs *pflag.FlagSet, pos []string) error {
+	if err := in.limits.check(); err != nil {
+		return err
 	}
+	in.timeout, in.callTimeout = in.limits.timeout, in.limits.call
+	in.profile, in.region = in.aws.profile, in.aws.region
 	if len(pos) > 0 {
-		return nil, usageErr("collect takes no arguments, got %q", pos[0])
+		return usageErr("collect takes no arguments, got %q", pos[0])
 	}
 	if in.concurrency < 1 {
-		return nil, usageErr("--concurrency must be at least 1, not %d", in.concurrency)
-	}
-	if in.timeout < 0 {
-		return nil, usageErr("--timeout must not be negative, not %s", in.timeout)
-	}
-	if in.callTimeout <= 0 {
-		return nil, usageErr("--call-timeout must be positive, not %s", in.callTimeout)
+		return usageErr("--concurrency must be at least 1, not %d", in.concurrency)
 	}
 	if in.region != "" && !regionName.MatchString(in.region) {
-		return nil, usageErr("--region %q is not an AWS Region name (like eu-west-1)", in.region)
+		return usageErr("--region %q is not an AWS Region name (like eu-west-1)", in.region)
 	}
 	seen := map[string]bool{}
-	for _, r := range strings.Split(regions, ",") {
+	in.regions = nil
+	for _, r := range strings.Split(in.regionsS, ",") {
 		if r = strings.TrimSpace(r); r == "" || seen[r] {
 			continue
 		}
 		if !regionName.MatchString(r) {
-			return nil, usageErr("--regions: %q is not an AWS Region name (like eu-west-1)", r)
+			return usageErr("--regions: %q is not an AWS Region name (like eu-west-1)", r)
 		}
 		seen[r] = true
 		in.regions = append(in.regions, r)
 	}
 	if in.org {
 		if in.output == "" || in.output == "-" {
-			return nil, usageErr("collect --org writes a directory: give it with -o DIR")
+			return usageErr("collect --org writes a directory: give it with -o DIR")
 		}
 		if in.accountConcurrency < 1 {
-			return nil, usageErr("--account-concurrency must be at least 1, not %d", in.accountConcurrency)
+			return usageErr("--account-concurrency must be at least 1, not %d", in.accountConcurrency)
 		}
 		if in.roleName == "" {
 			in.roleName = DefaultOrgRole
 		}
-		for _, id := range splitList(accounts) {
+		for _, id := range splitList(in.accountsS) {
 			if !accountID.MatchString(id) {
-				return nil, usageErr("--accounts: %q is not a 12-digit account id", id)
+				return usageErr("--accounts: %q is not a 12-digit account id", id)
 			}
 			in.accounts = append(in.accounts, id)
 		}
-		for _, id := range splitList(ous) {
+		for _, id := range splitList(in.ousS) {
 			if !ouID.MatchString(id) {
-				return nil, usageErr("--ou: %q is not an OU id (ou-...) or a root id (r-...)", id)
+				return usageErr("--ou: %q is not an OU id (ou-...) or a root id (r-...)", id)
 			}
 			in.ous = append(in.ous, id)
 		}
 		if !roleName.MatchString(in.roleName) {
-			return nil, usageErr("--role-name %q is not an IAM role name (letters, digits and +=,.@_- ; a path before it with /)", in.roleName)
+			return usageErr("--role-name %q is not an IAM role name (letters, digits and +=,.@_- ; a path before it with /)", in.roleName)
 		}
 		if err := checkOrgDir(in.output); err != nil {
-			return nil, err
+			return err
 		}
 	} else {
-		for _, f := range []string{"role-name", "external-id", "account-concurrency", "refresh", "accounts", "ou"} {
-			if fs.Lookup(f).Value.String() != fs.Lookup(f).DefValue {
-				return nil, usageErr("--%s applies to collect --org only", f)
+		for _, f := range orgFlags {
+			if fs.Changed(f) {
+				return usageErr("--%s applies to collect --org only", f)
 			}
 		}
 		if in.output == "-" {
 			in.output = ""
 		}
 		if err := checkOutput(in.output); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	if in.lang, err = i18n.Detect(lang, env.Getenv); err != nil {
-		return nil, usageErr("%v", err)
+	if err := in.out.check(env); err != nil {
+		return err
 	}
-	return in, nil
+	in.lang = in.out.Lang
+	return nil
 }
 
 // roleName is an IAM role name (at most 64 characters), optionally after a
@@ -252,29 +235,6 @@ func checkOrgDir(dir string) error {
 	return nil
 }
 
-// envTimeouts reads the defaults of --timeout and --call-timeout.
-func envTimeouts(env *Env) (timeout, call time.Duration, err error) {
-	call = awsnet.DefaultCallTimeout
-	for _, v := range []struct {
-		name string
-		d    *time.Duration
-	}{{envTimeout, &timeout}, {envCallTimeout, &call}} {
-		s := ""
-		if env.Getenv != nil {
-			s = strings.TrimSpace(env.Getenv(v.name))
-		}
-		if s == "" {
-			continue
-		}
-		d, perr := time.ParseDuration(s)
-		if perr != nil || d < 0 || d == 0 && v.d == &call {
-			return 0, 0, usageErr("%s=%q is not a duration like 30s or 10m", v.name, s)
-		}
-		*v.d = d
-	}
-	return timeout, call, nil
-}
-
 // checkOutput fails at once, before any AWS call, when the snapshot could
 // not be written to path: a folder, a missing or read-only folder.
 func checkOutput(path string) error {
@@ -303,19 +263,15 @@ func checkOutput(path string) error {
 	return nil
 }
 
-func runCollect(ctx context.Context, env *Env, args []string) error {
-	in, err := bindCollect(env, args)
-	if err != nil {
-		return err
-	}
+func runCollect(ctx context.Context, env *Env, in *collectInput) error {
 	if in.org {
-		src, err := orgSource(ctx, in)
+		src, err := env.Deps.OrgSource(ctx, collect.OrgSDKOptions{SDKOptions: in.sdkOptions(), RoleName: in.roleName, ExternalID: in.externalID})
 		if err != nil {
 			return &Error{Code: ExitRuntime, Err: errors.New(redact.String(err.Error()))}
 		}
 		return doCollectOrg(ctx, env, in, src)
 	}
-	clients, err := collectClients(ctx, in)
+	clients, err := env.Deps.CollectClients(ctx, in.sdkOptions())
 	if err != nil {
 		return &Error{Code: ExitRuntime, Err: errors.New(redact.String(err.Error()))}
 	}
@@ -365,7 +321,7 @@ func collectWithProgress(ctx context.Context, env *Env, lang i18n.Lang, timeout 
 		ctx, cancel = context.WithTimeoutCause(ctx, timeout, errTimedOut)
 		defer cancel()
 	}
-	term := stderrIsTerminal(env)
+	term := env.StderrIsTerminal
 	var mu sync.Mutex // one writer on stderr at a time
 	var last collect.Progress
 	changed := false
@@ -456,7 +412,7 @@ func doCollectOrg(ctx context.Context, env *Env, in *collectInput, src *collect.
 		defer cancel()
 	}
 	lang := in.lang
-	term := stderrIsTerminal(env)
+	term := env.StderrIsTerminal
 	var mu sync.Mutex // one writer on stderr at a time
 	var last collect.OrgProgress
 	changed := false
@@ -573,7 +529,7 @@ func everyProgress(env *Env, mu *sync.Mutex, changed *bool, line func() string) 
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		t := time.NewTicker(progressEvery)
+		t := time.NewTicker(env.Deps.ProgressEvery)
 		defer t.Stop()
 		for {
 			select {

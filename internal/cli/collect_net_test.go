@@ -44,8 +44,14 @@ func noCredentials(t *testing.T, where, text string) {
 // runCollectCLI runs denied collect with env's Getenv reading vars.
 func runCollectCLI(t *testing.T, ctx context.Context, vars map[string]string, args ...string) (string, string, error) {
 	t.Helper()
+	return runCollectCLIWith(t, ctx, Deps{}, vars, args...)
+}
+
+// runCollectCLIWith is runCollectCLI with deps.
+func runCollectCLIWith(t *testing.T, ctx context.Context, deps Deps, vars map[string]string, args ...string) (string, string, error) {
+	t.Helper()
 	var stdout, stderr bytes.Buffer
-	env := &Env{Stdout: &stdout, Stderr: &stderr, Getenv: func(k string) string { return vars[k] }}
+	env := &Env{Stdout: &stdout, Stderr: &stderr, Getenv: func(k string) string { return vars[k] }, Deps: deps}
 	err := Run(ctx, env, append([]string{"collect", "--lang", "en"}, args...))
 	return stdout.String(), stderr.String(), err
 }
@@ -53,12 +59,10 @@ func runCollectCLI(t *testing.T, ctx context.Context, vars map[string]string, ar
 // Bad flags and an output that could not be written are usage errors
 // found before any AWS call.
 func TestCollectUsageBeforeAnyCall(t *testing.T) {
-	saved := collectClients
-	t.Cleanup(func() { collectClients = saved })
-	collectClients = func(context.Context, *collectInput) (*collect.Clients, error) {
+	deps := Deps{CollectClients: func(context.Context, collect.SDKOptions) (*collect.Clients, error) {
 		t.Error("AWS clients built for a usage error")
 		return nil, errors.New("no")
-	}
+	}}
 	dir := t.TempDir()
 	tests := []struct {
 		name string
@@ -80,7 +84,7 @@ func TestCollectUsageBeforeAnyCall(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, stderr, err := runCollectCLI(t, context.Background(), tt.vars, tt.args...)
+			_, stderr, err := runCollectCLIWith(t, context.Background(), deps, tt.vars, tt.args...)
 			if ExitCode(err) != ExitUsage || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("exit %d err %v, want exit 2 with %q (stderr %s)", ExitCode(err), err, tt.want, stderr)
 			}
@@ -89,12 +93,17 @@ func TestCollectUsageBeforeAnyCall(t *testing.T) {
 }
 
 func TestCollectRegionsDeduplicated(t *testing.T) {
-	in, err := bindCollect(&Env{Stderr: &bytes.Buffer{}, Getenv: func(string) string { return "" }}, []string{"--regions", "eu-west-1, eu-west-1,us-east-1,,eu-west-1"})
-	if err != nil {
-		t.Fatal(err)
+	var got []string
+	deps := Deps{CollectClients: func(_ context.Context, o collect.SDKOptions) (*collect.Clients, error) {
+		got = o.Regions
+		return nil, errors.New("no clients in this test")
+	}}
+	_, _, err := runCollectCLIWith(t, context.Background(), deps, nil, "--regions", "eu-west-1, eu-west-1,us-east-1,,eu-west-1")
+	if ExitCode(err) != ExitRuntime {
+		t.Fatalf("exit %d: %v", ExitCode(err), err)
 	}
-	if want := []string{"eu-west-1", "us-east-1"}; !reflect.DeepEqual(in.regions, want) {
-		t.Errorf("regions %v, want %v", in.regions, want)
+	if want := []string{"eu-west-1", "us-east-1"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("regions %v, want %v", got, want)
 	}
 }
 
@@ -208,9 +217,6 @@ func TestCollectCommandUnderFaults(t *testing.T) {
 	collectEnv(t, moto)
 	fakeCredentials(t)
 	t.Setenv("AWS_MAX_ATTEMPTS", "4")
-	saved := progressEvery
-	progressEvery = 20 * time.Millisecond
-	t.Cleanup(func() { progressEvery = saved })
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	dir := t.TempDir()
@@ -218,7 +224,7 @@ func TestCollectCommandUnderFaults(t *testing.T) {
 		p := testutil.StartFaultProxy(t, moto, plan)
 		t.Setenv("AWS_ENDPOINT_URL", p.URL)
 		out := filepath.Join(dir, name)
-		_, stderr, err := runCollectCLI(t, ctx, nil, "-o", out, "--regions", "us-east-1,eu-west-1", "--call-timeout", "3s")
+		_, stderr, err := runCollectCLIWith(t, ctx, Deps{ProgressEvery: 20 * time.Millisecond}, nil, "-o", out, "--regions", "us-east-1,eu-west-1", "--call-timeout", "3s")
 		if err != nil {
 			t.Fatalf("%s: exit %d: %v\n%s", name, ExitCode(err), err, stderr)
 		}

@@ -8,7 +8,8 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/authzmsg"
@@ -19,6 +20,11 @@ import (
 )
 
 type explainInput struct {
+	out    *outputFlags
+	src    sourceFlags
+	decode decodeFlags
+	show   string
+
 	limits   *liveLimits
 	input    string // text, file name, or "-"
 	format   string
@@ -26,81 +32,73 @@ type explainInput struct {
 	noDecode bool
 	profile  string
 	region   string
-	show     map[string]bool
+	shown    map[string]bool
 	snapshot string
 	live     bool
 }
 
-const explainSynopsis = `[TEXT|FILE|-] [--format text|json|markdown] [--lang en|ja|ko] [--no-decode] [--profile NAME] [--region REGION] [--show policy,cli,terraform,cloudformation|all]
-
-Explains an access-denied error: console text (any language around it), an
+const explainLong = `Explains an access-denied error: console text (any language around it), an
 AWS CLI, SDK or Terraform error, a CloudTrail event (or a Records list), an
 AWS Backup job message, or the output of aws sts decode-authorization-message.
 An encoded authorization failure message is decoded through AWS STS with the
-standard AWS configuration unless --no-decode; nothing is sent when the input
-has nothing to decode. Without an argument, reads stdin.`
+standard AWS configuration (--profile, --region) unless --no-decode; nothing
+is sent when the input has nothing to decode. Without an argument, reads
+stdin. With --snapshot or --live, the request is evaluated again against the
+account's policies.`
 
-// stsDecoder builds the STS port; tests replace it.
-var stsDecoder = func(ctx context.Context, profile, region string) (authzmsg.Decoder, error) {
-	return authzmsg.NewSTSDecoder(ctx, authzmsg.STSOptions{Profile: profile, Region: region})
+func newExplainCmd(env *Env) *cobra.Command {
+	in := &explainInput{out: newOutputFlags(withLang, "text", "json", "markdown"), limits: &liveLimits{}}
+	cmd := &cobra.Command{
+		Use:   "explain [TEXT|FILE|-]",
+		Short: "explain an access-denied error: cause, layer and a verified fix",
+		Long:  explainLong,
+	}
+	fs := cmd.Flags()
+	in.out.bind(fs)
+	in.src.bind(fs)
+	in.limits.bind(env, fs)
+	in.decode.bind(fs)
+	fs.StringVar(&in.show, "show", "policy,cli", "fix renderings in text output: policy, cli, terraform, cloudformation, or all")
+	cmd.RunE = runE(func(cmd *cobra.Command, args []string) error {
+		if err := in.check(env, args); err != nil {
+			return err
+		}
+		return runExplain(cmd.Context(), env, in)
+	})
+	return cmd
 }
 
-func bindExplain(env *Env, args []string) (*explainInput, error) {
-	in := &explainInput{}
-	var lang, show string
-	fs := newFlagSet(env, "explain", explainSynopsis)
-	in.limits = bindLiveLimits(env, fs)
-	fs.StringVar(&in.format, "format", "text", "output format: text, json or markdown")
-	fs.StringVar(&lang, "lang", "", "language: en, ja or ko (default from LC_ALL, LC_MESSAGES, LANG)")
-	fs.BoolVar(&in.noDecode, "no-decode", false, "do not call AWS STS to decode an encoded message")
-	fs.StringVar(&in.profile, "profile", "", "AWS profile for decoding (default: the standard AWS configuration)")
-	fs.StringVar(&in.region, "region", "", "AWS Region for decoding")
-	fs.StringVar(&show, "show", "policy,cli", "fix renderings in text output: policy, cli, terraform, cloudformation, or all")
-	fs.StringVar(&in.snapshot, "snapshot", "", "re-evaluate the request against this account snapshot (from denied collect, or the short form)")
-	fs.BoolVar(&in.live, "live", false, "re-evaluate the request against the account itself, read live and read-only as denied collect does")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return nil, err
+func (in *explainInput) check(env *Env, pos []string) error {
+	// The language first: errors are shown in it.
+	if err := in.out.check(env); err != nil {
+		return err
 	}
-	// The language first: errors are shown in it. A --lang that names no
-	// language is told in the one of the environment.
-	l, err := i18n.Detect(lang, env.Getenv)
-	if err != nil {
-		l, _ = i18n.Detect("", env.Getenv)
-		return nil, usageErr("%s", i18n.T(l, "cli.explain.lang", lang))
-	}
-	in.lang = l
-	switch in.format {
-	case "text", "json", "markdown":
-	default:
-		return nil, usageErr("%s", i18n.T(l, "cli.explain.format", in.format))
-	}
-	in.show = map[string]bool{}
-	for _, s := range strings.Split(show, ",") {
+	in.lang, in.format = in.out.Lang, in.out.format
+	in.noDecode = in.decode.noDecode
+	in.profile, in.region = in.src.profile, in.src.region
+	in.snapshot, in.live = in.src.snapshot, in.src.live
+	in.shown = map[string]bool{}
+	for _, s := range strings.Split(in.show, ",") {
 		switch s = strings.TrimSpace(s); s {
 		case "all":
 			for _, k := range []string{"policy", "cli", "terraform", "cloudformation"} {
-				in.show[k] = true
+				in.shown[k] = true
 			}
 		case "policy", "cli", "terraform", "cloudformation":
-			in.show[s] = true
+			in.shown[s] = true
 		case "":
 		default:
-			return nil, usageErr("%s", i18n.T(l, "cli.explain.show", s))
+			return usageErr("%s", i18n.T(in.lang, "cli.explain.show", s))
 		}
 	}
 	in.input = strings.Join(pos, " ")
 	if in.input == "" {
 		in.input = "-"
 	}
-	return in, nil
+	return nil
 }
 
-func runExplain(ctx context.Context, env *Env, args []string) error {
-	in, err := bindExplain(env, args)
-	if err != nil {
-		return err
-	}
+func runExplain(ctx context.Context, env *Env, in *explainInput) error {
 	text, err := readExplainInput(env, in.lang, in.input)
 	if err != nil {
 		return err
@@ -142,7 +140,7 @@ func runExplain(ctx context.Context, env *Env, args []string) error {
 			e.Decode = diagnose.DecodeStatus{State: "skipped", Msg: &diagnose.Msg{ID: "decode.err.truncated"}}
 		default:
 			if dec == nil {
-				dec, err = stsDecoder(ctx, in.profile, in.region)
+				dec, err = env.Deps.STSDecoder(ctx, in.profile, in.region)
 			}
 			if err == nil {
 				err = authzmsg.Decode(ctx, dec, d)
@@ -164,7 +162,7 @@ func runExplain(ctx context.Context, env *Env, args []string) error {
 			if strings.EqualFold(d.Action, "iam:PassRole") && d.Principal.IsBackupSession && ctx["iam:PassedToService"] == "" {
 				ctx["iam:PassedToService"] = "ec2.amazonaws.com"
 			}
-			r := preflight.EvaluateRequest(snap, d.Principal.ARN, d.Action, resourceOf(d), ctx, explainNow)
+			r := preflight.EvaluateRequest(snap, d.Principal.ARN, d.Action, resourceOf(d), ctx, env.Deps.Now)
 			e.Snapshot = &r
 			// The fixes verified against the real policies replace the
 			// ones verified against the request alone.
@@ -174,12 +172,9 @@ func runExplain(ctx context.Context, env *Env, args []string) error {
 		}
 		ex = append(ex, e)
 	}
-	o := report.Options{Lang: in.lang, Color: env.IsTerminal && env.Getenv("NO_COLOR") == "" && env.Getenv("TERM") != "dumb", Show: in.show, Width: env.Width()}
+	o := report.Options{Lang: in.lang, Color: env.IsTerminal && env.Getenv("NO_COLOR") == "" && env.Getenv("TERM") != "dumb", Show: in.shown, Width: env.Width()}
 	return report.Write(env.Stdout, report.Format(in.format), report.Explain(ex), o)
 }
-
-// explainNow fixes the clock in tests; nil means time.Now.
-var explainNow func() time.Time
 
 func resourceOf(d *authzmsg.Denial) string {
 	if d.ResourceKind == "arn" {

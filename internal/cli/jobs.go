@@ -9,6 +9,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/backup"
+	"github.com/spf13/cobra"
 
 	"github.com/deniedhq/denied/authzmsg"
 	"github.com/deniedhq/denied/diagnose"
@@ -18,6 +19,13 @@ import (
 )
 
 type jobsInput struct {
+	out     *outputFlags
+	aws     awsFlags
+	decode  decodeFlags
+	sinceS  string
+	statesS string
+	kindsS  string
+
 	since    time.Duration
 	states   []string
 	kinds    []jobs.Kind
@@ -28,24 +36,20 @@ type jobsInput struct {
 	region   string
 }
 
-const jobsSynopsis = `[--since 24h] [--state FAILED,ABORTED,PARTIAL] [--type backup,restore,copy] [--format text|json|markdown] [--lang en|ja|ko] [--no-decode] [--profile NAME] [--region REGION]
-
-Reads the failed, aborted and partial AWS Backup jobs of the account (backup,
+const jobsLong = `Reads the failed, aborted and partial AWS Backup jobs of the account (backup,
 restore and copy jobs, through ListBackupJobs, ListRestoreJobs and
 ListCopyJobs, read-only) and explains why they failed: each distinct status
 message is explained once, as denied explain does (an encoded authorization
 failure message is decoded through AWS STS unless --no-decode), and the jobs
 are grouped by cause, with their resources and the fix of each cause. Jobs whose
-message is not an access denial are listed apart. Exit 1 when an
-authorization cause was found, 0 when none, 3 when AWS Backup could not be
-read and no cause was found.`
+message is not an access denial are listed apart.
 
-// jobsNow fixes the clock in tests.
-var jobsNow = time.Now
+Exit 1 when an authorization cause was found, 0 when none, 3 when AWS Backup
+could not be read and no cause was found.`
 
-// jobsClient builds the AWS Backup client from the standard AWS
+// newJobsClient builds the AWS Backup client from the standard AWS
 // configuration.
-var jobsClient = func(ctx context.Context, profile, region string) (jobs.API, error) {
+func newJobsClient(ctx context.Context, profile, region string) (jobs.API, error) {
 	var lo []func(*config.LoadOptions) error
 	if profile != "" {
 		lo = append(lo, config.WithSharedConfigProfile(profile))
@@ -65,53 +69,58 @@ var jobsClient = func(ctx context.Context, profile, region string) (jobs.API, er
 
 var errJobsNoRegion = errors.New("no AWS Region")
 
-func bindJobs(env *Env, args []string) (*jobsInput, error) {
-	in := &jobsInput{}
-	var lang, states, kinds, since string
-	fs := newFlagSet(env, "jobs", jobsSynopsis)
-	fs.StringVar(&since, "since", "24h", "read jobs created in this last `DURATION` (Go duration: 24h, 90m; 0 for every job AWS Backup keeps)")
-	fs.StringVar(&states, "state", strings.Join(jobs.DefaultStates, ","), "comma-separated job states to read")
-	fs.StringVar(&kinds, "type", "backup,restore,copy", "comma-separated job types: backup, restore, copy")
-	fs.StringVar(&in.format, "format", "text", "output format: text, json or markdown")
-	fs.StringVar(&lang, "lang", "", "language: en, ja or ko (default from LC_ALL, LC_MESSAGES, LANG)")
-	fs.BoolVar(&in.noDecode, "no-decode", false, "do not call AWS STS to decode encoded messages")
-	fs.StringVar(&in.profile, "profile", "", "AWS profile (default: the standard AWS configuration)")
-	fs.StringVar(&in.region, "region", "", "AWS Region to read the jobs of (default: the configured one)")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return nil, err
+func newJobsCmd(env *Env) *cobra.Command {
+	in := &jobsInput{out: newOutputFlags(withLang, "text", "json", "markdown")}
+	cmd := &cobra.Command{
+		Use:   "jobs",
+		Short: "explain why the account's failed AWS Backup jobs failed, grouped by cause",
+		Long:  jobsLong,
 	}
-	l, err := i18n.Detect(lang, env.Getenv)
-	if err != nil {
-		l, _ = i18n.Detect("", env.Getenv)
-		return nil, usageErr("%s", i18n.T(l, "cli.explain.lang", lang))
+	fs := cmd.Flags()
+	fs.StringVar(&in.sinceS, "since", "24h", "read jobs created in this last `DURATION` (Go duration: 24h, 90m; 0 for every job AWS Backup keeps)")
+	fs.StringVar(&in.statesS, "state", strings.Join(jobs.DefaultStates, ","), "comma-separated job `STATES` to read")
+	fs.StringVar(&in.kindsS, "type", "backup,restore,copy", "comma-separated job `TYPES`: backup, restore, copy")
+	in.out.bind(fs)
+	in.decode.bind(fs)
+	in.aws.bind(fs)
+	cmd.RunE = runE(func(cmd *cobra.Command, args []string) error {
+		if err := in.check(env, args); err != nil {
+			return err
+		}
+		return runJobs(cmd.Context(), env, in)
+	})
+	return cmd
+}
+
+func (in *jobsInput) check(env *Env, pos []string) error {
+	if err := in.out.check(env); err != nil {
+		return err
 	}
-	in.lang = l
+	l := in.out.Lang
+	in.lang, in.format = l, in.out.format
+	in.noDecode, in.profile, in.region = in.decode.noDecode, in.aws.profile, in.aws.region
 	if len(pos) > 0 {
-		return nil, usageErr("%s", i18n.T(l, "jobs.args", pos[0]))
+		return usageErr("%s", i18n.T(l, "jobs.args", pos[0]))
 	}
-	switch in.format {
-	case "text", "json", "markdown":
-	default:
-		return nil, usageErr("%s", i18n.T(l, "cli.explain.format", in.format))
-	}
+	since, states, kinds := in.sinceS, in.statesS, in.kindsS
 	d, err := time.ParseDuration(strings.TrimSpace(since))
 	if err != nil || d < 0 {
-		return nil, usageErr("%s", i18n.T(l, "jobs.since", since))
+		return usageErr("%s", i18n.T(l, "jobs.since", since))
 	}
 	in.since = d
+	in.states, in.kinds = nil, nil
 	for _, s := range strings.Split(states, ",") {
 		s = strings.ToUpper(strings.TrimSpace(s))
 		if s == "" {
 			continue
 		}
 		if !jobs.ValidState(s) {
-			return nil, usageErr("%s", i18n.T(l, "jobs.state", s))
+			return usageErr("%s", i18n.T(l, "jobs.state", s))
 		}
 		in.states = append(in.states, s)
 	}
 	if len(in.states) == 0 {
-		return nil, usageErr("%s", i18n.T(l, "jobs.state", states))
+		return usageErr("%s", i18n.T(l, "jobs.state", states))
 	}
 	for _, k := range strings.Split(kinds, ",") {
 		switch k = strings.ToLower(strings.TrimSpace(k)); jobs.Kind(k) {
@@ -119,21 +128,17 @@ func bindJobs(env *Env, args []string) (*jobsInput, error) {
 			in.kinds = append(in.kinds, jobs.Kind(k))
 		case "":
 		default:
-			return nil, usageErr("%s", i18n.T(l, "jobs.type", k))
+			return usageErr("%s", i18n.T(l, "jobs.type", k))
 		}
 	}
 	if len(in.kinds) == 0 {
-		return nil, usageErr("%s", i18n.T(l, "jobs.type", kinds))
+		return usageErr("%s", i18n.T(l, "jobs.type", kinds))
 	}
-	return in, nil
+	return nil
 }
 
-func runJobs(ctx context.Context, env *Env, args []string) error {
-	in, err := bindJobs(env, args)
-	if err != nil {
-		return err
-	}
-	api, err := jobsClient(ctx, in.profile, in.region)
+func runJobs(ctx context.Context, env *Env, in *jobsInput) error {
+	api, err := env.Deps.JobsClient(ctx, in.profile, in.region)
 	if err != nil {
 		if errors.Is(err, errJobsNoRegion) {
 			return &Error{Code: ExitRuntime, Err: errors.New(i18n.T(in.lang, "jobs.no-region"))}
@@ -142,7 +147,7 @@ func runJobs(ctx context.Context, env *Env, args []string) error {
 	}
 	f := jobs.Filter{States: in.states, Kinds: in.kinds}
 	if in.since > 0 {
-		f.Since = jobsNow().UTC().Add(-in.since).Truncate(time.Second)
+		f.Since = env.Deps.now().UTC().Add(-in.since).Truncate(time.Second)
 	}
 	list, readErrs := jobs.Read(ctx, api, f)
 	for _, e := range readErrs {
@@ -154,7 +159,7 @@ func runJobs(ctx context.Context, env *Env, args []string) error {
 		var derr error
 		opt.Decode = func(ctx context.Context, d *authzmsg.Denial) diagnose.DecodeStatus {
 			if dec == nil && derr == nil {
-				dec, derr = stsDecoder(ctx, in.profile, in.region)
+				dec, derr = env.Deps.STSDecoder(ctx, in.profile, in.region)
 			}
 			err := derr
 			if err == nil {

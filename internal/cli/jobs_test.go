@@ -42,9 +42,6 @@ func jobsSetup(t *testing.T) (*jobstest.Server, *fakeSTS) {
 	} {
 		t.Setenv(k, v)
 	}
-	old := jobsNow
-	jobsNow = func() time.Time { return time.Date(2026, 12, 2, 6, 0, 0, 0, time.UTC) }
-	t.Cleanup(func() { jobsNow = old })
 	return srv, sts
 }
 
@@ -61,7 +58,7 @@ func TestJobsGolden(t *testing.T) {
 				t.Run(tt.name+"/"+lang+"/"+format, func(t *testing.T) {
 					_, sts := jobsSetup(t)
 					args := append([]string{"jobs", "--lang", lang, "--format", format}, tt.args...)
-					out, errOut, code := runCLI(t, "", args...)
+					out, errOut, code := runCLIWith(t, jobsDeps, "", args...)
 					if code != ExitDenied {
 						t.Fatalf("exit %d, want 1: %s", code, errOut)
 					}
@@ -110,7 +107,7 @@ type jobsReport struct {
 
 func runJobsJSON(t *testing.T, args ...string) (jobsReport, string, int) {
 	t.Helper()
-	out, errOut, code := runCLI(t, "", append([]string{"jobs", "--format", "json", "--lang", "en"}, args...)...)
+	out, errOut, code := runCLIWith(t, jobsDeps, "", append([]string{"jobs", "--format", "json", "--lang", "en"}, args...)...)
 	var r jobsReport
 	if out != "" {
 		if err := json.Unmarshal([]byte(out), &r); err != nil {
@@ -230,7 +227,7 @@ func TestJobsAPIError(t *testing.T) {
 	if !strings.Contains(errOut, "could not read backup:ListRestoreJobs (state FAILED)") {
 		t.Errorf("stderr %s", errOut)
 	}
-	out, _, _ := runCLI(t, "", "jobs", "--lang", "en")
+	out, _, _ := runCLIWith(t, jobsDeps, "", "jobs", "--lang", "en")
 	golden(t, "jobs/restore-denied.en.txt", out)
 	// Only restore jobs, refused: nothing proven, exit 3.
 	_, errOut, code = runJobsJSON(t, "--type", "restore")
@@ -254,13 +251,13 @@ func TestJobsUsage(t *testing.T) {
 		{"--lang", "fr"},
 		{"extra"},
 	} {
-		_, errOut, code := runCLI(t, "", append([]string{"jobs"}, args...)...)
+		_, errOut, code := runCLIWith(t, jobsDeps, "", append([]string{"jobs"}, args...)...)
 		if code != ExitUsage || errOut == "" {
 			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
 		}
 	}
 	t.Setenv("AWS_REGION", "")
-	_, errOut, code := runCLI(t, "", "jobs", "--lang", "en")
+	_, errOut, code := runCLIWith(t, jobsDeps, "", "jobs", "--lang", "en")
 	if code != ExitRuntime || !strings.Contains(errOut, "no AWS Region") {
 		t.Errorf("no region: exit %d, %s", code, errOut)
 	}
@@ -292,3 +289,6 @@ func TestJobsFixPerRole(t *testing.T) {
 		t.Errorf("a fix repeated:\n%s", out)
 	}
 }
+
+// jobsDeps has the clock of the jobs tests: 2026-12-02T06:00Z.
+var jobsDeps = Deps{Now: func() time.Time { return time.Date(2026, 12, 2, 6, 0, 0, 0, time.UTC) }}

@@ -2,63 +2,64 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 
+	"github.com/spf13/cobra"
+
 	"github.com/deniedhq/denied/simulate"
 )
 
 type simulateInput struct {
+	out          *outputFlags
 	file         string
 	jsonl        bool
-	format       string
 	allowUnknown bool
 }
 
-const simulateSynopsis = `[FILE|-] [--format text|json] [--jsonl]
-
-Evaluates one case (a JSON file, or stdin) and prints the decision, every
+const simulateLong = `Evaluates one case (a JSON file, or stdin) and prints the decision, every
 layer's verdict, the deciding statements and the AWS message. The case may
 also be the input of 'aws iam simulate-custom-policy', answered in the shape
 of its output. With --jsonl, reads one case per line and writes one JSON
 result per line, in order; a bad line gets an error result and the rest go
 on (exit 2 at the end if any line was bad).`
 
-func bindSimulate(env *Env, args []string) (*simulateInput, error) {
-	in := &simulateInput{}
-	fs := newFlagSet(env, "simulate", simulateSynopsis)
-	fs.StringVar(&in.format, "format", "text", "output format: text or json (--jsonl always writes JSON)")
+func newSimulateCmd(env *Env) *cobra.Command {
+	in := &simulateInput{out: newOutputFlags(0, "text", "json")}
+	cmd := &cobra.Command{
+		Use:   "simulate [FILE|-]",
+		Short: "evaluate one request against its policies (the engine)",
+		Long:  simulateLong,
+	}
+	fs := cmd.Flags()
+	in.out.bind(fs)
+	fs.Lookup("format").Usage += " (--jsonl always writes JSON)"
 	fs.BoolVar(&in.jsonl, "jsonl", false, "read JSON Lines, one case per line, and write one result per line")
 	fs.BoolVar(&in.allowUnknown, "allow-unknown-actions", false, "evaluate actions the service catalog does not know (a warning instead of an error)")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return nil, err
-	}
+	cmd.RunE = runE(func(_ *cobra.Command, args []string) error {
+		if err := in.check(env, args); err != nil {
+			return err
+		}
+		return runSimulate(env, in)
+	})
+	return cmd
+}
+
+func (in *simulateInput) check(env *Env, pos []string) error {
 	switch len(pos) {
 	case 0:
 		in.file = "-"
 	case 1:
 		in.file = pos[0]
 	default:
-		return nil, usageErr("simulate takes one file, got %d", len(pos))
+		return usageErr("simulate takes one file, got %d", len(pos))
 	}
-	if in.format != "text" && in.format != "json" {
-		return nil, usageErr("--format must be text or json, not %q", in.format)
-	}
-	return in, nil
+	return in.out.check(env)
 }
 
-// simulateOptions are the options simulate runs with (tests fix the clock).
-var simulateOptions simulate.Options
-
-func runSimulate(_ context.Context, env *Env, args []string) error {
-	in, err := bindSimulate(env, args)
-	if err != nil {
-		return err
-	}
+func runSimulate(env *Env, in *simulateInput) error {
 	r := env.Stdin
 	if in.file != "-" {
 		f, err := os.Open(in.file)
@@ -68,8 +69,7 @@ func runSimulate(_ context.Context, env *Env, args []string) error {
 		defer f.Close()
 		r = f
 	}
-	opt := simulateOptions
-	opt.AllowUnknownActions = in.allowUnknown
+	opt := simulate.Options{Now: env.Deps.Now, AllowUnknownActions: in.allowUnknown}
 	if in.jsonl {
 		st, err := simulate.Stream(r, env.Stdout, opt)
 		if err != nil {
@@ -112,7 +112,7 @@ func simulateOne(env *Env, in *simulateInput, data []byte, opt simulate.Options)
 		return usageErr("%s: %v", name, err)
 	}
 	res := pr.Evaluate()
-	if in.format == "json" {
+	if in.out.format == "json" {
 		return writeJSON(env.Stdout, res)
 	}
 	return pr.WriteText(env.Stdout, res)

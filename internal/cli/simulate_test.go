@@ -9,20 +9,24 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/deniedhq/denied/simulate"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-func init() {
-	simulateOptions = simulate.Options{Now: func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }}
-}
+// testNow is the clock of the tests of check, audit, explain and simulate.
+func testNow() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }
 
+// runCLI runs denied with the test clock and the production AWS clients.
 func runCLI(t *testing.T, stdin string, args ...string) (string, string, int) {
 	t.Helper()
+	return runCLIWith(t, Deps{Now: testNow}, stdin, args...)
+}
+
+// runCLIWith runs denied with deps, an empty environment and stdin.
+func runCLIWith(t *testing.T, deps Deps, stdin string, args ...string) (string, string, int) {
+	t.Helper()
 	var out, errb bytes.Buffer
-	env := &Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}
+	env := &Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }, Deps: deps}
 	err := Run(context.Background(), env, args)
 	if err != nil && err.Error() != "" {
 		errb.WriteString(err.Error())
