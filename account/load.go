@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/deniedhq/denied/authz"
+	"github.com/deniedhq/denied/internal/jsonx"
 	"github.com/deniedhq/denied/policy"
 	"github.com/deniedhq/denied/simulate"
 )
@@ -211,27 +212,12 @@ func decodeStrict(data []byte, v any) error {
 	if err != nil {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			l, c := lineCol(data, int(se.Offset))
+			l, c := jsonx.LineCol(data, int(se.Offset))
 			return &Error{Line: l, Col: c, Message: se.Error()}
 		}
 		return &Error{Message: err.Error()}
 	}
 	return nil
-}
-
-func lineCol(data []byte, off int) (int, int) {
-	off = min(max(off, 0), len(data))
-	line := 1 + bytes.Count(data[:off], []byte{'\n'})
-	col := off - bytes.LastIndexByte(data[:off], '\n')
-	return line, col
-}
-
-// pointerEscape escapes one JSON pointer reference token.
-func pointerEscape(s string) string {
-	if !strings.ContainsAny(s, "~/") {
-		return s
-	}
-	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
 }
 
 // validate checks required fields and every policy document, in document

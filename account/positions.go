@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"strconv"
+
+	"github.com/deniedhq/denied/internal/jsonx"
 )
 
 // Lines maps the JSON pointer of every object and array in a snapshot file
@@ -44,7 +46,7 @@ func Lines(data []byte, maxDepth int) map[string]int {
 			return p
 		}
 		f.wantKey = true
-		return f.ptr + "/" + pointerEscape(f.key)
+		return f.ptr + "/" + jsonx.PointerToken(f.key)
 	}
 	for {
 		tok, err := dec.Token()

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/deniedhq/denied/authz"
+	"github.com/deniedhq/denied/internal/jsonx"
 )
 
 var rawType = reflect.TypeFor[json.RawMessage]()
@@ -98,7 +99,7 @@ func (sc *shapeScanner) fail(format string, args ...any) error {
 }
 
 func (sc *shapeScanner) syntax(want string) error {
-	l, c := lineCol(sc.data, sc.off)
+	l, c := jsonx.LineCol(sc.data, sc.off)
 	got := "the end of the input"
 	if sc.off < len(sc.data) {
 		r, _ := utf8.DecodeRune(sc.data[sc.off:])
@@ -174,7 +175,7 @@ func (sc *shapeScanner) str() (string, error) {
 		case c >= utf8.RuneSelf:
 			r, n := utf8.DecodeRune(sc.data[sc.off:])
 			if r == utf8.RuneError && n == 1 {
-				l, col := lineCol(sc.data, sc.off)
+				l, col := jsonx.LineCol(sc.data, sc.off)
 				return "", &Error{Pointer: sc.pointer(), Line: l, Col: col, Message: fmt.Sprintf("invalid JSON: invalid UTF-8 byte 0x%02X in a string", c)}
 			}
 			sc.off += n
@@ -211,7 +212,7 @@ func (sc *shapeScanner) skip() error {
 		if _, err := strconv.ParseFloat(lit, 64); err != nil || lit == "" {
 			sc.off = start
 			if errors.Is(err, strconv.ErrRange) && json.Valid([]byte(lit)) {
-				l, c := lineCol(sc.data, start)
+				l, c := jsonx.LineCol(sc.data, start)
 				return &Error{Pointer: sc.pointer(), Line: l, Col: c, Message: fmt.Sprintf("the number %s is out of range (beyond ±1.8e308)", authz.Elide(lit, 40))}
 			}
 			return sc.syntax("a value")
@@ -256,8 +257,8 @@ func (sc *shapeScanner) object(fn func(key string) error) error {
 		if dup {
 			// As the case and policy parsers: a duplicate key is an error,
 			// never a silent choice of one of the values.
-			sc.path = append(sc.path, pointerEscape(key))
-			l, c := lineCol(sc.data, keyOff)
+			sc.path = append(sc.path, jsonx.PointerToken(key))
+			l, c := jsonx.LineCol(sc.data, keyOff)
 			return &Error{Pointer: sc.pointer(), Line: l, Col: c, Message: fmt.Sprintf("the field %q appears twice", key)}
 		}
 		sc.ws()
@@ -265,7 +266,7 @@ func (sc *shapeScanner) object(fn func(key string) error) error {
 			return sc.syntax("':'")
 		}
 		sc.off++
-		sc.path = append(sc.path, pointerEscape(key))
+		sc.path = append(sc.path, jsonx.PointerToken(key))
 		if err := fn(key); err != nil {
 			return err
 		}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/deniedhq/denied/catalog/managed"
+	"github.com/deniedhq/denied/internal/jsonx"
 )
 
 // Short is the short hand-written form of an account, for "what if"
@@ -257,7 +258,7 @@ func (e *expander) attach(managedRefs []string, inline map[string]json.RawMessag
 	}
 	var ips []InlinePolicy
 	for _, name := range sortedKeys(inline) {
-		d, err := e.doc(inline[name], ptr+"/inline/"+pointerEscape(name))
+		d, err := e.doc(inline[name], ptr+"/inline/"+jsonx.PointerToken(name))
 		if err != nil {
 			return nil, nil, err
 		}
@@ -268,7 +269,7 @@ func (e *expander) attach(managedRefs []string, inline map[string]json.RawMessag
 
 func (e *expander) policies() error {
 	for _, name := range sortedKeys(e.sh.Policies) {
-		d, err := e.doc(e.sh.Policies[name], "/policies/"+pointerEscape(name))
+		d, err := e.doc(e.sh.Policies[name], "/policies/"+jsonx.PointerToken(name))
 		if err != nil {
 			return err
 		}
@@ -280,7 +281,7 @@ func (e *expander) policies() error {
 func (e *expander) groups() error {
 	for _, name := range sortedKeys(e.sh.Groups) {
 		g := e.sh.Groups[name]
-		ptr := "/groups/" + pointerEscape(name)
+		ptr := "/groups/" + jsonx.PointerToken(name)
 		arns, ips, err := e.attach(g.Managed, g.Inline, ptr)
 		if err != nil {
 			return err
@@ -302,7 +303,7 @@ func (e *expander) groupARN(name string) (string, bool) {
 func (e *expander) users() error {
 	for _, name := range sortedKeys(e.sh.Users) {
 		u := e.sh.Users[name]
-		ptr := "/users/" + pointerEscape(name)
+		ptr := "/users/" + jsonx.PointerToken(name)
 		arns, ips, err := e.attach(u.Managed, u.Inline, ptr)
 		if err != nil {
 			return err
@@ -393,7 +394,7 @@ func oneOrMany(s []string) any {
 func (e *expander) roles() error {
 	for _, name := range sortedKeys(e.sh.Roles) {
 		r := e.sh.Roles[name]
-		ptr := "/roles/" + pointerEscape(name)
+		ptr := "/roles/" + jsonx.PointerToken(name)
 		arns, ips, err := e.attach(r.Managed, r.Inline, ptr)
 		if err != nil {
 			return err
@@ -444,7 +445,7 @@ func (e *expander) org() error {
 	add := func(kind, typ string, m map[string][]json.RawMessage) error {
 		for _, target := range sortedKeys(m) {
 			for i, raw := range m[target] {
-				ptr := "/" + kind + "/" + pointerEscape(target) + "/" + strconv.Itoa(i)
+				ptr := "/" + kind + "/" + jsonx.PointerToken(target) + "/" + strconv.Itoa(i)
 				var p OrgPolicy
 				if len(raw) > 0 && raw[0] == '"' {
 					var name string
@@ -454,7 +455,7 @@ func (e *expander) org() error {
 					if b, ok := builtinOrgPolicies[name]; ok {
 						p = b
 					} else if d, ok := sh.OrgPolicies[name]; ok {
-						doc, err := e.doc(d, "/orgPolicies/"+pointerEscape(name))
+						doc, err := e.doc(d, "/orgPolicies/"+jsonx.PointerToken(name))
 						if err != nil {
 							return err
 						}
@@ -509,7 +510,7 @@ func (e *expander) keyARN(ref string) string {
 func (e *expander) keys() error {
 	for _, id := range sortedKeys(e.sh.KMSKeys) {
 		k := e.sh.KMSKeys[id]
-		ptr := "/kmsKeys/" + pointerEscape(id)
+		ptr := "/kmsKeys/" + jsonx.PointerToken(id)
 		key := KMSKey{ARN: e.regional("kms", "key/"+id), KeyID: id, KeyManager: k.Manager, KeyState: "Enabled", Aliases: k.Aliases}
 		if key.KeyManager == "" {
 			key.KeyManager = KeyManagerCustomer
@@ -536,7 +537,7 @@ func (e *expander) vaults() error {
 		v := e.sh.Vaults[name]
 		vault := BackupVault{ARN: e.vaultARN(name), Name: name, EncryptionKeyARN: e.keyARN(v.Key), Lock: v.Lock}
 		if len(v.Policy) > 0 {
-			d, err := e.doc(v.Policy, "/vaults/"+pointerEscape(name)+"/policy")
+			d, err := e.doc(v.Policy, "/vaults/"+jsonx.PointerToken(name)+"/policy")
 			if err != nil {
 				return err
 			}
@@ -550,7 +551,7 @@ func (e *expander) vaults() error {
 func (e *expander) plans() error {
 	for _, name := range sortedKeys(e.sh.Plans) {
 		p := e.sh.Plans[name]
-		ptr := "/plans/" + pointerEscape(name)
+		ptr := "/plans/" + jsonx.PointerToken(name)
 		if p.Vault == "" {
 			return &Error{Pointer: ptr + "/vault", Message: `missing required field "vault"`}
 		}

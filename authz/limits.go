@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"unicode/utf8"
 
+	"github.com/deniedhq/denied/internal/jsonx"
 	"github.com/deniedhq/denied/policy"
 )
 
@@ -81,7 +82,7 @@ func checkRequestLimits(in RequestInput) error {
 		if n := chars(k); n > MaxContextKeyLength {
 			return &FieldError{Path: "/request/context", Err: &LimitError{What: "condition key", Len: n, Limit: MaxContextKeyLength, Value: Elide(k, 60)}}
 		}
-		path := "/request/context/" + escapePointer(k)
+		path := "/request/context/" + jsonx.PointerToken(k)
 		if len(vs) > MaxContextValues {
 			return &FieldError{Path: path, Err: fmt.Errorf("%d values; denied reads at most %d values for one key", len(vs), MaxContextValues)}
 		}
@@ -92,21 +93,6 @@ func checkRequestLimits(in RequestInput) error {
 		}
 	}
 	return nil
-}
-
-func escapePointer(s string) string {
-	out := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '~':
-			out = append(out, '~', '0')
-		case '/':
-			out = append(out, '~', '1')
-		default:
-			out = append(out, s[i])
-		}
-	}
-	return string(out)
 }
 
 // CheckCondition reports what the engine cannot interpret in one

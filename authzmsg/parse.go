@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/deniedhq/denied/internal/arn"
+	"github.com/deniedhq/denied/internal/jsonx"
 )
 
 // maxText is the most text Parse reads; an access-denied message with its
@@ -480,33 +481,11 @@ func decodedStringValue(d *Denial, text string) bool {
 }
 
 // jsonObjectAt returns the JSON object that starts at text[start] ('{'),
-// matching braces outside strings; closed is false when it never closes.
+// matching brackets outside strings (jsonx.Skim); closed is false when it
+// never closes.
 func jsonObjectAt(text string, start int) (string, bool) {
-	depth, in, esc := 0, false, false
-	for i := start; i < len(text); i++ {
-		c := text[i]
-		if in {
-			switch {
-			case esc:
-				esc = false
-			case c == '\\':
-				esc = true
-			case c == '"':
-				in = false
-			}
-			continue
-		}
-		switch c {
-		case '"':
-			in = true
-		case '{':
-			depth++
-		case '}':
-			depth--
-			if depth == 0 {
-				return text[start : i+1], true
-			}
-		}
+	if end, _ := jsonx.Skim(text, start); end >= 0 {
+		return text[start:end], true
 	}
 	return text[start:], false
 }

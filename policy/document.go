@@ -1,6 +1,10 @@
 package policy
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/deniedhq/denied/internal/jsonx"
+)
 
 // ParseDocument is like Parse, but also accepts a policy document in the
 // wrappings AWS APIs and tools return it in:
@@ -106,14 +110,8 @@ func skipSpaceBOM(data []byte, i int) int {
 
 // posOf computes the position of offset off in data.
 func posOf(data []byte, off int) Pos {
-	line, start := 1, 0
-	for j := 0; j < off && j < len(data); j++ {
-		if data[j] == '\n' {
-			line++
-			start = j + 1
-		}
-	}
-	return Pos{Line: line, Col: off - start + 1, Offset: off}
+	line, col := jsonx.LineCol(data, off)
+	return Pos{Line: line, Col: col, Offset: off}
 }
 
 // percentDecode decodes %XX escapes exactly like url.PathUnescape. It

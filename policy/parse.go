@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unsafe"
+
+	"github.com/deniedhq/denied/internal/jsonx"
 )
 
 // Parse parses one JSON policy document and checks it against the policy
@@ -128,7 +130,7 @@ func statementPointer(ptr string, i int) string {
 }
 
 func childPointer(parent, key string) string {
-	return parent + "/" + escapePointer(key)
+	return parent + "/" + jsonx.PointerToken(key)
 }
 
 func joinNames(names []string) string {
@@ -539,7 +541,7 @@ func (c *checker) conditions(m *member, parent string) []Condition {
 				Operator: om.key,
 				Key:      km.key,
 				Pos:      km.pos,
-				Pointer:  ptr + "/" + escapePointer(om.key) + "/" + escapePointer(km.key),
+				Pointer:  ptr + "/" + jsonx.PointerToken(om.key) + "/" + jsonx.PointerToken(km.key),
 			}
 			c.conditionValues(&cond, km.val, op)
 			conds = append(conds, cond)

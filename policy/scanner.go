@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/deniedhq/denied/internal/jsonx"
 )
 
 // This file holds a small JSON scanner that builds a tree in which every
@@ -252,12 +254,12 @@ func (s *scanner) pointer(extra ...string) string {
 		if seg.idx >= 0 {
 			fmt.Fprintf(&b, "%d", seg.idx)
 		} else {
-			b.WriteString(escapePointer(seg.key))
+			b.WriteString(jsonx.PointerToken(seg.key))
 		}
 	}
 	for _, k := range extra {
 		b.WriteByte('/')
-		b.WriteString(escapePointer(k))
+		b.WriteString(jsonx.PointerToken(k))
 	}
 	return b.String()
 }
@@ -713,24 +715,4 @@ func (s *scanner) array() *node {
 			return n
 		}
 	}
-}
-
-// escapePointer escapes a key for use in a JSON pointer (RFC 6901).
-func escapePointer(k string) string {
-	if strings.IndexByte(k, '~') < 0 && strings.IndexByte(k, '/') < 0 {
-		return k
-	}
-	var b strings.Builder
-	b.Grow(len(k) + 4)
-	for i := 0; i < len(k); i++ {
-		switch k[i] {
-		case '~':
-			b.WriteString("~0")
-		case '/':
-			b.WriteString("~1")
-		default:
-			b.WriteByte(k[i])
-		}
-	}
-	return b.String()
 }

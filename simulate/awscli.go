@@ -8,6 +8,7 @@ import (
 
 	"github.com/deniedhq/denied/authz"
 	"github.com/deniedhq/denied/internal/arn"
+	"github.com/deniedhq/denied/internal/jsonx"
 )
 
 // CustomPolicyInput is the input of `aws iam simulate-custom-policy`
@@ -151,7 +152,7 @@ func EvaluateCustomPolicy(data []byte, opt Options) (*CustomPolicyOutput, error)
 					start := offsetOf(lines, d.Line, d.Column)
 					if start >= 0 && start < len(src.Text) {
 						end := statementEnd(src.Text, start)
-						l, col := lineCol(src.Text, end)
+						l, col := jsonx.LineCol(src.Text, end)
 						ms.EndPosition = Position{l, col}
 					}
 				}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/deniedhq/denied/authz"
 	"github.com/deniedhq/denied/internal/arn"
+	"github.com/deniedhq/denied/internal/jsonx"
 	"github.com/deniedhq/denied/policy"
 )
 
@@ -135,7 +136,7 @@ func jsonError(data []byte, err error) error {
 	var te *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &se):
-		l, c := lineCol(data, int(se.Offset))
+		l, c := jsonx.LineCol(data, int(se.Offset))
 		return &CaseError{Message: fmt.Sprintf("invalid JSON at %d:%d: %v", l, c, se)}
 	case errors.As(err, &te):
 		path := "/" + strings.ReplaceAll(te.Field, ".", "/")
@@ -171,22 +172,6 @@ func typeName(t string) string {
 		return "a string"
 	}
 	return t
-}
-
-func lineCol(data []byte, off int) (int, int) {
-	if off > len(data) {
-		off = len(data)
-	}
-	line, col := 1, 1
-	for _, b := range data[:off] {
-		if b == '\n' {
-			line++
-			col = 1
-		} else {
-			col++
-		}
-	}
-	return line, col
 }
 
 // Prepare validates a case, parses and compiles its policies and builds
@@ -570,7 +555,7 @@ func DocumentText(raw json.RawMessage) ([]byte, error) {
 func decodeContext(in map[string]json.RawMessage) (map[string][]string, error) {
 	out := make(map[string][]string, len(in)+2)
 	for k, raw := range in {
-		path := func() string { return "/request/context/" + pointerEscape(k) }
+		path := func() string { return "/request/context/" + jsonx.PointerToken(k) }
 		if strings.TrimSpace(k) == "" {
 			return nil, &CaseError{Path: path(), Message: "a context key is empty"}
 		}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/deniedhq/denied/internal/jsonx"
 )
 
 // decoder is a small strict JSON decoder for the case format: it knows the
@@ -39,7 +41,7 @@ func (d *decoder) pointer() string {
 		if sg.idx >= 0 {
 			b.WriteString(strconv.Itoa(sg.idx))
 		} else {
-			b.WriteString(pointerEscape(string(sg.key)))
+			b.WriteString(jsonx.PointerToken(string(sg.key)))
 		}
 	}
 	return b.String()
@@ -55,7 +57,7 @@ func (d *decoder) fail(format string, args ...any) error {
 }
 
 func (d *decoder) syntax(expected string) error {
-	l, c := lineCol(d.data, d.off)
+	l, c := jsonx.LineCol(d.data, d.off)
 	got := "the end of the input"
 	if d.off < len(d.data) {
 		got = strconv.QuoteRune(rune(d.data[d.off]))
@@ -405,31 +407,16 @@ func (d *decoder) skipFast() ([]byte, error) {
 		return d.skip(0)
 	}
 	start := d.off
-	depth := 0
-	for i := d.off; i < len(d.data); i++ {
-		switch d.data[i] {
-		case '"':
-			for i++; i < len(d.data) && d.data[i] != '"'; i++ {
-				if d.data[i] == '\\' {
-					i++
-				}
-			}
-			if i >= len(d.data) {
-				d.off = len(d.data)
-				return nil, d.syntax(`a closing '"'`)
-			}
-		case '{', '[':
-			depth++
-		case '}', ']':
-			depth--
-			if depth == 0 {
-				d.off = i + 1
-				return d.data[start:d.off], nil
-			}
+	end, inString := jsonx.Skim(d.data, start)
+	if end < 0 {
+		d.off = len(d.data)
+		if inString {
+			return nil, d.syntax(`a closing '"'`)
 		}
+		return nil, d.syntax("the end of the document ('}')")
 	}
-	d.off = len(d.data)
-	return nil, d.syntax("the end of the document ('}')")
+	d.off = end
+	return d.data[start:end], nil
 }
 
 func (d *decoder) unknownField(key []byte, known string) error {

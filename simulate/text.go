@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/deniedhq/denied/internal/jsonx"
 )
 
 // WriteText renders a result for a person: the decision and message, a
@@ -128,29 +130,8 @@ func offsetOf(lines []string, line, col int) int {
 // statementEnd returns the offset just past the JSON value starting at
 // start (an object), or the end of the text.
 func statementEnd(text []byte, start int) int {
-	depth, inStr, esc := 0, false, false
-	for i := start; i < len(text); i++ {
-		c := text[i]
-		switch {
-		case inStr:
-			switch {
-			case esc:
-				esc = false
-			case c == '\\':
-				esc = true
-			case c == '"':
-				inStr = false
-			}
-		case c == '"':
-			inStr = true
-		case c == '{' || c == '[':
-			depth++
-		case c == '}' || c == ']':
-			depth--
-			if depth == 0 {
-				return i + 1
-			}
-		}
+	if end, _ := jsonx.Skim(text, start); end >= 0 {
+		return end
 	}
 	return len(text)
 }

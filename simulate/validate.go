@@ -10,6 +10,7 @@ import (
 
 	"github.com/deniedhq/denied/authz"
 	"github.com/deniedhq/denied/catalog"
+	"github.com/deniedhq/denied/internal/jsonx"
 	"github.com/deniedhq/denied/policy"
 )
 
@@ -42,7 +43,7 @@ func (pr *Prepared) validateRequest(c *Case, ctx map[string][]string, opt Option
 		if !ok {
 			continue
 		}
-		path := func() string { return "/request/context/" + pointerEscape(k) }
+		path := func() string { return "/request/context/" + jsonx.PointerToken(k) }
 		// A service-specific key the Service Authorization Reference does
 		// not list for the action (nor for its resource types) is never
 		// in the request context AWS builds for that action: leave it
@@ -319,10 +320,6 @@ func serviceOf(action string) string {
 		return action[:i]
 	}
 	return action
-}
-
-func pointerEscape(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
 }
 
 func (pr *Prepared) warn(path, msg string) {

@@ -17,6 +17,7 @@ import (
 	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/audit"
 	"github.com/deniedhq/denied/internal/i18n"
+	"github.com/deniedhq/denied/internal/jsonx"
 	"github.com/deniedhq/denied/internal/report"
 )
 
@@ -189,7 +190,7 @@ func (as *auditSnapshot) RoleLine(arn string) int {
 		return 0
 	}
 	if as.short {
-		return as.lines["/roles/"+strings.ReplaceAll(strings.ReplaceAll(r.Name, "~", "~0"), "/", "~1")]
+		return as.lines["/roles/"+jsonx.PointerToken(r.Name)]
 	}
 	for i := range as.snap.Roles {
 		if as.snap.Roles[i].ARN == r.ARN {
@@ -203,7 +204,7 @@ func (as *auditSnapshot) RoleLine(arn string) int {
 func (as *auditSnapshot) Line(it audit.Item) int {
 	ptr := it.Pointer
 	if as.short && it.Kind == audit.KindSelection {
-		ptr = "/plans/" + strings.ReplaceAll(strings.ReplaceAll(it.Plan, "~", "~0"), "/", "~1")
+		ptr = "/plans/" + jsonx.PointerToken(it.Plan)
 	}
 	return as.lines[ptr]
 }

@@ -1,0 +1,193 @@
+// Package jsonx holds the shared core of the module's strict JSON
+// decoders (the policy scanner, the simulate case decoder, the snapshot
+// shape check): the decoding of string escapes, JSON pointer tokens,
+// line:column from a byte offset, and the skimming of a value that
+// another parser reads in full later. Each decoder keeps its own fast
+// paths and its own wording of errors; this package only finds what is
+// wrong and where. It is a leaf: it imports only the standard library and
+// nothing of this module.
+package jsonx
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+)
+
+// LineCol returns the 1-based line and column (in bytes) of offset off in
+// data; off is clamped to the data.
+func LineCol(data []byte, off int) (line, col int) {
+	off = min(max(off, 0), len(data))
+	line = 1 + bytes.Count(data[:off], []byte{'\n'})
+	col = off - bytes.LastIndexByte(data[:off], '\n')
+	return line, col
+}
+
+// PointerToken escapes s for use as one reference token of a JSON pointer
+// (RFC 6901): "~" becomes "~0" and "/" becomes "~1".
+func PointerToken(s string) string {
+	if strings.IndexByte(s, '~') < 0 && strings.IndexByte(s, '/') < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 4)
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '~':
+			b.WriteString("~0")
+		case '/':
+			b.WriteString("~1")
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
+}
+
+// Skim returns the offset just past the object or array that starts at
+// data[start] ('{' or '['), following strings and brackets only: what is
+// inside is left for the parser that reads the value in full. When the
+// value does not close, end is -1 and inString reports whether the data
+// ended inside a string.
+func Skim[T ~string | ~[]byte](data T, start int) (end int, inString bool) {
+	depth := 0
+	for i := start; i < len(data); i++ {
+		switch data[i] {
+		case '"':
+			for i++; i < len(data) && data[i] != '"'; i++ {
+				if data[i] == '\\' {
+					i++
+				}
+			}
+			if i >= len(data) {
+				return -1, true
+			}
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				return i + 1, false
+			}
+		}
+	}
+	return -1, false
+}
+
+// Problem is what is wrong with a JSON string.
+type Problem uint8
+
+// Problems of a JSON string. The offset Unquote returns with each is that
+// of the byte at fault.
+const (
+	OK           Problem = iota
+	Unterminated         // the data ends inside the string (offset: len(data))
+	Control              // an unescaped control character (offset: the character)
+	InvalidUTF8          // a byte that is not UTF-8 (offset: the byte)
+	EndInEscape          // the data ends just after a backslash (offset: the backslash)
+	BadEscape            // a backslash followed by a character that is no escape (offset: the backslash)
+	BadUnicode           // \u not followed by four hex digits (offset: the backslash)
+)
+
+// Unquote decodes the rest of a JSON string, from offset i inside it (just
+// after the opening quote, or after a part the caller has read already) to
+// its closing quote, appending the content to buf. It returns buf and the
+// offset just past the closing quote, or, when the string is not valid,
+// the problem and the offset of the byte at fault.
+//
+// Escapes decode as encoding/json decodes them: a \u escape of a UTF-16
+// surrogate pair gives one character, and a surrogate half that is not
+// part of a pair gives U+FFFD (the escape that follows it is read on its
+// own).
+func Unquote(buf, data []byte, i int) ([]byte, int, Problem) {
+	for i < len(data) {
+		c := data[i]
+		switch {
+		case c == '"':
+			return buf, i + 1, OK
+		case c < 0x20:
+			return buf, i, Control
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size <= 1 {
+				return buf, i, InvalidUTF8
+			}
+			buf = append(buf, data[i:i+size]...)
+			i += size
+		case c != '\\':
+			buf = append(buf, c)
+			i++
+		default:
+			if i+1 >= len(data) {
+				return buf, i, EndInEscape
+			}
+			switch e := data[i+1]; e {
+			case '"', '\\', '/':
+				buf = append(buf, e)
+			case 'b':
+				buf = append(buf, '\b')
+			case 'f':
+				buf = append(buf, '\f')
+			case 'n':
+				buf = append(buf, '\n')
+			case 'r':
+				buf = append(buf, '\r')
+			case 't':
+				buf = append(buf, '\t')
+			case 'u':
+				r := hex4(data, i+2)
+				if r < 0 {
+					return buf, i, BadUnicode
+				}
+				i += 6
+				if hi := r; hi >= 0xD800 && hi < 0xDC00 {
+					// A high surrogate must be followed by \u and a low one.
+					r = utf8.RuneError
+					if i+1 < len(data) && data[i] == '\\' && data[i+1] == 'u' {
+						if lo := hex4(data, i+2); lo >= 0xDC00 && lo < 0xE000 {
+							r = (hi-0xD800)<<10 | (lo - 0xDC00) + 0x10000
+							i += 6
+						}
+					}
+				} else if r >= 0xDC00 && r < 0xE000 {
+					r = utf8.RuneError
+				}
+				buf = utf8.AppendRune(buf, r)
+				continue
+			default:
+				return buf, i, BadEscape
+			}
+			i += 2
+		}
+	}
+	return buf, len(data), Unterminated
+}
+
+// HexVal is the value of the hex digit c, or -1.
+func HexVal(c byte) rune {
+	switch {
+	case c >= '0' && c <= '9':
+		return rune(c - '0')
+	case c >= 'a' && c <= 'f':
+		return rune(c - 'a' + 10)
+	case c >= 'A' && c <= 'F':
+		return rune(c - 'A' + 10)
+	}
+	return -1
+}
+
+// hex4 reads four hex digits at off, or returns -1.
+func hex4(data []byte, off int) rune {
+	if off+4 > len(data) {
+		return -1
+	}
+	var r rune
+	for i := 0; i < 4; i++ {
+		v := HexVal(data[off+i])
+		if v < 0 {
+			return -1
+		}
+		r = r<<4 | v
+	}
+	return r
+}

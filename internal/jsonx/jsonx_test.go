@@ -1,0 +1,129 @@
+package jsonx
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestLineCol(t *testing.T) {
+	t.Parallel()
+	data := []byte("ab\ncd\n\nx")
+	for _, tc := range []struct{ off, line, col int }{
+		{0, 1, 1}, {2, 1, 3}, {3, 2, 1}, {5, 2, 3}, {6, 3, 1}, {7, 4, 1}, {8, 4, 2}, {99, 4, 2}, {-1, 1, 1},
+	} {
+		if l, c := LineCol(data, tc.off); l != tc.line || c != tc.col {
+			t.Errorf("LineCol(%d) = %d:%d, want %d:%d", tc.off, l, c, tc.line, tc.col)
+		}
+	}
+}
+
+func TestPointerToken(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{"": "", "a": "a", "a/b": "a~1b", "~": "~0", "~/~1": "~0~1~01", "ü/": "ü~1"} {
+		if got := PointerToken(in); got != want {
+			t.Errorf("PointerToken(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSkim(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		in       string
+		end      int
+		inString bool
+	}{
+		{`{}`, 2, false},
+		{`[1,{"a":"}"}] tail`, 13, false},
+		{`{"a\"}":1}x`, 10, false},
+		{`{"a":[`, -1, false},
+		{`{"a":"b`, -1, true},
+		{`{"a":"b\`, -1, true},
+	} {
+		end, in := Skim(tc.in, 0)
+		if end != tc.end || in != tc.inString {
+			t.Errorf("Skim(%q) = %d, %v; want %d, %v", tc.in, end, in, tc.end, tc.inString)
+		}
+		if e2, in2 := Skim([]byte(tc.in), 0); e2 != end || in2 != in {
+			t.Errorf("Skim([]byte(%q)) differs from Skim(string)", tc.in)
+		}
+	}
+}
+
+func TestUnquote(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		in   string // after the opening quote
+		want string
+		p    Problem
+		off  int
+	}{
+		{`abc"`, "abc", OK, 4},
+		{`a\"b\\c\/d\b\f\n\r\t"x`, "a\"b\\c/d\b\f\n\r\t", OK, 21},
+		{`\u00e9\u4E2D"`, "é中", OK, 13},
+		{`\ud83d\ude00"`, "😀", OK, 13},
+		{`\ud83dA"`, "\uFFFDA", OK, 8},
+		{`\ud800\u0041"`, "\uFFFDA", OK, 13},
+		{`\udc00"`, "\uFFFD", OK, 7},
+		{`ab`, "", Unterminated, 2},
+		{"a\tb\"", "", Control, 1},
+		{"a\xffb\"", "", InvalidUTF8, 1},
+		{`ab\`, "", EndInEscape, 2},
+		{`a\x"`, "", BadEscape, 1},
+		{`a\u12"`, "", BadUnicode, 1},
+		{`a\u12G4"`, "", BadUnicode, 1},
+	} {
+		got, off, p := Unquote(nil, []byte(tc.in), 0)
+		if p != tc.p || off != tc.off || (p == OK && string(got) != tc.want) {
+			t.Errorf("Unquote(%q) = %q, %d, %d; want %q, %d, %d", tc.in, got, off, p, tc.want, tc.off, tc.p)
+		}
+	}
+}
+
+// FuzzUnquote checks Unquote against encoding/json on every string body
+// that is valid UTF-8 (encoding/json replaces invalid UTF-8 where the
+// strict decoders refuse it).
+func FuzzUnquote(f *testing.F) {
+	for _, s := range []string{`abc`, `\u00e9\ud83d\ude00`, `\ud800\u0041`, `\x`, `\u12`, "\t", `\\\/`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		if !utf8.ValidString(body) || strings.Contains(body, `"`) {
+			return
+		}
+		data := []byte(body + `"`)
+		got, end, p := Unquote([]byte("pre"), data, 0)
+		var want string
+		err := json.Unmarshal([]byte(`"`+body+`"`), &want)
+		if (err == nil) != (p == OK) {
+			t.Fatalf("Unquote(%q): problem %d at %d; encoding/json: %v", body, p, end, err)
+		}
+		if p == OK && ("pre"+want != string(got) || end != len(data)) {
+			t.Fatalf("Unquote(%q) = %q, %d; encoding/json gives %q", body, got, end, want)
+		}
+		if p != OK && (end < 0 || end > len(data)) {
+			t.Fatalf("Unquote(%q): offset %d out of range", body, end)
+		}
+	})
+}
+
+// FuzzSkim checks that Skim finds the end of every valid object or array.
+func FuzzSkim(f *testing.F) {
+	for _, s := range []string{`{"a":[1,"]"]}`, `[{},[],"\"{"]`, `{"a":`} {
+		f.Add(s, " tail")
+	}
+	f.Fuzz(func(t *testing.T, v, tail string) {
+		end, _ := Skim(v+tail, 0)
+		if end > len(v+tail) {
+			t.Fatalf("Skim(%q) = %d past the end", v+tail, end)
+		}
+		if len(v) == 0 || (v[0] != '{' && v[0] != '[') || !json.Valid([]byte(v)) {
+			return
+		}
+		if want := len(strings.TrimRight(v, " \t\r\n")); end != want {
+			t.Fatalf("Skim(%q) = %d, want %d", v+tail, end, want)
+		}
+	})
+}
