@@ -29,6 +29,7 @@ type auditSummary struct {
 // Every false-success path: the item could not be checked, the exit code
 // is 4, and every format has a line naming the cause.
 func TestAuditUnchecked(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name, snapshot string
 		args           []string
@@ -77,6 +78,7 @@ func TestAuditUnchecked(t *testing.T) {
 
 // A failure takes precedence over could-not-check: exit 1.
 func TestAuditExitPrecedence(t *testing.T) {
+	t.Parallel()
 	f, err := os.Open(auditFailing)
 	if err != nil {
 		t.Fatal(err)
@@ -132,6 +134,7 @@ func compileSARIFSchema(t *testing.T) *jsonschema.Schema {
 // partialFingerprints; each rule's help, helpUri and a numeric
 // security-severity.
 func TestAuditSARIFSchema(t *testing.T) {
+	t.Parallel()
 	sch := compileSARIFSchema(t)
 	// The validator refuses what the schema forbids.
 	bad, _, _ := runCLI(t, "", "audit", "--snapshot", auditFailing, "--format", "sarif")
@@ -210,6 +213,7 @@ func TestAuditSARIFSchema(t *testing.T) {
 // The SARIF lines point at the recovery point, selection or unreadable
 // entry in the file.
 func TestAuditSARIFLines(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile(auditUnreadable)
 	if err != nil {
 		t.Fatal(err)
@@ -240,6 +244,7 @@ func TestAuditSARIFLines(t *testing.T) {
 }
 
 func TestAuditJUnit(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		snap                            string
 		tests, failures, errors, passed int
@@ -284,6 +289,7 @@ func writeFile(t *testing.T, name, text string) string {
 // (the test clock is 2026-11-23); an expired entry warns and ignores
 // nothing; a bad line is a usage error naming file and line.
 func TestAuditIgnoreFile(t *testing.T) {
+	t.Parallel()
 	const rp = "arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-app"
 	for _, tc := range []struct {
 		name, file string
@@ -324,6 +330,7 @@ func TestAuditIgnoreFile(t *testing.T) {
 }
 
 func TestAuditSeverity(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		sev                    string
 		code, failed, filtered int
@@ -347,6 +354,7 @@ func TestAuditSeverity(t *testing.T) {
 }
 
 func TestAuditOutputFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "audit.sarif")
 	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
@@ -380,6 +388,7 @@ func TestAuditOutputFile(t *testing.T) {
 }
 
 func TestAuditSummaryOnly(t *testing.T) {
+	t.Parallel()
 	out, _, code := runCLI(t, "", "audit", "--snapshot", auditFailing, "--summary")
 	if code != ExitDenied || strings.Contains(out, "Findings") || !strings.Contains(out, "backup.ec2-restore-passrole") {
 		t.Errorf("exit %d:\n%s", code, out)
@@ -396,6 +405,7 @@ func TestAuditSummaryOnly(t *testing.T) {
 
 // --snapshot - reads stdin; SARIF then has no file to point at.
 func TestAuditStdin(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile(auditFailing)
 	if err != nil {
 		t.Fatal(err)
@@ -407,6 +417,7 @@ func TestAuditStdin(t *testing.T) {
 }
 
 func TestAuditUnknownCaller(t *testing.T) {
+	t.Parallel()
 	if _, _, code := runCLI(t, "", "audit", "--snapshot", auditFailing, "--as", "arn:aws:iam::111122223333:user/nobody"); code != ExitUsage {
 		t.Errorf("exit %d, want 2", code)
 	}
@@ -414,6 +425,7 @@ func TestAuditUnknownCaller(t *testing.T) {
 
 // The README's ignore-file example parses, and ignores what it says.
 func TestAuditReadmeIgnoreExample(t *testing.T) {
+	t.Parallel()
 	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)
@@ -440,6 +452,7 @@ func TestAuditReadmeIgnoreExample(t *testing.T) {
 // One rule-ID scheme: for each denial audit finds, `denied explain` on the
 // message AWS would return names the same rule first.
 func TestAuditRuleIDsMatchExplain(t *testing.T) {
+	t.Parallel()
 	out, _, _ := runCLI(t, "", "audit", "--snapshot", auditFailing, "--format", "json")
 	var rep struct {
 		Items []struct {
@@ -478,6 +491,7 @@ func TestAuditRuleIDsMatchExplain(t *testing.T) {
 
 // JUnit: ignored items are skipped, with the entry's reason.
 func TestAuditJUnitIgnored(t *testing.T) {
+	t.Parallel()
 	path := writeFile(t, "ignore", "backup.ec2-restore-passrole * 2026-12-31 AppRole is retired\n")
 	out, _, code := runCLI(t, "", "audit", "--snapshot", auditFailing, "--format", "junit", "--ignore-file", path)
 	var s report.JUnitSuites

@@ -36,6 +36,7 @@ const (
 )
 
 func TestAuditFailing(t *testing.T) {
+	t.Parallel()
 	out, errOut, code := runCLI(t, "", "audit", "--snapshot", auditFailing, "--format", "json")
 	if code != ExitDenied {
 		t.Fatalf("exit %d, want 1: %s", code, errOut)
@@ -66,6 +67,7 @@ func TestAuditFailing(t *testing.T) {
 }
 
 func TestAuditClean(t *testing.T) {
+	t.Parallel()
 	for _, format := range []string{"text", "json", "markdown", "sarif"} {
 		out, errOut, code := runCLI(t, "", "audit", "--snapshot", auditClean, "--format", format)
 		if code != ExitOK {
@@ -75,6 +77,7 @@ func TestAuditClean(t *testing.T) {
 }
 
 func TestAuditBadInput(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{
 		{"audit"},
 		{"audit", "--snapshot", "../../testdata/audit/missing.json"},
@@ -91,6 +94,7 @@ func TestAuditBadInput(t *testing.T) {
 // --role overrides every recovery point's role: with the untrusted role
 // both restores fail on the trust policy.
 func TestAuditRoleFlag(t *testing.T) {
+	t.Parallel()
 	out, _, code := runCLI(t, "", "audit", "--snapshot", auditFailing, "--format", "json", "--role", "arn:aws:iam::111122223333:role/UntrustedBackupRole")
 	var rep auditReport
 	if err := json.Unmarshal([]byte(out), &rep); err != nil || code != ExitDenied {
@@ -102,6 +106,7 @@ func TestAuditRoleFlag(t *testing.T) {
 }
 
 func TestAuditGolden(t *testing.T) {
+	t.Parallel()
 	for format, ext := range map[string]string{"text": "txt", "json": "json", "markdown": "md", "sarif": "sarif", "junit": "xml"} {
 		t.Run(format, func(t *testing.T) {
 			out, errOut, code := runCLI(t, "", "audit", "--snapshot", auditFailing, "--format", format)
@@ -133,6 +138,7 @@ func TestAuditGolden(t *testing.T) {
 
 // Goldens of the could-not-check reports.
 func TestAuditUncheckedGolden(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ snap, format, golden string }{
 		{auditUnknown, "text", "audit/unknown.txt"},
 		{auditUnreadable, "text", "audit/unreadable.txt"},

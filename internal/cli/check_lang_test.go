@@ -83,6 +83,7 @@ var checkLangGoldens = map[string]string{
 // operation's title, the conditions decided or to verify, their when
 // phrases, the notes, nor the list of operations.
 func TestCheckNoEnglishInTranslations(t *testing.T) {
+	t.Parallel()
 	for _, tc := range checkLangCases {
 		for _, format := range []string{"text", "markdown"} {
 			var en string
@@ -117,6 +118,7 @@ func TestCheckNoEnglishInTranslations(t *testing.T) {
 // The English report shows the catalog's texts, and the Japanese and
 // Korean ones their translations, for every condition of the operation.
 func TestCheckRendersCatalogTranslations(t *testing.T) {
+	t.Parallel()
 	op, _ := backupops.Lookup("restore/EC2/instance-role")
 	args := append(append([]string{}, checkLangCases[0].args...), "--lang")
 	en, _, _ := runCLI(t, "", append(args, "en")...)
@@ -144,6 +146,7 @@ func TestCheckRendersCatalogTranslations(t *testing.T) {
 // its title in that language and no English (the EC2 instance-role
 // operations need an instance profile, given for both).
 func TestCheckEveryOperationTranslated(t *testing.T) {
+	t.Parallel()
 	for _, op := range backupops.All() {
 		args := []string{"check", op.ID, "--snapshot", checkRestore, "--as", acct + "user/operator", "--role", acct + "role/ManagedRestoreRole", "--kms-key", vaultKey}
 		if op.ID == "restore/EC2/instance-role" || op.ID == "restore/EC2/original-role" {

@@ -25,6 +25,7 @@ const (
 // The reference cases, end to end: exit code, the operation chosen, and for
 // a denial the action, deciding layer, AWS message and a verified fix.
 func TestCheckReference(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		name    string
 		args    []string
@@ -166,6 +167,7 @@ type checkReport struct {
 }
 
 func TestCheckTextNamesLayerAndFix(t *testing.T) {
+	t.Parallel()
 	out, _, code := runCLI(t, "", "check", "create-vault", "--snapshot", checkVault, "--vault", "V", "--kms-key", vaultKey, "--as", acct+"user/bounded")
 	if code != ExitDenied {
 		t.Fatalf("exit %d", code)
@@ -188,6 +190,7 @@ func TestCheckTextNamesLayerAndFix(t *testing.T) {
 }
 
 func TestCheckErrors(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		args []string
 		msg  string
@@ -222,6 +225,7 @@ func TestCheckErrors(t *testing.T) {
 // check collect verifies that a principal may read the account as denied
 // collect does.
 func TestCheckCollectPermissions(t *testing.T) {
+	t.Parallel()
 	snap := "../../testdata/check/collect.json"
 	_, errOut, code := runCLI(t, "", "check", "collect", "--snapshot", snap, "--as", "arn:aws:iam::111122223333:user/auditor")
 	if code != ExitOK {
@@ -273,6 +277,7 @@ func mutatedSnapshot(t *testing.T, src string, mutate func(*account.Snapshot)) s
 // pass ... would be allowed", exit 0) now says could not check, names the
 // cause and exits 4.
 func TestCheckCouldNotCheck(t *testing.T) {
+	t.Parallel()
 	denied := "AccessDeniedException: User: arn:aws:sts::111122223333:assumed-role/Auditor/s is not authorized to perform: organizations:ListPoliciesForTarget"
 	orgSnap := unreadableSnapshot(t, checkRestore, account.Unreadable{Service: "organizations", Call: "ListPoliciesForTarget", Error: denied})
 	iamSnap := unreadableSnapshot(t, checkRestore, account.Unreadable{Service: "iam", Call: "GetAccountAuthorizationDetails", Error: "AccessDenied"})
@@ -378,6 +383,7 @@ func TestCheckCouldNotCheck(t *testing.T) {
 // --list shows every operation with its resource type and the count of
 // conditions decided from a snapshot, in every format.
 func TestCheckList(t *testing.T) {
+	t.Parallel()
 	out, errOut, code := runCLI(t, "", "check", "--list", "--format", "json")
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
@@ -413,6 +419,7 @@ func TestCheckList(t *testing.T) {
 // --snapshot - reads the snapshot from standard input; --output writes the
 // report to a 0600 file.
 func TestCheckStdinAndOutput(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile(checkVault)
 	if err != nil {
 		t.Fatal(err)
@@ -435,6 +442,7 @@ func TestCheckStdinAndOutput(t *testing.T) {
 // The README's decided-vs-listed numbers and per-operation table are those
 // of `denied check --list`.
 func TestCheckListInREADME(t *testing.T) {
+	t.Parallel()
 	b, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)

@@ -59,6 +59,7 @@ func runCollectCLIWith(t *testing.T, ctx context.Context, deps Deps, vars map[st
 // Bad flags and an output that could not be written are usage errors
 // found before any AWS call.
 func TestCollectUsageBeforeAnyCall(t *testing.T) {
+	t.Parallel()
 	deps := Deps{CollectClients: func(context.Context, collect.SDKOptions) (*collect.Clients, error) {
 		t.Error("AWS clients built for a usage error")
 		return nil, errors.New("no")
@@ -93,6 +94,7 @@ func TestCollectUsageBeforeAnyCall(t *testing.T) {
 }
 
 func TestCollectRegionsDeduplicated(t *testing.T) {
+	t.Parallel()
 	var got []string
 	deps := Deps{CollectClients: func(_ context.Context, o collect.SDKOptions) (*collect.Clients, error) {
 		got = o.Regions

@@ -92,6 +92,7 @@ func TestCollectOrgCommand(t *testing.T) {
 }
 
 func TestCollectOrgUsage(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	file := filepath.Join(dir, "f.json")
 	if err := os.WriteFile(file, []byte("{}"), 0o600); err != nil {

@@ -73,6 +73,7 @@ func runExplainWidth(t *testing.T, width int, args ...string) (string, string, i
 // Markdown, of any message the tests hold (what counts as English:
 // i18n.EnglishIn).
 func TestExplainNoEnglishInTranslations(t *testing.T) {
+	t.Parallel()
 	inputs := langInputs(t)
 	names := make([]string, 0, len(inputs))
 	for n := range inputs {
@@ -125,6 +126,7 @@ func sortedKeys(m map[string][]string) []string {
 // The detector finds what it must, and only that: without it the test
 // above proves nothing.
 func TestEnglishInDetects(t *testing.T) {
+	t.Parallel()
 	report := strings.Join([]string{
 		"修正 1 (最小権限) — エンジンで検証済み: Allowed (既知のポリシーに対して)",
 		"  復元ロール AWSBackupDefaultServiceRole には arn:aws:iam::111122223333:role/x に対する iam:PassRole がありません。",
@@ -161,6 +163,7 @@ func TestEnglishInDetects(t *testing.T) {
 // cannot be broken, no Korean line broken inside a word, no Japanese
 // line starting with a character that may not start one.
 func TestExplainWrapWidths(t *testing.T) {
+	t.Parallel()
 	inputs := langInputs(t)
 	goldenFixtures := map[string]bool{"seed-ja-console": true, "seed-ko-console": true, "vault-boundary": true}
 	for _, width := range []int{60, 80, 100} {
@@ -289,6 +292,7 @@ func isRenderLabel(l string) bool {
 // Errors are shown in the report's language, and in English say what
 // they said before (the English is the reader's own message).
 func TestExplainErrorsTranslated(t *testing.T) {
+	t.Parallel()
 	if got := i18n.T(i18n.EN, "cli.explain.no-denial"); got != authzmsg.ErrNoDenial.Error() {
 		t.Errorf("cli.explain.no-denial is not authzmsg.ErrNoDenial:\n%s\n%s", got, authzmsg.ErrNoDenial)
 	}
@@ -325,6 +329,7 @@ func TestExplainErrorsTranslated(t *testing.T) {
 // The width: COLUMNS when it is a whole number of at least MinWidth, else
 // the terminal's, else DefaultWidth.
 func TestEnvWidth(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		columns string
 		term    int

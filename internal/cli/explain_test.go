@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/credentials"
 )
 
 // The seed documents, verbatim, explained in every language and format.
@@ -31,6 +33,7 @@ var explainFixtures = map[string]string{
 }
 
 func TestExplainGolden(t *testing.T) {
+	t.Parallel()
 	for name, file := range explainFixtures {
 		for _, lang := range []string{"en", "ja", "ko"} {
 			for _, format := range []string{"text", "json", "markdown"} {
@@ -50,6 +53,7 @@ func TestExplainGolden(t *testing.T) {
 // A language's output contains no English sentence from the catalog:
 // spot-check that Japanese and Korean reports are translated.
 func TestExplainTranslated(t *testing.T) {
+	t.Parallel()
 	out, _, _ := runCLI(t, "", "explain", "--no-decode", "--lang", "ja", filepath.Join("..", "..", "testdata", explainFixtures["seed-en-blog"]))
 	for _, want := range []string{"復元ロール", "原因", "修正 1", "最小権限"} {
 		if !strings.Contains(out, want) {
@@ -70,6 +74,7 @@ func TestExplainTranslated(t *testing.T) {
 }
 
 func TestExplainLangFromEnvironment(t *testing.T) {
+	t.Parallel()
 	var out strings.Builder
 	env := &Env{Stdin: strings.NewReader("User: arn:aws:iam::111122223333:user/a is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::b/k because no identity-based policy allows the s3:GetObject action"),
 		Stdout: &out, Stderr: io.Discard, Getenv: func(k string) string {
@@ -87,6 +92,7 @@ func TestExplainLangFromEnvironment(t *testing.T) {
 }
 
 func TestExplainErrors(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		args []string
 		in   string
@@ -136,10 +142,10 @@ var (
 	blobTail = strings.Repeat("ZyXwVuTsRqPoNmLkJiHgFeDcBa9876543210_-", 5)
 )
 
-// explain decodes through STS with the real SDK and the standard
-// configuration (endpoint from AWS_ENDPOINT_URL_STS), then explains the
-// decoded request.
+// explain decodes through STS with the real SDK (pointed at a fake STS
+// that speaks its protocol), then explains the decoded request.
 func TestExplainDecodesThroughSTS(t *testing.T) {
+	t.Parallel()
 	wrapper, err := os.ReadFile("../../testdata/messages/decoded/zatoima-wrapper.json")
 	if err != nil {
 		t.Fatal(err)
@@ -160,14 +166,9 @@ func TestExplainDecodesThroughSTS(t *testing.T) {
 			fake := &fakeSTS{decoded: w.DecodedMessage, code: tt.code}
 			srv := httptest.NewServer(fake)
 			defer srv.Close()
-			t.Setenv("AWS_ENDPOINT_URL_STS", srv.URL)
-			t.Setenv("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE")
-			t.Setenv("AWS_SECRET_ACCESS_KEY", secret)
-			t.Setenv("AWS_REGION", "ap-northeast-1")
-			t.Setenv("AWS_CONFIG_FILE", filepath.Join(t.TempDir(), "none"))
-			t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(t.TempDir(), "none"))
+			deps := Deps{Now: testNow, STSDecoder: fakeSTSDecoder(srv.URL, credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", secret, ""))}
 			text := "You are not authorized to perform this operation. Please consult the permissions associated with your AWS Backup role(s), and refer to the AWS Backup documentation for more details. Encoded authorization failure message: " + blobHead + "\n" + blobTail
-			out, errOut, code := runCLI(t, text, "explain", "--format", "json", "-")
+			out, errOut, code := runCLIWith(t, deps, text, "explain", "--format", "json", "-")
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}
@@ -186,11 +187,12 @@ func TestExplainDecodesThroughSTS(t *testing.T) {
 
 // No network call when nothing needs decoding.
 func TestExplainNoCallWithoutBlob(t *testing.T) {
+	t.Parallel()
 	fake := &fakeSTS{}
 	srv := httptest.NewServer(fake)
 	defer srv.Close()
-	t.Setenv("AWS_ENDPOINT_URL_STS", srv.URL)
-	_, errOut, code := runCLI(t, "User: arn:aws:iam::111122223333:user/a is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::b/k because no identity-based policy allows the s3:GetObject action", "explain", "-")
+	deps := Deps{Now: testNow, STSDecoder: fakeSTSDecoder(srv.URL, credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", "secret", ""))}
+	_, errOut, code := runCLIWith(t, deps, "User: arn:aws:iam::111122223333:user/a is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::b/k because no identity-based policy allows the s3:GetObject action", "explain", "-")
 	if code != 0 || fake.calls != 0 {
 		t.Errorf("exit %d (%s), %d STS calls; want 0 and none", code, errOut, fake.calls)
 	}
@@ -198,6 +200,7 @@ func TestExplainNoCallWithoutBlob(t *testing.T) {
 
 // Colour only on a terminal, and never with NO_COLOR.
 func TestExplainColour(t *testing.T) {
+	t.Parallel()
 	msg := "User: arn:aws:iam::111122223333:user/a is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::b/k because no identity-based policy allows the s3:GetObject action"
 	run := func(term bool, noColor string) string {
 		var out strings.Builder
@@ -229,6 +232,7 @@ func TestExplainColour(t *testing.T) {
 // names the layer; a fix verified against the known policies replaces the
 // request-only one; a role the snapshot lets through is said to be allowed.
 func TestExplainSnapshot(t *testing.T) {
+	t.Parallel()
 	snap := filepath.Join("..", "..", "testdata", "check", "restore.json")
 	msg := func(role string) string {
 		return "User: arn:aws:sts::111122223333:assumed-role/" + role + "/AWSBackup-" + role + " is not authorized to perform: iam:PassRole on resource: arn:aws:iam::111122223333:role/AppRole because no identity-based policy allows the iam:PassRole action"

@@ -11,6 +11,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/backup"
+
+	"github.com/deniedhq/denied/authzmsg"
 	"github.com/deniedhq/denied/internal/i18n"
 	"github.com/deniedhq/denied/internal/report"
 	"github.com/deniedhq/denied/jobs"
@@ -19,9 +24,10 @@ import (
 
 const jobsSecret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 
-// jobsSetup starts the fake AWS Backup and STS endpoints and points the
-// standard AWS configuration at them; the clock is 2026-12-02T06:00Z.
-func jobsSetup(t *testing.T) (*jobstest.Server, *fakeSTS) {
+// jobsSetup starts the fake AWS Backup and STS endpoints; its Deps have
+// SDK clients pointed at them (static test credentials, one attempt) and
+// the clock at 2026-12-02T06:00Z.
+func jobsSetup(t *testing.T) (*jobstest.Server, *fakeSTS, Deps) {
 	t.Helper()
 	wrapper, err := os.ReadFile("../../testdata/jobs/decoded-zatoima.json")
 	if err != nil {
@@ -35,17 +41,30 @@ func jobsSetup(t *testing.T) (*jobstest.Server, *fakeSTS) {
 	sts := &fakeSTS{decoded: w.DecodedMessage}
 	stsSrv := httptest.NewServer(sts)
 	t.Cleanup(stsSrv.Close)
-	for k, v := range map[string]string{
-		"AWS_ACCESS_KEY_ID": "AKIAIOSFODNN7EXAMPLE", "AWS_SECRET_ACCESS_KEY": jobsSecret, "AWS_SESSION_TOKEN": "", "AWS_PROFILE": "",
-		"AWS_REGION": "us-east-1", "AWS_CONFIG_FILE": filepath.Join(t.TempDir(), "none"), "AWS_SHARED_CREDENTIALS_FILE": filepath.Join(t.TempDir(), "none"),
-		"AWS_EC2_METADATA_DISABLED": "true", "AWS_ENDPOINT_URL": "", "AWS_ENDPOINT_URL_BACKUP": srv.URL, "AWS_ENDPOINT_URL_STS": stsSrv.URL, "AWS_MAX_ATTEMPTS": "1",
-	} {
-		t.Setenv(k, v)
+	creds := credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", jobsSecret, "")
+	deps := jobsDeps
+	deps.JobsClient = func(_ context.Context, _, region string) (jobs.API, error) {
+		if region == "" {
+			region = "us-east-1"
+		}
+		return backup.New(backup.Options{Region: region, BaseEndpoint: aws.String(srv.URL), Credentials: creds, RetryMaxAttempts: 1}), nil
 	}
-	return srv, sts
+	deps.STSDecoder = fakeSTSDecoder(stsSrv.URL, creds)
+	return srv, sts, deps
+}
+
+// fakeSTSDecoder builds the SDK's STS decoder against the fake STS at url.
+func fakeSTSDecoder(url string, creds aws.CredentialsProvider) func(context.Context, string, string) (authzmsg.Decoder, error) {
+	return func(ctx context.Context, profile, region string) (authzmsg.Decoder, error) {
+		if region == "" {
+			region = "us-east-1"
+		}
+		return authzmsg.NewSTSDecoder(ctx, authzmsg.STSOptions{Profile: profile, Region: region, Endpoint: url, Credentials: creds, MaxAttempts: 1})
+	}
 }
 
 func TestJobsGolden(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		name string
 		args []string
@@ -56,9 +75,9 @@ func TestJobsGolden(t *testing.T) {
 		for _, lang := range []string{"en", "ja", "ko"} {
 			for _, format := range []string{"text", "json", "markdown"} {
 				t.Run(tt.name+"/"+lang+"/"+format, func(t *testing.T) {
-					_, sts := jobsSetup(t)
+					_, sts, deps := jobsSetup(t)
 					args := append([]string{"jobs", "--lang", lang, "--format", format}, tt.args...)
-					out, errOut, code := runCLIWith(t, jobsDeps, "", args...)
+					out, errOut, code := runCLIWith(t, deps, "", args...)
 					if code != ExitDenied {
 						t.Fatalf("exit %d, want 1: %s", code, errOut)
 					}
@@ -105,9 +124,9 @@ type jobsReport struct {
 	}
 }
 
-func runJobsJSON(t *testing.T, args ...string) (jobsReport, string, int) {
+func runJobsJSON(t *testing.T, deps Deps, args ...string) (jobsReport, string, int) {
 	t.Helper()
-	out, errOut, code := runCLIWith(t, jobsDeps, "", append([]string{"jobs", "--format", "json", "--lang", "en"}, args...)...)
+	out, errOut, code := runCLIWith(t, deps, "", append([]string{"jobs", "--format", "json", "--lang", "en"}, args...)...)
 	var r jobsReport
 	if out != "" {
 		if err := json.Unmarshal([]byte(out), &r); err != nil {
@@ -118,8 +137,9 @@ func runJobsJSON(t *testing.T, args ...string) (jobsReport, string, int) {
 }
 
 func TestJobsCounts(t *testing.T) {
-	jobsSetup(t)
-	r, errOut, code := runJobsJSON(t)
+	t.Parallel()
+	_, _, deps := jobsSetup(t)
+	r, errOut, code := runJobsJSON(t, deps)
 	if code != ExitDenied {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -172,9 +192,10 @@ func rules(r jobsReport) []string {
 // STS refuses to decode: the restore jobs keep the undecoded cause, the
 // refusal is said, and STS is asked once for the one distinct message.
 func TestJobsDecodeRefused(t *testing.T) {
-	_, sts := jobsSetup(t)
+	t.Parallel()
+	_, sts, deps := jobsSetup(t)
 	sts.code = "AccessDenied"
-	r, errOut, code := runJobsJSON(t, "--type", "restore")
+	r, errOut, code := runJobsJSON(t, deps, "--type", "restore")
 	if code != ExitDenied || sts.calls != 1 {
 		t.Fatalf("exit %d, %d STS calls: %s", code, sts.calls, errOut)
 	}
@@ -194,8 +215,9 @@ func TestJobsDecodeRefused(t *testing.T) {
 
 // Filters: by state and type; jobs with no authorization cause exit 0.
 func TestJobsFilters(t *testing.T) {
-	srv, _ := jobsSetup(t)
-	r, errOut, code := runJobsJSON(t, "--state", "expired", "--type", "backup")
+	t.Parallel()
+	srv, _, deps := jobsSetup(t)
+	r, errOut, code := runJobsJSON(t, deps, "--state", "expired", "--type", "backup")
 	if code != ExitOK || r.Summary.Jobs != 1 || r.Summary.Causes != 0 || r.Groups[0].Authorization {
 		t.Fatalf("exit %d (%s): %+v", code, errOut, r.Summary)
 	}
@@ -207,7 +229,7 @@ func TestJobsFilters(t *testing.T) {
 			t.Errorf("request %+v", q)
 		}
 	}
-	r, _, code = runJobsJSON(t, "--since", "0", "--type", "backup")
+	r, _, code = runJobsJSON(t, deps, "--since", "0", "--type", "backup")
 	if code != ExitDenied || r.Summary.Jobs != 7 {
 		t.Errorf("--since 0: exit %d, %d jobs", code, r.Summary.Jobs)
 	}
@@ -215,9 +237,10 @@ func TestJobsFilters(t *testing.T) {
 
 // A refused ListRestoreJobs is named; the other jobs are still explained.
 func TestJobsAPIError(t *testing.T) {
-	srv, _ := jobsSetup(t)
+	t.Parallel()
+	srv, _, deps := jobsSetup(t)
 	srv.Deny = map[string]string{"ListRestoreJobs": "User: arn:aws:iam::111122223333:user/auditor is not authorized to perform: backup:ListRestoreJobs"}
-	r, errOut, code := runJobsJSON(t)
+	r, errOut, code := runJobsJSON(t, deps)
 	if code != ExitDenied || r.Summary.Jobs != 8 || len(r.Unreadable) != 2 {
 		t.Fatalf("exit %d, %d jobs, unreadable %v: %s", code, r.Summary.Jobs, r.Unreadable, errOut)
 	}
@@ -227,10 +250,10 @@ func TestJobsAPIError(t *testing.T) {
 	if !strings.Contains(errOut, "could not read backup:ListRestoreJobs (state FAILED)") {
 		t.Errorf("stderr %s", errOut)
 	}
-	out, _, _ := runCLIWith(t, jobsDeps, "", "jobs", "--lang", "en")
+	out, _, _ := runCLIWith(t, deps, "", "jobs", "--lang", "en")
 	golden(t, "jobs/restore-denied.en.txt", out)
 	// Only restore jobs, refused: nothing proven, exit 3.
-	_, errOut, code = runJobsJSON(t, "--type", "restore")
+	_, errOut, code = runJobsJSON(t, deps, "--type", "restore")
 	if code != ExitRuntime || !strings.Contains(errOut, "AWS Backup could not be read") {
 		t.Errorf("exit %d: %s", code, errOut)
 	}
@@ -240,7 +263,8 @@ func TestJobsAPIError(t *testing.T) {
 }
 
 func TestJobsUsage(t *testing.T) {
-	jobsSetup(t)
+	t.Parallel()
+	_, _, deps := jobsSetup(t)
 	for _, args := range [][]string{
 		{"--since", "yesterday"},
 		{"--since", "-1h"},
@@ -251,12 +275,23 @@ func TestJobsUsage(t *testing.T) {
 		{"--lang", "fr"},
 		{"extra"},
 	} {
-		_, errOut, code := runCLIWith(t, jobsDeps, "", append([]string{"jobs"}, args...)...)
+		_, errOut, code := runCLIWith(t, deps, "", append([]string{"jobs"}, args...)...)
 		if code != ExitUsage || errOut == "" {
 			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
 		}
 	}
-	t.Setenv("AWS_REGION", "")
+}
+
+// With no Region in the standard AWS configuration, jobs says so (exit 3).
+// It sets the process environment the SDK reads, so it is not parallel.
+func TestJobsNoRegion(t *testing.T) {
+	for k, v := range map[string]string{
+		"AWS_ACCESS_KEY_ID": "AKIAIOSFODNN7EXAMPLE", "AWS_SECRET_ACCESS_KEY": jobsSecret, "AWS_SESSION_TOKEN": "", "AWS_PROFILE": "",
+		"AWS_REGION": "", "AWS_DEFAULT_REGION": "", "AWS_CONFIG_FILE": filepath.Join(t.TempDir(), "none"), "AWS_SHARED_CREDENTIALS_FILE": filepath.Join(t.TempDir(), "none"),
+		"AWS_EC2_METADATA_DISABLED": "true",
+	} {
+		t.Setenv(k, v)
+	}
 	_, errOut, code := runCLIWith(t, jobsDeps, "", "jobs", "--lang", "en")
 	if code != ExitRuntime || !strings.Contains(errOut, "no AWS Region") {
 		t.Errorf("no region: exit %d, %s", code, errOut)
@@ -266,6 +301,7 @@ func TestJobsUsage(t *testing.T) {
 // Two roles refused tag:GetResources: one cause, and a fix for each role
 // (never the first role's fix for the second's jobs).
 func TestJobsFixPerRole(t *testing.T) {
+	t.Parallel()
 	var list []jobs.Job
 	for i, role := range []string{"RoleA", "RoleB", "RoleA"} {
 		list = append(list, jobs.Job{Kind: jobs.KindBackup, ID: fmt.Sprint(i), State: "FAILED",

@@ -15,6 +15,7 @@ import (
 // TestSimulateCaseOverLimit: a case file over simulate.MaxLine is refused
 // with the limit, not with a JSON error at the cut.
 func TestSimulateCaseOverLimit(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "big.json")
 	head := `{"action":"s3:GetObject","resource":"arn:aws:s3:::b/k","pad":"`
 	body := head + strings.Repeat("a", simulate.MaxLine) + `"}`
@@ -67,6 +68,7 @@ func bigCloudTrail(t *testing.T, n, pad int) string {
 // TestExplainBigStdinCloudTrail: a CloudTrail export over 20 MiB on stdin
 // gives the same explanations as the same file, one per denial.
 func TestExplainBigStdinCloudTrail(t *testing.T) {
+	t.Parallel()
 	const n = 1200
 	log := bigCloudTrail(t, n, 18<<10)
 	if len(log) < 20<<20 {
@@ -108,6 +110,7 @@ func TestExplainBigStdinCloudTrail(t *testing.T) {
 // TestExplainLongTextSaysWhatIsNotRead: plain text over authzmsg.MaxText is
 // explained from its start, and stderr says what was not read.
 func TestExplainLongTextSaysWhatIsNotRead(t *testing.T) {
+	t.Parallel()
 	msg := "User: arn:aws:iam::123456789012:user/alice is not authorized to perform: backup:StartBackupJob on resource: arn:aws:backup:us-east-1:123456789012:backup-vault:v because no identity-based policy allows the backup:StartBackupJob action\n"
 	text := msg + strings.Repeat("log line\n", authzmsg.MaxText/9+10)
 	out, errOut, code := runCLI(t, text, "explain", "--no-decode")

@@ -56,6 +56,7 @@ func golden(t *testing.T, name, got string) {
 }
 
 func TestSimulateGolden(t *testing.T) {
+	t.Parallel()
 	files, err := filepath.Glob("../../testdata/simulate/*.json")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no cases: %v", err)
@@ -82,6 +83,7 @@ func TestSimulateGolden(t *testing.T) {
 }
 
 func TestSimulateJSONL(t *testing.T) {
+	t.Parallel()
 	good, err := os.ReadFile("../../testdata/simulate/scp-region-fence.json")
 	if err != nil {
 		t.Fatal(err)
@@ -99,6 +101,7 @@ func TestSimulateJSONL(t *testing.T) {
 }
 
 func TestSimulateUsage(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		args []string
 		in   string

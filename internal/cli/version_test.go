@@ -7,6 +7,7 @@ import (
 )
 
 func TestModuleVersion(t *testing.T) {
+	t.Parallel()
 	bi := func(v string) *debug.BuildInfo {
 		return &debug.BuildInfo{Main: debug.Module{Path: "github.com/deniedhq/denied", Version: v}}
 	}
@@ -30,6 +31,7 @@ func TestModuleVersion(t *testing.T) {
 
 // denied version and the SARIF driver say the same version.
 func TestVersionCommand(t *testing.T) {
+	t.Parallel()
 	out, _, code := runCLI(t, "", "version")
 	if code != 0 || strings.TrimSpace(out) != "denied "+Version {
 		t.Errorf("exit %d: %q", code, out)
