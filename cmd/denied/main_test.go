@@ -31,6 +31,11 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"version"}, 0, ""},
 		{[]string{"simulate", "../../examples/restore-passrole.json"}, 0, ""},
 		{[]string{"nope"}, 2, "unknown command"},
+		{nil, 2, "Usage:"},
+		{[]string{"--help"}, 0, ""},
+		{[]string{"help", "check"}, 0, ""},
+		{[]string{"check", "--formt", "json"}, 2, "did you mean --format?"},
+		{[]string{"completion", "zsh"}, 0, ""},
 		{[]string{"simulate", "/nonexistent"}, 2, "no such file"},
 		{[]string{"explain", "--no-decode", "../../testdata/messages/decoded/zatoima-wrapper.json"}, 0, ""},
 	} {

@@ -70,6 +70,27 @@ func TestUsageErrors(t *testing.T) {
 	}
 }
 
+// The usage errors shared through the flag groups are in the language of
+// --lang, else of the environment.
+func TestGroupErrorsTranslated(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"check", "restore", "--snapshot", "x", "--format", "yaml", "--lang", "ja"}, "--format には"},
+		{[]string{"jobs", "--format", "yaml", "--lang", "ko"}, "--format에는"},
+		{[]string{"audit", "--snapshot", "x", "--live", "--lang", "ja"}, "同時に指定できません"},
+		{[]string{"check", "restore", "--snapshot", "x", "--live", "--lang", "ko"}, "함께 지정할 수 없습니다"},
+		{[]string{"collect", "--lang", "fr"}, "--lang must be en, ja or ko"},
+	} {
+		_, errOut, code := runCLI(t, "", tt.args...)
+		if code != ExitUsage || !strings.Contains(errOut, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2 with %q", tt.args, code, errOut, tt.want)
+		}
+	}
+}
+
 // Flags may come before or after the positional arguments; -- ends them.
 func TestFlagsAnywhere(t *testing.T) {
 	t.Parallel()
