@@ -147,41 +147,29 @@ func (sc *shapeScanner) str() (string, error) {
 		return "", sc.syntax("a string")
 	}
 	start := sc.off
-	sc.off++
-	simple := true
-	for sc.off < len(sc.data) {
-		switch c := sc.data[sc.off]; {
-		case c == '"':
-			sc.off++
-			if simple {
-				return string(sc.data[start+1 : sc.off-1]), nil
-			}
-			s, err := strconv.Unquote(string(sc.data[start:sc.off]))
-			if err != nil {
-				// JSON escapes strconv does not know (\/), or bad ones.
-				s = strings.ReplaceAll(string(sc.data[start+1:sc.off-1]), `\/`, "/")
-				if s2, err2 := strconv.Unquote(`"` + s + `"`); err2 == nil {
-					return s2, nil
-				}
-				sc.off = start
-				return "", sc.syntax("a valid string")
-			}
-			return s, nil
-		case c == '\\':
-			simple = false
-			sc.off += 2
-		case c < 0x20:
-			return "", sc.syntax(`'"'`)
-		case c >= utf8.RuneSelf:
-			r, n := utf8.DecodeRune(sc.data[sc.off:])
-			if r == utf8.RuneError && n == 1 {
-				l, col := jsonx.LineCol(sc.data, sc.off)
-				return "", &Error{Pointer: sc.pointer(), Line: l, Col: col, Message: fmt.Sprintf("invalid JSON: invalid UTF-8 byte 0x%02X in a string", c)}
-			}
-			sc.off += n
-		default:
-			sc.off++
+	for i := start + 1; i < len(sc.data); i++ {
+		c := sc.data[i]
+		if c == '"' {
+			sc.off = i + 1
+			return string(sc.data[start+1 : i]), nil
 		}
+		if c == '\\' || c < 0x20 || c >= utf8.RuneSelf {
+			break
+		}
+	}
+	b, end, p := jsonx.Unquote(nil, sc.data, start+1)
+	sc.off = end
+	switch p {
+	case jsonx.OK:
+		return string(b), nil
+	case jsonx.InvalidUTF8:
+		l, col := jsonx.LineCol(sc.data, end)
+		return "", &Error{Pointer: sc.pointer(), Line: l, Col: col, Message: fmt.Sprintf("invalid JSON: invalid UTF-8 byte 0x%02X in a string", sc.data[end])}
+	case jsonx.BadEscape, jsonx.BadUnicode:
+		sc.off = start
+		return "", sc.syntax("a valid string")
+	case jsonx.EndInEscape:
+		sc.off = len(sc.data)
 	}
 	return "", sc.syntax(`'"'`)
 }

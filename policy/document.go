@@ -127,7 +127,7 @@ func percentDecode(data []byte) ([]byte, int) {
 		if i+2 >= len(data) {
 			return nil, i
 		}
-		hi, lo := hexVal(data[i+1]), hexVal(data[i+2])
+		hi, lo := jsonx.HexVal(data[i+1]), jsonx.HexVal(data[i+2])
 		if hi < 0 || lo < 0 {
 			return nil, i
 		}

@@ -434,115 +434,25 @@ func (s *scanner) str() (string, bool) {
 	return "", false
 }
 
-func hexVal(c byte) rune {
-	switch {
-	case c >= '0' && c <= '9':
-		return rune(c - '0')
-	case c >= 'a' && c <= 'f':
-		return rune(c - 'a' + 10)
-	case c >= 'A' && c <= 'F':
-		return rune(c - 'A' + 10)
-	}
-	return -1
-}
-
-// hex4 reads four hex digits at off, or returns -1.
-func hex4(data []byte, off int) rune {
-	if off+4 > len(data) {
-		return -1
-	}
-	var r rune
-	for i := 0; i < 4; i++ {
-		v := hexVal(data[off+i])
-		if v < 0 {
-			return -1
-		}
-		r = r<<4 | v
-	}
-	return r
-}
-
 // strSlow scans a string that has escapes or non-ASCII bytes.
 func (s *scanner) strSlow(start int) (string, bool) {
-	buf := make([]byte, 0, 32)
-	i := start + 1
-	for i < len(s.data) {
-		c := s.data[i]
-		switch {
-		case c == '"':
-			s.off = i + 1
-			return string(buf), true
-		case c < 0x20:
-			s.off = i
-			s.fail(fmt.Sprintf("in a string starting at %s (control characters must be escaped)", s.posAt(start)))
-			return "", false
-		case c >= 0x80:
-			r, size := utf8.DecodeRune(s.data[i:])
-			if r == utf8.RuneError && size <= 1 {
-				s.off = i
-				s.fail(fmt.Sprintf("in a string starting at %s", s.posAt(start)))
-				return "", false
-			}
-			buf = append(buf, s.data[i:i+size]...)
-			i += size
-		case c != '\\':
-			buf = append(buf, c)
-			i++
-		default:
-			if i+1 >= len(s.data) {
-				s.off = i + 1
-				s.fail(fmt.Sprintf("in a string starting at %s", s.posAt(start)))
-				return "", false
-			}
-			e := s.data[i+1]
-			switch e {
-			case '"', '\\', '/':
-				buf = append(buf, e)
-			case 'b':
-				buf = append(buf, '\b')
-			case 'f':
-				buf = append(buf, '\f')
-			case 'n':
-				buf = append(buf, '\n')
-			case 'r':
-				buf = append(buf, '\r')
-			case 't':
-				buf = append(buf, '\t')
-			case 'u':
-				r := hex4(s.data, i+2)
-				if r < 0 {
-					s.off = i
-					s.failMsg(s.pos(), fmt.Sprintf("invalid escape at %s in a string starting at %s: \\u must be followed by four hex digits", s.pos(), s.posAt(start)))
-					return "", false
-				}
-				i += 6
-				if r >= 0xD800 && r < 0xDC00 {
-					// A high surrogate must be followed by \u and a low one.
-					if i+1 < len(s.data) && s.data[i] == '\\' && s.data[i+1] == 'u' {
-						if lo := hex4(s.data, i+2); lo >= 0xDC00 && lo < 0xE000 {
-							r = (r-0xD800)<<10 | (lo - 0xDC00) + 0x10000
-							i += 6
-						} else {
-							r = utf8.RuneError
-						}
-					} else {
-						r = utf8.RuneError
-					}
-				} else if r >= 0xDC00 && r < 0xE000 {
-					r = utf8.RuneError
-				}
-				buf = utf8.AppendRune(buf, r)
-				continue
-			default:
-				s.off = i
-				s.failMsg(s.pos(), fmt.Sprintf("invalid escape %s at %s in a string starting at %s", describeEscape(s.data, i+1), s.pos(), s.posAt(start)))
-				return "", false
-			}
-			i += 2
-		}
+	buf, end, p := jsonx.Unquote(make([]byte, 0, 32), s.data, start+1)
+	s.off = end
+	switch p {
+	case jsonx.OK:
+		return string(buf), true
+	case jsonx.Control:
+		s.fail(fmt.Sprintf("in a string starting at %s (control characters must be escaped)", s.posAt(start)))
+	case jsonx.BadUnicode:
+		s.failMsg(s.pos(), fmt.Sprintf("invalid escape at %s in a string starting at %s: \\u must be followed by four hex digits", s.pos(), s.posAt(start)))
+	case jsonx.BadEscape:
+		s.failMsg(s.pos(), fmt.Sprintf("invalid escape %s at %s in a string starting at %s", describeEscape(s.data, end+1), s.pos(), s.posAt(start)))
+	case jsonx.EndInEscape:
+		s.off = end + 1
+		s.fail(fmt.Sprintf("in a string starting at %s", s.posAt(start)))
+	default: // Unterminated, InvalidUTF8
+		s.fail(fmt.Sprintf("in a string starting at %s", s.posAt(start)))
 	}
-	s.off = len(s.data)
-	s.fail(fmt.Sprintf("in a string starting at %s", s.posAt(start)))
 	return "", false
 }
 

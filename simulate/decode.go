@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/deniedhq/denied/internal/jsonx"
@@ -135,85 +134,27 @@ func (d *decoder) str() (string, error) {
 	return "", d.syntax(`a closing '"'`)
 }
 
+// strSlow reads the rest of a string that has escapes, from d.off; the
+// part from start is valid and has none.
 func (d *decoder) strSlow(start int) (string, error) {
-	b := append([]byte(nil), d.data[start:d.off]...)
-	for d.off < len(d.data) {
-		c := d.data[d.off]
-		switch {
-		case c == '"':
-			d.off++
-			return string(b), nil
-		case c == '\\':
-			if d.off+1 >= len(d.data) {
-				return "", d.syntax("an escape")
-			}
-			e := d.data[d.off+1]
-			d.off += 2
-			switch e {
-			case '"', '\\', '/':
-				b = append(b, e)
-			case 'b':
-				b = append(b, '\b')
-			case 'f':
-				b = append(b, '\f')
-			case 'n':
-				b = append(b, '\n')
-			case 'r':
-				b = append(b, '\r')
-			case 't':
-				b = append(b, '\t')
-			case 'u':
-				r, ok := d.hex4()
-				if !ok {
-					return "", d.syntax("four hex digits after \\u")
-				}
-				if utf16.IsSurrogate(r) {
-					r2 := utf8.RuneError
-					if d.off+1 < len(d.data) && d.data[d.off] == '\\' && d.data[d.off+1] == 'u' {
-						save := d.off
-						d.off += 2
-						if x, ok := d.hex4(); ok {
-							r2 = x
-						} else {
-							d.off = save
-						}
-					}
-					r = utf16.DecodeRune(r, r2)
-				}
-				b = utf8.AppendRune(b, r)
-			default:
-				d.off -= 2
-				return "", d.syntax("a valid escape")
-			}
-		case c < 0x20:
-			return "", d.syntax("a character (control characters must be escaped)")
-		default:
-			b = append(b, c)
-			d.off++
-		}
+	b, end, p := jsonx.Unquote(append([]byte(nil), d.data[start:d.off]...), d.data, d.off)
+	d.off = end
+	switch p {
+	case jsonx.OK:
+		return string(b), nil
+	case jsonx.EndInEscape:
+		return "", d.syntax("an escape")
+	case jsonx.BadEscape:
+		return "", d.syntax("a valid escape")
+	case jsonx.BadUnicode:
+		d.off += 2
+		return "", d.syntax("four hex digits after \\u")
+	case jsonx.Control:
+		return "", d.syntax("a character (control characters must be escaped)")
+	case jsonx.InvalidUTF8:
+		return "", d.syntax("valid UTF-8")
 	}
 	return "", d.syntax(`a closing '"'`)
-}
-
-func (d *decoder) hex4() (rune, bool) {
-	if d.off+4 > len(d.data) {
-		return 0, false
-	}
-	var r rune
-	for _, c := range d.data[d.off : d.off+4] {
-		switch {
-		case '0' <= c && c <= '9':
-			r = r<<4 | rune(c-'0')
-		case 'a' <= c && c <= 'f':
-			r = r<<4 | rune(c-'a'+10)
-		case 'A' <= c && c <= 'F':
-			r = r<<4 | rune(c-'A'+10)
-		default:
-			return 0, false
-		}
-	}
-	d.off += 4
-	return r, true
 }
 
 // skip passes over one value, checking its syntax, and returns its bytes.

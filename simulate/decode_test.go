@@ -9,6 +9,19 @@ import (
 	"unicode/utf8"
 )
 
+// TestDecodeStringEscapes checks that escapes decode as encoding/json
+// decodes them, surrogate halves that are not a pair included.
+func TestDecodeStringEscapes(t *testing.T) {
+	t.Parallel()
+	for _, in := range []string{`\ud83d\ude00`, `\ud83d\u0041`, `\ud83d\ud83d\ude00`, `\ude00x`, `a\/\"\t\u00e9`} {
+		c, err := decodeCase([]byte(`{"id": "` + in + `"}`))
+		var want string
+		if jerr := json.Unmarshal([]byte(`"`+in+`"`), &want); jerr != nil || err != nil || c.ID != want {
+			t.Errorf("%s: id %q (%v), encoding/json gives %q (%v)", in, c.ID, err, want, jerr)
+		}
+	}
+}
+
 func TestDecodeCaseErrors(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -26,6 +39,8 @@ func TestDecodeCaseErrors(t *testing.T) {
 		{`{"id": "x"} trailing`, "", "expected the end of the case"},
 		{"{\"id\": \"\x01\"}", "", "control characters must be escaped"},
 		{`{"id": "\q"}`, "", "a valid escape"},
+		{"{\"id\": \"\\n\xff\"}", "", "invalid JSON at 1:11: expected valid UTF-8"},
+		{`{"id": "\n\u12"}`, "", "invalid JSON at 1:13: expected four hex digits"},
 		{`{"id": 01}`, "", "a number"},
 		{"", "", "invalid JSON at 1:1"},
 	}
