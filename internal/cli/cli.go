@@ -140,24 +140,41 @@ const rootLong = `denied: why AWS said no, and how to fix it.
 Exit codes: 0 success, 1 something would be denied, 2 bad input or usage, 3 AWS or runtime failure,
 4 something could not be checked (check, audit; 1 takes precedence).`
 
-const rootUsage = `Usage:{{if .HasAvailableSubCommands}}
-  {{.CommandPath}} COMMAND [flags] [args]{{else}}
-  {{.UseLine}}{{end}}{{if .HasExample}}
-
-Examples:
-{{.Example}}{{end}}{{if .HasAvailableSubCommands}}
-
-Commands:{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
-  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
-
-Flags:
-{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
-
-Global flags:
-{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
-
-Run '{{.CommandPath}} help COMMAND' or '{{.CommandPath}} COMMAND --help' for a command's flags.{{end}}
-`
+// usage writes the usage of c: its synopsis, examples, subcommands and
+// flags. It is Go code, not one of cobra's templates: text/template's
+// method lookups by name would keep every exported method of the AWS SDK
+// in the binary (cobra's own default avoids them the same way).
+func usage(c *cobra.Command) error {
+	var b strings.Builder
+	b.WriteString("Usage:\n")
+	if c.HasAvailableSubCommands() {
+		fmt.Fprintf(&b, "  %s COMMAND [flags] [args]\n", c.CommandPath())
+	} else {
+		fmt.Fprintf(&b, "  %s\n", c.UseLine())
+	}
+	if c.HasExample() {
+		fmt.Fprintf(&b, "\nExamples:\n%s\n", c.Example)
+	}
+	if c.HasAvailableSubCommands() {
+		b.WriteString("\nCommands:\n")
+		for _, sub := range c.Commands() {
+			if sub.IsAvailableCommand() || sub.Name() == "help" {
+				fmt.Fprintf(&b, "  %-*s %s\n", sub.NamePadding(), sub.Name(), sub.Short)
+			}
+		}
+	}
+	if c.HasAvailableLocalFlags() {
+		fmt.Fprintf(&b, "\nFlags:\n%s\n", strings.TrimRight(c.LocalFlags().FlagUsages(), " \n"))
+	}
+	if c.HasAvailableInheritedFlags() {
+		fmt.Fprintf(&b, "\nGlobal flags:\n%s\n", strings.TrimRight(c.InheritedFlags().FlagUsages(), " \n"))
+	}
+	if c.HasAvailableSubCommands() {
+		fmt.Fprintf(&b, "\nRun '%[1]s help COMMAND' or '%[1]s COMMAND --help' for a command's flags.\n", c.CommandPath())
+	}
+	_, err := io.WriteString(c.OutOrStderr(), b.String())
+	return err
+}
 
 // runErr marks an error returned by a command's run function, as opposed
 // to one of cobra's (an unknown command, a bad flag), which is a usage
@@ -182,11 +199,15 @@ func newRoot(env *Env) *cobra.Command {
 		Use:           "denied",
 		Short:         "why AWS said no, and how to fix it",
 		Long:          rootLong,
-		Version:       Version,
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		// A command is needed: without one, the usage on stderr and exit 2.
+		// A command is needed: without one (and without --version), the
+		// usage on stderr and exit 2.
 		RunE: runE(func(cmd *cobra.Command, _ []string) error {
+			if v, _ := cmd.Flags().GetBool("version"); v {
+				fmt.Fprintf(env.Stdout, "denied %s\n", Version)
+				return nil
+			}
 			cmd.SetOut(env.Stderr)
 			_ = cmd.Usage()
 			return &Error{Code: ExitUsage, Err: errSilent}
@@ -195,8 +216,8 @@ func newRoot(env *Env) *cobra.Command {
 	root.SetIn(env.Stdin)
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
-	root.SetUsageTemplate(rootUsage)
-	root.SetVersionTemplate("denied {{.Version}}\n")
+	root.SetUsageFunc(usage)
+	root.Flags().BoolP("version", "v", false, "print the version")
 	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(
 		newAuditCmd(env),
