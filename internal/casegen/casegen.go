@@ -19,6 +19,10 @@
 // Resource/NotResource, Principal/NotPrincipal, every condition operator with
 // IfExists and set qualifiers, and policy variables with and without
 // defaults.
+//
+// Cases are built as simulate.Case values with policy.Policy documents (the
+// types that read them), never with mirrors of the format. The package
+// is for tests and tools: product code must not import it.
 package casegen
 
 import (
@@ -27,6 +31,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sort"
+
+	"github.com/deniedhq/denied/simulate"
 )
 
 // Case is one generated case with the feature tags that describe it.
@@ -45,6 +51,7 @@ type Generator struct {
 	// per-case state
 	feats    map[string]bool
 	userName string
+	ctx      map[string]any // the request context, marshalled into the case when it is built
 }
 
 // New returns a generator whose stream is determined by seed.
@@ -61,7 +68,9 @@ func (g *Generator) NextCase() Case {
 	g.i++
 	g.feats = map[string]bool{}
 	g.userName = ""
+	g.ctx = nil
 	c := g.build(id)
+	c.Request.Context = contextJSON(g.ctx)
 	data, err := json.Marshal(c)
 	if err != nil {
 		panic("casegen: " + err.Error()) // the model only holds marshalable values
@@ -158,7 +167,7 @@ func (s *scn) iamPrincipal() bool {
 	return s.kind == pUser || s.kind == pSession || s.kind == pFederated
 }
 
-func (g *Generator) build(id string) *caseJSON {
+func (g *Generator) build(id string) *simulate.Case {
 	if g.chance(0.05) {
 		return g.special(id)
 	}
@@ -190,7 +199,7 @@ func (g *Generator) build(id string) *caseJSON {
 		s.res = s.spec.res(g, s.resAcct)
 	}
 
-	c := &caseJSON{ID: id, Request: requestJSON{Principal: s.principal, Action: g.requestAction(s.spec.action), Resource: s.res.arn, ResourceAccount: s.resAcct}}
+	c := &simulate.Case{ID: id, Request: simulate.CaseRequest{Principal: s.principal, Action: g.requestAction(s.spec.action), Resource: s.res.arn, ResourceAccount: s.resAcct}}
 	if g.chance(0.3) {
 		c.ManagementAccount = acctMgmt
 	}
@@ -200,9 +209,7 @@ func (g *Generator) build(id string) *caseJSON {
 	s.hasSess = s.kind == pFederated || (s.kind == pSession && g.chance(0.3))
 	s.hasBound = (s.kind == pUser || s.kind == pSession) && g.chance(0.25)
 	s.ctx = g.context(s, useVpce)
-	if len(s.ctx) > 0 {
-		c.Request.Context = s.ctx
-	}
+	g.ctx = s.ctx
 
 	if s.iamPrincipal() {
 		n := 1 + g.weighted(50, 35, 15)
@@ -210,7 +217,7 @@ func (g *Generator) build(id string) *caseJSON {
 			n = 0
 		}
 		for i := range n {
-			c.IdentityPolicies = append(c.IdentityPolicies, namedPolicy{Name: g.identityPolicyName(s, i), Document: g.identityPolicy(s, "identity", 1+g.weighted(30, 28, 18, 11, 7, 6))})
+			c.IdentityPolicies = append(c.IdentityPolicies, doc(g.identityPolicyName(s, i), g.identityPolicy(s, "identity", 1+g.weighted(30, 28, 18, 11, 7, 6))))
 		}
 		if len(c.IdentityPolicies) > 0 {
 			g.tag("layer:identity")
@@ -218,15 +225,18 @@ func (g *Generator) build(id string) *caseJSON {
 	}
 	if s.hasBound {
 		g.tag("layer:boundary")
-		c.PermissionsBoundary = &namedPolicy{Name: "arn:aws:iam::" + s.pAcct + ":policy/DeveloperBoundary", Document: g.identityPolicy(s, "boundary", 1+g.weighted(50, 35, 15))}
+		b := doc("arn:aws:iam::"+s.pAcct+":policy/DeveloperBoundary", g.identityPolicy(s, "boundary", 1+g.weighted(50, 35, 15)))
+		c.PermissionsBoundary = &b
 	}
 	if s.hasSess {
 		g.tag("layer:session")
-		c.SessionPolicy = &namedPolicy{Name: "session-policy", Document: g.identityPolicy(s, "session", 1+g.weighted(50, 35, 15))}
+		sp := doc("session-policy", g.identityPolicy(s, "session", 1+g.weighted(50, 35, 15)))
+		c.SessionPolicy = &sp
 	}
 	if s.spec.resourcePolicy && (s.kind == pAnon || s.kind == pService || s.spec.service() == "kms" || s.spec.action == "sts:AssumeRole" || g.chance(0.65)) {
 		g.tag("layer:resource")
-		c.ResourcePolicy = &namedPolicy{Name: g.resourcePolicyName(s), Document: g.resourcePolicy(s)}
+		rp := doc(g.resourcePolicyName(s), g.resourcePolicy(s))
+		c.ResourcePolicy = &rp
 	}
 	if (s.iamPrincipal() || s.kind == pRoot) && g.chance(0.55) {
 		g.tag("layer:scp")
@@ -238,7 +248,7 @@ func (g *Generator) build(id string) *caseJSON {
 	}
 	if useVpce {
 		g.tag("layer:vpce")
-		c.VpcEndpointPolicies = []namedPolicy{{Name: "vpce-policy", Document: g.identityPolicy(s, "vpce", 1+g.weighted(50, 35, 15))}}
+		c.VPCEndpointPolicies = []simulate.PolicyDoc{doc("vpce-policy", g.identityPolicy(s, "vpce", 1+g.weighted(50, 35, 15)))}
 	}
 	g.addClass(s, c)
 	return c

@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/deniedhq/denied/policy"
+	"github.com/deniedhq/denied/simulate"
 )
 
 func TestDeterministic(t *testing.T) {
@@ -49,7 +52,7 @@ func TestValidJSON(t *testing.T) {
 		if bytes.ContainsAny(c.JSON, "\n\r") {
 			t.Fatalf("%s: not a single line", c.ID)
 		}
-		var v caseJSON
+		var v simulate.Case
 		dec := json.NewDecoder(bytes.NewReader(c.JSON))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&v); err != nil {
@@ -86,10 +89,14 @@ func TestValidJSON(t *testing.T) {
 				t.Fatalf("%s: RCP level without RCPFullAWSAccess", c.ID)
 			}
 		}
-		for _, p := range v.VpcEndpointPolicies {
-			for _, st := range p.Document.Statement {
-				if st.Principal != "*" {
-					t.Fatalf("%s: endpoint policy statement with principal %v", c.ID, st.Principal)
+		for _, p := range v.VPCEndpointPolicies {
+			d, fs := policy.Parse(p.Document)
+			if policy.HasErrors(fs) {
+				t.Fatalf("%s: endpoint policy: %v", c.ID, fs)
+			}
+			for _, st := range d.Statements {
+				if st.Principal == nil || !st.Principal.Wildcard {
+					t.Fatalf("%s: endpoint policy statement with principal %+v", c.ID, st.Principal)
 				}
 			}
 		}

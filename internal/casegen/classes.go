@@ -1,6 +1,11 @@
 package casegen
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/deniedhq/denied/policy"
+	"github.com/deniedhq/denied/simulate"
+)
 
 // The classes below are cases that AWS answers by a rule of its own rather
 // than by the ordinary evaluation (issue 7): action strings IAM stores but
@@ -58,7 +63,7 @@ func (g *Generator) malformedAction(a *actionSpec) string {
 
 // addClass turns some ordinary cases into cases of a class, by editing the
 // policies already generated for them.
-func (g *Generator) addClass(s *scn, c *caseJSON) {
+func (g *Generator) addClass(s *scn, c *simulate.Case) {
 	if s.kind == pRoot {
 		g.tag(ClassRootCaller)
 	}
@@ -69,58 +74,63 @@ func (g *Generator) addClass(s *scn, c *caseJSON) {
 	case 1:
 		// An identity policy or SCP statement whose Action or NotAction
 		// holds a value that matches nothing.
-		var docs []*document
+		var docs []*simulate.PolicyDoc
 		for i := range c.IdentityPolicies {
-			docs = append(docs, &c.IdentityPolicies[i].Document)
+			docs = append(docs, &c.IdentityPolicies[i])
 		}
 		for i := range c.ServiceControlPolicies {
 			for j := range c.ServiceControlPolicies[i].Policies {
-				docs = append(docs, &c.ServiceControlPolicies[i].Policies[j].Document)
+				docs = append(docs, &c.ServiceControlPolicies[i].Policies[j])
 			}
 		}
 		if len(docs) == 0 {
 			return
 		}
-		d := pick(g, docs)
-		if len(d.Statement) == 0 {
-			return
-		}
-		st := pick(g, d.Statement)
-		bad := g.malformedAction(s.spec)
-		g.tag(ClassMalformedAction)
-		switch {
-		case st.NotAction != nil:
-			st.NotAction = bad
-		case g.chance(0.5):
-			st.Action = bad
-		default:
-			st.Action = nil
-			st.NotAction = bad
-			g.tag("notaction")
-		}
+		editDoc(pick(g, docs), func(d *policy.Policy) {
+			if len(d.Statements) == 0 {
+				return
+			}
+			st := pick(g, d.Statements)
+			bad := []string{g.malformedAction(s.spec)}
+			g.tag(ClassMalformedAction)
+			switch {
+			case st.NotAction != nil:
+				st.NotAction = bad
+			case g.chance(0.5):
+				st.Action = bad
+			default:
+				st.Action = nil
+				st.NotAction = bad
+				g.tag("notaction")
+			}
+		})
 	case 2:
 		// An Allow with NotPrincipal in the resource policy.
 		if c.ResourcePolicy == nil || s.kind == pService || s.kind == pAnon || strings.HasPrefix(s.spec.action, "sts:") {
 			return
 		}
 		g.tag(ClassNotPrincipalAllow)
-		st := &statement{Effect: "Allow", Action: s.spec.action, Resource: "*"}
+		st := &policy.Statement{Effect: policy.Allow, Action: []string{s.spec.action}, Resource: []string{"*"}}
 		if g.chance(0.5) {
 			g.tag("notprincipal-allow:lists-caller")
-			st.NotPrincipal = map[string]any{"AWS": g.callerIdentity(s)}
+			st.NotPrincipal = awsPrincipal(g.callerIdentity(s))
 		} else {
-			st.NotPrincipal = map[string]any{"AWS": "arn:aws:iam::" + acctA + ":role/BreakGlass"}
+			st.NotPrincipal = awsPrincipal("arn:aws:iam::" + acctA + ":role/BreakGlass")
 		}
-		d := &c.ResourcePolicy.Document
-		d.Statement = append(d.Statement, st)
+		editDoc(c.ResourcePolicy, func(d *policy.Policy) { d.Statements = append(d.Statements, st) })
 	case 3:
 		// A resource-based statement without Principal.
-		if c.ResourcePolicy == nil || len(c.ResourcePolicy.Document.Statement) == 0 {
+		if c.ResourcePolicy == nil {
 			return
 		}
-		g.tag(ClassMissingPrincipal)
-		st := pick(g, c.ResourcePolicy.Document.Statement)
-		st.Principal, st.NotPrincipal = nil, nil
+		editDoc(c.ResourcePolicy, func(d *policy.Policy) {
+			if len(d.Statements) == 0 {
+				return
+			}
+			g.tag(ClassMissingPrincipal)
+			st := pick(g, d.Statements)
+			st.Principal, st.NotPrincipal = nil, nil
+		})
 	}
 }
 
@@ -140,19 +150,20 @@ func (g *Generator) callerIdentity(s *scn) string {
 // special builds, now and then, a case of a class the ordinary generator
 // does not reach: requests AWS refuses whatever the policies say, dates
 // at the ends of the range, and service keys the action never carries.
-func (g *Generator) special(id string) *caseJSON {
-	allowAll := func(action string) []namedPolicy {
-		acts := any([]string{action})
+func (g *Generator) special(id string) *simulate.Case {
+	allowAll := func(action string) []simulate.PolicyDoc {
+		acts := []string{action}
 		if g.chance(0.5) {
-			acts = "*"
+			acts = []string{"*"}
 		}
-		return []namedPolicy{{Name: "inline-0", Document: document{Version: version, Statement: []*statement{{Effect: "Allow", Action: acts, Resource: "*"}}}}}
+		return []simulate.PolicyDoc{doc("inline-0", newPolicy(&policy.Statement{Effect: policy.Allow, Action: acts, Resource: []string{"*"}}))}
 	}
 	user := "arn:aws:iam::" + acctA + ":user/" + pick(g, userNames)
 	ctx := map[string]any{"aws:ResourceAccount": acctA, "aws:PrincipalAccount": acctA, "aws:PrincipalArn": user, "aws:PrincipalType": "User"}
 	ti := g.r.IntN(len(times))
 	ctx["aws:CurrentTime"], ctx["aws:EpochTime"] = times[ti], epochs[ti]
-	c := &caseJSON{ID: id, Request: requestJSON{Principal: user, ResourceAccount: acctA, Context: ctx}}
+	c := &simulate.Case{ID: id, Request: simulate.CaseRequest{Principal: user, ResourceAccount: acctA}}
+	g.ctx = ctx
 	defer func() { g.tag("action:" + c.Request.Action) }()
 	switch g.r.IntN(6) {
 	case 0:
@@ -185,8 +196,8 @@ func (g *Generator) special(id string) *caseJSON {
 		ctx["aws:PrincipalArn"], ctx["aws:PrincipalType"] = root, "Account"
 		c.Request.Action = "sts:AssumeRole"
 		c.Request.Resource = "arn:aws:iam::" + acctA + ":role/" + pick(g, roleNames)
-		c.ResourcePolicy = &namedPolicy{Name: "trust-policy", Document: document{Version: version, Statement: []*statement{
-			{Effect: "Allow", Principal: map[string]any{"AWS": pick(g, []string{acctA, root})}, Action: "sts:AssumeRole"}}}}
+		rp := doc("trust-policy", newPolicy(&policy.Statement{Effect: policy.Allow, Principal: awsPrincipal(pick(g, []string{acctA, root})), Action: []string{"sts:AssumeRole"}}))
+		c.ResourcePolicy = &rp
 	case 4:
 		g.tag(ClassDateExtreme)
 		g.tag("principal:user")
@@ -201,13 +212,13 @@ func (g *Generator) special(id string) *caseJSON {
 		if val == "253402300799" {
 			g.tag("date-policy-epoch-seconds")
 		}
-		st := &statement{Effect: "Allow", Action: "s3:GetObject", Resource: "*", Condition: map[string]map[string]any{op: {key: val}}}
-		sts := []*statement{st}
+		cond := []policy.Condition{{Operator: op, Key: key, Values: []string{val}}}
+		sts := []*policy.Statement{{Effect: policy.Allow, Action: []string{"s3:GetObject"}, Resource: []string{"*"}, Conditions: cond}}
 		if g.chance(0.5) {
-			sts = []*statement{{Effect: "Allow", Action: "s3:*", Resource: "*"}, {Effect: "Deny", Action: "s3:GetObject", Resource: "*", Condition: map[string]map[string]any{op: {key: val}}}}
+			sts = []*policy.Statement{{Effect: policy.Allow, Action: []string{"s3:*"}, Resource: []string{"*"}}, {Effect: policy.Deny, Action: []string{"s3:GetObject"}, Resource: []string{"*"}, Conditions: cond}}
 		}
 		g.tag("op:" + op)
-		c.IdentityPolicies = []namedPolicy{{Name: "inline-0", Document: document{Version: version, Statement: sts}}}
+		c.IdentityPolicies = []simulate.PolicyDoc{doc("inline-0", newPolicy(sts...))}
 	case 5:
 		g.tag(ClassIgnoredContextKey)
 		g.tag("principal:user")
@@ -220,14 +231,15 @@ func (g *Generator) special(id string) *caseJSON {
 			val = "false"
 		}
 		g.tag("op:" + op)
-		eff := pick(g, []string{"Allow", "Deny"})
-		sts := []*statement{{Effect: eff, Action: "kms:*", Resource: "*", Condition: map[string]map[string]any{op: {"kms:GrantIsForAWSResource": val}}}}
-		if eff == "Deny" {
-			sts = append(sts, &statement{Effect: "Allow", Action: "kms:*", Resource: "*"})
+		eff := pick(g, []policy.Effect{policy.Allow, policy.Deny})
+		sts := []*policy.Statement{{Effect: eff, Action: []string{"kms:*"}, Resource: []string{"*"},
+			Conditions: []policy.Condition{{Operator: op, Key: "kms:GrantIsForAWSResource", Values: []string{val}}}}}
+		if eff == policy.Deny {
+			sts = append(sts, &policy.Statement{Effect: policy.Allow, Action: []string{"kms:*"}, Resource: []string{"*"}})
 		}
-		c.IdentityPolicies = []namedPolicy{{Name: "inline-0", Document: document{Version: version, Statement: sts}}}
-		c.ResourcePolicy = &namedPolicy{Name: "key-policy", Document: document{Version: version, Statement: []*statement{
-			{Effect: "Allow", Principal: map[string]any{"AWS": "arn:aws:iam::" + acctA + ":root"}, Action: "kms:*", Resource: "*"}}}}
+		c.IdentityPolicies = []simulate.PolicyDoc{doc("inline-0", newPolicy(sts...))}
+		rp := doc("key-policy", newPolicy(&policy.Statement{Effect: policy.Allow, Principal: awsPrincipal("arn:aws:iam::" + acctA + ":root"), Action: []string{"kms:*"}, Resource: []string{"*"}}))
+		c.ResourcePolicy = &rp
 	}
 	return c
 }

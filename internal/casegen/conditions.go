@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/deniedhq/denied/internal/arn"
+	"github.com/deniedhq/denied/policy"
 )
 
 // globalKeys are the global condition keys the generator uses, with value
@@ -79,7 +80,7 @@ func (g *Generator) pickOp(cs []opChoice) string {
 
 // conditions adds 0 or more condition entries to st: the first with
 // probability p, each further one with probability p/3.
-func (g *Generator) conditions(s *scn, st *statement, p float64) {
+func (g *Generator) conditions(s *scn, st *policy.Statement, p float64) {
 	for n := 0; n < 3 && g.chance(p); n++ {
 		if n > 0 {
 			p /= 3
@@ -88,7 +89,7 @@ func (g *Generator) conditions(s *scn, st *statement, p float64) {
 	}
 }
 
-func (g *Generator) condition(s *scn, st *statement) {
+func (g *Generator) condition(s *scn, st *policy.Statement) {
 	keys := keysFor(s)
 	var ks keySpec
 	// Prefer keys present in the request so that values decide; keep
@@ -151,13 +152,7 @@ func (g *Generator) condition(s *scn, st *statement) {
 		g.tag("condition-key-case")
 		key = strings.ToLower(key)
 	}
-	if st.Condition == nil {
-		st.Condition = map[string]map[string]any{}
-	}
-	if st.Condition[op] == nil {
-		st.Condition[op] = map[string]any{}
-	}
-	if _, dup := st.Condition[op][key]; dup {
+	if hasCondition(st, op, key) {
 		return
 	}
 	for _, v := range values {
@@ -166,7 +161,7 @@ func (g *Generator) condition(s *scn, st *statement) {
 			g.noteVars(s, v)
 		}
 	}
-	st.Condition[op][key] = one(values)
+	setCondition(st, op, key, values...)
 }
 
 func ctxValues(ctx map[string]any, key string) ([]string, bool) {

@@ -3,13 +3,16 @@ package casegen
 import (
 	"strings"
 	"unicode"
+
+	"github.com/deniedhq/denied/policy"
+	"github.com/deniedhq/denied/simulate"
 )
 
 const version = "2012-10-17"
 
 // actionElem fills Action or NotAction of st. relevant biases it towards
 // matching the request's action.
-func (g *Generator) actionElem(s *scn, st *statement, pMatch float64, allowNot bool) {
+func (g *Generator) actionElem(s *scn, st *policy.Statement, pMatch float64, allowNot bool) {
 	a := s.spec
 	var acts []string
 	matching := g.chance(pMatch)
@@ -47,17 +50,17 @@ func (g *Generator) actionElem(s *scn, st *statement, pMatch float64, allowNot b
 			filler = "organizations:*"
 		}
 		if matching {
-			st.NotAction = one([]string{pick(g, a.siblings), filler})
+			st.NotAction = []string{pick(g, a.siblings), filler}
 		} else {
-			st.NotAction = one([]string{pick(g, []string{a.action, a.service() + ":*", pick(g, a.prefixes)}), filler})
+			st.NotAction = []string{pick(g, []string{a.action, a.service() + ":*", pick(g, a.prefixes)}), filler}
 		}
 		return
 	}
-	st.Action = one(acts)
+	st.Action = acts
 }
 
 // resourceElem fills Resource or NotResource of st.
-func (g *Generator) resourceElem(s *scn, st *statement, pMatch float64, allowNot bool) {
+func (g *Generator) resourceElem(s *scn, st *policy.Statement, pMatch float64, allowNot bool) {
 	r := s.res
 	matching := g.chance(pMatch)
 	var pats []string
@@ -91,34 +94,34 @@ func (g *Generator) resourceElem(s *scn, st *statement, pMatch float64, allowNot
 		g.tag("notresource")
 		if matching {
 			if len(r.nomatch) > 0 {
-				st.NotResource = one([]string{pick(g, r.nomatch)})
+				st.NotResource = []string{pick(g, r.nomatch)}
 			} else {
-				st.NotResource = "arn:aws:s3:::unrelated-bucket/*"
+				st.NotResource = []string{"arn:aws:s3:::unrelated-bucket/*"}
 			}
 		} else {
-			st.NotResource = one([]string{r.match[0]})
+			st.NotResource = []string{r.match[0]}
 		}
 		return
 	}
-	st.Resource = one(pats)
+	st.Resource = pats
 }
 
 // identityPolicy builds an identity-style policy (identity, boundary,
 // session or VPC endpoint policy).
-func (g *Generator) identityPolicy(s *scn, layer string, n int) document {
-	d := document{Version: version}
+func (g *Generator) identityPolicy(s *scn, layer string, n int) *policy.Policy {
+	d := newPolicy()
 	for i := 0; i < n; i++ {
-		st := &statement{Effect: "Allow"}
+		st := &policy.Statement{Effect: policy.Allow}
 		pAllow, pAct, pRes, pCond := 0.86, 0.72, 0.75, 0.4
 		switch layer {
 		case "boundary", "session":
 			pAllow, pAct, pRes, pCond = 0.92, 0.8, 0.85, 0.3
 		case "vpce":
 			pAllow, pAct, pRes, pCond = 0.85, 0.8, 0.85, 0.3
-			st.Principal = "*"
+			st.Principal = anyone()
 		}
 		if !g.chance(pAllow) {
-			st.Effect = "Deny"
+			st.Effect = policy.Deny
 			pCond += 0.25
 		}
 		if g.chance(0.3) {
@@ -127,49 +130,49 @@ func (g *Generator) identityPolicy(s *scn, layer string, n int) document {
 		g.actionElem(s, st, pAct, layer != "vpce")
 		g.resourceElem(s, st, pRes, layer != "vpce")
 		g.conditions(s, st, pCond)
-		d.Statement = append(d.Statement, st)
+		d.Statements = append(d.Statements, st)
 	}
 	return d
 }
 
 // principalFor returns a Principal value; matching biases it towards
 // naming the requester.
-func (g *Generator) principalFor(s *scn, matching bool) (any, bool) {
-	other := []any{
-		map[string]any{"AWS": "arn:aws:iam::" + acctC + ":root"},
-		map[string]any{"AWS": "arn:aws:iam::" + acctB + ":user/mallory"},
-		map[string]any{"AWS": "arn:aws:iam::" + acctA + ":role/OtherRole"},
-		map[string]any{"Service": "config.amazonaws.com"},
-		map[string]any{"AWS": acctC},
+func (g *Generator) principalFor(s *scn, matching bool) (*policy.Principal, bool) {
+	other := []*policy.Principal{
+		awsPrincipal("arn:aws:iam::" + acctC + ":root"),
+		awsPrincipal("arn:aws:iam::" + acctB + ":user/mallory"),
+		awsPrincipal("arn:aws:iam::" + acctA + ":role/OtherRole"),
+		servicePrincipal("config.amazonaws.com"),
+		awsPrincipal(acctC),
 	}
 	if !matching {
 		return pick(g, other), false
 	}
-	var forms []any
-	wild := []any{"*", map[string]any{"AWS": "*"}}
+	var forms []*policy.Principal
+	wild := []*policy.Principal{anyone(), awsPrincipal("*")}
 	switch s.kind {
 	case pAnon:
 		forms = wild
 	case pService:
-		forms = []any{map[string]any{"Service": s.svc}, map[string]any{"Service": []string{s.svc, "config.amazonaws.com"}}, "*"}
+		forms = []*policy.Principal{servicePrincipal(s.svc), servicePrincipal(s.svc, "config.amazonaws.com"), anyone()}
 	case pRoot:
-		forms = append(wild, map[string]any{"AWS": s.pAcct}, map[string]any{"AWS": s.principal})
+		forms = append(wild, awsPrincipal(s.pAcct), awsPrincipal(s.principal))
 	case pUser:
-		forms = append(wild, map[string]any{"AWS": s.pAcct}, map[string]any{"AWS": "arn:aws:iam::" + s.pAcct + ":root"},
-			map[string]any{"AWS": s.userArn}, map[string]any{"AWS": s.userArn}, map[string]any{"AWS": []string{s.userArn, "arn:aws:iam::" + acctC + ":root"}})
+		forms = append(wild, awsPrincipal(s.pAcct), awsPrincipal("arn:aws:iam::"+s.pAcct+":root"),
+			awsPrincipal(s.userArn), awsPrincipal(s.userArn), awsPrincipal(s.userArn, "arn:aws:iam::"+acctC+":root"))
 	case pSession:
-		forms = append(wild, map[string]any{"AWS": s.pAcct}, map[string]any{"AWS": "arn:aws:iam::" + s.pAcct + ":root"},
-			map[string]any{"AWS": s.roleArn}, map[string]any{"AWS": s.roleArn})
+		forms = append(wild, awsPrincipal(s.pAcct), awsPrincipal("arn:aws:iam::"+s.pAcct+":root"),
+			awsPrincipal(s.roleArn), awsPrincipal(s.roleArn))
 		if !s.hasSess {
-			forms = append(forms, map[string]any{"AWS": s.principal})
+			forms = append(forms, awsPrincipal(s.principal))
 		}
 	case pFederated:
-		forms = append(wild, map[string]any{"AWS": s.pAcct}, map[string]any{"AWS": s.userArn}, map[string]any{"AWS": s.principal})
+		forms = append(wild, awsPrincipal(s.pAcct), awsPrincipal(s.userArn), awsPrincipal(s.principal))
 	}
 	f := pick(g, forms)
-	if m, ok := f.(map[string]any); ok {
-		if v, ok := m["AWS"].(string); ok {
-			switch {
+	if !f.Wildcard {
+		if len(f.AWS) == 1 {
+			switch v := f.AWS[0]; {
 			case v == s.principal && s.kind == pSession:
 				g.tag("rp-principal:session-arn")
 			case v == s.principal && s.kind == pFederated:
@@ -191,25 +194,25 @@ func (g *Generator) principalFor(s *scn, matching bool) (any, bool) {
 }
 
 // resourcePolicy builds the resource-based policy of the request's resource.
-func (g *Generator) resourcePolicy(s *scn) document {
-	d := document{Version: version}
+func (g *Generator) resourcePolicy(s *scn) *policy.Policy {
+	d := newPolicy()
 	trust := s.spec.action == "sts:AssumeRole"
 	if s.spec.service() == "kms" && g.chance(0.7) {
 		g.tag("kms-root-statement")
-		d.Statement = append(d.Statement, &statement{Sid: "Enable IAM User Permissions", Effect: "Allow",
-			Principal: map[string]any{"AWS": "arn:aws:iam::" + s.resAcct + ":root"}, Action: "kms:*", Resource: "*"})
+		d.Statements = append(d.Statements, &policy.Statement{Sid: "Enable IAM User Permissions", Effect: policy.Allow,
+			Principal: awsPrincipal("arn:aws:iam::" + s.resAcct + ":root"), Action: []string{"kms:*"}, Resource: []string{"*"}})
 	}
 	if trust {
 		g.tag("trust-policy")
 	}
 	n := 1 + g.weighted(45, 35, 20)
 	for i := 0; i < n; i++ {
-		st := &statement{Effect: "Allow"}
+		st := &policy.Statement{Effect: policy.Allow}
 		if g.chance(0.2) {
-			st.Effect = "Deny"
+			st.Effect = policy.Deny
 		}
 		matching := g.chance(0.75)
-		if st.Effect == "Deny" && g.chance(0.15) && s.kind != pService {
+		if st.Effect == policy.Deny && g.chance(0.15) && s.kind != pService {
 			g.tag("notprincipal")
 			st.NotPrincipal = g.notPrincipal(s)
 		} else {
@@ -218,26 +221,26 @@ func (g *Generator) resourcePolicy(s *scn) document {
 		}
 		if trust {
 			if g.chance(0.8) {
-				st.Action = "sts:AssumeRole"
+				st.Action = []string{"sts:AssumeRole"}
 			} else {
 				st.Action = []string{"sts:AssumeRole", "sts:TagSession"}
 			}
 			if g.chance(0.1) {
-				st.Action = "sts:AssumeRoleWithWebIdentity"
+				st.Action = []string{"sts:AssumeRoleWithWebIdentity"}
 			}
 		} else {
 			g.actionElem(s, st, 0.78, false)
 			g.resourceElem(s, st, 0.85, false)
 		}
 		pCond := 0.4
-		if st.Effect == "Deny" {
+		if st.Effect == policy.Deny {
 			pCond = 0.75
 		}
-		if st.Principal == "*" && st.Effect == "Allow" {
+		if st.Principal != nil && st.Principal.Wildcard && st.Effect == policy.Allow {
 			pCond = 0.6
 		}
 		g.conditions(s, st, pCond)
-		d.Statement = append(d.Statement, st)
+		d.Statements = append(d.Statements, st)
 	}
 	return d
 }
@@ -245,58 +248,57 @@ func (g *Generator) resourcePolicy(s *scn) document {
 // notPrincipal lists principals a Deny does not apply to: either unrelated
 // ones, or the requester with its whole chain (account, role or user, and
 // session), so that the meaning does not hinge on partial listings.
-func (g *Generator) notPrincipal(s *scn) any {
+func (g *Generator) notPrincipal(s *scn) *policy.Principal {
 	if s.kind == pAnon || s.kind == pRoot || g.chance(0.5) {
 		// The management account is never the requester's, so whether an
 		// account ARN in NotPrincipal exempts the whole account (iam-simulate)
 		// or only that account's root identity does not matter here.
-		return map[string]any{"AWS": []string{"arn:aws:iam::" + acctA + ":role/BreakGlass", "arn:aws:iam::" + acctMgmt + ":root"}}
+		return awsPrincipal("arn:aws:iam::"+acctA+":role/BreakGlass", "arn:aws:iam::"+acctMgmt+":root")
 	}
 	root := "arn:aws:iam::" + s.pAcct + ":root"
 	switch s.kind {
 	case pSession:
-		return map[string]any{"AWS": []string{root, s.roleArn, s.principal}}
+		return awsPrincipal(root, s.roleArn, s.principal)
 	case pFederated:
-		return map[string]any{"AWS": []string{root, s.userArn, s.principal}}
+		return awsPrincipal(root, s.userArn, s.principal)
 	}
-	return map[string]any{"AWS": []string{root, s.principal}}
+	return awsPrincipal(root, s.principal)
 }
 
 // scps builds 1-3 SCP levels: organisation root, OU and account.
-func (g *Generator) scps(s *scn) []orgLevel {
+func (g *Generator) scps(s *scn) []simulate.OrgLevel {
 	ou := ouProd
 	if s.pAcct == acctB {
 		ou = ouDev
 	}
 	targets := []string{orgRoot, ou, s.pAcct}
 	n := 1 + g.weighted(40, 35, 25)
-	var out []orgLevel
+	var out []simulate.OrgLevel
 	for i := 0; i < n; i++ {
-		lvl := orgLevel{Target: targets[i]}
+		lvl := simulate.OrgLevel{Target: targets[i]}
 		if g.chance(0.85) {
-			lvl.Policies = append(lvl.Policies, namedPolicy{Name: "FullAWSAccess", Document: document{Version: version,
-				Statement: []*statement{{Effect: "Allow", Action: "*", Resource: "*"}}}})
+			lvl.Policies = append(lvl.Policies, doc("FullAWSAccess", newPolicy(&policy.Statement{Effect: policy.Allow, Action: []string{"*"}, Resource: []string{"*"}})))
 		} else {
 			g.tag("scp-allow-list")
-			st := &statement{Effect: "Allow"}
+			st := &policy.Statement{Effect: policy.Allow}
 			g.actionElem(s, st, 0.7, true)
-			st.Resource = "*"
-			d := document{Version: version, Statement: []*statement{st}}
+			st.Resource = []string{"*"}
+			d := newPolicy(st)
 			if g.chance(0.5) {
-				d.Statement = append(d.Statement, &statement{Effect: "Allow", Action: []string{"sts:*", "iam:*"}, Resource: "*"})
+				d.Statements = append(d.Statements, &policy.Statement{Effect: policy.Allow, Action: []string{"sts:*", "iam:*"}, Resource: []string{"*"}})
 			}
-			lvl.Policies = append(lvl.Policies, namedPolicy{Name: "AllowListedServices", Document: d})
+			lvl.Policies = append(lvl.Policies, doc("AllowListedServices", d))
 		}
 		if g.chance(0.45) {
-			d := document{Version: version}
+			d := newPolicy()
 			for j := 0; j < 1+g.weighted(60, 30, 10); j++ {
-				st := &statement{Effect: "Deny"}
+				st := &policy.Statement{Effect: policy.Deny}
 				g.actionElem(s, st, 0.45, true)
 				g.resourceElem(s, st, 0.9, false)
 				g.conditions(s, st, 0.8)
-				d.Statement = append(d.Statement, st)
+				d.Statements = append(d.Statements, st)
 			}
-			lvl.Policies = append(lvl.Policies, namedPolicy{Name: pick(g, []string{"DenyGuardrails", "RegionLock", "ProtectSecurity"}), Document: d})
+			lvl.Policies = append(lvl.Policies, doc(pick(g, []string{"DenyGuardrails", "RegionLock", "ProtectSecurity"}), d))
 		}
 		out = append(out, lvl)
 	}
@@ -305,42 +307,42 @@ func (g *Generator) scps(s *scn) []orgLevel {
 
 // rcps builds 1-2 RCP levels. Each level holds RCPFullAWSAccess, which AWS
 // attaches everywhere and does not let anyone detach, plus guardrails.
-func (g *Generator) rcps(s *scn) []orgLevel {
+func (g *Generator) rcps(s *scn) []simulate.OrgLevel {
 	targets := []string{orgRoot, s.resAcct}
 	n := 1 + g.weighted(65, 35)
-	var out []orgLevel
+	var out []simulate.OrgLevel
 	for i := 0; i < n; i++ {
-		lvl := orgLevel{Target: targets[i], Policies: []namedPolicy{{Name: "RCPFullAWSAccess", Document: document{Version: version,
-			Statement: []*statement{{Effect: "Allow", Principal: "*", Action: "*", Resource: "*"}}}}}}
+		lvl := simulate.OrgLevel{Target: targets[i], Policies: []simulate.PolicyDoc{doc("RCPFullAWSAccess",
+			newPolicy(&policy.Statement{Effect: policy.Allow, Principal: anyone(), Action: []string{"*"}, Resource: []string{"*"}}))}}
 		if g.chance(0.75) {
-			d := document{Version: version}
+			d := newPolicy()
 			for j := 0; j < 1+g.weighted(60, 30, 10); j++ {
-				st := &statement{Effect: "Deny", Principal: "*"}
+				st := &policy.Statement{Effect: policy.Deny, Principal: anyone()}
 				svc := s.spec.service()
 				if !contains(rcpServices, svc) || g.chance(0.3) {
 					svc = pick(g, rcpServices)
 				}
 				switch g.r.IntN(3) {
 				case 0:
-					st.Action = svc + ":*"
+					st.Action = []string{svc + ":*"}
 				case 1:
 					if svc == s.spec.service() {
-						st.Action = s.spec.action
+						st.Action = []string{s.spec.action}
 					} else {
-						st.Action = svc + ":*"
+						st.Action = []string{svc + ":*"}
 					}
 				default:
 					st.Action = []string{svc + ":*", pick(g, rcpServices) + ":*"}
 				}
 				if g.chance(0.8) {
-					st.Resource = "*"
+					st.Resource = []string{"*"}
 				} else {
 					g.resourceElem(s, st, 0.8, false)
 				}
 				g.rcpConditions(s, st)
-				d.Statement = append(d.Statement, st)
+				d.Statements = append(d.Statements, st)
 			}
-			lvl.Policies = append(lvl.Policies, namedPolicy{Name: pick(g, []string{"EnforceSecureTransport", "DataPerimeter", "ConfusedDeputy"}), Document: d})
+			lvl.Policies = append(lvl.Policies, doc(pick(g, []string{"EnforceSecureTransport", "DataPerimeter", "ConfusedDeputy"}), d))
 		}
 		out = append(out, lvl)
 	}
@@ -348,22 +350,20 @@ func (g *Generator) rcps(s *scn) []orgLevel {
 }
 
 // rcpConditions adds the data-perimeter conditions RCPs typically carry.
-func (g *Generator) rcpConditions(s *scn, st *statement) {
+func (g *Generator) rcpConditions(s *scn, st *policy.Statement) {
 	switch g.r.IntN(5) {
 	case 0:
-		st.Condition = map[string]map[string]any{"BoolIfExists": {"aws:SecureTransport": "false"}}
+		setCondition(st, "BoolIfExists", "aws:SecureTransport", "false")
 		g.tag("op:BoolIfExists")
 	case 1:
-		st.Condition = map[string]map[string]any{
-			"StringNotEqualsIfExists": {"aws:PrincipalOrgID": orgID},
-			"BoolIfExists":            {"aws:PrincipalIsAWSService": "false"}}
+		setCondition(st, "StringNotEqualsIfExists", "aws:PrincipalOrgID", orgID)
+		setCondition(st, "BoolIfExists", "aws:PrincipalIsAWSService", "false")
 		g.tag("op:StringNotEqualsIfExists")
 		g.tag("op:BoolIfExists")
 	case 2:
-		st.Condition = map[string]map[string]any{
-			"StringNotEqualsIfExists": {"aws:SourceOrgID": orgID},
-			"Null":                    {"aws:SourceAccount": "false"},
-			"Bool":                    {"aws:PrincipalIsAWSService": "true"}}
+		setCondition(st, "StringNotEqualsIfExists", "aws:SourceOrgID", orgID)
+		setCondition(st, "Null", "aws:SourceAccount", "false")
+		setCondition(st, "Bool", "aws:PrincipalIsAWSService", "true")
 		g.tag("op:StringNotEqualsIfExists")
 		g.tag("op:Null")
 		g.tag("op:Bool")
