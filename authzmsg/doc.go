@@ -12,7 +12,11 @@
 // decode-authorization-message. ParseDecoded reads that decoded document on
 // its own.
 //
-// The encoded message is decoded through the Decoder port; NewSTSDecoder
-// implements it with the AWS SDK for Go v2, and Decode applies the result to
-// a Denial. Parsing never touches the network.
+// The encoded message is decoded through the Decoder port; package
+// authzmsg/sts implements it with the AWS SDK for Go v2, and Decode applies
+// the result to a Denial. Parsing never touches the network.
+//
+// authzmsg must not import the AWS SDK (or any package that does): the
+// offline commands and diagnose link it, and the SDK's initialisation would
+// cost every one of them at start.
 package authzmsg

@@ -20,6 +20,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/deniedhq/denied/authzmsg"
+	authzsts "github.com/deniedhq/denied/authzmsg/sts"
 	"github.com/deniedhq/denied/internal/collect"
 	"github.com/deniedhq/denied/jobs"
 )
@@ -72,7 +73,7 @@ type Deps struct {
 func (d Deps) withDefaults() Deps {
 	if d.STSDecoder == nil {
 		d.STSDecoder = func(ctx context.Context, profile, region string) (authzmsg.Decoder, error) {
-			return authzmsg.NewSTSDecoder(ctx, authzmsg.STSOptions{Profile: profile, Region: region})
+			return authzsts.New(ctx, authzsts.Options{Profile: profile, Region: region})
 		}
 	}
 	if d.JobsClient == nil {

@@ -16,6 +16,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/backup"
 
 	"github.com/deniedhq/denied/authzmsg"
+	authzsts "github.com/deniedhq/denied/authzmsg/sts"
 	"github.com/deniedhq/denied/internal/i18n"
 	"github.com/deniedhq/denied/internal/report"
 	"github.com/deniedhq/denied/jobs"
@@ -59,7 +60,7 @@ func fakeSTSDecoder(url string, creds aws.CredentialsProvider) func(context.Cont
 		if region == "" {
 			region = "us-east-1"
 		}
-		return authzmsg.NewSTSDecoder(ctx, authzmsg.STSOptions{Profile: profile, Region: region, Endpoint: url, Credentials: creds, MaxAttempts: 1})
+		return authzsts.New(ctx, authzsts.Options{Profile: profile, Region: region, Endpoint: url, Credentials: creds, MaxAttempts: 1})
 	}
 }
 

@@ -1,4 +1,4 @@
-package authzmsg
+package sts
 
 import (
 	"bytes"
@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/credentials"
+
+	"github.com/deniedhq/denied/authzmsg"
 )
 
 const (
@@ -131,33 +133,6 @@ func captureOutput(t *testing.T, fn func()) string {
 	return string(<-done)
 }
 
-func readFixture(t *testing.T, name string) string {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join(messagesDir, name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
-// consoleWithWrappedBlob is a console page in Japanese around an EC2 error
-// whose encoded message the console wrapped at 64 columns.
-func consoleWithWrappedBlob(t *testing.T) (text, blob string) {
-	t.Helper()
-	den, err := Parse(readFixture(t, "samples/terraform-ec2-encoded-only.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	blob = den.Encoded
-	var b strings.Builder
-	b.WriteString("インスタンスの起動に失敗しました\nYou are not authorized to perform this operation. Encoded authorization failure message:\n")
-	for i := 0; i < len(blob); i += 64 {
-		b.WriteString("  " + blob[i:min(i+64, len(blob))] + "\n")
-	}
-	b.WriteString("詳細については、AWS のドキュメントを参照してください。\n")
-	return b.String(), blob
-}
-
 func TestSTSDecodeEndToEnd(t *testing.T) {
 	isolateAWSEnv(t)
 	decoded := readFixture(t, "decoded/explicit-deny-user-wrapper.json")
@@ -173,23 +148,23 @@ func TestSTSDecodeEndToEnd(t *testing.T) {
 	t.Setenv("AWS_ENDPOINT_URL_STS", ts.URL)
 
 	text, blob := consoleWithWrappedBlob(t)
-	den, err := Parse(text)
+	den, err := authzmsg.Parse(text)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if den.Form != FormConsole || den.Encoded != blob {
+	if den.Form != authzmsg.FormConsole || den.Encoded != blob {
 		t.Fatalf("Parse: form %q, encoded %d chars; want console and the %d-character blob", den.Form, len(den.Encoded), len(blob))
 	}
 	var out string
 	printed := captureOutput(t, func() {
 		ctx := context.Background()
-		dec, err := NewSTSDecoder(ctx, STSOptions{})
+		dec, err := New(ctx, Options{})
 		if err != nil {
 			t.Errorf("NewSTSDecoder: %v", err)
 			return
 		}
 		out = fmt.Sprintf("%v %+v %#v", dec, dec, dec)
-		if err := Decode(ctx, dec, den); err != nil {
+		if err := authzmsg.Decode(ctx, dec, den); err != nil {
 			t.Errorf("Decode: %v", err)
 		}
 	})
@@ -218,10 +193,10 @@ func TestSTSDecodeEndToEnd(t *testing.T) {
 	if den.Decoded == nil || !den.Decoded.ExplicitDeny {
 		t.Fatalf("Decoded = %+v", den.Decoded)
 	}
-	if den.Principal.ARN != "arn:aws:iam::816678621138:user/fernandomjunior" || den.Principal.ID != "AIDA34JOWZ7JD6ORHXUBC" || den.Principal.Kind != KindUser {
+	if den.Principal.ARN != "arn:aws:iam::816678621138:user/fernandomjunior" || den.Principal.ID != "AIDA34JOWZ7JD6ORHXUBC" || den.Principal.Kind != authzmsg.KindUser {
 		t.Errorf("principal = %+v", den.Principal)
 	}
-	if den.Action != "ec2:RunInstances" || den.Resource != "arn:aws:ec2:us-east-1:816678621138:instance/*" || den.Decision != ExplicitDeny {
+	if den.Action != "ec2:RunInstances" || den.Resource != "arn:aws:ec2:us-east-1:816678621138:instance/*" || den.Decision != authzmsg.ExplicitDeny {
 		t.Errorf("action %q resource %q decision %q", den.Action, den.Resource, den.Decision)
 	}
 	if got := den.Context["ec2:InstanceType"]; len(got) != 1 || got[0] != "t2.micro" {
@@ -238,9 +213,9 @@ func TestSTSDecodeEndToEnd(t *testing.T) {
 
 // newTestDecoder points a decoder at ts with static credentials, through
 // the options rather than the environment.
-func newTestDecoder(t *testing.T, ts *httptest.Server) Decoder {
+func newTestDecoder(t *testing.T, ts *httptest.Server) authzmsg.Decoder {
 	t.Helper()
-	dec, err := NewSTSDecoder(context.Background(), STSOptions{
+	dec, err := New(context.Background(), Options{
 		Region:      "eu-west-2",
 		Endpoint:    ts.URL,
 		Credentials: credentials.NewStaticCredentialsProvider(testAccessKey, testSecretKey, ""),
@@ -266,15 +241,15 @@ func TestSTSErrors(t *testing.T) {
 			respond:  stsError(http.StatusForbidden, "AccessDenied", "User: arn:aws:iam::111122223333:user/alice is not authorized to perform: sts:DecodeAuthorizationMessage because no identity-based policy allows the sts:DecodeAuthorizationMessage action"),
 			requests: 1,
 			check: func(t *testing.T, err error) {
-				var de *DecodeDeniedError
+				var de *authzmsg.DecodeDeniedError
 				if !errors.As(err, &de) {
-					t.Fatalf("got %T %v, want *DecodeDeniedError", err, err)
+					t.Fatalf("got %T %v, want *authzmsg.DecodeDeniedError", err, err)
 				}
 				if de.Principal != "arn:aws:iam::111122223333:user/alice" || de.RequestID != "req-err-1" {
 					t.Errorf("principal %q request ID %q", de.Principal, de.RequestID)
 				}
 				msg := err.Error()
-				if !strings.Contains(msg, DecodePolicy) || !strings.Contains(msg, `"Action": "sts:DecodeAuthorizationMessage"`) {
+				if !strings.Contains(msg, authzmsg.DecodePolicy) || !strings.Contains(msg, `"Action": "sts:DecodeAuthorizationMessage"`) {
 					t.Errorf("the error does not carry the policy that grants the action:\n%s", msg)
 				}
 			},
@@ -284,8 +259,8 @@ func TestSTSErrors(t *testing.T) {
 			respond:  stsError(http.StatusBadRequest, "InvalidAuthorizationMessageException", "The message is invalid or has expired."),
 			requests: 1,
 			check: func(t *testing.T, err error) {
-				if !errors.Is(err, ErrInvalidMessage) {
-					t.Fatalf("got %v, want ErrInvalidMessage", err)
+				if !errors.Is(err, authzmsg.ErrInvalidMessage) {
+					t.Fatalf("got %v, want authzmsg.ErrInvalidMessage", err)
 				}
 				if !strings.Contains(err.Error(), "expire") || !strings.Contains(err.Error(), "line breaks") {
 					t.Errorf("the error does not say messages expire or get damaged: %v", err)
@@ -297,8 +272,8 @@ func TestSTSErrors(t *testing.T) {
 			respond:  stsError(http.StatusBadRequest, "Throttling", "Rate exceeded"),
 			requests: 3,
 			check: func(t *testing.T, err error) {
-				if !errors.Is(err, ErrThrottled) {
-					t.Fatalf("got %v, want ErrThrottled", err)
+				if !errors.Is(err, authzmsg.ErrThrottled) {
+					t.Fatalf("got %v, want authzmsg.ErrThrottled", err)
 				}
 			},
 		},
@@ -307,8 +282,8 @@ func TestSTSErrors(t *testing.T) {
 			respond:  stsError(http.StatusForbidden, "InvalidClientTokenId", "The security token included in the request is invalid."),
 			requests: 1,
 			check: func(t *testing.T, err error) {
-				if !errors.Is(err, ErrNoCredentials) {
-					t.Fatalf("got %v, want ErrNoCredentials", err)
+				if !errors.Is(err, authzmsg.ErrNoCredentials) {
+					t.Fatalf("got %v, want authzmsg.ErrNoCredentials", err)
 				}
 			},
 		},
@@ -346,13 +321,13 @@ func TestSTSNoCredentials(t *testing.T) {
 	t.Setenv("AWS_ENDPOINT_URL_STS", ts.URL)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	dec, err := NewSTSDecoder(ctx, STSOptions{})
+	dec, err := New(ctx, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, err = dec.DecodeAuthorizationMessage(ctx, "T-kSWIRFn32_fxSgyNzoE36avE5lRaRniAjDs")
-	if !errors.Is(err, ErrNoCredentials) {
-		t.Fatalf("got %v, want ErrNoCredentials", err)
+	if !errors.Is(err, authzmsg.ErrNoCredentials) {
+		t.Fatalf("got %v, want authzmsg.ErrNoCredentials", err)
 	}
 	for _, want := range []string{"--profile", "AWS_PROFILE", "AWS_ACCESS_KEY_ID"} {
 		if !strings.Contains(err.Error(), want) {
@@ -363,86 +338,9 @@ func TestSTSNoCredentials(t *testing.T) {
 		t.Errorf("STS received %d requests without credentials", n)
 	}
 
-	_, err = NewSTSDecoder(ctx, STSOptions{Profile: "no-such-profile"})
-	if !errors.Is(err, ErrNoCredentials) || !strings.Contains(err.Error(), "no-such-profile") {
-		t.Errorf("unknown profile: got %v, want ErrNoCredentials naming the profile", err)
-	}
-}
-
-// countingDecoder counts calls and answers with a fixed document.
-type countingDecoder struct {
-	calls int
-	doc   string
-}
-
-func (c *countingDecoder) DecodeAuthorizationMessage(context.Context, string) (string, error) {
-	c.calls++
-	return c.doc, nil
-}
-
-func TestDecodeMakesNoCallWithoutBlob(t *testing.T) {
-	isolateAWSEnv(t)
-	srv := &fakeSTS{respond: stsSuccess("{}")}
-	ts := httptest.NewServer(srv)
-	defer ts.Close()
-	real := newTestDecoder(t, ts)
-	fake := &countingDecoder{doc: "{}"}
-
-	for _, c := range loadFormCases(t) {
-		if c.NoDenial {
-			continue
-		}
-		den, err := Parse(c.Input)
-		if err != nil {
-			t.Fatalf("%s: %v", c.Name, err)
-		}
-		if den.Encoded != "" && !den.EncodedTruncated {
-			continue
-		}
-		for _, d := range []Decoder{real, fake} {
-			err := Decode(context.Background(), d, den)
-			switch {
-			case den.Encoded == "" && !errors.Is(err, ErrNoEncoded):
-				t.Errorf("%s: Decode = %v, want ErrNoEncoded", c.Name, err)
-			case den.EncodedTruncated && !errors.Is(err, ErrInvalidMessage):
-				t.Errorf("%s: Decode of a truncated message = %v, want ErrInvalidMessage", c.Name, err)
-			}
-		}
-	}
-	if fake.calls != 0 || len(srv.got()) != 0 {
-		t.Errorf("decoder called %d times, STS received %d requests; want none", fake.calls, len(srv.got()))
-	}
-}
-
-func TestDecodeWithFakeDecoder(t *testing.T) {
-	t.Parallel()
-	inner := readFixture(t, "decoded/zatoima-inner.json")
-	fake := &countingDecoder{doc: inner}
-	den, err := Parse(readFixture(t, "samples/terraform-ec2-encoded-only.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if den.Action != "" || den.Principal.ARN != "" {
-		t.Fatalf("the encoded-only message should name nobody before decoding: %+v", den)
-	}
-	if err := Decode(context.Background(), fake, den); err != nil {
-		t.Fatal(err)
-	}
-	if fake.calls != 1 {
-		t.Errorf("calls = %d", fake.calls)
-	}
-	if den.Action != "iam:PassRole" || !den.Principal.IsBackupSession || den.Principal.BackupRole != "AWSBackupROLEEC2" || den.Decision != ImplicitDeny {
-		t.Errorf("after Decode: %+v", den)
-	}
-	if den.Form != FormTerraform {
-		t.Errorf("Decode changed the form to %q", den.Form)
-	}
-
-	bad := &countingDecoder{doc: `{"allowed": "maybe"}`}
-	den2, _ := Parse(readFixture(t, "samples/terraform-ec2-encoded-only.txt"))
-	var de *DecodedError
-	if err := Decode(context.Background(), bad, den2); !errors.As(err, &de) || de.Pointer != "/allowed" {
-		t.Errorf("Decode of a bad document: %v, want a DecodedError at /allowed", err)
+	_, err = New(ctx, Options{Profile: "no-such-profile"})
+	if !errors.Is(err, authzmsg.ErrNoCredentials) || !strings.Contains(err.Error(), "no-such-profile") {
+		t.Errorf("unknown profile: got %v, want authzmsg.ErrNoCredentials naming the profile", err)
 	}
 }
 
@@ -456,7 +354,7 @@ func TestSTSGenericEndpointEnv(t *testing.T) {
 	t.Setenv("AWS_ACCESS_KEY_ID", testAccessKey)
 	t.Setenv("AWS_SECRET_ACCESS_KEY", testSecretKey)
 	t.Setenv("AWS_ENDPOINT_URL", ts.URL)
-	dec, err := NewSTSDecoder(context.Background(), STSOptions{Region: "ap-northeast-1"})
+	dec, err := New(context.Background(), Options{Region: "ap-northeast-1"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -464,10 +362,84 @@ func TestSTSGenericEndpointEnv(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d, err := ParseDecoded([]byte(out)); err != nil || d.Action != "iam:PassRole" {
+	if d, err := authzmsg.ParseDecoded([]byte(out)); err != nil || d.Action != "iam:PassRole" {
 		t.Errorf("decoded %v, %v", d, err)
 	}
 	if reqs := srv.got(); len(reqs) != 1 || !strings.Contains(reqs[0].Authorization, "/ap-northeast-1/sts/aws4_request") {
 		t.Errorf("requests %+v", reqs)
+	}
+}
+
+const messagesDir = "../../testdata/messages"
+
+func readFixture(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(messagesDir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// consoleWithWrappedBlob is a console page in Japanese around an EC2 error
+// whose encoded message the console wrapped at 64 columns.
+func consoleWithWrappedBlob(t *testing.T) (text, blob string) {
+	t.Helper()
+	den, err := authzmsg.Parse(readFixture(t, "samples/terraform-ec2-encoded-only.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	blob = den.Encoded
+	var b strings.Builder
+	b.WriteString("インスタンスの起動に失敗しました\nYou are not authorized to perform this operation. Encoded authorization failure message:\n")
+	for i := 0; i < len(blob); i += 64 {
+		b.WriteString("  " + blob[i:min(i+64, len(blob))] + "\n")
+	}
+	b.WriteString("詳細については、AWS のドキュメントを参照してください。\n")
+	return b.String(), blob
+}
+
+// TestNoCallWithoutBlob: a denial without an encoded message, or with a
+// truncated one, sends nothing to STS.
+func TestNoCallWithoutBlob(t *testing.T) {
+	isolateAWSEnv(t)
+	srv := &fakeSTS{respond: stsSuccess("{}")}
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	dec := newTestDecoder(t, ts)
+	var cases []struct {
+		Name      string `json:"name"`
+		Input     string `json:"input"`
+		InputFile string `json:"inputFile"`
+		NoDenial  bool   `json:"noDenial"`
+	}
+	if err := json.Unmarshal([]byte(readFixture(t, "forms.json")), &cases); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, c := range cases {
+		if c.NoDenial {
+			continue
+		}
+		if c.InputFile != "" {
+			c.Input = readFixture(t, c.InputFile)
+		}
+		den, err := authzmsg.Parse(c.Input)
+		if err != nil {
+			t.Fatalf("%s: %v", c.Name, err)
+		}
+		if den.Encoded != "" && !den.EncodedTruncated {
+			continue
+		}
+		n++
+		if err := authzmsg.Decode(context.Background(), dec, den); err == nil {
+			t.Errorf("%s: Decode without a whole encoded message succeeded", c.Name)
+		}
+	}
+	if n == 0 {
+		t.Fatal("forms.json has no case without a whole encoded message")
+	}
+	if got := len(srv.got()); got != 0 {
+		t.Errorf("STS received %d requests; want none", got)
 	}
 }

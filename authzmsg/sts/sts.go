@@ -1,10 +1,16 @@
-package authzmsg
+// Package sts is the AWS SDK adapter of authzmsg's Decoder port: it calls
+// sts:DecodeAuthorizationMessage through the AWS SDK for Go v2 and maps its
+// failures to authzmsg's errors.
+//
+// It is the only package of the explain path that imports the AWS SDK;
+// authzmsg itself must not, so that parsing and the offline commands do not
+// link or initialise the SDK.
+package sts
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/deniedhq/denied/internal/redact"
 	"net/http"
 	"strings"
 	"time"
@@ -13,26 +19,20 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
-	"github.com/aws/aws-sdk-go-v2/service/sts"
+	awssts "github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/aws/smithy-go"
 
+	"github.com/deniedhq/denied/authzmsg"
 	"github.com/deniedhq/denied/internal/awsnet"
+	"github.com/deniedhq/denied/internal/redact"
 )
 
-// Decoder decodes encoded authorization failure messages: the port to
-// sts:DecodeAuthorizationMessage.
-type Decoder interface {
-	// DecodeAuthorizationMessage returns the decoded document (a JSON
-	// string) for an encoded message.
-	DecodeAuthorizationMessage(ctx context.Context, encoded string) (string, error)
-}
-
-// STSOptions configures NewSTSDecoder. The zero value uses the standard AWS
+// Options configures New. The zero value uses the standard AWS
 // configuration: AWS_PROFILE, the environment's credentials, the shared
 // config and credentials files, SSO, the container and instance roles; the
 // Region from AWS_REGION or the profile; the endpoint from AWS_ENDPOINT_URL_STS,
 // AWS_ENDPOINT_URL or the profile's endpoint_url.
-type STSOptions struct {
+type Options struct {
 	// Profile is the shared configuration profile (--profile).
 	Profile string
 	// Region overrides the configured Region. STS has an endpoint in every
@@ -56,17 +56,17 @@ type STSOptions struct {
 	MaxBackoff time.Duration
 }
 
-// stsDecoder is the Decoder over the AWS SDK for Go v2.
-type stsDecoder struct {
-	client *sts.Client
+// decoder is the authzmsg.Decoder over the AWS SDK for Go v2.
+type decoder struct {
+	client *awssts.Client
 	creds  aws.CredentialsProvider
 	region string
 }
 
-// NewSTSDecoder returns a Decoder that calls sts:DecodeAuthorizationMessage
+// New returns an authzmsg.Decoder that calls sts:DecodeAuthorizationMessage
 // through the AWS SDK for Go v2. It loads the configuration but does not
 // call AWS or fetch credentials: that happens on the first decode.
-func NewSTSDecoder(ctx context.Context, opts STSOptions) (Decoder, error) {
+func New(ctx context.Context, opts Options) (authzmsg.Decoder, error) {
 	var lo []func(*config.LoadOptions) error
 	if opts.Profile != "" {
 		lo = append(lo, config.WithSharedConfigProfile(opts.Profile))
@@ -101,43 +101,43 @@ func NewSTSDecoder(ctx context.Context, opts STSOptions) (Decoder, error) {
 	if err != nil {
 		var pe config.SharedConfigProfileNotExistError
 		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("%w (profile %q is not in the shared config or credentials file)", ErrNoCredentials, pe.Profile)
+			return nil, fmt.Errorf("%w (profile %q is not in the shared config or credentials file)", authzmsg.ErrNoCredentials, pe.Profile)
 		}
 		return nil, fmt.Errorf("loading the AWS configuration: %w", err)
 	}
 	if cfg.Region == "" {
 		cfg.Region = "us-east-1"
 	}
-	return &stsDecoder{client: sts.NewFromConfig(cfg), creds: cfg.Credentials, region: cfg.Region}, nil
+	return &decoder{client: awssts.NewFromConfig(cfg), creds: cfg.Credentials, region: cfg.Region}, nil
 }
 
 // String describes the decoder without its credentials.
-func (d *stsDecoder) String() string { return "sts decoder (region " + d.region + ")" }
+func (d *decoder) String() string { return "sts decoder (region " + d.region + ")" }
 
 // GoString is String: %#v must not print the credentials either.
-func (d *stsDecoder) GoString() string { return d.String() }
+func (d *decoder) GoString() string { return d.String() }
 
 // DecodeAuthorizationMessage calls sts:DecodeAuthorizationMessage with the
-// message cleaned of whitespace, and maps failures to ErrNoCredentials,
-// *DecodeDeniedError, ErrInvalidMessage and ErrThrottled.
-func (d *stsDecoder) DecodeAuthorizationMessage(ctx context.Context, encoded string) (string, error) {
-	encoded = CleanEncoded(encoded)
+// message cleaned of whitespace, and maps failures to authzmsg.ErrNoCredentials,
+// *authzmsg.DecodeDeniedError, authzmsg.ErrInvalidMessage and authzmsg.ErrThrottled.
+func (d *decoder) DecodeAuthorizationMessage(ctx context.Context, encoded string) (string, error) {
+	encoded = authzmsg.CleanEncoded(encoded)
 	if encoded == "" {
-		return "", fmt.Errorf("%w: the encoded message is empty", ErrInvalidMessage)
+		return "", fmt.Errorf("%w: the encoded message is empty", authzmsg.ErrInvalidMessage)
 	}
 	if len(encoded) > 10240 {
-		return "", fmt.Errorf("%w: the encoded message is %d characters long, more than the 10,240 STS accepts", ErrInvalidMessage, len(encoded))
+		return "", fmt.Errorf("%w: the encoded message is %d characters long, more than the 10,240 STS accepts", authzmsg.ErrInvalidMessage, len(encoded))
 	}
 	if d.creds == nil {
-		return "", ErrNoCredentials
+		return "", authzmsg.ErrNoCredentials
 	}
 	if _, err := d.creds.Retrieve(ctx); err != nil {
 		if ctx.Err() != nil {
 			return "", ctx.Err()
 		}
-		return "", fmt.Errorf("%w (%s)", ErrNoCredentials, credentialFailure(err))
+		return "", fmt.Errorf("%w (%s)", authzmsg.ErrNoCredentials, credentialFailure(err))
 	}
-	out, err := d.client.DecodeAuthorizationMessage(ctx, &sts.DecodeAuthorizationMessageInput{EncodedMessage: aws.String(encoded)})
+	out, err := d.client.DecodeAuthorizationMessage(ctx, &awssts.DecodeAuthorizationMessageInput{EncodedMessage: aws.String(encoded)})
 	if err != nil {
 		return "", mapSTSError(err)
 	}
@@ -169,7 +169,7 @@ var credentialCodes = map[string]bool{
 
 func mapSTSError(err error) error {
 	mapped := mapSTSErrorText(err)
-	var de *DecodeDeniedError
+	var de *authzmsg.DecodeDeniedError
 	if errors.As(mapped, &de) {
 		return mapped
 	}
@@ -197,17 +197,17 @@ func mapSTSErrorText(err error) error {
 	code := ae.ErrorCode()
 	switch {
 	case code == "AccessDenied" || code == "AccessDeniedException":
-		de := &DecodeDeniedError{Message: redact.String(ae.ErrorMessage()), RequestID: reqID}
-		if den, perr := Parse(ae.ErrorMessage()); perr == nil && den.Principal.ARN != "" && !den.Principal.Redacted {
+		de := &authzmsg.DecodeDeniedError{Message: redact.String(ae.ErrorMessage()), RequestID: reqID}
+		if den, perr := authzmsg.Parse(ae.ErrorMessage()); perr == nil && den.Principal.ARN != "" && !den.Principal.Redacted {
 			de.Principal = den.Principal.ARN
 		}
 		return de
 	case code == "InvalidAuthorizationMessageException":
-		return fmt.Errorf("%w (STS: %s; request ID %s)", ErrInvalidMessage, ae.ErrorMessage(), reqID)
+		return fmt.Errorf("%w (STS: %s; request ID %s)", authzmsg.ErrInvalidMessage, ae.ErrorMessage(), reqID)
 	case isThrottle(code):
-		return fmt.Errorf("%w (STS: %s %s; request ID %s)", ErrThrottled, code, ae.ErrorMessage(), reqID)
+		return fmt.Errorf("%w (STS: %s %s; request ID %s)", authzmsg.ErrThrottled, code, ae.ErrorMessage(), reqID)
 	case credentialCodes[code]:
-		return fmt.Errorf("%w (AWS rejected the credentials: %s: %s)", ErrNoCredentials, code, ae.ErrorMessage())
+		return fmt.Errorf("%w (AWS rejected the credentials: %s: %s)", authzmsg.ErrNoCredentials, code, ae.ErrorMessage())
 	}
 	return fmt.Errorf("calling sts:DecodeAuthorizationMessage: %w", err)
 }
@@ -215,34 +215,4 @@ func mapSTSErrorText(err error) error {
 func isThrottle(code string) bool {
 	_, ok := retry.DefaultThrottleErrorCodes[code]
 	return ok
-}
-
-// Decode decodes den.Encoded through d, reads the document into den.Decoded
-// and fills the principal, action, resource, request context and decision
-// from it. It makes no call when the denial has no encoded message
-// (ErrNoEncoded) or only a truncated one (ErrInvalidMessage).
-func Decode(ctx context.Context, d Decoder, den *Denial) error {
-	if den == nil {
-		return errors.New("authzmsg.Decode: no denial")
-	}
-	if den.Encoded == "" {
-		return ErrNoEncoded
-	}
-	if den.EncodedTruncated {
-		return fmt.Errorf("%w: the encoded message in this text is truncated; copy it whole from the original error (CloudTrail keeps only the first 1,024 characters of errorMessage)", ErrInvalidMessage)
-	}
-	if d == nil {
-		return errors.New("authzmsg.Decode: no decoder")
-	}
-	text, err := d.DecodeAuthorizationMessage(ctx, CleanEncoded(den.Encoded))
-	if err != nil {
-		return err
-	}
-	dd, err := ParseDecoded([]byte(text))
-	if err != nil {
-		return fmt.Errorf("reading the document STS decoded: %w", err)
-	}
-	den.applyDecoded(dd)
-	finish(den)
-	return nil
 }

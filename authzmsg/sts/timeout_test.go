@@ -1,4 +1,4 @@
-package authzmsg
+package sts
 
 import (
 	"context"
@@ -17,7 +17,7 @@ func TestSTSDecodeDoesNotHang(t *testing.T) {
 	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", t.TempDir()+"/none")
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	d, err := NewSTSDecoder(ctx, STSOptions{
+	d, err := New(ctx, Options{
 		Region: "us-east-1", Endpoint: testutil.Unanswering(t), CallTimeout: 200 * time.Millisecond,
 		MaxAttempts: 2, MaxBackoff: 10 * time.Millisecond,
 		Credentials: credentials.NewStaticCredentialsProvider(testAccessKey, testSecretKey, ""),
