@@ -16,7 +16,6 @@ import (
 	"github.com/deniedhq/denied/catalog/backupops"
 	"github.com/deniedhq/denied/fix"
 	"github.com/deniedhq/denied/internal/arn"
-	"github.com/deniedhq/denied/internal/collect"
 	"github.com/deniedhq/denied/simulate"
 )
 
@@ -193,7 +192,7 @@ var Aliases = []string{"restore", "create-vault", "backup", "copy", "create-sele
 // caller read the account as denied collect does.
 func CollectOperation() backupops.Operation {
 	op := backupops.Operation{ID: "collect", Title: "Read the account as denied collect does (read-only)"}
-	for _, a := range collect.Permissions {
+	for _, a := range backupops.CollectActions {
 		op.Requirements = append(op.Requirements, backupops.Requirement{Principal: backupops.Caller, Action: a, Resource: "*", Source: []string{"denied collect"}})
 	}
 	return op

@@ -1,4 +1,4 @@
-package collect
+package backupops
 
 import (
 	"os"
@@ -9,14 +9,14 @@ import (
 	"github.com/deniedhq/denied/catalog"
 )
 
-// Every permission exists, is read-only (List, Get, Describe), and the
+// Every action denied collect calls exists, is read-only (List, Get, Describe), and the
 // README's minimal policy lists exactly these.
 func TestPermissions(t *testing.T) {
 	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range append(slices.Clone(Permissions), OrgPermissions...) {
+	for _, p := range append(slices.Clone(CollectActions), CollectOrgActions...) {
 		a, ok := catalog.LookupAction(p)
 		if !ok {
 			t.Errorf("%s is not a known action", p)

@@ -1,9 +1,11 @@
-package collect
+package backupops
 
-// Permissions are the IAM actions the collector calls, all read-only: the
-// minimal policy README.md lists, and what `denied check collect` checks a
-// principal is allowed.
-var Permissions = []string{
+// CollectActions are the IAM actions denied collect calls, all read-only:
+// the minimal policy README.md lists, and the requirements of the operation
+// `denied check collect` checks. The list lives here, with the other
+// operations' requirements, and not in internal/collect, so that checking
+// it does not link the collector and the AWS SDK.
+var CollectActions = []string{
 	"sts:GetCallerIdentity",
 	"iam:GetAccountAuthorizationDetails",
 	"organizations:DescribeOrganization",
@@ -27,12 +29,12 @@ var Permissions = []string{
 	"backup:GetRecoveryPointRestoreMetadata",
 }
 
-// OrgPermissions are the IAM actions `collect --org` calls with the
-// caller's credentials beyond Permissions: listing the accounts, AWS
+// CollectOrgActions are the IAM actions `collect --org` calls with the
+// caller's credentials beyond CollectActions: listing the accounts, AWS
 // Backup's organization settings, and assuming the role in each other
-// account (on that role only; the role itself needs Permissions, without
+// account (on that role only; the role itself needs CollectActions, without
 // the Organizations ones, which are read once by the caller).
-var OrgPermissions = []string{
+var CollectOrgActions = []string{
 	"organizations:ListAccounts",
 	"backup:DescribeGlobalSettings",
 	"sts:AssumeRole",
