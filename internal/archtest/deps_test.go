@@ -1,0 +1,68 @@
+package archtest
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/deniedhq/denied"
+
+// sdkFree are the packages that must not link the AWS SDK: the engine, the
+// evaluation pipeline, the fixes, the diagnosis, the checks and the
+// offline explain path. Only the collector, the live modes and
+// authzmsg/sts may. A package listed here that does not exist yet (eval,
+// while it is being built) is checked as soon as its directory appears.
+var sdkFree = []string{
+	"authz", "eval", "fix", "diagnose", "preflight", "audit",
+	"authzmsg", "policy", "simulate", "account", "catalog", "catalog/backupops", "catalog/managed",
+	"internal/i18n",
+}
+
+// sdkPrefixes are the import paths of the AWS SDK for Go v2 and smithy-go.
+var sdkPrefixes = []string{"github.com/aws/"}
+
+func TestNoAWSSDK(t *testing.T) {
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command in PATH")
+	}
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pkgs []string
+	for _, p := range sdkFree {
+		if st, err := os.Stat(filepath.Join(root, p)); err != nil || !st.IsDir() {
+			t.Logf("%s does not exist (yet): not checked", p)
+			continue
+		}
+		pkgs = append(pkgs, module+"/"+p)
+	}
+	for _, p := range pkgs {
+		cmd := exec.Command(goBin, "list", "-deps", p)
+		cmd.Dir = root
+		out, err := cmd.Output()
+		if err != nil {
+			msg := ""
+			if ee, ok := err.(*exec.ExitError); ok {
+				msg = string(ee.Stderr)
+			}
+			t.Fatalf("go list -deps %s: %v\n%s", p, err, msg)
+		}
+		var bad []string
+		for _, dep := range strings.Fields(string(out)) {
+			for _, pre := range sdkPrefixes {
+				if strings.HasPrefix(dep, pre) {
+					bad = append(bad, dep)
+				}
+			}
+		}
+		if len(bad) > 0 {
+			t.Errorf("%s links the AWS SDK (%d packages), through: %s\n(find the path with: go list -deps -f '{{.ImportPath}}: {{.Imports}}' ./%s | grep aws)",
+				strings.TrimPrefix(p, module+"/"), len(bad), strings.Join(bad[:min(len(bad), 5)], ", "), strings.TrimPrefix(p, module+"/"))
+		}
+	}
+}
