@@ -21,7 +21,8 @@ import (
 // ListRecoveryPointsByBackupVault): each call it could not read must show
 // as a could-not-check item naming it (exit 4), never as a success.
 func TestAuditLive(t *testing.T) {
-	url, creds := liveMoto(t)
+	t.Parallel()
+	url, creds, deps := liveMoto(t)
 	ctx := context.Background()
 	client := iam.New(iam.Options{Region: "us-east-1", BaseEndpoint: aws.String(url), Credentials: creds})
 	if _, err := client.CreateRole(ctx, &iam.CreateRoleInput{RoleName: aws.String("LiveRestoreRole"),
@@ -37,10 +38,11 @@ func TestAuditLive(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Two attempts, not the collector's ten: moto's 500s are not transient.
-	deps := Deps{Now: testNow, CollectClients: func(ctx context.Context, o collect.SDKOptions) (*collect.Clients, error) {
+	live := deps.CollectClients
+	deps.CollectClients = func(ctx context.Context, o collect.SDKOptions) (*collect.Clients, error) {
 		o.MaxAttempts = 2
-		return collect.NewSDKClients(ctx, o)
-	}}
+		return live(ctx, o)
+	}
 	stdout, stderr, code := runCLIWith(t, deps, "", "audit", "--live", "--format", "json")
 	var rep struct {
 		Summary audit.Summary

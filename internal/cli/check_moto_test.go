@@ -34,6 +34,7 @@ func awsCLI(t *testing.T, endpoint string, args ...string) {
 // what-if: an account built in moto_server with the aws CLI, collected
 // with denied collect, and checked without any recovery point.
 func TestCheckSeedWhatIfOnMoto(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("aws"); err != nil {
 		t.Skip("aws CLI not installed")
 	}
@@ -79,10 +80,9 @@ func TestCheckSeedWhatIfOnMoto(t *testing.T) {
 		proxy.ServeHTTP(w, r)
 	}))
 	t.Cleanup(stub.Close)
-	collectEnv(t, stub.URL)
 	snap := filepath.Join(t.TempDir(), "snap.json")
 	var stdout, stderr bytes.Buffer
-	env := &Env{Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }}
+	env := &Env{Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }, Deps: testAWS(stub.URL, testCreds, 1)}
 	if err := Run(context.Background(), env, []string{"collect", "-o", snap, "--regions", "us-east-1", "--lang", "en"}); err != nil {
 		t.Fatalf("collect: %v\n%s", err, stderr.String())
 	}

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/credentials"
+
 	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/internal/collect"
 	"github.com/deniedhq/denied/internal/testutil"
@@ -26,11 +28,9 @@ const (
 
 var netToken = "IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQD" + strings.Repeat("Zm9vYmFyYmF6cXV4+", 16) + "=="
 
-func fakeCredentials(t *testing.T) {
-	t.Setenv("AWS_ACCESS_KEY_ID", netKeyID)
-	t.Setenv("AWS_SECRET_ACCESS_KEY", netSecret)
-	t.Setenv("AWS_SESSION_TOKEN", netToken)
-}
+// netCreds are credentials shaped like real ones, for the tests that check
+// none is printed.
+var netCreds = credentials.NewStaticCredentialsProvider(netKeyID, netSecret, netToken)
 
 func noCredentials(t *testing.T, where, text string) {
 	t.Helper()
@@ -129,21 +129,21 @@ func TestCollectDashIsStdout(t *testing.T) {
 // Failures are printed without credentials the server echoed, and a
 // global service's call is named without an empty region.
 func TestCollectRedactsEchoedCredentials(t *testing.T) {
+	t.Parallel()
 	echo := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		testutil.WriteAWSError(w, r, 403, "AccessDeniedException", "denied; you sent Authorization: "+r.Header.Get("Authorization")+
 			" and X-Amz-Security-Token="+r.Header.Get("X-Amz-Security-Token")+" secret "+netSecret)
 	}))
 	defer echo.Close()
-	collectEnv(t, echo.URL)
-	fakeCredentials(t)
+	deps := testAWS(echo.URL, netCreds, 1)
 	for _, live := range []bool{false, true} {
 		var stdout, stderr, errText string
 		var code int
 		if live {
-			stdout, stderr, code = runCLI(t, "", "check", "create-vault", "--live", "--vault", "V", "--as", "arn:aws:iam::123456789012:role/R", "--lang", "en")
+			stdout, stderr, code = runCLIWith(t, deps, "", "check", "create-vault", "--live", "--vault", "V", "--as", "arn:aws:iam::123456789012:role/R", "--lang", "en")
 		} else {
 			var err error
-			stdout, stderr, err = runCollectCLI(t, context.Background(), nil)
+			stdout, stderr, err = runCollectCLIWith(t, context.Background(), deps, nil)
 			code, errText = ExitCode(err), err.Error()
 		}
 		if code != ExitRuntime {
@@ -161,11 +161,12 @@ func TestCollectRedactsEchoedCredentials(t *testing.T) {
 
 // A dead endpoint fails at once with a message naming the cause.
 func TestCollectUnreachable(t *testing.T) {
-	collectEnv(t, testutil.DeadEndpoint(t))
+	t.Parallel()
+	deps := testAWS(testutil.DeadEndpoint(t), testCreds, 1)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	out := filepath.Join(t.TempDir(), "snap.json")
-	_, stderr, err := runCollectCLI(t, ctx, nil, "-o", out)
+	_, stderr, err := runCollectCLIWith(t, ctx, deps, nil, "-o", out)
 	if ExitCode(err) != ExitRuntime || !strings.Contains(err.Error(), "AWS could not be reached") || !strings.Contains(err.Error(), "connection refused") {
 		t.Fatalf("exit %d err %v\n%s", ExitCode(err), err, stderr)
 	}
@@ -180,13 +181,14 @@ func TestCollectUnreachable(t *testing.T) {
 // Ctrl-C (the context cancelled) and --timeout end a collection that
 // hangs with a clear message, and no file.
 func TestCollectInterruptedAndTimeout(t *testing.T) {
-	collectEnv(t, testutil.Unanswering(t))
+	t.Parallel()
+	deps := testAWS(testutil.Unanswering(t), testCreds, 1)
 	dir := t.TempDir()
 	t.Run("interrupted", func(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		time.AfterFunc(300*time.Millisecond, cancel)
 		out := filepath.Join(dir, "a.json")
-		_, stderr, err := runCollectCLI(t, ctx, nil, "-o", out)
+		_, stderr, err := runCollectCLIWith(t, ctx, deps, nil, "-o", out)
 		if ExitCode(err) != ExitRuntime || err.Error() != "interrupted: no snapshot was written" || strings.Contains(stderr, "context canceled") {
 			t.Errorf("exit %d err %v\n%s", ExitCode(err), err, stderr)
 		}
@@ -198,7 +200,7 @@ func TestCollectInterruptedAndTimeout(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		defer cancel()
 		out := filepath.Join(dir, "b.json")
-		_, stderr, err := runCollectCLI(t, ctx, nil, "-o", out, "--timeout", "300ms")
+		_, stderr, err := runCollectCLIWith(t, ctx, deps, nil, "-o", out, "--timeout", "300ms")
 		if ExitCode(err) != ExitRuntime || !strings.HasPrefix(err.Error(), "the collection did not finish within --timeout 300ms (0 of 1 calls done)") {
 			t.Errorf("exit %d err %v\n%s", ExitCode(err), err, stderr)
 		}
@@ -215,18 +217,17 @@ func TestCollectInterruptedAndTimeout(t *testing.T) {
 // calls to moto_server writes the same snapshot as a clean run, exit 0,
 // with progress on stderr and no credentials anywhere.
 func TestCollectCommandUnderFaults(t *testing.T) {
+	t.Parallel()
 	moto := testutil.StartMoto(t)
-	collectEnv(t, moto)
-	fakeCredentials(t)
-	t.Setenv("AWS_MAX_ATTEMPTS", "4")
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	dir := t.TempDir()
 	run := func(name string, plan testutil.Plan) (*account.Snapshot, string) {
 		p := testutil.StartFaultProxy(t, moto, plan)
-		t.Setenv("AWS_ENDPOINT_URL", p.URL)
+		deps := testAWS(p.URL, netCreds, 4)
+		deps.ProgressEvery = 20 * time.Millisecond
 		out := filepath.Join(dir, name)
-		_, stderr, err := runCollectCLIWith(t, ctx, Deps{ProgressEvery: 20 * time.Millisecond}, nil, "-o", out, "--regions", "us-east-1,eu-west-1", "--call-timeout", "3s")
+		_, stderr, err := runCollectCLIWith(t, ctx, deps, nil, "-o", out, "--regions", "us-east-1,eu-west-1", "--call-timeout", "3s")
 		if err != nil {
 			t.Fatalf("%s: exit %d: %v\n%s", name, ExitCode(err), err, stderr)
 		}
@@ -255,20 +256,20 @@ func TestCollectCommandUnderFaults(t *testing.T) {
 // check, audit and explain in live mode take --timeout and --call-timeout
 // as collect does: a hanging endpoint ends with the deadline's message.
 func TestLiveModesTakeTimeouts(t *testing.T) {
-	collectEnv(t, testutil.Unanswering(t))
-	fakeCredentials(t)
+	t.Parallel()
+	deps := testAWS(testutil.Unanswering(t), netCreds, 1)
 	for _, args := range [][]string{
 		{"check", "create-vault", "--live", "--vault", "V", "--as", "arn:aws:iam::123456789012:role/R", "--timeout", "300ms"},
 		{"audit", "--live", "--timeout", "300ms"},
 		{"explain", "--live", "--no-decode", "--timeout", "300ms",
 			"User: arn:aws:iam::123456789012:user/u is not authorized to perform: backup:CreateBackupVault on resource: arn:aws:backup:us-east-1:123456789012:backup-vault:v because no identity-based policy allows the backup:CreateBackupVault action"},
 	} {
-		_, stderr, code := runCLI(t, "", args...)
+		_, stderr, code := runCLIWith(t, deps, "", args...)
 		if code != ExitRuntime || !strings.Contains(stderr, "did not finish within --timeout 300ms") {
 			t.Errorf("%v: exit %d\n%s", args[0], code, stderr)
 		}
 	}
-	_, stderr, code := runCLI(t, "", "check", "create-vault", "--live", "--vault", "V", "--call-timeout", "0s")
+	_, stderr, code := runCLIWith(t, deps, "", "check", "create-vault", "--live", "--vault", "V", "--call-timeout", "0s")
 	if code != ExitUsage || !strings.Contains(stderr, "--call-timeout") {
 		t.Errorf("zero --call-timeout: exit %d\n%s", code, stderr)
 	}

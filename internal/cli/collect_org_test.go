@@ -13,14 +13,15 @@ import (
 )
 
 func TestCollectOrgCommand(t *testing.T) {
+	t.Parallel()
 	moto := testutil.StartMoto(t)
 	org := testutil.SeedOrg(t, moto, testutil.SeedOrgOptions{Members: 3, RoleName: "DeniedReadOnly", NoRole: []int{1}})
 	gate := testutil.StartOrgGate(t, moto)
-	collectEnv(t, gate.URL)
+	deps := testAWS(gate.URL, testCreds, 1)
 	dir := filepath.Join(t.TempDir(), "org")
 	run := func(args ...string) (string, error) {
 		var stdout, stderr bytes.Buffer
-		env := &Env{Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }}
+		env := &Env{Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }, Deps: deps}
 		err := Run(context.Background(), env, append([]string{"collect", "--org", "-o", dir, "--role-name", "DeniedReadOnly", "--lang", "en"}, args...))
 		if stdout.Len() != 0 {
 			t.Errorf("stdout: %s", stdout.String())

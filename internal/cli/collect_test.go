@@ -10,7 +10,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+
 	"github.com/deniedhq/denied/account"
+	"github.com/deniedhq/denied/internal/collect"
 	"github.com/deniedhq/denied/internal/testutil"
 )
 
@@ -24,6 +28,39 @@ func collectEnv(t *testing.T, endpoint string) {
 	}
 }
 
+// testCreds are the static credentials of the AWS test servers.
+var testCreds = credentials.NewStaticCredentialsProvider("testing", "testing", "")
+
+// testAWS returns Deps whose AWS clients (collect, --live, --org) talk to
+// endpoint with creds, at most attempts attempts a call (0: the default),
+// in us-east-1 unless a flag names a Region. The process environment is
+// not touched, so the tests that use it run in parallel.
+func testAWS(endpoint string, creds aws.CredentialsProvider, attempts int) Deps {
+	fill := func(o collect.SDKOptions) collect.SDKOptions {
+		o.Endpoint, o.Credentials = endpoint, creds
+		if o.MaxAttempts == 0 {
+			o.MaxAttempts = attempts
+		}
+		if o.Region == "" {
+			o.Region = "us-east-1"
+		}
+		return o
+	}
+	return Deps{
+		Now: testNow,
+		CollectClients: func(ctx context.Context, o collect.SDKOptions) (*collect.Clients, error) {
+			return collect.NewSDKClients(ctx, fill(o))
+		},
+		OrgSource: func(ctx context.Context, o collect.OrgSDKOptions) (*collect.OrgSource, error) {
+			o.SDKOptions = fill(o.SDKOptions)
+			return collect.NewSDKOrg(ctx, o)
+		},
+	}
+}
+
+// denied collect against moto_server through the standard AWS
+// configuration of the process environment (AWS_ENDPOINT_URL and the
+// rest), end to end: not parallel, as it sets that environment.
 func TestCollectCommand(t *testing.T) {
 	moto := testutil.StartMoto(t)
 	collectEnv(t, moto)
@@ -56,14 +93,14 @@ func TestCollectCommand(t *testing.T) {
 }
 
 func TestCollectCommandNothingRead(t *testing.T) {
+	t.Parallel()
 	deny := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(403)
 		w.Write([]byte(`{"__type":"AccessDeniedException","Message":"denied"}`))
 	}))
 	defer deny.Close()
-	collectEnv(t, deny.URL)
 	var stdout, stderr bytes.Buffer
-	env := &Env{Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }}
+	env := &Env{Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }, Deps: testAWS(deny.URL, testCreds, 1)}
 	err := Run(context.Background(), env, []string{"collect", "--lang", "en"})
 	if ExitCode(err) != ExitRuntime || !strings.Contains(err.Error(), "nothing could be read") {
 		t.Fatalf("err %v (exit %d)", err, ExitCode(err))

@@ -12,33 +12,29 @@ import (
 	"github.com/deniedhq/denied/internal/testutil"
 )
 
-// liveMoto starts a moto_server and points the standard AWS configuration
-// of this test at it (us-east-1, static test credentials, no shared
-// files); the credentials are returned for seeding it through the SDK.
-func liveMoto(t *testing.T) (string, aws.CredentialsProvider) {
+// liveMoto starts a moto_server and returns its URL, the static test
+// credentials for seeding it through the SDK, and Deps whose AWS clients
+// read it (us-east-1); the process environment is not touched.
+func liveMoto(t *testing.T) (string, aws.CredentialsProvider, Deps) {
 	t.Helper()
 	url := testutil.StartMoto(t)
-	t.Setenv("AWS_ENDPOINT_URL", url)
-	t.Setenv("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE")
-	t.Setenv("AWS_SECRET_ACCESS_KEY", "test-secret-never-printed")
-	t.Setenv("AWS_REGION", "us-east-1")
-	t.Setenv("AWS_CONFIG_FILE", t.TempDir()+"/none")
-	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", t.TempDir()+"/none")
-	return url, credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", "test-secret-never-printed", "")
+	creds := credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", "test-secret-never-printed", "")
+	return url, creds, testAWS(url, creds, 0)
 }
 
 // Without --snapshot, check reads the account live (read-only, as collect
 // does) and checks against it: here a moto_server account whose user has
 // no permissions at all, so creating a vault would be refused.
 func TestCheckLive(t *testing.T) {
-	url, creds := liveMoto(t)
+	t.Parallel()
+	url, creds, deps := liveMoto(t)
 	client := iam.New(iam.Options{Region: "us-east-1", BaseEndpoint: aws.String(url), Credentials: creds})
 	out, err := client.CreateUser(context.Background(), &iam.CreateUserInput{UserName: aws.String("live-operator")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	user := aws.ToString(out.User.Arn)
-	stdout, stderr, code := runCLI(t, "", "check", "create-vault", "--live", "--vault", "LiveVault", "--as", user, "--format", "json")
+	stdout, stderr, code := runCLIWith(t, deps, "", "check", "create-vault", "--live", "--vault", "LiveVault", "--as", user, "--format", "json")
 	if code != ExitDenied {
 		t.Fatalf("exit %d, want %d (the user has no permissions)\n%s\n%s", code, ExitDenied, stdout, stderr)
 	}

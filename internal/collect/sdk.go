@@ -39,6 +39,11 @@ type SDKOptions struct {
 	MaxAttempts int
 	// MaxBackoff caps the delay between attempts (default 20 s).
 	MaxBackoff time.Duration
+	// Endpoint overrides the endpoint of every service ("" for the
+	// configured ones, AWS_ENDPOINT_URL_* included), and Credentials the
+	// default credential chain: for a test server.
+	Endpoint    string
+	Credentials aws.CredentialsProvider
 }
 
 // NewSDKClients builds the SDK clients from the standard AWS configuration
@@ -63,6 +68,12 @@ func loadConfig(ctx context.Context, o SDKOptions) (aws.Config, []string, error)
 	}
 	if o.Region != "" {
 		opts = append(opts, config.WithRegion(o.Region))
+	}
+	if o.Endpoint != "" {
+		opts = append(opts, config.WithBaseEndpoint(o.Endpoint))
+	}
+	if o.Credentials != nil {
+		opts = append(opts, config.WithCredentialsProvider(o.Credentials))
 	}
 	cfg, err := config.LoadDefaultConfig(ctx, opts...)
 	if err != nil {
