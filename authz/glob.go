@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/deniedhq/denied/internal/arn"
 )
 
 type tokKind uint8
@@ -608,15 +610,11 @@ func compileARNPattern(s string, vars bool) arnPattern {
 		return arnPattern{any: true}
 	}
 	var a arnPattern
-	if strings.Count(s, ":") >= 5 {
+	if f, n := arn.Fields(s); n == 6 {
 		a.split = true
-		rest := s
-		for i := 0; i < 5; i++ {
-			j := strings.IndexByte(rest, ':')
-			a.fields[i] = compilePattern(rest[:j], true, vars, false)
-			rest = rest[j+1:]
+		for i := range f {
+			a.fields[i] = compilePattern(f[i], true, vars, false)
 		}
-		a.fields[5] = compilePattern(rest, true, vars, false)
 		return a
 	}
 	a.whole = compilePattern(s, true, vars, false)

@@ -317,20 +317,15 @@ type arnView struct {
 
 func splitARN(s string) (arnView, bool) {
 	var v arnView
-	if len(s) > 65535 || !strings.HasPrefix(s, "arn:") {
+	f, n := arn.Fields(s)
+	if len(s) > 65535 || n != 6 || f[0] != "arn" {
 		return v, false
 	}
-	n := 0
-	for i := 0; i < len(s) && n < 5; i++ {
-		if s[i] == ':' {
-			v.ends[n] = uint16(i)
-			n++
-		}
+	end := -1
+	for i := range f {
+		end += 1 + len(f[i])
+		v.ends[i] = uint16(end)
 	}
-	if n < 5 {
-		return v, false
-	}
-	v.ends[5] = uint16(len(s))
 	return v, true
 }
 
