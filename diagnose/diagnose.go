@@ -2,6 +2,11 @@
 // explains it (a stable ID), the cause, what to check, and the fixes,
 // verified with the engine. Every sentence is an i18n message ID with its
 // arguments, so reports render it in English, Japanese or Korean.
+//
+// It also holds the re-evaluation of a denial's request against an
+// account snapshot (RequestOf, Reevaluate: explain --snapshot and --live)
+// and the status of a decode (DecodeResult). It must not import the AWS SDK,
+// the collector or the CLI: the live modes hand it a loaded snapshot.
 package diagnose
 
 import (

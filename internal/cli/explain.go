@@ -16,7 +16,6 @@ import (
 	"github.com/deniedhq/denied/diagnose"
 	"github.com/deniedhq/denied/internal/i18n"
 	"github.com/deniedhq/denied/internal/report"
-	"github.com/deniedhq/denied/preflight"
 )
 
 type explainInput struct {
@@ -145,65 +144,15 @@ func runExplain(ctx context.Context, env *Env, in *explainInput) error {
 			if err == nil {
 				err = authzmsg.Decode(ctx, dec, d)
 			}
-			e.Decode = decodeStatus(err)
+			e.Decode = diagnose.DecodeResult(err)
 			err = nil
 		}
 		e.Findings = diagnose.Diagnose(d, diagnose.Options{})
-		if snap != nil && d.Action != "" && strings.HasPrefix(d.Principal.ARN, "arn:") && !d.Principal.Redacted {
-			ctx := map[string]string{}
-			for k, v := range d.Context {
-				if len(v) == 1 && !strings.HasPrefix(strings.ToLower(k), "aws:") {
-					ctx[k] = v[0]
-				}
-			}
-			// An AWS Backup restore session passes the instance's role to
-			// EC2; the message does not carry iam:PassedToService (the fix
-			// package infers it the same way, and says so).
-			if strings.EqualFold(d.Action, "iam:PassRole") && d.Principal.IsBackupSession && ctx["iam:PassedToService"] == "" {
-				ctx["iam:PassedToService"] = "ec2.amazonaws.com"
-			}
-			r := preflight.EvaluateRequest(snap, d.Principal.ARN, d.Action, resourceOf(d), ctx, env.Deps.Now)
-			e.Snapshot = &r
-			// The fixes verified against the real policies replace the
-			// ones verified against the request alone.
-			if r.Plan != nil && len(e.Findings) > 0 && e.Findings[0].Plan != nil {
-				e.Findings[0].Plan = r.Plan
-			}
-		}
+		e.Snapshot = diagnose.Reevaluate(snap, d, e.Findings, env.Deps.Now)
 		ex = append(ex, e)
 	}
 	o := report.Options{Lang: in.lang, Color: env.IsTerminal && env.Getenv("NO_COLOR") == "" && env.Getenv("TERM") != "dumb", Show: in.shown, Width: env.Width()}
 	return report.Write(env.Stdout, report.Format(in.format), report.Explain(ex), o)
-}
-
-func resourceOf(d *authzmsg.Denial) string {
-	if d.ResourceKind == "arn" {
-		return d.Resource
-	}
-	return "*"
-}
-
-func decodeStatus(err error) diagnose.DecodeStatus {
-	if err == nil {
-		return diagnose.DecodeStatus{State: "decoded"}
-	}
-	id := "decode.err.other"
-	var denied *authzmsg.DecodeDeniedError
-	switch {
-	case errors.Is(err, authzmsg.ErrNoCredentials):
-		id = "decode.err.no-credentials"
-	case errors.As(err, &denied):
-		id = "decode.err.denied"
-	case errors.Is(err, authzmsg.ErrInvalidMessage):
-		id = "decode.err.invalid"
-	case errors.Is(err, authzmsg.ErrThrottled):
-		id = "decode.err.throttled"
-	}
-	st := diagnose.DecodeStatus{State: "failed", Msg: &diagnose.Msg{ID: id}}
-	if id == "decode.err.other" {
-		st.Detail = err.Error()
-	}
-	return st
 }
 
 // readExplainInput returns the text to explain: stdin for "-", a file's

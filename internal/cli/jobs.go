@@ -165,7 +165,7 @@ func runJobs(ctx context.Context, env *Env, in *jobsInput) error {
 			if err == nil {
 				err = authzmsg.Decode(ctx, dec, d)
 			}
-			return decodeStatus(err)
+			return diagnose.DecodeResult(err)
 		}
 	}
 	rep := jobs.Explain(ctx, list, opt)

@@ -1,0 +1,66 @@
+package diagnose
+
+import (
+	"strings"
+	"time"
+
+	"github.com/deniedhq/denied/account"
+	"github.com/deniedhq/denied/authzmsg"
+	"github.com/deniedhq/denied/preflight"
+)
+
+// Request is the request a denial names, as the engine evaluates it: the
+// principal's ARN, the action, the resource ARN ("*" when the message names
+// none) and the request context's single-valued keys other than aws:*
+// (those the account evaluation sets itself).
+type Request struct {
+	Principal string
+	Action    string
+	Resource  string
+	Context   map[string]string
+}
+
+// RequestOf returns the request d names, and false when it names none that
+// can be evaluated again: no action, no principal ARN, or a redacted one.
+//
+// An AWS Backup restore session passing a role passes the instance's role
+// to EC2, but the message does not carry iam:PassedToService: RequestOf
+// sets it to ec2.amazonaws.com (the fix package infers it the same way, and
+// says so in a note of the plan).
+func RequestOf(d *authzmsg.Denial) (Request, bool) {
+	if d == nil || d.Action == "" || !strings.HasPrefix(d.Principal.ARN, "arn:") || d.Principal.Redacted {
+		return Request{}, false
+	}
+	r := Request{Principal: d.Principal.ARN, Action: d.Action, Resource: "*", Context: map[string]string{}}
+	if d.ResourceKind == "arn" {
+		r.Resource = d.Resource
+	}
+	for k, v := range d.Context {
+		if len(v) == 1 && !strings.HasPrefix(strings.ToLower(k), "aws:") {
+			r.Context[k] = v[0]
+		}
+	}
+	if strings.EqualFold(d.Action, "iam:PassRole") && d.Principal.IsBackupSession && r.Context["iam:PassedToService"] == "" {
+		r.Context["iam:PassedToService"] = "ec2.amazonaws.com"
+	}
+	return r, true
+}
+
+// Reevaluate evaluates the request d names again against the account
+// snapshot snap (every policy layer of the principal and the resource, as
+// preflight.EvaluateRequest does) and returns the result, or nil when d
+// names no request that can be evaluated (see RequestOf). The fixes
+// verified against the account's real policies replace, in findings[0],
+// the ones verified against the request alone. now is the clock (nil:
+// time.Now).
+func Reevaluate(snap *account.Snapshot, d *authzmsg.Denial, findings []Finding, now func() time.Time) *preflight.Result {
+	req, ok := RequestOf(d)
+	if snap == nil || !ok {
+		return nil
+	}
+	r := preflight.EvaluateRequest(snap, req.Principal, req.Action, req.Resource, req.Context, now)
+	if r.Plan != nil && len(findings) > 0 && findings[0].Plan != nil {
+		findings[0].Plan = r.Plan
+	}
+	return &r
+}
