@@ -1,8 +1,14 @@
 // Package cli holds denied's commands on spf13/cobra and pflag: each
 // command binds the flag groups it shares with the others (flags.go), checks
-// them and runs with what its Env gives it (streams, environment and
-// dependencies). It binds and runs only: evaluation, diagnosis and rendering
-// live in their own packages.
+// them and runs with what its Env gives it (streams, environment, and in
+// Env.Deps the clock and the AWS clients, so tests run in parallel), and
+// maps every error to one exit code (errors.go).
+//
+// It binds and runs only: evaluation, diagnosis and rendering live in their
+// own packages (internal/report writes every output). Only cmd/denied
+// imports it; it is the only package that imports cobra and pflag, and it
+// must not use text/template (see usage), which would turn off the linker's
+// dead-code elimination.
 package cli
 
 import (
