@@ -244,7 +244,24 @@ func newRoot(env *Env) *cobra.Command {
 		},
 	)
 	root.SetHelpCommand(newHelpCmd(root))
+	for _, c := range root.Commands() {
+		completeValues(c)
+	}
 	return root
+}
+
+// completeValues has shell completion offer the values a flag group
+// annotated its flags with (--format, --lang).
+func completeValues(c *cobra.Command) {
+	c.Flags().VisitAll(func(f *pflag.Flag) {
+		values := f.Annotations[valuesAnnotation]
+		if len(values) == 0 {
+			return
+		}
+		_ = c.RegisterFlagCompletionFunc(f.Name, func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			return values, cobra.ShellCompDirectiveNoFileComp
+		})
+	})
 }
 
 // newHelpCmd is `denied help [COMMAND]`: the help of COMMAND on stdout;

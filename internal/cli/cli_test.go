@@ -121,6 +121,16 @@ func TestCompletion(t *testing.T) {
 	if !strings.Contains(out, "--format") {
 		t.Errorf("flags not completed:\n%s", out)
 	}
+	out, _, _ = runCLI(t, "", "__complete", "audit", "--format", "")
+	for _, f := range []string{"sarif", "junit", "text"} {
+		if !strings.Contains(out, f+"\n") {
+			t.Errorf("--format values not completed (%s):\n%s", f, out)
+		}
+	}
+	out, _, _ = runCLI(t, "", "__complete", "explain", "--lang", "")
+	if !strings.Contains(out, "ja\n") {
+		t.Errorf("--lang values not completed:\n%s", out)
+	}
 	out, _, _ = runCLI(t, "", "__complete", "check", "create-v")
 	if !strings.Contains(out, "create-vault") {
 		t.Errorf("operations not completed:\n%s", out)

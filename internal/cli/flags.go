@@ -18,6 +18,10 @@ import (
 // flags on a command's flag set, then checks its values once they are
 // parsed.
 
+// valuesAnnotation annotates a flag with the values shell completion
+// offers for it (see completeValues).
+const valuesAnnotation = "denied_values"
+
 // outputFlags are --format (when the command has formats), --lang (when
 // its output is translated) and, for the commands that write a report,
 // --output.
@@ -47,12 +51,14 @@ func newOutputFlags(kind int, formats ...string) *outputFlags {
 func (o *outputFlags) bind(fs *pflag.FlagSet) {
 	if len(o.formats) > 0 {
 		fs.StringVar(&o.format, "format", o.formats[0], "output `FORMAT`: "+orList(o.formats))
+		_ = fs.SetAnnotation("format", valuesAnnotation, o.formats)
 	}
 	if o.hasOutput {
 		fs.StringVar(&o.output, "output", "", "write the report to `FILE` (mode 0600) instead of standard output")
 	}
 	if o.hasLang {
 		fs.StringVar(&o.lang, "lang", "", "`LANGUAGE`: en, ja or ko (default from LC_ALL, LC_MESSAGES, LANG)")
+		_ = fs.SetAnnotation("lang", valuesAnnotation, []string{"en", "ja", "ko"})
 	}
 }
 
