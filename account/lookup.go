@@ -293,6 +293,7 @@ const (
 	HiddenRecoveryPoints  Hidden = "recoveryPoints"  // recovery points
 	HiddenRestoreMetadata Hidden = "restoreMetadata" // a recovery point's restore metadata (instance profile)
 	HiddenPlans           Hidden = "backupPlans"     // backup plans and selections
+	HiddenBackupSettings  Hidden = "backupSettings"  // AWS Backup's organization settings (cross-account backup)
 )
 
 // hiddenBy maps "service:Call" of the collector to what its failure hides.
@@ -319,6 +320,7 @@ var hiddenBy = map[string][]Hidden{
 	"backup:GetBackupPlan":                           {HiddenPlans},
 	"backup:ListBackupSelections":                    {HiddenPlans},
 	"backup:GetBackupSelection":                      {HiddenPlans},
+	"backup:DescribeGlobalSettings":                  {HiddenBackupSettings},
 }
 
 // API returns the call as "service:Operation".
@@ -372,6 +374,8 @@ func HiddenText(h Hidden) string {
 		return "Restore metadata"
 	case HiddenPlans:
 		return "Backup plans and selections"
+	case HiddenBackupSettings:
+		return "AWS Backup's organization settings"
 	}
 	return string(h)
 }

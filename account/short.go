@@ -106,6 +106,8 @@ type ShortPlan struct {
 	Vault     string   `json:"vault" account:"required"`
 	Role      string   `json:"role" account:"required"` // role name or ARN
 	Resources []string `json:"resources,omitempty"`
+	// CopyTo are the ARNs of the vaults the rule copies to.
+	CopyTo []string `json:"copyTo,omitempty"`
 }
 
 // ShortRecoveryPoint is a recovery point.
@@ -561,7 +563,7 @@ func (e *expander) plans() error {
 		e.s.BackupPlans = append(e.s.BackupPlans, BackupPlan{
 			ID: name, Name: name,
 			ARN:        e.regional("backup", "backup-plan:"+name),
-			Rules:      []BackupRule{{Name: name, TargetVault: p.Vault}},
+			Rules:      []BackupRule{{Name: name, TargetVault: p.Vault, CopyTo: p.CopyTo}},
 			Selections: []BackupSelection{{ID: name, Name: name, IAMRoleARN: e.roleARN(p.Role), Resources: p.Resources}},
 		})
 	}

@@ -111,6 +111,11 @@ func (c checker) decide(cd backupops.Condition, results []Result) ConditionResul
 			return unknown(missingCause("DestinationVaultARN"))
 		}
 		o := c.snap.Organization
+		if c.p.Org != nil && c.p.Org.Organization() != nil {
+			// An account's snapshot holds its own branch of the tree
+			// only; the organization snapshot lists every member.
+			o = c.p.Org.Organization()
+		}
 		if o == nil {
 			if us := c.snap.UnreadableFor(account.HiddenOrganization, ""); len(us) > 0 {
 				return unknown(unreadableCause(us[0], account.HiddenOrganization))
@@ -156,8 +161,12 @@ func (c checker) decide(cd backupops.Condition, results []Result) ConditionResul
 			return set(StatusAllowed, "preflight.cond.fully-managed", c.p.ResourceType)
 		}
 		name := c.p.DestinationVaultARN[strings.LastIndexByte(c.p.DestinationVaultARN, ':')+1:]
-		if v, ok := c.snap.Vault(c.p.DestinationVaultARN); ok && v.EncryptionKeyARN != "" {
-			if k, ok := c.snap.Key(v.EncryptionKeyARN); ok && k.KeyManager == account.KeyManagerAWS {
+		ds, cause := c.snapOf(arn.Account(c.p.DestinationVaultARN))
+		if cause != nil {
+			return unknown(*cause)
+		}
+		if v, ok := ds.Vault(c.p.DestinationVaultARN); ok && v.EncryptionKeyARN != "" {
+			if k, ok := ds.Key(v.EncryptionKeyARN); ok && k.KeyManager == account.KeyManagerAWS {
 				return set(StatusDenied, "preflight.cond.dest-aws-key", c.p.DestinationVaultARN, k.ARN, c.p.ResourceType)
 			}
 		}
@@ -165,13 +174,29 @@ func (c checker) decide(cd backupops.Condition, results []Result) ConditionResul
 			return set(StatusDenied, "preflight.cond.dest-default", c.p.DestinationVaultARN, c.p.ResourceType)
 		}
 		if c.p.DestinationKeyARN == "" {
-			if _, ok := c.snap.Vault(c.p.DestinationVaultARN); !ok {
+			if _, ok := ds.Vault(c.p.DestinationVaultARN); !ok {
 				return unknown(Cause{Kind: CauseMissingParameter, Subject: "DestinationKeyARN", Flag: "--destination-kms-key"})
 			}
 		}
 		return set(StatusAllowed, "preflight.cond.dest-not-default", c.p.DestinationVaultARN)
 	case backupops.DecideDestinationVaultPolicy:
 		return c.byRequests(cr, cd, results)
+	case backupops.DecideCrossAccountSetting:
+		if c.p.Org == nil {
+			mgmt := ""
+			if o := c.snap.Organization; o != nil {
+				mgmt = o.ManagementAccountID
+			}
+			return unknown(Cause{Kind: CauseOutsideSnapshot, Subject: mgmt, Flag: SettingCrossAccountBackup})
+		}
+		v, cause := c.p.Org.BackupSetting(c.p.Region, SettingCrossAccountBackup)
+		if cause != nil {
+			return unknown(*cause)
+		}
+		if strings.EqualFold(v, "true") {
+			return set(StatusAllowed, "preflight.cond.cross-account-enabled", SettingCrossAccountBackup)
+		}
+		return set(StatusDenied, "preflight.cond.cross-account-disabled", SettingCrossAccountBackup, v)
 	case backupops.DecideSourceKey:
 		k, ok := c.snap.Key(c.p.KeyARN)
 		if !ok {

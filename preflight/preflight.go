@@ -85,6 +85,13 @@ type Params struct {
 	// Cache, when set, keeps parsed and compiled policies across checks
 	// (audit runs many). Not safe for concurrent use.
 	Cache *simulate.Cache `json:"-"`
+	// Org, when set, gives the other accounts of the organization: the
+	// destination account of a cross-account copy is then evaluated from
+	// its own snapshot (its vault access policy, key policy,
+	// service-linked role, SCPs and RCPs), and the organization's
+	// cross-account backup setting is decided. Without it those facts are
+	// could-not-check.
+	Org OrgView `json:"-"`
 
 	// causes are could-not-check causes Resolve found (an unknown instance
 	// profile, say); Check reports them.
@@ -282,8 +289,23 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 		// A key id or alias: the requests name the key's ARN.
 		p.KeyARN = k.ARN
 	}
-	if k, ok := snap.Key(p.DestinationKeyARN); ok && p.DestinationKeyARN != k.ARN {
+	dsnap := snap
+	if p.Org != nil && p.DestinationVaultARN != "" {
+		if acct := arn.Account(p.DestinationVaultARN); acct != "" && acct != snap.AccountID {
+			if ds, cause := p.Org.Account(acct); cause == nil {
+				dsnap = ds
+			}
+		}
+	}
+	if k, ok := dsnap.Key(p.DestinationKeyARN); ok && p.DestinationKeyARN != k.ARN {
 		p.DestinationKeyARN = k.ARN
+	}
+	if p.DestinationKeyARN == "" && dsnap != snap {
+		// The destination vault's key, from the destination account.
+		if v, ok := dsnap.Vault(p.DestinationVaultARN); ok && v.EncryptionKeyARN != "" {
+			p.DestinationKeyARN = v.EncryptionKeyARN
+			notes = append(notes, Note{ID: "preflight.note.destination-key", Args: []string{v.ARN, v.EncryptionKeyARN}})
+		}
 	}
 	if p.ResourceType != "" {
 		rt, ok := backupops.NormalizeResourceType(p.ResourceType)
@@ -666,14 +688,19 @@ func unreadableCause(u account.Unreadable, h account.Hidden) Cause {
 // serviceLinked evaluates a request of AWSServiceRoleForBackup when the
 // snapshot holds the role (same account), else reports it unknown.
 func (c checker) serviceLinked(res *Result, id string) {
-	role, ok := c.snap.Role(res.PrincipalARN)
+	snap, cause := c.snapOf(arn.Account(res.PrincipalARN))
+	if cause != nil {
+		res.couldNotCheck(*cause)
+		return
+	}
+	role, ok := snap.Role(res.PrincipalARN)
 	if res.PrincipalARN == "" || !ok {
 		subject := res.PrincipalARN
 		if subject == "" {
 			subject = "AWSServiceRoleForBackup"
 		}
 		cause := Cause{Kind: CauseUnknownRole, Subject: subject, Flag: "--destination-vault"}
-		if us := c.snap.UnreadableFor(account.HiddenIAM, ""); len(us) > 0 && arn.Account(res.PrincipalARN) == c.snap.AccountID {
+		if us := snap.UnreadableFor(account.HiddenIAM, ""); len(us) > 0 && arn.Account(res.PrincipalARN) == snap.AccountID {
 			cause = unreadableCause(us[0], account.HiddenIAM)
 		}
 		res.couldNotCheck(cause)
@@ -710,6 +737,19 @@ type checker struct {
 	snap *account.Snapshot
 	p    Params
 	op   backupops.Operation
+}
+
+// snapOf returns the snapshot that holds the principals and resources of
+// account acct: the checked account's own; with an organization view,
+// the other account's (or the cause it is unknown). Without one, the
+// checked account's snapshot answers for every account: its lookups of
+// another account's resources find nothing, and the requests that need
+// them are could-not-check.
+func (c checker) snapOf(acct string) (*account.Snapshot, *Cause) {
+	if acct == "" || acct == c.snap.AccountID || c.p.Org == nil {
+		return c.snap, nil
+	}
+	return c.p.Org.Account(acct)
 }
 
 func (c checker) opts() simulate.Options { return simulate.Options{Now: c.p.Now, Cache: c.p.Cache} }
@@ -758,10 +798,20 @@ func (c checker) evaluate(res *Result, id, principal, policyPrincipal, roleARN s
 		resAcct = c.snap.AccountID
 	}
 	cs.Request.ResourceAccount = resAcct
-	if _, isRole := c.snap.Role(policyPrincipal); !isRole {
-		if _, isUser := c.snap.User(policyPrincipal); !isUser {
+	ps, pcause := c.snapOf(arn.Account(policyPrincipal))
+	if pcause != nil {
+		res.couldNotCheck(*pcause)
+		return
+	}
+	rs, rcause := c.snapOf(resAcct)
+	if rcause != nil {
+		res.couldNotCheck(*rcause)
+		return
+	}
+	if _, isRole := ps.Role(policyPrincipal); !isRole {
+		if _, isUser := ps.User(policyPrincipal); !isUser {
 			cause := Cause{Kind: CauseUnknownPrincipal, Subject: policyPrincipal, Flag: "--as"}
-			if us := c.snap.UnreadableFor(account.HiddenIAM, ""); len(us) > 0 {
+			if us := ps.UnreadableFor(account.HiddenIAM, ""); len(us) > 0 {
 				cause = unreadableCause(us[0], account.HiddenIAM)
 			}
 			res.couldNotCheck(cause)
@@ -771,25 +821,25 @@ func (c checker) evaluate(res *Result, id, principal, policyPrincipal, roleARN s
 			return
 		}
 	}
-	ids, err := c.snap.IdentityPolicies(policyPrincipal)
+	ids, err := ps.IdentityPolicies(policyPrincipal)
 	if err != nil {
 		res.evalError(err)
 		return
 	}
 	cs.IdentityPolicies = docs(ids)
-	if b, err := c.snap.Boundary(policyPrincipal); err != nil {
+	if b, err := ps.Boundary(policyPrincipal); err != nil {
 		res.evalError(err)
 		return
 	} else if b != nil {
 		cs.PermissionsBoundary = &simulate.PolicyDoc{Name: b.Name, Document: json.RawMessage(b.Document)}
 	}
-	scps, err := c.snap.SCPLevels(arn.Account(policyPrincipal))
+	scps, err := ps.SCPLevels(arn.Account(policyPrincipal))
 	if err != nil {
 		res.evalError(err)
 		return
 	}
 	cs.ServiceControlPolicies = levels(scps)
-	rcps, err := c.snap.RCPLevels(resAcct)
+	rcps, err := rs.RCPLevels(resAcct)
 	if err != nil {
 		res.evalError(err)
 		return
@@ -808,7 +858,7 @@ func (c checker) evaluate(res *Result, id, principal, policyPrincipal, roleARN s
 		}
 	}
 	fo := fix.Options{Now: c.p.Now, RoleARN: roleARN, Cache: c.p.Cache}
-	unknown, cause := c.resourcePolicy(res, cs, &fo)
+	unknown, cause := c.resourcePolicy(res, cs, &fo, rs)
 	if unknown {
 		res.couldNotCheck(cause)
 		return
@@ -818,8 +868,13 @@ func (c checker) evaluate(res *Result, id, principal, policyPrincipal, roleARN s
 	}
 	c.run(res, cs, fo)
 	if res.Verdict == Allowed {
-		if u, ok := c.scpsUnknown(arn.Account(policyPrincipal)); ok {
+		if u, ok := scpsUnknown(ps, arn.Account(policyPrincipal)); ok {
 			res.couldNotCheck(unreadableCause(u, account.HiddenSCPs))
+		} else if rs != ps {
+			// The resource account's RCPs apply too.
+			if u, ok := scpsUnknown(rs, ""); ok {
+				res.couldNotCheck(unreadableCause(u, account.HiddenOrganization))
+			}
 		}
 	}
 }
@@ -834,11 +889,11 @@ func (res *Result) evalError(err error) {
 // scpsUnknown reports an unreadable call that hides the SCPs of acct: the
 // organization, or its policies, could not be read (the management
 // account, when known, has no SCPs).
-func (c checker) scpsUnknown(acct string) (account.Unreadable, bool) {
-	if o := c.snap.Organization; o != nil && o.ManagementAccountID != "" && o.ManagementAccountID == acct {
+func scpsUnknown(snap *account.Snapshot, acct string) (account.Unreadable, bool) {
+	if o := snap.Organization; o != nil && o.ManagementAccountID != "" && o.ManagementAccountID == acct {
 		return account.Unreadable{}, false
 	}
-	us := c.snap.UnreadableFor(account.HiddenSCPs, "")
+	us := snap.UnreadableFor(account.HiddenSCPs, "")
 	if len(us) == 0 {
 		return account.Unreadable{}, false
 	}
@@ -849,14 +904,14 @@ func (c checker) scpsUnknown(acct string) (account.Unreadable, bool) {
 // policy, the backup vault's access policy (for a request on the vault or
 // on a recovery point in it), a role's trust policy (sts:AssumeRole). It
 // reports a resource the snapshot lacks, or whose policy an unreadable call
-// hides.
-func (c checker) resourcePolicy(res *Result, cs *simulate.Case, fo *fix.Options) (bool, Cause) {
+// hides. snap is the snapshot of the resource's account.
+func (c checker) resourcePolicy(res *Result, cs *simulate.Case, fo *fix.Options, snap *account.Snapshot) (bool, Cause) {
 	region := c.p.Region
 	switch {
 	case strings.HasPrefix(res.Action, "kms:") && res.Resource != "*":
-		k, ok := c.snap.Key(res.Resource)
+		k, ok := snap.Key(res.Resource)
 		if !ok {
-			if us := c.snap.UnreadableFor(account.HiddenKMSKeys, region); len(us) > 0 {
+			if us := snap.UnreadableFor(account.HiddenKMSKeys, region); len(us) > 0 {
 				return true, unreadableCause(us[0], account.HiddenKMSKeys)
 			}
 			flag := "--kms-key"
@@ -866,7 +921,7 @@ func (c checker) resourcePolicy(res *Result, cs *simulate.Case, fo *fix.Options)
 			return true, Cause{Kind: CauseUnknownKey, Subject: res.Resource, Flag: flag}
 		}
 		if len(k.Policy) == 0 {
-			if us := c.snap.UnreadableFor(account.HiddenKeyPolicies, region); len(us) > 0 {
+			if us := snap.UnreadableFor(account.HiddenKeyPolicies, region); len(us) > 0 {
 				return true, unreadableCause(us[0], account.HiddenKeyPolicies)
 			}
 			return false, Cause{}
@@ -875,7 +930,7 @@ func (c checker) resourcePolicy(res *Result, cs *simulate.Case, fo *fix.Options)
 		res.ResourcePolicy = string(fix.TargetKeyPolicy)
 		fo.KeyID = k.ARN
 	case res.Action == "sts:AssumeRole":
-		if r, ok := c.snap.Role(res.Resource); ok {
+		if r, ok := snap.Role(res.Resource); ok {
 			cs.ResourcePolicy = &simulate.PolicyDoc{Name: r.ARN, Document: json.RawMessage(r.TrustPolicy)}
 			res.ResourcePolicy = string(fix.TargetTrustPolicy)
 		}
@@ -884,18 +939,18 @@ func (c checker) resourcePolicy(res *Result, cs *simulate.Case, fo *fix.Options)
 		if ref == "" {
 			return false, Cause{}
 		}
-		v, ok := c.snap.Vault(ref)
+		v, ok := snap.Vault(ref)
 		if !ok {
 			if strings.HasPrefix(c.op.ID, "create-vault") {
 				return false, Cause{}
 			}
-			if us := c.snap.UnreadableFor(account.HiddenVaults, region); len(us) > 0 {
+			if us := snap.UnreadableFor(account.HiddenVaults, region); len(us) > 0 {
 				return true, unreadableCause(us[0], account.HiddenVaults)
 			}
 			return true, Cause{Kind: CauseUnknownVault, Subject: ref, Flag: flag}
 		}
 		if len(v.AccessPolicy) == 0 {
-			if us := c.snap.UnreadableFor(account.HiddenVaultPolicies, region); len(us) > 0 {
+			if us := snap.UnreadableFor(account.HiddenVaultPolicies, region); len(us) > 0 {
 				return true, unreadableCause(us[0], account.HiddenVaultPolicies)
 			}
 			return false, Cause{}

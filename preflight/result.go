@@ -61,6 +61,13 @@ const (
 	// CauseEvaluation: the engine could not evaluate the request (a policy
 	// that does not parse, say; Error holds the message).
 	CauseEvaluation CauseKind = "evaluationError"
+	// CauseOutsideSnapshot: the fact belongs to another account (Subject)
+	// or to the organization, and the check has one account's snapshot:
+	// an organization snapshot (collect --org) holds it.
+	CauseOutsideSnapshot CauseKind = "outsideSnapshot"
+	// CauseAccountNotCollected: the organization snapshot does not hold
+	// the account Subject (not listed, or not collected: Error says why).
+	CauseAccountNotCollected CauseKind = "accountNotCollected"
 )
 
 // Cause is one reason a request could not be checked.
@@ -111,6 +118,10 @@ func (c Cause) String() string {
 		}
 	case CauseEvaluation:
 		s = "the engine could not evaluate the request: " + c.Error
+	case CauseOutsideSnapshot:
+		s = fmt.Sprintf("%s is a fact of account %s, outside the snapshot: check with an organization snapshot (denied collect --org)", c.Flag, c.Subject)
+	case CauseAccountNotCollected:
+		s = fmt.Sprintf("account %s is not in the organization snapshot (%s)", c.Subject, c.Error)
 	default:
 		s = string(c.Kind) + " " + c.Subject
 	}
@@ -217,7 +228,7 @@ func causeOrder(k CauseKind) int {
 		return 0
 	case CauseUnknownPrincipal, CauseUnknownRole, CauseUnknownVault, CauseUnknownKey, CauseUnknownInstanceProfile:
 		return 1
-	case CauseUnreadable:
+	case CauseUnreadable, CauseOutsideSnapshot, CauseAccountNotCollected:
 		return 2
 	}
 	return 3

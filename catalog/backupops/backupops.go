@@ -161,6 +161,10 @@ const (
 	// DecideSourceKey: the source recovery point's key is a customer
 	// managed key (AWS managed keys cannot be shared across accounts).
 	DecideSourceKey Decision = "sourceKey"
+	// DecideCrossAccountSetting: the organization's AWS Backup global
+	// setting isCrossAccountBackupEnabled is true (an organization
+	// snapshot holds it).
+	DecideCrossAccountSetting Decision = "crossAccountSetting"
 )
 
 // Condition is a requirement that is not an IAM action of a principal.

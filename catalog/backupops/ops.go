@@ -718,13 +718,21 @@ func copyOperations() []Operation {
 			Title: "Copy a recovery point to a vault in another account of the organization (StartCopyJob)",
 			Requirements: cat(callerReqs, roleReqs, inferredAll(
 				"The sources say the destination's AWSServiceRoleForBackup performs the copy and that the destination key policy must admit it (for restoring the copy), but not which KMS actions it calls.",
-				withWhen(whenDestKey, []Requirement{
+				cat(withWhen(whenDestKey, []Requirement{
 					rq(ServiceLinkedRole, "kms:DescribeKey", "${DestinationKeyARN}", "S22", "G9"),
-					rq(ServiceLinkedRole, "kms:CreateGrant", "${DestinationKeyARN}", "S22", "G9").ctx("kms:GrantIsForAWSResource", "true"),
-				}))),
+				}),
+					// The service-linked role's policy
+					// (AWSBackupServiceLinkedRolePolicyForBackup) grants
+					// kms:CreateGrant only through the service that holds
+					// the copy (kms:ViaService ec2, rds or fsx): the
+					// request carries the service of the resource type.
+					slrGrant("ec2", "EC2 or EBS recovery point", "EC2", "EBS"),
+					slrGrant("rds", "RDS, Aurora, DocumentDB or Neptune recovery point", "RDS", "Aurora", "DocumentDB", "Neptune"),
+					slrGrant("fsx", "FSx recovery point", "FSx"),
+				))),
 			Conditions: append(append([]Condition(nil), common...),
 				cond(KindOrganization, "Source and destination accounts must be members of the same AWS Organization (\"Copy job failed. Both source and destination account must be a member of the same organization\").", "S4", "G10").decide(DecideSameOrganization),
-				cond(KindOrganization, "The management account must enable cross-account backup (console Settings or UpdateGlobalSettings).", "S22", "S4"),
+				cond(KindOrganization, "The management account must enable cross-account backup (console Settings or UpdateGlobalSettings).", "S22", "S4").decide(DecideCrossAccountSetting),
 				cond(KindVaultPolicy, "The destination vault access policy must allow backup:CopyIntoBackupVault to the source account (arn:aws:iam::<source>:root), the copy role, or the organization / OU (aws:PrincipalOrgID, aws:PrincipalOrgPaths, with ids that exist); otherwise \"Access Denied trying to call AWS Backup service\".", "S3").decide(DecideDestinationVaultPolicy),
 				cond(KindService, "For types not fully managed by AWS Backup the destination vault must not be the default vault (its key cannot be shared): use a vault encrypted with a customer managed key. Fully managed types may use a CMK or aws/backup.", "S22", "P4").decide(DecideDestinationVault),
 				cond(KindKeyPolicy, "If the source is encrypted with a customer managed key, its key policy must allow the destination account; AWS managed keys (aws/ebs, aws/rds) cannot be shared, so cross-account copies of such backups fail (\"Given key ID is not accessible\").", "S4", "G8", "G11").when(whenSourceKMS).decide(DecideSourceKey),
@@ -736,6 +744,14 @@ func copyOperations() []Operation {
 			Sources: []string{"S3", "S4", "S22", "S33", "S35"},
 		},
 	}
+}
+
+// slrGrant is the destination service-linked role's kms:CreateGrant on
+// the destination key, through service, for a copy of the given types.
+func slrGrant(service, when string, types ...string) []Requirement {
+	return []Requirement{rq(ServiceLinkedRole, "kms:CreateGrant", "${DestinationKeyARN}", "S22", "G9").
+		ctx("kms:GrantIsForAWSResource", "true", "kms:ViaService", service+".${DestinationRegion}.amazonaws.com").
+		whenType(when, types...)}
 }
 
 func grantCtx(r Requirement) Requirement { return r.ctx("kms:GrantIsForAWSResource", "true") }

@@ -261,6 +261,13 @@ func runCheck(ctx context.Context, env *Env, in *checkInput) error {
 		if snap, err = liveSnapshot(ctx, env, in.lang, in.profile, in.params.Region, in.limits); err != nil {
 			return err
 		}
+	} else if in.snapshot != "-" && account.IsOrgDir(in.snapshot) {
+		// An organization snapshot: the account checked, and the others
+		// (the destination of a cross-account copy) through Params.Org.
+		if snap, in.params.Org, err = openOrgAccount(in.snapshot, in.params.Account,
+			in.params.RecoveryPointARN, in.params.RoleARN, in.params.Caller); err != nil {
+			return usageErr("%v", err)
+		}
 	} else if snap, err = readSnapshot(env, in.snapshot); err != nil {
 		return usageErr("%v", err)
 	}

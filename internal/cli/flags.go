@@ -132,7 +132,7 @@ type sourceFlags struct {
 }
 
 func (s *sourceFlags) bind(fs *pflag.FlagSet) {
-	u := "account snapshot `FILE` from denied collect (JSON, optionally gzip-compressed; full or short form)"
+	u := "account snapshot `FILE` from denied collect (JSON, optionally gzip-compressed; full or short form), or an organization snapshot directory from denied collect --org"
 	if s.stdin {
 		u += "; - reads standard input"
 	}

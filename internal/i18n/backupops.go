@@ -556,6 +556,16 @@ func init() {
 			JA: "Aurora、DocumentDB または Neptune の復旧ポイント",
 			KO: "Aurora, DocumentDB 또는 Neptune 복구 지점",
 		},
+		"backupops.when.55ecd30a90": {
+			EN: "RDS, Aurora, DocumentDB or Neptune recovery point",
+			JA: "RDS、Aurora、DocumentDB または Neptune の復旧ポイント",
+			KO: "RDS, Aurora, DocumentDB 또는 Neptune 복구 지점",
+		},
+		"backupops.when.5742f9c0c7": {
+			EN: "EC2 or EBS recovery point",
+			JA: "EC2 または EBS の復旧ポイント",
+			KO: "EC2 또는 EBS 복구 지점",
+		},
 		"backupops.when.ba67e48a61": {
 			EN: "FSx recovery point",
 			JA: "FSx の復旧ポイント",

@@ -290,6 +290,8 @@ func causeText(lang i18n.Lang, c preflight.Cause) string {
 		s = t("preflight.cause.missingParameter", c.Flag)
 	case preflight.CauseEvaluation:
 		s = t("preflight.cause.evaluationError", c.Error)
+	case preflight.CauseAccountNotCollected:
+		s = t("preflight.cause.accountNotCollected", c.Subject, c.Error)
 	default:
 		s = t("preflight.cause."+string(c.Kind), c.Subject, c.Flag)
 	}
