@@ -6,6 +6,7 @@ import (
 	"io"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -151,10 +152,10 @@ func denialFromEvent(r map[string]any) *Denial {
 
 	if n := utf8.RuneCountInString(msg); n >= cloudTrailMessageLimit-8 || (n > 900 && (strings.HasSuffix(msg, "...") || strings.HasSuffix(msg, "…"))) {
 		ev.ErrorMessageTruncated = true
-		d.Unreadable = append(d.Unreadable, fmt.Sprintf("CloudTrail errorMessage (cut at %d characters: what follows the cut is lost)", cloudTrailMessageLimit))
+		d.unread(unreadable("cloudtrail-cut", strconv.Itoa(cloudTrailMessageLimit)))
 		if d.Encoded != "" && !d.EncodedTruncated {
 			d.EncodedTruncated = true
-			d.Unreadable = append(d.Unreadable, "encoded authorization failure message (truncated with the errorMessage; STS cannot decode it)")
+			d.unread(unreadable("encoded-cloudtrail-truncated"))
 		}
 	}
 
@@ -293,7 +294,7 @@ func readCloudTrailFragment(d *Denial, text string) bool {
 	}
 	d.Notes = append(d.Notes, "the CloudTrail event is not whole JSON (cut or elided): read what is there")
 	if ev.ErrorCode == "" {
-		d.Unreadable = append(d.Unreadable, "CloudTrail errorCode (not in the text: the event is cut before it)")
+		d.unread(unreadable("cloudtrail-errorcode-cut"))
 	}
 	return true
 }

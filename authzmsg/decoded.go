@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/deniedhq/denied/internal/i18n"
 	"io"
 	"regexp"
 	"strings"
@@ -37,6 +38,8 @@ type Decoded struct {
 	// what could not be read.
 	Abridged   bool     `json:"abridged,omitempty"`
 	Unreadable []string `json:"unreadable,omitempty"`
+	// unreadableMsgs are the messages of Unreadable.
+	unreadableMsgs []i18n.Message
 }
 
 // DecodedPrincipal is context.principal of a decoded message.
@@ -476,7 +479,7 @@ func parseDecodedLenient(s string) *Decoded {
 	if lenMatchedRE.MatchString(s) {
 		d.MatchedStatements = []MatchedStatement{}
 	} else if strings.Contains(s, `"matchedStatements"`) {
-		d.Unreadable = append(d.Unreadable, "decoded message: matchedStatements (not read in an abridged copy)")
+		d.unread(unreadable("decoded-matched-abridged"))
 	} else {
 		d.Missing = append(d.Missing, "matchedStatements")
 	}
@@ -526,7 +529,7 @@ func parseDecodedLenient(s string) *Decoded {
 			}
 		}
 		if d.Conditions == nil {
-			d.Unreadable = append(d.Unreadable, "decoded message: context conditions (abridged)")
+			d.unread(unreadable("decoded-conditions-abridged"))
 		}
 	} else {
 		d.Missing = append(d.Missing, "context.conditions")

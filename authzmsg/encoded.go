@@ -1,6 +1,7 @@
 package authzmsg
 
 import (
+	"github.com/deniedhq/denied/internal/i18n"
 	"regexp"
 	"strings"
 	"unicode"
@@ -38,7 +39,7 @@ type encodedFinding struct {
 	blob       string
 	omitted    bool
 	truncated  bool
-	unreadable string
+	unreadable i18n.Message
 }
 
 // findEncoded finds "Encoded authorization failure message:" and the message
@@ -56,7 +57,7 @@ func findEncoded(s, low string) encodedFinding {
 	rest := strings.TrimLeft(s[loc[1]:], " \t\r\n\u00a0\u3000")
 	if m := placeholderAtRE.FindString(rest); m != "" {
 		f.omitted = true
-		f.unreadable = "encoded authorization failure message (left out of the text: " + m + ")"
+		f.unreadable = unreadable("encoded-left-out-as", m)
 		return f
 	}
 	var b strings.Builder
@@ -108,16 +109,16 @@ func findEncoded(s, low string) encodedFinding {
 	if len(blob) < minEncodedLen {
 		if f.truncated || blob == "" {
 			f.omitted = true
-			f.unreadable = "encoded authorization failure message (left out of the text)"
+			f.unreadable = unreadable("encoded-left-out")
 			f.truncated = false
 			return f
 		}
-		f.unreadable = "encoded authorization failure message (too short to be one: " + blob + ")"
+		f.unreadable = unreadable("encoded-too-short", blob)
 		return f
 	}
 	f.blob = blob
 	if f.truncated {
-		f.unreadable = "encoded authorization failure message (truncated: it ends in an ellipsis; STS cannot decode it)"
+		f.unreadable = unreadable("encoded-ellipsis")
 	}
 	return f
 }

@@ -258,8 +258,8 @@ func parseText(text string) *Denial {
 		d.Encoded = enc.blob
 		d.EncodedTruncated = enc.truncated
 		d.EncodedOmitted = enc.omitted
-		if enc.unreadable != "" {
-			d.Unreadable = append(d.Unreadable, enc.unreadable)
+		if enc.unreadable.ID != "" {
+			d.unread(enc.unreadable)
 		}
 	}
 
@@ -433,9 +433,11 @@ func findDecoded(d *Denial, text string) bool {
 		return false // nothing of a decoded message could be read
 	}
 	d.applyDecoded(dd)
-	d.Unreadable = append(d.Unreadable, dd.Unreadable...)
+	for _, m := range dd.unreadableMsgs {
+		d.unread(m)
+	}
 	for _, m := range dd.Missing {
-		d.Unreadable = append(d.Unreadable, "decoded message: "+m+" (not in the text)")
+		d.unread(unreadable("decoded-not-in-text", m))
 	}
 	return true
 }
@@ -529,7 +531,7 @@ func (d *Denial) applyDecoded(dd *Decoded) {
 		d.Action = a
 		d.Notes = append(d.Notes, "decoded message: context.action is the operation name \""+dd.Action+"\"; read as "+a+" (service from the request context)")
 	} else if dd.Action != "" {
-		d.Unreadable = append(d.Unreadable, "decoded message: action ("+quoteShort(dd.Action)+" is not one action)")
+		d.unread(unreadable("decoded-not-one-action", quoteShort(dd.Action)))
 	}
 	if dd.Resource != "" {
 		setResource(d, dd.Resource)
@@ -612,7 +614,7 @@ func finish(d *Denial) {
 		d.Principal.Kind = KindUnknown
 	}
 	if d.Action != "" && !ValidAction(d.Action) {
-		d.Unreadable = append(d.Unreadable, "action ("+quoteShort(d.Action)+" is not one action)")
+		d.unread(unreadable("action-not-one", quoteShort(d.Action)))
 		d.Action = ""
 	}
 	if d.AccountID == "" {

@@ -141,6 +141,9 @@ func restoreSpaces(d *Denial) {
 	for i := range d.Unreadable {
 		r(&d.Unreadable[i])
 	}
+	for i, m := range d.unreadableMsgs {
+		d.unreadableMsgs[i] = m.Map(func(s string) string { r(&s); return s })
+	}
 	for i := range d.Notes {
 		r(&d.Notes[i])
 	}

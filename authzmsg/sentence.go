@@ -92,9 +92,9 @@ func readSentence(d *Denial, n string) sentenceResult {
 	case ValidAction(tok):
 		d.Action = tok
 	case tok == "" || tok == "…" || strings.Trim(tok, ".") == "":
-		d.Unreadable = append(d.Unreadable, "action (left out of the text)")
+		d.unread(unreadable("action-left-out"))
 	default:
-		d.Unreadable = append(d.Unreadable, "action ("+quoteShort(tok)+" is not one action)")
+		d.unread(unreadable("action-not-one", quoteShort(tok)))
 		// "is not authorized to perform API action on resource: ..." (a
 		// paraphrase with a word in place of the action).
 		if t := strings.TrimLeft(rest, " "); hasPrefixFold(t, "action ") {
@@ -121,9 +121,9 @@ func readSentence(d *Denial, n string) sentenceResult {
 	}
 	switch {
 	case strings.HasPrefix(r, "…") || strings.HasPrefix(r, "..."):
-		d.Unreadable = append(d.Unreadable, "reason (left out of the text)")
+		d.unread(unreadable("reason-left-out"))
 	case hasPrefixFold(r, "because"), hasPrefixFold(r, "with an explicit"), hasPrefixFold(r, "due to"):
-		d.Unreadable = append(d.Unreadable, "reason ("+quoteShort(r)+")")
+		d.unread(unreadable("reason", quoteShort(r)))
 	default:
 		res.legacy = true
 	}
@@ -267,7 +267,7 @@ func readReason(d *Denial, r string) bool {
 		d.Reason = m[0]
 		d.PolicyType = policyTypeOf(m[1])
 		if d.PolicyType == PolicyUnknown {
-			d.Unreadable = append(d.Unreadable, "policy type ("+quoteShort(m[1])+")")
+			d.unread(unreadable("policy-type", quoteShort(m[1])))
 		}
 		d.Decision = ImplicitDeny
 		implicitAction(d, m[2])
@@ -333,7 +333,7 @@ func applyExplicit(d *Denial, m []string) {
 	d.Decision = ExplicitDeny
 	d.PolicyType = policyTypeOf(m[1])
 	if d.PolicyType == PolicyUnknown {
-		d.Unreadable = append(d.Unreadable, "policy type ("+quoteShort(m[1])+")")
+		d.unread(unreadable("policy-type", quoteShort(m[1])))
 	}
 	if m[2] != "" {
 		d.PolicyARN = trimARN(m[2])
@@ -363,7 +363,7 @@ func implicitAction(d *Denial, a string) {
 	if d.Action == "" {
 		d.Action = a
 	} else if !strings.EqualFold(d.Action, a) {
-		d.Unreadable = append(d.Unreadable, "action (the message names both "+d.Action+" and "+a+")")
+		d.unread(unreadable("action-both", d.Action, a))
 	}
 }
 

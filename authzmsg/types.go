@@ -1,5 +1,7 @@
 package authzmsg
 
+import "github.com/deniedhq/denied/internal/i18n"
+
 // Form names the shape the access-denied text arrived in: the outermost
 // envelope the parser recognised around (or instead of) the IAM message.
 type Form string
@@ -202,6 +204,8 @@ type Denial struct {
 	// Unreadable names, each in a short English phrase, what was present but
 	// could not be read.
 	Unreadable []string `json:"unreadable,omitempty"`
+	// unreadableMsgs are the messages of Unreadable (UnreadableIn).
+	unreadableMsgs []i18n.Message
 	// Notes names what was inferred rather than read.
 	Notes []string `json:"notes,omitempty"`
 	// Raw is the message text the Denial was read from.

@@ -136,76 +136,16 @@ func redactPlan(p fix.Plan) fix.Plan {
 	for i := range p.Fixes {
 		p.Fixes[i] = redactFix(p.Fixes[i])
 	}
-	p.Notes = redactNotes(p.Notes)
+	p.Notes = fix.NotesWith(p.Notes, PlaceholderAccount, AccountToken)
 	return p
 }
-
-var redactor = strings.NewReplacer(PlaceholderAccount, AccountToken)
 
 // accountFinder is the command that prints the account ID of the
 // credentials in use.
 const accountFinder = "aws sts get-caller-identity --query Account --output text"
 
-func redactNotes(ns []fix.Note) []fix.Note {
-	out := make([]fix.Note, len(ns))
-	for i, n := range ns {
-		n.Text = redactor.Replace(n.Text)
-		n.Args = redactArgs(n.Args)
-		out[i] = n
-	}
-	return out
-}
-
-func redactArgs(as []string) []string {
-	if as == nil {
-		return nil
-	}
-	out := make([]string, len(as))
-	for i, a := range as {
-		out[i] = redactor.Replace(a)
-	}
-	return out
-}
-
 // redactFix puts the account token back where the placeholder account
-// stands in the renderings.
+// stands.
 func redactFix(f fix.Fix) fix.Fix {
-	r := strings.NewReplacer(PlaceholderAccount, AccountToken)
-	f.Render.PolicyJSON = r.Replace(f.Render.PolicyJSON)
-	f.Render.Terraform = r.Replace(f.Render.Terraform)
-	f.Render.CloudFormation = r.Replace(f.Render.CloudFormation)
-	cli := make([]string, 0, len(f.Render.CLI))
-	marked := false
-	for _, c := range f.Render.CLI {
-		c = r.Replace(c)
-		if !strings.HasPrefix(c, "#") && strings.Contains(c, AccountToken) {
-			// The command is not runnable until the account is filled in.
-			find := ""
-			if !marked {
-				find = " " + AccountToken + ": " + accountFinder
-			}
-			if n := len(cli); n > 0 && strings.HasPrefix(cli[n-1], "# Not runnable as-is: replace ") {
-				cli[n-1] = strings.Replace(cli[n-1], " first.", ", "+AccountToken+" first.", 1) + find
-			} else {
-				cli = append(cli, "# Not runnable as-is: replace "+AccountToken+" first."+find)
-			}
-			marked = true
-		}
-		cli = append(cli, c)
-	}
-	f.Render.CLI = cli
-	if marked {
-		f.Render.Placeholders = append(append([]string(nil), f.Render.Placeholders...), AccountToken)
-	}
-	f.Target.ARN = r.Replace(f.Target.ARN)
-	f.Title = r.Replace(f.Title)
-	f.TitleMsg.Args = redactArgs(f.TitleMsg.Args)
-	f.Risk = r.Replace(f.Risk)
-	if f.RiskMsg != nil {
-		rm := *f.RiskMsg
-		rm.Args = redactArgs(rm.Args)
-		f.RiskMsg = &rm
-	}
-	f.Notes = redactNotes(f.Notes)
-	return f
+	return f.WithPlaceholder(PlaceholderAccount, AccountToken, accountFinder)
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/deniedhq/denied/authz"
+	"github.com/deniedhq/denied/internal/i18n"
 	"github.com/deniedhq/denied/policy"
 )
 
@@ -58,20 +59,19 @@ func (s *synth) restoreWithoutInstanceRole() (Fix, bool) {
 	f := Fix{
 		ID:       "restore-without-instance-role",
 		Kind:     Alternative,
-		Title:    fmt.Sprintf("Restore with \"Proceed with no IAM role\", then attach the instance profile of %s to the restored instance", role),
 		TitleMsg: msg("fix.title.restore-without-instance-role", role),
 		Target:   Target{Kind: TargetRestoreJob, Name: ri.p.Name, ARN: ri.roleARN},
-		Notes: []Note{{ID: "no-policy-change", Text: fmt.Sprintf("No policy changes: the restore role %s passes no role to EC2, so it makes no iam:PassRole request. Whoever attaches the instance profile afterwards needs ec2:AssociateIamInstanceProfile and iam:PassRole on %s.", ri.p.Name, ri.resource),
-			Args: []string{ri.p.Name, ri.resource}}},
+		Notes:    []Note{note("no-policy-change", ri.p.Name, ri.resource)},
 	}
+	c := f.Render.comment
 	f.Render.CLI = []string{
-		"# Restore with \"Proceed with no IAM role\": the IamInstanceProfileName restore metadata key is omitted,",
-		fmt.Sprintf("# so the restore role %s passes no role to EC2 and needs no iam:PassRole.", ri.p.Name),
+		c(i18n.M("fixcli.restore-no-role-1")),
+		c(i18n.M("fixcli.restore-no-role-2", ri.p.Name)),
 		"aws backup get-recovery-point-restore-metadata --backup-vault-name <backup-vault-name> --recovery-point-arn <recovery-point-arn> --query RestoreMetadata --output json > restore-metadata.json",
 		"jq 'del(.IamInstanceProfileName)' restore-metadata.json > restore-metadata-no-role.json",
 		fmt.Sprintf("aws backup start-restore-job --recovery-point-arn <recovery-point-arn> --iam-role-arn %s --resource-type EC2 --metadata file://restore-metadata-no-role.json", shellWord(ri.roleARN)),
-		"# When the job has completed, find the instance (aws backup describe-restore-job --restore-job-id <restore-job-id> --query CreatedResourceArn)",
-		fmt.Sprintf("# and attach the instance profile that holds %s (the console names it after the role; aws iam list-instance-profiles-for-role --role-name %s):", role, role),
+		c(i18n.M("fixcli.restore-no-role-3", "aws backup describe-restore-job --restore-job-id <restore-job-id> --query CreatedResourceArn")),
+		c(i18n.M("fixcli.restore-no-role-4", role, "aws iam list-instance-profiles-for-role --role-name "+role)),
 		fmt.Sprintf("aws ec2 associate-iam-instance-profile --instance-id <restored-instance-id> --iam-instance-profile Name=%s", shellWord(profile)),
 	}
 	return f, true
@@ -92,27 +92,17 @@ func (s *synth) passRoleAnyRole() (Fix, bool) {
 	st := &policy.Statement{Sid: "AllowPassAnyRole", HasSid: true, Effect: policy.Allow, Action: []string{"iam:PassRole"}, Resource: []string{"arn:" + ri.res[1] + ":iam::" + acct + ":role/*"}}
 	doc := newPolicy(st)
 	pf, pargs := principalForm(t)
-	// "The role R", "The user U", "The IAM user that called ...".
-	who := describePrincipal(t)
-	if rest, ok := strings.CutPrefix(who, "the "); ok {
-		who = "The " + rest
-	} else {
-		who = "The " + who
-	}
 	service := orUnknown(s.passedTo, "EC2")
 	f := Fix{
 		ID:        "passrole-any-role",
 		Kind:      Broad,
 		Layer:     authz.LayerIdentity.String(),
-		Title:     fmt.Sprintf("Allow iam:PassRole on every role of account %s in a new inline policy %s %s (the fix some articles give)", acct, t.PolicyName, describePrincipalOn(t)),
 		TitleMsg:  msg("fix.title.passrole-any-role."+pf, concat([]string{acct, t.PolicyName}, pargs)...),
 		Target:    t,
 		Statement: st,
 		Document:  doc,
 		Complete:  true,
-		Risk: fmt.Sprintf("%s could pass any role of account %s, administrator roles included, and with no iam:PassedToService condition to any service, not only %s: whoever can start a restore with it, or assume it, could launch an instance that runs as an administrator role. That is a privilege escalation path; the least-privilege fix names the one role and the one service.",
-			who, acct, service),
-		RiskMsg: riskMsg("fix.risk.passrole-any-role."+pf, concat(pargs, []string{acct, service})...),
+		RiskMsg:   riskMsg("fix.risk.passrole-any-role."+pf, concat(pargs, []string{acct, service})...),
 	}
 	f.apply = addIdentityPolicy(t.PolicyName, doc)
 	return f, true
@@ -129,9 +119,7 @@ func (s *synth) restoresPolicyNote() (Note, bool) {
 	default:
 		return Note{}, false
 	}
-	return Note{ID: "managed-restores-policy-allows-passrole", Text: "The AWS managed policy AWSBackupServiceRolePolicyForRestores allows this iam:PassRole since its version v25 of 2025-11-10 " +
-		"(statement CreateClusterIAMPerms: any role, when iam:PassedToService is ec2.amazonaws.com, eks.amazonaws.com, pods.eks.amazonaws.com or backup.amazonaws.com). " +
-		"A restore role that has that managed policy attached and is still refused points at a permissions boundary or an SCP, not at the role's own policies."}, true
+	return note("managed-restores-policy-allows-passrole"), true
 }
 
 // CreateVaultPolicy returns the identity policy that lets a caller create
@@ -169,6 +157,3 @@ func createVaultPolicy(vaultARN, keyARN string, tags bool) *policy.Policy {
 	}
 	return p
 }
-
-// describePrincipalOn is "on " + describePrincipal(t).
-func describePrincipalOn(t Target) string { return "on " + describePrincipal(t) }

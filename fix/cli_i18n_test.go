@@ -9,11 +9,12 @@ import (
 )
 
 // Every comment line of every AWS CLI, Terraform and CloudFormation
-// rendering is a sentence of the catalog ("fixcli." messages, internal/i18n/fixcli.go), so that a
+// rendering is written from a message of the catalog ("fixcli." messages,
+// internal/i18n/fixcli.go), kept in Renderings.Comments, so that a
 // Japanese or Korean report shows it translated: over the same fixes as
-// TestMessagesMatchEnglish, each comment line is read back as its message
-// and formats, in Japanese and Korean, completely and without English
-// left.
+// TestMessagesMatchEnglish, each comment line has its message, and
+// Renderings.In says it, in Japanese and Korean, completely and without
+// English left.
 func TestCLICommentsTranslated(t *testing.T) {
 	t.Parallel()
 	var fixes []Fix
@@ -47,12 +48,13 @@ func TestCLICommentsTranslated(t *testing.T) {
 				continue
 			}
 			seen[line] = true
-			if _, ok := i18n.FromEnglish(i18n.JA, "fixcli.", line); !ok {
+			m, ok := f.Render.Comments[line]
+			if !ok || !strings.HasPrefix(m.ID, "fixcli.") || !i18n.Has(m.ID) {
 				t.Errorf("%s: CLI comment with no message in internal/i18n/fixcli.go:\n%s", f.ID, line)
 				continue
 			}
 			for _, l := range []i18n.Lang{i18n.JA, i18n.KO} {
-				got := i18n.CLIComment(l, line)
+				got := f.Render.In(l).commentIn(l, line)
 				if strings.Contains(got, "%!") || !strings.HasPrefix(got, "# ") {
 					t.Errorf("%s: %q in %s: %q", f.ID, line, l, got)
 				}

@@ -21,6 +21,7 @@ import (
 	"encoding/json"
 	"time"
 
+	"github.com/deniedhq/denied/internal/i18n"
 	"github.com/deniedhq/denied/policy"
 	"github.com/deniedhq/denied/simulate"
 )
@@ -154,7 +155,7 @@ type Msg struct {
 }
 
 // Note is a fact that goes with a fix or a plan. Its i18n message ID is
-// "fixnote." + ID, formatted with Args; Text is the English sentence.
+// "fixnote." + ID, formatted with Args; Text is that message in English.
 type Note struct {
 	ID   string   `json:"id"`
 	Text string   `json:"text"`
@@ -178,8 +179,8 @@ type Fix struct {
 	Kind Kind   `json:"kind"`
 	// Layer is the layer the fix changes ("" for an Alternative).
 	Layer string `json:"layer,omitempty"`
-	// Title says what the fix does, in one English sentence; TitleMsg is
-	// the same sentence as an i18n message.
+	// TitleMsg says what the fix does, as an i18n message; Title is that
+	// message in English.
 	Title    string `json:"title"`
 	TitleMsg Msg    `json:"titleMsg"`
 	Target   Target `json:"target"`
@@ -194,8 +195,8 @@ type Fix struct {
 	// Document holds only the statement to add.
 	Document *policy.Policy `json:"document,omitempty"`
 	Complete bool           `json:"complete,omitempty"`
-	// Risk says why a Broad fix is riskier, in English; RiskMsg is the
-	// same sentence as an i18n message.
+	// RiskMsg says why a Broad fix is riskier, as an i18n message; Risk
+	// is that message in English.
 	Risk    string `json:"risk,omitempty"`
 	RiskMsg *Msg   `json:"riskMsg,omitempty"`
 	Notes   []Note `json:"notes,omitempty"`
@@ -236,6 +237,10 @@ type Renderings struct {
 	CLI            []string `json:"cli,omitempty"`
 	Terraform      string   `json:"terraform,omitempty"`
 	CloudFormation string   `json:"cloudFormation,omitempty"`
+	// Comments are the messages of the comment lines of CLI, Terraform
+	// and CloudFormation, by the line in English (indentation left
+	// out): In says them in another language.
+	Comments map[string]i18n.Message `json:"-"`
 }
 
 // MarshalJSON writes the fix with Statement and Original as policy JSON.

@@ -1,13 +1,18 @@
 package fix
 
-import "strings"
+import (
+	"strings"
 
-// The i18n messages of the sentences this package writes. Every English
-// Fix.Title, Fix.Risk and Note.Text goes with the message that says the
-// same in every language (Fix.TitleMsg, Fix.RiskMsg, "fixnote." + Note.ID
-// with Note.Args); the catalog is internal/i18n/fix.go. Names, ARNs and
-// actions are arguments as they are; a phrase is an argument "@" + its
-// message ID.
+	"github.com/deniedhq/denied/internal/i18n"
+)
+
+// Every sentence this package writes is an i18n message, written once,
+// in the catalog (internal/i18n/fix.go and fixcli.go): Fix.TitleMsg,
+// Fix.RiskMsg, "fixnote." + Note.ID with Note.Args, and the comment lines
+// of the renderings (Renderings.Comments). Fix.Title, Fix.Risk, Note.Text
+// and the comment lines themselves are those messages in English. Names,
+// ARNs and actions are arguments as they are; a phrase is an argument
+// "@" + its message ID.
 
 func msg(id string, args ...string) Msg { return Msg{ID: id, Args: args} }
 
@@ -75,36 +80,36 @@ func principalForm(t Target) (form string, args []string) {
 	return "user", []string{t.Name}
 }
 
-// policyNoun is what sort of policy a target is, without its name: in
-// English, and as a message argument.
-func policyNoun(t Target) (en, arg string) {
+// policyNoun is what sort of policy a target is, without its name, as a
+// message argument.
+func policyNoun(t Target) string {
 	switch t.Kind {
 	case TargetRoleInline, TargetUserInline:
-		return "inline policy", "@fix.noun.inline-policy"
+		return "@fix.noun.inline-policy"
 	case TargetIdentityPolicy:
-		return "identity-based policy", "@fix.noun.identity-policy"
+		return "@fix.noun.identity-policy"
 	case TargetManagedPolicy:
-		return "managed policy", "@fix.noun.managed-policy"
+		return "@fix.noun.managed-policy"
 	case TargetBoundary:
-		return "permissions boundary", "@fix.noun.permissions-boundary"
+		return "@fix.noun.permissions-boundary"
 	case TargetSessionPolicy:
-		return "session policy", "@fix.noun.session-policy"
+		return "@fix.noun.session-policy"
 	case TargetSCP:
-		return "SCP", "@fix.noun.scp"
+		return "@fix.noun.scp"
 	case TargetRCP:
-		return "RCP", "@fix.noun.rcp"
+		return "@fix.noun.rcp"
 	case TargetKeyPolicy:
-		return "key policy", "@fix.noun.key-policy"
+		return "@fix.noun.key-policy"
 	case TargetTrustPolicy:
-		return "trust policy", "@fix.noun.trust-policy"
+		return "@fix.noun.trust-policy"
 	case TargetVaultPolicy:
-		return "vault access policy", "@fix.noun.vault-access-policy"
+		return "@fix.noun.vault-access-policy"
 	case TargetBucketPolicy:
-		return "bucket policy", "@fix.noun.bucket-policy"
+		return "@fix.noun.bucket-policy"
 	case TargetVPCEndpoint:
-		return "VPC endpoint policy", "@fix.noun.vpce-policy"
+		return "@fix.noun.vpce-policy"
 	}
-	return "resource-based policy", "@fix.noun.resource-policy"
+	return "@fix.noun.resource-policy"
 }
 
 // exemptions says how the Deny statements of one policy were narrowed:
@@ -113,17 +118,6 @@ func policyNoun(t Target) (en, arg string) {
 type exemptions struct {
 	byResource, byPrincipal bool
 	resource, principal     string // what is excepted
-}
-
-// english is what the narrowed statements still apply to, in English.
-func (e exemptions) english() string {
-	switch {
-	case e.byResource && e.byPrincipal:
-		return "everything but " + e.resource + "; every principal but " + e.principal
-	case e.byResource:
-		return "everything but " + e.resource
-	}
-	return "every principal but " + e.principal
 }
 
 // form is the message form of english and its arguments.
@@ -138,15 +132,15 @@ func (e exemptions) form() (string, []string) {
 }
 
 // scope is what the Deny is lifted for: this request's principal,
-// resource, or both; in English and as a message argument.
-func (e exemptions) scope() (en, arg string) {
+// resource, or both, as a message argument.
+func (e exemptions) scope() string {
 	switch {
 	case e.byResource && e.byPrincipal:
-		return "resource and principal", "@fix.scope.resource-principal"
+		return "@fix.scope.resource-principal"
 	case e.byResource:
-		return "resource", "@fix.scope.resource"
+		return "@fix.scope.resource"
 	}
-	return "principal", "@fix.scope.principal"
+	return "@fix.scope.principal"
 }
 
 func concat(lists ...[]string) []string {
@@ -159,3 +153,22 @@ func concat(lists ...[]string) []string {
 
 // isRoleARN reports whether arn names an IAM role.
 func isRoleARN(arn string) bool { return strings.Contains(arn, ":role/") }
+
+// note is the note "fixnote." + id says with args; its Text is that
+// message in English.
+func note(id string, args ...string) Note {
+	return Note{ID: id, Text: i18n.Strings(i18n.EN, "fixnote."+id, args...), Args: args}
+}
+
+// english is m in English.
+func english(m Msg) string { return i18n.Strings(i18n.EN, m.ID, m.Args...) }
+
+// texts fills the English sentences of f from its messages.
+func texts(f *Fix) {
+	if f.TitleMsg.ID != "" {
+		f.Title = english(f.TitleMsg)
+	}
+	if f.RiskMsg != nil {
+		f.Risk = english(*f.RiskMsg)
+	}
+}

@@ -130,10 +130,10 @@ func PlanFor(p Problem, opt Options) Plan {
 		state = ns
 	}
 	if svc := ri.serviceSession(); svc != "" && len(pl.Fixes) == 0 && state.layer == authz.LayerSession {
-		pl.Notes = append(pl.Notes, Note{ID: "service-session." + svc, Text: serviceSessionText[svc]})
+		pl.Notes = append(pl.Notes, note("service-session."+svc))
 	}
 	if ri.p.Kind == authz.PrincipalAnonymous && len(pl.Fixes) == 0 {
-		pl.Notes = append(pl.Notes, Note{ID: "anonymous-request", Text: "The request is anonymous (unsigned). No least-privilege policy change can let it through without opening the resource to everyone: sign the request with AWS credentials, and if it is still refused, explain the signed request."})
+		pl.Notes = append(pl.Notes, note("anonymous-request"))
 	}
 	if finalKnown {
 		pl.Decision = final.decision.String()
@@ -157,7 +157,7 @@ func (s *synth) verify(w *working, f *Fix, against string) {
 	s.applyFix(w, f)
 	o, err := evaluate(w.c, s.opt)
 	if err != nil {
-		f.Notes = append(f.Notes, Note{ID: "not-verified", Text: "The case with the fix applied cannot be evaluated: " + err.Error(), Args: []string{err.Error()}})
+		f.Notes = append(f.Notes, note("not-verified", err.Error()))
 		return
 	}
 	f.VerifiedAgainst = against
@@ -191,16 +191,14 @@ func (s *synth) inferContext(w *working) []Note {
 	var notes []Note
 	if s.passedToInferred {
 		setContext(w.c, "iam:PassedToService", s.passedTo)
-		notes = append(notes, Note{ID: "passed-to-service-inferred", Text: fmt.Sprintf("The request does not carry iam:PassedToService. AWS Backup restore sessions pass an instance's role to EC2, so the fixes name %s and are verified with that value in the request context.", s.passedTo),
-			Args: []string{s.passedTo}})
+		notes = append(notes, note("passed-to-service-inferred", s.passedTo))
 	} else if s.ri.passRole() && s.passedTo == "" {
-		notes = append(notes, Note{ID: "passed-to-service-unknown", Text: "The request does not say which service the role is passed to: add an iam:PassedToService condition naming it to the fix."})
+		notes = append(notes, note("passed-to-service-unknown"))
 	}
 	if s.ri.roleARN != "" && s.ri.roleARN != s.ri.p.RoleARN && s.ri.p.Kind == authz.PrincipalSession {
 		if !hasContextKey(w.c, "aws:PrincipalArn") {
 			setContext(w.c, "aws:PrincipalArn", s.ri.roleARN)
-			notes = append(notes, Note{ID: "role-path", Text: fmt.Sprintf("The session's role is %s (a session ARN does not carry the role's path); the fixes name that ARN and are verified with it as aws:PrincipalArn.", s.ri.roleARN),
-				Args: []string{s.ri.roleARN}})
+			notes = append(notes, note("role-path", s.ri.roleARN))
 		}
 	}
 	return notes
@@ -239,11 +237,4 @@ func refusedByAWS(c *simulate.Case) string {
 		return ""
 	}
 	return fmt.Sprintf("%s: AWS refuses this request whatever the policies say (%s), so no policy change can allow it", r.RefusalReason(), note)
-}
-
-// serviceSessionText says, per service, why the session policy of a
-// service-owned session cannot be widened and what to do instead.
-var serviceSessionText = map[string]string{
-	"cognito-identity": "The session is an Amazon Cognito identity pool session (CognitoIdentityCredentials). In the enhanced (simplified) authflow, Cognito passes a session policy of its own to the credentials of unauthenticated identities, which allows only a fixed list of services; no policy you own widens it. Call the action from authenticated identities, through a backend, or use the basic (classic) authflow (GetOpenIdToken, then AssumeRoleWithWebIdentity), where only the role's policies apply.",
-	"kinesisanalytics": "The session belongs to Amazon Managed Service for Apache Flink (Kinesis Data Analytics), which creates it with a session policy of its own (for example FlinkApplicationStateSession, for the service-owned bucket that holds the application's state). That policy is not yours to change: access your own resources with the application's service execution role instead, and keep within the service's limits for the state it manages.",
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/deniedhq/denied/authz"
 	"github.com/deniedhq/denied/internal/arn"
+	"github.com/deniedhq/denied/internal/i18n"
 	"github.com/deniedhq/denied/policy"
 )
 
@@ -13,7 +14,7 @@ import (
 // command that submits it, the command that fetches the current one, and
 // the Terraform and CloudFormation that declare it.
 type sink struct {
-	noun string // "key policy", "boundary document", ...
+	noun string // "@fixcli.phrase.key-policy", "@fixcli.phrase.boundary-document", ...
 	// put returns the command that submits the document given as a shell
 	// word (a quoted JSON payload or file://FILE).
 	put func(doc string) string
@@ -22,18 +23,76 @@ type sink struct {
 	get  string
 	file string
 	// notes are comment lines that go before a complete submission.
-	notes []string
-	// tf declares the whole document (the node of its JSON).
-	tf func(doc *node) string
+	notes []i18n.Message
+	// tf declares the whole document (the node of its JSON); its comment
+	// lines are written with c.
+	tf func(doc *node, c commenter) string
 	// cfn is the CloudFormation fragment that holds the whole document.
-	cfn func(doc *node) string
+	cfn func(doc *node, c commenter) string
 	// what names the Terraform/CloudFormation object the document lives
-	// in, for the comment on a partial rendering.
-	tfWhat, cfnWhat string
+	// in, for the comment on a partial rendering: a string or a message.
+	tfWhat, cfnWhat any
+}
+
+// commenter returns the comment line a message says, in English, and
+// keeps the message for the renderings in other languages.
+type commenter func(i18n.Message) string
+
+// comment returns the comment line m says in English and keeps m, so
+// that In says the line in another language.
+func (r *Renderings) comment(m i18n.Message) string {
+	line := m.In(i18n.EN)
+	if r.Comments == nil {
+		r.Comments = map[string]i18n.Message{}
+	}
+	r.Comments[line] = m
+	return line
+}
+
+// In returns the renderings with their comment lines (the AWS CLI's,
+// Terraform's and CloudFormation's) in lang; the code is the same.
+func (r Renderings) In(lang i18n.Lang) Renderings {
+	if lang == i18n.EN || len(r.Comments) == 0 {
+		return r
+	}
+	cli := make([]string, len(r.CLI))
+	for i, l := range r.CLI {
+		cli[i] = r.commentIn(lang, l)
+	}
+	r.CLI = cli
+	r.Terraform = r.bodyIn(lang, r.Terraform)
+	r.CloudFormation = r.bodyIn(lang, r.CloudFormation)
+	return r
+}
+
+// commentIn returns line in lang when it is a comment line of the
+// renderings; other lines as they are.
+func (r Renderings) commentIn(lang i18n.Lang, line string) string {
+	if m, ok := r.Comments[line]; ok {
+		return m.In(lang)
+	}
+	return line
+}
+
+// bodyIn returns a Terraform or CloudFormation body with its comment
+// lines, indented or not, in lang.
+func (r Renderings) bodyIn(lang i18n.Lang, body string) string {
+	if !strings.Contains(body, "#") {
+		return body
+	}
+	lines := strings.Split(body, "\n")
+	for i, l := range lines {
+		t := strings.TrimLeft(l, " ")
+		if strings.HasPrefix(t, "#") {
+			lines[i] = l[:len(l)-len(t)] + r.commentIn(lang, t)
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // render fills f.Render.
 func render(f *Fix, ri *reqInfo) {
+	texts(f)
 	if f.Target.Kind == TargetRestoreJob || f.Target.Kind == TargetRequest {
 		return
 	}
@@ -44,6 +103,7 @@ func render(f *Fix, ri *reqInfo) {
 		return
 	}
 	sk := sinkFor(f.Target, ri)
+	c := f.Render.comment
 	var payload string
 	var tree *node
 	if f.Document != nil {
@@ -53,33 +113,36 @@ func render(f *Fix, ri *reqInfo) {
 		tree, _ = parseTree(b)
 	}
 	if sk.put == nil {
-		f.Render.CLI = []string{"# This is the resource-based policy of " + describeName(f.Target) + ": apply the document with the " + serviceOf(f.Target.ARN) + " API call that sets that resource's policy (it replaces the whole policy)."}
+		f.Render.CLI = []string{c(i18n.M("fixcli.resource-apply", nameArg(f.Target), serviceOf(f.Target.ARN)))}
 		return
 	}
 
 	if f.Document != nil && f.Complete && tree != nil {
-		f.Render.CLI = append(append(f.Render.CLI, sk.notes...), sk.put(shellQuote(payload)))
+		for _, n := range sk.notes {
+			f.Render.CLI = append(f.Render.CLI, c(n))
+		}
+		f.Render.CLI = append(f.Render.CLI, sk.put(shellQuote(payload)))
 		if sk.tf != nil {
-			f.Render.Terraform = sk.tf(tree)
+			f.Render.Terraform = sk.tf(tree, c)
 		}
 		if sk.cfn != nil {
-			f.Render.CloudFormation = sk.cfn(tree)
+			f.Render.CloudFormation = sk.cfn(tree, c)
 		}
 		return
 	}
 
 	// Only the change is known: fetch the current document, edit it,
 	// submit it whole.
-	change := "add the statement of the policy JSON to its Statement list"
-	addWhat := "add this statement to the Statement list"
+	head := i18n.M("fixcli.current-unknown", sk.noun, "@fixcli.phrase.add-statement")
+	iacHead := i18n.M("fixcli.iac.current-unknown", sk.noun)
 	switch {
 	case f.Document == nil:
-		change = "change the Deny that matches the request as the notes say"
+		head = i18n.M("fixcli.current-unknown", sk.noun, "@fixcli.phrase.change-deny")
 	case f.Original != nil:
-		change = "put the statement of the policy JSON in place of the Deny " + stmtName(f.Original)
-		addWhat = "put this statement in place of the Deny " + stmtName(f.Original) + " in the Statement list"
+		head = i18n.M("fixcli.current-unknown-replace", sk.noun, stmtArg(f.Original))
+		iacHead = i18n.M("fixcli.iac.current-unknown-replace", sk.noun, stmtArg(f.Original))
 	}
-	f.Render.CLI = append(f.Render.CLI, "# The current "+sk.noun+" is not known and the update replaces it whole: fetch it, "+change+", and submit the result.")
+	f.Render.CLI = append(f.Render.CLI, c(head))
 	if sk.get != "" {
 		f.Render.CLI = append(f.Render.CLI, sk.get+" > "+sk.file)
 	}
@@ -89,16 +152,16 @@ func render(f *Fix, ri *reqInfo) {
 		st, _ = parseTree(statementJSON(f.Statement))
 	}
 	if st == nil {
-		f.Render.Terraform = "# Change the Deny in the " + sk.tfWhat + " as the notes say.\n"
-		f.Render.CloudFormation = "# Change the Deny in the " + sk.cfnWhat + " as the notes say.\n"
+		f.Render.Terraform = c(i18n.M("fixcli.iac.change-deny", sk.tfWhat)) + "\n"
+		f.Render.CloudFormation = c(i18n.M("fixcli.iac.change-deny", sk.cfnWhat)) + "\n"
 		return
 	}
 	var b strings.Builder
-	b.WriteString("# The current " + sk.noun + " is not known: " + addWhat + "\n# of the " + sk.tfWhat + ".\n")
+	b.WriteString(c(iacHead) + "\n" + c(i18n.M("fixcli.iac.of-the", sk.tfWhat)) + "\n")
 	hclBlock(&b, "locals", nil, hclAttr{key: "denied_statement", val: st})
 	f.Render.Terraform = b.String()
 	var y strings.Builder
-	y.WriteString("# The current " + sk.noun + " is not known: " + addWhat + "\n# of the " + sk.cfnWhat + ".\n")
+	y.WriteString(c(iacHead) + "\n" + c(i18n.M("fixcli.iac.of-the", sk.cfnWhat)) + "\n")
 	writeYAML(&y, arr(st), 0)
 	f.Render.CloudFormation = y.String()
 }
@@ -112,26 +175,27 @@ func renderIdentityUnknown(f *Fix, ri *reqInfo) {
 		who, flag, tfType, cfnType = "role", "--role-name", "aws_iam_role_policy", "AWS::IAM::RolePolicy"
 	}
 	name := shellWord(orUnknown(f.Target.Name, "<iam-user-name>"))
-	change := "change the Deny that matches the request as the notes say"
+	c := f.Render.comment
+	inline := i18n.M("fixcli.identity.inline-"+who, "@fixcli.phrase.change-deny")
 	switch {
 	case f.Document != nil && f.Original != nil:
-		change = "put the statement of the policy JSON in place of the Deny " + stmtName(f.Original)
+		inline = i18n.M("fixcli.identity.inline-"+who+"-replace", stmtArg(f.Original))
 	case f.Document != nil:
-		change = "add the statement of the policy JSON to its Statement list"
+		inline = i18n.M("fixcli.identity.inline-"+who, "@fixcli.phrase.add-statement")
 	}
 	f.Render.CLI = []string{
-		"# Which identity-based policy of the " + who + " holds the Deny is not known. List its inline and its managed policies:",
+		c(i18n.M("fixcli.identity.which-" + who)),
 		"aws iam list-" + who + "-policies " + flag + " " + name,
 		"aws iam list-attached-" + who + "-policies " + flag + " " + name,
-		"# If the Deny is in an inline policy: fetch it, " + change + ", and submit the result (put-" + who + "-policy replaces it whole).",
+		c(inline),
 		"aws iam get-" + who + "-policy " + flag + " " + name + " --policy-name <policy-name> --query PolicyDocument --output json > policy.json",
 		"aws iam put-" + who + "-policy " + flag + " " + name + " --policy-name <policy-name> --policy-document file://policy.json",
-		"# If the Deny is in a customer managed policy: fetch its default version, change it the same way, and make the result the default version.",
+		c(i18n.M("fixcli.identity.managed")),
 		"aws iam get-policy-version --policy-arn <policy-arn> --version-id \"$(aws iam get-policy --policy-arn <policy-arn> --query Policy.DefaultVersionId --output text)\" --query PolicyVersion.Document --output json > policy.json",
 		"aws iam create-policy-version --policy-arn <policy-arn> --policy-document file://policy.json --set-as-default",
 	}
-	f.Render.Terraform = "# Change the Deny in the " + tfType + " or the aws_iam_policy (attached to " + who + " " + orUnknown(f.Target.Name, "<iam-user-name>") + ") that holds it, as the notes say.\n"
-	f.Render.CloudFormation = "# Change the Deny in the PolicyDocument of the " + cfnType + " or the AWS::IAM::ManagedPolicy (attached to " + who + " " + orUnknown(f.Target.Name, "<iam-user-name>") + ") that holds it, as the notes say.\n"
+	f.Render.Terraform = c(i18n.M("fixcli.iac.identity-tf-"+who, tfType, orUnknown(f.Target.Name, "<iam-user-name>"))) + "\n"
+	f.Render.CloudFormation = c(i18n.M("fixcli.iac.identity-cfn-"+who, cfnType, orUnknown(f.Target.Name, "<iam-user-name>"))) + "\n"
 	if f.Document != nil {
 		f.Render.PolicyJSON = string(policy.Format(f.Document))
 	}
@@ -191,17 +255,17 @@ func markPlaceholders(f *Fix, ri *reqInfo) {
 			}
 		}
 		if len(ps) > 0 {
-			line := "# Not runnable as-is: replace " + strings.Join(ps, ", ") + " first."
+			var finds []string
 			for _, p := range ps {
 				if find := findCommand(p, f.Target, ri); find != "" && !seen[p] {
-					line += " " + p + ": " + find
+					finds = append(finds, p+": "+find)
 				}
 				if !seen[p] {
 					seen[p] = true
 					f.Render.Placeholders = append(f.Render.Placeholders, p)
 				}
 			}
-			out = append(out, line)
+			out = append(out, f.Render.comment(notRunnable(strings.Join(ps, ", "), strings.Join(finds, " "))))
 		}
 		out = append(out, c)
 	}
@@ -282,11 +346,11 @@ func sinkFor(t Target, ri *reqInfo) sink {
 			}
 		}
 		return sink{
-			noun: "inline policy",
+			noun: "@fixcli.phrase.inline-policy",
 			put: func(doc string) string {
 				return "aws iam put-" + who + "-policy " + flag + " " + shellWord(name) + " --policy-name " + shellWord(t.PolicyName) + " --policy-document " + doc
 			},
-			tf: func(doc *node) string {
+			tf: func(doc *node, _ commenter) string {
 				var b strings.Builder
 				hclBlock(&b, "resource", []string{tfType, tfName(t.PolicyName)},
 					hclAttr{key: "name", val: str(t.PolicyName)},
@@ -294,17 +358,17 @@ func sinkFor(t Target, ri *reqInfo) sink {
 					hclAttr{key: "policy", val: doc, call: "jsonencode"})
 				return b.String()
 			},
-			cfn: func(doc *node) string {
+			cfn: func(doc *node, _ commenter) string {
 				return cfnResource(cfnID(t.PolicyName), cfnType, "PolicyName", str(t.PolicyName), cfnKey, str(name), "PolicyDocument", doc)
 			},
 		}
 
 	case TargetManagedPolicy, TargetBoundary:
 		arn := orUnknown(t.ARN, "<policy-arn>")
-		noun := "policy document"
+		noun := "@fixcli.phrase.policy-document"
 		if t.Kind == TargetBoundary {
 			arn = orUnknown(t.ARN, "<permissions-boundary-policy-arn>")
-			noun = "boundary document"
+			noun = "@fixcli.phrase.boundary-document"
 		}
 		pname := orUnknown(t.Name, "<policy-name>")
 		tfRes := tfName(pname)
@@ -315,11 +379,11 @@ func sinkFor(t Target, ri *reqInfo) sink {
 			},
 			get:  "aws iam get-policy-version --policy-arn " + shellWord(arn) + " --version-id \"$(aws iam get-policy --policy-arn " + shellWord(arn) + " --query Policy.DefaultVersionId --output text)\" --query PolicyVersion.Document --output json",
 			file: "policy.json",
-			notes: []string{
-				"# create-policy-version replaces the whole " + noun + ": this is the current document with the change merged in.",
-				"# A managed policy keeps at most 5 versions; if it has 5, delete the oldest first (aws iam list-policy-versions --policy-arn " + shellWord(arn) + ").",
+			notes: []i18n.Message{
+				i18n.M("fixcli.replaces-whole-document", "create-policy-version", noun),
+				i18n.M("fixcli.five-versions", "aws iam list-policy-versions --policy-arn "+shellWord(arn)),
 			},
-			tf: func(doc *node) string {
+			tf: func(doc *node, _ commenter) string {
 				var b strings.Builder
 				if t.ARN != "" {
 					hclBlock(&b, "import", nil, hclAttr{key: "to", expr: "aws_iam_policy." + tfRes}, hclAttr{key: "id", val: str(t.ARN)})
@@ -333,15 +397,15 @@ func sinkFor(t Target, ri *reqInfo) sink {
 				hclBlock(&b, "resource", []string{"aws_iam_policy", tfRes}, attrs...)
 				return b.String()
 			},
-			cfn: func(doc *node) string {
+			cfn: func(doc *node, _ commenter) string {
 				props := []any{"ManagedPolicyName", str(pname)}
 				if p := policyPath(t.ARN); p != "/" {
 					props = append(props, "Path", str(p))
 				}
 				return cfnResource(cfnID(pname), "AWS::IAM::ManagedPolicy", append(props, "PolicyDocument", doc)...)
 			},
-			tfWhat:  "aws_iam_policy that manages " + arn,
-			cfnWhat: "PolicyDocument of the AWS::IAM::ManagedPolicy that defines " + arn,
+			tfWhat:  i18n.M("fixcli.phrase.tf-managed-policy", arn),
+			cfnWhat: i18n.M("fixcli.phrase.cfn-managed-policy", arn),
 		}
 
 	case TargetSessionPolicy:
@@ -355,25 +419,25 @@ func sinkFor(t Target, ri *reqInfo) sink {
 			}
 		}
 		return sink{
-			noun:  "session policy",
+			noun:  "@fixcli.phrase.session-policy",
 			put:   put,
-			notes: []string{"# The session policy is passed by whoever calls AssumeRole or GetFederationToken: widen it there; no policy in the account changes."},
-			tf: func(doc *node) string {
+			notes: []i18n.Message{i18n.M("fixcli.session-passed")},
+			tf: func(doc *node, c commenter) string {
 				if ri.p.Kind == authz.PrincipalFederated {
-					return "# The session policy is passed to GetFederationToken by whoever creates the session: Terraform does not declare it.\n"
+					return c(i18n.M("fixcli.iac.session-federation")) + "\n"
 				}
 				var b strings.Builder
-				b.WriteString("# The session policy is passed by whoever creates the session; in Terraform, the provider's assume_role block:\n")
+				b.WriteString(c(i18n.M("fixcli.iac.session-provider")) + "\n")
 				b.WriteString("provider \"aws\" {\n  assume_role {\n")
 				writeBody(&b, []hclAttr{{val: str(roleARN)}, {val: str(session)}, {val: doc, call: "jsonencode"}}, []string{"role_arn", "session_name", "policy"}, 2)
 				b.WriteString("  }\n}\n")
 				return b.String()
 			},
-			cfn: func(*node) string {
-				return "# Session policies are not CloudFormation resources: pass the policy JSON where the session is created (AssumeRole, GetFederationToken).\n"
+			cfn: func(_ *node, c commenter) string {
+				return c(i18n.M("fixcli.iac.session-cfn")) + "\n"
 			},
-			tfWhat:  "session policy passed to AssumeRole (the policy of the provider's assume_role block)",
-			cfnWhat: "session policy passed to AssumeRole (not a CloudFormation resource)",
+			tfWhat:  i18n.M("fixcli.phrase.session-assume-role-tf"),
+			cfnWhat: i18n.M("fixcli.phrase.session-assume-role-cfn"),
 		}
 
 	case TargetSCP, TargetRCP:
@@ -384,26 +448,26 @@ func sinkFor(t Target, ri *reqInfo) sink {
 		id := orUnknown(t.PolicyID, "<policy-id>")
 		pname := orUnknown(t.Name, orUnknown(t.PolicyID, "<policy-name>"))
 		tfRes := tfName(orUnknown(t.Name, orUnknown(t.PolicyID, "policy")))
-		notes := []string{"# update-policy replaces the whole policy: this is the current document with the change merged in."}
+		notes := []i18n.Message{i18n.M("fixcli.replaces-whole-document", "update-policy", "@fixcli.phrase.policy")}
 		if t.PolicyID == "" {
-			notes = append(notes, "# Find the policy ID with: aws organizations list-policies --filter "+filter)
+			notes = append(notes, i18n.M("fixcli.find-policy-id", "aws organizations list-policies --filter "+filter))
 		}
 		return sink{
-			noun: "policy",
+			noun: "@fixcli.phrase.policy",
 			put: func(doc string) string {
 				return "aws organizations update-policy --policy-id " + shellWord(id) + " --content " + doc
 			},
 			get:   "aws organizations describe-policy --policy-id " + shellWord(id) + " --query Policy.Content --output text",
 			file:  "policy.json",
 			notes: notes,
-			tf: func(doc *node) string {
+			tf: func(doc *node, c commenter) string {
 				var b strings.Builder
 				if t.PolicyID != "" {
 					hclBlock(&b, "import", nil, hclAttr{key: "to", expr: "aws_organizations_policy." + tfRes}, hclAttr{key: "id", val: str(t.PolicyID)})
 					b.WriteByte('\n')
 				}
 				if t.Name == "" {
-					b.WriteString("# name: keep the policy's current name (aws organizations describe-policy --policy-id " + id + ").\n")
+					b.WriteString(c(i18n.M("fixcli.iac.keep-name", id)) + "\n")
 				}
 				hclBlock(&b, "resource", []string{"aws_organizations_policy", tfRes},
 					hclAttr{key: "name", val: str(pname)},
@@ -411,7 +475,7 @@ func sinkFor(t Target, ri *reqInfo) sink {
 					hclAttr{key: "content", val: doc, call: "jsonencode"})
 				return b.String()
 			},
-			cfn: func(doc *node) string {
+			cfn: func(doc *node, _ commenter) string {
 				props := []any{"Name", str(pname), "Type", str(typ), "Content", doc}
 				if t.AttachedTo != "" {
 					props = append(props, "TargetIds", arr(str(t.AttachedTo)))
@@ -419,132 +483,132 @@ func sinkFor(t Target, ri *reqInfo) sink {
 				return cfnResource(cfnID(pname), "AWS::Organizations::Policy", props...)
 			},
 			tfWhat:  "aws_organizations_policy " + id,
-			cfnWhat: "Content of the AWS::Organizations::Policy " + id,
+			cfnWhat: i18n.M("fixcli.phrase.cfn-org-policy", id),
 		}
 
 	case TargetKeyPolicy:
 		key := orUnknown(name, "<key-id>")
 		region := regionFlag(t.Region)
 		return sink{
-			noun: "key policy",
+			noun: "@fixcli.phrase.key-policy",
 			put: func(doc string) string {
 				return "aws kms put-key-policy --key-id " + shellWord(key) + " --policy-name default --policy " + doc + region
 			},
 			get:   "aws kms get-key-policy --key-id " + shellWord(key) + " --policy-name default --query Policy --output text" + region,
 			file:  "key-policy.json",
-			notes: []string{"# put-key-policy replaces the whole key policy: this is the current one with the change merged in."},
-			tf: func(doc *node) string {
+			notes: []i18n.Message{i18n.M("fixcli.replaces-whole-one", "put-key-policy", "@fixcli.phrase.key-policy")},
+			tf: func(doc *node, _ commenter) string {
 				var b strings.Builder
 				hclBlock(&b, "resource", []string{"aws_kms_key_policy", tfName("key_" + lastSegment(key))},
 					hclAttr{key: "key_id", val: str(key)},
 					hclAttr{key: "policy", val: doc, call: "jsonencode"})
 				return b.String()
 			},
-			cfn: func(doc *node) string {
-				return "# KeyPolicy of the AWS::KMS::Key that defines " + key + " (the whole key policy; keep the key's other properties):\n" +
+			cfn: func(doc *node, c commenter) string {
+				return c(i18n.M("fixcli.iac.key-policy", key)) + "\n" +
 					cfnResource("Key", "AWS::KMS::Key", "KeyPolicy", doc)
 			},
-			tfWhat:  "aws_kms_key_policy (or the policy of the aws_kms_key) of " + key,
-			cfnWhat: "KeyPolicy of the AWS::KMS::Key that defines " + key,
+			tfWhat:  i18n.M("fixcli.phrase.tf-key-policy", key),
+			cfnWhat: i18n.M("fixcli.phrase.cfn-key-policy", key),
 		}
 
 	case TargetTrustPolicy:
 		return sink{
-			noun: "trust policy",
+			noun: "@fixcli.phrase.trust-policy",
 			put: func(doc string) string {
 				return "aws iam update-assume-role-policy --role-name " + shellWord(name) + " --policy-document " + doc
 			},
 			get:   "aws iam get-role --role-name " + shellWord(name) + " --query Role.AssumeRolePolicyDocument --output json",
 			file:  "trust-policy.json",
-			notes: []string{"# update-assume-role-policy replaces the whole trust policy: this is the current one with the change merged in."},
-			tf: func(doc *node) string {
+			notes: []i18n.Message{i18n.M("fixcli.replaces-whole-one", "update-assume-role-policy", "@fixcli.phrase.trust-policy")},
+			tf: func(doc *node, c commenter) string {
 				var b strings.Builder
-				b.WriteString("# assume_role_policy of the aws_iam_role that manages role " + name + " (keep its other arguments):\n")
+				b.WriteString(c(i18n.M("fixcli.iac.assume-role-policy", name)) + "\n")
 				hclBlock(&b, "resource", []string{"aws_iam_role", tfName(name)},
 					hclAttr{key: "name", val: str(name)},
 					hclAttr{key: "assume_role_policy", val: doc, call: "jsonencode"})
 				return b.String()
 			},
-			cfn: func(doc *node) string {
-				return "# AssumeRolePolicyDocument of the AWS::IAM::Role " + name + " (keep its other properties):\n" +
+			cfn: func(doc *node, c commenter) string {
+				return c(i18n.M("fixcli.iac.property-of", "AssumeRolePolicyDocument", "AWS::IAM::Role", name)) + "\n" +
 					cfnResource(cfnID(name), "AWS::IAM::Role", "RoleName", str(name), "AssumeRolePolicyDocument", doc)
 			},
-			tfWhat:  "assume_role_policy of the aws_iam_role " + name,
-			cfnWhat: "AssumeRolePolicyDocument of the AWS::IAM::Role " + name,
+			tfWhat:  i18n.M("fixcli.phrase.tf-trust-policy", name),
+			cfnWhat: i18n.M("fixcli.phrase.cfn-trust-policy", name),
 		}
 
 	case TargetVaultPolicy:
 		name = orUnknown(name, "<backup-vault-name>")
 		region := regionFlag(t.Region)
 		return sink{
-			noun: "vault access policy",
+			noun: "@fixcli.phrase.vault-access-policy",
 			put: func(doc string) string {
 				return "aws backup put-backup-vault-access-policy --backup-vault-name " + shellWord(name) + " --policy " + doc + region
 			},
 			get:   "aws backup get-backup-vault-access-policy --backup-vault-name " + shellWord(name) + " --query Policy --output text" + region,
 			file:  "vault-policy.json",
-			notes: []string{"# put-backup-vault-access-policy replaces the whole access policy: this is the current one with the change merged in."},
-			tf: func(doc *node) string {
+			notes: []i18n.Message{i18n.M("fixcli.replaces-whole-one", "put-backup-vault-access-policy", "@fixcli.phrase.access-policy")},
+			tf: func(doc *node, _ commenter) string {
 				var b strings.Builder
 				hclBlock(&b, "resource", []string{"aws_backup_vault_policy", tfName(name)},
 					hclAttr{key: "backup_vault_name", val: str(name)},
 					hclAttr{key: "policy", val: doc, call: "jsonencode"})
 				return b.String()
 			},
-			cfn: func(doc *node) string {
-				return "# AccessPolicy of the AWS::Backup::BackupVault " + name + " (keep its other properties):\n" +
+			cfn: func(doc *node, c commenter) string {
+				return c(i18n.M("fixcli.iac.property-of", "AccessPolicy", "AWS::Backup::BackupVault", name)) + "\n" +
 					cfnResource(cfnID(name), "AWS::Backup::BackupVault", "BackupVaultName", str(name), "AccessPolicy", doc)
 			},
-			tfWhat:  "aws_backup_vault_policy of vault " + name,
-			cfnWhat: "AccessPolicy of the AWS::Backup::BackupVault " + name,
+			tfWhat:  i18n.M("fixcli.phrase.tf-vault-policy", name),
+			cfnWhat: i18n.M("fixcli.phrase.cfn-vault-policy", name),
 		}
 
 	case TargetBucketPolicy:
 		return sink{
-			noun: "bucket policy",
+			noun: "@fixcli.phrase.bucket-policy",
 			put: func(doc string) string {
 				return "aws s3api put-bucket-policy --bucket " + shellWord(name) + " --policy " + doc
 			},
 			get:   "aws s3api get-bucket-policy --bucket " + shellWord(name) + " --query Policy --output text",
 			file:  "bucket-policy.json",
-			notes: []string{"# put-bucket-policy replaces the whole bucket policy: this is the current one with the change merged in."},
-			tf: func(doc *node) string {
+			notes: []i18n.Message{i18n.M("fixcli.replaces-whole-one", "put-bucket-policy", "@fixcli.phrase.bucket-policy")},
+			tf: func(doc *node, _ commenter) string {
 				var b strings.Builder
 				hclBlock(&b, "resource", []string{"aws_s3_bucket_policy", tfName(name)},
 					hclAttr{key: "bucket", val: str(name)},
 					hclAttr{key: "policy", val: doc, call: "jsonencode"})
 				return b.String()
 			},
-			cfn: func(doc *node) string {
+			cfn: func(doc *node, _ commenter) string {
 				return cfnResource(cfnID(name)+"Policy", "AWS::S3::BucketPolicy", "Bucket", str(name), "PolicyDocument", doc)
 			},
-			tfWhat:  "aws_s3_bucket_policy of bucket " + name,
-			cfnWhat: "PolicyDocument of the AWS::S3::BucketPolicy of bucket " + name,
+			tfWhat:  i18n.M("fixcli.phrase.tf-bucket-policy", name),
+			cfnWhat: i18n.M("fixcli.phrase.cfn-bucket-policy", name),
 		}
 
 	case TargetVPCEndpoint:
 		id := orUnknown(t.PolicyID, "<vpc-endpoint-id>")
 		return sink{
-			noun: "endpoint policy",
+			noun: "@fixcli.phrase.endpoint-policy",
 			put: func(doc string) string {
 				return "aws ec2 modify-vpc-endpoint --vpc-endpoint-id " + shellWord(id) + " --policy-document " + doc
 			},
 			get:   "aws ec2 describe-vpc-endpoints --vpc-endpoint-ids " + shellWord(id) + " --query 'VpcEndpoints[0].PolicyDocument' --output text",
 			file:  "endpoint-policy.json",
-			notes: []string{"# modify-vpc-endpoint replaces the whole endpoint policy: this is the current one with the change merged in."},
-			tf: func(doc *node) string {
+			notes: []i18n.Message{i18n.M("fixcli.replaces-whole-one", "modify-vpc-endpoint", "@fixcli.phrase.endpoint-policy")},
+			tf: func(doc *node, _ commenter) string {
 				var b strings.Builder
 				hclBlock(&b, "resource", []string{"aws_vpc_endpoint_policy", tfName(id)},
 					hclAttr{key: "vpc_endpoint_id", val: str(id)},
 					hclAttr{key: "policy", val: doc, call: "jsonencode"})
 				return b.String()
 			},
-			cfn: func(doc *node) string {
-				return "# PolicyDocument of the AWS::EC2::VPCEndpoint " + id + " (keep its other properties):\n" +
+			cfn: func(doc *node, c commenter) string {
+				return c(i18n.M("fixcli.iac.property-of", "PolicyDocument", "AWS::EC2::VPCEndpoint", id)) + "\n" +
 					cfnResource("Endpoint", "AWS::EC2::VPCEndpoint", "PolicyDocument", doc)
 			},
-			tfWhat:  "aws_vpc_endpoint_policy of " + id,
-			cfnWhat: "PolicyDocument of the AWS::EC2::VPCEndpoint " + id,
+			tfWhat:  i18n.M("fixcli.phrase.tf-vpce-policy", id),
+			cfnWhat: i18n.M("fixcli.phrase.cfn-vpce-policy", id),
 		}
 	case TargetResourcePolicy:
 		return resourceSink(t)
@@ -565,97 +629,94 @@ func resourceSink(t Target) sink {
 	switch {
 	case svc == "secretsmanager" && strings.HasPrefix(res, "secret:"):
 		return sink{
-			noun: "secret's resource policy",
+			noun: "@fixcli.phrase.secret-policy",
 			put: func(doc string) string {
 				return "aws secretsmanager put-resource-policy --secret-id " + quoted + " --resource-policy " + doc + region
 			},
 			get:   "aws secretsmanager get-resource-policy --secret-id " + quoted + " --query ResourcePolicy --output text" + region,
 			file:  "secret-policy.json",
-			notes: []string{"# put-resource-policy replaces the whole resource policy of the secret: this is the current one with the change merged in."},
-			tf: func(doc *node) string {
+			notes: []i18n.Message{i18n.M("fixcli.replaces-whole-one", "put-resource-policy", "@fixcli.phrase.secret-policy-of")},
+			tf: func(doc *node, _ commenter) string {
 				var b strings.Builder
 				hclBlock(&b, "resource", []string{"aws_secretsmanager_secret_policy", tfName(lastSegment(strings.TrimPrefix(res, "secret:")))},
 					hclAttr{key: "secret_arn", val: str(t.ARN)},
 					hclAttr{key: "policy", val: doc, call: "jsonencode"})
 				return b.String()
 			},
-			cfn: func(doc *node) string {
+			cfn: func(doc *node, _ commenter) string {
 				return cfnResource("SecretPolicy", "AWS::SecretsManager::ResourcePolicy", "SecretId", str(t.ARN), "ResourcePolicy", doc)
 			},
-			tfWhat:  "aws_secretsmanager_secret_policy of " + t.ARN,
-			cfnWhat: "ResourcePolicy of the AWS::SecretsManager::ResourcePolicy of " + t.ARN,
+			tfWhat:  i18n.M("fixcli.phrase.tf-secret-policy", t.ARN),
+			cfnWhat: i18n.M("fixcli.phrase.cfn-secret-policy", t.ARN),
 		}
 	case svc == "sqs":
 		url := "https://sqs." + parts[3] + ".amazonaws.com/" + parts[4] + "/" + res
 		return sink{
-			noun: "queue policy",
+			noun: "@fixcli.phrase.queue-policy",
 			put: func(string) string {
 				return "aws sqs set-queue-attributes --queue-url " + shellWord(url) + " --attributes file://queue-attributes.json" + region
 			},
-			get:  "aws sqs get-queue-attributes --queue-url " + shellWord(url) + " --attribute-names Policy --query Attributes.Policy --output text" + region,
-			file: "policy.json",
-			notes: []string{
-				"# set-queue-attributes takes the policy as a string attribute and replaces the whole queue policy: write the policy JSON to policy.json, then",
-				"# wrap it: jq -n --rawfile p policy.json '{Policy: $p}' > queue-attributes.json",
-			},
-			tf: func(doc *node) string {
+			get:   "aws sqs get-queue-attributes --queue-url " + shellWord(url) + " --attribute-names Policy --query Attributes.Policy --output text" + region,
+			file:  "policy.json",
+			notes: []i18n.Message{i18n.M("fixcli.sqs-string-attribute"), i18n.M("fixcli.sqs-wrap")},
+			tf: func(doc *node, _ commenter) string {
 				var b strings.Builder
 				hclBlock(&b, "resource", []string{"aws_sqs_queue_policy", tfName(res)},
 					hclAttr{key: "queue_url", val: str(url)},
 					hclAttr{key: "policy", val: doc, call: "jsonencode"})
 				return b.String()
 			},
-			cfn: func(doc *node) string {
+			cfn: func(doc *node, _ commenter) string {
 				return cfnResource("QueuePolicy", "AWS::SQS::QueuePolicy", "Queues", arr(str(url)), "PolicyDocument", doc)
 			},
-			tfWhat:  "aws_sqs_queue_policy of " + url,
-			cfnWhat: "PolicyDocument of the AWS::SQS::QueuePolicy of " + url,
+			tfWhat:  i18n.M("fixcli.phrase.tf-queue-policy", url),
+			cfnWhat: i18n.M("fixcli.phrase.cfn-queue-policy", url),
 		}
 	case svc == "sns":
 		return sink{
-			noun: "topic policy",
+			noun: "@fixcli.phrase.topic-policy",
 			put: func(doc string) string {
 				return "aws sns set-topic-attributes --topic-arn " + quoted + " --attribute-name Policy --attribute-value " + doc + region
 			},
 			get:   "aws sns get-topic-attributes --topic-arn " + quoted + " --query Attributes.Policy --output text" + region,
 			file:  "topic-policy.json",
-			notes: []string{"# set-topic-attributes replaces the whole topic policy: this is the current one with the change merged in."},
-			tf: func(doc *node) string {
+			notes: []i18n.Message{i18n.M("fixcli.replaces-whole-one", "set-topic-attributes", "@fixcli.phrase.topic-policy")},
+			tf: func(doc *node, _ commenter) string {
 				var b strings.Builder
 				hclBlock(&b, "resource", []string{"aws_sns_topic_policy", tfName(lastSegment(res))},
 					hclAttr{key: "arn", val: str(t.ARN)},
 					hclAttr{key: "policy", val: doc, call: "jsonencode"})
 				return b.String()
 			},
-			cfn: func(doc *node) string {
+			cfn: func(doc *node, _ commenter) string {
 				return cfnResource("TopicPolicy", "AWS::SNS::TopicPolicy", "Topics", arr(str(t.ARN)), "PolicyDocument", doc)
 			},
-			tfWhat:  "aws_sns_topic_policy of " + t.ARN,
-			cfnWhat: "PolicyDocument of the AWS::SNS::TopicPolicy of " + t.ARN,
+			tfWhat:  i18n.M("fixcli.phrase.tf-topic-policy", t.ARN),
+			cfnWhat: i18n.M("fixcli.phrase.cfn-topic-policy", t.ARN),
 		}
 	case svc == "ecr" && strings.HasPrefix(res, "repository/"):
 		repo := shellWord(strings.TrimPrefix(res, "repository/"))
 		return sink{
-			noun: "repository policy",
+			noun: "@fixcli.phrase.repository-policy",
 			put: func(doc string) string {
 				return "aws ecr set-repository-policy --repository-name " + repo + " --policy-text " + doc + region
 			},
 			get:   "aws ecr get-repository-policy --repository-name " + repo + " --query policyText --output text" + region,
 			file:  "repository-policy.json",
-			notes: []string{"# set-repository-policy replaces the whole repository policy: this is the current one with the change merged in."},
-			tf: func(doc *node) string {
+			notes: []i18n.Message{i18n.M("fixcli.replaces-whole-one", "set-repository-policy", "@fixcli.phrase.repository-policy")},
+			tf: func(doc *node, _ commenter) string {
 				var b strings.Builder
 				hclBlock(&b, "resource", []string{"aws_ecr_repository_policy", tfName(strings.TrimPrefix(res, "repository/"))},
 					hclAttr{key: "repository", val: str(strings.TrimPrefix(res, "repository/"))},
 					hclAttr{key: "policy", val: doc, call: "jsonencode"})
 				return b.String()
 			},
-			cfn: func(doc *node) string {
-				return "# RepositoryPolicyText of the AWS::ECR::Repository " + strings.TrimPrefix(res, "repository/") + " (keep its other properties):\n" +
+			cfn: func(doc *node, c commenter) string {
+				return c(i18n.M("fixcli.iac.property-of", "RepositoryPolicyText", "AWS::ECR::Repository", strings.TrimPrefix(res, "repository/"))) + "\n" +
 					cfnResource("Repository", "AWS::ECR::Repository", "RepositoryName", str(strings.TrimPrefix(res, "repository/")), "RepositoryPolicyText", doc)
 			},
-			tfWhat:  "aws_ecr_repository_policy of " + strings.TrimPrefix(res, "repository/"),
-			cfnWhat: "RepositoryPolicyText of the AWS::ECR::Repository " + strings.TrimPrefix(res, "repository/"),
+			tfWhat:  i18n.M("fixcli.phrase.tf-repo-policy", strings.TrimPrefix(res, "repository/")),
+			cfnWhat: i18n.M("fixcli.phrase.cfn-repo-policy", strings.TrimPrefix(res, "repository/")),
 		}
 	}
 	return sink{}
@@ -742,10 +803,107 @@ func shellWord(s string) string {
 	return s
 }
 
-// serviceOf is the service prefix of an ARN, or "service's" when unknown.
+// serviceOf is the service prefix of an ARN, or the phrase "service's"
+// when unknown, as a message argument.
 func serviceOf(s string) string {
 	if parts, n := arn.Fields(s); n == 6 && parts[2] != "" {
 		return parts[2]
 	}
-	return "service's"
+	return "@fixcli.phrase.service-unknown"
+}
+
+// notRunnable is the comment line before a command that holds the
+// placeholders ps (joined), with finds (joined), the commands that find
+// their values.
+func notRunnable(ps, finds string) i18n.Message {
+	if finds == "" {
+		return i18n.M("fixcli.not-runnable", ps)
+	}
+	return i18n.M("fixcli.not-runnable-find", ps, finds)
+}
+
+// WithPlaceholder returns f with from replaced by placeholder wherever f
+// names it (renderings, target, sentences and their messages); a command
+// that then holds placeholder is marked as not runnable as it is, the
+// first mark naming find, the command that finds the value.
+func (f Fix) WithPlaceholder(from, placeholder, find string) Fix {
+	r := strings.NewReplacer(from, placeholder)
+	f.Render.PolicyJSON = r.Replace(f.Render.PolicyJSON)
+	f.Render.Terraform = r.Replace(f.Render.Terraform)
+	f.Render.CloudFormation = r.Replace(f.Render.CloudFormation)
+	comments := make(map[string]i18n.Message, len(f.Render.Comments))
+	for _, m := range f.Render.Comments {
+		m = m.Map(r.Replace)
+		comments[m.In(i18n.EN)] = m
+	}
+	f.Render.Comments = comments
+	cli := make([]string, 0, len(f.Render.CLI))
+	var prev i18n.Message // the message of the last line of cli
+	marked := false
+	for _, c := range f.Render.CLI {
+		c = r.Replace(c)
+		if !strings.HasPrefix(c, "#") && strings.Contains(c, placeholder) {
+			// The command is not runnable until the value is filled in.
+			found := ""
+			if !marked {
+				found = placeholder + ": " + find
+			}
+			n := len(cli)
+			if n > 0 && (prev.ID == "fixcli.not-runnable" || prev.ID == "fixcli.not-runnable-find") {
+				ps, _ := prev.Args[0].(string)
+				finds := ""
+				if len(prev.Args) > 1 {
+					finds, _ = prev.Args[1].(string)
+				}
+				if finds != "" && found != "" {
+					finds += " "
+				}
+				cli[n-1] = f.Render.comment(notRunnable(ps+", "+placeholder, finds+found))
+			} else {
+				cli = append(cli, f.Render.comment(notRunnable(placeholder, found)))
+			}
+			marked = true
+		}
+		cli = append(cli, c)
+		prev = f.Render.Comments[c]
+	}
+	f.Render.CLI = cli
+	if marked {
+		f.Render.Placeholders = append(append([]string(nil), f.Render.Placeholders...), placeholder)
+	}
+	f.Target.ARN = r.Replace(f.Target.ARN)
+	f.Title = r.Replace(f.Title)
+	f.TitleMsg.Args = replaceAll(r, f.TitleMsg.Args)
+	f.Risk = r.Replace(f.Risk)
+	if f.RiskMsg != nil {
+		rm := *f.RiskMsg
+		rm.Args = replaceAll(r, rm.Args)
+		f.RiskMsg = &rm
+	}
+	f.Notes = NotesWith(f.Notes, from, placeholder)
+	return f
+}
+
+// NotesWith returns ns with from replaced by placeholder in their texts
+// and arguments.
+func NotesWith(ns []Note, from, placeholder string) []Note {
+	r := strings.NewReplacer(from, placeholder)
+	out := make([]Note, len(ns))
+	for i, n := range ns {
+		n.Text = r.Replace(n.Text)
+		n.Args = replaceAll(r, n.Args)
+		out[i] = n
+	}
+	return out
+}
+
+func replaceAll(r *strings.Replacer, as []string) []string {
+	if as == nil {
+		return nil
+	}
+	out := make([]string, len(as))
+	for i, a := range as {
+		out[i] = r.Replace(a)
+	}
+	return out
 }

@@ -38,7 +38,6 @@ func (s *synth) round(w *working, o outcome) (lp, others []Fix) {
 		lp, others = s.resourceAllow(w, o)
 		for i := range lp {
 			lp[i].ID, lp[i].Kind = s.ri.resourceKind().idPrefix()+"-allow-public", Broad
-			lp[i].Risk = "The request is anonymous: allowing it lets anyone on the internet, without credentials, call " + s.ri.action + " on " + s.ri.resource + ". Sign the request with AWS credentials instead, unless the resource is meant to be public."
 			lp[i].RiskMsg = riskMsg("fix.risk.allow-public", s.ri.action, s.ri.resource)
 		}
 		return nil, append(lp, others...)
@@ -58,7 +57,6 @@ func (s *synth) round(w *working, o outcome) (lp, others []Fix) {
 			fc := fails[0]
 			f.Kind = Broad
 			f.ID = "identity-inline-allow-unconditional"
-			f.Risk = fmt.Sprintf("Statement %s of %s allows this request only when its condition holds (%s); an Allow without that condition drops what the policy's author required on purpose.", stmtName(fc.st), fc.policy, fc.describe())
 			f.RiskMsg = riskMsg("fix.risk.drops-condition", stmtArg(fc.st), fc.policy, fc.describe())
 			others = append(others, f)
 			return nil, others
@@ -97,7 +95,6 @@ func (s *synth) identityAllow() (Fix, bool) {
 		ID:        "identity-inline-allow",
 		Kind:      LeastPrivilege,
 		Layer:     authz.LayerIdentity.String(),
-		Title:     fmt.Sprintf("Allow %s on %s in a new inline policy %s on %s", s.ri.action, s.ri.resource, t.PolicyName, describePrincipal(t)),
 		TitleMsg:  msg("fix.title.identity-inline-allow."+pf, concat([]string{s.ri.action, s.ri.resource, t.PolicyName}, pargs)...),
 		Target:    t,
 		Statement: st,
@@ -106,10 +103,10 @@ func (s *synth) identityAllow() (Fix, bool) {
 	}
 	f.apply = addIdentityPolicy(t.PolicyName, doc)
 	if s.ri.ssoRole() {
-		f.Notes = append(f.Notes, Note{ID: "sso-permission-set", Text: "This role belongs to an IAM Identity Center permission set, which creates and owns it: IAM refuses changes to the role itself. Add the statement to the permission set instead (its inline policy, or a customer managed policy it references; aws sso-admin put-inline-policy-to-permission-set, then provision the permission set), from the Identity Center administration account."})
+		f.Notes = append(f.Notes, note("sso-permission-set"))
 	}
 	if s.ri.p.Kind == authz.PrincipalFederated {
-		f.Notes = append(f.Notes, Note{ID: "federated-user", Text: "A federated user has the permissions of the IAM user that called GetFederationToken, within the session policy: put this inline policy on that IAM user."})
+		f.Notes = append(f.Notes, note("federated-user"))
 	}
 	return f, true
 }
@@ -158,18 +155,14 @@ func (s *synth) addToLayer(w *working, l loc, id string, st *policy.Statement) F
 		f.Notes = append(f.Notes, unknownDocument(f.Target))
 	}
 	// The title of a resource policy or SCP fix is set by the caller.
-	what := "the permissions boundary " + describeName(f.Target)
 	f.TitleMsg = msg("fix.title.add-statement.boundary", s.ri.action, s.ri.resource, nameArg(f.Target))
 	switch l.layer {
 	case authz.LayerSession:
-		what = "the session policy"
 		f.TitleMsg = msg("fix.title.widen-session-policy", s.ri.action, s.ri.resource)
-		f.Notes = append(f.Notes, Note{ID: "session-policy-caller", Text: "The session policy is passed by whoever calls AssumeRole or GetFederationToken (a script, an SDK profile, an identity provider): widen it there; no policy in the account changes."})
+		f.Notes = append(f.Notes, note("session-policy-caller"))
 	case authz.LayerVPCEndpoint:
-		what = "the VPC endpoint policy " + describeName(f.Target)
 		f.TitleMsg = msg("fix.title.add-statement.vpce-policy", s.ri.action, s.ri.resource, nameArg(f.Target))
 	}
-	f.Title = fmt.Sprintf("Add a statement allowing %s on %s to %s", s.ri.action, s.ri.resource, what)
 	doc := f.Document
 	f.apply = func(c *simulate.Case) { l.set(c, name, doc) }
 	return f
@@ -185,7 +178,6 @@ func (s *synth) scpAllow(w *working, o outcome) Fix {
 		l.level = v.Level
 	}
 	f := s.addToLayer(w, l, "scp-add-allow", st)
-	f.Title = fmt.Sprintf("Add an Allow for %s to the SCP %s attached to %s (no policy at that level allows it)", s.ri.action, describeName(f.Target), orUnknown(f.Target.AttachedTo, "the level"))
 	if f.Target.AttachedTo != "" {
 		f.TitleMsg = msg("fix.title.scp-add-allow", s.ri.action, nameArg(f.Target), f.Target.AttachedTo)
 	} else {
@@ -328,7 +320,6 @@ func (s *synth) resourceAllow(w *working, o outcome) (lp, others []Fix) {
 	}
 	l := loc{layer: authz.LayerResource}
 	f := s.addToLayer(w, l, id, st)
-	f.Title = fmt.Sprintf("Add %s to the %s, allowing %s", ri.principalARN(), targetNoun(f.Target), ri.action)
 	form, targs := targetForm(f.Target)
 	f.TitleMsg = msg("fix.title.add-principal."+form, concat([]string{ri.principalARN()}, targs, []string{ri.action})...)
 	lp = append(lp, f)
@@ -336,7 +327,6 @@ func (s *synth) resourceAllow(w *working, o outcome) (lp, others []Fix) {
 	// Across accounts the requester's own account must allow it too.
 	if ri.crossAccount() && ri.awsPrincipal() && (w.requestOnly || o.verdicts[authz.LayerIdentity].Verdict != authz.Allow) {
 		if id, ok := s.identityAllow(); ok {
-			id.Title += " (the requester's account must allow a cross-account request too)"
 			id.TitleMsg.ID += ".cross-account"
 			lp = append(lp, id)
 		}
@@ -366,9 +356,7 @@ func (s *synth) keyDelegation(w *working) (Fix, bool) {
 	st := &policy.Statement{Sid: "EnableIAMUserPermissions", HasSid: true, Effect: policy.Allow, Principal: &policy.Principal{AWS: []string{root}}, Action: []string{"kms:*"}, Resource: []string{"*"}}
 	f := s.addToLayer(w, loc{layer: authz.LayerResource}, "key-policy-delegate-to-iam", st)
 	f.Kind = Broad
-	f.Title = "Let IAM policies of account " + acct + " grant use of the key (the statement AWS puts in a default key policy)"
 	f.TitleMsg = msg("fix.title.key-policy-delegate-to-iam", acct)
-	f.Risk = "Every principal of account " + acct + " whose IAM policies allow kms actions on this key can then use and manage it (kms:* includes PutKeyPolicy and ScheduleKeyDeletion), so control of the key moves from the key policy to whoever can edit IAM policies; the requester still needs an identity policy allowing " + s.ri.action + "."
 	f.RiskMsg = riskMsg("fix.risk.key-policy-delegate-to-iam", acct, s.ri.action)
 	return f, true
 }
@@ -439,35 +427,30 @@ func (s *synth) narrowDenies(w *working, o outcome) (lp, others []Fix) {
 			// The statement is known, its policy is not: show the narrowed
 			// statement to put in place of the original.
 			form, targs := targetForm(f.Target)
-			scope, scopeArg := "", ""
+			scopeArg := ""
 			for _, st := range s.denies {
 				ns, byResource := s.exemption(st, preferResource)
 				if f.Statement == nil {
 					f.Statement, f.Original = ns, st
 					ex := exemptions{resource: s.ri.resource, principal: s.exemptionValue()}
 					ex.byResource, ex.byPrincipal = byResource, !byResource
-					f.Title = fmt.Sprintf("Narrow the Deny %s in %s so that it applies to %s", stmtName(st), describeTarget(f.Target), ex.english())
 					how, hargs := ex.form()
 					f.TitleMsg = msg("fix.title.narrow."+form+"."+how, concat([]string{stmtArg(st)}, targs, hargs)...)
-					scope, scopeArg = ex.scope()
+					scopeArg = ex.scope()
 				}
 			}
 			f.Document = newPolicy(f.Statement)
-			noun, nounArg := policyNoun(f.Target)
-			f.Notes = append(f.Notes, Note{ID: "deny-statement-known", Text: fmt.Sprintf("The decoded message names the Deny statement %s but not the %s that holds it: find it there and put the statement shown in its place (keep the policy's other statements).", stmtName(f.Original), noun),
-				Args: []string{stmtArg(f.Original), nounArg}})
-			f.Notes = append(f.Notes, Note{ID: "deny-on-purpose", Text: "This Deny was written on purpose: the change keeps it for every other " + scope + " and only lifts it for this request's " + scope + ". Check with the policy's owner; deleting the statement would lift it for everyone.",
-				Args: []string{scopeArg, scopeArg}})
+			nounArg := policyNoun(f.Target)
+			f.Notes = append(f.Notes, note("deny-statement-known", stmtArg(f.Original), nounArg))
+			f.Notes = append(f.Notes, note("deny-on-purpose", scopeArg, scopeArg))
 			lp = append(lp, f)
 			continue
 		}
 		if p == nil {
 			op, key, val := s.exemptionCondition()
-			f.Title = fmt.Sprintf("Except %s from the Deny in %s", s.ri.principalARN(), describeTarget(f.Target))
 			f.TitleMsg = msg("fix.title.except."+form, concat([]string{s.ri.principalARN()}, targs)...)
-			noun, nounArg := policyNoun(f.Target)
-			f.Notes = append(f.Notes, Note{ID: "deny-unknown", Text: fmt.Sprintf("The denying statement is not known. Fetch the %s, find the Deny that matches %s, and add to its Condition block: {%q: {%q: %q}}. Do not delete the statement: it is there on purpose.", noun, s.ri.action, op, key, val),
-				Args: []string{nounArg, s.ri.action, op, key, val}})
+			nounArg := policyNoun(f.Target)
+			f.Notes = append(f.Notes, note("deny-unknown", nounArg, s.ri.action, op, key, val))
 			lp = append(lp, f)
 			continue
 		}
@@ -496,18 +479,16 @@ func (s *synth) narrowDenies(w *working, o outcome) (lp, others []Fix) {
 		if o.layer == authz.LayerRCP {
 			f.Notes = append(f.Notes, guardrailNotes(f.Original)...)
 		}
-		f.Title = fmt.Sprintf("Narrow the Deny %s in %s so that it applies to %s", stmtName(f.Original), describeTarget(f.Target), ex.english())
 		how, hargs := ex.form()
 		f.TitleMsg = msg("fix.title.narrow."+form+"."+how, concat([]string{stmtName(f.Original)}, targs, hargs)...)
-		scope, scopeArg := ex.scope()
-		f.Notes = append(f.Notes, Note{ID: "deny-on-purpose", Text: "This Deny was written on purpose: the change keeps it for every other " + scope + " and only lifts it for this request's " + scope + ". Check with the policy's owner; deleting the statement would lift it for everyone.",
-			Args: []string{scopeArg, scopeArg}})
+		scopeArg := ex.scope()
+		f.Notes = append(f.Notes, note("deny-on-purpose", scopeArg, scopeArg))
 		if len(replace) > 1 {
 			n := strconv.Itoa(len(replace))
-			f.Notes = append(f.Notes, Note{ID: "several-denies", Text: n + " Deny statements of this policy match the request; each is narrowed the same way.", Args: []string{n}})
+			f.Notes = append(f.Notes, note("several-denies", n))
 		}
 		if strings.HasPrefix(name, "arn:aws:iam::aws:policy/") {
-			f.Notes = append(f.Notes, Note{ID: "aws-managed-policy", Text: "This is an AWS managed policy, which cannot be changed: detach it and attach a customer managed copy with this change."})
+			f.Notes = append(f.Notes, note("aws-managed-policy"))
 		}
 		l, doc := g.l, f.Document
 		f.apply = func(c *simulate.Case) { l.set(c, name, doc) }
@@ -527,9 +508,7 @@ func (s *synth) narrowDenies(w *working, o outcome) (lp, others []Fix) {
 			rm.ID, rm.Kind, rm.Notes = "vault-policy-remove-deny", Broad, nil
 			rm.Statement = nil
 			rm.Document = withStatements(&policy.Policy{Version: p.Version, ID: p.ID}, nil, keep...)
-			rm.Title = fmt.Sprintf("Remove the Deny %s from %s", stmtName(f.Original), describeTarget(f.Target))
 			rm.TitleMsg = msg("fix.title.remove-deny."+form, concat([]string{stmtName(f.Original)}, targs)...)
-			rm.Risk = "Removes the Deny for every principal and every request it covers, not only this one: vault access policies often deny deleting recovery points or changing the vault to protect backups, and that protection goes with it."
 			rm.RiskMsg = riskMsg("fix.risk.vault-policy-remove-deny")
 			rdoc := rm.Document
 			rm.apply = func(c *simulate.Case) { l.set(c, name, rdoc) }
@@ -656,82 +635,10 @@ func stmtArg(st *policy.Statement) string {
 	return stmtName(st)
 }
 
-// describeName names a target's policy: its ARN, name or ID.
-func describeName(t Target) string {
-	switch {
-	case t.ARN != "":
-		return t.ARN
-	case t.Name != "":
-		return t.Name
-	case t.PolicyID != "":
-		return t.PolicyID
-	}
-	return "(name unknown)"
-}
-
-// describePrincipal names the role or user of an inline-policy target.
-func describePrincipal(t Target) string {
-	switch {
-	case t.Kind == TargetRoleInline || t.Kind == TargetIdentityPolicy && isRoleARN(t.ARN):
-		return "role " + t.Name
-	case t.Name == "":
-		return "the IAM user that called GetFederationToken"
-	}
-	return "user " + t.Name
-}
-
-// describeTarget names a target in English (targetForm is the same as a
-// message).
-func describeTarget(t Target) string {
-	switch t.Kind {
-	case TargetRoleInline, TargetUserInline:
-		return "the inline policy " + t.PolicyName + " of " + describePrincipal(t)
-	case TargetIdentityPolicy:
-		return "an identity-based policy (inline or managed) of " + describePrincipal(t)
-	case TargetManagedPolicy, TargetBoundary, TargetSessionPolicy, TargetSCP, TargetRCP, TargetVPCEndpoint:
-		return "the " + targetNoun(t) + " " + describeName(t)
-	}
-	return "the " + targetNoun(t)
-}
-
-// targetNoun is what sort of policy a target is, in English.
-func targetNoun(t Target) string {
-	switch t.Kind {
-	case TargetRoleInline, TargetUserInline:
-		return "inline policy"
-	case TargetManagedPolicy:
-		return "managed policy"
-	case TargetIdentityPolicy:
-		return "identity-based policy"
-	case TargetBoundary:
-		return "permissions boundary"
-	case TargetSessionPolicy:
-		return "session policy"
-	case TargetSCP:
-		return "SCP"
-	case TargetRCP:
-		return "RCP"
-	case TargetKeyPolicy:
-		return "key policy of " + t.ARN
-	case TargetTrustPolicy:
-		return "trust policy of role " + t.Name
-	case TargetVaultPolicy:
-		if t.Name == "" {
-			return "access policy of the recovery point's vault" // a recovery point ARN does not name its vault
-		}
-		return "access policy of vault " + t.Name
-	case TargetBucketPolicy:
-		return "bucket policy of " + t.Name
-	case TargetVPCEndpoint:
-		return "VPC endpoint policy"
-	}
-	return "resource-based policy of " + t.ARN
-}
-
 // unknownDocument says that only the change is known.
 func unknownDocument(t Target) Note {
-	noun, arg := policyNoun(t)
-	return Note{ID: "document-unknown", Text: "The current " + noun + " is not known: the document shown holds only the statement to add. Add it to the current document's Statement list; the update replaces the whole document.", Args: []string{arg}}
+	arg := policyNoun(t)
+	return note("document-unknown", arg)
 }
 
 // guardrailNotes say which guardrail an RCP's Deny enforces, by the
@@ -743,23 +650,23 @@ func guardrailNotes(st *policy.Statement) []Note {
 	}
 	var out []Note
 	seen := map[string]bool{}
-	add := func(id, text string, args ...string) {
+	add := func(id string, args ...string) {
 		if !seen[id] {
 			seen[id] = true
-			out = append(out, Note{ID: "rcp-guardrail." + id, Text: text, Args: args})
+			out = append(out, note("rcp-guardrail."+id, args...))
 		}
 	}
 	for _, c := range st.Conditions {
 		k := strings.ToLower(c.Key)
 		switch {
 		case k == "aws:principalorgid" || k == "aws:principalorgpaths" || k == "aws:principalaccount":
-			add("organization", "This RCP is a data perimeter: it denies principals outside "+strings.Join(c.Values, ", ")+" ("+c.Key+"). Meet it first (call from an account of the organization, or copy the data through one); exempting this principal comes second, and only with the policy owner's agreement.", strings.Join(c.Values, ", "), c.Key)
+			add("organization", strings.Join(c.Values, ", "), c.Key)
 		case k == "aws:securetransport" || k == "s3:tlsversion":
-			add("tls", "This RCP requires encrypted transport ("+c.Key+"): send the request over HTTPS with a current TLS version; an exemption is not the fix.", c.Key)
+			add("tls", c.Key)
 		case strings.HasPrefix(k, "s3:x-amz-server-side-encryption"):
-			add("sse-kms", "This RCP requires server-side encryption with KMS ("+c.Key+"): request it in the upload (aws s3 cp --sse aws:kms --sse-kms-key-id KEY, or the x-amz-server-side-encryption: aws:kms header) or set SSE-KMS as the bucket's default encryption; exempting this principal comes second.", c.Key)
+			add("sse-kms", c.Key)
 		case k == "aws:sourcevpc" || k == "aws:sourcevpce" || k == "aws:sourceip" || k == "aws:vpcsourceip":
-			add("network", "This RCP limits where requests may come from ("+c.Key+"): send the request from the organization's networks or VPC endpoints; exempting this principal comes second.", c.Key)
+			add("network", c.Key)
 		}
 	}
 	return out
@@ -832,18 +739,15 @@ func (s *synth) failedConditions(w *working) []condFailure {
 // the condition the allowing statement states.
 func (s *synth) meetCondition(fc condFailure) Fix {
 	c := fc.failed[0]
-	have, haveArg := "the request has no value for it", "@fix.condition.absent"
+	haveArg := "@fix.condition.absent"
 	if fc.have[0] != "" {
-		have, haveArg = fc.have[0], fc.have[0]
+		haveArg = fc.have[0]
 	}
 	return Fix{
-		ID:   "meet-condition",
-		Kind: Alternative,
-		Title: fmt.Sprintf("Make the request meet the condition of statement %s in %s: %s %s %s (now: %s)",
-			stmtName(fc.st), fc.policy, c.Operator, c.Key, strings.Join(c.Values, ", "), have),
+		ID:       "meet-condition",
+		Kind:     Alternative,
 		TitleMsg: msg("fix.title.meet-condition", stmtArg(fc.st), fc.policy, c.Operator, c.Key, strings.Join(c.Values, ", "), haveArg),
 		Target:   Target{Kind: TargetRequest},
-		Notes: []Note{{ID: "condition-on-purpose", Text: "The allowing statement states this condition on purpose (MFA, a network, a tag, a Region...): send the request so that it holds (sign in with MFA, call from the network, tag the resource) instead of dropping it.",
-			Args: nil}},
+		Notes:    []Note{note("condition-on-purpose")},
 	}
 }

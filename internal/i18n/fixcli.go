@@ -1,9 +1,10 @@
 package i18n
 
 // The comment lines of the AWS CLI, Terraform and CloudFormation
-// renderings of a fix (fix/render.go, fix/backup.go), and the notes on what could not be read in a message
-// (authzmsg, Denial.Unreadable), in English exactly as those packages
-// write them: FromEnglish reads them back (see fromenglish.go).
+// renderings of a fix (fix/render.go, fix/backup.go: Renderings.In), and
+// the notes on what could not be read in a message (authzmsg,
+// Denial.UnreadableIn). Those packages write every such line from its
+// message; a phrase they pass as an argument is "@fixcli.phrase....".
 func init() {
 	register(map[string]map[Lang]string{
 		"fixcli.apply-with-owner": {
@@ -331,6 +332,11 @@ func init() {
 			EN: "CloudTrail errorMessage (cut at %s characters: what follows the cut is lost)",
 			JA: "CloudTrail の errorMessage (%s 文字で切れています。それ以降は失われています)",
 			KO: "CloudTrail errorMessage(%s자에서 잘림: 그 뒤는 없어짐)",
+		},
+		"unreadable.cloudtrail-errorcode-cut": {
+			EN: "CloudTrail errorCode (not in the text: the event is cut before it)",
+			JA: "CloudTrail の errorCode (テキストにありません。イベントがその前で切れています)",
+			KO: "CloudTrail errorCode(텍스트에 없음: 이벤트가 그 앞에서 잘림)",
 		},
 		"unreadable.encoded-cloudtrail-truncated": {
 			EN: "encoded authorization failure message (truncated with the errorMessage; STS cannot decode it)",

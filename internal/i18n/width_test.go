@@ -266,11 +266,3 @@ func BenchmarkWrap(b *testing.B) {
 		})
 	}
 }
-
-// Comment lines of a CLI rendering read back as their messages.
-func BenchmarkCLIComment(b *testing.B) {
-	line := "# The current key policy is not known and the update replaces it whole: fetch it, add the statement of the policy JSON to its Statement list, and submit the result."
-	for b.Loop() {
-		CLIComment(JA, line)
-	}
-}

@@ -188,7 +188,7 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 			}
 			if len(f.Render.CLI) > 0 {
 				b.WriteString(t("same.render.cli") + "\n")
-				code("sh", strings.Join(i18n.CLILines(lang, f.Render.CLI), "\n"))
+				code("sh", strings.Join(f.Render.In(lang).CLI, "\n"))
 			}
 		}
 	}

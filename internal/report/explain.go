@@ -189,8 +189,8 @@ func (s style) explained(b *strings.Builder, e Explained) {
 	}
 	if len(d.Unreadable) > 0 {
 		s.heading(b, o.t("report.unreadable"))
-		for _, u := range d.Unreadable {
-			s.item(b, i18n.Unreadable(o.Lang, u))
+		for _, u := range d.UnreadableIn(o.Lang) {
+			s.item(b, u)
 		}
 		b.WriteString("\n")
 	}
@@ -403,10 +403,11 @@ func (s style) fix(b *strings.Builder, n int, f fix.Fix, plan *fix.Plan) {
 		}
 		b.WriteString("\n")
 	}
-	show("policy", "report.render.policy", "json", f.Render.PolicyJSON)
-	show("cli", "same.render.cli", "sh", strings.Join(i18n.CLILines(o.Lang, f.Render.CLI), "\n"))
-	show("terraform", "same.render.terraform", "hcl", i18n.CommentLines(o.Lang, f.Render.Terraform))
-	show("cloudformation", "same.render.cloudformation", "yaml", i18n.CommentLines(o.Lang, f.Render.CloudFormation))
+	r := f.Render.In(o.Lang)
+	show("policy", "report.render.policy", "json", r.PolicyJSON)
+	show("cli", "same.render.cli", "sh", strings.Join(r.CLI, "\n"))
+	show("terraform", "same.render.terraform", "hcl", r.Terraform)
+	show("cloudformation", "same.render.cloudformation", "yaml", r.CloudFormation)
 }
 
 // verdict is the engine's decision ("Allowed") in the report's language.

@@ -250,7 +250,7 @@ func (v jobsView) fixText(b *strings.Builder, g *jobs.Group, md bool, para, item
 				jobsCode(b, md, "  ", v.t("report.render.policy"), "json", fx.Render.PolicyJSON)
 			}
 			if len(fx.Render.CLI) > 0 {
-				jobsCode(b, md, "  ", v.t("same.render.cli"), "sh", strings.Join(i18n.CLILines(v.o.Lang, fx.Render.CLI), "\n"))
+				jobsCode(b, md, "  ", v.t("same.render.cli"), "sh", strings.Join(fx.Render.In(v.o.Lang).CLI, "\n"))
 			}
 		}
 	}
