@@ -99,14 +99,8 @@ func attachFixes(d *authzmsg.Denial, f *Finding, opt Options) {
 		p.Deciding = nil // the message's policy is of another layer than the finding's
 	}
 	p.Layer = f.Layer
-	plan := fix.PlanFor(p, opt.Fix)
-	alts := fix.Propose(p, opt.Fix)
-	var others []fix.Fix
-	for _, a := range alts {
-		if a.Kind != fix.LeastPrivilege {
-			others = append(others, a)
-		}
-	}
+	plan := fix.PlanFor(p, opt.Fix) // one plan: its fixes and its alternatives
+	others := plan.Others()
 	if redacted {
 		plan = redactPlan(plan)
 		for i := range others {

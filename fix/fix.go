@@ -283,11 +283,20 @@ type Plan struct {
 
 // Propose returns the fixes for a denied request, best first: the
 // least-privilege fixes of the plan in order, then non-IAM alternatives,
-// then broad fixes.
-func Propose(p Problem, opt Options) []Fix {
-	pl := PlanFor(p, opt)
-	out := make([]Fix, 0, len(pl.Fixes)+len(pl.others))
-	out = append(out, pl.Fixes...)
+// then broad fixes. It plans once: PlanFor(p, opt).Proposals().
+func Propose(p Problem, opt Options) []Fix { return PlanFor(p, opt).Proposals() }
+
+// Proposals returns the plan's fixes, then its alternatives (Others).
+func (pl Plan) Proposals() []Fix {
+	others := pl.Others()
+	out := make([]Fix, 0, len(pl.Fixes)+len(others))
+	return append(append(out, pl.Fixes...), others...)
+}
+
+// Others returns the fixes found while planning that are not part of the
+// plan: the non-IAM alternatives, then the broad fixes.
+func (pl Plan) Others() []Fix {
+	var out []Fix
 	for _, k := range []Kind{Alternative, Broad} {
 		for _, f := range pl.others {
 			if f.Kind == k {
