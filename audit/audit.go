@@ -104,6 +104,12 @@ const (
 	RuleUnreadableRPs          = "unchecked.unreadable-recovery-points"
 	RuleUnreadableSelections   = "unchecked.unreadable-selections"
 	RuleUnreadableOther        = "unchecked.unreadable"
+	// RuleOutsideSnapshot: a fact of another account (the destination of
+	// a copy, the organization's settings) and a one-account snapshot.
+	RuleOutsideSnapshot = "unchecked.outside-snapshot"
+	// RuleAccountNotCollected: the organization snapshot does not hold the
+	// other account (not listed, or its collection failed).
+	RuleAccountNotCollected = "unchecked.account-not-collected"
 )
 
 // Severity is the severity of a rule: a selection whose role AWS Backup
@@ -139,17 +145,23 @@ type Options struct {
 	// Now fixes the clock of the evaluations and of ignore-entry expiry
 	// (tests); nil means time.Now.
 	Now func() time.Time
+	// Org, when set, gives the other accounts of the organization: the
+	// copy rules of backup plans are checked against their destination
+	// account (see preflight.Params.Org).
+	Org preflight.OrgView
 }
 
 // Report is the outcome of an audit.
 type Report struct {
-	SchemaVersion  string  `json:"schemaVersion"`
-	Account        string  `json:"account"`
-	Region         string  `json:"region,omitempty"`
-	Caller         string  `json:"caller,omitempty"`
-	RecoveryPoints int     `json:"recoveryPoints"`
-	Selections     int     `json:"selections"`
-	Summary        Summary `json:"summary"`
+	SchemaVersion  string `json:"schemaVersion"`
+	Account        string `json:"account"`
+	Region         string `json:"region,omitempty"`
+	Caller         string `json:"caller,omitempty"`
+	RecoveryPoints int    `json:"recoveryPoints"`
+	Selections     int    `json:"selections"`
+	// CopyRules counts the copy actions of the plans' rules checked.
+	CopyRules int     `json:"copyRules,omitempty"`
+	Summary   Summary `json:"summary"`
 	// Failing is the number of items that would fail (Summary.Failed).
 	Failing int `json:"failing"`
 	// Evaluations is the number of distinct preflight checks run.
@@ -235,6 +247,9 @@ type Finding struct {
 	Title diagnose.Msg `json:"title"`
 	// Fix is the first fix of the plan, when one was found.
 	Fix *fix.Fix `json:"fix,omitempty"`
+	// Detail says what decided a failed condition (RuleCopyCondition): a
+	// message id of package preflight and its arguments.
+	Detail *diagnose.Msg `json:"detail,omitempty"`
 	// Ignored is the reason of the ignore-file entry that ignores it.
 	Ignored string `json:"ignored,omitempty"`
 	// Filtered is true when its severity is below the --severity filter.
@@ -368,6 +383,12 @@ func Run(snap *account.Snapshot, opt Options) Report {
 			rep.Selections++
 			it := a.selection(p, j, s)
 			it.Pointer = "/backupPlans/" + strconv.Itoa(i) + "/selections/" + strconv.Itoa(j)
+			add(it)
+		}
+	}
+	for i, p := range snap.BackupPlans {
+		for _, it := range a.copyRules(p, i) {
+			rep.CopyRules++
 			add(it)
 		}
 	}
@@ -537,13 +558,24 @@ func (a *auditor) key(arn string) *account.KMSKey {
 }
 
 func (a *auditor) check(name string, p preflight.Params) *cached {
+	c, _ := a.checkOp(name, p, a.opt.Caller == "")
+	return c
+}
+
+// checkOp is check that also returns the preflight report (nil when the
+// operation could not be resolved); without a caller (noCaller) the
+// caller's requests are left out of the gaps.
+func (a *auditor) checkOp(name string, p preflight.Params, noCaller bool) (*cached, *preflight.Report) {
+	if p.Org == nil {
+		p.Org = a.opt.Org
+	}
 	op, p, _, err := preflight.Resolve(a.snap, name, p)
 	if err != nil {
 		var ie *preflight.InputError
 		if errors.As(err, &ie) && strings.HasPrefix(ie.Msg, "unknown operation") {
-			return &cached{op: name, gaps: []Gap{gap(RuleUnmappedResourceType, "audit.gap.unmapped-resource-type", p.ResourceType)}}
+			return &cached{op: name, gaps: []Gap{gap(RuleUnmappedResourceType, "audit.gap.unmapped-resource-type", p.ResourceType)}}, nil
 		}
-		return &cached{op: name, gaps: []Gap{gap(RuleNotEvaluated, "audit.gap.not-evaluated", err.Error())}}
+		return &cached{op: name, gaps: []Gap{gap(RuleNotEvaluated, "audit.gap.not-evaluated", err.Error())}}, nil
 	}
 	a.evals++
 	rep := preflight.Check(a.snap, op, p)
@@ -560,14 +592,14 @@ func (a *auditor) check(name string, p preflight.Params) *cached {
 	// rep.Causes lists every cause of a request that could not be
 	// checked, once.
 	for _, cause := range rep.Causes {
-		if cause.Kind == preflight.CauseMissingParameter && (cause.Flag == "--as" || cause.Subject == "Caller") && a.opt.Caller == "" {
+		if cause.Kind == preflight.CauseMissingParameter && (cause.Flag == "--as" || cause.Subject == "Caller") && noCaller {
 			// Without --as the caller's requests are not checked: a
 			// documented limit the report states.
 			continue
 		}
 		c.gaps = append(c.gaps, gapOf(cause))
 	}
-	return c
+	return c, &rep
 }
 
 // unknownRole is the gap of a role the snapshot lacks, with the role it
@@ -630,6 +662,10 @@ func gapOf(c preflight.Cause) Gap {
 		return gap(rule, base+".failed", c.API, c.Error)
 	case preflight.CauseMissingParameter:
 		return gap(RuleNotEvaluated, "audit.gap.not-evaluated", c.String())
+	case preflight.CauseOutsideSnapshot:
+		return gap(RuleOutsideSnapshot, "audit.gap.outside-snapshot", c.Subject, c.Flag)
+	case preflight.CauseAccountNotCollected:
+		return gap(RuleAccountNotCollected, "audit.gap.account-not-collected", c.Subject, c.Error)
 	}
 	return gap(RuleNotEvaluated, "audit.gap.not-evaluated", c.String())
 }

@@ -219,6 +219,11 @@ func runAudit(ctx context.Context, env *Env, in *auditInput) error {
 			return err
 		}
 		as = &auditSnapshot{snap: snap}
+	} else if in.snapshot != "-" && account.IsOrgDir(in.snapshot) {
+		if in.opt.Role != "" || in.opt.Caller != "" {
+			return usageErr("--role and --as name principals of one account: audit an organization snapshot without them")
+		}
+		return runAuditOrg(env, in, in.snapshot)
 	} else if as, err = readAuditSnapshot(in.snapshot, env.Stdin); err != nil {
 		return usageErr("%s: %v", in.snapshot, err)
 	}

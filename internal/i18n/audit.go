@@ -44,6 +44,12 @@ func init() {
 		"audit.result.ignored":         {EN: "ignored", JA: "無視", KO: "무시"},
 		"audit.result.filtered":        {EN: "below --severity", JA: "--severity 対象外", KO: "--severity 대상 아님"},
 		"audit.item.recoveryPoint":     {EN: "Recovery point %s", JA: "復旧ポイント %s", KO: "복구 지점 %s"},
+		"audit.org.title":              {EN: "Organization audit: %s accounts, %s audited, %s not audited", JA: "組織の監査: %s アカウント、監査済み %s、未監査 %s", KO: "조직 감사: 계정 %s개, 감사 %s개, 미감사 %s개"},
+		"audit.org.summary":            {EN: "%s items: %s would fail, %s could not be checked (%s copy rules).", JA: "%s 項目: 失敗 %s、チェック不能 %s (コピールール %s)。", KO: "항목 %s개: 실패 %s개, 점검 불가 %s개(복사 규칙 %s개)."},
+		"audit.org.cause":              {EN: "%s %s: %s item(s) in %s account(s)", JA: "%s %s: %s 項目 (%s アカウント)", KO: "%s %s: 항목 %s개(계정 %s개)"},
+		"audit.org.not-audited":        {EN: "Account %s not audited (%s): %s", JA: "アカウント %s は監査されていません (%s): %s", KO: "계정 %s은(는) 감사되지 않았습니다(%s): %s"},
+		"audit.item.copyRule":          {EN: "Copy rule %s", JA: "コピールール %s", KO: "복사 규칙 %s"},
+		"audit.copy-condition":         {EN: "[%s] the copy would fail: %s", JA: "[%s] コピーは失敗します: %s", KO: "[%s] 복사가 실패합니다: %s"},
 		"audit.item.selection":         {EN: "Backup selection %s", JA: "バックアップ選択 %s", KO: "백업 선택 %s"},
 		"audit.item.snapshot":          {EN: "Snapshot: %s", JA: "スナップショット: %s", KO: "스냅샷: %s"},
 		"audit.operation":              {EN: "Operation: %s", JA: "操作: %s", KO: "작업: %s"},
@@ -147,6 +153,15 @@ func init() {
 		},
 		"audit.gap.not-evaluated": {
 			EN: "not evaluated: %s", JA: "評価できませんでした: %s", KO: "평가할 수 없었습니다: %s",
+		},
+		"audit.gap.copy-no-type": { // vault
+			EN: "vault %s holds no recovery point: the resource types it will copy, and their requests, are not known", JA: "ボールト %s に復旧ポイントがありません: コピーされるリソースタイプとそのリクエストは不明です", KO: "볼트 %s에 복구 지점이 없습니다: 복사될 리소스 유형과 그 요청을 알 수 없습니다",
+		},
+		"audit.gap.outside-snapshot": { // account, what
+			EN: "%[2]s is a fact of account %[1]s, outside the snapshot: audit an organization snapshot (denied collect --org)", JA: "%[2]s はアカウント %[1]s の情報で、スナップショットの外にあります: 組織のスナップショット (denied collect --org) を監査してください", KO: "%[2]s은(는) 계정 %[1]s의 정보로 스냅샷 밖에 있습니다: 조직 스냅샷(denied collect --org)을 감사하십시오",
+		},
+		"audit.gap.account-not-collected": { // account, why
+			EN: "account %s is not in the organization snapshot (%s)", JA: "アカウント %s は組織のスナップショットにありません (%s)", KO: "계정 %s이(가) 조직 스냅샷에 없습니다(%s)",
 		},
 		"audit.gap.service-linked": { // action, resource
 			EN: "%s on %s by the AWS Backup service-linked role is not evaluated", JA: "AWS Backup のサービスリンクロールによる %s (%s) は評価していません", KO: "AWS Backup 서비스 연결 역할의 %s(%s)은(는) 평가하지 않았습니다",

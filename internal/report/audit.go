@@ -174,6 +174,20 @@ func auditText(rep audit.Report, lang i18n.Lang, md, summaryOnly bool) string {
 			bullet(suppressed(lang, t("audit.unchecked", g.RuleID, g.Text), g.Ignored, g.Filtered))
 		}
 		for _, f := range it.Findings {
+			if f.RuleID == audit.RuleCopyCondition {
+				// A condition of the copy fails: its text, and what
+				// decided it.
+				line := t("audit.copy-condition", f.RuleID, t(f.Title.ID))
+				if f.Detail != nil {
+					args := make([]any, len(f.Detail.Args))
+					for i, a := range f.Detail.Args {
+						args[i] = a
+					}
+					line += " — " + t(f.Detail.ID, args...)
+				}
+				bullet(suppressed(lang, line, f.Ignored, f.Filtered))
+				continue
+			}
 			bullet(suppressed(lang, t("audit.denied", f.RuleID, f.PrincipalARN, f.Action, f.Resource, auditLayer(lang, f.Layer)), f.Ignored, f.Filtered))
 			if f.Ignored != "" || f.Filtered {
 				continue

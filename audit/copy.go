@@ -1,0 +1,120 @@
+package audit
+
+import (
+	"sort"
+	"strconv"
+
+	"github.com/deniedhq/denied/account"
+	"github.com/deniedhq/denied/catalog/backupops"
+	"github.com/deniedhq/denied/diagnose"
+	"github.com/deniedhq/denied/preflight"
+)
+
+// KindCopyRule is a copy action of a backup plan's rule: the copy AWS
+// Backup starts, with the plan's selection role, from the rule's vault to
+// a destination vault (of this account, another Region or another
+// account of the organization).
+const KindCopyRule = "copyRule"
+
+// RuleCopyCondition names a condition of a copy that would fail it
+// although every IAM request is allowed (the organization's cross-account
+// backup setting off, an account outside the organization, an AWS managed
+// key that cannot be shared, ...). Its Title is the condition's text.
+const RuleCopyCondition = "backup.copy-condition"
+
+// copyRules are the items of the copy actions of plan p (index i): one per
+// rule and destination, checked for each resource type the rule's vault
+// holds recovery points of (or once, without a type, when it holds none).
+func (a *auditor) copyRules(p account.BackupPlan, i int) []Item {
+	if len(p.Selections) == 0 {
+		// No selection: the plan backs nothing up, so copies nothing.
+		return nil
+	}
+	role := p.Selections[0].IAMRoleARN
+	var items []Item
+	for j, r := range p.Rules {
+		for k, dest := range r.CopyTo {
+			it := Item{Kind: KindCopyRule, ARN: p.Name + "/" + r.Name + " -> " + dest, Plan: p.Name, Vault: r.TargetVault,
+				Role: role, RoleSource: RoleFromSelection,
+				Pointer: "/backupPlans/" + strconv.Itoa(i) + "/rules/" + strconv.Itoa(j) + "/copyTo/" + strconv.Itoa(k)}
+			a.copyRule(&it, r, role, dest)
+			items = append(items, it)
+		}
+	}
+	return items
+}
+
+func (a *auditor) copyRule(it *Item, r account.BackupRule, role, dest string) {
+	types := map[string]string{} // resource type → the key of one recovery point of it
+	for _, rp := range a.snap.RecoveryPoints {
+		if rp.VaultName == r.TargetVault {
+			if _, ok := types[rp.ResourceType]; !ok {
+				types[rp.ResourceType] = rp.EncryptionKeyARN
+			}
+		}
+	}
+	names := make([]string, 0, len(types))
+	for t := range types {
+		names = append(names, t)
+	}
+	sort.Strings(names)
+	if len(names) == 0 {
+		names = []string{""}
+	}
+	seenF, seenG := map[string]bool{}, map[string]bool{}
+	for _, t := range names {
+		p := preflight.Params{RoleARN: role, VaultName: r.TargetVault, DestinationVaultARN: dest, ResourceType: t,
+			KeyARN: types[t], Now: a.opt.Now, Cache: a.policies, Org: a.opt.Org}
+		c, rep := a.checkOp("copy", p, true)
+		if rep != nil {
+			it.Operation = rep.Operation
+			c.findings = append(c.findings, conditionFindings(*rep, dest)...)
+		}
+		for _, f := range c.findings {
+			if k := f.RuleID + "\x00" + f.Action + "\x00" + f.Resource + "\x00" + f.PrincipalARN + "\x00" + f.Title.ID; !seenF[k] {
+				seenF[k] = true
+				it.Findings = append(it.Findings, f)
+			}
+		}
+		for _, g := range c.gaps {
+			if g.RuleID == RuleNotEvaluated && len(g.Args) > 0 && g.Args[0] == (preflight.Cause{Kind: preflight.CauseMissingParameter, Subject: "ResourceType", Flag: "--resource-type"}).String() {
+				// The vault holds no recovery point: the types it will
+				// copy are not known, and the type-specific requests are
+				// not checked. Reported once.
+				g = gap(RuleNotEvaluated, "audit.gap.copy-no-type", r.TargetVault)
+			}
+			if k := g.RuleID + "\x00" + g.MsgID + "\x00" + joinArgs(g.Args); !seenG[k] {
+				seenG[k] = true
+				it.Unchecked = append(it.Unchecked, g)
+			}
+		}
+	}
+	if len(names) == 1 {
+		it.ResourceType = names[0]
+	}
+}
+
+// conditionFindings are the conditions of a copy check that fail on their
+// own (not through a denied request, which is a finding already).
+func conditionFindings(rep preflight.Report, dest string) []Finding {
+	var out []Finding
+	for _, c := range rep.Conditions {
+		if c.Outcome != preflight.StatusDenied || c.FromRequests {
+			continue
+		}
+		out = append(out, Finding{RuleID: RuleCopyCondition, Severity: Severity(RuleCopyCondition), Principal: c.Kind,
+			Resource: dest, Verdict: "conditionFails", Detail: &diagnose.Msg{ID: c.Detail.ID, Args: c.Detail.Args},
+			Title: diagnoseMsg(backupops.ConditionID(c.Kind, c.Text))})
+	}
+	return out
+}
+
+func diagnoseMsg(id string) diagnose.Msg { return diagnose.Msg{ID: id} }
+
+func joinArgs(args []string) string {
+	s := ""
+	for _, a := range args {
+		s += a + "\x00"
+	}
+	return s
+}

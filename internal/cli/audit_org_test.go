@@ -1,0 +1,69 @@
+package cli
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/deniedhq/denied/account"
+	"github.com/deniedhq/denied/internal/testutil"
+	"github.com/deniedhq/denied/preflight"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// audit --snapshot DIR audits every account of an organization snapshot,
+// checks each copy rule against its destination account, and lists the
+// accounts it could not audit.
+func TestAuditOrganizationSnapshot(t *testing.T) {
+	t.Parallel()
+	dir := testutil.OrgDir(t, "999988887777", map[string]string{preflight.SettingCrossAccountBackup: "true"},
+		testutil.OrgAccount{ID: "111122223333", Short: "../../testdata/org/111122223333.short.json"},
+		testutil.OrgAccount{ID: "444455556666", Short: "../../testdata/org/444455556666.short.json"},
+		testutil.OrgAccount{ID: "777777777777", Status: account.AccountFailed, Error: "AccessDenied on sts:AssumeRole"})
+	out, errOut, code := runCLI(t, "", "audit", "--snapshot", dir, "--format", "json")
+	if code != ExitDenied {
+		t.Fatalf("exit %d, want 1 (the copy into Closed fails): %s", code, errOut)
+	}
+	var rep orgAuditReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Accounts != 3 || rep.Audited != 2 || rep.NotAudited != 1 || rep.CopyRules != 2 {
+		t.Fatalf("accounts %d audited %d not %d copy rules %d", rep.Accounts, rep.Audited, rep.NotAudited, rep.CopyRules)
+	}
+	if rep.PerAccount[2].Status != account.AccountFailed || !strings.Contains(rep.PerAccount[2].Error, "AccessDenied") {
+		t.Errorf("failed account: %+v", rep.PerAccount[2])
+	}
+	found := false
+	for _, c := range rep.Causes {
+		if c.Action == "backup:CopyIntoBackupVault" && c.Accounts == 1 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no CopyIntoBackupVault cause: %+v", rep.Causes)
+	}
+	text, _, _ := runCLI(t, "", "audit", "--snapshot", dir)
+	for _, want := range []string{"Organization audit: 3 accounts, 2 audited, 1 not audited", "Account 777777777777 not audited", "Copy rule daily/daily -> arn:aws:backup:eu-west-1:444455556666:backup-vault:Closed"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, text)
+		}
+	}
+	sarif, _, _ := runCLI(t, "", "audit", "--snapshot", dir, "--format", "sarif")
+	var log struct {
+		Runs []json.RawMessage `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(sarif), &log); err != nil || len(log.Runs) != 2 {
+		t.Fatalf("sarif: %v, %d runs", err, len(log.Runs))
+	}
+	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(sarif))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := compileSARIFSchema(t).Validate(inst); err != nil {
+		t.Errorf("organization SARIF log invalid: %v", err)
+	}
+	if _, _, code := runCLI(t, "", "audit", "--snapshot", dir, "--format", "junit"); code != ExitUsage {
+		t.Errorf("junit of an organization: exit %d", code)
+	}
+}
