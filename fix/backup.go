@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/deniedhq/denied/authz"
+	"github.com/deniedhq/denied/catalog/backupops"
 	"github.com/deniedhq/denied/internal/i18n"
 	"github.com/deniedhq/denied/policy"
 )
@@ -127,7 +128,8 @@ func (s *synth) restoresPolicyNote() (Note, bool) {
 // keyARN: the permission set of the Knowledge Center article
 // (backup:CreateBackupVault on the vault, backup-storage:MountCapsule on
 // "*", and kms:CreateGrant, kms:DescribeKey, kms:RetireGrant, kms:Decrypt
-// and kms:GenerateDataKey on the key). With keyARN "" (the vault uses the
+// and kms:GenerateDataKey on the key), as catalog/backupops lists it for
+// the operation create-vault/cmk. With keyARN "" (the vault uses the
 // AWS managed key aws/backup) the KMS statement is left out. The key's
 // policy must also admit the caller, directly or by delegating to IAM.
 func CreateVaultPolicy(vaultARN, keyARN string) *policy.Policy {
@@ -140,20 +142,46 @@ func CreateTaggedVaultPolicy(vaultARN, keyARN string) *policy.Policy {
 	return createVaultPolicy(vaultARN, keyARN, true)
 }
 
+// createVaultPolicy is the caller's requirements of the backupops
+// operation create-vault/cmk as an identity policy: one statement per
+// resource (the vault, "*", the key), in the catalog's order. The
+// operation's optional requirement (backup:TagResource, when tags are
+// given) is in it when tags is set; the key's when keyARN is given.
 func createVaultPolicy(vaultARN, keyARN string, tags bool) *policy.Policy {
 	if vaultARN == "" {
 		vaultARN = "*"
 	}
-	vault := &policy.Statement{Sid: "CreateBackupVault", HasSid: true, Effect: policy.Allow, Action: []string{"backup:CreateBackupVault"}, Resource: []string{vaultARN}}
-	if tags {
-		vault.Action = append(vault.Action, "backup:TagResource")
+	op, ok := backupops.Lookup("create-vault/cmk")
+	if !ok {
+		panic("fix: backupops has no operation create-vault/cmk")
 	}
-	p := newPolicy(vault,
-		&policy.Statement{Sid: "BackupStorage", HasSid: true, Effect: policy.Allow, Action: []string{"backup-storage:MountCapsule"}, Resource: []string{"*"}})
-	if keyARN != "" {
-		p.Statements = append(p.Statements, &policy.Statement{Sid: "VaultKey", HasSid: true, Effect: policy.Allow,
-			Action:   []string{"kms:CreateGrant", "kms:DescribeKey", "kms:RetireGrant", "kms:Decrypt", "kms:GenerateDataKey"},
-			Resource: []string{keyARN}})
+	p := newPolicy()
+	bySid := map[string]*policy.Statement{}
+	for _, r := range op.Requirements {
+		if r.Principal != backupops.Caller || r.Applies == backupops.OnOption && !tags {
+			continue
+		}
+		var sid, res string
+		switch {
+		case r.Resource == "*":
+			sid, res = "BackupStorage", "*"
+		case strings.Contains(r.Resource, "${KeyARN}"):
+			if keyARN == "" {
+				continue // the AWS managed key aws/backup: no KMS statement
+			}
+			sid, res = "VaultKey", keyARN
+		case strings.Contains(r.Resource, ":backup-vault:"):
+			sid, res = "CreateBackupVault", vaultARN
+		default:
+			continue
+		}
+		st := bySid[sid]
+		if st == nil {
+			st = &policy.Statement{Sid: sid, HasSid: true, Effect: policy.Allow, Resource: []string{res}}
+			bySid[sid] = st
+			p.Statements = append(p.Statements, st)
+		}
+		st.Action = append(st.Action, r.Action)
 	}
 	return p
 }
