@@ -4,6 +4,11 @@ import (
 	"context"
 	"sort"
 	"strings"
+	"time"
+
+	"github.com/deniedhq/denied/account"
+	"github.com/deniedhq/denied/internal/arn"
+	"github.com/deniedhq/denied/preflight"
 
 	"github.com/deniedhq/denied/authzmsg"
 	"github.com/deniedhq/denied/diagnose"
@@ -27,6 +32,11 @@ type Explanation struct {
 	// names none and the diagnosis took the role from the jobs; the jobs
 	// of one message with different roles are then explained apart.
 	RoleFromJob string `json:"roleFromJob,omitempty"`
+	// Snapshot is the denied request evaluated again against the snapshot
+	// of the principal's account (Options.Snapshot), with the fix planned
+	// and verified against those policies; nil without a snapshot, or when
+	// the message does not name the request.
+	Snapshot *preflight.Result `json:"snapshot,omitempty"`
 	// Finding is the diagnosis the group is keyed by; Findings every one.
 	Finding  *diagnose.Finding  `json:"-"`
 	Findings []diagnose.Finding `json:"-"`
@@ -42,6 +52,9 @@ type Group struct {
 	Count int `json:"count"`
 	// Resources are the distinct resources of the jobs, sorted.
 	Resources []string `json:"resources"`
+	// Accounts are the distinct accounts of the jobs, sorted (jobs read
+	// across the organization).
+	Accounts []string `json:"accounts,omitempty"`
 	// Jobs are the jobs, in the order Read returned them.
 	Jobs []Job `json:"jobs"`
 	// Explanations are the distinct messages, in order of first job.
@@ -56,6 +69,12 @@ type Options struct {
 	Decode func(ctx context.Context, d *authzmsg.Denial) diagnose.DecodeStatus
 	// Diagnose tunes the diagnosis.
 	Diagnose diagnose.Options
+	// Snapshot, when set, returns the snapshot of an account (nil when it
+	// has none): each denial is evaluated again against the snapshot of
+	// its principal's account, and its fix verified there.
+	Snapshot func(accountID string) *account.Snapshot
+	// Now fixes the clock of those evaluations (nil: time.Now).
+	Now func() time.Time
 }
 
 // Report is the jobs grouped by cause.
@@ -117,9 +136,13 @@ func Explain(ctx context.Context, jobs []Job, o Options) *Report {
 		if j.Resource != "" && !containsStr(g.Resources, j.Resource) {
 			g.Resources = append(g.Resources, j.Resource)
 		}
+		if j.AccountID != "" && !containsStr(g.Accounts, j.AccountID) {
+			g.Accounts = append(g.Accounts, j.AccountID)
+		}
 	}
 	for _, g := range order {
 		sort.Strings(g.Resources)
+		sort.Strings(g.Accounts)
 		if g.Resources == nil {
 			g.Resources = []string{}
 		}
@@ -191,7 +214,28 @@ func explainOne(ctx context.Context, msg string, o Options) *Explanation {
 	e.Denial = d
 	e.Findings = diagnose.Diagnose(d, o.Diagnose)
 	e.Finding = primary(e.Findings)
+	reevaluate(e, o)
 	return e
+}
+
+// reevaluate evaluates e's denial again against the snapshot of its
+// principal's account: the role the message names, else the job's role.
+func reevaluate(e *Explanation, o Options) {
+	if o.Snapshot == nil || e.Denial == nil {
+		return
+	}
+	d := e.Denial
+	if d.Principal.ARN == "" && d.Backup != nil && d.Backup.RoleARN != "" {
+		c := *d
+		c.Principal = authzmsg.ParsePrincipal(d.Backup.RoleARN)
+		d = &c
+	}
+	snap := o.Snapshot(arn.Account(d.Principal.ARN))
+	if snap == nil {
+		return
+	}
+	e.Snapshot = diagnose.Reevaluate(snap, d, e.Findings, o.Now)
+	e.Finding = primary(e.Findings)
 }
 
 // needsRole reports whether e is an AWS Backup job message that names no
@@ -214,6 +258,7 @@ func withRole(e *Explanation, j Job, o Options) *Explanation {
 	w := &Explanation{Message: e.Message, Denial: &d, Decode: e.Decode, RoleFromJob: j.RoleARN}
 	w.Findings = diagnose.Diagnose(&d, o.Diagnose)
 	w.Finding = primary(w.Findings)
+	reevaluate(w, o)
 	return w
 }
 

@@ -96,7 +96,16 @@ type Filter struct {
 	Kinds []Kind
 	// MaxPages bounds the pages read per call and state (0: 1,000).
 	MaxPages int
+	// Account is passed as ByAccountId: the jobs of that member account,
+	// or with AllAccounts every account of the organization (AWS Backup's
+	// cross-account monitoring, from the management account or a
+	// delegated administrator). Empty: the caller's account.
+	Account string
 }
+
+// AllAccounts is the Account of a Filter that reads the jobs of every
+// account of the organization.
+const AllAccounts = "*"
 
 // ReadError is one API call (operation and state) that could not be
 // read.
@@ -132,6 +141,10 @@ func Read(ctx context.Context, api API, f Filter) ([]Job, []*ReadError) {
 		s := f.Since.UTC()
 		since = &s
 	}
+	var acct *string
+	if f.Account != "" {
+		acct = aws.String(f.Account)
+	}
 	var out []Job
 	var errs []*ReadError
 	seen := map[string]bool{}
@@ -150,11 +163,11 @@ func Read(ctx context.Context, api API, f Filter) ([]Job, []*ReadError) {
 			var err error
 			switch k {
 			case KindBackup:
-				err = readBackup(ctx, api, st, since, maxPages, add)
+				err = readBackup(ctx, api, st, since, acct, maxPages, add)
 			case KindRestore:
-				err = readRestore(ctx, api, st, since, maxPages, add)
+				err = readRestore(ctx, api, st, since, acct, maxPages, add)
 			case KindCopy:
-				err = readCopy(ctx, api, st, since, maxPages, add)
+				err = readCopy(ctx, api, st, since, acct, maxPages, add)
 			}
 			if err != nil {
 				errs = append(errs, &ReadError{Call: "backup:" + callName(k), State: st, Err: err, Message: err.Error()})
@@ -183,8 +196,8 @@ func callName(k Kind) string {
 	return "ListBackupJobs"
 }
 
-func readBackup(ctx context.Context, api API, st string, since *time.Time, maxPages int, add func(Job)) error {
-	p := backup.NewListBackupJobsPaginator(api, &backup.ListBackupJobsInput{ByState: types.BackupJobState(st), ByCreatedAfter: since})
+func readBackup(ctx context.Context, api API, st string, since *time.Time, acct *string, maxPages int, add func(Job)) error {
+	p := backup.NewListBackupJobsPaginator(api, &backup.ListBackupJobsInput{ByState: types.BackupJobState(st), ByCreatedAfter: since, ByAccountId: acct})
 	for n := 0; p.HasMorePages() && n < maxPages; n++ {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -200,8 +213,8 @@ func readBackup(ctx context.Context, api API, st string, since *time.Time, maxPa
 	return nil
 }
 
-func readRestore(ctx context.Context, api API, st string, since *time.Time, maxPages int, add func(Job)) error {
-	p := backup.NewListRestoreJobsPaginator(api, &backup.ListRestoreJobsInput{ByStatus: types.RestoreJobStatus(st), ByCreatedAfter: since})
+func readRestore(ctx context.Context, api API, st string, since *time.Time, acct *string, maxPages int, add func(Job)) error {
+	p := backup.NewListRestoreJobsPaginator(api, &backup.ListRestoreJobsInput{ByStatus: types.RestoreJobStatus(st), ByCreatedAfter: since, ByAccountId: acct})
 	for n := 0; p.HasMorePages() && n < maxPages; n++ {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -221,8 +234,8 @@ func readRestore(ctx context.Context, api API, st string, since *time.Time, maxP
 	return nil
 }
 
-func readCopy(ctx context.Context, api API, st string, since *time.Time, maxPages int, add func(Job)) error {
-	p := backup.NewListCopyJobsPaginator(api, &backup.ListCopyJobsInput{ByState: types.CopyJobState(st), ByCreatedAfter: since})
+func readCopy(ctx context.Context, api API, st string, since *time.Time, acct *string, maxPages int, add func(Job)) error {
+	p := backup.NewListCopyJobsPaginator(api, &backup.ListCopyJobsInput{ByState: types.CopyJobState(st), ByCreatedAfter: since, ByAccountId: acct})
 	for n := 0; p.HasMorePages() && n < maxPages; n++ {
 		page, err := p.NextPage(ctx)
 		if err != nil {

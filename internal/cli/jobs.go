@@ -11,17 +11,23 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/backup"
 	"github.com/spf13/cobra"
 
+	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/authzmsg"
 	"github.com/deniedhq/denied/diagnose"
+	"github.com/deniedhq/denied/internal/arn"
 	"github.com/deniedhq/denied/internal/i18n"
 	"github.com/deniedhq/denied/internal/report"
 	"github.com/deniedhq/denied/jobs"
+	"github.com/deniedhq/denied/preflight"
 )
 
 type jobsInput struct {
 	out     *outputFlags
-	aws     awsFlags
+	src     sourceFlags
+	limits  *liveLimits
 	decode  decodeFlags
+	org     bool
+	account string
 	sinceS  string
 	statesS string
 	kindsS  string
@@ -70,7 +76,7 @@ func newJobsClient(ctx context.Context, profile, region string) (jobs.API, error
 var errJobsNoRegion = errors.New("no AWS Region")
 
 func newJobsCmd(env *Env) *cobra.Command {
-	in := &jobsInput{out: newOutputFlags(withLang, "text", "json", "markdown")}
+	in := &jobsInput{out: newOutputFlags(withLang, "text", "json", "markdown"), limits: &liveLimits{}}
 	cmd := &cobra.Command{
 		Use:   "jobs",
 		Short: "explain why the account's failed AWS Backup jobs failed, grouped by cause",
@@ -80,9 +86,12 @@ func newJobsCmd(env *Env) *cobra.Command {
 	fs.StringVar(&in.sinceS, "since", "24h", "read jobs created in this last `DURATION` (Go duration: 24h, 90m; 0 for every job AWS Backup keeps)")
 	fs.StringVar(&in.statesS, "state", strings.Join(jobs.DefaultStates, ","), "comma-separated job `STATES` to read")
 	fs.StringVar(&in.kindsS, "type", "backup,restore,copy", "comma-separated job `TYPES`: backup, restore, copy")
+	fs.BoolVar(&in.org, "org", false, "read the jobs of every account of the organization (AWS Backup cross-account monitoring: from the management account or a delegated administrator)")
+	fs.StringVar(&in.account, "account", "", "read the jobs of the member account `ID` (cross-account monitoring)")
 	in.out.bind(fs)
 	in.decode.bind(fs)
-	in.aws.bind(fs)
+	in.src.bind(fs)
+	in.limits.bind(env, fs)
 	cmd.RunE = runE(func(cmd *cobra.Command, args []string) error {
 		if err := in.check(env, args); err != nil {
 			return err
@@ -98,7 +107,16 @@ func (in *jobsInput) check(env *Env, pos []string) error {
 	}
 	l := in.out.Lang
 	in.lang, in.format = l, in.out.format
-	in.noDecode, in.profile, in.region = in.decode.noDecode, in.aws.profile, in.aws.region
+	in.noDecode, in.profile, in.region = in.decode.noDecode, in.src.profile, in.src.region
+	if err := in.src.check(l); err != nil {
+		return err
+	}
+	if in.org && in.account != "" {
+		return usageErr("give --org or --account, not both")
+	}
+	if in.account != "" && !arn.IsAccountID(in.account) {
+		return usageErr("--account %q is not a 12-digit account id", in.account)
+	}
 	if len(pos) > 0 {
 		return usageErr("%s", i18n.T(l, "jobs.args", pos[0]))
 	}
@@ -145,7 +163,10 @@ func runJobs(ctx context.Context, env *Env, in *jobsInput) error {
 		}
 		return &Error{Code: ExitRuntime, Err: errors.New(i18n.T(in.lang, "jobs.config", err.Error()))}
 	}
-	f := jobs.Filter{States: in.states, Kinds: in.kinds}
+	f := jobs.Filter{States: in.states, Kinds: in.kinds, Account: in.account}
+	if in.org {
+		f.Account = jobs.AllAccounts
+	}
 	if in.since > 0 {
 		f.Since = env.Deps.now().UTC().Add(-in.since).Truncate(time.Second)
 	}
@@ -168,6 +189,43 @@ func runJobs(ctx context.Context, env *Env, in *jobsInput) error {
 			return diagnose.DecodeResult(err)
 		}
 	}
+	// With --snapshot or --live, each denial is evaluated again against
+	// the policies of its principal's account and its fix verified there.
+	switch {
+	case in.src.snapshot != "" && account.IsOrgDir(in.src.snapshot):
+		o, err := account.OpenOrg(in.src.snapshot)
+		if err != nil {
+			return usageErr("%s: %v", in.src.snapshot, err)
+		}
+		view := preflight.NewOrgView(o, 0)
+		opt.Snapshot = func(id string) *account.Snapshot {
+			s, _ := view.Account(id)
+			return s
+		}
+	case in.src.snapshot != "":
+		snap, err := readSnapshot(env, in.src.snapshot)
+		if err != nil {
+			return usageErr("%v", err)
+		}
+		opt.Snapshot = func(id string) *account.Snapshot {
+			if id == snap.AccountID {
+				return snap
+			}
+			return nil
+		}
+	case in.src.live:
+		snap, err := liveSnapshot(ctx, env, in.lang, in.profile, in.region, in.limits)
+		if err != nil {
+			return err
+		}
+		opt.Snapshot = func(id string) *account.Snapshot {
+			if id == snap.AccountID {
+				return snap
+			}
+			return nil
+		}
+	}
+	opt.Now = env.Deps.Now
 	rep := jobs.Explain(ctx, list, opt)
 	o := report.Options{Lang: in.lang, Color: env.IsTerminal && env.Getenv("NO_COLOR") == "" && env.Getenv("TERM") != "dumb", Width: env.Width()}
 	doc := &report.Jobs{Report: rep, Filter: f, Kinds: in.kinds, Unreadable: readErrs}

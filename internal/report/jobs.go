@@ -203,6 +203,20 @@ func (v jobsView) text(w io.Writer, md bool) error {
 			} else if e.Decode.State == "decoded" {
 				para("    ", v.t("jobs.decoded"))
 			}
+			if r := e.Snapshot; r != nil {
+				// Evaluated again against the snapshot of the
+				// principal's account.
+				switch {
+				case r.Error != "":
+					para("    ", v.t("report.snapshot.error", r.Error))
+				case r.Skip != "":
+					para("    ", v.t("report.snapshot.unknown-principal", r.PrincipalARN))
+				case !r.Denied():
+					para("    ", v.t("report.snapshot.allowed"))
+				default:
+					para("    ", v.t("report.snapshot.denied", v.t("decision."+r.Verdict), v.t("layer."+r.Layer)))
+				}
+			}
 		}
 		b.WriteString("\n")
 		if g.Authorization {

@@ -34,6 +34,13 @@ type Server struct {
 	// Deny maps an operation ("ListRestoreJobs") to the AccessDenied
 	// message the server answers it with.
 	Deny map[string]string
+	// Self, when set, is the caller's account: without an accountId
+	// (ByAccountId) only its jobs are listed, as AWS Backup does; with
+	// accountId=* every job when Management is set (cross-account
+	// monitoring), else AccessDenied; with an account id, that account's
+	// jobs (Management, or the caller's own account).
+	Self       string
+	Management bool
 
 	jobs     map[string][]map[string]any // by list key
 	mu       sync.Mutex
@@ -127,9 +134,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	acct := q["accountId"]
+	if s.Self != "" && acct != "" && acct != s.Self && !s.Management {
+		s.fail(w, 403, "AccessDeniedException", "Cross-account monitoring requires the management account or a delegated administrator")
+		return
+	}
+	if s.Self != "" && acct == "" {
+		acct = s.Self
+	}
 	var sel []map[string]any
 	for _, j := range s.jobs[o.list] {
 		if state != "" && j[o.state] != state {
+			continue
+		}
+		if acct != "" && acct != "*" && j["AccountId"] != acct {
 			continue
 		}
 		if !after.IsZero() {
