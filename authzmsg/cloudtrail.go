@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -185,7 +186,7 @@ func denialFromEvent(r map[string]any) *Denial {
 		}
 	}
 	d.AccountID = principalAccount(d.Principal)
-	if d.AccountID == "" && accountRE.MatchString(ev.IdentityAccount) {
+	if d.AccountID == "" && accountRE().MatchString(ev.IdentityAccount) {
 		d.AccountID = ev.IdentityAccount
 	}
 	finish(d)
@@ -233,8 +234,12 @@ func flatten(out map[string]string, prefix string, v any, depth int) {
 }
 
 var (
-	ctFieldRE = regexp.MustCompile(`"(eventSource|eventName|errorCode|awsRegion|eventTime|eventID)"\s*:\s*"([^"\\]*)"`)
-	ctUserRE  = regexp.MustCompile(`"userIdentity"\s*:\s*\{[^{}]*?"arn"\s*:\s*"([^"\\]+)"`)
+	ctFieldRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`"(eventSource|eventName|errorCode|awsRegion|eventTime|eventID)"\s*:\s*"([^"\\]*)"`)
+	})
+	ctUserRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`"userIdentity"\s*:\s*\{[^{}]*?"arn"\s*:\s*"([^"\\]+)"`)
+	})
 )
 
 // readCloudTrailFragment reads a CloudTrail event that is not whole JSON: a
@@ -247,7 +252,7 @@ func readCloudTrailFragment(d *Denial, text string) bool {
 		return false
 	}
 	ev := &CloudTrailEvent{}
-	for _, m := range ctFieldRE.FindAllStringSubmatch(text, -1) {
+	for _, m := range ctFieldRE().FindAllStringSubmatch(text, -1) {
 		v := strings.ReplaceAll(m[2], sentinel, " ")
 		switch m[1] {
 		case "eventSource":
@@ -280,7 +285,7 @@ func readCloudTrailFragment(d *Denial, text string) bool {
 	if ev.ErrorCode != "" && !isDenialCode(ev.ErrorCode) {
 		return false
 	}
-	if m := ctUserRE.FindStringSubmatch(text); m != nil {
+	if m := ctUserRE().FindStringSubmatch(text); m != nil {
 		ev.IdentityARN = strings.ReplaceAll(m[1], sentinel, " ")
 	}
 	d.CloudTrail = ev

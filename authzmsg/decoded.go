@@ -9,6 +9,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Decoded is the document sts:DecodeAuthorizationMessage returns (domain
@@ -442,17 +443,21 @@ func unwrapJSONStrings(data []byte) []byte {
 
 // The lenient reader: regular expressions over an abridged or damaged copy.
 var (
-	lenAllowedRE   = regexp.MustCompile(`"allowed"\s*:\s*(true|false)`)
-	lenExplicitRE  = regexp.MustCompile(`"explicitDeny"\s*:\s*(true|false)`)
-	lenContextRE   = regexp.MustCompile(`"context"\s*:\s*\{`)
-	lenPrincipalRE = regexp.MustCompile(`"principal"\s*:\s*\{([^{}]*)\}?`)
-	lenFieldRE     = regexp.MustCompile(`"(id|name|arn)"\s*:\s*"((?:[^"\\]|\\.)*)"`)
-	lenActionRE    = regexp.MustCompile(`"action"\s*:\s*"((?:[^"\\]|\\.)*)"`)
-	lenResourceRE  = regexp.MustCompile(`"resource"\s*:\s*"((?:[^"\\]|\\.)*)"`)
-	lenCondRE      = regexp.MustCompile(`"key"\s*:\s*"((?:[^"\\]|\\.)*)"\s*,\s*"values"\s*:\s*\{\s*"items"\s*:\s*\[([^\]]*)\]`)
-	lenValueRE     = regexp.MustCompile(`"value"\s*:\s*"((?:[^"\\]|\\.)*)"`)
-	lenMatchedRE   = regexp.MustCompile(`"matchedStatements"\s*:\s*\{\s*"items"\s*:\s*\[\s*\]`)
-	lenFailuresRE  = regexp.MustCompile(`"failures"\s*:\s*\{\s*"items"\s*:\s*\[\s*\]`)
+	lenAllowedRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"allowed"\s*:\s*(true|false)`) })
+	lenExplicitRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"explicitDeny"\s*:\s*(true|false)`) })
+	lenContextRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"context"\s*:\s*\{`) })
+	lenPrincipalRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"principal"\s*:\s*\{([^{}]*)\}?`) })
+	lenFieldRE     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"(id|name|arn)"\s*:\s*"((?:[^"\\]|\\.)*)"`) })
+	lenActionRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"action"\s*:\s*"((?:[^"\\]|\\.)*)"`) })
+	lenResourceRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"resource"\s*:\s*"((?:[^"\\]|\\.)*)"`) })
+	lenCondRE      = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`"key"\s*:\s*"((?:[^"\\]|\\.)*)"\s*,\s*"values"\s*:\s*\{\s*"items"\s*:\s*\[([^\]]*)\]`)
+	})
+	lenValueRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"value"\s*:\s*"((?:[^"\\]|\\.)*)"`) })
+	lenMatchedRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`"matchedStatements"\s*:\s*\{\s*"items"\s*:\s*\[\s*\]`)
+	})
+	lenFailuresRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"failures"\s*:\s*\{\s*"items"\s*:\s*\[\s*\]`) })
 )
 
 // parseDecodedLenient reads what it can of an abridged decoded document (the
@@ -466,35 +471,35 @@ func parseDecodedLenient(s string) *Decoded {
 		}
 		return out
 	}
-	if m := lenAllowedRE.FindStringSubmatch(s); m != nil {
+	if m := lenAllowedRE().FindStringSubmatch(s); m != nil {
 		d.Allowed = m[1] == "true"
 	} else {
 		d.Missing = append(d.Missing, "allowed")
 	}
-	if m := lenExplicitRE.FindStringSubmatch(s); m != nil {
+	if m := lenExplicitRE().FindStringSubmatch(s); m != nil {
 		d.ExplicitDeny = m[1] == "true"
 	} else {
 		d.Missing = append(d.Missing, "explicitDeny")
 	}
-	if lenMatchedRE.MatchString(s) {
+	if lenMatchedRE().MatchString(s) {
 		d.MatchedStatements = []MatchedStatement{}
 	} else if strings.Contains(s, `"matchedStatements"`) {
 		d.unread(unreadable("decoded-matched-abridged"))
 	} else {
 		d.Missing = append(d.Missing, "matchedStatements")
 	}
-	if !lenFailuresRE.MatchString(s) && !strings.Contains(s, `"failures"`) {
+	if !lenFailuresRE().MatchString(s) && !strings.Contains(s, `"failures"`) {
 		d.Missing = append(d.Missing, "failures")
 	}
 	ctx := s
-	if loc := lenContextRE.FindStringIndex(s); loc != nil {
+	if loc := lenContextRE().FindStringIndex(s); loc != nil {
 		ctx = s[loc[0]:]
 	} else {
 		d.Missing = append(d.Missing, "context.principal", "context.action", "context.resource", "context.conditions")
 		return d
 	}
-	if m := lenPrincipalRE.FindStringSubmatch(ctx); m != nil {
-		for _, f := range lenFieldRE.FindAllStringSubmatch(m[1], -1) {
+	if m := lenPrincipalRE().FindStringSubmatch(ctx); m != nil {
+		for _, f := range lenFieldRE().FindAllStringSubmatch(m[1], -1) {
 			switch f[1] {
 			case "id":
 				d.Principal.ID = unq(f[2])
@@ -507,24 +512,24 @@ func parseDecodedLenient(s string) *Decoded {
 	} else {
 		d.Missing = append(d.Missing, "context.principal")
 	}
-	if m := lenActionRE.FindStringSubmatch(ctx); m != nil {
+	if m := lenActionRE().FindStringSubmatch(ctx); m != nil {
 		d.Action = unq(m[1])
 	} else {
 		d.Missing = append(d.Missing, "context.action")
 	}
-	if m := lenResourceRE.FindStringSubmatch(ctx); m != nil {
+	if m := lenResourceRE().FindStringSubmatch(ctx); m != nil {
 		d.Resource = unq(m[1])
 	} else {
 		d.Missing = append(d.Missing, "context.resource")
 	}
 	if i := strings.Index(ctx, `"conditions"`); i >= 0 {
 		conds := ctx[i:]
-		for _, m := range lenCondRE.FindAllStringSubmatch(conds, -1) {
+		for _, m := range lenCondRE().FindAllStringSubmatch(conds, -1) {
 			if d.Conditions == nil {
 				d.Conditions = map[string][]string{}
 			}
 			k := unq(m[1])
-			for _, v := range lenValueRE.FindAllStringSubmatch(m[2], -1) {
+			for _, v := range lenValueRE().FindAllStringSubmatch(m[2], -1) {
 				d.Conditions[k] = append(d.Conditions[k], unq(v[1]))
 			}
 		}

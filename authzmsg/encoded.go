@@ -4,14 +4,17 @@ import (
 	"github.com/deniedhq/denied/internal/i18n"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 )
 
 var (
-	encMarkerRE = regexp.MustCompile(`(?i)encoded authorization failure message\s*:?`)
+	encMarkerRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)encoded authorization failure message\s*:?`) })
 	// placeholderAtRE is a placeholder where the encoded message belongs:
 	// <省略>, <omitted>, (encoded error message), [...], …, ...
-	placeholderAtRE = regexp.MustCompile(`^(?:<[^<>\n]{1,40}>|\([^()\n]{1,40}\)|\[[^\[\]\n]{0,40}\]|…+|\.{3,})`)
+	placeholderAtRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?:<[^<>\n]{1,40}>|\([^()\n]{1,40}\)|\[[^\[\]\n]{0,40}\]|…+|\.{3,})`)
+	})
 )
 
 // minEncodedLen is the shortest run taken for an encoded message; real ones
@@ -49,13 +52,13 @@ func findEncoded(s, low string) encodedFinding {
 	if !strings.Contains(low, "encoded authorization failure message") {
 		return f
 	}
-	loc := encMarkerRE.FindStringIndex(s)
+	loc := encMarkerRE().FindStringIndex(s)
 	if loc == nil {
 		return f
 	}
 	f.marker = true
 	rest := strings.TrimLeft(s[loc[1]:], " \t\r\n\u00a0\u3000")
-	if m := placeholderAtRE.FindString(rest); m != "" {
+	if m := placeholderAtRE().FindString(rest); m != "" {
 		f.omitted = true
 		f.unreadable = unreadable("encoded-left-out-as", m)
 		return f

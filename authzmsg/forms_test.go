@@ -213,7 +213,7 @@ func TestFormsCoverage(t *testing.T) {
 			missing = append(missing, "decision "+string(d))
 		}
 	}
-	for _, p := range backupPatterns {
+	for _, p := range backupPatterns() {
 		if !got["backupId="+p.id] {
 			missing = append(missing, "backup pattern "+p.id)
 		}

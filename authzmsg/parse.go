@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -57,9 +58,9 @@ func ParseAll(text string) ([]*Denial, error) {
 }
 
 var (
-	ansiRE    = regexp.MustCompile(`\x1b\[[0-9;]*[A-Za-z]`)
-	boxLineRE = regexp.MustCompile(`(?m)^[ \t]*(?:│[ \t]?|[╷╵][ \t]*$)`)
-	fenceRE   = regexp.MustCompile("(?s)^```[A-Za-z]*\n(.*)\n```$")
+	ansiRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\x1b\[[0-9;]*[A-Za-z]`) })
+	boxLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^[ \t]*(?:│[ \t]?|[╷╵][ \t]*$)`) })
+	fenceRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("(?s)^```[A-Za-z]*\n(.*)\n```$") })
 )
 
 // normalizeInput removes what terminals and pages add around a message: a
@@ -69,13 +70,13 @@ func normalizeInput(s string) string {
 	s = strings.TrimPrefix(s, "\ufeff")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	if strings.Contains(s, "\x1b[") {
-		s = ansiRE.ReplaceAllString(s, "")
+		s = ansiRE().ReplaceAllString(s, "")
 	}
 	if strings.ContainsAny(s, "│╷╵") {
-		s = boxLineRE.ReplaceAllString(s, "")
+		s = boxLineRE().ReplaceAllString(s, "")
 	}
 	t := strings.TrimSpace(s)
-	if m := matchIf(t[:min(len(t), 3)], "```", fenceRE, t); m != nil {
+	if m := matchIf(t[:min(len(t), 3)], "```", fenceRE(), t); m != nil {
 		return m[1]
 	}
 	return s
@@ -210,21 +211,43 @@ func newDenial(raw string) *Denial {
 
 // Envelopes, matched on collapsed text.
 var (
-	sdkGoRE      = regexp.MustCompile(`operation error ([A-Za-z0-9 ._-]+?): (\w+), (?:exceeded maximum number of attempts, \d+, )?https response error StatusCode: (\d{3}),(?: RequestID: ([^,\s]*),)?(?: HostID: [^,\s]*,)?(?: \.\.\.| …)? api error ([\w.]+): `)
-	terraformRE  = regexp.MustCompile(`(?i)\berror:?\s+(?:creating|reading|updating|deleting|listing|configuring|waiting|describing|putting|associating|setting|refreshing|importing|tagging|modifying|starting|enabling|disabling|attaching|detaching|retrieving|assuming|validating|unable to)\b`)
-	v1StatusRE   = regexp.MustCompile(`\bstatus code: (\d{3})(?:, request id: ([A-Za-z0-9-]*))?`)
-	cliRE        = regexp.MustCompile(`An error occurred \(([\w.]+)\) when calling the (\w+) operation(?: \(reached max retries: \d+\))?: ?`)
-	jsMetaRE     = regexp.MustCompile(`['"]?\$metadata['"]?\s*:`)
-	jsStatusRE   = regexp.MustCompile(`['"]?httpStatusCode['"]?\s*:\s*(\d{3})`)
-	jsReqIDRE    = regexp.MustCompile(`['"]?requestId['"]?\s*:\s*['"]([^'"]+)['"]`)
-	jsNameRE     = regexp.MustCompile(`['"]?(?:name|Code|__type)['"]?\s*:\s*['"](?:[\w.#]*#)?(\w+)['"]`)
-	codeLineRE   = regexp.MustCompile(`(?m)^\s*(?:Error:\s*)?((?:Client\.)?(?:AccessDenied(?:Exception)?|UnauthorizedOperation|[A-Z][A-Za-z0-9]*Exception)): (?:User[: ]|"?arn:|You are not)`)
-	codeAnyRE    = regexp.MustCompile(`(?:^|[^A-Za-z0-9.])((?:Client\.)?(?:AccessDenied(?:Exception)?|UnauthorizedOperation|[A-Z][A-Za-z0-9]*Exception)):? `)
-	javaMetaRE   = regexp.MustCompile(`\(Service: ([^;]+); Status Code: (\d{3}); Error Code: ([^;]+); Request ID: ([^;)]+)`)
-	ec2PhraseRE  = regexp.MustCompile(`(?i)You are not authori[sz]ed to perform this operation`)
-	deniedAnyRE  = regexp.MustCompile(`\b(?:AccessDenied(?:Exception)?|(?:Client\.)?UnauthorizedOperation)\b|(?i:\baccess denied\b)`)
-	requestIDRE  = regexp.MustCompile(`(?i)\brequest ?id:? ([A-Za-z0-9][A-Za-z0-9-]{7,})`)
-	decodedKeyRE = regexp.MustCompile(`"(?:DecodedMessage|allowed|explicitDeny|matchedStatements)"\s*:`)
+	sdkGoRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`operation error ([A-Za-z0-9 ._-]+?): (\w+), (?:exceeded maximum number of attempts, \d+, )?https response error StatusCode: (\d{3}),(?: RequestID: ([^,\s]*),)?(?: HostID: [^,\s]*,)?(?: \.\.\.| …)? api error ([\w.]+): `)
+	})
+	terraformRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\berror:?\s+(?:creating|reading|updating|deleting|listing|configuring|waiting|describing|putting|associating|setting|refreshing|importing|tagging|modifying|starting|enabling|disabling|attaching|detaching|retrieving|assuming|validating|unable to)\b`)
+	})
+	v1StatusRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\bstatus code: (\d{3})(?:, request id: ([A-Za-z0-9-]*))?`)
+	})
+	cliRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`An error occurred \(([\w.]+)\) when calling the (\w+) operation(?: \(reached max retries: \d+\))?: ?`)
+	})
+	jsMetaRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`['"]?\$metadata['"]?\s*:`) })
+	jsStatusRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`['"]?httpStatusCode['"]?\s*:\s*(\d{3})`) })
+	jsReqIDRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`['"]?requestId['"]?\s*:\s*['"]([^'"]+)['"]`) })
+	jsNameRE   = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`['"]?(?:name|Code|__type)['"]?\s*:\s*['"](?:[\w.#]*#)?(\w+)['"]`)
+	})
+	codeLineRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?m)^\s*(?:Error:\s*)?((?:Client\.)?(?:AccessDenied(?:Exception)?|UnauthorizedOperation|[A-Z][A-Za-z0-9]*Exception)): (?:User[: ]|"?arn:|You are not)`)
+	})
+	codeAnyRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?:^|[^A-Za-z0-9.])((?:Client\.)?(?:AccessDenied(?:Exception)?|UnauthorizedOperation|[A-Z][A-Za-z0-9]*Exception)):? `)
+	})
+	javaMetaRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\(Service: ([^;]+); Status Code: (\d{3}); Error Code: ([^;]+); Request ID: ([^;)]+)`)
+	})
+	ec2PhraseRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)You are not authori[sz]ed to perform this operation`)
+	})
+	deniedAnyRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\b(?:AccessDenied(?:Exception)?|(?:Client\.)?UnauthorizedOperation)\b|(?i:\baccess denied\b)`)
+	})
+	requestIDRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\brequest ?id:? ([A-Za-z0-9][A-Za-z0-9-]{7,})`) })
+	decodedKeyRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`"(?:DecodedMessage|allowed|explicitDeny|matchedStatements)"\s*:`)
+	})
 )
 
 // matchIf runs re on s only when key (a literal every match holds) is in
@@ -278,8 +301,8 @@ func parseText(text string) *Denial {
 	}
 
 	// Envelopes.
-	tf := strings.Contains(low, "error") && terraformRE.MatchString(n)
-	if m := matchIf(low, "operation error", sdkGoRE, n); m != nil {
+	tf := strings.Contains(low, "error") && terraformRE().MatchString(n)
+	if m := matchIf(low, "operation error", sdkGoRE(), n); m != nil {
 		d.Service, d.Operation, d.RequestID, d.ErrorCode = m[1], m[2], m[4], m[5]
 		d.HTTPStatus, _ = strconv.Atoi(m[3])
 		if tf {
@@ -287,7 +310,7 @@ func parseText(text string) *Denial {
 		}
 		setForm(FormSDKGo)
 	}
-	if m := matchIf(n, "status code: ", v1StatusRE, n); m != nil {
+	if m := matchIf(n, "status code: ", v1StatusRE(), n); m != nil {
 		if d.HTTPStatus == 0 {
 			d.HTTPStatus, _ = strconv.Atoi(m[1])
 		}
@@ -297,22 +320,22 @@ func parseText(text string) *Denial {
 		setForm(FormTerraform)
 	}
 	hasCode := strings.Contains(n, "Exception") || strings.Contains(n, "AccessDenied") || strings.Contains(n, "UnauthorizedOperation")
-	if tf && (d.ErrorCode != "" || hasCode && codeAnyRE.MatchString(n)) {
+	if tf && (d.ErrorCode != "" || hasCode && codeAnyRE().MatchString(n)) {
 		setForm(FormTerraform)
 	}
-	if strings.Contains(text, "$metadata") && jsMetaRE.MatchString(text) {
-		if m := jsStatusRE.FindStringSubmatch(text); m != nil && d.HTTPStatus == 0 {
+	if strings.Contains(text, "$metadata") && jsMetaRE().MatchString(text) {
+		if m := jsStatusRE().FindStringSubmatch(text); m != nil && d.HTTPStatus == 0 {
 			d.HTTPStatus, _ = strconv.Atoi(m[1])
 		}
-		if m := jsReqIDRE.FindStringSubmatch(text); m != nil && d.RequestID == "" {
+		if m := jsReqIDRE().FindStringSubmatch(text); m != nil && d.RequestID == "" {
 			d.RequestID = m[1]
 		}
-		if m := jsNameRE.FindStringSubmatch(text); m != nil && d.ErrorCode == "" {
+		if m := jsNameRE().FindStringSubmatch(text); m != nil && d.ErrorCode == "" {
 			d.ErrorCode = m[1]
 		}
 		setForm(FormSDKJS)
 	}
-	if m := matchIf(n, "An error occurred (", cliRE, n); m != nil {
+	if m := matchIf(n, "An error occurred (", cliRE(), n); m != nil {
 		if d.ErrorCode == "" {
 			d.ErrorCode = m[1]
 		}
@@ -321,7 +344,7 @@ func parseText(text string) *Denial {
 		}
 		setForm(FormCLI)
 	}
-	if m := matchIf(n, "(Service: ", javaMetaRE, n); m != nil {
+	if m := matchIf(n, "(Service: ", javaMetaRE(), n); m != nil {
 		if d.Service == "" {
 			d.Service = strings.TrimSpace(m[1])
 		}
@@ -337,20 +360,20 @@ func parseText(text string) *Denial {
 	}
 	jsText := false
 	if hasCode {
-		if m := codeLineRE.FindStringSubmatch(text); m != nil {
+		if m := codeLineRE().FindStringSubmatch(text); m != nil {
 			if d.ErrorCode == "" {
 				d.ErrorCode = m[1]
 			}
 			jsText = !strings.HasSuffix(m[1], "UnauthorizedOperation")
 		}
 		if d.ErrorCode == "" {
-			if m := codeAnyRE.FindStringSubmatch(n); m != nil && (isDenialCode(m[1]) || strings.Contains(low, "is not authori")) {
+			if m := codeAnyRE().FindStringSubmatch(n); m != nil && (isDenialCode(m[1]) || strings.Contains(low, "is not authori")) {
 				d.ErrorCode = m[1]
 			}
 		}
 	}
 	if d.RequestID == "" {
-		if m := matchIf(low, "request id", requestIDRE, n); m != nil {
+		if m := matchIf(low, "request id", requestIDRE(), n); m != nil {
 			d.RequestID = m[1]
 		}
 	}
@@ -375,7 +398,7 @@ func parseText(text string) *Denial {
 	if fragment {
 		applyCloudTrailFragment(d)
 	}
-	ec2 := strings.Contains(low, "you are not authori") && ec2PhraseRE.MatchString(n)
+	ec2 := strings.Contains(low, "you are not authori") && ec2PhraseRE().MatchString(n)
 	if enc.marker || ec2 {
 		setForm(FormConsole)
 	}
@@ -383,7 +406,7 @@ func parseText(text string) *Denial {
 		setForm(FormSDKJS)
 	}
 	denialLike := decoded || fragment || special || sent.found || d.Reason != "" || d.Action != "" || d.Backup != nil || enc.marker || ec2 ||
-		isDenialCode(d.ErrorCode) || (hasCode || strings.Contains(low, "access denied")) && deniedAnyRE.MatchString(n)
+		isDenialCode(d.ErrorCode) || (hasCode || strings.Contains(low, "access denied")) && deniedAnyRE().MatchString(n)
 	if !denialLike {
 		return nil
 	}
@@ -400,7 +423,7 @@ func parseText(text string) *Denial {
 // findDecoded finds a decoded authorization message inside text, reads it
 // (strictly, else leniently) and applies it to d.
 func findDecoded(d *Denial, text string) bool {
-	loc := decodedKeyRE.FindStringIndex(text)
+	loc := decodedKeyRE().FindStringIndex(text)
 	if loc == nil {
 		// An abridged document may start at "context".
 		i := strings.Index(text, `"context"`)
@@ -442,13 +465,13 @@ func findDecoded(d *Denial, text string) bool {
 	return true
 }
 
-var decodedStringRE = regexp.MustCompile(`"DecodedMessage"\s*:\s*"`)
+var decodedStringRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"DecodedMessage"\s*:\s*"`) })
 
 // decodedStringValue reads the "DecodedMessage": "..." member of the
 // decode-authorization-message output when it stands in the text without
 // the object around it (a line copied out of the CLI's output).
 func decodedStringValue(d *Denial, text string) bool {
-	loc := decodedStringRE.FindStringIndex(text)
+	loc := decodedStringRE().FindStringIndex(text)
 	if loc == nil {
 		return false
 	}
@@ -622,7 +645,7 @@ func finish(d *Denial) {
 	}
 	if d.Principal.Redacted {
 		d.Redacted = appendUnique(d.Redacted, "principal")
-		if d.Principal.Account != "" && !accountRE.MatchString(d.Principal.Account) && d.Principal.Account != "aws" {
+		if d.Principal.Account != "" && !accountRE().MatchString(d.Principal.Account) && d.Principal.Account != "aws" {
 			d.Redacted = appendUnique(d.Redacted, "account")
 		}
 	}
@@ -632,7 +655,7 @@ func finish(d *Denial) {
 			if d.Region == "" && region != "" && !IsRedacted(region) {
 				d.Region = region
 			}
-			if account != "" && !accountRE.MatchString(account) && account != "aws" {
+			if account != "" && !accountRE().MatchString(account) && account != "aws" {
 				d.Redacted = appendUnique(d.Redacted, "account")
 			}
 		}

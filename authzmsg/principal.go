@@ -3,19 +3,22 @@ package authzmsg
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/deniedhq/denied/internal/arn"
 )
 
 // actionRE is the shape of an IAM action in a message: a service prefix and
 // an action name. Both parts start with a letter or digit.
-var actionRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]*:[A-Za-z0-9][A-Za-z0-9_-]*$`)
+var actionRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]*:[A-Za-z0-9][A-Za-z0-9_-]*$`)
+})
 
 // ValidAction reports whether s is shaped like an IAM action ("svc:Name").
-func ValidAction(s string) bool { return len(s) <= 256 && actionRE.MatchString(s) }
+func ValidAction(s string) bool { return len(s) <= 256 && actionRE().MatchString(s) }
 
 // accountRE is a real account ID.
-var accountRE = regexp.MustCompile(`^[0-9]{12}$`)
+var accountRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]{12}$`) })
 
 // IsRedacted reports whether s is a placeholder a person put in place of a
 // value: "xxxx", "XXXXXXXXXXXXX", "****", "<account-ID>", "{account-id}",
@@ -46,9 +49,11 @@ func IsRedacted(s string) bool {
 
 // containsPlaceholder reports whether s holds a placeholder anywhere: an
 // ellipsis, an <angle> or {brace} placeholder, or a run of 4 or more x/X or *.
-var placeholderRE = regexp.MustCompile(`…|\.\.\.|<[^<>]{1,40}>|\{[A-Za-z_-]{1,40}\}|(?:^|[^A-Za-z])[xX]{4,}(?:$|[^A-Za-z])|\*{3,}`)
+var placeholderRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`…|\.\.\.|<[^<>]{1,40}>|\{[A-Za-z_-]{1,40}\}|(?:^|[^A-Za-z])[xX]{4,}(?:$|[^A-Za-z])|\*{3,}`)
+})
 
-func containsPlaceholder(s string) bool { return placeholderRE.MatchString(s) }
+func containsPlaceholder(s string) bool { return placeholderRE().MatchString(s) }
 
 // ParsePrincipal reads a principal as messages write it: an IAM user, role,
 // assumed-role session, federated user or root ARN, a service principal
@@ -72,7 +77,7 @@ func ParsePrincipal(s string) Principal {
 		return p
 	}
 	p.Account = account
-	if account != "" && !accountRE.MatchString(account) && account != "aws" {
+	if account != "" && !accountRE().MatchString(account) && account != "aws" {
 		p.Redacted = true
 	}
 	switch {
@@ -115,7 +120,7 @@ func lastSegment(s string) string {
 
 // principalAccount returns the account ID of p when it is a real one.
 func principalAccount(p Principal) string {
-	if accountRE.MatchString(p.Account) {
+	if accountRE().MatchString(p.Account) {
 		return p.Account
 	}
 	return ""

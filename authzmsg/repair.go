@@ -3,6 +3,7 @@ package authzmsg
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // The text a person pastes is often not the text AWS sent: a log line that
@@ -17,25 +18,29 @@ import (
 const sentinel = "\uE000"
 
 var (
-	// placeholderSpanREs are the placeholders that may hold spaces: <angle>
+	// placeholderSpanREs() are the placeholders that may hold spaces: <angle>
 	// and [bracket] placeholders, a quoted account ("arn:aws:sts::"my
 	// account number":..."), and an elided account (": ... :").
-	placeholderSpanREs = []*regexp.Regexp{
-		regexp.MustCompile(`<[^<>\n]{1,40}>`),
-		regexp.MustCompile(`\[[^\[\]\n]{1,40}\]`),
-		regexp.MustCompile(`::"[^"\n]{1,40}":`),
-		regexp.MustCompile(`: (?:\.\.\.|…) :`),
-	}
+	placeholderSpanREs = sync.OnceValue(func() []*regexp.Regexp {
+		return []*regexp.Regexp{
+			regexp.MustCompile(`<[^<>\n]{1,40}>`),
+			regexp.MustCompile(`\[[^\[\]\n]{1,40}\]`),
+			regexp.MustCompile(`::"[^"\n]{1,40}":`),
+			regexp.MustCompile(`: (?:\.\.\.|…) :`),
+		}
+	})
 	// gluedIsRE finds a principal ARN glued to "is" when the space between
 	// them was lost ("...-developeris not authorized").
-	gluedIsRE = regexp.MustCompile(`(arn:[^\s]*?[A-Za-z0-9_])is not authori[sz]ed`)
+	gluedIsRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(arn:[^\s]*?[A-Za-z0-9_])is not authori[sz]ed`) })
 	// arnBreakRE finds a line break inside an ARN: the line ends in the
 	// middle of an ARN (after ':', '/', '-' or '_') and the next line goes
 	// on with it.
-	arnBreakRE = regexp.MustCompile(`(arn:[^\s"'<>]*[:/_-])[ \t]*\n[ \t]*([A-Za-z0-9*])`)
+	arnBreakRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(arn:[^\s"'<>]*[:/_-])[ \t]*\n[ \t]*([A-Za-z0-9*])`) })
 	// wordAfterBreakRE is what may start the line after an ARN that ends in
 	// '/' or ':' without the ARN going on.
-	wordAfterBreakRE = regexp.MustCompile(`^(?i:because|with|due|on|is|and|for|in|encoded|status|request)\b`)
+	wordAfterBreakRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?i:because|with|due|on|is|and|for|in|encoded|status|request)\b`)
+	})
 )
 
 // prepareText returns text with JSON string escapes undone, lost spaces and
@@ -55,11 +60,11 @@ func prepareText(text string) string {
 	if strings.Contains(s, "arn:") {
 		s = joinARNBreaks(s)
 		if strings.Contains(s, "is not authori") {
-			s = gluedIsRE.ReplaceAllString(s, "$1 is not authorized")
+			s = gluedIsRE().ReplaceAllString(s, "$1 is not authorized")
 		}
 	}
 	if strings.ContainsAny(s, "<[\":") {
-		for _, re := range placeholderSpanREs {
+		for _, re := range placeholderSpanREs() {
 			s = re.ReplaceAllStringFunc(s, func(m string) string {
 				if !strings.Contains(m, " ") {
 					return m
@@ -108,11 +113,11 @@ func joinARNBreaks(s string) string {
 	}
 	var b strings.Builder
 	last := 0
-	for _, m := range arnBreakRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range arnBreakRE().FindAllStringSubmatchIndex(s, -1) {
 		// m[2:4] is the ARN part before the break, m[4:6] the first
 		// character after it. A word of the sentence after an ARN that ends
 		// in '/' or ':' is not part of it ("arn:aws:s3:::bucket/" may end).
-		if wordAfterBreakRE.MatchString(s[m[4]:]) {
+		if wordAfterBreakRE().MatchString(s[m[4]:]) {
 			continue
 		}
 		b.WriteString(s[last:m[3]])

@@ -3,6 +3,7 @@ package authzmsg
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // typePhrases are the policy type phrases of the IAM grammar (domain
@@ -12,15 +13,29 @@ const typePhrases = `identity-based policy|identity based policy|resource-based 
 	`service control policy|resource control policy|VPC endpoint policy|role trust policy|trust policy`
 
 var (
-	notAuthRE   = regexp.MustCompile(`(?i)\bnot authori[sz]ed (?:to )?perform\b\s*:?\s*`)
-	userLeadRE  = regexp.MustCompile(`(?i)(?:^|[^A-Za-z0-9/_@.-])user(?:\s*:\s*|\s+)`)
-	implicitRE  = regexp.MustCompile(`(?i)^because no ((?:\S+ ){0,5}?\S+) allows(?: the (\S+) action)?`)
-	trustSicRE  = regexp.MustCompile(`(?i)^because the (role trust policy) allows(?: the (\S+) action)?`)
-	notExistRE  = regexp.MustCompile(`(?i)^because the resource does not exist in this region(?:, no resource-based policies allow access, or a resource-based policy explicitly denies access)?`)
-	explicitRE  = regexp.MustCompile(`(?i)^(?:with|due to) an explicit deny in (?:a |an |the )?(` + typePhrases + `|(?:\S+ ){0,3}?policy)(?:\s*:\s*(arn:\S+))?(?: transitively through (?:a |an |the )?(` + typePhrases + `))?`)
-	implicitAny = regexp.MustCompile(`(?i)because no (` + typePhrases + `) allows(?: the (\S+) action)?`)
-	explicitAny = regexp.MustCompile(`(?i)(?:with|due to) an explicit deny in (?:a |an |the )?(` + typePhrases + `)(?:\s*:\s*(arn:\S+))?(?: transitively through (?:a |an |the )?(` + typePhrases + `))?`)
-	resWordRE   = regexp.MustCompile(`^(?:role|policy|user|group|instance-profile|oidc-provider|saml-provider|server-certificate|mfa|key|bucket|table|secret|vault)$`)
+	notAuthRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\bnot authori[sz]ed (?:to )?perform\b\s*:?\s*`) })
+	userLeadRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)(?:^|[^A-Za-z0-9/_@.-])user(?:\s*:\s*|\s+)`) })
+	implicitRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^because no ((?:\S+ ){0,5}?\S+) allows(?: the (\S+) action)?`)
+	})
+	trustSicRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^because the (role trust policy) allows(?: the (\S+) action)?`)
+	})
+	notExistRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^because the resource does not exist in this region(?:, no resource-based policies allow access, or a resource-based policy explicitly denies access)?`)
+	})
+	explicitRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^(?:with|due to) an explicit deny in (?:a |an |the )?(` + typePhrases + `|(?:\S+ ){0,3}?policy)(?:\s*:\s*(arn:\S+))?(?: transitively through (?:a |an |the )?(` + typePhrases + `))?`)
+	})
+	implicitAny = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)because no (` + typePhrases + `) allows(?: the (\S+) action)?`)
+	})
+	explicitAny = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)(?:with|due to) an explicit deny in (?:a |an |the )?(` + typePhrases + `)(?:\s*:\s*(arn:\S+))?(?: transitively through (?:a |an |the )?(` + typePhrases + `))?`)
+	})
+	resWordRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?:role|policy|user|group|instance-profile|oidc-provider|saml-provider|server-certificate|mfa|key|bucket|table|secret|vault)$`)
+	})
 )
 
 // policyTypeOf maps a type phrase of the message to a PolicyType.
@@ -59,7 +74,7 @@ type sentenceResult struct {
 func readSentence(d *Denial, n string) sentenceResult {
 	var res sentenceResult
 	var loc []int
-	for _, l := range notAuthRE.FindAllStringIndex(n, 8) {
+	for _, l := range notAuthRE().FindAllStringIndex(n, 8) {
 		// "You are not authorized to perform this operation" is EC2's
 		// preamble, not the sentence.
 		if before := strings.TrimRight(n[:l[0]], " "); !hasSuffixFold(before, " are") && !strings.EqualFold(before, "are") {
@@ -136,7 +151,7 @@ func readPrincipal(d *Denial, before string) {
 		before = before[len(before)-600:]
 	}
 	var p string
-	if all := userLeadRE.FindAllStringIndex(before, -1); all != nil {
+	if all := userLeadRE().FindAllStringIndex(before, -1); all != nil {
 		p = strings.TrimSpace(before[all[len(all)-1][1]:])
 	} else {
 		t := strings.TrimSpace(before)
@@ -163,7 +178,7 @@ func readPrincipal(d *Denial, before string) {
 	}
 	// "User with accountId: 123456789012 is not authorized" (CloudWatch
 	// Logs) names an account, not a principal.
-	if accountRE.MatchString(p) {
+	if accountRE().MatchString(p) {
 		d.Principal = Principal{Kind: KindUnknown, Account: p}
 		d.Notes = append(d.Notes, "the message names only the caller's account ("+p+"), not the principal")
 		return
@@ -214,9 +229,9 @@ func readResource(d *Denial, r string) string {
 	}
 	var res string
 	switch {
-	case len(f) >= 2 && resWordRE.MatchString(f[0]) && end < len(r):
+	case len(f) >= 2 && resWordRE().MatchString(f[0]) && end < len(r):
 		res = cand
-	case len(f) >= 2 && resWordRE.MatchString(f[0]):
+	case len(f) >= 2 && resWordRE().MatchString(f[0]):
 		res = f[0] + " " + f[1]
 	default:
 		res = f[0]
@@ -247,7 +262,7 @@ func setResource(d *Denial, r string) {
 
 // readReason reads the reason clause at the start of r.
 func readReason(d *Denial, r string) bool {
-	if m := notExistRE.FindString(r); m != "" {
+	if m := notExistRE().FindString(r); m != "" {
 		d.Reason = m
 		d.PolicyType = PolicyResource
 		d.Decision = DecisionUnknown
@@ -255,7 +270,7 @@ func readReason(d *Denial, r string) bool {
 		d.Notes = append(d.Notes, "KMS gives this reason when the key does not exist in this Region, when no key policy (resource-based policy) allows the action, and when one denies it")
 		return true
 	}
-	if m := trustSicRE.FindStringSubmatch(r); m != nil {
+	if m := trustSicRE().FindStringSubmatch(r); m != nil {
 		d.Reason = m[0]
 		d.PolicyType = PolicyTrust
 		d.Decision = ImplicitDeny
@@ -263,7 +278,7 @@ func readReason(d *Denial, r string) bool {
 		d.Notes = append(d.Notes, "the documented message reads \"because the role trust policy allows\" (sic): read as no role trust policy allowing the action")
 		return true
 	}
-	if m := implicitRE.FindStringSubmatch(r); m != nil {
+	if m := implicitRE().FindStringSubmatch(r); m != nil {
 		d.Reason = m[0]
 		d.PolicyType = policyTypeOf(m[1])
 		if d.PolicyType == PolicyUnknown {
@@ -273,17 +288,17 @@ func readReason(d *Denial, r string) bool {
 		implicitAction(d, m[2])
 		return true
 	}
-	if m := explicitRE.FindStringSubmatch(r); m != nil {
+	if m := explicitRE().FindStringSubmatch(r); m != nil {
 		applyExplicit(d, m)
 		return true
 	}
-	if m := oldExplicitRE.FindString(r); m != "" {
+	if m := oldExplicitRE().FindString(r); m != "" {
 		d.Reason = m
 		d.Decision = ExplicitDeny
 		d.Notes = append(d.Notes, "the message says \"with an explicit deny\" without the policy type (the form AWS used before 2021): a Deny statement matched in some policy")
 		return true
 	}
-	if m := cutImplicitRE.FindStringSubmatch(r); m != nil {
+	if m := cutImplicitRE().FindStringSubmatch(r); m != nil {
 		if pt := typeFromPrefix(m[1]); pt != PolicyUnknown {
 			d.Reason = strings.TrimSpace(m[0])
 			d.Decision = ImplicitDeny
@@ -297,10 +312,14 @@ func readReason(d *Denial, r string) bool {
 
 var (
 	// oldExplicitRE is "with an explicit deny" with no policy type after it.
-	oldExplicitRE = regexp.MustCompile(`(?i)^with an explicit deny(?:$|[^ A-Za-z]| [^i]| i[^n]| in$)`)
+	oldExplicitRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^with an explicit deny(?:$|[^ A-Za-z]| [^i]| i[^n]| in$)`)
+	})
 	// cutImplicitRE is "because no ..." cut before "allows": what is left
 	// of the policy type runs to the end of the text.
-	cutImplicitRE = regexp.MustCompile(`(?i)^because no ([A-Za-z][A-Za-z -]{0,40}?)[\s"'.]*$`)
+	cutImplicitRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^because no ([A-Za-z][A-Za-z -]{0,40}?)[\s"'.]*$`)
+	})
 	// typePhraseList are the policy type phrases a cut reason is matched
 	// against.
 	typePhraseList = strings.Split(typePhrases, "|")
@@ -370,11 +389,11 @@ func implicitAction(d *Denial, a string) {
 // readFragment reads a reason clause that stands without its sentence ("…
 // with an explicit deny in a permissions boundary: arn:...").
 func readFragment(d *Denial, n, low string) bool {
-	if m := matchIf(low, "explicit deny in", explicitAny, n); m != nil {
+	if m := matchIf(low, "explicit deny in", explicitAny(), n); m != nil {
 		applyExplicit(d, m)
 		return true
 	}
-	if m := matchIf(low, "because no", implicitAny, n); m != nil {
+	if m := matchIf(low, "because no", implicitAny(), n); m != nil {
 		d.Reason = m[0]
 		d.PolicyType = policyTypeOf(m[1])
 		d.Decision = ImplicitDeny
