@@ -19,7 +19,6 @@ import (
 	"github.com/deniedhq/denied/authz"
 	"github.com/deniedhq/denied/internal/jsonx"
 	"github.com/deniedhq/denied/policy"
-	"github.com/deniedhq/denied/simulate"
 )
 
 // Error is a problem with a snapshot's content, at a JSON pointer.
@@ -177,11 +176,17 @@ func LoadFile(path string) (*Snapshot, error) {
 	return Load(f)
 }
 
-// Parse reads a snapshot from uncompressed JSON (see Load).
+// Parse reads a snapshot from uncompressed JSON (see Load). The snapshot's
+// documents share data's memory: data must not be modified afterwards.
 func Parse(data []byte) (*Snapshot, error) {
 	s := new(Snapshot)
-	if err := decodeStrict(data, s); err != nil {
-		return nil, err
+	if !fastDecode(data, s) {
+		// Something fastDecode is not sure of: decodeStrict reports it
+		// (or, for input it accepts, decodes it).
+		s = new(Snapshot)
+		if err := decodeStrict(data, s); err != nil {
+			return nil, err
+		}
 	}
 	if err := s.validate(); err != nil {
 		return nil, err
@@ -229,8 +234,7 @@ func (s *Snapshot) validate() error {
 	if s.SchemaVersion > SchemaVersion || s.SchemaVersion < 1 {
 		return &Error{Pointer: "/schemaVersion", Message: fmt.Sprintf("unsupported schema version %d (this build reads %d)", s.SchemaVersion, SchemaVersion)}
 	}
-	v := validator{parsed: make(map[string]struct{})}
-	if err := v.walk(reflect.ValueOf(s).Elem(), ""); err != nil {
+	if err := validateValue(reflect.ValueOf(s).Elem()); err != nil {
 		return err
 	}
 	if err := s.checkUniqueARNs(); err != nil {
@@ -267,86 +271,6 @@ func (s *Snapshot) checkUniqueARNs() error {
 			seen[arn] = j
 		}
 	}
-	return nil
-}
-
-type validator struct {
-	parsed map[string]struct{} // document texts already parsed without error
-}
-
-var documentType = reflect.TypeFor[Document]()
-
-func (v *validator) walk(rv reflect.Value, ptr string) error {
-	switch rv.Kind() {
-	case reflect.Pointer:
-		if rv.IsNil() {
-			return nil
-		}
-		return v.walk(rv.Elem(), ptr)
-	case reflect.Struct:
-		t := rv.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			if !f.IsExported() {
-				continue
-			}
-			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			fp := ptr + "/" + name
-			fv := rv.Field(i)
-			if f.Tag.Get("account") == "required" && fv.IsZero() {
-				return &Error{Pointer: fp, Message: "missing required field " + strconv.Quote(name)}
-			}
-			if isARNField(name) {
-				if err := checkARNLength(fv, fp); err != nil {
-					return err
-				}
-			}
-			if f.Type == documentType {
-				if err := v.document(fv.Bytes(), fp); err != nil {
-					return err
-				}
-				continue
-			}
-			if err := v.walk(fv, fp); err != nil {
-				return err
-			}
-		}
-	case reflect.Slice:
-		if rv.Type().Elem().Kind() == reflect.Struct {
-			for i := 0; i < rv.Len(); i++ {
-				if err := v.walk(rv.Index(i), ptr+"/"+strconv.Itoa(i)); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	return nil
-}
-
-func (v *validator) document(raw []byte, ptr string) error {
-	if len(raw) == 0 {
-		return nil
-	}
-	if _, ok := v.parsed[string(raw)]; ok {
-		return nil
-	}
-	if raw[0] != '{' && raw[0] != '"' {
-		return &Error{Pointer: ptr, Message: "a policy document must be a JSON object or a JSON string"}
-	}
-	text, err := simulate.DocumentText(json.RawMessage(raw))
-	if err != nil {
-		return &Error{Pointer: ptr, Message: err.Error()}
-	}
-	p, fs := policy.ParseShared(text) // only the findings are kept
-	for _, f := range fs {
-		if f.Severity == policy.Error {
-			return &Error{Pointer: ptr + f.Pointer, Line: f.Pos.Line, Col: f.Pos.Col, Code: f.Code, Message: f.Message}
-		}
-	}
-	if err := checkConditions(p, ptr); err != nil {
-		return err
-	}
-	v.parsed[string(raw)] = struct{}{}
 	return nil
 }
 

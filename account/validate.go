@@ -1,0 +1,296 @@
+package account
+
+import (
+	"bytes"
+	"encoding/json"
+	"hash/maphash"
+	"reflect"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/deniedhq/denied/policy"
+	"github.com/deniedhq/denied/simulate"
+)
+
+// validateValue checks required fields, ARN lengths and every policy
+// document of rv (a decoded snapshot), and reports the first problem in
+// the order of a walk through the fields in declaration order (the order
+// Save writes them). The walk checks fields and gathers the documents;
+// the documents, each distinct text once, are then parsed by as many
+// workers as there are CPUs, and the first problem in walk order wins,
+// whichever worker found it.
+func validateValue(rv reflect.Value) error {
+	w := &walker{seed: maphash.MakeSeed(), seen: map[uint64]int{}}
+	werr := w.walk(rv, walkPlanFor(rv.Type()))
+	if i, err := checkDocuments(w.docs); err != nil && i < len(w.docs) {
+		return err
+	}
+	return werr
+}
+
+// walkField is what the validating walk does with one field of a struct.
+type walkField struct {
+	index    int
+	name     string
+	required bool
+	arn      bool // the field holds an ARN (string) or ARNs ([]string)
+	document bool
+	sub      *walkPlan // a struct, pointer to struct or slice of structs to walk into
+}
+
+type walkPlan struct {
+	elem   *walkPlan // a slice of structs: each element's plan
+	fields []walkField
+}
+
+var walkPlans sync.Map // reflect.Type → *walkPlan
+
+// walkPlanFor returns the plan of t (a struct, pointer to struct or slice
+// of structs), or nil for a type with nothing to check.
+func walkPlanFor(t reflect.Type) *walkPlan {
+	if p, ok := walkPlans.Load(t); ok {
+		return p.(*walkPlan)
+	}
+	p := buildWalkPlan(t, map[reflect.Type]*walkPlan{})
+	walkPlans.Store(t, p)
+	return p
+}
+
+func buildWalkPlan(t reflect.Type, building map[reflect.Type]*walkPlan) *walkPlan {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if p, ok := building[t]; ok {
+		return p
+	}
+	switch {
+	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct:
+		p := &walkPlan{elem: buildWalkPlan(t.Elem(), building)}
+		building[t] = p
+		return p
+	case t.Kind() != reflect.Struct:
+		return nil
+	}
+	p := &walkPlan{}
+	building[t] = p
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		wf := walkField{index: i, name: name, required: f.Tag.Get("account") == "required", document: f.Type == documentType}
+		wf.arn = isARNField(name) && (f.Type.Kind() == reflect.String || (f.Type.Kind() == reflect.Slice && f.Type.Elem().Kind() == reflect.String))
+		if !wf.document {
+			et := f.Type
+			if et.Kind() == reflect.Pointer {
+				et = et.Elem()
+			}
+			if et.Kind() == reflect.Struct || (et.Kind() == reflect.Slice && et.Elem().Kind() == reflect.Struct) {
+				wf.sub = buildWalkPlan(f.Type, building)
+			}
+		}
+		if wf.required || wf.arn || wf.document || wf.sub != nil {
+			p.fields = append(p.fields, wf)
+		}
+	}
+	return p
+}
+
+// pathSeg is one reference token of a JSON pointer: a field name, or an
+// array index when name is "".
+type pathSeg struct {
+	name  string
+	index int
+}
+
+type walker struct {
+	path []pathSeg
+	docs []docJob
+	seed maphash.Seed
+	seen map[uint64]int // a document text's hash → its first job
+}
+
+type docJob struct {
+	raw []byte
+	ptr string
+}
+
+func (w *walker) pointer(last string) string {
+	var b strings.Builder
+	for _, s := range w.path {
+		b.WriteByte('/')
+		if s.name == "" {
+			b.WriteString(strconv.Itoa(s.index))
+		} else {
+			b.WriteString(s.name)
+		}
+	}
+	if last != "" {
+		b.WriteByte('/')
+		b.WriteString(last)
+	}
+	return b.String()
+}
+
+func (w *walker) walk(rv reflect.Value, p *walkPlan) error {
+	if p == nil {
+		return nil
+	}
+	for rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return nil
+		}
+		rv = rv.Elem()
+	}
+	if p.elem != nil {
+		for i := 0; i < rv.Len(); i++ {
+			w.path = append(w.path, pathSeg{index: i})
+			err := w.walk(rv.Index(i), p.elem)
+			w.path = w.path[:len(w.path)-1]
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for i := range p.fields {
+		f := &p.fields[i]
+		fv := rv.Field(f.index)
+		if f.required && fv.IsZero() {
+			return &Error{Pointer: w.pointer(f.name), Message: "missing required field " + strconv.Quote(f.name)}
+		}
+		if f.arn {
+			if err := checkARNLength(fv, w.pointer(f.name)); err != nil {
+				return err
+			}
+		}
+		if f.document {
+			w.document(fv.Bytes(), f.name)
+			continue
+		}
+		if f.sub != nil {
+			w.path = append(w.path, pathSeg{name: f.name})
+			err := w.walk(fv, f.sub)
+			w.path = w.path[:len(w.path)-1]
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// document queues raw to be checked, unless the same text is queued.
+func (w *walker) document(raw []byte, name string) {
+	if len(raw) == 0 {
+		return
+	}
+	h := maphash.Bytes(w.seed, raw)
+	if j, ok := w.seen[h]; ok && bytes.Equal(w.docs[j].raw, raw) {
+		return // checked as the earlier one: the same result, reported there first
+	} else if !ok {
+		w.seen[h] = len(w.docs)
+	}
+	w.docs = append(w.docs, docJob{raw: raw, ptr: w.pointer(name)})
+}
+
+// checkDocuments checks every document of jobs and returns the first
+// problem in jobs' order, and its index (len(jobs) when none).
+func checkDocuments(jobs []docJob) (int, error) {
+	workers := min(runtime.GOMAXPROCS(0), len(jobs)/64+1)
+	if workers <= 1 {
+		for i := range jobs {
+			if err := checkDocument(jobs[i].raw, jobs[i].ptr); err != nil {
+				return i, err
+			}
+		}
+		return len(jobs), nil
+	}
+	var (
+		next   atomic.Int64
+		mu     sync.Mutex
+		first  = int64(len(jobs))
+		stop   atomic.Int64 // first, for the workers to read
+		result error
+		wg     sync.WaitGroup
+	)
+	stop.Store(first)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				// Jobs are taken in order: when one fails, every earlier
+				// one is done or being done by a worker that will report it.
+				i := next.Add(1) - 1
+				if i >= int64(len(jobs)) || i > stop.Load() {
+					return
+				}
+				if err := checkDocument(jobs[i].raw, jobs[i].ptr); err != nil {
+					mu.Lock()
+					if i < first {
+						first, result = i, err
+						stop.Store(i)
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return int(first), result
+}
+
+// checkDocument parses one policy document (at JSON pointer ptr) and
+// reports its first error.
+func checkDocument(raw []byte, ptr string) error {
+	if raw[0] != '{' && raw[0] != '"' {
+		return &Error{Pointer: ptr, Message: "a policy document must be a JSON object or a JSON string"}
+	}
+	text, err := simulate.DocumentText(json.RawMessage(raw))
+	if err != nil {
+		return &Error{Pointer: ptr, Message: err.Error()}
+	}
+	p, fs := policy.ParseShared(text) // only the findings are kept
+	for _, f := range fs {
+		if f.Severity == policy.Error {
+			return &Error{Pointer: ptr + f.Pointer, Line: f.Pos.Line, Col: f.Pos.Col, Code: f.Code, Message: f.Message}
+		}
+	}
+	return checkConditions(p, ptr)
+}
+
+// validator checks documents one at a time, each distinct text once (for
+// the short form's expansion), and walks other decoded values (the
+// organization index) as validateValue does.
+type validator struct {
+	parsed map[string]struct{} // document texts already parsed without error
+}
+
+// walk is validateValue of rv, the top-level value (ptr "").
+func (v *validator) walk(rv reflect.Value, ptr string) error {
+	if ptr != "" {
+		panic("account: validator.walk starts at the top level")
+	}
+	return validateValue(rv)
+}
+
+func (v *validator) document(raw []byte, ptr string) error {
+	if len(raw) == 0 {
+		return nil
+	}
+	if _, ok := v.parsed[string(raw)]; ok {
+		return nil
+	}
+	if err := checkDocument(raw, ptr); err != nil {
+		return err
+	}
+	v.parsed[string(raw)] = struct{}{}
+	return nil
+}
+
+var documentType = reflect.TypeFor[Document]()
