@@ -185,6 +185,35 @@ func (e *CompileError) Unwrap() error { return e.Err }
 // parsed without errors; Compile reports what it cannot interpret.
 func Compile(in Input) (*Set, error) {
 	s := &Set{managementAccount: in.ManagementAccount}
+	// Size the policy list and the per-layer indexes once.
+	var per [numLayers]int
+	per[LayerIdentity] = len(in.Identity)
+	per[LayerVPCEndpoint] = len(in.VPCEndpoint)
+	if in.Boundary != nil {
+		per[LayerBoundary] = 1
+	}
+	if in.Session != nil {
+		per[LayerSession] = 1
+	}
+	if in.Resource != nil {
+		per[LayerResource] = 1
+	}
+	for _, lv := range in.SCPs {
+		per[LayerSCP] += len(lv.Policies)
+	}
+	for _, lv := range in.RCPs {
+		per[LayerRCP] += len(lv.Policies)
+	}
+	total := 0
+	for _, n := range per {
+		total += n
+	}
+	s.policies = make([]cpolicy, 0, total)
+	idx := make([]int, 0, total)
+	for l, n := range per {
+		s.byLayer[l] = idx[len(idx) : len(idx) : len(idx)+n]
+		idx = idx[:len(idx)+n]
+	}
 	add := func(l Layer, level int, target string, np NamedPolicy) error {
 		var cp cpolicy
 		if np.Compiled != nil && np.Compiled.p.layer == l {
@@ -386,8 +415,18 @@ func compilePolicy(l Layer, np NamedPolicy) (cpolicy, error) {
 	p := np.Policy
 	cp := cpolicy{layer: l, name: np.Name, src: p, stmts: make([]cstmt, 0, len(p.Statements))}
 	vars := p.Variables()
+	var pats, arns, conds, vals int
+	for _, st := range p.Statements {
+		pats += max(len(st.Action), len(st.NotAction))
+		arns += max(len(st.Resource), len(st.NotResource))
+		conds += len(st.Conditions)
+		for i := range st.Conditions {
+			vals += len(st.Conditions[i].Values)
+		}
+	}
+	a := newPolicyArena(pats, arns, conds, vals)
 	for i, st := range p.Statements {
-		cs, err := compileStatement(l, st, vars)
+		cs, err := a.statement(l, st, vars)
 		if err != nil {
 			return cp, &CompileError{Layer: l, Policy: np.Name, Statement: i, Err: err}
 		}
@@ -412,7 +451,8 @@ func resourceBased(l Layer) bool {
 	return l == LayerResource || l == LayerRCP || l == LayerVPCEndpoint
 }
 
-func compileStatement(l Layer, st *policy.Statement, vars bool) (cstmt, error) {
+// statement compiles one statement, with its slices taken from a.
+func (a *arena) statement(l Layer, st *policy.Statement, vars bool) (cstmt, error) {
 	cs := cstmt{src: st, effect: st.Effect}
 	if cs.effect != policy.Allow && cs.effect != policy.Deny {
 		return cs, fmt.Errorf("effect must be Allow or Deny")
@@ -421,18 +461,18 @@ func compileStatement(l Layer, st *policy.Statement, vars bool) (cstmt, error) {
 	if st.NotAction != nil {
 		cs.notAct, acts = true, st.NotAction
 	}
-	cs.actions = make([]pattern, 0, len(acts))
-	for _, a := range acts {
+	cs.actions = a.patterns(len(acts))
+	for _, act := range acts {
 		// Values are matched as written: one IAM stores but that can
 		// match no action ("s3:GetObject,PutObject", "s3:GetObject ")
 		// matches nothing, so in NotAction it excludes nothing.
-		if policy.ActionNeverMatches(a) {
+		if policy.ActionNeverMatches(act) {
 			continue
 		}
-		if a == "*" {
+		if act == "*" {
 			cs.anyAct = true
 		}
-		cs.actions = append(cs.actions, compilePattern(a, true, false, true))
+		cs.actions = append(cs.actions, a.pattern(act, true, false, true))
 	}
 	res := st.Resource
 	if st.NotResource != nil {
@@ -440,9 +480,9 @@ func compileStatement(l Layer, st *policy.Statement, vars bool) (cstmt, error) {
 	}
 	if res != nil {
 		cs.hasRes = true
-		cs.res = make([]arnPattern, 0, len(res))
+		cs.res = a.arnPatterns(len(res))
 		for _, r := range res {
-			cs.res = append(cs.res, compileARNPattern(r, vars))
+			cs.res = append(cs.res, a.arnPattern(r, vars))
 		}
 	}
 	pr := st.Principal
@@ -455,10 +495,10 @@ func compileStatement(l Layer, st *policy.Statement, vars bool) (cstmt, error) {
 		return cs, ErrNoPrincipal
 	}
 	if len(st.Conditions) > 0 {
-		cs.conds = make([]ccond, 0, len(st.Conditions))
+		cs.conds = a.cconds(len(st.Conditions))
 	}
 	for i := range st.Conditions {
-		cc, err := compileCondition(&st.Conditions[i], vars)
+		cc, err := a.condition(&st.Conditions[i], vars)
 		if err != nil {
 			return cs, err
 		}

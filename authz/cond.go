@@ -124,21 +124,37 @@ type ccond struct {
 }
 
 func compileCondition(c *policy.Condition, vars bool) (ccond, error) {
+	return (*arena)(nil).condition(c, vars)
+}
+
+// condition is compileCondition, with the slices taken from a.
+func (a *arena) condition(c *policy.Condition, vars bool) (ccond, error) {
 	op, err := parseOperator(c.Operator)
 	if err != nil {
 		return ccond{}, err
 	}
-	cc := ccond{op: op, key: asciiLower(c.Key), name: c.Key, src: c}
-	cc.vals = make([]cval, 0, len(c.Values))
+	check := a == checkOnly
+	cc := ccond{op: op, name: c.Key, src: c}
+	if !check {
+		cc.key = asciiLower(c.Key)
+		cc.vals = a.cvals(len(c.Values))
+	}
 	for _, v := range c.Values {
 		var cv cval
 		switch op.kind {
+		case opStringEquals, opBinaryEquals, opStringEqualsIgnoreCase, opStringLike, opArnLike:
+			if check {
+				// Any text is a valid pattern.
+				continue
+			}
+		}
+		switch op.kind {
 		case opStringEquals, opBinaryEquals:
-			cv.str = compilePattern(v, false, vars, false)
+			cv.str = a.pattern(v, false, vars, false)
 		case opStringEqualsIgnoreCase:
-			cv.str = compilePattern(v, false, vars, true)
+			cv.str = a.pattern(v, false, vars, true)
 		case opStringLike:
-			cv.str = compilePattern(v, true, vars, false)
+			cv.str = a.pattern(v, true, vars, false)
 		case opNumericEquals, opNumericLessThan, opNumericLessThanEquals, opNumericGreaterThan, opNumericGreaterThanEquals:
 			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 			if err != nil || math.IsNaN(f) {
@@ -166,8 +182,11 @@ func compileCondition(c *policy.Condition, vars bool) (ccond, error) {
 			}
 			cv.ip = pfx
 		case opArnLike:
-			a := compileARNPattern(v, vars)
-			cv.arn = &a
+			ap := a.arnPattern(v, vars)
+			cv.arn = &ap
+		}
+		if check {
+			continue
 		}
 		if cv.str.hasVar {
 			cc.hasVar = true
@@ -176,6 +195,10 @@ func compileCondition(c *policy.Condition, vars bool) (ccond, error) {
 	}
 	return cc, nil
 }
+
+// checkOnly is the arena of CheckCondition: a condition compiled with it
+// has its values checked, not kept. It is never written to.
+var checkOnly = &arena{}
 
 func parseIPPrefix(s string) (netip.Prefix, bool) {
 	s = strings.TrimSpace(s)

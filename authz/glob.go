@@ -53,6 +53,11 @@ type segment struct {
 // policy variables and their escapes; fold makes matching ASCII
 // case-insensitive.
 func compilePattern(s string, wild, vars, fold bool) pattern {
+	return (*arena)(nil).pattern(s, wild, vars, fold)
+}
+
+// pattern is compilePattern, with the tokens and segments taken from a.
+func (a *arena) pattern(s string, wild, vars, fold bool) pattern {
 	p := pattern{fold: fold}
 	if wild && s == "*" {
 		p.anyAll = true
@@ -72,7 +77,7 @@ func compilePattern(s string, wild, vars, fold bool) pattern {
 	}
 	// Literal runs are substrings of s; an escape (${*}, ${?}, ${$}) is a
 	// literal run of its own.
-	p.toks = make([]tok, 0, 4)
+	p.toks = a.tokBuf()
 	runStart := 0
 	flush := func(end int) {
 		if end > runStart {
@@ -119,20 +124,31 @@ func compilePattern(s string, wild, vars, fold bool) pattern {
 	}
 	flush(len(s))
 	if len(p.toks) == 0 {
-		p.simple = true
+		a.keepToks(p.toks[:0])
+		p.simple, p.toks = true, nil
 		return p
 	}
 	if len(p.toks) == 1 && p.toks[0].kind == tLit {
 		p.simple, p.text = true, p.toks[0].text
+		a.keepToks(p.toks[:0])
+		p.toks = nil
 		return p
 	}
-	p.segment()
+	p.toks = a.keepToks(p.toks)
+	p.segment(a)
 	return p
 }
 
 // segment cuts the tokens at their stars.
-func (p *pattern) segment() {
+func (p *pattern) segment(ar *arena) {
 	n := len(p.toks)
+	segs := 0
+	for i := 0; i < n; i++ {
+		if p.toks[i].kind != tStar && (i == 0 || p.toks[i-1].kind == tStar) {
+			segs++
+		}
+	}
+	p.segs = ar.segments(segs)
 	p.anchorStart = p.toks[0].kind != tStar
 	p.anchorEnd = p.toks[n-1].kind != tStar
 	a := 0
@@ -606,6 +622,11 @@ type arnPattern struct {
 }
 
 func compileARNPattern(s string, vars bool) arnPattern {
+	return (*arena)(nil).arnPattern(s, vars)
+}
+
+// arnPattern is compileARNPattern, with the slices taken from ar.
+func (ar *arena) arnPattern(s string, vars bool) arnPattern {
 	if s == "*" {
 		return arnPattern{any: true}
 	}
@@ -613,11 +634,11 @@ func compileARNPattern(s string, vars bool) arnPattern {
 	if f, n := arn.Fields(s); n == 6 {
 		a.split = true
 		for i := range f {
-			a.fields[i] = compilePattern(f[i], true, vars, false)
+			a.fields[i] = ar.pattern(f[i], true, vars, false)
 		}
 		return a
 	}
-	a.whole = compilePattern(s, true, vars, false)
+	a.whole = ar.pattern(s, true, vars, false)
 	return a
 }
 

@@ -82,13 +82,13 @@ func checkRequestLimits(in RequestInput) error {
 		if n := chars(k); n > MaxContextKeyLength {
 			return &FieldError{Path: "/request/context", Err: &LimitError{What: "condition key", Len: n, Limit: MaxContextKeyLength, Value: Elide(k, 60)}}
 		}
-		path := "/request/context/" + jsonx.PointerToken(k)
+		path := func() string { return "/request/context/" + jsonx.PointerToken(k) }
 		if len(vs) > MaxContextValues {
-			return &FieldError{Path: path, Err: fmt.Errorf("%d values; denied reads at most %d values for one key", len(vs), MaxContextValues)}
+			return &FieldError{Path: path(), Err: fmt.Errorf("%d values; denied reads at most %d values for one key", len(vs), MaxContextValues)}
 		}
 		for _, v := range vs {
 			if len(v) > MaxContextValueLength {
-				return &FieldError{Path: path, Err: fmt.Errorf("context value %s is %d bytes long; denied reads values up to %d bytes (AWS documents no maximum; the longest real ones, ARNs, have 2,048 characters)", Elide(v, 60), len(v), MaxContextValueLength)}
+				return &FieldError{Path: path(), Err: fmt.Errorf("context value %s is %d bytes long; denied reads values up to %d bytes (AWS documents no maximum; the longest real ones, ARNs, have 2,048 characters)", Elide(v, 60), len(v), MaxContextValueLength)}
 			}
 		}
 	}
@@ -100,6 +100,6 @@ func checkRequestLimits(in RequestInput) error {
 // 23:59:60Z, an IP address that is not one), as Compile would, so that a
 // loader can name the condition's position.
 func CheckCondition(c *policy.Condition) error {
-	_, err := compileCondition(c, true)
+	_, err := checkOnly.condition(c, true)
 	return err
 }

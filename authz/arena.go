@@ -1,0 +1,99 @@
+package authz
+
+// arena carves the slices of one compiled policy (its action and
+// resource patterns, conditions, condition values, pattern tokens and
+// segments) out of a few shared backing arrays, so that compiling a
+// policy costs a handful of allocations rather than several for every
+// statement. Every carved slice is capped at its length, so appending to
+// one copies it and never reaches its neighbour. A nil *arena allocates
+// each slice on its own.
+type arena struct {
+	pats  []pattern
+	arns  []arnPattern
+	conds []ccond
+	vals  []cval
+	toks  []tok
+	segs  []segment
+	// scratch collects the tokens of the pattern being compiled before
+	// they are copied into toks.
+	scratch []tok
+}
+
+// arenaChunk is the size of a fresh backing array for tokens and
+// segments, whose number is known only while compiling.
+const arenaChunk = 64
+
+// carve returns an empty slice with room for n elements, taken from slab
+// (a fresh array of at least chunk elements when slab has no room left).
+func carve[T any](slab *[]T, n, chunk int) []T {
+	s := *slab
+	if cap(s)-len(s) < n {
+		s = make([]T, 0, max(n, chunk))
+	}
+	out := s[len(s) : len(s) : len(s)+n]
+	*slab = s[:len(s)+n]
+	return out
+}
+
+// newPolicyArena sizes an arena for the statements of one policy.
+func newPolicyArena(pats, arns, conds, vals int) *arena {
+	return &arena{
+		pats:  make([]pattern, 0, pats),
+		arns:  make([]arnPattern, 0, arns),
+		conds: make([]ccond, 0, conds),
+		vals:  make([]cval, 0, vals),
+	}
+}
+
+func (a *arena) patterns(n int) []pattern {
+	if a == nil {
+		return make([]pattern, 0, n)
+	}
+	return carve(&a.pats, n, 0)
+}
+
+func (a *arena) arnPatterns(n int) []arnPattern {
+	if a == nil {
+		return make([]arnPattern, 0, n)
+	}
+	return carve(&a.arns, n, 0)
+}
+
+func (a *arena) cconds(n int) []ccond {
+	if a == nil {
+		return make([]ccond, 0, n)
+	}
+	return carve(&a.conds, n, 0)
+}
+
+func (a *arena) cvals(n int) []cval {
+	if a == nil {
+		return make([]cval, 0, n)
+	}
+	return carve(&a.vals, n, 0)
+}
+
+// tokBuf returns the buffer a pattern's tokens are collected in.
+func (a *arena) tokBuf() []tok {
+	if a == nil {
+		return make([]tok, 0, 4)
+	}
+	return a.scratch[:0]
+}
+
+// keepToks returns the tokens collected in buf in a slice of their own,
+// and keeps buf for the next pattern.
+func (a *arena) keepToks(buf []tok) []tok {
+	if a == nil {
+		return buf
+	}
+	a.scratch = buf[:0]
+	return append(carve(&a.toks, len(buf), arenaChunk), buf...)
+}
+
+func (a *arena) segments(n int) []segment {
+	if a == nil {
+		return make([]segment, 0, n)
+	}
+	return carve(&a.segs, n, arenaChunk)
+}
