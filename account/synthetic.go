@@ -91,3 +91,30 @@ func builtinWithTargets(name string, targets ...string) OrgPolicy {
 	p.Targets = targets
 	return p
 }
+
+// SyntheticRecoveryPoints replaces the recovery points of a Synthetic
+// snapshot by n, spread over 3 vaults (the snapshot's Default and two it
+// adds), 3 resource types (EC2, EBS, S3) and 4 restore roles, one EC2
+// recovery point in two with an instance profile: the workload of the audit
+// benchmarks, where every recovery point fails (the SCP DenyOtherRegions
+// denies what a restore needs).
+func SyntheticRecoveryPoints(s *Snapshot, n int) {
+	vaults := []string{"Default", "Weekly", "Monthly"}
+	for _, v := range vaults[1:] {
+		s.BackupVaults = append(s.BackupVaults, BackupVault{ARN: "arn:aws:backup:us-east-1:" + s.AccountID + ":backup-vault:" + v, Name: v,
+			EncryptionKeyARN: s.KMSKeys[0].ARN})
+	}
+	types := []string{"EC2", "EBS", "S3"}
+	s.RecoveryPoints = make([]RecoveryPoint, n)
+	for i := range s.RecoveryPoints {
+		rp := &s.RecoveryPoints[i]
+		rp.ARN = fmt.Sprintf("arn:aws:backup:us-east-1:%s:recovery-point:rp-%05d", s.AccountID, i)
+		rp.ResourceType = types[i%len(types)]
+		rp.VaultName = vaults[i%len(vaults)]
+		rp.EncryptionKeyARN = s.KMSKeys[0].ARN
+		rp.IAMRoleARN = s.Roles[(i%4)*10%len(s.Roles)].ARN
+		if rp.ResourceType == "EC2" && i%2 == 0 {
+			rp.RestoreMetadata = map[string]string{"IamInstanceProfileName": s.InstanceProfiles[i%2*3%len(s.InstanceProfiles)].Name}
+		}
+	}
+}

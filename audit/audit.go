@@ -34,7 +34,7 @@ import (
 )
 
 // SchemaVersion is the version of the JSON report.
-const SchemaVersion = "2"
+const SchemaVersion = "3"
 
 // DefaultServiceRole is the role AWS Backup creates for its console.
 const DefaultServiceRole = "AWSBackupDefaultServiceRole"

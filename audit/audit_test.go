@@ -75,28 +75,10 @@ func TestRoleChoice(t *testing.T) {
 }
 
 // synthetic10k is account.Synthetic(10000, 1) with its 1,000 recovery
-// points replaced by 10,000 spread over 3 vaults, 3 resource types, 4
-// restore roles and 2 instance profiles.
+// points replaced by 10,000 (account.SyntheticRecoveryPoints).
 func synthetic10k() *account.Snapshot {
 	s := account.Synthetic(10000, 1)
-	vaults := []string{"Default", "Weekly", "Monthly"}
-	for _, v := range vaults[1:] {
-		s.BackupVaults = append(s.BackupVaults, account.BackupVault{ARN: "arn:aws:backup:us-east-1:111122223333:backup-vault:" + v, Name: v,
-			EncryptionKeyARN: s.KMSKeys[0].ARN})
-	}
-	types := []string{"EC2", "EBS", "S3"}
-	s.RecoveryPoints = make([]account.RecoveryPoint, 10000)
-	for i := range s.RecoveryPoints {
-		rp := &s.RecoveryPoints[i]
-		rp.ARN = fmt.Sprintf("arn:aws:backup:us-east-1:111122223333:recovery-point:rp-%05d", i)
-		rp.ResourceType = types[i%len(types)]
-		rp.VaultName = vaults[i%len(vaults)]
-		rp.EncryptionKeyARN = s.KMSKeys[0].ARN
-		rp.IAMRoleARN = s.Roles[(i%4)*10].ARN
-		if rp.ResourceType == "EC2" && i%2 == 0 {
-			rp.RestoreMetadata = map[string]string{"IamInstanceProfileName": s.InstanceProfiles[i%2*3].Name}
-		}
-	}
+	account.SyntheticRecoveryPoints(s, 10000)
 	return s
 }
 

@@ -5,7 +5,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
+
+	"github.com/deniedhq/denied/account"
 )
 
 // buildDenied builds the command into a temporary folder.
@@ -82,5 +86,53 @@ func TestDeadCodeEliminated(t *testing.T) {
 	}
 	if strings.Contains(string(out), "service/iam.(*Client).CreateUser\n") {
 		t.Error("the binary links iam's CreateUser: dead-code elimination is off (a text/template reached from main?)")
+	}
+}
+
+// BenchmarkAudit10kFailing runs `denied audit` in a new process on a
+// snapshot of 10,000 roles and 10,000 recovery points that all fail
+// (account.SyntheticRecoveryPoints), once per format, writing the report
+// to a file: wall time, peak RSS and report size. DENIED_BASELINE=BIN runs
+// another binary (one built from main, say) on the same snapshot in the
+// same run. Run it once: -benchtime 1x.
+func BenchmarkAudit10kFailing(b *testing.B) {
+	dir := b.TempDir()
+	snap := filepath.Join(dir, "snapshot.json")
+	s := account.Synthetic(10000, 1)
+	account.SyntheticRecoveryPoints(s, 10000)
+	if err := account.WriteFile(snap, s); err != nil {
+		b.Fatal(err)
+	}
+	bins := [][2]string{{"denied", buildDenied(b)}}
+	if base := os.Getenv("DENIED_BASELINE"); base != "" {
+		bins = append(bins, [2]string{"baseline", base})
+	}
+	for _, format := range []string{"text", "json", "markdown", "sarif", "junit"} {
+		for _, bin := range bins {
+			b.Run(format+"/"+bin[0], func(b *testing.B) {
+				out := filepath.Join(dir, "report."+format)
+				var peak int64
+				var wall time.Duration
+				for b.Loop() {
+					cmd := exec.Command(bin[1], "audit", "--snapshot", snap, "--format", format, "--output", out)
+					start := time.Now()
+					err := cmd.Run()
+					wall += time.Since(start)
+					if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
+						b.Fatalf("exit: %v (want 1: every recovery point fails)", err)
+					}
+					if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+						peak = max(peak, ru.Maxrss) // KiB on Linux
+					}
+				}
+				fi, err := os.Stat(out)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.ReportMetric(wall.Seconds()/float64(b.N), "s/process")
+				b.ReportMetric(float64(peak)/1024, "peak-MiB")
+				b.ReportMetric(float64(fi.Size())/1e6, "MB-out")
+			})
+		}
 	}
 }

@@ -247,12 +247,9 @@ func runAudit(ctx context.Context, env *Env, in *auditInput) error {
 	for _, e := range rep.ExpiredIgnores {
 		fmt.Fprintf(env.Stderr, "denied: %s\n", i18n.T(in.lang, "audit.ignore.expired", e.File+":"+strconv.Itoa(e.Line), e.RuleID, e.Resource, e.Expires))
 	}
-	var b bytes.Buffer
 	o := report.Options{Lang: in.lang, Version: Version, Warn: func(msg string) { fmt.Fprintf(env.Stderr, "denied: %s\n", msg) }}
-	err = report.Write(&b, report.Format(in.format), &report.Audit{Report: rep, Source: as, SummaryOnly: in.summary}, o)
-	if err == nil {
-		err = writeOutput(env, in.output, b.Bytes())
-	}
+	doc := &report.Audit{Report: rep, Source: as, SummaryOnly: in.summary}
+	err = writeOutput(env, in.output, func(w io.Writer) error { return report.Write(w, report.Format(in.format), doc, o) })
 	if err != nil {
 		return &Error{Code: ExitRuntime, Err: err}
 	}
@@ -265,23 +262,22 @@ func runAudit(ctx context.Context, env *Env, in *auditInput) error {
 	return nil
 }
 
-// writeOutput writes a report to stdout, or to path with mode 0600 (the
+// writeOutput streams a report to stdout, or to path with mode 0600 (the
 // report names the account's roles and resources): through a temporary
 // file in the same directory, renamed over path, so that a failure leaves
 // any earlier report whole.
-func writeOutput(env *Env, path string, data []byte) error {
+func writeOutput(env *Env, path string, write func(io.Writer) error) error {
 	if path == "" {
-		_, err := env.Stdout.Write(data)
-		return err
+		return write(env.Stdout)
 	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return err
 	}
 	tmp := f.Name()
-	_, err = f.Write(data)
+	err = f.Chmod(0o600)
 	if err == nil {
-		err = f.Chmod(0o600)
+		err = write(f)
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
@@ -291,7 +287,10 @@ func writeOutput(env *Env, path string, data []byte) error {
 	}
 	if err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("--output %s: %w", path, errors.Unwrap(err))
+		if u := errors.Unwrap(err); u != nil {
+			err = u
+		}
+		return fmt.Errorf("--output %s: %w", path, err)
 	}
 	return nil
 }

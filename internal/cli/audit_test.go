@@ -20,12 +20,13 @@ type auditReport struct {
 	RecoveryPoints int
 	Selections     int
 	Failing        int
-	Items          []struct {
+	// Fixes are the fixes findings refer to by FixRef.
+	Fixes map[string]*struct{ Verified bool }
+	Items []struct {
 		ARN        string
 		RoleSource string
 		Findings   []struct {
-			RuleID, Layer, Message string
-			Fix                    *struct{ Verified bool }
+			RuleID, Layer, Message, FixRef string
 		}
 	}
 }
@@ -52,7 +53,7 @@ func TestAuditFailing(t *testing.T) {
 	for _, it := range rep.Items {
 		for _, f := range it.Findings {
 			got = append(got, it.ARN+" "+f.RuleID+" "+f.Layer)
-			if f.Fix == nil || !f.Fix.Verified || f.Message == "" {
+			if fx := rep.Fixes[f.FixRef]; fx == nil || !fx.Verified || f.Message == "" {
 				t.Errorf("%s: no verified fix or message", f.RuleID)
 			}
 		}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strconv"
@@ -32,20 +33,12 @@ type Locator interface {
 
 func (*Audit) name() string { return "audit" }
 
-func (a *Audit) writeJSON(w io.Writer, o Options) error {
-	rep := a.Report
-	fillGapTexts(&rep, o.Lang)
-	if a.SummaryOnly {
-		rep.Items = nil
-	}
-	return writeJSON(w, rep)
-}
-
 func (a *Audit) writeText(w io.Writer, o Options, md bool) error {
 	rep := a.Report
 	fillGapTexts(&rep, o.Lang)
-	_, err := io.WriteString(w, auditText(rep, o.Lang, md, a.SummaryOnly))
-	return err
+	b := bufio.NewWriterSize(w, bufSize)
+	auditText(b, rep, o.Lang, md, a.SummaryOnly)
+	return b.Flush()
 }
 
 // fillGapTexts writes each could-not-check cause's message in lang.
@@ -88,12 +81,13 @@ func summaryLine(rep audit.Report, lang i18n.Lang) string {
 	return out
 }
 
-func auditText(rep audit.Report, lang i18n.Lang, md, summaryOnly bool) string {
+// auditText writes the report as text or Markdown to b, item by item (b
+// keeps the first write error).
+func auditText(b *bufio.Writer, rep audit.Report, lang i18n.Lang, md, summaryOnly bool) {
 	t := func(id string, args ...any) string { return i18n.T(lang, id, args...) }
-	var b strings.Builder
 	heading := func(level int, s string) {
 		if md {
-			fmt.Fprintf(&b, "%s %s\n\n", strings.Repeat("#", level), s)
+			fmt.Fprintf(b, "%s %s\n\n", strings.Repeat("#", level), s)
 			return
 		}
 		b.WriteString(s + "\n")
@@ -150,7 +144,7 @@ func auditText(rep audit.Report, lang i18n.Lang, md, summaryOnly bool) string {
 			strconv.Itoa(rep.Summary.Failed+rep.Summary.Unchecked)) + "\n\n")
 	}
 	if summaryOnly || len(rep.Items) == 0 {
-		return b.String()
+		return
 	}
 	heading(2, t("audit.findings"))
 	for _, it := range rep.Items {
@@ -207,7 +201,6 @@ func auditText(rep audit.Report, lang i18n.Lang, md, summaryOnly bool) string {
 		b.WriteString("\n")
 	}
 	b.WriteString(t("audit.more-detail") + "\n")
-	return b.String()
 }
 
 func suppressed(lang i18n.Lang, s, ignored string, filtered bool) string {

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -64,71 +66,103 @@ type junitSkipped struct {
 func (a *Audit) writeJUnit(w io.Writer, o Options) error {
 	rep, lang := a.Report, o.Lang
 	fillGapTexts(&rep, lang)
-	t := func(id string, args ...any) string { return i18n.T(lang, id, args...) }
 	s := junitSuite{Name: "denied audit " + rep.Account, Properties: []junitProperty{{"account", rep.Account}, {"region", rep.Region},
-		{"passed", strconv.Itoa(rep.Summary.Passed)}}}
+		{"passed", strconv.Itoa(rep.Summary.Passed)}}, Tests: len(rep.Passed) + len(rep.Items)}
+	for _, it := range rep.Items {
+		switch it.Result {
+		case audit.Fail:
+			s.Failures++
+		case audit.Unchecked:
+			s.Errors++
+		default:
+			s.Skipped++
+		}
+	}
+	// The document without its test cases, cut where they go; then each
+	// case, as xml.Encoder would indent them in it.
+	var head bytes.Buffer
+	enc := xml.NewEncoder(&head)
+	enc.Indent("", "  ")
+	if err := enc.Encode(JUnitSuites{Name: "denied audit", Tests: s.Tests, Failures: s.Failures, Errors: s.Errors, Skipped: s.Skipped, Suites: []junitSuite{s}}); err != nil {
+		return err
+	}
+	const end = "\n  </testsuite>"
+	cut := bytes.Index(head.Bytes(), []byte(end))
+	if cut < 0 {
+		return fmt.Errorf("report: no test suite in the JUnit document")
+	}
+	b := bufio.NewWriterSize(w, bufSize)
+	b.WriteString(xml.Header)
+	b.Write(head.Bytes()[:cut])
+	if s.Tests > 0 {
+		b.WriteByte('\n')
+	}
+	enc = xml.NewEncoder(b)
+	enc.Indent("    ", "  ")
+	start := xml.StartElement{Name: xml.Name{Local: "testcase"}}
 	for _, it := range rep.Passed {
-		s.Cases = append(s.Cases, junitCase{Name: it.ARN, Classname: "denied.audit." + it.Kind})
+		if err := enc.EncodeElement(junitCase{Name: it.ARN, Classname: "denied.audit." + it.Kind}, start); err != nil {
+			return err
+		}
 	}
 	for _, it := range rep.Items {
-		c := junitCase{Name: it.ARN, Classname: "denied.audit." + it.Kind}
-		var lines []string
-		var first string
+		if err := enc.EncodeElement(junitCaseOf(it, lang), start); err != nil {
+			return err
+		}
+	}
+	if err := enc.Flush(); err != nil {
+		return err
+	}
+	b.Write(head.Bytes()[cut:])
+	b.WriteByte('\n')
+	return b.Flush()
+}
+
+// junitCaseOf is the test case of an item that did not pass.
+func junitCaseOf(it audit.Item, lang i18n.Lang) junitCase {
+	t := func(id string, args ...any) string { return i18n.T(lang, id, args...) }
+	c := junitCase{Name: it.ARN, Classname: "denied.audit." + it.Kind}
+	var lines []string
+	var first string
+	for _, f := range it.Findings {
+		if f.Ignored == "" && !f.Filtered {
+			lines = append(lines, f.RuleID+": "+t("audit.sarif.message", f.Action, f.PrincipalARN, f.Resource, auditLayer(lang, f.Layer), it.ARN))
+			if first == "" {
+				first = f.RuleID
+			}
+		}
+	}
+	for _, g := range it.Unchecked {
+		if g.Ignored == "" && !g.Filtered {
+			lines = append(lines, g.RuleID+": "+g.Text)
+			if first == "" {
+				first = g.RuleID
+			}
+		}
+	}
+	text := strings.Join(lines, "\n")
+	switch it.Result {
+	case audit.Fail:
+		c.Failure = &junitProblem{Message: t("audit.result.fail") + ": " + first, Type: first, Text: text}
+	case audit.Unchecked:
+		c.Error = &junitProblem{Message: t("audit.result.could-not-check") + ": " + first, Type: first, Text: text}
+	default:
+		reason := t("audit.result." + it.Result)
+		var why []string
 		for _, f := range it.Findings {
-			if f.Ignored == "" && !f.Filtered {
-				lines = append(lines, f.RuleID+": "+t("audit.sarif.message", f.Action, f.PrincipalARN, f.Resource, auditLayer(lang, f.Layer), it.ARN))
-				if first == "" {
-					first = f.RuleID
-				}
+			if f.Ignored != "" {
+				why = append(why, f.RuleID+": "+f.Ignored)
 			}
 		}
 		for _, g := range it.Unchecked {
-			if g.Ignored == "" && !g.Filtered {
-				lines = append(lines, g.RuleID+": "+g.Text)
-				if first == "" {
-					first = g.RuleID
-				}
+			if g.Ignored != "" {
+				why = append(why, g.RuleID+": "+g.Ignored)
 			}
 		}
-		text := strings.Join(lines, "\n")
-		switch it.Result {
-		case audit.Fail:
-			c.Failure = &junitProblem{Message: t("audit.result.fail") + ": " + first, Type: first, Text: text}
-			s.Failures++
-		case audit.Unchecked:
-			c.Error = &junitProblem{Message: t("audit.result.could-not-check") + ": " + first, Type: first, Text: text}
-			s.Errors++
-		default:
-			reason := t("audit.result." + it.Result)
-			var why []string
-			for _, f := range it.Findings {
-				if f.Ignored != "" {
-					why = append(why, f.RuleID+": "+f.Ignored)
-				}
-			}
-			for _, g := range it.Unchecked {
-				if g.Ignored != "" {
-					why = append(why, g.RuleID+": "+g.Ignored)
-				}
-			}
-			if len(why) > 0 {
-				reason += " (" + strings.Join(why, "; ") + ")"
-			}
-			c.Skipped = &junitSkipped{Message: reason}
-			s.Skipped++
+		if len(why) > 0 {
+			reason += " (" + strings.Join(why, "; ") + ")"
 		}
-		s.Cases = append(s.Cases, c)
+		c.Skipped = &junitSkipped{Message: reason}
 	}
-	s.Tests = len(s.Cases)
-	out := JUnitSuites{Name: "denied audit", Tests: s.Tests, Failures: s.Failures, Errors: s.Errors, Skipped: s.Skipped, Suites: []junitSuite{s}}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		return err
-	}
-	_, err := fmt.Fprintln(w)
-	return err
+	return c
 }

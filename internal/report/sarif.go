@@ -1,8 +1,10 @@
 package report
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -196,23 +198,25 @@ func fingerprint(parts ...string) string {
 	return hex.EncodeToString(h[:16])
 }
 
-func (a *Audit) writeSARIF(w io.Writer, o Options) error {
-	log := a.sarif(o)
-	if tr, ok := log.Runs[0].Properties["truncated"].(map[string]int); ok {
-		o.warn(i18n.T(o.Lang, "audit.sarif.truncated", strconv.Itoa(tr["results"]), strconv.Itoa(tr["kept"])))
-	}
-	return writeJSON(w, log)
+// sarifRef is one result of the log, before it is built: the gap or
+// finding k of item i.
+type sarifRef struct {
+	item, k int
+	gap     bool
+	sev     string
 }
 
-// sarif builds the SARIF log of the report.
-func (a *Audit) sarif(o Options) SARIFLog {
+// writeSARIF writes the log result by result: a first pass over the items
+// gives the rules (the run's driver comes first) and, past SARIFMaxResults,
+// which results are kept; the second builds and writes each result.
+func (a *Audit) writeSARIF(w io.Writer, o Options) error {
 	rep, lang := a.Report, o.Lang
 	fillGapTexts(&rep, lang)
+	t := func(id string, args ...any) string { return i18n.T(lang, id, args...) }
 	src := a.Source
 	if src == nil {
 		src = noSource{}
 	}
-	t := func(id string, args ...any) string { return i18n.T(lang, id, args...) }
 	run := sarifRun{Tool: sarifTool{Driver: sarifDriver{Name: "denied", Version: o.Version,
 		InformationURI: "https://github.com/deniedhq/denied", Rules: []sarifRule{}}}, Results: []sarifResult{},
 		AutomationDetails: &sarifAutomation{ID: "denied-audit/" + rep.Account + "/"},
@@ -227,54 +231,19 @@ func (a *Audit) sarif(o Options) SARIFLog {
 		title diagnose.Msg
 	}
 	rules := map[string]ruleInfo{}
-	var results []sarifResult
-	for _, it := range rep.Items {
-		loc := sarifLocation{LogicalLocations: []sarifLogical{{Name: it.ARN, FullyQualifiedName: it.ARN, Kind: "resource"}}}
-		if uri != "" {
-			line := src.Line(it)
-			if line < 1 {
-				line = 1
+	var refs []sarifRef
+	for i, it := range rep.Items {
+		for k, g := range it.Unchecked {
+			if g.Ignored == "" && !g.Filtered {
+				rules[g.RuleID] = ruleInfo{sev: g.Severity}
+				refs = append(refs, sarifRef{item: i, k: k, gap: true, sev: g.Severity})
 			}
-			loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: sarifArtifactLocation{URI: uri}, Region: sarifRegion{StartLine: line}}
 		}
-		add := func(rule, sev, msg string, title diagnose.Msg, role string, fp ...string) {
-			rules[rule] = ruleInfo{sev: sev, title: title}
-			r := sarifResult{RuleID: rule, Level: sarifLevel(sev), Message: sarifText{msg}, Locations: []sarifLocation{loc},
-				PartialFingerprints: map[string]string{"deniedFinding/v1": fingerprint(append([]string{rule, it.ARN}, fp...)...)},
-				Properties:          map[string]string{"result": it.Result, "severity": sev}}
-			// The role whose policy decides, where it is in the file.
-			if l := src.RoleLine(role); uri != "" && l > 0 {
-				r.RelatedLocations = []sarifLocation{{ID: 1, Message: &sarifText{t("audit.sarif.role", role)},
-					PhysicalLocation: &sarifPhysical{ArtifactLocation: sarifArtifactLocation{URI: uri}, Region: sarifRegion{StartLine: l}}}}
+		for k, f := range it.Findings {
+			if f.Ignored == "" && !f.Filtered {
+				rules[f.RuleID] = ruleInfo{sev: f.Severity, title: f.Title}
+				refs = append(refs, sarifRef{item: i, k: k, sev: f.Severity})
 			}
-			results = append(results, r)
-		}
-		for _, g := range it.Unchecked {
-			if g.Ignored != "" || g.Filtered {
-				continue
-			}
-			add(g.RuleID, g.Severity, t("audit.sarif.unchecked", t("audit.item."+it.Kind, it.ARN), g.Text), diagnose.Msg{}, "", g.MsgID, strings.Join(g.Args, "\x00"))
-		}
-		for _, f := range it.Findings {
-			if f.Ignored != "" || f.Filtered {
-				continue
-			}
-			msg := t("audit.sarif.message", f.Action, f.PrincipalARN, f.Resource, auditLayer(lang, f.Layer), t("audit.item."+it.Kind, it.ARN))
-			if f.Message != "" {
-				msg += " " + t("audit.aws-says", f.Message)
-			}
-			if f.Fix != nil {
-				id := "audit.fix"
-				if !f.Fix.Verified {
-					id = "audit.fix.unverified"
-				}
-				msg += " " + t(id, fixTitle(lang, f.Fix.Title, f.Fix.TitleMsg.ID, f.Fix.TitleMsg.Args))
-			}
-			role := f.PrincipalARN
-			if f.Action == "sts:AssumeRole" {
-				role = f.Resource
-			}
-			add(f.RuleID, f.Severity, msg, f.Title, role, f.PrincipalARN, f.Action, f.Resource)
 		}
 	}
 	ids := make([]string, 0, len(rules))
@@ -293,21 +262,88 @@ func (a *Audit) sarif(o Options) SARIFLog {
 			HelpURI: auditHelpURI, DefaultConfiguration: sarifConfig{Level: sarifLevel(ri.sev)},
 			Properties: sarifRuleProps{SecuritySeverity: securitySeverity[ri.sev], Severity: ri.sev, Tags: []string{"security", "aws", "aws-backup", "iam"}, Precision: "high"}})
 	}
-	for i := range results {
-		results[i].RuleIndex = index[results[i].RuleID]
-	}
 	run.Properties = map[string]any{"summary": rep.Summary}
-	if len(results) > SARIFMaxResults {
+	if len(refs) > SARIFMaxResults {
 		// GitHub rejects a run of more than 25,000 results: keep the
 		// most severe, and say so.
-		sort.SliceStable(results, func(i, j int) bool {
-			return securitySeverity[results[i].Properties["severity"]] > securitySeverity[results[j].Properties["severity"]]
-		})
-		run.Properties["truncated"] = map[string]int{"results": len(results), "kept": SARIFMaxResults}
-		results = results[:SARIFMaxResults]
+		sort.SliceStable(refs, func(i, j int) bool { return securitySeverity[refs[i].sev] > securitySeverity[refs[j].sev] })
+		run.Properties["truncated"] = map[string]int{"results": len(refs), "kept": SARIFMaxResults}
+		o.warn(t("audit.sarif.truncated", strconv.Itoa(len(refs)), strconv.Itoa(SARIFMaxResults)))
+		refs = refs[:SARIFMaxResults]
 	}
-	run.Results = append(run.Results, results...)
-	return SARIFLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}}
+
+	// The log with no results, cut where they go.
+	j := newJSONStream(w)
+	log, err := j.indented(SARIFLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}}, 0)
+	if err != nil {
+		return err
+	}
+	const results = "\n      \"results\": []"
+	cut := bytes.Index(log, []byte(results))
+	if cut < 0 {
+		return fmt.Errorf("report: no results in the SARIF log")
+	}
+	rest := append([]byte(nil), log[cut+len(results)-1:]...)
+	j.w.Write(log[:cut+len(results)-1])
+	for n, ref := range refs {
+		r := sarifResultOf(rep.Items[ref.item], ref, src, uri, lang)
+		r.RuleIndex = index[r.RuleID]
+		j.elem(n, 4)
+		if err := j.value(&r, 4); err != nil {
+			return err
+		}
+	}
+	if len(refs) > 0 {
+		j.w.WriteString("\n      ")
+	}
+	j.w.Write(rest)
+	j.w.WriteByte('\n')
+	return j.flush()
+}
+
+// sarifResult builds the result ref of item it.
+func sarifResultOf(it audit.Item, ref sarifRef, src Locator, uri string, lang i18n.Lang) sarifResult {
+	t := func(id string, args ...any) string { return i18n.T(lang, id, args...) }
+	loc := sarifLocation{LogicalLocations: []sarifLogical{{Name: it.ARN, FullyQualifiedName: it.ARN, Kind: "resource"}}}
+	if uri != "" {
+		line := src.Line(it)
+		if line < 1 {
+			line = 1
+		}
+		loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: sarifArtifactLocation{URI: uri}, Region: sarifRegion{StartLine: line}}
+	}
+	result := func(rule, sev, msg, role string, fp ...string) sarifResult {
+		r := sarifResult{RuleID: rule, Level: sarifLevel(sev), Message: sarifText{msg}, Locations: []sarifLocation{loc},
+			PartialFingerprints: map[string]string{"deniedFinding/v1": fingerprint(append([]string{rule, it.ARN}, fp...)...)},
+			Properties:          map[string]string{"result": it.Result, "severity": sev}}
+		// The role whose policy decides, where it is in the file.
+		if l := src.RoleLine(role); uri != "" && l > 0 {
+			r.RelatedLocations = []sarifLocation{{ID: 1, Message: &sarifText{t("audit.sarif.role", role)},
+				PhysicalLocation: &sarifPhysical{ArtifactLocation: sarifArtifactLocation{URI: uri}, Region: sarifRegion{StartLine: l}}}}
+		}
+		return r
+	}
+	if ref.gap {
+		g := it.Unchecked[ref.k]
+		return result(g.RuleID, g.Severity, t("audit.sarif.unchecked", t("audit.item."+it.Kind, it.ARN), g.Text), "", g.MsgID, strings.Join(g.Args, "\x00"))
+	}
+	f := it.Findings[ref.k]
+	msg := t("audit.sarif.message", f.Action, f.PrincipalARN, f.Resource, auditLayer(lang, f.Layer), t("audit.item."+it.Kind, it.ARN))
+	if f.Message != "" {
+		msg += " " + t("audit.aws-says", f.Message)
+	}
+	if f.Fix != nil {
+		id := "audit.fix"
+		if !f.Fix.Verified {
+			id = "audit.fix.unverified"
+		}
+		msg += " " + t(id, fixTitle(lang, f.Fix.Title, f.Fix.TitleMsg.ID, f.Fix.TitleMsg.Args))
+	}
+	role := f.PrincipalARN
+	if f.Action == "sts:AssumeRole" {
+		role = f.Resource
+	}
+	return result(f.RuleID, f.Severity, msg, role, f.PrincipalARN, f.Action, f.Resource)
 }
 
 // ruleName is a rule ID in the PascalCase SARIF uses for names

@@ -1,0 +1,149 @@
+package report
+
+import (
+	"bytes"
+	"io"
+	"strconv"
+
+	"github.com/deniedhq/denied/audit"
+	"github.com/deniedhq/denied/fix"
+)
+
+// The JSON audit report (audit.SchemaVersion 3) is audit.Report with the
+// fixes written once: "fixes" maps a reference ("fix-1", "fix-2", ... in
+// the order first used) to a fix, and each finding names its fix by
+// "fixRef" instead of holding it (every item a check covers has the same
+// fix, 4 KB each). It is written item by item: the fields of the report
+// before its items, the fix table, then each item, each passed item and the
+// expired ignore-file entries.
+
+// auditHead is the report without what is streamed after it.
+type auditHead struct {
+	*audit.Report
+	Items          []audit.Item        `json:"items,omitempty"`
+	Passed         []audit.Item        `json:"passed,omitempty"`
+	ExpiredIgnores []audit.IgnoreEntry `json:"expiredIgnores,omitempty"`
+}
+
+// auditItemJSON is an item whose findings refer to the fix table.
+type auditItemJSON struct {
+	*audit.Item
+	Findings []auditFindingJSON `json:"findings,omitempty"`
+}
+
+type auditFindingJSON struct {
+	*audit.Finding
+	// Fix hides the finding's own fix: it is in the table.
+	Fix    *fix.Fix `json:"fix,omitempty"`
+	FixRef string   `json:"fixRef,omitempty"`
+}
+
+// fixTable numbers the distinct fixes of the items.
+type fixTable struct {
+	ref   map[*fix.Fix]string
+	byDoc map[string]string
+	fixes []*fix.Fix
+}
+
+// newFixTable gives each distinct fix of items a reference: fixes shared
+// by pointer (the items of one check) are encoded once to compare them.
+func newFixTable(j *jsonStream, items []audit.Item) (*fixTable, error) {
+	t := &fixTable{ref: map[*fix.Fix]string{}, byDoc: map[string]string{}}
+	for i := range items {
+		for k := range items[i].Findings {
+			f := items[i].Findings[k].Fix
+			if f == nil {
+				continue
+			}
+			if _, ok := t.ref[f]; ok {
+				continue
+			}
+			doc, err := j.compact(f)
+			if err != nil {
+				return nil, err
+			}
+			if r, ok := t.byDoc[string(doc)]; ok {
+				t.ref[f] = r
+				continue
+			}
+			r := "fix-" + strconv.Itoa(len(t.fixes)+1)
+			t.ref[f], t.byDoc[string(doc)] = r, r
+			t.fixes = append(t.fixes, f)
+		}
+	}
+	return t, nil
+}
+
+func (a *Audit) writeJSON(w io.Writer, o Options) error {
+	rep := a.Report
+	fillGapTexts(&rep, o.Lang)
+	j := newJSONStream(w)
+	head, err := j.indented(auditHead{Report: &rep}, 0)
+	if err != nil {
+		return err
+	}
+	j.w.Write(bytes.TrimSuffix(head, []byte("\n}")))
+	if !a.SummaryOnly {
+		if err := writeAuditItems(j, rep.Items); err != nil {
+			return err
+		}
+	}
+	if len(rep.Passed) > 0 {
+		j.elem(1, 1)
+		j.key("passed")
+		j.w.WriteByte('[')
+		for i := range rep.Passed {
+			j.elem(i, 2)
+			if err := j.value(&rep.Passed[i], 2); err != nil {
+				return err
+			}
+		}
+		j.end(len(rep.Passed), 2, ']')
+	}
+	if len(rep.ExpiredIgnores) > 0 {
+		j.elem(1, 1)
+		j.key("expiredIgnores")
+		if err := j.value(rep.ExpiredIgnores, 1); err != nil {
+			return err
+		}
+	}
+	j.w.WriteString("\n}\n")
+	return j.flush()
+}
+
+// writeAuditItems writes the fix table and the items that refer to it.
+func writeAuditItems(j *jsonStream, items []audit.Item) error {
+	t, err := newFixTable(j, items)
+	if err != nil {
+		return err
+	}
+	j.elem(1, 1)
+	j.key("fixes")
+	j.w.WriteByte('{')
+	for i, f := range t.fixes {
+		j.elem(i, 2)
+		j.key(t.ref[f])
+		if err := j.value(f, 2); err != nil {
+			return err
+		}
+	}
+	j.end(len(t.fixes), 2, '}')
+	j.elem(1, 1)
+	j.key("items")
+	j.w.WriteByte('[')
+	var fs []auditFindingJSON
+	for i := range items {
+		it := &items[i]
+		fs = fs[:0]
+		for k := range it.Findings {
+			f := &it.Findings[k]
+			fs = append(fs, auditFindingJSON{Finding: f, FixRef: t.ref[f.Fix]})
+		}
+		j.elem(i, 2)
+		if err := j.value(auditItemJSON{Item: it, Findings: fs}, 2); err != nil {
+			return err
+		}
+	}
+	j.end(len(items), 2, ']')
+	return nil
+}

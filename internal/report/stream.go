@@ -1,0 +1,96 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"io"
+)
+
+// bufSize is the buffer the streaming writers write through.
+const bufSize = 64 << 10
+
+// jsonStream writes indented JSON values one at a time, as
+// json.Encoder.SetIndent("", "  ") would write them inside the document
+// they belong to, through reused buffers: a writer streams a report value
+// by value instead of building and indenting it whole.
+type jsonStream struct {
+	w   *bufio.Writer
+	raw bytes.Buffer
+	out bytes.Buffer
+	enc *json.Encoder
+}
+
+func newJSONStream(w io.Writer) *jsonStream {
+	j := &jsonStream{w: bufio.NewWriterSize(w, bufSize)}
+	j.enc = json.NewEncoder(&j.raw)
+	j.enc.SetEscapeHTML(false)
+	return j
+}
+
+// indented returns v as JSON indented for a depth of depth (its first
+// line unprefixed); valid until the next call.
+func (j *jsonStream) indented(v any, depth int) ([]byte, error) {
+	j.raw.Reset()
+	if err := j.enc.Encode(v); err != nil {
+		return nil, err
+	}
+	j.out.Reset()
+	if err := json.Indent(&j.out, bytes.TrimSuffix(j.raw.Bytes(), []byte("\n")), indent(depth), "  "); err != nil {
+		return nil, err
+	}
+	return j.out.Bytes(), nil
+}
+
+// compact returns v as compact JSON; valid until the next call.
+func (j *jsonStream) compact(v any) ([]byte, error) {
+	j.raw.Reset()
+	if err := j.enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(j.raw.Bytes(), []byte("\n")), nil
+}
+
+// value writes v at depth.
+func (j *jsonStream) value(v any, depth int) error {
+	b, err := j.indented(v, depth)
+	if err == nil {
+		_, err = j.w.Write(b)
+	}
+	return err
+}
+
+// elem starts the n-th element (from 0) of an array or object at depth.
+func (j *jsonStream) elem(n, depth int) {
+	if n > 0 {
+		j.w.WriteByte(',')
+	}
+	j.w.WriteByte('\n')
+	j.w.WriteString(indent(depth))
+}
+
+// end closes an array or object of n elements whose members are at depth.
+func (j *jsonStream) end(n, depth int, closer byte) {
+	if n > 0 {
+		j.w.WriteByte('\n')
+		j.w.WriteString(indent(depth - 1))
+	}
+	j.w.WriteByte(closer)
+}
+
+// key writes "name": after elem.
+func (j *jsonStream) key(name string) {
+	b, _ := json.Marshal(name)
+	j.w.Write(b)
+	j.w.WriteString(": ")
+}
+
+func (j *jsonStream) flush() error { return j.w.Flush() }
+
+func indent(depth int) string {
+	const spaces = "                                "
+	if 2*depth <= len(spaces) {
+		return spaces[:2*depth]
+	}
+	return string(bytes.Repeat([]byte("  "), depth))
+}
