@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"strconv"
 
@@ -37,6 +38,10 @@ type auditFindingJSON struct {
 	Fix    *fix.Fix `json:"fix,omitempty"`
 	FixRef string   `json:"fixRef,omitempty"`
 }
+
+// maxShared bounds the encoded findings kept for the items that share
+// them (with --as each recovery point has its own).
+const maxShared = 256
 
 // fixTable numbers the distinct fixes of the items.
 type fixTable struct {
@@ -131,18 +136,50 @@ func writeAuditItems(j *jsonStream, items []audit.Item) error {
 	j.elem(1, 1)
 	j.key("items")
 	j.w.WriteByte('[')
+	// The items of one check share its findings (one slice): they are
+	// encoded once for them all, while they keep coming.
+	type shared struct {
+		first *audit.Finding
+		n     int
+	}
+	done := map[shared][]byte{}
 	var fs []auditFindingJSON
+	end := []byte("\n" + indent(2) + "}")
 	for i := range items {
 		it := &items[i]
-		fs = fs[:0]
-		for k := range it.Findings {
-			f := &it.Findings[k]
-			fs = append(fs, auditFindingJSON{Finding: f, FixRef: t.ref[f.Fix]})
-		}
-		j.elem(i, 2)
-		if err := j.value(auditItemJSON{Item: it, Findings: fs}, 2); err != nil {
+		head, err := j.indented(auditItemJSON{Item: it}, 2)
+		if err != nil {
 			return err
 		}
+		if !bytes.HasSuffix(head, end) {
+			return fmt.Errorf("report: item %d: unexpected JSON", i)
+		}
+		j.elem(i, 2)
+		if len(it.Findings) == 0 {
+			j.w.Write(head)
+			continue
+		}
+		j.w.Write(head[:len(head)-len(end)])
+		j.elem(1, 3)
+		j.key("findings")
+		key := shared{&it.Findings[0], len(it.Findings)}
+		body, ok := done[key]
+		if !ok {
+			fs = fs[:0]
+			for k := range it.Findings {
+				f := &it.Findings[k]
+				fs = append(fs, auditFindingJSON{Finding: f, FixRef: t.ref[f.Fix]})
+			}
+			if body, err = j.indented(fs, 3); err != nil {
+				return err
+			}
+			if len(done) < maxShared {
+				body = bytes.Clone(body)
+				done[key] = body
+			}
+		}
+		j.w.Write(body)
+		j.w.Write(end)
 	}
 	j.end(len(items), 2, ']')
 	return nil
