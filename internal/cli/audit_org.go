@@ -2,9 +2,9 @@ package cli
 
 import (
 	"bytes"
-	"io"
 	"encoding/json"
 	"fmt"
+	"io"
 	"sort"
 	"strconv"
 
