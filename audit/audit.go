@@ -13,6 +13,10 @@
 //
 // Recovery points that share an operation, role, instance role, vault and
 // key share one evaluation: results are cached on that combination.
+//
+// It builds on preflight (one check per operation), diagnose (rule IDs) and fix; it must not
+// import the AWS SDK, internal/collect or internal/cli (internal/archtest checks the SDK), nor
+// render: the writers of its reports live in internal/report.
 package audit
 
 import (

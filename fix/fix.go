@@ -15,6 +15,10 @@
 // evaluated again. When another layer still denies, the next layer's fix
 // is synthesized too (a bounded number of rounds), and the combination is
 // verified as a Plan. The package never changes an account.
+//
+// It works on the engine (authz, simulate) and the policy model, and takes its sentences from
+// internal/i18n message ids; it must not import account, preflight, diagnose or the AWS SDK
+// (internal/archtest), so that every layer above can propose fixes.
 package fix
 
 import (

@@ -3,6 +3,9 @@
 // groups them by cause: each distinct status message is explained once
 // (parsed, decoded when it carries an encoded authorization failure
 // message, diagnosed), and the jobs are grouped by the diagnosis rule.
+//
+// It is the one core package that imports the AWS SDK (the Backup job types); it must not
+// import internal/cli or render (internal/report writes its reports).
 package jobs
 
 import (

@@ -4,6 +4,10 @@
 // parameters, each becomes a simulate case built from the snapshot for the
 // right principal (the caller, or the job role's AWS Backup session), and
 // each denied request gets a verified fix plan (package fix).
+//
+// It reads snapshots (account), the operation catalog (catalog/backupops) and plans fixes (fix);
+// it must not import audit, diagnose, internal/collect or the AWS SDK (internal/archtest), nor
+// render (internal/report).
 package preflight
 
 import (

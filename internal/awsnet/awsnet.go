@@ -3,6 +3,8 @@
 // and the whole attempt are limited) and the retry settings (the AWS
 // configuration's AWS_MAX_ATTEMPTS, AWS_RETRY_MODE, max_attempts and
 // retry_mode honoured; denied's defaults when none is set).
+//
+// It imports nothing of this module.
 package awsnet
 
 import (

@@ -3,6 +3,9 @@
 // KMS and AWS Backup. Each service is reached through a narrow interface
 // holding only the calls used, implemented by the SDK clients; what cannot
 // be read is recorded in Snapshot.Unreadable instead of failing the run.
+//
+// It is the only package that calls AWS for a snapshot; it imports account and the SDK, and
+// must not import the engine or the reports.
 package collect
 
 import (

@@ -7,6 +7,9 @@
 // This file has the helpers shared by the test and by cmd/benchvs: finding
 // the repository, installing the oracle into a temporary folder and talking
 // to it.
+//
+// Its non-test code imports nothing of this module (its tests use simulate and casegen);
+// product code must not import it.
 package difftest
 
 import (

@@ -1,5 +1,7 @@
 // Package i18n holds every sentence denied shows a person, in English,
 // Japanese and Korean, and picks the language from --lang or the locale.
+//
+// It is a leaf: it imports nothing of this module, so every package may use it.
 package i18n
 
 import (

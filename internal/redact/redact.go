@@ -5,6 +5,8 @@
 // error message. It errs on the side of removing too much: a 40-character
 // mixed-case string or a 100-character base64 run goes even when it was
 // something else.
+//
+// It imports nothing of this module.
 package redact
 
 import (

@@ -1,5 +1,7 @@
 // Package testutil holds small helpers for tests: starting real local
 // stand-ins for AWS.
+//
+// Only tests import it; it must not be imported by product code.
 package testutil
 
 import (

@@ -1,6 +1,8 @@
 // Package jobstest serves the AWS Backup job APIs (ListBackupJobs,
 // ListRestoreJobs, ListCopyJobs) over HTTP in the REST-JSON protocol the
 // AWS SDK speaks, from a fixture file, for tests: moto_server lacks them.
+//
+// Only tests import it.
 package jobstest
 
 import (
