@@ -117,6 +117,11 @@ type Input struct {
 	// ManagementAccount is the organisation's management account: SCPs do
 	// not restrict its principals and RCPs do not restrict its resources.
 	ManagementAccount string
+	// RCPSupported reports whether resource control policies apply to a
+	// service's resources, by service prefix (s3, kms). The engine holds
+	// no service catalog: the caller passes one (catalog.RCPSupported).
+	// Nil means RCPs apply to every service.
+	RCPSupported func(service string) bool
 }
 
 // Set is a compiled policy set, ready to evaluate requests. It is
@@ -130,6 +135,7 @@ type Set struct {
 	hasSession        bool
 	hasResource       bool
 	managementAccount string
+	rcpSupported      func(service string) bool // nil: every service
 	// byService holds, per service prefix named literally in some Action,
 	// the statements of each policy that can match an action of that
 	// service; other holds them for any other service.
@@ -184,7 +190,7 @@ func (e *CompileError) Unwrap() error { return e.Err }
 // Compile compiles the policies of in. Policies are expected to have been
 // parsed without errors; Compile reports what it cannot interpret.
 func Compile(in Input) (*Set, error) {
-	s := &Set{managementAccount: in.ManagementAccount}
+	s := &Set{managementAccount: in.ManagementAccount, rcpSupported: in.RCPSupported}
 	// Size the policy list and the per-layer indexes once.
 	var per [numLayers]int
 	per[LayerIdentity] = len(in.Identity)

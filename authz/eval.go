@@ -186,7 +186,7 @@ func (s *Set) evaluate(r *Request, res *Result) {
 	}
 	if s.rcpLevels > 0 {
 		switch {
-		case !rcpSupported(r.service):
+		case s.rcpSupported != nil && !s.rcpSupported(r.service):
 			mark(LayerRCP, true, false, NoteServiceNotRCP)
 		case s.managementAccount != "" && r.ResourceAccount == s.managementAccount:
 			mark(LayerRCP, true, false, NoteManagementAccount)

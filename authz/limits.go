@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"unicode/utf8"
 
-	"github.com/deniedhq/denied/internal/jsonx"
 	"github.com/deniedhq/denied/policy"
 )
 
@@ -66,29 +65,28 @@ func Elide(s string, n int) string {
 }
 
 // checkRequestLimits refuses a request with a value over the limits, with
-// the field's path.
+// the field it is in.
 func checkRequestLimits(in RequestInput) error {
 	chars := utf8.RuneCountInString
 	if n := chars(in.Principal); n > MaxARNLength {
-		return &FieldError{Path: "/request/principal", Err: &LimitError{What: "principal", Len: n, Limit: MaxARNLength, Value: Elide(in.Principal, 60)}}
+		return &FieldError{Field: "principal", Err: &LimitError{What: "principal", Len: n, Limit: MaxARNLength, Value: Elide(in.Principal, 60)}}
 	}
 	if n := chars(in.Action); n > MaxActionLength {
-		return &FieldError{Path: "/request/action", Err: &LimitError{What: "action", Len: n, Limit: MaxActionLength, Value: Elide(in.Action, 60)}}
+		return &FieldError{Field: "action", Err: &LimitError{What: "action", Len: n, Limit: MaxActionLength, Value: Elide(in.Action, 60)}}
 	}
 	if n := chars(in.Resource); n > MaxARNLength {
-		return &FieldError{Path: "/request/resource", Err: &LimitError{What: "resource ARN", Len: n, Limit: MaxARNLength, Value: Elide(in.Resource, 60)}}
+		return &FieldError{Field: "resource", Err: &LimitError{What: "resource ARN", Len: n, Limit: MaxARNLength, Value: Elide(in.Resource, 60)}}
 	}
 	for k, vs := range in.Context {
 		if n := chars(k); n > MaxContextKeyLength {
-			return &FieldError{Path: "/request/context", Err: &LimitError{What: "condition key", Len: n, Limit: MaxContextKeyLength, Value: Elide(k, 60)}}
+			return &FieldError{Field: "context", Err: &LimitError{What: "condition key", Len: n, Limit: MaxContextKeyLength, Value: Elide(k, 60)}}
 		}
-		path := func() string { return "/request/context/" + jsonx.PointerToken(k) }
 		if len(vs) > MaxContextValues {
-			return &FieldError{Path: path(), Err: fmt.Errorf("%d values; denied reads at most %d values for one key", len(vs), MaxContextValues)}
+			return &FieldError{Field: "context", Key: k, Err: fmt.Errorf("%d values; denied reads at most %d values for one key", len(vs), MaxContextValues)}
 		}
 		for _, v := range vs {
 			if len(v) > MaxContextValueLength {
-				return &FieldError{Path: path(), Err: fmt.Errorf("context value %s is %d bytes long; denied reads values up to %d bytes (AWS documents no maximum; the longest real ones, ARNs, have 2,048 characters)", Elide(v, 60), len(v), MaxContextValueLength)}
+				return &FieldError{Field: "context", Key: k, Err: fmt.Errorf("context value %s is %d bytes long; denied reads values up to %d bytes (AWS documents no maximum; the longest real ones, ARNs, have 2,048 characters)", Elide(v, 60), len(v), MaxContextValueLength)}
 			}
 		}
 	}

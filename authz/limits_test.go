@@ -17,37 +17,37 @@ func TestRequestLimits(t *testing.T) {
 	}
 	maxARN := "arn:aws:s3:::bucket/" + strings.Repeat("k", MaxARNLength-len("arn:aws:s3:::bucket/"))
 	tests := []struct {
-		name     string
-		mod      func(*RequestInput)
-		wantPath string
-		wantMsg  string
+		name      string
+		mod       func(*RequestInput)
+		wantField string // Field, and [Key] for a context value
+		wantMsg   string
 	}{
 		{"at the limits", func(in *RequestInput) {
 			in.Resource = maxARN
 			in.Action = "s3:" + strings.Repeat("A", MaxActionLength-3)
 			in.Context = map[string][]string{"s3:" + strings.Repeat("k", MaxContextKeyLength-3): {strings.Repeat("v", MaxContextValueLength)}}
 		}, "", ""},
-		{"resource ARN too long", func(in *RequestInput) { in.Resource = maxARN + "k" }, "/request/resource", "resource ARN \"arn:aws:s3:::bucket/kkk"},
-		{"principal ARN too long", func(in *RequestInput) { in.Principal = "arn:aws:iam::111122223333:user/" + strings.Repeat("u", 2100) }, "/request/principal", "2131 characters long; the most AWS accepts is 2048"},
-		{"action too long", func(in *RequestInput) { in.Action = "s3:" + strings.Repeat("A", 200) }, "/request/action", "203 characters long; the most AWS accepts is 128"},
-		{"context key too long", func(in *RequestInput) { in.Context = map[string][]string{"s3:" + strings.Repeat("k", 300): {"v"}} }, "/request/context", "the most AWS accepts is 256"},
-		{"context value too long", func(in *RequestInput) { in.Context = map[string][]string{"s3:pre/fix": {strings.Repeat("v", 1<<20)}} }, "/request/context/s3:pre~1fix", "1048576 bytes long; denied reads values up to 4096 bytes"},
-		{"too many values", func(in *RequestInput) { in.Context = map[string][]string{"aws:TagKeys": make([]string, 1001)} }, "/request/context/aws:TagKeys", "1001 values"},
+		{"resource ARN too long", func(in *RequestInput) { in.Resource = maxARN + "k" }, "resource", "resource ARN \"arn:aws:s3:::bucket/kkk"},
+		{"principal ARN too long", func(in *RequestInput) { in.Principal = "arn:aws:iam::111122223333:user/" + strings.Repeat("u", 2100) }, "principal", "2131 characters long; the most AWS accepts is 2048"},
+		{"action too long", func(in *RequestInput) { in.Action = "s3:" + strings.Repeat("A", 200) }, "action", "203 characters long; the most AWS accepts is 128"},
+		{"context key too long", func(in *RequestInput) { in.Context = map[string][]string{"s3:" + strings.Repeat("k", 300): {"v"}} }, "context", "the most AWS accepts is 256"},
+		{"context value too long", func(in *RequestInput) { in.Context = map[string][]string{"s3:pre/fix": {strings.Repeat("v", 1<<20)}} }, "context[s3:pre/fix]", "1048576 bytes long; denied reads values up to 4096 bytes"},
+		{"too many values", func(in *RequestInput) { in.Context = map[string][]string{"aws:TagKeys": make([]string, 1001)} }, "context[aws:TagKeys]", "1001 values"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			in := base()
 			tc.mod(&in)
 			_, err := NewRequest(in)
-			if tc.wantPath == "" {
+			if tc.wantField == "" {
 				if err != nil {
 					t.Fatalf("NewRequest at the limits: %v", err)
 				}
 				return
 			}
 			var fe *FieldError
-			if !errors.As(err, &fe) || fe.Path != tc.wantPath || !strings.Contains(err.Error(), tc.wantMsg) {
-				t.Fatalf("err = %v, want path %s and %q", err, tc.wantPath, tc.wantMsg)
+			if !errors.As(err, &fe) || fieldOf(fe) != tc.wantField || !strings.Contains(err.Error(), tc.wantMsg) {
+				t.Fatalf("err = %v, want field %s and %q", err, tc.wantField, tc.wantMsg)
 			}
 			if len(err.Error()) > 400 {
 				t.Fatalf("message of %d bytes echoes the value: %.300s", len(err.Error()), err)
@@ -70,4 +70,12 @@ func TestElide(t *testing.T) {
 			t.Errorf("Elide(%q, %d) = %s, want %s", tc.in, tc.n, got, tc.want)
 		}
 	}
+}
+
+// fieldOf names a field error's field, and its key for a context value.
+func fieldOf(fe *FieldError) string {
+	if fe.Key != "" {
+		return fe.Field + "[" + fe.Key + "]"
+	}
+	return fe.Field
 }

@@ -187,24 +187,24 @@ func NewRequest(in RequestInput) (*Request, error) {
 	}
 	p, err := ParsePrincipal(in.Principal)
 	if err != nil {
-		return nil, &FieldError{Path: "/request/principal", Err: err}
+		return nil, &FieldError{Field: "principal", Err: err}
 	}
 	if in.FederatingUser != "" {
 		u, err := ParsePrincipal(in.FederatingUser)
 		switch {
 		case p.Kind != PrincipalFederated:
-			return nil, &FieldError{Path: "/request/federatingUser", Err: fmt.Errorf("federatingUser is only for a federated user session (arn:aws:sts::ACCOUNT:federated-user/NAME)")}
+			return nil, &FieldError{Field: "federatingUser", Err: fmt.Errorf("federatingUser is only for a federated user session (arn:aws:sts::ACCOUNT:federated-user/NAME)")}
 		case err != nil || u.Kind != PrincipalUser:
-			return nil, &FieldError{Path: "/request/federatingUser", Err: fmt.Errorf("federatingUser %q is not an IAM user ARN (arn:aws:iam::ACCOUNT:user/NAME)", in.FederatingUser)}
+			return nil, &FieldError{Field: "federatingUser", Err: fmt.Errorf("federatingUser %q is not an IAM user ARN (arn:aws:iam::ACCOUNT:user/NAME)", in.FederatingUser)}
 		case u.Account != p.Account:
-			return nil, &FieldError{Path: "/request/federatingUser", Err: fmt.Errorf("federatingUser %q is not in the session's account %s", in.FederatingUser, p.Account)}
+			return nil, &FieldError{Field: "federatingUser", Err: fmt.Errorf("federatingUser %q is not in the session's account %s", in.FederatingUser, p.Account)}
 		}
 		p.FederatingUser = in.FederatingUser
 	}
 	action := strings.TrimSpace(in.Action)
 	i := strings.IndexByte(action, ':')
 	if i <= 0 || i == len(action)-1 || strings.ContainsAny(action, "*? ") {
-		return nil, &FieldError{Path: "/request/action", Err: fmt.Errorf("action %q must read service:Action (no wildcards)", in.Action)}
+		return nil, &FieldError{Field: "action", Err: fmt.Errorf("action %q must read service:Action (no wildcards)", in.Action)}
 	}
 	r := &Request{
 		Principal: p,
@@ -219,7 +219,7 @@ func NewRequest(in RequestInput) (*Request, error) {
 	if r.Resource != "*" {
 		v, ok := splitARN(r.Resource)
 		if !ok {
-			return nil, &FieldError{Path: "/request/resource", Err: fmt.Errorf("resource %q is not an ARN (arn:partition:service:region:account:resource) nor \"*\"", r.Resource)}
+			return nil, &FieldError{Field: "resource", Err: fmt.Errorf("resource %q is not an ARN (arn:partition:service:region:account:resource) nor \"*\"", r.Resource)}
 		}
 		r.resARN = v
 	}
@@ -235,7 +235,7 @@ func NewRequest(in RequestInput) (*Request, error) {
 		}
 	}
 	if r.ResourceAccount != "" && !arn.IsAccountID(r.ResourceAccount) {
-		return nil, &FieldError{Path: "/request/resourceAccount", Err: fmt.Errorf("resource account %q is not a 12-digit account ID", r.ResourceAccount)}
+		return nil, &FieldError{Field: "resourceAccount", Err: fmt.Errorf("resource account %q is not a 12-digit account ID", r.ResourceAccount)}
 	}
 	if r.ResourceAccount == "" && r.Resource == "*" {
 		r.ResourceAccount = p.Account
@@ -301,13 +301,23 @@ func (c Context) Get(key string) ([]string, bool) {
 	return v, ok
 }
 
-// FieldError is an error in one field of an input, named by its JSON pointer.
+// FieldError is an error in one field of a RequestInput, named by the
+// field (principal, action, resource, resourceAccount, federatingUser,
+// context) and, for a context value, by its key. It names no position in
+// any input format: a caller that read the request from a document maps
+// the field to its own location there.
 type FieldError struct {
-	Path string
-	Err  error
+	Field string
+	Key   string // the context key, for Field "context"; "" otherwise
+	Err   error
 }
 
-func (e *FieldError) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *FieldError) Error() string {
+	if e.Key != "" {
+		return e.Field + "[" + e.Key + "]: " + e.Err.Error()
+	}
+	return e.Field + ": " + e.Err.Error()
+}
 func (e *FieldError) Unwrap() error { return e.Err }
 
 // arnView records where the six fields of an ARN start and end.

@@ -147,8 +147,8 @@ func TestFederatingUserValidated(t *testing.T) {
 	} {
 		_, err := NewRequest(RequestInput{Principal: c.principal, Action: "s3:GetObject", FederatingUser: c.fed})
 		var fe *FieldError
-		if !errors.As(err, &fe) || fe.Path != "/request/federatingUser" {
-			t.Errorf("%s with %s: err = %v, want a /request/federatingUser error", c.principal, c.fed, err)
+		if !errors.As(err, &fe) || fe.Field != "federatingUser" {
+			t.Errorf("%s with %s: err = %v, want a federatingUser error", c.principal, c.fed, err)
 		}
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/deniedhq/denied/authz"
+	"github.com/deniedhq/denied/catalog"
 	"github.com/deniedhq/denied/internal/arn"
 	"github.com/deniedhq/denied/internal/jsonx"
 	"github.com/deniedhq/denied/policy"
@@ -213,7 +214,7 @@ func Prepare(c *Case, opt Options) (*Prepared, error) {
 	if err != nil {
 		var fe *authz.FieldError
 		if errors.As(err, &fe) {
-			return nil, &CaseError{Path: fe.Path, Message: fe.Err.Error()}
+			return nil, &CaseError{Path: requestPointer(fe), Message: fe.Err.Error()}
 		}
 		return nil, &CaseError{Path: "/request", Message: err.Error()}
 	}
@@ -233,7 +234,7 @@ func Prepare(c *Case, opt Options) (*Prepared, error) {
 	}
 
 	cache := opt.Cache
-	in := authz.Input{ManagementAccount: c.ManagementAccount}
+	in := authz.Input{ManagementAccount: c.ManagementAccount, RCPSupported: catalog.RCPSupported}
 	for i := range c.IdentityPolicies {
 		np, err := pr.parse(authz.LayerIdentity, docLoc{field: "identityPolicies", i: i, j: -1}, &c.IdentityPolicies[i], cache)
 		if err != nil {
@@ -336,6 +337,16 @@ func (pr *Prepared) warnFederatingUser() {
 			}
 		}
 	}
+}
+
+// requestPointer is the JSON pointer, in a case, of the request field an
+// engine error names.
+func requestPointer(fe *authz.FieldError) string {
+	p := "/request/" + fe.Field
+	if fe.Key != "" {
+		p += "/" + jsonx.PointerToken(fe.Key)
+	}
+	return p
 }
 
 func hasKey(ctx map[string][]string, key string) bool {

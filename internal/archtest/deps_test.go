@@ -66,3 +66,25 @@ func TestNoAWSSDK(t *testing.T) {
 		}
 	}
 }
+
+// TestAuthzPure keeps the engine's direct imports to the standard library,
+// the policy language and internal/arn: no service catalog (what the
+// engine needs to know about services is passed in), no case format.
+func TestAuthzPure(t *testing.T) {
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command in PATH")
+	}
+	cmd := exec.Command(goBin, "list", "-f", "{{join .Imports \" \"}}", module+"/authz")
+	cmd.Dir = "../.."
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list authz: %v", err)
+	}
+	allowed := map[string]bool{module + "/policy": true, module + "/internal/arn": true}
+	for _, imp := range strings.Fields(string(out)) {
+		if strings.Contains(strings.SplitN(imp, "/", 2)[0], ".") && !allowed[imp] {
+			t.Errorf("authz imports %s; the engine imports only the standard library, policy and internal/arn", imp)
+		}
+	}
+}

@@ -1,0 +1,43 @@
+package authz
+
+import (
+	"testing"
+
+	"github.com/deniedhq/denied/policy"
+)
+
+// The caller decides which services RCPs apply to: an RCP that denies
+// decides only for a service the caller says supports RCPs.
+func TestRCPSupportedPassedIn(t *testing.T) {
+	t.Parallel()
+	allow, _ := policy.Parse([]byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}`))
+	deny, _ := policy.Parse([]byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*"}]}`))
+	req, err := NewRequest(RequestInput{Principal: "arn:aws:iam::111122223333:user/u", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/k", ResourceAccount: "111122223333"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name      string
+		supported func(string) bool
+		want      Decision
+		note      string
+	}{
+		{"nil: every service", nil, ExplicitDeny, ""},
+		{"s3 supported", func(s string) bool { return s == "s3" }, ExplicitDeny, ""},
+		{"s3 not supported", func(s string) bool { return s != "s3" }, Allowed, NoteServiceNotRCP},
+	} {
+		set, err := Compile(Input{
+			Identity:     []NamedPolicy{{Name: "allow", Policy: allow}},
+			RCPs:         []Level{{Target: "root", Policies: []NamedPolicy{{Name: "deny-s3", Policy: deny}}}},
+			RCPSupported: c.supported,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var res Result
+		set.Evaluate(req, &res)
+		if res.Decision != c.want || res.Layers[LayerRCP].Note != c.note {
+			t.Errorf("%s: %s, RCP note %q; want %s, note %q", c.name, res.Decision, res.Layers[LayerRCP].Note, c.want, c.note)
+		}
+	}
+}
