@@ -20,7 +20,6 @@
 package audit
 
 import (
-	"encoding/json"
 	"errors"
 	"sort"
 	"strconv"
@@ -796,34 +795,11 @@ func (a *auditor) trust(role *account.Role) ([]Finding, []Gap) {
 		return c.findings, c.gaps
 	}
 	a.evals++
-	acct := a.snap.AccountID
-	if a, ok := arn.Parse(role.ARN); ok {
-		acct = a.Account
-	}
-	res := preflight.Result{Principal: preflight.ServicePrincipal, PrincipalARN: "backup.amazonaws.com", Action: "sts:AssumeRole",
-		Resource: role.ARN, ResourcePolicy: string(fix.TargetTrustPolicy)}
-	cs := &simulate.Case{ID: "audit#trust", Request: simulate.CaseRequest{Principal: "backup.amazonaws.com", Action: "sts:AssumeRole",
-		Resource: role.ARN, ResourceAccount: acct},
-		ResourcePolicy: &simulate.PolicyDoc{Name: role.ARN, Document: json.RawMessage(role.TrustPolicy)}}
+	res := preflight.Trust("audit#trust", role, a.opt.Now, a.policies)
 	c := &cached{op: "trust"}
-	pr, err := simulate.Prepare(cs, simulate.Options{Now: a.opt.Now, Cache: a.policies})
-	if err == nil {
-		out := pr.Evaluate()
-		switch {
-		case out.Error != nil:
-			err = out.Error
-		default:
-			res.Verdict, res.Layer, res.Deciding, res.Message = out.Decision, out.Layer, out.Deciding, out.Message
-			if res.Verdict != preflight.Allowed {
-				pl := fix.PlanFor(fix.Problem{Case: cs, Layer: out.Layer, Explicit: out.Decision == preflight.ExplicitDeny, Deciding: out.Deciding},
-					fix.Options{Now: a.opt.Now, RoleARN: role.ARN, Cache: a.policies})
-				res.Plan = &pl
-			}
-		}
-	}
 	switch {
-	case err != nil:
-		c.gaps = []Gap{gap(RuleNotEvaluated, "audit.gap.not-evaluated", "sts:AssumeRole "+role.ARN+": "+err.Error())}
+	case res.Verdict == preflight.Error:
+		c.gaps = []Gap{gap(RuleNotEvaluated, "audit.gap.not-evaluated", "sts:AssumeRole "+role.ARN+": "+res.Error)}
 	case res.Denied():
 		c.findings = []Finding{a.finding(res)}
 	}

@@ -1015,10 +1015,20 @@ func (c checker) run(res *Result, cs *simulate.Case, fo fix.Options) {
 }
 
 // trust checks that backup.amazonaws.com may assume the job role.
-func (c checker) trust(opID string, role *account.Role) Result {
+// Trust checks that backup.amazonaws.com may assume role (its trust
+// policy, evaluated for sts:AssumeRole), with a verified fix plan when it
+// may not: the one trust check of check and audit. id names the case
+// ("OP#trust"); now and cache are as in Params.
+func Trust(id string, role *account.Role, now func() time.Time, cache *simulate.Cache) Result {
+	return checker{p: Params{Now: now, Cache: cache}}.trustCase(id, role)
+}
+
+func (c checker) trust(opID string, role *account.Role) Result { return c.trustCase(opID+"#trust", role) }
+
+func (c checker) trustCase(id string, role *account.Role) Result {
 	res := Result{Principal: ServicePrincipal, PrincipalARN: "backup.amazonaws.com", Action: "sts:AssumeRole", Resource: role.ARN,
 		ResourcePolicy: string(fix.TargetTrustPolicy)}
-	cs := &simulate.Case{ID: opID + "#trust", Request: simulate.CaseRequest{Principal: "backup.amazonaws.com", Action: "sts:AssumeRole",
+	cs := &simulate.Case{ID: id, Request: simulate.CaseRequest{Principal: "backup.amazonaws.com", Action: "sts:AssumeRole",
 		Resource: role.ARN, ResourceAccount: arn.Account(role.ARN)},
 		ResourcePolicy: &simulate.PolicyDoc{Name: role.ARN, Document: json.RawMessage(role.TrustPolicy)}}
 	c.run(&res, cs, fix.Options{Now: c.p.Now, RoleARN: role.ARN, Cache: c.p.Cache})
