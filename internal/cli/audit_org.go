@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"sort"
@@ -58,9 +59,6 @@ type orgAuditReport struct {
 // loaded, is listed and makes the audit could-not-check: never silently
 // missing.
 func runAuditOrg(env *Env, in *auditInput, dir string) error {
-	if in.format == "junit" {
-		return usageErr("audit of an organization snapshot writes text, markdown, json or sarif, not junit")
-	}
 	o, err := account.OpenOrg(dir)
 	if err != nil {
 		return usageErr("%s: %v", dir, err)
@@ -73,6 +71,7 @@ func runAuditOrg(env *Env, in *auditInput, dir string) error {
 	causes := map[audit.Cause]*orgCause{}
 	var text bytes.Buffer
 	var sarifRuns []json.RawMessage
+	junit := report.JUnitSuites{Name: "denied audit"}
 	ro := report.Options{Lang: in.lang, Version: Version, Warn: func(msg string) { fmt.Fprintf(env.Stderr, "denied: %s\n", msg) }}
 	t := func(id string, args ...any) string { return i18n.T(in.lang, id, args...) }
 	md := in.format == "markdown"
@@ -84,6 +83,10 @@ func runAuditOrg(env *Env, in *auditInput, dir string) error {
 		}
 		if m.Snapshot == nil {
 			out.NotAudited++
+			if in.format == "junit" {
+				// An account not audited is an error of its own suite.
+				junit.Suites = append(junit.Suites, report.JUnitNotAudited(ar.Account, ar.Status, ar.Error))
+			}
 			out.PerAccount = append(out.PerAccount, ar)
 			line := t("audit.org.not-audited", ar.Account, ar.Status, ar.Error)
 			if md {
@@ -95,6 +98,7 @@ func runAuditOrg(env *Env, in *auditInput, dir string) error {
 		}
 		opt := in.opt
 		opt.Org = view
+		opt.ListPassed = in.format == "junit"
 		rep := audit.Run(m.Snapshot, opt)
 		out.Audited++
 		out.RecoveryPoints += rep.RecoveryPoints
@@ -126,6 +130,15 @@ func runAuditOrg(env *Env, in *auditInput, dir string) error {
 				return &Error{Code: ExitRuntime, Err: err}
 			}
 			ar.Report = json.RawMessage(bytes.TrimSpace(b.Bytes()))
+		case "junit":
+			if err := report.Write(&b, report.JUnit, doc, ro); err != nil {
+				return &Error{Code: ExitRuntime, Err: err}
+			}
+			var one report.JUnitSuites
+			if err := xml.Unmarshal(b.Bytes(), &one); err != nil {
+				return &Error{Code: ExitRuntime, Err: err}
+			}
+			junit.Suites = append(junit.Suites, one.Suites...)
 		case "sarif":
 			if err := report.Write(&b, report.SARIF, doc, ro); err != nil {
 				return &Error{Code: ExitRuntime, Err: err}
@@ -169,6 +182,18 @@ func runAuditOrg(env *Env, in *auditInput, dir string) error {
 			return &Error{Code: ExitRuntime, Err: err}
 		}
 		data = append(data, '\n')
+	case "junit":
+		for _, st := range junit.Suites {
+			junit.Tests += st.Tests
+			junit.Failures += st.Failures
+			junit.Errors += st.Errors
+			junit.Skipped += st.Skipped
+		}
+		x, err := xml.MarshalIndent(junit, "", "  ")
+		if err != nil {
+			return &Error{Code: ExitRuntime, Err: err}
+		}
+		data = append(append([]byte(xml.Header), x...), '\n')
 	case "sarif":
 		log := map[string]any{"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": sarifRuns}
 		if sarifRuns == nil {

@@ -2,10 +2,12 @@ package cli
 
 import (
 	"encoding/json"
+	"encoding/xml"
 	"strings"
 	"testing"
 
 	"github.com/deniedhq/denied/account"
+	"github.com/deniedhq/denied/internal/report"
 	"github.com/deniedhq/denied/internal/testutil"
 	"github.com/deniedhq/denied/preflight"
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -63,7 +65,13 @@ func TestAuditOrganizationSnapshot(t *testing.T) {
 	if err := compileSARIFSchema(t).Validate(inst); err != nil {
 		t.Errorf("organization SARIF log invalid: %v", err)
 	}
-	if _, _, code := runCLI(t, "", "audit", "--snapshot", dir, "--format", "junit"); code != ExitUsage {
-		t.Errorf("junit of an organization: exit %d", code)
+	// JUnit: one suite per account, the account not audited in error.
+	xmlOut, _, code := runCLI(t, "", "audit", "--snapshot", dir, "--format", "junit")
+	var suites report.JUnitSuites
+	if err := xml.Unmarshal([]byte(xmlOut), &suites); err != nil || code != ExitDenied {
+		t.Fatalf("junit: exit %d, %v\n%s", code, err, xmlOut)
+	}
+	if len(suites.Suites) != 3 || suites.Errors < 1 || suites.Failures < 1 || !strings.Contains(xmlOut, "account not audited (failed)") {
+		t.Errorf("junit suites %d, failures %d, errors %d:\n%s", len(suites.Suites), suites.Failures, suites.Errors, xmlOut)
 	}
 }

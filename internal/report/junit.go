@@ -27,6 +27,16 @@ type JUnitSuites struct {
 	Suites   []junitSuite `xml:"testsuite"`
 }
 
+// JUnitNotAudited is the suite of an account an organization audit could
+// not audit (not collected, or its snapshot unreadable): one test case in
+// error, saying why.
+func JUnitNotAudited(accountID, status, why string) junitSuite {
+	return junitSuite{Name: "denied audit " + accountID, Tests: 1, Errors: 1,
+		Properties: []junitProperty{{"account", accountID}, {"status", status}},
+		Cases: []junitCase{{Name: accountID, Classname: "denied.audit.account",
+			Error: &junitProblem{Message: "account not audited (" + status + ")", Type: "notAudited", Text: why}}}}
+}
+
 type junitSuite struct {
 	Name       string          `xml:"name,attr"`
 	Tests      int             `xml:"tests,attr"`
