@@ -1023,7 +1023,9 @@ func Trust(id string, role *account.Role, now func() time.Time, cache *simulate.
 	return checker{p: Params{Now: now, Cache: cache}}.trustCase(id, role)
 }
 
-func (c checker) trust(opID string, role *account.Role) Result { return c.trustCase(opID+"#trust", role) }
+func (c checker) trust(opID string, role *account.Role) Result {
+	return c.trustCase(opID+"#trust", role)
+}
 
 func (c checker) trustCase(id string, role *account.Role) Result {
 	res := Result{Principal: ServicePrincipal, PrincipalARN: "backup.amazonaws.com", Action: "sts:AssumeRole", Resource: role.ARN,
