@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/deniedhq/denied/internal/editdist"
 )
 
 // ResourceTypeInfo is a protected resource type: the catalog's name (the
@@ -174,7 +176,7 @@ func Suggest(name string, candidates []string) []string {
 	}
 	var cands []cand
 	for _, c := range candidates {
-		if d := editDistance(f, strings.ToLower(c)); d <= 1+len(f)/4 {
+		if d := editdist.Distance(f, strings.ToLower(c)); d <= 1+len(f)/4 {
 			cands = append(cands, cand{c, d})
 		}
 	}
@@ -191,26 +193,4 @@ func Suggest(name string, candidates []string) []string {
 		}
 	}
 	return out
-}
-
-// editDistance is the Levenshtein distance of two strings, in bytes (the
-// names compared here are ASCII).
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			if a[i-1] != b[j-1] {
-				c++
-			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -28,6 +28,7 @@ import (
 	"github.com/deniedhq/denied/authzmsg"
 	authzsts "github.com/deniedhq/denied/authzmsg/sts"
 	"github.com/deniedhq/denied/internal/collect"
+	"github.com/deniedhq/denied/internal/editdist"
 	"github.com/deniedhq/denied/jobs"
 )
 
@@ -325,7 +326,7 @@ func flagSuggestions(cmd *cobra.Command, name string) []string {
 		if f.Hidden {
 			return
 		}
-		if levenshtein(strings.ToLower(name), f.Name) <= 2 || strings.HasPrefix(f.Name, strings.ToLower(name)) {
+		if editdist.Distance(strings.ToLower(name), f.Name) <= 2 || strings.HasPrefix(f.Name, strings.ToLower(name)) {
 			out = append(out, "--"+f.Name)
 		}
 	})
@@ -338,27 +339,6 @@ func suggest(names []string) string {
 		return ""
 	}
 	return "; did you mean " + strings.Join(names, " or ") + "?"
-}
-
-// levenshtein is the edit distance between a and b, in bytes.
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // Run runs denied with args (without the program name).
