@@ -147,15 +147,3 @@ func TestVersionFlag(t *testing.T) {
 		}
 	}
 }
-
-func TestLevenshtein(t *testing.T) {
-	t.Parallel()
-	for _, tt := range []struct {
-		a, b string
-		d    int
-	}{{"", "", 0}, {"format", "format", 0}, {"formt", "format", 1}, {"fromat", "format", 2}, {"", "lang", 4}, {"kitten", "sitting", 3}} {
-		if d := levenshtein(tt.a, tt.b); d != tt.d {
-			t.Errorf("levenshtein(%q, %q) = %d, want %d", tt.a, tt.b, d, tt.d)
-		}
-	}
-}
