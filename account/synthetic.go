@@ -12,8 +12,12 @@ import (
 // organisation with two levels of SCPs, a KMS key, a vault, a plan and a
 // recovery point per ten roles.
 func Synthetic(nRoles int, seed uint64) *Snapshot {
+	return syntheticAccount("111122223333", nRoles, seed)
+}
+
+// syntheticAccount is Synthetic for the account acct.
+func syntheticAccount(acct string, nRoles int, seed uint64) *Snapshot {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	const acct = "111122223333"
 	s := &Snapshot{SchemaVersion: SchemaVersion, Generator: "account.Synthetic", AccountID: acct, Region: "us-east-1"}
 	s.Policies = []ManagedPolicy{{
 		ARN: "arn:aws:iam::" + acct + ":policy/Boundary", Name: "Boundary", Path: "/", VersionID: "v1",
