@@ -1,11 +1,15 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"io"
+	"iter"
+	"os"
+	"runtime"
 	"sort"
 	"strconv"
 
@@ -53,11 +57,15 @@ type orgAuditReport struct {
 }
 
 // runAuditOrg audits every collected account of the organization snapshot
-// in dir, one account in memory at a time (destination accounts of
-// copies stay loaded, a few at most), each against the others for its
-// copy rules. An account that was not collected, or whose file cannot be
-// loaded, is listed and makes the audit could-not-check: never silently
-// missing.
+// in dir, each against the others for its copy rules. Accounts are loaded
+// and audited a few at a time (one per CPU), each dropped as soon as its
+// part of the report is written to a temporary spool file (mode 0600), so
+// that memory does not grow with the number of accounts; destination
+// accounts of copies stay loaded, a few at most. The header (totals and
+// causes over the organization) is written first, then the spool, so the
+// output is the same as if it had been built in memory. An account that
+// was not collected, or whose file cannot be loaded, is listed and makes
+// the audit could-not-check: never silently missing.
 func runAuditOrg(env *Env, in *auditInput, dir string) error {
 	o, err := account.OpenOrg(dir)
 	if err != nil {
@@ -69,95 +77,79 @@ func runAuditOrg(env *Env, in *auditInput, dir string) error {
 		out.Organization = x.ID
 	}
 	causes := map[audit.Cause]*orgCause{}
-	var text bytes.Buffer
-	var sarifRuns []json.RawMessage
-	junit := report.JUnitSuites{Name: "denied audit"}
+	spool, err := os.CreateTemp("", "denied-audit-org-*")
+	if err != nil {
+		return &Error{Code: ExitRuntime, Err: err}
+	}
+	defer os.Remove(spool.Name())
+	defer spool.Close()
+	sw := bufio.NewWriterSize(spool, 256<<10)
 	ro := report.Options{Lang: in.lang, Version: Version, Warn: func(msg string) { fmt.Fprintf(env.Stderr, "denied: %s\n", msg) }}
 	t := func(id string, args ...any) string { return i18n.T(in.lang, id, args...) }
 	md := in.format == "markdown"
-	for m, lerr := range o.Accounts() {
+	var werr error
+	parts := 0 // JSON elements or SARIF runs written to the spool
+	// JUnit's totals lead the document and its suites are small: they
+	// stay in memory.
+	junit := report.JUnitSuites{Name: "denied audit"}
+	for r := range auditOrgAccounts(o, func(a account.OrgIndexAccount) orgAccountResult {
+		return auditOrgAccount(o, view, in, ro, t, a)
+	}) {
+		if r.err != nil {
+			return &Error{Code: ExitRuntime, Err: r.err}
+		}
 		out.Accounts++
-		ar := orgAccountReport{Account: m.Account.ID, Name: m.Account.Name, Status: m.Account.Status, Error: m.Account.Error}
-		if lerr != nil {
-			ar.Status, ar.Error = "unreadable", lerr.Error()
-		}
-		if m.Snapshot == nil {
+		junit.Suites = append(junit.Suites, r.junit.Suites...)
+		if r.rep == nil {
 			out.NotAudited++
-			if in.format == "junit" {
-				// An account not audited is an error of its own suite.
-				junit.Suites = append(junit.Suites, report.JUnitNotAudited(ar.Account, ar.Status, ar.Error))
+		} else {
+			rep := r.rep
+			out.Audited++
+			out.RecoveryPoints += rep.RecoveryPoints
+			out.Selections += rep.Selections
+			out.CopyRules += rep.CopyRules
+			s := &out.Summary
+			s.Items += rep.Summary.Items
+			s.Passed += rep.Summary.Passed
+			s.Failed += rep.Summary.Failed
+			s.Unchecked += rep.Summary.Unchecked
+			s.Ignored += rep.Summary.Ignored
+			s.Filtered += rep.Summary.Filtered
+			for _, c := range rep.Causes {
+				k := c
+				k.Count = 0
+				oc := causes[k]
+				if oc == nil {
+					oc = &orgCause{Cause: k}
+					causes[k] = oc
+				}
+				oc.Count += c.Count
+				oc.Accounts++
 			}
-			out.PerAccount = append(out.PerAccount, ar)
-			line := t("audit.org.not-audited", ar.Account, ar.Status, ar.Error)
-			if md {
-				fmt.Fprintf(&text, "## %s\n\n", line)
-			} else if in.format == "text" {
-				fmt.Fprintf(&text, "%s\n\n", line)
-			}
-			continue
 		}
-		opt := in.opt
-		opt.Org = view
-		opt.ListPassed = in.format == "junit"
-		rep := audit.Run(m.Snapshot, opt)
-		out.Audited++
-		out.RecoveryPoints += rep.RecoveryPoints
-		out.Selections += rep.Selections
-		out.CopyRules += rep.CopyRules
-		s := &out.Summary
-		s.Items += rep.Summary.Items
-		s.Passed += rep.Summary.Passed
-		s.Failed += rep.Summary.Failed
-		s.Unchecked += rep.Summary.Unchecked
-		s.Ignored += rep.Summary.Ignored
-		s.Filtered += rep.Summary.Filtered
-		for _, c := range rep.Causes {
-			k := c
-			k.Count = 0
-			oc := causes[k]
-			if oc == nil {
-				oc = &orgCause{Cause: k}
-				causes[k] = oc
+		for _, p := range r.parts {
+			if werr != nil {
+				break
 			}
-			oc.Count += c.Count
-			oc.Accounts++
+			switch in.format {
+			case "json", "sarif":
+				if parts > 0 {
+					_, werr = sw.WriteString(",\n")
+				}
+				if werr == nil {
+					_, werr = sw.Write(p)
+				}
+				parts++
+			default:
+				_, werr = sw.Write(p)
+			}
 		}
-		doc := &report.Audit{Report: rep, SummaryOnly: in.summary}
-		var b bytes.Buffer
-		switch in.format {
-		case "json":
-			if err := report.Write(&b, report.JSON, doc, ro); err != nil {
-				return &Error{Code: ExitRuntime, Err: err}
-			}
-			ar.Report = json.RawMessage(bytes.TrimSpace(b.Bytes()))
-		case "junit":
-			if err := report.Write(&b, report.JUnit, doc, ro); err != nil {
-				return &Error{Code: ExitRuntime, Err: err}
-			}
-			var one report.JUnitSuites
-			if err := xml.Unmarshal(b.Bytes(), &one); err != nil {
-				return &Error{Code: ExitRuntime, Err: err}
-			}
-			junit.Suites = append(junit.Suites, one.Suites...)
-		case "sarif":
-			if err := report.Write(&b, report.SARIF, doc, ro); err != nil {
-				return &Error{Code: ExitRuntime, Err: err}
-			}
-			var log struct {
-				Runs []json.RawMessage `json:"runs"`
-			}
-			if err := json.Unmarshal(b.Bytes(), &log); err != nil {
-				return &Error{Code: ExitRuntime, Err: err}
-			}
-			sarifRuns = append(sarifRuns, log.Runs...)
-		default:
-			if err := report.Write(&b, report.Format(in.format), doc, ro); err != nil {
-				return &Error{Code: ExitRuntime, Err: err}
-			}
-			text.Write(b.Bytes())
-			text.WriteString("\n")
-		}
-		out.PerAccount = append(out.PerAccount, ar)
+	}
+	if werr == nil {
+		werr = sw.Flush()
+	}
+	if werr != nil {
+		return &Error{Code: ExitRuntime, Err: werr}
 	}
 	for _, c := range causes {
 		out.Causes = append(out.Causes, *c)
@@ -175,13 +167,9 @@ func runAuditOrg(env *Env, in *auditInput, dir string) error {
 		}
 		return ci.Action+ci.Layer < cj.Action+cj.Layer
 	})
-	var data []byte
+	// head and tail surround the spooled parts.
+	var head, tail []byte
 	switch in.format {
-	case "json":
-		if data, err = json.MarshalIndent(out, "", "  "); err != nil {
-			return &Error{Code: ExitRuntime, Err: err}
-		}
-		data = append(data, '\n')
 	case "junit":
 		for _, st := range junit.Suites {
 			junit.Tests += st.Tests
@@ -193,16 +181,27 @@ func runAuditOrg(env *Env, in *auditInput, dir string) error {
 		if err != nil {
 			return &Error{Code: ExitRuntime, Err: err}
 		}
-		data = append(append([]byte(xml.Header), x...), '\n')
-	case "sarif":
-		log := map[string]any{"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": sarifRuns}
-		if sarifRuns == nil {
-			log["runs"] = []json.RawMessage{}
-		}
-		if data, err = json.MarshalIndent(log, "", "  "); err != nil {
+		head = append(append([]byte(xml.Header), x...), '\n')
+	case "json":
+		// The report without its accounts ends in `"perAccount": null\n}`;
+		// the accounts go in its place, as MarshalIndent would write them.
+		if head, err = json.MarshalIndent(out, "", "  "); err != nil {
 			return &Error{Code: ExitRuntime, Err: err}
 		}
-		data = append(data, '\n')
+		head = bytes.TrimSuffix(head, []byte("null\n}"))
+		if parts == 0 {
+			head, tail = append(head, "null"...), []byte("\n}\n")
+		} else {
+			head, tail = append(head, "[\n"...), []byte("\n  ]\n}\n")
+		}
+	case "sarif":
+		// As MarshalIndent of {"$schema", "runs", "version"} writes it.
+		head = []byte("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"runs\": [")
+		tail = []byte("],\n  \"version\": \"2.1.0\"\n}\n")
+		if parts > 0 {
+			head = append(head, '\n')
+			tail = append([]byte("\n  "), tail...)
+		}
 	default:
 		var b bytes.Buffer
 		h := t("audit.org.title", strconv.Itoa(out.Accounts), strconv.Itoa(out.Audited), strconv.Itoa(out.NotAudited))
@@ -217,11 +216,15 @@ func runAuditOrg(env *Env, in *auditInput, dir string) error {
 			fmt.Fprintf(&b, "- %s\n", t("audit.org.cause", c.RuleID, c.Action, strconv.Itoa(c.Count), strconv.Itoa(c.Accounts)))
 		}
 		b.WriteString("\n")
-		b.Write(text.Bytes())
-		data = b.Bytes()
+		head = b.Bytes()
 	}
-	// The organization report holds each account's (stream it: a follow-up).
-	if err := writeOutput(env, in.output, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+	if _, err := spool.Seek(0, io.SeekStart); err != nil {
+		return &Error{Code: ExitRuntime, Err: err}
+	}
+	if err := writeOutput(env, in.output, func(w io.Writer) error {
+		_, err := io.Copy(w, io.MultiReader(bytes.NewReader(head), spool, bytes.NewReader(tail)))
+		return err
+	}); err != nil {
 		return &Error{Code: ExitRuntime, Err: err}
 	}
 	switch {
@@ -231,4 +234,148 @@ func runAuditOrg(env *Env, in *auditInput, dir string) error {
 		return &Error{Code: ExitUnchecked, Err: errSilent}
 	}
 	return nil
+}
+
+// orgAccountResult is one account of an organization audit: its audit
+// (nil when it was not audited), its parts of the output (text or
+// markdown; JSON elements of perAccount, indented in place; SARIF runs,
+// indented in place), or the error that stops the audit.
+type orgAccountResult struct {
+	rep   *audit.Report
+	parts [][]byte
+	junit report.JUnitSuites
+	err   error
+}
+
+// auditOrgAccounts yields the results of audit for every account of the
+// index, in its order, computing up to GOMAXPROCS of them at once and
+// holding at most twice as many finished ones.
+func auditOrgAccounts(o *account.Org, work func(account.OrgIndexAccount) orgAccountResult) iter.Seq[orgAccountResult] {
+	return func(yield func(orgAccountResult) bool) {
+		n := runtime.GOMAXPROCS(0)
+		order := make(chan chan orgAccountResult, n)
+		done := make(chan struct{})
+		defer close(done)
+		go func() {
+			defer close(order)
+			sem := make(chan struct{}, n)
+			for _, a := range o.Index.Accounts {
+				ch := make(chan orgAccountResult, 1)
+				select {
+				case sem <- struct{}{}:
+				case <-done:
+					return
+				}
+				select {
+				case order <- ch:
+				case <-done:
+					<-sem
+					return
+				}
+				go func() {
+					defer func() { <-sem }()
+					ch <- work(a)
+				}()
+			}
+		}()
+		for ch := range order {
+			if !yield(<-ch) {
+				return
+			}
+		}
+	}
+}
+
+// auditOrgAccount loads and audits one account of the index and renders
+// its part of the output.
+func auditOrgAccount(o *account.Org, view preflight.OrgView, in *auditInput, ro report.Options, t func(string, ...any) string, a account.OrgIndexAccount) orgAccountResult {
+	ar := orgAccountReport{Account: a.ID, Name: a.Name, Status: a.Status, Error: a.Error}
+	var snap *account.Snapshot
+	if a.Status == account.AccountCollected {
+		var lerr error
+		if snap, lerr = o.LoadAccount(a); lerr != nil {
+			ar.Status, ar.Error = "unreadable", lerr.Error()
+		}
+	}
+	var r orgAccountResult
+	if snap == nil {
+		switch in.format {
+		case "json":
+			el, err := json.MarshalIndent(ar, "    ", "  ")
+			if err != nil {
+				return orgAccountResult{err: err}
+			}
+			r.parts = [][]byte{append([]byte("    "), el...)}
+		case "junit":
+			// An account not audited is an error of its own suite.
+			r.junit.Suites = append(r.junit.Suites, report.JUnitNotAudited(ar.Account, ar.Status, ar.Error))
+		case "text", "markdown":
+			line := t("audit.org.not-audited", ar.Account, ar.Status, ar.Error)
+			if in.format == "markdown" {
+				r.parts = [][]byte{[]byte("## " + line + "\n\n")}
+			} else {
+				r.parts = [][]byte{[]byte(line + "\n\n")}
+			}
+		}
+		return r
+	}
+	opt := in.opt
+	opt.Org = view
+	opt.ListPassed = in.format == "junit"
+	rep := audit.Run(snap, opt)
+	snap = nil
+	doc := &report.Audit{Report: rep, SummaryOnly: in.summary}
+	var b bytes.Buffer
+	switch in.format {
+	case "json":
+		if err := report.Write(&b, report.JSON, doc, ro); err != nil {
+			return orgAccountResult{err: err}
+		}
+		ar.Report = json.RawMessage(bytes.TrimSpace(b.Bytes()))
+		el, err := json.MarshalIndent(ar, "    ", "  ")
+		if err != nil {
+			return orgAccountResult{err: err}
+		}
+		r.parts = [][]byte{append([]byte("    "), el...)}
+	case "junit":
+		if err := report.Write(&b, report.JUnit, doc, ro); err != nil {
+			return orgAccountResult{err: err}
+		}
+		if err := xml.Unmarshal(b.Bytes(), &r.junit); err != nil {
+			return orgAccountResult{err: err}
+		}
+	case "sarif":
+		if err := report.Write(&b, report.SARIF, doc, ro); err != nil {
+			return orgAccountResult{err: err}
+		}
+		var log struct {
+			Runs []json.RawMessage `json:"runs"`
+		}
+		if err := json.Unmarshal(b.Bytes(), &log); err != nil {
+			return orgAccountResult{err: err}
+		}
+		for _, run := range log.Runs {
+			// As json.MarshalIndent writes a json.RawMessage: HTML-escaped.
+			esc, err := json.Marshal(run)
+			if err != nil {
+				return orgAccountResult{err: err}
+			}
+			var ib bytes.Buffer
+			ib.WriteString("    ")
+			if err := json.Indent(&ib, esc, "    ", "  "); err != nil {
+				return orgAccountResult{err: err}
+			}
+			r.parts = append(r.parts, ib.Bytes())
+		}
+	default:
+		if err := report.Write(&b, report.Format(in.format), doc, ro); err != nil {
+			return orgAccountResult{err: err}
+		}
+		b.WriteString("\n")
+		r.parts = [][]byte{b.Bytes()}
+	}
+	// Only the totals and causes of the report are needed from here on.
+	r.rep = &audit.Report{RecoveryPoints: rep.RecoveryPoints, Selections: rep.Selections, CopyRules: rep.CopyRules,
+		Summary: rep.Summary, Causes: rep.Causes}
+	return r
 }

@@ -3,6 +3,8 @@ package cli
 import (
 	"encoding/json"
 	"encoding/xml"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -73,5 +75,46 @@ func TestAuditOrganizationSnapshot(t *testing.T) {
 	}
 	if len(suites.Suites) != 3 || suites.Errors < 1 || suites.Failures < 1 || !strings.Contains(xmlOut, "account not audited (failed)") {
 		t.Errorf("junit suites %d, failures %d, errors %d:\n%s", len(suites.Suites), suites.Failures, suites.Errors, xmlOut)
+	}
+}
+
+// The organization audit writes its accounts through a spool: every
+// format stays valid, lists every account, and --output gets the same
+// bytes as stdout.
+func TestAuditOrganizationSynthetic(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if err := account.SyntheticOrg(dir, account.SyntheticOrgOptions{Accounts: 6, Roles: 2, RecoveryPoints: 1, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := runCLI(t, "", "audit", "--snapshot", dir, "--format", "json")
+	if code != ExitDenied {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var rep orgAuditReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Accounts != 8 || len(rep.PerAccount) != 8 || rep.NotAudited != 4 || rep.Audited != 4 {
+		t.Fatalf("accounts %d (%d listed), audited %d, not %d", rep.Accounts, len(rep.PerAccount), rep.Audited, rep.NotAudited)
+	}
+	for i, a := range rep.PerAccount {
+		if (a.Status == account.AccountCollected) != (len(a.Report) > 0) {
+			t.Errorf("perAccount/%d: status %s, report %d bytes", i, a.Status, len(a.Report))
+		}
+	}
+	sarif, _, _ := runCLI(t, "", "audit", "--snapshot", dir, "--format", "sarif")
+	var log struct {
+		Runs []json.RawMessage `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(sarif), &log); err != nil || len(log.Runs) != 4 {
+		t.Fatalf("sarif: %v, %d runs", err, len(log.Runs))
+	}
+	path := filepath.Join(t.TempDir(), "org.json")
+	if _, errOut, code := runCLI(t, "", "audit", "--snapshot", dir, "--format", "json", "--output", path); code != ExitDenied {
+		t.Fatalf("--output: exit %d: %s", code, errOut)
+	}
+	if got, err := os.ReadFile(path); err != nil || string(got) != out {
+		t.Errorf("--output differs from stdout (%v)", err)
 	}
 }
