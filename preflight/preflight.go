@@ -794,6 +794,12 @@ func (c checker) evaluate(res *Result, id, principal, policyPrincipal, roleARN s
 		b, _ := json.Marshal(roleARN)
 		ctx["aws:PrincipalArn"] = b
 	}
+	if _, given := ctx["aws:RequestedRegion"]; !given {
+		if r := requestedRegion(res.Action, res.Resource, c.p.Region, c.p.Partition); r != "" {
+			b, _ := json.Marshal(r)
+			ctx["aws:RequestedRegion"] = b
+		}
+	}
 	if len(ctx) > 0 {
 		cs.Request.Context = ctx
 	}
@@ -881,6 +887,25 @@ func (c checker) evaluate(res *Result, id, principal, policyPrincipal, roleARN s
 			}
 		}
 	}
+}
+
+// requestedRegion is the aws:RequestedRegion every AWS request carries:
+// the Region of the resource when its ARN names one, else the operation's
+// Region; the global services IAM and Organizations have their one
+// endpoint in us-east-1 in the aws partition ("IAM calls are always made
+// to the us-east-1 Region", IAM User Guide, aws:RequestedRegion), except
+// iam:PassRole, which is no call of its own but part of the call that
+// passes the role. Without it a Region-fence SCP (Deny ... StringNotEquals
+// aws:RequestedRegion) would deny every request, the key being absent.
+func requestedRegion(action, resource, region, partition string) string {
+	service, _, _ := strings.Cut(action, ":")
+	if (service == "iam" && action != "iam:PassRole" || service == "organizations") && (partition == "" || partition == "aws") {
+		return "us-east-1"
+	}
+	if a, ok := arn.Parse(resource); ok && a.Region != "" {
+		return a.Region
+	}
+	return region
 }
 
 // evalError makes res could-not-check for an error of the engine or of
