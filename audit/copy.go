@@ -3,6 +3,7 @@ package audit
 import (
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/catalog/backupops"
@@ -83,7 +84,7 @@ func (a *auditor) copyRule(it *Item, r account.BackupRule, role, dest string) {
 				// not checked. Reported once.
 				g = gap(RuleNotEvaluated, "audit.gap.copy-no-type", r.TargetVault)
 			}
-			if k := g.RuleID + "\x00" + g.MsgID + "\x00" + joinArgs(g.Args); !seenG[k] {
+			if k := g.RuleID + "\x00" + g.MsgID + "\x00" + strings.Join(g.Args, "\x00"); !seenG[k] {
 				seenG[k] = true
 				it.Unchecked = append(it.Unchecked, g)
 			}
@@ -111,10 +112,3 @@ func conditionFindings(rep preflight.Report, dest string) []Finding {
 
 func diagnoseMsg(id string) diagnose.Msg { return diagnose.Msg{ID: id} }
 
-func joinArgs(args []string) string {
-	s := ""
-	for _, a := range args {
-		s += a + "\x00"
-	}
-	return s
-}
