@@ -111,4 +111,3 @@ func conditionFindings(rep preflight.Report, dest string) []Finding {
 }
 
 func diagnoseMsg(id string) diagnose.Msg { return diagnose.Msg{ID: id} }
-
