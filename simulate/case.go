@@ -10,16 +10,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/url"
 	"strconv"
 	"strings"
-	"time"
 
-	"github.com/deniedhq/denied/authz"
-	"github.com/deniedhq/denied/catalog"
-	"github.com/deniedhq/denied/internal/arn"
+	"github.com/deniedhq/denied/eval"
 	"github.com/deniedhq/denied/internal/jsonx"
-	"github.com/deniedhq/denied/policy"
 )
 
 // Case is one simulate case as read from JSON.
@@ -79,27 +74,14 @@ func (e *CaseError) Error() string {
 	return e.Path + ": " + e.Message
 }
 
-// Source is a parsed policy with the text it was parsed from, so that
-// reports can quote its lines.
-type Source struct {
-	Layer  authz.Layer
-	Name   string
-	Path   string // JSON pointer of the document in the case
-	Text   []byte
-	Policy *policy.Policy
-}
+// Source is a parsed policy with the text it was parsed from.
+type Source = eval.Source
 
 // Prepared is a decoded, validated case: the request and the compiled
-// policy set, ready to evaluate.
+// policy set, ready to evaluate (eval.Prepared), and the case.
 type Prepared struct {
-	Case     *Case
-	Request  *authz.Request
-	Set      *authz.Set
-	Sources  []*Source
-	Warnings []Warning
-	// ignored are the (lower-cased) context keys left out because the
-	// action never carries them: supplying them changes nothing.
-	ignored []string
+	Case *Case
+	*eval.Prepared
 }
 
 // Warning is a non-fatal finding about a case.
@@ -108,20 +90,15 @@ type Warning struct {
 	Message string `json:"message"`
 }
 
-// Options control how cases are prepared.
-type Options struct {
-	// Now gives the time used for aws:CurrentTime and aws:EpochTime when
-	// the case does not set them. Nil means time.Now.
-	Now func() time.Time
-	// AllowUnknownActions turns an action the service catalog does not
-	// know into a warning instead of an error.
-	AllowUnknownActions bool
-	// Cache, when set, keeps parsed and compiled policy documents so that
-	// a document seen again (the same SCPs in every case of a batch) is
-	// parsed and compiled once. A Cache is not safe for concurrent use:
-	// Stream gives each worker its own.
-	Cache *Cache
-}
+// Options control how cases are prepared (see eval.Options). A Cache is
+// not safe for concurrent use: Stream gives each worker its own.
+type Options = eval.Options
+
+// Cache keeps parsed and compiled policy documents (see eval.Cache).
+type Cache = eval.Cache
+
+// NewCache returns a cache of at most max documents.
+func NewCache(max int) *Cache { return eval.NewCache(max) }
 
 // DecodeCase decodes one case strictly: unknown fields, duplicate fields
 // and wrong types are errors naming their JSON pointer. On error the
@@ -176,213 +153,159 @@ func typeName(t string) string {
 }
 
 // Prepare validates a case, parses and compiles its policies and builds
-// the request. The prepared case shares the memory of the case's policy
+// the request: it decodes the context and calls eval.Prepare on the
+// case's Input. The prepared case shares the memory of the case's policy
 // documents: do not modify them afterwards.
 func Prepare(c *Case, opt Options) (*Prepared, error) {
-	pr := &Prepared{Case: c}
+	in, err := c.Input()
+	if err != nil {
+		return nil, err
+	}
+	ep, err := eval.Prepare(in, opt)
+	if err != nil {
+		return nil, caseError(err)
+	}
+	return &Prepared{Case: c, Prepared: ep}, nil
+}
+
+// Input converts a case to the pipeline's input: the context values
+// decoded to strings, the documents named as in the case. The input
+// shares the case's documents.
+func (c *Case) Input() (*eval.Input, error) {
 	ctx, err := decodeContext(c.Request.Context)
 	if err != nil {
 		return nil, err
 	}
-	now := time.Now
-	if opt.Now != nil {
-		now = opt.Now
+	in := &eval.Input{
+		Request: eval.Request{
+			Principal:       c.Request.Principal,
+			Action:          c.Request.Action,
+			Resource:        c.Request.Resource,
+			ResourceAccount: c.Request.ResourceAccount,
+			FederatingUser:  c.Request.FederatingUser,
+			Context:         ctx,
+		},
+		ManagementAccount: c.ManagementAccount,
 	}
-	if !hasKey(ctx, "aws:CurrentTime") || !hasKey(ctx, "aws:EpochTime") {
-		t := now().UTC()
-		if !hasKey(ctx, "aws:CurrentTime") {
-			ctx["aws:CurrentTime"] = []string{t.Format(time.RFC3339)}
+	// Every document and level in one allocation each.
+	n := len(c.IdentityPolicies) + len(c.VPCEndpointPolicies)
+	for _, d := range [...]*PolicyDoc{c.PermissionsBoundary, c.SessionPolicy, c.ResourcePolicy} {
+		if d != nil {
+			n++
 		}
-		if !hasKey(ctx, "aws:EpochTime") {
-			ctx["aws:EpochTime"] = []string{strconv.FormatInt(t.Unix(), 10)}
+	}
+	for _, lv := range c.ServiceControlPolicies {
+		n += len(lv.Policies)
+	}
+	for _, lv := range c.ResourceControlPolicies {
+		n += len(lv.Policies)
+	}
+	docs := make([]eval.Doc, 0, n)
+	list := func(src []PolicyDoc) []eval.Doc {
+		if len(src) == 0 {
+			return nil
 		}
-	}
-	if c.Request.Principal == "" {
-		return nil, &CaseError{Path: "/request/principal", Message: "the request needs a principal (an ARN, a service principal, or \"*\" for anonymous)"}
-	}
-	if c.Request.Action == "" {
-		return nil, &CaseError{Path: "/request/action", Message: "the request needs an action such as s3:GetObject"}
-	}
-	req, err := authz.NewRequest(authz.RequestInput{
-		Principal:       c.Request.Principal,
-		Action:          c.Request.Action,
-		Resource:        c.Request.Resource,
-		ResourceAccount: c.Request.ResourceAccount,
-		FederatingUser:  c.Request.FederatingUser,
-		Context:         ctx,
-	})
-	if err != nil {
-		var fe *authz.FieldError
-		if errors.As(err, &fe) {
-			return nil, &CaseError{Path: requestPointer(fe), Message: fe.Err.Error()}
+		i := len(docs)
+		for _, d := range src {
+			docs = append(docs, eval.Doc{Name: d.Name, Text: d.Document})
 		}
-		return nil, &CaseError{Path: "/request", Message: err.Error()}
+		return docs[i:len(docs):len(docs)]
 	}
-	pr.Request = req
-	if err := pr.validateRequest(c, ctx, opt); err != nil {
-		return nil, err
-	}
-	if note, msg := req.Refused(); note != "" {
-		w := req.RefusalReason() + ": AWS refuses this request whatever the policies say (not Allowed unless a policy denies it explicitly)"
-		if msg == "" {
-			w += "; AWS documents no message for it"
-		}
-		pr.warn("/request", w)
-	}
-	if c.ManagementAccount != "" && !arn.IsAccountID(c.ManagementAccount) {
-		return nil, &CaseError{Path: "/managementAccount", Message: fmt.Sprintf("%q is not a 12-digit account ID", c.ManagementAccount)}
-	}
-
-	cache := opt.Cache
-	in := authz.Input{ManagementAccount: c.ManagementAccount, RCPSupported: catalog.RCPSupported}
-	for i := range c.IdentityPolicies {
-		np, err := pr.parse(authz.LayerIdentity, docLoc{field: "identityPolicies", i: i, j: -1}, &c.IdentityPolicies[i], cache)
-		if err != nil {
-			return nil, err
-		}
-		in.Identity = append(in.Identity, np)
-	}
-	one := func(l authz.Layer, field string, d *PolicyDoc) (*authz.NamedPolicy, error) {
+	one := func(d *PolicyDoc) *eval.Doc {
 		if d == nil {
-			return nil, nil
+			return nil
 		}
-		np, err := pr.parse(l, docLoc{field: field, i: -1, j: -1}, d, cache)
-		if err != nil {
-			return nil, err
-		}
-		return &np, nil
+		docs = append(docs, eval.Doc{Name: d.Name, Text: d.Document})
+		return &docs[len(docs)-1]
 	}
-	if in.Boundary, err = one(authz.LayerBoundary, "permissionsBoundary", c.PermissionsBoundary); err != nil {
-		return nil, err
-	}
-	if in.Session, err = one(authz.LayerSession, "sessionPolicy", c.SessionPolicy); err != nil {
-		return nil, err
-	}
-	if in.Resource, err = one(authz.LayerResource, "resourcePolicy", c.ResourcePolicy); err != nil {
-		return nil, err
-	}
-	levels := func(l authz.Layer, field string, src []OrgLevel) ([]authz.Level, error) {
-		var out []authz.Level
-		for i, lv := range src {
-			if len(lv.Policies) == 0 && l == authz.LayerSCP {
-				return nil, &CaseError{Path: fmt.Sprintf("/%s/%d/policies", field, i), Message: "this SCP level has no policies: AWS requires at least one SCP on every root, OU and account (a level without one would deny everything); leave out serviceControlPolicies when SCPs are off"}
+	in.Identity = list(c.IdentityPolicies)
+	in.Boundary = one(c.PermissionsBoundary)
+	in.Session = one(c.SessionPolicy)
+	in.Resource = one(c.ResourcePolicy)
+	if nl := len(c.ServiceControlPolicies) + len(c.ResourceControlPolicies); nl > 0 {
+		levels := make([]eval.Level, 0, nl)
+		conv := func(src []OrgLevel) []eval.Level {
+			if len(src) == 0 {
+				return nil
 			}
-			level := authz.Level{Target: lv.Target}
-			for j := range lv.Policies {
-				np, err := pr.parse(l, docLoc{field: field, i: i, j: j}, &lv.Policies[j], cache)
-				if err != nil {
-					return nil, err
-				}
-				level.Policies = append(level.Policies, np)
+			i := len(levels)
+			for _, lv := range src {
+				levels = append(levels, eval.Level{Target: lv.Target, Policies: list(lv.Policies)})
 			}
-			out = append(out, level)
+			return levels[i:len(levels):len(levels)]
 		}
-		return out, nil
+		in.SCPs = conv(c.ServiceControlPolicies)
+		in.RCPs = conv(c.ResourceControlPolicies)
 	}
-	if in.SCPs, err = levels(authz.LayerSCP, "serviceControlPolicies", c.ServiceControlPolicies); err != nil {
-		return nil, err
-	}
-	if in.RCPs, err = levels(authz.LayerRCP, "resourceControlPolicies", c.ResourceControlPolicies); err != nil {
-		return nil, err
-	}
-	for i := range c.VPCEndpointPolicies {
-		np, err := pr.parse(authz.LayerVPCEndpoint, docLoc{field: "vpcEndpointPolicies", i: i, j: -1}, &c.VPCEndpointPolicies[i], cache)
-		if err != nil {
-			return nil, err
-		}
-		in.VPCEndpoint = append(in.VPCEndpoint, np)
-	}
-	set, err := authz.Compile(in)
-	if err != nil {
-		return nil, &CaseError{Message: err.Error()}
-	}
-	pr.Set = set
-	pr.warnFederatingUser()
-	return pr, nil
+	in.VPCEndpoint = list(c.VPCEndpointPolicies)
+	return in, nil
 }
 
-// warnFederatingUser warns when a federated user session meets a
-// resource-based policy that names an IAM user of its account: whether
-// that statement applies depends on which IAM user created the session,
-// which the session ARN does not say.
-func (pr *Prepared) warnFederatingUser() {
-	p := &pr.Request.Principal
-	if p.Kind != authz.PrincipalFederated || p.FederatingUser != "" {
-		return
+// caseError turns an error of eval into a CaseError naming its JSON
+// pointer in the case.
+func caseError(err error) error {
+	var ee *eval.Error
+	if errors.As(err, &ee) {
+		return &CaseError{Path: Pointer(ee.Path), Message: ee.Message}
 	}
-	var ws []Warning
-	defer func() { pr.Warnings = append(pr.Warnings, ws...) }()
-	prefix := "arn:" + p.Partition + ":iam::" + p.Account + ":user/"
-	for _, src := range pr.Sources {
-		if src.Layer != authz.LayerResource {
-			continue
-		}
-		for _, st := range src.Policy.Statements {
-			el, name := st.Principal, "/Principal/AWS"
-			if el == nil {
-				el, name = st.NotPrincipal, "/NotPrincipal/AWS"
-			}
-			if el == nil {
-				continue
-			}
-			for i, v := range el.AWS {
-				if strings.HasPrefix(v, prefix) {
-					pth := st.Pointer + name
-					if len(el.AWS) > 1 {
-						pth += "/" + strconv.Itoa(i)
-					}
-					pth = src.Path + pth
-					ws = append(ws, Warning{Path: pth, Message: fmt.Sprintf("%s policy %q names IAM user %s; it applies to the federated user session %s only if that user created the session with GetFederationToken, which the session ARN does not say: give request.federatingUser to decide (until then it is taken not to)", src.Layer, src.Name, v, p.ARN)})
-				}
-			}
-		}
-	}
+	return err
 }
 
-// requestPointer is the JSON pointer, in a case, of the request field an
-// engine error names.
-func requestPointer(fe *authz.FieldError) string {
-	p := "/request/" + fe.Field
-	if fe.Key != "" {
-		p += "/" + jsonx.PointerToken(fe.Key)
-	}
-	return p
-}
-
-func hasKey(ctx map[string][]string, key string) bool {
-	for k := range ctx {
-		if strings.EqualFold(k, key) {
-			return true
+// Pointer is the JSON pointer, in a case, of a path of its Input.
+func Pointer(p eval.Path) string {
+	switch p.Field {
+	case eval.FieldNone:
+		return ""
+	case eval.FieldRequest:
+		return "/request"
+	case eval.FieldPrincipal:
+		return "/request/principal"
+	case eval.FieldAction:
+		return "/request/action"
+	case eval.FieldResource:
+		return "/request/resource"
+	case eval.FieldResourceAccount:
+		return "/request/resourceAccount"
+	case eval.FieldFederatingUser:
+		return "/request/federatingUser"
+	case eval.FieldContext:
+		if p.Key == "" {
+			return "/request/context"
 		}
+		return "/request/context/" + jsonx.PointerToken(p.Key)
+	case eval.FieldManagementAccount:
+		return "/managementAccount"
 	}
-	return false
+	if (p.Field == eval.FieldSCPs || p.Field == eval.FieldRCPs) && p.Index < 0 {
+		return "/" + fieldNames[p.Field] + "/" + strconv.Itoa(p.Level) + "/policies"
+	}
+	l := docLoc{field: p.Field, i: p.Index, j: -1}
+	if p.Field == eval.FieldSCPs || p.Field == eval.FieldRCPs {
+		l = docLoc{field: p.Field, i: p.Level, j: p.Index}
+	}
+	return l.docPath() + p.Pointer
 }
 
-// Source returns the source of the policy a statement reference points at.
-func (pr *Prepared) Source(ref authz.StatementRef) *Source {
-	return pr.source(ref.Layer.String(), ref.Policy)
-}
-
-// source finds a policy's source by layer name and policy name.
-func (pr *Prepared) source(layer, name string) *Source {
-	for _, s := range pr.Sources {
-		if s.Name == name && s.Layer.String() == layer {
-			return s
-		}
-	}
-	return nil
+// fieldNames are the case's JSON names of the document fields.
+var fieldNames = map[eval.Field]string{
+	eval.FieldIdentity:    "identityPolicies",
+	eval.FieldBoundary:    "permissionsBoundary",
+	eval.FieldSession:     "sessionPolicy",
+	eval.FieldResourceDoc: "resourcePolicy",
+	eval.FieldSCPs:        "serviceControlPolicies",
+	eval.FieldRCPs:        "resourceControlPolicies",
+	eval.FieldVPCEndpoint: "vpcEndpointPolicies",
 }
 
 // docLoc locates a policy document in a case: field, level (i) and policy
-// (j) indexes, -1 when not used. Its path and default name are only built
-// when needed.
+// (j) indexes, -1 when not used.
 type docLoc struct {
-	field string
+	field eval.Field
 	i, j  int
 }
 
 func (l docLoc) path() string {
-	p := "/" + l.field
+	p := "/" + fieldNames[l.field]
 	if l.i >= 0 {
 		p += "/" + strconv.Itoa(l.i)
 	}
@@ -396,17 +319,17 @@ func (l docLoc) path() string {
 // field, built once: every case names them.
 var docPaths = func() map[docLoc]string {
 	m := make(map[docLoc]string)
-	for _, f := range []string{"permissionsBoundary", "sessionPolicy", "resourcePolicy"} {
+	for _, f := range []eval.Field{eval.FieldBoundary, eval.FieldSession, eval.FieldResourceDoc} {
 		l := docLoc{field: f, i: -1, j: -1}
 		m[l] = l.path() + "/document"
 	}
-	for _, f := range []string{"identityPolicies", "vpcEndpointPolicies"} {
+	for _, f := range []eval.Field{eval.FieldIdentity, eval.FieldVPCEndpoint} {
 		for i := 0; i < 8; i++ {
 			l := docLoc{field: f, i: i, j: -1}
 			m[l] = l.path() + "/document"
 		}
 	}
-	for _, f := range []string{"serviceControlPolicies", "resourceControlPolicies"} {
+	for _, f := range []eval.Field{eval.FieldSCPs, eval.FieldRCPs} {
 		for i := 0; i < 8; i++ {
 			for j := 0; j < 4; j++ {
 				l := docLoc{field: f, i: i, j: j}
@@ -425,146 +348,38 @@ func (l docLoc) docPath() string {
 	return l.path() + "/document"
 }
 
-// defaultName names a policy that has no name: "identity-0",
-// "permissions-boundary", "serviceControlPolicies-0-1".
-func (l docLoc) defaultName() string {
-	switch l.field {
-	case "identityPolicies":
-		return "identity-" + strconv.Itoa(l.i)
-	case "vpcEndpointPolicies":
-		return "vpce-" + strconv.Itoa(l.i)
-	case "permissionsBoundary":
-		return "permissions-boundary"
-	case "sessionPolicy":
-		return "session-policy"
-	case "resourcePolicy":
-		return "resource-policy"
+// source finds a policy's source by layer name and policy name.
+func (pr *Prepared) source(layer, name string) *Source {
+	for i := range pr.Sources {
+		if s := &pr.Sources[i]; s.Name == name && s.Layer.String() == layer {
+			return s
+		}
 	}
-	return l.field + "-" + strconv.Itoa(l.i) + "-" + strconv.Itoa(l.j)
+	return nil
 }
 
-// parse decodes, parses, validates and compiles one policy document,
-// through the cache when there is one.
-func (pr *Prepared) parse(l authz.Layer, loc docLoc, d *PolicyDoc, cache *Cache) (authz.NamedPolicy, error) {
-	name := d.Name
-	if name == "" {
-		name = loc.defaultName()
+// warnings converts the prepared input's warnings to the case's JSON
+// pointers.
+func (pr *Prepared) warnings() []Warning {
+	if len(pr.Prepared.Warnings) == 0 {
+		return nil
 	}
-	doc := cache.get(l, d.Document)
-	if doc == nil {
-		raw := d.Document
-		if cache.cacheable(raw) {
-			// A kept document must not pin the input line it came from.
-			raw = cache.own(raw)
-		}
-		doc = pr.parseDoc(l, raw, cache)
-		cache.put(l, raw, doc)
+	out := make([]Warning, len(pr.Prepared.Warnings))
+	for i, w := range pr.Prepared.Warnings {
+		out[i] = Warning{Path: Pointer(w.Path), Message: w.Message}
 	}
-	if doc.err != nil {
-		return authz.NamedPolicy{}, &CaseError{Path: loc.docPath() + doc.err.Path, Message: fmt.Sprintf("%s policy %q, %s", l, name, doc.err.Message)}
-	}
-	for _, w := range doc.warnings {
-		pr.Warnings = append(pr.Warnings, Warning{Path: loc.docPath() + w.Path, Message: fmt.Sprintf("%s policy %q, %s", l, name, w.Message)})
-	}
-	pr.Sources = append(pr.Sources, &Source{Layer: l, Name: name, Path: loc.docPath(), Text: doc.text, Policy: doc.policy})
-	return authz.NamedPolicy{Name: name, Policy: doc.policy, Compiled: doc.compiled}, nil
+	return out
 }
-
-// parsedDoc is a policy document parsed, validated and compiled for one
-// layer, independent of the case it appeared in: paths are relative to
-// the document.
-type parsedDoc struct {
-	text     []byte
-	policy   *policy.Policy
-	compiled *authz.CompiledPolicy
-	warnings []Warning
-	err      *CaseError
-}
-
-func (pr *Prepared) parseDoc(l authz.Layer, raw json.RawMessage, cache *Cache) *parsedDoc {
-	doc := &parsedDoc{}
-	text, err := DocumentText(raw)
-	if err != nil {
-		doc.err = &CaseError{Message: err.Error()}
-		return doc
-	}
-	doc.text = text
-	// The text is a slice of the case's own bytes, which nothing modifies.
-	p, findings := policy.ParseShared(text)
-	for _, f := range findings {
-		if (l == authz.LayerResource || l == authz.LayerVPCEndpoint) && resourcePolicyFine[f.Code] {
-			continue
-		}
-		msg := fmt.Sprintf("%s: %s", f.Pos, f.Message)
-		if f.Severity == policy.Error {
-			doc.err = &CaseError{Path: f.Pointer, Message: msg}
-			return doc
-		}
-		doc.warnings = append(doc.warnings, Warning{Path: f.Pointer, Message: msg})
-	}
-	if p == nil {
-		doc.err = &CaseError{Message: "no policy document"}
-		return doc
-	}
-	doc.policy = p
-	doc.warnings = append(doc.warnings, validatePolicy(p, cache)...)
-	if ce := checkConditionValues(p); ce != nil {
-		doc.err = ce
-		return doc
-	}
-	c, err := authz.CompilePolicy(l, authz.NamedPolicy{Policy: p})
-	if err != nil {
-		var ce *authz.CompileError
-		if errors.As(err, &ce) && ce.Statement >= 0 && ce.Statement < len(p.Statements) {
-			st := p.Statements[ce.Statement]
-			msg := ce.Err.Error()
-			if errors.Is(ce.Err, authz.ErrNoPrincipal) {
-				msg = fmt.Sprintf("statement %d%s at %s: %s", st.Index, sidNote(st.Sid), st.Pos, msg)
-			}
-			doc.err = &CaseError{Path: st.Pointer, Message: msg}
-		} else {
-			doc.err = &CaseError{Message: err.Error()}
-		}
-		return doc
-	}
-	doc.compiled = c
-	return doc
-}
-
-// resourcePolicyFine are findings that concern identity-based policies
-// only: resource-based and endpoint policies may omit Resource and use any
-// characters in a Sid.
-var resourcePolicyFine = map[string]bool{"missing-resource": true, "sid-invalid": true}
 
 // DocumentText returns the text of a policy document given as a JSON
-// object, or as a JSON string holding the document, URL-encoded or not.
-func DocumentText(raw json.RawMessage) ([]byte, error) {
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
-		return nil, errors.New("the policy has no document")
-	}
-	if raw[0] != '"' {
-		return raw, nil
-	}
-	var s string
-	if err := json.Unmarshal(raw, &s); err != nil {
-		return nil, fmt.Errorf("the document string is not valid JSON: %v", err)
-	}
-	t := strings.TrimSpace(s)
-	if strings.HasPrefix(t, "%") || (!strings.HasPrefix(t, "{") && strings.Contains(t, "%7B")) {
-		u, err := url.PathUnescape(t)
-		if err != nil {
-			return nil, fmt.Errorf("the document looks URL-encoded but does not decode: %v", err)
-		}
-		t = u
-	}
-	return []byte(t), nil
-}
+// object, or as a JSON string holding the document, URL-encoded or not
+// (eval.DocumentText).
+func DocumentText(raw json.RawMessage) ([]byte, error) { return eval.DocumentText(raw) }
 
 // decodeContext converts context values (string, number, bool, or arrays
 // of those) to strings.
 func decodeContext(in map[string]json.RawMessage) (map[string][]string, error) {
-	out := make(map[string][]string, len(in)+2)
+	out := make(map[string][]string, len(in))
 	for k, raw := range in {
 		path := func() string { return "/request/context/" + jsonx.PointerToken(k) }
 		if strings.TrimSpace(k) == "" {
@@ -633,11 +448,4 @@ func scalar(raw json.RawMessage) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("invalid value %s", raw)
-}
-
-func sidNote(sid string) string {
-	if sid == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (Sid %q)", sid)
 }

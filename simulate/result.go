@@ -2,8 +2,6 @@ package simulate
 
 import (
 	"bytes"
-	"slices"
-	"strings"
 	"sync"
 
 	"github.com/deniedhq/denied/authz"
@@ -53,7 +51,7 @@ var resultPool = sync.Pool{New: func() any { return new(authz.Result) }}
 func (pr *Prepared) Evaluate() *Result {
 	ar := resultPool.Get().(*authz.Result)
 	defer resultPool.Put(ar)
-	pr.Set.Evaluate(pr.Request, ar)
+	pr.EvaluateInto(ar)
 	return pr.result(ar)
 }
 
@@ -63,7 +61,7 @@ func (pr *Prepared) result(ar *authz.Result) *Result {
 		Decision: ar.Decision.String(),
 		Layer:    ar.Layer.String(),
 		Message:  ar.Message(pr.Request),
-		Warnings: pr.Warnings,
+		Warnings: pr.warnings(),
 	}
 	for _, lv := range ar.Layers {
 		if lv.Verdict == authz.Absent {
@@ -90,11 +88,7 @@ func (pr *Prepared) result(ar *authz.Result) *Result {
 			Pointer:   ref.Pointer,
 		})
 	}
-	for _, k := range ar.Missing {
-		if !slices.Contains(pr.ignored, strings.ToLower(k)) {
-			res.MissingContext = append(res.MissingContext, k)
-		}
-	}
+	res.MissingContext = pr.Missing(nil, ar)
 	return res
 }
 

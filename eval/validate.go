@@ -1,4 +1,4 @@
-package simulate
+package eval
 
 import (
 	"fmt"
@@ -10,7 +10,6 @@ import (
 
 	"github.com/deniedhq/denied/authz"
 	"github.com/deniedhq/denied/catalog"
-	"github.com/deniedhq/denied/internal/jsonx"
 	"github.com/deniedhq/denied/policy"
 )
 
@@ -19,14 +18,15 @@ import (
 // opt.AllowUnknownActions; a resource that is not of a type the action
 // acts on is a warning. Context values that do not fit their key's type
 // are warnings.
-func (pr *Prepared) validateRequest(c *Case, ctx map[string][]string, opt Options) error {
-	if err := checkPolicySizes(c); err != nil {
+func (pr *Prepared) validateRequest(in *Input, opt Options) error {
+	if err := checkPolicySizes(in); err != nil {
 		return err
 	}
-	key := reqKey{action: c.Request.Action, resource: c.Request.Resource, allowUnknown: opt.AllowUnknownActions}
+	ctx := in.Request.Context
+	key := reqKey{action: in.Request.Action, resource: in.Request.Resource, allowUnknown: opt.AllowUnknownActions}
 	rv, ok := opt.Cache.getReq(key)
 	if !ok {
-		rv = checkActionResource(c.Request.Action, c.Request.Resource, opt.AllowUnknownActions)
+		rv = checkActionResource(in.Request.Action, in.Request.Resource, opt.AllowUnknownActions)
 		opt.Cache.putReq(key, rv)
 	}
 	if rv.err != nil {
@@ -43,7 +43,7 @@ func (pr *Prepared) validateRequest(c *Case, ctx map[string][]string, opt Option
 		if !ok {
 			continue
 		}
-		path := func() string { return "/request/context/" + jsonx.PointerToken(k) }
+		path := Path{Field: FieldContext, Key: k, Level: -1, Index: -1}
 		// A service-specific key the Service Authorization Reference does
 		// not list for the action (nor for its resource types) is never
 		// in the request context AWS builds for that action: leave it
@@ -51,15 +51,15 @@ func (pr *Prepared) validateRequest(c *Case, ctx map[string][]string, opt Option
 		if rv.known && !hasPrefixFold(ck.Name, "aws:") && !rv.carries(ck.Name) {
 			delete(pr.Request.Context, strings.ToLower(k))
 			pr.ignored = append(pr.ignored, strings.ToLower(k))
-			pr.warn(path(), fmt.Sprintf("%s is not a condition key of %s in the Service Authorization Reference (catalog %s): AWS never sends it with this action, so it is ignored", k, rv.act.FullName(), catalog.DataVersion()))
+			pr.warn(path, fmt.Sprintf("%s is not a condition key of %s in the Service Authorization Reference (catalog %s): AWS never sends it with this action, so it is ignored", k, rv.act.FullName(), catalog.DataVersion()))
 			continue
 		}
 		if len(vals) > 1 && !ck.Type.IsArray() {
-			pr.warn(path(), fmt.Sprintf("%s is single-valued (%s) but the context gives it %d values", k, ck.Type, len(vals)))
+			pr.warn(path, fmt.Sprintf("%s is single-valued (%s) but the context gives it %d values", k, ck.Type, len(vals)))
 		}
 		for _, v := range vals {
 			if !valueFits(ck.Type.Base(), v) {
-				pr.warn(path(), fmt.Sprintf("%q is not a valid %s value for %s", v, ck.Type.Base(), k))
+				pr.warn(path, fmt.Sprintf("%q is not a valid %s value for %s", v, ck.Type.Base(), k))
 				break
 			}
 		}
@@ -71,7 +71,7 @@ func (pr *Prepared) validateRequest(c *Case, ctx map[string][]string, opt Option
 // resource.
 type reqCheck struct {
 	warnings []Warning
-	err      *CaseError
+	err      *Error
 	// act is the action in the catalog, when known (the condition keys it
 	// and its resource types support decide which service keys the
 	// request context can hold).
@@ -111,7 +111,9 @@ type reqKey struct {
 
 func checkActionResource(action, res string, allowUnknown bool) reqCheck {
 	var rc reqCheck
-	warn := func(path, msg string) { rc.warnings = append(rc.warnings, Warning{Path: path, Message: msg}) }
+	warn := func(f Field, msg string) {
+		rc.warnings = append(rc.warnings, Warning{Path: fieldPath(f), Message: msg})
+	}
 	act, ok := catalog.LookupAction(action)
 	if !ok {
 		msg := fmt.Sprintf("unknown action %q", action)
@@ -122,32 +124,32 @@ func checkActionResource(action, res string, allowUnknown bool) reqCheck {
 			msg += fmt.Sprintf(" (the service prefix %q is not known either)", serviceOf(action))
 		}
 		if !allowUnknown {
-			rc.err = &CaseError{Path: "/request/action", Message: msg + " (catalog " + catalog.DataVersion() + ")"}
+			rc.err = &Error{Path: fieldPath(FieldAction), Message: msg + " (catalog " + catalog.DataVersion() + ")"}
 			return rc
 		}
-		warn("/request/action", msg)
+		warn(FieldAction, msg)
 		return rc
 	}
 	rc.act, rc.known = act, true
 	switch {
 	case res == "" || res == "*":
 		if hasRequiredResource(act) {
-			warn("/request/resource", fmt.Sprintf("%s acts on %s resources; give the resource ARN so resource-specific statements can match", act.FullName(), resourceNames(act)))
+			warn(FieldResource, fmt.Sprintf("%s acts on %s resources; give the resource ARN so resource-specific statements can match", act.FullName(), resourceNames(act)))
 		}
 	case len(act.ResourceTypes) == 0:
-		warn("/request/resource", fmt.Sprintf("%s has no resource types: AWS evaluates it against \"*\", not %q", act.FullName(), res))
+		warn(FieldResource, fmt.Sprintf("%s has no resource types: AWS evaluates it against \"*\", not %q", act.FullName(), res))
 	case !strings.Contains(res, "*") && len(catalog.ResourceTypesForARN(act, res)) == 0:
-		warn("/request/resource", fmt.Sprintf("%q is not an ARN of a resource type %s acts on (%s)", res, act.FullName(), resourceNames(act)))
+		warn(FieldResource, fmt.Sprintf("%q is not an ARN of a resource type %s acts on (%s)", res, act.FullName(), resourceNames(act)))
 	}
 	return rc
 }
 
 // validatePolicy warns about actions no service has, and about condition
-// operators that do not fit their key's type. Paths are relative to the
-// document.
+// operators that do not fit their key's type. Paths hold only the pointer
+// inside the document.
 func validatePolicy(p *policy.Policy, cache *Cache) []Warning {
 	var out []Warning
-	warn := func(path, msg string) { out = append(out, Warning{Path: path, Message: msg}) }
+	warn := func(pointer, msg string) { out = append(out, Warning{Path: Path{Pointer: pointer}, Message: msg}) }
 	for _, st := range p.Statements {
 		acts, field := st.Action, "Action"
 		if st.NotAction != nil {
@@ -322,7 +324,7 @@ func serviceOf(action string) string {
 	return action
 }
 
-func (pr *Prepared) warn(path, msg string) {
+func (pr *Prepared) warn(path Path, msg string) {
 	pr.Warnings = append(pr.Warnings, Warning{Path: path, Message: msg})
 }
 
@@ -356,60 +358,65 @@ func hasPrefixFold(s, p string) bool { return len(s) >= len(p) && strings.EqualF
 //
 // IAM does not count white space; the other services may, so counting
 // without it never refuses a policy AWS accepts.
-var policySizeLimits = map[string]int{
-	"resourcePolicy":          32768,
-	"serviceControlPolicies":  5120,
-	"resourceControlPolicies": 5120,
-	"vpcEndpointPolicies":     20480,
+func policySizeLimit(f Field) int {
+	switch f {
+	case FieldResourceDoc:
+		return 32768
+	case FieldSCPs, FieldRCPs:
+		return 5120
+	case FieldVPCEndpoint:
+		return 20480
+	}
+	return 0
 }
 
 // checkPolicySizes refuses a policy document larger than AWS accepts for
 // its kind, naming the document.
-func checkPolicySizes(c *Case) error {
-	check := func(field, path string, d *PolicyDoc) error {
-		limit, ok := policySizeLimits[field]
-		if !ok || d == nil || len(d.Document) <= limit {
+func checkPolicySizes(in *Input) error {
+	check := func(path Path, d *Doc) error {
+		limit := policySizeLimit(path.Field)
+		if limit == 0 || d == nil || len(d.Text) <= limit {
 			return nil // fast path: no more bytes than the limit
 		}
-		text := []byte(d.Document)
-		if t, err := DocumentText(d.Document); err == nil {
+		text := d.Text
+		if t, err := DocumentText(d.Text); err == nil {
 			text = t
 		}
 		if n := policyChars(text); n > limit {
-			return &CaseError{Path: path + "/document", Message: fmt.Sprintf("the policy has %d characters (white space not counted); AWS accepts at most %d in a %s", n, limit, policyKind(field))}
+			return &Error{Path: path, Message: fmt.Sprintf("the policy has %d characters (white space not counted); AWS accepts at most %d in a %s", n, limit, policyKind(path.Field))}
 		}
 		return nil
 	}
-	if err := check("resourcePolicy", "/resourcePolicy", c.ResourcePolicy); err != nil {
+	if err := check(fieldPath(FieldResourceDoc), in.Resource); err != nil {
 		return err
 	}
 	for _, f := range []struct {
-		field  string
-		levels []OrgLevel
-	}{{"serviceControlPolicies", c.ServiceControlPolicies}, {"resourceControlPolicies", c.ResourceControlPolicies}} {
+		field  Field
+		levels []Level
+	}{{FieldSCPs, in.SCPs}, {FieldRCPs, in.RCPs}} {
 		for i := range f.levels {
 			for j := range f.levels[i].Policies {
-				if err := check(f.field, fmt.Sprintf("/%s/%d/policies/%d", f.field, i, j), &f.levels[i].Policies[j]); err != nil {
+				if err := check(Path{Field: f.field, Level: i, Index: j}, &f.levels[i].Policies[j]); err != nil {
 					return err
 				}
 			}
 		}
 	}
-	for i := range c.VPCEndpointPolicies {
-		if err := check("vpcEndpointPolicies", "/vpcEndpointPolicies/"+strconv.Itoa(i), &c.VPCEndpointPolicies[i]); err != nil {
+	for i := range in.VPCEndpoint {
+		if err := check(Path{Field: FieldVPCEndpoint, Level: -1, Index: i}, &in.VPCEndpoint[i]); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func policyKind(field string) string {
-	switch field {
-	case "resourcePolicy":
+func policyKind(f Field) string {
+	switch f {
+	case FieldResourceDoc:
 		return "resource-based policy (a KMS key policy, the largest kind)"
-	case "serviceControlPolicies":
+	case FieldSCPs:
 		return "service control policy"
-	case "resourceControlPolicies":
+	case FieldRCPs:
 		return "resource control policy"
 	}
 	return "VPC endpoint policy"
@@ -432,12 +439,12 @@ func policyChars(text []byte) int {
 // value the engine cannot interpret (a number out of range such as 1e400,
 // a date such as 23:59:60Z), which compiling would report with the
 // statement's pointer only.
-func checkConditionValues(p *policy.Policy) *CaseError {
+func checkConditionValues(p *policy.Policy) *Error {
 	for _, st := range p.Statements {
 		for i := range st.Conditions {
 			c := &st.Conditions[i]
 			if err := authz.CheckCondition(c); err != nil {
-				return &CaseError{Path: c.Pointer, Message: fmt.Sprintf("%s: %v", c.Pos, err)}
+				return &Error{Path: Path{Pointer: c.Pointer}, Message: fmt.Sprintf("%s: %v", c.Pos, err)}
 			}
 		}
 	}

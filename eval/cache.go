@@ -1,4 +1,4 @@
-package simulate
+package eval
 
 import (
 	"unsafe"
@@ -20,6 +20,28 @@ type Cache struct {
 	req   map[reqKey]reqCheck
 	acts  map[string]string
 	keys  map[string]condKeyCheck
+	stats CacheStats
+}
+
+// CacheStats counts what a Cache did with policy documents.
+type CacheStats struct {
+	// Hits are documents found parsed and compiled.
+	Hits int
+	// Parses are documents parsed, validated and compiled: not in the
+	// cache, or too large to be kept.
+	Parses int
+	// Docs is the number of documents kept now.
+	Docs int
+}
+
+// Stats returns the counts so far (zero for a nil cache).
+func (c *Cache) Stats() CacheStats {
+	if c == nil {
+		return CacheStats{}
+	}
+	s := c.stats
+	s.Docs = len(c.m)
+	return s
 }
 
 // Bounds of a Cache: documents larger than cacheDocMax are parsed afresh
@@ -54,9 +76,18 @@ func (c *Cache) cacheable(doc []byte) bool {
 
 func (c *Cache) get(l authz.Layer, doc []byte) *parsedDoc {
 	if !c.cacheable(doc) {
+		if c != nil {
+			c.stats.Parses++
+		}
 		return nil
 	}
-	return c.m[docKey{l, unsafe.String(unsafe.SliceData(doc), len(doc))}] // no allocation for the lookup
+	d := c.m[docKey{l, unsafe.String(unsafe.SliceData(doc), len(doc))}] // no allocation for the lookup
+	if d != nil {
+		c.stats.Hits++
+	} else {
+		c.stats.Parses++
+	}
+	return d
 }
 
 // own returns a copy of doc that a cached document may share for good.

@@ -1,0 +1,256 @@
+package eval
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/deniedhq/denied/authz"
+)
+
+var fixedNow = func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }
+
+const (
+	allowGet  = `{"Version":"2012-10-17","Statement":[{"Sid":"ReadBucket","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}`
+	allowAll  = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}`
+	denyGet   = `{"Version":"2012-10-17","Statement":[{"Sid":"NoGet","Effect":"Deny","Action":"s3:GetObject","Resource":"*"}]}`
+	allowList = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*"}]}`
+)
+
+func getInput() *Input {
+	return &Input{
+		Request: Request{
+			Principal: "arn:aws:iam::111122223333:user/a",
+			Action:    "s3:GetObject",
+			Resource:  "arn:aws:s3:::b/k",
+		},
+		Identity: []Doc{{Name: "read", Text: []byte(allowGet)}},
+	}
+}
+
+func TestRun(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name     string
+		edit     func(in *Input)
+		decision authz.Decision
+		layer    authz.Layer
+		policy   string // the policy of the first deciding statement
+		errPath  *Path
+		errHas   string
+		warnPath *Path
+		warnHas  string
+	}{
+		{name: "identity allows", edit: func(*Input) {}, decision: authz.Allowed, layer: authz.LayerIdentity, policy: "read"},
+		{name: "no identity policy", edit: func(in *Input) { in.Identity = nil }, decision: authz.ImplicitDeny, layer: authz.LayerIdentity},
+		{name: "SCP denies", edit: func(in *Input) {
+			in.SCPs = []Level{{Target: "r-root", Policies: []Doc{{Name: "FullAWSAccess", Text: []byte(allowAll)}, {Name: "NoGet", Text: []byte(denyGet)}}}}
+		}, decision: authz.ExplicitDeny, layer: authz.LayerSCP, policy: "NoGet"},
+		{name: "boundary lacks the action", edit: func(in *Input) {
+			in.Boundary = &Doc{Name: "b", Text: []byte(allowList)}
+		}, decision: authz.ImplicitDeny, layer: authz.LayerBoundary},
+		{name: "unnamed policy gets its place's name", edit: func(in *Input) { in.Identity[0].Name = "" }, decision: authz.Allowed, layer: authz.LayerIdentity, policy: "identity-0"},
+		{name: "document as a JSON string", edit: func(in *Input) {
+			in.Identity[0].Text = []byte(`"` + strings.ReplaceAll(allowGet, `"`, `\"`) + `"`)
+		}, decision: authz.Allowed, layer: authz.LayerIdentity, policy: "read"},
+		{name: "no principal", edit: func(in *Input) { in.Request.Principal = "" },
+			errPath: &Path{Field: FieldPrincipal, Level: -1, Index: -1}, errHas: "needs a principal"},
+		{name: "bad principal", edit: func(in *Input) { in.Request.Principal = "arn:aws:iam::1:nothing" },
+			errPath: &Path{Field: FieldPrincipal, Level: -1, Index: -1}},
+		{name: "unknown action", edit: func(in *Input) { in.Request.Action = "s3:GetObjekt" },
+			errPath: &Path{Field: FieldAction, Level: -1, Index: -1}, errHas: "did you mean s3:GetObject"},
+		{name: "empty SCP level", edit: func(in *Input) { in.SCPs = []Level{{Target: "r-root"}, {Target: "ou"}} },
+			errPath: &Path{Field: FieldSCPs, Level: 0, Index: -1}, errHas: "no policies"},
+		{name: "syntax error in the second RCP", edit: func(in *Input) {
+			in.RCPs = []Level{{Policies: []Doc{{Text: []byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}`)}, {Text: []byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Principal":"*","Condition":{"NumericLessThan":{"aws:MultiFactorAuthAge":"1e400"}}}]}`)}}}}
+		}, errPath: &Path{Field: FieldRCPs, Level: 0, Index: 1, Pointer: "/Statement/0/Condition/NumericLessThan/aws:MultiFactorAuthAge"}, errHas: `rcp policy "resourceControlPolicies-0-1"`},
+		{name: "bad management account", edit: func(in *Input) { in.ManagementAccount = "12" },
+			errPath: &Path{Field: FieldManagementAccount, Level: -1, Index: -1}},
+		{name: "context value too long", edit: func(in *Input) {
+			in.Request.Context = map[string][]string{"aws:SourceVpc": {strings.Repeat("v", 70000)}}
+		}, errPath: &Path{Field: FieldContext, Key: "aws:SourceVpc", Level: -1, Index: -1}},
+		{name: "SCP over the size limit", edit: func(in *Input) {
+			big := `{"Version":"2012-10-17","Statement":[` + strings.Repeat(`{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"},`, 100) + `{"Effect":"Allow","Action":"*","Resource":"*"}]}`
+			in.SCPs = []Level{{Policies: []Doc{{Text: []byte(big)}}}}
+		}, errPath: &Path{Field: FieldSCPs, Level: 0, Index: 0}, errHas: "service control policy"},
+		{name: "policy action typo warns at its pointer", edit: func(in *Input) {
+			in.Identity = append(in.Identity, Doc{Name: "typo", Text: []byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObjekt","Resource":"*"}]}`)})
+		}, decision: authz.Allowed, layer: authz.LayerIdentity, policy: "read",
+			warnPath: &Path{Field: FieldIdentity, Level: -1, Index: 1, Pointer: "/Statement/0/Action/0"}, warnHas: `identity policy "typo", unknown action`},
+		{name: "bad context value warns at its key", edit: func(in *Input) {
+			in.Request.Context = map[string][]string{"aws:SourceIp": {"not-an-ip"}}
+		}, decision: authz.Allowed, layer: authz.LayerIdentity, policy: "read",
+			warnPath: &Path{Field: FieldContext, Key: "aws:SourceIp", Level: -1, Index: -1}, warnHas: "not a valid IPAddress"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			in := getInput()
+			tt.edit(in)
+			out, err := Run(in, Options{Now: fixedNow})
+			if tt.errPath != nil {
+				e, ok := err.(*Error)
+				if !ok {
+					t.Fatalf("got %v, %v; want an *Error at %+v", out, err, *tt.errPath)
+				}
+				if e.Path != *tt.errPath || !strings.Contains(e.Message, tt.errHas) {
+					t.Fatalf("error at %+v %q, want at %+v containing %q", e.Path, e.Message, *tt.errPath, tt.errHas)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if out.Decision != tt.decision || out.Layer != tt.layer {
+				t.Fatalf("got %s at %s, want %s at %s", out.Decision, out.Layer, tt.decision, tt.layer)
+			}
+			if len(out.Sources) != len(out.Deciding) {
+				t.Fatalf("%d sources for %d deciding statements", len(out.Sources), len(out.Deciding))
+			}
+			if tt.policy != "" {
+				if len(out.Deciding) == 0 || out.Deciding[0].Policy != tt.policy {
+					t.Fatalf("deciding %+v, want policy %q first", out.Deciding, tt.policy)
+				}
+				src := out.Sources[0]
+				if src == nil || src.Name != tt.policy || src.Policy == nil || len(src.Text) == 0 {
+					t.Fatalf("source of the deciding statement: %+v", src)
+				}
+			}
+			if tt.warnPath != nil {
+				found := false
+				for _, w := range out.Warnings {
+					if w.Path == *tt.warnPath && strings.Contains(w.Message, tt.warnHas) {
+						found = true
+					}
+				}
+				if !found {
+					t.Fatalf("warnings %+v, want one at %+v containing %q", out.Warnings, *tt.warnPath, tt.warnHas)
+				}
+			}
+		})
+	}
+}
+
+// The clock fills aws:CurrentTime and aws:EpochTime unless the request
+// gives them, and the input's context is not modified.
+func TestClock(t *testing.T) {
+	t.Parallel()
+	in := getInput()
+	in.Request.Context = map[string][]string{"AWS:EpochTime": {"5"}}
+	pr, err := Prepare(in, Options{Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := pr.Request.Context["aws:currenttime"]; len(got) != 1 || got[0] != "2026-11-23T12:00:00Z" {
+		t.Errorf("aws:CurrentTime = %v", got)
+	}
+	if got := pr.Request.Context["aws:epochtime"]; len(got) != 1 || got[0] != "5" {
+		t.Errorf("aws:EpochTime = %v, want the given 5", got)
+	}
+	if len(in.Request.Context) != 1 {
+		t.Errorf("the input's context was modified: %v", in.Request.Context)
+	}
+}
+
+// Replacing one named policy of an input parses and compiles that one
+// policy again, and only it: the others come from the cache.
+func TestReplaceOnePolicyReparsesOnlyIt(t *testing.T) {
+	t.Parallel()
+	cache := NewCache(64)
+	opt := Options{Now: fixedNow, Cache: cache}
+	in := getInput()
+	in.Identity = append(in.Identity, Doc{Name: "list", Text: []byte(allowList)})
+	in.Boundary = &Doc{Name: "boundary", Text: []byte(allowList)}
+	in.SCPs = []Level{{Target: "r-root", Policies: []Doc{{Name: "FullAWSAccess", Text: []byte(allowAll)}}}}
+	out, err := Run(in, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Decision != authz.ImplicitDeny || out.Layer != authz.LayerBoundary {
+		t.Fatalf("got %s at %s, want the boundary to deny", out.Decision, out.Layer)
+	}
+	// Four documents, of which two share a text but not a layer.
+	if st := cache.Stats(); st.Parses != 4 || st.Hits != 0 || st.Docs != 4 {
+		t.Fatalf("first run: %+v, want 4 parses", st)
+	}
+	// The same input again: nothing is parsed.
+	if _, err := Run(in, opt); err != nil {
+		t.Fatal(err)
+	}
+	if st := cache.Stats(); st.Parses != 4 || st.Hits != 4 {
+		t.Fatalf("second run: %+v, want 4 hits and no new parse", st)
+	}
+	// Replace the boundary: one parse, three hits, and the new verdict.
+	in.Boundary = &Doc{Name: "boundary", Text: []byte(allowAll)}
+	out, err = Run(in, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := cache.Stats(); st.Parses != 5 || st.Hits != 7 {
+		t.Fatalf("after replacing the boundary: %+v, want 5 parses and 7 hits", st)
+	}
+	if !out.Allowed() {
+		t.Fatalf("got %s at %s after replacing the boundary, want Allowed", out.Decision, out.Layer)
+	}
+	// A replaced name without a new text parses nothing, and the new name
+	// is what the outcome reports.
+	in.Identity[0].Name = "renamed"
+	out, err = Run(in, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := cache.Stats(); st.Parses != 5 {
+		t.Fatalf("after renaming: %+v, want no new parse", st)
+	}
+	if out.Deciding[0].Policy != "renamed" || out.Sources[0].Name != "renamed" {
+		t.Fatalf("deciding %+v, want the renamed policy", out.Deciding)
+	}
+}
+
+// A cached document must not share the bytes of the input it came from:
+// a kept document pinning its input would hold every input in memory, and
+// a caller reusing its buffer would change the cached policy.
+func TestCacheKeepsCopies(t *testing.T) {
+	t.Parallel()
+	cache := NewCache(16)
+	opt := Options{Now: fixedNow, Cache: cache}
+	in := getInput()
+	out, err := Run(in, opt)
+	if err != nil || out.Deciding[0].Sid != "ReadBucket" {
+		t.Fatalf("got %+v, %v", out, err)
+	}
+	// Scribble over the document (the Sid's bytes included), then evaluate
+	// from fresh bytes: the cached document answers, unchanged.
+	text := in.Identity[0].Text
+	copy(text[strings.Index(string(text), "ReadBucket"):], "XXXXXXXXXX")
+	again, err := Run(getInput(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Deciding[0].Sid != "ReadBucket" || !strings.Contains(string(again.Sources[0].Text), "ReadBucket") {
+		t.Fatalf("the cached document changed with its input: %+v", again.Deciding)
+	}
+	if st := cache.Stats(); st.Docs != 1 || st.Hits != 1 {
+		t.Fatalf("cache %+v, want 1 document and 1 hit", st)
+	}
+}
+
+func TestCacheSkipsLargeDocuments(t *testing.T) {
+	t.Parallel()
+	var st []string
+	for len(strings.Join(st, ",")) <= cacheDocMax {
+		st = append(st, `{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-with-a-long-name/*"}`)
+	}
+	doc := strings.Replace(allowGet, `"Statement":[`, `"Statement":[`+strings.Join(st, ",")+",", 1)
+	cache := NewCache(16)
+	for range 2 {
+		in := getInput()
+		in.Identity[0].Text = []byte(doc)
+		if out, err := Run(in, Options{Now: fixedNow, Cache: cache}); err != nil || !out.Allowed() {
+			t.Fatalf("got %+v %v", out, err)
+		}
+	}
+	if s := cache.Stats(); s.Docs != 0 || s.Parses != 2 {
+		t.Fatalf("a document over %d bytes was kept: %+v", cacheDocMax, s)
+	}
+}

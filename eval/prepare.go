@@ -1,0 +1,408 @@
+package eval
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/deniedhq/denied/authz"
+	"github.com/deniedhq/denied/catalog"
+	"github.com/deniedhq/denied/internal/arn"
+	"github.com/deniedhq/denied/policy"
+)
+
+// Source is a parsed policy with the text it was parsed from, so that
+// reports can quote its lines.
+type Source struct {
+	Layer  authz.Layer
+	Name   string
+	Path   Path // the document in the Input
+	Text   []byte
+	Policy *policy.Policy
+}
+
+// Prepared is a validated input: the request and the compiled policy
+// set, ready to evaluate.
+type Prepared struct {
+	Request  *authz.Request
+	Set      *authz.Set
+	Sources  []Source
+	Warnings []Warning
+	// ignored are the (lower-cased) context keys left out because the
+	// action never carries them: supplying them changes nothing.
+	ignored []string
+}
+
+// Prepare validates an input, parses and compiles its policies (through
+// opt.Cache) and builds the request. The prepared input shares the memory
+// of the input's documents: do not modify them afterwards.
+func Prepare(in *Input, opt Options) (*Prepared, error) {
+	pr := &Prepared{}
+	r := &in.Request
+	if r.Principal == "" {
+		return nil, &Error{Path: fieldPath(FieldPrincipal), Message: "the request needs a principal (an ARN, a service principal, or \"*\" for anonymous)"}
+	}
+	if r.Action == "" {
+		return nil, &Error{Path: fieldPath(FieldAction), Message: "the request needs an action such as s3:GetObject"}
+	}
+	req, err := authz.NewRequest(authz.RequestInput{
+		Principal:       r.Principal,
+		Action:          r.Action,
+		Resource:        r.Resource,
+		ResourceAccount: r.ResourceAccount,
+		FederatingUser:  r.FederatingUser,
+		Context:         r.Context,
+	})
+	if err != nil {
+		var fe *authz.FieldError
+		if errors.As(err, &fe) {
+			return nil, &Error{Path: requestPath(fe), Message: fe.Err.Error()}
+		}
+		return nil, &Error{Path: fieldPath(FieldRequest), Message: err.Error()}
+	}
+	_, hasTime := req.Context["aws:currenttime"]
+	_, hasEpoch := req.Context["aws:epochtime"]
+	if !hasTime || !hasEpoch {
+		now := time.Now
+		if opt.Now != nil {
+			now = opt.Now
+		}
+		t := now().UTC()
+		if !hasTime {
+			req.Context["aws:currenttime"] = []string{t.Format(time.RFC3339)}
+		}
+		if !hasEpoch {
+			req.Context["aws:epochtime"] = []string{strconv.FormatInt(t.Unix(), 10)}
+		}
+	}
+	pr.Request = req
+	if err := pr.validateRequest(in, opt); err != nil {
+		return nil, err
+	}
+	if note, msg := req.Refused(); note != "" {
+		w := req.RefusalReason() + ": AWS refuses this request whatever the policies say (not Allowed unless a policy denies it explicitly)"
+		if msg == "" {
+			w += "; AWS documents no message for it"
+		}
+		pr.warn(fieldPath(FieldRequest), w)
+	}
+	if in.ManagementAccount != "" && !arn.IsAccountID(in.ManagementAccount) {
+		return nil, &Error{Path: fieldPath(FieldManagementAccount), Message: fmt.Sprintf("%q is not a 12-digit account ID", in.ManagementAccount)}
+	}
+
+	cache := opt.Cache
+	rcp := opt.RCPSupported
+	if rcp == nil {
+		rcp = catalog.RCPSupported
+	}
+	pr.Sources = make([]Source, 0, in.docCount())
+	ai := authz.Input{ManagementAccount: in.ManagementAccount, RCPSupported: rcp}
+	if len(in.Identity) > 0 {
+		ai.Identity = make([]authz.NamedPolicy, 0, len(in.Identity))
+	}
+	for i := range in.Identity {
+		np, err := pr.parse(Path{Field: FieldIdentity, Level: -1, Index: i}, &in.Identity[i], cache)
+		if err != nil {
+			return nil, err
+		}
+		ai.Identity = append(ai.Identity, np)
+	}
+	one := func(f Field, d *Doc) (*authz.NamedPolicy, error) {
+		if d == nil {
+			return nil, nil
+		}
+		np, err := pr.parse(fieldPath(f), d, cache)
+		if err != nil {
+			return nil, err
+		}
+		return &np, nil
+	}
+	if ai.Boundary, err = one(FieldBoundary, in.Boundary); err != nil {
+		return nil, err
+	}
+	if ai.Session, err = one(FieldSession, in.Session); err != nil {
+		return nil, err
+	}
+	if ai.Resource, err = one(FieldResourceDoc, in.Resource); err != nil {
+		return nil, err
+	}
+	levels := func(f Field, src []Level) ([]authz.Level, error) {
+		if len(src) == 0 {
+			return nil, nil
+		}
+		out := make([]authz.Level, 0, len(src))
+		for i, lv := range src {
+			if len(lv.Policies) == 0 && f == FieldSCPs {
+				return nil, &Error{Path: Path{Field: f, Level: i, Index: -1}, Message: "this SCP level has no policies: AWS requires at least one SCP on every root, OU and account (a level without one would deny everything); leave out serviceControlPolicies when SCPs are off"}
+			}
+			level := authz.Level{Target: lv.Target}
+			if len(lv.Policies) > 0 {
+				level.Policies = make([]authz.NamedPolicy, 0, len(lv.Policies))
+			}
+			for j := range lv.Policies {
+				np, err := pr.parse(Path{Field: f, Level: i, Index: j}, &lv.Policies[j], cache)
+				if err != nil {
+					return nil, err
+				}
+				level.Policies = append(level.Policies, np)
+			}
+			out = append(out, level)
+		}
+		return out, nil
+	}
+	if ai.SCPs, err = levels(FieldSCPs, in.SCPs); err != nil {
+		return nil, err
+	}
+	if ai.RCPs, err = levels(FieldRCPs, in.RCPs); err != nil {
+		return nil, err
+	}
+	if len(in.VPCEndpoint) > 0 {
+		ai.VPCEndpoint = make([]authz.NamedPolicy, 0, len(in.VPCEndpoint))
+	}
+	for i := range in.VPCEndpoint {
+		np, err := pr.parse(Path{Field: FieldVPCEndpoint, Level: -1, Index: i}, &in.VPCEndpoint[i], cache)
+		if err != nil {
+			return nil, err
+		}
+		ai.VPCEndpoint = append(ai.VPCEndpoint, np)
+	}
+	set, err := authz.Compile(ai)
+	if err != nil {
+		return nil, &Error{Path: fieldPath(FieldNone), Message: err.Error()}
+	}
+	pr.Set = set
+	pr.warnFederatingUser()
+	return pr, nil
+}
+
+// docCount is the number of policy documents of an input.
+func (in *Input) docCount() int {
+	n := len(in.Identity) + len(in.VPCEndpoint)
+	for _, d := range [...]*Doc{in.Boundary, in.Session, in.Resource} {
+		if d != nil {
+			n++
+		}
+	}
+	for _, lv := range in.SCPs {
+		n += len(lv.Policies)
+	}
+	for _, lv := range in.RCPs {
+		n += len(lv.Policies)
+	}
+	return n
+}
+
+// requestPath is the path of the request field an engine error names.
+func requestPath(fe *authz.FieldError) Path {
+	p := fieldPath(FieldRequest)
+	switch fe.Field {
+	case "principal":
+		p.Field = FieldPrincipal
+	case "action":
+		p.Field = FieldAction
+	case "resource":
+		p.Field = FieldResource
+	case "resourceAccount":
+		p.Field = FieldResourceAccount
+	case "federatingUser":
+		p.Field = FieldFederatingUser
+	case "context":
+		p.Field, p.Key = FieldContext, fe.Key
+	}
+	return p
+}
+
+// warnFederatingUser warns when a federated user session meets a
+// resource-based policy that names an IAM user of its account: whether
+// that statement applies depends on which IAM user created the session,
+// which the session ARN does not say.
+func (pr *Prepared) warnFederatingUser() {
+	p := &pr.Request.Principal
+	if p.Kind != authz.PrincipalFederated || p.FederatingUser != "" {
+		return
+	}
+	var ws []Warning
+	defer func() { pr.Warnings = append(pr.Warnings, ws...) }()
+	prefix := "arn:" + p.Partition + ":iam::" + p.Account + ":user/"
+	for i := range pr.Sources {
+		src := &pr.Sources[i]
+		if src.Layer != authz.LayerResource {
+			continue
+		}
+		for _, st := range src.Policy.Statements {
+			el, name := st.Principal, "/Principal/AWS"
+			if el == nil {
+				el, name = st.NotPrincipal, "/NotPrincipal/AWS"
+			}
+			if el == nil {
+				continue
+			}
+			for i, v := range el.AWS {
+				if strings.HasPrefix(v, prefix) {
+					pth := st.Pointer + name
+					if len(el.AWS) > 1 {
+						pth += "/" + strconv.Itoa(i)
+					}
+					ws = append(ws, Warning{Path: src.Path.in(pth), Message: fmt.Sprintf("%s policy %q names IAM user %s; it applies to the federated user session %s only if that user created the session with GetFederationToken, which the session ARN does not say: give request.federatingUser to decide (until then it is taken not to)", src.Layer, src.Name, v, p.ARN)})
+				}
+			}
+		}
+	}
+}
+
+// Source returns the source of the policy a statement reference points
+// at, nil when none.
+func (pr *Prepared) Source(ref authz.StatementRef) *Source {
+	for i := range pr.Sources {
+		if s := &pr.Sources[i]; s.Name == ref.Policy && s.Layer == ref.Layer {
+			return s
+		}
+	}
+	return nil
+}
+
+// Ignored reports whether the context key (as the engine names it) was
+// left out of the request because the action never carries it.
+func (pr *Prepared) Ignored(key string) bool {
+	if len(pr.ignored) == 0 {
+		return false
+	}
+	k := strings.ToLower(key)
+	for _, i := range pr.ignored {
+		if i == k {
+			return true
+		}
+	}
+	return false
+}
+
+// parse decodes, parses, validates and compiles one policy document,
+// through the cache when there is one.
+func (pr *Prepared) parse(loc Path, d *Doc, cache *Cache) (authz.NamedPolicy, error) {
+	l := loc.Field.Layer()
+	name := d.Name
+	if name == "" {
+		name = loc.DefaultName()
+	}
+	doc := cache.get(l, d.Text)
+	if doc == nil {
+		raw := d.Text
+		if cache.cacheable(raw) {
+			// A kept document must not pin the input it came from.
+			raw = cache.own(raw)
+		}
+		doc = parseDoc(l, raw, cache)
+		cache.put(l, raw, doc)
+	}
+	if doc.err != nil {
+		return authz.NamedPolicy{}, &Error{Path: loc.in(doc.err.Path.Pointer), Message: fmt.Sprintf("%s policy %q, %s", l, name, doc.err.Message)}
+	}
+	for _, w := range doc.warnings {
+		pr.Warnings = append(pr.Warnings, Warning{Path: loc.in(w.Path.Pointer), Message: fmt.Sprintf("%s policy %q, %s", l, name, w.Message)})
+	}
+	pr.Sources = append(pr.Sources, Source{Layer: l, Name: name, Path: loc, Text: doc.text, Policy: doc.policy})
+	return authz.NamedPolicy{Name: name, Policy: doc.policy, Compiled: doc.compiled}, nil
+}
+
+// parsedDoc is a policy document parsed, validated and compiled for one
+// layer, independent of the input it appeared in: paths hold only the
+// pointer inside the document.
+type parsedDoc struct {
+	text     []byte
+	policy   *policy.Policy
+	compiled *authz.CompiledPolicy
+	warnings []Warning
+	err      *Error
+}
+
+func parseDoc(l authz.Layer, raw []byte, cache *Cache) *parsedDoc {
+	doc := &parsedDoc{}
+	text, err := DocumentText(raw)
+	if err != nil {
+		doc.err = &Error{Message: err.Error()}
+		return doc
+	}
+	doc.text = text
+	// The text is a slice of the input's own bytes, which nothing modifies.
+	p, findings := policy.ParseShared(text)
+	for _, f := range findings {
+		if (l == authz.LayerResource || l == authz.LayerVPCEndpoint) && resourcePolicyFine[f.Code] {
+			continue
+		}
+		msg := fmt.Sprintf("%s: %s", f.Pos, f.Message)
+		if f.Severity == policy.Error {
+			doc.err = &Error{Path: Path{Pointer: f.Pointer}, Message: msg}
+			return doc
+		}
+		doc.warnings = append(doc.warnings, Warning{Path: Path{Pointer: f.Pointer}, Message: msg})
+	}
+	if p == nil {
+		doc.err = &Error{Message: "no policy document"}
+		return doc
+	}
+	doc.policy = p
+	doc.warnings = append(doc.warnings, validatePolicy(p, cache)...)
+	if ce := checkConditionValues(p); ce != nil {
+		doc.err = ce
+		return doc
+	}
+	c, err := authz.CompilePolicy(l, authz.NamedPolicy{Policy: p})
+	if err != nil {
+		var ce *authz.CompileError
+		if errors.As(err, &ce) && ce.Statement >= 0 && ce.Statement < len(p.Statements) {
+			st := p.Statements[ce.Statement]
+			msg := ce.Err.Error()
+			if errors.Is(ce.Err, authz.ErrNoPrincipal) {
+				msg = fmt.Sprintf("statement %d%s at %s: %s", st.Index, sidNote(st.Sid), st.Pos, msg)
+			}
+			doc.err = &Error{Path: Path{Pointer: st.Pointer}, Message: msg}
+		} else {
+			doc.err = &Error{Message: err.Error()}
+		}
+		return doc
+	}
+	doc.compiled = c
+	return doc
+}
+
+// resourcePolicyFine are findings that concern identity-based policies
+// only: resource-based and endpoint policies may omit Resource and use any
+// characters in a Sid.
+var resourcePolicyFine = map[string]bool{"missing-resource": true, "sid-invalid": true}
+
+// DocumentText returns the text of a policy document given as a JSON
+// object, or as a JSON string holding the document, URL-encoded or not.
+func DocumentText(raw []byte) ([]byte, error) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
+		return nil, errors.New("the policy has no document")
+	}
+	if raw[0] != '"' {
+		return raw, nil
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return nil, fmt.Errorf("the document string is not valid JSON: %v", err)
+	}
+	t := strings.TrimSpace(s)
+	if strings.HasPrefix(t, "%") || (!strings.HasPrefix(t, "{") && strings.Contains(t, "%7B")) {
+		u, err := url.PathUnescape(t)
+		if err != nil {
+			return nil, fmt.Errorf("the document looks URL-encoded but does not decode: %v", err)
+		}
+		t = u
+	}
+	return []byte(t), nil
+}
+
+func sidNote(sid string) string {
+	if sid == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (Sid %q)", sid)
+}
