@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -139,8 +140,23 @@ type auditSnapshot struct {
 	snap  *account.Snapshot
 	short bool
 	// uri is the file as reports name it ("" for stdin).
-	uri   string
-	lines map[string]int
+	uri string
+	// data is the file's text; its line index is built on the first
+	// lookup (only SARIF asks for lines: the index costs about as much as
+	// the snapshot's decoding).
+	data      []byte
+	linesOnce sync.Once
+	lines     map[string]int
+}
+
+// line returns the line of the object at JSON pointer ptr, or 0.
+func (as *auditSnapshot) line(ptr string) int {
+	as.linesOnce.Do(func() {
+		if as.data != nil {
+			as.lines = account.Lines(as.data, 4)
+		}
+	})
+	return as.lines[ptr]
 }
 
 // readAuditSnapshot reads a snapshot in the full form, or else the short
@@ -165,7 +181,7 @@ func readAuditSnapshot(path string, r io.Reader) (*auditSnapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	as := &auditSnapshot{lines: account.Lines(data, 4)}
+	as := &auditSnapshot{data: data}
 	if path != "-" {
 		as.uri = filepath.ToSlash(path)
 	}
@@ -190,11 +206,11 @@ func (as *auditSnapshot) RoleLine(arn string) int {
 		return 0
 	}
 	if as.short {
-		return as.lines["/roles/"+jsonx.PointerToken(r.Name)]
+		return as.line("/roles/" + jsonx.PointerToken(r.Name))
 	}
 	for i := range as.snap.Roles {
 		if as.snap.Roles[i].ARN == r.ARN {
-			return as.lines["/roles/"+strconv.Itoa(i)]
+			return as.line("/roles/" + strconv.Itoa(i))
 		}
 	}
 	return 0
@@ -206,7 +222,7 @@ func (as *auditSnapshot) Line(it audit.Item) int {
 	if as.short && it.Kind == audit.KindSelection {
 		ptr = "/plans/" + jsonx.PointerToken(it.Plan)
 	}
-	return as.lines[ptr]
+	return as.line(ptr)
 }
 
 func runAudit(ctx context.Context, env *Env, in *auditInput) error {
