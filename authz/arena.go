@@ -14,20 +14,27 @@ type arena struct {
 	vals  []cval
 	toks  []tok
 	segs  []segment
+	cxs   []cpat
 	// scratch collects the tokens of the pattern being compiled before
 	// they are copied into toks.
 	scratch []tok
 }
 
-// arenaChunk is the size of a fresh backing array for tokens and
-// segments, whose number is known only while compiling.
-const arenaChunk = 64
+// arenaChunk is the size of the first backing array for tokens,
+// segments and the compiled forms of patterns with wildcards, whose
+// number is known only while compiling; each next one is twice the size
+// of the last, so a policy wastes at most about half of what it uses.
+const arenaChunk = 8
 
 // carve returns an empty slice with room for n elements, taken from slab
-// (a fresh array of at least chunk elements when slab has no room left).
+// (a fresh array of at least chunk elements, and twice the last one's
+// when chunk is set, when slab has no room left).
 func carve[T any](slab *[]T, n, chunk int) []T {
 	s := *slab
 	if cap(s)-len(s) < n {
+		if chunk > 0 {
+			chunk = max(chunk, 2*cap(s))
+		}
 		s = make([]T, 0, max(n, chunk))
 	}
 	out := s[len(s) : len(s) : len(s)+n]
@@ -96,4 +103,14 @@ func (a *arena) segments(n int) []segment {
 		return make([]segment, 0, n)
 	}
 	return carve(&a.segs, n, arenaChunk)
+}
+
+// cpat returns a zero cpat for a pattern with wildcards or variables.
+func (a *arena) cpat() *cpat {
+	if a == nil {
+		return new(cpat)
+	}
+	s := carve(&a.cxs, 1, arenaChunk)
+	s = s[:1]
+	return &s[0]
 }

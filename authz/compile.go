@@ -424,10 +424,24 @@ func compilePolicy(l Layer, np NamedPolicy) (cpolicy, error) {
 	var pats, arns, conds, vals int
 	for _, st := range p.Statements {
 		pats += max(len(st.Action), len(st.NotAction))
-		arns += max(len(st.Resource), len(st.NotResource))
+		res := st.Resource
+		if st.NotResource != nil {
+			res = st.NotResource
+		}
+		arns += len(res)
+		for _, r := range res {
+			if r != "*" {
+				pats += 6 // the fields of an ARN, at most
+			}
+		}
 		conds += len(st.Conditions)
 		for i := range st.Conditions {
-			vals += len(st.Conditions[i].Values)
+			c := &st.Conditions[i]
+			vals += len(c.Values)
+			if strings.Contains(c.Operator, "Arn") {
+				arns += len(c.Values)
+				pats += 6 * len(c.Values)
+			}
 		}
 	}
 	a := newPolicyArena(pats, arns, conds, vals)

@@ -182,8 +182,8 @@ func (a *arena) condition(c *policy.Condition, vars bool) (ccond, error) {
 			}
 			cv.ip = pfx
 		case opArnLike:
-			ap := a.arnPattern(v, vars)
-			cv.arn = &ap
+			ap := append(a.arnPatterns(1), a.arnPattern(v, vars))
+			cv.arn = &ap[0]
 		}
 		if check {
 			continue

@@ -631,7 +631,10 @@ func (res *Result) noteMissing(key string) {
 
 func (res *Result) noteUnresolved(a *arnPattern, ctx Context) {
 	note := func(p *pattern) {
-		for _, t := range p.toks {
+		if p.cx == nil {
+			return
+		}
+		for _, t := range p.cx.toks {
 			if t.kind == tVar && !t.hasDef {
 				if v, ok := ctx[t.text]; !ok || len(v) != 1 {
 					res.noteMissing(t.text)
@@ -639,8 +642,7 @@ func (res *Result) noteUnresolved(a *arnPattern, ctx Context) {
 			}
 		}
 	}
-	note(&a.whole)
-	for i := range a.fields {
-		note(&a.fields[i])
+	for i := range a.pats {
+		note(&a.pats[i])
 	}
 }

@@ -27,20 +27,29 @@ type tok struct {
 }
 
 // pattern is a compiled string pattern: wildcards (when enabled), policy
-// variables (when enabled) and optional ASCII case folding.
+// variables (when enabled) and optional ASCII case folding. Most patterns
+// are plain text ("*", an action name, an ARN field): they hold the text
+// alone, and a pattern with wildcards or variables keeps its tokens in a
+// cpat of its own, so that the patterns of a policy stay small.
 type pattern struct {
-	toks   []tok
-	simple bool   // no wildcards, no variables: compare text directly
 	text   string // the whole text when simple (lower-cased when fold)
+	cx     *cpat  // the tokens, when not simple (nil: the zero pattern)
+	simple bool   // no wildcards, no variables: compare text directly
 	fold   bool
 	anyAll bool // the pattern is a lone "*"
 	hasVar bool
+}
+
+// cpat is the compiled form of a pattern with wildcards or variables.
+type cpat struct {
+	toks []tok
 	// The runs of tokens between stars, and whether the pattern starts
 	// and ends without one.
 	segs                   []segment
+	minLen                 int // bytes any match needs, variables aside
 	anchorStart, anchorEnd bool
-	minLen                 int  // bytes any match needs, variables aside
 	hasSA                  bool // a segment has a shiftAnd
+	fold                   bool
 }
 
 // segment is a run of tokens toks[a:b] without a star.
@@ -77,11 +86,11 @@ func (a *arena) pattern(s string, wild, vars, fold bool) pattern {
 	}
 	// Literal runs are substrings of s; an escape (${*}, ${?}, ${$}) is a
 	// literal run of its own.
-	p.toks = a.tokBuf()
+	toks := a.tokBuf()
 	runStart := 0
 	flush := func(end int) {
 		if end > runStart {
-			p.toks = append(p.toks, tok{kind: tLit, text: s[runStart:end]})
+			toks = append(toks, tok{kind: tLit, text: s[runStart:end]})
 		}
 	}
 	for i := 0; i < len(s); {
@@ -89,15 +98,15 @@ func (a *arena) pattern(s string, wild, vars, fold bool) pattern {
 		switch {
 		case wild && c == '*':
 			flush(i)
-			if n := len(p.toks); n == 0 || p.toks[n-1].kind != tStar {
-				p.toks = append(p.toks, tok{kind: tStar})
+			if n := len(toks); n == 0 || toks[n-1].kind != tStar {
+				toks = append(toks, tok{kind: tStar})
 			}
 			i++
 			runStart = i
 			continue
 		case wild && c == '?':
 			flush(i)
-			p.toks = append(p.toks, tok{kind: tQmark})
+			toks = append(toks, tok{kind: tQmark})
 			i++
 			runStart = i
 			continue
@@ -112,35 +121,36 @@ func (a *arena) pattern(s string, wild, vars, fold bool) pattern {
 			runStart = i
 			switch b := strings.TrimSpace(body); b {
 			case "*", "?", "$":
-				p.toks = append(p.toks, tok{kind: tLit, text: b})
+				toks = append(toks, tok{kind: tLit, text: b})
 				continue
 			}
 			key, def, hasDef := parseVariable(body)
-			p.toks = append(p.toks, tok{kind: tVar, text: asciiLower(key), def: def, hasDef: hasDef})
+			toks = append(toks, tok{kind: tVar, text: asciiLower(key), def: def, hasDef: hasDef})
 			p.hasVar = true
 			continue
 		}
 		i++
 	}
 	flush(len(s))
-	if len(p.toks) == 0 {
-		a.keepToks(p.toks[:0])
-		p.simple, p.toks = true, nil
+	if len(toks) == 0 {
+		a.keepToks(toks[:0])
+		p.simple = true
 		return p
 	}
-	if len(p.toks) == 1 && p.toks[0].kind == tLit {
-		p.simple, p.text = true, p.toks[0].text
-		a.keepToks(p.toks[:0])
-		p.toks = nil
+	if len(toks) == 1 && toks[0].kind == tLit {
+		p.simple, p.text = true, toks[0].text
+		a.keepToks(toks[:0])
 		return p
 	}
-	p.toks = a.keepToks(p.toks)
-	p.segment(a)
+	cx := a.cpat()
+	cx.toks, cx.fold = a.keepToks(toks), p.fold
+	cx.segment(a)
+	p.cx = cx
 	return p
 }
 
 // segment cuts the tokens at their stars.
-func (p *pattern) segment(ar *arena) {
+func (p *cpat) segment(ar *arena) {
 	n := len(p.toks)
 	segs := 0
 	for i := 0; i < n; i++ {
@@ -242,9 +252,9 @@ func (p *pattern) resolvable(ctx Context) bool {
 	if !p.hasVar {
 		return true
 	}
-	for i := range p.toks {
-		if p.toks[i].kind == tVar {
-			if _, ok := p.toks[i].resolve(ctx); !ok {
+	for i := range p.cx.toks {
+		if p.cx.toks[i].kind == tVar {
+			if _, ok := p.cx.toks[i].resolve(ctx); !ok {
 				return false
 			}
 		}
@@ -253,11 +263,8 @@ func (p *pattern) resolvable(ctx Context) bool {
 }
 
 func (a *arnPattern) resolvable(ctx Context) bool {
-	if !a.whole.resolvable(ctx) {
-		return false
-	}
-	for i := range a.fields {
-		if !a.fields[i].resolvable(ctx) {
+	for i := range a.pats {
+		if !a.pats[i].resolvable(ctx) {
 			return false
 		}
 	}
@@ -289,10 +296,15 @@ func (p *pattern) match(s string, ctx Context) (ok, unresolved bool) {
 		}
 		return p.text == s, false
 	}
-	if len(p.toks) == 0 { // the zero pattern
+	if p.cx == nil { // the zero pattern
 		return s == "", false
 	}
-	if !p.hasVar && len(s) < p.minLen {
+	return p.cx.match(s, p.hasVar, ctx)
+}
+
+// match is pattern.match for a pattern with wildcards or variables.
+func (p *cpat) match(s string, hasVar bool, ctx Context) (ok, unresolved bool) {
+	if !hasVar && len(s) < p.minLen {
 		return false, false // every literal byte and '?' needs a byte
 	}
 	segs := p.segs
@@ -453,7 +465,7 @@ func runeLen(s string) int {
 // matchAt matches tokens [a, b) (no star among them) at s[at:] and returns
 // where the match ends. un is true when a variable could not be resolved
 // (it was reached).
-func (p *pattern) matchAt(a, b int, s string, at int, ctx Context) (end int, ok, un bool) {
+func (p *cpat) matchAt(a, b int, s string, at int, ctx Context) (end int, ok, un bool) {
 	si := at
 	for i := a; i < b; i++ {
 		t := &p.toks[i]
@@ -485,7 +497,7 @@ func (p *pattern) matchAt(a, b int, s string, at int, ctx Context) (end int, ok,
 
 // find finds the leftmost match of tokens [a, b) in s at or after from, at
 // a position the matcher steps to (a rune start).
-func (p *pattern) find(a, b int, s string, from int, ctx Context) (start, end int, ok, un bool) {
+func (p *cpat) find(a, b int, s string, from int, ctx Context) (start, end int, ok, un bool) {
 	// The first token's text, when literal, finds the candidates.
 	var lead string
 	t := &p.toks[a]
@@ -526,7 +538,7 @@ func (p *pattern) find(a, b int, s string, from int, ctx Context) (start, end in
 
 // matchSuffix matches tokens [a, b), the pattern's last segment after a
 // star, at the end of s, starting at or after from.
-func (p *pattern) matchSuffix(a, b int, s string, from int, ctx Context) (ok, unresolved bool) {
+func (p *cpat) matchSuffix(a, b int, s string, from int, ctx Context) (ok, unresolved bool) {
 	// An unresolvable variable: the result is no match; it was reached
 	// when the part before it is found.
 	validText := true // the segment's text is valid UTF-8
@@ -615,10 +627,11 @@ func indexFold(s, sub string) int {
 // colon-separated fields is matched on its own, the sixth against the rest
 // of the ARN. A pattern that is not a six-field ARN is matched as a whole.
 type arnPattern struct {
-	any    bool
-	whole  pattern
-	fields [6]pattern
-	split  bool
+	// pats holds the six field patterns when split, else the pattern of
+	// the whole text (none when any).
+	pats  []pattern
+	any   bool
+	split bool
 }
 
 func compileARNPattern(s string, vars bool) arnPattern {
@@ -633,12 +646,13 @@ func (ar *arena) arnPattern(s string, vars bool) arnPattern {
 	var a arnPattern
 	if f, n := arn.Fields(s); n == 6 {
 		a.split = true
+		a.pats = ar.patterns(6)
 		for i := range f {
-			a.fields[i] = ar.pattern(f[i], true, vars, false)
+			a.pats = append(a.pats, ar.pattern(f[i], true, vars, false))
 		}
 		return a
 	}
-	a.whole = ar.pattern(s, true, vars, false)
+	a.pats = append(ar.patterns(1), ar.pattern(s, true, vars, false))
 	return a
 }
 
@@ -648,13 +662,16 @@ func (a *arnPattern) match(s string, v arnView, isARN bool, ctx Context) (ok, un
 	if a.any {
 		return true, false
 	}
-	if !a.split || !isARN {
-		return a.whole.match(s, ctx)
+	if !a.split {
+		return a.pats[0].match(s, ctx)
+	}
+	if !isARN {
+		return s == "", false // as the zero pattern of the whole text
 	}
 	start := 0
 	for i := 0; i < 6; i++ {
 		end := int(v.ends[i])
-		ok, un := a.fields[i].match(s[start:end], ctx)
+		ok, un := a.pats[i].match(s[start:end], ctx)
 		if !ok {
 			return false, un
 		}

@@ -19,7 +19,10 @@ func (p *pattern) matchReference(s string, ctx Context) (ok, unresolved bool) {
 		}
 		return p.text == s, false
 	}
-	toks := p.toks
+	var toks []tok
+	if p.cx != nil {
+		toks = p.cx.toks
+	}
 	ti, off, si := 0, 0, 0
 	starTi, starSi := -1, 0
 	var cur string // text of toks[ti] when literal or variable
