@@ -1,13 +1,12 @@
 package account
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
 	"github.com/deniedhq/denied/catalog/managed"
+	"github.com/deniedhq/denied/eval"
 	"github.com/deniedhq/denied/internal/arn"
-	"github.com/deniedhq/denied/simulate"
 )
 
 // NamedDocument is a policy and the name it is reported under: an inline
@@ -138,7 +137,7 @@ func docText(d Document) ([]byte, error) {
 	if len(d) > 0 && d[0] == '{' {
 		return d, nil
 	}
-	return simulate.DocumentText(json.RawMessage(d))
+	return eval.DocumentText(d)
 }
 
 func (s *Snapshot) attached(dst []NamedDocument, inline []InlinePolicy, managedARNs []string) ([]NamedDocument, error) {

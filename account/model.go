@@ -8,6 +8,10 @@
 // AWS managed policies need not be in a snapshot: a policy ARN that the
 // snapshot does not define is resolved from the embedded catalog
 // (catalog/managed).
+//
+// Snapshot.Input gives the evaluation input (eval.Input) of a request in
+// the account: every layer the snapshot knows. The package must not import
+// simulate, preflight, fix, the CLI or the AWS SDK.
 package account
 
 import (

@@ -2,7 +2,6 @@ package account
 
 import (
 	"bytes"
-	"encoding/json"
 	"hash/maphash"
 	"reflect"
 	"runtime"
@@ -11,8 +10,8 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/deniedhq/denied/eval"
 	"github.com/deniedhq/denied/policy"
-	"github.com/deniedhq/denied/simulate"
 )
 
 // validateValue checks required fields, ARN lengths and every policy
@@ -251,7 +250,7 @@ func checkDocument(raw []byte, ptr string) error {
 	if raw[0] != '{' && raw[0] != '"' {
 		return &Error{Pointer: ptr, Message: "a policy document must be a JSON object or a JSON string"}
 	}
-	text, err := simulate.DocumentText(json.RawMessage(raw))
+	text, err := eval.DocumentText(raw)
 	if err != nil {
 		return &Error{Pointer: ptr, Message: err.Error()}
 	}

@@ -30,6 +30,7 @@ import (
 	"github.com/deniedhq/denied/authzmsg"
 	"github.com/deniedhq/denied/catalog/backupops"
 	"github.com/deniedhq/denied/diagnose"
+	"github.com/deniedhq/denied/eval"
 	"github.com/deniedhq/denied/fix"
 	"github.com/deniedhq/denied/internal/arn"
 	"github.com/deniedhq/denied/preflight"
@@ -299,13 +300,13 @@ type auditor struct {
 	// gaps of the unreadable parts of the snapshot
 	unread unreadable
 	// policies keeps parsed and compiled policies across the checks.
-	policies *simulate.Cache
+	policies *eval.Cache
 }
 
 // Run audits snap.
 func Run(snap *account.Snapshot, opt Options) Report {
 	a := &auditor{snap: snap, opt: opt, cache: map[cacheKey]*cached{}, ipRole: map[string]string{}, vaults: map[string]string{},
-		vaultNames: map[string]bool{}, policies: simulate.NewCache(4096)}
+		vaultNames: map[string]bool{}, policies: eval.NewCache(4096)}
 	a.unread = classify(snap.Unreadable)
 	for _, ip := range snap.InstanceProfiles {
 		name := ip.Name

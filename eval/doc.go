@@ -11,8 +11,10 @@
 //
 // Problems name where they are by a typed Path (a field of the Input, a
 // context key, a level and policy index, a JSON pointer inside a policy
-// document), never by a position in an input format: simulate maps paths
-// to the JSON pointers of its case format.
+// document). Path.String writes one as the JSON pointer of its field in a
+// simulate case, whose fields are the Input's: the one textual name of a
+// field, so that simulate's messages and those of check and audit (which
+// build their inputs from a snapshot) read the same.
 //
 // It imports the engine (authz), the policy language, the service catalog
 // and the small internal helpers; it must not import simulate, account,

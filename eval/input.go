@@ -167,7 +167,14 @@ type Error struct {
 	Message string
 }
 
-func (e *Error) Error() string { return e.Message }
+// Error is "path: message" (as a simulate case's error reads), or the
+// message alone when the problem is not in one field.
+func (e *Error) Error() string {
+	if p := e.Path.String(); p != "" {
+		return p + ": " + e.Message
+	}
+	return e.Message
+}
 
 // Warning is a non-fatal finding about an input.
 type Warning struct {

@@ -1,15 +1,14 @@
 package preflight
 
 import (
-	"encoding/json"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/catalog/backupops"
+	"github.com/deniedhq/denied/eval"
 	"github.com/deniedhq/denied/internal/arn"
-	"github.com/deniedhq/denied/simulate"
 )
 
 // ConditionResult is a condition of the operation that the snapshot
@@ -228,17 +227,13 @@ func (c checker) decide(cd backupops.Condition, results []Result) ConditionResul
 // identity policies are taken to allow it): the key-policy side of a
 // cross-account copy.
 func (c checker) keyAdmits(k *account.KMSKey, dest string) bool {
-	allowAll := json.RawMessage(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}`)
+	allowAll := []byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}`)
 	for _, action := range []string{"kms:Decrypt", "kms:CreateGrant"} {
-		cs := &simulate.Case{ID: "source-key", Request: simulate.CaseRequest{
+		in := &eval.Input{Request: eval.Request{
 			Principal: "arn:" + c.p.Partition + ":iam::" + dest + ":root", Action: action, Resource: k.ARN, ResourceAccount: arn.Account(k.ARN)},
-			IdentityPolicies: []simulate.PolicyDoc{{Name: "destination account", Document: allowAll}},
-			ResourcePolicy:   &simulate.PolicyDoc{Name: k.ARN, Document: json.RawMessage(k.Policy)}}
-		pr, err := simulate.Prepare(cs, c.opts())
-		if err != nil {
-			return false
-		}
-		if out := pr.Evaluate(); out.Error != nil || out.Decision != Allowed {
+			Identity: []eval.Doc{{Name: "destination account", Text: allowAll}},
+			Resource: &eval.Doc{Name: k.ARN, Text: k.Policy}}
+		if out, err := eval.Run(in, c.opts()); err != nil || !out.Allowed() {
 			return false
 		}
 	}

@@ -11,13 +11,14 @@
 package preflight
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
 
 	"github.com/deniedhq/denied/account"
+	"github.com/deniedhq/denied/authz"
 	"github.com/deniedhq/denied/catalog/backupops"
+	"github.com/deniedhq/denied/eval"
 	"github.com/deniedhq/denied/fix"
 	"github.com/deniedhq/denied/internal/arn"
 	"github.com/deniedhq/denied/simulate"
@@ -88,7 +89,7 @@ type Params struct {
 	Now func() time.Time
 	// Cache, when set, keeps parsed and compiled policies across checks
 	// (audit runs many). Not safe for concurrent use.
-	Cache *simulate.Cache `json:"-"`
+	Cache *eval.Cache `json:"-"`
 	// Org, when set, gives the other accounts of the organization: the
 	// destination account of a cross-account copy is then evaluated from
 	// its own snapshot (its vault access policy, key policy,
@@ -174,8 +175,10 @@ type Result struct {
 	// Cause is why the request could not be checked (Verdict
 	// CouldNotCheck or Error).
 	Cause *Cause `json:"cause,omitempty"`
-	// Case is the evaluated case (for `denied simulate`).
-	Case *simulate.Case `json:"-"`
+	// Input is the evaluated input.
+	Input *eval.Input `json:"-"`
+	// id names the evaluated input ("OP#caller"), as its case's id.
+	id string
 }
 
 // Denied reports whether the engine refused the request.
@@ -756,23 +759,7 @@ func (c checker) snapOf(acct string) (*account.Snapshot, *Cause) {
 	return c.p.Org.Account(acct)
 }
 
-func (c checker) opts() simulate.Options { return simulate.Options{Now: c.p.Now, Cache: c.p.Cache} }
-
-func docs(nds []account.NamedDocument) []simulate.PolicyDoc {
-	out := make([]simulate.PolicyDoc, 0, len(nds))
-	for _, d := range nds {
-		out = append(out, simulate.PolicyDoc{Name: d.Name, Document: json.RawMessage(d.Document)})
-	}
-	return out
-}
-
-func levels(ls []account.Level) []simulate.OrgLevel {
-	out := make([]simulate.OrgLevel, 0, len(ls))
-	for _, l := range ls {
-		out = append(out, simulate.OrgLevel{Target: l.Target, Policies: docs(l.Policies)})
-	}
-	return out
-}
+func (c checker) opts() eval.Options { return eval.Options{Now: c.p.Now, Cache: c.p.Cache} }
 
 // evaluate builds the case of res for principal (whose policies are those
 // of policyPrincipal), evaluates it and, when denied, plans the fix. Inputs
@@ -781,23 +768,20 @@ func levels(ls []account.Level) []simulate.OrgLevel {
 // allows while its SCPs are unknown could not be checked either (an SCP can
 // only deny, so a denial stands).
 func (c checker) evaluate(res *Result, id, principal, policyPrincipal, roleARN string) {
-	cs := &simulate.Case{ID: id, Request: simulate.CaseRequest{Principal: principal, Action: res.Action, Resource: res.Resource}}
+	cs := &eval.Input{Request: eval.Request{Principal: principal, Action: res.Action, Resource: res.Resource}}
 	if c.snap.Organization != nil {
 		cs.ManagementAccount = c.snap.Organization.ManagementAccountID
 	}
-	ctx := map[string]json.RawMessage{}
+	ctx := map[string][]string{}
 	for k, v := range res.Context {
-		b, _ := json.Marshal(v)
-		ctx[k] = b
+		ctx[k] = []string{v}
 	}
 	if roleARN != "" {
-		b, _ := json.Marshal(roleARN)
-		ctx["aws:PrincipalArn"] = b
+		ctx["aws:PrincipalArn"] = []string{roleARN}
 	}
 	if _, given := ctx["aws:RequestedRegion"]; !given {
 		if r := requestedRegion(res.Action, res.Resource, c.p.Region, c.p.Partition); r != "" {
-			b, _ := json.Marshal(r)
-			ctx["aws:RequestedRegion"] = b
+			ctx["aws:RequestedRegion"] = []string{r}
 		}
 	}
 	if len(ctx) > 0 {
@@ -836,25 +820,25 @@ func (c checker) evaluate(res *Result, id, principal, policyPrincipal, roleARN s
 		res.evalError(err)
 		return
 	}
-	cs.IdentityPolicies = docs(ids)
+	cs.Identity = account.Docs(ids)
 	if b, err := ps.Boundary(policyPrincipal); err != nil {
 		res.evalError(err)
 		return
 	} else if b != nil {
-		cs.PermissionsBoundary = &simulate.PolicyDoc{Name: b.Name, Document: json.RawMessage(b.Document)}
+		cs.Boundary = account.Doc(b)
 	}
 	scps, err := ps.SCPLevels(arn.Account(policyPrincipal))
 	if err != nil {
 		res.evalError(err)
 		return
 	}
-	cs.ServiceControlPolicies = levels(scps)
+	cs.SCPs = account.Levels(scps)
 	rcps, err := rs.RCPLevels(resAcct)
 	if err != nil {
 		res.evalError(err)
 		return
 	}
-	cs.ResourceControlPolicies = levels(rcps)
+	cs.RCPs = account.Levels(rcps)
 	if res.Action == "iam:PassRole" {
 		// Passing a role the snapshot lacks: a typo, or a name instead
 		// of an ARN; any verdict would be about a role that may not exist.
@@ -876,7 +860,7 @@ func (c checker) evaluate(res *Result, id, principal, policyPrincipal, roleARN s
 	if res.Action == "iam:PassRole" && strings.HasPrefix(c.p.InstanceRole, "arn:") && res.Resource == c.p.InstanceRole {
 		fo.InstanceProfile = instanceProfileOf(c.snap, res.Resource)
 	}
-	c.run(res, cs, fo)
+	c.run(res, id, cs, fo)
 	if res.Verdict == Allowed {
 		if u, ok := scpsUnknown(ps, arn.Account(policyPrincipal)); ok {
 			res.couldNotCheck(unreadableCause(u, account.HiddenSCPs))
@@ -934,7 +918,7 @@ func scpsUnknown(snap *account.Snapshot, acct string) (account.Unreadable, bool)
 // on a recovery point in it), a role's trust policy (sts:AssumeRole). It
 // reports a resource the snapshot lacks, or whose policy an unreadable call
 // hides. snap is the snapshot of the resource's account.
-func (c checker) resourcePolicy(res *Result, cs *simulate.Case, fo *fix.Options, snap *account.Snapshot) (bool, Cause) {
+func (c checker) resourcePolicy(res *Result, cs *eval.Input, fo *fix.Options, snap *account.Snapshot) (bool, Cause) {
 	region := c.p.Region
 	switch {
 	case strings.HasPrefix(res.Action, "kms:") && res.Resource != "*":
@@ -955,12 +939,12 @@ func (c checker) resourcePolicy(res *Result, cs *simulate.Case, fo *fix.Options,
 			}
 			return false, Cause{}
 		}
-		cs.ResourcePolicy = &simulate.PolicyDoc{Name: k.ARN, Document: json.RawMessage(k.Policy)}
+		cs.Resource = &eval.Doc{Name: k.ARN, Text: k.Policy}
 		res.ResourcePolicy = string(fix.TargetKeyPolicy)
 		fo.KeyID = k.ARN
 	case res.Action == "sts:AssumeRole":
 		if r, ok := snap.Role(res.Resource); ok {
-			cs.ResourcePolicy = &simulate.PolicyDoc{Name: r.ARN, Document: json.RawMessage(r.TrustPolicy)}
+			cs.Resource = &eval.Doc{Name: r.ARN, Text: r.TrustPolicy}
 			res.ResourcePolicy = string(fix.TargetTrustPolicy)
 		}
 	case strings.HasPrefix(res.Action, "backup:"):
@@ -984,7 +968,7 @@ func (c checker) resourcePolicy(res *Result, cs *simulate.Case, fo *fix.Options,
 			}
 			return false, Cause{}
 		}
-		cs.ResourcePolicy = &simulate.PolicyDoc{Name: v.ARN, Document: json.RawMessage(v.AccessPolicy)}
+		cs.Resource = &eval.Doc{Name: v.ARN, Text: v.AccessPolicy}
 		res.ResourcePolicy = string(fix.TargetVaultPolicy)
 	}
 	return false, Cause{}
@@ -1016,26 +1000,22 @@ func instanceProfileOf(snap *account.Snapshot, roleARN string) string {
 	return ""
 }
 
-func (c checker) run(res *Result, cs *simulate.Case, fo fix.Options) {
-	res.Case = cs
-	pr, err := simulate.Prepare(cs, c.opts())
+func (c checker) run(res *Result, id string, in *eval.Input, fo fix.Options) {
+	res.Input, res.id = in, id
+	out, err := eval.Run(in, c.opts())
 	if err != nil {
 		res.evalError(err)
 		return
 	}
-	out := pr.Evaluate()
-	if out.Error != nil {
-		res.evalError(out.Error)
-		return
-	}
-	res.Verdict = out.Decision
+	res.Verdict = out.Decision.String()
 	if res.Verdict == Allowed {
 		return
 	}
-	res.Layer = out.Layer
-	res.Deciding = out.Deciding
+	res.Layer = out.Layer.String()
+	res.Deciding = simulate.StatementRefs(out.Deciding)
 	res.Message = out.Message
-	pl := fix.PlanFor(fix.Problem{Case: cs, Layer: out.Layer, Explicit: out.Decision == ExplicitDeny, Deciding: out.Deciding}, fo)
+	// fix still works on cases: the input is handed over as one.
+	pl := fix.PlanFor(fix.Problem{Case: simulate.CaseOf(id, in), Layer: res.Layer, Explicit: out.Decision == authz.ExplicitDeny, Deciding: res.Deciding}, fo)
 	res.Plan = &pl
 }
 
@@ -1044,7 +1024,7 @@ func (c checker) run(res *Result, cs *simulate.Case, fo fix.Options) {
 // policy, evaluated for sts:AssumeRole), with a verified fix plan when it
 // may not: the one trust check of check and audit. id names the case
 // ("OP#trust"); now and cache are as in Params.
-func Trust(id string, role *account.Role, now func() time.Time, cache *simulate.Cache) Result {
+func Trust(id string, role *account.Role, now func() time.Time, cache *eval.Cache) Result {
 	return checker{p: Params{Now: now, Cache: cache}}.trustCase(id, role)
 }
 
@@ -1055,9 +1035,9 @@ func (c checker) trust(opID string, role *account.Role) Result {
 func (c checker) trustCase(id string, role *account.Role) Result {
 	res := Result{Principal: ServicePrincipal, PrincipalARN: "backup.amazonaws.com", Action: "sts:AssumeRole", Resource: role.ARN,
 		ResourcePolicy: string(fix.TargetTrustPolicy)}
-	cs := &simulate.Case{ID: id, Request: simulate.CaseRequest{Principal: "backup.amazonaws.com", Action: "sts:AssumeRole",
+	in := &eval.Input{Request: eval.Request{Principal: "backup.amazonaws.com", Action: "sts:AssumeRole",
 		Resource: role.ARN, ResourceAccount: arn.Account(role.ARN)},
-		ResourcePolicy: &simulate.PolicyDoc{Name: role.ARN, Document: json.RawMessage(role.TrustPolicy)}}
-	c.run(&res, cs, fix.Options{Now: c.p.Now, RoleARN: role.ARN, Cache: c.p.Cache})
+		Resource: &eval.Doc{Name: role.ARN, Text: role.TrustPolicy}}
+	c.run(&res, id, in, fix.Options{Now: c.p.Now, RoleARN: role.ARN, Cache: c.p.Cache})
 	return res
 }

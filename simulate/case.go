@@ -251,101 +251,68 @@ func caseError(err error) error {
 	return err
 }
 
-// Pointer is the JSON pointer, in a case, of a path of its Input.
-func Pointer(p eval.Path) string {
-	switch p.Field {
-	case eval.FieldNone:
-		return ""
-	case eval.FieldRequest:
-		return "/request"
-	case eval.FieldPrincipal:
-		return "/request/principal"
-	case eval.FieldAction:
-		return "/request/action"
-	case eval.FieldResource:
-		return "/request/resource"
-	case eval.FieldResourceAccount:
-		return "/request/resourceAccount"
-	case eval.FieldFederatingUser:
-		return "/request/federatingUser"
-	case eval.FieldContext:
-		if p.Key == "" {
-			return "/request/context"
-		}
-		return "/request/context/" + jsonx.PointerToken(p.Key)
-	case eval.FieldManagementAccount:
-		return "/managementAccount"
-	}
-	if (p.Field == eval.FieldSCPs || p.Field == eval.FieldRCPs) && p.Index < 0 {
-		return "/" + fieldNames[p.Field] + "/" + strconv.Itoa(p.Level) + "/policies"
-	}
-	l := docLoc{field: p.Field, i: p.Index, j: -1}
-	if p.Field == eval.FieldSCPs || p.Field == eval.FieldRCPs {
-		l = docLoc{field: p.Field, i: p.Level, j: p.Index}
-	}
-	return l.docPath() + p.Pointer
-}
+// Pointer is the JSON pointer, in a case, of a path of its Input: the
+// case's fields are the Input's, so this is the path as eval writes it
+// (eval.Path.String).
+func Pointer(p eval.Path) string { return p.String() }
 
-// fieldNames are the case's JSON names of the document fields.
-var fieldNames = map[eval.Field]string{
-	eval.FieldIdentity:    "identityPolicies",
-	eval.FieldBoundary:    "permissionsBoundary",
-	eval.FieldSession:     "sessionPolicy",
-	eval.FieldResourceDoc: "resourcePolicy",
-	eval.FieldSCPs:        "serviceControlPolicies",
-	eval.FieldRCPs:        "resourceControlPolicies",
-	eval.FieldVPCEndpoint: "vpcEndpointPolicies",
-}
-
-// docLoc locates a policy document in a case: field, level (i) and policy
-// (j) indexes, -1 when not used.
-type docLoc struct {
-	field eval.Field
-	i, j  int
-}
-
-func (l docLoc) path() string {
-	p := "/" + fieldNames[l.field]
-	if l.i >= 0 {
-		p += "/" + strconv.Itoa(l.i)
-	}
-	if l.j >= 0 {
-		p += "/policies/" + strconv.Itoa(l.j)
-	}
-	return p
-}
-
-// docPaths holds the document pointers of the first policies of each
-// field, built once: every case names them.
-var docPaths = func() map[docLoc]string {
-	m := make(map[docLoc]string)
-	for _, f := range []eval.Field{eval.FieldBoundary, eval.FieldSession, eval.FieldResourceDoc} {
-		l := docLoc{field: f, i: -1, j: -1}
-		m[l] = l.path() + "/document"
-	}
-	for _, f := range []eval.Field{eval.FieldIdentity, eval.FieldVPCEndpoint} {
-		for i := 0; i < 8; i++ {
-			l := docLoc{field: f, i: i, j: -1}
-			m[l] = l.path() + "/document"
-		}
-	}
-	for _, f := range []eval.Field{eval.FieldSCPs, eval.FieldRCPs} {
-		for i := 0; i < 8; i++ {
-			for j := 0; j < 4; j++ {
-				l := docLoc{field: f, i: i, j: j}
-				m[l] = l.path() + "/document"
+// CaseOf is the case of an input: the adapter for code that still works
+// on cases (fix). Single context values are written as JSON strings,
+// several as arrays; the case shares the input's documents.
+func CaseOf(id string, in *eval.Input) *Case {
+	c := &Case{ID: id, ManagementAccount: in.ManagementAccount, Request: CaseRequest{
+		Principal:       in.Request.Principal,
+		Action:          in.Request.Action,
+		Resource:        in.Request.Resource,
+		ResourceAccount: in.Request.ResourceAccount,
+		FederatingUser:  in.Request.FederatingUser,
+	}}
+	if len(in.Request.Context) > 0 {
+		c.Request.Context = make(map[string]json.RawMessage, len(in.Request.Context))
+		for k, vs := range in.Request.Context {
+			var b []byte
+			if len(vs) == 1 {
+				b, _ = json.Marshal(vs[0])
+			} else {
+				b, _ = json.Marshal(vs)
 			}
+			c.Request.Context[k] = b
 		}
 	}
-	return m
-}()
-
-// docPath is path() + "/document".
-func (l docLoc) docPath() string {
-	if p, ok := docPaths[l]; ok {
-		return p
+	list := func(src []eval.Doc) []PolicyDoc {
+		if src == nil {
+			return nil
+		}
+		out := make([]PolicyDoc, len(src))
+		for i, d := range src {
+			out[i] = PolicyDoc{Name: d.Name, Document: d.Text}
+		}
+		return out
 	}
-	return l.path() + "/document"
+	one := func(d *eval.Doc) *PolicyDoc {
+		if d == nil {
+			return nil
+		}
+		return &PolicyDoc{Name: d.Name, Document: d.Text}
+	}
+	levels := func(src []eval.Level) []OrgLevel {
+		if src == nil {
+			return nil
+		}
+		out := make([]OrgLevel, len(src))
+		for i, l := range src {
+			out[i] = OrgLevel{Target: l.Target, Policies: list(l.Policies)}
+		}
+		return out
+	}
+	c.IdentityPolicies = list(in.Identity)
+	c.PermissionsBoundary = one(in.Boundary)
+	c.SessionPolicy = one(in.Session)
+	c.ResourcePolicy = one(in.Resource)
+	c.ServiceControlPolicies = levels(in.SCPs)
+	c.ResourceControlPolicies = levels(in.RCPs)
+	c.VPCEndpointPolicies = list(in.VPCEndpoint)
+	return c
 }
 
 // source finds a policy's source by layer name and policy name.

@@ -75,19 +75,7 @@ func (pr *Prepared) result(ar *authz.Result) *Result {
 			Target:   lv.Target,
 		})
 	}
-	for _, ref := range ar.Deciding {
-		res.Deciding = append(res.Deciding, StatementRef{
-			Layer:     ref.Layer.String(),
-			Target:    ref.Target,
-			Policy:    ref.Policy,
-			Statement: ref.Index,
-			Sid:       ref.Sid,
-			Effect:    ref.Effect.String(),
-			Line:      ref.Pos.Line,
-			Column:    ref.Pos.Col,
-			Pointer:   ref.Pointer,
-		})
-	}
+	res.Deciding = StatementRefs(ar.Deciding)
 	res.MissingContext = pr.Missing(nil, ar)
 	return res
 }
@@ -132,4 +120,27 @@ func errorResult(id string, err error) *Result {
 		ce = CaseError{Message: err.Error()}
 	}
 	return &Result{ID: id, Error: &ce}
+}
+
+// StatementRefs converts the engine's deciding statements to the case
+// format's references, nil for none.
+func StatementRefs(refs []authz.StatementRef) []StatementRef {
+	if len(refs) == 0 {
+		return nil
+	}
+	out := make([]StatementRef, 0, len(refs))
+	for _, ref := range refs {
+		out = append(out, StatementRef{
+			Layer:     ref.Layer.String(),
+			Target:    ref.Target,
+			Policy:    ref.Policy,
+			Statement: ref.Index,
+			Sid:       ref.Sid,
+			Effect:    ref.Effect.String(),
+			Line:      ref.Pos.Line,
+			Column:    ref.Pos.Col,
+			Pointer:   ref.Pointer,
+		})
+	}
+	return out
 }
