@@ -20,13 +20,16 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+
+	"github.com/deniedhq/denied/catalog/internal/catdata"
 )
 
-// The generated catalog (see generate.go): the catalog proper, and the
-// descriptions of the actions, decompressed separately when first needed.
+// The generated catalog (see generate.go): the catalog proper, uncompressed
+// and read in place (its strings are the binary's read-only data), and the
+// descriptions of the actions, decompressed when first needed.
 var (
-	//go:embed data/catalog.bin.gz
-	embedded []byte
+	//go:embed data/catalog.bin
+	embedded string
 	//go:embed data/descriptions.bin.gz
 	embeddedDescriptions []byte
 )
@@ -173,7 +176,7 @@ type ConditionKey struct {
 type db struct {
 	pkg, version, updatedAt string
 
-	names, lower []string // the names table, and its lower-cased copy
+	names catdata.Strings // the names table, read in place
 
 	services []svcEntry
 	svcIdx   map[string]int32 // lower-case prefix -> index in services

@@ -13,17 +13,47 @@ import (
 
 // load decodes a catalog produced by the generator: the catalog proper now,
 // service bodies and the descriptions (descGz) when first needed.
-func load(gz, descGz []byte) (*db, error) {
-	s, err := gunzip(gz)
-	if err != nil {
-		return nil, err
-	}
-	d, err := decode(s)
+func load(raw string, descGz []byte) (*db, error) {
+	d, err := decode(raw)
 	if err != nil {
 		return nil, err
 	}
 	d.descGz = descGz
 	return d, nil
+}
+
+// lowerArena hands out lower-cased copies of names, many to an allocation.
+// A strings.Builder never changes bytes it has written, and a string it
+// returned keeps its buffer alive when it grows, so each copy is a string
+// cut out of the builder's buffer.
+type lowerArena struct {
+	b     strings.Builder
+	chunk int
+}
+
+// lower returns s with ASCII letters lower-cased, s itself when it has none.
+func (a *lowerArena) lower(s string) string {
+	i := 0
+	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	if a.b.Cap()-a.b.Len() < len(s) {
+		a.b = strings.Builder{}
+		a.b.Grow(max(a.chunk, len(s)))
+	}
+	start := a.b.Len()
+	a.b.WriteString(s[:i])
+	for j := i; j < len(s); j++ {
+		c := s[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		a.b.WriteByte(c)
+	}
+	return a.b.String()[start:]
 }
 
 // gunzip decompresses b into a string without copying the result.
@@ -57,27 +87,19 @@ func decode(s string) (*db, error) {
 	if v := r.Uvarint(); r.Err() == nil && v != catdata.FormatVersion {
 		return nil, fmt.Errorf("%w: format version %d, want %d", catdata.ErrCorrupt, v, catdata.FormatVersion)
 	}
-	names, nameBlob := r.Table()
+	names := r.FixedTable()
 	if r.Err() != nil {
 		return nil, r.Err()
 	}
-	if len(names) == 0 {
+	if names.Len() == 0 {
 		// Also lets a failed read (which yields index 0) index names.
 		return nil, fmt.Errorf("%w: empty names table", catdata.ErrCorrupt)
 	}
-	// Lower-cased names share one allocation: ASCII lower-casing keeps
-	// byte offsets.
-	lowerBlob := string(appendLower(make([]byte, 0, len(nameBlob)), nameBlob))
-	lower := make([]string, len(names))
-	off := 0
-	for i, n := range names {
-		lower[i] = lowerBlob[off : off+len(n)]
-		off += len(n)
-	}
 
-	d := &db{names: names, lower: lower}
-	ni := func() int { return r.Index(len(names)) }
-	d.pkg, d.version, d.updatedAt = names[ni()], names[ni()], names[ni()]
+	d := &db{names: names}
+	ni := func() int { return r.Index(names.Len()) }
+	str := func() string { return names.At(ni()) }
+	d.pkg, d.version, d.updatedAt = str(), str(), str()
 	d.nDescs = r.Int(len(s))
 
 	var dup string
@@ -88,14 +110,16 @@ func decode(s string) (*db, error) {
 		m[k] = int32(i)
 	}
 
+	var lower lowerArena
+	lower.chunk = 16 << 10
 	nKeys := r.Int(len(s))
 	d.keys = make([]ConditionKey, nKeys)
 	d.keyIdx = make(map[string]int32, nKeys)
 	for i := range d.keys {
-		n := ni()
-		d.keys[i] = ConditionKey{Name: names[n], Type: KeyType(names[ni()]), Description: names[ni()]}
+		name := str()
+		d.keys[i] = ConditionKey{Name: name, Type: KeyType(str()), Description: str()}
 		d.keys[i].Global = r.Uvarint()&catdata.KeyGlobal != 0
-		setIdx(d.keyIdx, lower[n], i)
+		setIdx(d.keyIdx, lower.lower(name), i)
 	}
 
 	nSvc := r.Int(len(s))
@@ -103,9 +127,9 @@ func decode(s string) (*db, error) {
 	d.svcIdx = make(map[string]int32, nSvc)
 	for i := range d.services {
 		e := &d.services[i]
-		n := ni()
-		e.Prefix, e.lower = names[n], lower[n]
-		e.Name = names[ni()]
+		e.Prefix = str()
+		e.lower = lower.lower(e.Prefix)
+		e.Name = str()
 		e.RCPSupported = r.Uvarint()&catdata.ServiceRCP != 0
 		bodyLen := r.Int(len(s))
 		start := r.Pos()
@@ -130,10 +154,11 @@ func decode(s string) (*db, error) {
 // decodeService decodes the body of a service.
 func (d *db) decodeService(e *svcEntry) error {
 	r := catdata.NewReader(e.body)
-	names, lower := d.names, d.lower
-	ni := func() int { return r.Index(len(names)) }
-	str := func() string { return names[ni()] }
+	names := d.names
+	str := func() string { return names.At(r.Index(names.Len())) }
 	limit := len(e.body) // no count can exceed the body's size
+	var lower lowerArena
+	lower.chunk = 2 << 10
 
 	nRT, nAct, nART, nScen, nScenRT, nRefs := r.Int(limit), r.Int(limit), r.Int(limit), r.Int(limit), r.Int(limit), r.Int(limit)
 	if r.Err() != nil {
@@ -170,9 +195,9 @@ func (d *db) decodeService(e *svcEntry) error {
 	e.rts = make([]ResourceType, nRT)
 	e.rtIdx = make(map[string]int32, nRT)
 	for i := range e.rts {
-		n := ni()
-		e.rts[i] = ResourceType{Service: e.Prefix, Name: names[n], ARNFormats: list(), ConditionKeys: list()}
-		setIdx(e.rtIdx, lower[n], i)
+		name := str()
+		e.rts[i] = ResourceType{Service: e.Prefix, Name: name, ARNFormats: list(), ConditionKeys: list()}
+		setIdx(e.rtIdx, lower.lower(name), i)
 	}
 
 	e.actions = make([]Action, nAct)
@@ -180,10 +205,9 @@ func (d *db) decodeService(e *svcEntry) error {
 	e.actIdx = make(map[string]int32, nAct)
 	for i := range e.actions {
 		a := &e.actions[i]
-		n := ni()
-		a.Service, a.Name = e.Prefix, names[n]
-		e.actLower[i] = lower[n]
-		setIdx(e.actIdx, lower[n], i)
+		a.Service, a.Name = e.Prefix, str()
+		e.actLower[i] = lower.lower(a.Name)
+		setIdx(e.actIdx, e.actLower[i], i)
 		a.src, a.desc = d, int32(r.Index(d.nDescs))+1
 		a.AccessLevel = str()
 		if c := r.Int(nART - artPos); c > 0 {
@@ -239,8 +263,8 @@ func decodeDescriptions(gz []byte, want int) ([]string, error) {
 	}
 	r := catdata.NewReader(s)
 	r.Literal(catdata.DescMagic)
-	if v := r.Uvarint(); r.Err() == nil && v != catdata.FormatVersion {
-		return nil, fmt.Errorf("%w: descriptions: format version %d, want %d", catdata.ErrCorrupt, v, catdata.FormatVersion)
+	if v := r.Uvarint(); r.Err() == nil && v != catdata.DescFormatVersion {
+		return nil, fmt.Errorf("%w: descriptions: format version %d, want %d", catdata.ErrCorrupt, v, catdata.DescFormatVersion)
 	}
 	descs, _ := r.Table()
 	switch {

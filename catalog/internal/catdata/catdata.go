@@ -4,17 +4,18 @@
 //
 // # Encoding
 //
-// The catalog is two gzip-compressed files (no name, no timestamp, best
-// compression): the catalog proper, and the descriptions of the actions,
-// which are most of the bytes and are only decompressed when asked for.
+// The catalog is two files: the catalog proper, stored uncompressed so that a
+// process reads its strings in place (no decompression, no copy: it is
+// embedded in the binary's read-only data), and the descriptions of the
+// actions, most of the bytes and only needed for text output, gzip-compressed
+// (no name, no timestamp, best compression) and decompressed when asked for.
 //
-// Uncompressed, the catalog is:
+// The catalog is:
 //
 //	magic          the bytes of Magic
 //	version        uvarint, FormatVersion
-//	names table    uvarint count, then count uvarint lengths, then the
-//	               concatenated bytes: every string but the descriptions of
-//	               actions
+//	names table    a fixed table (see below) of every string but the
+//	               descriptions of actions
 //	N package, N version, N updatedAt
 //	uvarint        number of action descriptions
 //	uvarint        number of condition keys; per key:
@@ -42,8 +43,14 @@
 //	        uvarint required
 //	list condition keys defined by the service
 //
-// The descriptions file is DescMagic, uvarint FormatVersion, and a string
-// table laid out as the names table.
+// A fixed table is uvarint count, uvarint total length of the strings, count
+// little-endian uint32 end offsets (the end of string i, relative to the
+// start of the concatenated bytes), then the concatenated bytes: string i is
+// found without reading the others.
+//
+// The descriptions file is DescMagic, uvarint DescFormatVersion, and a string
+// table: uvarint count, then count uvarint lengths, then the concatenated
+// bytes.
 //
 // Services are sorted by prefix; actions, resource types and condition keys
 // by their lower-case name. The counts let a reader allocate each slice once.
@@ -53,6 +60,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 )
 
 // Magic starts an encoded catalog, DescMagic its descriptions file.
@@ -61,9 +69,13 @@ const (
 	DescMagic = "denied-catalog-descriptions\n"
 )
 
-// FormatVersion is the version of the encoding described in the package
-// documentation. Bump it on any incompatible change.
-const FormatVersion = 1
+// FormatVersion is the version of the catalog's encoding described in the
+// package documentation, DescFormatVersion that of its descriptions file.
+// Bump them on any incompatible change.
+const (
+	FormatVersion     = 2
+	DescFormatVersion = 1
+)
 
 // Flag bits.
 const (
@@ -121,6 +133,28 @@ func (t *Table) WriteTo(w *Writer) {
 	w.Int(len(t.strs))
 	for _, s := range t.strs {
 		w.Int(len(s))
+	}
+	for _, s := range t.strs {
+		w.Bytes(s)
+	}
+}
+
+// WriteFixedTo appends the table as a fixed table: count, total length, end
+// offsets, concatenated bytes.
+func (t *Table) WriteFixedTo(w *Writer) {
+	total := 0
+	for _, s := range t.strs {
+		total += len(s)
+	}
+	if uint64(total) > math.MaxUint32 {
+		panic(fmt.Sprintf("catdata: string table of %d bytes", total))
+	}
+	w.Int(len(t.strs))
+	w.Int(total)
+	end := 0
+	for _, s := range t.strs {
+		end += len(s)
+		w.B = binary.LittleEndian.AppendUint32(w.B, uint32(end))
 	}
 	for _, s := range t.strs {
 		w.Bytes(s)
@@ -248,4 +282,61 @@ func (r *Reader) Table() (strs []string, blob string) {
 	}
 	r.pos += total
 	return strs, blob
+}
+
+// Strings is a fixed table read in place: its strings share the memory of
+// the input and are cut when asked for.
+type Strings struct {
+	ends string // little-endian uint32 end offsets
+	blob string
+}
+
+// Len reports the number of strings.
+func (t Strings) Len() int { return len(t.ends) / 4 }
+
+// At returns string i, which must be in [0, Len()).
+func (t Strings) At(i int) string {
+	start := uint32(0)
+	if i > 0 {
+		start = le32(t.ends[4*i-4:])
+	}
+	return t.blob[start:le32(t.ends[4*i:])]
+}
+
+// Blob returns the concatenated bytes of the strings, in order.
+func (t Strings) Blob() string { return t.blob }
+
+func le32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// FixedTable reads a fixed table, checking that its offsets are in order
+// and within its bytes (so that At never fails).
+func (r *Reader) FixedTable() Strings {
+	n := r.Int((len(r.s) - r.pos) / 4)
+	total := r.Int(len(r.s) - r.pos)
+	if r.err != nil {
+		return Strings{}
+	}
+	if 4*n > len(r.s)-r.pos || total > len(r.s)-r.pos-4*n {
+		r.fail("string table overruns input")
+		return Strings{}
+	}
+	t := Strings{ends: r.s[r.pos : r.pos+4*n], blob: r.s[r.pos+4*n : r.pos+4*n+total]}
+	prev := uint32(0)
+	for i := 0; i < n; i++ {
+		e := le32(t.ends[4*i:])
+		if e < prev {
+			r.fail("string table: end offset %d of string %d before %d", e, i, prev)
+			return Strings{}
+		}
+		prev = e
+	}
+	if prev != uint32(total) {
+		r.fail("string table: strings end at %d, not at %d", prev, total)
+		return Strings{}
+	}
+	r.pos += 4*n + total
+	return t
 }

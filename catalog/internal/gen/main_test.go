@@ -17,7 +17,7 @@ func TestRunDeterministic(t *testing.T) {
 	if err := run(data, out2, "", true); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"catalog.bin.gz", "descriptions.bin.gz", "VERSION"} {
+	for _, name := range []string{"catalog.bin", "descriptions.bin.gz", "VERSION"} {
 		b1, err := os.ReadFile(filepath.Join(out1, name))
 		if err != nil {
 			t.Fatal(err)
