@@ -1,6 +1,8 @@
 package eval
 
 import (
+	"bytes"
+	"hash/maphash"
 	"unsafe"
 
 	"github.com/deniedhq/denied/authz"
@@ -8,19 +10,47 @@ import (
 
 // Cache keeps parsed and compiled policy documents, keyed by layer and
 // document text, and the service catalog's answers about the actions and
-// condition keys seen. It keeps only documents of at most cacheDocMax
-// bytes, each in a copy of its own (never the input line it came from),
-// holds at most a fixed number of documents and cacheBytesMax bytes of
-// their text, and starts afresh when full, so memory stays bounded on any
-// input. The zero value is not usable; a nil *Cache caches nothing.
+// condition keys seen. Documents of at most cacheDocMax bytes are kept
+// when first parsed: at most a fixed number of them and cacheBytesMax
+// bytes of their text. Larger ones (AWS managed policies such as
+// ReadOnlyAccess, 91 KB, which every check of a role that has it
+// evaluates again; key and bucket policies) up to cacheLargeMax bytes are
+// kept from their second sighting on, so a stream of unique large
+// documents is never kept: at most cacheLargeDocs of them and
+// cacheLargeBytes of their text. Each kept document is a copy of its own
+// (never the input line it came from), and each part starts afresh when
+// full, so memory stays bounded on any input. The zero value is not
+// usable; a nil *Cache caches nothing.
 type Cache struct {
 	m     map[docKey]*parsedDoc
 	bytes int
 	max   int
-	req   map[reqKey]reqCheck
-	acts  map[string]string
-	keys  map[string]condKeyCheck
-	stats CacheStats
+	// large holds the large documents kept, by hash of layer and text
+	// (the text is compared on a hit); seen the hashes of those seen once.
+	large      map[uint64]*largeDoc
+	largeBytes int
+	seen       map[uint64]struct{}
+	seed       maphash.Seed
+	req        map[reqKey]reqCheck
+	acts       map[string]string
+	keys       map[string]condKeyCheck
+	stats      CacheStats
+}
+
+// largeDoc is a large document kept: its layer and text, and the parse.
+type largeDoc struct {
+	layer authz.Layer
+	text  []byte
+	doc   *parsedDoc
+}
+
+// slot says what to do with a document the cache did not have: keep it
+// (the caller then owns a copy of its text and puts it), and under which
+// hash when it is large.
+type slot struct {
+	keep  bool
+	large bool
+	hash  uint64
 }
 
 // CacheStats counts what a Cache did with policy documents.
@@ -40,17 +70,21 @@ func (c *Cache) Stats() CacheStats {
 		return CacheStats{}
 	}
 	s := c.stats
-	s.Docs = len(c.m)
+	s.Docs = len(c.m) + len(c.large)
 	return s
 }
 
-// Bounds of a Cache: documents larger than cacheDocMax are parsed afresh
-// each time (they are rare, and their parse cost dwarfs a lookup);
-// cacheBytesMax bounds the text of the documents kept.
+// Bounds of a Cache: cacheBytesMax bounds the text of the documents of at
+// most cacheDocMax bytes kept; cacheLargeDocs and cacheLargeBytes the
+// number and text of the larger ones, up to cacheLargeMax bytes each
+// (larger still are parsed afresh each time).
 const (
-	cacheDocMax   = 16 << 10
-	cacheBytesMax = 8 << 20
-	cacheMemoMax  = 4096
+	cacheDocMax     = 16 << 10
+	cacheBytesMax   = 8 << 20
+	cacheLargeMax   = 1 << 20
+	cacheLargeDocs  = 64
+	cacheLargeBytes = 8 << 20
+	cacheMemoMax    = 4096
 )
 
 type docKey struct {
@@ -61,33 +95,51 @@ type docKey struct {
 // NewCache returns a cache of at most max documents.
 func NewCache(max int) *Cache {
 	return &Cache{
-		m:    make(map[docKey]*parsedDoc),
-		req:  make(map[reqKey]reqCheck),
-		acts: make(map[string]string),
-		keys: make(map[string]condKeyCheck),
-		max:  max,
+		m:     make(map[docKey]*parsedDoc),
+		large: make(map[uint64]*largeDoc),
+		seen:  make(map[uint64]struct{}),
+		seed:  maphash.MakeSeed(),
+		req:   make(map[reqKey]reqCheck),
+		acts:  make(map[string]string),
+		keys:  make(map[string]condKeyCheck),
+		max:   max,
 	}
 }
 
-// cacheable reports whether a document of this text would be kept.
-func (c *Cache) cacheable(doc []byte) bool {
-	return c != nil && len(doc) <= cacheDocMax
-}
-
-func (c *Cache) get(l authz.Layer, doc []byte) *parsedDoc {
-	if !c.cacheable(doc) {
-		if c != nil {
-			c.stats.Parses++
+// get returns the document parsed from doc for layer l, or nil and what
+// to do with it once parsed (put).
+func (c *Cache) get(l authz.Layer, doc []byte) (*parsedDoc, slot) {
+	if c == nil {
+		return nil, slot{}
+	}
+	if len(doc) <= cacheDocMax {
+		d := c.m[docKey{l, unsafe.String(unsafe.SliceData(doc), len(doc))}] // no allocation for the lookup
+		if d != nil {
+			c.stats.Hits++
+			return d, slot{}
 		}
-		return nil
-	}
-	d := c.m[docKey{l, unsafe.String(unsafe.SliceData(doc), len(doc))}] // no allocation for the lookup
-	if d != nil {
-		c.stats.Hits++
-	} else {
 		c.stats.Parses++
+		return nil, slot{keep: true}
 	}
-	return d
+	c.stats.Parses++
+	if len(doc) > cacheLargeMax {
+		return nil, slot{}
+	}
+	h := maphash.Bytes(c.seed, doc) ^ (uint64(l)+1)*0x9e3779b97f4a7c15
+	if e := c.large[h]; e != nil && e.layer == l && bytes.Equal(e.text, doc) {
+		c.stats.Parses--
+		c.stats.Hits++
+		return e.doc, slot{}
+	}
+	if _, again := c.seen[h]; again {
+		delete(c.seen, h)
+		return nil, slot{keep: true, large: true, hash: h}
+	}
+	if len(c.seen) >= cacheMemoMax {
+		clear(c.seen)
+	}
+	c.seen[h] = struct{}{}
+	return nil, slot{}
 }
 
 // own returns a copy of doc that a cached document may share for good.
@@ -96,9 +148,19 @@ func (c *Cache) own(doc []byte) []byte {
 	return unsafe.Slice(unsafe.StringData(s), len(s))
 }
 
-// put keeps d, parsed from text, which must come from own.
-func (c *Cache) put(l authz.Layer, text []byte, d *parsedDoc) {
-	if !c.cacheable(text) {
+// put keeps d, parsed from text, which must come from own, in the slot get
+// gave.
+func (c *Cache) put(s slot, l authz.Layer, text []byte, d *parsedDoc) {
+	if c == nil || !s.keep {
+		return
+	}
+	if s.large {
+		if len(c.large) >= cacheLargeDocs || c.largeBytes+len(text) > cacheLargeBytes {
+			clear(c.large)
+			c.largeBytes = 0
+		}
+		c.large[s.hash] = &largeDoc{layer: l, text: text, doc: d}
+		c.largeBytes += len(text)
 		return
 	}
 	if len(c.m) >= c.max || c.bytes+len(text) > cacheBytesMax {

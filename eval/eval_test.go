@@ -235,22 +235,59 @@ func TestCacheKeepsCopies(t *testing.T) {
 	}
 }
 
-func TestCacheSkipsLargeDocuments(t *testing.T) {
+// A document over cacheDocMax bytes (an AWS managed policy such as
+// ReadOnlyAccess) is kept from its second sighting on, in its layer only;
+// one over cacheLargeMax never is.
+func TestCacheLargeDocuments(t *testing.T) {
 	t.Parallel()
-	var st []string
-	for len(strings.Join(st, ",")) <= cacheDocMax {
-		st = append(st, `{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-with-a-long-name/*"}`)
+	large := func(min int) string {
+		const one = `{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-with-a-long-name/*"}`
+		st := make([]string, min/len(one)+1)
+		for i := range st {
+			st[i] = one
+		}
+		return strings.Replace(allowGet, `"Statement":[`, `"Statement":[`+strings.Join(st, ",")+",", 1)
 	}
-	doc := strings.Replace(allowGet, `"Statement":[`, `"Statement":[`+strings.Join(st, ",")+",", 1)
-	cache := NewCache(16)
-	for range 2 {
+	run := func(cache *Cache, doc string) {
+		t.Helper()
 		in := getInput()
 		in.Identity[0].Text = []byte(doc)
 		if out, err := Run(in, Options{Now: fixedNow, Cache: cache}); err != nil || !out.Allowed() {
 			t.Fatalf("got %+v %v", out, err)
 		}
 	}
-	if s := cache.Stats(); s.Docs != 0 || s.Parses != 2 {
-		t.Fatalf("a document over %d bytes was kept: %+v", cacheDocMax, s)
+	doc := large(cacheDocMax)
+	cache := NewCache(16)
+	want := []CacheStats{{Parses: 1, Docs: 0}, {Parses: 2, Docs: 1}, {Parses: 2, Hits: 1, Docs: 1}}
+	for i, w := range want {
+		run(cache, doc)
+		if s := cache.Stats(); s != w {
+			t.Fatalf("run %d: %+v, want %+v (a large document is kept when seen a second time)", i+1, s, w)
+		}
+	}
+	// The same text as a boundary is another document; the identity one
+	// still answers, from the copy kept (not the bytes it came from).
+	in := getInput()
+	b := []byte(doc)
+	in.Identity[0].Text = b
+	in.Boundary = &Doc{Name: "b", Text: []byte(doc)}
+	if _, err := Run(in, Options{Now: fixedNow, Cache: cache}); err != nil {
+		t.Fatal(err)
+	}
+	if s := cache.Stats(); s.Parses != 3 || s.Hits != 2 {
+		t.Fatalf("the same text in another layer: %+v, want one more parse and one more hit", s)
+	}
+	copy(b[strings.Index(doc, "s3:GetObject"):], "s3:PutObjec")
+	run(cache, doc)
+	if s := cache.Stats(); s.Parses != 3 || s.Hits != 3 {
+		t.Fatalf("%+v, want a hit on the kept copy", s)
+	}
+	huge := large(cacheLargeMax)
+	cache = NewCache(16)
+	for range 3 {
+		run(cache, huge)
+	}
+	if s := cache.Stats(); s.Docs != 0 || s.Parses != 3 {
+		t.Fatalf("a document over %d bytes was kept: %+v", cacheLargeMax, s)
 	}
 }

@@ -289,15 +289,15 @@ func (pr *Prepared) parse(loc Path, d *Doc, cache *Cache) (authz.NamedPolicy, er
 	if name == "" {
 		name = loc.DefaultName()
 	}
-	doc := cache.get(l, d.Text)
+	doc, slot := cache.get(l, d.Text)
 	if doc == nil {
 		raw := d.Text
-		if cache.cacheable(raw) {
+		if slot.keep {
 			// A kept document must not pin the input it came from.
 			raw = cache.own(raw)
 		}
 		doc = parseDoc(l, raw, cache)
-		cache.put(l, raw, doc)
+		cache.put(slot, l, raw, doc)
 	}
 	if doc.err != nil {
 		return authz.NamedPolicy{}, &Error{Path: loc.in(doc.err.Path.Pointer), Message: fmt.Sprintf("%s policy %q, %s", l, name, doc.err.Message)}
