@@ -3,8 +3,8 @@ package i18n
 // Messages of `denied audit` (ids "audit.*"): the summary, the causes and
 // the findings of an account-wide restore audit, the causes that leave an
 // item unchecked, and the rule descriptions of SARIF.
-func init() {
-	m := map[string]map[Lang]string{
+func registerAudit() {
+	m := map[string]tr{
 		"audit.title": {EN: "Restore audit: account %s", JA: "復元監査: アカウント %s", KO: "복원 감사: 계정 %s"},
 		"audit.summary": { // recovery points, selections, unreadable parts, passed, failed, unchecked
 			EN: "%s recovery point(s), %s backup selection(s) and %s unreadable part(s) of the snapshot: %s pass, %s would fail, %s could not be checked.",
@@ -181,17 +181,17 @@ func init() {
 		{"unreadable-selections", [3]string{"backup plans and selections unknown (the snapshot may lack some)", "バックアッププランと選択が不明 (スナップショットにないものがある可能性があります)", "백업 계획과 선택을 알 수 없음(스냅샷에 없는 것이 있을 수 있음)"}},
 		{"unreadable", [3]string{"part of the account unknown", "アカウントの一部が不明", "계정의 일부를 알 수 없음"}},
 	} {
-		m["audit.gap."+u.id+".denied"] = map[Lang]string{
+		m["audit.gap."+u.id+".denied"] = tr{
 			EN: u.what[0] + ": %s was denied when the snapshot was taken",
 			JA: u.what[1] + ": スナップショット取得時に %s が拒否されました",
 			KO: u.what[2] + ": 스냅샷을 만들 때 %s이(가) 거부되었습니다",
 		}
-		m["audit.gap."+u.id+".failed"] = map[Lang]string{
+		m["audit.gap."+u.id+".failed"] = tr{
 			EN: u.what[0] + ": %s failed when the snapshot was taken (%s)",
 			JA: u.what[1] + ": スナップショット取得時に %s が失敗しました (%s)",
 			KO: u.what[2] + ": 스냅샷을 만들 때 %s이(가) 실패했습니다(%s)",
 		}
-		m["audit.rule.unchecked."+u.id] = map[Lang]string{
+		m["audit.rule.unchecked."+u.id] = tr{
 			EN: u.what[0] + ": a call the collector makes failed, so results that depend on it could not be checked",
 			JA: u.what[1] + ": 収集時の呼び出しが失敗したため、それに依存する結果はチェックできません",
 			KO: u.what[2] + ": 수집 시 호출이 실패하여 이에 의존하는 결과는 점검할 수 없습니다",
@@ -209,7 +209,7 @@ func init() {
 		"not-evaluated":            {"A request could not be evaluated", "リクエストを評価できませんでした", "요청을 평가할 수 없었습니다"},
 		"service-linked-role":      {"A service-linked role request is not evaluated", "サービスリンクロールのリクエストは評価していません", "서비스 연결 역할 요청은 평가하지 않았습니다"},
 	} {
-		m["audit.rule.unchecked."+id] = map[Lang]string{EN: s[0], JA: s[1], KO: s[2]}
+		m["audit.rule.unchecked."+id] = tr{EN: s[0], JA: s[1], KO: s[2]}
 	}
 	register(m)
 }

@@ -9,8 +9,8 @@ package i18n
 // text (and with it the text's id) asks for its translation here.
 // IAM actions, ARNs, policy and API names, and AWS's own error messages
 // (quoted) stay as they are in every language.
-func init() {
-	register(map[string]map[Lang]string{
+func registerBackupops() {
+	register(map[string]tr{
 		// Operation titles, by operation id.
 		"backupops.title.backup/Aurora": {
 			EN: "Start an on-demand backup job of an Aurora DB cluster (StartBackupJob)",

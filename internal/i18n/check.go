@@ -2,8 +2,8 @@ package i18n
 
 // Messages of `denied check` (ids "preflight.*"): the summary, the table,
 // the failures and the notes of a preflight report.
-func init() {
-	register(map[string]map[Lang]string{
+func registerCheck() {
+	register(map[string]tr{
 		"preflight.rule": {
 			EN: "Rule: %s (the same ID denied explain and denied audit give)",
 			JA: "ルール: %s (denied explain と denied audit でも同じ ID)",

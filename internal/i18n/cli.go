@@ -2,8 +2,8 @@ package i18n
 
 // Errors the explain command shows (package cli), in the language of the
 // report it could not write.
-func init() {
-	register(map[string]map[Lang]string{
+func registerCli() {
+	register(map[string]tr{
 		"cli.explain.format": {
 			EN: "--format must be text, json or markdown, not %q",
 			JA: "--format には \"text\"、\"json\"、\"markdown\" のいずれかを指定してください (%q は指定できません)",

@@ -1,8 +1,8 @@
 package i18n
 
 // Messages of denied collect (package internal/cli, collect.go).
-func init() {
-	register(map[string]map[Lang]string{
+func registerCollect() {
+	register(map[string]tr{
 		"collect.progress": { // calls done, calls started, calls failed, retries
 			EN: "collecting: %d/%d calls done, %d failed, %d retries",
 			JA: "収集中: %d/%d 件の呼び出しが完了、失敗 %d 件、再試行 %d 回",

@@ -1,8 +1,8 @@
 package i18n
 
 // Messages of denied collect --org (package internal/cli, collect.go).
-func init() {
-	register(map[string]map[Lang]string{
+func registerCollectorg() {
+	register(map[string]tr{
 		"collect.org.progress": { // accounts done, accounts, failed, already collected, calls, calls failed, retries
 			EN: "collecting the organization: %d/%d accounts done, %d failed, %d already collected; %d calls, %d failed, %d retries",
 			JA: "組織を収集中: %d/%d アカウントが完了、失敗 %d、収集済み %d。呼び出し %d 件、失敗 %d 件、再試行 %d 回",

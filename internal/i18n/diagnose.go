@@ -4,8 +4,8 @@ import "strings"
 
 // Messages of the diagnosis rules (package diagnose). Arguments are noted
 // where a message takes them.
-func init() {
-	register(map[string]map[Lang]string{
+func registerDiagnose() {
+	register(map[string]tr{
 		// Stand-ins for what a message does not name (arguments "@unknown.*").
 		"unknown.principal": {
 			EN: "the principal (not named in the message)",
@@ -636,23 +636,23 @@ func registerGeneric() {
 			[3]string{"The VPC endpoint the request went through does not allow %s to call %s on %s.", "リクエストが通過した VPC エンドポイントのポリシーが、%s の %s (%s) を許可していません。", "요청이 통과한 VPC 엔드포인트의 정책이 %s의 %s(%s)을(를) 허용하지 않습니다."},
 			[3]string{"The VPC endpoint policy denies %s calling %s on %s.", "VPC エンドポイントポリシーが %s による %s (%s) を拒否しています。", "VPC 엔드포인트 정책이 %s의 %s(%s) 호출을 거부합니다."}},
 	}
-	m := map[string]map[Lang]string{
+	m := map[string]tr{
 		"layer.unknown": {EN: "policy", JA: "ポリシー", KO: "정책"},
 	}
 	for _, l := range layers {
-		m["layer."+l.id] = map[Lang]string{EN: l.name[0], JA: l.name[1], KO: l.name[2]}
-		m["generic."+l.id+".implicit.title"] = map[Lang]string{
+		m["layer."+l.id] = tr{EN: l.name[0], JA: l.name[1], KO: l.name[2]}
+		m["generic."+l.id+".implicit.title"] = tr{
 			EN: "%s: no " + l.name[0] + " allows it",
 			JA: "%s: 許可している" + l.name[1] + "がありません",
 			KO: "%s: 허용하는 " + l.name[2] + "이(가) 없습니다",
 		}
-		m["generic."+l.id+".explicit.title"] = map[Lang]string{
+		m["generic."+l.id+".explicit.title"] = tr{
 			EN: "%s: explicitly denied by " + article(l.name[0]) + " " + l.name[0],
 			JA: "%s: " + l.name[1] + "で明示的に拒否されています",
 			KO: "%s: " + l.name[2] + "에서 명시적으로 거부되었습니다",
 		}
-		m["generic."+l.id+".implicit.cause"] = map[Lang]string{EN: l.implicitCause[0], JA: l.implicitCause[1], KO: l.implicitCause[2]}
-		m["generic."+l.id+".explicit.cause"] = map[Lang]string{EN: l.explicitCause[0], JA: l.explicitCause[1], KO: l.explicitCause[2]}
+		m["generic."+l.id+".implicit.cause"] = tr{EN: l.implicitCause[0], JA: l.implicitCause[1], KO: l.implicitCause[2]}
+		m["generic."+l.id+".explicit.cause"] = tr{EN: l.explicitCause[0], JA: l.explicitCause[1], KO: l.explicitCause[2]}
 	}
 	register(m)
 }

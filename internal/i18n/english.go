@@ -169,8 +169,8 @@ type vocab struct{ english, englishOnly map[string]bool }
 var vocabulary = sync.OnceValue(func() vocab {
 	words := func(l Lang) map[string]bool {
 		m := map[string]bool{}
-		for _, tr := range messages {
-			s := notProse.ReplaceAllString(verb.ReplaceAllString(tr[l], " "), " ")
+		for _, t := range catalog() {
+			s := notProse.ReplaceAllString(verb.ReplaceAllString(t.in(l), " "), " ")
 			for _, tok := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || cond.RuneWidth(r) != 1 }) {
 				if w, ok := proseWord(tok); ok && w != "" {
 					m[strings.ToLower(w)] = true

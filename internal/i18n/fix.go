@@ -10,8 +10,8 @@ import "strings"
 // Sentences that name a policy come in one message per form of the name
 // (fixTargets), built from the sentence frames below, as the diagnosis
 // messages are built per layer.
-func init() {
-	m := map[string]map[Lang]string{
+func registerFix() {
+	m := map[string]tr{
 		// Phrases passed as "@" arguments.
 		"fix.name-unknown": {EN: "(name unknown)", JA: "(名前不明)", KO: "(이름 알 수 없음)"},
 		"fix.no-sid":       {EN: "(without Sid)", JA: "(Sid なし)", KO: "(Sid 없음)"},
@@ -333,7 +333,7 @@ var fixTargets = []struct {
 	{"resource-policy", [3]string{"the resource-based policy of %s", "%s のリソースベースのポリシー", "%s의 리소스 기반 정책"}, true}, // resource ARN
 }
 
-func langs(t [3]string) map[Lang]string { return map[Lang]string{EN: t[0], JA: t[1], KO: t[2]} }
+func langs(t [3]string) tr { return tr{EN: t[0], JA: t[1], KO: t[2]} }
 
 // jaCat joins parts of a Japanese sentence, with a space between a
 // Japanese character and a Latin one or a format verb, as the other

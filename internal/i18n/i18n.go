@@ -7,6 +7,7 @@ package i18n
 import (
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // Lang is a supported output language.
@@ -63,13 +64,13 @@ func Detect(flag string, getenv func(string) string) (Lang, error) {
 // A missing translation falls back to English; a missing id is shown as
 // the id itself so that it is noticed.
 func T(lang Lang, id string, args ...any) string {
-	m, ok := messages[id]
+	m, ok := catalog()[id]
 	if !ok {
 		return "[" + id + "]"
 	}
-	tmpl := m[lang]
+	tmpl := m.in(lang)
 	if tmpl == "" {
-		tmpl = m[EN]
+		tmpl = m.EN
 	}
 	if len(args) == 0 {
 		return tmpl
@@ -78,10 +79,11 @@ func T(lang Lang, id string, args ...any) string {
 }
 
 // Has reports whether id is a known message.
-func Has(id string) bool { _, ok := messages[id]; return ok }
+func Has(id string) bool { _, ok := catalog()[id]; return ok }
 
 // IDs returns every message id.
 func IDs() []string {
+	messages := catalog()
 	out := make([]string, 0, len(messages))
 	for id := range messages {
 		out = append(out, id)
@@ -90,13 +92,47 @@ func IDs() []string {
 }
 
 // Text returns message id's template in lang, unformatted.
-func Text(lang Lang, id string) string { return messages[id][lang] }
+func Text(lang Lang, id string) string {
+	m := catalog()[id]
+	return m.in(lang)
+}
 
-// messages is the catalog: id → language → fmt template.
-var messages = map[string]map[Lang]string{}
+// tr is a message's fmt template in each language.
+type tr struct{ EN, JA, KO string }
+
+// in returns the template in lang, "" for an unknown language.
+func (t *tr) in(lang Lang) string {
+	switch lang {
+	case EN:
+		return t.EN
+	case JA:
+		return t.JA
+	case KO:
+		return t.KO
+	}
+	return ""
+}
+
+// messages is the catalog: id → fmt template in each language. It is built
+// on first use (catalog), not at process start: a command that shows no
+// sentence (simulate, say) never builds it.
+var messages map[string]tr
+
+// catalog returns the messages, registering them on first use.
+var catalog = sync.OnceValue(func() map[string]tr {
+	messages = make(map[string]tr, 1500)
+	for _, r := range []func(){
+		registerAudit, registerBackupops, registerCheck, registerCli, registerCollect,
+		registerCollectorg, registerDiagnose, registerFix, registerFixcli, registerJobs,
+		registerReport,
+	} {
+		r()
+	}
+	return messages
+})
 
 // register adds messages; each must have all three languages.
-func register(m map[string]map[Lang]string) {
+func register(m map[string]tr) {
 	for id, tr := range m {
 		if _, dup := messages[id]; dup {
 			panic("i18n: duplicate message " + id)

@@ -1,8 +1,8 @@
 package i18n
 
 // Messages of denied jobs (package internal/cli, jobs.go).
-func init() {
-	register(map[string]map[Lang]string{
+func registerJobs() {
+	register(map[string]tr{
 		"jobs.title": { // since (RFC 3339 time, or jobs.since.any)
 			EN: "AWS Backup jobs that did not complete, created since %s",
 			JA: "%s 以降に作成され、完了しなかった AWS Backup ジョブ",

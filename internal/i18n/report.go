@@ -2,8 +2,8 @@ package i18n
 
 // Messages of the explain report's frame: labels, decisions, input forms,
 // kinds of fixes, decoding outcomes.
-func init() {
-	register(map[string]map[Lang]string{
+func registerReport() {
+	register(map[string]tr{
 		"report.snapshot.heading": {EN: "Against the account snapshot", JA: "アカウントのスナップショットに対する評価", KO: "계정 스냅샷 기준 평가"},
 		"report.snapshot.denied": {
 			EN: "With the snapshot's policies the engine also refuses the request: %s, in the %s.",
