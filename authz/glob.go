@@ -1,7 +1,9 @@
 package authz
 
 import (
+	"hash/maphash"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 	"unsafe"
 
@@ -211,20 +213,65 @@ func (t *tok) resolve(ctx Context) (string, bool) {
 }
 
 // asciiLower lower-cases ASCII letters only, leaving every other byte
-// (including invalid UTF-8) as it is, as the matcher folds ASCII only.
+// as is (AWS does not fold non-ASCII letters). It allocates only when s
+// has an upper-case letter, and not then either when s is short and was
+// lowered recently: policies and requests name the same few dozen keys
+// and actions ("aws:PrincipalArn", "ec2:RunInstances") again and again.
 func asciiLower(s string) string {
 	for i := 0; i < len(s); i++ {
 		if 'A' <= s[i] && s[i] <= 'Z' {
-			// One allocation: the bytes become the string.
-			b := make([]byte, len(s))
-			copy(b, s[:i])
-			for j := i; j < len(b); j++ {
-				b[j] = lower(s[j])
+			if len(s) > lowerMaxLen {
+				return lowerFrom(s, i)
 			}
-			return unsafe.String(unsafe.SliceData(b), len(b))
+			return lowerShort(s, i)
 		}
 	}
 	return s
+}
+
+// lowerFrom lowers s, whose first upper-case letter is at i, in one
+// allocation: the bytes become the string.
+func lowerFrom(s string, i int) string {
+	b := make([]byte, len(s))
+	copy(b, s[:i])
+	for j := i; j < len(b); j++ {
+		b[j] = lower(s[j])
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// lowered is one entry of lowerTab: a string and its lower-cased form,
+// both in memory of their own (never the input the string came from).
+type lowered struct{ from, to string }
+
+// lowerTab remembers recently lowered short strings, one per slot by
+// hash: a lossy, lock-free cache of bounded size (lowerSlots entries of
+// at most 2*lowerMaxLen bytes), safe for concurrent use; a slot holds the
+// last string hashed to it.
+var (
+	lowerTab  [lowerSlots]atomic.Pointer[lowered]
+	lowerSeed = maphash.MakeSeed()
+)
+
+const (
+	lowerSlots  = 1024
+	lowerMaxLen = 96
+)
+
+func lowerShort(s string, i int) string {
+	slot := &lowerTab[maphash.String(lowerSeed, s)%lowerSlots]
+	if e := slot.Load(); e != nil && e.from == s {
+		return e.to
+	}
+	b := make([]byte, 2*len(s))
+	copy(b, s)
+	copy(b[len(s):], s[:i])
+	for j := i; j < len(s); j++ {
+		b[len(s)+j] = lower(s[j])
+	}
+	e := &lowered{from: unsafe.String(&b[0], len(s)), to: unsafe.String(&b[len(s)], len(s))}
+	slot.Store(e)
+	return e.to
 }
 
 func lower(c byte) byte {

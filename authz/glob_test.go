@@ -1,6 +1,8 @@
 package authz
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -125,4 +127,34 @@ func containsSpecial(s string) bool {
 		}
 	}
 	return false
+}
+
+// TestASCIILowerCached checks asciiLower against a plain lowering, on
+// strings seen for the first time and again (from lowerTab), more of them
+// than lowerTab has slots (so that slots are overwritten), and strings
+// too long to be kept.
+func TestASCIILowerCached(t *testing.T) {
+	want := func(s string) string {
+		b := []byte(s)
+		for i, c := range b {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+		}
+		return string(b)
+	}
+	var in []string
+	for i := 0; i < 3*lowerSlots; i++ {
+		in = append(in, fmt.Sprintf("aws:PrincipalTag/Team%dK\u212aÉ", i))
+	}
+	in = append(in, "", "lower", "UPPER", strings.Repeat("Ab", lowerMaxLen))
+	for round := 0; round < 2; round++ {
+		for _, s := range in {
+			// A copy: a hit must compare the text, not the pointer.
+			c := string([]byte(s))
+			if got := asciiLower(c); got != want(s) {
+				t.Fatalf("asciiLower(%q) = %q, want %q", s, got, want(s))
+			}
+		}
+	}
 }

@@ -33,7 +33,7 @@ func ParseShared(data []byte) (*Policy, []Finding) {
 
 func parse(s *scanner) (*Policy, []Finding) {
 	root, syntax, sc := scanWith(s)
-	c := &checker{findings: findings{list: syntax}}
+	c := &checker{findings: findings{list: syntax}, size: len(s.data)}
 	var p *Policy
 	if root != nil {
 		p = c.document(root)
@@ -70,6 +70,137 @@ type checker struct {
 	// literalVars: the version is 2008-10-17 or absent, so "${...}" is
 	// matched literally.
 	literalVars bool
+
+	// The model's small pieces are carved out of a few blocks that the
+	// policy then owns (see carve): the JSON pointers of statements and
+	// conditions, string lists, condition values and their kinds.
+	// The first block of each is sized from the document's length (size,
+	// in bytes), each next one twice the last.
+	text  []byte
+	strs  []string
+	kinds []ValueKind
+	conds []Condition
+	size  int
+}
+
+// carve returns an empty slice with room for n elements, capped so that
+// appending to it never reaches the next one, taken from *slab or from a
+// fresh block (of at least first elements, and twice the last block's)
+// when it has no room left.
+func carve[T any](slab *[]T, n, first int) []T {
+	if n == 0 {
+		return []T{} // never nil: a nil list is an absent element
+	}
+	s := *slab
+	if cap(s)-len(s) < n {
+		s = make([]T, 0, max(n, first, 2*cap(s)))
+	}
+	out := s[len(s) : len(s) : len(s)+n]
+	*slab = s[:len(s)+n]
+	return out
+}
+
+// pointer returns parent + "/" + the tokens, each escaped as a JSON
+// pointer token, in a string carved from c.text: no allocation of its own.
+func (c *checker) pointer(parent string, tokens ...string) string {
+	n := len(parent)
+	for _, t := range tokens {
+		n += 1 + len(t) + 2*(strings.Count(t, "~")+strings.Count(t, "/"))
+	}
+	if cap(c.text)-len(c.text) < n {
+		c.text = make([]byte, 0, max(n, c.size/8, 2*cap(c.text)))
+	}
+	start := len(c.text)
+	b := append(c.text, parent...)
+	for _, t := range tokens {
+		b = append(b, '/')
+		for i := 0; i < len(t); i++ {
+			switch t[i] {
+			case '~':
+				b = append(b, '~', '0')
+			case '/':
+				b = append(b, '~', '1')
+			default:
+				b = append(b, t[i])
+			}
+		}
+	}
+	c.text = b
+	out := b[start:]
+	return unsafe.String(unsafe.SliceData(out), len(out))
+}
+
+// reserve sizes the first blocks of c's slabs for the statements stmts,
+// counting their string values, conditions and condition values (at
+// most: wrong types and repeated keys take no room) and the bytes of the
+// conditions' pointers (about).
+func (c *checker) reserve(stmts []*node) {
+	var strs, conds, vals, text int
+	list := func(v *node) int {
+		switch v.kind {
+		case kindArray:
+			return len(v.elems)
+		case kindString:
+			return 1
+		}
+		return 0
+	}
+	for si, st := range stmts {
+		if st.kind != kindObject {
+			continue
+		}
+		sptr := len("/Statement/") + 1
+		for n := si; n >= 10; n /= 10 {
+			sptr++
+		}
+		for i := range st.members {
+			m := &st.members[i]
+			if m.val == nil {
+				continue
+			}
+			switch m.val.kind {
+			case kindArray:
+				strs += len(m.val.elems)
+			case kindString:
+				if !asciiEqualFold(m.key, "Sid") && !asciiEqualFold(m.key, "Effect") {
+					strs++
+				}
+			case kindObject: // Principal, NotPrincipal, Condition
+				text += sptr + 1 + len(m.key)
+				for j := range m.val.members {
+					om := &m.val.members[j]
+					if om.val == nil {
+						continue
+					}
+					if om.val.kind != kindObject {
+						strs += list(om.val)
+						continue
+					}
+					for k := range om.val.members {
+						km := &om.val.members[k]
+						conds++
+						text += sptr + 1 + len(m.key) + 1 + len(om.key) + 1 + len(km.key)
+						if km.val != nil {
+							if n := list(km.val); n > 0 {
+								vals += n
+							} else {
+								vals++ // a number or a boolean
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	c.strs = make([]string, 0, strs+vals)
+	c.kinds = make([]ValueKind, 0, vals)
+	c.conds = make([]Condition, 0, conds)
+	c.text = make([]byte, 0, text)
+}
+
+// strings1 returns a list of the one string s.
+func (c *checker) strings1(s string) []string {
+	return append(carve(&c.strs, 1, c.size/32), s)
 }
 
 // asciiEqualFold is strings.EqualFold restricted to ASCII case folding, as
@@ -122,11 +253,23 @@ var statementPointers = func() (a [32]string) {
 
 // statementPointer returns ptr + "/" + i, the pointer of statement i of
 // the Statement element at ptr.
-func statementPointer(ptr string, i int) string {
+func (c *checker) statementPointer(ptr string, i int) string {
 	if ptr == "/Statement" && i < len(statementPointers) {
 		return statementPointers[i]
 	}
-	return ptr + "/" + strconv.Itoa(i)
+	var buf [20]byte
+	return c.pointer(ptr, string(strconv.AppendInt(buf[:0], int64(i), 10)))
+}
+
+// topPointer is the pointer of a member of the document.
+func (c *checker) topPointer(key string) string {
+	switch key {
+	case "Statement":
+		return "/Statement"
+	case "Version":
+		return "/Version"
+	}
+	return c.pointer("", key)
 }
 
 func childPointer(parent, key string) string {
@@ -182,7 +325,7 @@ func (c *checker) document(n *node) *Policy {
 	c.elements(n, "", documentElements, els[:], "the policy document")
 
 	if m := els[0]; m != nil {
-		ptr := childPointer("", m.key)
+		ptr := c.topPointer(m.key)
 		if m.val.kind != kindString {
 			c.add(Error, CodeWrongType, m.val.pos, ptr, "\"Version\" must be a string, not %s", m.val.kind)
 		} else {
@@ -215,24 +358,26 @@ func (c *checker) document(n *node) *Policy {
 		}
 		return p
 	}
-	ptr := childPointer("", m.key)
+	ptr := c.topPointer(m.key)
 	v := m.val
 	switch v.kind {
 	case kindObject:
 		p.StatementIsObject = true
-		p.Statements = []*Statement{c.statement(v, 0, ptr)}
+		p.Statements = []*Statement{c.statement(new(Statement), v, 0, ptr)}
 	case kindArray:
 		if len(v.elems) == 0 && !v.partial {
 			c.add(Warning, CodeEmptyStatementList, v.pos, ptr, "\"Statement\" is an empty list: the policy has no effect")
 		}
 		p.Statements = make([]*Statement, 0, len(v.elems))
+		blk := make([]Statement, len(v.elems)) // one block for all
+		c.reserve(v.elems)
 		for i, e := range v.elems {
-			sptr := statementPointer(ptr, i)
+			sptr := c.statementPointer(ptr, i)
 			if e.kind != kindObject {
 				c.add(Error, CodeNotObject, e.pos, sptr, "statement %d must be an object, not %s", i, e.kind)
 				continue
 			}
-			p.Statements = append(p.Statements, c.statement(e, i, sptr))
+			p.Statements = append(p.Statements, c.statement(&blk[i], e, i, sptr))
 		}
 	default:
 		c.add(Error, CodeWrongType, v.pos, ptr, "\"Statement\" must be an object or an array of objects, not %s", v.kind)
@@ -240,8 +385,9 @@ func (c *checker) document(n *node) *Policy {
 	return p
 }
 
-func (c *checker) statement(n *node, idx int, ptr string) *Statement {
-	s := &Statement{Index: idx, Pos: n.pos, Pointer: ptr}
+// statement reads statement idx into s.
+func (c *checker) statement(s *Statement, n *node, idx int, ptr string) *Statement {
+	*s = Statement{Index: idx, Pos: n.pos, Pointer: ptr}
 	var els [9]*member
 	c.elements(n, ptr, statementElements, els[:], "a statement")
 
@@ -377,9 +523,9 @@ func (c *checker) stringList(m *member, parent, name string, check func(*checker
 		if check != nil {
 			check(c, v.text, site{v.pos, parent, m.key, -1})
 		}
-		return []string{v.text}
+		return c.strings1(v.text)
 	case kindArray:
-		out := make([]string, 0, len(v.elems))
+		out := carve(&c.strs, len(v.elems), c.size/32)
 		if len(v.elems) == 0 && !v.partial {
 			c.add(Warning, CodeEmptyValueList, v.pos, childPointer(parent, m.key), "%q is an empty list: %s", name, emptyMeaning(name))
 		}
@@ -407,7 +553,7 @@ func emptyMeaning(name string) string {
 }
 
 func (c *checker) principal(m *member, parent string) *Principal {
-	ptr := childPointer(parent, m.key)
+	ptr := c.pointer(parent, m.key)
 	name := "Principal"
 	if strings.HasPrefix(strings.ToLower(m.key), "not") {
 		name = "NotPrincipal"
@@ -497,7 +643,7 @@ func (c *checker) checkServicePrincipal(v string, at site) {
 
 // conditions reads a Condition element.
 func (c *checker) conditions(m *member, parent string) []Condition {
-	ptr := childPointer(parent, m.key)
+	ptr := c.pointer(parent, m.key)
 	v := m.val
 	if v.kind != kindObject {
 		c.add(Error, CodeNotObject, v.pos, ptr,
@@ -516,7 +662,7 @@ func (c *checker) conditions(m *member, parent string) []Condition {
 	if n == 0 {
 		n = 1
 	}
-	conds := make([]Condition, 0, n)
+	conds := carve(&c.conds, n, c.size/256)
 	for i := range v.members {
 		om := &v.members[i]
 		if om.val == nil || om.superseded {
@@ -541,7 +687,7 @@ func (c *checker) conditions(m *member, parent string) []Condition {
 				Operator: om.key,
 				Key:      km.key,
 				Pos:      km.pos,
-				Pointer:  ptr + "/" + jsonx.PointerToken(om.key) + "/" + jsonx.PointerToken(km.key),
+				Pointer:  c.pointer(ptr, om.key, km.key),
 			}
 			c.conditionValues(&cond, km.val, op)
 			conds = append(conds, cond)
@@ -567,8 +713,8 @@ func scalarKind(k kind) (ValueKind, bool) {
 
 func (c *checker) conditionValues(cond *Condition, v *node, op opInfo) {
 	if vk, ok := scalarKind(v.kind); ok {
-		cond.Values = []string{v.text}
-		cond.ValueKinds = []ValueKind{vk}
+		cond.Values = c.strings1(v.text)
+		cond.ValueKinds = append(carve(&c.kinds, 1, c.size/64), vk)
 		c.conditionValue(cond, v.text, vk, op, site{v.pos, cond.Pointer, "", -1})
 		return
 	}
@@ -579,8 +725,8 @@ func (c *checker) conditionValues(cond *Condition, v *node, op opInfo) {
 		cond.ValueKinds = []ValueKind{}
 		return
 	}
-	cond.Values = make([]string, 0, len(v.elems))
-	cond.ValueKinds = make([]ValueKind, 0, len(v.elems))
+	cond.Values = carve(&c.strs, len(v.elems), c.size/32)
+	cond.ValueKinds = carve(&c.kinds, len(v.elems), c.size/64)
 	if len(v.elems) == 0 && !v.partial {
 		c.add(Error, CodeEmptyConditionValues, v.pos, cond.Pointer, "condition key %q has an empty list of values", cond.Key)
 	}

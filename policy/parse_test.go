@@ -1335,3 +1335,47 @@ func TestValueCheckers(t *testing.T) {
 		t.Error("isUniqueID")
 	}
 }
+
+// TestCarvedModel checks the pieces of the model that are carved out of
+// shared blocks: pointers past the precomputed ones and with escapes,
+// and lists that appending to cannot spill into their neighbours.
+func TestCarvedModel(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString(`{"Version":"2012-10-17","Statement":[`)
+	for i := 0; i < 40; i++ {
+		if i > 0 {
+			sb.WriteString(",")
+		}
+		fmt.Fprintf(&sb, `{"Effect":"Allow","Action":["s3:Get%d","s3:Put%d"],"Resource":"*","Condition":{"StringEquals":{"aws:PrincipalTag/a~b":["x%d","y"],"aws:username":"u%d"},"Bool":{"aws:SecureTransport":true}}}`, i, i, i, i)
+	}
+	sb.WriteString("]}")
+	p, fs := Parse([]byte(sb.String()))
+	if len(fs) != 0 {
+		t.Fatal(fs)
+	}
+	st := p.Statements[35]
+	if st.Pointer != "/Statement/35" {
+		t.Errorf("pointer %q", st.Pointer)
+	}
+	if got, want := st.Conditions[0].Pointer, "/Statement/35/Condition/StringEquals/aws:PrincipalTag~1a~0b"; got != want {
+		t.Errorf("condition pointer %q, want %q", got, want)
+	}
+	if got := st.Conditions[2].Values; len(got) != 1 || got[0] != "true" || st.Conditions[2].ValueKinds[0] != KindBool {
+		t.Errorf("bool condition %q %v", got, st.Conditions[2].ValueKinds)
+	}
+	// Appending to one list must not change the next one.
+	_ = append(st.Action, "spill")
+	_ = append(st.Conditions[0].Values, "spill")
+	_ = append(st.Conditions[0].ValueKinds, KindNumber, KindNumber)
+	_ = append(st.Conditions, Condition{Key: "spill"})
+	next := p.Statements[36]
+	if next.Action[0] != "s3:Get36" || st.Resource[0] != "*" || st.Conditions[1].Values[0] != "u35" ||
+		st.Conditions[1].ValueKinds[0] != KindString || next.Conditions[0].Key != "aws:PrincipalTag/a~b" {
+		t.Errorf("a list spilled into its neighbour: %v %v %v", next.Action, st.Resource, st.Conditions[1])
+	}
+	for i, s := range p.Statements {
+		if s.Index != i || s.Action[1] != fmt.Sprintf("s3:Put%d", i) || s.Conditions[0].Values[0] != fmt.Sprintf("x%d", i) {
+			t.Fatalf("statement %d: %+v", i, s)
+		}
+	}
+}
