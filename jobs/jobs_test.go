@@ -17,6 +17,7 @@ import (
 	"github.com/deniedhq/denied/authzmsg"
 	"github.com/deniedhq/denied/diagnose"
 	"github.com/deniedhq/denied/jobs"
+	"github.com/deniedhq/denied/jobs/awsjobs"
 	"github.com/deniedhq/denied/jobs/jobstest"
 )
 
@@ -59,7 +60,7 @@ func TestRead(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			srv := jobstest.New(t, fixture)
-			got, errs := jobs.Read(context.Background(), client(srv.URL), tt.f)
+			got, errs := awsjobs.Read(context.Background(), client(srv.URL), tt.f)
 			if len(errs) > 0 {
 				t.Fatalf("errors: %v", errs)
 			}
@@ -83,7 +84,7 @@ func TestRead(t *testing.T) {
 func TestReadPaginates(t *testing.T) {
 	srv := jobstest.New(t, fixture)
 	srv.PageSize = 1
-	got, errs := jobs.Read(context.Background(), client(srv.URL), jobs.Filter{Since: since, States: []string{"FAILED", "PARTIAL"}})
+	got, errs := awsjobs.Read(context.Background(), client(srv.URL), jobs.Filter{Since: since, States: []string{"FAILED", "PARTIAL"}})
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
@@ -121,7 +122,7 @@ func TestReadPaginates(t *testing.T) {
 func TestReadAccessDenied(t *testing.T) {
 	srv := jobstest.New(t, fixture)
 	srv.Deny = map[string]string{"ListRestoreJobs": "User: arn:aws:iam::111122223333:user/auditor is not authorized to perform: backup:ListRestoreJobs because no identity-based policy allows the backup:ListRestoreJobs action"}
-	got, errs := jobs.Read(context.Background(), client(srv.URL), jobs.Filter{Since: since})
+	got, errs := awsjobs.Read(context.Background(), client(srv.URL), jobs.Filter{Since: since})
 	if len(errs) != 2 { // FAILED and ABORTED (restore jobs have no PARTIAL)
 		t.Fatalf("errors %v", errs)
 	}
@@ -141,7 +142,7 @@ func TestReadAccessDenied(t *testing.T) {
 
 func TestExplainGroups(t *testing.T) {
 	srv := jobstest.New(t, fixture)
-	js, errs := jobs.Read(context.Background(), client(srv.URL), jobs.Filter{Since: since, States: []string{"FAILED", "ABORTED", "PARTIAL", "EXPIRED"}})
+	js, errs := awsjobs.Read(context.Background(), client(srv.URL), jobs.Filter{Since: since, States: []string{"FAILED", "ABORTED", "PARTIAL", "EXPIRED"}})
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}

@@ -12,13 +12,14 @@ const module = "github.com/deniedhq/denied"
 
 // sdkFree are the packages that must not link the AWS SDK: the engine, the
 // evaluation pipeline, the fixes, the diagnosis, the checks and the
-// offline explain path. Only the collector, the live modes and
-// authzmsg/sts may. A package listed here that does not exist yet (eval,
-// while it is being built) is checked as soon as its directory appears.
+// offline explain path, the grouping of jobs and the reports. Only the
+// collector, the live modes, jobs/awsjobs and authzmsg/sts may. A package
+// listed here that does not exist yet (eval, while it is being built) is
+// checked as soon as its directory appears.
 var sdkFree = []string{
 	"authz", "eval", "fix", "diagnose", "preflight", "audit",
 	"authzmsg", "policy", "simulate", "account", "catalog", "catalog/backupops", "catalog/managed",
-	"internal/i18n",
+	"internal/i18n", "jobs", "internal/report",
 }
 
 // sdkPrefixes are the import paths of the AWS SDK for Go v2 and smithy-go.

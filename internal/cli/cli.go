@@ -29,7 +29,7 @@ import (
 	authzsts "github.com/deniedhq/denied/authzmsg/sts"
 	"github.com/deniedhq/denied/internal/collect"
 	"github.com/deniedhq/denied/internal/editdist"
-	"github.com/deniedhq/denied/jobs"
+	"github.com/deniedhq/denied/jobs/awsjobs"
 )
 
 // Version is set at build time.
@@ -65,7 +65,7 @@ type Deps struct {
 	// messages (explain, jobs).
 	STSDecoder func(ctx context.Context, profile, region string) (authzmsg.Decoder, error)
 	// JobsClient builds the AWS Backup client of denied jobs.
-	JobsClient func(ctx context.Context, profile, region string) (jobs.API, error)
+	JobsClient func(ctx context.Context, profile, region string) (awsjobs.API, error)
 	// CollectClients builds the AWS clients of a collection (collect, and
 	// check, audit and explain with --live).
 	CollectClients func(ctx context.Context, o collect.SDKOptions) (*collect.Clients, error)

@@ -18,6 +18,7 @@ import (
 	"github.com/deniedhq/denied/internal/i18n"
 	"github.com/deniedhq/denied/internal/report"
 	"github.com/deniedhq/denied/jobs"
+	"github.com/deniedhq/denied/jobs/awsjobs"
 	"github.com/deniedhq/denied/preflight"
 )
 
@@ -55,7 +56,7 @@ could not be read and no cause was found.`
 
 // newJobsClient builds the AWS Backup client from the standard AWS
 // configuration.
-func newJobsClient(ctx context.Context, profile, region string) (jobs.API, error) {
+func newJobsClient(ctx context.Context, profile, region string) (awsjobs.API, error) {
 	var lo []func(*config.LoadOptions) error
 	if profile != "" {
 		lo = append(lo, config.WithSharedConfigProfile(profile))
@@ -170,7 +171,7 @@ func runJobs(ctx context.Context, env *Env, in *jobsInput) error {
 	if in.since > 0 {
 		f.Since = env.Deps.now().UTC().Add(-in.since).Truncate(time.Second)
 	}
-	list, readErrs := jobs.Read(ctx, api, f)
+	list, readErrs := awsjobs.Read(ctx, api, f)
 	for _, e := range readErrs {
 		fmt.Fprintln(env.Stderr, i18n.T(in.lang, "jobs.unreadable", e.Call, e.State, e.Message))
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/deniedhq/denied/internal/i18n"
 	"github.com/deniedhq/denied/internal/report"
 	"github.com/deniedhq/denied/jobs"
+	"github.com/deniedhq/denied/jobs/awsjobs"
 	"github.com/deniedhq/denied/jobs/jobstest"
 )
 
@@ -44,7 +45,7 @@ func jobsSetup(t *testing.T) (*jobstest.Server, *fakeSTS, Deps) {
 	t.Cleanup(stsSrv.Close)
 	creds := credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", jobsSecret, "")
 	deps := jobsDeps
-	deps.JobsClient = func(_ context.Context, _, region string) (jobs.API, error) {
+	deps.JobsClient = func(_ context.Context, _, region string) (awsjobs.API, error) {
 		if region == "" {
 			region = "us-east-1"
 		}
