@@ -3,6 +3,7 @@ package eval
 import (
 	"bytes"
 	"hash/maphash"
+	"strings"
 	"unsafe"
 
 	"github.com/deniedhq/denied/authz"
@@ -186,5 +187,7 @@ func (c *Cache) putReq(k reqKey, r reqCheck) {
 	if len(c.req) >= c.max {
 		clear(c.req)
 	}
+	// The request's strings may share a large input (simulate's line).
+	k.action, k.resource = strings.Clone(k.action), strings.Clone(k.resource)
 	c.req[k] = r
 }

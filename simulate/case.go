@@ -29,6 +29,10 @@ type Case struct {
 	ServiceControlPolicies  []OrgLevel  `json:"serviceControlPolicies,omitempty"`
 	ResourceControlPolicies []OrgLevel  `json:"resourceControlPolicies,omitempty"`
 	VPCEndpointPolicies     []PolicyDoc `json:"vpcEndpointPolicies,omitempty"`
+
+	// shared: the case was decoded from bytes nobody modifies afterwards
+	// (evaluateOwned), so its context values may share them.
+	shared bool
 }
 
 // CaseRequest is the request of a case.
@@ -104,7 +108,7 @@ func NewCache(max int) *Cache { return eval.NewCache(max) }
 // and wrong types are errors naming their JSON pointer. On error the
 // returned case holds what was read (its ID, when it came first).
 func DecodeCase(data []byte) (*Case, error) {
-	return decodeCase(data)
+	return decodeCase(data, false)
 }
 
 // jsonError turns an encoding/json error into a CaseError with a line and
@@ -172,7 +176,7 @@ func Prepare(c *Case, opt Options) (*Prepared, error) {
 // decoded to strings, the documents named as in the case. The input
 // shares the case's documents.
 func (c *Case) Input() (*eval.Input, error) {
-	ctx, err := decodeContext(c.Request.Context)
+	ctx, err := decodeContext(c.Request.Context, c.shared)
 	if err != nil {
 		return nil, err
 	}
@@ -345,8 +349,12 @@ func DocumentText(raw json.RawMessage) ([]byte, error) { return eval.DocumentTex
 
 // decodeContext converts context values (string, number, bool, or arrays
 // of those) to strings.
-func decodeContext(in map[string]json.RawMessage) (map[string][]string, error) {
+//
+// With shared, the values may share the memory of in's.
+func decodeContext(in map[string]json.RawMessage, shared bool) (map[string][]string, error) {
 	out := make(map[string][]string, len(in))
+	// The single values' lists, carved out of one block.
+	one := make([]string, 0, len(in))
 	for k, raw := range in {
 		path := func() string { return "/request/context/" + jsonx.PointerToken(k) }
 		if strings.TrimSpace(k) == "" {
@@ -354,14 +362,14 @@ func decodeContext(in map[string]json.RawMessage) (map[string][]string, error) {
 		}
 		raw = bytes.TrimSpace(raw)
 		if len(raw) > 0 && raw[0] == '[' {
-			d := &decoder{data: raw}
+			d := &decoder{data: raw, shared: shared}
 			vals := []string{}
 			err := d.array(func(i int) error {
 				item, err := d.skip(0)
 				if err != nil {
 					return err
 				}
-				v, err := scalar(item)
+				v, err := scalar(item, shared)
 				if err != nil {
 					return &CaseError{Path: path() + "/" + strconv.Itoa(i), Message: err.Error()}
 				}
@@ -377,21 +385,22 @@ func decodeContext(in map[string]json.RawMessage) (map[string][]string, error) {
 			out[k] = vals
 			continue
 		}
-		v, err := scalar(raw)
+		v, err := scalar(raw, shared)
 		if err != nil {
 			return nil, &CaseError{Path: path(), Message: err.Error()}
 		}
-		out[k] = []string{v}
+		one = append(one, v)
+		out[k] = one[len(one)-1 : len(one) : len(one)]
 	}
 	return out, nil
 }
 
-func scalar(raw json.RawMessage) (string, error) {
+func scalar(raw json.RawMessage, shared bool) (string, error) {
 	raw = bytes.TrimSpace(raw)
 	if len(raw) == 0 {
 		return "", errors.New("empty value")
 	}
-	d := &decoder{data: raw}
+	d := &decoder{data: raw, shared: shared}
 	switch raw[0] {
 	case '"':
 		return d.str()
@@ -411,7 +420,7 @@ func scalar(raw json.RawMessage) (string, error) {
 		return "", errors.New("a context value inside an array cannot be an array")
 	default:
 		if b, err := d.skip(0); err == nil && len(b) == len(raw) {
-			return string(raw), nil
+			return d.text(raw), nil
 		}
 	}
 	return "", fmt.Errorf("invalid value %s", raw)

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/deniedhq/denied/internal/jsonx"
 )
@@ -21,6 +22,18 @@ type decoder struct {
 	// path is the JSON pointer of the value being read, as segments:
 	// built into a string only when an error needs it.
 	path []seg
+	// shared: nobody modifies data afterwards, so the strings read may
+	// share its memory instead of copying it.
+	shared bool
+}
+
+// text returns b as a string: b itself when the decoder's data is
+// shared, else a copy.
+func (d *decoder) text(b []byte) string {
+	if d.shared && len(b) > 0 {
+		return unsafe.String(unsafe.SliceData(b), len(b))
+	}
+	return string(b)
 }
 
 // seg is one step of a JSON pointer: an object key (a slice of the input)
@@ -114,7 +127,7 @@ func (d *decoder) str() (string, error) {
 		c := d.data[d.off]
 		switch {
 		case c == '"':
-			s := string(d.data[start:d.off])
+			s := d.text(d.data[start:d.off])
 			d.off++
 			return s, nil
 		case c == '\\':
@@ -141,7 +154,7 @@ func (d *decoder) strSlow(start int) (string, error) {
 	d.off = end
 	switch p {
 	case jsonx.OK:
-		return string(b), nil
+		return unsafe.String(unsafe.SliceData(b), len(b)), nil // b is a copy of its own
 	case jsonx.EndInEscape:
 		return "", d.syntax("an escape")
 	case jsonx.BadEscape:
@@ -453,7 +466,7 @@ func (d *decoder) request(r *CaseRequest) error {
 			r.Context = make(map[string]json.RawMessage)
 			return d.object(func(key []byte) error {
 				b, err := d.skip(0)
-				r.Context[string(key)] = b
+				r.Context[d.text(key)] = b
 				return err
 			})
 		}
@@ -461,10 +474,11 @@ func (d *decoder) request(r *CaseRequest) error {
 	})
 }
 
-// decodeCase decodes one case from data.
-func decodeCase(data []byte) (*Case, error) {
-	d := &decoder{data: data, path: make([]seg, 0, 8)}
-	c := &Case{}
+// decodeCase decodes one case from data. With shared, nobody modifies
+// data afterwards: the case's strings share its memory.
+func decodeCase(data []byte, shared bool) (*Case, error) {
+	d := &decoder{data: data, path: make([]seg, 0, 8), shared: shared}
+	c := &Case{shared: shared}
 	err := d.object(func(key []byte) error {
 		switch string(key) {
 		case "id":

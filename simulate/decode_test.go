@@ -14,7 +14,7 @@ import (
 func TestDecodeStringEscapes(t *testing.T) {
 	t.Parallel()
 	for _, in := range []string{`\ud83d\ude00`, `\ud83d\u0041`, `\ud83d\ud83d\ude00`, `\ude00x`, `a\/\"\t\u00e9`} {
-		c, err := decodeCase([]byte(`{"id": "` + in + `"}`))
+		c, err := decodeCase([]byte(`{"id": "`+in+`"}`), false)
 		var want string
 		if jerr := json.Unmarshal([]byte(`"`+in+`"`), &want); jerr != nil || err != nil || c.ID != want {
 			t.Errorf("%s: id %q (%v), encoding/json gives %q (%v)", in, c.ID, err, want, jerr)
@@ -45,7 +45,7 @@ func TestDecodeCaseErrors(t *testing.T) {
 		{"", "", "invalid JSON at 1:1"},
 	}
 	for _, tt := range tests {
-		_, err := decodeCase([]byte(tt.in))
+		_, err := decodeCase([]byte(tt.in), false)
 		ce, ok := err.(*CaseError)
 		if !ok || ce.Path != tt.path || !strings.Contains(ce.Message, tt.msg) {
 			t.Errorf("%s: got %v, want path %q and %q", tt.in, err, tt.path, tt.msg)
@@ -58,7 +58,7 @@ func TestDecodeCaseValues(t *testing.T) {
 	in := `{"id":"\u00e9\ud83d\ude00\/\n","request":{"principal":"p","action":"s3:GetObject","context":{"k":["a",1,true],"n":null}},
 	"identityPolicies":[{"name":"i","document":{"Version":"2012-10-17","Statement":[]}}],"permissionsBoundary":null,
 	"resourcePolicy":{"document":"{\"Version\":\"2012-10-17\"}"},"serviceControlPolicies":[{"target":"r","policies":[]}],"vpcEndpointPolicies":null}`
-	got, err := decodeCase([]byte(in))
+	got, err := decodeCase([]byte(in), false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +84,7 @@ func FuzzDecodeCase(f *testing.F) {
 	f.Add([]byte(`{"serviceControlPolicies":[{"target":"r-root","policies":[{"name":"x","document":"%7B%7D"}]}],"managementAccount":"999988887777"}`))
 	f.Add([]byte(`{"id":"\u0041\t","request":{"context":{"k":[1,2.5e3,false]}}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		got, err := decodeCase(data)
+		got, err := decodeCase(data, false)
 		var want Case
 		dec := json.NewDecoder(bytes.NewReader(data))
 		dec.DisallowUnknownFields()

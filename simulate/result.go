@@ -99,7 +99,7 @@ func evaluateOwned(data []byte, opt Options) (res *Result) {
 			res = &Result{Error: &CaseError{Message: "internal error evaluating this case (please report it)"}}
 		}
 	}()
-	c, err := DecodeCase(data)
+	c, err := decodeCase(data, true)
 	if err != nil {
 		return errorResult(c.ID, err)
 	}
