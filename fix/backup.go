@@ -105,7 +105,7 @@ func (s *synth) passRoleAnyRole() (Fix, bool) {
 		Complete:  true,
 		RiskMsg:   riskMsg("fix.risk.passrole-any-role."+pf, concat(pargs, []string{acct, service})...),
 	}
-	f.apply = addIdentityPolicy(t.PolicyName, doc)
+	f.edit = addIdentityPolicy(t.PolicyName, doc)
 	return f, true
 }
 

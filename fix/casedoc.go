@@ -1,105 +1,118 @@
 package fix
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/deniedhq/denied/authz"
+	"github.com/deniedhq/denied/eval"
 	"github.com/deniedhq/denied/policy"
-	"github.com/deniedhq/denied/simulate"
 )
 
-// working is a case being fixed: a copy of the problem's case with the
-// fixes applied so far.
+// working is an input being fixed: a copy of the problem's input with the
+// fixes applied so far. Each fix replaces (or adds) one named policy, so
+// evaluating it again compiles that one document: the others come from
+// the cache, or from pr when nothing changed.
 type working struct {
-	c *simulate.Case
-	// requestOnly: the problem's case held no policies. A fix to a layer
-	// that only limits (boundary, session, SCP, endpoint) then also goes
-	// into the identity layer, which is unknown: identity policy = the fix.
+	in *eval.Input
+	// requestOnly: the problem held no policies. A fix to a layer that
+	// only limits (boundary, session, SCP, endpoint) then also goes into
+	// the identity layer, which is unknown: identity policy = the fix.
 	requestOnly bool
+	// pr is in prepared, once evaluated (nil after a change); perr the
+	// error preparing it gave.
+	pr   *eval.Prepared
+	perr error
 }
 
 func (w *working) clone() *working {
-	return &working{c: cloneCase(w.c), requestOnly: w.requestOnly}
+	return &working{in: cloneInput(w.in), requestOnly: w.requestOnly, pr: w.pr, perr: w.perr}
 }
 
-// cloneCase copies a case deeply enough that changing the copy's policies
-// or context leaves the original alone.
-func cloneCase(c *simulate.Case) *simulate.Case {
-	n := *c
-	if c.Request.Context != nil {
-		n.Request.Context = make(map[string]json.RawMessage, len(c.Request.Context))
-		for k, v := range c.Request.Context {
+// changed drops what was prepared of w: its input was changed.
+func (w *working) changed() { w.pr, w.perr = nil, nil }
+
+// cloneInput copies an input deeply enough that replacing a document or
+// a context value of the copy leaves the original alone (documents'
+// bytes are shared: they are replaced, never changed in place).
+func cloneInput(in *eval.Input) *eval.Input {
+	n := *in
+	if in.Request.Context != nil {
+		n.Request.Context = make(map[string][]string, len(in.Request.Context))
+		for k, v := range in.Request.Context {
 			n.Request.Context[k] = v
 		}
 	}
-	n.IdentityPolicies = append([]simulate.PolicyDoc(nil), c.IdentityPolicies...)
-	one := func(d *simulate.PolicyDoc) *simulate.PolicyDoc {
+	n.Identity = append([]eval.Doc(nil), in.Identity...)
+	one := func(d *eval.Doc) *eval.Doc {
 		if d == nil {
 			return nil
 		}
 		x := *d
 		return &x
 	}
-	n.PermissionsBoundary = one(c.PermissionsBoundary)
-	n.SessionPolicy = one(c.SessionPolicy)
-	n.ResourcePolicy = one(c.ResourcePolicy)
-	levels := func(ls []simulate.OrgLevel) []simulate.OrgLevel {
+	n.Boundary = one(in.Boundary)
+	n.Session = one(in.Session)
+	n.Resource = one(in.Resource)
+	levels := func(ls []eval.Level) []eval.Level {
 		if ls == nil {
 			return nil
 		}
-		out := make([]simulate.OrgLevel, len(ls))
+		out := make([]eval.Level, len(ls))
 		for i, l := range ls {
-			out[i] = simulate.OrgLevel{Target: l.Target, Policies: append([]simulate.PolicyDoc(nil), l.Policies...)}
+			out[i] = eval.Level{Target: l.Target, Policies: append([]eval.Doc(nil), l.Policies...)}
 		}
 		return out
 	}
-	n.ServiceControlPolicies = levels(c.ServiceControlPolicies)
-	n.ResourceControlPolicies = levels(c.ResourceControlPolicies)
-	n.VPCEndpointPolicies = append([]simulate.PolicyDoc(nil), c.VPCEndpointPolicies...)
+	n.SCPs = levels(in.SCPs)
+	n.RCPs = levels(in.RCPs)
+	n.VPCEndpoint = append([]eval.Doc(nil), in.VPCEndpoint...)
 	return &n
 }
 
-// hasPolicies reports whether the case holds any policy.
-func hasPolicies(c *simulate.Case) bool {
-	return len(c.IdentityPolicies) > 0 || c.PermissionsBoundary != nil || c.SessionPolicy != nil ||
-		c.ResourcePolicy != nil || len(c.ServiceControlPolicies) > 0 || len(c.ResourceControlPolicies) > 0 ||
-		len(c.VPCEndpointPolicies) > 0
+// hasPolicies reports whether the input holds any policy.
+func hasPolicies(in *eval.Input) bool {
+	return len(in.Identity) > 0 || in.Boundary != nil || in.Session != nil ||
+		in.Resource != nil || len(in.SCPs) > 0 || len(in.RCPs) > 0 ||
+		len(in.VPCEndpoint) > 0
 }
 
-// loc is where a policy sits in a case.
+// loc is where a policy sits in an input.
 type loc struct {
 	layer authz.Layer
 	level int // SCP/RCP level, root first
-	index int // position among the identity policies, a level's policies, the endpoint policies
+	index int // position among the identity policies, a level's policies, the endpoint policies; -1: a new one
 }
 
-// defaultName is the name simulate gives a policy without one.
-func (l loc) defaultName() string {
+// path is where eval reports the policy at l.
+func (l loc) path() eval.Path {
+	p := eval.Path{Level: -1, Index: -1}
 	switch l.layer {
 	case authz.LayerIdentity:
-		return fmt.Sprintf("identity-%d", l.index)
+		p.Field, p.Index = eval.FieldIdentity, l.index
 	case authz.LayerBoundary:
-		return "permissions-boundary"
+		p.Field = eval.FieldBoundary
 	case authz.LayerSession:
-		return "session-policy"
+		p.Field = eval.FieldSession
 	case authz.LayerResource:
-		return "resource-policy"
+		p.Field = eval.FieldResourceDoc
 	case authz.LayerSCP:
-		return fmt.Sprintf("serviceControlPolicies-%d-%d", l.level, l.index)
+		p.Field, p.Level, p.Index = eval.FieldSCPs, l.level, l.index
 	case authz.LayerRCP:
-		return fmt.Sprintf("resourceControlPolicies-%d-%d", l.level, l.index)
+		p.Field, p.Level, p.Index = eval.FieldRCPs, l.level, l.index
 	case authz.LayerVPCEndpoint:
-		return fmt.Sprintf("vpce-%d", l.index)
+		p.Field, p.Index = eval.FieldVPCEndpoint, l.index
 	}
-	return ""
+	return p
 }
 
+// defaultName is the name eval gives a policy without one.
+func (l loc) defaultName() string { return l.path().DefaultName() }
+
 // doc returns the policy at l, or nil.
-func (l loc) doc(c *simulate.Case) *simulate.PolicyDoc {
-	at := func(ds []simulate.PolicyDoc, i int) *simulate.PolicyDoc {
+func (l loc) doc(in *eval.Input) *eval.Doc {
+	at := func(ds []eval.Doc, i int) *eval.Doc {
 		if i < 0 || i >= len(ds) {
 			return nil
 		}
@@ -107,73 +120,94 @@ func (l loc) doc(c *simulate.Case) *simulate.PolicyDoc {
 	}
 	switch l.layer {
 	case authz.LayerIdentity:
-		return at(c.IdentityPolicies, l.index)
+		return at(in.Identity, l.index)
 	case authz.LayerBoundary:
-		return c.PermissionsBoundary
+		return in.Boundary
 	case authz.LayerSession:
-		return c.SessionPolicy
+		return in.Session
 	case authz.LayerResource:
-		return c.ResourcePolicy
+		return in.Resource
 	case authz.LayerSCP, authz.LayerRCP:
-		levels := c.ServiceControlPolicies
+		levels := in.SCPs
 		if l.layer == authz.LayerRCP {
-			levels = c.ResourceControlPolicies
+			levels = in.RCPs
 		}
 		if l.level < 0 || l.level >= len(levels) {
 			return nil
 		}
 		return at(levels[l.level].Policies, l.index)
 	case authz.LayerVPCEndpoint:
-		return at(c.VPCEndpointPolicies, l.index)
+		return at(in.VPCEndpoint, l.index)
 	}
 	return nil
 }
 
 // name returns the name the policy at l is reported under.
-func (l loc) name(c *simulate.Case) string {
-	if d := l.doc(c); d != nil && d.Name != "" {
+func (l loc) name(in *eval.Input) string {
+	if d := l.doc(in); d != nil && d.Name != "" {
 		return d.Name
 	}
 	return l.defaultName()
 }
 
-// set stores p at l, creating the policy (and the SCP or RCP level) when
-// the case does not have it.
-func (l loc) set(c *simulate.Case, name string, p *policy.Policy) {
-	raw, _ := p.MarshalJSON()
-	if d := l.doc(c); d != nil {
-		d.Document = raw
+// set stores text at l, creating the policy (and the SCP or RCP level)
+// when the input does not have it.
+func (l loc) set(in *eval.Input, name string, text []byte) {
+	if d := l.doc(in); d != nil {
+		d.Text = text
 		return
 	}
-	nd := simulate.PolicyDoc{Name: name, Document: raw}
+	nd := eval.Doc{Name: name, Text: text}
 	switch l.layer {
 	case authz.LayerIdentity:
-		c.IdentityPolicies = append(c.IdentityPolicies, nd)
+		in.Identity = append(in.Identity, nd)
 	case authz.LayerBoundary:
-		c.PermissionsBoundary = &nd
+		in.Boundary = &nd
 	case authz.LayerSession:
-		c.SessionPolicy = &nd
+		in.Session = &nd
 	case authz.LayerResource:
-		c.ResourcePolicy = &nd
+		in.Resource = &nd
 	case authz.LayerSCP:
-		c.ServiceControlPolicies = append(c.ServiceControlPolicies, simulate.OrgLevel{Policies: []simulate.PolicyDoc{nd}})
+		in.SCPs = append(in.SCPs, eval.Level{Policies: []eval.Doc{nd}})
 	case authz.LayerRCP:
-		c.ResourceControlPolicies = append(c.ResourceControlPolicies, simulate.OrgLevel{Policies: []simulate.PolicyDoc{nd}})
+		in.RCPs = append(in.RCPs, eval.Level{Policies: []eval.Doc{nd}})
 	case authz.LayerVPCEndpoint:
-		c.VPCEndpointPolicies = append(c.VPCEndpointPolicies, nd)
+		in.VPCEndpoint = append(in.VPCEndpoint, nd)
 	}
 }
 
 // target returns the SCP or RCP target of the level at l.
-func (l loc) target(c *simulate.Case) string {
-	levels := c.ServiceControlPolicies
+func (l loc) target(in *eval.Input) string {
+	levels := in.SCPs
 	if l.layer == authz.LayerRCP {
-		levels = c.ResourceControlPolicies
+		levels = in.RCPs
 	}
 	if (l.layer == authz.LayerSCP || l.layer == authz.LayerRCP) && l.level >= 0 && l.level < len(levels) {
 		return levels[l.level].Target
 	}
 	return ""
+}
+
+// edit is what a fix changes in an input: the one policy at at, named
+// name, replaced by doc (or added, when the input lacks it).
+type edit struct {
+	at   loc
+	name string
+	doc  *policy.Policy
+	text []byte // doc as JSON, written once
+}
+
+func newEdit(at loc, name string, doc *policy.Policy) *edit {
+	return &edit{at: at, name: name, doc: doc}
+}
+
+// apply makes the edit in w.
+func (e *edit) apply(w *working) {
+	if e.text == nil {
+		e.text, _ = e.doc.MarshalJSON()
+	}
+	e.at.set(w.in, e.name, e.text)
+	w.changed()
 }
 
 // ref names a statement: a deciding statement of the engine or of a
@@ -187,22 +221,22 @@ type ref struct {
 }
 
 // locate finds the policy r points at.
-func locate(c *simulate.Case, r ref) (loc, bool) {
-	try := func(l loc) bool { return l.doc(c) != nil && l.name(c) == r.policy }
+func locate(in *eval.Input, r ref) (loc, bool) {
+	try := func(l loc) bool { return l.doc(in) != nil && l.name(in) == r.policy }
 	switch r.layer {
 	case authz.LayerIdentity:
-		for i := range c.IdentityPolicies {
+		for i := range in.Identity {
 			if l := (loc{layer: r.layer, index: i}); try(l) {
 				return l, true
 			}
 		}
 	case authz.LayerBoundary, authz.LayerSession, authz.LayerResource:
 		l := loc{layer: r.layer}
-		return l, l.doc(c) != nil
+		return l, l.doc(in) != nil
 	case authz.LayerSCP, authz.LayerRCP:
-		levels := c.ServiceControlPolicies
+		levels := in.SCPs
 		if r.layer == authz.LayerRCP {
-			levels = c.ResourceControlPolicies
+			levels = in.RCPs
 		}
 		for lv := range levels {
 			if r.level >= 0 && lv != r.level || r.level < 0 && r.target != "" && levels[lv].Target != r.target {
@@ -215,7 +249,7 @@ func locate(c *simulate.Case, r ref) (loc, bool) {
 			}
 		}
 	case authz.LayerVPCEndpoint:
-		for i := range c.VPCEndpointPolicies {
+		for i := range in.VPCEndpoint {
 			if l := (loc{layer: r.layer, index: i}); try(l) {
 				return l, true
 			}
@@ -224,17 +258,36 @@ func locate(c *simulate.Case, r ref) (loc, bool) {
 	return loc{}, false
 }
 
-// parseDoc parses the policy at l.
-func parseDoc(d *simulate.PolicyDoc) (*policy.Policy, error) {
-	text, err := simulate.DocumentText(d.Document)
+// policyAt returns the parsed policy at l: the one w's evaluation parsed
+// (through the cache), or, when w cannot be evaluated, the document
+// parsed alone. Nil when there is none or it does not parse. The policy
+// may be shared with the cache: it is never changed (withStatements and
+// copyStatement copy what they change).
+func (s *synth) policyAt(w *working, l loc) *policy.Policy {
+	d := l.doc(w.in)
+	if d == nil {
+		return nil
+	}
+	if w.pr == nil && w.perr == nil {
+		w.pr, w.perr = eval.Prepare(w.in, s.evalOptions())
+	}
+	if w.pr != nil {
+		want := l.path()
+		for i := range w.pr.Sources {
+			if src := &w.pr.Sources[i]; src.Path == want {
+				return src.Policy
+			}
+		}
+	}
+	text, err := eval.DocumentText(d.Text)
 	if err != nil {
-		return nil, err
+		return nil
 	}
 	p, findings := policy.Parse(text)
 	if p == nil || policy.HasErrors(findings) {
-		return nil, fmt.Errorf("policy %q does not parse", d.Name)
+		return nil
 	}
-	return p, nil
+	return p
 }
 
 // outcome is the engine's verdict on a case.
@@ -261,14 +314,21 @@ func (o outcome) same(p outcome) bool {
 	return o.decision != authz.ImplicitDeny || o.verdicts[o.layer].Level == p.verdicts[p.layer].Level
 }
 
-// evaluate prepares and evaluates a case.
-func evaluate(c *simulate.Case, opt Options) (outcome, error) {
-	pr, err := simulate.Prepare(c, simulate.Options{Now: opt.Now, AllowUnknownActions: true, Cache: opt.Cache})
-	if err != nil {
-		return outcome{}, err
+// evalOptions are the options of every evaluation of a plan.
+func (s *synth) evalOptions() eval.Options {
+	return eval.Options{Now: s.opt.Now, AllowUnknownActions: true, Cache: s.opt.Cache}
+}
+
+// evaluate prepares (unless w is prepared already) and evaluates w.
+func (s *synth) evaluate(w *working) (outcome, error) {
+	if w.pr == nil && w.perr == nil {
+		w.pr, w.perr = eval.Prepare(w.in, s.evalOptions())
+	}
+	if w.perr != nil {
+		return outcome{}, w.perr
 	}
 	var ar authz.Result
-	pr.Set.Evaluate(pr.Request, &ar)
+	w.pr.EvaluateInto(&ar)
 	o := outcome{decision: ar.Decision, layer: ar.Layer}
 	copy(o.verdicts[:], ar.Layers[:])
 	for _, r := range ar.Deciding {

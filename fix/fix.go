@@ -11,29 +11,37 @@
 // too. A Deny is never deleted silently: it is narrowed with an exception
 // for this request, and the original is shown next to the change.
 //
-// Every fix that changes a policy is applied to a copy of the case and
-// evaluated again. When another layer still denies, the next layer's fix
-// is synthesized too (a bounded number of rounds), and the combination is
-// verified as a Plan. The package never changes an account.
+// It works on the evaluation pipeline's input (eval.Input: the request and
+// the named policies of every layer). Every fix that changes a policy is an
+// edit that replaces (or adds) one named policy of a copy of the input, and
+// the input is evaluated again: only that document is parsed and compiled
+// again, the others come from the cache. When another layer still denies,
+// the next layer's fix is synthesized too (a bounded number of rounds), and
+// the combination is verified as a Plan. The package never changes an
+// account.
 //
-// It works on the engine (authz, simulate) and the policy model, and takes its sentences from
-// internal/i18n message ids; it must not import account, preflight, diagnose or the AWS SDK
-// (internal/archtest), so that every layer above can propose fixes.
+// It works on the pipeline (eval), the engine (authz) and the policy model, and takes its
+// sentences from internal/i18n message ids; it must not import account, preflight, diagnose or
+// the AWS SDK (internal/archtest), so that every layer above can propose fixes. simulate is
+// imported for the case format only (Problem.Case, the deciding statements).
 package fix
 
 import (
 	"encoding/json"
 	"time"
 
+	"github.com/deniedhq/denied/eval"
 	"github.com/deniedhq/denied/internal/i18n"
 	"github.com/deniedhq/denied/policy"
 	"github.com/deniedhq/denied/simulate"
 )
 
-// Problem is a denied request with whatever policies are known. Case may
+// Problem is a denied request with whatever policies are known. Input may
 // hold only the request when the policies are unknown, as when the denial
 // was read from an error message.
 type Problem struct {
+	Input *eval.Input
+	// Case is the same as a simulate case, used when Input is nil.
 	Case *simulate.Case
 	// Layer is the deciding layer (identity, resource, permissionsBoundary,
 	// session, scp, rcp, vpcEndpoint). Empty: evaluate the case to find it.
@@ -72,9 +80,9 @@ type Options struct {
 	// time.Now.
 	Now func() time.Time
 	// Cache, when set, keeps parsed and compiled policies across the
-	// verifications (they re-evaluate the same large policies many times).
-	// Not safe for concurrent use.
-	Cache *simulate.Cache
+	// verifications (they re-evaluate the same large policies many times)
+	// and across plans. Not safe for concurrent use.
+	Cache *eval.Cache
 }
 
 // Kind says what sort of fix a Fix is.
@@ -221,7 +229,7 @@ type Fix struct {
 
 	Render Renderings `json:"render"`
 
-	apply func(*simulate.Case) // applies the fix to a case being verified
+	edit *edit // the policy the fix replaces in an input being verified
 }
 
 // Renderings are a fix, ready to paste.

@@ -198,3 +198,49 @@ func corpusAndGeneratedCases(t *testing.T) [][]byte {
 	}
 	return append(cases, casegen.Generate(7, 1000)...)
 }
+
+// cloneCase copies a case deeply enough that changing the copy's policies
+// or context leaves the original alone.
+func cloneCase(c *simulate.Case) *simulate.Case {
+	n := *c
+	if c.Request.Context != nil {
+		n.Request.Context = make(map[string]json.RawMessage, len(c.Request.Context))
+		for k, v := range c.Request.Context {
+			n.Request.Context[k] = v
+		}
+	}
+	n.IdentityPolicies = append([]simulate.PolicyDoc(nil), c.IdentityPolicies...)
+	one := func(d *simulate.PolicyDoc) *simulate.PolicyDoc {
+		if d == nil {
+			return nil
+		}
+		x := *d
+		return &x
+	}
+	n.PermissionsBoundary = one(c.PermissionsBoundary)
+	n.SessionPolicy = one(c.SessionPolicy)
+	n.ResourcePolicy = one(c.ResourcePolicy)
+	levels := func(ls []simulate.OrgLevel) []simulate.OrgLevel {
+		if ls == nil {
+			return nil
+		}
+		out := make([]simulate.OrgLevel, len(ls))
+		for i, l := range ls {
+			out[i] = simulate.OrgLevel{Target: l.Target, Policies: append([]simulate.PolicyDoc(nil), l.Policies...)}
+		}
+		return out
+	}
+	n.ServiceControlPolicies = levels(c.ServiceControlPolicies)
+	n.ResourceControlPolicies = levels(c.ResourceControlPolicies)
+	n.VPCEndpointPolicies = append([]simulate.PolicyDoc(nil), c.VPCEndpointPolicies...)
+	return &n
+}
+
+// setCaseContext sets key = value in the case's request context.
+func setCaseContext(c *simulate.Case, key, value string) {
+	raw, _ := json.Marshal(value)
+	if c.Request.Context == nil {
+		c.Request.Context = map[string]json.RawMessage{}
+	}
+	c.Request.Context[key] = raw
+}

@@ -78,7 +78,7 @@ func TestSSORoleExemption(t *testing.T) {
 		c.Request.Principal = tt.principal
 		// A Region outside the fence, so that the SCP's Deny matches.
 		c.Request.Resource = "arn:aws:backup:eu-west-3:444455556666:backup-vault:MyVault"
-		setContext(c, "aws:RequestedRegion", "eu-west-3")
+		setCaseContext(c, "aws:RequestedRegion", "eu-west-3")
 		pl := PlanFor(Problem{Case: c}, testOptions)
 		if len(pl.Fixes) == 0 || pl.Fixes[0].Target.Kind != TargetSCP {
 			t.Fatalf("%s: fixes %+v", tt.principal, pl.Fixes)
@@ -95,9 +95,9 @@ func TestSSORoleExemption(t *testing.T) {
 	c := loadCase(t, "vault-create-scp-deny")
 	c.Request.Principal = "arn:aws:sts::444455556666:assumed-role/AWSReservedSSO_runtime_516d9477c780e165/jane"
 	c.Request.Resource = "arn:aws:backup:eu-west-3:444455556666:backup-vault:MyVault"
-	setContext(c, "aws:RequestedRegion", "eu-west-3")
+	setCaseContext(c, "aws:RequestedRegion", "eu-west-3")
 	pl := PlanFor(Problem{Case: c}, testOptions)
-	setContext(c, "aws:PrincipalArn", "arn:aws:iam::444455556666:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_runtime_516d9477c780e165")
+	setCaseContext(c, "aws:PrincipalArn", "arn:aws:iam::444455556666:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_runtime_516d9477c780e165")
 	if r := evalCase(t, applyPublic(t, c, pl.Fixes[0])); r.Decision != "Allowed" {
 		t.Errorf("with a Region segment in the role's path: %s", r.Decision)
 	}

@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"github.com/deniedhq/denied/authz"
+	"github.com/deniedhq/denied/eval"
 	"github.com/deniedhq/denied/policy"
-	"github.com/deniedhq/denied/simulate"
 )
 
 // defaultRounds bounds how many layers PlanFor fixes one after the other.
@@ -24,16 +24,17 @@ func PlanFor(p Problem, opt Options) Plan {
 		opt.MaxRounds = defaultRounds
 	}
 	var pl Plan
-	if p.Case == nil {
-		pl.Error = errNoRequest.Error()
-		return pl
-	}
-	ri, err := newReqInfo(p.Case, opt)
+	in, err := p.input()
 	if err != nil {
 		pl.Error = err.Error()
 		return pl
 	}
-	if msg := refusedByAWS(p.Case); msg != "" {
+	ri, err := newReqInfo(in, opt)
+	if err != nil {
+		pl.Error = err.Error()
+		return pl
+	}
+	if msg := refusedByAWS(in); msg != "" {
 		// No policy edit lets such a request through: propose none.
 		pl.Error = msg
 		return pl
@@ -41,14 +42,14 @@ func PlanFor(p Problem, opt Options) Plan {
 	s := &synth{ri: ri, opt: opt, denies: p.DenyStatements}
 	s.passedTo, s.passedToInferred = ri.passedToService()
 
-	cur := &working{c: cloneCase(p.Case), requestOnly: !hasPolicies(p.Case)}
+	cur := &working{in: cloneInput(in), requestOnly: !hasPolicies(in)}
 	pl.Notes = s.inferContext(cur)
 	against := AgainstKnownPolicies
 	if cur.requestOnly {
 		against = AgainstRequestOnly
 	}
 
-	state, evalErr := evaluate(cur.c, opt)
+	state, evalErr := s.evaluate(cur)
 	if p.Layer != "" {
 		ps, err := problemOutcome(p)
 		if err != nil {
@@ -97,7 +98,7 @@ func PlanFor(p Problem, opt Options) Plan {
 			f.ID = uniqueID(used, f.ID)
 			f.After = append([]string(nil), applied...)
 			applied = append(applied, f.ID)
-			if f.apply == nil || evalErr != nil {
+			if f.edit == nil || evalErr != nil {
 				chain = false
 				continue
 			}
@@ -106,7 +107,7 @@ func PlanFor(p Problem, opt Options) Plan {
 		for i := range others {
 			f := &others[i]
 			f.ID = uniqueID(used, f.ID)
-			if f.apply == nil || evalErr != nil {
+			if f.edit == nil || evalErr != nil {
 				continue
 			}
 			f.After = before
@@ -118,7 +119,7 @@ func PlanFor(p Problem, opt Options) Plan {
 			finalKnown = false
 			break
 		}
-		ns, err := evaluate(next.c, opt)
+		ns, err := s.evaluate(next)
 		if err != nil {
 			finalKnown = false
 			break
@@ -152,10 +153,22 @@ func PlanFor(p Problem, opt Options) Plan {
 	return pl
 }
 
+// input returns the problem's input: Input, or Case converted.
+func (p Problem) input() (*eval.Input, error) {
+	if p.Input != nil {
+		return p.Input, nil
+	}
+	c := p.Case
+	if c == nil || c.Request.Principal == "" || c.Request.Action == "" {
+		return nil, errNoRequest
+	}
+	return c.Input()
+}
+
 // verify applies f to w (which keeps the change) and evaluates it.
 func (s *synth) verify(w *working, f *Fix, against string) {
 	s.applyFix(w, f)
-	o, err := evaluate(w.c, s.opt)
+	o, err := s.evaluate(w)
 	if err != nil {
 		f.Notes = append(f.Notes, note("not-verified", err.Error()))
 		return
@@ -173,15 +186,15 @@ func (s *synth) verify(w *working, f *Fix, against string) {
 // policy) is also taken as the identity policy, which is unknown: the
 // identity policy is the fix.
 func (s *synth) applyFix(w *working, f *Fix) {
-	f.apply(w.c)
-	if !w.requestOnly || len(w.c.IdentityPolicies) > 0 || f.Statement == nil || f.Statement.Effect != policy.Allow {
+	f.edit.apply(w)
+	if !w.requestOnly || len(w.in.Identity) > 0 || f.Statement == nil || f.Statement.Effect != policy.Allow {
 		return
 	}
 	switch f.Layer {
 	case authz.LayerBoundary.String(), authz.LayerSession.String(), authz.LayerSCP.String(), authz.LayerVPCEndpoint.String():
 		st := copyStatement(f.Statement)
 		st.Principal, st.NotPrincipal = nil, nil
-		loc{layer: authz.LayerIdentity}.set(w.c, "identity (unknown: taken to be the fix)", newPolicy(st))
+		newEdit(loc{layer: authz.LayerIdentity}, "identity (unknown: taken to be the fix)", newPolicy(st)).apply(w)
 	}
 }
 
@@ -190,24 +203,24 @@ func (s *synth) applyFix(w *working, f *Fix) {
 func (s *synth) inferContext(w *working) []Note {
 	var notes []Note
 	if s.passedToInferred {
-		setContext(w.c, "iam:PassedToService", s.passedTo)
+		setContext(w.in, "iam:PassedToService", s.passedTo)
 		notes = append(notes, note("passed-to-service-inferred", s.passedTo))
 	} else if s.ri.passRole() && s.passedTo == "" {
 		notes = append(notes, note("passed-to-service-unknown"))
 	}
 	if s.ri.roleARN != "" && s.ri.roleARN != s.ri.p.RoleARN && s.ri.p.Kind == authz.PrincipalSession {
-		if !hasContextKey(w.c, "aws:PrincipalArn") {
-			setContext(w.c, "aws:PrincipalArn", s.ri.roleARN)
+		if !hasContextKey(w.in, "aws:PrincipalArn") {
+			setContext(w.in, "aws:PrincipalArn", s.ri.roleARN)
 			notes = append(notes, note("role-path", s.ri.roleARN))
 		}
 	}
 	return notes
 }
 
-// hasContextKey reports whether the case's request gives key itself
+// hasContextKey reports whether the input's request gives key itself
 // (not as a key the engine fills in).
-func hasContextKey(c *simulate.Case, key string) bool {
-	for k := range c.Request.Context {
+func hasContextKey(in *eval.Input, key string) bool {
+	for k := range in.Request.Context {
 		if strings.EqualFold(k, key) {
 			return true
 		}
@@ -224,11 +237,11 @@ func uniqueID(used map[string]int, id string) string {
 	return id
 }
 
-// refusedByAWS says why AWS refuses the case's request whatever the
+// refusedByAWS says why AWS refuses the input's request whatever the
 // policies say (the root user assuming a role, a change to an AWS managed
 // policy, a service-linked role or an alias/aws/ key alias), or "".
-func refusedByAWS(c *simulate.Case) string {
-	r, err := authz.NewRequest(authz.RequestInput{Principal: c.Request.Principal, Action: c.Request.Action, Resource: c.Request.Resource, ResourceAccount: c.Request.ResourceAccount})
+func refusedByAWS(in *eval.Input) string {
+	r, err := authz.NewRequest(authz.RequestInput{Principal: in.Request.Principal, Action: in.Request.Action, Resource: in.Request.Resource, ResourceAccount: in.Request.ResourceAccount})
 	if err != nil {
 		return ""
 	}

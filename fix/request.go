@@ -1,12 +1,11 @@
 package fix
 
 import (
-	"encoding/json"
 	"strings"
 
 	"github.com/deniedhq/denied/authz"
+	"github.com/deniedhq/denied/eval"
 	"github.com/deniedhq/denied/internal/arn"
-	"github.com/deniedhq/denied/simulate"
 )
 
 // reqInfo is the denied request, parsed once for synthesis.
@@ -22,13 +21,13 @@ type reqInfo struct {
 	roleARN string
 }
 
-// newReqInfo parses the case's request. The context keys the request
+// newReqInfo parses the input's request. The context keys the request
 // implies are filled in as the engine fills them.
-func newReqInfo(c *simulate.Case, opt Options) (*reqInfo, error) {
-	if c == nil || c.Request.Principal == "" || c.Request.Action == "" {
+func newReqInfo(in *eval.Input, opt Options) (*reqInfo, error) {
+	if in == nil || in.Request.Principal == "" || in.Request.Action == "" {
 		return nil, errNoRequest
 	}
-	pr, err := simulate.Prepare(&simulate.Case{Request: c.Request}, simulate.Options{Now: opt.Now, AllowUnknownActions: true, Cache: opt.Cache})
+	pr, err := eval.Prepare(&eval.Input{Request: in.Request}, eval.Options{Now: opt.Now, AllowUnknownActions: true, Cache: opt.Cache})
 	if err != nil {
 		return nil, err
 	}
@@ -123,13 +122,13 @@ func (ri *reqInfo) resourceName() string {
 	return part
 }
 
-// setContext sets key = value in the case's request context.
-func setContext(c *simulate.Case, key, value string) {
-	raw, _ := json.Marshal(value)
-	if c.Request.Context == nil {
-		c.Request.Context = map[string]json.RawMessage{}
+// setContext sets key = value in the input's request context (which
+// must be the input's own: cloneInput copies it).
+func setContext(in *eval.Input, key, value string) {
+	if in.Request.Context == nil {
+		in.Request.Context = map[string][]string{}
 	}
-	c.Request.Context[key] = raw
+	in.Request.Context[key] = []string{value}
 }
 
 // ssoPath is the path of the roles IAM Identity Center creates for

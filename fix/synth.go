@@ -7,7 +7,6 @@ import (
 
 	"github.com/deniedhq/denied/authz"
 	"github.com/deniedhq/denied/policy"
-	"github.com/deniedhq/denied/simulate"
 )
 
 // synth synthesizes the fixes of one denied request.
@@ -101,7 +100,7 @@ func (s *synth) identityAllow() (Fix, bool) {
 		Document:  doc,
 		Complete:  true,
 	}
-	f.apply = addIdentityPolicy(t.PolicyName, doc)
+	f.edit = addIdentityPolicy(t.PolicyName, doc)
 	if s.ri.ssoRole() {
 		f.Notes = append(f.Notes, note("sso-permission-set"))
 	}
@@ -112,10 +111,8 @@ func (s *synth) identityAllow() (Fix, bool) {
 }
 
 // addIdentityPolicy adds doc as a new identity policy.
-func addIdentityPolicy(name string, doc *policy.Policy) func(*simulate.Case) {
-	return func(c *simulate.Case) {
-		loc{layer: authz.LayerIdentity, index: len(c.IdentityPolicies)}.set(c, name, doc)
-	}
+func addIdentityPolicy(name string, doc *policy.Policy) *edit {
+	return newEdit(loc{layer: authz.LayerIdentity, index: -1}, name, doc)
 }
 
 // identityTarget is the inline policy policyName on the requester.
@@ -143,12 +140,10 @@ func (s *synth) identityTarget(policyName string) (Target, bool) {
 // endpoint policy), or, when the case does not hold it, proposes st alone.
 func (s *synth) addToLayer(w *working, l loc, id string, st *policy.Statement) Fix {
 	f := Fix{ID: id, Kind: LeastPrivilege, Layer: l.layer.String(), Statement: st}
-	name := l.name(w.c)
+	name := l.name(w.in)
 	f.Target = s.policyTarget(w, l, name)
-	if d := l.doc(w.c); d != nil {
-		if p, err := parseDoc(d); err == nil {
-			f.Document, f.Complete = withStatements(p, nil, st), true
-		}
+	if p := s.policyAt(w, l); p != nil {
+		f.Document, f.Complete = withStatements(p, nil, st), true
 	}
 	if f.Document == nil {
 		f.Document = newPolicy(st)
@@ -163,8 +158,7 @@ func (s *synth) addToLayer(w *working, l loc, id string, st *policy.Statement) F
 	case authz.LayerVPCEndpoint:
 		f.TitleMsg = msg("fix.title.add-statement.vpce-policy", s.ri.action, s.ri.resource, nameArg(f.Target))
 	}
-	doc := f.Document
-	f.apply = func(c *simulate.Case) { l.set(c, name, doc) }
+	f.edit = newEdit(l, name, f.Document)
 	return f
 }
 
@@ -173,7 +167,7 @@ func (s *synth) addToLayer(w *working, l loc, id string, st *policy.Statement) F
 // to identity policies, so the Allow is on "*".
 func (s *synth) scpAllow(w *working, o outcome) Fix {
 	st := &policy.Statement{Sid: "Allow" + alnum(s.ri.actionName), HasSid: true, Effect: policy.Allow, Action: []string{s.ri.action}, Resource: []string{"*"}}
-	l := loc{layer: authz.LayerSCP, level: len(w.c.ServiceControlPolicies)}
+	l := loc{layer: authz.LayerSCP, level: len(w.in.SCPs)}
 	if v := o.verdicts[authz.LayerSCP]; v.Note == authz.NoteMissingLevel {
 		l.level = v.Level
 	}
@@ -193,16 +187,16 @@ func (s *synth) endpointAllow(w *working) []Fix {
 	st.Principal = s.principal()
 	st.Conditions = append(st.Conditions, s.principalConditions()...)
 	var out []Fix
-	for i := range w.c.VPCEndpointPolicies {
-		one := cloneCase(w.c)
-		one.VPCEndpointPolicies = one.VPCEndpointPolicies[i : i+1]
-		if o, err := evaluate(one, s.opt); err == nil && o.verdicts[authz.LayerVPCEndpoint].Verdict == authz.Allow {
+	for i := range w.in.VPCEndpoint {
+		one := &working{in: cloneInput(w.in)}
+		one.in.VPCEndpoint = one.in.VPCEndpoint[i : i+1]
+		if o, err := s.evaluate(one); err == nil && o.verdicts[authz.LayerVPCEndpoint].Verdict == authz.Allow {
 			continue
 		}
 		out = append(out, s.addToLayer(w, loc{layer: authz.LayerVPCEndpoint, index: i}, "vpce-policy-add-statement", st))
 	}
 	if len(out) == 0 {
-		out = append(out, s.addToLayer(w, loc{layer: authz.LayerVPCEndpoint, index: len(w.c.VPCEndpointPolicies)}, "vpce-policy-add-statement", st))
+		out = append(out, s.addToLayer(w, loc{layer: authz.LayerVPCEndpoint, index: len(w.in.VPCEndpoint)}, "vpce-policy-add-statement", st))
 	}
 	return out
 }
@@ -344,12 +338,10 @@ func (s *synth) resourceAllow(w *working, o outcome) (lp, others []Fix) {
 func (s *synth) keyDelegation(w *working) (Fix, bool) {
 	acct := s.ri.res[4]
 	root := "arn:" + s.ri.res[1] + ":iam::" + acct + ":root"
-	if d := w.c.ResourcePolicy; d != nil {
-		if p, err := parseDoc(d); err == nil {
-			for _, st := range p.Statements {
-				if st.Effect == policy.Allow && st.Principal != nil && (contains(st.Principal.AWS, root) || contains(st.Principal.AWS, acct)) {
-					return Fix{}, false // the key already delegates to IAM
-				}
+	if p := s.policyAt(w, loc{layer: authz.LayerResource}); p != nil {
+		for _, st := range p.Statements {
+			if st.Effect == policy.Allow && st.Principal != nil && (contains(st.Principal.AWS, root) || contains(st.Principal.AWS, acct)) {
+				return Fix{}, false // the key already delegates to IAM
 			}
 		}
 	}
@@ -375,7 +367,7 @@ func (s *synth) narrowDenies(w *working, o outcome) (lp, others []Fix) {
 		if r.layer != o.layer {
 			continue
 		}
-		l, found := locate(w.c, r)
+		l, found := locate(w.in, r)
 		if !found {
 			l = loc{layer: r.layer, level: -1} // the layer that denied, even when its policy is not in the case
 		}
@@ -411,7 +403,7 @@ func (s *synth) narrowDenies(w *working, o outcome) (lp, others []Fix) {
 	for _, g := range groups {
 		name := g.r.policy
 		if g.found {
-			name = g.l.name(w.c)
+			name = g.l.name(w.in)
 		}
 		f := Fix{ID: id, Kind: LeastPrivilege, Layer: o.layer.String()}
 		f.Target = s.policyTarget(w, g.l, name)
@@ -420,7 +412,7 @@ func (s *synth) narrowDenies(w *working, o outcome) (lp, others []Fix) {
 		}
 		var p *policy.Policy
 		if g.found {
-			p, _ = parseDoc(g.l.doc(w.c))
+			p = s.policyAt(w, g.l)
 		}
 		form, targs := targetForm(f.Target)
 		if p == nil && len(s.denies) > 0 {
@@ -490,8 +482,8 @@ func (s *synth) narrowDenies(w *working, o outcome) (lp, others []Fix) {
 		if strings.HasPrefix(name, "arn:aws:iam::aws:policy/") {
 			f.Notes = append(f.Notes, note("aws-managed-policy"))
 		}
-		l, doc := g.l, f.Document
-		f.apply = func(c *simulate.Case) { l.set(c, name, doc) }
+		l := g.l
+		f.edit = newEdit(l, name, f.Document)
 		lp = append(lp, f)
 
 		if rk == rkVault && o.layer == authz.LayerResource {
@@ -510,8 +502,7 @@ func (s *synth) narrowDenies(w *working, o outcome) (lp, others []Fix) {
 			rm.Document = withStatements(&policy.Policy{Version: p.Version, ID: p.ID}, nil, keep...)
 			rm.TitleMsg = msg("fix.title.remove-deny."+form, concat([]string{stmtName(f.Original)}, targs)...)
 			rm.RiskMsg = riskMsg("fix.risk.vault-policy-remove-deny")
-			rdoc := rm.Document
-			rm.apply = func(c *simulate.Case) { l.set(c, name, rdoc) }
+			rm.edit = newEdit(l, name, rm.Document)
 			others = append(others, rm)
 		}
 	}
@@ -529,7 +520,7 @@ func (s *synth) policyTarget(w *working, l loc, name string) Target {
 			name = ""
 		}
 		t, _ := s.identityTarget(name)
-		if name == "" || name == l.defaultName() && l.doc(w.c) == nil {
+		if name == "" || name == l.defaultName() && l.doc(w.in) == nil {
 			// A policy of the principal, inline or managed: which one is not known.
 			t.Kind, t.PolicyName = TargetIdentityPolicy, ""
 		}
@@ -552,7 +543,7 @@ func (s *synth) policyTarget(w *working, l loc, name string) Target {
 	case authz.LayerSession:
 		return Target{Kind: TargetSessionPolicy, Name: name}
 	case authz.LayerSCP, authz.LayerRCP:
-		t := Target{Kind: TargetSCP, Name: name, AttachedTo: l.target(w.c)}
+		t := Target{Kind: TargetSCP, Name: name, AttachedTo: l.target(w.in)}
 		if l.layer == authz.LayerRCP {
 			t.Kind = TargetRCP
 		}
@@ -696,16 +687,16 @@ func (fc condFailure) describe() string {
 func (s *synth) failedConditions(w *working) []condFailure {
 	var out []condFailure
 	allows := func(st *policy.Statement) bool {
-		c := cloneCase(w.c)
-		c.IdentityPolicies = nil
-		addIdentityPolicy("probe", newPolicy(st))(c)
-		o, err := evaluate(c, s.opt)
+		probe := &working{in: cloneInput(w.in)}
+		probe.in.Identity = nil
+		addIdentityPolicy("probe", newPolicy(st)).apply(probe)
+		o, err := s.evaluate(probe)
 		return err == nil && o.verdicts[authz.LayerIdentity].Verdict == authz.Allow
 	}
-	for i := range w.c.IdentityPolicies {
+	for i := range w.in.Identity {
 		l := loc{layer: authz.LayerIdentity, index: i}
-		p, err := parseDoc(l.doc(w.c))
-		if err != nil {
+		p := s.policyAt(w, l)
+		if p == nil {
 			continue
 		}
 		for _, st := range p.Statements {
@@ -717,7 +708,7 @@ func (s *synth) failedConditions(w *working) []condFailure {
 			if !allows(bare) {
 				continue // it does not cover the request at all
 			}
-			fc := condFailure{policy: l.name(w.c), st: st}
+			fc := condFailure{policy: l.name(w.in), st: st}
 			for _, c := range st.Conditions {
 				one := copyStatement(bare)
 				one.Conditions = []policy.Condition{c}

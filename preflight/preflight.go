@@ -1014,8 +1014,7 @@ func (c checker) run(res *Result, id string, in *eval.Input, fo fix.Options) {
 	res.Layer = out.Layer.String()
 	res.Deciding = simulate.StatementRefs(out.Deciding)
 	res.Message = out.Message
-	// fix still works on cases: the input is handed over as one.
-	pl := fix.PlanFor(fix.Problem{Case: simulate.CaseOf(id, in), Layer: res.Layer, Explicit: out.Decision == authz.ExplicitDeny, Deciding: res.Deciding}, fo)
+	pl := fix.PlanFor(fix.Problem{Input: in, Layer: res.Layer, Explicit: out.Decision == authz.ExplicitDeny, Deciding: res.Deciding}, fo)
 	res.Plan = &pl
 }
 
