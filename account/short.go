@@ -4,12 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/deniedhq/denied/catalog/managed"
+	"github.com/deniedhq/denied/internal/arn"
 	"github.com/deniedhq/denied/internal/jsonx"
 )
 
@@ -153,8 +153,6 @@ func LoadShort(r io.Reader) (*Snapshot, error) {
 	return Expand(sh)
 }
 
-var accountRE = regexp.MustCompile(`^[0-9]{12}$`)
-
 type expander struct {
 	sh     *Short
 	s      *Snapshot
@@ -188,7 +186,7 @@ func normPath(p string) string {
 // Expand turns the short form into a full snapshot. Errors name the JSON
 // pointer in the short form.
 func Expand(sh *Short) (*Snapshot, error) {
-	if !accountRE.MatchString(sh.Account) {
+	if !arn.IsAccountID(sh.Account) {
 		return nil, &Error{Pointer: "/account", Message: fmt.Sprintf("account %q is not a 12-digit account id", sh.Account)}
 	}
 	e := &expander{sh: sh, v: validator{parsed: map[string]struct{}{}}, part: sh.Partition}
@@ -365,7 +363,7 @@ func (e *expander) trust(raw json.RawMessage, ptr string) (Document, error) {
 		switch {
 		case strings.HasSuffix(p, ".amazonaws.com") || strings.HasSuffix(p, ".amazonaws.com.cn"):
 			services = append(services, p)
-		case accountRE.MatchString(p):
+		case arn.IsAccountID(p):
 			aws = append(aws, "arn:"+e.part+":iam::"+p+":root")
 		case strings.HasPrefix(p, "arn:") || p == "*":
 			aws = append(aws, p)

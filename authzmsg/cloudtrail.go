@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/deniedhq/denied/internal/arn"
 )
 
 // cloudTrailMessageLimit is the length at which CloudTrail cuts errorMessage.
@@ -186,7 +188,7 @@ func denialFromEvent(r map[string]any) *Denial {
 		}
 	}
 	d.AccountID = principalAccount(d.Principal)
-	if d.AccountID == "" && accountRE().MatchString(ev.IdentityAccount) {
+	if d.AccountID == "" && arn.IsAccountID(ev.IdentityAccount) {
 		d.AccountID = ev.IdentityAccount
 	}
 	finish(d)

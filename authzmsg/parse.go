@@ -645,7 +645,7 @@ func finish(d *Denial) {
 	}
 	if d.Principal.Redacted {
 		d.Redacted = appendUnique(d.Redacted, "principal")
-		if d.Principal.Account != "" && !accountRE().MatchString(d.Principal.Account) && d.Principal.Account != "aws" {
+		if d.Principal.Account != "" && !arn.IsAccountID(d.Principal.Account) && d.Principal.Account != "aws" {
 			d.Redacted = appendUnique(d.Redacted, "account")
 		}
 	}
@@ -655,7 +655,7 @@ func finish(d *Denial) {
 			if d.Region == "" && region != "" && !IsRedacted(region) {
 				d.Region = region
 			}
-			if account != "" && !accountRE().MatchString(account) && account != "aws" {
+			if account != "" && !arn.IsAccountID(account) && account != "aws" {
 				d.Redacted = appendUnique(d.Redacted, "account")
 			}
 		}

@@ -17,9 +17,6 @@ var actionRE = sync.OnceValue(func() *regexp.Regexp {
 // ValidAction reports whether s is shaped like an IAM action ("svc:Name").
 func ValidAction(s string) bool { return len(s) <= 256 && actionRE().MatchString(s) }
 
-// accountRE is a real account ID.
-var accountRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]{12}$`) })
-
 // IsRedacted reports whether s is a placeholder a person put in place of a
 // value: "xxxx", "XXXXXXXXXXXXX", "****", "<account-ID>", "{account-id}",
 // "…", "...", "accountID".
@@ -77,7 +74,7 @@ func ParsePrincipal(s string) Principal {
 		return p
 	}
 	p.Account = account
-	if account != "" && !accountRE().MatchString(account) && account != "aws" {
+	if account != "" && !arn.IsAccountID(account) && account != "aws" {
 		p.Redacted = true
 	}
 	switch {
@@ -120,7 +117,7 @@ func lastSegment(s string) string {
 
 // principalAccount returns the account ID of p when it is a real one.
 func principalAccount(p Principal) string {
-	if accountRE().MatchString(p.Account) {
+	if arn.IsAccountID(p.Account) {
 		return p.Account
 	}
 	return ""

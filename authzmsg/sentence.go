@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+
+	"github.com/deniedhq/denied/internal/arn"
 )
 
 // typePhrases are the policy type phrases of the IAM grammar (domain
@@ -178,7 +180,7 @@ func readPrincipal(d *Denial, before string) {
 	}
 	// "User with accountId: 123456789012 is not authorized" (CloudWatch
 	// Logs) names an account, not a principal.
-	if accountRE().MatchString(p) {
+	if arn.IsAccountID(p) {
 		d.Principal = Principal{Kind: KindUnknown, Account: p}
 		d.Notes = append(d.Notes, "the message names only the caller's account ("+p+"), not the principal")
 		return

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"encoding/json"
-	"regexp"
 	"strings"
 
 	"github.com/deniedhq/denied/authzmsg"
@@ -19,19 +18,18 @@ const (
 	AccountToken       = "<ACCOUNT_ID>"
 )
 
-var accountField = regexp.MustCompile(`^(arn:[^:]*:[^:]*:[^:]*:)([^:]*)(:.*)$`)
-
 // restoreAccount replaces a redacted account in an ARN with the
 // placeholder. It reports whether it did.
 func restoreAccount(s string) (string, bool) {
-	m := accountField.FindStringSubmatch(s)
-	if m == nil || m[2] == "" || arn.IsAccountID(m[2]) {
+	a, ok := arn.Parse(s)
+	if !ok || a.Account == "" || arn.IsAccountID(a.Account) || strings.ContainsRune(a.Resource, '\n') {
 		return s, false
 	}
-	if !authzmsg.IsRedacted(m[2]) && !strings.ContainsAny(m[2], "xX*<>{}…") {
+	if !authzmsg.IsRedacted(a.Account) && !strings.ContainsAny(a.Account, "xX*<>{}…") {
 		return s, false
 	}
-	return m[1] + PlaceholderAccount + m[3], true
+	a.Account = PlaceholderAccount
+	return a.String(), true
 }
 
 // problemFor builds the fix problem a denial describes: the request alone

@@ -61,6 +61,11 @@ func FieldsVars(s string) (f [6]string, n int) {
 	return f, n + 1
 }
 
+// String joins the fields back into arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE.
+func (a ARN) String() string {
+	return "arn:" + a.Partition + ":" + a.Service + ":" + a.Region + ":" + a.Account + ":" + a.Resource
+}
+
 // Account is the account field of the ARN s ("" for an AWS-owned
 // resource such as an S3 bucket), or "" when s is not an ARN.
 func Account(s string) string {

@@ -131,3 +131,13 @@ func FuzzFields(f *testing.F) {
 		}
 	})
 }
+
+func TestStringJoinsParse(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{"arn:aws:iam::111122223333:role/path/App", "arn:aws:s3:::bucket/key:with:colons", "arn:::::", "arn:aws-cn:secretsmanager:cn-north-1:111122223333:secret:db-AbCdEf"} {
+		a, ok := Parse(s)
+		if !ok || a.String() != s {
+			t.Errorf("Parse(%q).String() = %q, %v", s, a.String(), ok)
+		}
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/deniedhq/denied/account"
+	"github.com/deniedhq/denied/internal/arn"
 	"github.com/deniedhq/denied/internal/collect"
 	"github.com/deniedhq/denied/internal/i18n"
 	"github.com/deniedhq/denied/internal/redact"
@@ -151,7 +152,7 @@ func (in *collectInput) check(env *Env, fs *pflag.FlagSet, pos []string) error {
 			in.roleName = DefaultOrgRole
 		}
 		for _, id := range splitList(in.accountsS) {
-			if !accountID.MatchString(id) {
+			if !arn.IsAccountID(id) {
 				return usageErr("--accounts: %q is not a 12-digit account id", id)
 			}
 			in.accounts = append(in.accounts, id)
@@ -193,8 +194,7 @@ func (in *collectInput) check(env *Env, fs *pflag.FlagSet, pos []string) error {
 var roleName = regexp.MustCompile(`^([\w+=,.@-]+/)*[\w+=,.@-]{1,64}$`)
 
 var (
-	accountID = regexp.MustCompile(`^[0-9]{12}$`)
-	ouID      = regexp.MustCompile(`^(ou-[0-9a-z]+-[0-9a-z]+|r-[0-9a-z]+)$`)
+	ouID = regexp.MustCompile(`^(ou-[0-9a-z]+-[0-9a-z]+|r-[0-9a-z]+)$`)
 )
 
 // splitList is a comma-separated list without blanks and duplicates.

@@ -2,9 +2,9 @@ package cli
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/deniedhq/denied/account"
+	"github.com/deniedhq/denied/internal/arn"
 	"github.com/deniedhq/denied/preflight"
 )
 
@@ -19,8 +19,7 @@ func openOrgAccount(dir, acct string, arns ...string) (*account.Snapshot, prefli
 	}
 	if acct == "" {
 		for _, a := range arns {
-			if f := strings.SplitN(a, ":", 6); len(f) == 6 && f[0] == "arn" && f[4] != "" {
-				acct = f[4]
+			if acct = arn.Account(a); acct != "" {
 				break
 			}
 		}
