@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -21,7 +22,7 @@ import (
 // common case, a good snapshot, cheap.
 func fastDecode(data []byte, s *Snapshot) bool {
 	d := &fastDecoder{data: data}
-	if !d.value(snapshotPlan, reflect.ValueOf(s).Elem()) {
+	if !d.value(snapshotPlan(), reflect.ValueOf(s).Elem()) {
 		return false
 	}
 	d.ws()
@@ -56,7 +57,9 @@ type fieldPlan struct {
 	plan  *typePlan
 }
 
-var snapshotPlan = planFor(reflect.TypeFor[Snapshot](), map[reflect.Type]*typePlan{})
+// snapshotPlan is the decoding plan of a Snapshot, built on first use (not
+// at process start: most commands load no snapshot).
+var snapshotPlan = sync.OnceValue(func() *typePlan { return planFor(reflect.TypeFor[Snapshot](), map[reflect.Type]*typePlan{}) })
 
 // planFor builds the plan of t. It panics on a type the model does not use
 // (caught by every test that loads a snapshot).

@@ -78,7 +78,7 @@ func (in *collectInput) sdkOptions() collect.SDKOptions {
 
 // regionName is the shape of an AWS Region name: us-east-1, eu-central-2,
 // us-gov-west-1, cn-northwest-1, us-isob-east-1.
-var regionName = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$`)
+var regionName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$`) })
 
 // orgFlags are the flags that apply to collect --org only.
 var orgFlags = []string{"role-name", "external-id", "account-concurrency", "refresh", "accounts", "ou"}
@@ -126,7 +126,7 @@ func (in *collectInput) check(env *Env, fs *pflag.FlagSet, pos []string) error {
 	if in.concurrency < 1 {
 		return usageErr("--concurrency must be at least 1, not %d", in.concurrency)
 	}
-	if in.region != "" && !regionName.MatchString(in.region) {
+	if in.region != "" && !regionName().MatchString(in.region) {
 		return usageErr("--region %q is not an AWS Region name (like eu-west-1)", in.region)
 	}
 	seen := map[string]bool{}
@@ -135,7 +135,7 @@ func (in *collectInput) check(env *Env, fs *pflag.FlagSet, pos []string) error {
 		if r = strings.TrimSpace(r); r == "" || seen[r] {
 			continue
 		}
-		if !regionName.MatchString(r) {
+		if !regionName().MatchString(r) {
 			return usageErr("--regions: %q is not an AWS Region name (like eu-west-1)", r)
 		}
 		seen[r] = true
@@ -158,12 +158,12 @@ func (in *collectInput) check(env *Env, fs *pflag.FlagSet, pos []string) error {
 			in.accounts = append(in.accounts, id)
 		}
 		for _, id := range splitList(in.ousS) {
-			if !ouID.MatchString(id) {
+			if !ouID().MatchString(id) {
 				return usageErr("--ou: %q is not an OU id (ou-...) or a root id (r-...)", id)
 			}
 			in.ous = append(in.ous, id)
 		}
-		if !roleName.MatchString(in.roleName) {
+		if !roleName().MatchString(in.roleName) {
 			return usageErr("--role-name %q is not an IAM role name (letters, digits and +=,.@_- ; a path before it with /)", in.roleName)
 		}
 		if err := checkOrgDir(in.output); err != nil {
@@ -191,10 +191,10 @@ func (in *collectInput) check(env *Env, fs *pflag.FlagSet, pos []string) error {
 
 // roleName is an IAM role name (at most 64 characters), optionally after a
 // path.
-var roleName = regexp.MustCompile(`^([\w+=,.@-]+/)*[\w+=,.@-]{1,64}$`)
+var roleName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([\w+=,.@-]+/)*[\w+=,.@-]{1,64}$`) })
 
 var (
-	ouID = regexp.MustCompile(`^(ou-[0-9a-z]+-[0-9a-z]+|r-[0-9a-z]+)$`)
+	ouID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(ou-[0-9a-z]+-[0-9a-z]+|r-[0-9a-z]+)$`) })
 )
 
 // splitList is a comma-separated list without blanks and duplicates.

@@ -66,14 +66,18 @@ func EnglishIn(l Lang, report string) []string {
 }
 
 var (
-	notProse = regexp.MustCompile("arn:\\S+|\\baws [a-z0-9-]+( [a-z0-9-]+)?|(^|\\s)--[a-z][a-z0-9-]*( [^\\s-]\\S*)?|\\bdenied (explain|check|audit|collect|simulate)\\b|SDK for [A-Z]\\w*|\\{[^{}]*\\}|\"[^\"]*\"|`[^`]*`|<[^<>\\s]*>|'[^'\\s]*'")
-	gloss    = regexp.MustCompile(`([\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\]）」])\s?\(([A-Z][A-Za-z ]*)\)`)
+	notProse = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile("arn:\\S+|\\baws [a-z0-9-]+( [a-z0-9-]+)?|(^|\\s)--[a-z][a-z0-9-]*( [^\\s-]\\S*)?|\\bdenied (explain|check|audit|collect|simulate)\\b|SDK for [A-Z]\\w*|\\{[^{}]*\\}|\"[^\"]*\"|`[^`]*`|<[^<>\\s]*>|'[^'\\s]*'")
+	})
+	gloss = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`([\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\]）」])\s?\(([A-Z][A-Za-z ]*)\)`)
+	})
 )
 
 // englishInLine returns the English fragments of one line of prose.
 func englishInLine(line string, vocab vocab) []string {
-	line = gloss.ReplaceAllString(line, "$1")
-	line = notProse.ReplaceAllString(line, " ")
+	line = gloss().ReplaceAllString(line, "$1")
+	line = notProse().ReplaceAllString(line, " ")
 	// A Japanese or Korean character ends a run of English words.
 	line = strings.Map(func(r rune) rune {
 		if cond.RuneWidth(r) == 2 {
@@ -170,7 +174,7 @@ var vocabulary = sync.OnceValue(func() vocab {
 	words := func(l Lang) map[string]bool {
 		m := map[string]bool{}
 		for _, t := range catalog() {
-			s := notProse.ReplaceAllString(verb.ReplaceAllString(t.in(l), " "), " ")
+			s := notProse().ReplaceAllString(verb().ReplaceAllString(t.in(l), " "), " ")
 			for _, tok := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || cond.RuneWidth(r) != 1 }) {
 				if w, ok := proseWord(tok); ok && w != "" {
 					m[strings.ToLower(w)] = true
@@ -193,4 +197,4 @@ var vocabulary = sync.OnceValue(func() vocab {
 })
 
 // verb matches a fmt verb, %s or %[2]s.
-var verb = regexp.MustCompile(`%(\[\d+\])?[-+# 0-9.]*[vsdqxXtfgeT%]`)
+var verb = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`%(\[\d+\])?[-+# 0-9.]*[vsdqxXtfgeT%]`) })

@@ -12,7 +12,7 @@ func TestCatalogHasNoEnglish(t *testing.T) {
 	sort.Strings(ids)
 	for _, id := range ids {
 		for _, l := range []Lang{JA, KO} {
-			if e := EnglishIn(l, verb.ReplaceAllString(Text(l, id), "X")); len(e) > 0 {
+			if e := EnglishIn(l, verb().ReplaceAllString(Text(l, id), "X")); len(e) > 0 {
 				t.Errorf("%s (%s): English %q in %q", id, l, e, Text(l, id))
 			}
 		}

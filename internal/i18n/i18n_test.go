@@ -76,7 +76,7 @@ func TestTable(t *testing.T) {
 func verbArgs(tmpl string) string {
 	var out []string
 	next := 1
-	for _, m := range verb.FindAllStringSubmatch(tmpl, -1) {
+	for _, m := range verb().FindAllStringSubmatch(tmpl, -1) {
 		v := m[0][len(m[0])-1:]
 		if v == "%" {
 			continue

@@ -12,6 +12,7 @@ package redact
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Mark replaces what was removed.
@@ -19,14 +20,18 @@ const Mark = "[REDACTED]"
 
 var (
 	// authorization header value, to the end of the line or quote.
-	authHeader = regexp.MustCompile(`(?i)(\bauthorization["']?\s*(?:[:=]|=>)\s*\[?["']?)([^\r\n"'<]+)`)
+	authHeader = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)(\bauthorization["']?\s*(?:[:=]|=>)\s*\[?["']?)([^\r\n"'<]+)`)
+	})
 	// labelled secrets: header, query, JSON, XML, INI and Go-map forms.
-	labelled = regexp.MustCompile(`(?i)(\b(?:x-amz-security-token|x-amz-credential|x-amz-signature|credential|signature|aws_secret_access_key|aws_session_token|aws_security_token|secret_?access_?key|secret_?key|session_?token|security_?token|password)(?:["']?\s*(?:[:=]|=>)\s*\[?["']?|>))([^\s"'<&,;\]]+)`)
+	labelled = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)(\b(?:x-amz-security-token|x-amz-credential|x-amz-signature|credential|signature|aws_secret_access_key|aws_session_token|aws_security_token|secret_?access_?key|secret_?key|session_?token|security_?token|password)(?:["']?\s*(?:[:=]|=>)\s*\[?["']?|>))([^\s"'<&,;\]]+)`)
+	})
 	// access key ids: long-term (AKIA), temporary (ASIA), bearer (ABIA),
 	// context-specific (ACCA).
-	keyIDRe = regexp.MustCompile(`(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}`)
+	keyIDRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}`) })
 	// runs of base64 and base64url characters.
-	run = regexp.MustCompile(`[A-Za-z0-9+/=_-]+`)
+	run = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[A-Za-z0-9+/=_-]+`) })
 )
 
 // String returns s with every credential-shaped part replaced by Mark.
@@ -34,10 +39,10 @@ func String(s string) string {
 	if s == "" {
 		return s
 	}
-	s = replaceValue(s, authHeader)
-	s = replaceValue(s, labelled)
-	s = replaceBounded(s, keyIDRe, isAlnum)
-	return run.ReplaceAllStringFunc(s, func(t string) string {
+	s = replaceValue(s, authHeader())
+	s = replaceValue(s, labelled())
+	s = replaceBounded(s, keyIDRe(), isAlnum)
+	return run().ReplaceAllStringFunc(s, func(t string) string {
 		switch {
 		case len(t) == 40 && secretShaped(t):
 			return Mark
