@@ -15,9 +15,6 @@ type arena struct {
 	toks  []tok
 	segs  []segment
 	cxs   []cpat
-	// scratch collects the tokens of the pattern being compiled before
-	// they are copied into toks.
-	scratch []tok
 }
 
 // arenaChunk is the size of the first backing array for tokens,
@@ -42,14 +39,12 @@ func carve[T any](slab *[]T, n, chunk int) []T {
 	return out
 }
 
-// newPolicyArena sizes an arena for the statements of one policy.
-func newPolicyArena(pats, arns, conds, vals int) *arena {
-	return &arena{
-		pats:  make([]pattern, 0, pats),
-		arns:  make([]arnPattern, 0, arns),
-		conds: make([]ccond, 0, conds),
-		vals:  make([]cval, 0, vals),
-	}
+// init sizes an arena for the statements of one policy.
+func (a *arena) init(pats, arns, conds, vals int) {
+	a.pats = make([]pattern, 0, pats)
+	a.arns = make([]arnPattern, 0, arns)
+	a.conds = make([]ccond, 0, conds)
+	a.vals = make([]cval, 0, vals)
 }
 
 func (a *arena) patterns(n int) []pattern {
@@ -80,22 +75,14 @@ func (a *arena) cvals(n int) []cval {
 	return carve(&a.vals, n, 0)
 }
 
-// tokBuf returns the buffer a pattern's tokens are collected in.
-func (a *arena) tokBuf() []tok {
+// tokSlice returns an empty slice with room for n tokens, the most a
+// pattern can have (see tokBound): the pattern's tokens are collected in
+// place.
+func (a *arena) tokSlice(n int) []tok {
 	if a == nil {
-		return make([]tok, 0, 4)
+		return make([]tok, 0, n)
 	}
-	return a.scratch[:0]
-}
-
-// keepToks returns the tokens collected in buf in a slice of their own,
-// and keeps buf for the next pattern.
-func (a *arena) keepToks(buf []tok) []tok {
-	if a == nil {
-		return buf
-	}
-	a.scratch = buf[:0]
-	return append(carve(&a.toks, len(buf), arenaChunk), buf...)
+	return carve(&a.toks, n, arenaChunk)
 }
 
 func (a *arena) segments(n int) []segment {

@@ -444,7 +444,8 @@ func compilePolicy(l Layer, np NamedPolicy) (cpolicy, error) {
 			}
 		}
 	}
-	a := newPolicyArena(pats, arns, conds, vals)
+	var a arena // on the stack: only the slices carved from it are kept
+	a.init(pats, arns, conds, vals)
 	for i, st := range p.Statements {
 		cs, err := a.statement(l, st, vars)
 		if err != nil {

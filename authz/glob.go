@@ -88,7 +88,7 @@ func (a *arena) pattern(s string, wild, vars, fold bool) pattern {
 	}
 	// Literal runs are substrings of s; an escape (${*}, ${?}, ${$}) is a
 	// literal run of its own.
-	toks := a.tokBuf()
+	toks := a.tokSlice(tokBound(s))
 	runStart := 0
 	flush := func(end int) {
 		if end > runStart {
@@ -135,20 +135,32 @@ func (a *arena) pattern(s string, wild, vars, fold bool) pattern {
 	}
 	flush(len(s))
 	if len(toks) == 0 {
-		a.keepToks(toks[:0])
 		p.simple = true
 		return p
 	}
 	if len(toks) == 1 && toks[0].kind == tLit {
 		p.simple, p.text = true, toks[0].text
-		a.keepToks(toks[:0])
 		return p
 	}
 	cx := a.cpat()
-	cx.toks, cx.fold = a.keepToks(toks), p.fold
+	cx.toks, cx.fold = toks, p.fold
 	cx.segment(a)
 	p.cx = cx
 	return p
+}
+
+// tokBound is the most tokens pattern s can compile to: each '*', '?'
+// and "${" gives at most one token and ends at most one literal run
+// before it, and one literal run may follow the last.
+func tokBound(s string) int {
+	n := 1
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '*', '?', '$':
+			n += 2
+		}
+	}
+	return n
 }
 
 // segment cuts the tokens at their stars.

@@ -255,9 +255,12 @@ func NewRequest(in RequestInput) (*Request, error) {
 
 func (r *Request) fillImplied() {
 	p := &r.Principal
-	set := func(k string, v ...string) {
+	// The values' lists, carved out of one block.
+	blk := make([]string, 0, 6)
+	set := func(k string, v string) {
 		if _, ok := r.Context[k]; !ok {
-			r.Context[k] = v
+			blk = append(blk, v)
+			r.Context[k] = blk[len(blk)-1 : len(blk) : len(blk)]
 		}
 	}
 	switch p.Kind {
