@@ -301,12 +301,15 @@ type auditor struct {
 	unread unreadable
 	// policies keeps parsed and compiled policies across the checks.
 	policies *eval.Cache
+	// plans keeps the fix plans made: the same denial (same request, same
+	// policies) met by several checks is planned and verified once.
+	plans *fix.Memo
 }
 
 // Run audits snap.
 func Run(snap *account.Snapshot, opt Options) Report {
 	a := &auditor{snap: snap, opt: opt, cache: map[cacheKey]*cached{}, ipRole: map[string]string{}, vaults: map[string]string{},
-		vaultNames: map[string]bool{}, policies: eval.NewCache(4096)}
+		vaultNames: map[string]bool{}, policies: eval.NewCache(4096), plans: fix.NewMemo(4096)}
 	a.unread = classify(snap.Unreadable)
 	for _, ip := range snap.InstanceProfiles {
 		name := ip.Name
@@ -482,7 +485,7 @@ func (a *auditor) recoveryPoint(i int) Item {
 // restore checks the restore of rp with role and fills it.
 func (a *auditor) restore(it *Item, rp *account.RecoveryPoint, role string) {
 	p := preflight.Params{Caller: a.opt.Caller, RoleARN: role, VaultName: rp.VaultName, KeyARN: rp.EncryptionKeyARN,
-		ResourceType: rp.ResourceType, RecoveryPointARN: rp.ARN, Now: a.opt.Now, Cache: a.policies}
+		ResourceType: rp.ResourceType, RecoveryPointARN: rp.ARN, Now: a.opt.Now, Cache: a.policies, Plans: a.plans}
 	var pre []Gap
 	if !a.vaultNames[rp.VaultName] {
 		pre = append(pre, gap(RuleUnknownVault, "audit.gap.unknown-vault", rp.VaultName))

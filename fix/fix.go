@@ -83,6 +83,9 @@ type Options struct {
 	// verifications (they re-evaluate the same large policies many times)
 	// and across plans. Not safe for concurrent use.
 	Cache *eval.Cache
+	// Memo, when set, keeps the plans made, so that the same problem
+	// planned again with the same options is answered from it (see Memo).
+	Memo *Memo
 }
 
 // Kind says what sort of fix a Fix is.

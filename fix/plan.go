@@ -23,12 +23,25 @@ func PlanFor(p Problem, opt Options) Plan {
 	if opt.MaxRounds <= 0 {
 		opt.MaxRounds = defaultRounds
 	}
-	var pl Plan
 	in, err := p.input()
 	if err != nil {
-		pl.Error = err.Error()
+		return Plan{Error: err.Error()}
+	}
+	if opt.Memo == nil || len(p.DenyStatements) > 0 {
+		return planFor(p, in, opt)
+	}
+	k := opt.Memo.key(p, in, opt)
+	if pl, ok := opt.Memo.get(k); ok {
 		return pl
 	}
+	pl := planFor(p, in, opt)
+	opt.Memo.put(k, pl)
+	return pl
+}
+
+// planFor is PlanFor of the problem's input in.
+func planFor(p Problem, in *eval.Input, opt Options) Plan {
+	var pl Plan
 	ri, err := newReqInfo(in, opt)
 	if err != nil {
 		pl.Error = err.Error()

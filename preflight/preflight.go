@@ -90,6 +90,10 @@ type Params struct {
 	// Cache, when set, keeps parsed and compiled policies across checks
 	// (audit runs many). Not safe for concurrent use.
 	Cache *eval.Cache `json:"-"`
+	// Plans, when set, keeps the fix plans made across checks: the same
+	// denial met again is planned once (fix.Memo). Not safe for concurrent
+	// use.
+	Plans *fix.Memo `json:"-"`
 	// Org, when set, gives the other accounts of the organization: the
 	// destination account of a cross-account copy is then evaluated from
 	// its own snapshot (its vault access policy, key policy,
@@ -851,7 +855,7 @@ func (c checker) evaluate(res *Result, id, principal, policyPrincipal, roleARN s
 			return
 		}
 	}
-	fo := fix.Options{Now: c.p.Now, RoleARN: roleARN, Cache: c.p.Cache}
+	fo := fix.Options{Now: c.p.Now, RoleARN: roleARN, Cache: c.p.Cache, Memo: c.p.Plans}
 	unknown, cause := c.resourcePolicy(res, cs, &fo, rs)
 	if unknown {
 		res.couldNotCheck(cause)

@@ -1,0 +1,146 @@
+package fix
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"hash"
+	"sort"
+	"strconv"
+
+	"github.com/deniedhq/denied/eval"
+)
+
+// Memo keeps the plans of the problems planned, so that the same denial
+// met again (the same request and the same policies, byte for byte, with
+// the same diagnosis and options) is planned and verified once: an audit
+// meets the same failing call of one role for every recovery point and
+// selection that needs it. The key is a SHA-256 of the whole problem; a
+// problem with DenyStatements is never kept. A Memo holds at most a fixed
+// number of plans and starts afresh when full. It assumes the clock
+// (Options.Now) is the same for every plan it keeps: keep one per run. Not
+// safe for concurrent use. The zero value is not usable; a nil *Memo keeps
+// nothing.
+type Memo struct {
+	m    map[[sha256.Size]byte]Plan
+	max  int
+	hits int
+	h    hash.Hash
+	buf  []byte
+}
+
+// NewMemo returns a memo of at most max plans.
+func NewMemo(max int) *Memo {
+	return &Memo{m: make(map[[sha256.Size]byte]Plan), max: max, h: sha256.New()}
+}
+
+// Hits is how many plans were answered from the memo.
+func (m *Memo) Hits() int {
+	if m == nil {
+		return 0
+	}
+	return m.hits
+}
+
+// key returns the key of problem p planned with opt.
+func (m *Memo) key(p Problem, in *eval.Input, opt Options) (k [sha256.Size]byte) {
+	m.h.Reset()
+	b := m.buf[:0]
+	str := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	bytes := func(t []byte) {
+		b = binary.AppendUvarint(b, uint64(len(t)))
+		b = append(b, t...)
+		if len(b) > 32<<10 {
+			m.h.Write(b)
+			b = b[:0]
+		}
+	}
+	num := func(n int) { b = binary.AppendVarint(b, int64(n)) }
+	doc := func(d *eval.Doc) {
+		if d == nil {
+			num(-1)
+			return
+		}
+		str(d.Name)
+		bytes(d.Text)
+	}
+	docs := func(ds []eval.Doc) {
+		num(len(ds))
+		for i := range ds {
+			doc(&ds[i])
+		}
+	}
+	levels := func(ls []eval.Level) {
+		num(len(ls))
+		for _, l := range ls {
+			str(l.Target)
+			docs(l.Policies)
+		}
+	}
+	r := &in.Request
+	for _, s := range []string{r.Principal, r.Action, r.Resource, r.ResourceAccount, r.FederatingUser, in.ManagementAccount} {
+		str(s)
+	}
+	keys := make([]string, 0, len(r.Context))
+	for k := range r.Context {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	num(len(keys))
+	for _, k := range keys {
+		str(k)
+		num(len(r.Context[k]))
+		for _, v := range r.Context[k] {
+			str(v)
+		}
+	}
+	docs(in.Identity)
+	doc(in.Boundary)
+	doc(in.Session)
+	doc(in.Resource)
+	levels(in.SCPs)
+	levels(in.RCPs)
+	docs(in.VPCEndpoint)
+	str(p.Layer)
+	str(strconv.FormatBool(p.Explicit))
+	num(len(p.Deciding))
+	for _, d := range p.Deciding {
+		for _, s := range []string{d.Layer, d.Target, d.Policy, d.Sid, d.Effect} {
+			str(s)
+		}
+		num(d.Statement)
+	}
+	for _, s := range []string{opt.KeyID, opt.RoleARN, opt.InstanceProfile} {
+		str(s)
+	}
+	num(opt.MaxRounds)
+	m.h.Write(b)
+	m.buf = b[:0]
+	m.h.Sum(k[:0])
+	return k
+}
+
+func (m *Memo) get(k [sha256.Size]byte) (Plan, bool) {
+	pl, ok := m.m[k]
+	if ok {
+		m.hits++
+		// The caller gets its own slices of fixes (the fixes' own slices
+		// are shared: never changed in place).
+		pl.Fixes = append([]Fix(nil), pl.Fixes...)
+		pl.others = append([]Fix(nil), pl.others...)
+		pl.Notes = append([]Note(nil), pl.Notes...)
+	}
+	return pl, ok
+}
+
+func (m *Memo) put(k [sha256.Size]byte, pl Plan) {
+	if len(m.m) >= m.max {
+		clear(m.m)
+	}
+	pl.Fixes = append([]Fix(nil), pl.Fixes...)
+	pl.others = append([]Fix(nil), pl.others...)
+	pl.Notes = append([]Note(nil), pl.Notes...)
+	m.m[k] = pl
+}
