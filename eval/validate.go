@@ -276,8 +276,12 @@ func valueFits(t catalog.KeyType, v string) bool {
 		_, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 		return err == nil
 	case "Date":
-		if _, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64); err == nil {
-			return true
+		if tv := strings.TrimSpace(v); tv != "" && strings.Trim(tv, "+-0123456789") == "" {
+			// Only then can it be epoch seconds (a failed ParseInt
+			// allocates its error).
+			if _, err := strconv.ParseInt(tv, 10, 64); err == nil {
+				return true
+			}
 		}
 		for _, l := range []string{time.RFC3339Nano, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05", "2006-01-02"} {
 			if _, err := time.Parse(l, strings.TrimSpace(v)); err == nil {

@@ -193,9 +193,13 @@ func (c *checker) reserve(stmts []*node) {
 		}
 	}
 	c.strs = make([]string, 0, strs+vals)
-	c.kinds = make([]ValueKind, 0, vals)
 	c.conds = make([]Condition, 0, conds)
-	c.text = make([]byte, 0, text)
+	// The pointers' bytes and the value kinds (bytes too) in one block.
+	b := make([]byte, text+vals)
+	c.text = b[:0:text]
+	if vals > 0 {
+		c.kinds = unsafe.Slice((*ValueKind)(unsafe.Pointer(&b[text])), vals)[:0]
+	}
 }
 
 // strings1 returns a list of the one string s.

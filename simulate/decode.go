@@ -410,6 +410,9 @@ func (d *decoder) policyList(dst *[]PolicyDoc) error {
 		if err := d.policyDoc(&p); err != nil {
 			return err
 		}
+		if cap(*dst) == 0 {
+			*dst = make([]PolicyDoc, 0, 4) // room for the usual few at once
+		}
 		*dst = append(*dst, p)
 		return nil
 	})
@@ -430,6 +433,9 @@ func (d *decoder) levels(dst *[]OrgLevel) error {
 			}
 			return d.unknownField(key, levelFields)
 		})
+		if cap(*dst) == 0 {
+			*dst = make([]OrgLevel, 0, 4) // room for the usual few at once
+		}
 		*dst = append(*dst, lv)
 		return err
 	})

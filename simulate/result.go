@@ -63,6 +63,15 @@ func (pr *Prepared) result(ar *authz.Result) *Result {
 		Message:  ar.Message(pr.Request),
 		Warnings: pr.warnings(),
 	}
+	n := 0
+	for _, lv := range ar.Layers {
+		if lv.Verdict != authz.Absent {
+			n++
+		}
+	}
+	if n > 0 {
+		res.Layers = make([]LayerResult, 0, n)
+	}
 	for _, lv := range ar.Layers {
 		if lv.Verdict == authz.Absent {
 			continue
