@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -53,6 +54,10 @@ type Env struct {
 	// Deps are the clock and the AWS clients; a nil field takes its
 	// production default.
 	Deps Deps
+	// SetGCPercent sets the process's garbage-collection percentage and
+	// returns the previous one (debug.SetGCPercent in DefaultEnv); nil
+	// leaves the collector alone (tests, embedders).
+	SetGCPercent func(int) int
 }
 
 // Deps are what commands reach outside the process with, and the clock.
@@ -108,7 +113,7 @@ func (d Deps) now() time.Time {
 
 // DefaultEnv is the process's environment.
 func DefaultEnv() *Env {
-	env := &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+	env := &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, SetGCPercent: debug.SetGCPercent}
 	if fd := int(os.Stdout.Fd()); term.IsTerminal(fd) {
 		env.IsTerminal = true
 		if w, _, err := term.GetSize(fd); err == nil {
