@@ -10,14 +10,10 @@ import (
 	"os/signal"
 	"runtime/debug"
 
-	"github.com/deniedhq/denied/catalog"
 	"github.com/deniedhq/denied/internal/cli"
 )
 
 func main() {
-	// Load the service catalog on the other core while the input is read
-	// and parsed: most commands need it, and it takes about 10 ms.
-	go catalog.DataVersion()
 	tuneGC(os.Args[1:])
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	err := cli.Run(ctx, cli.DefaultEnv(), os.Args[1:])
