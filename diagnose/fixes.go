@@ -1,10 +1,10 @@
 package diagnose
 
 import (
-	"encoding/json"
 	"strings"
 
 	"github.com/deniedhq/denied/authzmsg"
+	"github.com/deniedhq/denied/eval"
 	"github.com/deniedhq/denied/fix"
 	"github.com/deniedhq/denied/internal/arn"
 	"github.com/deniedhq/denied/simulate"
@@ -47,7 +47,7 @@ func problemFor(d *authzmsg.Denial) (fix.Problem, bool, bool) {
 	if !strings.HasPrefix(principal, "arn:") && d.Principal.Kind != authzmsg.KindService {
 		return fix.Problem{}, false, false
 	}
-	ctx := map[string]json.RawMessage{}
+	ctx := map[string][]string{}
 	for k, vs := range d.Context {
 		if strings.HasPrefix(strings.ToLower(k), "aws:") && !strings.EqualFold(k, "aws:SourceIp") && !strings.EqualFold(k, "aws:Region") && !strings.EqualFold(k, "aws:RequestedRegion") {
 			continue // aws:Resource, aws:ARN, aws:Account... are EC2's view, not request keys
@@ -59,18 +59,14 @@ func problemFor(d *authzmsg.Denial) (fix.Problem, bool, bool) {
 			}
 			vals = append(vals, v)
 		}
-		b, _ := json.Marshal(vals)
-		if len(vals) == 1 {
-			b, _ = json.Marshal(vals[0])
-		}
-		ctx[k] = b
+		ctx[k] = vals
 	}
-	c := &simulate.Case{Request: simulate.CaseRequest{Principal: principal, Action: d.Action, Resource: resource, Context: ctx}}
+	in := &eval.Input{Request: eval.Request{Principal: principal, Action: d.Action, Resource: resource, Context: ctx}}
 	layer := layerOf(d)
 	if layer == "" {
 		layer = "identity"
 	}
-	p := fix.Problem{Case: c, Layer: layer, Explicit: d.Decision == authzmsg.ExplicitDeny}
+	p := fix.Problem{Input: in, Layer: layer, Explicit: d.Decision == authzmsg.ExplicitDeny}
 	if p.Explicit && d.PolicyARN != "" {
 		// The message names the denying policy: the fix edits that one.
 		arn, _ := restoreAccount(d.PolicyARN)

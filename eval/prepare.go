@@ -300,31 +300,36 @@ func (pr *Prepared) parse(loc Path, d *Doc, cache *Cache) (authz.NamedPolicy, er
 		cache.put(slot, l, raw, doc)
 	}
 	if doc.err != nil {
-		return authz.NamedPolicy{}, &Error{Path: loc.in(doc.err.Path.Pointer), Message: fmt.Sprintf("%s policy %q, %s", l, name, doc.err.Message)}
+		return authz.NamedPolicy{}, &Error{Path: loc.in(doc.err.pointer), Message: fmt.Sprintf("%s policy %q, %s", l, name, doc.err.msg)}
 	}
 	for _, w := range doc.warnings {
-		pr.Warnings = append(pr.Warnings, Warning{Path: loc.in(w.Path.Pointer), Message: fmt.Sprintf("%s policy %q, %s", l, name, w.Message)})
+		pr.Warnings = append(pr.Warnings, Warning{Path: loc.in(w.pointer), Message: fmt.Sprintf("%s policy %q, %s", l, name, w.msg)})
 	}
 	pr.Sources = append(pr.Sources, Source{Layer: l, Name: name, Path: loc, Text: doc.text, Policy: doc.policy})
 	return authz.NamedPolicy{Name: name, Policy: doc.policy, Compiled: doc.compiled}, nil
 }
 
 // parsedDoc is a policy document parsed, validated and compiled for one
-// layer, independent of the input it appeared in: paths hold only the
-// pointer inside the document.
+// layer, independent of the input it appeared in.
 type parsedDoc struct {
 	text     []byte
 	policy   *policy.Policy
 	compiled *authz.CompiledPolicy
-	warnings []Warning
-	err      *Error
+	warnings []docNote
+	err      *docNote
+}
+
+// docNote is a finding inside a document: its pointer there, and the
+// message. (Kept small: a Cache holds thousands.)
+type docNote struct {
+	pointer, msg string
 }
 
 func parseDoc(l authz.Layer, raw []byte, cache *Cache) *parsedDoc {
 	doc := &parsedDoc{}
 	text, err := DocumentText(raw)
 	if err != nil {
-		doc.err = &Error{Message: err.Error()}
+		doc.err = &docNote{msg: err.Error()}
 		return doc
 	}
 	doc.text = text
@@ -336,13 +341,13 @@ func parseDoc(l authz.Layer, raw []byte, cache *Cache) *parsedDoc {
 		}
 		msg := fmt.Sprintf("%s: %s", f.Pos, f.Message)
 		if f.Severity == policy.Error {
-			doc.err = &Error{Path: Path{Pointer: f.Pointer}, Message: msg}
+			doc.err = &docNote{pointer: f.Pointer, msg: msg}
 			return doc
 		}
-		doc.warnings = append(doc.warnings, Warning{Path: Path{Pointer: f.Pointer}, Message: msg})
+		doc.warnings = append(doc.warnings, docNote{pointer: f.Pointer, msg: msg})
 	}
 	if p == nil {
-		doc.err = &Error{Message: "no policy document"}
+		doc.err = &docNote{msg: "no policy document"}
 		return doc
 	}
 	doc.policy = p
@@ -360,9 +365,9 @@ func parseDoc(l authz.Layer, raw []byte, cache *Cache) *parsedDoc {
 			if errors.Is(ce.Err, authz.ErrNoPrincipal) {
 				msg = fmt.Sprintf("statement %d%s at %s: %s", st.Index, sidNote(st.Sid), st.Pos, msg)
 			}
-			doc.err = &Error{Path: Path{Pointer: st.Pointer}, Message: msg}
+			doc.err = &docNote{pointer: st.Pointer, msg: msg}
 		} else {
-			doc.err = &Error{Message: err.Error()}
+			doc.err = &docNote{msg: err.Error()}
 		}
 		return doc
 	}

@@ -145,11 +145,11 @@ func checkActionResource(action, res string, allowUnknown bool) reqCheck {
 }
 
 // validatePolicy warns about actions no service has, and about condition
-// operators that do not fit their key's type. Paths hold only the pointer
+// operators that do not fit their key's type. Notes hold the pointer
 // inside the document.
-func validatePolicy(p *policy.Policy, cache *Cache) []Warning {
-	var out []Warning
-	warn := func(pointer, msg string) { out = append(out, Warning{Path: Path{Pointer: pointer}, Message: msg}) }
+func validatePolicy(p *policy.Policy, cache *Cache) []docNote {
+	var out []docNote
+	warn := func(pointer, msg string) { out = append(out, docNote{pointer, msg}) }
 	for _, st := range p.Statements {
 		acts, field := st.Action, "Action"
 		if st.NotAction != nil {
@@ -443,12 +443,12 @@ func policyChars(text []byte) int {
 // value the engine cannot interpret (a number out of range such as 1e400,
 // a date such as 23:59:60Z), which compiling would report with the
 // statement's pointer only.
-func checkConditionValues(p *policy.Policy) *Error {
+func checkConditionValues(p *policy.Policy) *docNote {
 	for _, st := range p.Statements {
 		for i := range st.Conditions {
 			c := &st.Conditions[i]
 			if err := authz.CheckCondition(c); err != nil {
-				return &Error{Path: Path{Pointer: c.Pointer}, Message: fmt.Sprintf("%s: %v", c.Pos, err)}
+				return &docNote{c.Pointer, fmt.Sprintf("%s: %v", c.Pos, err)}
 			}
 		}
 	}

@@ -260,65 +260,6 @@ func caseError(err error) error {
 // (eval.Path.String).
 func Pointer(p eval.Path) string { return p.String() }
 
-// CaseOf is the case of an input: the adapter for code that still works
-// on cases (fix). Single context values are written as JSON strings,
-// several as arrays; the case shares the input's documents.
-func CaseOf(id string, in *eval.Input) *Case {
-	c := &Case{ID: id, ManagementAccount: in.ManagementAccount, Request: CaseRequest{
-		Principal:       in.Request.Principal,
-		Action:          in.Request.Action,
-		Resource:        in.Request.Resource,
-		ResourceAccount: in.Request.ResourceAccount,
-		FederatingUser:  in.Request.FederatingUser,
-	}}
-	if len(in.Request.Context) > 0 {
-		c.Request.Context = make(map[string]json.RawMessage, len(in.Request.Context))
-		for k, vs := range in.Request.Context {
-			var b []byte
-			if len(vs) == 1 {
-				b, _ = json.Marshal(vs[0])
-			} else {
-				b, _ = json.Marshal(vs)
-			}
-			c.Request.Context[k] = b
-		}
-	}
-	list := func(src []eval.Doc) []PolicyDoc {
-		if src == nil {
-			return nil
-		}
-		out := make([]PolicyDoc, len(src))
-		for i, d := range src {
-			out[i] = PolicyDoc{Name: d.Name, Document: d.Text}
-		}
-		return out
-	}
-	one := func(d *eval.Doc) *PolicyDoc {
-		if d == nil {
-			return nil
-		}
-		return &PolicyDoc{Name: d.Name, Document: d.Text}
-	}
-	levels := func(src []eval.Level) []OrgLevel {
-		if src == nil {
-			return nil
-		}
-		out := make([]OrgLevel, len(src))
-		for i, l := range src {
-			out[i] = OrgLevel{Target: l.Target, Policies: list(l.Policies)}
-		}
-		return out
-	}
-	c.IdentityPolicies = list(in.Identity)
-	c.PermissionsBoundary = one(in.Boundary)
-	c.SessionPolicy = one(in.Session)
-	c.ResourcePolicy = one(in.Resource)
-	c.ServiceControlPolicies = levels(in.SCPs)
-	c.ResourceControlPolicies = levels(in.RCPs)
-	c.VPCEndpointPolicies = list(in.VPCEndpoint)
-	return c
-}
-
 // source finds a policy's source by layer name and policy name.
 func (pr *Prepared) source(layer, name string) *Source {
 	for i := range pr.Sources {
