@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/deniedhq/denied/authz"
@@ -19,6 +20,7 @@ var rawType = reflect.TypeFor[json.RawMessage]()
 // reports the first unknown field (matched exactly, not ignoring case),
 // value of the wrong type or syntax error, with its JSON pointer.
 func checkShape(data []byte, t reflect.Type) error {
+	fillFields()
 	sc := &shapeScanner{data: data}
 	if err := sc.value(t); err != nil {
 		return err
@@ -61,9 +63,10 @@ func fieldsOf(t reflect.Type) map[string]reflect.Type {
 	return m
 }
 
-func init() {
-	// Fill the cache for every type of the model, so that concurrent loads
-	// only read it.
+// fillFields fills the cache for every type of the model, so that
+// concurrent loads only read it. It runs once, on the first checkShape
+// (not at process start: most commands load no snapshot).
+var fillFields = sync.OnceFunc(func() {
 	var fill func(t reflect.Type)
 	fill = func(t reflect.Type) {
 		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Map {
@@ -85,7 +88,7 @@ func init() {
 	}
 	fill(reflect.TypeFor[Snapshot]())
 	fill(reflect.TypeFor[Short]())
-}
+})
 
 func (sc *shapeScanner) pointer() string {
 	if len(sc.path) == 0 {
