@@ -48,6 +48,13 @@ type CaseRequest struct {
 	// the session policy.
 	FederatingUser string                     `json:"federatingUser,omitempty"`
 	Context        map[string]json.RawMessage `json:"context,omitempty"`
+
+	// ctxDone: the context was decoded while the case was (a case
+	// decoded from bytes of its own): ctx holds it and Context is nil;
+	// ctxErr is the first value that could not be decoded.
+	ctxDone bool
+	ctx     map[string][]string
+	ctxErr  error
 }
 
 // PolicyDoc is a named policy document. Document may be a JSON object, or
@@ -176,7 +183,10 @@ func Prepare(c *Case, opt Options) (*Prepared, error) {
 // decoded to strings, the documents named as in the case. The input
 // shares the case's documents.
 func (c *Case) Input() (*eval.Input, error) {
-	ctx, err := decodeContext(c.Request.Context, c.shared)
+	ctx, err := c.Request.ctx, c.Request.ctxErr
+	if !c.Request.ctxDone {
+		ctx, err = decodeContext(c.Request.Context, c.shared)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -297,43 +307,57 @@ func decodeContext(in map[string]json.RawMessage, shared bool) (map[string][]str
 	// The single values' lists, carved out of one block.
 	one := make([]string, 0, len(in))
 	for k, raw := range in {
-		path := func() string { return "/request/context/" + jsonx.PointerToken(k) }
-		if strings.TrimSpace(k) == "" {
-			return nil, &CaseError{Path: path(), Message: "a context key is empty"}
-		}
-		raw = bytes.TrimSpace(raw)
-		if len(raw) > 0 && raw[0] == '[' {
-			d := &decoder{data: raw, shared: shared}
-			vals := []string{}
-			err := d.array(func(i int) error {
-				item, err := d.skip(0)
-				if err != nil {
-					return err
-				}
-				v, err := scalar(item, shared)
-				if err != nil {
-					return &CaseError{Path: path() + "/" + strconv.Itoa(i), Message: err.Error()}
-				}
-				vals = append(vals, v)
-				return nil
-			})
-			if err != nil {
-				if ce, ok := err.(*CaseError); ok {
-					return nil, ce
-				}
-				return nil, &CaseError{Path: path(), Message: "invalid value: " + err.Error()}
-			}
-			out[k] = vals
-			continue
-		}
-		v, err := scalar(raw, shared)
+		vals, err := contextValues(k, raw, shared, &one)
 		if err != nil {
-			return nil, &CaseError{Path: path(), Message: err.Error()}
+			return nil, err
 		}
-		one = append(one, v)
-		out[k] = one[len(one)-1 : len(one) : len(one)]
+		out[k] = vals
 	}
 	return out, nil
+}
+
+// contextValues converts the value raw of context key k to strings. A
+// single value's list is carved out of *one.
+func contextValues(k string, raw json.RawMessage, shared bool, one *[]string) ([]string, error) {
+	path := func() string { return "/request/context/" + jsonx.PointerToken(k) }
+	if strings.TrimSpace(k) == "" {
+		return nil, &CaseError{Path: path(), Message: "a context key is empty"}
+	}
+	raw = bytes.TrimSpace(raw)
+	if len(raw) > 0 && raw[0] == '[' {
+		d := &decoder{data: raw, shared: shared}
+		vals := []string{}
+		err := d.array(func(i int) error {
+			item, err := d.skip(0)
+			if err != nil {
+				return err
+			}
+			v, err := scalar(item, shared)
+			if err != nil {
+				return &CaseError{Path: path() + "/" + strconv.Itoa(i), Message: err.Error()}
+			}
+			vals = append(vals, v)
+			return nil
+		})
+		if err != nil {
+			if ce, ok := err.(*CaseError); ok {
+				return nil, ce
+			}
+			return nil, &CaseError{Path: path(), Message: "invalid value: " + err.Error()}
+		}
+		return vals, nil
+	}
+	v, err := scalar(raw, shared)
+	if err != nil {
+		return nil, &CaseError{Path: path(), Message: err.Error()}
+	}
+	o := *one
+	if len(o) == cap(o) {
+		o = make([]string, 0, max(8, 2*cap(o)))
+	}
+	o = append(o, v)
+	*one = o
+	return o[len(o)-1 : len(o) : len(o)], nil
 }
 
 func scalar(raw json.RawMessage, shared bool) (string, error) {

@@ -469,6 +469,40 @@ func (d *decoder) request(r *CaseRequest) error {
 				_, err := d.skip(0)
 				return err
 			}
+			if d.shared {
+				// Decoded at once, to strings that share the input:
+				// Input takes them as they are. The first bad value
+				// is kept for Input to report, as it would have.
+				// The map is built once its size is known.
+				type pair struct {
+					k    string
+					vals []string
+				}
+				pairs := make([]pair, 0, 32)
+				one := make([]string, 0, 32)
+				r.ctxDone = true
+				err := d.object(func(key []byte) error {
+					b, err := d.skip(0)
+					if err != nil || r.ctxErr != nil {
+						return err
+					}
+					k := d.text(key)
+					vals, err := contextValues(k, b, true, &one)
+					if err != nil {
+						r.ctxErr = err
+						return nil
+					}
+					pairs = append(pairs, pair{k, vals})
+					return nil
+				})
+				if err == nil && r.ctxErr == nil {
+					r.ctx = make(map[string][]string, len(pairs))
+					for _, p := range pairs {
+						r.ctx[p.k] = p.vals
+					}
+				}
+				return err
+			}
 			r.Context = make(map[string]json.RawMessage)
 			return d.object(func(key []byte) error {
 				b, err := d.skip(0)

@@ -1,0 +1,54 @@
+package simulate_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/deniedhq/denied/internal/casegen"
+	"github.com/deniedhq/denied/simulate"
+)
+
+// TestSharedDecodeSameResult checks that a case decoded from bytes of its
+// own (EvaluateJSON: strings and context values share the bytes, the
+// context decoded while the case is) gives the result of the copying
+// path (DecodeCase, then Prepare), on generated cases and on context
+// values that cannot be decoded.
+func TestSharedDecodeSameResult(t *testing.T) {
+	const p = `"principal":"arn:aws:iam::111122223333:user/x","action":"s3:GetObject"`
+	lines := [][]byte{
+		[]byte(`{"id":"a","request":{` + p + `,"context":{"aws:SourceIp":[1,[2]]}}}`),
+		[]byte(`{"id":"b","request":{` + p + `,"context":{"aws:SourceIp":null}}}`),
+		[]byte(`{"id":"c","request":{` + p + `,"context":{" ":"x"}}}`),
+		[]byte(`{"id":"d","request":{` + p + `,"context":{"k":"v\u0041","n":1.5e3,"b":true,"a":["x",2,false]}},"identityPolicies":[{"document":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"k":"vA","a":"2"},"NumericEquals":{"n":"1500"}}}]}}]}`),
+		[]byte(`{"id":"e","request":{` + p + `,"context":{"aws:SourceIp":{}}}}`),
+		[]byte(`{"id":"f","request":{` + p + `,"context":{}}}`),
+		[]byte(`{"id":"g","request":{` + p + `,"context":{"x":"1"}},"bogus":1}`),
+	}
+	g := casegen.New(7)
+	for range 300 {
+		lines = append(lines, g.Next())
+	}
+	for _, line := range lines {
+		shared := simulate.EvaluateJSON(line)
+		var copied *simulate.Result
+		c, err := simulate.DecodeCase(bytes.Clone(line))
+		if err == nil {
+			var pr *simulate.Prepared
+			if pr, err = simulate.Prepare(c, simulate.Options{}); err == nil {
+				copied = pr.Evaluate()
+			}
+		}
+		if err != nil {
+			ce, ok := err.(*simulate.CaseError)
+			if !ok {
+				ce = &simulate.CaseError{Message: err.Error()}
+			}
+			copied = &simulate.Result{ID: c.ID, Error: ce}
+		}
+		// Both at the same time: aws:CurrentTime defaults to now.
+		a, b := string(shared.AppendJSON(nil)), string(copied.AppendJSON(nil))
+		if a != b {
+			t.Errorf("%s:\nshared %s\ncopied %s", line, a, b)
+		}
+	}
+}
