@@ -108,9 +108,8 @@ func render(f *Fix, ri *reqInfo) {
 	var tree *node
 	if f.Document != nil {
 		f.Render.PolicyJSON = string(policy.Format(f.Document))
-		b, _ := f.Document.MarshalJSON()
-		payload = string(b)
-		tree, _ = parseTree(b)
+		payload = f.payload()
+		tree = policyTree(f.Document)
 	}
 	if sk.put == nil {
 		f.Render.CLI = []string{c(i18n.M("fixcli.resource-apply", nameArg(f.Target), serviceOf(f.Target.ARN)))}
@@ -149,7 +148,7 @@ func render(f *Fix, ri *reqInfo) {
 	f.Render.CLI = append(f.Render.CLI, sk.put("file://"+sk.file))
 	var st *node
 	if f.Statement != nil && f.Document != nil {
-		st, _ = parseTree(statementJSON(f.Statement))
+		st = statementTree(f.Statement)
 	}
 	if st == nil {
 		f.Render.Terraform = c(i18n.M("fixcli.iac.change-deny", sk.tfWhat)) + "\n"
@@ -164,6 +163,16 @@ func render(f *Fix, ri *reqInfo) {
 	y.WriteString(c(iacHead) + "\n" + c(i18n.M("fixcli.iac.of-the", sk.cfnWhat)) + "\n")
 	writeYAML(&y, arr(st), 0)
 	f.Render.CloudFormation = y.String()
+}
+
+// payload is the document as compact JSON: the text the fix's edit
+// verified, when it was applied, else written now.
+func (f *Fix) payload() string {
+	if e := f.edit; e != nil && e.doc == f.Document && e.text != nil {
+		return string(e.text)
+	}
+	b, _ := f.Document.MarshalJSON()
+	return string(b)
 }
 
 // renderIdentityUnknown renders a change to an identity-based policy of

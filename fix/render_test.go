@@ -382,3 +382,42 @@ func TestYAMLScalars(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkRender renders every fix of every case of the corpus (the
+// plans are made once, outside the loop).
+func BenchmarkRender(b *testing.B) {
+	var fixes []Fix
+	var ris []*reqInfo
+	files, _ := filepath.Glob(filepath.Join(casesDir, "*.json"))
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		c, err := simulate.DecodeCase(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		in, err := c.Input()
+		if err != nil {
+			b.Fatal(err)
+		}
+		ri, err := newReqInfo(in, testOptions)
+		if err != nil {
+			continue
+		}
+		for _, f := range PlanFor(Problem{Input: in}, testOptions).Proposals() {
+			f.Render = Renderings{}
+			fixes = append(fixes, f)
+			ris = append(ris, ri)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range fixes {
+			f := fixes[i]
+			render(&f, ris[i])
+		}
+	}
+	b.ReportMetric(float64(len(fixes)), "fixes")
+}

@@ -1,10 +1,12 @@
 package fix
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/deniedhq/denied/policy"
 )
 
 // node is a JSON value that keeps the order of object keys, so that
@@ -30,59 +32,167 @@ func obj(kv ...any) *node {
 
 func arr(items ...*node) *node { return &node{kind: 'a', items: items} }
 
-// parseTree parses JSON into a node.
-func parseTree(data []byte) (*node, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	return readNode(dec)
+// policyTree is the node of p's JSON as policy.Policy.MarshalJSON writes
+// it (the same members, in the same order, a single value as a string,
+// conditions grouped by operator then key in order of first appearance,
+// invalid UTF-8 replaced by U+FFFD), built from the model: the rendering
+// does not marshal the document and read it back.
+func policyTree(p *policy.Policy) *node {
+	if p == nil {
+		return &node{kind: 'z', text: "null"}
+	}
+	n := &node{kind: 'o'}
+	if p.Version != "" {
+		n.add("Version", jstr(p.Version))
+	}
+	if p.ID != "" {
+		n.add("Id", jstr(p.ID))
+	}
+	sts := &node{kind: 'a', items: make([]*node, 0, len(p.Statements))}
+	for _, st := range p.Statements {
+		if st != nil {
+			sts.items = append(sts.items, statementTree(st))
+		}
+	}
+	n.add("Statement", sts)
+	return n
 }
 
-func readNode(dec *json.Decoder) (*node, error) {
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, err
+// statementTree is the node of one statement's JSON (see policyTree).
+func statementTree(s *policy.Statement) *node {
+	n := &node{kind: 'o'}
+	if s.HasSid || s.Sid != "" {
+		n.add("Sid", jstr(s.Sid))
 	}
-	switch t := tok.(type) {
-	case json.Delim:
-		switch t {
-		case '{':
-			n := &node{kind: 'o'}
-			for dec.More() {
-				kt, err := dec.Token()
-				if err != nil {
-					return nil, err
-				}
-				v, err := readNode(dec)
-				if err != nil {
-					return nil, err
-				}
-				n.keys = append(n.keys, kt.(string))
-				n.items = append(n.items, v)
-			}
-			_, err := dec.Token()
-			return n, err
-		case '[':
-			n := &node{kind: 'a'}
-			for dec.More() {
-				v, err := readNode(dec)
-				if err != nil {
-					return nil, err
-				}
-				n.items = append(n.items, v)
-			}
-			_, err := dec.Token()
-			return n, err
+	if s.Effect == policy.Allow || s.Effect == policy.Deny {
+		n.add("Effect", jstr(s.Effect.String()))
+	}
+	if s.Principal != nil {
+		n.add("Principal", principalTree(s.Principal))
+	}
+	if s.NotPrincipal != nil {
+		n.add("NotPrincipal", principalTree(s.NotPrincipal))
+	}
+	for _, el := range [...]struct {
+		name string
+		vs   []string
+	}{{"Action", s.Action}, {"NotAction", s.NotAction}, {"Resource", s.Resource}, {"NotResource", s.NotResource}} {
+		if el.vs != nil {
+			n.add(el.name, listTree(el.vs))
 		}
-	case string:
-		return str(t), nil
-	case json.Number:
-		return &node{kind: 'n', text: t.String()}, nil
-	case bool:
-		return &node{kind: 'b', text: fmt.Sprint(t)}, nil
-	case nil:
-		return &node{kind: 'z', text: "null"}, nil
 	}
-	return nil, fmt.Errorf("unexpected JSON token %v", tok)
+	if len(s.Conditions) > 0 {
+		n.add("Condition", conditionsTree(s.Conditions))
+	}
+	return n
+}
+
+func principalTree(p *policy.Principal) *node {
+	if p.Wildcard {
+		return jstr("*")
+	}
+	n := &node{kind: 'o'}
+	for _, t := range [...]struct {
+		name string
+		vs   []string
+	}{{"AWS", p.AWS}, {"Service", p.Service}, {"Federated", p.Federated}, {"CanonicalUser", p.CanonicalUser}} {
+		if t.vs != nil {
+			n.add(t.name, listTree(t.vs))
+		}
+	}
+	return n
+}
+
+// listTree is one value as a string, other counts as an array.
+func listTree(vs []string) *node {
+	if len(vs) == 1 {
+		return jstr(vs[0])
+	}
+	n := &node{kind: 'a', items: make([]*node, len(vs))}
+	for i, v := range vs {
+		n.items[i] = jstr(v)
+	}
+	return n
+}
+
+func conditionsTree(cs []policy.Condition) *node {
+	n := &node{kind: 'o'}
+	ops := map[string]*node{}
+	keys := map[[2]string]*node{}
+	for i := range cs {
+		c := &cs[i]
+		op := ops[c.Operator]
+		if op == nil {
+			op = &node{kind: 'o'}
+			ops[c.Operator] = op
+			n.add(jtext(c.Operator), op)
+		}
+		k := keys[[2]string{c.Operator, c.Key}]
+		if k == nil {
+			k = &node{kind: 'a'}
+			keys[[2]string{c.Operator, c.Key}] = k
+			op.add(jtext(c.Key), k)
+		}
+		for j, v := range c.Values {
+			vk := policy.KindString
+			if j < len(c.ValueKinds) {
+				vk = c.ValueKinds[j]
+			}
+			k.items = append(k.items, conditionValueTree(v, vk))
+		}
+	}
+	// A key with one value in all is written as that value.
+	for _, op := range n.items {
+		for i, k := range op.items {
+			if len(k.items) == 1 {
+				op.items[i] = k.items[0]
+			}
+		}
+	}
+	return n
+}
+
+func conditionValueTree(v string, vk policy.ValueKind) *node {
+	switch {
+	case vk == policy.KindNumber && isJSONNumber(v):
+		return &node{kind: 'n', text: v}
+	case vk == policy.KindBool && (v == "true" || v == "false"):
+		return &node{kind: 'b', text: v}
+	}
+	return jstr(v)
+}
+
+// isJSONNumber reports whether s is a number in JSON syntax.
+func isJSONNumber(s string) bool {
+	return s != "" && (s[0] == '-' || s[0] >= '0' && s[0] <= '9') && json.Valid([]byte(s))
+}
+
+// jstr is a string node holding s as JSON carries it (jtext).
+func jstr(s string) *node { return str(jtext(s)) }
+
+// jtext is s as JSON carries it: each byte of invalid UTF-8 replaced by
+// U+FFFD, as policy's encoder writes it.
+func jtext(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteRune(utf8.RuneError)
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// add appends the member k: v to object n.
+func (n *node) add(k string, v *node) {
+	n.keys = append(n.keys, k)
+	n.items = append(n.items, v)
 }
 
 // multiline reports whether the HCL or YAML form of n spans lines.
