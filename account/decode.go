@@ -123,15 +123,24 @@ type fastDecoder struct {
 }
 
 func (d *fastDecoder) ws() {
-	for d.off < len(d.data) {
-		switch d.data[d.off] {
-		case ' ', '\t', '\n', '\r':
-			d.off++
-		default:
-			return
-		}
+	data, i := d.data, d.off
+	for i < len(data) && data[i] <= ' ' && isSpace[data[i]] {
+		i++
 	}
+	d.off = i
 }
+
+// isSpace marks JSON's white space.
+var isSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
+
+// plainByte marks the bytes a string holds that scanString need not look
+// at: ASCII, not a control character, not '"' or '\\'.
+var plainByte = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 // peek skips white space and returns the next byte, or 0 at the end.
 func (d *fastDecoder) peek() byte {
@@ -358,6 +367,12 @@ func (d *fastDecoder) scanString() (end int, escaped, ok bool) {
 	data := d.data
 	i := d.off + 1
 	for i < len(data) {
+		for i < len(data) && plainByte[data[i]] {
+			i++
+		}
+		if i >= len(data) {
+			break
+		}
 		c := data[i]
 		switch {
 		case c == '"':
@@ -554,8 +569,9 @@ func (d *fastDecoder) skip(depth int) bool {
 			d.off++
 			return true
 		}
+		// On success the keys are dropped again; on failure it does not
+		// matter (the decoding is abandoned).
 		base := len(d.keys)
-		defer func() { d.keys = d.keys[:base] }()
 		for {
 			if d.peek() != '"' {
 				return false
@@ -585,6 +601,7 @@ func (d *fastDecoder) skip(depth int) bool {
 				d.off++
 			case '}':
 				d.off++
+				d.keys = d.keys[:base]
 				return true
 			default:
 				return false

@@ -92,7 +92,7 @@ func gzipBomb(t testing.TB, n int) []byte {
 // refused with the limit and the way to raise it.
 func TestLoadGzipBomb(t *testing.T) {
 	if raceEnabled {
-		t.Skip("256 MiB of decompression under the race detector takes minutes; TestLoadSizeLimitFromEnvironment covers the code")
+		t.Skip("512 MiB of decompression under the race detector takes minutes; TestLoadSizeLimitFromEnvironment covers the code")
 	}
 	bomb := gzipBomb(t, DefaultMaxSize+1)
 	if len(bomb) > 2<<20 {
@@ -103,7 +103,7 @@ func TestLoadGzipBomb(t *testing.T) {
 	if !errors.As(err, &tl) || !tl.Compressed || tl.Limit != DefaultMaxSize {
 		t.Fatalf("err = %v, want a TooLargeError at the default limit", err)
 	}
-	if want := "snapshot decompresses to more than 256 MiB (the limit; set DENIED_SNAPSHOT_MAX_MIB"; !strings.Contains(err.Error(), want) {
+	if want := "snapshot decompresses to more than 512 MiB (the limit; set DENIED_SNAPSHOT_MAX_MIB"; !strings.Contains(err.Error(), want) {
 		t.Fatalf("message %q, want %q", err, want)
 	}
 }
