@@ -1,8 +1,15 @@
 // Package simulate implements the `denied simulate` case contract: a JSON
 // case holding one request and the policies of every layer goes in; the
 // decision, every layer's verdict, the deciding statements, the missing
-// context and the AWS message come out. It also reads the input of
-// `aws iam simulate-custom-policy` and answers in the shape of its output.
+// context and the AWS message come out. It holds the strict case decoder,
+// the result encoder, the JSON Lines stream, the text output, the adapter
+// of `aws iam simulate-custom-policy` (its input, and answers in the shape
+// of its output) and the conversion of a case to an eval.Input (eval.Path
+// written as the case's JSON pointers). The evaluation itself (catalog
+// validation, parse, compile, document cache) is eval's.
+//
+// It must not import account, preflight, audit, diagnose, fix, the CLI,
+// the reports or the AWS SDK (internal/archtest).
 package simulate
 
 import (
@@ -292,11 +299,6 @@ func (pr *Prepared) warnings() []Warning {
 	}
 	return out
 }
-
-// DocumentText returns the text of a policy document given as a JSON
-// object, or as a JSON string holding the document, URL-encoded or not
-// (eval.DocumentText).
-func DocumentText(raw json.RawMessage) ([]byte, error) { return eval.DocumentText(raw) }
 
 // decodeContext converts context values (string, number, bool, or arrays
 // of those) to strings.

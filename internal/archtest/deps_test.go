@@ -89,3 +89,36 @@ func TestAuthzPure(t *testing.T) {
 		}
 	}
 }
+
+// layerDeps are module packages that a package must not link (directly or
+// not): the pipeline does not know the case format, the snapshot or the
+// fixes; the case format does not know the snapshot or the checks.
+var layerDeps = map[string][]string{
+	"eval":     {"simulate", "account", "fix", "preflight", "audit", "diagnose", "internal/cli", "internal/report"},
+	"simulate": {"account", "preflight", "audit", "diagnose", "fix", "internal/cli", "internal/report"},
+	"account":  {"simulate", "preflight", "audit", "diagnose", "fix", "internal/cli", "internal/report"},
+}
+
+func TestLayerDeps(t *testing.T) {
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command in PATH")
+	}
+	for pkg, banned := range layerDeps {
+		cmd := exec.Command(goBin, "list", "-deps", module+"/"+pkg)
+		cmd.Dir = "../.."
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("go list -deps %s: %v", pkg, err)
+		}
+		deps := map[string]bool{}
+		for _, d := range strings.Fields(string(out)) {
+			deps[d] = true
+		}
+		for _, b := range banned {
+			if deps[module+"/"+b] {
+				t.Errorf("%s links %s (find the path with: go list -deps -f '{{.ImportPath}}: {{.Imports}}' ./%s | grep %s)", pkg, b, pkg, b)
+			}
+		}
+	}
+}
