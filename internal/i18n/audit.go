@@ -3,7 +3,7 @@ package i18n
 // Messages of `denied audit` (ids "audit.*"): the summary, the causes and
 // the findings of an account-wide restore audit, the causes that leave an
 // item unchecked, and the rule descriptions of SARIF.
-func registerAudit() {
+func registerAudit(register func(map[string]tr)) {
 	m := map[string]tr{
 		"audit.title": {EN: "Restore audit: account %s", JA: "復元監査: アカウント %s", KO: "복원 감사: 계정 %s"},
 		"audit.summary": { // recovery points, selections, unreadable parts, passed, failed, unchecked

@@ -9,7 +9,7 @@ package i18n
 // text (and with it the text's id) asks for its translation here.
 // IAM actions, ARNs, policy and API names, and AWS's own error messages
 // (quoted) stay as they are in every language.
-func registerBackupops() {
+func registerBackupops(register func(map[string]tr)) {
 	register(map[string]tr{
 		// Operation titles, by operation id.
 		"backupops.title.backup/Aurora": {

@@ -2,7 +2,7 @@ package i18n
 
 // Messages of `denied check` (ids "preflight.*"): the summary, the table,
 // the failures and the notes of a preflight report.
-func registerCheck() {
+func registerCheck(register func(map[string]tr)) {
 	register(map[string]tr{
 		"preflight.rule": {
 			EN: "Rule: %s (the same ID denied explain and denied audit give)",

@@ -2,7 +2,7 @@ package i18n
 
 // Errors the explain command shows (package cli), in the language of the
 // report it could not write.
-func registerCli() {
+func registerCli(register func(map[string]tr)) {
 	register(map[string]tr{
 		"cli.explain.format": {
 			EN: "--format must be text, json or markdown, not %q",

@@ -1,7 +1,7 @@
 package i18n
 
 // Messages of denied collect (package internal/cli, collect.go).
-func registerCollect() {
+func registerCollect(register func(map[string]tr)) {
 	register(map[string]tr{
 		"collect.progress": { // calls done, calls started, calls failed, retries
 			EN: "collecting: %d/%d calls done, %d failed, %d retries",

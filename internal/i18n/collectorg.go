@@ -1,7 +1,7 @@
 package i18n
 
 // Messages of denied collect --org (package internal/cli, collect.go).
-func registerCollectorg() {
+func registerCollectorg(register func(map[string]tr)) {
 	register(map[string]tr{
 		"collect.org.progress": { // accounts done, accounts, failed, already collected, calls, calls failed, retries
 			EN: "collecting the organization: %d/%d accounts done, %d failed, %d already collected; %d calls, %d failed, %d retries",

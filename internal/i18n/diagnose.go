@@ -4,7 +4,7 @@ import "strings"
 
 // Messages of the diagnosis rules (package diagnose). Arguments are noted
 // where a message takes them.
-func registerDiagnose() {
+func registerDiagnose(register func(map[string]tr)) {
 	register(map[string]tr{
 		// Stand-ins for what a message does not name (arguments "@unknown.*").
 		"unknown.principal": {
@@ -601,13 +601,13 @@ func registerDiagnose() {
 			KO: "메시지에서 계정 ID가 가려져 있습니다. 수정 내용의 %s을(를) 실제 계정 ID로 바꾸세요.",
 		},
 	})
-	registerGeneric()
+	registerGeneric(register)
 }
 
 // registerGeneric registers the generic per-layer messages: a title
 // (action) and a cause (principal, action, resource) for each layer and
 // kind of denial, and each layer's name.
-func registerGeneric() {
+func registerGeneric(register func(map[string]tr)) {
 	type layer struct {
 		id                           string
 		name                         [3]string // en, ja, ko

@@ -10,7 +10,7 @@ import "strings"
 // Sentences that name a policy come in one message per form of the name
 // (fixTargets), built from the sentence frames below, as the diagnosis
 // messages are built per layer.
-func registerFix() {
+func registerFix(register func(map[string]tr)) {
 	m := map[string]tr{
 		// Phrases passed as "@" arguments.
 		"fix.name-unknown": {EN: "(name unknown)", JA: "(名前不明)", KO: "(이름 알 수 없음)"},

@@ -5,7 +5,7 @@ package i18n
 // the notes on what could not be read in a message (authzmsg,
 // Denial.UnreadableIn). Those packages write every such line from its
 // message; a phrase they pass as an argument is "@fixcli.phrase....".
-func registerFixcli() {
+func registerFixcli(register func(map[string]tr)) {
 	register(map[string]tr{
 		"fixcli.apply-with-owner": {
 			EN: "# Apply this document with the API of the service that owns %s.",

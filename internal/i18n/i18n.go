@@ -6,6 +6,7 @@ package i18n
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -64,7 +65,7 @@ func Detect(flag string, getenv func(string) string) (Lang, error) {
 // A missing translation falls back to English; a missing id is shown as
 // the id itself so that it is noticed.
 func T(lang Lang, id string, args ...any) string {
-	m, ok := catalog()[id]
+	m, ok := lookup(id)
 	if !ok {
 		return "[" + id + "]"
 	}
@@ -79,7 +80,7 @@ func T(lang Lang, id string, args ...any) string {
 }
 
 // Has reports whether id is a known message.
-func Has(id string) bool { _, ok := catalog()[id]; return ok }
+func Has(id string) bool { _, ok := lookup(id); return ok }
 
 // IDs returns every message id.
 func IDs() []string {
@@ -93,7 +94,7 @@ func IDs() []string {
 
 // Text returns message id's template in lang, unformatted.
 func Text(lang Lang, id string) string {
-	m := catalog()[id]
+	m, _ := lookup(id)
 	return m.in(lang)
 }
 
@@ -113,30 +114,89 @@ func (t *tr) in(lang Lang) string {
 	return ""
 }
 
-// messages is the catalog: id → fmt template in each language. It is built
-// on first use (catalog), not at process start: a command that shows no
-// sentence (simulate, say) never builds it.
-var messages map[string]tr
-
-// catalog returns the messages, registering them on first use.
-var catalog = sync.OnceValue(func() map[string]tr {
-	messages = make(map[string]tr, 1500)
-	for _, r := range []func(){
-		registerAudit, registerBackupops, registerCheck, registerCli, registerCollect,
-		registerCollectorg, registerDiagnose, registerFix, registerFixcli, registerJobs,
-		registerReport,
-	} {
-		r()
-	}
-	return messages
-})
-
-// register adds messages; each must have all three languages.
-func register(m map[string]tr) {
-	for id, tr := range m {
-		if _, dup := messages[id]; dup {
-			panic("i18n: duplicate message " + id)
-		}
-		messages[id] = tr
-	}
+// The catalog is built on first use, not at process start, one group of
+// messages at a time: a group holds the messages of a few id prefixes (an
+// id's prefix is the text before its first '.'), and is registered the
+// first time one of its prefixes is asked for. A command builds only the
+// groups it shows: explain neither audit's nor backupops' messages, and a
+// command that shows no sentence (simulate, say) none.
+var groups = [...]struct {
+	prefixes []string
+	register func(register func(map[string]tr))
+}{
+	{[]string{"audit"}, registerAudit},
+	{[]string{"backupops"}, registerBackupops},
+	{[]string{"preflight"}, registerCheck},
+	{[]string{"cli"}, registerCli},
+	{[]string{"collect"}, registerCollect},
+	{[]string{"collect"}, registerCollectorg},
+	{[]string{"assume", "backup", "backupjob", "check", "decode", "decoded", "generic", "kms", "layer", "note", "servicesession", "stsdecode", "trap", "unknown"}, registerDiagnose},
+	{[]string{"fix", "fixnote"}, registerFix},
+	{[]string{"fixcli", "unreadable"}, registerFixcli},
+	{[]string{"jobs"}, registerJobs},
+	{[]string{"against", "decision", "decode", "form", "kind", "layer", "report", "same"}, registerReport},
 }
+
+var (
+	groupOnce [len(groups)]sync.Once
+	groupMsgs [len(groups)]map[string]tr
+	// byPrefix lists, per prefix, the groups that hold it.
+	byPrefix = sync.OnceValue(func() map[string][]int {
+		m := map[string][]int{}
+		for g := range groups {
+			for _, p := range groups[g].prefixes {
+				m[p] = append(m[p], g)
+			}
+		}
+		return m
+	})
+)
+
+// group returns the messages of group g, registering them on first use.
+// A message whose prefix is not one of the group's panics: it could never
+// be found.
+func group(g int) map[string]tr {
+	groupOnce[g].Do(func() {
+		m := map[string]tr{}
+		groups[g].register(func(add map[string]tr) {
+			for id, t := range add {
+				p, _, _ := strings.Cut(id, ".")
+				if !slices.Contains(groups[g].prefixes, p) {
+					panic("i18n: message " + id + " registered in a group without its prefix " + p)
+				}
+				if _, dup := m[id]; dup {
+					panic("i18n: duplicate message " + id)
+				}
+				m[id] = t
+			}
+		})
+		groupMsgs[g] = m
+	})
+	return groupMsgs[g]
+}
+
+// lookup returns message id.
+func lookup(id string) (tr, bool) {
+	p, _, _ := strings.Cut(id, ".")
+	for _, g := range byPrefix()[p] {
+		if t, ok := group(g)[id]; ok {
+			return t, true
+		}
+	}
+	return tr{}, false
+}
+
+// catalog returns every message, registering every group; an id in two
+// groups panics.
+var catalog = sync.OnceValue(func() map[string]tr {
+	all := map[string]tr{}
+	for g := range groups {
+		for id, t := range group(g) {
+			if _, dup := all[id]; dup {
+				panic("i18n: duplicate message " + id)
+			}
+			all[id] = t
+		}
+	}
+	return all
+})

@@ -1,7 +1,7 @@
 package i18n
 
 // Messages of denied jobs (package internal/cli, jobs.go).
-func registerJobs() {
+func registerJobs(register func(map[string]tr)) {
 	register(map[string]tr{
 		"jobs.title": { // since (RFC 3339 time, or jobs.since.any)
 			EN: "AWS Backup jobs that did not complete, created since %s",

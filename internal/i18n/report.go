@@ -2,7 +2,7 @@ package i18n
 
 // Messages of the explain report's frame: labels, decisions, input forms,
 // kinds of fixes, decoding outcomes.
-func registerReport() {
+func registerReport(register func(map[string]tr)) {
 	register(map[string]tr{
 		"report.snapshot.heading": {EN: "Against the account snapshot", JA: "アカウントのスナップショットに対する評価", KO: "계정 스냅샷 기준 평가"},
 		"report.snapshot.denied": {
