@@ -38,11 +38,19 @@ type Prepared struct {
 	ignored []string
 }
 
+// preparedBlock is a Prepared with room for the sources of the usual
+// few documents, in one allocation.
+type preparedBlock struct {
+	pr  Prepared
+	src [6]Source
+}
+
 // Prepare validates an input, parses and compiles its policies (through
 // opt.Cache) and builds the request. The prepared input shares the memory
 // of the input's documents: do not modify them afterwards.
 func Prepare(in *Input, opt Options) (*Prepared, error) {
-	pr := &Prepared{}
+	blk := &preparedBlock{}
+	pr := &blk.pr
 	r := &in.Request
 	if r.Principal == "" {
 		return nil, &Error{Path: fieldPath(FieldPrincipal), Message: "the request needs a principal (an ARN, a service principal, or \"*\" for anonymous)"}
@@ -100,7 +108,11 @@ func Prepare(in *Input, opt Options) (*Prepared, error) {
 	if rcp == nil {
 		rcp = catalog.RCPSupported
 	}
-	pr.Sources = make([]Source, 0, in.docCount())
+	if n := in.docCount(); n <= len(blk.src) {
+		pr.Sources = blk.src[:0:n]
+	} else {
+		pr.Sources = make([]Source, 0, n)
+	}
 	ai := authz.Input{ManagementAccount: in.ManagementAccount, RCPSupported: rcp}
 	if len(in.Identity) > 0 {
 		ai.Identity = make([]authz.NamedPolicy, 0, len(in.Identity))
@@ -314,9 +326,10 @@ func (pr *Prepared) parse(loc Path, d *Doc, cache *Cache) (authz.NamedPolicy, er
 type parsedDoc struct {
 	text     []byte
 	policy   *policy.Policy
-	compiled *authz.CompiledPolicy
+	compiled *authz.CompiledPolicy // &cp once compiled
 	warnings []docNote
 	err      *docNote
+	cp       authz.CompiledPolicy
 }
 
 // docNote is a finding inside a document: its pointer there, and the
@@ -356,8 +369,7 @@ func parseDoc(l authz.Layer, raw []byte, cache *Cache) *parsedDoc {
 		doc.err = ce
 		return doc
 	}
-	c, err := authz.CompilePolicy(l, authz.NamedPolicy{Policy: p})
-	if err != nil {
+	if err := authz.CompilePolicyInto(&doc.cp, l, authz.NamedPolicy{Policy: p}); err != nil {
 		var ce *authz.CompileError
 		if errors.As(err, &ce) && ce.Statement >= 0 && ce.Statement < len(p.Statements) {
 			st := p.Statements[ce.Statement]
@@ -371,7 +383,7 @@ func parseDoc(l authz.Layer, raw []byte, cache *Cache) *parsedDoc {
 		}
 		return doc
 	}
-	doc.compiled = c
+	doc.compiled = &doc.cp
 	return doc
 }
 

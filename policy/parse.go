@@ -3,6 +3,7 @@ package policy
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unsafe"
 
 	"github.com/deniedhq/denied/internal/jsonx"
@@ -33,15 +34,23 @@ func ParseShared(data []byte) (*Policy, []Finding) {
 
 func parse(s *scanner) (*Policy, []Finding) {
 	root, syntax, sc := scanWith(s)
-	c := &checker{findings: findings{list: syntax}, size: len(s.data)}
+	c := checkerPool.Get().(*checker)
+	// A fresh checker: the blocks of the last one belong to its policy.
+	*c = checker{findings: findings{list: syntax}, size: len(s.data)}
 	var p *Policy
 	if root != nil {
 		p = c.document(root)
 	}
+	list := c.list
+	*c = checker{}
+	checkerPool.Put(c)
 	sc.release()
-	sortFindings(c.list)
-	return p, c.list
+	sortFindings(list)
+	return p, list
 }
+
+// checkerPool saves the allocation of a checker for each document.
+var checkerPool = sync.Pool{New: func() any { return new(checker) }}
 
 // Elements of the grammar, in canonical spelling.
 var (

@@ -197,7 +197,9 @@ func (c *Case) Input() (*eval.Input, error) {
 	if err != nil {
 		return nil, err
 	}
-	in := &eval.Input{
+	blk := &inputBlock{}
+	in := &blk.in
+	*in = eval.Input{
 		Request: eval.Request{
 			Principal:       c.Request.Principal,
 			Action:          c.Request.Action,
@@ -221,7 +223,10 @@ func (c *Case) Input() (*eval.Input, error) {
 	for _, lv := range c.ResourceControlPolicies {
 		n += len(lv.Policies)
 	}
-	docs := make([]eval.Doc, 0, n)
+	docs := blk.docs[:0:min(n, len(blk.docs))]
+	if n > len(blk.docs) {
+		docs = make([]eval.Doc, 0, n)
+	}
 	list := func(src []PolicyDoc) []eval.Doc {
 		if len(src) == 0 {
 			return nil
@@ -260,6 +265,13 @@ func (c *Case) Input() (*eval.Input, error) {
 	}
 	in.VPCEndpoint = list(c.VPCEndpointPolicies)
 	return in, nil
+}
+
+// inputBlock is an Input with room for the usual few documents, in one
+// allocation.
+type inputBlock struct {
+	in   eval.Input
+	docs [6]eval.Doc
 }
 
 // caseError turns an error of eval into a CaseError naming its JSON
