@@ -1,9 +1,8 @@
 package fix
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
-	"hash"
+	"hash/maphash"
 	"sort"
 	"strconv"
 
@@ -14,23 +13,31 @@ import (
 // met again (the same request and the same policies, byte for byte, with
 // the same diagnosis and options) is planned and verified once: an audit
 // meets the same failing call of one role for every recovery point and
-// selection that needs it. The key is a SHA-256 of the whole problem; a
+// selection that needs it. The key is a 128-bit hash of the whole problem
+// (two maphash sums under random seeds of the process: a collision is as
+// unlikely as one of SHA-256 truncated to 128 bits, and much cheaper than
+// SHA-256 on the large AWS managed policies every plan of a role holds); a
 // problem with DenyStatements is never kept. A Memo holds at most a fixed
 // number of plans and starts afresh when full. It assumes the clock
 // (Options.Now) is the same for every plan it keeps: keep one per run. Not
 // safe for concurrent use. The zero value is not usable; a nil *Memo keeps
 // nothing.
 type Memo struct {
-	m    map[[sha256.Size]byte]Plan
-	max  int
-	hits int
-	h    hash.Hash
-	buf  []byte
+	m      map[memoKey]Plan
+	max    int
+	hits   int
+	h1, h2 maphash.Hash
+	buf    []byte
 }
+
+type memoKey [2]uint64
 
 // NewMemo returns a memo of at most max plans.
 func NewMemo(max int) *Memo {
-	return &Memo{m: make(map[[sha256.Size]byte]Plan), max: max, h: sha256.New()}
+	m := &Memo{m: make(map[memoKey]Plan), max: max}
+	m.h1.SetSeed(maphash.MakeSeed())
+	m.h2.SetSeed(maphash.MakeSeed())
+	return m
 }
 
 // Hits is how many plans were answered from the memo.
@@ -42,8 +49,9 @@ func (m *Memo) Hits() int {
 }
 
 // key returns the key of problem p planned with opt.
-func (m *Memo) key(p Problem, in *eval.Input, opt Options) (k [sha256.Size]byte) {
-	m.h.Reset()
+func (m *Memo) key(p Problem, in *eval.Input, opt Options) memoKey {
+	m.h1.Reset()
+	m.h2.Reset()
 	b := m.buf[:0]
 	str := func(s string) {
 		b = binary.AppendUvarint(b, uint64(len(s)))
@@ -51,11 +59,15 @@ func (m *Memo) key(p Problem, in *eval.Input, opt Options) (k [sha256.Size]byte)
 	}
 	bytes := func(t []byte) {
 		b = binary.AppendUvarint(b, uint64(len(t)))
-		b = append(b, t...)
-		if len(b) > 32<<10 {
-			m.h.Write(b)
-			b = b[:0]
+		if len(t) < 1024 {
+			b = append(b, t...)
+			return
 		}
+		m.h1.Write(b)
+		m.h2.Write(b)
+		b = b[:0]
+		m.h1.Write(t)
+		m.h2.Write(t)
 	}
 	num := func(n int) { b = binary.AppendVarint(b, int64(n)) }
 	doc := func(d *eval.Doc) {
@@ -116,13 +128,13 @@ func (m *Memo) key(p Problem, in *eval.Input, opt Options) (k [sha256.Size]byte)
 		str(s)
 	}
 	num(opt.MaxRounds)
-	m.h.Write(b)
+	m.h1.Write(b)
+	m.h2.Write(b)
 	m.buf = b[:0]
-	m.h.Sum(k[:0])
-	return k
+	return memoKey{m.h1.Sum64(), m.h2.Sum64()}
 }
 
-func (m *Memo) get(k [sha256.Size]byte) (Plan, bool) {
+func (m *Memo) get(k memoKey) (Plan, bool) {
 	pl, ok := m.m[k]
 	if ok {
 		m.hits++
@@ -135,7 +147,7 @@ func (m *Memo) get(k [sha256.Size]byte) (Plan, bool) {
 	return pl, ok
 }
 
-func (m *Memo) put(k [sha256.Size]byte, pl Plan) {
+func (m *Memo) put(k memoKey, pl Plan) {
 	if len(m.m) >= m.max {
 		clear(m.m)
 	}
