@@ -62,6 +62,9 @@ func (d *db) templates() *templates {
 	d.tmplOnce.Do(func() {
 		t := &templates{byPrefix: make(map[string][]keyTemplate)}
 		for i, k := range d.keys {
+			if !strings.Contains(k.Name, "${") && strings.IndexByte(k.Name, '<') < 0 {
+				continue // no placeholder: found by keyIdx alone
+			}
 			lits := splitTemplate(lowerASCII(k.Name))
 			if len(lits) < 2 {
 				continue
