@@ -89,8 +89,8 @@ func runAuditOrg(env *Env, in *auditInput, dir string) error {
 	md := in.format == "markdown"
 	var werr error
 	parts := 0 // JSON elements or SARIF runs written to the spool
-	// JUnit's totals lead the document and its suites are small: they
-	// stay in memory.
+	// JUnit's totals lead the document: its suites are spooled like the
+	// other formats' parts, and the totals written before them at the end.
 	junit := report.JUnitSuites{Name: "denied audit"}
 	for r := range auditOrgAccounts(o, func(a account.OrgIndexAccount) orgAccountResult {
 		return auditOrgAccount(o, view, in, ro, t, a)
@@ -99,7 +99,10 @@ func runAuditOrg(env *Env, in *auditInput, dir string) error {
 			return &Error{Code: ExitRuntime, Err: r.err}
 		}
 		out.Accounts++
-		junit.Suites = append(junit.Suites, r.junit.Suites...)
+		junit.Tests += r.junit.Tests
+		junit.Failures += r.junit.Failures
+		junit.Errors += r.junit.Errors
+		junit.Skipped += r.junit.Skipped
 		if r.rep == nil {
 			out.NotAudited++
 		} else {
@@ -132,9 +135,13 @@ func runAuditOrg(env *Env, in *auditInput, dir string) error {
 				break
 			}
 			switch in.format {
-			case "json", "sarif":
+			case "json", "sarif", "junit":
 				if parts > 0 {
-					_, werr = sw.WriteString(",\n")
+					sep := ",\n"
+					if in.format == "junit" {
+						sep = "\n"
+					}
+					_, werr = sw.WriteString(sep)
 				}
 				if werr == nil {
 					_, werr = sw.Write(p)
@@ -171,17 +178,18 @@ func runAuditOrg(env *Env, in *auditInput, dir string) error {
 	var head, tail []byte
 	switch in.format {
 	case "junit":
-		for _, st := range junit.Suites {
-			junit.Tests += st.Tests
-			junit.Failures += st.Failures
-			junit.Errors += st.Errors
-			junit.Skipped += st.Skipped
-		}
+		// As xml.MarshalIndent of the suites writes it: without suites it
+		// ends in "></testsuites>"; the spooled suites go before the end tag.
 		x, err := xml.MarshalIndent(junit, "", "  ")
 		if err != nil {
 			return &Error{Code: ExitRuntime, Err: err}
 		}
-		head = append(append([]byte(xml.Header), x...), '\n')
+		head = append([]byte(xml.Header), bytes.TrimSuffix(x, []byte("</testsuites>"))...)
+		tail = []byte("</testsuites>\n")
+		if parts > 0 {
+			head = append(head, '\n')
+			tail = append([]byte("\n"), tail...)
+		}
 	case "json":
 		// The report without its accounts ends in `"perAccount": null\n}`;
 		// the accounts go in its place, as MarshalIndent would write them.
@@ -243,6 +251,8 @@ func runAuditOrg(env *Env, in *auditInput, dir string) error {
 type orgAccountResult struct {
 	rep   *audit.Report
 	parts [][]byte
+	// junit holds the totals of the account's JUnit suites (its suites
+	// are in parts).
 	junit report.JUnitSuites
 	err   error
 }
@@ -309,6 +319,9 @@ func auditOrgAccount(o *account.Org, view preflight.OrgView, in *auditInput, ro 
 		case "junit":
 			// An account not audited is an error of its own suite.
 			r.junit.Suites = append(r.junit.Suites, report.JUnitNotAudited(ar.Account, ar.Status, ar.Error))
+			if err := r.junitParts(); err != nil {
+				return orgAccountResult{err: err}
+			}
 		case "text", "markdown":
 			line := t("audit.org.not-audited", ar.Account, ar.Status, ar.Error)
 			if in.format == "markdown" {
@@ -342,6 +355,9 @@ func auditOrgAccount(o *account.Org, view preflight.OrgView, in *auditInput, ro 
 			return orgAccountResult{err: err}
 		}
 		if err := xml.Unmarshal(b.Bytes(), &r.junit); err != nil {
+			return orgAccountResult{err: err}
+		}
+		if err := r.junitParts(); err != nil {
 			return orgAccountResult{err: err}
 		}
 	case "sarif":
@@ -378,4 +394,29 @@ func auditOrgAccount(o *account.Org, view preflight.OrgView, in *auditInput, ro 
 	r.rep = &audit.Report{RecoveryPoints: rep.RecoveryPoints, Selections: rep.Selections, CopyRules: rep.CopyRules,
 		Summary: rep.Summary, Causes: rep.Causes}
 	return r
+}
+
+// junitParts moves the account's JUnit suites into its parts, each
+// indented as a child of <testsuites> (as xml.MarshalIndent of the whole
+// document writes it), and keeps their totals in r.junit.
+func (r *orgAccountResult) junitParts() error {
+	r.junit.Tests, r.junit.Failures, r.junit.Errors, r.junit.Skipped = 0, 0, 0, 0
+	for _, st := range r.junit.Suites {
+		var b bytes.Buffer
+		enc := xml.NewEncoder(&b)
+		enc.Indent("  ", "  ")
+		if err := enc.EncodeElement(st, xml.StartElement{Name: xml.Name{Local: "testsuite"}}); err != nil {
+			return err
+		}
+		if err := enc.Close(); err != nil {
+			return err
+		}
+		r.parts = append(r.parts, b.Bytes())
+		r.junit.Tests += st.Tests
+		r.junit.Failures += st.Failures
+		r.junit.Errors += st.Errors
+		r.junit.Skipped += st.Skipped
+	}
+	r.junit.Suites = nil
+	return nil
 }

@@ -76,6 +76,23 @@ func TestAuditOrganizationSnapshot(t *testing.T) {
 	if len(suites.Suites) != 3 || suites.Errors < 1 || suites.Failures < 1 || !strings.Contains(xmlOut, "account not audited (failed)") {
 		t.Errorf("junit suites %d, failures %d, errors %d:\n%s", len(suites.Suites), suites.Failures, suites.Errors, xmlOut)
 	}
+	// The suites are spooled one account at a time: the document is
+	// still the one xml.MarshalIndent writes of the whole, totals first.
+	whole := suites
+	whole.Tests, whole.Failures, whole.Errors, whole.Skipped = 0, 0, 0, 0
+	for _, st := range whole.Suites {
+		whole.Tests += st.Tests
+		whole.Failures += st.Failures
+		whole.Errors += st.Errors
+		whole.Skipped += st.Skipped
+	}
+	x, err := xml.MarshalIndent(whole, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := xml.Header + string(x) + "\n"; xmlOut != want {
+		t.Errorf("junit of an organization is not the document of its suites:\n got %s\nwant %s", xmlOut, want)
+	}
 }
 
 // The organization audit writes its accounts through a spool: every
