@@ -8,11 +8,13 @@ import (
 	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // fastDecode decodes data into s in one pass over the bytes, without
 // copying the input: documents are slices of data (capacity clipped, so an
-// append never writes into it). It handles the input decodeStrict accepts,
+// append never writes into it), and strings without escapes share data's
+// bytes. It handles the input decodeStrict accepts,
 // and only that: at the first thing it is not sure decodeStrict would
 // accept and decode the same way (any syntax, shape or UTF-8 problem, an
 // escape encoding/json and strconv read differently, a duplicate key at
@@ -442,7 +444,12 @@ func (d *fastDecoder) str() (string, bool) {
 		return "", false
 	}
 	if !escaped {
-		return string(d.data[start:end]), true
+		if end == start {
+			return "", true
+		}
+		// The string shares data's memory, as the documents do (Parse's
+		// callers do not modify data): no copy, no allocation.
+		return unsafe.String(&d.data[start], end-start), true
 	}
 	return unescape(d.data[start:end]), true
 }

@@ -228,7 +228,8 @@ func LoadFile(path string) (*Snapshot, error) {
 }
 
 // Parse reads a snapshot from uncompressed JSON (see Load). The snapshot's
-// documents share data's memory: data must not be modified afterwards.
+// documents and strings share data's memory: data must not be modified
+// afterwards.
 func Parse(data []byte) (*Snapshot, error) {
 	s := new(Snapshot)
 	if !fastDecode(data, s) {
