@@ -98,6 +98,7 @@ func render(f *Fix, ri *reqInfo) {
 	}
 	f.Render.PolicyKind = kindName(f.Target)
 	defer markPlaceholders(f, ri)
+	defer otherAccount(f, ri)
 	if f.Target.Kind == TargetIdentityPolicy {
 		renderIdentityUnknown(f, ri)
 		return
@@ -163,6 +164,33 @@ func render(f *Fix, ri *reqInfo) {
 	y.WriteString(c(iacHead) + "\n" + c(i18n.M("fixcli.iac.of-the", sk.cfnWhat)) + "\n")
 	writeYAML(&y, arr(st), 0)
 	f.Render.CloudFormation = y.String()
+}
+
+// otherAccount puts a first comment line on every rendering of a fix to a
+// resource-based policy of another account than the principal's (a
+// cross-account copy's destination vault or key, say): it must be run with
+// that account's credentials, which the principal's cannot stand in for.
+// Only an account ID read from the target's ARN is named, never a guess.
+func otherAccount(f *Fix, ri *reqInfo) {
+	switch f.Target.Kind {
+	case TargetKeyPolicy, TargetTrustPolicy, TargetVaultPolicy, TargetBucketPolicy, TargetResourcePolicy:
+	default:
+		return
+	}
+	owner, from := arn.Account(f.Target.ARN), ri.p.Account
+	if !arn.IsAccountID(owner) || !arn.IsAccountID(from) || owner == from {
+		return
+	}
+	line := f.Render.comment(i18n.M("fixcli.other-account", owner, f.Target.ARN, from))
+	if len(f.Render.CLI) > 0 {
+		f.Render.CLI = append([]string{line}, f.Render.CLI...)
+	}
+	if f.Render.Terraform != "" {
+		f.Render.Terraform = line + "\n" + f.Render.Terraform
+	}
+	if f.Render.CloudFormation != "" {
+		f.Render.CloudFormation = line + "\n" + f.Render.CloudFormation
+	}
 }
 
 // payload is the document as compact JSON: the text the fix's edit

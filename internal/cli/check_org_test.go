@@ -51,6 +51,15 @@ func TestCheckCrossAccountCopyWithOrgSnapshot(t *testing.T) {
 			}
 		})
 	}
+	// The fix edits the destination's vault access policy: its commands
+	// say they need the destination account's credentials, in every
+	// language and rendering.
+	for lang, want := range map[string]string{"en": "# Run with credentials of account 444455556666", "ja": "# アカウント 444455556666", "ko": "계정 444455556666의 자격 증명으로 실행하세요"} {
+		out, _, _ := runCLI(t, "", args(orgFixture(t, on, dest), "Closed", "--lang", lang)...)
+		if !strings.Contains(out, want) {
+			t.Errorf("%s: the destination vault's fix does not say whose credentials it needs (%q):\n%s", lang, want, out)
+		}
+	}
 	// An organization snapshot needs the account to check.
 	_, errOut, code := runCLI(t, "", "check", "copy", "--snapshot", orgFixture(t, on, dest),
 		"--destination-vault", "arn:aws:backup:eu-west-1:444455556666:backup-vault:Central")

@@ -73,6 +73,11 @@ func registerFixcli(register func(map[string]tr)) {
 			JA: "# このままでは実行できません: 先に %[1]s を置き換えてください。値の調べ方: %[2]s",
 			KO: "# 이대로는 실행할 수 없습니다: 먼저 %[1]s을(를) 바꾸세요. 값 확인 방법: %[2]s",
 		},
+		"fixcli.other-account": { // owner account, resource ARN, principal's account
+			EN: "# Run with credentials of account %[1]s, which owns %[2]s: the principal's account %[3]s cannot change this policy.",
+			JA: "# アカウント %[1]s (%[2]s の所有者) の認証情報で実行してください: プリンシパルのアカウント %[3]s ではこのポリシーを変更できません。",
+			KO: "# %[2]s을(를) 소유한 계정 %[1]s의 자격 증명으로 실행하세요: 주체의 계정 %[3]s로는 이 정책을 변경할 수 없습니다.",
+		},
 		"fixcli.resource-apply": {
 			EN: "# This is the resource-based policy of %s: apply the document with the %s API call that sets that resource's policy (it replaces the whole policy).",
 			JA: "# これは %[1]s のリソースベースのポリシーです: そのリソースのポリシーを設定する %[2]s の API 呼び出しでドキュメントを適用してください (ポリシー全体が置き換わります)。",

@@ -1,3 +1,4 @@
+# Run with credentials of account 111122223333, which owns arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab: the principal's account 444455556666 cannot change this policy.
 resource "aws_kms_key_policy" "key_1234abcd_12ab_34cd_56ef_1234567890ab" {
   key_id = "arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
   policy = jsonencode({
