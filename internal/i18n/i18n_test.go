@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -95,6 +96,29 @@ func TestVerbArgs(t *testing.T) {
 	for tmpl, want := range map[string]string{"%s %q": "1s 2q", "%[2]q %[1]s": "1s 2q", "%[2]s の %[1]s": "1s 2s", "100%% %d": "1d"} {
 		if got := verbArgs(tmpl); got != want {
 			t.Errorf("verbArgs(%q) = %q, want %q", tmpl, got, want)
+		}
+	}
+}
+
+// Groups registered concurrently on first use give every goroutine the
+// same texts (run with -race).
+func TestConcurrentFirstUse(t *testing.T) {
+	ids := []string{"audit.title", "fix.no-sid", "report.verdict.Allowed", "layer.scp", "decode.skipped", "jobs.none"}
+	var wg sync.WaitGroup
+	got := make([][]string, 8)
+	for g := range got {
+		wg.Go(func() {
+			for _, id := range ids {
+				got[g] = append(got[g], Text(JA, id))
+			}
+		})
+	}
+	wg.Wait()
+	for g := range got {
+		for i, id := range ids {
+			if got[g][i] == "" || got[g][i] != got[0][i] {
+				t.Errorf("goroutine %d: %s = %q, goroutine 0 %q", g, id, got[g][i], got[0][i])
+			}
 		}
 	}
 }
