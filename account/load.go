@@ -70,8 +70,8 @@ func Load(r io.Reader) (*Snapshot, error) {
 
 // DefaultMaxSize is the most bytes of snapshot JSON Load reads, after
 // decompression: 512 MiB, room for about 150,000 roles of
-// account.Synthetic (100,000 are 335 MiB; loading takes about 4.5 times
-// the snapshot's size in memory at the peak). The environment variable
+// account.Synthetic (100,000 are 335 MiB; `denied check` of those peaks
+// at about twice the snapshot's size in memory). The environment variable
 // DENIED_SNAPSHOT_MAX_MIB (a whole number of MiB, 1 or more) overrides it.
 const DefaultMaxSize = 512 << 20
 
