@@ -65,22 +65,9 @@ func (s *Snapshot) Input(principal, action, resource string, ctx map[string][]st
 	if s.Organization != nil {
 		in.ManagementAccount = s.Organization.ManagementAccountID
 	}
-	ids, err := s.IdentityPolicies(principal)
-	if err != nil {
+	var err error
+	if in.Identity, in.Boundary, in.SCPs, err = s.PrincipalPolicies(principal); err != nil {
 		return nil, err
-	}
-	in.Identity = Docs(ids)
-	b, err := s.Boundary(principal)
-	if err != nil {
-		return nil, err
-	}
-	in.Boundary = Doc(b)
-	scps, err := s.SCPLevels(arn.Account(principal))
-	if err != nil {
-		return nil, err
-	}
-	if len(scps) > 0 {
-		in.SCPs = Levels(scps)
 	}
 	rcps, err := s.RCPLevels(resAcct)
 	if err != nil {
@@ -91,6 +78,27 @@ func (s *Snapshot) Input(principal, action, resource string, ctx map[string][]st
 	}
 	in.Resource = s.ResourcePolicy(action, resource)
 	return in, nil
+}
+
+// PrincipalPolicies returns the policies that go with principal (a role,
+// a session of a role, or a user of the snapshot) wherever it calls: its
+// identity policies (inline, then managed; a user's then its groups'), its
+// permissions boundary (nil when none) and the SCP levels of its account
+// (empty when SCPs do not apply).
+func (s *Snapshot) PrincipalPolicies(principal string) (identity []eval.Doc, boundary *eval.Doc, scps []eval.Level, err error) {
+	ids, err := s.IdentityPolicies(principal)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	b, err := s.Boundary(principal)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ls, err := s.SCPLevels(arn.Account(principal))
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return Docs(ids), Doc(b), Levels(ls), nil
 }
 
 // ResourcePolicy is the resource-based policy the snapshot has for a

@@ -819,24 +819,11 @@ func (c checker) evaluate(res *Result, id, principal, policyPrincipal, roleARN s
 			return
 		}
 	}
-	ids, err := ps.IdentityPolicies(policyPrincipal)
-	if err != nil {
+	var err error
+	if cs.Identity, cs.Boundary, cs.SCPs, err = ps.PrincipalPolicies(policyPrincipal); err != nil {
 		res.evalError(err)
 		return
 	}
-	cs.Identity = account.Docs(ids)
-	if b, err := ps.Boundary(policyPrincipal); err != nil {
-		res.evalError(err)
-		return
-	} else if b != nil {
-		cs.Boundary = account.Doc(b)
-	}
-	scps, err := ps.SCPLevels(arn.Account(policyPrincipal))
-	if err != nil {
-		res.evalError(err)
-		return
-	}
-	cs.SCPs = account.Levels(scps)
 	rcps, err := rs.RCPLevels(resAcct)
 	if err != nil {
 		res.evalError(err)
