@@ -3,7 +3,6 @@ package jobs_test
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -31,15 +30,6 @@ func client(url string) *backup.Client {
 		Credentials:      credentials.NewStaticCredentialsProvider("AKIDJOBSTEST", "jobs-test-secret", ""),
 		RetryMaxAttempts: 1,
 	})
-}
-
-func ids(js []jobs.Job) []string {
-	var out []string
-	for _, j := range js {
-		out = append(out, string(j.Kind)+":"+j.ID[:1]+j.ID[len(j.ID)-2:])
-	}
-	sort.Strings(out)
-	return out
 }
 
 func TestExplainGroups(t *testing.T) {
