@@ -21,6 +21,7 @@ package audit
 
 import (
 	"errors"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -304,6 +305,8 @@ type auditor struct {
 	// plans keeps the fix plans made: the same denial (same request, same
 	// policies) met by several checks is planned and verified once.
 	plans *fix.Memo
+	// rules keeps the rule of each denial met (ruleFor).
+	rules map[ruleKey]diagnose.Finding
 }
 
 // Run audits snap.
@@ -698,12 +701,35 @@ func dedupe(gs []Gap) []Gap {
 func (a *auditor) finding(r preflight.Result) Finding {
 	f := Finding{Principal: r.Principal, PrincipalARN: r.PrincipalARN, Action: r.Action,
 		Resource: r.Resource, Verdict: r.Verdict, Layer: r.Layer, Message: r.Message, Deciding: r.Deciding}
-	rule := RuleFor(r)
+	rule := a.ruleFor(r)
 	f.RuleID, f.Title, f.Severity = rule.Rule, rule.Title, Severity(rule.Rule)
 	if r.Plan != nil && len(r.Plan.Fixes) > 0 {
 		fx := r.Plan.Fixes[0]
 		f.Fix = &fx
 	}
+	return f
+}
+
+// ruleKey is what RuleFor reads of a result.
+type ruleKey struct {
+	principal, principalARN, action, resource, verdict, layer, resourcePolicy, message string
+}
+
+// ruleFor is RuleFor, remembered per result: the same denial met by
+// several items (every recovery point a role restores) is matched against
+// the rules once (parsing its message is most of RuleFor's cost).
+func (a *auditor) ruleFor(r preflight.Result) diagnose.Finding {
+	k := ruleKey{r.Principal, r.PrincipalARN, r.Action, r.Resource, r.Verdict, r.Layer, r.ResourcePolicy, r.Message}
+	f, ok := a.rules[k]
+	if !ok {
+		f = RuleFor(r)
+		if a.rules == nil || len(a.rules) >= 4096 {
+			a.rules = make(map[ruleKey]diagnose.Finding)
+		}
+		a.rules[k] = f
+	}
+	// Each finding gets arguments of its own.
+	f.Title.Args = slices.Clone(f.Title.Args)
 	return f
 }
 
