@@ -341,15 +341,23 @@ func auditOrgAccount(o *account.Org, view preflight.OrgView, in *auditInput, ro 
 	var b bytes.Buffer
 	switch in.format {
 	case "json":
-		if err := report.Write(&b, report.JSON, doc, ro); err != nil {
-			return orgAccountResult{err: err}
-		}
-		ar.Report = json.RawMessage(bytes.TrimSpace(b.Bytes()))
+		// As json.MarshalIndent(ar, "    ", "  ") writes ar with the
+		// report as its json.RawMessage (HTML-escaped, indented at the
+		// depth of its member), with the report written there directly
+		// instead of written, compacted and indented again.
 		el, err := json.MarshalIndent(ar, "    ", "  ")
 		if err != nil {
 			return orgAccountResult{err: err}
 		}
-		r.parts = [][]byte{append([]byte("    "), el...)}
+		const closer = "\n    }"
+		b.WriteString("    ")
+		b.Write(el[:len(el)-len(closer)])
+		b.WriteString(",\n      \"report\": ")
+		if err := report.WriteAuditJSONAt(&b, doc, ro, 3); err != nil {
+			return orgAccountResult{err: err}
+		}
+		b.WriteString(closer)
+		r.parts = [][]byte{b.Bytes()}
 	case "junit":
 		if err := report.Write(&b, report.JUnit, doc, ro); err != nil {
 			return orgAccountResult{err: err}

@@ -219,3 +219,43 @@ func BenchmarkAuditWrite10kFailing(b *testing.B) {
 type countWriter int
 
 func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); return len(p), nil }
+
+// WriteAuditJSONAt writes what json.MarshalIndent writes for a member
+// holding Write's JSON as a json.RawMessage: HTML-escaped and indented at
+// the member's depth, byte for byte (the organization's JSON is built so).
+func TestAuditJSONAtIsMarshalIndent(t *testing.T) {
+	rep := synthetic(5)
+	rep.Items[0].ARN = "arn:<&>\u2028"
+	rep.Items[0].Findings = append([]audit.Finding{{RuleID: "r<1>", Fix: &fix.Fix{ID: "a&b", Title: "<Allow> it & more"}}}, rep.Items[0].Findings...)
+	for _, summary := range []bool{false, true} {
+		doc := &Audit{Report: rep, SummaryOnly: summary}
+		var whole bytes.Buffer
+		if err := Write(&whole, JSON, doc, Options{Lang: "en"}); err != nil {
+			t.Fatal(err)
+		}
+		type member struct {
+			ID     string          `json:"id"`
+			Report json.RawMessage `json:"report"`
+		}
+		want, err := json.MarshalIndent(member{"x", bytes.TrimSpace(whole.Bytes())}, "    ", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		got.WriteString("{\n      \"id\": \"x\",\n      \"report\": ")
+		if err := WriteAuditJSONAt(&got, doc, Options{Lang: "en"}, 3); err != nil {
+			t.Fatal(err)
+		}
+		got.WriteString("\n    }")
+		if !bytes.Contains(want, []byte(`\u003c`)) && !summary {
+			t.Fatalf("no escaped HTML in the report")
+		}
+		if !bytes.Equal(got.Bytes(), want) {
+			i := 0
+			for i < got.Len() && i < len(want) && got.Bytes()[i] == want[i] {
+				i++
+			}
+			t.Errorf("summary %v: differs at byte %d:\n%.300s\nwant\n%.300s", summary, i, got.Bytes()[max(0, i-100):], want[max(0, i-100):])
+		}
+	}
+}

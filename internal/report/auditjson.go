@@ -48,11 +48,14 @@ type fixTable struct {
 	ref   map[*fix.Fix]string
 	byDoc map[string]string
 	fixes []*fix.Fix
+	// docs holds the compact JSON of each of fixes, written indented into
+	// the table instead of encoding the fix again.
+	docs [][]byte
 }
 
 // newFixTable gives each distinct fix of items a reference: fixes shared
 // by pointer (the items of one check) are encoded once to compare them.
-func newFixTable(j *jsonStream, items []audit.Item) (*fixTable, error) {
+func newFixTable(items []audit.Item) (*fixTable, error) {
 	t := &fixTable{ref: map[*fix.Fix]string{}, byDoc: map[string]string{}}
 	for i := range items {
 		for k := range items[i].Findings {
@@ -63,7 +66,11 @@ func newFixTable(j *jsonStream, items []audit.Item) (*fixTable, error) {
 			if _, ok := t.ref[f]; ok {
 				continue
 			}
-			doc, err := j.compact(f)
+			// What an encoder writes for f: MarshalJSON's output compacted,
+			// and it is json.Marshal's (compact, HTML-escaped), which both
+			// compacting (escaped or not) leave as it is. Calling it
+			// directly saves the pass over its 4 KB.
+			doc, err := f.MarshalJSON()
 			if err != nil {
 				return nil, err
 			}
@@ -74,20 +81,33 @@ func newFixTable(j *jsonStream, items []audit.Item) (*fixTable, error) {
 			r := "fix-" + strconv.Itoa(len(t.fixes)+1)
 			t.ref[f], t.byDoc[string(doc)] = r, r
 			t.fixes = append(t.fixes, f)
+			t.docs = append(t.docs, doc)
 		}
 	}
 	return t, nil
 }
 
 func (a *Audit) writeJSON(w io.Writer, o Options) error {
+	return a.writeJSONStream(newJSONStream(w), o)
+}
+
+// WriteAuditJSONAt writes the JSON report of a as the value of a member at
+// depth depth of an enclosing indented document (its first line
+// unprefixed, no newline after it), HTML-escaped: as json.MarshalIndent
+// writes a json.RawMessage holding Write's JSON, without encoding it three
+// times (an organization's audit writes one per account).
+func WriteAuditJSONAt(w io.Writer, a *Audit, o Options, depth int) error {
+	return a.writeJSONStream(newJSONStreamAt(w, depth, true), o)
+}
+
+func (a *Audit) writeJSONStream(j *jsonStream, o Options) error {
 	rep := a.Report
 	fillGapTexts(&rep, o.Lang)
-	j := newJSONStream(w)
 	head, err := j.indented(auditHead{Report: &rep}, 0)
 	if err != nil {
 		return err
 	}
-	j.w.Write(bytes.TrimSuffix(head, []byte("\n}")))
+	j.w.Write(bytes.TrimSuffix(head, []byte("\n"+indent(j.base)+"}")))
 	if !a.SummaryOnly {
 		if err := writeAuditItems(j, rep.Items); err != nil {
 			return err
@@ -112,13 +132,13 @@ func (a *Audit) writeJSON(w io.Writer, o Options) error {
 			return err
 		}
 	}
-	j.w.WriteString("\n}\n")
+	j.close()
 	return j.flush()
 }
 
 // writeAuditItems writes the fix table and the items that refer to it.
 func writeAuditItems(j *jsonStream, items []audit.Item) error {
-	t, err := newFixTable(j, items)
+	t, err := newFixTable(items)
 	if err != nil {
 		return err
 	}
@@ -128,9 +148,11 @@ func writeAuditItems(j *jsonStream, items []audit.Item) error {
 	for i, f := range t.fixes {
 		j.elem(i, 2)
 		j.key(t.ref[f])
-		if err := j.value(f, 2); err != nil {
+		b, err := j.indentJSON(t.docs[i], 2)
+		if err != nil {
 			return err
 		}
+		j.w.Write(b)
 	}
 	j.end(len(t.fixes), 2, '}')
 	j.elem(1, 1)
@@ -144,7 +166,7 @@ func writeAuditItems(j *jsonStream, items []audit.Item) error {
 	}
 	done := map[shared][]byte{}
 	var fs []auditFindingJSON
-	end := []byte("\n" + indent(2) + "}")
+	end := []byte("\n" + indent(j.base+2) + "}")
 	for i := range items {
 		it := &items[i]
 		head, err := j.indented(auditItemJSON{Item: it}, 2)

@@ -19,12 +19,23 @@ type jsonStream struct {
 	raw bytes.Buffer
 	out bytes.Buffer
 	enc *json.Encoder
+	// base is the depth of the whole document: 0 for a document of its
+	// own, more for one written as a value inside another (every depth
+	// below is relative to it).
+	base int
 }
 
 func newJSONStream(w io.Writer) *jsonStream {
-	j := &jsonStream{w: bufio.NewWriterSize(w, bufSize)}
+	return newJSONStreamAt(w, 0, false)
+}
+
+// newJSONStreamAt returns a stream of a document that is a value at
+// depth base of an enclosing document, HTML-escaped (as json.Marshal
+// escapes) if escapeHTML.
+func newJSONStreamAt(w io.Writer, base int, escapeHTML bool) *jsonStream {
+	j := &jsonStream{w: bufio.NewWriterSize(w, bufSize), base: base}
 	j.enc = json.NewEncoder(&j.raw)
-	j.enc.SetEscapeHTML(false)
+	j.enc.SetEscapeHTML(escapeHTML)
 	return j
 }
 
@@ -35,20 +46,18 @@ func (j *jsonStream) indented(v any, depth int) ([]byte, error) {
 	if err := j.enc.Encode(v); err != nil {
 		return nil, err
 	}
+	return j.indentJSON(bytes.TrimSuffix(j.raw.Bytes(), []byte("\n")), depth)
+}
+
+// indentJSON returns the compact JSON doc indented for a depth of depth
+// (its first line unprefixed); valid until the next call. doc must not
+// be j.out's.
+func (j *jsonStream) indentJSON(doc []byte, depth int) ([]byte, error) {
 	j.out.Reset()
-	if err := json.Indent(&j.out, bytes.TrimSuffix(j.raw.Bytes(), []byte("\n")), indent(depth), "  "); err != nil {
+	if err := json.Indent(&j.out, doc, indent(j.base+depth), "  "); err != nil {
 		return nil, err
 	}
 	return j.out.Bytes(), nil
-}
-
-// compact returns v as compact JSON; valid until the next call.
-func (j *jsonStream) compact(v any) ([]byte, error) {
-	j.raw.Reset()
-	if err := j.enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(j.raw.Bytes(), []byte("\n")), nil
 }
 
 // value writes v at depth.
@@ -66,14 +75,14 @@ func (j *jsonStream) elem(n, depth int) {
 		j.w.WriteByte(',')
 	}
 	j.w.WriteByte('\n')
-	j.w.WriteString(indent(depth))
+	j.w.WriteString(indent(j.base + depth))
 }
 
 // end closes an array or object of n elements whose members are at depth.
 func (j *jsonStream) end(n, depth int, closer byte) {
 	if n > 0 {
 		j.w.WriteByte('\n')
-		j.w.WriteString(indent(depth - 1))
+		j.w.WriteString(indent(j.base + depth - 1))
 	}
 	j.w.WriteByte(closer)
 }
@@ -83,6 +92,17 @@ func (j *jsonStream) key(name string) {
 	b, _ := json.Marshal(name)
 	j.w.Write(b)
 	j.w.WriteString(": ")
+}
+
+// close ends the document (after its last member) as a document of its
+// own ends, or without a newline as a value inside another.
+func (j *jsonStream) close() {
+	j.w.WriteByte('\n')
+	j.w.WriteString(indent(j.base))
+	j.w.WriteByte('}')
+	if j.base == 0 {
+		j.w.WriteByte('\n')
+	}
 }
 
 func (j *jsonStream) flush() error { return j.w.Flush() }
