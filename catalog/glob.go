@@ -28,9 +28,10 @@ func (d *db) expandAction(pattern string) []string {
 	case hasColon:
 		// The pattern's ':' must match the name's ':'.
 		ag, sg := compileGlob(actPat), compileGlob(svcPat)
+		lit := literalPrefix(actPat)
 		match := func(s *svcEntry) {
 			for i := range s.actions {
-				if ag.match(s.actLower[i]) {
+				if strings.HasPrefix(s.actLower[i], lit) && ag.match(s.actLower[i]) {
 					add(&s.actions[i])
 				}
 			}
@@ -73,6 +74,15 @@ func globMatch[S ~string | ~[]byte](pattern string, s S) bool {
 
 // glob is a pattern compiled for matching many names: runs of stars
 // collapsed, and the length a name needs.
+// literalPrefix is the part of a glob pattern before its first wildcard,
+// which every name it matches starts with.
+func literalPrefix(pattern string) string {
+	if i := strings.IndexAny(pattern, "*?"); i >= 0 {
+		return pattern[:i]
+	}
+	return pattern
+}
+
 type glob struct {
 	pat  string
 	need int // bytes a match needs: all but the stars
@@ -170,8 +180,12 @@ func (d *db) matchesAnyAction(pattern string) bool {
 		return false
 	case hasColon:
 		ag, sg := compileGlob(actPat), compileGlob(svcPat)
+		lit := literalPrefix(actPat)
 		match := func(s *svcEntry) bool {
-			for i := range s.actions {
+			// Every name the pattern matches starts with its literal
+			// prefix: in the sorted names, they are the run from the
+			// first name at or after the prefix.
+			for i := sort.SearchStrings(s.actLower, lit); i < len(s.actLower) && strings.HasPrefix(s.actLower[i], lit); i++ {
 				if ag.match(s.actLower[i]) {
 					return true
 				}

@@ -79,3 +79,32 @@ func BenchmarkExpandActionLong(b *testing.B) {
 		})
 	}
 }
+
+// TestActionsSortedForPrefixSearch checks what matchesAnyAction's binary
+// search relies on: every service's lower-case action names are sorted and
+// distinct; and that it agrees with a plain scan on patterns of every
+// service.
+func TestActionsSortedForPrefixSearch(t *testing.T) {
+	d := get()
+	all := d.all()
+	for si := range all {
+		s := &all[si]
+		for i := 1; i < len(s.actLower); i++ {
+			if s.actLower[i-1] >= s.actLower[i] {
+				t.Fatalf("%s: %q before %q", s.Prefix, s.actLower[i-1], s.actLower[i])
+			}
+		}
+		for _, a := range s.actLower[:min(len(s.actLower), 40)] {
+			for _, pat := range []string{a[:len(a)/2] + "*", a[:1] + "?" + a[min(2, len(a)):], a + "x*", "*" + a[len(a)/2:], a} {
+				scan := false
+				g := compileGlob(pat)
+				for _, b := range s.actLower {
+					scan = scan || g.match(b)
+				}
+				if got := MatchesAnyAction(s.Prefix + ":" + pat); got != scan {
+					t.Fatalf("MatchesAnyAction(%s:%s) = %v, a scan says %v", s.Prefix, pat, got, scan)
+				}
+			}
+		}
+	}
+}
