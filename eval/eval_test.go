@@ -291,3 +291,41 @@ func TestCacheLargeDocuments(t *testing.T) {
 		t.Fatalf("a document over %d bytes was kept: %+v", cacheLargeMax, s)
 	}
 }
+
+// A cached document's warnings name the policy as the input names it
+// each time: the same text under a new name, at a new place, warns with
+// that name and path, and under the old name again with the old one.
+func TestCachedWarningsFollowTheName(t *testing.T) {
+	t.Parallel()
+	cache := NewCache(64)
+	opt := Options{Now: fixedNow, Cache: cache}
+	typo := []byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObjekt","Resource":"*"}]}`)
+	for i, name := range []string{"typo", "typo", "other", "typo"} {
+		in := getInput()
+		extra := make([]Doc, i%2)
+		in.Identity = append(append(in.Identity, extra...), Doc{Name: name, Text: typo})
+		for k := range extra {
+			in.Identity[1+k] = Doc{Name: "list", Text: []byte(allowList)}
+		}
+		out, err := Run(in, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := Path{Field: FieldIdentity, Level: -1, Index: len(in.Identity) - 1, Pointer: "/Statement/0/Action/0"}
+		n := 0
+		for _, w := range out.Warnings {
+			if strings.Contains(w.Message, "unknown action") {
+				n++
+				if w.Path != want || !strings.HasPrefix(w.Message, `identity policy "`+name+`", `) {
+					t.Errorf("run %d: warning at %+v %q, want at %+v naming %q", i, w.Path, w.Message, want, name)
+				}
+			}
+		}
+		if n != 1 {
+			t.Errorf("run %d: %d unknown-action warnings in %+v, want 1", i, n, out.Warnings)
+		}
+	}
+	if st := cache.Stats(); st.Hits == 0 {
+		t.Fatalf("%+v: the document was never found in the cache", st)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -314,8 +315,12 @@ func (pr *Prepared) parse(loc Path, d *Doc, cache *Cache) (authz.NamedPolicy, er
 	if doc.err != nil {
 		return authz.NamedPolicy{}, &Error{Path: loc.in(doc.err.pointer), Message: fmt.Sprintf("%s policy %q, %s", l, name, doc.err.msg)}
 	}
-	for _, w := range doc.warnings {
-		pr.Warnings = append(pr.Warnings, Warning{Path: loc.in(w.pointer), Message: fmt.Sprintf("%s policy %q, %s", l, name, w.msg)})
+	if len(doc.warnings) > 0 {
+		msgs := doc.messages(l, name)
+		pr.Warnings = slices.Grow(pr.Warnings, len(msgs))
+		for i, w := range doc.warnings {
+			pr.Warnings = append(pr.Warnings, Warning{Path: loc.in(w.pointer), Message: msgs[i]})
+		}
 	}
 	pr.Sources = append(pr.Sources, Source{Layer: l, Name: name, Path: loc, Text: doc.text, Policy: doc.policy})
 	return authz.NamedPolicy{Name: name, Policy: doc.policy, Compiled: doc.compiled}, nil
@@ -330,6 +335,28 @@ type parsedDoc struct {
 	warnings []docNote
 	err      *docNote
 	cp       authz.CompiledPolicy
+	// msgs are the warnings' messages as a Warning says them for the
+	// document named msgName, the last name it was prepared under: a
+	// cached document prepared again under the same name (every check of
+	// an audit evaluates the same policies) formats none of them again.
+	// Like the rest of the Cache, used by one goroutine at a time.
+	msgName string
+	msgs    []string
+}
+
+// messages returns the Warning messages of doc's warnings for the policy
+// name of layer l (always the same for one document: the layer is part of
+// the Cache's key).
+func (doc *parsedDoc) messages(l authz.Layer, name string) []string {
+	if doc.msgs != nil && doc.msgName == name {
+		return doc.msgs
+	}
+	msgs := make([]string, len(doc.warnings))
+	for i, w := range doc.warnings {
+		msgs[i] = fmt.Sprintf("%s policy %q, %s", l, name, w.msg)
+	}
+	doc.msgName, doc.msgs = name, msgs
+	return msgs
 }
 
 // docNote is a finding inside a document: its pointer there, and the
