@@ -6,9 +6,9 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf16"
-	"unicode/utf8"
 	"unsafe"
+
+	"github.com/deniedhq/denied/internal/jsonx"
 )
 
 // fastDecode decodes data into s in one pass over the bytes, without
@@ -124,25 +124,7 @@ type fastDecoder struct {
 	keys [][]byte // the keys of the objects being skipped, innermost last
 }
 
-func (d *fastDecoder) ws() {
-	data, i := d.data, d.off
-	for i < len(data) && data[i] <= ' ' && isSpace[data[i]] {
-		i++
-	}
-	d.off = i
-}
-
-// isSpace marks JSON's white space.
-var isSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
-
-// plainByte marks the bytes a string holds that scanString need not look
-// at: ASCII, not a control character, not '"' or '\\'.
-var plainByte = func() (t [256]bool) {
-	for c := 0x20; c < utf8.RuneSelf; c++ {
-		t[c] = c != '"' && c != '\\'
-	}
-	return t
-}()
+func (d *fastDecoder) ws() { d.off = jsonx.Space(d.data, d.off) }
 
 // peek skips white space and returns the next byte, or 0 at the end.
 func (d *fastDecoder) peek() byte {
@@ -360,77 +342,17 @@ func (d *fastDecoder) rawKey() ([]byte, bool) {
 	return d.data[start:end], true
 }
 
-// scanString moves past a string starting at d.off, checking it: valid
-// UTF-8, no control character, only JSON's escapes, no \u of a surrogate
-// half (decodeStrict's checks and encoding/json's read those differently).
-// It returns the offset of the closing quote and whether the string has
-// escapes.
+// scanString moves past a string starting at d.off, checking it with
+// jsonx.Scan and refusing any \u of a surrogate half as well (decodeStrict
+// and encoding/json read those differently). It returns the offset of the
+// closing quote and whether the string has escapes.
 func (d *fastDecoder) scanString() (end int, escaped, ok bool) {
-	data := d.data
-	i := d.off + 1
-	for i < len(data) {
-		for i < len(data) && plainByte[data[i]] {
-			i++
-		}
-		if i >= len(data) {
-			break
-		}
-		c := data[i]
-		switch {
-		case c == '"':
-			d.off = i + 1
-			return i, escaped, true
-		case c == '\\':
-			escaped = true
-			if i+1 >= len(data) {
-				return 0, false, false
-			}
-			switch data[i+1] {
-			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-				i += 2
-			case 'u':
-				r, ok := hex4(data[i+2:])
-				if !ok || utf16.IsSurrogate(r) {
-					return 0, false, false
-				}
-				i += 6
-			default:
-				return 0, false, false
-			}
-		case c < 0x20:
-			return 0, false, false
-		case c >= utf8.RuneSelf:
-			r, n := utf8.DecodeRune(data[i:])
-			if r == utf8.RuneError && n == 1 {
-				return 0, false, false
-			}
-			i += n
-		default:
-			i++
-		}
+	end, esc, p := jsonx.Scan(d.data, d.off+1)
+	if p != jsonx.OK || esc&jsonx.Surrogate != 0 {
+		return 0, false, false
 	}
-	return 0, false, false
-}
-
-func hex4(b []byte) (rune, bool) {
-	if len(b) < 4 {
-		return 0, false
-	}
-	var r rune
-	for _, c := range b[:4] {
-		switch {
-		case c >= '0' && c <= '9':
-			c -= '0'
-		case c >= 'a' && c <= 'f':
-			c -= 'a' - 10
-		case c >= 'A' && c <= 'F':
-			c -= 'A' - 10
-		default:
-			return 0, false
-		}
-		r = r<<4 | rune(c)
-	}
-	return r, true
+	d.off = end
+	return end - 1, esc != 0, true
 }
 
 // str reads a string value and returns it decoded.
@@ -451,39 +373,7 @@ func (d *fastDecoder) str() (string, bool) {
 		// callers do not modify data): no copy, no allocation.
 		return unsafe.String(&d.data[start], end-start), true
 	}
-	return unescape(d.data[start:end]), true
-}
-
-// unescape decodes the escapes of a string scanString accepted.
-func unescape(b []byte) string {
-	out := make([]byte, 0, len(b))
-	for i := 0; i < len(b); i++ {
-		c := b[i]
-		if c != '\\' {
-			out = append(out, c)
-			continue
-		}
-		i++
-		switch b[i] {
-		case 'b':
-			out = append(out, '\b')
-		case 'f':
-			out = append(out, '\f')
-		case 'n':
-			out = append(out, '\n')
-		case 'r':
-			out = append(out, '\r')
-		case 't':
-			out = append(out, '\t')
-		case 'u':
-			r, _ := hex4(b[i+1:])
-			out = utf8.AppendRune(out, r)
-			i += 4
-		default: // " \ /
-			out = append(out, b[i])
-		}
-	}
-	return string(out)
+	return string(jsonx.Unescape(make([]byte, 0, end-start), d.data[start:end])), true
 }
 
 // integer reads a JSON integer (no fraction, no exponent) that fits int64.

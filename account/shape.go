@@ -111,35 +111,15 @@ func (sc *shapeScanner) syntax(want string) error {
 	return &Error{Pointer: sc.pointer(), Line: l, Col: c, Message: fmt.Sprintf("invalid JSON: expected %s, found %s", want, got)}
 }
 
-func (sc *shapeScanner) ws() {
-	for sc.off < len(sc.data) {
-		switch sc.data[sc.off] {
-		case ' ', '\t', '\n', '\r':
-			sc.off++
-		default:
-			return
-		}
-	}
-}
+func (sc *shapeScanner) ws() { sc.off = jsonx.Space(sc.data, sc.off) }
 
 func (sc *shapeScanner) kind() string {
 	sc.ws()
 	if sc.off >= len(sc.data) {
 		return "end"
 	}
-	switch c := sc.data[sc.off]; {
-	case c == '{':
-		return "an object"
-	case c == '[':
-		return "an array"
-	case c == '"':
-		return "a string"
-	case c == 't' || c == 'f':
-		return "a boolean"
-	case c == 'n':
-		return "null"
-	case c == '-' || (c >= '0' && c <= '9'):
-		return "a number"
+	if k := jsonx.KindName(sc.data[sc.off]); k != "" {
+		return k
 	}
 	return "invalid"
 }
@@ -150,21 +130,14 @@ func (sc *shapeScanner) str() (string, error) {
 		return "", sc.syntax("a string")
 	}
 	start := sc.off
-	for i := start + 1; i < len(sc.data); i++ {
-		c := sc.data[i]
-		if c == '"' {
-			sc.off = i + 1
-			return string(sc.data[start+1 : i]), nil
-		}
-		if c == '\\' || c < 0x20 || c >= utf8.RuneSelf {
-			break
-		}
-	}
-	b, end, p := jsonx.Unquote(nil, sc.data, start+1)
+	end, esc, p := jsonx.Scan(sc.data, start+1)
 	sc.off = end
 	switch p {
 	case jsonx.OK:
-		return string(b), nil
+		if esc == 0 {
+			return string(sc.data[start+1 : end-1]), nil
+		}
+		return string(jsonx.Unescape(nil, sc.data[start+1:end-1])), nil
 	case jsonx.InvalidUTF8:
 		l, col := jsonx.LineCol(sc.data, end)
 		return "", &Error{Pointer: sc.pointer(), Line: l, Col: col, Message: fmt.Sprintf("invalid JSON: invalid UTF-8 byte 0x%02X in a string", sc.data[end])}

@@ -89,78 +89,170 @@ const (
 	BadUnicode           // \u not followed by four hex digits (offset: the backslash)
 )
 
-// Unquote decodes the rest of a JSON string, from offset i inside it (just
-// after the opening quote, or after a part the caller has read already) to
-// its closing quote, appending the content to buf. It returns buf and the
-// offset just past the closing quote, or, when the string is not valid,
-// the problem and the offset of the byte at fault.
-//
-// Escapes decode as encoding/json decodes them: a \u escape of a UTF-16
-// surrogate pair gives one character, and a surrogate half that is not
-// part of a pair gives U+FFFD (the escape that follows it is read on its
-// own).
-func Unquote(buf, data []byte, i int) ([]byte, int, Problem) {
+// Escapes says what escapes a JSON string has.
+type Escapes uint8
+
+// Escapes Scan reports.
+const (
+	Escaped   Escapes = 1 << iota // some backslash escape
+	Surrogate                     // some \u escape of a UTF-16 surrogate half (D800 to DFFF)
+)
+
+// plain marks the bytes a string may hold as they are and that need no
+// check: not '"', not '\\', no control character, ASCII.
+var plain = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// Scan checks the rest of a JSON string, from offset i inside it (just
+// after the opening quote) to its closing quote, without decoding it. It
+// returns the offset just past the closing quote and what escapes the
+// string has, or, when the string is not valid, the problem and the
+// offset of the byte at fault. Every decoder's fast path is Scan: a string
+// without escapes is data[i:end-1] as it stands; Unescape decodes one
+// with escapes.
+func Scan(data []byte, i int) (end int, esc Escapes, p Problem) {
 	for i < len(data) {
+		for i < len(data) && plain[data[i]] {
+			i++
+		}
+		if i >= len(data) {
+			break
+		}
 		c := data[i]
 		switch {
 		case c == '"':
-			return buf, i + 1, OK
+			return i + 1, esc, OK
 		case c < 0x20:
-			return buf, i, Control
+			return i, esc, Control
 		case c >= utf8.RuneSelf:
 			r, size := utf8.DecodeRune(data[i:])
 			if r == utf8.RuneError && size <= 1 {
-				return buf, i, InvalidUTF8
+				return i, esc, InvalidUTF8
 			}
-			buf = append(buf, data[i:i+size]...)
 			i += size
-		case c != '\\':
-			buf = append(buf, c)
-			i++
-		default:
+		default: // '\\'
 			if i+1 >= len(data) {
-				return buf, i, EndInEscape
+				return i, esc, EndInEscape
 			}
-			switch e := data[i+1]; e {
-			case '"', '\\', '/':
-				buf = append(buf, e)
-			case 'b':
-				buf = append(buf, '\b')
-			case 'f':
-				buf = append(buf, '\f')
-			case 'n':
-				buf = append(buf, '\n')
-			case 'r':
-				buf = append(buf, '\r')
-			case 't':
-				buf = append(buf, '\t')
+			esc |= Escaped
+			switch data[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
 			case 'u':
 				r := hex4(data, i+2)
 				if r < 0 {
-					return buf, i, BadUnicode
+					return i, esc, BadUnicode
+				}
+				if r >= 0xD800 && r < 0xE000 {
+					esc |= Surrogate
 				}
 				i += 6
-				if hi := r; hi >= 0xD800 && hi < 0xDC00 {
-					// A high surrogate must be followed by \u and a low one.
-					r = utf8.RuneError
-					if i+1 < len(data) && data[i] == '\\' && data[i+1] == 'u' {
-						if lo := hex4(data, i+2); lo >= 0xDC00 && lo < 0xE000 {
-							r = (hi-0xD800)<<10 | (lo - 0xDC00) + 0x10000
-							i += 6
-						}
-					}
-				} else if r >= 0xDC00 && r < 0xE000 {
-					r = utf8.RuneError
-				}
-				buf = utf8.AppendRune(buf, r)
-				continue
 			default:
-				return buf, i, BadEscape
+				return i, esc, BadEscape
 			}
-			i += 2
 		}
 	}
-	return buf, len(data), Unterminated
+	return len(data), esc, Unterminated
+}
+
+// Unescape appends the decoded content of a string Scan accepted: s is
+// what stands between its quotes. Escapes decode as encoding/json decodes
+// them: a \u escape of a UTF-16 surrogate pair gives one character, and a
+// surrogate half that is not part of a pair gives U+FFFD (the escape that
+// follows it is read on its own).
+func Unescape(buf, s []byte) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '\\' {
+			buf = append(buf, c)
+			continue
+		}
+		i++
+		switch e := s[i]; e {
+		case 'b':
+			buf = append(buf, '\b')
+		case 'f':
+			buf = append(buf, '\f')
+		case 'n':
+			buf = append(buf, '\n')
+		case 'r':
+			buf = append(buf, '\r')
+		case 't':
+			buf = append(buf, '\t')
+		case 'u':
+			r := hex4(s, i+1)
+			i += 4
+			if r >= 0xD800 && r < 0xDC00 {
+				// A high surrogate must be followed by \u and a low one.
+				hi := r
+				r = utf8.RuneError
+				if i+2 < len(s) && s[i+1] == '\\' && s[i+2] == 'u' {
+					if lo := hex4(s, i+3); lo >= 0xDC00 && lo < 0xE000 {
+						r = (hi-0xD800)<<10 | (lo - 0xDC00) + 0x10000
+						i += 6
+					}
+				}
+			} else if r >= 0xDC00 && r < 0xE000 {
+				r = utf8.RuneError
+			}
+			buf = utf8.AppendRune(buf, r)
+		default: // " \ /
+			buf = append(buf, e)
+		}
+	}
+	return buf
+}
+
+// Unquote decodes the rest of a JSON string, from offset i inside it (just
+// after the opening quote, or after a part the caller has read already) to
+// its closing quote, appending the content to buf: Scan, then Unescape.
+// It returns buf and the offset just past the closing quote, or, when the
+// string is not valid, the problem and the offset of the byte at fault.
+func Unquote(buf, data []byte, i int) ([]byte, int, Problem) {
+	end, esc, p := Scan(data, i)
+	switch {
+	case p != OK:
+		return buf, end, p
+	case esc == 0:
+		return append(buf, data[i:end-1]...), end, OK
+	}
+	return Unescape(buf, data[i:end-1]), end, OK
+}
+
+// Space returns the offset of the first byte at or after off that is not
+// JSON white space (len(data) when there is none).
+func Space(data []byte, off int) int {
+	for off < len(data) && data[off] <= ' ' && space[data[off]] {
+		off++
+	}
+	return off
+}
+
+// space marks JSON's white space.
+var space = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
+
+// KindName names the JSON type of a value that starts with byte c ("an
+// object", "a string", ...), or is "" when no value starts with c.
+func KindName(c byte) string {
+	switch {
+	case c == '{':
+		return "an object"
+	case c == '[':
+		return "an array"
+	case c == '"':
+		return "a string"
+	case c == 't' || c == 'f':
+		return "a boolean"
+	case c == 'n':
+		return "null"
+	case c == '-' || (c >= '0' && c <= '9'):
+		return "a number"
+	}
+	return ""
 }
 
 // HexVal is the value of the hex digit c, or -1.

@@ -127,3 +127,47 @@ func FuzzSkim(f *testing.F) {
 		}
 	})
 }
+
+func TestScan(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		in  string // after the opening quote
+		end int
+		esc Escapes
+		p   Problem
+	}{
+		{`abc"x`, 4, 0, OK},
+		{`é中"`, 6, 0, OK},
+		{`a\nb"`, 5, Escaped, OK},
+		{`\u00e9"`, 7, Escaped, OK},
+		{`\ud83d\ude00"`, 13, Escaped | Surrogate, OK},
+		{`\udc00"`, 7, Escaped | Surrogate, OK},
+		{`ab`, 2, 0, Unterminated},
+		{"a\x1fb\"", 1, 0, Control},
+		{"a\xc3\"", 1, 0, InvalidUTF8},
+		{`a\`, 1, 0, EndInEscape},
+		{`a\q"`, 1, Escaped, BadEscape},
+		{`a\u00"`, 1, Escaped, BadUnicode},
+	} {
+		end, esc, p := Scan([]byte(tc.in), 0)
+		if end != tc.end || esc != tc.esc || p != tc.p {
+			t.Errorf("Scan(%q) = %d, %b, %d; want %d, %b, %d", tc.in, end, esc, p, tc.end, tc.esc, tc.p)
+		}
+	}
+}
+
+func TestSpaceAndKindName(t *testing.T) {
+	t.Parallel()
+	data := []byte(" \t\r\n x ")
+	if got := Space(data, 0); got != 5 {
+		t.Errorf("Space = %d, want 5", got)
+	}
+	if got := Space(data, 6); got != 7 {
+		t.Errorf("Space at the end = %d, want 7", got)
+	}
+	for c, want := range map[byte]string{'{': "an object", '[': "an array", '"': "a string", 't': "a boolean", 'f': "a boolean", 'n': "null", '-': "a number", '0': "a number", '9': "a number", 'x': "", '}': "", 0: ""} {
+		if got := KindName(c); got != want {
+			t.Errorf("KindName(%q) = %q, want %q", c, got, want)
+		}
+	}
+}
