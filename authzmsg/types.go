@@ -1,6 +1,9 @@
 package authzmsg
 
-import "github.com/deniedhq/denied/internal/i18n"
+import (
+	"github.com/deniedhq/denied/authz"
+	"github.com/deniedhq/denied/internal/i18n"
+)
 
 // Form names the shape the access-denied text arrived in: the outermost
 // envelope the parser recognised around (or instead of) the IAM message.
@@ -73,8 +76,22 @@ const (
 )
 
 // PolicyType is the policy layer the message names. The string values are
-// the layer names the authz engine uses.
+// the layer names the authz engine uses (authz.Layer's String forms), with
+// "trust" and "unknown" besides; Layer converts one to the engine's type.
 type PolicyType string
+
+// Layer is the engine's layer of the policy type: a role's trust policy is
+// its resource-based policy; PolicyUnknown (and "") is no layer. This is
+// the one conversion from a message's policy type to an authz.Layer.
+func (p PolicyType) Layer() (authz.Layer, bool) {
+	switch p {
+	case PolicyTrust:
+		return authz.LayerResource, true
+	case PolicyUnknown, "":
+		return 0, false
+	}
+	return authz.ParseLayer(string(p))
+}
 
 // Policy types.
 const (

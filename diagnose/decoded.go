@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/deniedhq/denied/authz"
 	"github.com/deniedhq/denied/authzmsg"
 	"github.com/deniedhq/denied/policy"
 )
@@ -43,9 +44,9 @@ func decodedLayer(d *authzmsg.Denial, sts []authzmsg.MatchedStatement) string {
 		for _, p := range st.Principals {
 			switch {
 			case p == scopePolicyIssuer || st.IsBoundary:
-				l = "permissionsBoundary"
+				l = authz.LayerBoundary.String()
 			case id != "" && (p == id || strings.HasPrefix(p, id+":")):
-				l = "identity"
+				l = authz.LayerIdentity.String()
 			}
 		}
 		if l == "" || layer != "" && l != layer {

@@ -123,14 +123,12 @@ func resourceName(arn string) string {
 	return arn
 }
 
+// layerOf is the engine's name of the layer the message names, or "".
 func layerOf(d *authzmsg.Denial) string {
-	switch d.PolicyType {
-	case authzmsg.PolicyTrust:
-		return "resource"
-	case authzmsg.PolicyUnknown, "":
-		return ""
+	if l, ok := d.PolicyType.Layer(); ok {
+		return l.String()
 	}
-	return string(d.PolicyType)
+	return ""
 }
 
 func service(action string) string {

@@ -3,6 +3,7 @@ package diagnose
 import (
 	"strings"
 
+	"github.com/deniedhq/denied/authz"
 	"github.com/deniedhq/denied/authzmsg"
 	"github.com/deniedhq/denied/eval"
 	"github.com/deniedhq/denied/fix"
@@ -62,10 +63,7 @@ func problemFor(d *authzmsg.Denial) (fix.Problem, bool, bool) {
 		ctx[k] = vals
 	}
 	in := &eval.Input{Request: eval.Request{Principal: principal, Action: d.Action, Resource: resource, Context: ctx}}
-	layer := layerOf(d)
-	if layer == "" {
-		layer = "identity"
-	}
+	layer := orDefault(layerOf(d), authz.LayerIdentity.String())
 	p := fix.Problem{Input: in, Layer: layer, Explicit: d.Decision == authzmsg.ExplicitDeny}
 	if p.Explicit && d.PolicyARN != "" {
 		// The message names the denying policy: the fix edits that one.
@@ -80,10 +78,8 @@ func problemFor(d *authzmsg.Denial) (fix.Problem, bool, bool) {
 
 // attachFixes plans the fixes for a finding whose layer is a policy layer.
 func attachFixes(d *authzmsg.Denial, f *Finding, opt Options) {
-	switch f.Layer {
-	case "identity", "resource", "permissionsBoundary", "session", "scp", "rcp", "vpcEndpoint":
-	default:
-		return
+	if _, ok := authz.ParseLayer(f.Layer); !ok {
+		return // "trust", "service", "decode", a job's "kms": no policy layer
 	}
 	p, redacted, ok := problemFor(d)
 	if !ok {

@@ -3,6 +3,7 @@ package diagnose
 import (
 	"strings"
 
+	"github.com/deniedhq/denied/authz"
 	"github.com/deniedhq/denied/authzmsg"
 )
 
@@ -32,7 +33,7 @@ func ruleDecodeDenied(d *authzmsg.Denial) (Finding, bool) {
 		return Finding{}, false
 	}
 	return Finding{
-		Rule: "sts.decode-denied", Layer: orDefault(layerOf(d), "identity"),
+		Rule: "sts.decode-denied", Layer: orDefault(layerOf(d), authz.LayerIdentity.String()),
 		Title: msg("stsdecode.title"), Cause: msg("stsdecode.cause", principalName(d)),
 		Checks: []Msg{msg("stsdecode.check")},
 	}, true
@@ -52,7 +53,7 @@ func ruleBackupEC2RestorePassRole(d *authzmsg.Denial) (Finding, bool) {
 	passed := resourceName(d.Resource)
 	f := Finding{
 		Rule:  "backup.ec2-restore-passrole",
-		Layer: orDefault(layerOf(d), "identity"),
+		Layer: orDefault(layerOf(d), authz.LayerIdentity.String()),
 		Title: msg("backup.ec2passrole.title"),
 		Cause: msg("backup.ec2passrole.cause", role, passed),
 		Checks: []Msg{
@@ -99,7 +100,7 @@ func ruleBackupCallerPassRole(d *authzmsg.Denial) (Finding, bool) {
 	}
 	return Finding{
 		Rule:   "backup.caller-passrole",
-		Layer:  orDefault(layerOf(d), "identity"),
+		Layer:  orDefault(layerOf(d), authz.LayerIdentity.String()),
 		Title:  msg("backup.callerpass.title"),
 		Cause:  msg("backup.callerpass.cause", principalName(d), resourceName(d.Resource)),
 		Checks: []Msg{msg("backup.callerpass.check.names"), msg("check.layers.generic")},
@@ -114,7 +115,7 @@ func ruleBackupCreateVault(d *authzmsg.Denial) (Finding, bool) {
 	}
 	f := Finding{
 		Rule:  "backup.create-vault",
-		Layer: orDefault(layerOf(d), "identity"),
+		Layer: orDefault(layerOf(d), authz.LayerIdentity.String()),
 		Title: msg("backup.vault.title"),
 		Cause: msg("backup.vault.cause", orDefault(d.Action, "backup:CreateBackupVault")),
 		Checks: []Msg{
@@ -135,7 +136,7 @@ func ruleBackupStartRestore(d *authzmsg.Denial) (Finding, bool) {
 	}
 	f := Finding{
 		Rule:   "backup.start-restore",
-		Layer:  orDefault(layerOf(d), "identity"),
+		Layer:  orDefault(layerOf(d), authz.LayerIdentity.String()),
 		Title:  msg("backup.restore.title"),
 		Cause:  msg("backup.restore.cause", principalName(d)),
 		Checks: []Msg{msg("backup.restore.check.passrole"), msg("backup.restore.check.vault")},

@@ -3,7 +3,6 @@ package fix
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/deniedhq/denied/authz"
 	"github.com/deniedhq/denied/eval"
@@ -337,19 +336,9 @@ func (s *synth) evaluate(w *working) (outcome, error) {
 	return o, nil
 }
 
-// parseLayer returns the layer named s.
-func parseLayer(s string) (authz.Layer, bool) {
-	for _, l := range authz.Layers {
-		if strings.EqualFold(l.String(), s) {
-			return l, true
-		}
-	}
-	return 0, false
-}
-
 // problemOutcome turns the problem's own diagnosis into an outcome.
 func problemOutcome(p Problem) (outcome, error) {
-	l, ok := parseLayer(p.Layer)
+	l, ok := authz.ParseLayer(p.Layer)
 	if !ok {
 		return outcome{}, fmt.Errorf("unknown layer %q (want identity, resource, permissionsBoundary, session, scp, rcp or vpcEndpoint)", p.Layer)
 	}
@@ -358,7 +347,7 @@ func problemOutcome(p Problem) (outcome, error) {
 		o.decision = authz.ExplicitDeny
 	}
 	for _, d := range p.Deciding {
-		dl, ok := parseLayer(d.Layer)
+		dl, ok := authz.ParseLayer(d.Layer)
 		if !ok {
 			continue
 		}

@@ -1,11 +1,13 @@
 package preflight
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/deniedhq/denied/account"
+	"github.com/deniedhq/denied/authz"
 	"github.com/deniedhq/denied/catalog/backupops"
 	"github.com/deniedhq/denied/eval"
 	"github.com/deniedhq/denied/internal/arn"
@@ -273,7 +275,7 @@ func (c checker) theVault() (*account.BackupVault, Cause, bool) {
 // layer, could not check when one could not be checked, else allowed.
 func (c checker) byRequests(cr ConditionResult, cd backupops.Condition, results []Result) ConditionResult {
 	cr.FromRequests = true
-	var layers map[string]bool
+	var layers []authz.Layer // the layers whose denial this condition makes
 	relevant := func(r Result) bool { return true }
 	switch {
 	case cd.Decide == backupops.DecideDestinationVaultPolicy:
@@ -282,25 +284,25 @@ func (c checker) byRequests(cr ConditionResult, cd backupops.Condition, results 
 			cr.Cause, cr.Outcome, cr.Detail, cr.FromRequests = &cause, StatusCouldNotCheck, Note{ID: "preflight.cond.unknown"}, false
 			return cr
 		}
-		layers = map[string]bool{"resource": true, "rcp": true}
+		layers = []authz.Layer{authz.LayerResource, authz.LayerRCP}
 		relevant = func(r Result) bool { return r.Resource == c.p.DestinationVaultARN }
 	case cd.Kind == backupops.KindOrganization:
-		layers = map[string]bool{"scp": true, "rcp": true, "permissionsBoundary": true}
+		layers = []authz.Layer{authz.LayerSCP, authz.LayerRCP, authz.LayerBoundary}
 	case cd.Kind == backupops.KindKeyPolicy:
-		layers = map[string]bool{"resource": true}
+		layers = []authz.Layer{authz.LayerResource}
 		relevant = func(r Result) bool { return strings.HasPrefix(r.Action, "kms:") }
 	case cd.Kind == backupops.KindVaultPolicy:
 		if _, cause, ok := c.theVault(); !ok {
 			cr.Cause, cr.Outcome, cr.Detail, cr.FromRequests = &cause, StatusCouldNotCheck, Note{ID: "preflight.cond.unknown"}, false
 			return cr
 		}
-		layers = map[string]bool{"resource": true}
+		layers = []authz.Layer{authz.LayerResource}
 		relevant = func(r Result) bool {
 			v, _ := c.vaultOf(r.Resource)
 			return v != "" && r.Resource != c.p.DestinationVaultARN
 		}
 	default:
-		layers = map[string]bool{"resource": true, "scp": true, "rcp": true, "permissionsBoundary": true}
+		layers = []authz.Layer{authz.LayerResource, authz.LayerSCP, authz.LayerRCP, authz.LayerBoundary}
 	}
 	n := 0
 	var unchecked *Result
@@ -311,7 +313,7 @@ func (c checker) byRequests(cr ConditionResult, cd backupops.Condition, results 
 		n++
 		switch r.Status() {
 		case StatusDenied:
-			if layers[r.Layer] {
+			if l, ok := authz.ParseLayer(r.Layer); ok && slices.Contains(layers, l) {
 				cr.Outcome, cr.Detail = StatusDenied, Note{ID: "preflight.cond.denied-by", Args: []string{r.Action, r.Resource, r.Layer}}
 				return cr
 			}
