@@ -405,7 +405,12 @@ func (s *scanner) number() *node {
 	return n
 }
 
-// str scans a string starting at the opening quote at s.off.
+// str scans a string starting at the opening quote at s.off. Its loop is
+// the parser's own fast path, not jsonx.Scan: it only tells a plain ASCII
+// string (returned as a substring of s.src, no copy, no per-byte UTF-8
+// decoding: utf8.Valid checks a non-ASCII one at once) from one that
+// needs decoding, which strSlow leaves to jsonx.Unquote, the decoders'
+// shared escape, UTF-8 and control-character checks.
 func (s *scanner) str() (string, bool) {
 	start := s.off
 	ascii := true
