@@ -407,7 +407,7 @@ func (s *Snapshot) Vault(nameOrARN string) (*BackupVault, bool) {
 		v := &s.BackupVaults[i]
 		n := v.Name
 		if n == "" {
-			n = v.ARN[strings.LastIndexByte(v.ARN, ':')+1:]
+			n = arn.LastField(v.ARN)
 		}
 		if v.ARN == nameOrARN || n == nameOrARN {
 			return v, true

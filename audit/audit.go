@@ -436,7 +436,7 @@ func vaultName(v account.BackupVault) string {
 	if v.Name != "" {
 		return v.Name
 	}
-	return v.ARN[strings.LastIndex(v.ARN, ":")+1:]
+	return arn.LastField(v.ARN)
 }
 
 // global adds the gaps that hold for every item (SCPs, IAM or vault

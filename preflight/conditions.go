@@ -161,7 +161,7 @@ func (c checker) decide(cd backupops.Condition, results []Result) ConditionResul
 		if !notFullyManaged[c.p.ResourceType] {
 			return set(StatusAllowed, "preflight.cond.fully-managed", c.p.ResourceType)
 		}
-		name := c.p.DestinationVaultARN[strings.LastIndexByte(c.p.DestinationVaultARN, ':')+1:]
+		name := arn.LastField(c.p.DestinationVaultARN)
 		ds, cause := c.snapOf(arn.Account(c.p.DestinationVaultARN))
 		if cause != nil {
 			return unknown(*cause)

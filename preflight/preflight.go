@@ -294,7 +294,7 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 		}
 	}
 	if strings.HasPrefix(p.VaultName, "arn:") {
-		p.VaultName = p.VaultName[strings.LastIndexByte(p.VaultName, ':')+1:]
+		p.VaultName = arn.LastField(p.VaultName)
 	}
 	if k, ok := snap.Key(p.KeyARN); ok && p.KeyARN != k.ARN {
 		// A key id or alias: the requests name the key's ARN.

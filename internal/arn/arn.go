@@ -66,6 +66,13 @@ func (a ARN) String() string {
 	return "arn:" + a.Partition + ":" + a.Service + ":" + a.Region + ":" + a.Account + ":" + a.Resource
 }
 
+// LastField is the part of s after its last colon (all of s when it has
+// none): the name in a backup vault's ARN (arn:...:backup-vault:NAME), or
+// the resource of an ARN whose resource has no colon.
+func LastField(s string) string {
+	return s[strings.LastIndexByte(s, ':')+1:]
+}
+
 // Account is the account field of the ARN s ("" for an AWS-owned
 // resource such as an S3 bucket), or "" when s is not an ARN.
 func Account(s string) string {

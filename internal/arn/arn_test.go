@@ -141,3 +141,12 @@ func TestStringJoinsParse(t *testing.T) {
 		}
 	}
 }
+
+func TestLastField(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{"arn:aws:backup:us-east-1:111122223333:backup-vault:Default": "Default", "Default": "Default", "": "", "a:": "", ":b": "b"} {
+		if got := LastField(in); got != want {
+			t.Errorf("LastField(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
