@@ -218,7 +218,7 @@ func (d *decoder) object(fn func(key []byte) error) error {
 		d.off++
 		return nil
 	}
-	var seenBuf [12][]byte
+	var seenBuf [32][]byte // a request context has 20 to 30 keys
 	seen := seenBuf[:0]
 	for {
 		key, err := d.rawStr()
