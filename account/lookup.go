@@ -385,7 +385,7 @@ func (s *Snapshot) InstanceProfile(nameOrARN string) (*InstanceProfile, bool) {
 		ip := &s.InstanceProfiles[i]
 		n := ip.Name
 		if n == "" {
-			n = ip.ARN[strings.LastIndexByte(ip.ARN, '/')+1:]
+			n = arn.Name(ip.ARN)
 		}
 		if ip.ARN == nameOrARN || n == nameOrARN {
 			return ip, true

@@ -317,7 +317,7 @@ func Run(snap *account.Snapshot, opt Options) Report {
 	for _, ip := range snap.InstanceProfiles {
 		name := ip.Name
 		if name == "" {
-			name = ip.ARN[strings.LastIndex(ip.ARN, "/")+1:]
+			name = arn.Name(ip.ARN)
 		}
 		if len(ip.Roles) == 0 {
 			continue
@@ -749,7 +749,7 @@ func RuleFor(r preflight.Result) diagnose.Finding {
 			d.PolicyType = authzmsg.PolicyTrust
 		}
 	case "jobRole":
-		name := r.PrincipalARN[strings.LastIndex(r.PrincipalARN, "/")+1:]
+		name := arn.Name(r.PrincipalARN)
 		d.Principal = authzmsg.ParsePrincipal("arn:aws:sts::" + arn.Account(r.PrincipalARN) + ":assumed-role/" + name + "/AWSBackup-" + name)
 	default:
 		d.Principal = authzmsg.ParsePrincipal(r.PrincipalARN)

@@ -502,7 +502,7 @@ func instanceProfileRole(snap *account.Snapshot, name string) string {
 	for _, ip := range snap.InstanceProfiles {
 		n := ip.Name
 		if n == "" {
-			n = ip.ARN[strings.LastIndex(ip.ARN, "/")+1:]
+			n = arn.Name(ip.ARN)
 		}
 		if n == name && len(ip.Roles) > 0 {
 			r := ip.Roles[0]
@@ -663,23 +663,20 @@ func (c checker) missing(param string) Cause {
 // unknownRole is the cause of a role ARN (or name) the snapshot lacks: the
 // IAM data was unreadable, or the role is unknown; a name given instead of
 // an ARN suggests the ARN.
-func (c checker) unknownRole(arn, flag string) Cause {
+func (c checker) unknownRole(given, flag string) Cause {
 	if us := c.snap.UnreadableFor(account.HiddenIAM, ""); len(us) > 0 {
 		return unreadableCause(us[0], account.HiddenIAM)
 	}
-	cause := Cause{Kind: CauseUnknownRole, Subject: arn, Flag: flag}
-	if !strings.HasPrefix(arn, "arn:") {
-		if r, ok := c.snap.RoleByName(arn); ok {
+	cause := Cause{Kind: CauseUnknownRole, Subject: given, Flag: flag}
+	if !strings.HasPrefix(given, "arn:") {
+		if r, ok := c.snap.RoleByName(given); ok {
 			cause.Suggestion = r.ARN
 		} else {
-			cause.Suggestion = fmt.Sprintf("arn:%s:iam::%s:role/%s", c.p.Partition, c.snap.AccountID, arn)
+			cause.Suggestion = fmt.Sprintf("arn:%s:iam::%s:role/%s", c.p.Partition, c.snap.AccountID, given)
 		}
 		return cause
 	}
-	_, name, _ := strings.Cut(arn[strings.LastIndex(arn, ":")+1:], "/")
-	if i := strings.LastIndexByte(name, '/'); i >= 0 {
-		name = name[i+1:]
-	}
+	name := arn.Name(given)
 	var names []string
 	byName := map[string]string{}
 	for _, r := range c.snap.Roles {

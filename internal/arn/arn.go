@@ -73,6 +73,13 @@ func LastField(s string) string {
 	return s[strings.LastIndexByte(s, ':')+1:]
 }
 
+// Name is the part of s after its last slash (all of s when it has
+// none): the name of an IAM role, user or instance profile in its ARN,
+// whatever its path (arn:aws:iam::ACCOUNT:role/PATH/NAME).
+func Name(s string) string {
+	return s[strings.LastIndexByte(s, '/')+1:]
+}
+
 // Account is the account field of the ARN s ("" for an AWS-owned
 // resource such as an S3 bucket), or "" when s is not an ARN.
 func Account(s string) string {

@@ -150,3 +150,19 @@ func TestLastField(t *testing.T) {
 		}
 	}
 }
+
+func TestName(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"arn:aws:iam::111122223333:role/Restore":                       "Restore",
+		"arn:aws:iam::111122223333:role/service-role/a/b/Restore":      "Restore",
+		"arn:aws:iam::111122223333:instance-profile/EC2Profile":        "EC2Profile",
+		"arn:aws:sts::111122223333:assumed-role/Restore/AWSBackup-Res": "AWSBackup-Res",
+		"Restore": "Restore",
+		"":        "",
+	} {
+		if got := Name(in); got != want {
+			t.Errorf("Name(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"github.com/deniedhq/denied/internal/arn"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -248,7 +249,7 @@ func (g *OrgGate) assumeRole(w http.ResponseWriter, r *http.Request, proxy http.
 // refusal is why the role may not be assumed ("" when it may), read from
 // moto's IAM with the credentials moto issued in the target account.
 func (g *OrgGate) refusal(ctx context.Context, moto, key, secret, token, roleARN, externalID string) string {
-	name := roleARN[strings.LastIndex(roleARN, "/")+1:]
+	name := arn.Name(roleARN)
 	c := iam.New(iam.Options{
 		Region:       "us-east-1",
 		BaseEndpoint: aws.String(moto),
