@@ -36,6 +36,7 @@ type auditInput struct {
 	severity   string
 	ignoreFile string
 	summary    bool
+	accounts   string
 	lang       i18n.Lang
 	opt        audit.Options
 }
@@ -71,6 +72,7 @@ func newAuditCmd(env *Env) *cobra.Command {
 	fs.StringVar(&in.severity, "severity", "", "report only causes of these `SEVERITIES` (comma-separated: critical, high, medium, low)")
 	fs.StringVar(&in.ignoreFile, "ignore-file", "", "`FILE` of causes to ignore: RULE-ID RESOURCE EXPIRES(YYYY-MM-DD) REASON, one a line")
 	fs.BoolVar(&in.summary, "summary", false, "print the summary and the causes only, not every item (text, markdown, json)")
+	fs.StringVar(&in.accounts, "accounts", "", "organization snapshot (--snapshot DIR) only: audit only these comma-separated account `IDS`, one shard of the organization (copy destinations are still read from the whole snapshot)")
 	cmd.RunE = runE(func(cmd *cobra.Command, args []string) error {
 		if err := in.check(env, args); err != nil {
 			return err
@@ -240,6 +242,8 @@ func runAudit(ctx context.Context, env *Env, in *auditInput) error {
 			return usageErr("--role and --as name principals of one account: audit an organization snapshot without them")
 		}
 		return runAuditOrg(env, in, in.snapshot)
+	} else if in.accounts != "" {
+		return usageErr("--accounts selects accounts of an organization snapshot (--snapshot DIR); %s is one account's snapshot", in.snapshot)
 	} else if as, err = readAuditSnapshot(in.snapshot, env.Stdin); err != nil {
 		return usageErr("%s: %v", in.snapshot, err)
 	}

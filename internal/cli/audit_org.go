@@ -10,11 +10,14 @@ import (
 	"iter"
 	"os"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/audit"
+	"github.com/deniedhq/denied/internal/arn"
 	"github.com/deniedhq/denied/internal/i18n"
 	"github.com/deniedhq/denied/internal/report"
 	"github.com/deniedhq/denied/preflight"
@@ -71,6 +74,10 @@ func runAuditOrg(env *Env, in *auditInput, dir string) error {
 	if err != nil {
 		return usageErr("%s: %v", dir, err)
 	}
+	shard, err := selectOrgAccounts(o, in.accounts)
+	if err != nil {
+		return err
+	}
 	view := preflight.NewOrgView(o, 0)
 	out := orgAuditReport{SchemaVersion: audit.SchemaVersion, Causes: []orgCause{}}
 	if x := o.Index.Organization; x != nil {
@@ -92,7 +99,7 @@ func runAuditOrg(env *Env, in *auditInput, dir string) error {
 	// JUnit's totals lead the document: its suites are spooled like the
 	// other formats' parts, and the totals written before them at the end.
 	junit := report.JUnitSuites{Name: "denied audit"}
-	for r := range auditOrgAccounts(o, func(a account.OrgIndexAccount) orgAccountResult {
+	for r := range auditOrgAccounts(shard, func(a account.OrgIndexAccount) orgAccountResult {
 		return auditOrgAccount(o, view, in, ro, t, a)
 	}) {
 		if r.err != nil {
@@ -260,7 +267,7 @@ type orgAccountResult struct {
 // auditOrgAccounts yields the results of audit for every account of the
 // index, in its order, computing up to GOMAXPROCS of them at once and
 // holding at most twice as many finished ones.
-func auditOrgAccounts(o *account.Org, work func(account.OrgIndexAccount) orgAccountResult) iter.Seq[orgAccountResult] {
+func auditOrgAccounts(accounts []account.OrgIndexAccount, work func(account.OrgIndexAccount) orgAccountResult) iter.Seq[orgAccountResult] {
 	return func(yield func(orgAccountResult) bool) {
 		n := runtime.GOMAXPROCS(0)
 		order := make(chan chan orgAccountResult, n)
@@ -269,7 +276,7 @@ func auditOrgAccounts(o *account.Org, work func(account.OrgIndexAccount) orgAcco
 		go func() {
 			defer close(order)
 			sem := make(chan struct{}, n)
-			for _, a := range o.Index.Accounts {
+			for _, a := range accounts {
 				ch := make(chan orgAccountResult, 1)
 				select {
 				case sem <- struct{}{}:
@@ -427,4 +434,40 @@ func (r *orgAccountResult) junitParts() error {
 	}
 	r.junit.Suites = nil
 	return nil
+}
+
+// selectOrgAccounts is the index's accounts that audit --accounts selects,
+// in the index's order: all of them without the flag. An ID that is not an
+// account ID or not in the index is a usage error, so a shard never
+// silently audits less than it names.
+func selectOrgAccounts(o *account.Org, list string) ([]account.OrgIndexAccount, error) {
+	if list == "" {
+		return o.Index.Accounts, nil
+	}
+	want := map[string]bool{}
+	for _, id := range strings.Split(list, ",") {
+		id = strings.TrimSpace(id)
+		if !arn.IsAccountID(id) {
+			return nil, usageErr("--accounts: %q is not a 12-digit account ID", id)
+		}
+		want[id] = false
+	}
+	var out []account.OrgIndexAccount
+	for _, a := range o.Index.Accounts {
+		if _, ok := want[a.ID]; ok {
+			want[a.ID] = true
+			out = append(out, a)
+		}
+	}
+	var missing []string
+	for id, seen := range want {
+		if !seen {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) > 0 {
+		slices.Sort(missing)
+		return nil, usageErr("--accounts: %s not in the organization snapshot", strings.Join(missing, ", "))
+	}
+	return out, nil
 }

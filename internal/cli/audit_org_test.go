@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"os"
@@ -133,5 +134,65 @@ func TestAuditOrganizationSynthetic(t *testing.T) {
 	}
 	if got, err := os.ReadFile(path); err != nil || string(got) != out {
 		t.Errorf("--output differs from stdout (%v)", err)
+	}
+}
+
+// TestAuditOrganizationShard: --accounts audits one shard of the
+// organization, each selected account's report the same as in the whole
+// run (its copies still checked against the central account, which is not in
+// the shard), and a list naming what is not there is a usage error.
+func TestAuditOrganizationShard(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if err := account.SyntheticOrg(dir, account.SyntheticOrgOptions{Accounts: 6, Roles: 2, RecoveryPoints: 1, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	decode := func(out string) orgAuditReport {
+		t.Helper()
+		var rep orgAuditReport
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		return rep
+	}
+	out, errOut, code := runCLI(t, "", "audit", "--snapshot", dir, "--format", "json")
+	if code != ExitDenied {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	whole := decode(out)
+	var pick []orgAccountReport
+	for _, a := range whole.PerAccount {
+		if len(a.Report) > 0 && a.Account != account.SyntheticCentralAccount && len(pick) < 2 {
+			pick = append(pick, a)
+		}
+	}
+	if len(pick) != 2 {
+		t.Fatalf("%d audited members", len(pick))
+	}
+	// Listed in the other order: the report keeps the index's.
+	out, errOut, code = runCLI(t, "", "audit", "--snapshot", dir, "--format", "json", "--accounts", pick[1].Account+", "+pick[0].Account)
+	if code != ExitDenied {
+		t.Fatalf("shard: exit %d: %s", code, errOut)
+	}
+	shard := decode(out)
+	if shard.Accounts != 2 || shard.Audited != 2 || len(shard.PerAccount) != 2 {
+		t.Fatalf("shard: accounts %d, audited %d, %d listed", shard.Accounts, shard.Audited, len(shard.PerAccount))
+	}
+	if shard.CopyRules == 0 {
+		t.Errorf("shard: no copy rule checked")
+	}
+	for i, a := range shard.PerAccount {
+		if a.Account != pick[i].Account || !bytes.Equal(a.Report, pick[i].Report) {
+			t.Errorf("shard perAccount/%d: %s differs from the whole run's %s", i, a.Account, pick[i].Account)
+		}
+	}
+	for _, bad := range []string{"12345", "999999999999", pick[0].Account + ",nope"} {
+		if _, errOut, code := runCLI(t, "", "audit", "--snapshot", dir, "--accounts", bad); code != ExitUsage || !strings.Contains(errOut, "--accounts") {
+			t.Errorf("--accounts %q: exit %d: %s", bad, code, errOut)
+		}
+	}
+	one := filepath.Join(dir, account.AccountFileName(pick[0].Account))
+	if _, errOut, code := runCLI(t, "", "audit", "--snapshot", one, "--accounts", pick[0].Account); code != ExitUsage {
+		t.Errorf("--accounts with one account's snapshot: exit %d: %s", code, errOut)
 	}
 }
