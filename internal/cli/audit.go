@@ -37,6 +37,7 @@ type auditInput struct {
 	ignoreFile string
 	summary    bool
 	accounts   string
+	ous        string
 	lang       i18n.Lang
 	opt        audit.Options
 }
@@ -73,6 +74,7 @@ func newAuditCmd(env *Env) *cobra.Command {
 	fs.StringVar(&in.ignoreFile, "ignore-file", "", "`FILE` of causes to ignore: RULE-ID RESOURCE EXPIRES(YYYY-MM-DD) REASON, one a line")
 	fs.BoolVar(&in.summary, "summary", false, "print the summary and the causes only, not every item (text, markdown, json)")
 	fs.StringVar(&in.accounts, "accounts", "", "organization snapshot (--snapshot DIR) only: audit only these comma-separated account `IDS`, one shard of the organization (copy destinations are still read from the whole snapshot)")
+	fs.StringVar(&in.ous, "ou", "", "organization snapshot (--snapshot DIR) only: audit only the accounts under these OUs, at any depth (comma-separated `IDS`, ou-... or r-...); with --accounts, both")
 	cmd.RunE = runE(func(cmd *cobra.Command, args []string) error {
 		if err := in.check(env, args); err != nil {
 			return err
@@ -242,8 +244,8 @@ func runAudit(ctx context.Context, env *Env, in *auditInput) error {
 			return usageErr("--role and --as name principals of one account: audit an organization snapshot without them")
 		}
 		return runAuditOrg(env, in, in.snapshot)
-	} else if in.accounts != "" {
-		return usageErr("--accounts selects accounts of an organization snapshot (--snapshot DIR); %s is one account's snapshot", in.snapshot)
+	} else if in.accounts != "" || in.ous != "" {
+		return usageErr("--accounts and --ou select accounts of an organization snapshot (--snapshot DIR); %s is one account's snapshot", in.snapshot)
 	} else if as, err = readAuditSnapshot(in.snapshot, env.Stdin); err != nil {
 		return usageErr("%s: %v", in.snapshot, err)
 	}

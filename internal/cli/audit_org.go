@@ -5,19 +5,19 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"iter"
 	"os"
 	"runtime"
-	"slices"
 	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/audit"
 	"github.com/deniedhq/denied/internal/arn"
+	"github.com/deniedhq/denied/internal/collect"
 	"github.com/deniedhq/denied/internal/i18n"
 	"github.com/deniedhq/denied/internal/report"
 	"github.com/deniedhq/denied/preflight"
@@ -74,7 +74,7 @@ func runAuditOrg(env *Env, in *auditInput, dir string) error {
 	if err != nil {
 		return usageErr("%s: %v", dir, err)
 	}
-	shard, err := selectOrgAccounts(o, in.accounts)
+	shard, err := selectOrgAccounts(o, in.accounts, in.ous)
 	if err != nil {
 		return err
 	}
@@ -436,38 +436,49 @@ func (r *orgAccountResult) junitParts() error {
 	return nil
 }
 
-// selectOrgAccounts is the index's accounts that audit --accounts selects,
-// in the index's order: all of them without the flag. An ID that is not an
-// account ID or not in the index is a usage error, so a shard never
-// silently audits less than it names.
-func selectOrgAccounts(o *account.Org, list string) ([]account.OrgIndexAccount, error) {
-	if list == "" {
+// selectOrgAccounts is the index's accounts that audit --accounts and --ou
+// select, in the index's order: all of them without the flags. An ID that
+// is not an account or OU ID, or not in the snapshot, is a usage error, so a
+// shard never silently audits less than it names.
+func selectOrgAccounts(o *account.Org, accounts, ous string) ([]account.OrgIndexAccount, error) {
+	if accounts == "" && ous == "" {
 		return o.Index.Accounts, nil
 	}
-	want := map[string]bool{}
-	for _, id := range strings.Split(list, ",") {
-		id = strings.TrimSpace(id)
+	known := map[string]bool{}
+	for _, a := range o.Index.Accounts {
+		known[a.ID] = true
+	}
+	var ids, ouIDs []string
+	for _, id := range splitList(accounts) {
 		if !arn.IsAccountID(id) {
 			return nil, usageErr("--accounts: %q is not a 12-digit account ID", id)
 		}
-		want[id] = false
+		if !known[id] {
+			return nil, usageErr("--accounts: %s is not in the organization snapshot", id)
+		}
+		ids = append(ids, id)
+	}
+	for _, id := range splitList(ous) {
+		if !ouID().MatchString(id) {
+			return nil, usageErr("--ou: %q is not an OU id (ou-...) or a root id (r-...)", id)
+		}
+		ouIDs = append(ouIDs, id)
+	}
+	if len(ids) == 0 && len(ouIDs) == 0 {
+		return nil, usageErr("--accounts and --ou: no account or OU named")
+	}
+	sel, err := collect.Selection(o.Index.Organization, o.Index.Accounts, ids, ouIDs)
+	var se *collect.SelectionError
+	if errors.As(err, &se) {
+		return nil, usageErr("--ou %s: %s", se.ID, se.Why)
+	} else if err != nil {
+		return nil, usageErr("%v", err)
 	}
 	var out []account.OrgIndexAccount
 	for _, a := range o.Index.Accounts {
-		if _, ok := want[a.ID]; ok {
-			want[a.ID] = true
+		if sel[a.ID] {
 			out = append(out, a)
 		}
-	}
-	var missing []string
-	for id, seen := range want {
-		if !seen {
-			missing = append(missing, id)
-		}
-	}
-	if len(missing) > 0 {
-		slices.Sort(missing)
-		return nil, usageErr("--accounts: %s not in the organization snapshot", strings.Join(missing, ", "))
 	}
 	return out, nil
 }

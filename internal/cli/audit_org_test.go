@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -184,6 +185,37 @@ func TestAuditOrganizationShard(t *testing.T) {
 	for i, a := range shard.PerAccount {
 		if a.Account != pick[i].Account || !bytes.Equal(a.Report, pick[i].Report) {
 			t.Errorf("shard perAccount/%d: %s differs from the whole run's %s", i, a.Account, pick[i].Account)
+		}
+	}
+	// --ou: the accounts under the OU in the tree, in the index's order.
+	o, err := account.OpenOrg(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	under := map[string]bool{}
+	for _, a := range o.Index.Organization.Accounts {
+		under[a.ID] = a.ParentID == "ou-root-prod"
+	}
+	for _, a := range o.Index.Accounts {
+		if under[a.ID] {
+			want = append(want, a.ID)
+		}
+	}
+	out, errOut, code = runCLI(t, "", "audit", "--snapshot", dir, "--format", "json", "--ou", "ou-root-prod")
+	if code != ExitDenied && code != ExitOK {
+		t.Fatalf("--ou: exit %d: %s", code, errOut)
+	}
+	var got []string
+	for _, a := range decode(out).PerAccount {
+		got = append(got, a.Account)
+	}
+	if len(want) == 0 || !slices.Equal(got, want) {
+		t.Errorf("--ou ou-root-prod: accounts %v, want %v", got, want)
+	}
+	for _, bad := range [][]string{{"--ou", "bogus"}, {"--ou", "ou-nope-nope"}, {"--ou", ","}} {
+		if _, errOut, code := runCLI(t, "", append([]string{"audit", "--snapshot", dir}, bad...)...); code != ExitUsage || !strings.Contains(errOut, "--") {
+			t.Errorf("%q: exit %d: %s", bad, code, errOut)
 		}
 	}
 	for _, bad := range []string{"12345", "999999999999", pick[0].Account + ",nope"} {

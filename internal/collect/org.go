@@ -274,6 +274,13 @@ feed:
 	return x, nil
 }
 
+// Selection is selection for another reader of an organization snapshot
+// (audit --accounts/--ou shards one): the accounts listed and those under the
+// OUs listed, nil for all.
+func Selection(org *account.Organization, listed []account.OrgIndexAccount, ids, ous []string) (map[string]bool, error) {
+	return selection(org, listed, ids, ous)
+}
+
 // selection is the set of accounts to collect, nil for all.
 func selection(org *account.Organization, listed []account.OrgIndexAccount, ids, ous []string) (map[string]bool, error) {
 	if len(ids) == 0 && len(ous) == 0 {
