@@ -16,7 +16,8 @@
 //
 // It builds on preflight (one check per operation), diagnose (rule IDs) and fix; it must not
 // import the AWS SDK, internal/collect or internal/cli (internal/archtest checks the SDK), nor
-// render: the writers of its reports live in internal/report.
+// the case format (simulate: archtest), nor render: the writers of its reports live in
+// internal/report.
 package audit
 
 import (
@@ -35,7 +36,6 @@ import (
 	"github.com/deniedhq/denied/fix"
 	"github.com/deniedhq/denied/internal/arn"
 	"github.com/deniedhq/denied/preflight"
-	"github.com/deniedhq/denied/simulate"
 )
 
 // SchemaVersion is the version of the JSON report.
@@ -238,16 +238,16 @@ type Item struct {
 
 // Finding is one requirement that would fail.
 type Finding struct {
-	RuleID       string                  `json:"ruleId"`
-	Severity     string                  `json:"severity"`
-	Principal    string                  `json:"principal"`
-	PrincipalARN string                  `json:"principalArn,omitempty"`
-	Action       string                  `json:"action"`
-	Resource     string                  `json:"resource"`
-	Verdict      string                  `json:"verdict"`
-	Layer        string                  `json:"layer,omitempty"`
-	Message      string                  `json:"message,omitempty"`
-	Deciding     []simulate.StatementRef `json:"deciding,omitempty"`
+	RuleID       string              `json:"ruleId"`
+	Severity     string              `json:"severity"`
+	Principal    string              `json:"principal"`
+	PrincipalARN string              `json:"principalArn,omitempty"`
+	Action       string              `json:"action"`
+	Resource     string              `json:"resource"`
+	Verdict      string              `json:"verdict"`
+	Layer        string              `json:"layer,omitempty"`
+	Message      string              `json:"message,omitempty"`
+	Deciding     []eval.StatementRef `json:"deciding,omitempty"`
 	// Title is the diagnose rule's title (an i18n message).
 	Title diagnose.Msg `json:"title"`
 	// Fix is the first fix of the plan, when one was found.

@@ -6,7 +6,8 @@
 // It also holds the re-evaluation of a denial's request against an
 // account snapshot (RequestOf, Reevaluate: explain --snapshot and --live)
 // and the status of a decode (DecodeResult). It must not import the AWS SDK,
-// the collector or the CLI: the live modes hand it a loaded snapshot.
+// the collector, the CLI or the case format (simulate; internal/archtest):
+// the live modes hand it a loaded snapshot.
 package diagnose
 
 import (

@@ -8,7 +8,6 @@ import (
 	"github.com/deniedhq/denied/eval"
 	"github.com/deniedhq/denied/fix"
 	"github.com/deniedhq/denied/internal/arn"
-	"github.com/deniedhq/denied/simulate"
 )
 
 // PlaceholderAccount stands in for an account ID the message redacted
@@ -68,7 +67,7 @@ func problemFor(d *authzmsg.Denial) (fix.Problem, bool, bool) {
 	if p.Explicit && d.PolicyARN != "" {
 		// The message names the denying policy: the fix edits that one.
 		arn, _ := restoreAccount(d.PolicyARN)
-		p.Deciding = []simulate.StatementRef{{Layer: layer, Policy: arn, Statement: -1}}
+		p.Deciding = []eval.StatementRef{{Layer: layer, Policy: arn, Statement: -1}}
 	}
 	if p.Explicit {
 		p.DenyStatements = denyStatements(d)

@@ -27,10 +27,10 @@ func TestCLICommentsTranslated(t *testing.T) {
 		if err != nil || pr.Evaluate().Decision == "Allowed" {
 			continue
 		}
-		pl := PlanFor(Problem{Case: c}, testOptions)
+		pl := PlanFor(Problem{Input: inputOf(t, c)}, testOptions)
 		fixes = append(fixes, append(pl.Fixes, pl.others...)...)
 	}
-	seed := PlanFor(Problem{Case: loadCase(t, "restore-passrole")}, testOptions)
+	seed := PlanFor(Problem{Input: inputOf(t, loadCase(t, "restore-passrole"))}, testOptions)
 	fixes = append(fixes, append(seed.Fixes, seed.others...)...)
 	for _, fs := range allFixes(t) {
 		fixes = append(fixes, fs...)

@@ -22,8 +22,8 @@
 //
 // It works on the pipeline (eval), the engine (authz) and the policy model, and takes its
 // sentences from internal/i18n message ids; it must not import account, preflight, diagnose or
-// the AWS SDK (internal/archtest), so that every layer above can propose fixes. simulate is
-// imported for the case format only (Problem.Case, the deciding statements).
+// the AWS SDK (internal/archtest), so that every layer above can propose fixes; nor simulate, the
+// case format (internal/archtest): the deciding statements are eval's StatementRef.
 package fix
 
 import (
@@ -33,7 +33,6 @@ import (
 	"github.com/deniedhq/denied/eval"
 	"github.com/deniedhq/denied/internal/i18n"
 	"github.com/deniedhq/denied/policy"
-	"github.com/deniedhq/denied/simulate"
 )
 
 // Problem is a denied request with whatever policies are known. Input may
@@ -41,16 +40,14 @@ import (
 // was read from an error message.
 type Problem struct {
 	Input *eval.Input
-	// Case is the same as a simulate case, used when Input is nil.
-	Case *simulate.Case
 	// Layer is the deciding layer (identity, resource, permissionsBoundary,
 	// session, scp, rcp, vpcEndpoint). Empty: evaluate the case to find it.
 	Layer string
 	// Explicit is true for an explicit deny.
 	Explicit bool
-	// Deciding are the deciding statements, as simulate reports them.
+	// Deciding are the deciding statements, as every output writes them.
 	// Empty: taken from evaluating the case.
-	Deciding []simulate.StatementRef
+	Deciding []eval.StatementRef
 	// DenyStatements are Deny statements known to have matched while the
 	// policy that holds them is not (a decoded authorization message lists
 	// them). An explicit deny's fix is then the narrowed statement, to put

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/deniedhq/denied/eval"
 	"github.com/deniedhq/denied/policy"
 	"github.com/deniedhq/denied/simulate"
 )
@@ -22,7 +23,7 @@ const (
 func TestSeedRestorePassRole(t *testing.T) {
 	t.Parallel()
 	c := loadCase(t, "restore-passrole")
-	fixes := Propose(Problem{Case: c}, testOptions)
+	fixes := Propose(Problem{Input: inputOf(t, c)}, testOptions)
 	if got, want := ids(fixes), []string{"identity-inline-allow", "restore-without-instance-role", "passrole-any-role"}; !equalStrings(got, want) {
 		t.Fatalf("fixes = %v, want %v", got, want)
 	}
@@ -94,7 +95,7 @@ func TestSeedRestorePassRole(t *testing.T) {
 		t.Errorf("fix 3 not verified: %s", f3.StillDeniedBy)
 	}
 
-	pl := PlanFor(Problem{Case: c}, testOptions)
+	pl := PlanFor(Problem{Input: inputOf(t, c)}, testOptions)
 	if !pl.Verified || pl.Decision != "Allowed" || len(pl.Fixes) != 1 || !hasNote(pl.Notes, "managed-restores-policy-allows-passrole") {
 		t.Errorf("plan: verified %v, decision %q, fixes %v, notes %v", pl.Verified, pl.Decision, ids(pl.Fixes), pl.Notes)
 	}
@@ -111,7 +112,7 @@ func TestSeedRestorePassRole(t *testing.T) {
 func TestSeedFromMessageOnly(t *testing.T) {
 	t.Parallel()
 	c := &simulate.Case{Request: simulate.CaseRequest{Principal: seedSession, Action: "iam:PassRole", Resource: seedPassed}}
-	pl := PlanFor(Problem{Case: c, Layer: "identity"}, testOptions)
+	pl := PlanFor(Problem{Input: inputOf(t, c), Layer: "identity"}, testOptions)
 	if len(pl.Fixes) != 1 || pl.Fixes[0].ID != "identity-inline-allow" {
 		t.Fatalf("plan fixes = %v (%s)", ids(pl.Fixes), pl.Error)
 	}
@@ -135,7 +136,7 @@ func TestSeedFromMessageOnly(t *testing.T) {
 func TestSeedBoundaryDenyChain(t *testing.T) {
 	t.Parallel()
 	c := loadCase(t, "restore-passrole-boundary-deny")
-	pl := PlanFor(Problem{Case: c}, testOptions)
+	pl := PlanFor(Problem{Input: inputOf(t, c)}, testOptions)
 	if got, want := ids(pl.Fixes), []string{"boundary-narrow-deny", "identity-inline-allow"}; !equalStrings(got, want) {
 		t.Fatalf("plan = %v, want %v", got, want)
 	}
@@ -162,7 +163,7 @@ func TestSeedBoundaryDenyChain(t *testing.T) {
 	if res := evalCase(t, applyPublic(t, c, pl.Fixes...)); res.Decision != "Allowed" {
 		t.Errorf("plan applied by hand: %s (%s)", res.Decision, res.Layer)
 	}
-	all := Propose(Problem{Case: c}, testOptions)
+	all := Propose(Problem{Input: inputOf(t, c)}, testOptions)
 	if got, want := ids(all), []string{"boundary-narrow-deny", "identity-inline-allow", "restore-without-instance-role", "passrole-any-role"}; !equalStrings(got, want) {
 		t.Errorf("Propose = %v, want %v", got, want)
 	}
@@ -272,7 +273,7 @@ func TestVaultCreation(t *testing.T) {
 			if res := evalCase(t, c); res.Decision == "Allowed" {
 				t.Fatalf("the case is not denied")
 			}
-			pl := PlanFor(Problem{Case: c}, testOptions)
+			pl := PlanFor(Problem{Input: inputOf(t, c)}, testOptions)
 			if !equalStrings(ids(pl.Fixes), tt.plan) {
 				t.Fatalf("plan = %v, want %v (%s)", ids(pl.Fixes), tt.plan, pl.Error)
 			}
@@ -296,7 +297,7 @@ func TestVaultCreation(t *testing.T) {
 func TestCrossAccountKMS(t *testing.T) {
 	t.Parallel()
 	c := loadCase(t, "cross-account-kms")
-	pl := PlanFor(Problem{Case: c}, testOptions)
+	pl := PlanFor(Problem{Input: inputOf(t, c)}, testOptions)
 	if got, want := ids(pl.Fixes), []string{"key-policy-add-principal", "identity-inline-allow"}; !equalStrings(got, want) {
 		t.Fatalf("plan = %v, want %v", got, want)
 	}
@@ -322,7 +323,7 @@ func TestCrossAccountKMS(t *testing.T) {
 			t.Errorf("%s alone allows the request", f.ID)
 		}
 	}
-	if byID(Propose(Problem{Case: c}, testOptions), "key-policy-delegate-to-iam") != nil {
+	if byID(Propose(Problem{Input: inputOf(t, c)}, testOptions), "key-policy-delegate-to-iam") != nil {
 		t.Errorf("a cross-account key must not be offered IAM delegation")
 	}
 }
@@ -429,14 +430,14 @@ func TestOtherLayers(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			c := loadCase(t, tt.name)
-			fixes := Propose(Problem{Case: c}, testOptions)
+			fixes := Propose(Problem{Input: inputOf(t, c)}, testOptions)
 			if !equalStrings(ids(fixes), tt.fixes) {
 				t.Fatalf("fixes = %v, want %v", ids(fixes), tt.fixes)
 			}
 			if fixes[0].Target.Kind != tt.target {
 				t.Errorf("fix 1: target %q", fixes[0].Target.Kind)
 			}
-			pl := PlanFor(Problem{Case: c}, testOptions)
+			pl := PlanFor(Problem{Input: inputOf(t, c)}, testOptions)
 			if !pl.Verified {
 				t.Errorf("plan %v not verified: still denied by %s", ids(pl.Fixes), pl.StillDeniedBy)
 			}
@@ -452,12 +453,12 @@ func TestOtherLayers(t *testing.T) {
 // document say that the document is unknown.
 func TestRequestOnly(t *testing.T) {
 	t.Parallel()
-	req := simulate.CaseRequest{Principal: "arn:aws:sts::444455556666:assumed-role/BackupOperator/jdoe", Action: "backup:CreateBackupVault",
+	req := eval.Request{Principal: "arn:aws:sts::444455556666:assumed-role/BackupOperator/jdoe", Action: "backup:CreateBackupVault",
 		Resource: "arn:aws:backup:us-west-2:444455556666:backup-vault:MyVault"}
 
 	t.Run("boundary", func(t *testing.T) {
 		t.Parallel()
-		pl := PlanFor(Problem{Case: &simulate.Case{Request: req}, Layer: "permissionsBoundary"}, testOptions)
+		pl := PlanFor(Problem{Input: &eval.Input{Request: req}, Layer: "permissionsBoundary"}, testOptions)
 		if len(pl.Fixes) != 1 {
 			t.Fatalf("plan = %v (%s)", ids(pl.Fixes), pl.Error)
 		}
@@ -477,8 +478,8 @@ func TestRequestOnly(t *testing.T) {
 	t.Run("scp explicit", func(t *testing.T) {
 		t.Parallel()
 		arn := "arn:aws:organizations::999988887777:policy/o-a1b2c3d4e5/service_control_policy/p-regionfence"
-		pl := PlanFor(Problem{Case: &simulate.Case{Request: req}, Layer: "scp", Explicit: true,
-			Deciding: []simulate.StatementRef{{Layer: "scp", Policy: arn, Effect: "Deny"}}}, testOptions)
+		pl := PlanFor(Problem{Input: &eval.Input{Request: req}, Layer: "scp", Explicit: true,
+			Deciding: []eval.StatementRef{{Layer: "scp", Policy: arn, Effect: "Deny"}}}, testOptions)
 		if len(pl.Fixes) != 1 {
 			t.Fatalf("plan = %v (%s)", ids(pl.Fixes), pl.Error)
 		}
@@ -496,9 +497,9 @@ func TestRequestOnly(t *testing.T) {
 
 	t.Run("kms cross-account", func(t *testing.T) {
 		t.Parallel()
-		r := simulate.CaseRequest{Principal: "arn:aws:iam::444455556666:user/bob", Action: "kms:Decrypt",
+		r := eval.Request{Principal: "arn:aws:iam::444455556666:user/bob", Action: "kms:Decrypt",
 			Resource: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"}
-		pl := PlanFor(Problem{Case: &simulate.Case{Request: r}, Layer: "resource"}, testOptions)
+		pl := PlanFor(Problem{Input: &eval.Input{Request: r}, Layer: "resource"}, testOptions)
 		if got := ids(pl.Fixes); !equalStrings(got, []string{"key-policy-add-principal", "identity-inline-allow"}) || !pl.Verified || pl.VerifiedAgainst != AgainstRequestOnly {
 			t.Errorf("plan = %v verified %v %q", got, pl.Verified, pl.VerifiedAgainst)
 		}
@@ -508,7 +509,7 @@ func TestRequestOnly(t *testing.T) {
 func TestPassedToServiceUnknown(t *testing.T) {
 	t.Parallel()
 	c := &simulate.Case{Request: simulate.CaseRequest{Principal: "arn:aws:iam::111122223333:user/alice", Action: "iam:PassRole", Resource: "arn:aws:iam::111122223333:role/AppRole"}}
-	fixes := Propose(Problem{Case: c}, testOptions)
+	fixes := Propose(Problem{Input: inputOf(t, c)}, testOptions)
 	if got := ids(fixes); !equalStrings(got, []string{"identity-inline-allow", "passrole-any-role"}) {
 		t.Fatalf("fixes = %v", got)
 	}
@@ -530,7 +531,7 @@ func TestDefaultRolePath(t *testing.T) {
 		ServiceControlPolicies: []simulate.OrgLevel{{Target: "r-root", Policies: []simulate.PolicyDoc{{Name: "arn:aws:organizations::999988887777:policy/o-a1b2c3d4e5/service_control_policy/p-nokms",
 			Document: json.RawMessage(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},{"Sid":"NoKMS","Effect":"Deny","Action":"kms:*","Resource":"*"}]}`)}}}},
 	}
-	pl := PlanFor(Problem{Case: c}, testOptions)
+	pl := PlanFor(Problem{Input: inputOf(t, c)}, testOptions)
 	if len(pl.Fixes) == 0 || pl.Fixes[0].ID != "scp-exempt" {
 		t.Fatalf("plan = %v (%s)", ids(pl.Fixes), pl.Error)
 	}
@@ -555,7 +556,7 @@ func TestChainStopsAtMaxRounds(t *testing.T) {
 	c := loadCase(t, "restore-passrole-boundary-deny")
 	opt := testOptions
 	opt.MaxRounds = 1
-	pl := PlanFor(Problem{Case: c}, opt)
+	pl := PlanFor(Problem{Input: inputOf(t, c)}, opt)
 	if len(pl.Fixes) != 1 || pl.Verified || pl.StillDeniedBy != "identity" || pl.Decision != "ImplicitDeny" {
 		t.Errorf("plan = %v verified %v still %q decision %q", ids(pl.Fixes), pl.Verified, pl.StillDeniedBy, pl.Decision)
 	}
@@ -565,8 +566,8 @@ func TestBadProblems(t *testing.T) {
 	t.Parallel()
 	for name, p := range map[string]Problem{
 		"no case":       {},
-		"no principal":  {Case: &simulate.Case{Request: simulate.CaseRequest{Action: "s3:GetObject"}}},
-		"unknown layer": {Case: &simulate.Case{Request: simulate.CaseRequest{Principal: seedSession, Action: "iam:PassRole", Resource: seedPassed}}, Layer: "bucket"},
+		"no principal":  {Input: &eval.Input{Request: eval.Request{Action: "s3:GetObject"}}},
+		"unknown layer": {Input: &eval.Input{Request: eval.Request{Principal: seedSession, Action: "iam:PassRole", Resource: seedPassed}}, Layer: "bucket"},
 	} {
 		pl := PlanFor(p, testOptions)
 		if pl.Error == "" || len(pl.Fixes) != 0 || pl.Verified {
@@ -581,8 +582,8 @@ func TestBadProblems(t *testing.T) {
 func TestAllowedNeedsNoFix(t *testing.T) {
 	t.Parallel()
 	c := loadCase(t, "restore-passrole")
-	c = applyPublic(t, c, Propose(Problem{Case: c}, testOptions)[0])
-	pl := PlanFor(Problem{Case: c}, testOptions)
+	c = applyPublic(t, c, Propose(Problem{Input: inputOf(t, c)}, testOptions)[0])
+	pl := PlanFor(Problem{Input: inputOf(t, c)}, testOptions)
 	if len(pl.Fixes) != 0 || !pl.Verified || pl.Decision != "Allowed" {
 		t.Errorf("plan = %v verified %v decision %q", ids(pl.Fixes), pl.Verified, pl.Decision)
 	}
@@ -590,7 +591,7 @@ func TestAllowedNeedsNoFix(t *testing.T) {
 
 func TestFixJSON(t *testing.T) {
 	t.Parallel()
-	fixes := Propose(Problem{Case: loadCase(t, "restore-passrole")}, testOptions)
+	fixes := Propose(Problem{Input: inputOf(t, loadCase(t, "restore-passrole"))}, testOptions)
 	b, err := json.Marshal(fixes[0])
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/deniedhq/denied/eval"
 	"github.com/deniedhq/denied/internal/casegen"
 	"github.com/deniedhq/denied/policy"
 	"github.com/deniedhq/denied/simulate"
@@ -243,4 +244,14 @@ func setCaseContext(c *simulate.Case, key, value string) {
 		c.Request.Context = map[string]json.RawMessage{}
 	}
 	c.Request.Context[key] = raw
+}
+
+// inputOf is the case's pipeline input, as Problem takes it.
+func inputOf(t testing.TB, c *simulate.Case) *eval.Input {
+	t.Helper()
+	in, err := c.Input()
+	if err != nil {
+		t.Fatalf("case input: %v", err)
+	}
+	return in
 }

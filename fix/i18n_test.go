@@ -33,10 +33,10 @@ func TestMessagesMatchEnglish(t *testing.T) {
 		if err != nil || pr.Evaluate().Decision == "Allowed" {
 			continue
 		}
-		pl := PlanFor(Problem{Case: c}, testOptions)
+		pl := PlanFor(Problem{Input: inputOf(t, c)}, testOptions)
 		sources = append(sources, source{c.ID, append(pl.Fixes, pl.others...), pl.Notes})
 	}
-	seed := PlanFor(Problem{Case: loadCase(t, "restore-passrole")}, testOptions)
+	seed := PlanFor(Problem{Input: inputOf(t, loadCase(t, "restore-passrole"))}, testOptions)
 	sources = append(sources, source{"seed", append(seed.Fixes, seed.others...), seed.Notes})
 	for name, fixes := range allFixes(t) {
 		sources = append(sources, source{name, fixes, nil})

@@ -44,7 +44,7 @@ func TestExplicitDenyFixesItsOwnLayer(t *testing.T) {
 				action = "secretsmanager:GetSecretValue"
 			}
 			c := &simulate.Case{Request: simulate.CaseRequest{Principal: tt.principal, Action: action, Resource: tt.resource}}
-			pl := PlanFor(Problem{Case: c, Layer: tt.layer, Explicit: true}, testOptions)
+			pl := PlanFor(Problem{Input: inputOf(t, c), Layer: tt.layer, Explicit: true}, testOptions)
 			if len(pl.Fixes) == 0 {
 				t.Fatalf("no fix: %+v", pl)
 			}
@@ -79,7 +79,7 @@ func TestSSORoleExemption(t *testing.T) {
 		// A Region outside the fence, so that the SCP's Deny matches.
 		c.Request.Resource = "arn:aws:backup:eu-west-3:444455556666:backup-vault:MyVault"
 		setCaseContext(c, "aws:RequestedRegion", "eu-west-3")
-		pl := PlanFor(Problem{Case: c}, testOptions)
+		pl := PlanFor(Problem{Input: inputOf(t, c)}, testOptions)
 		if len(pl.Fixes) == 0 || pl.Fixes[0].Target.Kind != TargetSCP {
 			t.Fatalf("%s: fixes %+v", tt.principal, pl.Fixes)
 		}
@@ -96,7 +96,7 @@ func TestSSORoleExemption(t *testing.T) {
 	c.Request.Principal = "arn:aws:sts::444455556666:assumed-role/AWSReservedSSO_runtime_516d9477c780e165/jane"
 	c.Request.Resource = "arn:aws:backup:eu-west-3:444455556666:backup-vault:MyVault"
 	setCaseContext(c, "aws:RequestedRegion", "eu-west-3")
-	pl := PlanFor(Problem{Case: c}, testOptions)
+	pl := PlanFor(Problem{Input: inputOf(t, c)}, testOptions)
 	setCaseContext(c, "aws:PrincipalArn", "arn:aws:iam::444455556666:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_runtime_516d9477c780e165")
 	if r := evalCase(t, applyPublic(t, c, pl.Fixes[0])); r.Decision != "Allowed" {
 		t.Errorf("with a Region segment in the role's path: %s", r.Decision)
@@ -107,7 +107,7 @@ func TestSSORoleExemption(t *testing.T) {
 // exemption.
 func TestRCPGuardrailNote(t *testing.T) {
 	t.Parallel()
-	pl := PlanFor(Problem{Case: loadCase(t, "rcp-kms-perimeter")}, testOptions)
+	pl := PlanFor(Problem{Input: inputOf(t, loadCase(t, "rcp-kms-perimeter"))}, testOptions)
 	if len(pl.Fixes) == 0 || pl.Fixes[0].ID != "rcp-exempt" {
 		t.Fatalf("fixes %+v", pl.Fixes)
 	}
@@ -141,7 +141,7 @@ func TestConditionKept(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fixes := Propose(Problem{Case: c}, testOptions)
+	fixes := Propose(Problem{Input: inputOf(t, c)}, testOptions)
 	if len(fixes) < 2 || fixes[0].ID != "meet-condition" || fixes[0].Kind != Alternative {
 		t.Fatalf("fixes %v, want meet-condition first", ids(fixes))
 	}

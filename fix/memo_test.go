@@ -28,7 +28,7 @@ func TestMemo(t *testing.T) {
 	opt.Memo = memo
 	names := caseNames(t)
 	for _, name := range names {
-		p := Problem{Case: loadCase(t, name)}
+		p := Problem{Input: inputOf(t, loadCase(t, name))}
 		want := plan(p, testOptions)
 		if got := plan(p, opt); got != want {
 			t.Fatalf("%s: the plan made with a memo differs:\n%s\nwant\n%s", name, got, want)

@@ -166,16 +166,12 @@ func planFor(p Problem, in *eval.Input, opt Options) Plan {
 	return pl
 }
 
-// input returns the problem's input: Input, or Case converted.
+// input returns the problem's input, errNoRequest when there is none.
 func (p Problem) input() (*eval.Input, error) {
-	if p.Input != nil {
-		return p.Input, nil
-	}
-	c := p.Case
-	if c == nil || c.Request.Principal == "" || c.Request.Action == "" {
+	if p.Input == nil {
 		return nil, errNoRequest
 	}
-	return c.Input()
+	return p.Input, nil
 }
 
 // verify applies f to w (which keeps the change) and evaluates it.

@@ -34,13 +34,13 @@ func TestPlanProperties(t *testing.T) {
 		}
 		if refusedByAWS(in) != "" {
 			// AWS refuses it whatever the policies say: no fix exists.
-			if pl := PlanFor(Problem{Case: c}, testOptions); len(pl.Fixes) > 0 || pl.Verified {
+			if pl := PlanFor(Problem{Input: inputOf(t, c)}, testOptions); len(pl.Fixes) > 0 || pl.Verified {
 				t.Errorf("%s: AWS refuses the request, yet the plan proposes %v", c.ID, ids(pl.Fixes))
 			}
 			continue
 		}
 		denied++
-		pl := PlanFor(Problem{Case: c}, testOptions)
+		pl := PlanFor(Problem{Input: inputOf(t, c)}, testOptions)
 		anonymous := c.Request.Principal == "*"
 		switch {
 		case pl.Verified:

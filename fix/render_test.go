@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/deniedhq/denied/eval"
 	"github.com/deniedhq/denied/policy"
 	"github.com/deniedhq/denied/simulate"
 )
@@ -24,7 +25,7 @@ func allFixes(t *testing.T) map[string][]Fix {
 	t.Helper()
 	out := map[string][]Fix{}
 	for _, name := range caseNames(t) {
-		out[name] = Propose(Problem{Case: loadCase(t, name)}, testOptions)
+		out[name] = Propose(Problem{Input: inputOf(t, loadCase(t, name))}, testOptions)
 	}
 	for name, p := range requestOnlyProblems() {
 		out[name] = Propose(p, testOptions)
@@ -34,13 +35,13 @@ func allFixes(t *testing.T) map[string][]Fix {
 
 // requestOnlyProblems are denials read from error messages.
 func requestOnlyProblems() map[string]Problem {
-	vault := simulate.CaseRequest{Principal: "arn:aws:sts::444455556666:assumed-role/BackupOperator/jdoe", Action: "backup:CreateBackupVault",
+	vault := eval.Request{Principal: "arn:aws:sts::444455556666:assumed-role/BackupOperator/jdoe", Action: "backup:CreateBackupVault",
 		Resource: "arn:aws:backup:us-west-2:444455556666:backup-vault:MyVault"}
 	return map[string]Problem{
-		"message-boundary": {Case: &simulate.Case{Request: vault}, Layer: "permissionsBoundary"},
-		"message-scp-deny": {Case: &simulate.Case{Request: vault}, Layer: "scp", Explicit: true, Deciding: []simulate.StatementRef{
+		"message-boundary": {Input: &eval.Input{Request: vault}, Layer: "permissionsBoundary"},
+		"message-scp-deny": {Input: &eval.Input{Request: vault}, Layer: "scp", Explicit: true, Deciding: []eval.StatementRef{
 			{Layer: "scp", Policy: "arn:aws:organizations::999988887777:policy/o-a1b2c3d4e5/service_control_policy/p-regionfence", Effect: "Deny"}}},
-		"message-key-policy": {Case: &simulate.Case{Request: simulate.CaseRequest{Principal: "arn:aws:iam::444455556666:user/bob", Action: "kms:Decrypt",
+		"message-key-policy": {Input: &eval.Input{Request: eval.Request{Principal: "arn:aws:iam::444455556666:user/bob", Action: "kms:Decrypt",
 			Resource: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"}}, Layer: "resource"},
 	}
 }

@@ -131,7 +131,7 @@ func TestPolicyTreeIsItsJSON(t *testing.T) {
 	check("odd", odd)
 	check("nil", nil)
 	for _, name := range caseNames(t) {
-		pl := PlanFor(Problem{Case: loadCase(t, name)}, testOptions)
+		pl := PlanFor(Problem{Input: inputOf(t, loadCase(t, name))}, testOptions)
 		for _, f := range pl.Proposals() {
 			if f.Document != nil {
 				check(name+" "+f.ID, f.Document)

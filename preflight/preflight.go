@@ -1,13 +1,13 @@
 // Package preflight checks, before an AWS Backup operation is run, whether
 // every IAM request it needs would be allowed in an account snapshot: the
 // operation's requirements (catalog/backupops) are expanded for the given
-// parameters, each becomes a simulate case built from the snapshot for the
+// parameters, each becomes an eval input built from the snapshot for the
 // right principal (the caller, or the job role's AWS Backup session), and
 // each denied request gets a verified fix plan (package fix).
 //
 // It reads snapshots (account), the operation catalog (catalog/backupops) and plans fixes (fix);
-// it must not import audit, diagnose, internal/collect or the AWS SDK (internal/archtest), nor
-// render (internal/report).
+// it must not import audit, diagnose, internal/collect, the case format (simulate) or the AWS
+// SDK (internal/archtest), nor render (internal/report).
 package preflight
 
 import (
@@ -21,7 +21,6 @@ import (
 	"github.com/deniedhq/denied/eval"
 	"github.com/deniedhq/denied/fix"
 	"github.com/deniedhq/denied/internal/arn"
-	"github.com/deniedhq/denied/simulate"
 )
 
 // SchemaVersion is the version of the JSON report.
@@ -168,11 +167,11 @@ type Result struct {
 	Verdict        string `json:"verdict"`
 	// Rule is the diagnose rule ID that names a denial (set by the
 	// reports through audit.RuleFor, the one naming of denials).
-	Rule     string                  `json:"rule,omitempty"`
-	Layer    string                  `json:"layer,omitempty"`
-	Deciding []simulate.StatementRef `json:"deciding,omitempty"`
-	Message  string                  `json:"message,omitempty"`
-	Plan     *fix.Plan               `json:"fix,omitempty"`
+	Rule     string              `json:"rule,omitempty"`
+	Layer    string              `json:"layer,omitempty"`
+	Deciding []eval.StatementRef `json:"deciding,omitempty"`
+	Message  string              `json:"message,omitempty"`
+	Plan     *fix.Plan           `json:"fix,omitempty"`
 	// Skip is the id of the note saying why the request was not evaluated.
 	Skip  string `json:"skip,omitempty"`
 	Error string `json:"error,omitempty"`
@@ -1000,7 +999,7 @@ func (c checker) run(res *Result, id string, in *eval.Input, fo fix.Options) {
 		return
 	}
 	res.Layer = out.Layer.String()
-	res.Deciding = simulate.StatementRefs(out.Deciding)
+	res.Deciding = eval.StatementRefs(out.Deciding)
 	res.Message = out.Message
 	pl := fix.PlanFor(fix.Problem{Input: in, Layer: res.Layer, Explicit: out.Decision == authz.ExplicitDeny, Deciding: res.Deciding}, fo)
 	res.Plan = &pl

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/deniedhq/denied/authz"
+	"github.com/deniedhq/denied/eval"
 )
 
 // SchemaVersion is the version of the result format.
@@ -32,18 +33,9 @@ type LayerResult struct {
 	Target   string `json:"target,omitempty"`
 }
 
-// StatementRef names a deciding statement.
-type StatementRef struct {
-	Layer     string `json:"layer"`
-	Target    string `json:"target,omitempty"`
-	Policy    string `json:"policy"`
-	Statement int    `json:"statement"`
-	Sid       string `json:"sid,omitempty"`
-	Effect    string `json:"effect"`
-	Line      int    `json:"line,omitempty"`
-	Column    int    `json:"column,omitempty"`
-	Pointer   string `json:"pointer,omitempty"`
-}
+// StatementRef names a deciding statement: the pipeline's reference, the
+// one shape every output writes.
+type StatementRef = eval.StatementRef
 
 var resultPool = sync.Pool{New: func() any { return new(authz.Result) }}
 
@@ -134,22 +126,5 @@ func errorResult(id string, err error) *Result {
 // StatementRefs converts the engine's deciding statements to the case
 // format's references, nil for none.
 func StatementRefs(refs []authz.StatementRef) []StatementRef {
-	if len(refs) == 0 {
-		return nil
-	}
-	out := make([]StatementRef, 0, len(refs))
-	for _, ref := range refs {
-		out = append(out, StatementRef{
-			Layer:     ref.Layer.String(),
-			Target:    ref.Target,
-			Policy:    ref.Policy,
-			Statement: ref.Index,
-			Sid:       ref.Sid,
-			Effect:    ref.Effect.String(),
-			Line:      ref.Pos.Line,
-			Column:    ref.Pos.Col,
-			Pointer:   ref.Pointer,
-		})
-	}
-	return out
+	return eval.StatementRefs(refs)
 }

@@ -92,11 +92,16 @@ func TestAuthzPure(t *testing.T) {
 
 // layerDeps are module packages that a package must not link (directly or
 // not): the pipeline does not know the case format, the snapshot or the
-// fixes; the case format does not know the snapshot or the checks.
+// fixes; the case format does not know the snapshot or the checks; the
+// fixes, checks and diagnosis work on the pipeline, not the case format.
 var layerDeps = map[string][]string{
-	"eval":     {"simulate", "account", "fix", "preflight", "audit", "diagnose", "internal/cli", "internal/report"},
-	"simulate": {"account", "preflight", "audit", "diagnose", "fix", "internal/cli", "internal/report"},
-	"account":  {"simulate", "preflight", "audit", "diagnose", "fix", "internal/cli", "internal/report"},
+	"fix":       {"simulate", "account", "preflight", "audit", "diagnose", "internal/cli", "internal/report"},
+	"preflight": {"simulate", "internal/cli", "internal/report"},
+	"audit":     {"simulate", "internal/cli", "internal/report"},
+	"diagnose":  {"simulate", "internal/cli", "internal/report"},
+	"eval":      {"simulate", "account", "fix", "preflight", "audit", "diagnose", "internal/cli", "internal/report"},
+	"simulate":  {"account", "preflight", "audit", "diagnose", "fix", "internal/cli", "internal/report"},
+	"account":   {"simulate", "preflight", "audit", "diagnose", "fix", "internal/cli", "internal/report"},
 }
 
 func TestLayerDeps(t *testing.T) {
