@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/deniedhq/denied/account"
-	"github.com/deniedhq/denied/simulate"
+	"github.com/deniedhq/denied/eval"
 )
 
 // BenchmarkCheckRestoreWhatIf measures one what-if EC2 restore check with an
@@ -36,7 +36,7 @@ func BenchmarkCheckRestoreWhatIf(b *testing.B) {
 	})
 	b.Run("cached", func(b *testing.B) {
 		rp := rp
-		rp.Cache = simulate.NewCache(256)
+		rp.Cache = eval.NewCache(256)
 		for i := 0; i < b.N; i++ {
 			if rep := Check(snap, op, rp); rep.Status != StatusDenied {
 				b.Fatal(rep.Status)
