@@ -7,10 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/credentials"
-	"github.com/aws/aws-sdk-go-v2/service/backup"
-
 	"github.com/deniedhq/denied/authzmsg"
 	"github.com/deniedhq/denied/diagnose"
 	"github.com/deniedhq/denied/jobs"
@@ -23,14 +19,7 @@ const fixture = "../testdata/jobs/account.json"
 var since = time.Date(2026, 12, 1, 6, 0, 0, 0, time.UTC)
 
 // client is the real SDK client pointed at the fake endpoint.
-func client(url string) *backup.Client {
-	return backup.New(backup.Options{
-		Region:           "us-east-1",
-		BaseEndpoint:     aws.String(url),
-		Credentials:      credentials.NewStaticCredentialsProvider("AKIDJOBSTEST", "jobs-test-secret", ""),
-		RetryMaxAttempts: 1,
-	})
-}
+var client = jobstest.Client
 
 func TestExplainGroups(t *testing.T) {
 	srv := jobstest.New(t, fixture)

@@ -8,9 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/credentials"
-	"github.com/aws/aws-sdk-go-v2/service/backup"
 	"github.com/aws/smithy-go"
 
 	"github.com/deniedhq/denied/jobs"
@@ -23,14 +20,7 @@ const fixture = "../../testdata/jobs/account.json"
 var since = time.Date(2026, 12, 1, 6, 0, 0, 0, time.UTC)
 
 // client is the real SDK client pointed at the fake endpoint.
-func client(url string) *backup.Client {
-	return backup.New(backup.Options{
-		Region:           "us-east-1",
-		BaseEndpoint:     aws.String(url),
-		Credentials:      credentials.NewStaticCredentialsProvider("AKIDJOBSTEST", "jobs-test-secret", ""),
-		RetryMaxAttempts: 1,
-	})
-}
+var client = jobstest.Client
 
 func ids(js []jobs.Job) []string {
 	var out []string

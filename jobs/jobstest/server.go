@@ -17,7 +17,22 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/backup"
 )
+
+// Client is the real AWS Backup client of the SDK pointed at the server
+// at url (Server's URL), with test credentials and no retries.
+func Client(url string) *backup.Client {
+	return backup.New(backup.Options{
+		Region:           "us-east-1",
+		BaseEndpoint:     aws.String(url),
+		Credentials:      credentials.NewStaticCredentialsProvider("AKIDJOBSTEST", "jobs-test-secret", ""),
+		RetryMaxAttempts: 1,
+	})
+}
 
 // Request is one request the server received.
 type Request struct {
