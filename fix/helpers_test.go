@@ -255,3 +255,13 @@ func inputOf(t testing.TB, c *simulate.Case) *eval.Input {
 	}
 	return in
 }
+
+// evalInput is the decision of in, evaluated by the pipeline.
+func evalInput(t *testing.T, in *eval.Input) string {
+	t.Helper()
+	pr, err := eval.Prepare(in, eval.Options{Now: testOptions.Now, AllowUnknownActions: true})
+	if err != nil {
+		t.Fatalf("prepare: %v", err)
+	}
+	return pr.Evaluate().Decision.String()
+}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/deniedhq/denied/eval"
 	"github.com/deniedhq/denied/simulate"
 )
 
@@ -43,8 +44,8 @@ func TestExplicitDenyFixesItsOwnLayer(t *testing.T) {
 			case strings.Contains(tt.resource, ":secretsmanager:"):
 				action = "secretsmanager:GetSecretValue"
 			}
-			c := &simulate.Case{Request: simulate.CaseRequest{Principal: tt.principal, Action: action, Resource: tt.resource}}
-			pl := PlanFor(Problem{Input: inputOf(t, c), Layer: tt.layer, Explicit: true}, testOptions)
+			in := &eval.Input{Request: eval.Request{Principal: tt.principal, Action: action, Resource: tt.resource}}
+			pl := PlanFor(Problem{Input: in, Layer: tt.layer, Explicit: true}, testOptions)
 			if len(pl.Fixes) == 0 {
 				t.Fatalf("no fix: %+v", pl)
 			}
