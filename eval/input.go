@@ -23,19 +23,11 @@ type Level struct {
 	Policies []Doc
 }
 
-// Request is the request to evaluate. Context holds the context values by
-// key (matched case-insensitively); aws:CurrentTime and aws:EpochTime come
-// from Options.Now when absent.
-type Request struct {
-	Principal       string
-	Action          string
-	Resource        string
-	ResourceAccount string
-	// FederatingUser is, for a federated user session, the ARN of the IAM
-	// user that created it (see authz.RequestInput).
-	FederatingUser string
-	Context        map[string][]string
-}
+// Request is the request to evaluate: the engine's authz.RequestInput,
+// one type for both. Context holds the context values by key (matched
+// case-insensitively); aws:CurrentTime and aws:EpochTime come from
+// Options.Now when absent.
+type Request = authz.RequestInput
 
 // Input is one request and the policies of every layer. Prepare does not
 // modify it, and a Prepared input shares the bytes of its documents: do

@@ -59,14 +59,7 @@ func Prepare(in *Input, opt Options) (*Prepared, error) {
 	if r.Action == "" {
 		return nil, &Error{Path: fieldPath(FieldAction), Message: "the request needs an action such as s3:GetObject"}
 	}
-	req, err := authz.NewRequest(authz.RequestInput{
-		Principal:       r.Principal,
-		Action:          r.Action,
-		Resource:        r.Resource,
-		ResourceAccount: r.ResourceAccount,
-		FederatingUser:  r.FederatingUser,
-		Context:         r.Context,
-	})
+	req, err := authz.NewRequest(*r)
 	if err != nil {
 		var fe *authz.FieldError
 		if errors.As(err, &fe) {
