@@ -85,9 +85,6 @@ const (
 	FieldVPCEndpoint // Path.Index
 )
 
-// IsDoc reports whether the field holds policy documents.
-func (f Field) IsDoc() bool { return f >= FieldIdentity }
-
 // Path names where in an Input a problem is.
 type Path struct {
 	Field Field

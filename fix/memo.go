@@ -19,7 +19,9 @@ import (
 // SHA-256 on the large AWS managed policies every plan of a role holds); a
 // problem with DenyStatements is never kept. A Memo holds at most a fixed
 // number of plans and starts afresh when full. It assumes the clock
-// (Options.Now) is the same for every plan it keeps: keep one per run. Not
+// (Options.Now) is the same for every plan it keeps: keep one per run. A
+// kept plan's documents may share the bytes of the input's policies (a
+// snapshot's): they must not change while the memo lives. Not
 // safe for concurrent use. The zero value is not usable; a nil *Memo keeps
 // nothing.
 type Memo struct {
@@ -70,11 +72,14 @@ func (m *Memo) key(p Problem, in *eval.Input, opt Options) memoKey {
 		m.h2.Write(t)
 	}
 	num := func(n int) { b = binary.AppendVarint(b, int64(n)) }
+	// A document is tagged present or absent, so that an absent one can
+	// never read as the start of a present one's name.
 	doc := func(d *eval.Doc) {
 		if d == nil {
-			num(-1)
+			num(0)
 			return
 		}
+		num(1)
 		str(d.Name)
 		bytes(d.Text)
 	}

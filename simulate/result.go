@@ -76,7 +76,7 @@ func (pr *Prepared) result(ar *authz.Result) *Result {
 			Target:   lv.Target,
 		})
 	}
-	res.Deciding = StatementRefs(ar.Deciding)
+	res.Deciding = eval.StatementRefs(ar.Deciding)
 	res.MissingContext = pr.Missing(nil, ar)
 	return res
 }
@@ -121,10 +121,4 @@ func errorResult(id string, err error) *Result {
 		ce = CaseError{Message: err.Error()}
 	}
 	return &Result{ID: id, Error: &ce}
-}
-
-// StatementRefs converts the engine's deciding statements to the case
-// format's references, nil for none.
-func StatementRefs(refs []authz.StatementRef) []StatementRef {
-	return eval.StatementRefs(refs)
 }
