@@ -88,14 +88,11 @@ type CompiledPolicy struct{ p cpolicy }
 // CompilePolicy compiles one policy for layer l, so that a caller that sees
 // the same document many times compiles it once.
 func CompilePolicy(l Layer, np NamedPolicy) (*CompiledPolicy, error) {
-	if np.Policy == nil {
-		return nil, &CompileError{Layer: l, Policy: np.Name, Statement: -1, Err: fmt.Errorf("no policy document")}
-	}
-	cp, err := compilePolicy(l, np)
-	if err != nil {
+	cp := new(CompiledPolicy)
+	if err := CompilePolicyInto(cp, l, np); err != nil {
 		return nil, err
 	}
-	return &CompiledPolicy{p: cp}, nil
+	return cp, nil
 }
 
 // CompilePolicyInto is CompilePolicy into *dst, for a caller that keeps

@@ -72,8 +72,6 @@ func globMatch[S ~string | ~[]byte](pattern string, s S) bool {
 	return compileGlob(pattern).match(string(s))
 }
 
-// glob is a pattern compiled for matching many names: runs of stars
-// collapsed, and the length a name needs.
 // literalPrefix is the part of a glob pattern before its first wildcard,
 // which every name it matches starts with.
 func literalPrefix(pattern string) string {
@@ -83,6 +81,8 @@ func literalPrefix(pattern string) string {
 	return pattern
 }
 
+// glob is a pattern compiled for matching many names: runs of stars
+// collapsed, and the length a name needs.
 type glob struct {
 	pat  string
 	need int // bytes a match needs: all but the stars

@@ -303,9 +303,6 @@ func (t Strings) At(i int) string {
 	return t.blob[start:le32(t.ends[4*i:])]
 }
 
-// Blob returns the concatenated bytes of the strings, in order.
-func (t Strings) Blob() string { return t.blob }
-
 func le32(s string) uint32 {
 	_ = s[3]
 	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
