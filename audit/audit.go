@@ -825,7 +825,7 @@ func (a *auditor) trust(role *account.Role) ([]Finding, []Gap) {
 		return c.findings, c.gaps
 	}
 	a.evals++
-	res := preflight.Trust("audit#trust", role, a.opt.Now, a.policies)
+	res := preflight.Trust(role, a.opt.Now, a.policies)
 	c := &cached{op: "trust"}
 	switch {
 	case res.Verdict == preflight.Error:

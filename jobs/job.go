@@ -1,5 +1,5 @@
-// Package jobs reads the failed, aborted and partial AWS Backup jobs of an
-// account (backup, restore and copy jobs) through the AWS Backup API, and
+// Package jobs holds the failed, aborted and partial AWS Backup jobs of an
+// account (backup, restore and copy jobs), as jobs/awsjobs reads them, and
 // groups them by cause: each distinct status message is explained once
 // (parsed, decoded when it carries an encoded authorization failure
 // message, diagnosed), and the jobs are grouped by the diagnosis rule.

@@ -178,10 +178,6 @@ type Result struct {
 	// Cause is why the request could not be checked (Verdict
 	// CouldNotCheck or Error).
 	Cause *Cause `json:"cause,omitempty"`
-	// Input is the evaluated input.
-	Input *eval.Input `json:"-"`
-	// id names the evaluated input ("OP#caller"), as its case's id.
-	id string
 }
 
 // Denied reports whether the engine refused the request.
@@ -607,7 +603,7 @@ func Check(snap *account.Snapshot, op backupops.Operation, p Params) Report {
 				break
 			}
 			res.PrincipalARN = p.Caller
-			c.evaluate(&res, id, p.Caller, p.Caller, "")
+			c.evaluate(&res, p.Caller, p.Caller, "")
 		case r.Principal == backupops.JobRole:
 			if p.RoleARN == "" {
 				res.couldNotCheck(missingCause("RoleARN"))
@@ -618,7 +614,7 @@ func Check(snap *account.Snapshot, op backupops.Operation, p Params) Report {
 				res.couldNotCheck(c.unknownRole(p.RoleARN, "--role"))
 				break
 			}
-			c.evaluate(&res, id, sessionARN(p.Partition, p.Account, role.Name), role.ARN, role.ARN)
+			c.evaluate(&res, sessionARN(p.Partition, p.Account, role.Name), role.ARN, role.ARN)
 		default:
 			c.serviceLinked(&res, id)
 		}
@@ -631,7 +627,7 @@ func Check(snap *account.Snapshot, op backupops.Operation, p Params) Report {
 			rep.ToVerify = append(rep.ToVerify, Condition{Kind: cd.Kind, Text: cd.Text, When: cd.When, Inferred: cd.Inferred})
 		case cd.Decide == backupops.DecideTrust:
 			if role, ok := snap.Role(p.RoleARN); ok {
-				rep.Results = append(rep.Results, c.trust(op.ID, role))
+				rep.Results = append(rep.Results, c.trust(role))
 			}
 			// An unknown or missing role already makes the job role's
 			// requests could-not-check.
@@ -713,7 +709,7 @@ func (c checker) serviceLinked(res *Result, id string) {
 		res.couldNotCheck(cause)
 		return
 	}
-	c.evaluate(res, id, role.ARN, role.ARN, role.ARN)
+	c.evaluate(res, role.ARN, role.ARN, role.ARN)
 }
 
 // applies reports whether a conditional requirement applies, from its
@@ -767,7 +763,7 @@ func (c checker) opts() eval.Options { return eval.Options{Now: c.p.Now, Cache: 
 // key or vault, a policy an unreadable call hides; a request the snapshot
 // allows while its SCPs are unknown could not be checked either (an SCP can
 // only deny, so a denial stands).
-func (c checker) evaluate(res *Result, id, principal, policyPrincipal, roleARN string) {
+func (c checker) evaluate(res *Result, principal, policyPrincipal, roleARN string) {
 	cs := &eval.Input{Request: eval.Request{Principal: principal, Action: res.Action, Resource: res.Resource}}
 	if c.snap.Organization != nil {
 		cs.ManagementAccount = c.snap.Organization.ManagementAccountID
@@ -847,7 +843,7 @@ func (c checker) evaluate(res *Result, id, principal, policyPrincipal, roleARN s
 	if res.Action == "iam:PassRole" && strings.HasPrefix(c.p.InstanceRole, "arn:") && res.Resource == c.p.InstanceRole {
 		fo.InstanceProfile = instanceProfileOf(c.snap, res.Resource)
 	}
-	c.run(res, id, cs, fo)
+	c.run(res, cs, fo)
 	if res.Verdict == Allowed {
 		if u, ok := scpsUnknown(ps, arn.Account(policyPrincipal)); ok {
 			res.couldNotCheck(unreadableCause(u, account.HiddenSCPs))
@@ -987,8 +983,7 @@ func instanceProfileOf(snap *account.Snapshot, roleARN string) string {
 	return ""
 }
 
-func (c checker) run(res *Result, id string, in *eval.Input, fo fix.Options) {
-	res.Input, res.id = in, id
+func (c checker) run(res *Result, in *eval.Input, fo fix.Options) {
 	out, err := eval.Run(in, c.opts())
 	if err != nil {
 		res.evalError(err)
@@ -1008,22 +1003,22 @@ func (c checker) run(res *Result, id string, in *eval.Input, fo fix.Options) {
 // trust checks that backup.amazonaws.com may assume the job role.
 // Trust checks that backup.amazonaws.com may assume role (its trust
 // policy, evaluated for sts:AssumeRole), with a verified fix plan when it
-// may not: the one trust check of check and audit. id names the case
-// ("OP#trust"); now and cache are as in Params.
-func Trust(id string, role *account.Role, now func() time.Time, cache *eval.Cache) Result {
-	return checker{p: Params{Now: now, Cache: cache}}.trustCase(id, role)
+// may not: the one trust check of check and audit; now and cache are as
+// in Params.
+func Trust(role *account.Role, now func() time.Time, cache *eval.Cache) Result {
+	return checker{p: Params{Now: now, Cache: cache}}.trustCase(role)
 }
 
-func (c checker) trust(opID string, role *account.Role) Result {
-	return c.trustCase(opID+"#trust", role)
+func (c checker) trust(role *account.Role) Result {
+	return c.trustCase(role)
 }
 
-func (c checker) trustCase(id string, role *account.Role) Result {
+func (c checker) trustCase(role *account.Role) Result {
 	res := Result{Principal: ServicePrincipal, PrincipalARN: "backup.amazonaws.com", Action: "sts:AssumeRole", Resource: role.ARN,
 		ResourcePolicy: string(fix.TargetTrustPolicy)}
 	in := &eval.Input{Request: eval.Request{Principal: "backup.amazonaws.com", Action: "sts:AssumeRole",
 		Resource: role.ARN, ResourceAccount: arn.Account(role.ARN)},
 		Resource: &eval.Doc{Name: role.ARN, Text: role.TrustPolicy}}
-	c.run(&res, id, in, fix.Options{Now: c.p.Now, RoleARN: role.ARN, Cache: c.p.Cache})
+	c.run(&res, in, fix.Options{Now: c.p.Now, RoleARN: role.ARN, Cache: c.p.Cache})
 	return res
 }

@@ -25,6 +25,6 @@ func EvaluateRequest(snap *account.Snapshot, principal, action, resource string,
 		}
 	}
 	c := checker{snap: snap, p: Params{Now: now}}
-	c.evaluate(&res, "explain", principal, policyPrincipal, roleARN)
+	c.evaluate(&res, principal, policyPrincipal, roleARN)
 	return res
 }

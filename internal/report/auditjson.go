@@ -148,11 +148,7 @@ func writeAuditItems(j *jsonStream, items []audit.Item) error {
 	for i, f := range t.fixes {
 		j.elem(i, 2)
 		j.key(t.ref[f])
-		b, err := j.indentJSON(t.docs[i], 2)
-		if err != nil {
-			return err
-		}
-		j.w.Write(b)
+		j.w.Write(j.indentJSON(t.docs[i], 2))
 	}
 	j.end(len(t.fixes), 2, '}')
 	j.elem(1, 1)

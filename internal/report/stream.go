@@ -46,15 +46,15 @@ func (j *jsonStream) indented(v any, depth int) ([]byte, error) {
 	if err := j.enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return j.indentJSON(bytes.TrimSuffix(j.raw.Bytes(), []byte("\n")), depth)
+	return j.indentJSON(bytes.TrimSuffix(j.raw.Bytes(), []byte("\n")), depth), nil
 }
 
 // indentJSON returns the compact JSON doc indented for a depth of depth
 // (its first line unprefixed); valid until the next call. doc must not
 // be j.out's.
-func (j *jsonStream) indentJSON(doc []byte, depth int) ([]byte, error) {
+func (j *jsonStream) indentJSON(doc []byte, depth int) []byte {
 	j.out = appendIndent(j.out[:0], doc, indent(j.base+depth))
-	return j.out, nil
+	return j.out
 }
 
 // appendIndent appends the compact JSON src, which an encoder wrote (valid,
