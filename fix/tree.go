@@ -154,17 +154,12 @@ func conditionsTree(cs []policy.Condition) *node {
 
 func conditionValueTree(v string, vk policy.ValueKind) *node {
 	switch {
-	case vk == policy.KindNumber && isJSONNumber(v):
+	case vk == policy.KindNumber && policy.IsJSONNumber(v):
 		return &node{kind: 'n', text: v}
 	case vk == policy.KindBool && (v == "true" || v == "false"):
 		return &node{kind: 'b', text: v}
 	}
 	return jstr(v)
-}
-
-// isJSONNumber reports whether s is a number in JSON syntax.
-func isJSONNumber(s string) bool {
-	return s != "" && (s[0] == '-' || s[0] >= '0' && s[0] <= '9') && json.Valid([]byte(s))
 }
 
 // jstr is a string node holding s as JSON carries it (jtext).

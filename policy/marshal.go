@@ -296,7 +296,7 @@ func (e *encoder) conditionValues(cs []Condition, idx []int) {
 
 func (e *encoder) conditionValue(v string, vk ValueKind) {
 	switch {
-	case vk == KindNumber && isJSONNumber(v):
+	case vk == KindNumber && IsJSONNumber(v):
 		e.buf = append(e.buf, v...)
 	case vk == KindBool && (v == "true" || v == "false"):
 		e.buf = append(e.buf, v...)
@@ -305,8 +305,9 @@ func (e *encoder) conditionValue(v string, vk ValueKind) {
 	}
 }
 
-// isJSONNumber reports whether s is a number in JSON syntax.
-func isJSONNumber(s string) bool {
+// IsJSONNumber reports whether s is a number in JSON syntax (RFC 8259:
+// no sign but '-', no leading zero, no surrounding space).
+func IsJSONNumber(s string) bool {
 	i := 0
 	if i < len(s) && s[i] == '-' {
 		i++

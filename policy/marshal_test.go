@@ -218,3 +218,15 @@ func must(b []byte, err error) []byte {
 	}
 	return b
 }
+
+func TestIsJSONNumber(t *testing.T) {
+	for s, want := range map[string]bool{
+		"0": true, "-0": true, "12": true, "1.5": true, "1e5": true, "-2.5E-3": true,
+		"": false, "-": false, "01": false, "1.": false, ".5": false, "+1": false,
+		"1 ": false, " 1": false, "1e": false, "0x1": false, "NaN": false,
+	} {
+		if got := IsJSONNumber(s); got != want {
+			t.Errorf("IsJSONNumber(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
