@@ -14,6 +14,7 @@ import (
 	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/audit"
 	"github.com/deniedhq/denied/catalog/backupops"
+	"github.com/deniedhq/denied/eval"
 	"github.com/deniedhq/denied/internal/arn"
 	"github.com/deniedhq/denied/internal/i18n"
 	"github.com/deniedhq/denied/internal/report"
@@ -279,6 +280,13 @@ func runCheck(ctx context.Context, env *Env, in *checkInput) error {
 		}
 		return &Error{Code: ExitRuntime, Err: err}
 	}
+	// One check evaluates many requests, and each denied one again while
+	// its fix plan is verified: the same policies (an AWS managed policy of
+	// thousands of actions, the role's) are parsed and compiled once for
+	// the whole check, not at every evaluation.
+	if p.Cache == nil {
+		p.Cache = eval.NewCache(checkCacheDocs)
+	}
 	rep := preflight.Check(snap, op, p)
 	rep.Notes = append(rep.Notes, notes...)
 	for i := range rep.Results {
@@ -295,6 +303,9 @@ func runCheck(ctx context.Context, env *Env, in *checkInput) error {
 	}
 	return checkExit(rep)
 }
+
+// checkCacheDocs bounds the policy documents one check keeps parsed.
+const checkCacheDocs = 4096
 
 // writeCheckOutput writes to --output (0600) or standard output.
 func writeCheckOutput(env *Env, in *checkInput, write func(io.Writer) error) error {
