@@ -1,6 +1,8 @@
 package account
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/deniedhq/denied/eval"
@@ -50,8 +52,10 @@ func Levels(ls []Level) []eval.Level {
 //     on the vault or on a recovery point in it.
 //
 // A principal the snapshot lacks, or a managed policy it lacks, is an
-// error. Whether what the snapshot lacks (an unreadable call, a key not
-// listed) changes the verdict is the caller's to judge.
+// error; so is a resource whose policy the snapshot cannot tell (a key,
+// vault, recovery point or role not in it, or a policy an unreadable call
+// hid: ErrIncomplete), since an input without it could read "allowed"
+// where AWS says no.
 func (s *Snapshot) Input(principal, action, resource string, ctx map[string][]string) (*eval.Input, error) {
 	in := &eval.Input{Request: eval.Request{Principal: principal, Action: action, Resource: resource, Context: ctx}}
 	if in.Request.Resource == "" {
@@ -76,7 +80,9 @@ func (s *Snapshot) Input(principal, action, resource string, ctx map[string][]st
 	if len(rcps) > 0 {
 		in.RCPs = Levels(rcps)
 	}
-	in.Resource = s.ResourcePolicy(action, resource)
+	if in.Resource, err = s.ResourcePolicy(action, resource); err != nil {
+		return nil, err
+	}
 	return in, nil
 }
 
@@ -101,18 +107,41 @@ func (s *Snapshot) PrincipalPolicies(principal string) (identity []eval.Doc, bou
 	return Docs(ids), Doc(b), Levels(ls), nil
 }
 
+// ErrIncomplete is wrapped by the errors of Input and ResourcePolicy when
+// the snapshot cannot tell the resource-based policy of a request: the
+// key, vault, recovery point or role is not in it, or an unreadable call
+// hid its policy. An input built without that policy could read "allowed"
+// where AWS says no, so there is none.
+var ErrIncomplete = errors.New("the snapshot cannot tell the resource policy")
+
 // ResourcePolicy is the resource-based policy the snapshot has for a
-// request of action on resource (see Input), nil when none.
-func (s *Snapshot) ResourcePolicy(action, resource string) *eval.Doc {
+// request of action on resource (see Input), nil when the resource has
+// none. An error (wrapping ErrIncomplete) when the snapshot lacks the
+// resource or an unreadable call hides its policy.
+func (s *Snapshot) ResourcePolicy(action, resource string) (*eval.Doc, error) {
+	region := ""
+	if a, ok := arn.Parse(resource); ok {
+		region = a.Region
+	}
 	switch {
 	case strings.HasPrefix(action, "kms:") && resource != "*" && resource != "":
-		if k, ok := s.Key(resource); ok && len(k.Policy) > 0 {
-			return &eval.Doc{Name: k.ARN, Text: []byte(k.Policy)}
+		k, ok := s.Key(resource)
+		if !ok {
+			return nil, s.incomplete("KMS key "+resource+" is not in the snapshot", HiddenKMSKeys, region)
 		}
+		if len(k.Policy) == 0 {
+			if err := s.incomplete("the policy of KMS key "+k.ARN+" is not in the snapshot", HiddenKeyPolicies, region); len(s.UnreadableFor(HiddenKeyPolicies, region)) > 0 {
+				return nil, err
+			}
+			return nil, nil
+		}
+		return &eval.Doc{Name: k.ARN, Text: k.Policy}, nil
 	case action == "sts:AssumeRole":
-		if r, ok := s.Role(resource); ok {
-			return &eval.Doc{Name: r.ARN, Text: []byte(r.TrustPolicy)}
+		r, ok := s.Role(resource)
+		if !ok {
+			return nil, s.incomplete("role "+resource+" is not in the snapshot", HiddenIAM, "")
 		}
+		return &eval.Doc{Name: r.ARN, Text: r.TrustPolicy}, nil
 	case strings.HasPrefix(action, "backup:"):
 		ref := ""
 		if strings.Contains(resource, ":backup-vault:") {
@@ -121,12 +150,43 @@ func (s *Snapshot) ResourcePolicy(action, resource string) *eval.Doc {
 			for i := range s.RecoveryPoints {
 				if s.RecoveryPoints[i].ARN == resource {
 					ref = s.RecoveryPoints[i].VaultName
+					break
 				}
 			}
 		}
-		if v, ok := s.Vault(ref); ok && ref != "" && len(v.AccessPolicy) > 0 {
-			return &eval.Doc{Name: v.ARN, Text: []byte(v.AccessPolicy)}
+		if ref == "" {
+			// A recovery point of AWS Backup's own storage names itself; one
+			// of EC2 (an AMI) or EBS (a snapshot) the snapshot lacks reads
+			// as the service's own resource, which no vault policy covers,
+			// unless the snapshot could not list its recovery points.
+			if strings.Contains(resource, ":recovery-point:") || len(s.UnreadableFor(HiddenRecoveryPoints, region)) > 0 {
+				return nil, s.incomplete("recovery point "+resource+" is not in the snapshot", HiddenRecoveryPoints, region)
+			}
+			return nil, nil
 		}
+		v, ok := s.Vault(ref)
+		if !ok {
+			if action == "backup:CreateBackupVault" || action == "backup:CreateLogicallyAirGappedBackupVault" {
+				return nil, nil // the vault does not exist yet
+			}
+			return nil, s.incomplete("backup vault "+ref+" is not in the snapshot", HiddenVaults, region)
+		}
+		if len(v.AccessPolicy) == 0 {
+			if err := s.incomplete("the access policy of backup vault "+v.ARN+" is not in the snapshot", HiddenVaultPolicies, region); len(s.UnreadableFor(HiddenVaultPolicies, region)) > 0 {
+				return nil, err
+			}
+			return nil, nil
+		}
+		return &eval.Doc{Name: v.ARN, Text: v.AccessPolicy}, nil
 	}
-	return nil
+	return nil, nil
+}
+
+// incomplete is an ErrIncomplete error saying what is missing and, when an
+// unreadable call hides h, which call.
+func (s *Snapshot) incomplete(what string, h Hidden, region string) error {
+	if us := s.UnreadableFor(h, region); len(us) > 0 {
+		return fmt.Errorf("%w: %s (%s was unreadable)", ErrIncomplete, what, us[0].API())
+	}
+	return fmt.Errorf("%w: %s", ErrIncomplete, what)
 }

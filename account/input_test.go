@@ -1,6 +1,7 @@
 package account_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -89,4 +90,57 @@ func names(ds []eval.Doc) []string {
 		out = append(out, d.Name)
 	}
 	return out
+}
+
+// TestSnapshotInputIncomplete: a resource whose policy the snapshot cannot
+// tell gives no input (ErrIncomplete), never one without that policy.
+func TestSnapshotInputIncomplete(t *testing.T) {
+	t.Parallel()
+	base := account.Synthetic(2, 1)
+	role := base.Roles[0].ARN
+	vault := base.BackupVaults[0].ARN
+	key := base.KMSKeys[0].ARN
+	unreadable := func(service, call string) func(*account.Snapshot) {
+		return func(s *account.Snapshot) {
+			s.Unreadable = append(s.Unreadable, account.Unreadable{Service: service, Call: call, Region: "us-east-1", Error: "AccessDenied"})
+		}
+	}
+	tests := []struct {
+		name, action, resource string
+		edit                   func(*account.Snapshot)
+		wantErr                string // "" for an input
+	}{
+		{"unknown key", "kms:Decrypt", "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-000000000000", nil, "KMS key"},
+		{"key policy unreadable", "kms:Decrypt", key, func(s *account.Snapshot) {
+			s.KMSKeys[0].Policy = nil
+			unreadable("kms", "GetKeyPolicy")(s)
+		}, "kms:GetKeyPolicy was unreadable"},
+		{"key without a policy, nothing unreadable", "kms:Decrypt", key, func(s *account.Snapshot) { s.KMSKeys[0].Policy = nil }, ""},
+		{"unknown role", "sts:AssumeRole", "arn:aws:iam::111122223333:role/nobody", nil, "role"},
+		{"unknown vault", "backup:DescribeBackupVault", "arn:aws:backup:us-east-1:111122223333:backup-vault:nope", nil, "backup vault"},
+		{"vault to be created", "backup:CreateBackupVault", "arn:aws:backup:us-east-1:111122223333:backup-vault:nope", nil, ""},
+		{"vault policy unreadable", "backup:DescribeBackupVault", vault, func(s *account.Snapshot) {
+			s.BackupVaults[0].AccessPolicy = nil
+			unreadable("backup", "GetBackupVaultAccessPolicy")(s)
+		}, "backup:GetBackupVaultAccessPolicy was unreadable"},
+		{"unknown recovery point", "backup:StartRestoreJob", "arn:aws:backup:us-east-1:111122223333:recovery-point:nope", nil, "recovery point"},
+		{"an AMI, recovery points unreadable", "backup:StartRestoreJob", "arn:aws:ec2:us-east-1::image/ami-0123456789abcdef0", unreadable("backup", "ListRecoveryPointsByBackupVault"), "recovery point"},
+		{"an AMI the snapshot does not list", "backup:StartRestoreJob", "arn:aws:ec2:us-east-1::image/ami-0123456789abcdef0", nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			s := account.Synthetic(2, 1)
+			if tt.edit != nil {
+				tt.edit(s)
+			}
+			_, err := s.Input(role, tt.action, tt.resource, nil)
+			switch {
+			case tt.wantErr == "" && err != nil:
+				t.Fatalf("error %v, want an input", err)
+			case tt.wantErr != "" && (err == nil || !errors.Is(err, account.ErrIncomplete) || !strings.Contains(err.Error(), tt.wantErr)):
+				t.Fatalf("error %v, want ErrIncomplete naming %q", err, tt.wantErr)
+			}
+		})
+	}
 }
