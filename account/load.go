@@ -351,11 +351,16 @@ func isARNField(name string) bool {
 }
 
 // checkARNLength refuses an ARN longer than AWS allows, without echoing it
-// whole.
-func checkARNLength(fv reflect.Value, ptr string) error {
-	check := func(s, p string) error {
+// whole. ptr returns the field's JSON pointer; it is called only for a
+// problem (building a pointer for every ARN of a snapshot costs more than
+// the check).
+func checkARNLength(fv reflect.Value, ptr func() string) error {
+	check := func(s string, p func() string) error {
+		if len(s) <= authz.MaxARNLength {
+			return nil // no more characters than bytes
+		}
 		if n := utf8.RuneCountInString(s); n > authz.MaxARNLength {
-			return &Error{Pointer: p, Message: fmt.Sprintf("ARN %s is %d characters long; AWS ARNs have at most %d", authz.Elide(s, 60), n, authz.MaxARNLength)}
+			return &Error{Pointer: p(), Message: fmt.Sprintf("ARN %s is %d characters long; AWS ARNs have at most %d", authz.Elide(s, 60), n, authz.MaxARNLength)}
 		}
 		return nil
 	}
@@ -364,7 +369,7 @@ func checkARNLength(fv reflect.Value, ptr string) error {
 		return check(fv.String(), ptr)
 	case fv.Kind() == reflect.Slice && fv.Type().Elem().Kind() == reflect.String:
 		for i := 0; i < fv.Len(); i++ {
-			if err := check(fv.Index(i).String(), ptr+"/"+strconv.Itoa(i)); err != nil {
+			if err := check(fv.Index(i).String(), func() string { return ptr() + "/" + strconv.Itoa(i) }); err != nil {
 				return err
 			}
 		}

@@ -2,6 +2,7 @@ package account
 
 import (
 	"bytes"
+	"errors"
 	"hash/maphash"
 	"reflect"
 	"runtime"
@@ -21,10 +22,21 @@ import (
 // the documents, each distinct text once, are then parsed by as many
 // workers as there are CPUs, and the first problem in walk order wins,
 // whichever worker found it.
+//
+// A document's JSON pointer is built only for the one that has an error,
+// by walking again (with the same hash seed, so the same documents are
+// queued) to that document: not for every document of the snapshot.
 func validateValue(rv reflect.Value) error {
-	w := &walker{seed: maphash.MakeSeed(), seen: map[uint64]int{}}
-	werr := w.walk(rv, walkPlanFor(rv.Type()))
+	plan := walkPlanFor(rv.Type())
+	w := &walker{seed: maphash.MakeSeed(), seen: map[uint64]int{}, want: -1}
+	werr := w.walk(rv, plan)
 	if i, err := checkDocuments(w.docs); err != nil && i < len(w.docs) {
+		again := &walker{seed: w.seed, seen: map[uint64]int{}, want: i}
+		again.walk(rv, plan)
+		var e *Error
+		if errors.As(err, &e) {
+			e.Pointer = again.found + e.Pointer
+		}
 		return err
 	}
 	return werr
@@ -111,11 +123,17 @@ type walker struct {
 	docs []docJob
 	seed maphash.Seed
 	seen map[uint64]int // a document text's hash → its first job
+	// want is the job whose JSON pointer to record in found (-1: none);
+	// the walk stops there.
+	want  int
+	found string
 }
+
+// errFound stops a walk at the job it wants.
+var errFound = errors.New("found")
 
 type docJob struct {
 	raw []byte
-	ptr string
 }
 
 func (w *walker) pointer(last string) string {
@@ -163,12 +181,14 @@ func (w *walker) walk(rv reflect.Value, p *walkPlan) error {
 			return &Error{Pointer: w.pointer(f.name), Message: "missing required field " + strconv.Quote(f.name)}
 		}
 		if f.arn {
-			if err := checkARNLength(fv, w.pointer(f.name)); err != nil {
+			if err := checkARNLength(fv, func() string { return w.pointer(f.name) }); err != nil {
 				return err
 			}
 		}
 		if f.document {
-			w.document(fv.Bytes(), f.name)
+			if err := w.document(fv.Bytes(), f.name); err != nil {
+				return err
+			}
 			continue
 		}
 		if f.sub != nil {
@@ -183,27 +203,34 @@ func (w *walker) walk(rv reflect.Value, p *walkPlan) error {
 	return nil
 }
 
-// document queues raw to be checked, unless the same text is queued.
-func (w *walker) document(raw []byte, name string) {
+// document queues raw to be checked, unless the same text is queued. It
+// returns errFound, having set found, at the job w wants.
+func (w *walker) document(raw []byte, name string) error {
 	if len(raw) == 0 {
-		return
+		return nil
 	}
 	h := maphash.Bytes(w.seed, raw)
 	if j, ok := w.seen[h]; ok && bytes.Equal(w.docs[j].raw, raw) {
-		return // checked as the earlier one: the same result, reported there first
+		return nil // checked as the earlier one: the same result, reported there first
 	} else if !ok {
 		w.seen[h] = len(w.docs)
 	}
-	w.docs = append(w.docs, docJob{raw: raw, ptr: w.pointer(name)})
+	if len(w.docs) == w.want {
+		w.found = w.pointer(name)
+		return errFound
+	}
+	w.docs = append(w.docs, docJob{raw: raw})
+	return nil
 }
 
 // checkDocuments checks every document of jobs and returns the first
-// problem in jobs' order, and its index (len(jobs) when none).
+// problem in jobs' order, and its index (len(jobs) when none). The
+// problem's pointer is relative to the document.
 func checkDocuments(jobs []docJob) (int, error) {
 	workers := min(runtime.GOMAXPROCS(0), len(jobs)/64+1)
 	if workers <= 1 {
 		for i := range jobs {
-			if err := checkDocument(jobs[i].raw, jobs[i].ptr); err != nil {
+			if err := checkDocument(jobs[i].raw, ""); err != nil {
 				return i, err
 			}
 		}
@@ -229,7 +256,7 @@ func checkDocuments(jobs []docJob) (int, error) {
 				if i >= int64(len(jobs)) || i > stop.Load() {
 					return
 				}
-				if err := checkDocument(jobs[i].raw, jobs[i].ptr); err != nil {
+				if err := checkDocument(jobs[i].raw, ""); err != nil {
 					mu.Lock()
 					if i < first {
 						first, result = i, err
