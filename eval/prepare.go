@@ -359,6 +359,12 @@ type docNote struct {
 }
 
 func parseDoc(l authz.Layer, raw []byte, cache *Cache) *parsedDoc {
+	return parseDocWith(l, raw, cache, true)
+}
+
+// parseDocWith is parseDoc, through policy.ParseClean when fast is set
+// (always but in the test that compares the two paths).
+func parseDocWith(l authz.Layer, raw []byte, cache *Cache, fast bool) *parsedDoc {
 	doc := &parsedDoc{}
 	text, err := DocumentText(raw)
 	if err != nil {
@@ -366,10 +372,22 @@ func parseDoc(l authz.Layer, raw []byte, cache *Cache) *parsedDoc {
 		return doc
 	}
 	doc.text = text
-	// The text is a slice of the input's own bytes, which nothing modifies.
-	p, findings := policy.ParseShared(text)
+	// The text is a slice of the input's own bytes, which nothing
+	// modifies. A document without findings (those of resourcePolicyFine
+	// aside, for the layers that allow them) is read straight into the
+	// model; any other goes through the parser and its checker, which
+	// report what it has.
+	resourceLike := l == authz.LayerResource || l == authz.LayerVPCEndpoint
+	p, clean := (*policy.Policy)(nil), false
+	if fast {
+		p, clean = policy.ParseClean(text, resourceLike)
+	}
+	var findings []policy.Finding
+	if !clean {
+		p, findings = policy.ParseShared(text)
+	}
 	for _, f := range findings {
-		if (l == authz.LayerResource || l == authz.LayerVPCEndpoint) && resourcePolicyFine[f.Code] {
+		if resourceLike && resourcePolicyFine[f.Code] {
 			continue
 		}
 		msg := fmt.Sprintf("%s: %s", f.Pos, f.Message)

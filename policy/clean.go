@@ -1,0 +1,747 @@
+package policy
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// This file holds the parser's fast path: ParseClean reads a document that
+// has nothing to report straight from its bytes into the model, in one
+// pass, without the scanner's tree or the checker. It accepts only what it
+// fully checks (the same checks, through the same functions, as the
+// checker) and refuses everything else, so that a refused document goes
+// through Parse, which reports exactly what it always did. Accepting and
+// refusing are its only answers: it never makes a finding.
+//
+// A document is refused, among others, when it has: a finding of any code;
+// a byte order mark; a string with an escape or invalid UTF-8; an element
+// spelled in another case (even one the checker would accept after a
+// warning); a Version after the Statement, or none; a duplicate key; a null.
+// TestParseCleanAgrees and FuzzParseClean hold it to Parse.
+
+// ParseClean is ParseShared for a document with no findings: it returns
+// the same policy as ParseShared(data), and true, when ParseShared would
+// report no finding at all, and nil and false for any document it does
+// not accept, which the caller then parses with ParseShared (a refused
+// document may be valid: ParseClean leaves the unusual to it). When
+// resourceBased is set, a statement without Resource or NotResource and a
+// Sid with characters other than letters and digits (CodeMissingResource
+// and CodeSidInvalid, which concern identity-based policies only) do not
+// refuse the document. Like ParseShared, the policy shares data's memory:
+// data must not be modified afterwards. ParseClean never panics.
+func ParseClean(data []byte, resourceBased bool) (*Policy, bool) {
+	c := cleanPool.Get().(*cleaner)
+	c.reset(data, resourceBased, true)
+	p := c.document()
+	c.release()
+	if p == nil {
+		return nil, false
+	}
+	return p, true
+}
+
+// Clean reports whether Parse(data) reports no finding, without building
+// the model, for a caller that only validates (a false answer may also
+// mean only that the document is unusual: call Parse for its findings).
+// resourceBased is as for ParseClean. Clean allocates nothing once warm.
+func Clean(data []byte, resourceBased bool) bool {
+	c := cleanPool.Get().(*cleaner)
+	c.reset(data, resourceBased, false)
+	p := c.document()
+	c.release()
+	return p != nil
+}
+
+var cleanPool = sync.Pool{New: func() any { return new(cleaner) }}
+
+// cleaner is the state of one ParseClean.
+type cleaner struct {
+	data      []byte
+	src       string
+	off       int
+	line      int
+	lineStart int
+	lenient   bool // resourceBased
+	vars      bool // Version 2012-10-17: variables are interpreted
+	literal   bool // Version 2008-10-17: "${" is matched literally
+	// build: the model is kept (ParseClean); otherwise (Clean) the slabs
+	// below are reused from one document to the next.
+	build bool
+	pol   Policy // the policy of a Clean
+
+	// The model's pieces are carved out of blocks, as the checker does.
+	strs  []string
+	kinds []ValueKind
+	conds []Condition
+	text  []byte
+	prins []Principal
+	stmts []Statement
+	ptrs  []*Statement
+	size  int
+
+	// Stacks on which lists collect before they are copied to a block
+	// of their exact size (reused across documents).
+	sstack []string
+	kstack []ValueKind
+	cstack []Condition
+}
+
+func (c *cleaner) reset(data []byte, lenient, build bool) {
+	sstack, kstack, cstack := c.sstack[:0], c.kstack[:0], c.cstack[:0]
+	var strs, kinds, conds, text, prins, stmts, ptrs = c.strs[:0], c.kinds[:0], c.conds[:0], c.text[:0], c.prins[:0], c.stmts[:0], c.ptrs[:0]
+	*c = cleaner{data: data, src: unsafe.String(unsafe.SliceData(data), len(data)), line: 1,
+		lenient: lenient, build: build, size: len(data),
+		sstack: sstack, kstack: kstack, cstack: cstack}
+	if !build {
+		c.strs, c.kinds, c.conds, c.text, c.prins, c.stmts, c.ptrs = strs, kinds, conds, text, prins, stmts, ptrs
+	}
+}
+
+func (c *cleaner) release() {
+	clear(c.sstack[:cap(c.sstack)])
+	clear(c.cstack[:cap(c.cstack)])
+	c.data, c.src, c.pol = nil, "", Policy{}
+	if c.build {
+		c.strs, c.kinds, c.conds, c.text, c.prins, c.stmts, c.ptrs = nil, nil, nil, nil, nil, nil, nil
+	} else {
+		clear(c.strs[:cap(c.strs)])
+		clear(c.conds[:cap(c.conds)])
+		clear(c.prins[:cap(c.prins)])
+		clear(c.stmts[:cap(c.stmts)])
+		clear(c.ptrs[:cap(c.ptrs)])
+	}
+	cleanPool.Put(c)
+}
+
+// take carves n elements from *slab like carve, except that a Clean
+// (which keeps nothing) reuses the block it grew to last time.
+func take[T any](c *cleaner, slab *[]T, n, first int) []T {
+	if !c.build && cap(*slab)-len(*slab) < n {
+		// Grow the reused block instead of starting a new one.
+		s := make([]T, len(*slab), max(2*cap(*slab), len(*slab)+n, first))
+		*slab = s
+	}
+	return carve(slab, n, first)
+}
+
+func (c *cleaner) pos() Pos {
+	return Pos{Line: c.line, Col: c.off - c.lineStart + 1, Offset: c.off}
+}
+
+func (c *cleaner) ws() {
+	for c.off < len(c.data) {
+		switch c.data[c.off] {
+		case ' ', '\t', '\r':
+		case '\n':
+			c.line++
+			c.lineStart = c.off + 1
+		default:
+			return
+		}
+		c.off++
+	}
+}
+
+// is reports whether the next byte is b.
+func (c *cleaner) is(b byte) bool { return c.off < len(c.data) && c.data[c.off] == b }
+
+// eat consumes b and the space after it.
+func (c *cleaner) eat(b byte) bool {
+	if !c.is(b) {
+		return false
+	}
+	c.off++
+	c.ws()
+	return true
+}
+
+// str reads a string without escapes, as a slice of the input.
+func (c *cleaner) str() (string, bool) {
+	if !c.is('"') {
+		return "", false
+	}
+	start := c.off + 1
+	ascii := true
+	for i := start; i < len(c.data); i++ {
+		b := c.data[i]
+		switch {
+		case b == '"':
+			if !ascii && !utf8.Valid(c.data[start:i]) {
+				return "", false
+			}
+			c.off = i + 1
+			return c.src[start:i], true
+		case b == '\\' || b < 0x20:
+			return "", false
+		case b >= 0x80:
+			ascii = false
+		}
+	}
+	return "", false
+}
+
+// key reads an object key and the colon after it.
+func (c *cleaner) key() (string, Pos, bool) {
+	p := c.pos()
+	k, ok := c.str()
+	if !ok {
+		return "", p, false
+	}
+	c.ws()
+	if !c.eat(':') {
+		return "", p, false
+	}
+	return k, p, true
+}
+
+// next consumes a ',' (true, more members) or the closing b (false);
+// ok is false on anything else.
+func (c *cleaner) next(b byte) (more, ok bool) {
+	c.ws()
+	switch {
+	case c.eat(','):
+		return true, true
+	case c.eat(b):
+		return false, true
+	}
+	return false, false
+}
+
+// scalar reads a string, number or boolean condition value.
+func (c *cleaner) scalar() (string, ValueKind, bool) {
+	if c.off >= len(c.data) {
+		return "", 0, false
+	}
+	switch b := c.data[c.off]; {
+	case b == '"':
+		s, ok := c.str()
+		return s, KindString, ok
+	case b == 't' || b == 'f':
+		w := "true"
+		if b == 'f' {
+			w = "false"
+		}
+		if !strings.HasPrefix(c.src[c.off:], w) {
+			return "", 0, false
+		}
+		c.off += len(w)
+		return w, KindBool, true
+	case b == '-' || isDigit(b):
+		start := c.off
+		if b == '-' {
+			c.off++
+		}
+		if c.is('0') {
+			c.off++
+		} else if !c.digits() {
+			return "", 0, false
+		}
+		if c.is('.') {
+			c.off++
+			if !c.digits() {
+				return "", 0, false
+			}
+		}
+		if c.is('e') || c.is('E') {
+			c.off++
+			if c.is('+') || c.is('-') {
+				c.off++
+			}
+			if !c.digits() {
+				return "", 0, false
+			}
+		}
+		return c.src[start:c.off], KindNumber, true
+	}
+	return "", 0, false
+}
+
+func (c *cleaner) digits() bool {
+	start := c.off
+	for c.off < len(c.data) && isDigit(c.data[c.off]) {
+		c.off++
+	}
+	return c.off > start
+}
+
+// pointer is the checker's pointer, carved from c.text.
+func (c *cleaner) pointer(parent string, tokens ...string) string {
+	n := len(parent)
+	for _, t := range tokens {
+		n += 1 + len(t) + 2*(strings.Count(t, "~")+strings.Count(t, "/"))
+	}
+	if cap(c.text)-len(c.text) < n {
+		if c.build {
+			c.text = make([]byte, 0, max(n, c.size/8, 2*cap(c.text)))
+		} else {
+			c.text = make([]byte, 0, max(n+len(c.text), 2*cap(c.text), 256))
+		}
+	}
+	start := len(c.text)
+	b := append(c.text, parent...)
+	for _, t := range tokens {
+		b = append(b, '/')
+		for i := 0; i < len(t); i++ {
+			switch t[i] {
+			case '~':
+				b = append(b, '~', '0')
+			case '/':
+				b = append(b, '~', '1')
+			default:
+				b = append(b, t[i])
+			}
+		}
+	}
+	c.text = b
+	out := b[start:]
+	return unsafe.String(unsafe.SliceData(out), len(out))
+}
+
+func (c *cleaner) document() *Policy {
+	c.ws()
+	p := &c.pol
+	if c.build {
+		p = new(Policy)
+	}
+	*p = Policy{Pos: c.pos()}
+	if !c.eat('{') {
+		return nil
+	}
+	var seen [3]bool
+	for more := true; more; {
+		k, _, ok := c.key()
+		if !ok {
+			return nil
+		}
+		switch k {
+		case "Version":
+			if seen[0] {
+				return nil
+			}
+			seen[0] = true
+			v, ok := c.str()
+			if !ok || v != Version2012 && v != Version2008 {
+				return nil
+			}
+			p.Version = v
+			c.vars, c.literal = v == Version2012, v == Version2008
+		case "Id":
+			if seen[1] {
+				return nil
+			}
+			seen[1] = true
+			if p.ID, ok = c.str(); !ok {
+				return nil
+			}
+		case "Statement":
+			// Version decides how Resource and condition values are
+			// checked: it must come first.
+			if seen[2] || !seen[0] {
+				return nil
+			}
+			seen[2] = true
+			if !c.statements(p) {
+				return nil
+			}
+		default:
+			return nil
+		}
+		if more, ok = c.next('}'); !ok {
+			return nil
+		}
+	}
+	c.ws()
+	if c.off != len(c.data) || !seen[2] {
+		return nil
+	}
+	return p
+}
+
+// newStatement returns a zero statement for the model.
+func (c *cleaner) newStatement() *Statement {
+	s := take(c, &c.stmts, 1, max(4, c.size/512))[:1]
+	return &s[0]
+}
+
+func (c *cleaner) statements(p *Policy) bool {
+	if c.is('{') {
+		p.StatementIsObject = true
+		s := c.newStatement()
+		if !c.statement(s, 0, "/Statement") {
+			return false
+		}
+		p.Statements = append(take(c, &c.ptrs, 1, 1), s)
+		return true
+	}
+	if !c.eat('[') {
+		return false
+	}
+	// The statements' pointers collect in c.ptrs's current block: they
+	// are carved once their number is known.
+	mark := len(c.ptrs)
+	for i := 0; ; i++ {
+		sptr := ""
+		if i < len(statementPointers) {
+			sptr = statementPointers[i]
+		} else {
+			var buf [20]byte
+			sptr = c.pointer("/Statement", string(appendInt(buf[:0], i)))
+		}
+		s := c.newStatement()
+		if !c.statement(s, i, sptr) {
+			return false
+		}
+		if len(c.ptrs) == cap(c.ptrs) {
+			grown := make([]*Statement, len(c.ptrs)-mark, max(8, 2*(len(c.ptrs)-mark)))
+			copy(grown, c.ptrs[mark:])
+			c.ptrs, mark = grown, 0
+		}
+		c.ptrs = append(c.ptrs, s)
+		more, ok := c.next(']')
+		if !ok {
+			return false
+		}
+		if !more {
+			break
+		}
+	}
+	p.Statements = c.ptrs[mark:len(c.ptrs):len(c.ptrs)]
+	return true
+}
+
+func appendInt(b []byte, i int) []byte {
+	var d [20]byte
+	n := len(d)
+	for {
+		n--
+		d[n] = byte('0' + i%10)
+		i /= 10
+		if i == 0 {
+			break
+		}
+	}
+	return append(b, d[n:]...)
+}
+
+// statement reads statement idx, at '{', into s.
+func (c *cleaner) statement(s *Statement, idx int, ptr string) bool {
+	*s = Statement{Index: idx, Pos: c.pos(), Pointer: ptr}
+	if !c.eat('{') {
+		return false
+	}
+	var seen [9]bool
+	for more := true; more; {
+		k, _, ok := c.key()
+		if !ok {
+			return false
+		}
+		el := -1
+		for i, e := range statementElements {
+			if e == k {
+				el = i
+				break
+			}
+		}
+		if el < 0 || seen[el] {
+			return false
+		}
+		seen[el] = true
+		switch el {
+		case elSid:
+			if s.Sid, ok = c.str(); !ok || !c.lenient && !isAlnum(s.Sid) {
+				return false
+			}
+			s.HasSid = true
+		case elEffect:
+			v, ok := c.str()
+			switch {
+			case !ok:
+				return false
+			case v == "Allow":
+				s.Effect = Allow
+			case v == "Deny":
+				s.Effect = Deny
+			default:
+				return false
+			}
+		case elPrincipal:
+			if s.Principal = c.principal(); s.Principal == nil {
+				return false
+			}
+		case elNotPrincipal:
+			if s.NotPrincipal = c.principal(); s.NotPrincipal == nil {
+				return false
+			}
+		case elAction:
+			s.Action, ok = c.list(checkAction)
+		case elNotAction:
+			s.NotAction, ok = c.list(checkAction)
+		case elResource:
+			s.Resource, ok = c.list(c.resourceOK)
+		case elNotResource:
+			s.NotResource, ok = c.list(c.resourceOK)
+		case elCondition:
+			ok = c.conditions(s, ptr)
+		}
+		if !ok {
+			return false
+		}
+		if more, ok = c.next('}'); !ok {
+			return false
+		}
+	}
+	switch {
+	case !seen[elEffect],
+		seen[elPrincipal] && seen[elNotPrincipal],
+		seen[elAction] == seen[elNotAction],
+		seen[elResource] && seen[elNotResource],
+		!seen[elResource] && !seen[elNotResource] && !c.lenient:
+		return false
+	}
+	return true
+}
+
+func checkAction(v string) bool {
+	msg, _ := actionProblem(v)
+	return msg == ""
+}
+
+func (c *cleaner) resourceOK(v string) bool {
+	if c.literal && strings.Contains(v, "${") {
+		return false
+	}
+	return v == "*" || resourceARNProblem(v, c.vars) == ""
+}
+
+func checkAWSPrincipal(v string) bool {
+	return !isUniqueID(v) && awsPrincipalProblem(v) == ""
+}
+
+func anyValue(string) bool { return true }
+
+// list reads a string or a non-empty array of strings each passing ok;
+// false for anything else.
+func (c *cleaner) list(ok func(string) bool) ([]string, bool) {
+	if c.is('"') {
+		v, good := c.str()
+		if !good || !ok(v) {
+			return nil, false
+		}
+		return append(take(c, &c.strs, 1, c.size/32), v), true
+	}
+	if !c.eat('[') {
+		return nil, false
+	}
+	mark := len(c.sstack)
+	defer func() { c.sstack = c.sstack[:mark] }()
+	for {
+		v, good := c.str()
+		if !good || !ok(v) {
+			return nil, false
+		}
+		c.sstack = append(c.sstack, v)
+		more, good := c.next(']')
+		if !good {
+			return nil, false
+		}
+		if !more {
+			break
+		}
+	}
+	vs := c.sstack[mark:]
+	return append(take(c, &c.strs, len(vs), c.size/32), vs...), true
+}
+
+// principal reads a Principal or NotPrincipal value.
+func (c *cleaner) principal() *Principal {
+	ps := take(c, &c.prins, 1, 2)[:1]
+	p := &ps[0]
+	p.Pos = c.pos()
+	if c.is('"') {
+		v, ok := c.str()
+		if !ok || v != "*" {
+			return nil
+		}
+		p.Wildcard = true
+		return p
+	}
+	if !c.eat('{') {
+		return nil
+	}
+	var seen [4]bool
+	for more := true; more; {
+		k, _, ok := c.key()
+		if !ok {
+			return nil
+		}
+		var dst *[]string
+		check := anyValue
+		i := 0
+		switch k {
+		case "AWS":
+			dst, check, i = &p.AWS, checkAWSPrincipal, 0
+		case "Service":
+			dst, check, i = &p.Service, validServicePrincipal, 1
+		case "Federated":
+			dst, i = &p.Federated, 2
+		case "CanonicalUser":
+			dst, i = &p.CanonicalUser, 3
+		default:
+			return nil
+		}
+		if seen[i] {
+			return nil
+		}
+		seen[i] = true
+		if *dst, ok = c.list(check); !ok {
+			return nil
+		}
+		if more, ok = c.next('}'); !ok {
+			return nil
+		}
+	}
+	return p
+}
+
+// conditions reads a Condition element into s.
+func (c *cleaner) conditions(s *Statement, ptr string) bool {
+	if !c.eat('{') {
+		return false
+	}
+	mark := len(c.cstack)
+	defer func() {
+		clear(c.cstack[mark:])
+		c.cstack = c.cstack[:mark]
+	}()
+	for more := true; more; {
+		op, _, ok := c.key()
+		if !ok {
+			return false
+		}
+		// A repeated operator is a duplicate key.
+		for i := mark; i < len(c.cstack); i++ {
+			if c.cstack[i].Operator == op {
+				return false
+			}
+		}
+		info := parseOperator(op)
+		if !info.known || !canonicalIs(info, op) || info.base == "Null" && info.qualifier != "" {
+			return false
+		}
+		if !c.eat('{') {
+			return false
+		}
+		opMark := len(c.cstack)
+		for more := true; more; {
+			key, kpos, ok := c.key()
+			if !ok {
+				return false
+			}
+			for i := opMark; i < len(c.cstack); i++ {
+				if c.cstack[i].Key == key {
+					return false
+				}
+			}
+			cond := Condition{Operator: op, Key: key, Pos: kpos}
+			if !c.values(&cond, info) {
+				return false
+			}
+			c.cstack = append(c.cstack, cond)
+			if more, ok = c.next('}'); !ok {
+				return false
+			}
+		}
+		if more, ok = c.next('}'); !ok {
+			return false
+		}
+	}
+	cs := c.cstack[mark:]
+	conds := append(take(c, &c.conds, len(cs), c.size/256), cs...)
+	// Pointers last: the condition list is complete and valid.
+	cptr := ""
+	if c.build {
+		cptr = c.pointer(ptr, "Condition")
+	}
+	for i := range conds {
+		if c.build {
+			conds[i].Pointer = c.pointer(cptr, conds[i].Operator, conds[i].Key)
+		}
+	}
+	s.Conditions = conds
+	return true
+}
+
+// canonicalIs reports whether op is spelled exactly info.canonical.
+func canonicalIs(info opInfo, op string) bool {
+	n := len(info.qualifier) + len(info.base)
+	if info.ifExists {
+		n += len(ifExists)
+	}
+	return len(op) == n && strings.HasPrefix(op, info.qualifier) &&
+		op[len(info.qualifier):len(info.qualifier)+len(info.base)] == info.base &&
+		(!info.ifExists || strings.HasSuffix(op, ifExists))
+}
+
+// values reads a condition key's value: a scalar or a non-empty array of
+// scalars, each fit for the operator.
+func (c *cleaner) values(cond *Condition, op opInfo) bool {
+	if !c.is('[') {
+		v, vk, ok := c.scalar()
+		if !ok || !c.valueOK(v, vk, op) {
+			return false
+		}
+		cond.Values = append(take(c, &c.strs, 1, c.size/32), v)
+		cond.ValueKinds = append(take(c, &c.kinds, 1, c.size/64), vk)
+		return true
+	}
+	c.eat('[')
+	mark, kmark := len(c.sstack), len(c.kstack)
+	defer func() {
+		c.sstack = c.sstack[:mark]
+		c.kstack = c.kstack[:kmark]
+	}()
+	for {
+		v, vk, ok := c.scalar()
+		if !ok || !c.valueOK(v, vk, op) {
+			return false
+		}
+		c.sstack = append(c.sstack, v)
+		c.kstack = append(c.kstack, vk)
+		more, ok := c.next(']')
+		if !ok {
+			return false
+		}
+		if !more {
+			break
+		}
+	}
+	vs, ks := c.sstack[mark:], c.kstack[kmark:]
+	cond.Values = append(take(c, &c.strs, len(vs), c.size/32), vs...)
+	cond.ValueKinds = append(take(c, &c.kinds, len(ks), c.size/64), ks...)
+	return true
+}
+
+// valueOK is the checker's conditionValue with no finding to make.
+func (c *cleaner) valueOK(v string, vk ValueKind, op opInfo) bool {
+	if vk == KindString && strings.Contains(v, "${") {
+		if c.literal {
+			return false
+		}
+		if c.vars {
+			return true
+		}
+	}
+	switch op.family {
+	case familyNumeric:
+		return !(vk == KindBool || vk == KindString && !isNumber(v))
+	case familyDate:
+		return !(vk == KindBool || vk == KindNumber && !isEpoch(v) || vk == KindString && !isDate(v) && !isEpoch(v))
+	case familyBool:
+		return !(vk == KindNumber || vk == KindString && !asciiEqualFold(v, "true") && !asciiEqualFold(v, "false"))
+	case familyIP:
+		return vk == KindString && isIPOrCIDR(v)
+	}
+	return true
+}
