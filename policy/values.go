@@ -73,6 +73,20 @@ const (
 
 // parseOperator takes apart a condition operator, ignoring ASCII case.
 func parseOperator(op string) opInfo {
+	info := operatorParts(op)
+	if !info.known {
+		return info
+	}
+	info.canonical = info.qualifier + info.base
+	if info.ifExists {
+		info.canonical += ifExists
+	}
+	return info
+}
+
+// operatorParts is parseOperator without the canonical spelling (which
+// costs an allocation for a qualified or IfExists operator).
+func operatorParts(op string) opInfo {
 	var info opInfo
 	rest := op
 	switch {
@@ -94,10 +108,6 @@ func parseOperator(op string) opInfo {
 		return opInfo{}
 	}
 	info.known = true
-	info.canonical = info.qualifier + info.base
-	if info.ifExists {
-		info.canonical += ifExists
-	}
 	return info
 }
 
