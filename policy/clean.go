@@ -78,46 +78,32 @@ type cleaner struct {
 	conds []Condition
 	text  []byte
 	prins []Principal
-	stmts []Statement
-	ptrs  []*Statement
 	size  int
+	nq    int // the number of quotes in data
 
 	// Stacks on which lists collect before they are copied to a block
 	// of their exact size (reused across documents).
 	sstack []string
 	kstack []ValueKind
 	cstack []Condition
+	stmts  []Statement
 }
 
 func (c *cleaner) reset(data []byte, lenient, build bool) {
 	sstack, kstack, cstack := c.sstack[:0], c.kstack[:0], c.cstack[:0]
-	var strs, kinds, conds, text, prins, stmts, ptrs = c.strs[:0], c.kinds[:0], c.conds[:0], c.text[:0], c.prins[:0], c.stmts[:0], c.ptrs[:0]
+	var strs, kinds, conds, text, prins, stmts = c.strs[:0], c.kinds[:0], c.conds[:0], c.text[:0], c.prins[:0], c.stmts[:0]
 	*c = cleaner{data: data, src: unsafe.String(unsafe.SliceData(data), len(data)), line: 1,
 		lenient: lenient, build: build, size: len(data),
-		sstack: sstack, kstack: kstack, cstack: cstack}
+		sstack: sstack, kstack: kstack, cstack: cstack, stmts: stmts}
 	if !build {
-		c.strs, c.kinds, c.conds, c.text, c.prins, c.stmts, c.ptrs = strs, kinds, conds, text, prins, stmts, ptrs
+		c.strs, c.kinds, c.conds, c.text, c.prins = strs, kinds, conds, text, prins
 		return
 	}
-	// Size the blocks the model is carved from by counting bytes (fast):
-	// a statement of a clean document has one "Effect", a string value
-	// takes two quotes, a principal has a key ending in Principal".
-	nq := bytes.Count(data, []byte{'"'})
-	nst := max(1, bytes.Count(data, []byte(`"Effect"`)))
-	c.stmts = make([]Statement, 0, nst)
-	c.ptrs = make([]*Statement, 0, nst)
-	c.strs = make([]string, 0, nq/2)
-	if np := bytes.Count(data, []byte(`Principal"`)); np > 0 {
-		c.prins = make([]Principal, 0, np)
-	}
-	if bytes.Contains(data, []byte(`"Condition"`)) {
-		// The condition values' kinds and the conditions' pointers
-		// share a block (their number is at most the strings', plus
-		// numbers and booleans: carve grows the block past it).
-		b := make([]byte, len(data)/4+nq/2)
-		c.text = b[: 0 : len(data)/4]
-		c.kinds = unsafe.Slice((*ValueKind)(unsafe.Pointer(&b[len(data)/4])), nq/2)[:0]
-	}
+	// A string value takes two quotes and most have a key, which takes
+	// two more: the strings' first block holds a quarter of the quotes
+	// (bytes.Count of one byte is fast), and carve grows past it.
+	c.nq = bytes.Count(data, []byte{'"'})
+	c.strs = make([]string, 0, c.nq/4)
 }
 
 func (c *cleaner) release() {
@@ -125,14 +111,13 @@ func (c *cleaner) release() {
 	clear(c.cstack[:cap(c.cstack)])
 	c.data, c.src, c.pol = nil, "", Policy{}
 	if c.build {
-		c.strs, c.kinds, c.conds, c.text, c.prins, c.stmts, c.ptrs = nil, nil, nil, nil, nil, nil, nil
+		c.strs, c.kinds, c.conds, c.text, c.prins = nil, nil, nil, nil, nil
 	} else {
 		clear(c.strs[:cap(c.strs)])
 		clear(c.conds[:cap(c.conds)])
 		clear(c.prins[:cap(c.prins)])
-		clear(c.stmts[:cap(c.stmts)])
-		clear(c.ptrs[:cap(c.ptrs)])
 	}
+	clear(c.stmts[:cap(c.stmts)])
 	cleanPool.Put(c)
 }
 
@@ -380,46 +365,33 @@ func (c *cleaner) document() *Policy {
 	return p
 }
 
-// newStatement returns a zero statement for the model.
-func (c *cleaner) newStatement() *Statement {
-	s := take(c, &c.stmts, 1, max(4, c.size/512))[:1]
-	return &s[0]
-}
-
 func (c *cleaner) statements(p *Policy) bool {
-	if c.is('{') {
+	single := c.is('{')
+	if single {
 		p.StatementIsObject = true
-		s := c.newStatement()
-		if !c.statement(s, 0, "/Statement") {
-			return false
-		}
-		p.Statements = append(take(c, &c.ptrs, 1, 1), s)
-		return true
-	}
-	if !c.eat('[') {
+	} else if !c.eat('[') {
 		return false
 	}
-	// The statements' pointers collect in c.ptrs's current block: they
-	// are carved once their number is known.
-	mark := len(c.ptrs)
+	// The statements collect in c.stmts (reused), and are copied to a
+	// block of their number once it is known.
+	c.stmts = c.stmts[:0]
 	for i := 0; ; i++ {
-		sptr := ""
-		if i < len(statementPointers) {
+		sptr := "/Statement"
+		switch {
+		case single:
+		case i < len(statementPointers):
 			sptr = statementPointers[i]
-		} else {
+		default:
 			var buf [20]byte
 			sptr = c.pointer("/Statement", string(appendInt(buf[:0], i)))
 		}
-		s := c.newStatement()
-		if !c.statement(s, i, sptr) {
+		c.stmts = append(c.stmts, Statement{})
+		if !c.statement(&c.stmts[len(c.stmts)-1], i, sptr) {
 			return false
 		}
-		if len(c.ptrs) == cap(c.ptrs) {
-			grown := make([]*Statement, len(c.ptrs)-mark, max(8, 2*(len(c.ptrs)-mark)))
-			copy(grown, c.ptrs[mark:])
-			c.ptrs, mark = grown, 0
+		if single {
+			break
 		}
-		c.ptrs = append(c.ptrs, s)
 		more, ok := c.next(']')
 		if !ok {
 			return false
@@ -428,7 +400,14 @@ func (c *cleaner) statements(p *Policy) bool {
 			break
 		}
 	}
-	p.Statements = c.ptrs[mark:len(c.ptrs):len(c.ptrs)]
+	if c.build {
+		blk := make([]Statement, len(c.stmts))
+		copy(blk, c.stmts)
+		p.Statements = make([]*Statement, len(blk))
+		for i := range blk {
+			p.Statements[i] = &blk[i]
+		}
+	}
 	return true
 }
 
@@ -630,6 +609,14 @@ func (c *cleaner) principal() *Principal {
 func (c *cleaner) conditions(s *Statement, ptr string) bool {
 	if !c.eat('{') {
 		return false
+	}
+	if c.build && c.kinds == nil {
+		// The condition values' kinds and the conditions' pointers
+		// share a block (the kinds are at most the strings, plus
+		// numbers and booleans: carve grows past it).
+		b := make([]byte, len(c.data)/4+c.nq/2)
+		c.text = b[: 0 : len(c.data)/4]
+		c.kinds = unsafe.Slice((*ValueKind)(unsafe.Pointer(&b[len(c.data)/4])), c.nq/2)[:0]
 	}
 	mark := len(c.cstack)
 	defer func() {
