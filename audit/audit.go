@@ -305,6 +305,9 @@ type auditor struct {
 	// plans keeps the fix plans made: the same denial (same request, same
 	// policies) met by several checks is planned and verified once.
 	plans *fix.Memo
+	// outcomes keeps the outcome of each distinct evaluation: the restore
+	// checks of a selection's recovery points repeat most requests.
+	outcomes *preflight.Outcomes
 	// rules keeps the rule of each denial met (ruleFor).
 	rules map[ruleKey]diagnose.Finding
 }
@@ -312,7 +315,8 @@ type auditor struct {
 // Run audits snap.
 func Run(snap *account.Snapshot, opt Options) Report {
 	a := &auditor{snap: snap, opt: opt, cache: map[cacheKey]*cached{}, ipRole: map[string]string{}, vaults: map[string]string{},
-		vaultNames: map[string]bool{}, policies: eval.NewCache(4096), plans: fix.NewMemo(4096)}
+		vaultNames: map[string]bool{}, policies: eval.NewCache(4096), plans: fix.NewMemo(4096),
+		outcomes: preflight.NewOutcomes(16384)}
 	a.unread = classify(snap.Unreadable)
 	for _, ip := range snap.InstanceProfiles {
 		name := ip.Name
@@ -488,7 +492,7 @@ func (a *auditor) recoveryPoint(i int) Item {
 // restore checks the restore of rp with role and fills it.
 func (a *auditor) restore(it *Item, rp *account.RecoveryPoint, role string) {
 	p := preflight.Params{Caller: a.opt.Caller, RoleARN: role, VaultName: rp.VaultName, KeyARN: rp.EncryptionKeyARN,
-		ResourceType: rp.ResourceType, RecoveryPointARN: rp.ARN, Now: a.opt.Now, Cache: a.policies, Plans: a.plans}
+		ResourceType: rp.ResourceType, RecoveryPointARN: rp.ARN, Now: a.opt.Now, Cache: a.policies, Plans: a.plans, Outcomes: a.outcomes}
 	var pre []Gap
 	if !a.vaultNames[rp.VaultName] {
 		pre = append(pre, gap(RuleUnknownVault, "audit.gap.unknown-vault", rp.VaultName))

@@ -65,7 +65,7 @@ func (a *auditor) copyRule(it *Item, r account.BackupRule, role, dest string) {
 	seenF, seenG := map[string]bool{}, map[string]bool{}
 	for _, t := range names {
 		p := preflight.Params{RoleARN: role, VaultName: r.TargetVault, DestinationVaultARN: dest, ResourceType: t,
-			KeyARN: types[t], Now: a.opt.Now, Cache: a.policies, Plans: a.plans, Org: a.opt.Org}
+			KeyARN: types[t], Now: a.opt.Now, Cache: a.policies, Plans: a.plans, Outcomes: a.outcomes, Org: a.opt.Org}
 		c, rep := a.checkOp("copy", p, true)
 		if rep != nil {
 			it.Operation = rep.Operation

@@ -53,6 +53,13 @@ type Problem struct {
 	// them). An explicit deny's fix is then the narrowed statement, to put
 	// in place of the original in that policy.
 	DenyStatements []*policy.Statement
+	// Prepared, when set, is Input as eval.Prepare prepared it with the
+	// clock of Options.Now (its Cache and AllowUnknownActions do not
+	// matter: an input that prepares without error prepares to the same
+	// policies and request either way): the plan's first evaluation of the
+	// input as given is then that one, not a second preparation of the same
+	// input. The plan is the same with it or without it.
+	Prepared *eval.Prepared
 }
 
 // Options tune synthesis and verification.

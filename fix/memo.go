@@ -3,6 +3,7 @@ package fix
 import (
 	"encoding/binary"
 	"hash/maphash"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -160,4 +161,13 @@ func (m *Memo) put(k memoKey, pl Plan) {
 	pl.others = append([]Fix(nil), pl.others...)
 	pl.Notes = append([]Note(nil), pl.Notes...)
 	m.m[k] = pl
+}
+
+// Clone returns a copy of pl with slices of its own, nil where pl's are
+// nil (the fixes' own slices are shared: never changed in place).
+func (pl Plan) Clone() Plan {
+	pl.Fixes = slices.Clone(pl.Fixes)
+	pl.others = slices.Clone(pl.others)
+	pl.Notes = slices.Clone(pl.Notes)
+	return pl
 }

@@ -56,7 +56,12 @@ func planFor(p Problem, in *eval.Input, opt Options) Plan {
 	s.passedTo, s.passedToInferred = ri.passedToService()
 
 	cur := &working{in: cloneInput(in), requestOnly: !hasPolicies(in)}
-	pl.Notes = s.inferContext(cur)
+	var inferred bool
+	pl.Notes, inferred = s.inferContext(cur)
+	if p.Prepared != nil && !inferred {
+		// cur is the input as given, which the caller prepared.
+		cur.pr = p.Prepared
+	}
 	against := AgainstKnownPolicies
 	if cur.requestOnly {
 		against = AgainstRequestOnly
@@ -209,21 +214,20 @@ func (s *synth) applyFix(w *working, f *Fix) {
 
 // inferContext adds to the case's request the context values that the
 // fixes rely on and that the request implies but does not carry.
-func (s *synth) inferContext(w *working) []Note {
-	var notes []Note
+func (s *synth) inferContext(w *working) (notes []Note, changed bool) {
 	if s.passedToInferred {
 		setContext(w.in, "iam:PassedToService", s.passedTo)
-		notes = append(notes, note("passed-to-service-inferred", s.passedTo))
+		notes, changed = append(notes, note("passed-to-service-inferred", s.passedTo)), true
 	} else if s.ri.passRole() && s.passedTo == "" {
 		notes = append(notes, note("passed-to-service-unknown"))
 	}
 	if s.ri.roleARN != "" && s.ri.roleARN != s.ri.p.RoleARN && s.ri.p.Kind == authz.PrincipalSession {
 		if !hasContextKey(w.in, "aws:PrincipalArn") {
 			setContext(w.in, "aws:PrincipalArn", s.ri.roleARN)
-			notes = append(notes, note("role-path", s.ri.roleARN))
+			notes, changed = append(notes, note("role-path", s.ri.roleARN)), true
 		}
 	}
-	return notes
+	return notes, changed
 }
 
 // hasContextKey reports whether the input's request gives key itself

@@ -93,6 +93,10 @@ type Params struct {
 	// denial met again is planned once (fix.Memo). Not safe for concurrent
 	// use.
 	Plans *fix.Memo `json:"-"`
+	// Outcomes, when set, keeps the outcome of each distinct evaluation
+	// across checks (see Outcomes): the same request with the same
+	// policies is evaluated and planned once. Not safe for concurrent use.
+	Outcomes *Outcomes `json:"-"`
 	// Org, when set, gives the other accounts of the organization: the
 	// destination account of a cross-account copy is then evaluated from
 	// its own snapshot (its vault access policy, key policy,
@@ -984,11 +988,27 @@ func instanceProfileOf(snap *account.Snapshot, roleARN string) string {
 }
 
 func (c checker) run(res *Result, in *eval.Input, fo fix.Options) {
-	out, err := eval.Run(in, c.opts())
+	if o := c.p.Outcomes; o != nil {
+		k := o.key(in, fo)
+		if o.get(k, res) {
+			return
+		}
+		c.eval(res, in, fo)
+		o.put(k, in, res)
+		return
+	}
+	c.eval(res, in, fo)
+}
+
+// eval evaluates in for res and, when denied, plans the fix.
+func (c checker) eval(res *Result, in *eval.Input, fo fix.Options) {
+	// eval.Run, keeping the prepared input for the fix plan.
+	pr, err := eval.Prepare(in, c.opts())
 	if err != nil {
 		res.evalError(err)
 		return
 	}
+	out := pr.Evaluate()
 	res.Verdict = out.Decision.String()
 	if res.Verdict == Allowed {
 		return
@@ -996,7 +1016,7 @@ func (c checker) run(res *Result, in *eval.Input, fo fix.Options) {
 	res.Layer = out.Layer.String()
 	res.Deciding = eval.StatementRefs(out.Deciding)
 	res.Message = out.Message
-	pl := fix.PlanFor(fix.Problem{Input: in, Layer: res.Layer, Explicit: out.Decision == authz.ExplicitDeny, Deciding: res.Deciding}, fo)
+	pl := fix.PlanFor(fix.Problem{Input: in, Layer: res.Layer, Explicit: out.Decision == authz.ExplicitDeny, Deciding: res.Deciding, Prepared: pr}, fo)
 	res.Plan = &pl
 }
 
