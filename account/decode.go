@@ -52,6 +52,7 @@ type typePlan struct {
 	elem   *typePlan      // planPointer, planSlice
 	fields []fieldPlan    // planStruct, in declaration order
 	byName map[string]int // planStruct: index into fields, by exact JSON name
+	names  []string       // planStruct: the JSON name of each of fields
 }
 
 type fieldPlan struct {
@@ -99,6 +100,7 @@ func planFor(t reflect.Type, seen map[reflect.Type]*typePlan) *typePlan {
 				name = f.Name
 			}
 			p.byName[name] = len(p.fields)
+			p.names = append(p.names, name)
 			p.fields = append(p.fields, fieldPlan{index: i, plan: planFor(f.Type, seen)})
 		}
 		if len(p.fields) > 64 {
@@ -223,6 +225,7 @@ func (d *fastDecoder) object(p *typePlan, v reflect.Value) bool {
 		return true
 	}
 	var seen uint64
+	next := 0 // the field after the last one read: Save writes them in declaration order
 	for {
 		if d.peek() != '"' {
 			return false
@@ -231,11 +234,25 @@ func (d *fastDecoder) object(p *typePlan, v reflect.Value) bool {
 		if !ok {
 			return false
 		}
-		i, ok := p.byName[string(key)]
-		if !ok || seen&(1<<i) != 0 {
-			return false // unknown (or not matched exactly), or twice
+		// The field is looked for among the next few (the ones Save
+		// left out are empty), then by name.
+		i := -1
+		for k := next; k < len(p.names) && k < next+4; k++ {
+			if string(key) == p.names[k] {
+				i = k
+				break
+			}
+		}
+		if i < 0 {
+			if i, ok = p.byName[string(key)]; !ok {
+				return false // unknown (or not matched exactly)
+			}
+		}
+		if seen&(1<<i) != 0 {
+			return false // twice
 		}
 		seen |= 1 << i
+		next = i + 1
 		if d.peek() != ':' {
 			return false
 		}
