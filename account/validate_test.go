@@ -50,3 +50,62 @@ func TestDocumentErrorPointerInLargeSnapshot(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckDocumentFastPathAgrees holds checkDocument, which takes
+// policy's fast path (Clean, ParseClean) for a clean document, to the full
+// parse alone: the same error (pointer, position, code, message) or none,
+// for documents with and without conditions, with errors of every kind the
+// load reports (a policy error, a condition value the engine refuses), and
+// every one-byte deletion and a few one-byte replacements of each.
+func TestCheckDocumentFastPathAgrees(t *testing.T) {
+	t.Parallel()
+	seeds := []string{
+		`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"backup.amazonaws.com"},"Action":"sts:AssumeRole"}]}`,
+		`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"NumericLessThan":{"s3:max-keys":1e400}}}]}`,
+		`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"NumericLessThan":{"s3:max-keys":"1e400"}}}]}`,
+		`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"DateLessThan":{"aws:CurrentTime":"2024-12-31T23:59:60Z"}}}]}`,
+		`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"DateLessThan":{"aws:CurrentTime":"2024-12-31T23:59:59Z"}}}]}`,
+		`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","condition":{"Bool":{"aws:SecureTransport":"true"}}}]}`,
+		`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"tr\u0075e"}}}]}`,
+		`{"Version":"2012-10-17","Statement":{"Effect":"Deny","NotAction":"iam:*","Resource":"*","Condition":{"StringNotEquals":{"aws:RequestedRegion":["us-east-1"]}}}}`,
+		`"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}"`,
+	}
+	s := Synthetic(20, 1)
+	for _, r := range s.Roles[:4] {
+		seeds = append(seeds, string(r.TrustPolicy), string(r.InlinePolicies[0].Document), string(r.InlinePolicies[1].Document))
+	}
+	var buf bytes.Buffer
+	if err := Save(&buf, s, false); err != nil {
+		t.Fatal(err)
+	}
+	indented, err := Parse(buf.Bytes()) // documents as Save indents them
+	if err != nil {
+		t.Fatal(err)
+	}
+	seeds = append(seeds, string(indented.Roles[1].InlinePolicies[0].Document), string(indented.Roles[1].TrustPolicy))
+	check := func(doc []byte) {
+		if len(doc) == 0 {
+			return
+		}
+		fast, full := checkDocumentWith(doc, "/d", true), checkDocumentWith(doc, "/d", false)
+		if (fast == nil) != (full == nil) || (fast != nil && *fast.(*Error) != *full.(*Error)) {
+			t.Errorf("%s:\nfast path %v\nfull parse %v", doc, fast, full)
+		}
+	}
+	clean := 0
+	for _, seed := range seeds {
+		if checkDocumentWith([]byte(seed), "", true) == nil {
+			clean++
+		}
+		check([]byte(seed))
+		for i := range len(seed) {
+			check([]byte(seed[:i] + seed[i+1:]))
+			for _, c := range []string{`"`, `1`, `x`, `{`, "\xff"} {
+				check([]byte(seed[:i] + c + seed[i+1:]))
+			}
+		}
+	}
+	if clean < len(seeds)/2 {
+		t.Errorf("only %d of %d seeds are clean: the test would not exercise the fast path", clean, len(seeds))
+	}
+}
