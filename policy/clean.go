@@ -666,7 +666,8 @@ func (c *cleaner) conditions(s *Statement, ptr string) bool {
 		}
 	}
 	cs := c.cstack[mark:]
-	conds := append(take(c, &c.conds, len(cs), c.size/256), cs...)
+	// A first block of one condition per 128 bytes holds most documents'.
+	conds := append(take(c, &c.conds, len(cs), c.size/128), cs...)
 	// Pointers last: the condition list is complete and valid.
 	cptr := ""
 	if c.build {
