@@ -703,6 +703,9 @@ func (s *synth) failedConditions(w *working) []condFailure {
 			if st.Effect != policy.Allow || len(st.Conditions) == 0 {
 				continue
 			}
+			if actionCannotMatch(st, w.in.Request.Action) {
+				continue // the probe below could not allow it either
+			}
 			bare := copyStatement(st)
 			bare.Conditions = nil
 			if !allows(bare) {
@@ -741,4 +744,52 @@ func (s *synth) meetCondition(fc condFailure) Fix {
 		Target:   Target{Kind: TargetRequest},
 		Notes:    []Note{note("condition-on-purpose")},
 	}
+}
+
+// actionCannotMatch reports whether no value of st's Action can match the
+// request's action, so that the engine cannot let st allow the request
+// (failedConditions then need not evaluate it). It compares the literal
+// prefix of each value (up to its first wildcard) with the action as the
+// engine does: the action trimmed of spaces, both lower-cased in ASCII; a
+// glob matches only strings that start with its literal prefix. A
+// statement with NotAction, or without Action, may match: false.
+func actionCannotMatch(st *policy.Statement, action string) bool {
+	if st.NotAction != nil || st.Action == nil {
+		return false
+	}
+	action = strings.TrimSpace(action)
+	for _, v := range st.Action {
+		if policy.ActionNeverMatches(v) {
+			continue
+		}
+		lit := v
+		if i := strings.IndexAny(v, "*?"); i >= 0 {
+			lit = v[:i]
+		}
+		if len(lit) <= len(action) && asciiFoldEqual(lit, action[:len(lit)]) {
+			return false
+		}
+	}
+	return true
+}
+
+// asciiFoldEqual reports whether a and b are equal, ASCII letters compared
+// without case (the engine lower-cases actions in ASCII only).
+func asciiFoldEqual(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
 }
