@@ -3,7 +3,7 @@ package eval
 import (
 	"fmt"
 	"net/netip"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -37,8 +37,9 @@ func (pr *Prepared) validateRequest(in *Input, opt Options) error {
 	}
 	pr.Warnings = append(pr.Warnings, rv.warnings...)
 	// In sorted order, so that warnings come out in a stable order.
-	for _, k := range sortedKeys(ctx) {
-		vals := ctx[k]
+	var pairBuf [16]ctxPair
+	for _, p := range sortedPairs(ctx, pairBuf[:0]) {
+		k, vals := p.k, p.vals
 		ck, ok := opt.Cache.conditionKey(k)
 		if !ok {
 			continue
@@ -332,14 +333,21 @@ func (pr *Prepared) warn(path Path, msg string) {
 	pr.Warnings = append(pr.Warnings, Warning{Path: path, Message: msg})
 }
 
-// sortedKeys returns the keys of m, sorted.
-func sortedKeys(m map[string][]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+// ctxPair is one key of a request context and its values.
+type ctxPair struct {
+	k    string
+	vals []string
+}
+
+// sortedPairs appends the keys of m and their values to buf, sorted by
+// key (buf lets the caller keep a small context off the heap; taking the
+// values in the same walk saves a map look-up a key).
+func sortedPairs(m map[string][]string, buf []ctxPair) []ctxPair {
+	for k, v := range m {
+		buf = append(buf, ctxPair{k, v})
 	}
-	sort.Strings(keys)
-	return keys
+	slices.SortFunc(buf, func(a, b ctxPair) int { return strings.Compare(a.k, b.k) })
+	return buf
 }
 
 func hasPrefixFold(s, p string) bool { return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) }
