@@ -11,6 +11,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/deniedhq/denied/authz"
 	"github.com/deniedhq/denied/eval"
 	"github.com/deniedhq/denied/policy"
 )
@@ -286,7 +287,7 @@ func checkDocumentWith(raw []byte, ptr string, fast bool) error {
 	if err != nil {
 		return &Error{Pointer: ptr, Message: err.Error()}
 	}
-	if fast && clean(text, ptr) {
+	if fast && clean(text) {
 		return nil
 	}
 	p, fs := policy.ParseShared(text) // only the findings are kept
@@ -299,26 +300,21 @@ func checkDocumentWith(raw []byte, ptr string, fast bool) error {
 }
 
 // clean reports whether the document text has nothing to report, by
-// policy's fast path: Clean when the text has no Condition element (it
-// builds no model), else ParseClean and the condition values checked on
-// its model. False means only "not known to be clean": the caller parses
-// text with ParseShared, whose errors and positions are reported as they
-// always were. A Condition element is always spelled so in a document
-// Clean accepts (it refuses escapes and keys in another case), so a text
-// without those bytes has no condition to check.
-func clean(text []byte, ptr string) bool {
+// policy's validate-only fast path, which builds no model: CleanChecked,
+// with the engine asked about each condition's values as they are read.
+// False means only "not known to be clean": the caller parses text with
+// ParseShared, whose errors and positions are reported as they always
+// were.
+func clean(text []byte) bool {
 	// Resource-based: the two findings it then lets pass (a statement
 	// without Resource, a Sid of other characters) are warnings, which
 	// the load does not report.
 	const resourceBased = true
-	if !bytes.Contains(text, conditionKey) {
-		return policy.Clean(text, resourceBased)
-	}
-	p, ok := policy.ParseClean(text, resourceBased)
-	return ok && checkConditions(p, ptr) == nil
+	return policy.CleanChecked(text, resourceBased, conditionOK)
 }
 
-var conditionKey = []byte(`"Condition"`)
+// conditionOK is checkConditions' test of one condition.
+func conditionOK(c *policy.Condition) bool { return authz.CheckCondition(c) == nil }
 
 // validator checks documents one at a time, each distinct text once (for
 // the short form's expansion), and walks other decoded values (the

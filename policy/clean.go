@@ -55,6 +55,22 @@ func Clean(data []byte, resourceBased bool) bool {
 	return p != nil
 }
 
+// CleanChecked is Clean, with check called on each condition as it is
+// read (Operator, Key, Values, Kinds and Pos set; Pointer empty): the
+// document is clean only if check accepts every one. It is for a caller
+// that validates condition values too (the snapshot loader, which asks
+// the engine whether it can interpret each), without the model ParseClean
+// builds only to be walked and dropped. The condition and its slices are
+// valid only during the call: check must not keep them.
+func CleanChecked(data []byte, resourceBased bool, check func(*Condition) bool) bool {
+	c := cleanPool.Get().(*cleaner)
+	c.reset(data, resourceBased, false)
+	c.check = check
+	p := c.document()
+	c.release()
+	return p != nil
+}
+
 var cleanPool = sync.Pool{New: func() any { return new(cleaner) }}
 
 // cleaner is the state of one ParseClean.
@@ -71,6 +87,8 @@ type cleaner struct {
 	// below are reused from one document to the next.
 	build bool
 	pol   Policy // the policy of a Clean
+	// check, if set (CleanChecked), must accept each condition.
+	check func(*Condition) bool
 
 	// The model's pieces are carved out of blocks, as the checker does.
 	strs  []string
@@ -109,7 +127,7 @@ func (c *cleaner) reset(data []byte, lenient, build bool) {
 func (c *cleaner) release() {
 	clear(c.sstack[:cap(c.sstack)])
 	clear(c.cstack[:cap(c.cstack)])
-	c.data, c.src, c.pol = nil, "", Policy{}
+	c.data, c.src, c.pol, c.check = nil, "", Policy{}, nil
 	if c.build {
 		c.strs, c.kinds, c.conds, c.text, c.prins = nil, nil, nil, nil, nil
 	} else {
@@ -666,6 +684,13 @@ func (c *cleaner) conditions(s *Statement, ptr string) bool {
 		}
 	}
 	cs := c.cstack[mark:]
+	if c.check != nil {
+		for i := range cs {
+			if !c.check(&cs[i]) {
+				return false
+			}
+		}
+	}
 	// A first block of one condition per 128 bytes holds most documents'.
 	conds := append(take(c, &c.conds, len(cs), c.size/128), cs...)
 	// Pointers last: the condition list is complete and valid.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/deniedhq/denied/internal/casegen"
@@ -36,6 +37,7 @@ func checkClean(t *testing.T, data []byte) int {
 			continue
 		}
 		accepted++
+		checkCleanChecked(t, in, rb, got)
 		want, fs := policy.ParseShared(in)
 		for _, f := range fs {
 			if !(rb && resourceFine[f.Code]) {
@@ -50,6 +52,37 @@ func checkClean(t *testing.T, data []byte) int {
 		}
 	}
 	return accepted
+}
+
+// checkCleanChecked holds CleanChecked to ParseClean's model p of data:
+// it must show check every condition of p, in order, as the model holds
+// it (but for the Pointer, which it does not build), and refuse the
+// document when check refuses one.
+func checkCleanChecked(t *testing.T, data []byte, rb bool, p *policy.Policy) {
+	t.Helper()
+	var want, seen []policy.Condition
+	for _, st := range p.Statements {
+		for _, c := range st.Conditions {
+			c.Pointer = ""
+			want = append(want, c)
+		}
+	}
+	ok := policy.CleanChecked(data, rb, func(c *policy.Condition) bool {
+		cp := *c
+		cp.Values, cp.ValueKinds = slices.Clone(c.Values), slices.Clone(c.ValueKinds)
+		seen = append(seen, cp)
+		return true
+	})
+	if !ok {
+		t.Fatalf("CleanChecked(%q, %v) refused a document ParseClean accepts", data, rb)
+	}
+	if !reflect.DeepEqual(seen, want) {
+		t.Fatalf("CleanChecked(%q, %v) checked conditions\n %+v\nnot the model's\n %+v", data, rb, seen, want)
+	}
+	refused := !policy.CleanChecked(data, rb, func(*policy.Condition) bool { return false })
+	if refused != (len(want) > 0) {
+		t.Fatalf("CleanChecked(%q, %v) with a check refusing everything: refused %v, with %d conditions", data, rb, refused, len(want))
+	}
 }
 
 func dump(p *policy.Policy) string {
