@@ -11,7 +11,7 @@ import (
 
 // fuzzSeeds returns every message fixture: the forms table, the real
 // corpus, the seeds, the decoded documents and the CloudTrail events.
-func fuzzSeeds(f *testing.F) []string {
+func fuzzSeeds(f testing.TB) []string {
 	var seeds []string
 	for _, c := range loadFormCases(f) {
 		seeds = append(seeds, c.Input)

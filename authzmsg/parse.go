@@ -384,7 +384,7 @@ func parseText(text string) *Denial {
 	// The message itself.
 	var sent sentenceResult
 	if strings.Contains(low, "not authori") {
-		sent = readSentence(d, n)
+		sent = readSentence(d, n, low)
 	}
 	legacy := sent.legacy
 	if !sent.found {

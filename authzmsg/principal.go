@@ -14,8 +14,38 @@ var actionRE = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]*:[A-Za-z0-9][A-Za-z0-9_-]*$`)
 })
 
-// ValidAction reports whether s is shaped like an IAM action ("svc:Name").
-func ValidAction(s string) bool { return len(s) <= 256 && actionRE().MatchString(s) }
+// ValidAction reports whether s is shaped like an IAM action ("svc:Name"):
+// actionRE, written out by hand because every parse of a message checks
+// its action, and the regexp cost more than the rest of the check
+// (TestFastPathsAgree and FuzzFastPaths hold it to actionRE).
+func ValidAction(s string) bool {
+	if len(s) > 256 {
+		return false
+	}
+	colon := strings.IndexByte(s, ':')
+	if colon < 0 {
+		return false
+	}
+	svc, name := s[:colon], s[colon+1:]
+	if svc == "" || name == "" || !isAlnum(svc[0]) || !isAlnum(name[0]) {
+		return false
+	}
+	for i := 1; i < len(svc); i++ {
+		if c := svc[i]; !isAlnum(c) && c != '-' {
+			return false
+		}
+	}
+	for i := 1; i < len(name); i++ {
+		if c := name[i]; !isAlnum(c) && c != '-' && c != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+func isAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
 
 // IsRedacted reports whether s is a placeholder a person put in place of a
 // value: "xxxx", "XXXXXXXXXXXXX", "****", "<account-ID>", "{account-id}",
@@ -50,7 +80,43 @@ var placeholderRE = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`…|\.\.\.|<[^<>]{1,40}>|\{[A-Za-z_-]{1,40}\}|(?:^|[^A-Za-z])[xX]{4,}(?:$|[^A-Za-z])|\*{3,}`)
 })
 
-func containsPlaceholder(s string) bool { return placeholderRE().MatchString(s) }
+func containsPlaceholder(s string) bool {
+	return mayHoldPlaceholder(s) && placeholderRE().MatchString(s)
+}
+
+// mayHoldPlaceholder reports whether s holds what every match of
+// placeholderRE holds (one of "…", "...", '<', '{', "***", or four x or X
+// in a row), so that the regexp runs only when it may match: the
+// principal, resource and policy of every parsed message are checked, and
+// few hold any of these. TestFastPathsAgree and FuzzFastPaths hold it to
+// the regexp.
+func mayHoldPlaceholder(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '<', '{':
+			return true
+		case '.':
+			if strings.HasPrefix(s[i:], "...") {
+				return true
+			}
+		case '*':
+			if strings.HasPrefix(s[i:], "***") {
+				return true
+			}
+		case 'x', 'X':
+			if i+4 <= len(s) && isX(s[i+1]) && isX(s[i+2]) && isX(s[i+3]) {
+				return true
+			}
+		case 0xe2: // the first byte of "…"
+			if strings.HasPrefix(s[i:], "…") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isX(c byte) bool { return c == 'x' || c == 'X' }
 
 // ParsePrincipal reads a principal as messages write it: an IAM user, role,
 // assumed-role session, federated user or root ARN, a service principal

@@ -21,12 +21,15 @@ var (
 	// placeholderSpanREs() are the placeholders that may hold spaces: <angle>
 	// and [bracket] placeholders, a quoted account ("arn:aws:sts::"my
 	// account number":..."), and an elided account (": ... :").
-	placeholderSpanREs = sync.OnceValue(func() []*regexp.Regexp {
-		return []*regexp.Regexp{
-			regexp.MustCompile(`<[^<>\n]{1,40}>`),
-			regexp.MustCompile(`\[[^\[\]\n]{1,40}\]`),
-			regexp.MustCompile(`::"[^"\n]{1,40}":`),
-			regexp.MustCompile(`: (?:\.\.\.|…) :`),
+	// Each runs only when the text holds one of its keys, literals that
+	// every match holds: the ':' of every message let all four run on
+	// every parse.
+	placeholderSpanREs = sync.OnceValue(func() []spanRE {
+		return []spanRE{
+			{[]string{"<"}, regexp.MustCompile(`<[^<>\n]{1,40}>`)},
+			{[]string{"["}, regexp.MustCompile(`\[[^\[\]\n]{1,40}\]`)},
+			{[]string{`::"`}, regexp.MustCompile(`::"[^"\n]{1,40}":`)},
+			{[]string{": ...", ": …"}, regexp.MustCompile(`: (?:\.\.\.|…) :`)},
 		}
 	})
 	// gluedIsRE finds a principal ARN glued to "is" when the space between
@@ -59,13 +62,16 @@ func prepareText(text string) string {
 	}
 	if strings.Contains(s, "arn:") {
 		s = joinARNBreaks(s)
-		if strings.Contains(s, "is not authori") {
+		if gluedIsMay(s) {
 			s = gluedIsRE().ReplaceAllString(s, "$1 is not authorized")
 		}
 	}
 	if strings.ContainsAny(s, "<[\":") {
-		for _, re := range placeholderSpanREs() {
-			s = re.ReplaceAllStringFunc(s, func(m string) string {
+		for _, sp := range placeholderSpanREs() {
+			if !sp.may(s) {
+				continue
+			}
+			s = sp.re.ReplaceAllStringFunc(s, func(m string) string {
 				if !strings.Contains(m, " ") {
 					return m
 				}
@@ -74,6 +80,41 @@ func prepareText(text string) string {
 		}
 	}
 	return s
+}
+
+// spanRE is a regexp and the literals of which every match holds one.
+type spanRE struct {
+	keys []string
+	re   *regexp.Regexp
+}
+
+// may reports whether s holds one of the keys, that is whether re may
+// match s.
+func (sp spanRE) may(s string) bool {
+	for _, k := range sp.keys {
+		if strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// gluedIsMay reports whether gluedIsRE may match s: whether "is not
+// authori" follows a byte of [A-Za-z0-9_] somewhere (every match has one
+// there), where a message, "User: ARN is not authorized", has a space.
+func gluedIsMay(s string) bool {
+	const glued = "is not authori"
+	for from := 0; ; {
+		i := strings.Index(s[from:], glued)
+		if i < 0 {
+			return false
+		}
+		i += from
+		if i > 0 && isWordByte(s[i-1]) {
+			return true
+		}
+		from = i + 1
+	}
 }
 
 // unescapeLoose undoes one level of JSON string escaping anywhere in s: \"

@@ -73,14 +73,20 @@ type sentenceResult struct {
 // readSentence reads the IAM sentence "User: P is not authorized to perform:
 // A [on resource: R] because ... | with an explicit deny in ..." from n (text
 // with whitespace collapsed) into d.
-func readSentence(d *Denial, n string) sentenceResult {
+func readSentence(d *Denial, n, low string) sentenceResult {
 	var res sentenceResult
 	var loc []int
-	for _, l := range notAuthRE().FindAllStringIndex(n, 8) {
+	from := 0
+	for range 8 { // the first 8 matches, as notAuthRE().FindAllStringIndex(n, 8)
+		start, end := notAuthIndex(n, low, from)
+		if start < 0 {
+			break
+		}
+		from = end
 		// "You are not authorized to perform this operation" is EC2's
 		// preamble, not the sentence.
-		if before := strings.TrimRight(n[:l[0]], " "); !hasSuffixFold(before, " are") && !strings.EqualFold(before, "are") {
-			loc = l
+		if before := strings.TrimRight(n[:start], " "); !hasSuffixFold(before, " are") && !strings.EqualFold(before, "are") {
+			loc = []int{start, end}
 			break
 		}
 	}
@@ -145,6 +151,83 @@ func readSentence(d *Denial, n string) sentenceResult {
 		res.legacy = true
 	}
 	return res
+}
+
+// notAuthIndex returns the bounds of the first match of notAuthRE in n at
+// or after from (-1, -1 when there is none); low is asciiLower(n). It is
+// the regexp written out by hand: the regexp, unanchored and
+// case-insensitive, has no literal prefix to skip to, so it ran its
+// backtracker from every byte of every message, about a third of the
+// parse of an audit's denial messages (BenchmarkParseAuditMessages).
+// TestNotAuthIndexAgrees and FuzzFastPaths hold it to the regexp.
+//
+// A match starts at an occurrence of "not authori" (none of its letters
+// has a case fold outside ASCII, so low finds every one) after a word
+// boundary, and goes on with [sz] (s, z, either case, or U+017F, the long
+// s that folds to s), "ed ", an optional "to ", "perform", a word
+// boundary, and then, greedily, spaces, an optional colon, spaces (\s is
+// ASCII white space).
+func notAuthIndex(n, low string, from int) (start, end int) {
+	const lead = "not authori"
+	for from <= len(low) {
+		i := strings.Index(low[from:], lead)
+		if i < 0 {
+			break
+		}
+		i += from
+		from = i + 1
+		if i > 0 && isWordByte(n[i-1]) {
+			continue
+		}
+		j := i + len(lead)
+		switch {
+		case j < len(low) && (low[j] == 's' || low[j] == 'z'):
+			j++
+		case strings.HasPrefix(n[j:], "\u017f"):
+			j += len("\u017f")
+		default:
+			continue
+		}
+		if !strings.HasPrefix(low[j:], "ed ") {
+			continue
+		}
+		j += len("ed ")
+		if strings.HasPrefix(low[j:], "to perform") {
+			j += len("to perform")
+		} else if strings.HasPrefix(low[j:], "perform") {
+			j += len("perform")
+		} else {
+			continue
+		}
+		if j < len(n) && isWordByte(n[j]) {
+			continue
+		}
+		j = skipRESpace(n, j)
+		if j < len(n) && n[j] == ':' {
+			j = skipRESpace(n, j+1)
+		}
+		return i, j
+	}
+	return -1, -1
+}
+
+// isWordByte reports whether c is a byte of \w (ASCII: a byte of a
+// multi-byte character is not a word character for \b either).
+func isWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+}
+
+// skipRESpace returns the index after the run of \s ([\t\n\f\r ]) at i.
+func skipRESpace(s string, i int) int {
+	for i < len(s) {
+		switch s[i] {
+		case '\t', '\n', '\f', '\r', ' ':
+			i++
+			continue
+		}
+		break
+	}
+	return i
 }
 
 // readPrincipal reads the principal from the text before "is not authorized".
