@@ -37,6 +37,7 @@ type pattern struct {
 	text   string // the whole text when simple (lower-cased when fold)
 	cx     *cpat  // the tokens, when not simple (nil: the zero pattern)
 	simple bool   // no wildcards, no variables: compare text directly
+	prefix bool   // text then stars only ("s3:Get*"): text is a prefix
 	fold   bool
 	anyAll bool // the pattern is a lone "*"
 	hasVar bool
@@ -85,6 +86,18 @@ func (a *arena) pattern(s string, wild, vars, fold bool) pattern {
 		}
 		p.simple = true
 		return p
+	}
+	// A literal prefix and trailing stars ("s3:Get*", "instance/*"), the
+	// commonest wildcard pattern of the generated and real policies, is
+	// matched as a prefix: it needs no tokens, segments or cpat (about a
+	// third of the compiled patterns' memory on simulate's generated
+	// cases).
+	if wild {
+		if lit := strings.TrimRight(s, "*"); lit != "" && len(lit) < len(s) &&
+			!strings.ContainsAny(lit, "*?") && !(vars && strings.Contains(lit, "${")) {
+			p.prefix, p.text = true, lit
+			return p
+		}
 	}
 	// Literal runs are substrings of s; an escape (${*}, ${?}, ${$}) is a
 	// literal run of its own.
@@ -354,6 +367,15 @@ func (p *pattern) match(s string, ctx Context) (ok, unresolved bool) {
 			return equalFold(p.text, s), false
 		}
 		return p.text == s, false
+	}
+	if p.prefix {
+		if len(s) < len(p.text) {
+			return false, false
+		}
+		if p.fold {
+			return equalFold(p.text, s[:len(p.text)]), false
+		}
+		return s[:len(p.text)] == p.text, false
 	}
 	if p.cx == nil { // the zero pattern
 		return s == "", false

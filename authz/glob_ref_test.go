@@ -20,7 +20,10 @@ func (p *pattern) matchReference(s string, ctx Context) (ok, unresolved bool) {
 		return p.text == s, false
 	}
 	var toks []tok
-	if p.cx != nil {
+	switch {
+	case p.prefix: // the tokens the pattern stands for
+		toks = []tok{{kind: tLit, text: p.text}, {kind: tStar}}
+	case p.cx != nil:
 		toks = p.cx.toks
 	}
 	ti, off, si := 0, 0, 0

@@ -43,6 +43,14 @@ func TestPattern(t *testing.T) {
 		{"vars off", "${aws:username}", "${aws:username}", true, false, false, true, false},
 		{"tag variable", "team-${aws:PrincipalTag/team}", "team-blue", true, true, false, true, false},
 		{"unterminated variable literal", "a${b", "a${b", true, true, false, true, false},
+		{"prefix", "s3:Get*", "s3:Get", true, false, false, true, false},
+		{"prefix too short", "s3:Get*", "s3:Ge", true, false, false, false, false},
+		{"prefix fold", "S3:Get*", "s3:GETOBJECT", true, false, true, true, false},
+		{"prefix no fold", "S3:Get*", "s3:GetObject", true, false, false, false, false},
+		{"prefix of stars", "a**", "abc", true, false, false, true, false},
+		{"prefix dollar", "a$*", "a$b", true, true, false, true, false},
+		{"prefix unterminated variable", "a${b*", "a${bc", true, true, false, true, false},
+		{"prefix multi-byte", "é*", "éa", true, false, false, true, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
