@@ -317,6 +317,10 @@ func Run(snap *account.Snapshot, opt Options) Report {
 	a := &auditor{snap: snap, opt: opt, cache: map[cacheKey]*cached{}, ipRole: map[string]string{}, vaults: map[string]string{},
 		vaultNames: map[string]bool{}, policies: eval.NewCache(4096), plans: fix.NewMemo(4096),
 		outcomes: preflight.NewOutcomes(16384)}
+	// The documents the checks prepare are the snapshot's, which nothing
+	// modifies while the audit runs, and the ones fix plans write once for
+	// each change: the cache may find them by the identity of their bytes.
+	a.policies.SameBytes()
 	a.unread = classify(snap.Unreadable)
 	for _, ip := range snap.InstanceProfiles {
 		name := ip.Name

@@ -36,6 +36,19 @@ type Cache struct {
 	acts       map[string]string
 	keys       map[string]condKeyCheck
 	stats      CacheStats
+	// ident, when set (SameBytes), finds the documents kept again by the
+	// identity of the caller's bytes (their address and length), before
+	// the text is hashed and compared.
+	ident map[identKey]*parsedDoc
+}
+
+// identKey is a document by the identity of its bytes. The pointer keeps
+// them alive, so no other document can take their address while the key
+// is kept.
+type identKey struct {
+	p     *byte
+	n     int
+	layer authz.Layer
 }
 
 // largeDoc is a large document kept: its layer and text, and the parse.
@@ -46,12 +59,13 @@ type largeDoc struct {
 }
 
 // slot says what to do with a document the cache did not have: keep it
-// (the caller then owns a copy of its text and puts it), and under which
-// hash when it is large.
+// (the caller then owns a copy of its text and puts it), under which hash
+// when it is large, and the caller's bytes (for ident).
 type slot struct {
 	keep  bool
 	large bool
 	hash  uint64
+	orig  []byte
 }
 
 // CacheStats counts what a Cache did with policy documents.
@@ -86,11 +100,44 @@ const (
 	cacheLargeDocs  = 64
 	cacheLargeBytes = 8 << 20
 	cacheMemoMax    = 4096
+	// cacheIdentMax bounds the front of SameBytes: one entry for each
+	// place a kept document is held in (a managed policy is one place in
+	// a snapshot, whatever the number of roles it is attached to).
+	cacheIdentMax = 16384
 )
 
 type docKey struct {
 	layer authz.Layer
 	text  string
+}
+
+// SameBytes tells c that the bytes of every document prepared through it
+// stay unmodified for as long as c lives (an audit's: the documents of its
+// snapshot, and the ones a fix plan writes once for each change), so that
+// a document kept is found again by the address and length of the
+// caller's bytes, before they are hashed and compared. Without it, each
+// lookup hashed the whole text (the small documents as a map key, the
+// large ones with maphash), and an audit's evaluations and fix
+// verifications look up the same AWS managed policies (91 KB for
+// ReadOnlyAccess) again and again: 4% of an organization audit's CPU
+// profile (README, Performance). What c keeps and what it parses are
+// unchanged: the front holds only documents c keeps, and starts afresh
+// with them.
+func (c *Cache) SameBytes() {
+	if c != nil && c.ident == nil {
+		c.ident = make(map[identKey]*parsedDoc)
+	}
+}
+
+// remember keeps d as the document of the caller's bytes doc in the front.
+func (c *Cache) remember(l authz.Layer, doc []byte, d *parsedDoc) {
+	if c.ident == nil || len(doc) == 0 {
+		return
+	}
+	if len(c.ident) >= cacheIdentMax {
+		clear(c.ident)
+	}
+	c.ident[identKey{unsafe.SliceData(doc), len(doc), l}] = d
 }
 
 // NewCache returns a cache of at most max documents.
@@ -113,14 +160,21 @@ func (c *Cache) get(l authz.Layer, doc []byte) (*parsedDoc, slot) {
 	if c == nil {
 		return nil, slot{}
 	}
+	if c.ident != nil && len(doc) > 0 {
+		if d := c.ident[identKey{unsafe.SliceData(doc), len(doc), l}]; d != nil {
+			c.stats.Hits++
+			return d, slot{}
+		}
+	}
 	if len(doc) <= cacheDocMax {
 		d := c.m[docKey{l, unsafe.String(unsafe.SliceData(doc), len(doc))}] // no allocation for the lookup
 		if d != nil {
 			c.stats.Hits++
+			c.remember(l, doc, d)
 			return d, slot{}
 		}
 		c.stats.Parses++
-		return nil, slot{keep: true}
+		return nil, slot{keep: true, orig: doc}
 	}
 	c.stats.Parses++
 	if len(doc) > cacheLargeMax {
@@ -130,11 +184,12 @@ func (c *Cache) get(l authz.Layer, doc []byte) (*parsedDoc, slot) {
 	if e := c.large[h]; e != nil && e.layer == l && bytes.Equal(e.text, doc) {
 		c.stats.Parses--
 		c.stats.Hits++
+		c.remember(l, doc, e.doc)
 		return e.doc, slot{}
 	}
 	if _, again := c.seen[h]; again {
 		delete(c.seen, h)
-		return nil, slot{keep: true, large: true, hash: h}
+		return nil, slot{keep: true, large: true, hash: h, orig: doc}
 	}
 	if len(c.seen) >= cacheMemoMax {
 		clear(c.seen)
@@ -159,17 +214,21 @@ func (c *Cache) put(s slot, l authz.Layer, text []byte, d *parsedDoc) {
 		if len(c.large) >= cacheLargeDocs || c.largeBytes+len(text) > cacheLargeBytes {
 			clear(c.large)
 			c.largeBytes = 0
+			clear(c.ident) // holds only documents kept
 		}
 		c.large[s.hash] = &largeDoc{layer: l, text: text, doc: d}
 		c.largeBytes += len(text)
+		c.remember(l, s.orig, d)
 		return
 	}
 	if len(c.m) >= c.max || c.bytes+len(text) > cacheBytesMax {
 		clear(c.m)
 		c.bytes = 0
+		clear(c.ident)
 	}
 	c.m[docKey{l, unsafe.String(unsafe.SliceData(text), len(text))}] = d
 	c.bytes += len(text)
+	c.remember(l, s.orig, d)
 }
 
 func (c *Cache) getReq(k reqKey) (reqCheck, bool) {

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -327,5 +328,84 @@ func TestCachedWarningsFollowTheName(t *testing.T) {
 	}
 	if st := cache.Stats(); st.Hits == 0 {
 		t.Fatalf("%+v: the document was never found in the cache", st)
+	}
+}
+
+// With SameBytes, a document kept is found again by the identity of the
+// caller's bytes: the same counts and outcomes as without, and, since the
+// caller promised not to modify them, bytes scribbled over in place still
+// answer with the document first parsed from them (this test breaks the
+// promise on purpose, to see which path answered). The front holds only
+// documents the cache keeps, and starts afresh with them.
+func TestCacheSameBytes(t *testing.T) {
+	t.Parallel()
+	run := func(cache *Cache, in *Input) *Outcome {
+		t.Helper()
+		out, err := Run(in, Options{Now: fixedNow, Cache: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	plain, same := NewCache(64), NewCache(64)
+	same.SameBytes()
+	in := getInput()
+	in.Identity = append(in.Identity, Doc{Name: "list", Text: []byte(allowList)})
+	in.Boundary = &Doc{Name: "boundary", Text: []byte(allowList)}
+	for i := range 3 {
+		if i == 2 {
+			in.Boundary = &Doc{Name: "boundary", Text: []byte(allowAll)}
+		}
+		a, b := run(plain, in), run(same, in)
+		show := func(o *Outcome) string {
+			j, _ := json.Marshal(struct {
+				R authz.Result
+				M string
+				S []*Source
+				C []string
+				W []Warning
+			}{o.Result, o.Message, o.Sources, o.MissingContext, o.Warnings})
+			return string(j)
+		}
+		if show(a) != show(b) || plain.Stats() != same.Stats() {
+			t.Fatalf("run %d: %s %+v, with SameBytes %s %+v", i+1, show(a), plain.Stats(), show(b), same.Stats())
+		}
+	}
+	// Equal text in other bytes: found by its text, then by its bytes.
+	in2 := getInput()
+	run(same, in2)
+	st := same.Stats()
+	text := in2.Identity[0].Text
+	copy(text[strings.Index(string(text), "ReadBucket"):], "XXXXXXXXXX")
+	if out := run(same, in2); out.Deciding[0].Sid != "ReadBucket" || same.Stats().Parses != st.Parses {
+		t.Fatalf("%+v %+v: the bytes were not found by their identity", out.Deciding, same.Stats())
+	}
+	if out := run(plain, in2); out.Deciding[0].Sid != "XXXXXXXXXX" {
+		t.Fatalf("without SameBytes: %+v, want the text as it is now", out.Deciding)
+	}
+
+	// A large document is kept from its second sighting, with or without.
+	large := strings.Replace(allowGet, `"Statement":[`, `"Statement":[`+strings.Repeat(`{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-with-a-long-name/*"},`, cacheDocMax/90+1), 1)
+	same = NewCache(16)
+	same.SameBytes()
+	in3 := getInput()
+	in3.Identity[0].Text = []byte(large)
+	for i, w := range []CacheStats{{Parses: 1}, {Parses: 2, Docs: 1}, {Parses: 2, Hits: 1, Docs: 1}} {
+		run(same, in3)
+		if s := same.Stats(); s != w || len(same.ident) != s.Docs {
+			t.Fatalf("large, run %d: %+v and %d in the front, want %+v", i+1, s, len(same.ident), w)
+		}
+	}
+
+	// A cache full starts afresh, its front too.
+	same = NewCache(2)
+	same.SameBytes()
+	for _, sid := range []string{"A", "B", "C"} {
+		in := getInput()
+		in.Identity[0].Text = []byte(strings.Replace(string(in.Identity[0].Text), "ReadBucket", sid, 1))
+		run(same, in)
+	}
+	if s := same.Stats(); s.Docs != 1 || len(same.ident) != 1 {
+		t.Fatalf("%+v and %d in the front, want both to hold the one document kept since the cache was full", s, len(same.ident))
 	}
 }
