@@ -725,7 +725,15 @@ func (ar *arena) arnPattern(s string, vars bool) arnPattern {
 		return arnPattern{any: true}
 	}
 	var a arnPattern
-	if f, n := arn.Fields(s); n == 6 {
+	// With variables, a colon inside ${...} does not split: the account
+	// field of "arn:aws:iam::${aws:PrincipalAccount}:role/*" is the
+	// variable, as the policy validator reads it (policy's
+	// resourceARNProblem).
+	f, n := arn.Fields(s)
+	if vars {
+		f, n = arn.FieldsVars(s)
+	}
+	if n == 6 {
 		a.split = true
 		a.pats = ar.patterns(6)
 		for i := range f {
@@ -747,7 +755,9 @@ func (a *arnPattern) match(s string, v arnView, isARN bool, ctx Context) (ok, un
 		return a.pats[0].match(s, ctx)
 	}
 	if !isARN {
-		return s == "", false // as the zero pattern of the whole text
+		// A six-field ARN pattern names an ARN: a value that is not one
+		// (an empty string, "*", an account ID) matches none.
+		return false, false
 	}
 	start := 0
 	for i := 0; i < 6; i++ {

@@ -86,10 +86,25 @@ func TestARNPattern(t *testing.T) {
 		// Not an ARN: matched as a whole.
 		{"arn:aws:s3:*", "arn:aws:s3:::b", true},
 		{"arn:aws:s3:::b", "*", false},
+		// A value that is not an ARN matches no six-field pattern.
+		{"arn:aws:s3:::b", "", false},
+		{"arn:*:*:*:*:*", "", false},
+		{"arn:*:*:*:*:*", "not-an-arn", false},
+		{"arn:*:*:*:*:*", "111122223333", false},
+		// A colon inside a variable does not split the pattern's fields.
+		{"arn:aws:iam::${aws:PrincipalAccount}:role/x", "arn:aws:iam::111122223333:role/x", true},
+		{"arn:aws:iam::${aws:PrincipalAccount}:role/x", "arn:aws:iam::444455556666:role/x", false},
+		{"arn:aws:iam::${aws:PrincipalAccount}:role/*", "arn:aws:iam::111122223333:role/a/b", true},
+		{"arn:aws:ec2:${aws:RequestedRegion}:${aws:PrincipalAccount}:instance/*", "arn:aws:ec2:eu-west-1:111122223333:instance/i-1", true},
+		{"arn:aws:ec2:${aws:RequestedRegion}:${aws:PrincipalAccount}:instance/*", "arn:aws:ec2:us-east-1:111122223333:instance/i-1", false},
+		{"arn:aws:s3:::${aws:PrincipalAccount}-logs/*", "arn:aws:s3:::111122223333-logs/k", true},
 	}
+	ctx := Context{}
+	ctx.Set("aws:PrincipalAccount", "111122223333")
+	ctx.Set("aws:RequestedRegion", "eu-west-1")
 	for _, tt := range tests {
 		p := compileARNPattern(tt.pattern, true)
-		if got, _ := p.matchString(tt.arn, nil); got != tt.want {
+		if got, _ := p.matchString(tt.arn, ctx); got != tt.want {
 			t.Errorf("%q vs %q = %v, want %v", tt.pattern, tt.arn, got, tt.want)
 		}
 	}

@@ -508,7 +508,7 @@ func TestParseFindings(t *testing.T) {
 			name: "malformed-arn/resources",
 			doc: `{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "s3:*", "Resource": [` +
 				`§"my-bucket", §"arn:aws:s3", §"arm:aws:s3:::b", §"arn:amazon:s3:::b", §"arn:aws::::b", §"arn:aws:s3:::", §"**", ` +
-				`"arn:aws:s3:::b/*", "arn:*:s3:::b", "arn:aws-us-gov:iam::123456789012:role/a:b", "arn:${aws:partition}:s3:::b", "arn:aws:iam::${aws:PrincipalAccount}:role/x"]}}`,
+				`"arn:aws:s3:::b/*", "arn:*:s3:::b", "arn:aws-us-gov:iam::123456789012:role/a:b", §"arn:${aws:partition}:s3:::b", §"arn:aws:iam::${aws:PrincipalAccount}:role/x"]}}`,
 			want: []string{
 				"error malformed-arn /Statement/Resource/0 | resource \"my-bucket\" is not \"*\" or an ARN",
 				"error malformed-arn /Statement/Resource/1 | fewer than six",
@@ -517,6 +517,8 @@ func TestParseFindings(t *testing.T) {
 				"error malformed-arn /Statement/Resource/4 | the service is empty",
 				"error malformed-arn /Statement/Resource/5 | the resource is empty",
 				"error malformed-arn /Statement/Resource/6",
+				"error malformed-arn /Statement/Resource/10 | only in the resource part",
+				"error malformed-arn /Statement/Resource/11 | only in the resource part",
 			},
 		},
 		{
@@ -1296,8 +1298,25 @@ func TestValueCheckers(t *testing.T) {
 			t.Errorf("partition %q accepted", bad)
 		}
 	}
-	if resourceARNProblem("arn:${aws:partition}:s3:::b", true) != "" || resourceARNProblem("arn:aws?:s3:::b", false) != "" {
-		t.Error("variable or wildcard partition rejected")
+	if resourceARNProblem("arn:aws?:s3:::b", false) != "" {
+		t.Error("wildcard partition rejected")
+	}
+	// A variable before the fifth colon: IAM refuses the policy. After
+	// it, or in a 2008-10-17 policy (where it is literal text), it is
+	// fine.
+	for _, v := range []string{"arn:${aws:partition}:s3:::b", "arn:aws:iam::${aws:PrincipalAccount}:role/x",
+		"arn:aws:ec2:${aws:RequestedRegion}:111122223333:instance/*", "arn:aws:${aws:username}:::x"} {
+		if resourceARNProblem(v, true) == "" {
+			t.Errorf("%s accepted", v)
+		}
+	}
+	for _, v := range []string{"arn:aws:s3:::${aws:PrincipalAccount}-logs/*", "arn:aws:iam::111122223333:role/${aws:username}:x"} {
+		if msg := resourceARNProblem(v, true); msg != "" {
+			t.Errorf("%s: %s", v, msg)
+		}
+	}
+	if msg := resourceARNProblem("arn:aws:iam::${aws:PrincipalAccount}:role/x", false); msg != "" {
+		t.Errorf("2008-10-17: %s", msg)
 	}
 
 	dates := map[string]bool{

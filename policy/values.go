@@ -135,10 +135,6 @@ func knownPartition(p string) bool {
 
 func hasWildcard(s string) bool { return strings.ContainsAny(s, "*?") }
 
-func isVariable(s string) bool {
-	return strings.HasPrefix(s, "${") && strings.HasSuffix(s, "}")
-}
-
 // resourceARNProblem describes what is wrong with a Resource value other
 // than "*", or returns "".
 func resourceARNProblem(s string, vars bool) string {
@@ -151,7 +147,12 @@ func resourceARNProblem(s string, vars bool) string {
 		return "it has fewer than six colon-separated fields"
 	case f[0] != "arn":
 		return "it does not start with \"arn:\""
-	case !knownPartition(f[1]) && !hasWildcard(f[1]) && !(vars && isVariable(f[1])):
+	case vars && strings.Contains(f[0]+f[1]+f[2]+f[3]+f[4], "${"):
+		// IAM refuses such a policy: create-policy answers
+		// MalformedPolicyDocument ("The policy failed legacy parsing"),
+		// and AWS documents variables in the resource part only.
+		return "a policy variable can be used only in the resource part of an ARN, after its fifth colon (IAM refuses this policy: MalformedPolicyDocument)"
+	case !knownPartition(f[1]) && !hasWildcard(f[1]):
 		return "unknown partition \"" + f[1] + "\""
 	case f[2] == "":
 		return "the service is empty"

@@ -239,6 +239,12 @@ func (g *Generator) condValues(s *scn, ks keySpec, op string, ctxVals []string, 
 				if w, ok := g.variableValue(s, ks.name, like); ok {
 					v = w
 				}
+			} else if ks.kind == kARN && strings.HasPrefix(base, "Arn") && g.chance(0.08) {
+				// The ARN with its account field a variable.
+				if f, n := arn.Fields(v); n == 6 && f[4] != "" && !strings.Contains(f[4], "*") {
+					v = strings.Join([]string{f[0], f[1], f[2], f[3], "${aws:PrincipalAccount}", f[5]}, ":")
+					g.tagARNFieldVar(v) // and var-condition, by the caller
+				}
 			}
 		}
 		if !contains(out, v) {
@@ -329,6 +335,14 @@ func (g *Generator) variableValue(s *scn, key string, like bool) (string, bool) 
 		return "${aws:username}", true
 	}
 	return "", false
+}
+
+// tagARNFieldVar tags an ARN pattern with a policy variable in one of
+// its first five fields ("var-arn-field").
+func (g *Generator) tagARNFieldVar(p string) {
+	if f, n := arn.FieldsVars(p); n == 6 && strings.Contains(strings.Join(f[:5], ":"), "${") {
+		g.tag("var-arn-field")
+	}
 }
 
 var varRE = regexp.MustCompile(`\$\{([^}]*)\}`)
