@@ -36,36 +36,60 @@ func (pr *Prepared) validateRequest(in *Input, opt Options) error {
 		return &e
 	}
 	pr.Warnings = append(pr.Warnings, rv.warnings...)
-	// In sorted order, so that warnings come out in a stable order.
-	var pairBuf [16]ctxPair
-	for _, p := range sortedPairs(ctx, pairBuf[:0]) {
-		k, vals := p.k, p.vals
-		ck, ok := opt.Cache.conditionKey(k)
-		if !ok {
-			continue
-		}
-		path := Path{Field: FieldContext, Key: k, Level: -1, Index: -1}
-		// A service-specific key the Service Authorization Reference does
-		// not list for the action (nor for its resource types) is never
-		// in the request context AWS builds for that action: leave it
-		// out, so conditions see it absent, and say so.
-		if rv.known && !hasPrefixFold(ck.Name, "aws:") && !rv.carries(ck.Name) {
+	// Warnings come out in the order of the keys, so that they are
+	// stable; but most contexts draw none (on simulate's generated cases,
+	// sorting 20 keys was a third of this function), so the keys are
+	// sorted only for a context that draws one.
+	var pairBuf [32]ctxPair
+	pairs := appendPairs(ctx, pairBuf[:0])
+	if !slices.ContainsFunc(pairs, func(p ctxPair) bool { return pr.contextNote(p, &rv, opt, false) }) {
+		return nil
+	}
+	slices.SortFunc(pairs, func(a, b ctxPair) int { return strings.Compare(a.k, b.k) })
+	for _, p := range pairs {
+		pr.contextNote(p, &rv, opt, true)
+	}
+	return nil
+}
+
+// contextNote reports whether a context key draws a warning, and when
+// apply is set gives it (and leaves out a key the action never carries).
+func (pr *Prepared) contextNote(p ctxPair, rv *reqCheck, opt Options, apply bool) bool {
+	k, vals := p.k, p.vals
+	ck, ok := opt.Cache.conditionKey(k)
+	if !ok {
+		return false
+	}
+	path := Path{Field: FieldContext, Key: k, Level: -1, Index: -1}
+	// A service-specific key the Service Authorization Reference does
+	// not list for the action (nor for its resource types) is never
+	// in the request context AWS builds for that action: leave it
+	// out, so conditions see it absent, and say so.
+	if rv.known && !hasPrefixFold(ck.Name, "aws:") && !rv.carries(ck.Name) {
+		if apply {
 			delete(pr.Request.Context, strings.ToLower(k))
 			pr.ignored = append(pr.ignored, strings.ToLower(k))
 			pr.warn(path, fmt.Sprintf("%s is not a condition key of %s in the Service Authorization Reference (catalog %s): AWS never sends it with this action, so it is ignored", k, rv.act.FullName(), catalog.DataVersion()))
-			continue
 		}
-		if len(vals) > 1 && !ck.Type.IsArray() {
-			pr.warn(path, fmt.Sprintf("%s is single-valued (%s) but the context gives it %d values", k, ck.Type, len(vals)))
+		return true
+	}
+	note := false
+	if len(vals) > 1 && !ck.Type.IsArray() {
+		if !apply {
+			return true
 		}
-		for _, v := range vals {
-			if !valueFits(ck.Type.Base(), v) {
+		pr.warn(path, fmt.Sprintf("%s is single-valued (%s) but the context gives it %d values", k, ck.Type, len(vals)))
+		note = true
+	}
+	for _, v := range vals {
+		if !valueFits(ck.Type.Base(), v) {
+			if apply {
 				pr.warn(path, fmt.Sprintf("%q is not a valid %s value for %s", v, ck.Type.Base(), k))
-				break
 			}
+			return true
 		}
 	}
-	return nil
+	return note
 }
 
 // reqCheck is what the catalog says about a request's action and
@@ -339,14 +363,13 @@ type ctxPair struct {
 	vals []string
 }
 
-// sortedPairs appends the keys of m and their values to buf, sorted by
-// key (buf lets the caller keep a small context off the heap; taking the
-// values in the same walk saves a map look-up a key).
-func sortedPairs(m map[string][]string, buf []ctxPair) []ctxPair {
+// appendPairs appends the keys of m and their values to buf (buf lets
+// the caller keep a small context off the heap; taking the values in the
+// same walk saves a map look-up a key).
+func appendPairs(m map[string][]string, buf []ctxPair) []ctxPair {
 	for k, v := range m {
 		buf = append(buf, ctxPair{k, v})
 	}
-	slices.SortFunc(buf, func(a, b ctxPair) int { return strings.Compare(a.k, b.k) })
 	return buf
 }
 
