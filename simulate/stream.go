@@ -30,8 +30,8 @@ type StreamStats struct {
 type batch struct {
 	first int // line number of lines[0]
 	lines []streamLine
-	size  int // bytes of text in lines
-	out   bytes.Buffer
+	size  int    // bytes of text in lines
+	out   []byte // the results, one line each
 	stats StreamStats
 	done  chan struct{}
 }
@@ -167,8 +167,10 @@ func Stream(r io.Reader, w io.Writer, opt Options) (StreamStats, error) {
 	for b := range ordered {
 		<-b.done
 		if writeErr == nil {
-			_, writeErr = bw.Write(b.out.Bytes())
+			_, writeErr = bw.Write(b.out)
 		}
+		recycleOut(b.out)
+		b.out = nil
 		st.Cases += b.stats.Cases
 		st.Errors += b.stats.Errors
 		st.Denied += b.stats.Denied
@@ -183,8 +185,26 @@ func Stream(r io.Reader, w io.Writer, opt Options) (StreamStats, error) {
 	return st, readErr
 }
 
+// outPool holds output buffers of batches already written, so that a
+// batch's results are appended to a buffer grown before instead of one
+// grown anew by doubling (on the generated cases, 1.5 KB of 23 KB
+// allocated a case, and the copies).
+var outPool sync.Pool
+
+// maxPooledOut is the largest output buffer kept for another batch.
+const maxPooledOut = 4 << 20
+
+func recycleOut(out []byte) {
+	if cap(out) > 0 && cap(out) <= maxPooledOut {
+		out = out[:0]
+		outPool.Put(&out)
+	}
+}
+
 func (b *batch) run(opt Options) {
-	var buf []byte
+	if p, ok := outPool.Get().(*[]byte); ok {
+		b.out = *p
+	}
 	for i, l := range b.lines {
 		var res *Result
 		switch {
@@ -205,8 +225,7 @@ func (b *batch) run(opt Options) {
 			b.stats.Denied++
 		}
 		b.stats.Cases++
-		buf = append(res.AppendJSON(buf[:0]), '\n')
-		b.out.Write(buf)
+		b.out = append(res.AppendJSON(b.out), '\n')
 	}
 	b.lines = nil
 }
