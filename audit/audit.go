@@ -319,8 +319,10 @@ func Run(snap *account.Snapshot, opt Options) Report {
 		outcomes: preflight.NewOutcomes(16384)}
 	// The documents the checks prepare are the snapshot's, which nothing
 	// modifies while the audit runs, and the ones fix plans write once for
-	// each change: the cache may find them by the identity of their bytes.
+	// each change: the cache may find them by the identity of their bytes,
+	// and the memo hash each large one once.
 	a.policies.SameBytes()
+	a.plans.SameBytes()
 	a.unread = classify(snap.Unreadable)
 	for _, ip := range snap.InstanceProfiles {
 		name := ip.Name

@@ -2,7 +2,11 @@ package fix
 
 import (
 	"encoding/json"
+	"fmt"
+	"strings"
 	"testing"
+
+	"github.com/deniedhq/denied/eval"
 )
 
 // A memo answers the same problem planned again with the plan made the
@@ -11,6 +15,16 @@ import (
 // diagnosis or the options is another problem.
 func TestMemo(t *testing.T) {
 	t.Parallel()
+	for _, same := range []bool{false, true} {
+		t.Run(fmt.Sprintf("SameBytes=%v", same), func(t *testing.T) {
+			t.Parallel()
+			testMemo(t, same)
+		})
+	}
+}
+
+// testMemo is TestMemo with a memo told SameBytes or not.
+func testMemo(t *testing.T, same bool) {
 	plan := func(p Problem, opt Options) string {
 		t.Helper()
 		pl := PlanFor(p, opt)
@@ -24,6 +38,9 @@ func TestMemo(t *testing.T) {
 		return string(b)
 	}
 	memo := NewMemo(1024)
+	if same {
+		memo.SameBytes()
+	}
 	opt := testOptions
 	opt.Memo = memo
 	names := caseNames(t)
@@ -71,6 +88,29 @@ func TestMemo(t *testing.T) {
 	}
 	if got := plan(Problem{Input: cloneInput(in)}, opt); got != base || memo.Hits() != hits+1 {
 		t.Errorf("the unchanged problem was not answered by the memo (%d hits, want %d)", memo.Hits(), hits+1)
+	}
+	// A large document (hashed on its own, and with SameBytes once for
+	// its bytes): the same text in other bytes is the same problem, one
+	// byte changed in them another.
+	large := func() []byte {
+		st := strings.Repeat(`{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::a-bucket-of-a-long-name/*"},`, memoLargeDoc/80+1)
+		return []byte(`{"Version":"2012-10-17","Statement":[` + st + `{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}`)
+	}
+	withLarge := func(text []byte) Problem {
+		p := Problem{Input: cloneInput(in)}
+		p.Input.Identity = append(p.Input.Identity, eval.Doc{Name: "large", Text: text})
+		return p
+	}
+	lbase := plan(withLarge(large()), opt)
+	hits = memo.Hits()
+	if got := plan(withLarge(large()), opt); got != lbase || memo.Hits() != hits+1 {
+		t.Errorf("the same large document in other bytes was not answered by the memo (%d hits, want %d)", memo.Hits(), hits+1)
+	}
+	changed := large()
+	changed[len(changed)-10] = 'c'
+	plan(withLarge(changed), opt)
+	if memo.Hits() != hits+1 {
+		t.Errorf("a large document changed by one byte: answered by the memo")
 	}
 	var nilMemo *Memo
 	if nilMemo.Hits() != 0 {
