@@ -149,8 +149,13 @@ func (a *arena) condition(c *policy.Condition, vars bool) (ccond, error) {
 			}
 		}
 		switch op.kind {
-		case opStringEquals, opBinaryEquals:
+		case opStringEquals:
 			cv.str = a.pattern(v, false, vars, false)
+		case opBinaryEquals:
+			// "You can not use a policy variable with the Binary
+			// condition operator" (IAM User Guide, Condition
+			// operators): "${...}" is literal text.
+			cv.str = a.pattern(v, false, false, false)
 		case opStringEqualsIgnoreCase:
 			cv.str = a.pattern(v, false, vars, true)
 		case opStringLike:

@@ -182,3 +182,34 @@ func TestDatesOverAWSRange(t *testing.T) {
 		}
 	}
 }
+
+// TestBinaryEqualsNoVariables: AWS documents that a policy variable cannot
+// be used with BinaryEquals ("You can not use a policy variable with the
+// Binary condition operator", IAM User Guide, Condition operators), so
+// "${aws:username}" in its value is literal text compared byte for byte,
+// never replaced from the request.
+func TestBinaryEqualsNoVariables(t *testing.T) {
+	t.Parallel()
+	ctx := Context{"aws:username": {"alice"}, "lit": {"${aws:username}"}}
+	for _, tt := range []struct {
+		key, pv string
+		want    bool
+	}{
+		{"aws:username", "${aws:username}", false},
+		{"aws:username", "${aws:none, 'alice'}", false},
+		{"lit", "${aws:username}", true},
+		{"aws:username", "alice", true},
+	} {
+		c := policy.Condition{Operator: "BinaryEquals", Key: tt.key, Values: []string{tt.pv}}
+		cc, err := compileCondition(&c, true)
+		if err != nil {
+			t.Fatalf("BinaryEquals %q: %v", tt.pv, err)
+		}
+		if got, _ := cc.eval(ctx); got != tt.want {
+			t.Errorf("BinaryEquals %s %q = %v, want %v", tt.key, tt.pv, got, tt.want)
+		}
+		if cc.hasVar {
+			t.Errorf("BinaryEquals %q: compiled with a variable", tt.pv)
+		}
+	}
+}
