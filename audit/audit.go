@@ -312,6 +312,11 @@ type auditor struct {
 	rules map[ruleKey]diagnose.Finding
 }
 
+// largeDocs are the large policy documents every audit of the process
+// shares (eval.Pool): the AWS managed policies of an organization's
+// members, audited one per CPU, are parsed once, not once a member.
+var largeDocs = eval.NewPool()
+
 // Run audits snap.
 func Run(snap *account.Snapshot, opt Options) Report {
 	a := &auditor{snap: snap, opt: opt, cache: map[cacheKey]*cached{}, ipRole: map[string]string{}, vaults: map[string]string{},
@@ -322,6 +327,7 @@ func Run(snap *account.Snapshot, opt Options) Report {
 	// each change: the cache may find them by the identity of their bytes,
 	// and the memo hash each large one once.
 	a.policies.SameBytes()
+	a.policies.UsePool(largeDocs)
 	a.plans.SameBytes()
 	a.unread = classify(snap.Unreadable)
 	for _, ip := range snap.InstanceProfiles {

@@ -3,6 +3,7 @@ package eval
 import (
 	"encoding/json"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -407,5 +408,90 @@ func TestCacheSameBytes(t *testing.T) {
 	}
 	if s := same.Stats(); s.Docs != 1 || len(same.ident) != 1 {
 		t.Fatalf("%+v and %d in the front, want both to hold the one document kept since the cache was full", s, len(same.ident))
+	}
+}
+
+// Caches that share a Pool parse a large document once between them: the
+// first keeps it at its second sighting and puts it in the pool, the
+// others find it there at their first. Outcomes, warnings (under each
+// cache's own name for the policy) and counts are those of a Cache
+// without a pool but for the parses saved; another layer or another text
+// is another document. Several goroutines at once (go test -race).
+func TestCachePool(t *testing.T) {
+	t.Parallel()
+	large := []byte(strings.Replace(allowGet, `"Statement":[`, `"Statement":[{"Effect":"Allow","Action":"s3:GetObjectt","Resource":"*"},`+strings.Repeat(`{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-with-a-long-name/*"},`, cacheDocMax/90+1), 1))
+	input := func(name string) *Input {
+		in := getInput()
+		in.Identity[0] = Doc{Name: name, Text: large}
+		return in
+	}
+	show := func(t *testing.T, c *Cache, in *Input) string {
+		t.Helper()
+		out, err := Run(in, Options{Now: fixedNow, Cache: c})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(out.Warnings) == 0 {
+			t.Fatal("no warning")
+		}
+		j, _ := json.Marshal(struct {
+			R authz.Result
+			W []Warning
+		}{out.Result, out.Warnings})
+		return string(j)
+	}
+	pool := NewPool()
+	first := NewCache(16)
+	first.UsePool(pool)
+	alone := NewCache(16)
+	for i, w := range []CacheStats{{Parses: 1}, {Parses: 2, Docs: 1}, {Parses: 2, Hits: 1, Docs: 1}} {
+		in := input("ro")
+		if got, want := show(t, first, in), show(t, alone, in); got != want {
+			t.Fatalf("run %d: %s, without a pool %s", i+1, got, want)
+		}
+		if s := first.Stats(); s != w || alone.Stats() != w {
+			t.Fatalf("run %d: %+v and %+v without a pool, want %+v", i+1, s, alone.Stats(), w)
+		}
+	}
+	want := map[string]string{}
+	for _, name := range []string{"a", "b", "c", "d"} {
+		want[name] = show(t, NewCache(16), input(name))
+	}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c := NewCache(16)
+			c.UsePool(pool)
+			for i := range 3 {
+				name := string(rune('a' + (g+i)%4))
+				if got := show(t, c, input(name)); got != want[name] {
+					t.Errorf("goroutine %d, %s: %s, want %s", g, name, got, want[name])
+				}
+			}
+			if s := c.Stats(); s.Parses != 0 || s.Hits != 3 {
+				t.Errorf("goroutine %d: %+v, want every sighting from the pool", g, s)
+			}
+		}()
+	}
+	wg.Wait()
+	// Another layer, or one byte changed: parsed.
+	other := NewCache(16)
+	other.UsePool(pool)
+	in := getInput()
+	in.Boundary = &Doc{Name: "b", Text: large}
+	show(t, other, in)
+	changed := append([]byte(nil), large...)
+	changed[strings.Index(string(changed), "GetObjectt")] = 'g'
+	in = input("x")
+	in.Identity[0].Text = changed
+	show(t, other, in)
+	if s := other.Stats(); s.Parses != 3 || s.Hits != 0 {
+		t.Fatalf("%+v, want the small identity policy, the boundary and the changed text parsed", s)
+	}
+	show(t, other, input("y"))
+	if s := other.Stats(); s.Parses != 3 || s.Hits != 1 {
+		t.Fatalf("%+v, want the pool's document found", s)
 	}
 }

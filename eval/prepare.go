@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/deniedhq/denied/authz"
@@ -329,26 +330,33 @@ type parsedDoc struct {
 	err      *docNote
 	cp       authz.CompiledPolicy
 	// msgs are the warnings' messages as a Warning says them for the
-	// document named msgName, the last name it was prepared under: a
-	// cached document prepared again under the same name (every check of
-	// an audit evaluates the same policies) formats none of them again.
-	// Like the rest of the Cache, used by one goroutine at a time.
-	msgName string
-	msgs    []string
+	// document named as the last name it was prepared under: a cached
+	// document prepared again under the same name (every check of an audit
+	// evaluates the same policies) formats none of them again. Behind an
+	// atomic pointer, since a document of a Pool is shared by the Caches
+	// of several goroutines; everything else of a parsedDoc is set before
+	// it is kept, and only read after.
+	msgs atomic.Pointer[docMessages]
+}
+
+// docMessages are a document's warning messages for one name.
+type docMessages struct {
+	name string
+	msgs []string
 }
 
 // messages returns the Warning messages of doc's warnings for the policy
 // name of layer l (always the same for one document: the layer is part of
 // the Cache's key).
 func (doc *parsedDoc) messages(l authz.Layer, name string) []string {
-	if doc.msgs != nil && doc.msgName == name {
-		return doc.msgs
+	if m := doc.msgs.Load(); m != nil && m.name == name {
+		return m.msgs
 	}
 	msgs := make([]string, len(doc.warnings))
 	for i, w := range doc.warnings {
 		msgs[i] = fmt.Sprintf("%s policy %q, %s", l, name, w.msg)
 	}
-	doc.msgName, doc.msgs = name, msgs
+	doc.msgs.Store(&docMessages{name: name, msgs: msgs})
 	return msgs
 }
 
