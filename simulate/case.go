@@ -365,13 +365,18 @@ func contextValues(k string, raw json.RawMessage, shared bool, one *[]string) ([
 	if err != nil {
 		return nil, &CaseError{Path: path(), Message: err.Error()}
 	}
+	return carveOne(one, v), nil
+}
+
+// carveOne returns the list of the single value v, carved out of *one.
+func carveOne(one *[]string, v string) []string {
 	o := *one
 	if len(o) == cap(o) {
 		o = make([]string, 0, max(8, 2*cap(o)))
 	}
 	o = append(o, v)
 	*one = o
-	return o[len(o)-1 : len(o) : len(o)], nil
+	return o[len(o)-1 : len(o) : len(o)]
 }
 
 func scalar(raw json.RawMessage, shared bool) (string, error) {

@@ -83,6 +83,11 @@ func FuzzDecodeCase(f *testing.F) {
 	f.Add([]byte(`{"id":"a","request":{"principal":"arn:aws:iam::111122223333:user/a","action":"s3:GetObject","context":{"aws:SourceIp":"10.0.0.1"}},"identityPolicies":[{"name":"p","document":{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}}]}`))
 	f.Add([]byte(`{"serviceControlPolicies":[{"target":"r-root","policies":[{"name":"x","document":"%7B%7D"}]}],"managementAccount":"999988887777"}`))
 	f.Add([]byte(`{"id":"\u0041\t","request":{"context":{"k":[1,2.5e3,false]}}}`))
+	f.Add([]byte(`{"request":{"context":{"k":[ "a" , "b c" ]}}}`))
+	f.Add([]byte(`{"request":{"context":{"k":["a",1]}}}`))
+	f.Add([]byte(`{"request":{"context":{" ":"a"}}}`))
+	f.Add([]byte(`{"request":{"context":{"k":["a",]}}}`))
+	f.Add([]byte(`{"request":{"context":{"k":"\u00e9"}}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		got, err := decodeCase(data, false)
 		checkShared(t, data, got, err)

@@ -23,9 +23,16 @@ func TestSharedDecodeSameResult(t *testing.T) {
 		[]byte(`{"id":"e","request":{` + p + `,"context":{"aws:SourceIp":{}}}}`),
 		[]byte(`{"id":"f","request":{` + p + `,"context":{}}}`),
 		[]byte(`{"id":"g","request":{` + p + `,"context":{"x":"1"}},"bogus":1}`),
+		// Plain values (plainValues) next to others, and values it leaves
+		// to skip and contextValues.
+		[]byte(`{"id":"h","request":{` + p + `,"context":{"aws:SourceIp": "10.0.0.1" ,"a":[ "x" , "y z" ],"b":["x",1],"c":["x",],"d":"\u00e9","e":"é","f":[],"g":["x"` + "\t" + `]}}}`),
+		[]byte(`{"id":"i","request":{` + p + `,"context":{"a":["x","y"],"a":"z"}}}`),
+		[]byte(`{"id":"j","request":{` + p + `,"context":{"a":"x","b":["y"` + "\n" + `,"z"]}}}`),
+		[]byte(`{"id":"k","request":{` + p + `,"context":{"a":"x","b":["y" "z"]}}}`),
+		[]byte(`{"id":"l","request":{` + p + `,"context":{"a":"x","b":[`),
 	}
 	g := casegen.New(7)
-	for range 300 {
+	for range 1000 {
 		lines = append(lines, g.Next())
 	}
 	for _, line := range lines {
