@@ -652,8 +652,8 @@ func (c *cleaner) conditions(s *Statement, ptr string) bool {
 				return false
 			}
 		}
-		info := operatorParts(op)
-		if !info.known || !canonicalIs(info, op) || info.base == "Null" && info.qualifier != "" {
+		info, ok := cleanOperators()[op]
+		if !ok {
 			return false
 		}
 		if !c.eat('{') {
@@ -706,6 +706,30 @@ func (c *cleaner) conditions(s *Statement, ptr string) bool {
 	s.Conditions = conds
 	return true
 }
+
+// cleanOperators maps each operator the fast path accepts (known, spelled
+// exactly as parseOperator spells it, and no Null with a qualifier) to
+// its operatorParts: a look-up instead of operatorParts' case-folded
+// search of the operators (2% of simulate's CPU on generated cases).
+// The keys are every qualifier, base operator and IfExists spelled
+// canonically, kept when they pass the test the fast path made of each
+// operator, so a document is refused exactly when it was. Built on first
+// use (a cold explain never parses a condition through it).
+var cleanOperators = sync.OnceValue(func() map[string]opInfo {
+	m := make(map[string]opInfo)
+	for _, q := range [...]string{"", forAllValues, forAnyValue} {
+		for _, b := range baseOperators {
+			for _, ie := range [...]string{"", ifExists} {
+				op := q + b.name + ie
+				info := operatorParts(op)
+				if info.known && canonicalIs(info, op) && !(info.base == "Null" && info.qualifier != "") {
+					m[op] = info
+				}
+			}
+		}
+	}
+	return m
+})
 
 // canonicalIs reports whether op is spelled exactly as parseOperator's
 // canonical spelling of info.
