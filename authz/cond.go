@@ -173,6 +173,22 @@ func (a *arena) condition(c *policy.Condition, vars bool) (ccond, error) {
 			}
 			cv.t = t
 		case opBool, opNull:
+			if op.kind == opBool && vars && strings.Contains(v, "${") {
+				// "You can use a policy variable with the Boolean
+				// condition operator" (IAM User Guide, Condition
+				// operators): the value is read as true or false once
+				// replaced (boolText). Null takes none.
+				var p pattern
+				if check {
+					p = compilePattern(v, false, true, false)
+				} else {
+					p = a.pattern(v, false, true, false)
+				}
+				if p.hasVar {
+					cv.str = p
+					break
+				}
+			}
 			switch strings.ToLower(strings.TrimSpace(v)) {
 			case "true":
 				cv.bool = true
@@ -368,8 +384,49 @@ func (c *ccond) cmp(v string, pv *cval, ctx Context) (ok, unresolved bool) {
 			return false, true
 		}
 		return pv.arn.matchString(v, ctx)
+	case opBool:
+		if pv.str.hasVar {
+			t, ok := boolText(&pv.str, ctx)
+			if !ok {
+				return false, true
+			}
+			switch strings.ToLower(strings.TrimSpace(t)) {
+			case "true":
+				return boolIs(v, true), false
+			case "false":
+				return boolIs(v, false), false
+			}
+			return false, false // replaced, but not true or false
+		}
 	}
 	return c.cmpTyped(v, pv), false
+}
+
+// boolText is the value of a Bool policy value with policy variables (a
+// pattern without wildcards), each variable replaced from ctx, or false
+// when one cannot be.
+func boolText(p *pattern, ctx Context) (string, bool) {
+	if p.cx == nil {
+		return p.text, true
+	}
+	var b strings.Builder
+	for i := range p.cx.toks {
+		t, ok := tokText(&p.cx.toks[i], ctx)
+		if !ok {
+			return "", false
+		}
+		b.WriteString(t)
+	}
+	return b.String(), true
+}
+
+// boolIs reports whether the request value v is the boolean want, as
+// "true" or "false" in any case.
+func boolIs(v string, want bool) bool {
+	if want {
+		return strings.EqualFold(v, "true")
+	}
+	return strings.EqualFold(v, "false")
 }
 
 func (c *ccond) cmpTyped(v string, pv *cval) bool {
@@ -408,13 +465,7 @@ func (c *ccond) cmpTyped(v string, pv *cval) bool {
 		}
 		return d >= 0
 	case opBool:
-		switch {
-		case strings.EqualFold(v, "true"):
-			return pv.bool
-		case strings.EqualFold(v, "false"):
-			return !pv.bool
-		}
-		return false
+		return boolIs(v, pv.bool)
 	case opIPAddress:
 		a, ok := parseIPPrefix(v)
 		if !ok || !a.IsSingleIP() {

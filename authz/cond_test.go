@@ -213,3 +213,66 @@ func TestBinaryEqualsNoVariables(t *testing.T) {
 		}
 	}
 }
+
+// TestBoolVariables: AWS documents that a policy variable can be used with
+// the Bool operator ("You can use a policy variable with the Boolean
+// condition operator", IAM User Guide, Condition operators): the value is
+// replaced from the request, then read as true or false. A variable that
+// cannot be resolved matches nothing; in a 2008-10-17 policy (no
+// variables) the text is not true or false and is refused.
+func TestBoolVariables(t *testing.T) {
+	t.Parallel()
+	ctx := Context{
+		"aws:securetransport":        {"true"},
+		"aws:multifactorauthpresent": {"TRUE"},
+		"flag":                       {"false"},
+		"word":                       {"yes"},
+		"two":                        {"true", "false"},
+	}
+	for _, tt := range []struct {
+		pv      string
+		want    bool
+		missing bool
+	}{
+		{"${aws:MultiFactorAuthPresent}", true, false},
+		{"${flag}", false, false},
+		{"${word}", false, false},
+		{"${none}", false, false},
+		{"${two}", false, false},
+		{"${none, 'true'}", true, false},
+		{"${none, 'false'}", false, false},
+		{" ${flag, 'x'} ", false, false},
+	} {
+		c := policy.Condition{Operator: "Bool", Key: "aws:SecureTransport", Values: []string{tt.pv}}
+		if err := CheckCondition(&c); err != nil {
+			t.Errorf("CheckCondition Bool %q: %v", tt.pv, err)
+		}
+		cc, err := compileCondition(&c, true)
+		if err != nil {
+			t.Fatalf("Bool %q: %v", tt.pv, err)
+		}
+		if got, missing := cc.eval(ctx); got != tt.want || missing != tt.missing {
+			t.Errorf("Bool %q = %v (missing %v), want %v (missing %v)", tt.pv, got, missing, tt.want, tt.missing)
+		}
+	}
+	// A false key against a variable that resolves to false holds.
+	c := policy.Condition{Operator: "Bool", Key: "flag", Values: []string{"${aws:SecureTransport}", "${flag}"}}
+	cc, err := compileCondition(&c, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := cc.eval(ctx); !got {
+		t.Errorf("Bool flag [${aws:SecureTransport} ${flag}] = false, want true")
+	}
+	// Without variables (2008-10-17) the text is not true or false.
+	c = policy.Condition{Operator: "Bool", Key: "k", Values: []string{"${flag}"}}
+	if _, err := compileCondition(&c, false); err == nil {
+		t.Errorf("Bool %q without variables: no error", c.Values[0])
+	}
+	// Null does not take variables (AWS: "You can not use a policy
+	// variable with the Null condition operator").
+	c = policy.Condition{Operator: "Null", Key: "k", Values: []string{"${flag}"}}
+	if _, err := compileCondition(&c, true); err == nil {
+		t.Errorf("Null %q: no error", c.Values[0])
+	}
+}
