@@ -6,6 +6,8 @@ import (
 	"sync"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/deniedhq/denied/internal/jsonx"
 )
 
 // This file holds the parser's fast path: ParseClean reads a document that
@@ -188,7 +190,7 @@ func (c *cleaner) str() (string, bool) {
 	}
 	start := c.off + 1
 	ascii := true
-	for i := start; i < len(c.data); i++ {
+	for i := jsonx.PlainEnd(c.data, start); i < len(c.data); i++ {
 		b := c.data[i]
 		switch {
 		case b == '"':

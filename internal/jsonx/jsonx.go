@@ -54,10 +54,8 @@ func Skim[T ~string | ~[]byte](data T, start int) (end int, inString bool) {
 	for i := start; i < len(data); i++ {
 		switch data[i] {
 		case '"':
-			for i++; i < len(data) && data[i] != '"'; i++ {
-				if data[i] == '\\' {
-					i++
-				}
+			for i = quoteOrBackslash(data, i+1); i < len(data) && data[i] != '"'; i = quoteOrBackslash(data, i+1) {
+				i++ // the backslash: the byte after it is escaped
 			}
 			if i >= len(data) {
 				return -1, true
