@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // The hand-written fast paths of the parse (notAuthIndex, ValidAction) and
@@ -29,7 +30,11 @@ var fastPathEdges = []string{
 	strings.Repeat("a", 250) + ":b", strings.Repeat("a", 254) + ":b", strings.Repeat("a", 255) + ":b", "a:b\n",
 	"xxxx", "xxx", "XxXx", "axxxx", "xxxxa", "1xxxx2", "…", "..", "...", "**", "***", "<a>", "<>", "{a}", "{}", "{a b}",
 	"arn:aws:iam::1:user/devis not authorized", "arn:aws:iam::1:user/dev is not authorized", "arn:x_is not authoriSed",
-	"is not authori", "xis not authori", "<a b>", "[a b]", `::"a b":`, ": ... :", ": … :", ":...:", ": .. :",
+	"is not authori", "xis not authori",
+	"User: a", "user:", "user", "users: a", "user x", "user  :  x", "xuser: a", "/user: a", "@user: a", ".user: a", "-user: a", "_user: a",
+	" user: a", ":user: a", "user:user: a", "user: user: a", "user:  user x", "éuser: a", "\u212auser: a", "\u017fuser: a", "u\u017fer: a",
+	" a", "a ", "a  b", "a b", "a\tb", "a\u00a0b", "a\u0085b", "\u3000", "a\vb", " ", "  ", "ab",
+	"USER: a", "UsEr\t: a", "\xffuser: a", "\xe2\x84user: a", "\xc5\xbf\xbfuser: a", "a user is user: b user c", "<a b>", "[a b]", `::"a b":`, ": ... :", ": … :", ":...:", ": .. :",
 }
 
 // fastPathTexts are the texts the fast paths are compared on.
@@ -74,6 +79,19 @@ func checkFastPaths(t *testing.T, s string) {
 	if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
 		t.Errorf("notAuthIndex(%q) = %v, notAuthRE %v", s, got, want)
 	}
+	wantEnd, wantOK := 0, false
+	if all := userLeadRE().FindAllStringIndex(s, -1); all != nil {
+		wantEnd, wantOK = all[len(all)-1][1], true
+	}
+	if end, ok := userLeadEnd(s); end != wantEnd || ok != wantOK {
+		t.Errorf("userLeadEnd(%q) = %d, %v; userLeadRE %d, %v", s, end, ok, wantEnd, wantOK)
+	}
+	if collapsed(s) && collapseRunes(s) != s {
+		t.Errorf("collapsed(%q), but collapse gives %q", s, collapseRunes(s))
+	}
+	if got, want := collapse(s), collapseRunes(s); got != want {
+		t.Errorf("collapse(%q) = %q, want %q", s, got, want)
+	}
 	if got, want := ValidAction(s), len(s) <= 256 && actionRE().MatchString(s); got != want {
 		t.Errorf("ValidAction(%q) = %v, actionRE %v", s, got, want)
 	}
@@ -88,6 +106,24 @@ func checkFastPaths(t *testing.T, s string) {
 			t.Errorf("%v may(%q) = false, but %v matches", sp.keys, s, sp.re)
 		}
 	}
+}
+
+// collapseRunes is collapse without its fast path.
+func collapseRunes(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func TestFastPathsAgree(t *testing.T) {

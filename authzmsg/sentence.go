@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/deniedhq/denied/internal/arn"
 )
@@ -211,6 +212,77 @@ func notAuthIndex(n, low string, from int) (start, end int) {
 	return -1, -1
 }
 
+// userLeadEnd returns the end of the last match of userLeadRE in s, as
+// the last of userLeadRE().FindAllStringIndex(s, -1), and whether there is
+// one: the regexp, unanchored and case-insensitive, ran its backtracker
+// from every byte of the text before every sentence's "is not
+// authorized". By hand for the text without U+017F (the long s, which
+// (?i)s matches, and which the class [^A-Za-z0-9/_@.-] leaves out as it
+// folds to s): a match is "user" (in any case) at the start of the text
+// or after a character outside the class (folded: the Kelvin sign, which
+// folds to k, is in it), then spaces, a colon and spaces, or spaces
+// alone. Matches do not overlap: the character before "user" must come
+// after the previous match (the regexp tries its starts at the
+// characters' boundaries, which the character before "user", decoded
+// backwards, gives for any bytes). TestFastPathsAgree and FuzzFastPaths
+// hold it to the regexp.
+func userLeadEnd(s string) (int, bool) {
+	if strings.Contains(s, "\u017f") {
+		all := userLeadRE().FindAllStringIndex(s, -1)
+		if all == nil {
+			return 0, false
+		}
+		return all[len(all)-1][1], true
+	}
+	end, found := 0, false
+	for from := 0; from < len(s); {
+		i := indexUser(s, from)
+		if i < 0 {
+			break
+		}
+		start := i
+		if i > 0 {
+			r, w := utf8.DecodeLastRuneInString(s[:i])
+			start = i - w
+			if start < from || inUserClass(r) {
+				from = i + 1
+				continue
+			}
+		}
+		j := skipRESpace(s, i+len("user"))
+		switch {
+		case j < len(s) && s[j] == ':':
+			j = skipRESpace(s, j+1)
+		case j == i+len("user"):
+			from = i + 1
+			continue
+		}
+		end, found, from = j, true, j
+	}
+	return end, found
+}
+
+// indexUser is the index of the first "user", in any ASCII case, in s at
+// or after from; -1 when none.
+func indexUser(s string, from int) int {
+	for i := from; i+4 <= len(s); i++ {
+		if c := s[i]; (c == 'u' || c == 'U') && (s[i+1]|0x20) == 's' && (s[i+2]|0x20) == 'e' && (s[i+3]|0x20) == 'r' {
+			return i
+		}
+	}
+	return -1
+}
+
+// inUserClass reports whether r is in userLeadRE's class
+// [A-Za-z0-9/_@.-] as (?i) folds it (with the Kelvin sign; the long s is
+// left to the regexp).
+func inUserClass(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isAlnum(byte(r)) || strings.IndexByte("/_@.-", byte(r)) >= 0
+	}
+	return r == '\u212a'
+}
+
 // isWordByte reports whether c is a byte of \w (ASCII: a byte of a
 // multi-byte character is not a word character for \b either).
 func isWordByte(c byte) bool {
@@ -236,8 +308,8 @@ func readPrincipal(d *Denial, before string) {
 		before = before[len(before)-600:]
 	}
 	var p string
-	if all := userLeadRE().FindAllStringIndex(before, -1); all != nil {
-		p = strings.TrimSpace(before[all[len(all)-1][1]:])
+	if end, ok := userLeadEnd(before); ok {
+		p = strings.TrimSpace(before[end:])
 	} else {
 		t := strings.TrimSpace(before)
 		if strings.HasSuffix(t, "…") || strings.HasSuffix(t, "...") {
