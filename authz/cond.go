@@ -354,14 +354,20 @@ func (c *ccond) eval(ctx Context) (ok, missing bool) {
 // matchOne applies the operator to one request value: a positive operator
 // matches when any policy value matches, a negated one when none does.
 //
-// A policy value whose variable cannot be resolved matches nothing, and a
-// negated operator with such a value does not hold either: the value
-// cannot be compared at all.
+// A policy value whose variable has no value (its key is absent, without
+// default) matches nothing, so a negated operator holds against it: the
+// value is "effectively null", and "Inverted condition operators like
+// StringNotEquals or StringNotLike do match against a null value" (IAM
+// User Guide, IAM policy elements: Variables and tags, Policy variables
+// with no value). A variable naming a multivalued key, which AWS says
+// cannot be used as one but does not say how it evaluates, matches
+// nothing either, and a negated operator with it does not hold: the
+// value cannot be compared at all.
 func (c *ccond) matchOne(v string, ctx Context) bool {
 	hit := false
 	for i := range c.vals {
 		ok, unresolved := c.cmp(v, &c.vals[i], ctx)
-		if unresolved && c.op.negated {
+		if unresolved && c.op.negated && c.vals[i].multiVar(ctx) {
 			return false
 		}
 		if ok {
@@ -400,6 +406,31 @@ func (c *ccond) cmp(v string, pv *cval, ctx Context) (ok, unresolved bool) {
 		}
 	}
 	return c.cmpTyped(v, pv), false
+}
+
+// multiVar reports whether a variable of the policy value names a key
+// with more than one value in ctx.
+func (pv *cval) multiVar(ctx Context) bool {
+	multi := func(p *pattern) bool {
+		if !p.hasVar || p.cx == nil {
+			return false
+		}
+		for i := range p.cx.toks {
+			if t := &p.cx.toks[i]; t.kind == tVar && len(ctx[t.text]) > 1 {
+				return true
+			}
+		}
+		return false
+	}
+	if pv.arn != nil {
+		for i := range pv.arn.pats {
+			if multi(&pv.arn.pats[i]) {
+				return true
+			}
+		}
+		return false
+	}
+	return multi(&pv.str)
 }
 
 // boolText is the value of a Bool policy value with policy variables (a

@@ -35,10 +35,11 @@ func TestCondition(t *testing.T) {
 		{"StringEquals", "AWS:UserName", []string{"bob", "alice"}, true, false},
 		{"StringNotEquals", "aws:username", []string{"bob"}, true, false},
 		{"StringNotEquals", "aws:username", []string{"bob", "alice"}, false, false},
-		// A variable that cannot be resolved matches nothing, negated or not.
-		{"StringNotEquals", "aws:username", []string{"${aws:PrincipalTag/none}"}, false, false},
+		// A variable that cannot be resolved matches nothing, so a negated
+		// operator holds (TestNegatedVariableWithoutValue).
+		{"StringNotEquals", "aws:username", []string{"${aws:PrincipalTag/none}"}, true, false},
 		{"StringEquals", "aws:username", []string{"${aws:PrincipalTag/none}", "alice"}, true, false},
-		{"StringNotLike", "s3:prefix", []string{"other/${aws:PrincipalTag/none}/*"}, false, false},
+		{"StringNotLike", "s3:prefix", []string{"other/${aws:PrincipalTag/none}/*"}, true, false},
 		{"StringEqualsIgnoreCase", "aws:username", []string{"ALICE"}, true, false},
 		{"StringNotEqualsIgnoreCase", "aws:username", []string{"ALICE"}, false, false},
 		{"StringLike", "s3:prefix", []string{"home/${aws:username}/*"}, true, false},
@@ -135,8 +136,8 @@ func FuzzCondition(f *testing.F) {
 		}
 		got, _ := cc.eval(Context{"k": {rv}})
 		if cc.op.kind == opNull || cc.op.set != setNone || strings.Contains(pv, "${") {
-			// A value whose variable cannot be resolved matches nothing,
-			// negated or not: negation flips only comparable values.
+			// A value with a variable naming a multivalued key matches
+			// nothing, negated or not (TestNegatedVariableWithoutValue).
 			return
 		}
 		// Negation flips the outcome for a present single value.
@@ -274,5 +275,57 @@ func TestBoolVariables(t *testing.T) {
 	c = policy.Condition{Operator: "Null", Key: "k", Values: []string{"${flag}"}}
 	if _, err := compileCondition(&c, true); err == nil {
 		t.Errorf("Null %q: no error", c.Values[0])
+	}
+}
+
+// TestNegatedVariableWithoutValue: a policy variable whose key has no value
+// is "effectively null": the positive operators do not match it, and
+// "Inverted condition operators like StringNotEquals or StringNotLike do
+// match against a null value" (IAM User Guide, IAM policy elements:
+// Variables and tags, Policy variables with no value). Its example: a
+// Deny with StringNotEquals s3:ExistingObjectTag/Team
+// "${aws:PrincipalTag/Team}" denies when the principal has no Team tag.
+func TestNegatedVariableWithoutValue(t *testing.T) {
+	t.Parallel()
+	ctx := Context{
+		"s3:existingobjecttag/team": {"blue"},
+		"aws:sourcearn":             {"arn:aws:sns:us-east-1:111122223333:topic"},
+		"aws:tagkeys":               {"a", "b"},
+		"two":                       {"x", "y"},
+	}
+	for _, tt := range []struct {
+		op, key string
+		vals    []string
+		want    bool
+	}{
+		{"StringNotEquals", "s3:ExistingObjectTag/Team", []string{"${aws:PrincipalTag/Team}"}, true},
+		{"StringEquals", "s3:ExistingObjectTag/Team", []string{"${aws:PrincipalTag/Team}"}, false},
+		{"StringNotLike", "s3:ExistingObjectTag/Team", []string{"${aws:PrincipalTag/Team}*"}, true},
+		{"StringNotEqualsIgnoreCase", "s3:ExistingObjectTag/Team", []string{"${aws:PrincipalTag/Team}"}, true},
+		{"ArnNotLike", "aws:SourceArn", []string{"arn:aws:sns:*:${aws:PrincipalTag/acct}:*"}, true},
+		{"ArnNotEquals", "aws:SourceArn", []string{"arn:aws:sns:us-east-1:111122223333:${aws:PrincipalTag/topic}"}, true},
+		// NOR over the values: a null value does not stop the others.
+		{"StringNotEquals", "s3:ExistingObjectTag/Team", []string{"${aws:PrincipalTag/Team}", "blue"}, false},
+		{"StringNotEquals", "s3:ExistingObjectTag/Team", []string{"${aws:PrincipalTag/Team}", "red"}, true},
+		// A multivalued key cannot be a variable ("You can't use a
+		// multivalued condition key as a variable"); how AWS evaluates
+		// one is undocumented, and a negated operator with it does not
+		// hold, as before.
+		{"StringNotEquals", "s3:ExistingObjectTag/Team", []string{"${two}"}, false},
+		{"ArnNotLike", "aws:SourceArn", []string{"arn:aws:sns:*:${two}:*"}, false},
+		{"StringNotEquals", "s3:ExistingObjectTag/Team", []string{"${two}", "${aws:PrincipalTag/Team}"}, false},
+		{"ForAllValues:StringNotEquals", "aws:TagKeys", []string{"${aws:PrincipalTag/Team}"}, true},
+		{"ForAnyValue:StringNotLike", "aws:TagKeys", []string{"${aws:PrincipalTag/Team}"}, true},
+		// A default is a value.
+		{"StringNotEquals", "s3:ExistingObjectTag/Team", []string{"${aws:PrincipalTag/Team, 'blue'}"}, false},
+	} {
+		c := policy.Condition{Operator: tt.op, Key: tt.key, Values: tt.vals}
+		cc, err := compileCondition(&c, true)
+		if err != nil {
+			t.Fatalf("%s %v: %v", tt.op, tt.vals, err)
+		}
+		if got, _ := cc.eval(ctx); got != tt.want {
+			t.Errorf("%s %s %v = %v, want %v", tt.op, tt.key, tt.vals, got, tt.want)
+		}
 	}
 }

@@ -122,7 +122,7 @@ func TestDistribution(t *testing.T) {
 		"layer:identity", "layer:boundary", "layer:session", "layer:resource", "layer:scp", "layer:rcp", "layer:vpce",
 		"notaction", "notresource", "notprincipal", "action-wildcard", "action-case", "resource-wildcard",
 		"rp-principal:star", "rp-principal:aws-star", "rp-principal:account", "rp-principal:role-arn", "rp-principal:session-arn",
-		"trust-policy", "kms-root-statement", "missing-key", "key-present", "var-resource", "var-condition", "var-default", "var-missing", "var-arn-field",
+		"trust-policy", "kms-root-statement", "missing-key", "key-present", "var-resource", "var-condition", "var-default", "var-missing", "var-missing-negated", "var-arn-field",
 		"set-operator-on-single-valued-key", "ctx:single-as-array", "condition-key-case",
 	}
 	want = append(want, Classes...)

@@ -158,7 +158,9 @@ func (g *Generator) condition(s *scn, st *policy.Statement) {
 	for _, v := range values {
 		if strings.Contains(v, "${") {
 			g.tag("var-condition")
-			g.noteVars(s, v)
+			if g.noteVars(s, v) && negatedOp(op) {
+				g.tag("var-missing-negated")
+			}
 		}
 	}
 	setCondition(st, op, key, values...)
@@ -347,9 +349,19 @@ func (g *Generator) tagARNFieldVar(p string) {
 
 var varRE = regexp.MustCompile(`\$\{([^}]*)\}`)
 
+// negatedOp reports whether op is a negated string or ARN operator
+// (StringNotEquals, ForAllValues:StringNotLike, ArnNotLikeIfExists, ...).
+func negatedOp(op string) bool {
+	if i := strings.IndexByte(op, ':'); i >= 0 {
+		op = op[i+1:]
+	}
+	return strings.HasPrefix(op, "StringNot") || strings.HasPrefix(op, "ArnNot")
+}
+
 // noteVars tags a case whose policy uses a variable with a default, or one
-// that is absent from the request without a default.
-func (g *Generator) noteVars(s *scn, v string) {
+// that is absent from the request without a default, and reports whether
+// v has such an absent one.
+func (g *Generator) noteVars(s *scn, v string) (missing bool) {
 	for _, m := range varRE.FindAllStringSubmatch(v, -1) {
 		name, hasDefault := m[1], false
 		if i := strings.Index(name, ","); i >= 0 {
@@ -360,9 +372,11 @@ func (g *Generator) noteVars(s *scn, v string) {
 		if !ok || len(vals) == 0 {
 			if !hasDefault {
 				g.tag("var-missing")
+				missing = true
 			}
 		} else if _, single := s.ctx[name].(string); !single {
 			g.tag("var-multivalued")
 		}
 	}
+	return missing
 }
