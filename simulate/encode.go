@@ -3,6 +3,8 @@ package simulate
 import (
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/deniedhq/denied/internal/jsonx"
 )
 
 // AppendJSON appends the result as one JSON object, byte for byte what
@@ -143,6 +145,11 @@ func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		// Printable ASCII other than '"' and '\\' is copied as is: pass
+		// over its run eight bytes at a time.
+		if i = jsonx.PlainEndString(s, i); i == len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' {

@@ -43,6 +43,7 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 func FuzzAppendString(f *testing.F) {
 	f.Add("plain", "x")
 	f.Add("q\"\\\n\x00\u2028\xff", "é")
+	f.Add("arn:aws:iam::111122223333:role/a\"b", "statement 0 of \"policy\" allows\x01 it\u2029 éé \x7f")
 	f.Fuzz(func(t *testing.T, a, b string) {
 		r := &Result{ID: a, Message: b, MissingContext: []string{a}, Warnings: []Warning{{Path: b, Message: a}}}
 		if got, want := r.AppendJSON(nil), marshalStd(t, r); !bytes.Equal(got, want) {

@@ -3,6 +3,7 @@ package jsonx
 import (
 	"encoding/binary"
 	"math/bits"
+	"unsafe"
 )
 
 // The word-at-a-time scans below look at eight bytes at once: they serve
@@ -41,6 +42,14 @@ func PlainEnd(b []byte, i int) int {
 		}
 	}
 	return i
+}
+
+// PlainEndString is PlainEnd for a string (an encoder's input).
+func PlainEndString(s string, i int) int {
+	if len(s) == 0 {
+		return i
+	}
+	return PlainEnd(unsafe.Slice(unsafe.StringData(s), len(s)), i)
 }
 
 // quoteOrBackslash returns the offset of the first '"' or '\\' of b at or
