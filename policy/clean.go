@@ -791,7 +791,7 @@ func (c *cleaner) valueOK(v string, vk ValueKind, op opInfo) bool {
 			return false
 		}
 		if c.vars {
-			return true
+			return op.base != "Bool" // the checker warns (bool-policy-variable)
 		}
 	}
 	switch op.family {

@@ -223,6 +223,9 @@ var edgeCases = []string{
 	`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"Bool":{"a":1}}}]}`,
 	`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"IpAddress":{"a":"1.2.3.4/40"}}}]}`,
 	`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"NumericEquals":{"a":"${aws:x}"}}}]}`,
+	// bool-policy-variable
+	`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"Bool":{"a":"${aws:x}"}}}]}`,
+	`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"ForAnyValue:BoolIfExists":{"a":["true","${aws:x}"]}}}]}`,
 	// empty-statement-list, sid-invalid, empty-value-list
 	`{"Version":"2012-10-17","Statement":[]}`,
 	`{"Version":"2012-10-17","Statement":[{"Sid":"a-b","Effect":"Allow","Action":"*","Resource":"*"}]}`,

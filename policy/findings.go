@@ -80,6 +80,13 @@ const (
 	// exist (operators are case-sensitive; a known operator in the wrong
 	// case is reported as CodeWrongKeyCase instead).
 	CodeUnknownConditionOperator = "unknown-condition-operator"
+	// CodeBoolVariable (warning): a policy variable in a Bool condition
+	// value, which AWS documents both ways: the IAM User Guide's Condition
+	// operators page lists policy variables as supported for Boolean
+	// operators, its Variables and tags page names Boolean among the
+	// operators that cannot use them. It is replaced, then the value is
+	// read as true or false.
+	CodeBoolVariable = "bool-policy-variable"
 	// CodeSetOperatorWithNull (warning): ForAllValues: or ForAnyValue:
 	// used with the Null operator.
 	CodeSetOperatorWithNull = "set-operator-with-null"

@@ -762,6 +762,10 @@ func (c *checker) conditionValue(cond *Condition, v string, vk ValueKind, op opI
 			c.add(Warning, CodeVariablesIn2008, at.pos, at.pointer(),
 				"%q contains a policy variable, but without \"Version\": %q it is matched literally", v, Version2012)
 		} else if c.variables {
+			if op.known && op.base == "Bool" {
+				c.add(Warning, CodeBoolVariable, at.pos, at.pointer(),
+					"%q: AWS documents a policy variable in a Bool value both ways (IAM User Guide: supported on Condition operators, not on Variables and tags); it is replaced, then read as true or false", v)
+			}
 			return // the value is known only at request time
 		}
 	}

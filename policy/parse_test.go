@@ -605,6 +605,11 @@ func TestParseFindings(t *testing.T) {
 			},
 		},
 		{
+			name: "bool-policy-variable",
+			doc:  `{"Version": "2012-10-17", "Statement": {` + okStmt + `, "Condition": {"Bool": {"aws:SecureTransport": ["true", §"${aws:PrincipalTag/tls}"]}, "StringEquals": {"aws:username": "${aws:username}"}}}}`,
+			want: []string{"warning bool-policy-variable /Statement/Condition/Bool/aws:SecureTransport/1 | AWS documents a policy variable in a Bool value both ways"},
+		},
+		{
 			name: "set-operator-with-null",
 			doc:  `{"Version": "2012-10-17", "Statement": {` + okStmt + `, "Condition": {§"ForAllValues:Null": {"aws:TagKeys": "false"}}}}`,
 			want: []string{"warning set-operator-with-null /Statement/Condition/ForAllValues:Null"},
