@@ -42,7 +42,7 @@ func PlanFor(p Problem, opt Options) Plan {
 // planFor is PlanFor of the problem's input in.
 func planFor(p Problem, in *eval.Input, opt Options) Plan {
 	var pl Plan
-	ri, err := newReqInfo(in, opt)
+	ri, err := newReqInfo(in, opt, p.Prepared)
 	if err != nil {
 		pl.Error = err.Error()
 		return pl

@@ -403,7 +403,7 @@ func BenchmarkRender(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		ri, err := newReqInfo(in, testOptions)
+		ri, err := newReqInfo(in, testOptions, nil)
 		if err != nil {
 			continue
 		}
