@@ -79,7 +79,7 @@ func (a *arena) pattern(s string, wild, vars, fold bool) pattern {
 		fold = false // already folded: literal runs need no more work
 	}
 	// Fast path: no wildcard and no variable, a plain string.
-	if !(wild && strings.ContainsAny(s, "*?")) && !(vars && strings.Contains(s, "${")) {
+	if !(wild && hasWildcard(s)) && !(vars && strings.Contains(s, "${")) {
 		if s != "" {
 			p.simple, p.text = true, s
 			return p
@@ -160,6 +160,13 @@ func (a *arena) pattern(s string, wild, vars, fold bool) pattern {
 	cx.segment(a)
 	p.cx = cx
 	return p
+}
+
+// hasWildcard is strings.ContainsAny(s, "*?") as two searches for one
+// byte: ContainsAny tested every byte against a set and was 2% of
+// simulate's CPU on generated cases, in compiling their patterns.
+func hasWildcard(s string) bool {
+	return strings.IndexByte(s, '*') >= 0 || strings.IndexByte(s, '?') >= 0
 }
 
 // tokBound is the most tokens pattern s can compile to: each '*', '?'
