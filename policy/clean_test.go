@@ -223,6 +223,10 @@ var edgeCases = []string{
 	`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"Bool":{"a":1}}}]}`,
 	`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"IpAddress":{"a":"1.2.3.4/40"}}}]}`,
 	`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"NumericEquals":{"a":"${aws:x}"}}}]}`,
+	// arn-pattern-short
+	`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"ArnLike":{"a":"arn:aws:iam::*"}}}]}`,
+	`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"ArnNotEqualsIfExists":{"a":["arn:aws:iam::*:role/x","arn"]}}}]}`,
+	`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"ForAnyValue:ArnLike":{"a":["*","arn:*:*:*:*:*"]}}}]}`,
 	// bool-policy-variable
 	`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"Bool":{"a":"${aws:x}"}}}]}`,
 	`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"ForAnyValue:BoolIfExists":{"a":["true","${aws:x}"]}}}]}`,

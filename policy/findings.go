@@ -87,6 +87,12 @@ const (
 	// operators that cannot use them. It is replaced, then the value is
 	// read as true or false.
 	CodeBoolVariable = "bool-policy-variable"
+	// CodeShortARNPattern (warning): an Arn* condition value other than
+	// "*" with fewer than six colon-separated fields ("arn:aws:iam::*").
+	// AWS documents these operators as comparing the six fields one by
+	// one and does not say what a shorter value matches; the engine
+	// matches it against the whole ARN, where a wildcard may span colons.
+	CodeShortARNPattern = "arn-pattern-short"
 	// CodeSetOperatorWithNull (warning): ForAllValues: or ForAnyValue:
 	// used with the Null operator.
 	CodeSetOperatorWithNull = "set-operator-with-null"

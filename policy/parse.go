@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unsafe"
 
+	"github.com/deniedhq/denied/internal/arn"
 	"github.com/deniedhq/denied/internal/jsonx"
 )
 
@@ -771,6 +772,12 @@ func (c *checker) conditionValue(cond *Condition, v string, vk ValueKind, op opI
 	}
 	if !op.known {
 		return
+	}
+	if op.family == familyARN && vk == KindString && v != "*" && !strings.Contains(v, "${") {
+		if _, n := arn.Fields(v); n < 6 {
+			c.add(Warning, CodeShortARNPattern, at.pos, at.pointer(),
+				"%q has %d colon-separated fields, not the six of an ARN: AWS compares an ARN's six fields one by one and does not document what a shorter value matches; it is matched against the whole ARN, where a * may span colons", v, n)
+		}
 	}
 	var want string
 	switch op.family {

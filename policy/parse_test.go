@@ -595,13 +595,22 @@ func TestParseFindings(t *testing.T) {
 			name: "unknown-condition-operator",
 			doc: `{"Version": "2012-10-17", "Statement": {` + okStmt + `, "Condition": {` +
 				`§"StringEqual": {"a": "b"}, §"NullIfExists": {"a": "true"}, §"ForAnyValues:StringLike": {"a": "b"}, §"ForAllValues:": {"a": "b"}, §"IfExists": {"a": "b"}, ` +
-				`"ForAllValues:StringEqualsIgnoreCaseIfExists": {"a": "b"}, "ArnNotLikeIfExists": {"a": "arn:*"}, "BinaryEquals": {"a": "QUJD"}}}}`,
+				`"ForAllValues:StringEqualsIgnoreCaseIfExists": {"a": "b"}, "ArnNotLikeIfExists": {"a": "arn:*:*:*:*:*"}, "BinaryEquals": {"a": "QUJD"}}}}`,
 			want: []string{
 				"error unknown-condition-operator /Statement/Condition/StringEqual | unknown condition operator \"StringEqual\"",
 				"error unknown-condition-operator /Statement/Condition/NullIfExists",
 				"error unknown-condition-operator /Statement/Condition/ForAnyValues:StringLike",
 				"error unknown-condition-operator /Statement/Condition/ForAllValues:",
 				"error unknown-condition-operator /Statement/Condition/IfExists",
+			},
+		},
+		{
+			name: "arn-pattern-short",
+			doc: `{"Version": "2012-10-17", "Statement": {` + okStmt + `, "Condition": {"ArnLike": {"aws:SourceArn": [§"arn:aws:iam::*", "arn:aws:iam::*:role/*", "*", "${aws:PrincipalArn}"]}, ` +
+				`"StringLike": {"aws:PrincipalArn": "arn:aws:iam::*"}, "ArnNotEquals": {"aws:PrincipalArn": §"arn:aws:sns"}}}}`,
+			want: []string{
+				"warning arn-pattern-short /Statement/Condition/ArnLike/aws:SourceArn/0 | has 5 colon-separated fields",
+				"warning arn-pattern-short /Statement/Condition/ArnNotEquals/aws:PrincipalArn | has 3 colon-separated fields",
 			},
 		},
 		{
