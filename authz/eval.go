@@ -62,6 +62,7 @@ const (
 	NoteManagementAccount  = "management-account"              // SCPs: the principal belongs to the management account; RCPs: the resource does
 	NoteServiceLinkedRole  = "service-linked-role"             // SCPs and RCPs do not restrict service-linked roles
 	NoteServiceNotRCP      = "service-not-rcp"                 // the service does not support RCPs
+	NoteRetireGrantNotRCP  = "retiregrant-not-rcp"             // kms:RetireGrant: not effective in an RCP
 	NoteNotAWSPrincipal    = "not-aws-principal"               // a service principal or anonymous request carries no identity policies or SCPs
 	NoteRootUser           = "root-user"                       // the root user needs no identity-based policy
 	NoteBypassed           = "resource-policy-names-principal" // an implicit deny here does not limit a resource-policy grant that names the principal
@@ -188,6 +189,11 @@ func (s *Set) evaluate(r *Request, res *Result) {
 		switch {
 		case s.rcpSupported != nil && !s.rcpSupported(r.service):
 			mark(LayerRCP, true, false, NoteServiceNotRCP)
+		case r.action == "kms:retiregrant":
+			// KMS Developer Guide, Resource control policies in AWS KMS:
+			// the kms:RetireGrant permission is not effective in an RCP,
+			// even when the Action element is a wildcard.
+			mark(LayerRCP, true, false, NoteRetireGrantNotRCP)
 		case s.managementAccount != "" && r.ResourceAccount == s.managementAccount:
 			mark(LayerRCP, true, false, NoteManagementAccount)
 		case p.ServiceLinked():

@@ -41,3 +41,46 @@ func TestRCPSupportedPassedIn(t *testing.T) {
 		}
 	}
 }
+
+// An RCP does not restrict kms:RetireGrant, even when its Action is "*" or
+// "kms:*" (KMS Developer Guide, Resource control policies in AWS KMS: the
+// kms:RetireGrant permission is not effective in an RCP); other KMS actions
+// on the same key stay restricted.
+func TestRCPDoesNotRestrictRetireGrant(t *testing.T) {
+	t.Parallel()
+	allow, _ := policy.Parse([]byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:*","Resource":"*"}]}`))
+	key, _ := policy.Parse([]byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:root"},"Action":"kms:*","Resource":"*"}]}`))
+	for _, action := range []string{"*", "kms:*", "kms:RetireGrant"} {
+		deny, _ := policy.Parse([]byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"` + action + `","Resource":"*"}]}`))
+		set, err := Compile(Input{
+			Identity: []NamedPolicy{{Name: "allow", Policy: allow}},
+			Resource: &NamedPolicy{Name: "key", Policy: key},
+			RCPs:     []Level{{Target: "root", Policies: []NamedPolicy{{Name: "deny", Policy: deny}}}},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			action string
+			want   Decision
+			note   string
+		}{
+			{"kms:RetireGrant", Allowed, NoteRetireGrantNotRCP},
+			{"kms:retiregrant", Allowed, NoteRetireGrantNotRCP},
+			{"kms:RevokeGrant", ExplicitDeny, ""},
+		} {
+			if action == "kms:RetireGrant" && c.action == "kms:RevokeGrant" {
+				continue // that RCP does not name RevokeGrant
+			}
+			req, err := NewRequest(RequestInput{Principal: "arn:aws:iam::444455556666:user/u", Action: c.action, Resource: "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var res Result
+			set.Evaluate(req, &res)
+			if res.Decision != c.want || res.Layers[LayerRCP].Note != c.note {
+				t.Errorf("RCP Action %s, request %s: %s at %s, RCP note %q; want %s, note %q", action, c.action, res.Decision, res.Layer, res.Layers[LayerRCP].Note, c.want, c.note)
+			}
+		}
+	}
+}
