@@ -309,6 +309,12 @@ func (c *cleaner) pointer(parent string, tokens ...string) string {
 	b := append(c.text, parent...)
 	for _, t := range tokens {
 		b = append(b, '/')
+		if strings.IndexByte(t, '~') < 0 && strings.IndexByte(t, '/') < 0 {
+			// Most tokens (operators, most condition keys) need no
+			// escape: copied whole rather than byte by byte.
+			b = append(b, t...)
+			continue
+		}
 		for i := 0; i < len(t); i++ {
 			switch t[i] {
 			case '~':
