@@ -495,3 +495,57 @@ func TestCachePool(t *testing.T) {
 		t.Fatalf("%+v, want the pool's document found", s)
 	}
 }
+
+// An Allow in an RCP other than RCPFullAWSAccess's is warned of (AWS
+// supports no other) and changes nothing; RCPFullAWSAccess's own, written
+// either way, is not; an Allow in an SCP is not.
+func TestRCPAllowWarned(t *testing.T) {
+	t.Parallel()
+	full := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}`
+	fullAWS := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"*","Resource":"*"}]}`
+	custom := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*"},{"Sid":"C","Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"true"}}}]}`
+	count := func(out *Outcome) int {
+		n := 0
+		for _, w := range out.Warnings {
+			if strings.Contains(w.Message, "only in RCPFullAWSAccess") {
+				n++
+			}
+		}
+		return n
+	}
+	base, err := Run(getInput(), Options{Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		docs []string
+		want int
+	}{{[]string{full}, 0}, {[]string{fullAWS}, 0}, {[]string{full, custom}, 2}} {
+		in := getInput()
+		in.RCPs = nil
+		var lv Level
+		for _, d := range tc.docs {
+			lv.Policies = append(lv.Policies, Doc{Text: []byte(d)})
+		}
+		in.RCPs = []Level{lv}
+		out, err := Run(in, Options{Now: fixedNow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := count(out); n != tc.want {
+			t.Errorf("%d RCP documents: %d warnings, want %d: %+v", len(tc.docs), n, tc.want, out.Warnings)
+		}
+		if out.Result.Decision != base.Result.Decision {
+			t.Errorf("an RCP Allow changed the decision: %v, without %v", out.Result.Decision, base.Result.Decision)
+		}
+	}
+	in := getInput()
+	in.SCPs = []Level{{Policies: []Doc{{Text: []byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}`)}}}}
+	out, err := Run(in, Options{Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := count(out); n != 0 {
+		t.Errorf("an SCP Allow drew %d RCP warnings", n)
+	}
+}

@@ -411,6 +411,9 @@ func parseDocWith(l authz.Layer, raw []byte, cache *Cache, fast bool) *parsedDoc
 	}
 	doc.policy = p
 	doc.warnings = append(doc.warnings, validatePolicy(p, cache)...)
+	if l == authz.LayerRCP {
+		doc.warnings = append(doc.warnings, rcpAllows(p)...)
+	}
 	if ce := checkConditionValues(p); ce != nil {
 		doc.err = ce
 		return doc
@@ -468,4 +471,29 @@ func sidNote(sid string) string {
 		return ""
 	}
 	return fmt.Sprintf(" (Sid %q)", sid)
+}
+
+// rcpAllows warns of each Allow statement of an RCP other than the one of
+// RCPFullAWSAccess (Principal, Action and Resource "*", no condition):
+// "The effect of Allow is only supported for the RCPFullAWSAccess policy"
+// (AWS Organizations User Guide, RCP syntax), so AWS Organizations holds
+// no such policy, and the engine gives the statement no effect (RCPs only
+// restrict; RCPFullAWSAccess is implied at every level).
+func rcpAllows(p *policy.Policy) []docNote {
+	var ws []docNote
+	for _, st := range p.Statements {
+		if st.Effect != policy.Allow || fullAccess(st) {
+			continue
+		}
+		ws = append(ws, docNote{pointer: st.Pointer, msg: fmt.Sprintf("%s: statement %d%s allows, but AWS supports Allow in an RCP only in RCPFullAWSAccess (AWS Organizations refuses any other); it has no effect: RCPs only restrict, and RCPFullAWSAccess is implied at every level", st.Pos, st.Index, sidNote(st.Sid))})
+	}
+	return ws
+}
+
+// fullAccess reports whether st is RCPFullAWSAccess's statement.
+func fullAccess(st *policy.Statement) bool {
+	star := func(v []string) bool { return len(v) == 1 && v[0] == "*" }
+	pr := st.Principal
+	return pr != nil && (pr.Wildcard || star(pr.AWS) && pr.Service == nil && pr.Federated == nil && pr.CanonicalUser == nil) &&
+		star(st.Action) && star(st.Resource) && len(st.Conditions) == 0
 }
