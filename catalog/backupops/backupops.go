@@ -373,21 +373,49 @@ func (e *MissingParamsError) Error() string {
 	return fmt.Sprintf("backupops: %s: missing parameter(s) %s", e.Operation, strings.Join(e.Params, ", "))
 }
 
+// placeholder is a template's ${Name}; the catalog's checks read it, fill
+// scans for it by hand.
 var placeholder = regexp.MustCompile(`\$\{([A-Za-z]+)\}`)
 
-// fill replaces the placeholders of tmpl; it returns the names of the
-// placeholders that have no value.
+// fill replaces the placeholders of tmpl, ${Name} with Name one or more
+// ASCII letters, leftmost first as a regexp `\$\{([A-Za-z]+)\}` would
+// find them; it returns the names of the placeholders that have no value.
+// Written by hand: the regexp's ReplaceAllStringFunc took 2.6% of an
+// organization audit's CPU (every request of every check fills its
+// templates), and most templates hold one or two placeholders.
 func fill(tmpl string, vals map[string]string) (string, []string) {
 	var missing []string
-	out := placeholder.ReplaceAllStringFunc(tmpl, func(m string) string {
-		name := m[2 : len(m)-1]
-		v := vals[name]
-		if v == "" {
-			missing = append(missing, name)
+	i := strings.Index(tmpl, "${")
+	if i < 0 {
+		return tmpl, nil
+	}
+	var b strings.Builder
+	b.Grow(len(tmpl) + 32)
+	last := 0
+	for i >= 0 {
+		j := i + 2
+		for j < len(tmpl) && (tmpl[j] >= 'A' && tmpl[j] <= 'Z' || tmpl[j] >= 'a' && tmpl[j] <= 'z') {
+			j++
 		}
-		return v
-	})
-	return out, missing
+		next := i + 1
+		if j > i+2 && j < len(tmpl) && tmpl[j] == '}' {
+			name := tmpl[i+2 : j]
+			v := vals[name]
+			if v == "" {
+				missing = append(missing, name)
+			}
+			b.WriteString(tmpl[last:i])
+			b.WriteString(v)
+			last, next = j+1, j+1
+		}
+		k := strings.Index(tmpl[next:], "${")
+		if k < 0 {
+			break
+		}
+		i = next + k
+	}
+	b.WriteString(tmpl[last:])
+	return b.String(), missing
 }
 
 // Expand fills the templates of the operation's requirements from params.

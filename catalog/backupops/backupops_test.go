@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -497,4 +498,75 @@ func TestConditionIDs(t *testing.T) {
 	if ConditionID(KindService, "a") == ConditionID(KindService, "b") || ConditionID(KindService, "a") == ConditionID(KindTrust, "a") {
 		t.Error("ConditionID does not tell texts or kinds apart")
 	}
+}
+
+// fillRE is fill as it was written, with the regexp: the reference.
+func fillRE(tmpl string, vals map[string]string) (string, []string) {
+	var missing []string
+	out := placeholder.ReplaceAllStringFunc(tmpl, func(m string) string {
+		name := m[2 : len(m)-1]
+		v := vals[name]
+		if v == "" {
+			missing = append(missing, name)
+		}
+		return v
+	})
+	return out, missing
+}
+
+func checkFill(t *testing.T, tmpl string, vals map[string]string) {
+	t.Helper()
+	got, gm := fill(tmpl, vals)
+	want, wm := fillRE(tmpl, vals)
+	if got != want || !slices.Equal(gm, wm) {
+		t.Fatalf("fill(%q) = %q %q, the regexp gives %q %q", tmpl, got, gm, want, wm)
+	}
+}
+
+func TestFillAgreesWithRegexp(t *testing.T) {
+	vals := map[string]string{"A": "x", "Vault": "v", "Account": "111122223333", "Empty": ""}
+	for _, s := range []string{"", "$", "${", "${}", "${A", "${A}", "${A}${A}", "$${A}}", "${${A}}", "${A-B}", "${A }", "${Empty}",
+		"${Missing}", "a${A}b${Vault}c${Account}d", "${{A}", "${A}}", "${$A}", "${é}", "${Ab1}", "x${A}", "${A}x", "${Z}${z}"} {
+		checkFill(t, s, vals)
+	}
+	n := 0
+	for _, op := range All() {
+		for _, r := range op.Requirements {
+			checkFill(t, r.Resource, vals)
+			for _, v := range r.Context {
+				checkFill(t, v, vals)
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("no requirements to fill")
+	}
+}
+
+func FuzzFill(f *testing.F) {
+	f.Add("arn:aws:backup:${Region}:${Account}:backup-vault:${Vault}")
+	f.Add("${${A}}$")
+	f.Fuzz(func(t *testing.T, s string) {
+		checkFill(t, s, map[string]string{"A": "x", "Region": "r", "Account": "", "Vault": "${A}"})
+	})
+}
+
+// BenchmarkFill fills a vault ARN's template, by hand (fill) and with the
+// regexp it replaced (fillRE).
+func BenchmarkFill(b *testing.B) {
+	tmpl := "arn:aws:backup:${Region}:${Account}:backup-vault:${Vault}"
+	vals := map[string]string{"Region": "us-east-1", "Account": "111122223333", "Vault": "Default"}
+	b.Run("hand", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			fill(tmpl, vals)
+		}
+	})
+	b.Run("regexp", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			fillRE(tmpl, vals)
+		}
+	})
 }
