@@ -147,7 +147,7 @@ func resourceARNProblem(s string, vars bool) string {
 		return "it has fewer than six colon-separated fields"
 	case f[0] != "arn":
 		return "it does not start with \"arn:\""
-	case vars && strings.Contains(f[0]+f[1]+f[2]+f[3]+f[4], "${"):
+	case vars && strings.Contains(s[:len(s)-len(f[5])], "${"): // the first five fields, without concatenating them
 		// IAM refuses such a policy: create-policy answers
 		// MalformedPolicyDocument ("The policy failed legacy parsing"),
 		// and AWS documents variables in the resource part only.
