@@ -736,9 +736,12 @@ func (ar *arena) arnPattern(s string, vars bool) arnPattern {
 	// field of "arn:aws:iam::${aws:PrincipalAccount}:role/*" is the
 	// variable, as the policy validator reads it (policy's
 	// resourceARNProblem).
-	f, n := arn.Fields(s)
+	var f [6]string
+	var n int
 	if vars {
 		f, n = arn.FieldsVars(s)
+	} else {
+		f, n = arn.Fields(s)
 	}
 	if n == 6 {
 		a.split = true
