@@ -294,6 +294,43 @@ func TestCacheLargeDocuments(t *testing.T) {
 	}
 }
 
+// Under KeepRepeated a small document is kept from its second sighting,
+// as a large one always is, in its layer only; the outcome is the one the
+// plain cache gives at every step.
+func TestCacheKeepRepeated(t *testing.T) {
+	t.Parallel()
+	repeated, plain := NewCache(16), NewCache(16)
+	repeated.KeepRepeated()
+	run := func(cache *Cache, in *Input) *Outcome {
+		t.Helper()
+		out, err := Run(in, Options{Now: fixedNow, Cache: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	want := []CacheStats{{Parses: 1, Docs: 0}, {Parses: 2, Docs: 1}, {Parses: 2, Hits: 1, Docs: 1}, {Parses: 2, Hits: 2, Docs: 1}}
+	for i, w := range want {
+		a, b := run(repeated, getInput()), run(plain, getInput())
+		if a.Decision != b.Decision || a.Deciding[0] != b.Deciding[0] {
+			t.Fatalf("run %d: %s %+v, the plain cache %s %+v", i+1, a.Decision, a.Deciding, b.Decision, b.Deciding)
+		}
+		if s := repeated.Stats(); s != w {
+			t.Fatalf("run %d: %+v, want %+v (a document is kept when seen a second time)", i+1, s, w)
+		}
+	}
+	// The same text as a boundary is a document of its own, seen once.
+	in := getInput()
+	in.Boundary = &Doc{Name: "b", Text: in.Identity[0].Text}
+	run(repeated, in)
+	if s := repeated.Stats(); s.Parses != 3 || s.Hits != 3 || s.Docs != 1 {
+		t.Fatalf("the same text in another layer: %+v, want it parsed and not kept", s)
+	}
+	if s := plain.Stats(); s.Parses != 1 || s.Docs != 1 {
+		t.Fatalf("the plain cache %+v, want the document kept at its first parse", s)
+	}
+}
+
 // A cached document's warnings name the policy as the input names it
 // each time: the same text under a new name, at a new place, warns with
 // that name and path, and under the old name again with the old one.

@@ -112,7 +112,10 @@ func Stream(r io.Reader, w io.Writer, opt Options) (StreamStats, error) {
 			defer wg.Done()
 			o := opt
 			if o.Cache == nil {
+				// Cases come from anywhere, most of their documents
+				// seen once (eval.Cache.KeepRepeated).
 				o.Cache = NewCache(4096)
+				o.Cache.KeepRepeated()
 			}
 			for b := range work {
 				b.run(o)
