@@ -15,7 +15,12 @@
 // loop), and prints both rates and their ratio. The oracle comes from
 // $DENIED_ORACLE_DIR/node_modules or is installed with `npm ci` into a
 // temporary folder. With -baseline BIN it also times another denied binary
-// (one built from main, say) on the same cases in the same run.
+// (one built from main, say) on the same cases in the same run. Each denied
+// binary runs -runs times (3 by default), the binaries alternating, and the
+// median rate is the one compared: on a shared machine one run swings with
+// the load. Each run's CPU time (user + system) and peak RSS are printed
+// too: CPU time is the steadier measure of the work when other processes
+// compete for the cores.
 package main
 
 import (
@@ -28,6 +33,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"time"
 
@@ -40,8 +46,13 @@ func main() {
 	seed := flag.Uint64("seed", 1, "generator seed")
 	keep := flag.Bool("keep", false, "keep the temporary folder")
 	baseline := flag.String("baseline", "", "another denied binary (say, built from main) to time on the same cases in the same run")
+	runs := flag.Int("runs", 3, "runs of each denied binary, alternating; the median rate is compared")
 	flag.Parse()
-	if err := run(*n, *seed, *keep, *baseline); err != nil {
+	if *runs < 1 {
+		fmt.Fprintln(os.Stderr, "benchvs: -runs must be at least 1")
+		os.Exit(2)
+	}
+	if err := run(*n, *seed, *keep, *baseline, *runs); err != nil {
 		fmt.Fprintln(os.Stderr, "benchvs:", err)
 		os.Exit(1)
 	}
@@ -52,7 +63,7 @@ var countRE = regexp.MustCompile(`^denied: [0-9]+ of [0-9]+ cases could not be e
 
 var rateRE = regexp.MustCompile(`rate=([0-9.]+) cases/s`)
 
-func run(n int, seed uint64, keep bool, baseline string) error {
+func run(n int, seed uint64, keep bool, baseline string, runs int) error {
 	ctx := context.Background()
 	root, err := difftest.RepoRoot()
 	if err != nil {
@@ -100,17 +111,29 @@ func run(n int, seed uint64, keep bool, baseline string) error {
 			return err
 		}
 		fmt.Printf("== %d %s\n", n, w.about)
-		deniedRate, err := timeDenied(ctx, bin, casesPath, n)
-		if err != nil {
-			return err
-		}
-		fmt.Printf("denied: %.0f cases/s (simulate --jsonl, wall clock, process start included)\n", deniedRate)
-		var baseRate float64
-		if baseline != "" {
-			if baseRate, err = timeDenied(ctx, baseline, casesPath, n); err != nil {
+		var mine, base []measure
+		for i := 0; i < runs; i++ {
+			m, err := timeDenied(ctx, bin, casesPath, n)
+			if err != nil {
 				return err
 			}
-			fmt.Printf("baseline %s: %.0f cases/s (denied/baseline = %.2fx)\n", baseline, baseRate, deniedRate/baseRate)
+			mine = append(mine, m)
+			fmt.Printf("  denied run %d: %s\n", i+1, m)
+			if baseline != "" {
+				m, err := timeDenied(ctx, baseline, casesPath, n)
+				if err != nil {
+					return err
+				}
+				base = append(base, m)
+				fmt.Printf("  baseline run %d: %s\n", i+1, m)
+			}
+		}
+		deniedRate := median(mine)
+		fmt.Printf("denied: %.0f cases/s (simulate --jsonl, wall clock, process start included; median of %d); median CPU %.2f s, %.1f µs a case\n", deniedRate, runs, medianCPU(mine).Seconds(), float64(medianCPU(mine).Microseconds())/float64(n))
+		var baseRate float64
+		if baseline != "" {
+			baseRate = median(base)
+			fmt.Printf("baseline %s: %.0f cases/s (median of %d; denied/baseline = %.2fx)\n", baseline, baseRate, runs, deniedRate/baseRate)
 		}
 		oracleRate, err := timeOracle(ctx, root, nm, casesPath)
 		if err != nil {
@@ -143,15 +166,54 @@ func writeCases(path string, n int, seed uint64) error {
 	return f.Close()
 }
 
-func timeDenied(ctx context.Context, bin, casesPath string, n int) (float64, error) {
+// measure is one timed run of a denied binary.
+type measure struct {
+	rate   float64 // cases a second of wall clock
+	cpu    time.Duration
+	maxRSS int64 // KB, where the system reports it
+}
+
+func (m measure) String() string {
+	s := fmt.Sprintf("%.0f cases/s, %.2f CPU-s", m.rate, m.cpu.Seconds())
+	if m.maxRSS > 0 {
+		s += fmt.Sprintf(", peak RSS %d MB", m.maxRSS>>10)
+	}
+	return s
+}
+
+// median is the median rate of ms (the mean of the middle two for an
+// even count).
+func median(ms []measure) float64 {
+	r := make([]float64, len(ms))
+	for i, m := range ms {
+		r[i] = m.rate
+	}
+	slices.Sort(r)
+	if len(r)%2 == 1 {
+		return r[len(r)/2]
+	}
+	return (r[len(r)/2-1] + r[len(r)/2]) / 2
+}
+
+// medianCPU is the median CPU time of ms.
+func medianCPU(ms []measure) time.Duration {
+	c := make([]time.Duration, len(ms))
+	for i, m := range ms {
+		c[i] = m.cpu
+	}
+	slices.Sort(c)
+	return c[len(c)/2]
+}
+
+func timeDenied(ctx context.Context, bin, casesPath string, n int) (measure, error) {
 	in, err := os.Open(casesPath)
 	if err != nil {
-		return 0, err
+		return measure{}, err
 	}
 	defer in.Close()
 	devnull, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
 	if err != nil {
-		return 0, err
+		return measure{}, err
 	}
 	defer devnull.Close()
 	var stderr bytes.Buffer
@@ -164,10 +226,15 @@ func timeDenied(ctx context.Context, bin, casesPath string, n int) (float64, err
 		// A non-zero exit may only mean that some cases were denied or
 		// invalid (with a one-line count on stderr); a crash prints more.
 		if _, ok := err.(*exec.ExitError); !ok || (stderr.Len() > 0 && !countRE.Match(stderr.Bytes())) {
-			return 0, fmt.Errorf("denied simulate --jsonl: %v\n%s", err, stderr.Bytes())
+			return measure{}, fmt.Errorf("denied simulate --jsonl: %v\n%s", err, stderr.Bytes())
 		}
 	}
-	return float64(n) / elapsed.Seconds(), nil
+	m := measure{rate: float64(n) / elapsed.Seconds()}
+	if ps := cmd.ProcessState; ps != nil {
+		m.cpu = ps.UserTime() + ps.SystemTime()
+		m.maxRSS = maxRSS(ps)
+	}
+	return m, nil
 }
 
 func timeOracle(ctx context.Context, root, nodeModules, casesPath string) (float64, error) {
