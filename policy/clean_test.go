@@ -394,3 +394,64 @@ func BenchmarkParseClean(b *testing.B) {
 		}
 	})
 }
+
+// caseDoc is a document of a generated case and whether its layer reads
+// it as a resource-based policy, as eval does.
+type caseDoc struct {
+	text          []byte
+	resourceBased bool
+}
+
+// caseDocs returns the object documents of n generated cases (seed 1, the
+// workload of make bench-vs), each with its layer's resourceBased, in the
+// order of the cases.
+func caseDocs(n int) []caseDoc {
+	var out []caseDoc
+	for _, c := range casegen.Generate(1, n) {
+		rb := false
+		for i := 0; i < len(c); i++ {
+			if c[i] != '"' {
+				continue
+			}
+			rest := c[i:]
+			switch {
+			case bytes.HasPrefix(rest, []byte(`"resourcePolicy":`)), bytes.HasPrefix(rest, []byte(`"vpcEndpointPolicies":`)):
+				rb = true
+			case bytes.HasPrefix(rest, []byte(`"identityPolicies":`)), bytes.HasPrefix(rest, []byte(`"permissionsBoundary":`)),
+				bytes.HasPrefix(rest, []byte(`"sessionPolicy":`)), bytes.HasPrefix(rest, []byte(`"policies":`)):
+				rb = false
+			case bytes.HasPrefix(rest, []byte(`"document":{`)):
+				start := i + len(`"document":`)
+				end := jsonEnd(c[start:])
+				if end <= 0 {
+					break
+				}
+				out = append(out, caseDoc{c[start : start+end], rb})
+				i = start + end - 1
+			}
+		}
+	}
+	return out
+}
+
+// BenchmarkParseCleanCases is ParseClean on the documents of 1,000
+// generated cases (seed 1: the first of /tmp/gen50k.jsonl), each read as
+// its layer reads it; per op, all of them.
+func BenchmarkParseCleanCases(b *testing.B) {
+	docs := caseDocs(1000)
+	var size, accepted int
+	for _, d := range docs {
+		size += len(d.text)
+		if _, ok := policy.ParseClean(d.text, d.resourceBased); ok {
+			accepted++
+		}
+	}
+	b.Logf("%d documents, %d accepted", len(docs), accepted)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			policy.ParseClean(d.text, d.resourceBased)
+		}
+	}
+}
