@@ -94,7 +94,6 @@ type cleaner struct {
 
 	// The model's pieces are carved out of blocks, as the checker does.
 	strs  []string
-	kinds []ValueKind
 	conds []Condition
 	text  []byte
 	prins []Principal
@@ -102,11 +101,14 @@ type cleaner struct {
 	nq    int // the number of quotes in data
 
 	// Stacks on which lists collect before they are copied to a block
-	// of their exact size (reused across documents).
+	// of their exact size (reused across documents). kstack holds the
+	// kinds of all the document's condition values, which the conditions
+	// point to until ParseClean moves them to the block of their pointers
+	// (see finish).
 	sstack []string
 	kstack []ValueKind
 	cstack []Condition
-	stmts  []Statement
+	one    Statement // the statement a Clean reads
 	// shigh is the most strings sstack held during this document: release
 	// clears that much, not the whole stack (clearing the capacity of the
 	// stacks was a tenth of ParseClean's time on generated cases).
@@ -115,12 +117,12 @@ type cleaner struct {
 
 func (c *cleaner) reset(data []byte, lenient, build bool) {
 	sstack, kstack, cstack := c.sstack[:0], c.kstack[:0], c.cstack[:0]
-	var strs, kinds, conds, text, prins, stmts = c.strs[:0], c.kinds[:0], c.conds[:0], c.text[:0], c.prins[:0], c.stmts[:0]
+	var strs, conds, text, prins = c.strs[:0], c.conds[:0], c.text[:0], c.prins[:0]
 	*c = cleaner{data: data, src: unsafe.String(unsafe.SliceData(data), len(data)), line: 1,
 		lenient: lenient, build: build, size: len(data),
-		sstack: sstack, kstack: kstack, cstack: cstack, stmts: stmts}
+		sstack: sstack, kstack: kstack, cstack: cstack}
 	if !build {
-		c.strs, c.kinds, c.conds, c.text, c.prins = strs, kinds, conds, text, prins
+		c.strs, c.conds, c.text, c.prins = strs, conds, text, prins
 		return
 	}
 	// A string value takes two quotes and most have a key, which takes
@@ -131,13 +133,12 @@ func (c *cleaner) reset(data []byte, lenient, build bool) {
 }
 
 func (c *cleaner) release() {
-	// cstack is cleared as conditions returns; stmts holds only this
-	// document's statements (statements truncates it first).
+	// cstack is cleared as conditions returns.
 	clear(c.sstack[:c.shigh])
-	clear(c.stmts)
+	c.one = Statement{}
 	c.data, c.src, c.pol, c.check = nil, "", Policy{}, nil
 	if c.build {
-		c.strs, c.kinds, c.conds, c.text, c.prins = nil, nil, nil, nil, nil
+		c.strs, c.conds, c.text, c.prins = nil, nil, nil, nil
 	} else {
 		clear(c.strs[:cap(c.strs)])
 		clear(c.conds[:cap(c.conds)])
@@ -314,22 +315,7 @@ func (c *cleaner) pointer(parent string, tokens ...string) string {
 	b := append(c.text, parent...)
 	for _, t := range tokens {
 		b = append(b, '/')
-		if strings.IndexByte(t, '~') < 0 && strings.IndexByte(t, '/') < 0 {
-			// Most tokens (operators, most condition keys) need no
-			// escape: copied whole rather than byte by byte.
-			b = append(b, t...)
-			continue
-		}
-		for i := 0; i < len(t); i++ {
-			switch t[i] {
-			case '~':
-				b = append(b, '~', '0')
-			case '/':
-				b = append(b, '~', '1')
-			default:
-				b = append(b, t[i])
-			}
-		}
+		b = appendToken(b, t)
 	}
 	c.text = b
 	out := b[start:]
@@ -338,10 +324,9 @@ func (c *cleaner) pointer(parent string, tokens ...string) string {
 
 func (c *cleaner) document() *Policy {
 	c.ws()
+	// The policy is read into c.pol until its statements are counted:
+	// then ParseClean moves it to the block that holds them too.
 	p := &c.pol
-	if c.build {
-		p = new(Policy)
-	}
 	*p = Policy{Pos: c.pos()}
 	if !c.eat('{') {
 		return nil
@@ -379,7 +364,7 @@ func (c *cleaner) document() *Policy {
 				return nil
 			}
 			seen[2] = true
-			if !c.statements(p) {
+			if p, ok = c.statements(p); !ok {
 				return nil
 			}
 		default:
@@ -393,20 +378,115 @@ func (c *cleaner) document() *Policy {
 	if c.off != len(c.data) || !seen[2] {
 		return nil
 	}
+	if c.build {
+		c.finish(p)
+	}
 	return p
 }
 
-func (c *cleaner) statements(p *Policy) bool {
+// finish gives the conditions of p, a policy ParseClean accepts, their
+// pointers, and moves their kinds from kstack, all to one block it sizes
+// first. Before, the pointers were carved from a block of a quarter of
+// the document, too small for most documents with conditions (a pointer
+// such as /Statement/0/Condition/StringEquals/aws:SourceVpc is 50 bytes),
+// which then allocated another; the kinds shared the first.
+func (c *cleaner) finish(p *Policy) {
+	n := 0
+	for _, s := range p.Statements {
+		for i := range s.Conditions {
+			cd := &s.Conditions[i]
+			n += len(cd.ValueKinds) + len(s.Pointer) + len("/Condition/") + tokenLen(cd.Operator) + 1 + tokenLen(cd.Key)
+		}
+	}
+	if n == 0 {
+		return
+	}
+	b := make([]byte, 0, n)
+	for _, s := range p.Statements {
+		for i := range s.Conditions {
+			cd := &s.Conditions[i]
+			start := len(b)
+			for _, k := range cd.ValueKinds {
+				b = append(b, byte(k))
+			}
+			cd.ValueKinds = unsafe.Slice((*ValueKind)(unsafe.Pointer(&b[start])), len(cd.ValueKinds))
+			start = len(b)
+			b = append(b, s.Pointer...)
+			b = append(b, "/Condition/"...)
+			b = appendToken(b, cd.Operator)
+			b = append(b, '/')
+			b = appendToken(b, cd.Key)
+			cd.Pointer = unsafe.String(&b[start], len(b)-start)
+		}
+	}
+}
+
+// tokenLen is the length of t escaped as a JSON pointer token.
+func tokenLen(t string) int {
+	n := len(t)
+	for i := 0; i < len(t); i++ {
+		if t[i] == '~' || t[i] == '/' {
+			n++
+		}
+	}
+	return n
+}
+
+// appendToken appends t escaped as a JSON pointer token.
+func appendToken(b []byte, t string) []byte {
+	if strings.IndexByte(t, '~') < 0 && strings.IndexByte(t, '/') < 0 {
+		// Most tokens (operators, most condition keys) need no
+		// escape: copied whole rather than byte by byte.
+		return append(b, t...)
+	}
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '~':
+			b = append(b, '~', '0')
+		case '/':
+			b = append(b, '~', '1')
+		default:
+			b = append(b, t[i])
+		}
+	}
+	return b
+}
+
+// effectKey ends every Effect key.
+var effectKey = []byte(`Effect"`)
+
+// statements reads the Statement element into p, and returns the policy:
+// for ParseClean, p moved to the block its statements are read into.
+func (c *cleaner) statements(p *Policy) (*Policy, bool) {
 	single := c.is('{')
 	if single {
 		p.StatementIsObject = true
 	} else if !c.eat('[') {
-		return false
+		return nil, false
 	}
-	// The statements collect in c.stmts (reused), and are copied to a
-	// block of their number once it is known.
-	c.stmts = c.stmts[:0]
-	for i := 0; ; i++ {
+	// ParseClean reads the statements in place, into one block with the
+	// policy and the statements' pointers, sized from a count: every
+	// statement of an accepted document has an Effect key, spelled so
+	// (the fast path takes no escape), so the occurrences of `Effect"`
+	// after here bound their number, and a document with more statements
+	// is refused (it would be anyway). Before, the statements collected
+	// on a stack, then were copied to a block of their number, and the
+	// policy, the block and its pointers were three allocations. Clean
+	// keeps no statement: it reads each into c.one.
+	var stmts []Statement
+	var ptrs []*Statement
+	if c.build {
+		n := 1
+		if !single {
+			n = bytes.Count(c.data[c.off:], effectKey)
+		}
+		var q *Policy
+		q, ptrs, stmts = newStatements(n)
+		*q = *p
+		p = q
+	}
+	i := 0
+	for ; ; i++ {
 		sptr := "/Statement"
 		switch {
 		case single:
@@ -416,30 +496,72 @@ func (c *cleaner) statements(p *Policy) bool {
 			var buf [20]byte
 			sptr = c.pointer("/Statement", string(appendInt(buf[:0], i)))
 		}
-		c.stmts = append(c.stmts, Statement{})
-		if !c.statement(&c.stmts[len(c.stmts)-1], i, sptr) {
-			return false
+		s := &c.one
+		if c.build {
+			if i == len(stmts) {
+				return nil, false
+			}
+			s = &stmts[i]
+		}
+		if !c.statement(s, i, sptr) {
+			return nil, false
 		}
 		if single {
 			break
 		}
 		more, ok := c.next(']')
 		if !ok {
-			return false
+			return nil, false
 		}
 		if !more {
 			break
 		}
 	}
 	if c.build {
-		blk := make([]Statement, len(c.stmts))
-		copy(blk, c.stmts)
-		p.Statements = make([]*Statement, len(blk))
-		for i := range blk {
-			p.Statements[i] = &blk[i]
+		n := i + 1
+		for i := range n {
+			ptrs[i] = &stmts[i]
 		}
+		p.Statements = ptrs[:n:n]
 	}
-	return true
+	return p, true
+}
+
+// policyBlock is a policy with its statements and their pointers: P is
+// [n]*Statement and S [n]Statement.
+type policyBlock[P, S any] struct {
+	pol   Policy
+	ptrs  P
+	stmts S
+}
+
+func newBlock[P, S any](n int) (*Policy, []*Statement, []Statement) {
+	b := new(policyBlock[P, S])
+	return &b.pol, unsafe.Slice((**Statement)(unsafe.Pointer(&b.ptrs)), n), unsafe.Slice((*Statement)(unsafe.Pointer(&b.stmts)), n)
+}
+
+// newStatements returns a policy, n statements and n pointers, in one
+// allocation for the usual numbers.
+func newStatements(n int) (*Policy, []*Statement, []Statement) {
+	switch n {
+	case 1:
+		return newBlock[[1]*Statement, [1]Statement](n)
+	case 2:
+		return newBlock[[2]*Statement, [2]Statement](n)
+	case 3:
+		return newBlock[[3]*Statement, [3]Statement](n)
+	case 4:
+		return newBlock[[4]*Statement, [4]Statement](n)
+	case 5:
+		return newBlock[[5]*Statement, [5]Statement](n)
+	case 6:
+		return newBlock[[6]*Statement, [6]Statement](n)
+	case 7:
+		return newBlock[[7]*Statement, [7]Statement](n)
+	case 8:
+		return newBlock[[8]*Statement, [8]Statement](n)
+	}
+	return new(Policy), make([]*Statement, n), make([]Statement, n)
 }
 
 func appendInt(b []byte, i int) []byte {
@@ -514,7 +636,7 @@ func (c *cleaner) statement(s *Statement, idx int, ptr string) bool {
 		case elNotResource:
 			s.NotResource, ok = c.list(c.resourceOK)
 		case elCondition:
-			ok = c.conditions(s, ptr)
+			ok = c.conditions(s)
 		}
 		if !ok {
 			return false
@@ -640,17 +762,9 @@ func (c *cleaner) principal() *Principal {
 }
 
 // conditions reads a Condition element into s.
-func (c *cleaner) conditions(s *Statement, ptr string) bool {
+func (c *cleaner) conditions(s *Statement) bool {
 	if !c.eat('{') {
 		return false
-	}
-	if c.build && c.kinds == nil {
-		// The condition values' kinds and the conditions' pointers
-		// share a block (the kinds are at most the strings, plus
-		// numbers and booleans: carve grows past it).
-		b := make([]byte, len(c.data)/4+c.nq/2)
-		c.text = b[: 0 : len(c.data)/4]
-		c.kinds = unsafe.Slice((*ValueKind)(unsafe.Pointer(&b[len(c.data)/4])), c.nq/2)[:0]
 	}
 	mark := len(c.cstack)
 	defer func() {
@@ -708,18 +822,8 @@ func (c *cleaner) conditions(s *Statement, ptr string) bool {
 		}
 	}
 	// A first block of one condition per 128 bytes holds most documents'.
-	conds := append(take(c, &c.conds, len(cs), c.size/128), cs...)
-	// Pointers last: the condition list is complete and valid.
-	cptr := ""
-	if c.build {
-		cptr = c.pointer(ptr, "Condition")
-	}
-	for i := range conds {
-		if c.build {
-			conds[i].Pointer = c.pointer(cptr, conds[i].Operator, conds[i].Key)
-		}
-	}
-	s.Conditions = conds
+	// Their pointers are made once the document is read (finish).
+	s.Conditions = append(take(c, &c.conds, len(cs), c.size/128), cs...)
 	return true
 }
 
@@ -768,7 +872,8 @@ func (c *cleaner) values(cond *Condition, op opInfo) bool {
 			return false
 		}
 		cond.Values = append(take(c, &c.strs, 1, c.size/32), v)
-		cond.ValueKinds = append(take(c, &c.kinds, 1, c.size/64), vk)
+		c.kstack = append(c.kstack, vk)
+		cond.ValueKinds = c.kstack[len(c.kstack)-1 : len(c.kstack) : len(c.kstack)]
 		return true
 	}
 	c.eat('[')
@@ -776,7 +881,6 @@ func (c *cleaner) values(cond *Condition, op opInfo) bool {
 	defer func() {
 		c.shigh = max(c.shigh, len(c.sstack))
 		c.sstack = c.sstack[:mark]
-		c.kstack = c.kstack[:kmark]
 	}()
 	for {
 		v, vk, ok := c.scalar()
@@ -793,9 +897,9 @@ func (c *cleaner) values(cond *Condition, op opInfo) bool {
 			break
 		}
 	}
-	vs, ks := c.sstack[mark:], c.kstack[kmark:]
+	vs := c.sstack[mark:]
 	cond.Values = append(take(c, &c.strs, len(vs), c.size/32), vs...)
-	cond.ValueKinds = append(take(c, &c.kinds, len(ks), c.size/64), ks...)
+	cond.ValueKinds = c.kstack[kmark:len(c.kstack):len(c.kstack)]
 	return true
 }
 
