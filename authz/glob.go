@@ -72,7 +72,13 @@ func compilePattern(s string, wild, vars, fold bool) pattern {
 func (a *arena) pattern(s string, wild, vars, fold bool) pattern {
 	p := pattern{fold: fold}
 	if wild && s == "*" {
+		// A lone star matches anything: match answers before it looks
+		// at text or tokens, so the pattern needs none. It is most of the
+		// wildcard patterns of generated cases (the region, account or
+		// resource field of an ARN, a condition value), whose tokens and
+		// cpat took about a fifth of the bytes compiling allocated.
 		p.anyAll = true
+		return p
 	}
 	if fold {
 		s = asciiLower(s)
