@@ -86,16 +86,31 @@ func checkRequestLimits(in RequestInput) error {
 		return &FieldError{Field: "resource", Err: &LimitError{What: "resource ARN", Len: n, Limit: MaxARNLength, Value: Elide(in.Resource, 60)}}
 	}
 	for k, vs := range in.Context {
-		if n := chars(k, MaxContextKeyLength); n > MaxContextKeyLength {
+		if err := checkContextLimits(k, vs); err != nil {
+			return err
+		}
+	}
+	for _, e := range in.ContextList {
+		if err := checkContextLimits(e.Key, e.Values); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkContextLimits refuses a context key or values over the limits.
+func checkContextLimits(k string, vs []string) error {
+	if len(k) > MaxContextKeyLength {
+		if n := utf8.RuneCountInString(k); n > MaxContextKeyLength {
 			return &FieldError{Field: "context", Err: &LimitError{What: "condition key", Len: n, Limit: MaxContextKeyLength, Value: Elide(k, 60)}}
 		}
-		if len(vs) > MaxContextValues {
-			return &FieldError{Field: "context", Key: k, Err: fmt.Errorf("%d values; denied reads at most %d values for one key", len(vs), MaxContextValues)}
-		}
-		for _, v := range vs {
-			if len(v) > MaxContextValueLength {
-				return &FieldError{Field: "context", Key: k, Err: fmt.Errorf("context value %s is %d bytes long; denied reads values up to %d bytes (AWS documents no maximum; the longest real ones, ARNs, have 2,048 characters)", Elide(v, 60), len(v), MaxContextValueLength)}
-			}
+	}
+	if len(vs) > MaxContextValues {
+		return &FieldError{Field: "context", Key: k, Err: fmt.Errorf("%d values; denied reads at most %d values for one key", len(vs), MaxContextValues)}
+	}
+	for _, v := range vs {
+		if len(v) > MaxContextValueLength {
+			return &FieldError{Field: "context", Key: k, Err: fmt.Errorf("context value %s is %d bytes long; denied reads values up to %d bytes (AWS documents no maximum; the longest real ones, ARNs, have 2,048 characters)", Elide(v, 60), len(v), MaxContextValueLength)}
 		}
 	}
 	return nil

@@ -2,6 +2,7 @@ package authz
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -78,4 +79,50 @@ func fieldOf(fe *FieldError) string {
 		return fe.Field + "[" + fe.Key + "]"
 	}
 	return fe.Field
+}
+
+// TestContextListSameRequest checks that a context given as a list
+// (RequestInput.ContextList), or partly as a map and partly as a list,
+// builds the request the map alone builds, and is held to the same
+// limits.
+func TestContextListSameRequest(t *testing.T) {
+	ctx := map[string][]string{
+		"aws:SourceIp":          {"10.1.2.3"},
+		"aws:PrincipalTag/Team": {"a", "b"},
+		"s3:prefix":             {},
+		"aws:ResourceAccount":   {"444455556666"},
+	}
+	in := RequestInput{Principal: "arn:aws:iam::111122223333:user/alice", Action: "s3:GetObject", Resource: "arn:aws:s3:::bucket/key", Context: ctx}
+	want, err := NewRequest(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list []ContextEntry
+	for k, v := range ctx {
+		list = append(list, ContextEntry{Key: k, Values: v})
+	}
+	split := map[string][]string{list[0].Key: list[0].Values}
+	for _, tc := range []struct {
+		name string
+		ctx  map[string][]string
+		list []ContextEntry
+	}{{"list", nil, list}, {"map and list", split, list[1:]}} {
+		in.Context, in.ContextList = tc.ctx, tc.list
+		got, err := NewRequest(in)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if !reflect.DeepEqual(got.Context, want.Context) {
+			t.Errorf("%s: context %v, want %v", tc.name, got.Context, want.Context)
+		}
+	}
+	in.Context, in.ContextList = nil, []ContextEntry{{Key: "aws:SourceIp", Values: []string{"10.1.2.3"}}, {Key: "aws:TagKeys", Values: make([]string, MaxContextValues+1)}}
+	var fe *FieldError
+	if _, err := NewRequest(in); !errors.As(err, &fe) || fieldOf(fe) != "context[aws:TagKeys]" {
+		t.Fatalf("too many values in the list: %v", err)
+	}
+	in.ContextList = []ContextEntry{{Key: "s3:" + strings.Repeat("k", MaxContextKeyLength), Values: []string{"v"}}}
+	if _, err := NewRequest(in); !errors.As(err, &fe) || fieldOf(fe) != "context" {
+		t.Fatalf("key too long in the list: %v", err)
+	}
 }

@@ -174,6 +174,19 @@ type RequestInput struct {
 	// FederatingUser names the IAM user behind a federated user session.
 	FederatingUser string
 	Context        map[string][]string
+	// ContextList holds more of the context, as a list: for a caller
+	// that reads the keys in order (simulate's case decoder), which would
+	// otherwise build a map only for NewRequest to read it (a map a case,
+	// a tenth of simulate's allocations on generated cases). NewRequest
+	// takes the keys of both, Context's first; a key appears once.
+	ContextList []ContextEntry
+}
+
+// ContextEntry is one key of a request context, as given, and its
+// values.
+type ContextEntry struct {
+	Key    string
+	Values []string
 }
 
 // NewRequest validates and prepares a request. Context keys are matched
@@ -240,9 +253,12 @@ func NewRequest(in RequestInput) (*Request, error) {
 	if r.ResourceAccount == "" && r.Resource == "*" {
 		r.ResourceAccount = p.Account
 	}
-	r.Context = make(Context, len(in.Context)+8)
+	r.Context = make(Context, len(in.Context)+len(in.ContextList)+8)
 	for k, v := range in.Context {
 		r.Context.Set(k, v...)
+	}
+	for _, e := range in.ContextList {
+		r.Context.Set(e.Key, e.Values...)
 	}
 	_, givenRA := r.Context["aws:resourceaccount"]
 	r.fillImplied()

@@ -40,12 +40,16 @@ func (pr *Prepared) validateRequest(in *Input, opt Options) error {
 	// stable; but most contexts draw none (on simulate's generated cases,
 	// sorting 20 keys was a third of this function), so the keys are
 	// sorted only for a context that draws one.
-	var pairBuf [32]ctxPair
-	pairs := appendPairs(ctx, pairBuf[:0])
+	pairs := in.Request.ContextList
+	if len(ctx) > 0 {
+		var pairBuf [32]ctxPair
+		pairs = appendPairs(ctx, append(pairBuf[:0], pairs...))
+	}
 	if !slices.ContainsFunc(pairs, func(p ctxPair) bool { return pr.contextNote(p, &rv, opt, false) }) {
 		return nil
 	}
-	slices.SortFunc(pairs, func(a, b ctxPair) int { return strings.Compare(a.k, b.k) })
+	pairs = slices.Clone(pairs) // not the caller's list: it is sorted
+	slices.SortFunc(pairs, func(a, b ctxPair) int { return strings.Compare(a.Key, b.Key) })
 	for _, p := range pairs {
 		pr.contextNote(p, &rv, opt, true)
 	}
@@ -55,7 +59,7 @@ func (pr *Prepared) validateRequest(in *Input, opt Options) error {
 // contextNote reports whether a context key draws a warning, and when
 // apply is set gives it (and leaves out a key the action never carries).
 func (pr *Prepared) contextNote(p ctxPair, rv *reqCheck, opt Options, apply bool) bool {
-	k, vals := p.k, p.vals
+	k, vals := p.Key, p.Values
 	ck, ok := opt.Cache.conditionKey(k)
 	if !ok {
 		return false
@@ -358,17 +362,14 @@ func (pr *Prepared) warn(path Path, msg string) {
 }
 
 // ctxPair is one key of a request context and its values.
-type ctxPair struct {
-	k    string
-	vals []string
-}
+type ctxPair = authz.ContextEntry
 
 // appendPairs appends the keys of m and their values to buf (buf lets
 // the caller keep a small context off the heap; taking the values in the
 // same walk saves a map look-up a key).
 func appendPairs(m map[string][]string, buf []ctxPair) []ctxPair {
 	for k, v := range m {
-		buf = append(buf, ctxPair{k, v})
+		buf = append(buf, ctxPair{Key: k, Values: v})
 	}
 	return buf
 }

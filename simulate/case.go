@@ -20,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/deniedhq/denied/authz"
 	"github.com/deniedhq/denied/eval"
 	"github.com/deniedhq/denied/internal/jsonx"
 )
@@ -57,10 +58,10 @@ type CaseRequest struct {
 	Context        map[string]json.RawMessage `json:"context,omitempty"`
 
 	// ctxDone: the context was decoded while the case was (a case
-	// decoded from bytes of its own): ctx holds it and Context is nil;
-	// ctxErr is the first value that could not be decoded.
+	// decoded from bytes of its own): ctxList holds it and Context is
+	// nil; ctxErr is the first value that could not be decoded.
 	ctxDone bool
-	ctx     map[string][]string
+	ctxList []authz.ContextEntry
 	ctxErr  error
 }
 
@@ -175,7 +176,7 @@ func typeName(t string) string {
 // case's Input. The prepared case shares the memory of the case's policy
 // documents: do not modify them afterwards.
 func Prepare(c *Case, opt Options) (*Prepared, error) {
-	in, err := c.Input()
+	in, err := c.input(true)
 	if err != nil {
 		return nil, err
 	}
@@ -189,10 +190,26 @@ func Prepare(c *Case, opt Options) (*Prepared, error) {
 // Input converts a case to the pipeline's input: the context values
 // decoded to strings, the documents named as in the case. The input
 // shares the case's documents.
-func (c *Case) Input() (*eval.Input, error) {
-	ctx, err := c.Request.ctx, c.Request.ctxErr
-	if !c.Request.ctxDone {
+func (c *Case) Input() (*eval.Input, error) { return c.input(false) }
+
+// input is Input; with asList, a context decoded with the case stays the
+// list it was decoded to (Request.ContextList), not a map, for Prepare.
+func (c *Case) input(asList bool) (*eval.Input, error) {
+	var ctx map[string][]string
+	var ctxList []authz.ContextEntry
+	var err error
+	switch {
+	case !c.Request.ctxDone:
 		ctx, err = decodeContext(c.Request.Context, c.shared)
+	case c.Request.ctxErr != nil:
+		err = c.Request.ctxErr
+	case asList:
+		ctxList = c.Request.ctxList
+	default:
+		ctx = make(map[string][]string, len(c.Request.ctxList))
+		for _, e := range c.Request.ctxList {
+			ctx[e.Key] = e.Values
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -207,6 +224,7 @@ func (c *Case) Input() (*eval.Input, error) {
 			ResourceAccount: c.Request.ResourceAccount,
 			FederatingUser:  c.Request.FederatingUser,
 			Context:         ctx,
+			ContextList:     ctxList,
 		},
 		ManagementAccount: c.ManagementAccount,
 	}

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/deniedhq/denied/authz"
 	"github.com/deniedhq/denied/internal/jsonx"
 )
 
@@ -460,44 +461,8 @@ func (d *decoder) request(r *CaseRequest) error {
 				return err
 			}
 			if d.shared {
-				// Decoded at once, to strings that share the input:
-				// Input takes them as they are. The first bad value
-				// is kept for Input to report, as it would have.
-				// The map is built once its size is known.
-				type pair struct {
-					k    string
-					vals []string
-				}
-				pairs := make([]pair, 0, 32)
-				one := make([]string, 0, 32)
 				r.ctxDone = true
-				err := d.object(func(key []byte) error {
-					if r.ctxErr == nil && len(bytes.TrimSpace(key)) > 0 {
-						if vals, ok := d.plainValues(&one); ok {
-							pairs = append(pairs, pair{d.text(key), vals})
-							return nil
-						}
-					}
-					b, err := d.skip(0)
-					if err != nil || r.ctxErr != nil {
-						return err
-					}
-					k := d.text(key)
-					vals, err := contextValues(k, b, true, &one)
-					if err != nil {
-						r.ctxErr = err
-						return nil
-					}
-					pairs = append(pairs, pair{k, vals})
-					return nil
-				})
-				if err == nil && r.ctxErr == nil {
-					r.ctx = make(map[string][]string, len(pairs))
-					for _, p := range pairs {
-						r.ctx[p.k] = p.vals
-					}
-				}
-				return err
+				return d.context(r)
 			}
 			r.Context = make(map[string]json.RawMessage)
 			return d.object(func(key []byte) error {
@@ -510,37 +475,88 @@ func (d *decoder) request(r *CaseRequest) error {
 	})
 }
 
+// context decodes the context of a case decoded from bytes of its own
+// at once, to strings that share the input: Input takes them as they
+// are. The first bad value is kept for Input to report, as it would
+// have. The keys and values are gathered on the stack and then copied to
+// one block each: a map, its values' lists and the scratch lists were
+// the decoder's largest allocations (1.6 KB of 2.8 KB a generated case).
+func (d *decoder) context(r *CaseRequest) error {
+	type span struct {
+		k    string
+		a, b int // the values: vals[a:b]
+	}
+	var spanBuf [32]span
+	var valBuf [64]string
+	spans, vals := spanBuf[:0], valBuf[:0]
+	err := d.object(func(key []byte) error {
+		if r.ctxErr == nil && len(bytes.TrimSpace(key)) > 0 {
+			a := len(vals)
+			var ok bool
+			if vals, ok = d.plainValues(vals); ok {
+				spans = append(spans, span{d.text(key), a, len(vals)})
+				return nil
+			}
+		}
+		b, err := d.skip(0)
+		if err != nil || r.ctxErr != nil {
+			return err
+		}
+		k := d.text(key)
+		var one []string
+		vs, err := contextValues(k, b, true, &one)
+		if err != nil {
+			r.ctxErr = err
+			return nil
+		}
+		a := len(vals)
+		vals = append(vals, vs...)
+		spans = append(spans, span{k, a, len(vals)})
+		return nil
+	})
+	if err != nil || r.ctxErr != nil {
+		return err
+	}
+	block := make([]string, len(vals))
+	copy(block, vals)
+	list := make([]authz.ContextEntry, len(spans))
+	for i, sp := range spans {
+		list[i] = authz.ContextEntry{Key: sp.k, Values: block[sp.a:sp.b:sp.b]}
+	}
+	r.ctxList = list
+	return nil
+}
+
 // plainValues reads a context value that is a plain string (printable
 // ASCII, no escape) or an array of them, the values of nearly every
-// request, straight into its list: what skip and contextValues give for
+// request, appended to vals: what skip and contextValues give for
 // it, without reading it twice (they were a fifth of decoding a
-// generated case). Single values are carved out of *one. For any other
-// value it returns false with the cursor where it was, and skip and
-// contextValues read it (and report what is wrong with it).
-func (d *decoder) plainValues(one *[]string) ([]string, bool) {
-	save := d.off
+// generated case). For any other value it returns false with the cursor
+// and vals as they were, and skip and contextValues read it (and report
+// what is wrong with it).
+func (d *decoder) plainValues(vals []string) ([]string, bool) {
+	save, n := d.off, len(vals)
 	if d.off >= len(d.data) {
-		return nil, false
+		return vals, false
 	}
 	if d.data[d.off] == '"' {
 		v, ok := d.plainStr()
 		if !ok {
 			d.off = save
-			return nil, false
+			return vals, false
 		}
-		return carveOne(one, v), true
+		return append(vals, v), true
 	}
 	if d.data[d.off] != '[' {
-		return nil, false
+		return vals, false
 	}
 	d.off++
-	var vals []string
 	for {
 		d.ws()
 		v, ok := d.plainStr()
 		if !ok {
 			d.off = save
-			return nil, false
+			return vals[:n], false
 		}
 		vals = append(vals, v)
 		d.ws()
@@ -555,7 +571,7 @@ func (d *decoder) plainValues(one *[]string) ([]string, bool) {
 			}
 		}
 		d.off = save
-		return nil, false
+		return vals[:n], false
 	}
 }
 

@@ -2,6 +2,7 @@ package simulate_test
 
 import (
 	"bytes"
+	"reflect"
 	"testing"
 
 	"github.com/deniedhq/denied/internal/casegen"
@@ -56,6 +57,38 @@ func TestSharedDecodeSameResult(t *testing.T) {
 		a, b := string(shared.AppendJSON(nil)), string(copied.AppendJSON(nil))
 		if a != b {
 			t.Errorf("%s:\nshared %s\ncopied %s", line, a, b)
+		}
+	}
+}
+
+// TestSharedInputContext checks that Input gives a case decoded from bytes
+// of its own (its context decoded to a list as the case is) the context
+// map the copying path gives, and no list.
+func TestSharedInputContext(t *testing.T) {
+	g := casegen.New(3)
+	lines := [][]byte{[]byte(`{"request":{"principal":"*","action":"s3:GetObject","context":{"a":["x",1,true],"b":"y","c":[],"d":"\u00e9"}}}`)}
+	for range 200 {
+		lines = append(lines, g.Next())
+	}
+	for _, line := range lines {
+		c, err := simulate.DecodeShared(bytes.Clone(line))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.Input()
+		if err != nil {
+			t.Fatal(err)
+		}
+		c2, err := simulate.DecodeCase(bytes.Clone(line))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := c2.Input()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Request.ContextList != nil || !reflect.DeepEqual(got.Request.Context, want.Request.Context) {
+			t.Fatalf("%s:\ncontext %v, list %v\nwant %v", line, got.Request.Context, got.Request.ContextList, want.Request.Context)
 		}
 	}
 }
