@@ -228,6 +228,137 @@ func (c *cleaner) key() (string, Pos, bool) {
 	return k, p, true
 }
 
+// The names of a document's elements, of a statement's and of a
+// principal's, and the values of Version and Effect: each of these
+// strings must be one of a few words, spelled exactly, and the fast path
+// refuses any other string there (as it would refuse what str reads:
+// another string, or none). They are half the strings of a document, and
+// comparing the bytes at the quote with each word (constant strings,
+// which the compiler compares a word at a time) is cheaper than scanning
+// them (str and jsonx.PlainEnd were a sixth of ParseClean's instructions
+// on generated cases) and then looking them up. Each returns the index
+// of the word, in the order of the parser's tables (documentElements,
+// statementElements, principalTypes), or -1.
+
+func (c *cleaner) documentKey() int {
+	r := c.src[c.off:]
+	el, n := -1, 0
+	switch {
+	case strings.HasPrefix(r, `"Version"`):
+		el, n = 0, len(`"Version"`)
+	case strings.HasPrefix(r, `"Id"`):
+		el, n = 1, len(`"Id"`)
+	case strings.HasPrefix(r, `"Statement"`):
+		el, n = 2, len(`"Statement"`)
+	}
+	return c.colon(el, n)
+}
+
+func (c *cleaner) statementKey() int {
+	r := c.src[c.off:]
+	el, n := -1, 0
+	if len(r) > 1 {
+		switch r[1] {
+		case 'S':
+			if strings.HasPrefix(r, `"Sid"`) {
+				el, n = elSid, len(`"Sid"`)
+			}
+		case 'E':
+			if strings.HasPrefix(r, `"Effect"`) {
+				el, n = elEffect, len(`"Effect"`)
+			}
+		case 'P':
+			if strings.HasPrefix(r, `"Principal"`) {
+				el, n = elPrincipal, len(`"Principal"`)
+			}
+		case 'A':
+			if strings.HasPrefix(r, `"Action"`) {
+				el, n = elAction, len(`"Action"`)
+			}
+		case 'R':
+			if strings.HasPrefix(r, `"Resource"`) {
+				el, n = elResource, len(`"Resource"`)
+			}
+		case 'C':
+			if strings.HasPrefix(r, `"Condition"`) {
+				el, n = elCondition, len(`"Condition"`)
+			}
+		case 'N':
+			switch {
+			case strings.HasPrefix(r, `"NotPrincipal"`):
+				el, n = elNotPrincipal, len(`"NotPrincipal"`)
+			case strings.HasPrefix(r, `"NotAction"`):
+				el, n = elNotAction, len(`"NotAction"`)
+			case strings.HasPrefix(r, `"NotResource"`):
+				el, n = elNotResource, len(`"NotResource"`)
+			}
+		}
+	}
+	return c.colon(el, n)
+}
+
+func (c *cleaner) principalKey() int {
+	r := c.src[c.off:]
+	el, n := -1, 0
+	switch {
+	case strings.HasPrefix(r, `"AWS"`):
+		el, n = 0, len(`"AWS"`)
+	case strings.HasPrefix(r, `"Service"`):
+		el, n = 1, len(`"Service"`)
+	case strings.HasPrefix(r, `"Federated"`):
+		el, n = 2, len(`"Federated"`)
+	case strings.HasPrefix(r, `"CanonicalUser"`):
+		el, n = 3, len(`"CanonicalUser"`)
+	}
+	return c.colon(el, n)
+}
+
+// colon consumes the key, of n bytes, that is word el, and the colon
+// after it, and returns el; or -1.
+func (c *cleaner) colon(el, n int) int {
+	if el < 0 {
+		return -1
+	}
+	c.off += n
+	c.ws()
+	if !c.eat(':') {
+		return -1
+	}
+	return el
+}
+
+// documentVersions are the values of Version, in the order version
+// numbers them.
+var documentVersions = [...]string{Version2012, Version2008}
+
+// version reads a Version value: 0 for 2012-10-17, 1 for 2008-10-17.
+func (c *cleaner) version() int {
+	r := c.src[c.off:]
+	switch {
+	case strings.HasPrefix(r, `"`+Version2012+`"`):
+		c.off += len(Version2012) + 2
+		return 0
+	case strings.HasPrefix(r, `"`+Version2008+`"`):
+		c.off += len(Version2008) + 2
+		return 1
+	}
+	return -1
+}
+
+// effect reads an Effect value.
+func (c *cleaner) effect() Effect {
+	r := c.src[c.off:]
+	switch {
+	case strings.HasPrefix(r, `"Allow"`):
+		c.off += len(`"Allow"`)
+		return Allow
+	case strings.HasPrefix(r, `"Deny"`):
+		c.off += len(`"Deny"`)
+		return Deny
+	}
+	return EffectUnknown
+}
+
 // next consumes a ',' (true, more members) or the closing b (false);
 // ok is false on anything else.
 func (c *cleaner) next(b byte) (more, ok bool) {
@@ -333,42 +464,33 @@ func (c *cleaner) document() *Policy {
 	}
 	var seen [3]bool
 	for more := true; more; {
-		k, _, ok := c.key()
-		if !ok {
+		el := c.documentKey()
+		if el < 0 || seen[el] {
 			return nil
 		}
-		switch k {
-		case "Version":
-			if seen[0] {
+		seen[el] = true
+		ok := true
+		switch el {
+		case 0: // Version
+			v := c.version()
+			if v < 0 {
 				return nil
 			}
-			seen[0] = true
-			v, ok := c.str()
-			if !ok || v != Version2012 && v != Version2008 {
-				return nil
-			}
-			p.Version = v
-			c.vars, c.literal = v == Version2012, v == Version2008
-		case "Id":
-			if seen[1] {
-				return nil
-			}
-			seen[1] = true
+			p.Version = documentVersions[v]
+			c.vars, c.literal = v == 0, v == 1
+		case 1: // Id
 			if p.ID, ok = c.str(); !ok {
 				return nil
 			}
-		case "Statement":
+		case 2: // Statement
 			// Version decides how Resource and condition values are
 			// checked: it must come first.
-			if seen[2] || !seen[0] {
+			if !seen[0] {
 				return nil
 			}
-			seen[2] = true
 			if p, ok = c.statements(p); !ok {
 				return nil
 			}
-		default:
-			return nil
 		}
 		if more, ok = c.next('}'); !ok {
 			return nil
@@ -586,21 +708,12 @@ func (c *cleaner) statement(s *Statement, idx int, ptr string) bool {
 	}
 	var seen [9]bool
 	for more := true; more; {
-		k, _, ok := c.key()
-		if !ok {
-			return false
-		}
-		el := -1
-		for i, e := range statementElements {
-			if e == k {
-				el = i
-				break
-			}
-		}
+		el := c.statementKey()
 		if el < 0 || seen[el] {
 			return false
 		}
 		seen[el] = true
+		ok := true
 		switch el {
 		case elSid:
 			if s.Sid, ok = c.str(); !ok || !c.lenient && !isAlnum(s.Sid) {
@@ -608,15 +721,7 @@ func (c *cleaner) statement(s *Statement, idx int, ptr string) bool {
 			}
 			s.HasSid = true
 		case elEffect:
-			v, ok := c.str()
-			switch {
-			case !ok:
-				return false
-			case v == "Allow":
-				s.Effect = Allow
-			case v == "Deny":
-				s.Effect = Deny
-			default:
+			if s.Effect = c.effect(); s.Effect == EffectUnknown {
 				return false
 			}
 		case elPrincipal:
@@ -728,22 +833,18 @@ func (c *cleaner) principal() *Principal {
 	}
 	var seen [4]bool
 	for more := true; more; {
-		k, _, ok := c.key()
-		if !ok {
-			return nil
-		}
+		i := c.principalKey()
 		var dst *[]string
 		check := anyValue
-		i := 0
-		switch k {
-		case "AWS":
-			dst, check, i = &p.AWS, checkAWSPrincipal, 0
-		case "Service":
-			dst, check, i = &p.Service, validServicePrincipal, 1
-		case "Federated":
-			dst, i = &p.Federated, 2
-		case "CanonicalUser":
-			dst, i = &p.CanonicalUser, 3
+		switch i {
+		case 0:
+			dst, check = &p.AWS, checkAWSPrincipal
+		case 1:
+			dst, check = &p.Service, validServicePrincipal
+		case 2:
+			dst = &p.Federated
+		case 3:
+			dst = &p.CanonicalUser
 		default:
 			return nil
 		}
@@ -751,6 +852,7 @@ func (c *cleaner) principal() *Principal {
 			return nil
 		}
 		seen[i] = true
+		ok := true
 		if *dst, ok = c.list(check); !ok {
 			return nil
 		}
