@@ -99,6 +99,9 @@ type cleaner struct {
 	prins []Principal
 	size  int
 	nq    int // the number of quotes in data
+	// nst bounds the statements (see statements), and so the principals:
+	// a statement has one or none.
+	nst int
 
 	// Stacks on which lists collect before they are copied to a block
 	// of their exact size (reused across documents). kstack holds the
@@ -363,13 +366,19 @@ func (c *cleaner) effect() Effect {
 // ok is false on anything else.
 func (c *cleaner) next(b byte) (more, ok bool) {
 	c.ws()
-	switch {
-	case c.eat(','):
-		return true, true
-	case c.eat(b):
-		return false, true
+	if c.off >= len(c.data) {
+		return false, false
 	}
-	return false, false
+	switch c.data[c.off] {
+	case ',':
+		more = true
+	case b:
+	default:
+		return false, false
+	}
+	c.off++
+	c.ws()
+	return more, true
 }
 
 // scalar reads a string, number or boolean condition value.
@@ -517,7 +526,9 @@ func (c *cleaner) finish(p *Policy) {
 	for _, s := range p.Statements {
 		for i := range s.Conditions {
 			cd := &s.Conditions[i]
-			n += len(cd.ValueKinds) + len(s.Pointer) + len("/Condition/") + tokenLen(cd.Operator) + 1 + tokenLen(cd.Key)
+			// An operator the fast path accepts (in cleanOperators)
+			// needs no escape (TestCleanOperators).
+			n += len(cd.ValueKinds) + len(s.Pointer) + len("/Condition/") + len(cd.Operator) + 1 + tokenLen(cd.Key)
 		}
 	}
 	if n == 0 {
@@ -535,7 +546,7 @@ func (c *cleaner) finish(p *Policy) {
 			start = len(b)
 			b = append(b, s.Pointer...)
 			b = append(b, "/Condition/"...)
-			b = appendToken(b, cd.Operator)
+			b = append(b, cd.Operator...)
 			b = append(b, '/')
 			b = appendToken(b, cd.Key)
 			cd.Pointer = unsafe.String(&b[start], len(b)-start)
@@ -546,6 +557,9 @@ func (c *cleaner) finish(p *Policy) {
 // tokenLen is the length of t escaped as a JSON pointer token.
 func tokenLen(t string) int {
 	n := len(t)
+	if strings.IndexByte(t, '~') < 0 && strings.IndexByte(t, '/') < 0 {
+		return n
+	}
 	for i := 0; i < len(t); i++ {
 		if t[i] == '~' || t[i] == '/' {
 			n++
@@ -574,8 +588,24 @@ func appendToken(b []byte, t string) []byte {
 	return b
 }
 
-// effectKey ends every Effect key.
-var effectKey = []byte(`Effect"`)
+// countEffect counts the occurrences of `Effect"` in b. It looks for
+// the 'E's (three in the usual document) and compares at each, instead
+// of bytes.Count, whose searches of a pattern cost more than the count
+// saves.
+func countEffect(b []byte) int {
+	n := 0
+	for {
+		i := bytes.IndexByte(b, 'E')
+		if i < 0 {
+			return n
+		}
+		b = b[i:]
+		if len(b) >= len(`Effect"`) && string(b[:len(`Effect"`)]) == `Effect"` {
+			n++
+		}
+		b = b[1:]
+	}
+}
 
 // statements reads the Statement element into p, and returns the policy:
 // for ParseClean, p moved to the block its statements are read into.
@@ -599,8 +629,10 @@ func (c *cleaner) statements(p *Policy) (*Policy, bool) {
 	var ptrs []*Statement
 	if c.build {
 		n := 1
+		c.nst = 1
 		if !single {
-			n = bytes.Count(c.data[c.off:], effectKey)
+			n = countEffect(c.data[c.off:])
+			c.nst = n
 		}
 		var q *Policy
 		q, ptrs, stmts = newStatements(n)
@@ -817,7 +849,7 @@ func (c *cleaner) list(ok func(string) bool) ([]string, bool) {
 
 // principal reads a Principal or NotPrincipal value.
 func (c *cleaner) principal() *Principal {
-	ps := take(c, &c.prins, 1, 2)[:1]
+	ps := take(c, &c.prins, 1, c.nst)[:1]
 	p := &ps[0]
 	p.Pos = c.pos()
 	if c.is('"') {

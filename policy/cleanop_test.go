@@ -29,6 +29,10 @@ func TestCleanOperators(t *testing.T) {
 		if ok != want || ok && got != info {
 			t.Errorf("%q: table %v %+v, operatorParts %v %+v", op, ok, got, want, info)
 		}
+		// ParseClean's finish copies an operator into a pointer as is.
+		if ok && strings.ContainsAny(op, "~/") {
+			t.Errorf("%q: the table holds an operator to escape in a JSON pointer", op)
+		}
 		if ok {
 			accepted++
 		}
