@@ -2,6 +2,7 @@ package authz
 
 import (
 	"errors"
+	"math/bits"
 	"reflect"
 	"strings"
 	"testing"
@@ -124,5 +125,32 @@ func TestContextListSameRequest(t *testing.T) {
 	in.ContextList = []ContextEntry{{Key: "s3:" + strings.Repeat("k", MaxContextKeyLength), Values: []string{"v"}}}
 	if _, err := NewRequest(in); !errors.As(err, &fe) || fieldOf(fe) != "context" {
 		t.Fatalf("key too long in the list: %v", err)
+	}
+}
+
+// TestImpliedKeysCounted checks that every key NewRequest implies for a
+// principal is one impliedMask counts, so that the context is made with
+// room for it.
+func TestImpliedKeysCounted(t *testing.T) {
+	for _, p := range []string{
+		"arn:aws:iam::111122223333:user/alice", "arn:aws:iam::111122223333:role/r",
+		"arn:aws:sts::111122223333:assumed-role/r/s", "arn:aws:sts::111122223333:federated-user/f",
+		"arn:aws:iam::111122223333:root", "backup.amazonaws.com", "*",
+	} {
+		for _, res := range []string{"*", "arn:aws:s3:::bucket/key", "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:kms:us-east-1:444455556666:key/k"} {
+			r, err := NewRequest(RequestInput{Principal: p, Action: "s3:GetObject", Resource: res})
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := impliedMask(r.Principal.Kind, r.ResourceAccount != "")
+			for k := range r.Context {
+				if b := impliedBit(k); b == 0 || m&b == 0 {
+					t.Errorf("%s on %s: implied key %s is not counted (bit %b, mask %b)", p, res, k, b, m)
+				}
+			}
+			if n := bits.OnesCount16(m &^ (bitCurrentTime | bitEpochTime)); len(r.Context) > n {
+				t.Errorf("%s on %s: %d implied keys, %d counted", p, res, len(r.Context), n)
+			}
+		}
 	}
 }
