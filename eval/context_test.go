@@ -62,3 +62,51 @@ func TestContextListWarnings(t *testing.T) {
 		t.Errorf("the caller's list was reordered: %v, was %v", list, orig)
 	}
 }
+
+// TestContextNotesCached checks that a Cache's memoised answers (the
+// condition keys, and which keys the action carries) give every request
+// the warnings and context it gets without a Cache, whatever the order of
+// the requests sharing an action and resource.
+func TestContextNotesCached(t *testing.T) {
+	t.Parallel()
+	ctxs := []map[string][]string{
+		{"s3:prefix": {"a/"}, "ec2:Region": {"us-east-1"}},
+		{"ec2:Region": {"us-east-1"}},
+		{"s3:prefix": {"a/"}, "s3:delimiter": {"/"}, "kms:ViaService": {"s3.us-east-1.amazonaws.com"}},
+		{"S3:Prefix": {"b/"}, "aws:CurrentTime": {"2026-01-01T00:00:00Z"}, "aws:EpochTime": {"+-12"}},
+		{"aws:EpochTime": {"1700000000"}, "aws:CurrentTime": {"yesterday"}, "aws:MultiFactorAuthPresent": {"maybe"}},
+	}
+	cache := NewCache(16)
+	for round := range 3 {
+		for i, ctx := range ctxs {
+			prep := func(c *Cache) *Prepared {
+				in := getInput()
+				in.Request.Action, in.Request.Resource = "s3:ListBucket", "arn:aws:s3:::b"
+				in.Identity = []Doc{{Name: "list", Text: []byte(allowList)}}
+				in.Request.Context = ctx
+				pr, err := Prepare(in, Options{Now: fixedNow, Cache: c})
+				if err != nil {
+					t.Fatal(err)
+				}
+				return pr
+			}
+			got, want := prep(cache), prep(nil)
+			if !reflect.DeepEqual(got.Warnings, want.Warnings) || !reflect.DeepEqual(got.Request.Context, want.Request.Context) {
+				t.Errorf("round %d, context %d: cached\n%v\n%v\nwant\n%v\n%v", round, i, got.Warnings, got.Request.Context, want.Warnings, want.Request.Context)
+			}
+			if i == 0 && (len(want.Warnings) != 1 || !strings.Contains(want.Warnings[0].Message, "ec2:Region is not a condition key of")) {
+				t.Errorf("context 0: warnings %v, want ec2:Region's", want.Warnings)
+			}
+		}
+	}
+}
+
+// TestSignedDigits holds signedDigits to the strings.Trim it replaces.
+func TestSignedDigits(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{"", "0", "+12", "-", "1700000000", "12a", " 1", "1.5", "١", "2026-01-01", "+-+", "9/"} {
+		if got, want := signedDigits(s), strings.Trim(s, "+-0123456789") == ""; got != want {
+			t.Errorf("signedDigits(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -60,16 +60,17 @@ func (pr *Prepared) validateRequest(in *Input, opt Options) error {
 // apply is set gives it (and leaves out a key the action never carries).
 func (pr *Prepared) contextNote(p ctxPair, rv *reqCheck, opt Options, apply bool) bool {
 	k, vals := p.Key, p.Values
-	ck, ok := opt.Cache.conditionKey(k)
-	if !ok {
+	kc := opt.Cache.conditionKeyCheck(k)
+	if !kc.ok {
 		return false
 	}
+	ck := kc.ck
 	path := Path{Field: FieldContext, Key: k, Level: -1, Index: -1}
 	// A service-specific key the Service Authorization Reference does
 	// not list for the action (nor for its resource types) is never
 	// in the request context AWS builds for that action: leave it
 	// out, so conditions see it absent, and say so.
-	if rv.known && !hasPrefixFold(ck.Name, "aws:") && !rv.carries(ck.Name) {
+	if rv.known && !kc.global && !rv.carriesMemo(ck.Name) {
 		if apply {
 			delete(pr.Request.Context, strings.ToLower(k))
 			pr.ignored = append(pr.ignored, strings.ToLower(k))
@@ -106,6 +107,25 @@ type reqCheck struct {
 	// request context can hold).
 	act   catalog.Action
 	known bool
+	// carried memoises carries by key name, for a known action: shared by
+	// every copy of the check a Cache hands out. carries walks the
+	// action's keys and those of each of its resource types (a catalog
+	// look-up each): most of the EqualFold calls of validating a
+	// generated case's context, for one or two service keys.
+	carried map[string]bool
+}
+
+// carriesMemo is carries, memoised in rc.carried when it is set.
+func (rc *reqCheck) carriesMemo(name string) bool {
+	if rc.carried == nil {
+		return rc.carries(name)
+	}
+	if v, ok := rc.carried[name]; ok {
+		return v
+	}
+	v := rc.carries(name)
+	rc.carried[name] = v // name is the catalog's: it shares no input
+	return v
 }
 
 // carries reports whether the action, or one of its resource types,
@@ -160,6 +180,7 @@ func checkActionResource(action, res string, allowUnknown bool) reqCheck {
 		return rc
 	}
 	rc.act, rc.known = act, true
+	rc.carried = make(map[string]bool)
 	switch {
 	case res == "" || res == "*":
 		if hasRequiredResource(act) {
@@ -247,22 +268,34 @@ func actionWarning(a string) string {
 type condKeyCheck struct {
 	ck catalog.ConditionKey
 	ok bool
+	// global: the key is an AWS global key (aws:), which any action's
+	// request context may hold.
+	global bool
 }
 
 // conditionKey is catalog.LookupConditionKey, memoised per key as written.
 func (c *Cache) conditionKey(k string) (catalog.ConditionKey, bool) {
-	if c == nil {
-		return catalog.LookupConditionKey(k)
-	}
-	if r, ok := c.keys[k]; ok {
-		return r.ck, r.ok
+	r := c.conditionKeyCheck(k)
+	return r.ck, r.ok
+}
+
+// conditionKeyCheck is conditionKey with what validateRequest asks of
+// the key, memoised with it.
+func (c *Cache) conditionKeyCheck(k string) condKeyCheck {
+	if c != nil {
+		if r, ok := c.keys[k]; ok {
+			return r
+		}
 	}
 	ck, ok := catalog.LookupConditionKey(k)
-	if len(c.keys) >= cacheMemoMax {
-		clear(c.keys)
+	r := condKeyCheck{ck: ck, ok: ok, global: ok && hasPrefixFold(ck.Name, "aws:")}
+	if c != nil {
+		if len(c.keys) >= cacheMemoMax {
+			clear(c.keys)
+		}
+		c.keys[strings.Clone(k)] = r
 	}
-	c.keys[strings.Clone(k)] = condKeyCheck{ck, ok}
-	return ck, ok
+	return r
 }
 
 func operatorMismatch(op string, ck catalog.ConditionKey) string {
@@ -305,7 +338,7 @@ func valueFits(t catalog.KeyType, v string) bool {
 		_, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 		return err == nil
 	case "Date":
-		if tv := strings.TrimSpace(v); tv != "" && strings.Trim(tv, "+-0123456789") == "" {
+		if tv := strings.TrimSpace(v); tv != "" && signedDigits(tv) {
 			// Only then can it be epoch seconds (a failed ParseInt
 			// allocates its error).
 			if _, err := strconv.ParseInt(tv, 10, 64); err == nil {
@@ -326,6 +359,18 @@ func valueFits(t catalog.KeyType, v string) bool {
 		}
 		_, err := netip.ParsePrefix(strings.TrimSpace(v))
 		return err == nil
+	}
+	return true
+}
+
+// signedDigits reports whether every byte of s is a digit, '+' or '-'
+// (strings.Trim(s, "+-0123456789") == "", without building the cutset for
+// every aws:CurrentTime of every case).
+func signedDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && c != '+' && c != '-' {
+			return false
+		}
 	}
 	return true
 }
