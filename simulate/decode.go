@@ -223,15 +223,24 @@ func (d *decoder) object(fn func(key []byte) error) error {
 	}
 	var seenBuf [32][]byte // a request context has 20 to 30 keys
 	seen := seenBuf[:0]
+	// seenBits has keyBit of each key seen: the keys are compared only
+	// when the bit of a new key is set. Comparing each key with every one
+	// before it was a third of this function's instructions on a
+	// generated case's context.
+	var seenBits uint64
 	for {
 		key, err := d.rawStr()
 		if err != nil {
 			return err
 		}
-		for _, k := range seen {
-			if string(k) == string(key) {
-				d.path = append(d.path, seg{key: key, idx: -1})
-				return d.fail("the field %q appears twice", key)
+		if bit := keyBit(key); seenBits&bit == 0 {
+			seenBits |= bit
+		} else {
+			for _, k := range seen {
+				if string(k) == string(key) {
+					d.path = append(d.path, seg{key: key, idx: -1})
+					return d.fail("the field %q appears twice", key)
+				}
 			}
 		}
 		seen = append(seen, key)
@@ -255,6 +264,16 @@ func (d *decoder) object(fn func(key []byte) error) error {
 			return d.syntax("',' or '}'")
 		}
 	}
+}
+
+// keyBit is one of 64 bits, from a key's length and two of its bytes:
+// equal keys have the same bit.
+func keyBit(key []byte) uint64 {
+	h := uint(len(key))
+	if len(key) > 0 {
+		h = h*31 + uint(key[len(key)-1]) + 7*uint(key[len(key)/2])
+	}
+	return 1 << (h & 63)
 }
 
 // rawStr reads a string and returns its content: a slice of the input

@@ -3,10 +3,13 @@ package simulate
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/deniedhq/denied/internal/jsonx"
 )
 
 // TestDecodeStringEscapes checks that escapes decode as encoding/json
@@ -146,5 +149,42 @@ func checkShared(t *testing.T, data []byte, got *Case, err error) {
 	}
 	if !reflect.DeepEqual(want, sin.Request.Context) {
 		t.Fatalf("%q: context copied %q, shared %q", data, want, sin.Request.Context)
+	}
+}
+
+// TestDecodeDuplicateKeys checks that a key given twice is an error
+// wherever the two are in an object of many keys (past the decoder's
+// buffer of 32 too), and that keys alike in length and letters are not.
+func TestDecodeDuplicateKeys(t *testing.T) {
+	t.Parallel()
+	var keys []string
+	for i := range 40 {
+		keys = append(keys, fmt.Sprintf("aws:K%02d", i), fmt.Sprintf("aws:k%02d", i))
+	}
+	keys = append(keys, "", "a", "ab", "ba", "x/y", "y/x")
+	obj := func(ks []string) []byte {
+		var b strings.Builder
+		b.WriteString(`{"request":{"principal":"*","action":"s3:GetObject","context":{`)
+		for i, k := range ks {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			fmt.Fprintf(&b, "%q:\"v\"", k)
+		}
+		b.WriteString(`}}}`)
+		return []byte(b.String())
+	}
+	for _, shared := range []bool{false, true} {
+		if _, err := decodeCase(obj(keys), shared); err != nil {
+			t.Fatalf("distinct keys: %v", err)
+		}
+		for i, k := range keys {
+			ks := append(append(append([]string(nil), keys[:i+1]...), keys[i+1:i+1+min(3, len(keys)-i-1)]...), k)
+			_, err := decodeCase(obj(ks), shared)
+			want := "/request/context/" + jsonx.PointerToken(k) + `: the field "` + k + `" appears twice`
+			if err == nil || err.Error() != want {
+				t.Errorf("%q twice: %v, want %s", k, err, want)
+			}
+		}
 	}
 }
