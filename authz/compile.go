@@ -442,9 +442,7 @@ func compilePolicy(l Layer, np NamedPolicy) (cpolicy, error) {
 		}
 		arns += len(res)
 		for _, r := range res {
-			if r != "*" {
-				pats += 6 // the fields of an ARN, at most
-			}
+			pats += arnPats(r, vars)
 		}
 		conds += len(st.Conditions)
 		for i := range st.Conditions {
@@ -452,7 +450,9 @@ func compilePolicy(l Layer, np NamedPolicy) (cpolicy, error) {
 			vals += len(c.Values)
 			if strings.Contains(c.Operator, "Arn") {
 				arns += len(c.Values)
-				pats += 6 * len(c.Values)
+				for _, v := range c.Values {
+					pats += arnPats(v, vars)
+				}
 			}
 		}
 	}

@@ -722,10 +722,19 @@ func indexFold(s, sub string) int {
 // of the ARN. A pattern that is not a six-field ARN is matched as a whole.
 type arnPattern struct {
 	// pats holds the six field patterns when split, else the pattern of
-	// the whole text (none when any).
+	// the whole text (none when any); with whole, it holds the pattern of
+	// the whole text of a split pattern.
 	pats  []pattern
 	any   bool
 	split bool
+	// whole is a six-field pattern whose first five fields are literal
+	// and whose sixth is literal or literal text then stars: matched as
+	// the whole text or its prefix, of an ARN only, which is the same as
+	// field by field (the prefix holds the five colons, so an ARN that
+	// starts with it has the same first five fields) with one pattern in
+	// place of six. Such are about half the ARN patterns of generated
+	// cases ("arn:aws:s3:::bucket/*", a resource's own ARN).
+	whole bool
 }
 
 func compileARNPattern(s string, vars bool) arnPattern {
@@ -738,6 +747,11 @@ func (ar *arena) arnPattern(s string, vars bool) arnPattern {
 		return arnPattern{any: true}
 	}
 	var a arnPattern
+	if arnWhole(s, vars) {
+		a.split, a.whole = true, true
+		a.pats = append(ar.patterns(1), ar.pattern(s, true, vars, false))
+		return a
+	}
 	// With variables, a colon inside ${...} does not split: the account
 	// field of "arn:aws:iam::${aws:PrincipalAccount}:role/*" is the
 	// variable, as the policy validator reads it (policy's
@@ -761,6 +775,29 @@ func (ar *arena) arnPattern(s string, vars bool) arnPattern {
 	return a
 }
 
+// arnWhole reports whether the ARN pattern s is matched whole (see
+// arnPattern.whole): it starts with "arn:", has at least five colons (six
+// fields, as Fields splits it; FieldsVars splits it the same, as it has
+// no variable) and no wildcard but the stars that end it, which are then
+// in its sixth field. It searches bytes only, so that compilePolicy can
+// ask it to size a policy's patterns.
+func arnWhole(s string, vars bool) bool {
+	return strings.HasPrefix(s, "arn:") && strings.IndexByte(s, '?') < 0 &&
+		strings.IndexByte(strings.TrimRight(s, "*"), '*') < 0 &&
+		!(vars && strings.Contains(s, "${")) && strings.Count(s, ":") >= 5
+}
+
+// arnPats is the number of patterns arnPattern(s, vars) takes.
+func arnPats(s string, vars bool) int {
+	if s == "*" {
+		return 0
+	}
+	if arnWhole(s, vars) {
+		return 1
+	}
+	return 6 // at most: the fields of an ARN
+}
+
 // match matches the ARN s, whose fields are given by v when it is an ARN
 // (isARN).
 func (a *arnPattern) match(s string, v arnView, isARN bool, ctx Context) (ok, unresolved bool) {
@@ -774,6 +811,9 @@ func (a *arnPattern) match(s string, v arnView, isARN bool, ctx Context) (ok, un
 		// A six-field ARN pattern names an ARN: a value that is not one
 		// (an empty string, "*", an account ID) matches none.
 		return false, false
+	}
+	if a.whole {
+		return a.pats[0].match(s, ctx)
 	}
 	start := 0
 	for i := 0; i < 6; i++ {

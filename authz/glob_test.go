@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/deniedhq/denied/internal/arn"
 )
 
 func TestPattern(t *testing.T) {
@@ -115,6 +117,7 @@ func FuzzPattern(f *testing.F) {
 	f.Add("home/${aws:username}/*", "home/alice/x", true, false)
 	f.Add("*a*a*a*a*a*b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", true, false)
 	f.Add("${*}${?}${$}", "*?$", false, true)
+	f.Add("arn:aws:s3:::b/*", "arn:aws:s3:::b/k:x", true, false)
 	f.Fuzz(func(t *testing.T, pat, s string, wild, fold bool) {
 		ctx := Context{"aws:username": {"alice"}}
 		p := compilePattern(pat, wild, true, fold)
@@ -130,7 +133,11 @@ func FuzzPattern(f *testing.F) {
 			}
 		}
 		a := compileARNPattern(pat, true)
-		a.matchString(s, ctx)
+		g, gu := a.matchString(s, ctx)
+		fw := fieldwiseARNPattern(pat, true)
+		if w, wu := fw.matchString(s, ctx); g != w || gu != wu {
+			t.Fatalf("ARN pattern %q vs %q = %v, %v; field by field %v, %v", pat, s, g, gu, w, wu)
+		}
 	})
 }
 
@@ -179,5 +186,59 @@ func TestASCIILowerCached(t *testing.T) {
 				t.Fatalf("asciiLower(%q) = %q, want %q", s, got, want(s))
 			}
 		}
+	}
+}
+
+// fieldwiseARNPattern is compileARNPattern without the whole-text form:
+// every six-field pattern is matched field by field.
+func fieldwiseARNPattern(s string, vars bool) arnPattern {
+	a := compileARNPattern(s, vars)
+	if !a.whole {
+		return a
+	}
+	f, _ := arn.Fields(s)
+	a.whole, a.pats = false, nil
+	for i := range f {
+		a.pats = append(a.pats, compilePattern(f[i], true, vars, false))
+	}
+	return a
+}
+
+// TestARNPatternWhole holds the whole-text form of an ARN pattern (five
+// literal fields, a literal sixth or one ending in stars) to field by
+// field matching.
+func TestARNPatternWhole(t *testing.T) {
+	patterns := []string{
+		"arn:aws:s3:::bucket/*", "arn:aws:s3:::bucket", "arn:aws:s3:::*", "arn:aws:s3:::**",
+		"arn:aws:ec2:us-east-1:111122223333:instance/i-1", "arn:aws:ec2:us-east-1:111122223333:instance/*",
+		"arn:aws:iam::111122223333:role/a:b*", "arn:aws:logs:us-east-1:1:log-group:g:*", "arn:aws:s3:::",
+		"arn:aws:s3:::${*}", "arn:aws:s3:::b/${aws:username}", "arn:aws:s3:::b/$", "arn:aws:s3:::b/{x}",
+		"foo:aws:s3:::bucket", "ARN:aws:s3:::bucket", "arn:aws:s3::bucket", "arn:aws:s3:::ü/*",
+	}
+	values := []string{
+		"", "*", "arn", "arn:aws:s3:::bucket", "arn:aws:s3:::bucket/", "arn:aws:s3:::bucket/k", "arn:aws:s3:::bucket/k:x",
+		"arn:aws:s3:::", "arn:aws:s3:::*", "arn:aws:s3:::${*}", "arn:aws:s3:::b/${aws:username}", "arn:aws:s3:::b/alice",
+		"arn:aws:ec2:us-east-1:111122223333:instance/i-1", "arn:aws:ec2:us-east-1:111122223333:instance/i-12",
+		"arn:aws:ec2:us-east-1:111122223333:instance", "arn:aws:iam::111122223333:role/a:b", "arn:aws:iam::111122223333:role/a:bc",
+		"arn:aws:logs:us-east-1:1:log-group:g:log-stream:s", "arn:aws:logs:us-east-1:1:log-group:g", "foo:aws:s3:::bucket",
+		"ARN:aws:s3:::bucket", "arn:aws:s3::bucket", "arn:aws:s3:::ü/x", "arn:aws:s3:::b/$", "arn:aws:s3:::b/{x}",
+		"arn:aws:s3:::bucket/" + strings.Repeat("k", 70000),
+	}
+	ctx := Context{}
+	ctx.Set("aws:username", "alice")
+	for _, vars := range []bool{false, true} {
+		for _, pat := range patterns {
+			got, want := compileARNPattern(pat, vars), fieldwiseARNPattern(pat, vars)
+			for _, v := range values {
+				g, gu := got.matchString(v, ctx)
+				w, wu := want.matchString(v, ctx)
+				if g != w || gu != wu {
+					t.Errorf("vars %v: %q vs %q = %v, %v; field by field %v, %v", vars, pat, v, g, gu, w, wu)
+				}
+			}
+		}
+	}
+	if a := compileARNPattern("arn:aws:s3:::bucket/*", true); !a.whole {
+		t.Error("arn:aws:s3:::bucket/* is not matched whole")
 	}
 }
