@@ -116,11 +116,11 @@ type cval struct {
 // ccond is a compiled condition: one operator applied to one key.
 type ccond struct {
 	op     operator
+	hasVar bool   // beside op, in its padding: 72 bytes, not 80
 	key    string // lower-cased
 	name   string // key as written
 	vals   []cval
 	src    *policy.Condition
-	hasVar bool
 }
 
 func compileCondition(c *policy.Condition, vars bool) (ccond, error) {

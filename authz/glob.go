@@ -471,31 +471,32 @@ func buildShiftAnd(toks []tok) *shiftAnd {
 		return nil // literal text alone is found by strings.Index
 	}
 	sa := &shiftAnd{m: m, words: (m + 63) / 64}
+	// The rows are numbered first, so that masks is made once at its size
+	// (it grew by a row for every distinct byte, most of the allocations
+	// of compiling a pattern with '?').
 	var rows int
-	sa.masks = make([]uint64, sa.words) // row 0: the '?' positions only
+	for i := range toks {
+		for k := 0; k < len(toks[i].text); k++ {
+			if c := toks[i].text[k]; sa.row[c] == 0 {
+				rows++
+				sa.row[c] = uint16(rows)
+			}
+		}
+	}
+	sa.masks = make([]uint64, (rows+1)*sa.words) // row 0: the '?' positions only
 	setBit := func(r, j int) { sa.masks[r*sa.words+j/64] |= 1 << (j % 64) }
 	j := 0
-	var qs []int
 	for i := range toks {
 		if toks[i].kind == tQmark {
-			qs = append(qs, j)
+			for r := 0; r <= rows; r++ {
+				setBit(r, j)
+			}
 			j++
 			continue
 		}
 		for k := 0; k < len(toks[i].text); k++ {
-			c := toks[i].text[k]
-			if sa.row[c] == 0 {
-				rows++
-				sa.row[c] = uint16(rows)
-				sa.masks = append(sa.masks, make([]uint64, sa.words)...)
-			}
-			setBit(int(sa.row[c]), j)
+			setBit(int(sa.row[toks[i].text[k]]), j)
 			j++
-		}
-	}
-	for r := 0; r <= rows; r++ {
-		for _, q := range qs {
-			setBit(r, q)
 		}
 	}
 	return sa
