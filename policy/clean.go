@@ -86,65 +86,51 @@ type cleaner struct {
 	vars      bool // Version 2012-10-17: variables are interpreted
 	literal   bool // Version 2008-10-17: "${" is matched literally
 	// build: the model is kept (ParseClean); otherwise (Clean) the slabs
-	// below are reused from one document to the next.
+	// and stacks below are reused from one document to the next.
 	build bool
 	pol   Policy // the policy of a Clean
 	// check, if set (CleanChecked), must accept each condition.
 	check func(*Condition) bool
 
 	// The model's pieces are carved out of blocks, as the checker does.
-	strs  []string
-	conds []Condition
 	text  []byte
 	prins []Principal
 	size  int
-	nq    int // the number of quotes in data
 	// nst bounds the statements (see statements), and so the principals:
 	// a statement has one or none.
 	nst int
 
-	// Stacks on which lists collect before they are copied to a block
-	// of their exact size (reused across documents). kstack holds the
-	// kinds of all the document's condition values, which the conditions
-	// point to until ParseClean moves them to the block of their pointers
-	// (see finish).
+	// Stacks on which all the document's lists of strings, condition
+	// value kinds and conditions collect, and which the model points to
+	// until ParseClean moves them to blocks of their exact size once the
+	// document is read (see finish); reused across documents.
 	sstack []string
 	kstack []ValueKind
 	cstack []Condition
 	one    Statement // the statement a Clean reads
-	// shigh is the most strings sstack held during this document: release
-	// clears that much, not the whole stack (clearing the capacity of the
-	// stacks was a tenth of ParseClean's time on generated cases).
-	shigh int
 }
 
 func (c *cleaner) reset(data []byte, lenient, build bool) {
 	sstack, kstack, cstack := c.sstack[:0], c.kstack[:0], c.cstack[:0]
-	var strs, conds, text, prins = c.strs[:0], c.conds[:0], c.text[:0], c.prins[:0]
+	var text, prins = c.text[:0], c.prins[:0]
 	*c = cleaner{data: data, src: unsafe.String(unsafe.SliceData(data), len(data)), line: 1,
 		lenient: lenient, build: build, size: len(data),
 		sstack: sstack, kstack: kstack, cstack: cstack}
 	if !build {
-		c.strs, c.conds, c.text, c.prins = strs, conds, text, prins
-		return
+		c.text, c.prins = text, prins
 	}
-	// A string value takes two quotes and most have a key, which takes
-	// two more: the strings' first block holds a quarter of the quotes
-	// (bytes.Count of one byte is fast), and carve grows past it.
-	c.nq = bytes.Count(data, []byte{'"'})
-	c.strs = make([]string, 0, c.nq/4)
 }
 
 func (c *cleaner) release() {
-	// cstack is cleared as conditions returns.
-	clear(c.sstack[:c.shigh])
+	// The stacks hold this document's lists only: clearing their
+	// capacity was a tenth of ParseClean's time on generated cases.
+	clear(c.sstack)
+	clear(c.cstack)
 	c.one = Statement{}
 	c.data, c.src, c.pol, c.check = nil, "", Policy{}, nil
 	if c.build {
-		c.strs, c.conds, c.text, c.prins = nil, nil, nil, nil
+		c.text, c.prins = nil, nil
 	} else {
-		clear(c.strs[:cap(c.strs)])
-		clear(c.conds[:cap(c.conds)])
 		clear(c.prins[:cap(c.prins)])
 	}
 	cleanPool.Put(c)
@@ -515,29 +501,58 @@ func (c *cleaner) document() *Policy {
 	return p
 }
 
-// finish gives the conditions of p, a policy ParseClean accepts, their
-// pointers, and moves their kinds from kstack, all to one block it sizes
-// first. Before, the pointers were carved from a block of a quarter of
-// the document, too small for most documents with conditions (a pointer
-// such as /Statement/0/Condition/StringEquals/aws:SourceVpc is 50 bytes),
-// which then allocated another; the kinds shared the first.
+// finish moves the lists of strings and the conditions of p, a policy
+// ParseClean accepts, from the stacks they were read on to blocks of
+// their exact size, one for the strings, one for the conditions and one
+// for the conditions' value kinds and pointers, which it makes. Before,
+// each list was copied from the stack to a block carved as it was read,
+// of a size guessed from the document: the strings' of a quarter of its
+// quotes (about twice what they need), the pointers' of a quarter of its
+// bytes, which most documents with conditions outgrew (a pointer such as
+// /Statement/0/Condition/StringEquals/aws:SourceVpc is 50 bytes).
 func (c *cleaner) finish(p *Policy) {
-	n := 0
+	nstr, nb := 0, 0
 	for _, s := range p.Statements {
+		nstr += len(s.Action) + len(s.NotAction) + len(s.Resource) + len(s.NotResource)
+		for _, pr := range [...]*Principal{s.Principal, s.NotPrincipal} {
+			if pr != nil {
+				nstr += len(pr.AWS) + len(pr.Service) + len(pr.Federated) + len(pr.CanonicalUser)
+			}
+		}
 		for i := range s.Conditions {
 			cd := &s.Conditions[i]
+			nstr += len(cd.Values)
 			// An operator the fast path accepts (in cleanOperators)
 			// needs no escape (TestCleanOperators).
-			n += len(cd.ValueKinds) + len(s.Pointer) + len("/Condition/") + len(cd.Operator) + 1 + tokenLen(cd.Key)
+			nb += len(cd.ValueKinds) + len(s.Pointer) + len("/Condition/") + len(cd.Operator) + 1 + tokenLen(cd.Key)
 		}
 	}
-	if n == 0 {
-		return
+	strs := make([]string, nstr)
+	var conds []Condition
+	if len(c.cstack) > 0 {
+		conds = make([]Condition, len(c.cstack))
 	}
-	b := make([]byte, 0, n)
+	b := make([]byte, 0, nb)
 	for _, s := range p.Statements {
+		s.Action, strs = move(s.Action, strs)
+		s.NotAction, strs = move(s.NotAction, strs)
+		s.Resource, strs = move(s.Resource, strs)
+		s.NotResource, strs = move(s.NotResource, strs)
+		for _, pr := range [...]*Principal{s.Principal, s.NotPrincipal} {
+			if pr != nil {
+				pr.AWS, strs = move(pr.AWS, strs)
+				pr.Service, strs = move(pr.Service, strs)
+				pr.Federated, strs = move(pr.Federated, strs)
+				pr.CanonicalUser, strs = move(pr.CanonicalUser, strs)
+			}
+		}
+		if s.Conditions == nil {
+			continue
+		}
+		s.Conditions, conds = move(s.Conditions, conds)
 		for i := range s.Conditions {
 			cd := &s.Conditions[i]
+			cd.Values, strs = move(cd.Values, strs)
 			start := len(b)
 			for _, k := range cd.ValueKinds {
 				b = append(b, byte(k))
@@ -552,6 +567,16 @@ func (c *cleaner) finish(p *Policy) {
 			cd.Pointer = unsafe.String(&b[start], len(b)-start)
 		}
 	}
+}
+
+// move copies list to the start of blk, and returns the copy (nil for a
+// nil list: an absent element) and the rest of blk.
+func move[T any](list, blk []T) ([]T, []T) {
+	if list == nil {
+		return nil, blk
+	}
+	n := copy(blk, list)
+	return blk[:n:n], blk[n:]
 }
 
 // tokenLen is the length of t escaped as a JSON pointer token.
@@ -819,16 +844,13 @@ func (c *cleaner) list(ok func(string) bool) ([]string, bool) {
 		if !good || !ok(v) {
 			return nil, false
 		}
-		return append(take(c, &c.strs, 1, c.size/32), v), true
+		c.sstack = append(c.sstack, v)
+		return c.sstack[len(c.sstack)-1 : len(c.sstack) : len(c.sstack)], true
 	}
 	if !c.eat('[') {
 		return nil, false
 	}
 	mark := len(c.sstack)
-	defer func() {
-		c.shigh = max(c.shigh, len(c.sstack))
-		c.sstack = c.sstack[:mark]
-	}()
 	for {
 		v, good := c.str()
 		if !good || !ok(v) {
@@ -843,8 +865,7 @@ func (c *cleaner) list(ok func(string) bool) ([]string, bool) {
 			break
 		}
 	}
-	vs := c.sstack[mark:]
-	return append(take(c, &c.strs, len(vs), c.size/32), vs...), true
+	return c.sstack[mark:len(c.sstack):len(c.sstack)], true
 }
 
 // principal reads a Principal or NotPrincipal value.
@@ -901,10 +922,6 @@ func (c *cleaner) conditions(s *Statement) bool {
 		return false
 	}
 	mark := len(c.cstack)
-	defer func() {
-		clear(c.cstack[mark:])
-		c.cstack = c.cstack[:mark]
-	}()
 	for more := true; more; {
 		op, _, ok := c.key()
 		if !ok {
@@ -947,7 +964,7 @@ func (c *cleaner) conditions(s *Statement) bool {
 			return false
 		}
 	}
-	cs := c.cstack[mark:]
+	cs := c.cstack[mark:len(c.cstack):len(c.cstack)]
 	if c.check != nil {
 		for i := range cs {
 			if !c.check(&cs[i]) {
@@ -955,9 +972,8 @@ func (c *cleaner) conditions(s *Statement) bool {
 			}
 		}
 	}
-	// A first block of one condition per 128 bytes holds most documents'.
 	// Their pointers are made once the document is read (finish).
-	s.Conditions = append(take(c, &c.conds, len(cs), c.size/128), cs...)
+	s.Conditions = cs
 	return true
 }
 
@@ -1005,17 +1021,14 @@ func (c *cleaner) values(cond *Condition, op opInfo) bool {
 		if !ok || !c.valueOK(v, vk, op) {
 			return false
 		}
-		cond.Values = append(take(c, &c.strs, 1, c.size/32), v)
+		c.sstack = append(c.sstack, v)
+		cond.Values = c.sstack[len(c.sstack)-1 : len(c.sstack) : len(c.sstack)]
 		c.kstack = append(c.kstack, vk)
 		cond.ValueKinds = c.kstack[len(c.kstack)-1 : len(c.kstack) : len(c.kstack)]
 		return true
 	}
 	c.eat('[')
 	mark, kmark := len(c.sstack), len(c.kstack)
-	defer func() {
-		c.shigh = max(c.shigh, len(c.sstack))
-		c.sstack = c.sstack[:mark]
-	}()
 	for {
 		v, vk, ok := c.scalar()
 		if !ok || !c.valueOK(v, vk, op) {
@@ -1031,8 +1044,7 @@ func (c *cleaner) values(cond *Condition, op opInfo) bool {
 			break
 		}
 	}
-	vs := c.sstack[mark:]
-	cond.Values = append(take(c, &c.strs, len(vs), c.size/32), vs...)
+	cond.Values = c.sstack[mark:len(c.sstack):len(c.sstack)]
 	cond.ValueKinds = c.kstack[kmark:len(c.kstack):len(c.kstack)]
 	return true
 }
