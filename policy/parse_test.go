@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/deniedhq/denied/internal/arn"
 )
 
 // mark is written in test documents before the element each expected
@@ -1409,6 +1411,59 @@ func TestCarvedModel(t *testing.T) {
 	for i, s := range p.Statements {
 		if s.Index != i || s.Action[1] != fmt.Sprintf("s3:Put%d", i) || s.Conditions[0].Values[0] != fmt.Sprintf("x%d", i) {
 			t.Fatalf("statement %d: %+v", i, s)
+		}
+	}
+}
+
+// TestResourceARNSplit holds resourceARNProblem, which splits a value
+// without "${" with arn.Fields, to the split it made before: always
+// arn.FieldsVars with variables, arn.Fields without.
+func TestResourceARNSplit(t *testing.T) {
+	before := func(s string, vars bool) string {
+		f, n := arn.FieldsVars(s)
+		if !vars {
+			f, n = arn.Fields(s)
+		}
+		switch {
+		case n < 6:
+			return "short"
+		case f[0] != "arn":
+			return "arn"
+		case vars && strings.Contains(s[:len(s)-len(f[5])], "${"):
+			return "var"
+		case !knownPartition(f[1]) && !hasWildcard(f[1]):
+			return "partition"
+		case f[2] == "":
+			return "service"
+		case f[5] == "":
+			return "resource"
+		}
+		return ""
+	}
+	short := map[string]string{
+		"it has fewer than six colon-separated fields":     "short",
+		"it does not start with \"arn:\"":                  "arn",
+		"unknown partition \"":                             "partition",
+		"the service is empty":                             "service",
+		"the resource is empty":                            "resource",
+		"a policy variable can be used only in the resour": "var",
+	}
+	values := []string{"", "*", "arn", "arn:aws:s3:::b", "arn:aws:s3:::b/${aws:username}/*", "arn:aws:s3:::",
+		"arn:${aws:partition}:s3:::b", "arn:aws:iam::${aws:PrincipalAccount}:role/x", "arn:aws:s3:::${a:b:c:d:e:f}",
+		"arn:aws:s3:::x${", "arn:aws:${x}:::y", "arn:aw?:s3:::b", "arn:nope:s3:::b", "arn:aws::us-east-1:1:x",
+		"arn:aws:s3:${a:b}:${c:d}:${e:f}", "a:b:c:d:e:f", "arn:aws:ec2:us-east-1:111122223333:instance/${ec2:InstanceID}:x",
+		"arn:aws:s3:::}${:", "arn:aws:s3$:{::b", "arn:aws:s3:::b:${aws:username", "${}:aws:s3:::b"}
+	for _, v := range values {
+		for _, vars := range []bool{false, true} {
+			got := resourceARNProblem(v, vars)
+			for long, sh := range short {
+				if strings.HasPrefix(got, long) {
+					got = sh
+				}
+			}
+			if want := before(v, vars); got != want {
+				t.Errorf("resourceARNProblem(%q, %v) = %q, before %q", v, vars, got, want)
+			}
 		}
 	}
 }
