@@ -131,17 +131,9 @@ func (s *lineScan) object(i, d int, ptr string) int {
 		if i = s.value(i, d+1, child); i < 0 {
 			return -1
 		}
-		i = s.ws(i)
-		if i >= len(s.data) {
-			return -1
-		}
-		switch s.data[i] {
-		case ',':
-			i = s.ws(i + 1)
-		case '}':
-			return i + 1
-		default:
-			return -1
+		var done bool
+		if i, done = s.after(i, '}'); done {
+			return i
 		}
 	}
 }
@@ -159,19 +151,26 @@ func (s *lineScan) array(i, d int, ptr string) int {
 		if i = s.value(i, d+1, child); i < 0 {
 			return -1
 		}
-		i = s.ws(i)
-		if i >= len(s.data) {
-			return -1
-		}
-		switch s.data[i] {
-		case ',':
-			i = s.ws(i + 1)
-		case ']':
-			return i + 1
-		default:
-			return -1
+		var done bool
+		if i, done = s.after(i, ']'); done {
+			return i
 		}
 	}
+}
+
+// after reads what follows a member or element ending at i: a comma
+// (the offset of the next one, and false), the closing byte (the offset
+// past it, and true), or anything else (-1, and true).
+func (s *lineScan) after(i int, closing byte) (int, bool) {
+	if i = s.ws(i); i < len(s.data) {
+		switch s.data[i] {
+		case ',':
+			return s.ws(i + 1), false
+		case closing:
+			return i + 1, true
+		}
+	}
+	return -1, true
 }
 
 func (s *lineScan) literal(i int, lit string) int {

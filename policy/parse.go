@@ -123,17 +123,7 @@ func (c *checker) pointer(parent string, tokens ...string) string {
 	start := len(c.text)
 	b := append(c.text, parent...)
 	for _, t := range tokens {
-		b = append(b, '/')
-		for i := 0; i < len(t); i++ {
-			switch t[i] {
-			case '~':
-				b = append(b, '~', '0')
-			case '/':
-				b = append(b, '~', '1')
-			default:
-				b = append(b, t[i])
-			}
-		}
+		b = appendToken(append(b, '/'), t)
 	}
 	c.text = b
 	out := b[start:]
