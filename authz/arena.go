@@ -1,5 +1,7 @@
 package authz
 
+import "unsafe"
+
 // arena carves the slices of one compiled policy (its action and
 // resource patterns, conditions, condition values, pattern tokens and
 // segments) out of a few shared backing arrays, so that compiling a
@@ -15,6 +17,11 @@ type arena struct {
 	toks  []tok
 	segs  []segment
 	cxs   []cpat
+	// low holds the lower-cased copies of the policy's actions, condition
+	// keys and case-insensitive values; lowHint sizes its first array (the
+	// bytes of every action and key, which bounds the common need).
+	low     []byte
+	lowHint int
 }
 
 // arenaChunk is the size of the first backing array for tokens,
@@ -40,7 +47,8 @@ func carve[T any](slab *[]T, n, chunk int) []T {
 }
 
 // init sizes an arena for the statements of one policy.
-func (a *arena) init(pats, arns, conds, vals int) {
+func (a *arena) init(pats, arns, conds, vals, low int) {
+	a.lowHint = low
 	a.pats = make([]pattern, 0, pats)
 	a.arns = make([]arnPattern, 0, arns)
 	a.conds = make([]ccond, 0, conds)
@@ -100,4 +108,28 @@ func (a *arena) cpat() *cpat {
 	s := carve(&a.cxs, 1, arenaChunk)
 	s = s[:1]
 	return &s[0]
+}
+
+// lower is asciiLower, with the lowered copy taken from a. asciiLower's
+// shared cache of recent strings cost simulate more than lowering afresh:
+// a hash, an atomic load and a comparison of memory another core may
+// have just written, for each action and key of each document (1.7 µs of
+// the 8.1 µs a case spent compiling, CPU profile of the 50,000 generated
+// cases on 2 cores), where a copy into the policy's own bytes is a few
+// stores to memory in cache.
+func (a *arena) lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			if a == nil {
+				return asciiLower(s)
+			}
+			b := carve(&a.low, len(s), a.lowHint)[:len(s)]
+			copy(b, s[:i])
+			for j := i; j < len(s); j++ {
+				b[j] = lower(s[j])
+			}
+			return unsafe.String(&b[0], len(b))
+		}
+	}
+	return s
 }

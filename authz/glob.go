@@ -81,7 +81,7 @@ func (a *arena) pattern(s string, wild, vars, fold bool) pattern {
 		return p
 	}
 	if fold {
-		s = asciiLower(s)
+		s = a.lower(s)
 		fold = false // already folded: literal runs need no more work
 	}
 	// Fast path: no wildcard and no variable, a plain string.

@@ -189,6 +189,24 @@ func TestASCIILowerCached(t *testing.T) {
 	}
 }
 
+// TestArenaLower checks arena.lower against asciiLower, with the first
+// array sized too small for the strings lowered (so that it grows), and
+// that each lowered string keeps its text when later ones are lowered.
+func TestArenaLower(t *testing.T) {
+	in := []string{"s3:GetObject", "", "lower", "aws:PrincipalTag/Team\u212aÉ", "UPPER", strings.Repeat("Ab", 100), "iam:PassRole"}
+	var a arena
+	a.init(0, 0, 0, 0, 8)
+	var got []string
+	for _, s := range in {
+		got = append(got, a.lower(s))
+	}
+	for i, s := range in {
+		if want := asciiLower(s); got[i] != want {
+			t.Errorf("lower(%q) = %q, want %q", s, got[i], want)
+		}
+	}
+}
+
 // fieldwiseARNPattern is compileARNPattern without the whole-text form:
 // every six-field pattern is matched field by field.
 func fieldwiseARNPattern(s string, vars bool) arnPattern {
