@@ -153,6 +153,7 @@ func (a *arena) pattern(s string, wild, vars, fold bool) pattern {
 		i++
 	}
 	flush(len(s))
+	toks = a.keepToks(toks)
 	if len(toks) == 0 {
 		p.simple = true
 		return p

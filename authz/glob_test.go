@@ -2,6 +2,7 @@ package authz
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -203,6 +204,31 @@ func TestArenaLower(t *testing.T) {
 	for i, s := range in {
 		if want := asciiLower(s); got[i] != want {
 			t.Errorf("lower(%q) = %q, want %q", s, got[i], want)
+		}
+	}
+}
+
+// TestArenaPatterns compiles patterns one after another into one arena,
+// whose slabs of tokens, segments and cpats grow and take back the room a
+// pattern did not use (keepToks), and checks that each is what it is
+// compiled alone, once all are compiled: no pattern's tokens were
+// overwritten by a later one's.
+func TestArenaPatterns(t *testing.T) {
+	in := []string{"s3:Get*", "a*b?c", "*", "${aws:username}/*", "plain", "x?y", "**a**b**", "${*}${?}${$}", "a${aws:userid, 'd'}*?z", "?", "", "arn:aws:s3:::b/*/k?", "Ec2:Run*Inst?nces"}
+	for _, vars := range []bool{false, true} {
+		var a arena
+		a.init(0, 0, 0, 0, 0)
+		var got []pattern
+		for _, s := range in {
+			got = append(got, a.pattern(s, true, vars, true))
+			got = append(got, a.pattern(s, true, vars, false))
+		}
+		for i, s := range in {
+			for k, fold := range []bool{true, false} {
+				if want := compilePattern(s, true, vars, fold); !reflect.DeepEqual(got[2*i+k], want) {
+					t.Errorf("pattern(%q, vars %v, fold %v) = %+v, want %+v", s, vars, fold, got[2*i+k], want)
+				}
+			}
 		}
 	}
 }
