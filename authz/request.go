@@ -196,6 +196,21 @@ type ContextEntry struct {
 // it is derivable, aws:ResourceAccount, aws:PrincipalIsAWSService,
 // aws:PrincipalServiceName) are filled in unless given.
 func NewRequest(in RequestInput) (*Request, error) {
+	return NewRequestLowered(in, nil)
+}
+
+// LowerKey is a context key as a Request's Context holds it: its ASCII
+// letters lower-cased (AWS folds no other).
+func LowerKey(k string) string { return asciiLower(k) }
+
+// NewRequestLowered is NewRequest for a caller that has the keys of
+// in.ContextList lower-cased already: lowered[i], when i < len(lowered)
+// and it is not "", must be LowerKey(in.ContextList[i].Key). A caller that
+// memoises what it knows of each key as written (eval's Cache) saves
+// NewRequest lowering each again, a hash of the key a key (an eighth of
+// validating and preparing a generated case's request, whose 15 keys or
+// so are all written in mixed case).
+func NewRequestLowered(in RequestInput, lowered []string) (*Request, error) {
 	if err := checkRequestLimits(in); err != nil {
 		return nil, err
 	}
@@ -260,20 +275,26 @@ func NewRequest(in RequestInput) (*Request, error) {
 	// or more (generated cases give 10 to 25, the implied ones among
 	// them): its largest allocation.
 	var buf [32]ContextEntry
-	lowered := buf[:0]
+	entries := buf[:0]
 	var given uint16
 	for k, v := range in.Context {
 		lk := asciiLower(k)
 		given |= impliedBit(lk)
-		lowered = append(lowered, ContextEntry{Key: lk, Values: v})
+		entries = append(entries, ContextEntry{Key: lk, Values: v})
 	}
-	for _, e := range in.ContextList {
-		lk := asciiLower(e.Key)
+	for i, e := range in.ContextList {
+		lk := ""
+		if i < len(lowered) {
+			lk = lowered[i]
+		}
+		if lk == "" {
+			lk = asciiLower(e.Key)
+		}
 		given |= impliedBit(lk)
-		lowered = append(lowered, ContextEntry{Key: lk, Values: e.Values})
+		entries = append(entries, ContextEntry{Key: lk, Values: e.Values})
 	}
-	r.Context = make(Context, len(lowered)+bits.OnesCount16(impliedMask(p.Kind, r.ResourceAccount != "")&^given))
-	for _, e := range lowered {
+	r.Context = make(Context, len(entries)+bits.OnesCount16(impliedMask(p.Kind, r.ResourceAccount != "")&^given))
+	for _, e := range entries {
 		r.Context[e.Key] = e.Values
 	}
 	_, givenRA := r.Context["aws:resourceaccount"]

@@ -35,7 +35,7 @@ type Cache struct {
 	seed       maphash.Seed
 	req        map[reqKey]reqCheck
 	acts       map[string]string
-	keys       map[string]condKeyCheck
+	keys       map[string]*keyMemo
 	stats      CacheStats
 	// ident, when set (SameBytes), finds the documents kept again by the
 	// identity of the caller's bytes (their address and length), before
@@ -252,7 +252,7 @@ func NewCache(max int) *Cache {
 		seed:  maphash.MakeSeed(),
 		req:   make(map[reqKey]reqCheck),
 		acts:  make(map[string]string),
-		keys:  make(map[string]condKeyCheck),
+		keys:  make(map[string]*keyMemo),
 		max:   max,
 	}
 }

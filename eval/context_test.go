@@ -3,8 +3,10 @@ package eval
 import (
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/deniedhq/denied/authz"
 )
@@ -107,6 +109,60 @@ func TestSignedDigits(t *testing.T) {
 	for _, s := range []string{"", "0", "+12", "-", "1700000000", "12a", " 1", "1.5", "١", "2026-01-01", "+-+", "9/"} {
 		if got, want := signedDigits(s), strings.Trim(s, "+-0123456789") == ""; got != want {
 			t.Errorf("signedDigits(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestContextKeyMemo checks that the Cache's memo of each key as written
+// (its lower-cased form, the clock keys, and the values known to fit its
+// type, of which it keeps the last few) gives every request the warnings
+// and context it gets without a Cache: contexts given as lists, with more
+// fitting values than the memo keeps, values that do not fit between
+// them, and clock keys in any case or missing.
+func TestContextKeyMemo(t *testing.T) {
+	t.Parallel()
+	ips := []string{"10.0.0.1", "10.0.0.300", "::1", "10.0.0.0/8", "nope", "fe80::1", "192.168.1.1", "10.0.0.1", "172.16.0.0/12", "2001:db8::/32", "10.0.0.300", "::1"}
+	times := []string{"2026-01-01T00:00:00Z", "yesterday", "2026-01-01", "2026-01-02T00:00:00Z", "2026-01-03T00:00:00Z", "2026-13-01", "2026-01-04T00:00:00Z", "2026-01-01T00:00:00Z"}
+	cache := NewCache(16)
+	for round := range 3 {
+		for i := range 24 {
+			list := []authz.ContextEntry{
+				{Key: "aws:SourceIp", Values: []string{ips[i%len(ips)]}},
+				{Key: []string{"aws:CurrentTime", "AWS:CURRENTTIME", "aws:currenttime", "aws:TokenIssueTime"}[i%4], Values: []string{times[i%len(times)]}},
+				{Key: "aws:MultiFactorAuthAge", Values: []string{strconv.Itoa(i), "x" + strconv.Itoa(i%3)}[:1+i%2]},
+			}
+			if i%3 != 0 {
+				list = append(list, authz.ContextEntry{Key: []string{"aws:EpochTime", "Aws:EpochTime"}[i%2], Values: []string{strconv.Itoa(1700000000 + i%5)}})
+			}
+			prep := func(c *Cache) *Prepared {
+				in := getInput()
+				in.Request.Action, in.Request.Resource = "s3:ListBucket", "arn:aws:s3:::b"
+				in.Identity = []Doc{{Name: "list", Text: []byte(allowList)}}
+				in.Request.Context = map[string][]string{"S3:Prefix": {"a/"}}
+				in.Request.ContextList = list
+				pr, err := Prepare(in, Options{Now: fixedNow, Cache: c})
+				if err != nil {
+					t.Fatal(err)
+				}
+				return pr
+			}
+			got, want := prep(cache), prep(nil)
+			if !reflect.DeepEqual(got.Warnings, want.Warnings) || !reflect.DeepEqual(got.Request.Context, want.Request.Context) {
+				t.Errorf("round %d, context %d: cached\n%v\n%v\nwant\n%v\n%v", round, i, got.Warnings, got.Request.Context, want.Warnings, want.Request.Context)
+			}
+			// The clock keys: the given values, else the clock's.
+			wantTime, wantEpoch := []string{fixedNow().UTC().Format(time.RFC3339)}, []string{strconv.FormatInt(fixedNow().Unix(), 10)}
+			for _, e := range list {
+				switch strings.ToLower(e.Key) {
+				case "aws:currenttime":
+					wantTime = e.Values
+				case "aws:epochtime":
+					wantEpoch = e.Values
+				}
+			}
+			if c := got.Request.Context; !slices.Equal(c["aws:currenttime"], wantTime) || !slices.Equal(c["aws:epochtime"], wantEpoch) {
+				t.Errorf("context %d: clock keys %v %v, want %v %v", i, c["aws:currenttime"], c["aws:epochtime"], wantTime, wantEpoch)
+			}
 		}
 	}
 }

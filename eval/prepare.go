@@ -60,7 +60,10 @@ func Prepare(in *Input, opt Options) (*Prepared, error) {
 	if r.Action == "" {
 		return nil, &Error{Path: fieldPath(FieldAction), Message: "the request needs an action such as s3:GetObject"}
 	}
-	req, err := authz.NewRequest(*r)
+	var keyBuf [32]ctxKey
+	var lowBuf [32]string
+	keys, lowered, clock := contextKeys(r, opt.Cache, keyBuf[:0], lowBuf[:0])
+	req, err := authz.NewRequestLowered(*r, lowered)
 	if err != nil {
 		var fe *authz.FieldError
 		if errors.As(err, &fe) {
@@ -68,8 +71,9 @@ func Prepare(in *Input, opt Options) (*Prepared, error) {
 		}
 		return nil, &Error{Path: fieldPath(FieldRequest), Message: err.Error()}
 	}
-	_, hasTime := req.Context["aws:currenttime"]
-	_, hasEpoch := req.Context["aws:epochtime"]
+	// The context holds a clock key when one of the keys given lowers to
+	// it (NewRequest fills in no clock key).
+	hasTime, hasEpoch := clock&clockTime != 0, clock&clockEpoch != 0
 	if !hasTime || !hasEpoch {
 		now := time.Now
 		if opt.Now != nil {
@@ -84,7 +88,7 @@ func Prepare(in *Input, opt Options) (*Prepared, error) {
 		}
 	}
 	pr.Request = req
-	if err := pr.validateRequest(in, opt); err != nil {
+	if err := pr.validateRequest(in, opt, keys); err != nil {
 		return nil, err
 	}
 	if note, msg := req.Refused(); note != "" {
@@ -354,7 +358,7 @@ func (doc *parsedDoc) messages(l authz.Layer, name string) []string {
 	}
 	msgs := make([]string, len(doc.warnings))
 	for i, w := range doc.warnings {
-		msgs[i] = fmt.Sprintf("%s policy %q, %s", l, name, w.msg)
+		msgs[i] = l.String() + " policy " + strconv.Quote(name) + ", " + w.msg // fmt.Sprintf("%s policy %q, %s", l, name, w.msg)
 	}
 	doc.msgs.Store(&docMessages{name: name, msgs: msgs})
 	return msgs
@@ -398,7 +402,7 @@ func parseDocWith(l authz.Layer, raw []byte, cache *Cache, fast bool) *parsedDoc
 		if resourceLike && resourcePolicyFine[f.Code] {
 			continue
 		}
-		msg := fmt.Sprintf("%s: %s", f.Pos, f.Message)
+		msg := f.Pos.String() + ": " + f.Message // fmt.Sprintf("%s: %s", f.Pos, f.Message)
 		if f.Severity == policy.Error {
 			doc.err = &docNote{pointer: f.Pointer, msg: msg}
 			return doc

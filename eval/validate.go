@@ -17,12 +17,11 @@ import (
 // service catalog: an unknown action is an error (with suggestions) unless
 // opt.AllowUnknownActions; a resource that is not of a type the action
 // acts on is a warning. Context values that do not fit their key's type
-// are warnings.
-func (pr *Prepared) validateRequest(in *Input, opt Options) error {
+// are warnings. keys are the request's context keys (contextKeys).
+func (pr *Prepared) validateRequest(in *Input, opt Options, keys []ctxKey) error {
 	if err := checkPolicySizes(in); err != nil {
 		return err
 	}
-	ctx := in.Request.Context
 	key := reqKey{action: in.Request.Action, resource: in.Request.Resource, allowUnknown: opt.AllowUnknownActions}
 	rv, ok := opt.Cache.getReq(key)
 	if !ok {
@@ -40,27 +39,21 @@ func (pr *Prepared) validateRequest(in *Input, opt Options) error {
 	// stable; but most contexts draw none (on simulate's generated cases,
 	// sorting 20 keys was a third of this function), so the keys are
 	// sorted only for a context that draws one.
-	pairs := in.Request.ContextList
-	if len(ctx) > 0 {
-		var pairBuf [32]ctxPair
-		pairs = appendPairs(ctx, append(pairBuf[:0], pairs...))
-	}
-	if !slices.ContainsFunc(pairs, func(p ctxPair) bool { return pr.contextNote(p, &rv, opt, false) }) {
+	if !slices.ContainsFunc(keys, func(k ctxKey) bool { return pr.contextNote(k, &rv, false) }) {
 		return nil
 	}
-	pairs = slices.Clone(pairs) // not the caller's list: it is sorted
-	slices.SortFunc(pairs, func(a, b ctxPair) int { return strings.Compare(a.Key, b.Key) })
-	for _, p := range pairs {
-		pr.contextNote(p, &rv, opt, true)
+	keys = slices.Clone(keys) // not the caller's list: it is sorted
+	slices.SortFunc(keys, func(a, b ctxKey) int { return strings.Compare(a.Key, b.Key) })
+	for _, k := range keys {
+		pr.contextNote(k, &rv, true)
 	}
 	return nil
 }
 
 // contextNote reports whether a context key draws a warning, and when
 // apply is set gives it (and leaves out a key the action never carries).
-func (pr *Prepared) contextNote(p ctxPair, rv *reqCheck, opt Options, apply bool) bool {
-	k, vals := p.Key, p.Values
-	kc := opt.Cache.conditionKeyCheck(k)
+func (pr *Prepared) contextNote(p ctxKey, rv *reqCheck, apply bool) bool {
+	k, vals, kc := p.Key, p.Values, p.m
 	if !kc.ok {
 		return false
 	}
@@ -87,9 +80,9 @@ func (pr *Prepared) contextNote(p ctxPair, rv *reqCheck, opt Options, apply bool
 		note = true
 	}
 	for _, v := range vals {
-		if !valueFits(ck.Type.Base(), v) {
+		if !kc.fits(v) {
 			if apply {
-				pr.warn(path, fmt.Sprintf("%q is not a valid %s value for %s", v, ck.Type.Base(), k))
+				pr.warn(path, fmt.Sprintf("%q is not a valid %s value for %s", v, kc.base, k))
 			}
 			return true
 		}
@@ -209,7 +202,7 @@ func validatePolicy(p *policy.Policy, cache *Cache) []docNote {
 			warn(st.Pointer+"/NotPrincipal", "NotPrincipal with \"Effect\": \"Allow\" is not supported by AWS (IAM User Guide, NotPrincipal): it is evaluated as allowing every principal except those listed, and never applies to a caller whose user, role, session or account is listed")
 		}
 		for i, a := range acts {
-			if a == "*" || policy.ActionNeverMatches(a) {
+			if a == "*" {
 				continue
 			}
 			if msg := cache.actionWarning(a); msg != "" {
@@ -230,14 +223,21 @@ func validatePolicy(p *policy.Policy, cache *Cache) []docNote {
 }
 
 // actionWarning is what validatePolicy says about an action or action
-// pattern of a policy ("" when nothing), memoised per action string.
+// pattern of a policy ("" when nothing), memoised per action string:
+// nothing for a value that never matches (policy.ActionNeverMatches; the
+// parser reports it), else actionWarning. The memo answers the first
+// question too: asked of every action of every document parsed, it was
+// half of validatePolicy's instructions on simulate's generated cases.
 func (c *Cache) actionWarning(a string) string {
 	if c != nil {
 		if msg, ok := c.acts[a]; ok {
 			return msg
 		}
 	}
-	msg := actionWarning(a)
+	msg := ""
+	if !policy.ActionNeverMatches(a) {
+		msg = actionWarning(a)
+	}
 	if c != nil {
 		if len(c.acts) >= cacheMemoMax {
 			clear(c.acts)
@@ -275,27 +275,101 @@ type condKeyCheck struct {
 
 // conditionKey is catalog.LookupConditionKey, memoised per key as written.
 func (c *Cache) conditionKey(k string) (catalog.ConditionKey, bool) {
-	r := c.conditionKeyCheck(k)
-	return r.ck, r.ok
+	m := c.keyMemo(k)
+	return m.ck, m.ok
 }
 
-// conditionKeyCheck is conditionKey with what validateRequest asks of
-// the key, memoised with it.
-func (c *Cache) conditionKeyCheck(k string) condKeyCheck {
+// keyMemo is what a Cache knows of a context or condition key as
+// written, found in one map look-up: the catalog's answer, the key
+// lower-cased (as the request's context holds it), and values known to
+// fit its type. Each of these was a look-up or a parse of its own for
+// every key of every case (a generated case gives about 15), most of
+// validating and preparing its request.
+type keyMemo struct {
+	condKeyCheck
+	// base is the base type of the key (ck.Type.Base()).
+	base catalog.KeyType
+	// lower is authz.LowerKey of the key, in memory of its own.
+	lower string
+	// clock says whether lower is aws:currenttime or aws:epochtime.
+	clock uint8
+	// fit, when the memo is kept (in a Cache) and the key's type is one
+	// valueFits parses, holds the last values that fit it.
+	fit *fitRing
+}
+
+// The clock keys, which Prepare sets when the request does not give them.
+const (
+	clockTime uint8 = 1 << iota
+	clockEpoch
+)
+
+// fitRing holds the last few values that fit a key's type, each of at
+// most fitLen bytes, in bytes of its own: a value is compared, not
+// parsed again (time.Parse of an aws:CurrentTime, netip.ParseAddr of an
+// aws:SourceIp), and remembering one allocates nothing.
+type fitRing struct {
+	n, next uint8
+	len     [fitSlots]uint8
+	b       [fitSlots][fitLen]byte
+}
+
+const (
+	fitSlots = 4
+	fitLen   = 48 // an IPv6 prefix has at most 43 characters, an RFC 3339 time 35
+)
+
+// keyMemo returns the memo of key k as written (a fresh one, not kept,
+// for a nil Cache).
+func (c *Cache) keyMemo(k string) *keyMemo {
 	if c != nil {
-		if r, ok := c.keys[k]; ok {
-			return r
+		if m := c.keys[k]; m != nil {
+			return m
 		}
+		k = strings.Clone(k) // k may share a large input line
 	}
 	ck, ok := catalog.LookupConditionKey(k)
-	r := condKeyCheck{ck: ck, ok: ok, global: ok && hasPrefixFold(ck.Name, "aws:")}
+	m := &keyMemo{condKeyCheck: condKeyCheck{ck: ck, ok: ok, global: ok && hasPrefixFold(ck.Name, "aws:")}, base: ck.Type.Base(), lower: authz.LowerKey(k)}
+	switch m.lower {
+	case "aws:currenttime":
+		m.clock = clockTime
+	case "aws:epochtime":
+		m.clock = clockEpoch
+	}
 	if c != nil {
+		switch m.base {
+		case "Numeric", "Date", "IPAddress":
+			m.fit = &fitRing{}
+		}
 		if len(c.keys) >= cacheMemoMax {
 			clear(c.keys)
 		}
-		c.keys[strings.Clone(k)] = r
+		c.keys[k] = m
 	}
-	return r
+	return m
+}
+
+// fits is valueFits(m.base, v), memoised in m.fit when it is set.
+func (m *keyMemo) fits(v string) bool {
+	r := m.fit
+	if r == nil {
+		return valueFits(m.base, v)
+	}
+	for i := range r.n {
+		if string(r.b[i][:r.len[i]]) == v {
+			return true
+		}
+	}
+	if !valueFits(m.base, v) {
+		return false
+	}
+	if len(v) <= fitLen {
+		i := r.next
+		r.len[i] = uint8(copy(r.b[i][:], v))
+		r.next = (i + 1) % fitSlots
+		r.n = max(r.n, i+1)
+	}
+	return true
 }
 
 func operatorMismatch(op string, ck catalog.ConditionKey) string {
@@ -409,14 +483,37 @@ func (pr *Prepared) warn(path Path, msg string) {
 // ctxPair is one key of a request context and its values.
 type ctxPair = authz.ContextEntry
 
-// appendPairs appends the keys of m and their values to buf (buf lets
-// the caller keep a small context off the heap; taking the values in the
-// same walk saves a map look-up a key).
-func appendPairs(m map[string][]string, buf []ctxPair) []ctxPair {
-	for k, v := range m {
-		buf = append(buf, ctxPair{Key: k, Values: v})
+// ctxKey is one key of a request context, its values, and its memo.
+type ctxKey struct {
+	ctxPair
+	m *keyMemo
+}
+
+// contextKeys appends to keys the keys of r's context (ContextList's,
+// then Context's) with their values and memos, and to lowered the keys of
+// ContextList lower-cased (for authz.NewRequestLowered); clock says which
+// of the clock keys r gives. buf and lowered let the caller keep a usual
+// context off the heap. A key too long for a request (NewRequest refuses
+// it) is not kept in c.
+func contextKeys(r *Request, c *Cache, keys []ctxKey, lowered []string) (_ []ctxKey, _ []string, clock uint8) {
+	memo := func(k string) *keyMemo {
+		if len(k) > authz.MaxContextKeyLength {
+			return (*Cache)(nil).keyMemo(k)
+		}
+		return c.keyMemo(k)
 	}
-	return buf
+	for _, e := range r.ContextList {
+		m := memo(e.Key)
+		keys = append(keys, ctxKey{e, m})
+		lowered = append(lowered, m.lower)
+		clock |= m.clock
+	}
+	for k, v := range r.Context {
+		m := memo(k)
+		keys = append(keys, ctxKey{ctxPair{Key: k, Values: v}, m})
+		clock |= m.clock
+	}
+	return keys, lowered, clock
 }
 
 func hasPrefixFold(s, p string) bool { return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) }
