@@ -2,8 +2,10 @@ package authz
 
 import (
 	"errors"
+	"maps"
 	"math/bits"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -150,6 +152,61 @@ func TestImpliedKeysCounted(t *testing.T) {
 			}
 			if n := bits.OnesCount16(m &^ (bitCurrentTime | bitEpochTime)); len(r.Context) > n {
 				t.Errorf("%s on %s: %d implied keys, %d counted", p, res, len(r.Context), n)
+			}
+		}
+	}
+}
+
+// TestImpliedKeysGiven checks that an implied key given in the context,
+// in any case, as a map or a list, keeps its given values and the others
+// are implied as without it; and that NewRequestLowered, given the keys
+// lowered, builds the same request.
+func TestImpliedKeysGiven(t *testing.T) {
+	keys := []string{"aws:PrincipalIsAWSService", "AWS:PRINCIPALSERVICENAME", "aws:principalaccount", "aws:PrincipalType", "aws:PrincipalArn", "aws:username", "aws:UserId", "aws:ResourceAccount", "aws:SourceIp"}
+	for _, p := range []string{
+		"arn:aws:iam::111122223333:user/alice", "arn:aws:iam::111122223333:role/r",
+		"arn:aws:sts::111122223333:assumed-role/r/s", "arn:aws:sts::111122223333:federated-user/f",
+		"arn:aws:iam::111122223333:root", "backup.amazonaws.com", "*",
+	} {
+		for _, res := range []string{"*", "arn:aws:s3:::bucket/key", "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:kms:us-east-1:444455556666:key/k"} {
+			base, err := NewRequest(RequestInput{Principal: p, Action: "s3:GetObject", Resource: res})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := 0; i <= len(keys); i++ {
+				given := keys
+				if i < len(keys) {
+					given = keys[i : i+1]
+				}
+				want := maps.Clone(base.Context)
+				var list []ContextEntry
+				var lowered []string
+				m := map[string][]string{}
+				for j, k := range given {
+					v := []string{"given-" + k}
+					want[strings.ToLower(k)] = v
+					if j%2 == 0 {
+						list = append(list, ContextEntry{Key: k, Values: v})
+						lowered = append(lowered, LowerKey(k))
+					} else {
+						m[k] = v
+					}
+				}
+				in := RequestInput{Principal: p, Action: "s3:GetObject", Resource: res, Context: m, ContextList: list}
+				r, err := NewRequest(in)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !maps.EqualFunc(r.Context, want, slices.Equal) {
+					t.Errorf("%s on %s, given %v: context %v, want %v", p, res, given, r.Context, want)
+				}
+				rl, err := NewRequestLowered(in, lowered)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(rl, r) {
+					t.Errorf("%s on %s, given %v: NewRequestLowered %+v, NewRequest %+v", p, res, given, rl, r)
+				}
 			}
 		}
 	}

@@ -154,6 +154,9 @@ type Request struct {
 	service string  // lower-cased service prefix of the action
 	resARN  arnView // the resource split into its six parts
 	refused refusal // why AWS refuses the request whatever the policies say
+	// implied holds the values of the implied keys fillImplied sets, in
+	// the request's own allocation instead of one of their own.
+	implied [6]string
 }
 
 // Service returns the lower-cased service prefix of the action.
@@ -297,8 +300,8 @@ func NewRequestLowered(in RequestInput, lowered []string) (*Request, error) {
 	for _, e := range entries {
 		r.Context[e.Key] = e.Values
 	}
-	_, givenRA := r.Context["aws:resourceaccount"]
-	r.fillImplied()
+	givenRA := given&bitResourceAccount != 0
+	r.fillImplied(given)
 	if awsOwned && !givenRA {
 		delete(r.Context, "aws:resourceaccount")
 	}
@@ -306,42 +309,45 @@ func NewRequestLowered(in RequestInput, lowered []string) (*Request, error) {
 	return r, nil
 }
 
-func (r *Request) fillImplied() {
+// fillImplied sets the implied keys that are not given (given holds
+// their bits, impliedBit): the context holds the given keys alone, so a
+// key is in it exactly when its bit is in given, and none is looked up.
+func (r *Request) fillImplied(given uint16) {
 	p := &r.Principal
-	// The values' lists, carved out of one block.
-	blk := make([]string, 0, 6)
-	set := func(k string, v string) {
-		if _, ok := r.Context[k]; !ok {
-			blk = append(blk, v)
-			r.Context[k] = blk[len(blk)-1 : len(blk) : len(blk)]
+	n := 0
+	set := func(bit uint16, k string, v string) {
+		if given&bit == 0 {
+			r.implied[n] = v
+			r.Context[k] = r.implied[n : n+1 : n+1]
+			n++
 		}
 	}
 	switch p.Kind {
 	case PrincipalService:
-		set("aws:principalisawsservice", "true")
-		set("aws:principalservicename", p.ARN)
+		set(bitIsAWSService, "aws:principalisawsservice", "true")
+		set(bitServiceName, "aws:principalservicename", p.ARN)
 	case PrincipalAnonymous:
 	default:
-		set("aws:principalisawsservice", "false")
-		set("aws:principalaccount", p.Account)
-		set("aws:principaltype", p.Kind.String())
+		set(bitIsAWSService, "aws:principalisawsservice", "false")
+		set(bitAccount, "aws:principalaccount", p.Account)
+		set(bitType, "aws:principaltype", p.Kind.String())
 		switch p.Kind {
 		case PrincipalSession, PrincipalRole:
-			set("aws:principalarn", p.RoleARN)
+			set(bitARN, "aws:principalarn", p.RoleARN)
 		default:
-			set("aws:principalarn", p.ARN)
+			set(bitARN, "aws:principalarn", p.ARN)
 		}
 		switch p.Kind {
 		case PrincipalUser:
-			set("aws:username", p.Name)
+			set(bitUsername, "aws:username", p.Name)
 		case PrincipalRoot:
-			set("aws:userid", p.Account)
+			set(bitUserID, "aws:userid", p.Account)
 		case PrincipalFederated:
-			set("aws:userid", p.Account+":"+p.Name)
+			set(bitUserID, "aws:userid", p.Account+":"+p.Name)
 		}
 	}
 	if r.ResourceAccount != "" {
-		set("aws:resourceaccount", r.ResourceAccount)
+		set(bitResourceAccount, "aws:resourceaccount", r.ResourceAccount)
 	}
 }
 
