@@ -133,19 +133,24 @@ func (a *arena) cpat() *cpat {
 func (a *arena) lower(s string) string {
 	for i := 0; i < len(s); i++ {
 		if 'A' <= s[i] && s[i] <= 'Z' {
-			if a == nil {
-				return asciiLower(s)
-			}
-			if cap(a.low)-len(a.low) < len(s) {
-				a.low = make([]byte, 0, max(len(s), a.lowHint, 2*cap(a.low)))
-			}
-			b := carve(&a.low, len(s), false)[:len(s)]
-			copy(b, s[:i])
-			for j := i; j < len(s); j++ {
-				b[j] = lower(s[j])
-			}
-			return unsafe.String(&b[0], len(b))
+			return a.lowerAt(s, i)
 		}
 	}
 	return s
+}
+
+// lowerAt is lower for s whose first upper-case letter is at i.
+func (a *arena) lowerAt(s string, i int) string {
+	if a == nil {
+		return asciiLower(s)
+	}
+	if cap(a.low)-len(a.low) < len(s) {
+		a.low = make([]byte, 0, max(len(s), a.lowHint, 2*cap(a.low)))
+	}
+	b := carve(&a.low, len(s), false)[:len(s)]
+	copy(b, s[:i])
+	for j := i; j < len(s); j++ {
+		b[j] = lower(s[j])
+	}
+	return unsafe.String(&b[0], len(b))
 }

@@ -509,13 +509,14 @@ func (a *arena) statement(l Layer, st *policy.Statement, vars bool) (cstmt, erro
 		// Values are matched as written: one IAM stores but that can
 		// match no action ("s3:GetObject,PutObject", "s3:GetObject ")
 		// matches nothing, so in NotAction it excludes nothing.
-		if policy.ActionNeverMatches(act) {
+		p, ok := a.action(act)
+		if !ok {
 			continue
 		}
 		if act == "*" {
 			cs.anyAct = true
 		}
-		cs.actions = append(cs.actions, a.pattern(act, true, false, true))
+		cs.actions = append(cs.actions, p)
 	}
 	res := st.Resource
 	if st.NotResource != nil {

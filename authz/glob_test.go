@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/deniedhq/denied/internal/arn"
+	"github.com/deniedhq/denied/policy"
 )
 
 func TestPattern(t *testing.T) {
@@ -284,5 +285,31 @@ func TestARNPatternWhole(t *testing.T) {
 	}
 	if a := compileARNPattern("arn:aws:s3:::bucket/*", true); !a.whole {
 		t.Error("arn:aws:s3:::bucket/* is not matched whole")
+	}
+}
+
+// TestActionFastPath holds action, whose one pass decides most values, to
+// the general way: policy.ActionNeverMatches, then pattern.
+func TestActionFastPath(t *testing.T) {
+	in := []string{
+		"*", "s3:GetObject", "S3:GETOBJECT", "ec2:RunInstances", "s3:Get*", "s3:*", "s3:Get**", "iam:*Role*",
+		"s3:Get?bject", "s3:?", "s3:", ":GetObject", "s3", "s3:Get:Object", "s3:GetObject,PutObject", " s3:GetObject",
+		"s3:GetObject ", "s3 :GetObject", "s-3:Get", "s_3:Get", "s3:Get-Object", "s3:Get_Object", "s3:GétObject",
+		"sts:AssumeRole*?", "*:GetObject", "s3*:Get", "", "s3:*Get", "a:b", "A:B*", "s3:Get\x00", "s3:Get*Object*",
+	}
+	var a arena
+	a.init(0, 0, 0, 0, 0)
+	for _, act := range in {
+		got, ok := a.action(act)
+		if want := !policy.ActionNeverMatches(act); ok != want {
+			t.Errorf("action(%q) ok = %v, want %v", act, ok, want)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		if want := compilePattern(act, true, false, true); !reflect.DeepEqual(got, want) {
+			t.Errorf("action(%q) = %+v, want %+v", act, got, want)
+		}
 	}
 }
