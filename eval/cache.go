@@ -36,7 +36,10 @@ type Cache struct {
 	req        map[reqKey]reqCheck
 	acts       map[string]string
 	keys       map[string]*keyMemo
-	stats      CacheStats
+	// keyFront finds the memos of keys seen lately before keys does
+	// (keyFrontSlot).
+	keyFront [keyFrontSize]*keyMemo
+	stats    CacheStats
 	// ident, when set (SameBytes), finds the documents kept again by the
 	// identity of the caller's bytes (their address and length), before
 	// the text is hashed and compared.

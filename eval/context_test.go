@@ -166,3 +166,23 @@ func TestContextKeyMemo(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyMemoFront checks that the front of the Cache's key memos hands
+// out each key's own memo, whatever shares its slot (keys alike at both
+// ends, of every length), before and after the memos start afresh.
+func TestKeyMemoFront(t *testing.T) {
+	t.Parallel()
+	c := NewCache(16)
+	var keys []string
+	for i := range cacheMemoMax + 500 {
+		keys = append(keys, "aws:PrincipalTag/"+strconv.Itoa(i)+"/Team", []string{"", "a", "Ab", "aws:X", "s3:ABCDE"}[i%5]+strconv.Itoa(i%97))
+	}
+	for round := range 2 {
+		for _, k := range keys {
+			m := c.keyMemo(k)
+			if m.key != k || m.lower != authz.LowerKey(k) {
+				t.Fatalf("round %d: memo of %q is %q (lower %q)", round, k, m.key, m.lower)
+			}
+		}
+	}
+}
