@@ -185,50 +185,37 @@ func (a *arena) pattern(s string, wild, vars, fold bool) pattern {
 // (BenchmarkCompileGenerated, callgrind). Any other value takes the
 // general way.
 func (a *arena) action(act string) (p pattern, ok bool) {
-	colon, upper, wild, last, qmark := -1, -1, -1, -1, false
-	for i := 0; i < len(act); i++ {
-		c := act[i]
-		k := actionBytes[c]
-		switch {
-		case colon < 0:
-			if c == ':' {
-				colon = i
-				continue
-			}
-			if k&abPrefix == 0 {
-				return a.actionSlow(act)
-			}
-		case k&abName == 0:
-			return a.actionSlow(act)
-		case c == '*' || c == '?':
-			if wild < 0 {
-				wild = i
-			}
-			qmark = qmark || c == '?'
-			continue
-		default:
-			last = i
-		}
-		if k&abUpper != 0 && upper < 0 {
-			upper = i
-		}
-	}
+	colon := strings.IndexByte(act, ':')
 	if colon <= 0 || colon == len(act)-1 {
 		return a.actionSlow(act)
 	}
-	if qmark || wild >= 0 && wild < last {
-		return a.pattern(act, true, false, true), true
+	prefix := uint8(abPrefix)
+	for i := 0; i < colon; i++ {
+		prefix &= actionBytes[act[i]]
 	}
-	low := act
-	if upper >= 0 {
-		low = a.lowerAt(act, upper)
+	if prefix == 0 {
+		return a.actionSlow(act)
 	}
+	// The name: letters and digits, then stars only.
+	end := len(act)
+	for i := colon + 1; i < len(act); i++ {
+		if actionBytes[act[i]]&abName == 0 {
+			end = i
+			break
+		}
+	}
+	for i := end; i < len(act); i++ {
+		if act[i] != '*' {
+			return a.actionSlow(act)
+		}
+	}
+	low := a.lower(act)
 	p.fold = true
-	if wild < 0 {
+	if end == len(act) {
 		p.simple, p.text = true, low
 		return p, true
 	}
-	p.prefix, p.text = true, low[:wild]
+	p.prefix, p.text = true, low[:end]
 	return p, true
 }
 
@@ -242,24 +229,22 @@ func (a *arena) actionSlow(act string) (pattern, bool) {
 }
 
 // The classes of bytes in an action value, for action: those of a
-// service prefix (letters, digits, '-'), of an action name (letters,
-// digits, '*', '?'), and upper-case letters.
+// service prefix (letters, digits, '-') and of an action name without
+// wildcards (letters and digits).
 const (
 	abPrefix = 1 << iota
 	abName
-	abUpper
 )
 
 var actionBytes = func() (t [256]uint8) {
 	for c := 'a'; c <= 'z'; c++ {
 		t[c] = abPrefix | abName
-		t[c-'a'+'A'] = abPrefix | abName | abUpper
+		t[c-'a'+'A'] = abPrefix | abName
 	}
 	for c := '0'; c <= '9'; c++ {
 		t[c] = abPrefix | abName
 	}
 	t['-'] = abPrefix
-	t['*'], t['?'] = abName, abName
 	return t
 }()
 

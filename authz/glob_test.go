@@ -313,3 +313,34 @@ func TestActionFastPath(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerWords checks hasUpper and the eight-bytes-at-a-time lowering
+// against a byte at a time, for every byte value at every place of
+// strings of 0 to 24 bytes.
+func TestLowerWords(t *testing.T) {
+	want := func(s string) string {
+		b := []byte(s)
+		for i, c := range b {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+		}
+		return string(b)
+	}
+	var a arena
+	for n := 0; n <= 24; n++ {
+		for at := 0; at < n; at++ {
+			for c := 0; c < 256; c++ {
+				b := []byte(strings.Repeat("a:z0", 7)[:n])
+				b[at] = byte(c)
+				s := string(b)
+				if got, w := hasUpper(s), want(s) != s; got != w {
+					t.Fatalf("hasUpper(%q) = %v, want %v", s, got, w)
+				}
+				if got := a.lower(s); got != want(s) {
+					t.Fatalf("lower(%q) = %q, want %q", s, got, want(s))
+				}
+			}
+		}
+	}
+}
