@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/deniedhq/denied/authz"
+	"github.com/deniedhq/denied/catalog"
 )
 
 // TestContextListWarnings checks that a context given as a list
@@ -182,6 +183,41 @@ func TestKeyMemoFront(t *testing.T) {
 			m := c.keyMemo(k)
 			if m.key != k || m.lower != authz.LowerKey(k) {
 				t.Fatalf("round %d: memo of %q is %q (lower %q)", round, k, m.key, m.lower)
+			}
+		}
+	}
+}
+
+// TestKeyMemoFitsAny holds a memo's fitsAny to valueFits: a key whose
+// type it marks takes any value.
+func TestKeyMemoFitsAny(t *testing.T) {
+	t.Parallel()
+	for _, k := range catalog.ConditionKeys() {
+		m := (*Cache)(nil).keyMemo(k.Name)
+		if !m.fitsAny {
+			continue
+		}
+		for _, v := range []string{"", "x", "1e999", "yesterday", "maybe", "10.0.0.300", "2026-13-01"} {
+			if !valueFits(m.base, v) {
+				t.Errorf("%s (%s): fitsAny, but %q does not fit", k.Name, m.base, v)
+			}
+		}
+	}
+}
+
+// TestOperatorNotes checks that a kept key memo's operator notes are
+// operatorMismatch's, for more operators than it keeps.
+func TestOperatorNotes(t *testing.T) {
+	t.Parallel()
+	c := NewCache(16)
+	ops := []string{"StringEquals", "NumericLessThan", "ForAnyValue:StringLike", "Bool", "DateGreaterThan", "IpAddress", "NotIpAddressIfExists", "ForAllValues:StringEquals", "BinaryEquals", "Null", "StringEqualsIfExists", "NumericEquals"}
+	for round := range 2 {
+		for _, k := range []string{"aws:SourceIp", "aws:TagKeys", "aws:MultiFactorAuthAge", "s3:prefix", "aws:CurrentTime"} {
+			for _, op := range ops {
+				m := c.keyMemo(k)
+				if got, want := m.operatorNote(op), operatorMismatch(op, m.ck); got != want {
+					t.Errorf("round %d: %s with %s: %q, want %q", round, op, k, got, want)
+				}
 			}
 		}
 	}

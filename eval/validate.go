@@ -72,12 +72,15 @@ func (pr *Prepared) contextNote(p ctxKey, rv *reqCheck, apply bool) bool {
 		return true
 	}
 	note := false
-	if len(vals) > 1 && !ck.Type.IsArray() {
+	if len(vals) > 1 && !kc.array {
 		if !apply {
 			return true
 		}
 		pr.warn(path, fmt.Sprintf("%s is single-valued (%s) but the context gives it %d values", k, ck.Type, len(vals)))
 		note = true
+	}
+	if kc.fitsAny {
+		return note
 	}
 	for _, v := range vals {
 		if !kc.fits(v) {
@@ -210,11 +213,11 @@ func validatePolicy(p *policy.Policy, cache *Cache) []docNote {
 			}
 		}
 		for _, c := range st.Conditions {
-			ck, ok := cache.conditionKey(c.Key)
-			if !ok {
+			m := cache.keyMemo(c.Key)
+			if !m.ok {
 				continue
 			}
-			if msg := operatorMismatch(c.Operator, ck); msg != "" {
+			if msg := m.operatorNote(c.Operator); msg != "" {
 				warn(c.Pointer, msg)
 			}
 		}
@@ -273,12 +276,6 @@ type condKeyCheck struct {
 	global bool
 }
 
-// conditionKey is catalog.LookupConditionKey, memoised per key as written.
-func (c *Cache) conditionKey(k string) (catalog.ConditionKey, bool) {
-	m := c.keyMemo(k)
-	return m.ck, m.ok
-}
-
 // keyMemo is what a Cache knows of a context or condition key as
 // written, found in one map look-up: the catalog's answer, the key
 // lower-cased (as the request's context holds it), and values known to
@@ -289,8 +286,13 @@ type keyMemo struct {
 	condKeyCheck
 	// key is the key as written, in memory of its own.
 	key string
-	// base is the base type of the key (ck.Type.Base()).
-	base catalog.KeyType
+	// base is the base type of the key (ck.Type.Base()); array says
+	// whether ck.Type is an array type, fitsAny whether valueFits takes
+	// any value of the type.
+	base           catalog.KeyType
+	array, fitsAny bool
+	// kept: the memo is kept in a Cache (else it serves one look-up).
+	kept bool
 	// lower is authz.LowerKey of the key, in memory of its own.
 	lower string
 	// clock says whether lower is aws:currenttime or aws:epochtime.
@@ -298,6 +300,32 @@ type keyMemo struct {
 	// fit, when the memo is kept (in a Cache) and the key's type is one
 	// valueFits parses, holds the last values that fit it.
 	fit *fitRing
+	// ops memoises operatorMismatch for the first few operators a
+	// policy's condition uses with the key, when the memo is kept: each
+	// was a few HasPrefix, Contains and TrimSuffix of the operator, about
+	// 300 instructions a condition of a document parsed.
+	ops []opNote
+}
+
+// opNote is what operatorMismatch says of an operator (in memory of its
+// own) for a key.
+type opNote struct{ op, msg string }
+
+// opNotesMax bounds a key memo's ops.
+const opNotesMax = 8
+
+// operatorNote is operatorMismatch(op, m.ck), memoised in m.ops.
+func (m *keyMemo) operatorNote(op string) string {
+	for i := range m.ops {
+		if m.ops[i].op == op {
+			return m.ops[i].msg
+		}
+	}
+	msg := operatorMismatch(op, m.ck)
+	if m.kept && len(m.ops) < opNotesMax {
+		m.ops = append(m.ops, opNote{strings.Clone(op), msg}) // op may share a large input line
+	}
+	return msg
 }
 
 // The clock keys, which Prepare sets when the request does not give them.
@@ -336,7 +364,12 @@ func (c *Cache) keyMemo(k string) *keyMemo {
 		k = strings.Clone(k) // k may share a large input line
 	}
 	ck, ok := catalog.LookupConditionKey(k)
-	m := &keyMemo{condKeyCheck: condKeyCheck{ck: ck, ok: ok, global: ok && hasPrefixFold(ck.Name, "aws:")}, key: k, base: ck.Type.Base(), lower: authz.LowerKey(k)}
+	m := &keyMemo{condKeyCheck: condKeyCheck{ck: ck, ok: ok, global: ok && hasPrefixFold(ck.Name, "aws:")}, key: k, base: ck.Type.Base(), array: ck.Type.IsArray(), lower: authz.LowerKey(k)}
+	switch m.base {
+	case "Numeric", "Date", "Bool", "IPAddress": // the types valueFits checks
+	default:
+		m.fitsAny = true
+	}
 	switch m.lower {
 	case "aws:currenttime":
 		m.clock = clockTime
@@ -344,6 +377,7 @@ func (c *Cache) keyMemo(k string) *keyMemo {
 		m.clock = clockEpoch
 	}
 	if c != nil {
+		m.kept = true
 		switch m.base {
 		case "Numeric", "Date", "IPAddress":
 			m.fit = &fitRing{}
