@@ -344,3 +344,21 @@ func TestLowerWords(t *testing.T) {
 		}
 	}
 }
+
+// TestARNWholePattern holds the pattern of an ARN matched whole to what
+// compilePattern makes of its text.
+func TestARNWholePattern(t *testing.T) {
+	in := []string{"arn:aws:s3:::bucket/*", "arn:aws:s3:::bucket", "arn:aws:s3:::bucket/**", "arn:aws:iam::111122223333:role/x",
+		"arn:aws:ec2:us-east-1:111122223333:instance/*", "arn:aws:s3:::${x}/*", "arn:aws:s3:::b/${x}", "arn:aws:kms:*:1:key/*", "arn:aws:s3:::a:b:c*"}
+	for _, vars := range []bool{false, true} {
+		for _, s := range in {
+			a := compileARNPattern(s, vars)
+			if !a.whole {
+				continue
+			}
+			if want := compilePattern(s, true, vars, false); !reflect.DeepEqual(a.pats[0], want) {
+				t.Errorf("arnPattern(%q, %v).pats[0] = %+v, want %+v", s, vars, a.pats[0], want)
+			}
+		}
+	}
+}
