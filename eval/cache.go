@@ -39,7 +39,9 @@ type Cache struct {
 	// keyFront finds the memos of keys seen lately before keys does
 	// (keyFrontSlot).
 	keyFront [keyFrontSize]*keyMemo
-	stats    CacheStats
+	// ops memoises the reading of condition operators (opFront).
+	ops   opFront
+	stats CacheStats
 	// ident, when set (SameBytes), finds the documents kept again by the
 	// identity of the caller's bytes (their address and length), before
 	// the text is hashed and compared.

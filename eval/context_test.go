@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"fmt"
 	"reflect"
 	"slices"
 	"strconv"
@@ -205,20 +206,59 @@ func TestKeyMemoFitsAny(t *testing.T) {
 	}
 }
 
-// TestOperatorNotes checks that a kept key memo's operator notes are
-// operatorMismatch's, for more operators than it keeps.
+// TestOperatorNotes holds the operator notes of validatePolicy, through
+// a Cache's memo of the operators read, to operatorMismatchRef (the
+// function before it was split), for every catalog key and more
+// operators than the memo has slots.
 func TestOperatorNotes(t *testing.T) {
 	t.Parallel()
 	c := NewCache(16)
-	ops := []string{"StringEquals", "NumericLessThan", "ForAnyValue:StringLike", "Bool", "DateGreaterThan", "IpAddress", "NotIpAddressIfExists", "ForAllValues:StringEquals", "BinaryEquals", "Null", "StringEqualsIfExists", "NumericEquals"}
+	ops := []string{"", "Null", "ForAnyValue:Null", "StringEquals", "NumericLessThan", "ForAnyValue:StringLike", "Bool", "BoolIfExists", "DateGreaterThan", "IpAddress", "NotIpAddressIfExists", "ForAllValues:StringEquals", "BinaryEquals", "StringEqualsIfExists", "NumericEquals", "ForAllValues:NumericLessThanIfExists", "ForAnyValue:DateEquals", "ArnLike", "x:Bool", "stringequals"}
+	for i := range 80 {
+		ops = append(ops, "StringLike"+strconv.Itoa(i), "ForAnyValue:Numeric"+strconv.Itoa(i))
+	}
 	for round := range 2 {
-		for _, k := range []string{"aws:SourceIp", "aws:TagKeys", "aws:MultiFactorAuthAge", "s3:prefix", "aws:CurrentTime"} {
+		for _, k := range catalog.ConditionKeys() {
+			m := c.keyMemo(k.Name)
 			for _, op := range ops {
-				m := c.keyMemo(k)
-				if got, want := m.operatorNote(op), operatorMismatch(op, m.ck); got != want {
-					t.Errorf("round %d: %s with %s: %q, want %q", round, op, k, got, want)
+				if got, want := opMismatch(op, c.opInfo(op), m.ck, m.base, m.array), operatorMismatchRef(op, m.ck); got != want {
+					t.Fatalf("round %d: %s with %s: %q, want %q", round, op, k.Name, got, want)
 				}
 			}
 		}
 	}
+}
+
+func operatorMismatchRef(op string, ck catalog.ConditionKey) string {
+	set := strings.HasPrefix(op, "ForAllValues:") || strings.HasPrefix(op, "ForAnyValue:")
+	base := op
+	if i := strings.IndexByte(base, ':'); i >= 0 {
+		base = base[i+1:]
+	}
+	base = strings.TrimSuffix(base, "IfExists")
+	t := ck.Type.Base()
+	family := ""
+	switch {
+	case base == "Null":
+		return ""
+	case strings.HasPrefix(base, "Numeric"):
+		family = "Numeric"
+	case strings.HasPrefix(base, "Date"):
+		family = "Date"
+	case base == "Bool":
+		family = "Bool"
+	case strings.Contains(base, "IpAddress"):
+		family = "IPAddress"
+	case strings.HasPrefix(base, "Binary"):
+		family = "Binary"
+	}
+	switch {
+	case family != "" && family != string(t) && !(family == "Date" && t == "Numeric"):
+		return fmt.Sprintf("%s compares %s values but %s is of type %s", op, family, ck.Name, ck.Type)
+	case set && !ck.Type.IsArray():
+		return fmt.Sprintf("%s is a set operator but %s is single-valued (%s); AWS recommends the plain operator, and ForAllValues with a missing key always matches", op, ck.Name, ck.Type)
+	case !set && ck.Type.IsArray():
+		return fmt.Sprintf("%s is multivalued (%s): use ForAnyValue: or ForAllValues: with %s", ck.Name, ck.Type, op)
+	}
+	return ""
 }

@@ -217,7 +217,7 @@ func validatePolicy(p *policy.Policy, cache *Cache) []docNote {
 			if !m.ok {
 				continue
 			}
-			if msg := m.operatorNote(c.Operator); msg != "" {
+			if msg := opMismatch(c.Operator, cache.opInfo(c.Operator), m.ck, m.base, m.array); msg != "" {
 				warn(c.Pointer, msg)
 			}
 		}
@@ -291,8 +291,6 @@ type keyMemo struct {
 	// any value of the type.
 	base           catalog.KeyType
 	array, fitsAny bool
-	// kept: the memo is kept in a Cache (else it serves one look-up).
-	kept bool
 	// lower is authz.LowerKey of the key, in memory of its own.
 	lower string
 	// clock says whether lower is aws:currenttime or aws:epochtime.
@@ -300,32 +298,6 @@ type keyMemo struct {
 	// fit, when the memo is kept (in a Cache) and the key's type is one
 	// valueFits parses, holds the last values that fit it.
 	fit *fitRing
-	// ops memoises operatorMismatch for the first few operators a
-	// policy's condition uses with the key, when the memo is kept: each
-	// was a few HasPrefix, Contains and TrimSuffix of the operator, about
-	// 300 instructions a condition of a document parsed.
-	ops []opNote
-}
-
-// opNote is what operatorMismatch says of an operator (in memory of its
-// own) for a key.
-type opNote struct{ op, msg string }
-
-// opNotesMax bounds a key memo's ops.
-const opNotesMax = 8
-
-// operatorNote is operatorMismatch(op, m.ck), memoised in m.ops.
-func (m *keyMemo) operatorNote(op string) string {
-	for i := range m.ops {
-		if m.ops[i].op == op {
-			return m.ops[i].msg
-		}
-	}
-	msg := operatorMismatch(op, m.ck)
-	if m.kept && len(m.ops) < opNotesMax {
-		m.ops = append(m.ops, opNote{strings.Clone(op), msg}) // op may share a large input line
-	}
-	return msg
 }
 
 // The clock keys, which Prepare sets when the request does not give them.
@@ -377,7 +349,6 @@ func (c *Cache) keyMemo(k string) *keyMemo {
 		m.clock = clockEpoch
 	}
 	if c != nil {
-		m.kept = true
 		switch m.base {
 		case "Numeric", "Date", "IPAddress":
 			m.fit = &fitRing{}
@@ -449,18 +420,24 @@ func (m *keyMemo) fits(v string) bool {
 	return true
 }
 
-func operatorMismatch(op string, ck catalog.ConditionKey) string {
+// opInfo is what validatePolicy reads of a condition operator to say
+// whether it fits its key's type (opMismatch).
+type opInfo struct {
+	null, set bool
+	family    string // "" when the operator compares strings
+}
+
+func parseOp(op string) opInfo {
 	set := strings.HasPrefix(op, "ForAllValues:") || strings.HasPrefix(op, "ForAnyValue:")
 	base := op
 	if i := strings.IndexByte(base, ':'); i >= 0 {
 		base = base[i+1:]
 	}
 	base = strings.TrimSuffix(base, "IfExists")
-	t := ck.Type.Base()
 	family := ""
 	switch {
 	case base == "Null":
-		return ""
+		return opInfo{null: true, set: set}
 	case strings.HasPrefix(base, "Numeric"):
 		family = "Numeric"
 	case strings.HasPrefix(base, "Date"):
@@ -472,15 +449,49 @@ func operatorMismatch(op string, ck catalog.ConditionKey) string {
 	case strings.HasPrefix(base, "Binary"):
 		family = "Binary"
 	}
+	return opInfo{set: set, family: family}
+}
+
+// opMismatch is what validatePolicy says of condition operator op, read
+// as o (parseOp), used with key ck, of base type t, an array or not (""
+// when nothing).
+func opMismatch(op string, o opInfo, ck catalog.ConditionKey, t catalog.KeyType, array bool) string {
+	if o.null {
+		return ""
+	}
+	family := o.family
 	switch {
 	case family != "" && family != string(t) && !(family == "Date" && t == "Numeric"):
 		return fmt.Sprintf("%s compares %s values but %s is of type %s", op, family, ck.Name, ck.Type)
-	case set && !ck.Type.IsArray():
+	case o.set && !array:
 		return fmt.Sprintf("%s is a set operator but %s is single-valued (%s); AWS recommends the plain operator, and ForAllValues with a missing key always matches", op, ck.Name, ck.Type)
-	case !set && ck.Type.IsArray():
+	case !o.set && array:
 		return fmt.Sprintf("%s is multivalued (%s): use ForAnyValue: or ForAllValues: with %s", ck.Name, ck.Type, op)
 	}
 	return ""
+}
+
+// opFront memoises parseOp for the operators seen lately, one per slot
+// (keyFrontSlot's top bits): a policy's conditions use a few dozen
+// operators, and reading one was a few HasPrefix, Contains and TrimSuffix,
+// about 300 instructions a condition of a document parsed.
+type opFront [opFrontSize]struct {
+	op   string // in memory of its own
+	info opInfo
+}
+
+const opFrontSize = 64
+
+// opInfo is parseOp(op), memoised in c.ops.
+func (c *Cache) opInfo(op string) opInfo {
+	if c == nil {
+		return parseOp(op)
+	}
+	e := &c.ops[keyFrontSlot(op)%opFrontSize]
+	if e.op != op || e.op == "" {
+		e.op, e.info = strings.Clone(op), parseOp(op) // op may share a large input line
+	}
+	return e.info
 }
 
 func valueFits(t catalog.KeyType, v string) bool {
