@@ -34,8 +34,11 @@ type Cache struct {
 	seen       map[uint64]struct{}
 	seed       maphash.Seed
 	req        map[reqKey]reqCheck
-	acts       map[string]string
-	keys       map[string]*keyMemo
+	acts       map[string]*actNote
+	// actFront finds the notes of actions seen lately before acts does
+	// (keyFrontSlot).
+	actFront [keyFrontSize]*actNote
+	keys     map[string]*keyMemo
 	// keyFront finds the memos of keys seen lately before keys does
 	// (keyFrontSlot).
 	keyFront [keyFrontSize]*keyMemo
@@ -256,7 +259,7 @@ func NewCache(max int) *Cache {
 		seen:  make(map[uint64]struct{}),
 		seed:  maphash.MakeSeed(),
 		req:   make(map[reqKey]reqCheck),
-		acts:  make(map[string]string),
+		acts:  make(map[string]*actNote),
 		keys:  make(map[string]*keyMemo),
 		max:   max,
 	}

@@ -262,3 +262,22 @@ func operatorMismatchRef(op string, ck catalog.ConditionKey) string {
 	}
 	return ""
 }
+
+// TestActionNotesCached checks that the Cache's memo of what
+// validatePolicy says of an action, and its front, give each action what
+// it gets without a Cache, before and after the memo starts afresh.
+func TestActionNotesCached(t *testing.T) {
+	t.Parallel()
+	c := NewCache(16)
+	acts := []string{"s3:GetObject", "S3:getobject", "s3:Get*", "s3:Nope*", "s3:GetObjekt", "nosuch:Thing", "s3:", "s3:Get Object", " s3:GetObject", "s3:a,b", "", "ec2:RunInstances", "ec2:Run?nstances"}
+	for i := range cacheMemoMax + 300 {
+		acts = append(acts, "s3:GetObject"+strconv.Itoa(i%700), "iam:Pass"+strconv.Itoa(i)+"Role")
+	}
+	for round := range 2 {
+		for _, a := range acts {
+			if got, want := c.actionWarning(a), (*Cache)(nil).actionWarning(a); got != want {
+				t.Fatalf("round %d: %q: %q, want %q", round, a, got, want)
+			}
+		}
+	}
+}

@@ -231,10 +231,19 @@ func validatePolicy(p *policy.Policy, cache *Cache) []docNote {
 // parser reports it), else actionWarning. The memo answers the first
 // question too: asked of every action of every document parsed, it was
 // half of validatePolicy's instructions on simulate's generated cases.
+// The memo is found through a direct-mapped front, as the key memos are
+// (keyFrontSlot): a generated case's documents parsed name about nine
+// actions, and the map's look-up hashed each.
 func (c *Cache) actionWarning(a string) string {
+	var slot **actNote
 	if c != nil {
-		if msg, ok := c.acts[a]; ok {
-			return msg
+		slot = &c.actFront[keyFrontSlot(a)]
+		if n := *slot; n != nil && n.action == a {
+			return n.msg
+		}
+		if n := c.acts[a]; n != nil {
+			*slot = n
+			return n.msg
 		}
 	}
 	msg := ""
@@ -244,11 +253,18 @@ func (c *Cache) actionWarning(a string) string {
 	if c != nil {
 		if len(c.acts) >= cacheMemoMax {
 			clear(c.acts)
+			clear(c.actFront[:])
 		}
-		c.acts[strings.Clone(a)] = msg // a may share a large input line
+		n := &actNote{action: strings.Clone(a), msg: msg} // a may share a large input line
+		c.acts[n.action] = n
+		*slot = n
 	}
 	return msg
 }
+
+// actNote is what validatePolicy says of an action (actionWarning), and
+// the action, in memory of its own.
+type actNote struct{ action, msg string }
 
 func actionWarning(a string) string {
 	if strings.ContainsAny(a, "*?") {
