@@ -435,16 +435,13 @@ func compilePolicy(l Layer, np NamedPolicy) (cpolicy, error) {
 	p := np.Policy
 	cp := cpolicy{layer: l, name: np.Name, src: p, stmts: make([]cstmt, 0, len(p.Statements))}
 	vars := p.Variables()
-	var pats, arns, conds, vals, low int
+	var pats, arns, conds, vals int
 	for _, st := range p.Statements {
 		acts := st.Action
 		if st.NotAction != nil {
 			acts = st.NotAction
 		}
 		pats += len(acts)
-		for _, a := range acts {
-			low += len(a)
-		}
 		res := st.Resource
 		if st.NotResource != nil {
 			res = st.NotResource
@@ -456,7 +453,6 @@ func compilePolicy(l Layer, np NamedPolicy) (cpolicy, error) {
 		conds += len(st.Conditions)
 		for i := range st.Conditions {
 			c := &st.Conditions[i]
-			low += len(c.Key)
 			vals += len(c.Values)
 			if strings.Contains(c.Operator, "Arn") {
 				arns += len(c.Values)
@@ -467,7 +463,7 @@ func compilePolicy(l Layer, np NamedPolicy) (cpolicy, error) {
 		}
 	}
 	var a arena // on the stack: only the slices carved from it are kept
-	a.init(pats, arns, conds, vals, low)
+	a.init(pats, arns, conds, vals)
 	for i, st := range p.Statements {
 		cs, err := a.statement(l, st, vars)
 		if err != nil {

@@ -136,7 +136,7 @@ func (a *arena) condition(c *policy.Condition, vars bool) (ccond, error) {
 	check := a == checkOnly
 	cc := ccond{op: op, name: c.Key, src: c}
 	if !check {
-		cc.key = a.lower(c.Key)
+		cc.key = asciiLower(c.Key)
 		cc.vals = a.cvals(len(c.Values))
 	}
 	for _, v := range c.Values {

@@ -191,24 +191,6 @@ func TestASCIILowerCached(t *testing.T) {
 	}
 }
 
-// TestArenaLower checks arena.lower against asciiLower, with the first
-// array sized too small for the strings lowered (so that it grows), and
-// that each lowered string keeps its text when later ones are lowered.
-func TestArenaLower(t *testing.T) {
-	in := []string{"s3:GetObject", "", "lower", "aws:PrincipalTag/Team\u212aÉ", "UPPER", strings.Repeat("Ab", 100), "iam:PassRole"}
-	var a arena
-	a.init(0, 0, 0, 0, 8)
-	var got []string
-	for _, s := range in {
-		got = append(got, a.lower(s))
-	}
-	for i, s := range in {
-		if want := asciiLower(s); got[i] != want {
-			t.Errorf("lower(%q) = %q, want %q", s, got[i], want)
-		}
-	}
-}
-
 // TestArenaPatterns compiles patterns one after another into one arena,
 // whose slabs of tokens, segments and cpats grow and take back the room a
 // pattern did not use (keepToks), and checks that each is what it is
@@ -218,7 +200,7 @@ func TestArenaPatterns(t *testing.T) {
 	in := []string{"s3:Get*", "a*b?c", "*", "${aws:username}/*", "plain", "x?y", "**a**b**", "${*}${?}${$}", "a${aws:userid, 'd'}*?z", "?", "", "arn:aws:s3:::b/*/k?", "Ec2:Run*Inst?nces"}
 	for _, vars := range []bool{false, true} {
 		var a arena
-		a.init(0, 0, 0, 0, 0)
+		a.init(0, 0, 0, 0)
 		var got []pattern
 		for _, s := range in {
 			got = append(got, a.pattern(s, true, vars, true))
@@ -298,7 +280,7 @@ func TestActionFastPath(t *testing.T) {
 		"sts:AssumeRole*?", "*:GetObject", "s3*:Get", "", "s3:*Get", "a:b", "A:B*", "s3:Get\x00", "s3:Get*Object*",
 	}
 	var a arena
-	a.init(0, 0, 0, 0, 0)
+	a.init(0, 0, 0, 0)
 	for _, act := range in {
 		got, ok := a.action(act)
 		if want := !policy.ActionNeverMatches(act); ok != want {
@@ -310,37 +292,6 @@ func TestActionFastPath(t *testing.T) {
 		}
 		if want := compilePattern(act, true, false, true); !reflect.DeepEqual(got, want) {
 			t.Errorf("action(%q) = %+v, want %+v", act, got, want)
-		}
-	}
-}
-
-// TestLowerWords checks hasUpper and the eight-bytes-at-a-time lowering
-// against a byte at a time, for every byte value at every place of
-// strings of 0 to 24 bytes.
-func TestLowerWords(t *testing.T) {
-	want := func(s string) string {
-		b := []byte(s)
-		for i, c := range b {
-			if 'A' <= c && c <= 'Z' {
-				b[i] = c + 'a' - 'A'
-			}
-		}
-		return string(b)
-	}
-	var a arena
-	for n := 0; n <= 24; n++ {
-		for at := 0; at < n; at++ {
-			for c := 0; c < 256; c++ {
-				b := []byte(strings.Repeat("a:z0", 7)[:n])
-				b[at] = byte(c)
-				s := string(b)
-				if got, w := hasUpper(s), want(s) != s; got != w {
-					t.Fatalf("hasUpper(%q) = %v, want %v", s, got, w)
-				}
-				if got := a.lower(s); got != want(s) {
-					t.Fatalf("lower(%q) = %q, want %q", s, got, want(s))
-				}
-			}
 		}
 	}
 }
