@@ -25,8 +25,9 @@ func TestCleanOperators(t *testing.T) {
 	for _, op := range ops {
 		info := operatorParts(op)
 		want := info.known && canonicalIs(info, op) && !(info.base == "Null" && info.qualifier != "")
-		got, ok := cleanOperators()[op]
-		if ok != want || ok && got != info {
+		got := cleanOperators().lookup(op)
+		ok := got != nil
+		if ok != want || ok && *got != info {
 			t.Errorf("%q: table %v %+v, operatorParts %v %+v", op, ok, got, want, info)
 		}
 		// ParseClean's finish copies an operator into a pointer as is.
@@ -37,7 +38,34 @@ func TestCleanOperators(t *testing.T) {
 			accepted++
 		}
 	}
-	if accepted != len(cleanOperators()) {
-		t.Errorf("%d spellings accepted, the table holds %d", accepted, len(cleanOperators()))
+	if accepted != cleanOperators().n {
+		t.Errorf("%d spellings accepted, the table holds %d", accepted, cleanOperators().n)
+	}
+}
+
+// TestCheckAction holds the fast path's one-pass test of an action to
+// actionProblem: the same answer for every value below and for each of
+// them with any one byte replaced by each byte of interest.
+func TestCheckAction(t *testing.T) {
+	values := []string{"*", "", ":", "s3:", ":Get", "s3:GetObject", "s3:Get*", "s3:*", "s3:?et", "ec2-x:Run9",
+		"s3:Get:Object", "s3::Get", " s3:Get", "s3:Get ", "s3 :Get", "s3:Get,Put", "s3_x:Get", "s3:Get-Object",
+		"S3:GETOBJECT", "*:*", "s3:Get\u00a0", "\u00a0s3:Get", "s3:Gét", "a:b", "-:b", "a:-", "**"}
+	probe := []byte("*?:-_ ,\t\u00a0aZ09~/\x00\xff")
+	check := func(v string) {
+		msg, _ := actionProblem(v)
+		if got, want := checkAction(v), msg == ""; got != want {
+			t.Errorf("checkAction(%q) = %v, actionProblem says %q", v, got, msg)
+		}
+	}
+	for _, v := range values {
+		check(v)
+		for i := 0; i <= len(v); i++ {
+			for _, b := range probe {
+				check(v[:i] + string([]byte{b}) + v[i:])
+				if i < len(v) {
+					check(v[:i] + string([]byte{b}) + v[i+1:])
+				}
+			}
+		}
 	}
 }
