@@ -3,6 +3,7 @@ package authz
 import (
 	"fmt"
 	"math/bits"
+	"slices"
 	"strings"
 
 	"github.com/deniedhq/denied/internal/arn"
@@ -277,28 +278,45 @@ func NewRequestLowered(in RequestInput, lowered []string) (*Request, error) {
 	// keys and 8 made a table twice the size for most contexts of 21 keys
 	// or more (generated cases give 10 to 25, the implied ones among
 	// them): its largest allocation.
-	var buf [32]ContextEntry
-	entries := buf[:0]
 	var given uint16
-	for k, v := range in.Context {
-		lk := asciiLower(k)
-		given |= impliedBit(lk)
-		entries = append(entries, ContextEntry{Key: lk, Values: v})
+	sized := func(n int) Context {
+		return make(Context, n+bits.OnesCount16(impliedMask(p.Kind, r.ResourceAccount != "")&^given))
 	}
-	for i, e := range in.ContextList {
-		lk := ""
-		if i < len(lowered) {
-			lk = lowered[i]
+	if len(in.Context) == 0 && len(lowered) == len(in.ContextList) && !slices.Contains(lowered, "") {
+		// Every key lowered by the caller (eval's, for a simulate case):
+		// the keys are counted and put straight from its lists, without
+		// the block of lowered entries below, which cost more to clear
+		// and fill than the keys to count.
+		for _, lk := range lowered {
+			given |= impliedBit(lk)
 		}
-		if lk == "" {
-			lk = asciiLower(e.Key)
+		r.Context = sized(len(lowered))
+		for i := range in.ContextList {
+			r.Context[lowered[i]] = in.ContextList[i].Values
 		}
-		given |= impliedBit(lk)
-		entries = append(entries, ContextEntry{Key: lk, Values: e.Values})
-	}
-	r.Context = make(Context, len(entries)+bits.OnesCount16(impliedMask(p.Kind, r.ResourceAccount != "")&^given))
-	for _, e := range entries {
-		r.Context[e.Key] = e.Values
+	} else {
+		var buf [32]ContextEntry
+		entries := buf[:0]
+		for k, v := range in.Context {
+			lk := asciiLower(k)
+			given |= impliedBit(lk)
+			entries = append(entries, ContextEntry{Key: lk, Values: v})
+		}
+		for i, e := range in.ContextList {
+			lk := ""
+			if i < len(lowered) {
+				lk = lowered[i]
+			}
+			if lk == "" {
+				lk = asciiLower(e.Key)
+			}
+			given |= impliedBit(lk)
+			entries = append(entries, ContextEntry{Key: lk, Values: e.Values})
+		}
+		r.Context = sized(len(entries))
+		for _, e := range entries {
+			r.Context[e.Key] = e.Values
+		}
 	}
 	givenRA := given&bitResourceAccount != 0
 	r.fillImplied(given)
