@@ -281,3 +281,23 @@ func TestActionNotesCached(t *testing.T) {
 		}
 	}
 }
+
+// TestReqChecksCached checks that the Cache hands out the check of each
+// action and resource it kept, through its front or its map, and none
+// of another, before and after it starts afresh.
+func TestReqChecksCached(t *testing.T) {
+	t.Parallel()
+	c := NewCache(64)
+	for round := range 2 {
+		for i := range 500 {
+			k := reqKey{action: "s3:Get" + strconv.Itoa(i%150), resource: "arn:aws:s3:::b/" + strconv.Itoa(i%7), allowUnknown: i%3 == 0}
+			r := c.getReq(k)
+			if r == nil {
+				r = c.putReq(&reqCheck{key: k})
+			}
+			if r.key != k || c.getReq(k) != r {
+				t.Fatalf("round %d: check of %v is of %v", round, k, r.key)
+			}
+		}
+	}
+}

@@ -23,10 +23,12 @@ func (pr *Prepared) validateRequest(in *Input, opt Options, keys []ctxKey) error
 		return err
 	}
 	key := reqKey{action: in.Request.Action, resource: in.Request.Resource, allowUnknown: opt.AllowUnknownActions}
-	rv, ok := opt.Cache.getReq(key)
-	if !ok {
-		rv = checkActionResource(in.Request.Action, in.Request.Resource, opt.AllowUnknownActions)
-		opt.Cache.putReq(key, rv)
+	rv := opt.Cache.getReq(key)
+	if rv == nil {
+		rc := checkActionResource(in.Request.Action, in.Request.Resource, opt.AllowUnknownActions)
+		// The request's strings may share a large input (simulate's line).
+		rc.key = reqKey{action: strings.Clone(key.action), resource: strings.Clone(key.resource), allowUnknown: key.allowUnknown}
+		rv = opt.Cache.putReq(&rc)
 	}
 	if rv.err != nil {
 		// The cached error is shared by every case with this action and
@@ -41,7 +43,7 @@ func (pr *Prepared) validateRequest(in *Input, opt Options, keys []ctxKey) error
 	// sorted only for a context that draws one.
 	noted := false
 	for i := range keys {
-		if noted = pr.contextNote(&keys[i], &rv, false); noted {
+		if noted = pr.contextNote(&keys[i], rv, false); noted {
 			break
 		}
 	}
@@ -51,7 +53,7 @@ func (pr *Prepared) validateRequest(in *Input, opt Options, keys []ctxKey) error
 	keys = slices.Clone(keys) // not the caller's list: it is sorted
 	slices.SortFunc(keys, func(a, b ctxKey) int { return strings.Compare(a.Key, b.Key) })
 	for i := range keys {
-		pr.contextNote(&keys[i], &rv, true)
+		pr.contextNote(&keys[i], rv, true)
 	}
 	return nil
 }
@@ -107,6 +109,7 @@ func (pr *Prepared) contextNote(p *ctxKey, rv *reqCheck, apply bool) bool {
 // reqCheck is what the catalog says about a request's action and
 // resource.
 type reqCheck struct {
+	key      reqKey // the action and resource, in memory of their own
 	warnings []Warning
 	err      *Error
 	// act is the action in the catalog, when known (the condition keys it
