@@ -435,6 +435,7 @@ func compilePolicy(l Layer, np NamedPolicy) (cpolicy, error) {
 	p := np.Policy
 	cp := cpolicy{layer: l, name: np.Name, src: p, stmts: make([]cstmt, 0, len(p.Statements))}
 	vars := p.Variables()
+	var a arena // on the stack: only the slices carved from it are kept
 	var pats, arns, conds, vals int
 	for _, st := range p.Statements {
 		acts := st.Action
@@ -448,7 +449,7 @@ func compilePolicy(l Layer, np NamedPolicy) (cpolicy, error) {
 		}
 		arns += len(res)
 		for _, r := range res {
-			pats += arnPats(r, vars)
+			pats += a.arnPats(r, vars)
 		}
 		conds += len(st.Conditions)
 		for i := range st.Conditions {
@@ -457,12 +458,11 @@ func compilePolicy(l Layer, np NamedPolicy) (cpolicy, error) {
 			if strings.Contains(c.Operator, "Arn") {
 				arns += len(c.Values)
 				for _, v := range c.Values {
-					pats += arnPats(v, vars)
+					pats += a.arnPats(v, vars)
 				}
 			}
 		}
 	}
-	var a arena // on the stack: only the slices carved from it are kept
 	a.init(pats, arns, conds, vals)
 	for i, st := range p.Statements {
 		cs, err := a.statement(l, st, vars)

@@ -835,7 +835,7 @@ func (ar *arena) arnPattern(s string, vars bool) arnPattern {
 		return arnPattern{any: true}
 	}
 	var a arnPattern
-	if arnWhole(s, vars) {
+	if ar.whole(s, vars) {
 		// What pattern(s, true, vars, false) is for such text, without
 		// its searches for wildcards and variables, which arnWhole has
 		// done: the text, or the prefix before the stars that end it.
@@ -885,17 +885,6 @@ func arnWhole(s string, vars bool) bool {
 	return strings.HasPrefix(s, "arn:") && strings.IndexByte(s, '?') < 0 &&
 		strings.IndexByte(strings.TrimRight(s, "*"), '*') < 0 &&
 		!(vars && strings.Contains(s, "${")) && strings.Count(s, ":") >= 5
-}
-
-// arnPats is the number of patterns arnPattern(s, vars) takes.
-func arnPats(s string, vars bool) int {
-	if s == "*" {
-		return 0
-	}
-	if arnWhole(s, vars) {
-		return 1
-	}
-	return 6 // at most: the fields of an ARN
 }
 
 // match matches the ARN s, whose fields are given by v when it is an ARN

@@ -313,3 +313,40 @@ func TestARNWholePattern(t *testing.T) {
 		}
 	}
 }
+
+// TestARNWholeNoted compiles a policy of more ARN patterns than an arena
+// notes while sizing (arenaARNs), matched whole and field by field, in
+// resources and ArnLike conditions, and holds each to the pattern
+// compiled alone.
+func TestARNWholeNoted(t *testing.T) {
+	var res, vals []string
+	for i := 0; i < arenaARNs+5; i++ {
+		res = append(res, fmt.Sprintf(`"arn:aws:s3:::b%d/*"`, i), fmt.Sprintf(`"arn:aws:iam::*:role/r%d"`, i), `"*"`)
+		vals = append(vals, fmt.Sprintf(`"arn:aws:iam::1:role/${aws:username}%d"`, i), fmt.Sprintf(`"arn:aws:iam::1:user/u%d*"`, i))
+	}
+	doc := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":[` + strings.Join(res, ",") +
+		`],"Condition":{"ArnLike":{"aws:PrincipalArn":[` + strings.Join(vals, ",") + `]}}},{"Effect":"Deny","Action":"*","Resource":[` + strings.Join(res[:4], ",") + `]}]}`
+	p, fs := policy.Parse([]byte(doc))
+	if policy.HasErrors(fs) {
+		t.Fatal(fs)
+	}
+	cp, err := compilePolicy(LayerIdentity, NamedPolicy{Policy: p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for si, st := range cp.stmts {
+		src := p.Statements[si]
+		for i, r := range src.Resource {
+			if want := compileARNPattern(r, true); !reflect.DeepEqual(st.res[i], want) {
+				t.Errorf("statement %d resource %q: %+v, want %+v", si, r, st.res[i], want)
+			}
+		}
+		for ci := range st.conds {
+			for vi, v := range src.Conditions[ci].Values {
+				if want := compileARNPattern(v, true); !reflect.DeepEqual(*st.conds[ci].vals[vi].arn, want) {
+					t.Errorf("statement %d value %q: %+v, want %+v", si, v, *st.conds[ci].vals[vi].arn, want)
+				}
+			}
+		}
+	}
+}
