@@ -159,7 +159,7 @@ func TestImpliedKeysCounted(t *testing.T) {
 
 // TestImpliedKeysGiven checks that an implied key given in the context,
 // in any case, as a map or a list, keeps its given values and the others
-// are implied as without it; and that NewRequestLowered, given the keys
+// are implied as without it; and that NewRequestKnown, given the keys
 // lowered, builds the same request.
 func TestImpliedKeysGiven(t *testing.T) {
 	keys := []string{"aws:PrincipalIsAWSService", "AWS:PRINCIPALSERVICENAME", "aws:principalaccount", "aws:PrincipalType", "aws:PrincipalArn", "aws:username", "aws:UserId", "aws:ResourceAccount", "aws:SourceIp"}
@@ -200,12 +200,16 @@ func TestImpliedKeysGiven(t *testing.T) {
 				if !maps.EqualFunc(r.Context, want, slices.Equal) {
 					t.Errorf("%s on %s, given %v: context %v, want %v", p, res, given, r.Context, want)
 				}
-				rl, err := NewRequestLowered(in, lowered)
+				pp, err := ParsePrincipal(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				rl, err := NewRequestKnown(in, Known{Lowered: lowered, Principal: &pp})
 				if err != nil {
 					t.Fatal(err)
 				}
 				if !reflect.DeepEqual(rl, r) {
-					t.Errorf("%s on %s, given %v: NewRequestLowered %+v, NewRequest %+v", p, res, given, rl, r)
+					t.Errorf("%s on %s, given %v: NewRequestKnown %+v, NewRequest %+v", p, res, given, rl, r)
 				}
 			}
 		}

@@ -200,28 +200,44 @@ type ContextEntry struct {
 // it is derivable, aws:ResourceAccount, aws:PrincipalIsAWSService,
 // aws:PrincipalServiceName) are filled in unless given.
 func NewRequest(in RequestInput) (*Request, error) {
-	return NewRequestLowered(in, nil)
+	return NewRequestKnown(in, Known{})
 }
 
 // LowerKey is a context key as a Request's Context holds it: its ASCII
 // letters lower-cased (AWS folds no other).
 func LowerKey(k string) string { return asciiLower(k) }
 
-// NewRequestLowered is NewRequest for a caller that has the keys of
-// in.ContextList lower-cased already: lowered[i], when i < len(lowered)
-// and it is not "", must be LowerKey(in.ContextList[i].Key). A caller that
-// memoises what it knows of each key as written (eval's Cache) saves
-// NewRequest lowering each again, a hash of the key a key (an eighth of
-// validating and preparing a generated case's request, whose 15 keys or
-// so are all written in mixed case).
-func NewRequestLowered(in RequestInput, lowered []string) (*Request, error) {
+// Known is what a caller that memoises what it reads of requests (eval's
+// Cache) knows of a RequestInput already, for NewRequestKnown.
+type Known struct {
+	// Lowered[i], when i < len(Lowered) and it is not "", is
+	// LowerKey(in.ContextList[i].Key): NewRequest then does not lower the
+	// key again, a hash of the key a key (an eighth of validating and
+	// preparing a generated case's request, whose 15 keys or so are all
+	// written in mixed case).
+	Lowered []string
+	// Principal, when not nil, is what ParsePrincipal(in.Principal)
+	// returned without an error (about a thousand instructions a
+	// generated case, and for a session the role ARN it builds).
+	Principal *Principal
+}
+
+// NewRequestKnown is NewRequest for a caller that knows some of what it
+// reads of in already (Known); the request is the same.
+func NewRequestKnown(in RequestInput, known Known) (*Request, error) {
 	if err := checkRequestLimits(in); err != nil {
 		return nil, err
 	}
-	p, err := ParsePrincipal(in.Principal)
-	if err != nil {
-		return nil, &FieldError{Field: "principal", Err: err}
+	var p Principal
+	if known.Principal != nil {
+		p = *known.Principal
+	} else {
+		var err error
+		if p, err = ParsePrincipal(in.Principal); err != nil {
+			return nil, &FieldError{Field: "principal", Err: err}
+		}
 	}
+	lowered := known.Lowered
 	if in.FederatingUser != "" {
 		u, err := ParsePrincipal(in.FederatingUser)
 		switch {

@@ -3,6 +3,7 @@ package eval
 import (
 	"bytes"
 	"hash/maphash"
+	"strings"
 	"sync"
 	"unsafe"
 
@@ -51,8 +52,13 @@ type Cache struct {
 	// (keyFrontSlot).
 	keyFront [keyFrontSize]*keyMemo
 	// ops memoises the reading of condition operators (opFront).
-	ops   opFront
-	stats CacheStats
+	ops opFront
+	// principals memoises authz.ParsePrincipal of the principals parsed
+	// without an error, by the principal as written, through a front as
+	// the key memos are (principal).
+	principals     map[string]*principalMemo
+	principalFront [64]*principalMemo
+	stats          CacheStats
 	// ident, when set (SameBytes), finds the documents kept again by the
 	// identity of the caller's bytes (their address and length), before
 	// the text is hashed and compared.
@@ -257,13 +263,14 @@ func (c *Cache) remember(l authz.Layer, doc []byte, d *parsedDoc) {
 // NewCache returns a cache of at most max documents.
 func NewCache(max int) *Cache {
 	c := &Cache{
-		large: make(map[uint64]*largeDoc),
-		seen:  make(map[uint64]struct{}),
-		seed:  maphash.MakeSeed(),
-		req:   make(map[reqKey]*reqCheck),
-		acts:  make(map[string]*actNote),
-		keys:  make(map[string]*keyMemo),
-		max:   max,
+		large:      make(map[uint64]*largeDoc),
+		seen:       make(map[uint64]struct{}),
+		seed:       maphash.MakeSeed(),
+		req:        make(map[reqKey]*reqCheck),
+		acts:       make(map[string]*actNote),
+		keys:       make(map[string]*keyMemo),
+		principals: make(map[string]*principalMemo),
+		max:        max,
 	}
 	for i := range c.m {
 		c.m[i] = make(map[string]*parsedDoc)
@@ -406,4 +413,41 @@ const reqFrontSize = 64
 
 func reqFrontSlot(k reqKey) uint {
 	return (keyFrontSlot(k.action) ^ keyFrontSlot(k.resource)>>2) % reqFrontSize
+}
+
+// principalMemo is a principal as written, in memory of its own, and what
+// authz.ParsePrincipal returned for it.
+type principalMemo struct {
+	s string
+	p authz.Principal
+}
+
+// principal returns what authz.ParsePrincipal returns for principal s,
+// memoised, or nil when it returns an error (and for a nil Cache): a
+// worker's requests name the same few principals again and again.
+func (c *Cache) principal(s string) *authz.Principal {
+	if c == nil {
+		return nil
+	}
+	slot := &c.principalFront[keyFrontSlot(s)%uint(len(c.principalFront))]
+	if m := *slot; m != nil && m.s == s {
+		return &m.p
+	}
+	if m := c.principals[s]; m != nil {
+		*slot = m
+		return &m.p
+	}
+	own := strings.Clone(s) // s may share a large input line
+	p, err := authz.ParsePrincipal(own)
+	if err != nil {
+		return nil
+	}
+	if len(c.principals) >= cacheMemoMax {
+		clear(c.principals)
+		clear(c.principalFront[:])
+	}
+	m := &principalMemo{s: own, p: p}
+	c.principals[own] = m
+	*slot = m
+	return &m.p
 }

@@ -301,3 +301,32 @@ func TestReqChecksCached(t *testing.T) {
 		}
 	}
 }
+
+// TestPrincipalsCached checks that the Cache's memo of the principals
+// parsed gives every request the request, or the error, it gets without
+// a Cache, whatever the principals before it.
+func TestPrincipalsCached(t *testing.T) {
+	t.Parallel()
+	c := NewCache(16)
+	principals := []string{"arn:aws:iam::111122223333:user/alice", "anonymous", "*", "Anonymous", "backup.amazonaws.com", "arn:aws:sts::111122223333:assumed-role/r/s", "arn:aws:sts::111122223333:federated-user/f", "arn:aws:iam::111122223333:root", "nope", "arn:aws:iam::1:user/x", "arn:aws:iam::111122223333:role/path/r"}
+	for round := range 3 {
+		for i, p := range principals {
+			prep := func(c *Cache) (*Prepared, error) {
+				in := getInput()
+				in.Request.Principal = p
+				if i == 6 && round == 1 {
+					in.Request.FederatingUser = "arn:aws:iam::111122223333:user/alice"
+				}
+				return Prepare(in, Options{Now: fixedNow, Cache: c})
+			}
+			got, gerr := prep(c)
+			want, werr := prep(nil)
+			if (gerr == nil) != (werr == nil) || gerr != nil && gerr.Error() != werr.Error() {
+				t.Fatalf("round %d, %s: error %v, want %v", round, p, gerr, werr)
+			}
+			if gerr == nil && (!reflect.DeepEqual(got.Request, want.Request) || !reflect.DeepEqual(got.Warnings, want.Warnings)) {
+				t.Errorf("round %d, %s: request %+v, want %+v", round, p, got.Request, want.Request)
+			}
+		}
+	}
+}

@@ -75,7 +75,7 @@ func Prepare(in *Input, opt Options) (*Prepared, error) {
 	var keyBuf [32]ctxKey
 	var lowBuf [32]string
 	keys, lowered, clock := contextKeys(r, opt.Cache, keyBuf[:0], lowBuf[:0])
-	req, err := authz.NewRequestLowered(*r, lowered)
+	req, err := authz.NewRequestKnown(*r, authz.Known{Lowered: lowered, Principal: opt.Cache.principal(r.Principal)})
 	if err != nil {
 		var fe *authz.FieldError
 		if errors.As(err, &fe) {

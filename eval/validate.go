@@ -609,7 +609,7 @@ type ctxKey struct {
 
 // contextKeys appends to keys the keys of r's context (ContextList's,
 // then Context's) with their values and memos, and to lowered the keys of
-// ContextList lower-cased (for authz.NewRequestLowered); clock says which
+// ContextList lower-cased (for authz.NewRequestKnown); clock says which
 // of the clock keys r gives. buf and lowered let the caller keep a usual
 // context off the heap. A key too long for a request (NewRequest refuses
 // it) is not kept in c.
