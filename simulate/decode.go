@@ -447,15 +447,24 @@ func (d *decoder) policyList(dst *[]PolicyDoc) error {
 }
 
 // docs returns n policy documents carved from the case's block, or from a
-// new slab when it is used up; each slice's capacity is its length, so an
-// append to it cannot reach the next.
+// new slab when it is used up.
 func (d *decoder) docs(n int) []PolicyDoc {
 	if n > len(d.docSlab) {
 		d.docSlab = make([]PolicyDoc, max(n, 8))
 	}
-	s := d.docSlab[:n:n]
-	d.docSlab = d.docSlab[n:]
-	return s
+	return take(&d.docSlab, n)
+}
+
+// take returns n elements carved from the front of *slab, or a slice of
+// their own when *slab has fewer left. The slice's capacity is its
+// length, so an append to it cannot reach the next one carved.
+func take[T any](slab *[]T, n int) []T {
+	s := *slab
+	if n > len(s) {
+		return make([]T, n)
+	}
+	*slab = s[n:]
+	return s[:n:n]
 }
 
 func (d *decoder) levels(dst *[]OrgLevel) error {
@@ -479,9 +488,8 @@ func (d *decoder) levels(dst *[]OrgLevel) error {
 		return err
 	})
 	if len(list) > 0 {
-		if len(*dst) == 0 && len(list) <= len(d.levelSlab) {
-			*dst = d.levelSlab[:len(list):len(list)]
-			d.levelSlab = d.levelSlab[len(list):]
+		if len(*dst) == 0 {
+			*dst = take(&d.levelSlab, len(list))
 			copy(*dst, list)
 		} else {
 			*dst = append(*dst, list...)
@@ -575,19 +583,9 @@ func (d *decoder) context(r *CaseRequest) error {
 	if err != nil || r.ctxErr != nil {
 		return err
 	}
-	var block []string
-	if len(vals) <= len(d.valSlab) {
-		block = d.valSlab[:len(vals):len(vals)]
-	} else {
-		block = make([]string, len(vals))
-	}
+	block := take(&d.valSlab, len(vals))
 	copy(block, vals)
-	var list []authz.ContextEntry
-	if len(spans) <= len(d.ctxSlab) {
-		list = d.ctxSlab[:len(spans):len(spans)]
-	} else {
-		list = make([]authz.ContextEntry, len(spans))
-	}
+	list := take(&d.ctxSlab, len(spans))
 	for i, sp := range spans {
 		list[i] = authz.ContextEntry{Key: sp.k, Values: block[sp.a:sp.b:sp.b]}
 	}
