@@ -83,18 +83,7 @@ func TestContextNotesCached(t *testing.T) {
 	cache := NewCache(16)
 	for round := range 3 {
 		for i, ctx := range ctxs {
-			prep := func(c *Cache) *Prepared {
-				in := getInput()
-				in.Request.Action, in.Request.Resource = "s3:ListBucket", "arn:aws:s3:::b"
-				in.Identity = []Doc{{Name: "list", Text: []byte(allowList)}}
-				in.Request.Context = ctx
-				pr, err := Prepare(in, Options{Now: fixedNow, Cache: c})
-				if err != nil {
-					t.Fatal(err)
-				}
-				return pr
-			}
-			got, want := prep(cache), prep(nil)
+			got, want := prepareListBucket(t, cache, ctx, nil), prepareListBucket(t, nil, ctx, nil)
 			if !reflect.DeepEqual(got.Warnings, want.Warnings) || !reflect.DeepEqual(got.Request.Context, want.Request.Context) {
 				t.Errorf("round %d, context %d: cached\n%v\n%v\nwant\n%v\n%v", round, i, got.Warnings, got.Request.Context, want.Warnings, want.Request.Context)
 			}
@@ -103,6 +92,22 @@ func TestContextNotesCached(t *testing.T) {
 			}
 		}
 	}
+}
+
+// prepareListBucket prepares an s3:ListBucket request allowed by
+// allowList, with the context ctx and list, through cache.
+func prepareListBucket(t *testing.T, cache *Cache, ctx map[string][]string, list []authz.ContextEntry) *Prepared {
+	t.Helper()
+	in := getInput()
+	in.Request.Action, in.Request.Resource = "s3:ListBucket", "arn:aws:s3:::b"
+	in.Identity = []Doc{{Name: "list", Text: []byte(allowList)}}
+	in.Request.Context = ctx
+	in.Request.ContextList = list
+	pr, err := Prepare(in, Options{Now: fixedNow, Cache: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pr
 }
 
 // TestSignedDigits holds signedDigits to the strings.Trim it replaces.
@@ -136,19 +141,8 @@ func TestContextKeyMemo(t *testing.T) {
 			if i%3 != 0 {
 				list = append(list, authz.ContextEntry{Key: []string{"aws:EpochTime", "Aws:EpochTime"}[i%2], Values: []string{strconv.Itoa(1700000000 + i%5)}})
 			}
-			prep := func(c *Cache) *Prepared {
-				in := getInput()
-				in.Request.Action, in.Request.Resource = "s3:ListBucket", "arn:aws:s3:::b"
-				in.Identity = []Doc{{Name: "list", Text: []byte(allowList)}}
-				in.Request.Context = map[string][]string{"S3:Prefix": {"a/"}}
-				in.Request.ContextList = list
-				pr, err := Prepare(in, Options{Now: fixedNow, Cache: c})
-				if err != nil {
-					t.Fatal(err)
-				}
-				return pr
-			}
-			got, want := prep(cache), prep(nil)
+			prefix := map[string][]string{"S3:Prefix": {"a/"}}
+			got, want := prepareListBucket(t, cache, prefix, list), prepareListBucket(t, nil, prefix, list)
 			if !reflect.DeepEqual(got.Warnings, want.Warnings) || !reflect.DeepEqual(got.Request.Context, want.Request.Context) {
 				t.Errorf("round %d, context %d: cached\n%v\n%v\nwant\n%v\n%v", round, i, got.Warnings, got.Request.Context, want.Warnings, want.Request.Context)
 			}
