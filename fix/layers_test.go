@@ -3,10 +3,12 @@ package fix
 import (
 	"encoding/json"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/deniedhq/denied/eval"
+	"github.com/deniedhq/denied/internal/i18n"
 	"github.com/deniedhq/denied/simulate"
 )
 
@@ -158,5 +160,45 @@ func TestConditionKept(t *testing.T) {
 	}
 	if broad == nil || broad.Kind != Broad || broad.RiskMsg == nil || broad.RiskMsg.ID != "fix.risk.drops-condition" || !strings.Contains(broad.Risk, "aws:MultiFactorAuthPresent") {
 		t.Errorf("unconditional alternative %+v", broad)
+	}
+}
+
+// Every file a command reads (file://NAME) is named, and written before it:
+// by a command of the fix (... > NAME) or, when no AWS call returns the
+// document (a session policy), by the reader, as a comment line before it
+// says. ("--policy file://" once stood for a session policy nobody wrote.)
+func TestFileArgumentsWritten(t *testing.T) {
+	t.Parallel()
+	principals := []string{"arn:aws:sts::111122223333:assumed-role/Ops/jane", "arn:aws:iam::111122223333:user/ops", "arn:aws:sts::111122223333:federated-user/bob"}
+	layers := []string{"identity", "permissionsBoundary", "session", "scp", "rcp", "vpcEndpoint", "resource"}
+	fileRE := regexp.MustCompile(`file://(\S*)`)
+	for _, principal := range principals {
+		for _, layer := range layers {
+			for _, explicit := range []bool{false, true} {
+				in := &eval.Input{Request: eval.Request{Principal: principal, Action: "s3:GetObject", Resource: "arn:aws:s3:::b/k"}}
+				for _, f := range Propose(Problem{Input: in, Layer: layer, Explicit: explicit}, testOptions) {
+					for _, lang := range []i18n.Lang{i18n.EN, i18n.JA, i18n.KO} {
+						cli := f.Render.In(lang).CLI
+						for i, c := range cli {
+							if strings.HasPrefix(c, "#") {
+								continue
+							}
+							for _, m := range fileRE.FindAllStringSubmatch(c, -1) {
+								name := m[1]
+								written := false
+								for _, prev := range cli[:i] {
+									if name != "" && (strings.HasSuffix(prev, "> "+name) || strings.HasPrefix(prev, "#") && strings.Contains(prev, name)) {
+										written = true
+									}
+								}
+								if !written {
+									t.Errorf("%s %s explicit=%v %s (%s): %q reads file://%s, which nothing before it writes:\n%s", principal, layer, explicit, f.ID, lang, c, name, strings.Join(cli, "\n"))
+								}
+							}
+						}
+					}
+				}
+			}
+		}
 	}
 }

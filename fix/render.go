@@ -145,6 +145,8 @@ func render(f *Fix, ri *reqInfo) {
 	f.Render.CLI = append(f.Render.CLI, c(head))
 	if sk.get != "" {
 		f.Render.CLI = append(f.Render.CLI, sk.get+" > "+sk.file)
+	} else {
+		f.Render.CLI = append(f.Render.CLI, c(i18n.M("fixcli.write-file", sk.noun, sk.file)))
 	}
 	f.Render.CLI = append(f.Render.CLI, sk.put("file://"+sk.file))
 	var st *node
@@ -450,14 +452,19 @@ func sinkFor(t Target, ri *reqInfo) sink {
 		put := func(doc string) string {
 			return "aws sts assume-role --role-arn " + shellWord(roleARN) + " --role-session-name " + shellWord(session) + " --policy " + doc
 		}
+		tfWhat, cfnWhat := i18n.M("fixcli.phrase.session-assume-role-tf"), i18n.M("fixcli.phrase.session-assume-role-cfn")
 		if ri.p.Kind == authz.PrincipalFederated {
 			put = func(doc string) string {
 				return "aws sts get-federation-token --name " + shellWord(ri.p.Name) + " --policy " + doc
 			}
+			tfWhat, cfnWhat = i18n.M("fixcli.phrase.session-federation-tf"), i18n.M("fixcli.phrase.session-federation-cfn")
 		}
 		return sink{
-			noun:  "@fixcli.phrase.session-policy",
-			put:   put,
+			noun: "@fixcli.phrase.session-policy",
+			put:  put,
+			// No AWS call returns a session policy: the caller writes the
+			// one it passes, changed, to this file.
+			file:  "session-policy.json",
 			notes: []i18n.Message{i18n.M("fixcli.session-passed")},
 			tf: func(doc *node, c commenter) string {
 				if ri.p.Kind == authz.PrincipalFederated {
@@ -473,8 +480,8 @@ func sinkFor(t Target, ri *reqInfo) sink {
 			cfn: func(_ *node, c commenter) string {
 				return c(i18n.M("fixcli.iac.session-cfn")) + "\n"
 			},
-			tfWhat:  i18n.M("fixcli.phrase.session-assume-role-tf"),
-			cfnWhat: i18n.M("fixcli.phrase.session-assume-role-cfn"),
+			tfWhat:  tfWhat,
+			cfnWhat: cfnWhat,
 		}
 
 	case TargetSCP, TargetRCP:

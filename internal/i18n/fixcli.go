@@ -32,6 +32,11 @@ func registerFixcli(register func(map[string]tr)) {
 			JA: "# 管理ポリシーが保持できるバージョンは最大 5 つです。すでに 5 つある場合は、先に最も古いものを削除してください (%s)。",
 			KO: "# 관리형 정책은 버전을 최대 5개까지 보관합니다. 이미 5개가 있으면 가장 오래된 버전을 먼저 삭제하세요(%s).",
 		},
+		"fixcli.write-file": {
+			EN: "# No AWS call returns the current %s: write the one that is passed now, changed so, to %s.",
+			JA: "# 現在の%[1]sを返す AWS の呼び出しはありません: いま渡しているものをそのように変更して %[2]s に書いてください。",
+			KO: "# 현재 %[1]s을(를) 돌려주는 AWS 호출은 없습니다: 지금 전달하는 것을 그렇게 바꿔 %[2]s에 쓰세요.",
+		},
 		"fixcli.session-passed": {
 			EN: "# The session policy is passed by whoever calls AssumeRole or GetFederationToken: widen it there; no policy in the account changes.",
 			JA: "# セッションポリシーは AssumeRole または GetFederationToken を呼び出す側が渡します。そこで広げてください。アカウントのポリシーは変わりません。",
@@ -256,6 +261,16 @@ func registerFixcli(register func(map[string]tr)) {
 			EN: "session policy passed to AssumeRole (not a CloudFormation resource)",
 			JA: "AssumeRole に渡すセッションポリシー (CloudFormation のリソースではありません)",
 			KO: "AssumeRole에 전달하는 세션 정책(CloudFormation 리소스가 아님)",
+		},
+		"fixcli.phrase.session-federation-tf": {
+			EN: "session policy passed to GetFederationToken (Terraform does not declare it)",
+			JA: "GetFederationToken に渡すセッションポリシー (Terraform では宣言しません)",
+			KO: "GetFederationToken에 전달하는 세션 정책(Terraform에서는 선언하지 않음)",
+		},
+		"fixcli.phrase.session-federation-cfn": {
+			EN: "session policy passed to GetFederationToken (not a CloudFormation resource)",
+			JA: "GetFederationToken に渡すセッションポリシー (CloudFormation のリソースではありません)",
+			KO: "GetFederationToken에 전달하는 세션 정책(CloudFormation 리소스가 아님)",
 		},
 		"fixcli.phrase.tf-key-policy": {
 			EN: "aws_kms_key_policy (or the policy of the aws_kms_key) of %s",
