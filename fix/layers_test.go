@@ -9,6 +9,7 @@ import (
 
 	"github.com/deniedhq/denied/eval"
 	"github.com/deniedhq/denied/internal/i18n"
+	"github.com/deniedhq/denied/policy"
 	"github.com/deniedhq/denied/simulate"
 )
 
@@ -200,5 +201,39 @@ func TestFileArgumentsWritten(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// An Allow a least-privilege fix adds names the request's resource when the
+// request names one, in every layer that takes a Resource element (a key
+// policy applies to its own key: "*" there is that key; a trust policy has
+// no Resource). An SCP's Allow once was on "*", allowing the action on
+// every resource of every account below.
+func TestAllowNamesTheResource(t *testing.T) {
+	t.Parallel()
+	const resource = "arn:aws:s3:::b/k"
+	for _, layer := range []string{"identity", "permissionsBoundary", "session", "scp", "vpcEndpoint", "resource"} {
+		in := &eval.Input{Request: eval.Request{Principal: "arn:aws:sts::111122223333:assumed-role/Ops/jane", Action: "s3:GetObject", Resource: resource}}
+		pl := PlanFor(Problem{Input: in, Layer: layer}, testOptions)
+		if len(pl.Fixes) == 0 {
+			t.Fatalf("%s: no fix: %s", layer, pl.Error)
+		}
+		for _, f := range pl.Fixes {
+			if f.Statement == nil || f.Statement.Effect != policy.Allow {
+				continue
+			}
+			if !equalStrings(f.Statement.Resource, []string{resource}) || f.Statement.NotResource != nil {
+				t.Errorf("%s: %s allows %v, want %s only:\n%s", layer, f.ID, f.Statement.Resource, resource, f.Render.PolicyJSON)
+			}
+			if f.Layer != "resource" && !strings.Contains(f.Title, resource) {
+				t.Errorf("%s: %s: the title does not name the resource: %s", layer, f.ID, f.Title)
+			}
+		}
+	}
+	// Loaded from a case: the SCP level that lacks an Allow gets one for the resource.
+	c := loadCase(t, "vault-create-scp-implicit")
+	pl := PlanFor(Problem{Input: inputOf(t, c)}, testOptions)
+	if f := byID(pl.Fixes, "scp-add-allow"); f == nil || !equalStrings(f.Statement.Resource, []string{c.Request.Resource}) || !pl.Verified {
+		t.Errorf("scp-add-allow of vault-create-scp-implicit: %+v (plan verified %v)", f, pl.Verified)
 	}
 }

@@ -162,20 +162,22 @@ func (s *synth) addToLayer(w *working, l loc, id string, st *policy.Statement) F
 	return f
 }
 
-// scpAllow adds an Allow for the action to the SCP level that has none.
-// SCPs set which actions an account may use at all; resources are left
-// to identity policies, so the Allow is on "*".
+// scpAllow adds an Allow for the request to the SCP level that has none:
+// the action on the request's resource ("*" only when the request names
+// none). SCPs take the Resource element in Allow statements too (AWS
+// Organizations User Guide, SCP syntax), so the fix allows no other
+// resource than the one asked for.
 func (s *synth) scpAllow(w *working, o outcome) Fix {
-	st := &policy.Statement{Sid: "Allow" + alnum(s.ri.actionName), HasSid: true, Effect: policy.Allow, Action: []string{s.ri.action}, Resource: []string{"*"}}
+	st := &policy.Statement{Sid: "Allow" + alnum(s.ri.actionName), HasSid: true, Effect: policy.Allow, Action: []string{s.ri.action}, Resource: []string{s.ri.resource}}
 	l := loc{layer: authz.LayerSCP, level: len(w.in.SCPs)}
 	if v := o.verdicts[authz.LayerSCP]; v.Note == authz.NoteMissingLevel {
 		l.level = v.Level
 	}
 	f := s.addToLayer(w, l, "scp-add-allow", st)
 	if f.Target.AttachedTo != "" {
-		f.TitleMsg = msg("fix.title.scp-add-allow", s.ri.action, nameArg(f.Target), f.Target.AttachedTo)
+		f.TitleMsg = msg("fix.title.scp-add-allow", s.ri.action, s.ri.resource, nameArg(f.Target), f.Target.AttachedTo)
 	} else {
-		f.TitleMsg = msg("fix.title.scp-add-allow.level-unknown", s.ri.action, nameArg(f.Target))
+		f.TitleMsg = msg("fix.title.scp-add-allow.level-unknown", s.ri.action, s.ri.resource, nameArg(f.Target))
 	}
 	return f
 }

@@ -42,15 +42,15 @@ func registerFix(register func(map[string]tr)) {
 			JA: "%s (%s) を許可するステートメントをセッションポリシーに追加します",
 			KO: "%s(%s)을(를) 허용하는 문을 세션 정책에 추가합니다",
 		},
-		"fix.title.scp-add-allow": { // action, SCP name, root/OU/account it is attached to
-			EN: "Add an Allow for %s to the SCP %s attached to %s (no policy at that level allows it)",
-			JA: "%s を許可するステートメントを SCP %s (アタッチ先: %s) に追加します (その階層には許可するポリシーがありません)",
-			KO: "%s을(를) 허용하는 문을 SCP %s(연결 대상: %s)에 추가합니다(해당 계층에 이를 허용하는 정책이 없습니다)",
+		"fix.title.scp-add-allow": { // action, resource, SCP name, root/OU/account it is attached to
+			EN: "Add an Allow for %s on %s to the SCP %s attached to %s (no policy at that level allows it)",
+			JA: "%s (%s) を許可するステートメントを SCP %s (アタッチ先: %s) に追加します (その階層には許可するポリシーがありません)",
+			KO: "%s(%s)을(를) 허용하는 문을 SCP %s(연결 대상: %s)에 추가합니다(해당 계층에 이를 허용하는 정책이 없습니다)",
 		},
-		"fix.title.scp-add-allow.level-unknown": { // action, SCP name
-			EN: "Add an Allow for %s to the SCP %s attached to the level (no policy at that level allows it)",
-			JA: "%s を許可するステートメントを、その階層にアタッチされた SCP %s に追加します (その階層には許可するポリシーがありません)",
-			KO: "%s을(를) 허용하는 문을 해당 계층에 연결된 SCP %s에 추가합니다(해당 계층에 이를 허용하는 정책이 없습니다)",
+		"fix.title.scp-add-allow.level-unknown": { // action, resource, SCP name
+			EN: "Add an Allow for %s on %s to the SCP %s attached to the level (no policy at that level allows it)",
+			JA: "%s (%s) を許可するステートメントを、その階層にアタッチされた SCP %s に追加します (その階層には許可するポリシーがありません)",
+			KO: "%s(%s)을(를) 허용하는 문을 해당 계층에 연결된 SCP %s에 추가합니다(해당 계층에 이를 허용하는 정책이 없습니다)",
 		},
 		"fix.title.key-policy-delegate-to-iam": { // account
 			EN: "Let IAM policies of account %s grant use of the key (the statement AWS puts in a default key policy)",

@@ -20,7 +20,7 @@ resource "aws_organizations_policy" "p_allowlist" {
         Sid      = "AllowCreateBackupVault"
         Effect   = "Allow"
         Action   = "backup:CreateBackupVault"
-        Resource = "*"
+        Resource = "arn:aws:backup:us-west-2:444455556666:backup-vault:MyVault"
       },
     ]
   })
