@@ -361,6 +361,16 @@ func (r *Request) fillImplied(given uint16) {
 		set(bitIsAWSService, "aws:principalisawsservice", "true")
 		set(bitServiceName, "aws:principalservicename", p.ARN)
 	case PrincipalAnonymous:
+		// "This key is included in the request context for all
+		// requests, including anonymous requests" (IAM User Guide,
+		// global condition context keys: aws:PrincipalAccount,
+		// aws:PrincipalType, aws:userid); "For anonymous requests, the
+		// request context returns anonymous" (aws:PrincipalAccount), and
+		// the Principal key values table gives aws:userid anonymous and
+		// aws:PrincipalType Anonymous.
+		set(bitAccount, "aws:principalaccount", "anonymous")
+		set(bitType, "aws:principaltype", p.Kind.String())
+		set(bitUserID, "aws:userid", "anonymous")
 	default:
 		set(bitIsAWSService, "aws:principalisawsservice", "false")
 		set(bitAccount, "aws:principalaccount", p.Account)
@@ -440,6 +450,7 @@ func impliedMask(k PrincipalKind, ra bool) uint16 {
 	case PrincipalService:
 		m |= bitIsAWSService | bitServiceName
 	case PrincipalAnonymous:
+		m |= bitAccount | bitType | bitUserID
 	default:
 		m |= bitIsAWSService | bitAccount | bitType | bitARN
 		switch k {

@@ -152,3 +152,34 @@ func TestFederatingUserValidated(t *testing.T) {
 		}
 	}
 }
+
+// TestAnonymousImpliedKeys: an anonymous request carries
+// aws:PrincipalAccount and aws:userid "anonymous" and aws:PrincipalType
+// "Anonymous" (IAM User Guide, global condition context keys and the
+// Principal key values table), and none of the keys of a signed request;
+// a key given in the context is kept.
+func TestAnonymousImpliedKeys(t *testing.T) {
+	t.Parallel()
+	r, err := NewRequest(RequestInput{Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::bucket/key", ResourceAccount: "111122223333"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, want := range map[string]string{"aws:PrincipalAccount": "anonymous", "aws:PrincipalType": "Anonymous", "aws:userid": "anonymous", "aws:ResourceAccount": "111122223333"} {
+		if v, ok := r.Context.Get(k); !ok || len(v) != 1 || v[0] != want {
+			t.Errorf("%s = %q (present %v), want %q", k, v, ok, want)
+		}
+	}
+	for _, k := range []string{"aws:PrincipalArn", "aws:PrincipalIsAWSService", "aws:username", "aws:PrincipalServiceName"} {
+		if v, ok := r.Context.Get(k); ok {
+			t.Errorf("%s = %q, want absent for an anonymous request", k, v)
+		}
+	}
+	r, err = NewRequest(RequestInput{Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::bucket/key", ResourceAccount: "111122223333",
+		Context: map[string][]string{"AWS:USERID": {"given"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := r.Context.Get("aws:userid"); len(v) != 1 || v[0] != "given" {
+		t.Errorf("given aws:userid replaced: %q", v)
+	}
+}

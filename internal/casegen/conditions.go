@@ -113,6 +113,7 @@ func (g *Generator) condition(s *scn, st *policy.Statement) {
 	if !present {
 		g.tag("missing-key")
 	}
+	g.tagAnonymousKey(s, ks.name)
 
 	var op string
 	switch {
@@ -347,6 +348,20 @@ func (g *Generator) tagARNFieldVar(p string) {
 	}
 }
 
+// tagAnonymousKey tags an anonymous request whose policy reads a key
+// that AWS puts in every request, anonymous ones too, with a value of its
+// own ("anonymous-principal-key"): aws:PrincipalAccount and aws:userid
+// "anonymous", aws:PrincipalType "Anonymous".
+func (g *Generator) tagAnonymousKey(s *scn, key string) {
+	if s.kind != pAnon {
+		return
+	}
+	switch strings.ToLower(key) {
+	case "aws:principalaccount", "aws:principaltype", "aws:userid":
+		g.tag("anonymous-principal-key")
+	}
+}
+
 var varRE = regexp.MustCompile(`\$\{([^}]*)\}`)
 
 // negatedOp reports whether op is a negated string or ARN operator
@@ -368,6 +383,7 @@ func (g *Generator) noteVars(s *scn, v string) (missing bool) {
 			name, hasDefault = strings.TrimSpace(name[:i]), true
 			g.tag("var-default")
 		}
+		g.tagAnonymousKey(s, name)
 		vals, ok := ctxValues(s.ctx, name)
 		if !ok || len(vals) == 0 {
 			if !hasDefault {
