@@ -237,3 +237,57 @@ func TestAllowNamesTheResource(t *testing.T) {
 		t.Errorf("scp-add-allow of vault-create-scp-implicit: %+v (plan verified %v)", f, pl.Verified)
 	}
 }
+
+// The Terraform and CloudFormation of an SCP or RCP fix name the policy by
+// its name when it is known, else by a <policy-name> placeholder that a
+// comment line says how to fill in; never by its ID, which they would make
+// its name (an applied import renamed the policy to "p-...").
+func TestOrgPolicyNameNeverTheID(t *testing.T) {
+	t.Parallel()
+	req := eval.Request{Principal: "arn:aws:sts::111122223333:assumed-role/Ops/jane", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/k"}
+	doc := func(effect string) []byte {
+		return []byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},{"Sid":"D","Effect":"` + effect + `","Action":"s3:GetObject","Resource":"*"}]}`)
+	}
+	allowAll := []byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}`)
+	ec2Only := []byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:*","Resource":"*"}]}`)
+	arnName := "arn:aws:organizations::999988887777:policy/o-a1b2c3d4e5/service_control_policy/p-abcd1234"
+	tests := []struct {
+		name, policyName, want string
+		deny                   bool
+	}{
+		{"deny named by ARN", arnName, "<policy-name>", true},
+		{"deny named by ID", "p-abcd1234", "<policy-name>", true},
+		{"allow missing, named by ID", "p-abcd1234", "<policy-name>", false},
+		{"deny named by name", "RegionFence", "RegionFence", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			text := ec2Only
+			if tt.deny {
+				text = doc("Deny")
+			}
+			in := &eval.Input{Request: req, Identity: []eval.Doc{{Name: "inline", Text: allowAll}},
+				SCPs: []eval.Level{{Target: "r-abcd", Policies: []eval.Doc{{Name: "FullAWSAccess", Text: allowAll}}}, {Target: "111122223333", Policies: []eval.Doc{{Name: tt.policyName, Text: text}}}}}
+			pl := PlanFor(Problem{Input: in}, testOptions)
+			if len(pl.Fixes) != 1 || pl.Fixes[0].Layer != "scp" || !pl.Verified {
+				t.Fatalf("plan %v verified %v: %s", ids(pl.Fixes), pl.Verified, pl.Error)
+			}
+			f := pl.Fixes[0]
+			if !strings.Contains(f.Render.Terraform, `  name    = "`+tt.want+`"`) && !strings.Contains(f.Render.Terraform, `  name = "`+tt.want+`"`) {
+				t.Errorf("terraform does not name the policy %q:\n%s", tt.want, f.Render.Terraform)
+			}
+			if !strings.Contains(f.Render.CloudFormation, "Name: "+tt.want+"\n") && !strings.Contains(f.Render.CloudFormation, "Name: '"+tt.want+"'\n") {
+				t.Errorf("cloudformation does not name the policy %q:\n%s", tt.want, f.Render.CloudFormation)
+			}
+			for _, body := range []string{f.Render.Terraform, f.Render.CloudFormation} {
+				if strings.Contains(body, `name = "p-`) || strings.Contains(body, "Name: p-") {
+					t.Errorf("the policy ID is written as its name:\n%s", body)
+				}
+				if tt.want == "<policy-name>" && !strings.Contains(body, "replace <policy-name> with the policy's current name (aws organizations describe-policy --policy-id p-abcd1234") {
+					t.Errorf("no comment says how to find the name:\n%s", body)
+				}
+			}
+		})
+	}
+}

@@ -490,7 +490,14 @@ func sinkFor(t Target, ri *reqInfo) sink {
 			typ, filter = "RESOURCE_CONTROL_POLICY", "RESOURCE_CONTROL_POLICY"
 		}
 		id := orUnknown(t.PolicyID, "<policy-id>")
-		pname := orUnknown(t.Name, orUnknown(t.PolicyID, "<policy-name>"))
+		// The policy's name, when known; never its ID, which Terraform and
+		// CloudFormation would make its name.
+		nameKnown := t.Name != "" && t.Name != t.PolicyID
+		pname := "<policy-name>"
+		if nameKnown {
+			pname = t.Name
+		}
+		nameFinder := "aws organizations describe-policy --policy-id " + shellWord(id) + " --query Policy.PolicySummary.Name --output text"
 		tfRes := tfName(orUnknown(t.Name, orUnknown(t.PolicyID, "policy")))
 		notes := []i18n.Message{i18n.M("fixcli.replaces-whole-document", "update-policy", "@fixcli.phrase.policy")}
 		if t.PolicyID == "" {
@@ -510,8 +517,8 @@ func sinkFor(t Target, ri *reqInfo) sink {
 					hclBlock(&b, "import", nil, hclAttr{key: "to", expr: "aws_organizations_policy." + tfRes}, hclAttr{key: "id", val: str(t.PolicyID)})
 					b.WriteByte('\n')
 				}
-				if t.Name == "" {
-					b.WriteString(c(i18n.M("fixcli.iac.keep-name", id)) + "\n")
+				if !nameKnown {
+					b.WriteString(c(i18n.M("fixcli.iac.keep-name", "`name`", nameFinder)) + "\n")
 				}
 				hclBlock(&b, "resource", []string{"aws_organizations_policy", tfRes},
 					hclAttr{key: "name", val: str(pname)},
@@ -519,12 +526,16 @@ func sinkFor(t Target, ri *reqInfo) sink {
 					hclAttr{key: "content", val: doc, call: "jsonencode"})
 				return b.String()
 			},
-			cfn: func(doc *node, _ commenter) string {
+			cfn: func(doc *node, c commenter) string {
 				props := []any{"Name", str(pname), "Type", str(typ), "Content", doc}
 				if t.AttachedTo != "" {
 					props = append(props, "TargetIds", arr(str(t.AttachedTo)))
 				}
-				return cfnResource(cfnID(pname), "AWS::Organizations::Policy", props...)
+				head := ""
+				if !nameKnown {
+					head = c(i18n.M("fixcli.iac.keep-name", "`Name`", nameFinder)) + "\n"
+				}
+				return head + cfnResource(cfnID(orUnknown(t.Name, orUnknown(t.PolicyID, "policy"))), "AWS::Organizations::Policy", props...)
 			},
 			tfWhat:  "aws_organizations_policy " + id,
 			cfnWhat: i18n.M("fixcli.phrase.cfn-org-policy", id),

@@ -197,10 +197,10 @@ func registerFixcli(register func(map[string]tr)) {
 			JA: "# セッションポリシーは CloudFormation のリソースではありません: セッションを作成する場所 (AssumeRole、GetFederationToken) でポリシー JSON を渡してください。",
 			KO: "# 세션 정책은 CloudFormation 리소스가 아닙니다: 세션을 만드는 곳(AssumeRole, GetFederationToken)에서 정책 JSON을 전달하세요.",
 		},
-		"fixcli.iac.keep-name": {
-			EN: "# name: keep the policy's current name (aws organizations describe-policy --policy-id %s).",
-			JA: "# name: ポリシーの現在の名前をそのまま使ってください (aws organizations describe-policy --policy-id %s)。",
-			KO: "# name: 정책의 현재 이름을 그대로 두세요(aws organizations describe-policy --policy-id %s).",
+		"fixcli.iac.keep-name": { // the attribute (name, Name), the command that prints the name
+			EN: "# %s: replace <policy-name> with the policy's current name (%s), which is not known here.",
+			JA: "# %[1]s: <policy-name> をポリシーの現在の名前 (%[2]s) に置き換えてください (ここでは不明です)。",
+			KO: "# %[1]s: <policy-name>을(를) 정책의 현재 이름(%[2]s)으로 바꾸세요(여기서는 알 수 없습니다).",
 		},
 		"fixcli.iac.key-policy": {
 			EN: "# KeyPolicy of the AWS::KMS::Key that defines %s (the whole key policy; keep the key's other properties):",

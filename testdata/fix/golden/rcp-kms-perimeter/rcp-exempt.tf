@@ -3,9 +3,9 @@ import {
   id = "p-perimeter"
 }
 
-# name: keep the policy's current name (aws organizations describe-policy --policy-id p-perimeter).
+# `name`: replace <policy-name> with the policy's current name (aws organizations describe-policy --policy-id p-perimeter --query Policy.PolicySummary.Name --output text), which is not known here.
 resource "aws_organizations_policy" "p_perimeter" {
-  name = "p-perimeter"
+  name = "<policy-name>"
   type = "RESOURCE_CONTROL_POLICY"
   content = jsonencode({
     Version = "2012-10-17"

@@ -3,9 +3,9 @@ import {
   id = "p-regionfence"
 }
 
-# name: keep the policy's current name (aws organizations describe-policy --policy-id p-regionfence).
+# `name`: replace <policy-name> with the policy's current name (aws organizations describe-policy --policy-id p-regionfence --query Policy.PolicySummary.Name --output text), which is not known here.
 resource "aws_organizations_policy" "p_regionfence" {
-  name = "p-regionfence"
+  name = "<policy-name>"
   type = "SERVICE_CONTROL_POLICY"
   content = jsonencode({
     Version = "2012-10-17"

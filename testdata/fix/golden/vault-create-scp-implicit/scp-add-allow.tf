@@ -3,9 +3,9 @@ import {
   id = "p-allowlist"
 }
 
-# name: keep the policy's current name (aws organizations describe-policy --policy-id p-allowlist).
+# `name`: replace <policy-name> with the policy's current name (aws organizations describe-policy --policy-id p-allowlist --query Policy.PolicySummary.Name --output text), which is not known here.
 resource "aws_organizations_policy" "p_allowlist" {
-  name = "p-allowlist"
+  name = "<policy-name>"
   type = "SERVICE_CONTROL_POLICY"
   content = jsonencode({
     Version = "2012-10-17"
