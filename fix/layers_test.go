@@ -291,3 +291,49 @@ func TestOrgPolicyNameNeverTheID(t *testing.T) {
 		})
 	}
 }
+
+// A name the message cut short ("AppRo...", "XXX") is in no command of any
+// rendering, nor in a command a comment line gives to find a value: it
+// becomes a placeholder. (The command finding a boundary's ARN once read
+// "aws iam get-role --role-name AppRo...".)
+func TestElidedNamesInNoCommand(t *testing.T) {
+	t.Parallel()
+	principals := []string{
+		"arn:aws:sts::111122223333:assumed-role/AppRo.../jane",
+		"arn:aws:sts::111122223333:assumed-role/AppRole/ja...",
+		"arn:aws:iam::111122223333:user/bo…",
+		"arn:aws:sts::111122223333:federated-user/bobXXX",
+	}
+	layers := []string{"identity", "permissionsBoundary", "session", "scp", "rcp", "vpcEndpoint", "resource"}
+	cutRE := regexp.MustCompile(`\.\.\.|…|XXX`)
+	for _, principal := range principals {
+		for _, layer := range layers {
+			for _, explicit := range []bool{false, true} {
+				in := &eval.Input{Request: eval.Request{Principal: principal, Action: "s3:GetObject", Resource: "arn:aws:s3:::b/k"}}
+				for _, f := range Propose(Problem{Input: in, Layer: layer, Explicit: explicit}, testOptions) {
+					for _, c := range f.Render.CLI {
+						cmd := c
+						if strings.HasPrefix(c, "#") {
+							// Only the commands a comment gives (after "<placeholder>: ").
+							_, after, ok := strings.Cut(c, ">: ")
+							if !ok {
+								continue
+							}
+							cmd = after
+						}
+						if cutRE.MatchString(cmd) {
+							t.Errorf("%s %s explicit=%v %s: a name cut short in %q", principal, layer, explicit, f.ID, c)
+						}
+					}
+					for _, body := range []string{f.Render.Terraform, f.Render.CloudFormation} {
+						for _, l := range strings.Split(body, "\n") {
+							if !strings.HasPrefix(strings.TrimSpace(l), "#") && cutRE.MatchString(l) {
+								t.Errorf("%s %s explicit=%v %s: a name cut short in %q", principal, layer, explicit, f.ID, l)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}

@@ -318,9 +318,14 @@ func findCommand(p string, t Target, ri *reqInfo) string {
 	if t.Kind == TargetRoleInline || isRoleARN(t.ARN) || ri.p.Kind == authz.PrincipalSession || ri.p.Kind == authz.PrincipalRole {
 		who, flag = "role", "--role-name"
 	}
-	name := shellWord(orUnknown(t.Name, ri.p.Name))
+	// The principal's name, or its placeholder when the message cut it short.
+	own := ri.p.Name
+	if elided(own) {
+		own = "<" + who + "-name>"
+	}
+	name := shellWord(orUnknown(t.Name, own))
 	if t.Kind != TargetRoleInline && t.Kind != TargetUserInline && t.Kind != TargetIdentityPolicy {
-		name = shellWord(ri.p.Name)
+		name = shellWord(own)
 	}
 	switch p {
 	case "<policy-id>":
@@ -347,7 +352,7 @@ func findCommand(p string, t Target, ri *reqInfo) string {
 		if who == "role" {
 			key = "Role"
 		}
-		return "aws iam get-" + who + " " + flag + " " + shellWord(ri.p.Name) + " --query " + key + ".PermissionsBoundary.PermissionsBoundaryArn --output text"
+		return "aws iam get-" + who + " " + flag + " " + shellWord(own) + " --query " + key + ".PermissionsBoundary.PermissionsBoundaryArn --output text"
 	case "<policy-arn>":
 		if name == "''" {
 			return ""
@@ -449,13 +454,20 @@ func sinkFor(t Target, ri *reqInfo) sink {
 
 	case TargetSessionPolicy:
 		roleARN, session := orUnknown(ri.roleARN, "<role-arn>"), orUnknown(ri.p.Session, "<session-name>")
+		if elided(session) {
+			session = "<session-name>" // a name the message cut short is no name to run a command with
+		}
+		federated := ri.p.Name
+		if elided(federated) {
+			federated = "<federated-user-name>"
+		}
 		put := func(doc string) string {
 			return "aws sts assume-role --role-arn " + shellWord(roleARN) + " --role-session-name " + shellWord(session) + " --policy " + doc
 		}
 		tfWhat, cfnWhat := i18n.M("fixcli.phrase.session-assume-role-tf"), i18n.M("fixcli.phrase.session-assume-role-cfn")
 		if ri.p.Kind == authz.PrincipalFederated {
 			put = func(doc string) string {
-				return "aws sts get-federation-token --name " + shellWord(ri.p.Name) + " --policy " + doc
+				return "aws sts get-federation-token --name " + shellWord(federated) + " --policy " + doc
 			}
 			tfWhat, cfnWhat = i18n.M("fixcli.phrase.session-federation-tf"), i18n.M("fixcli.phrase.session-federation-cfn")
 		}

@@ -102,6 +102,9 @@ func (ri *reqInfo) principalARN() string {
 	if ri.p.Kind == authz.PrincipalUser && elided(ri.p.Name) {
 		return "arn:" + ri.p.Partition + ":iam::" + ri.p.Account + ":user/<user-name>"
 	}
+	if ri.p.Kind == authz.PrincipalFederated && elided(ri.p.Name) {
+		return "arn:" + ri.p.Partition + ":sts::" + ri.p.Account + ":federated-user/<federated-user-name>"
+	}
 	return ri.p.ARN
 }
 
@@ -115,6 +118,9 @@ func (ri *reqInfo) principalLabel() string {
 		return "Account" + ri.p.Account
 	case authz.PrincipalAnonymous:
 		return "Anyone"
+	}
+	if elided(ri.p.Name) {
+		return "" // a name the message cut short names nobody
 	}
 	return ri.p.Name
 }
