@@ -23,8 +23,12 @@ import (
 var updateCorpusBaseline = flag.Bool("update-corpus-baseline", false, "rewrite testdata/messages/real/baseline.json from this run")
 
 const (
-	realCorpusFile   = "../testdata/messages/real/corpus.jsonl"
-	realBaselineFile = "../testdata/messages/real/baseline.json"
+	realCorpusFile = "../testdata/messages/real/corpus.jsonl"
+	// pendingCorpusFile holds real messages scored here like the others but
+	// kept out of real/, which the diagnose tests also read, while an
+	// explanation of theirs is wrong in another package (see the README).
+	pendingCorpusFile = "../testdata/messages/pending/corpus.jsonl"
+	realBaselineFile  = "../testdata/messages/real/baseline.json"
 	// minRealMessages is the least the corpus may hold.
 	minRealMessages = 150
 )
@@ -59,7 +63,12 @@ type corpusBaseline struct {
 
 func loadCorpus(t testing.TB) []corpusEntry {
 	t.Helper()
-	b, err := os.ReadFile(realCorpusFile)
+	return append(loadCorpusFile(t, realCorpusFile), loadCorpusFile(t, pendingCorpusFile)...)
+}
+
+func loadCorpusFile(t testing.TB, file string) []corpusEntry {
+	t.Helper()
+	b, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +85,7 @@ func loadCorpus(t testing.TB) []corpusEntry {
 		dec := json.NewDecoder(strings.NewReader(sc.Text()))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&e); err != nil {
-			t.Fatalf("%s:%d: %v", filepath.Base(realCorpusFile), line, err)
+			t.Fatalf("%s:%d: %v", filepath.Base(file), line, err)
 		}
 		out = append(out, e)
 	}
