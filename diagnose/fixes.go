@@ -130,5 +130,7 @@ const accountFinder = "aws sts get-caller-identity --query Account --output text
 // redactFix puts the account token back where the placeholder account
 // stands.
 func redactFix(f fix.Fix) fix.Fix {
-	return f.WithPlaceholder(PlaceholderAccount, AccountToken, accountFinder)
+	// A redacted account stands for an account the message hides: it may be
+	// the other side's, so no line may say the two differ.
+	return f.WithPlaceholder(PlaceholderAccount, AccountToken, accountFinder).WithoutOwnerNote(AccountToken)
 }

@@ -974,3 +974,37 @@ func replaceAll(r *strings.Replacer, as []string) []string {
 	}
 	return out
 }
+
+// WithoutOwnerNote returns f without the comment line that says which
+// account owns the policy it changes (other than the principal's) when
+// that line names placeholder as either account: an account the message
+// did not give cannot be said to differ from the other.
+func (f Fix) WithoutOwnerNote(placeholder string) Fix {
+	drop := func(line string) bool {
+		m, ok := f.Render.Comments[line]
+		if !ok || m.ID != "fixcli.other-account" {
+			return false
+		}
+		for _, a := range m.Args {
+			if s, _ := a.(string); strings.Contains(s, placeholder) {
+				return true
+			}
+		}
+		return false
+	}
+	var cli []string
+	for _, l := range f.Render.CLI {
+		if !drop(l) {
+			cli = append(cli, l)
+		}
+	}
+	f.Render.CLI = cli
+	body := func(b string) string {
+		if first, rest, ok := strings.Cut(b, "\n"); ok && drop(first) {
+			return rest
+		}
+		return b
+	}
+	f.Render.Terraform, f.Render.CloudFormation = body(f.Render.Terraform), body(f.Render.CloudFormation)
+	return f
+}
