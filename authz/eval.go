@@ -63,7 +63,7 @@ const (
 	NoteServiceLinkedRole  = "service-linked-role"             // SCPs and RCPs do not restrict service-linked roles
 	NoteServiceNotRCP      = "service-not-rcp"                 // the service does not support RCPs
 	NoteRetireGrantNotRCP  = "retiregrant-not-rcp"             // kms:RetireGrant: not effective in an RCP
-	NoteNotAWSPrincipal    = "not-aws-principal"               // a service principal or anonymous request carries no identity policies or SCPs
+	NoteNotAWSPrincipal    = "not-aws-principal"               // a service principal, identity provider or anonymous request carries no identity policies or SCPs
 	NoteRootUser           = "root-user"                       // the root user needs no identity-based policy
 	NoteBypassed           = "resource-policy-names-principal" // an implicit deny here does not limit a resource-policy grant that names the principal
 	NoteNotRequired        = "not-required"                    // same account: the identity-based policy grant suffices
@@ -150,7 +150,7 @@ func (s *Set) evaluate(r *Request, res *Result) {
 		res.Layers[i] = LayerVerdict{Layer: Layer(i)}
 	}
 	p := &r.Principal
-	awsPrincipal := p.Kind != PrincipalService && p.Kind != PrincipalAnonymous
+	awsPrincipal := p.Kind != PrincipalService && p.Kind != PrincipalAnonymous && p.Kind != PrincipalIdentityProvider
 
 	// Which layers apply.
 	var applies [numLayers]bool

@@ -16,6 +16,19 @@ func (res *Result) Message(r *Request) string {
 		// AWS's own answer where it is documented; none is invented.
 		return r.refused.msg
 	}
+	if r.Principal.Kind == PrincipalIdentityProvider {
+		// STS answers a web identity or SAML federation it refuses
+		// with "Not authorized to perform sts:AssumeRoleWithSAML" (IAM
+		// User Guide, Troubleshooting SAML 2.0 federation) and
+		// "... sts:AssumeRoleWithWebIdentity"; no other is known.
+		switch r.action {
+		case "sts:assumerolewithsaml":
+			return "Not authorized to perform sts:AssumeRoleWithSAML"
+		case "sts:assumerolewithwebidentity":
+			return "Not authorized to perform sts:AssumeRoleWithWebIdentity"
+		}
+		return ""
+	}
 	var b strings.Builder
 	b.WriteString("User: ")
 	if r.Principal.Kind == PrincipalAnonymous {

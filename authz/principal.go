@@ -32,6 +32,7 @@ type cprincipal struct {
 	roles    []roleRef
 	services []string // lower-cased
 	others   []string // Federated and CanonicalUser values
+	fed      []string // Federated values, trimmed
 }
 
 // Shared compiled forms of the Principal elements that name no one in
@@ -77,9 +78,24 @@ func compilePrincipal(p *policy.Principal) *cprincipal {
 	for _, v := range p.Service {
 		cp.services = append(cp.services, strings.ToLower(strings.TrimSpace(v)))
 	}
+	for _, v := range p.Federated {
+		cp.fed = append(cp.fed, strings.TrimSpace(v))
+	}
 	cp.others = append(cp.others, p.Federated...)
 	cp.others = append(cp.others, p.CanonicalUser...)
 	return cp
+}
+
+// federated reports whether the element's Federated values name the
+// identity provider p: a provider ARN exactly, a web identity provider's
+// name in any case.
+func (cp *cprincipal) federated(p *Principal) bool {
+	for _, v := range cp.fed {
+		if v == p.ARN || !strings.HasPrefix(v, "arn:") && strings.EqualFold(v, p.ARN) {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(list []string, s string) bool {
@@ -117,6 +133,16 @@ func (cp *cprincipal) match(p *Principal) strength {
 			if strings.EqualFold(s, p.ARN) {
 				return matchDirect
 			}
+		}
+		if cp.anyone {
+			return matchWildcard
+		}
+		return matchNone
+	case PrincipalIdentityProvider:
+		// "Principal": {"Federated": ...} names a web identity or SAML
+		// provider; {"AWS": "*"} names AWS principals only.
+		if cp.federated(p) {
+			return matchDirect
 		}
 		if cp.anyone {
 			return matchWildcard
@@ -167,6 +193,8 @@ func (cp *cprincipal) notMatch(p *Principal) bool {
 			}
 		}
 		return true
+	case PrincipalIdentityProvider:
+		return !cp.federated(p)
 	}
 	if cp.anyAWS {
 		return false
@@ -202,6 +230,8 @@ func (cp *cprincipal) listsAny(p *Principal) bool {
 			}
 		}
 		return false
+	case PrincipalIdentityProvider:
+		return cp.federated(p)
 	}
 	return cp.anyAWS || contains(cp.accounts, p.Account) || contains(cp.arns, p.ARN) || contains(cp.others, p.ARN) || cp.hasRole(p) ||
 		p.FederatingUser != "" && contains(cp.arns, p.FederatingUser)

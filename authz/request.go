@@ -22,6 +22,13 @@ const (
 	PrincipalRoot                    // arn:aws:iam::ACCT:root
 	PrincipalService                 // backup.amazonaws.com
 	PrincipalAnonymous               // "*"
+	// PrincipalIdentityProvider is a web identity or SAML identity
+	// provider calling sts:AssumeRoleWithWebIdentity or
+	// sts:AssumeRoleWithSAML: cognito-identity.amazonaws.com,
+	// www.amazon.com, graph.facebook.com, accounts.google.com, or
+	// arn:aws:iam::ACCT:oidc-provider/HOST or saml-provider/NAME. A role
+	// trust policy names it with "Principal": {"Federated": ...}.
+	PrincipalIdentityProvider
 )
 
 func (k PrincipalKind) String() string {
@@ -38,6 +45,8 @@ func (k PrincipalKind) String() string {
 		return "Service"
 	case PrincipalAnonymous:
 		return "Anonymous"
+	case PrincipalIdentityProvider:
+		return "IdentityProvider"
 	}
 	return "Unknown"
 }
@@ -75,7 +84,9 @@ func (p *Principal) ServiceLinked() bool {
 
 // ParsePrincipal parses the principal of a request: an IAM user, role,
 // assumed-role session, federated user or root ARN; a service principal
-// (name.amazonaws.com); or "*" for an anonymous request.
+// (name.amazonaws.com); a web identity or SAML identity provider (the four
+// web identity providers the IAM User Guide names, or an oidc-provider or
+// saml-provider ARN); or "*" for an anonymous request.
 func ParsePrincipal(s string) (Principal, error) {
 	p := Principal{ARN: s}
 	switch {
@@ -88,6 +99,9 @@ func ParsePrincipal(s string) (Principal, error) {
 	case !strings.HasPrefix(s, "arn:"):
 		if strings.Contains(s, ".") && !strings.ContainsAny(s, ":/ ") {
 			p.Kind = PrincipalService
+			if webIdentityProvider(s) {
+				p.Kind = PrincipalIdentityProvider
+			}
 			return p, nil
 		}
 		return p, fmt.Errorf("principal %q is neither an ARN, a service principal nor \"*\"", s)
@@ -123,6 +137,12 @@ func ParsePrincipal(s string) (Principal, error) {
 	case service == "sts" && strings.HasPrefix(res, "federated-user/"):
 		p.Kind = PrincipalFederated
 		p.Name = res[len("federated-user/"):]
+	case service == "iam" && strings.HasPrefix(res, "oidc-provider/"):
+		p.Kind = PrincipalIdentityProvider
+		p.Name = res[len("oidc-provider/"):]
+	case service == "iam" && strings.HasPrefix(res, "saml-provider/"):
+		p.Kind = PrincipalIdentityProvider
+		p.Name = res[len("saml-provider/"):]
 	default:
 		return p, fmt.Errorf("principal %q is not a user, role, assumed-role, federated-user or root ARN", s)
 	}
@@ -130,6 +150,27 @@ func ParsePrincipal(s string) (Principal, error) {
 		return p, fmt.Errorf("principal %q has no name", s)
 	}
 	return p, nil
+}
+
+// webIdentityProviders are the web identity providers a role trust policy
+// names by name ("Principal": {"Federated": "accounts.google.com"}; IAM
+// User Guide, AWS JSON policy elements: Principal, Web identity session
+// principals).
+var webIdentityProviders = [...]string{"cognito-identity.amazonaws.com", "www.amazon.com", "graph.facebook.com", "accounts.google.com"}
+
+func webIdentityProvider(s string) bool {
+	for _, w := range webIdentityProviders {
+		if strings.EqualFold(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// SAMLProvider reports whether the principal is a SAML identity provider
+// (arn:...:iam::ACCT:saml-provider/NAME).
+func (p *Principal) SAMLProvider() bool {
+	return p.Kind == PrincipalIdentityProvider && strings.HasPrefix(p.ARN, "arn:") && strings.Contains(p.ARN, ":saml-provider/")
 }
 
 func splitPath(s string) (path, name string) {
@@ -360,6 +401,15 @@ func (r *Request) fillImplied(given uint16) {
 	case PrincipalService:
 		set(bitIsAWSService, "aws:principalisawsservice", "true")
 		set(bitServiceName, "aws:principalservicename", p.ARN)
+	case PrincipalIdentityProvider:
+		// aws:FederatedProvider "is present ... in the role-trust
+		// policy when an OIDC provider is used to call
+		// AssumeRoleWithWebIdentity": the provider's name for a
+		// built-in one (cognito-identity.amazonaws.com), its ARN for
+		// another (IAM User Guide, global condition context keys).
+		if !p.SAMLProvider() {
+			set(bitFederatedProvider, "aws:federatedprovider", p.ARN)
+		}
 	case PrincipalAnonymous:
 		// "This key is included in the request context for all
 		// requests, including anonymous requests" (IAM User Guide,
@@ -409,6 +459,7 @@ const (
 	bitResourceAccount
 	bitCurrentTime
 	bitEpochTime
+	bitFederatedProvider
 )
 
 // impliedBit is the bit of the lower-cased key lk, 0 for a key that is
@@ -438,6 +489,8 @@ func impliedBit(lk string) uint16 {
 		return bitCurrentTime
 	case "epochtime":
 		return bitEpochTime
+	case "federatedprovider":
+		return bitFederatedProvider
 	}
 	return 0
 }
@@ -449,6 +502,8 @@ func impliedMask(k PrincipalKind, ra bool) uint16 {
 	switch k {
 	case PrincipalService:
 		m |= bitIsAWSService | bitServiceName
+	case PrincipalIdentityProvider:
+		m |= bitFederatedProvider
 	case PrincipalAnonymous:
 		m |= bitAccount | bitType | bitUserID
 	default:

@@ -183,3 +183,53 @@ func TestAnonymousImpliedKeys(t *testing.T) {
 		t.Errorf("given aws:userid replaced: %q", v)
 	}
 }
+
+// TestIdentityProviderPrincipals: a web identity or SAML provider calling
+// sts:AssumeRoleWith* is matched by the trust policy's Federated values
+// (a provider ARN exactly, a web identity provider's name in any case),
+// by "*", not by {"AWS": "*"}; identity policies do not apply to it; an
+// OIDC provider carries aws:FederatedProvider, a SAML provider does not.
+func TestIdentityProviderPrincipals(t *testing.T) {
+	t.Parallel()
+	const role = "arn:aws:iam::111122223333:role/WebAppRole"
+	saml := "arn:aws:iam::111122223333:saml-provider/Okta"
+	oidc := "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"
+	trust := func(principal, action string) string {
+		return `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":` + principal + `,"Action":"` + action + `"}}`
+	}
+	all := `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}`
+	web, samlAct := "sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML"
+	runRules(t, []ruleCase{
+		{name: "cognito named", principal: "cognito-identity.amazonaws.com", action: web, resource: role, resPolicy: trust(`{"Federated":"cognito-identity.amazonaws.com"}`, web), want: Allowed},
+		{name: "google named in another case", principal: "accounts.google.com", action: web, resource: role, resPolicy: trust(`{"Federated":"Accounts.Google.com"}`, web), want: Allowed},
+		{name: "other web provider", principal: "graph.facebook.com", action: web, resource: role, resPolicy: trust(`{"Federated":"accounts.google.com"}`, web), want: ImplicitDeny},
+		{name: "service entry does not name a provider", principal: "cognito-identity.amazonaws.com", action: web, resource: role, resPolicy: trust(`{"Service":"cognito-identity.amazonaws.com"}`, web), want: ImplicitDeny},
+		{name: "saml named", principal: saml, action: samlAct, resource: role, resPolicy: trust(`{"Federated":"`+saml+`"}`, samlAct), want: Allowed},
+		{name: "saml ARN case", principal: saml, action: samlAct, resource: role, resPolicy: trust(`{"Federated":"arn:aws:iam::111122223333:saml-provider/okta"}`, samlAct), want: ImplicitDeny},
+		{name: "oidc named", principal: oidc, action: web, resource: role, resPolicy: trust(`{"Federated":"`+oidc+`"}`, web), want: Allowed},
+		{name: "star", principal: oidc, action: web, resource: role, resPolicy: trust(`"*"`, web), want: Allowed},
+		{name: "AWS star", principal: oidc, action: web, resource: role, resPolicy: trust(`{"AWS":"*"}`, web), want: ImplicitDeny},
+		{name: "identity policy does not apply", principal: oidc, action: web, resource: role, identity: all, want: ImplicitDeny, note: NoteNotAWSPrincipal},
+	})
+	for _, c := range []struct {
+		principal string
+		want      string // aws:FederatedProvider, "" when absent
+	}{{"cognito-identity.amazonaws.com", "cognito-identity.amazonaws.com"}, {oidc, oidc}, {saml, ""}} {
+		r, err := NewRequest(RequestInput{Principal: c.principal, Action: web, Resource: role})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Principal.Kind != PrincipalIdentityProvider {
+			t.Errorf("%s: kind %s, want IdentityProvider", c.principal, r.Principal.Kind)
+		}
+		v, ok := r.Context.Get("aws:FederatedProvider")
+		if c.want == "" && ok || c.want != "" && (len(v) != 1 || v[0] != c.want) {
+			t.Errorf("%s: aws:FederatedProvider = %q (present %v), want %q", c.principal, v, ok, c.want)
+		}
+		for _, k := range []string{"aws:PrincipalIsAWSService", "aws:PrincipalServiceName", "aws:PrincipalArn"} {
+			if _, ok := r.Context.Get(k); ok {
+				t.Errorf("%s: %s set, want absent", c.principal, k)
+			}
+		}
+	}
+}

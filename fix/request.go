@@ -88,9 +88,9 @@ func (ri *reqInfo) crossAccount() bool {
 }
 
 // awsPrincipal reports whether the requester is an IAM identity (not a
-// service or an anonymous caller).
+// service, an identity provider or an anonymous caller).
 func (ri *reqInfo) awsPrincipal() bool {
-	return ri.p.Kind != authz.PrincipalService && ri.p.Kind != authz.PrincipalAnonymous
+	return ri.p.Kind != authz.PrincipalService && ri.p.Kind != authz.PrincipalAnonymous && ri.p.Kind != authz.PrincipalIdentityProvider
 }
 
 // principalARN is the ARN that policies name the requester by: the role

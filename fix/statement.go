@@ -110,6 +110,9 @@ func (s *synth) principal() *policy.Principal {
 	if s.ri.p.Kind == authz.PrincipalService {
 		return &policy.Principal{Service: []string{s.ri.p.ARN}}
 	}
+	if s.ri.p.Kind == authz.PrincipalIdentityProvider {
+		return &policy.Principal{Federated: []string{s.ri.p.ARN}}
+	}
 	if s.ri.ssoRole() {
 		// An IAM Identity Center role's path may hold a Region segment and
 		// the role is recreated when its permission set is: name the
