@@ -78,7 +78,7 @@ type Options struct {
 	// the name the console gives a role's instance profile.
 	InstanceProfile string
 	// MaxRounds bounds how many layers are fixed one after the other.
-	// Zero means 4.
+	// Zero means 13, enough for every layer (and every SCP level) at once.
 	MaxRounds int
 	// Now is the time used for aws:CurrentTime when verifying. Nil means
 	// time.Now.

@@ -337,3 +337,37 @@ func TestElidedNamesInNoCommand(t *testing.T) {
 		}
 	}
 }
+
+// When several layers lack an Allow, the plan fixes every one of them, in
+// the engine's order, and is verified: here two SCP levels, the identity
+// policy, the permissions boundary and the session policy (five layers; the
+// plan once stopped after four, unverified, still denied by the session
+// policy).
+func TestEveryLayerThatLacksAnAllowIsFixed(t *testing.T) {
+	t.Parallel()
+	allowAll := []byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}`)
+	ec2 := []byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:*","Resource":"*"}]}`)
+	in := &eval.Input{
+		Request:  eval.Request{Principal: "arn:aws:sts::111122223333:assumed-role/AppRole/s", Action: "s3:PutObject", Resource: "arn:aws:s3:::app-bucket/data.csv"},
+		Identity: []eval.Doc{{Name: "inline-app", Text: ec2}},
+		Boundary: &eval.Doc{Name: "arn:aws:iam::111122223333:policy/B", Text: ec2},
+		Session:  &eval.Doc{Name: "session", Text: ec2},
+		SCPs: []eval.Level{
+			{Target: "r-abcd", Policies: []eval.Doc{{Name: "FullAWSAccess", Text: allowAll}}},
+			{Target: "ou-abcd-11111111", Policies: []eval.Doc{{Name: "arn:aws:organizations::999988887777:policy/o-a1b2c3d4e5/service_control_policy/p-ou111111", Text: ec2}}},
+			{Target: "111122223333", Policies: []eval.Doc{{Name: "arn:aws:organizations::999988887777:policy/o-a1b2c3d4e5/service_control_policy/p-acct1111", Text: ec2}}},
+		},
+	}
+	pl := PlanFor(Problem{Input: in}, testOptions)
+	var got []string
+	for _, f := range pl.Fixes {
+		got = append(got, f.Layer+"/"+f.Target.AttachedTo)
+	}
+	want := []string{"scp/ou-abcd-11111111", "scp/111122223333", "identity/", "permissionsBoundary/", "session/"}
+	if !equalStrings(got, want) || !pl.Verified || pl.Decision != "Allowed" {
+		t.Errorf("plan %v (verified %v, %s, still denied by %q), want %v", got, pl.Verified, pl.Decision, pl.StillDeniedBy, want)
+	}
+	if last := pl.Fixes[len(pl.Fixes)-1]; !last.Verified {
+		t.Errorf("the last fix, applied after the others, is not verified: %+v", last)
+	}
+}

@@ -10,8 +10,12 @@ import (
 	"github.com/deniedhq/denied/policy"
 )
 
-// defaultRounds bounds how many layers PlanFor fixes one after the other.
-const defaultRounds = 4
+// defaultRounds bounds how many layers PlanFor fixes one after the other:
+// enough for every layer that can lack an Allow at once (the RCP, every SCP
+// level of the deepest organization, root, five OUs and the account, the
+// endpoint, resource, identity, boundary and session policies), since a
+// plan must fix each of them. A round that changes nothing ends the plan.
+const defaultRounds = 13
 
 // PlanFor synthesizes the fixes for a denied request and verifies them:
 // the deciding layer's fix is applied to a copy of the case, the case is
