@@ -127,6 +127,9 @@ func trimARNPunct(s, punct string) string {
 		switch {
 		case strings.IndexByte(punct, c) >= 0:
 		case pairs[c] != 0 && strings.Count(s, string(pairs[c])) < strings.Count(s, string(c)):
+		case (c == '\'' || c == '"' || c == '`') && strings.Count(s, string(c))%2 == 1:
+			// The closing quote of a quotation the ARN ended
+			// ("ClientError('... role/Name')").
 		default:
 			return s
 		}

@@ -204,3 +204,36 @@ func TestQuotedAndWordResources(t *testing.T) {
 		}
 	}
 }
+
+// TestPrincipalSplitBySpace: a principal ARN whose first word is too short
+// to be an ARN and which the words after it complete is kept whole, as
+// written; a whole ARN followed by other words is not joined to them.
+func TestPrincipalSplitBySpace(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ in, want string }{
+		{"User: arn:aws:I am::...:user/s3-iam is not authorized to perform: ssm:GetParameter", "arn:aws:I am::...:user/s3-iam"},
+		{"User: arn:aws:iam::111122223333:user/bob is not authorized to perform: s3:GetObject", "arn:aws:iam::111122223333:user/bob"},
+		{"User with accountId: 254377943029 is not authorized to perform: logs:CreateLogGroup", ""},
+	} {
+		d, err := Parse(c.in)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", c.in, err)
+		}
+		if d.Principal.ARN != c.want {
+			t.Errorf("Parse(%q): principal %q, want %q", c.in, d.Principal.ARN, c.want)
+		}
+	}
+	for _, c := range []struct {
+		f    []string
+		want string
+	}{
+		{[]string{"arn:aws:I", "am::...:user/x"}, "arn:aws:I am::...:user/x"},
+		{[]string{"arn:aws:iam::1:user/x", "(via", "SSO)"}, ""},
+		{[]string{"arn:aws:iam::1:user/x", "arn:aws:iam::2:user/y"}, ""},
+		{[]string{"arn:aws", "x"}, ""},
+	} {
+		if got := brokenARN(c.f); got != c.want {
+			t.Errorf("brokenARN(%q) = %q, want %q", c.f, got, c.want)
+		}
+	}
+}

@@ -37,8 +37,11 @@ var (
 	gluedIsRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(arn:[^\s]*?[A-Za-z0-9_])is not authori[sz]ed`) })
 	// arnBreakRE finds a line break inside an ARN: the line ends in the
 	// middle of an ARN (after ':', '/', '-' or '_') and the next line goes
-	// on with it.
-	arnBreakRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(arn:[^\s"'<>]*[:/_-])[ \t]*\n[ \t]*([A-Za-z0-9*])`) })
+	// on with it. A placeholder in angle brackets may stand for a part
+	// ("arn:aws:sts::<REDACTED>:assumed-role/name-\nrest").
+	arnBreakRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(arn:(?:[^\s"'<>]|<[^\s"'<>]{1,40}>)*[:/_-])[ \t]*\n[ \t]*([A-Za-z0-9*])`)
+	})
 	// wordAfterBreakRE is what may start the line after an ARN that ends in
 	// '/' or ':' without the ARN going on.
 	wordAfterBreakRE = sync.OnceValue(func() *regexp.Regexp {
@@ -204,9 +207,16 @@ func restoreSpaces(d *Denial) {
 
 // cleanToken cuts a principal or resource token read from running text at
 // what cannot belong to it: the end of the JSON string it was in ("arn:...",
-// or "arn:..."}), an XML closing tag, and closing brackets or punctuation
-// that end the sentence.
+// or "arn:..."}), an XML closing tag, a Markdown link's target, and closing
+// brackets, unpaired quotes or punctuation that end the sentence.
 func cleanToken(t string) string {
+	// A Markdown link a forum made of a value ("name](mailto:name)"): the
+	// value ends at the "](".
+	if i := strings.Index(t, "]("); i > 0 {
+		if rest := t[i+2:]; strings.HasPrefix(rest, "mailto:") || strings.HasPrefix(rest, "http://") || strings.HasPrefix(rest, "https://") {
+			t = t[:i]
+		}
+	}
 	for i := 0; i < len(t); i++ {
 		switch t[i] {
 		case '"':

@@ -27,6 +27,10 @@ func TestJoinARNBreaks(t *testing.T) {
 		// A break inside the ARN is removed.
 		{"User: arn:aws:iam::123456789012:\nuser/JohnDoe is", "User: arn:aws:iam::123456789012:user/JohnDoe is"},
 		{"arn:aws:sts::1:assumed-role/Admin-\n  Role/s is", "arn:aws:sts::1:assumed-role/Admin-Role/s is"},
+		// An angle-bracket placeholder in the ARN does not end it.
+		{"User: arn:aws:sts::<REDACTED>:assumed-role/core-\neks-role/ops is", "User: arn:aws:sts::<REDACTED>:assumed-role/core-eks-role/ops is"},
+		// An XML tag after the ARN is not part of it.
+		{"<Message>arn:aws:iam::1:role/</Message>\n<Code>", "<Message>arn:aws:iam::1:role/</Message>\n<Code>"},
 		// A break after a whole ARN followed by the sentence stays.
 		{"on resource: arn:aws:s3:::bucket/\nbecause no", "on resource: arn:aws:s3:::bucket/\nbecause no"},
 		{"arn:aws:iam::1:role/\nwith an explicit deny", "arn:aws:iam::1:role/\nwith an explicit deny"},
@@ -50,6 +54,16 @@ func TestCleanToken(t *testing.T) {
 		{`arn:aws:ec2:us-east-1:1:instance/*`, `arn:aws:ec2:us-east-1:1:instance/*`},
 		{`arn:aws:logs:eu-central-1:1:log-group:/aws/lambda/f:log-stream:`, `arn:aws:logs:eu-central-1:1:log-group:/aws/lambda/f:log-stream:`},
 		{`arn:aws:iam::1:role/x.`, `arn:aws:iam::1:role/x`},
+		// The closing quote of a quotation the ARN ended; a quote inside
+		// a key stays.
+		{`arn:aws:iam::1:role/IambicHubRole')`, `arn:aws:iam::1:role/IambicHubRole`},
+		{"arn:aws:iam::1:role/x`", `arn:aws:iam::1:role/x`},
+		{`arn:aws:s3:::b/it's`, `arn:aws:s3:::b/it's`},
+		// A Markdown link a forum made of the value.
+		{`arn:aws:sts::1:assumed-role/Admin/XXXXXXX](mailto:XXXXXXX)`, `arn:aws:sts::1:assumed-role/Admin/XXXXXXX`},
+		{`arn:aws:sts::1:assumed-role/Admin/a@b.com](https://b.com)`, `arn:aws:sts::1:assumed-role/Admin/a@b.com`},
+		// A bracket pair that is no link stays.
+		{`arn:aws:logs:us-east-1:1:log-group:/aws/lambda/f:log-stream:2019/12/16/[$LATEST]9f`, `arn:aws:logs:us-east-1:1:log-group:/aws/lambda/f:log-stream:2019/12/16/[$LATEST]9f`},
 	} {
 		if got := cleanToken(c.in); got != c.want {
 			t.Errorf("cleanToken(%q) = %q, want %q", c.in, got, c.want)

@@ -331,7 +331,11 @@ func readPrincipal(d *Denial, before string) {
 	// A principal is one token, or a short placeholder ("<assumed role>").
 	if strings.Contains(p, " ") && !(strings.HasPrefix(p, "<") && strings.HasSuffix(p, ">") && len(p) <= 40) {
 		f := strings.Fields(p)
-		p = strings.Trim(f[len(f)-1], "\"'`“”")
+		if j := brokenARN(f); j != "" {
+			p = j
+		} else {
+			p = strings.Trim(f[len(f)-1], "\"'`“”")
+		}
 	}
 	// "User with accountId: 123456789012 is not authorized" (CloudWatch
 	// Logs) names an account, not a principal.
@@ -341,6 +345,23 @@ func readPrincipal(d *Denial, before string) {
 		return
 	}
 	d.Principal = ParsePrincipal(cleanToken(p))
+}
+
+// brokenARN returns the principal ARN that the words f (the text between
+// "User:" and "is not authorized", split at spaces) spell when a space fell
+// inside it, or "" when they do not. An ARN has five colons at least: a
+// first word that starts "arn:" with fewer, which the words together
+// complete, is an ARN an editor split ("arn:aws:I am::...:user/s3-iam"); it
+// is kept as written. (Line breaks inside an ARN are joined before, by
+// joinARNBreaks.)
+func brokenARN(f []string) string {
+	if len(f) < 2 || len(f) > 4 || !strings.HasPrefix(f[0], "arn:") || strings.HasPrefix(f[len(f)-1], "arn:") {
+		return ""
+	}
+	if whole := strings.Join(f, " "); strings.Count(f[0], ":") < 5 && strings.Count(whole, ":") >= 5 {
+		return whole
+	}
+	return ""
 }
 
 // readResource reads the resource after "on resource:" and returns the text
