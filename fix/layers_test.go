@@ -371,3 +371,69 @@ func TestEveryLayerThatLacksAnAllowIsFixed(t *testing.T) {
 		t.Errorf("the last fix, applied after the others, is not verified: %+v", last)
 	}
 }
+
+// An AWS managed policy cannot be changed (iam:CreatePolicyVersion on it is
+// refused): a fix to one, an identity policy or a permissions boundary,
+// known or only named by the message, creates a customer managed copy with
+// the change and puts it in its place, says so in every rendering and
+// language, and no command writes to the AWS managed policy. (The fixes once
+// ran create-policy-version on arn:aws:iam::aws:policy/...)
+func TestAWSManagedPolicyIsCopied(t *testing.T) {
+	t.Parallel()
+	req := eval.Request{Principal: "arn:aws:sts::111122223333:assumed-role/AppRole/s", Action: "s3:PutObject", Resource: "arn:aws:s3:::b/k"}
+	allowAll := []byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}`)
+	readOnly := []byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:Get*","s3:List*"],"Resource":"*"}]}`)
+	denyAll := []byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}`)
+	const ro, da = "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/AWSDenyAll"
+	tests := []struct {
+		name   string
+		p      Problem
+		arn    string
+		attach string // the command that puts the copy in place
+	}{
+		{"boundary known", Problem{Input: &eval.Input{Request: req, Identity: []eval.Doc{{Name: "inline", Text: allowAll}}, Boundary: &eval.Doc{Name: ro, Text: readOnly}}}, ro,
+			"aws iam put-role-permissions-boundary --role-name AppRole --permissions-boundary arn:aws:iam::111122223333:policy/denied-ReadOnlyAccess"},
+		{"identity deny known", Problem{Input: &eval.Input{Request: req, Identity: []eval.Doc{{Name: "inline", Text: allowAll}, {Name: da, Text: denyAll}}}}, da,
+			"aws iam attach-role-policy --role-name AppRole --policy-arn arn:aws:iam::111122223333:policy/denied-AWSDenyAll"},
+		{"identity deny from a message", Problem{Input: &eval.Input{Request: req}, Layer: "identity", Explicit: true, Deciding: []eval.StatementRef{{Layer: "identity", Policy: da, Statement: -1}}}, da,
+			"aws iam attach-role-policy --role-name AppRole --policy-arn arn:aws:iam::111122223333:policy/denied-AWSDenyAll"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			pl := PlanFor(tt.p, testOptions)
+			if len(pl.Fixes) != 1 {
+				t.Fatalf("plan %v: %s", ids(pl.Fixes), pl.Error)
+			}
+			f := pl.Fixes[0]
+			if !hasNote(f.Notes, "aws-managed-policy") && !hasNote(f.Notes, "aws-managed-boundary") {
+				t.Errorf("no note says the policy cannot be changed: %+v", f.Notes)
+			}
+			if !strings.Contains(f.Render.PolicyKind, "AWS managed") {
+				t.Errorf("policy kind %q", f.Render.PolicyKind)
+			}
+			cli := strings.Join(f.Render.CLI, "\n")
+			for _, c := range f.Render.CLI {
+				for _, w := range []string{"create-policy-version", "set-default-policy-version", "delete-policy-version"} {
+					if strings.Contains(c, w) && strings.Contains(c, tt.arn) {
+						t.Errorf("a command writes to the AWS managed policy: %s", c)
+					}
+				}
+			}
+			if !strings.Contains(cli, "\naws iam create-policy --policy-name denied-") || !strings.Contains(cli, "\n"+tt.attach) {
+				t.Errorf("no copy created and put in place:\n%s", cli)
+			}
+			for _, lang := range []i18n.Lang{i18n.EN, i18n.JA, i18n.KO} {
+				r := f.Render.In(lang)
+				for _, body := range []string{strings.Join(r.CLI, "\n"), r.Terraform, r.CloudFormation} {
+					if !strings.Contains(body, tt.arn) {
+						t.Errorf("%s: a rendering does not name %s:\n%s", lang, tt.arn, body)
+					}
+					if lang != i18n.EN && strings.Contains(body, "is an AWS managed policy, which cannot be changed") {
+						t.Errorf("%s: a comment is left in English:\n%s", lang, body)
+					}
+				}
+			}
+		})
+	}
+}

@@ -24,6 +24,9 @@ type sink struct {
 	file string
 	// notes are comment lines that go before a complete submission.
 	notes []i18n.Message
+	// after are the commands that follow the submission (attaching a
+	// customer managed copy in place of an AWS managed policy).
+	after []string
 	// tf declares the whole document (the node of its JSON); its comment
 	// lines are written with c.
 	tf func(doc *node, c commenter) string
@@ -122,6 +125,7 @@ func render(f *Fix, ri *reqInfo) {
 			f.Render.CLI = append(f.Render.CLI, c(n))
 		}
 		f.Render.CLI = append(f.Render.CLI, sk.put(shellQuote(payload)))
+		f.Render.CLI = append(f.Render.CLI, sk.after...)
 		if sk.tf != nil {
 			f.Render.Terraform = sk.tf(tree, c)
 		}
@@ -143,12 +147,18 @@ func render(f *Fix, ri *reqInfo) {
 		iacHead = i18n.M("fixcli.iac.current-unknown-replace", sk.noun, stmtArg(f.Original))
 	}
 	f.Render.CLI = append(f.Render.CLI, c(head))
+	if (f.Target.Kind == TargetManagedPolicy || f.Target.Kind == TargetBoundary) && awsManaged(f.Target.ARN) {
+		for _, n := range sk.notes {
+			f.Render.CLI = append(f.Render.CLI, c(n))
+		}
+	}
 	if sk.get != "" {
 		f.Render.CLI = append(f.Render.CLI, sk.get+" > "+sk.file)
 	} else {
 		f.Render.CLI = append(f.Render.CLI, c(i18n.M("fixcli.write-file", sk.noun, sk.file)))
 	}
 	f.Render.CLI = append(f.Render.CLI, sk.put("file://"+sk.file))
+	f.Render.CLI = append(f.Render.CLI, sk.after...)
 	var st *node
 	if f.Statement != nil && f.Document != nil {
 		st = statementTree(f.Statement)
@@ -248,10 +258,16 @@ func kindName(t Target) string {
 	case TargetUserInline:
 		return "identity-based policy (inline policy of an IAM user)"
 	case TargetManagedPolicy:
+		if awsManaged(t.ARN) {
+			return "identity-based policy (AWS managed policy: a customer managed copy replaces it)"
+		}
 		return "identity-based policy (customer managed policy)"
 	case TargetIdentityPolicy:
 		return "identity-based policy (inline or managed)"
 	case TargetBoundary:
+		if awsManaged(t.ARN) {
+			return "permissions boundary (AWS managed policy: a customer managed copy replaces it)"
+		}
 		return "permissions boundary (managed policy)"
 	case TargetSessionPolicy:
 		return "session policy"
@@ -408,6 +424,9 @@ func sinkFor(t Target, ri *reqInfo) sink {
 		}
 
 	case TargetManagedPolicy, TargetBoundary:
+		if awsManaged(t.ARN) {
+			return awsManagedSink(t, ri)
+		}
 		arn := orUnknown(t.ARN, "<policy-arn>")
 		noun := "@fixcli.phrase.policy-document"
 		if t.Kind == TargetBoundary {
@@ -1007,4 +1026,83 @@ func (f Fix) WithoutOwnerNote(placeholder string) Fix {
 	}
 	f.Render.Terraform, f.Render.CloudFormation = body(f.Render.Terraform), body(f.Render.CloudFormation)
 	return f
+}
+
+// awsManaged reports whether arn is an AWS managed policy, which nobody but
+// AWS can change (iam:CreatePolicyVersion on it is refused).
+func awsManaged(arn string) bool { return strings.Contains(arn, ":iam::aws:policy/") }
+
+// awsManagedSink is how an AWS managed policy (an identity policy or a
+// permissions boundary) takes a document: it cannot, so a customer managed
+// copy with the change is created in the principal's account and put in its
+// place (attached, then the AWS managed one detached; or set as the
+// boundary).
+func awsManagedSink(t Target, ri *reqInfo) sink {
+	who, flag := "user", "--user-name"
+	if ri.p.Kind == authz.PrincipalSession || ri.p.Kind == authz.PrincipalRole {
+		who, flag = "role", "--role-name"
+	}
+	principal := ri.p.Name
+	if principal == "" || elided(principal) {
+		principal = "<" + who + "-name>"
+	}
+	partition, acct := orUnknown(ri.p.Partition, "aws"), ri.p.Account
+	if !arn.IsAccountID(acct) {
+		acct = "<ACCOUNT_ID>"
+	}
+	copyName := iamName("denied-" + lastSegment(t.ARN))
+	copyARN := "arn:" + partition + ":iam::" + acct + ":policy/" + copyName
+	tfRes := tfName(copyName)
+	var after []string
+	boundary := t.Kind == TargetBoundary
+	if boundary {
+		after = []string{"aws iam put-" + who + "-permissions-boundary " + flag + " " + shellWord(principal) + " --permissions-boundary " + shellWord(copyARN)}
+	} else {
+		after = []string{
+			"aws iam attach-" + who + "-policy " + flag + " " + shellWord(principal) + " --policy-arn " + shellWord(copyARN),
+			"aws iam detach-" + who + "-policy " + flag + " " + shellWord(principal) + " --policy-arn " + shellWord(t.ARN),
+		}
+	}
+	noun := "@fixcli.phrase.policy-document"
+	if boundary {
+		noun = "@fixcli.phrase.boundary-document"
+	}
+	return sink{
+		noun: noun,
+		put: func(doc string) string {
+			return "aws iam create-policy --policy-name " + shellWord(copyName) + " --policy-document " + doc
+		},
+		get:   "aws iam get-policy-version --policy-arn " + shellWord(t.ARN) + " --version-id \"$(aws iam get-policy --policy-arn " + shellWord(t.ARN) + " --query Policy.DefaultVersionId --output text)\" --query PolicyVersion.Document --output json",
+		file:  "policy.json",
+		notes: []i18n.Message{i18n.M("fixcli.aws-managed-copy", t.ARN, copyName)},
+		after: after,
+		tf: func(doc *node, c commenter) string {
+			var b strings.Builder
+			b.WriteString(c(i18n.M("fixcli.aws-managed-copy", t.ARN, copyName)) + "\n")
+			hclBlock(&b, "resource", []string{"aws_iam_policy", tfRes},
+				hclAttr{key: "name", val: str(copyName)},
+				hclAttr{key: "policy", val: doc, call: "jsonencode"})
+			b.WriteByte('\n')
+			if boundary {
+				b.WriteString(c(i18n.M("fixcli.iac.aws-managed-boundary-tf", "aws_iam_"+who, principal, "aws_iam_policy."+tfRes+".arn")) + "\n")
+				return b.String()
+			}
+			hclBlock(&b, "resource", []string{"aws_iam_" + who + "_policy_attachment", tfRes},
+				hclAttr{key: who, val: str(principal)},
+				hclAttr{key: "policy_arn", expr: "aws_iam_policy." + tfRes + ".arn"})
+			b.WriteString(c(i18n.M("fixcli.iac.aws-managed-detach", t.ARN)) + "\n")
+			return b.String()
+		},
+		cfn: func(doc *node, c commenter) string {
+			head := c(i18n.M("fixcli.aws-managed-copy", t.ARN, copyName)) + "\n"
+			if boundary {
+				head += c(i18n.M("fixcli.iac.aws-managed-boundary-cfn", "AWS::IAM::"+capitalize(who), principal, cfnID(copyName))) + "\n"
+				return head + cfnResource(cfnID(copyName), "AWS::IAM::ManagedPolicy", "ManagedPolicyName", str(copyName), "PolicyDocument", doc)
+			}
+			head += c(i18n.M("fixcli.iac.aws-managed-detach", t.ARN)) + "\n"
+			return head + cfnResource(cfnID(copyName), "AWS::IAM::ManagedPolicy", "ManagedPolicyName", str(copyName), capitalize(who)+"s", arr(str(principal)), "PolicyDocument", doc)
+		},
+		tfWhat:  i18n.M("fixcli.phrase.aws-managed-copy", t.ARN, copyName),
+		cfnWhat: i18n.M("fixcli.phrase.aws-managed-copy", t.ARN, copyName),
+	}
 }

@@ -149,6 +149,9 @@ func (s *synth) addToLayer(w *working, l loc, id string, st *policy.Statement) F
 		f.Document = newPolicy(st)
 		f.Notes = append(f.Notes, unknownDocument(f.Target))
 	}
+	if awsManaged(f.Target.ARN) && (f.Target.Kind == TargetBoundary || f.Target.Kind == TargetManagedPolicy) {
+		f.Notes = append(f.Notes, awsManagedNote(f.Target))
+	}
 	// The title of a resource policy or SCP fix is set by the caller.
 	f.TitleMsg = msg("fix.title.add-statement.boundary", s.ri.action, s.ri.resource, nameArg(f.Target))
 	switch l.layer {
@@ -445,6 +448,9 @@ func (s *synth) narrowDenies(w *working, o outcome) (lp, others []Fix) {
 			f.TitleMsg = msg("fix.title.except."+form, concat([]string{s.ri.principalARN()}, targs)...)
 			nounArg := policyNoun(f.Target)
 			f.Notes = append(f.Notes, note("deny-unknown", nounArg, s.ri.action, op, key, val))
+			if awsManaged(f.Target.ARN) {
+				f.Notes = append(f.Notes, awsManagedNote(f.Target))
+			}
 			lp = append(lp, f)
 			continue
 		}
@@ -481,8 +487,8 @@ func (s *synth) narrowDenies(w *working, o outcome) (lp, others []Fix) {
 			n := strconv.Itoa(len(replace))
 			f.Notes = append(f.Notes, note("several-denies", n))
 		}
-		if strings.HasPrefix(name, "arn:aws:iam::aws:policy/") {
-			f.Notes = append(f.Notes, note("aws-managed-policy"))
+		if awsManaged(f.Target.ARN) {
+			f.Notes = append(f.Notes, awsManagedNote(f.Target))
 		}
 		l := g.l
 		f.edit = newEdit(l, name, f.Document)
@@ -794,4 +800,14 @@ func asciiFoldEqual(a, b string) bool {
 		}
 	}
 	return true
+}
+
+// awsManagedNote says that the AWS managed policy t cannot be changed and
+// what is done instead: a customer managed copy with the change, attached in
+// its place, or set as the permissions boundary.
+func awsManagedNote(t Target) Note {
+	if t.Kind == TargetBoundary {
+		return note("aws-managed-boundary")
+	}
+	return note("aws-managed-policy")
 }

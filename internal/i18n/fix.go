@@ -122,6 +122,11 @@ func registerFix(register func(map[string]tr)) {
 			JA: "このポリシーの %s 個の Deny ステートメントがリクエストに一致します。いずれも同じ方法で絞り込みます。",
 			KO: "이 정책의 Deny 문 %s개가 요청과 일치합니다. 모두 같은 방식으로 좁힙니다.",
 		},
+		"fixnote.aws-managed-boundary": {
+			EN: "The permissions boundary is an AWS managed policy, which cannot be changed: create a customer managed copy with this change and set it as the boundary instead.",
+			JA: "アクセス許可の境界は AWS 管理ポリシーのため変更できません: この変更を加えたカスタマー管理のコピーを作成し、代わりにそれを境界に設定してください。",
+			KO: "권한 경계가 AWS 관리형 정책이라 변경할 수 없습니다: 이 변경을 적용한 고객 관리형 사본을 만들어 대신 경계로 설정하세요.",
+		},
 		"fixnote.aws-managed-policy": {
 			EN: "This is an AWS managed policy, which cannot be changed: detach it and attach a customer managed copy with this change.",
 			JA: "これは AWS 管理ポリシーのため変更できません: デタッチして、この変更を加えたコピーをカスタマー管理ポリシーとしてアタッチしてください。",

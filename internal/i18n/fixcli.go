@@ -37,6 +37,11 @@ func registerFixcli(register func(map[string]tr)) {
 			JA: "# 現在の%[1]sを返す AWS の呼び出しはありません: いま渡しているものをそのように変更して %[2]s に書いてください。",
 			KO: "# 현재 %[1]s을(를) 돌려주는 AWS 호출은 없습니다: 지금 전달하는 것을 그렇게 바꿔 %[2]s에 쓰세요.",
 		},
+		"fixcli.aws-managed-copy": { // AWS managed policy ARN, name of the copy
+			EN: "# %[1]s is an AWS managed policy, which cannot be changed: the change goes into a customer managed copy, %[2]s, put in its place.",
+			JA: "# %[1]s は AWS 管理ポリシーのため変更できません: 変更はカスタマー管理のコピー %[2]s に加え、元のポリシーの代わりに使います。",
+			KO: "# %[1]s은(는) AWS 관리형 정책이라 변경할 수 없습니다: 변경은 고객 관리형 사본 %[2]s에 넣고, 원래 정책 대신 사용합니다.",
+		},
 		"fixcli.session-passed": {
 			EN: "# The session policy is passed by whoever calls AssumeRole or GetFederationToken: widen it there; no policy in the account changes.",
 			JA: "# セッションポリシーは AssumeRole または GetFederationToken を呼び出す側が渡します。そこで広げてください。アカウントのポリシーは変わりません。",
@@ -197,6 +202,21 @@ func registerFixcli(register func(map[string]tr)) {
 			JA: "# セッションポリシーは CloudFormation のリソースではありません: セッションを作成する場所 (AssumeRole、GetFederationToken) でポリシー JSON を渡してください。",
 			KO: "# 세션 정책은 CloudFormation 리소스가 아닙니다: 세션을 만드는 곳(AssumeRole, GetFederationToken)에서 정책 JSON을 전달하세요.",
 		},
+		"fixcli.iac.aws-managed-boundary-tf": { // aws_iam_role/user, its name, the copy's ARN expression
+			EN: "# Set the copy as the permissions boundary: permissions_boundary = %[3]s in the %[1]s %[2]s.",
+			JA: "# コピーをアクセス許可の境界にしてください: %[1]s %[2]s で permissions_boundary = %[3]s。",
+			KO: "# 사본을 권한 경계로 설정하세요: %[1]s %[2]s에서 permissions_boundary = %[3]s.",
+		},
+		"fixcli.iac.aws-managed-boundary-cfn": { // AWS::IAM::Role/User, its name, the copy's name
+			EN: "# Set the copy as the permissions boundary: PermissionsBoundary: !Ref %[3]s in the %[1]s %[2]s.",
+			JA: "# コピーをアクセス許可の境界にしてください: %[1]s %[2]s で PermissionsBoundary: !Ref %[3]s。",
+			KO: "# 사본을 권한 경계로 설정하세요: %[1]s %[2]s에서 PermissionsBoundary: !Ref %[3]s.",
+		},
+		"fixcli.iac.aws-managed-detach": { // the AWS managed policy's ARN
+			EN: "# Then detach %s from the principal (remove it from its managed policies).",
+			JA: "# その後、%s をプリンシパルからデタッチしてください (管理ポリシーから外します)。",
+			KO: "# 그런 다음 %s을(를) 주체에서 분리하세요(관리형 정책에서 제거합니다).",
+		},
 		"fixcli.iac.keep-name": { // the attribute (name, Name), the command that prints the name
 			EN: "# %s: replace <policy-name> with the policy's current name (%s), which is not known here.",
 			JA: "# %[1]s: <policy-name> をポリシーの現在の名前 (%[2]s) に置き換えてください (ここでは不明です)。",
@@ -250,6 +270,11 @@ func registerFixcli(register func(map[string]tr)) {
 		},
 
 		// What the Terraform and CloudFormation comments name.
+		"fixcli.phrase.aws-managed-copy": { // AWS managed policy ARN, name of the copy
+			EN: "customer managed copy %[2]s of the AWS managed policy %[1]s (fetch that one, it cannot be changed)",
+			JA: "AWS 管理ポリシー %[1]s のカスタマー管理のコピー %[2]s (元のポリシーを取得します。元は変更できません)",
+			KO: "AWS 관리형 정책 %[1]s의 고객 관리형 사본 %[2]s(원래 정책을 가져오세요. 원래 정책은 변경할 수 없습니다)",
+		},
 		"fixcli.phrase.tf-managed-policy":  {EN: "aws_iam_policy that manages %s", JA: "%s を管理する aws_iam_policy", KO: "%s을(를) 관리하는 aws_iam_policy"},
 		"fixcli.phrase.cfn-managed-policy": {EN: "PolicyDocument of the AWS::IAM::ManagedPolicy that defines %s", JA: "%s を定義する AWS::IAM::ManagedPolicy の PolicyDocument", KO: "%s을(를) 정의하는 AWS::IAM::ManagedPolicy의 PolicyDocument"},
 		"fixcli.phrase.session-assume-role-tf": {
