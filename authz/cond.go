@@ -384,7 +384,22 @@ func (c *ccond) cmp(v string, pv *cval, ctx Context) (ok, unresolved bool) {
 		if !pv.str.resolvable(ctx) {
 			return false, true
 		}
-		return pv.str.match(v, ctx)
+		ok, unresolved = pv.str.match(v, ctx)
+		if !ok && !unresolved && c.op.kind == opStringEqualsIgnoreCase {
+			// "Exact matching, ignoring case" (IAM User Guide, Condition
+			// operators): the pattern folds ASCII letters only, so text
+			// with other letters (a tag value "ÉCOLE") is compared again
+			// folding Unicode case.
+			// Text all ASCII on both sides was compared already
+			// (an ASCII request value is checked first, so that the
+			// common case resolves no variable).
+			if !isASCII(v) || pv.str.cx == nil && !isASCII(pv.str.text) {
+				if t, ok2 := boolText(&pv.str, ctx); ok2 {
+					ok = strings.EqualFold(t, v)
+				}
+			}
+		}
+		return ok, unresolved
 	case opArnLike:
 		if !pv.arn.resolvable(ctx) {
 			return false, true
@@ -433,9 +448,9 @@ func (pv *cval) multiVar(ctx Context) bool {
 	return multi(&pv.str)
 }
 
-// boolText is the value of a Bool policy value with policy variables (a
-// pattern without wildcards), each variable replaced from ctx, or false
-// when one cannot be.
+// boolText is the text of a policy value without wildcards (a Bool or
+// StringEqualsIgnoreCase value), each variable replaced from ctx, or
+// false when one cannot be.
 func boolText(p *pattern, ctx Context) (string, bool) {
 	if p.cx == nil {
 		return p.text, true

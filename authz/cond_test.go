@@ -23,6 +23,9 @@ func TestCondition(t *testing.T) {
 		"kms:encryptioncontextkeys":  {"aws:backup:backup-vault"},
 		"data":                       {"SGVsbG8="},
 		"empty":                      {},
+		"aws:principaltag/school":    {"ÉCOLE Ünïcode"},
+		"aws:principaltag/team":      {"Équipe"},
+		"aws:principaltag/word":      {"ÜNÏCODE"},
 	}
 	tests := []struct {
 		op, key string
@@ -42,6 +45,14 @@ func TestCondition(t *testing.T) {
 		{"StringNotLike", "s3:prefix", []string{"other/${aws:PrincipalTag/none}/*"}, true, false},
 		{"StringEqualsIgnoreCase", "aws:username", []string{"ALICE"}, true, false},
 		{"StringNotEqualsIgnoreCase", "aws:username", []string{"ALICE"}, false, false},
+		// Case is ignored for every letter, not only ASCII ones.
+		{"StringEqualsIgnoreCase", "aws:PrincipalTag/school", []string{"école ünïcode"}, true, false},
+		{"StringEqualsIgnoreCase", "aws:PrincipalTag/school", []string{"ecole unicode"}, false, false},
+		{"StringNotEqualsIgnoreCase", "aws:PrincipalTag/school", []string{"École ÜNÏCODE"}, false, false},
+		{"StringEqualsIgnoreCase", "aws:PrincipalTag/school", []string{"${aws:PrincipalTag/team} Ünïcode"}, false, false},
+		{"StringEqualsIgnoreCase", "aws:PrincipalTag/team", []string{"ÉQUIPE"}, true, false},
+		{"StringEqualsIgnoreCase", "aws:PrincipalTag/school", []string{"école ${aws:PrincipalTag/word}"}, true, false},
+		{"StringEquals", "aws:PrincipalTag/team", []string{"équipe"}, false, false},
 		{"StringLike", "s3:prefix", []string{"home/${aws:username}/*"}, true, false},
 		{"StringLike", "s3:prefix", []string{"home/?lice/*"}, true, false},
 		{"StringNotLike", "s3:prefix", []string{"home/bob/*"}, true, false},
