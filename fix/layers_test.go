@@ -437,3 +437,69 @@ func TestAWSManagedPolicyIsCopied(t *testing.T) {
 		})
 	}
 }
+
+// An Allow that covers the request but for its condition states that
+// condition on purpose in every layer, not only in identity policies: a
+// trust policy's sts:ExternalId, a key policy's kms:ViaService, a boundary's,
+// an SCP's or a session policy's aws:RequestedRegion or MFA, a bucket
+// policy's aws:SourceIp. The fix is to meet it; an Allow without it is only
+// a broad alternative labelled with that risk, never a least-privilege fix.
+// (The fixes of these layers once added the Allow without the condition.)
+func TestConditionKeptInEveryLayer(t *testing.T) {
+	t.Parallel()
+	const principal = "arn:aws:sts::111122223333:assumed-role/AppRole/s"
+	allowAll := eval.Doc{Name: "inline", Text: []byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}`)}
+	cond := func(st string) []byte { return []byte(`{"Version":"2012-10-17","Statement":[` + st + `]}`) }
+	const region = `"Condition":{"StringEquals":{"aws:RequestedRegion":"us-east-1"}}`
+	s3get := eval.Request{Principal: principal, Action: "s3:GetObject", Resource: "arn:aws:s3:::b/k"}
+	tests := []struct {
+		name, key, broad string
+		in               eval.Input
+	}{
+		{"trust", "sts:ExternalId", "trust-add-principal-unconditional", eval.Input{
+			Request:  eval.Request{Principal: principal, Action: "sts:AssumeRole", Resource: "arn:aws:iam::444455556666:role/Vendor"},
+			Identity: []eval.Doc{allowAll},
+			Resource: &eval.Doc{Name: "trust", Text: cond(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/AppRole"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"abc-123"}}}`)}}},
+		{"key", "kms:ViaService", "key-policy-add-principal-unconditional", eval.Input{
+			Request:  eval.Request{Principal: principal, Action: "kms:Decrypt", Resource: "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"},
+			Identity: []eval.Doc{allowAll},
+			Resource: &eval.Doc{Name: "key", Text: cond(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/AppRole"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:ViaService":"s3.us-east-1.amazonaws.com"}}}`)}}},
+		{"bucket", "aws:SourceIp", "bucket-policy-add-statement-unconditional", eval.Input{
+			Request:  eval.Request{Principal: principal, Action: "s3:GetObject", Resource: "arn:aws:s3:::b/k", ResourceAccount: "444455556666"},
+			Identity: []eval.Doc{allowAll},
+			Resource: &eval.Doc{Name: "bucket", Text: cond(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/AppRole"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*","Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}}`)}}},
+		{"boundary", "aws:RequestedRegion", "boundary-add-statement-unconditional", eval.Input{
+			Request: s3get, Identity: []eval.Doc{allowAll},
+			Boundary: &eval.Doc{Name: "arn:aws:iam::111122223333:policy/B", Text: cond(`{"Effect":"Allow","Action":"s3:*","Resource":"*",` + region + `}`)}}},
+		{"scp", "aws:RequestedRegion", "scp-add-allow-unconditional", eval.Input{
+			Request: s3get, Identity: []eval.Doc{allowAll},
+			SCPs: []eval.Level{{Target: "r-abcd", Policies: []eval.Doc{{Name: "FullAWSAccess", Text: allowAll.Text}}},
+				{Target: "111122223333", Policies: []eval.Doc{{Name: "p-acct1111", Text: cond(`{"Effect":"Allow","Action":"s3:*","Resource":"*",` + region + `}`)}}}}}},
+		{"session", "aws:MultiFactorAuthPresent", "session-policy-widen-unconditional", eval.Input{
+			Request: s3get, Identity: []eval.Doc{allowAll},
+			Session: &eval.Doc{Name: "sess", Text: cond(`{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}`)}}},
+		{"vpcEndpoint", "aws:PrincipalAccount", "vpce-policy-add-statement-unconditional", eval.Input{
+			Request: s3get, Identity: []eval.Doc{allowAll},
+			VPCEndpoint: []eval.Doc{{Name: "vpce-0abc", Text: cond(`{"Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalAccount":"999988887777"}}}`)}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			in := tt.in
+			pl := PlanFor(Problem{Input: &in}, testOptions)
+			for _, f := range pl.Fixes {
+				if f.Layer == tt.name || tt.name == "trust" || tt.name == "key" || tt.name == "bucket" {
+					t.Errorf("least-privilege fix %s drops the condition on %s: %s", f.ID, tt.key, f.Render.PolicyJSON)
+				}
+			}
+			others := pl.Others()
+			if len(others) == 0 || others[0].ID != "meet-condition" || others[0].TitleMsg.Args[3] != tt.key {
+				t.Fatalf("fixes %v, want meet-condition on %s first", ids(others), tt.key)
+			}
+			b := byID(others, tt.broad)
+			if b == nil || b.Kind != Broad || b.RiskMsg == nil || b.RiskMsg.ID != "fix.risk.drops-condition" || !strings.Contains(b.Risk, tt.key) {
+				t.Errorf("no broad %s labelled with the condition it drops: %v %+v", tt.broad, ids(others), b)
+			}
+		})
+	}
+}

@@ -76,7 +76,31 @@ func (s *synth) round(w *working, o outcome) (lp, others []Fix) {
 	case authz.LayerVPCEndpoint:
 		lp = append(lp, s.endpointAllow(w)...)
 	case authz.LayerResource:
-		return s.resourceAllow(w, o)
+		lp, others = s.resourceAllow(w, o)
+	}
+	if o.layer != authz.LayerIdentity && len(lp) > 0 {
+		if fails := s.failedConditionsIn(w, o.layer); len(fails) > 0 {
+			// The layer's own Allow covers the request but for its
+			// condition: meeting it is the fix; an Allow without it is only
+			// a labelled alternative, as for an identity policy.
+			var meet []Fix
+			for _, fc := range fails {
+				meet = append(meet, s.meetCondition(fc))
+			}
+			fc := fails[0]
+			var keep, broad []Fix
+			for _, f := range lp {
+				if f.Layer != o.layer.String() {
+					keep = append(keep, f) // the cross-account identity fix: no condition dropped
+					continue
+				}
+				f.Kind = Broad
+				f.ID += "-unconditional"
+				f.RiskMsg = riskMsg("fix.risk.drops-condition", stmtArg(fc.st), fc.policy, fc.describe())
+				broad = append(broad, f)
+			}
+			return keep, append(append(meet, broad...), others...)
+		}
 	}
 	return lp, others
 }
@@ -693,16 +717,56 @@ func (fc condFailure) describe() string {
 // policies that would allow the request without their conditions, and
 // which of their conditions fail.
 func (s *synth) failedConditions(w *working) []condFailure {
+	var ls []loc
+	for i := range w.in.Identity {
+		ls = append(ls, loc{layer: authz.LayerIdentity, index: i})
+	}
+	return s.failedConditionsAt(w, authz.LayerIdentity, ls)
+}
+
+// failedConditionsIn is failedConditions for the policies of another layer
+// that lacks an Allow (boundary, session, SCP, endpoint, resource): an Allow
+// there whose condition fails states that condition on purpose as much as
+// an identity policy's does (a trust policy's sts:ExternalId, a key policy's
+// kms:ViaService, a boundary's aws:RequestedRegion).
+func (s *synth) failedConditionsIn(w *working, layer authz.Layer) []condFailure {
+	var ls []loc
+	switch layer {
+	case authz.LayerBoundary, authz.LayerSession, authz.LayerResource:
+		ls = append(ls, loc{layer: layer})
+	case authz.LayerSCP:
+		for lv := range w.in.SCPs {
+			for i := range w.in.SCPs[lv].Policies {
+				ls = append(ls, loc{layer: layer, level: lv, index: i})
+			}
+		}
+	case authz.LayerVPCEndpoint:
+		for i := range w.in.VPCEndpoint {
+			ls = append(ls, loc{layer: layer, index: i})
+		}
+	}
+	return s.failedConditionsAt(w, layer, ls)
+}
+
+// failedConditionsAt finds, among the policies at ls (of layer), the Allow
+// statements that would let layer allow the request without their
+// conditions, and which of their conditions fail.
+func (s *synth) failedConditionsAt(w *working, layer authz.Layer, ls []loc) []condFailure {
 	var out []condFailure
+	var at loc
 	allows := func(st *policy.Statement) bool {
 		probe := &working{in: cloneInput(w.in)}
-		probe.in.Identity = nil
-		addIdentityPolicy("probe", newPolicy(st)).apply(probe)
+		if layer == authz.LayerIdentity {
+			probe.in.Identity = nil
+			addIdentityPolicy("probe", newPolicy(st)).apply(probe)
+		} else {
+			newEdit(at, "probe", newPolicy(st)).apply(probe)
+		}
 		o, err := s.evaluate(probe)
-		return err == nil && o.verdicts[authz.LayerIdentity].Verdict == authz.Allow
+		return err == nil && o.verdicts[layer].Verdict == authz.Allow
 	}
-	for i := range w.in.Identity {
-		l := loc{layer: authz.LayerIdentity, index: i}
+	for _, l := range ls {
+		at = l
 		p := s.policyAt(w, l)
 		if p == nil {
 			continue
