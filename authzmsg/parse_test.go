@@ -237,3 +237,23 @@ func TestPrincipalSplitBySpace(t *testing.T) {
 		}
 	}
 }
+
+// TestKoreanExplicitDeny reads the Knowledge Center's Korean rendering of
+// the explicit-deny sentence, with either form of each particle.
+func TestKoreanExplicitDeny(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ in, principal, action, resource string }{
+		{"사용자 arn:aws:iam::111122223333:user/tester가 명시적 거부가 있는 리소스 TestReadOnly 역할의 ec2:RunInstances를 수행할 권한이 없습니다.",
+			"arn:aws:iam::111122223333:user/tester", "ec2:RunInstances", "TestReadOnly 역할"},
+		{"오류: 사용자: arn:aws:sts::111122223333:assumed-role/R/s이 명시적 거부가 있는 리소스 arn:aws:s3:::b의 s3:GetObject을 수행할 권한이 없습니다",
+			"arn:aws:sts::111122223333:assumed-role/R/s", "s3:GetObject", "arn:aws:s3:::b"},
+	} {
+		d, err := Parse(c.in)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", c.in, err)
+		}
+		if d.Principal.ARN != c.principal || d.Action != c.action || d.Resource != c.resource || d.Decision != ExplicitDeny || d.PolicyType != PolicyUnknown {
+			t.Errorf("Parse(%q) = principal %q, action %q, resource %q, %s/%s", c.in, d.Principal.ARN, d.Action, d.Resource, d.Decision, d.PolicyType)
+		}
+	}
+}

@@ -137,6 +137,30 @@ var specialPatterns = sync.OnceValue(func() []specialPattern {
 				}
 			},
 		},
+		{
+			// The AWS Knowledge Center's Korean rendering of the IAM sentence
+			// with an explicit deny: "사용자 P가 명시적 거부가 있는 리소스 R의 A를
+			// 수행할 권한이 없습니다" (the particles 가/이, 의 and 를/을 are
+			// glued to the principal, the resource and the action).
+			keys: []string{"수행할 권한이 없습니다"},
+			re:   regexp.MustCompile(`사용자\s*:?\s*(arn:[!-~]+?)\s*[가이]\s+명시적 거부가 있는 리소스\s+(.+?)의\s+([A-Za-z0-9-]+:[A-Za-z0-9_-]+)(?:을|를)\s+수행할 권한이 없습니다`),
+			apply: func(d *Denial, m []string, _ string) {
+				if d.Principal.ARN == "" {
+					d.Principal = ParsePrincipal(m[1])
+				}
+				if d.Action == "" && ValidAction(m[3]) {
+					d.Action = m[3]
+				}
+				if d.Resource == "" {
+					setResource(d, m[2])
+				}
+				if d.Decision == DecisionUnknown {
+					d.Decision = ExplicitDeny
+					d.Reason = "명시적 거부"
+					d.Notes = append(d.Notes, "read from the Korean console text: \"명시적 거부\" is \"explicit deny\"; it names no policy type")
+				}
+			},
+		},
 	}
 })
 
