@@ -387,7 +387,9 @@ func parseText(text string) *Denial {
 			if d.ErrorCode == "" {
 				d.ErrorCode = m[1]
 			}
-			jsText = !strings.HasSuffix(m[1], "UnauthorizedOperation")
+			// aws-sdk-go v1 prints a modelled exception as "Code: message {
+			// RespMetadata: {...}, ... }": Go, not JavaScript.
+			jsText = !strings.HasSuffix(m[1], "UnauthorizedOperation") && !strings.Contains(text, "RespMetadata: {")
 		}
 		if d.ErrorCode == "" {
 			if m := codeAnyRE().FindStringSubmatch(n); m != nil && (isDenialCode(m[1]) || strings.Contains(low, "is not authori")) {

@@ -257,3 +257,22 @@ func TestKoreanExplicitDeny(t *testing.T) {
 		}
 	}
 }
+
+// TestGoV1ModelledExceptionNotJS: aws-sdk-go v1's rendering of a modelled
+// exception ("Code: message { RespMetadata: {...} }") is not read as the
+// JavaScript SDK's "Code: message".
+func TestGoV1ModelledExceptionNotJS(t *testing.T) {
+	t.Parallel()
+	in := `InvalidRequestException: User not authorized to perform kms:DescribeKey operation { RespMetadata: { StatusCode: 400, RequestID: "9d3ce0c8-2fb2-4849-80bc-7521fce89f1c" }, Message_: "User not authorized to perform kms:DescribeKey operation" }`
+	d, err := Parse(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Form == FormSDKJS || d.Action != "kms:DescribeKey" {
+		t.Errorf("form %s, action %q", d.Form, d.Action)
+	}
+	js, err := Parse("AccessDeniedException: User: arn:aws:iam::111122223333:user/u is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::b/k")
+	if err != nil || js.Form != FormSDKJS {
+		t.Errorf("the JavaScript SDK's rendering: %v, %v", js, err)
+	}
+}
