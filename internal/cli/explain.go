@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -146,9 +148,15 @@ func runExplain(ctx context.Context, env *Env, in *explainInput) error {
 			return err
 		}
 	}
+	o := report.Options{Lang: in.lang, Color: env.IsTerminal && env.Getenv("NO_COLOR") == "" && env.Getenv("TERM") != "dumb", Show: in.shown, Width: env.Width()}
+	// Each denial is written as soon as it is explained: a CloudTrail log
+	// of 100,000 denials holds one explanation at a time.
+	out, err := report.NewExplainWriter(env.Stdout, report.Format(in.format), o)
+	if err != nil {
+		return err
+	}
 	var dec authzmsg.Decoder
-	var ex []report.Explained
-	for _, d := range denials {
+	explainOne := func(d *authzmsg.Denial) report.Explained {
 		e := report.Explained{Denial: d, Decode: diagnose.DecodeStatus{State: "none"}}
 		switch {
 		case d.Encoded == "" || d.Decoded != nil:
@@ -157,6 +165,7 @@ func runExplain(ctx context.Context, env *Env, in *explainInput) error {
 		case d.EncodedTruncated:
 			e.Decode = diagnose.DecodeStatus{State: "skipped", Msg: &diagnose.Msg{ID: "decode.err.truncated"}}
 		default:
+			var err error
 			if dec == nil {
 				dec, err = env.Deps.STSDecoder(ctx, in.profile, in.region)
 			}
@@ -164,14 +173,78 @@ func runExplain(ctx context.Context, env *Env, in *explainInput) error {
 				err = authzmsg.Decode(ctx, dec, d)
 			}
 			e.Decode = diagnose.DecodeResult(err)
-			err = nil
 		}
 		e.Findings = diagnose.Diagnose(d, diagnose.Options{})
 		e.Snapshot = diagnose.Reevaluate(snap, d, e.Findings, env.Deps.Now)
-		ex = append(ex, e)
+		return e
 	}
-	o := report.Options{Lang: in.lang, Color: env.IsTerminal && env.Getenv("NO_COLOR") == "" && env.Getenv("TERM") != "dumb", Show: in.shown, Width: env.Width()}
-	return report.Write(env.Stdout, report.Format(in.format), report.Explain(ex), o)
+	if snap == nil && len(denials) > 1 && !needsSTS(denials, in.noDecode) {
+		if err := explainParallel(out, denials, explainOne); err != nil {
+			return err
+		}
+		return out.Close()
+	}
+	for i, d := range denials {
+		denials[i] = nil
+		if err := out.Add(explainOne(d)); err != nil {
+			return err
+		}
+	}
+	return out.Close()
+}
+
+// explainBatch is how many denials explainParallel explains before it
+// writes them: enough to keep every CPU busy, few enough that memory stays
+// that of a batch.
+const explainBatch = 256
+
+// needsSTS reports whether a denial would be decoded through STS: those
+// are explained one at a time, in order, as the calls are made.
+func needsSTS(denials []*authzmsg.Denial, noDecode bool) bool {
+	if noDecode {
+		return false
+	}
+	for _, d := range denials {
+		if d.Encoded != "" && d.Decoded == nil && !d.EncodedTruncated {
+			return true
+		}
+	}
+	return false
+}
+
+// explainParallel explains and renders the denials on every CPU, a batch
+// at a time, and writes them in their order: the same bytes as one at a
+// time. A CloudTrail log of many denials is explained about GOMAXPROCS
+// times faster; each denial is let go once written.
+func explainParallel(out *report.ExplainWriter, denials []*authzmsg.Denial, explainOne func(*authzmsg.Denial) report.Explained) error {
+	workers := runtime.GOMAXPROCS(0)
+	parts := make([][]byte, explainBatch)
+	errs := make([]error, explainBatch)
+	for start := 0; start < len(denials); start += explainBatch {
+		batch := denials[start:min(start+explainBatch, len(denials))]
+		var wg sync.WaitGroup
+		for w := range min(workers, len(batch)) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := w; i < len(batch); i += workers {
+					parts[i], errs[i] = out.Render(explainOne(batch[i]))
+					batch[i] = nil
+				}
+			}()
+		}
+		wg.Wait()
+		for i := range batch {
+			if errs[i] != nil {
+				return errs[i]
+			}
+			if err := out.WritePart(parts[i]); err != nil {
+				return err
+			}
+			parts[i] = nil
+		}
+	}
+	return nil
 }
 
 // readExplainInput returns the text to explain: stdin for "-", a file's

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -33,12 +35,6 @@ func (o Options) msg(m diagnose.Msg) string { return o.t(m.ID, m.Args...) }
 
 // --- JSON -------------------------------------------------------------
 
-type jsonReport struct {
-	SchemaVersion string        `json:"schemaVersion"`
-	Lang          i18n.Lang     `json:"lang"`
-	Denials       []jsonExplain `json:"denials"`
-}
-
 type jsonExplain struct {
 	Denial   *authzmsg.Denial      `json:"denial"`
 	Decode   diagnose.DecodeStatus `json:"decode"`
@@ -61,22 +57,139 @@ func (Explain) name() string { return "explain" }
 
 // writeJSON writes the explain report as JSON with schemaVersion.
 func (ex Explain) writeJSON(w io.Writer, o Options) error {
-	r := jsonReport{SchemaVersion: SchemaVersion, Lang: o.Lang, Denials: []jsonExplain{}}
-	for _, e := range ex {
-		je := jsonExplain{Denial: e.Denial, Decode: e.Decode, Snapshot: e.Snapshot, Findings: []jsonFinding{}}
-		for _, f := range e.Findings {
-			jf := jsonFinding{Finding: f, TitleText: o.msg(f.Title), CauseText: o.msg(f.Cause)}
-			for _, c := range f.Checks {
-				jf.ChecksText = append(jf.ChecksText, o.msg(c))
-			}
-			for _, n := range f.Notes {
-				jf.NotesText = append(jf.NotesText, o.msg(n))
-			}
-			je.Findings = append(je.Findings, jf)
+	return ex.stream(w, JSON, o)
+}
+
+// jsonExplained is e as the JSON report holds it, its messages rendered in
+// o's language.
+func jsonExplained(e Explained, o Options) jsonExplain {
+	je := jsonExplain{Denial: e.Denial, Decode: e.Decode, Snapshot: e.Snapshot, Findings: []jsonFinding{}}
+	for _, f := range e.Findings {
+		jf := jsonFinding{Finding: f, TitleText: o.msg(f.Title), CauseText: o.msg(f.Cause)}
+		for _, c := range f.Checks {
+			jf.ChecksText = append(jf.ChecksText, o.msg(c))
 		}
-		r.Denials = append(r.Denials, je)
+		for _, n := range f.Notes {
+			jf.NotesText = append(jf.NotesText, o.msg(n))
+		}
+		je.Findings = append(je.Findings, jf)
 	}
-	return writeJSON(w, r)
+	return je
+}
+
+// stream writes ex through an ExplainWriter: the whole report and the
+// streamed one are the same bytes because they are the same code.
+func (ex Explain) stream(w io.Writer, f Format, o Options) error {
+	x, err := NewExplainWriter(w, f, o)
+	if err != nil {
+		return err
+	}
+	for _, e := range ex {
+		if err := x.Add(e); err != nil {
+			return err
+		}
+	}
+	return x.Close()
+}
+
+// ExplainWriter writes the explain report one denial at a time, each as
+// soon as it is explained, so that a CloudTrail log of 100,000 denials is
+// never held whole: memory stays that of one explanation. The bytes are
+// those of one JSON document {schemaVersion, lang, denials} indented by
+// two spaces (each denial at depth two), or of one text or Markdown
+// report with its separators.
+type ExplainWriter struct {
+	w   io.Writer
+	f   Format
+	s   style
+	n   int
+	buf bytes.Buffer
+}
+
+// NewExplainWriter starts an explain report in format f (text, markdown
+// or json) on w. Nothing is written before the first Add or Close.
+func NewExplainWriter(w io.Writer, f Format, o Options) (*ExplainWriter, error) {
+	switch f {
+	case Text, Markdown, JSON:
+	default:
+		return nil, fmt.Errorf("report: explain has no %q format", f)
+	}
+	return &ExplainWriter{w: w, f: f, s: style{o: o, md: f == Markdown}}, nil
+}
+
+// Add writes one explained denial.
+func (x *ExplainWriter) Add(e Explained) error {
+	part, err := x.Render(e)
+	if err != nil {
+		return err
+	}
+	return x.WritePart(part)
+}
+
+// Render returns e's part of the report, without what separates it from
+// the others. It reads only the writer's options, so explanations can be
+// rendered by several goroutines at once and written in order by
+// WritePart.
+func (x *ExplainWriter) Render(e Explained) ([]byte, error) {
+	var b bytes.Buffer
+	if x.f == JSON {
+		enc := json.NewEncoder(&b)
+		enc.SetIndent("    ", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(jsonExplained(e, x.s.o)); err != nil {
+			return nil, err
+		}
+		// Encode ends with a newline the separator or the closing
+		// bracket supplies instead.
+		return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+	}
+	var sb strings.Builder
+	x.s.explained(&sb, e)
+	return []byte(sb.String()), nil
+}
+
+// WritePart writes a part Render returned after those written before it.
+func (x *ExplainWriter) WritePart(part []byte) error {
+	x.buf.Reset()
+	switch {
+	case x.f == JSON && x.n == 0:
+		x.jsonHead()
+		x.buf.WriteString("\n    ")
+	case x.f == JSON:
+		x.buf.WriteString(",\n    ")
+	case x.n > 0 && x.s.md:
+		x.buf.WriteString("\n---\n\n")
+	case x.n > 0:
+		x.buf.WriteString("\n" + strings.Repeat("─", 60) + "\n\n")
+	}
+	x.n++
+	x.buf.Write(part)
+	_, err := x.w.Write(x.buf.Bytes())
+	return err
+}
+
+// Close ends the report; a JSON report of no denial has "denials": [].
+func (x *ExplainWriter) Close() error {
+	if x.f != JSON {
+		return nil
+	}
+	x.buf.Reset()
+	if x.n == 0 {
+		x.jsonHead()
+		x.buf.WriteString("]\n}\n")
+	} else {
+		x.buf.WriteString("\n  ]\n}\n")
+	}
+	_, err := x.w.Write(x.buf.Bytes())
+	return err
+}
+
+// jsonHead writes the report's fields before its denials.
+func (x *ExplainWriter) jsonHead() {
+	lang, _ := json.Marshal(x.s.o.Lang)
+	x.buf.WriteString(`{` + "\n" + `  "schemaVersion": "` + SchemaVersion + `",` + "\n" + `  "lang": `)
+	x.buf.Write(lang)
+	x.buf.WriteString(",\n  \"denials\": [")
 }
 
 // --- text and markdown --------------------------------------------------
@@ -106,24 +219,11 @@ func (s style) color(code, x string) string {
 // writeText writes the explain report for a terminal, or as Markdown,
 // ready for a ticket.
 func (ex Explain) writeText(w io.Writer, o Options, md bool) error {
-	return write(w, ex, style{o: o, md: md})
-}
-
-func write(w io.Writer, ex []Explained, s style) error {
-	var b strings.Builder
-	for i, e := range ex {
-		if i > 0 {
-			b.WriteString("\n")
-			if !s.md {
-				b.WriteString(strings.Repeat("─", 60) + "\n\n")
-			} else {
-				b.WriteString("---\n\n")
-			}
-		}
-		s.explained(&b, e)
+	f := Text
+	if md {
+		f = Markdown
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return ex.stream(w, f, o)
 }
 
 func (s style) explained(b *strings.Builder, e Explained) {
