@@ -21,7 +21,8 @@ type Request struct {
 }
 
 // RequestOf returns the request d names, and false when it names none that
-// can be evaluated again: no action, no principal ARN, or a redacted one.
+// can be evaluated again: no action, no principal ARN, a redacted one, or a
+// resource whose name the message cut short.
 //
 // An AWS Backup restore session passing a role passes the instance's role
 // to EC2, but the message does not carry iam:PassedToService: RequestOf
@@ -30,6 +31,9 @@ type Request struct {
 func RequestOf(d *authzmsg.Denial) (Request, bool) {
 	if d == nil || d.Action == "" || !strings.HasPrefix(d.Principal.ARN, "arn:") || d.Principal.Redacted {
 		return Request{}, false
+	}
+	if d.ResourceKind == "arn" && cutShort(d.Raw, d.Resource) {
+		return Request{}, false // the message cut the resource's name: which resource is not known
 	}
 	r := Request{Principal: d.Principal.ARN, Action: d.Action, Resource: "*", Context: map[string]string{}}
 	if d.ResourceKind == "arn" {

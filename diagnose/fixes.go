@@ -44,6 +44,7 @@ func problemFor(d *authzmsg.Denial) (fix.Problem, bool, bool) {
 		resource = "*"
 	}
 	resource, r2 := restoreAccount(resource)
+	resource = uncut(d.Raw, resource)
 	if !strings.HasPrefix(principal, "arn:") && d.Principal.Kind != authzmsg.KindService {
 		return fix.Problem{}, false, false
 	}
@@ -73,6 +74,51 @@ func problemFor(d *authzmsg.Denial) (fix.Problem, bool, bool) {
 		p.DenyStatements = denyStatements(d)
 	}
 	return p, r1 || r2, true
+}
+
+// cutShort reports whether the message cut value short: it ends in an
+// ellipsis ("…", "..."), or the text has one right after it (the parser
+// reads a final "..." as the end of the sentence).
+func cutShort(raw, value string) bool {
+	if value == "" {
+		return false
+	}
+	for _, e := range []string{"...", "…"} {
+		if strings.HasSuffix(value, e) || strings.Contains(raw, value+e) {
+			return true
+		}
+	}
+	return false
+}
+
+// uncut returns the resource ARN with the name the message cut short
+// ("role/EC2Ro...", "my-bucket/da…") replaced by a placeholder, so that no
+// fix names a resource that is not the one denied, and no command runs with
+// it: the fixes say what to fill in.
+func uncut(raw, resource string) string {
+	if resource == "*" || !cutShort(raw, resource) {
+		return resource
+	}
+	r := strings.TrimSuffix(strings.TrimSuffix(resource, "..."), "…")
+	i := strings.LastIndexAny(r, "/:")
+	if i < 0 {
+		return resource
+	}
+	a, _ := arn.Parse(r)
+	placeholder := "<resource-name>"
+	switch {
+	case a.Service == "iam" && strings.HasPrefix(a.Resource, "role/"):
+		placeholder = "<role-name>"
+	case a.Service == "kms" && strings.HasPrefix(a.Resource, "key/"):
+		placeholder = "<key-id>"
+	case a.Service == "backup" && strings.HasPrefix(a.Resource, "backup-vault:"):
+		placeholder = "<backup-vault-name>"
+	case a.Service == "s3" && strings.Contains(a.Resource, "/"):
+		placeholder = "<object-key>"
+	case a.Service == "s3":
+		placeholder = "<bucket-name>"
+	}
+	return r[:i+1] + placeholder
 }
 
 // attachFixes plans the fixes for a finding whose layer is a policy layer.

@@ -85,3 +85,47 @@ func TestRedactedAccountNotAnotherAccount(t *testing.T) {
 		})
 	}
 }
+
+// A resource name the message cut short ("role/EC2Ro...", the parser
+// reading the "..." as the sentence's end; "my-bucket/da…"; "key/1234abcd-...")
+// is in no fix: a placeholder stands for it in every rendering, and the
+// commands holding it are marked as not runnable. The request is not
+// evaluated against a snapshot either. (The fixes once allowed iam:PassRole
+// on "role/EC2Ro", a role that is not the one denied.)
+func TestCutResourceNameInNoFix(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ message, cut, placeholder string }{
+		{"User: arn:aws:sts::123456789012:assumed-role/AWSBackupDefaultServiceRole/AWSBackup-AWSBackupDefaultServiceRole is not authorized to perform: iam:PassRole on resource: arn:aws:iam::123456789012:role/EC2Ro... because no identity-based policy allows the iam:PassRole action", "EC2Ro", "<role-name>"},
+		{"User: arn:aws:sts::123456789012:assumed-role/AppRole/s is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::my-bucket/da… because no identity-based policy allows the s3:GetObject action", "/da", "<object-key>"},
+		{"User: arn:aws:iam::123456789012:user/bob is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:us-east-1:123456789012:key/1234abcd-... because no resource-based policy allows the kms:Decrypt action", "1234abcd", "<key-id>"},
+	} {
+		d, err := authzmsg.Parse(tc.message)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := RequestOf(d); ok {
+			t.Errorf("%s: a request with a cut resource is evaluated again", tc.cut)
+		}
+		n := 0
+		for _, f := range Diagnose(d, Options{}) {
+			if f.Plan == nil {
+				continue
+			}
+			for _, fx := range append(append([]fix.Fix(nil), f.Plan.Fixes...), f.Alternatives...) {
+				n++
+				r := fx.Render
+				for _, text := range append([]string{r.PolicyJSON, r.Terraform, r.CloudFormation, fx.Target.ARN, fx.Target.Name, fx.Target.PolicyName}, r.CLI...) {
+					if strings.Contains(text, tc.cut) {
+						t.Errorf("%s: %s names the cut resource: %s", tc.cut, fx.ID, text)
+					}
+				}
+				if fx.Kind == fix.LeastPrivilege && !contains(r.Placeholders, tc.placeholder) && !strings.Contains(r.PolicyJSON, tc.placeholder) {
+					t.Errorf("%s: %s has no %s: %v\n%s", tc.cut, fx.ID, tc.placeholder, r.Placeholders, strings.Join(r.CLI, "\n"))
+				}
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: no fix", tc.cut)
+		}
+	}
+}

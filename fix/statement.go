@@ -208,7 +208,7 @@ func iamName(s string) string {
 // denied-allow-<action>[-<resource name>].
 func (ri *reqInfo) inlinePolicyName() string {
 	name := "denied-allow-" + strings.ToLower(ri.actionName)
-	if r := ri.resourceName(); r != "" && r != "*" {
+	if r := ri.resourceName(); r != "" && r != "*" && !elided(r) {
 		name += "-" + r
 	}
 	return iamName(name)
