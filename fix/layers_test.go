@@ -503,3 +503,37 @@ func TestConditionKeptInEveryLayer(t *testing.T) {
 		})
 	}
 }
+
+// A statement a fix adds to a known document takes a Sid that no statement
+// of the document has: IAM ("the Sid value must be unique within a JSON
+// policy"), S3 and the other services refuse a policy whose statements share
+// one. (The boundary and bucket policy fixes once added a second
+// "AllowGetObject".)
+func TestAddedSidIsUnique(t *testing.T) {
+	t.Parallel()
+	const principal = "arn:aws:sts::111122223333:assumed-role/AppRole/s"
+	allowAll := eval.Doc{Name: "inline", Text: []byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}`)}
+	for _, in := range []eval.Input{
+		{Request: eval.Request{Principal: principal, Action: "s3:GetObject", Resource: "arn:aws:s3:::b/k"}, Identity: []eval.Doc{allowAll},
+			Boundary: &eval.Doc{Name: "arn:aws:iam::111122223333:policy/B", Text: []byte(`{"Version":"2012-10-17","Statement":[{"Sid":"AllowGetObject","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::other/*"},{"Sid":"AllowGetObject2","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::third/*"}]}`)}},
+		{Request: eval.Request{Principal: principal, Action: "s3:GetObject", Resource: "arn:aws:s3:::b/k", ResourceAccount: "444455556666"}, Identity: []eval.Doc{allowAll},
+			Resource: &eval.Doc{Name: "bucket", Text: []byte(`{"Version":"2012-10-17","Statement":[{"Sid":"AllowAppRoleGetObject","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/AppRole"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::b/public/*"}]}`)}},
+	} {
+		in := in
+		pl := PlanFor(Problem{Input: &in}, testOptions)
+		if len(pl.Fixes) != 1 || !pl.Verified {
+			t.Fatalf("plan %v verified %v", ids(pl.Fixes), pl.Verified)
+		}
+		f := pl.Fixes[0]
+		seen := map[string]bool{}
+		for _, st := range f.Document.Statements {
+			if st.Sid != "" && seen[st.Sid] {
+				t.Errorf("%s: Sid %q twice:\n%s", f.ID, st.Sid, f.Render.PolicyJSON)
+			}
+			seen[st.Sid] = true
+		}
+		if f.Statement != f.Document.Statements[len(f.Document.Statements)-1] {
+			t.Errorf("%s: the statement shown is not the one added", f.ID)
+		}
+	}
+}

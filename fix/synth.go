@@ -167,6 +167,8 @@ func (s *synth) addToLayer(w *working, l loc, id string, st *policy.Statement) F
 	name := l.name(w.in)
 	f.Target = s.policyTarget(w, l, name)
 	if p := s.policyAt(w, l); p != nil {
+		st = uniqueSid(p, st)
+		f.Statement = st
 		f.Document, f.Complete = withStatements(p, nil, st), true
 	}
 	if f.Document == nil {
@@ -874,4 +876,29 @@ func awsManagedNote(t Target) Note {
 		return note("aws-managed-boundary")
 	}
 	return note("aws-managed-policy")
+}
+
+// uniqueSid returns st, or a copy of it whose Sid is made unique in p by a
+// number ("AllowGetObject2"): IAM, S3 and the other services refuse a policy
+// whose statements share a Sid.
+func uniqueSid(p *policy.Policy, st *policy.Statement) *policy.Statement {
+	if st.Sid == "" {
+		return st
+	}
+	taken := map[string]bool{}
+	for _, x := range p.Statements {
+		if x != nil && x.Sid != "" {
+			taken[x.Sid] = true
+		}
+	}
+	if !taken[st.Sid] {
+		return st
+	}
+	n := copyStatement(st)
+	for i := 2; ; i++ {
+		if sid := st.Sid + strconv.Itoa(i); !taken[sid] {
+			n.Sid = sid
+			return n
+		}
+	}
 }
