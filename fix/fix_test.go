@@ -361,8 +361,11 @@ func TestOtherLayers(t *testing.T) {
 			},
 		},
 		{
-			name: "identity-deny", fixes: []string{"identity-narrow-deny"}, target: TargetUserInline,
+			name: "identity-deny", fixes: []string{"identity-narrow-deny", "avoid-deny-condition"}, target: TargetUserInline,
 			check: func(t *testing.T, fixes []Fix) {
+				if a := fixes[1]; a.Kind != Alternative || a.TitleMsg.Args[3] != "aws:MultiFactorAuthPresent" {
+					t.Errorf("the MFA guardrail is not offered to meet: %+v", a.TitleMsg)
+				}
 				f := fixes[0]
 				if f.Target.PolicyName != "BackupRestore" || f.Original.Sid != "RequireMFA" || f.Statement.Effect != policy.Deny || len(f.Document.Statements) != 2 {
 					t.Errorf("narrowed %s in %+v", statementJSON(f.Statement), f.Target)

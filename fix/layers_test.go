@@ -537,3 +537,54 @@ func TestAddedSidIsUnique(t *testing.T) {
 		}
 	}
 }
+
+// A Deny that applies because of how the request is sent (no TLS, another
+// network or Region, no MFA, no encryption) is a guardrail the request can
+// meet: the plan offers sending it so (a fix without a policy change) and
+// the exemption says that meeting the guardrail comes first. A Deny on who
+// sends it (aws:PrincipalOrgID) gets no such fix.
+func TestDenyGuardrailCanBeMet(t *testing.T) {
+	t.Parallel()
+	const principal = "arn:aws:sts::111122223333:assumed-role/AppRole/s"
+	allowAll := eval.Doc{Name: "inline", Text: []byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}`)}
+	tests := []struct {
+		name, key string
+		in        eval.Input
+	}{
+		{"bucket TLS", "aws:SecureTransport", eval.Input{
+			Request:  eval.Request{Principal: principal, Action: "s3:GetObject", Resource: "arn:aws:s3:::b/k", Context: map[string][]string{"aws:SecureTransport": {"false"}}},
+			Identity: []eval.Doc{allowAll},
+			Resource: &eval.Doc{Name: "bucket", Text: []byte(`{"Version":"2012-10-17","Statement":[{"Sid":"TLS","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::b","arn:aws:s3:::b/*"],"Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}`)}}},
+		{"SCP Region", "aws:RequestedRegion", eval.Input{
+			Request:  eval.Request{Principal: principal, Action: "s3:GetObject", Resource: "arn:aws:s3:::b/k", Context: map[string][]string{"aws:RequestedRegion": {"eu-west-1"}}},
+			Identity: []eval.Doc{allowAll},
+			SCPs:     []eval.Level{{Target: "r-abcd", Policies: []eval.Doc{{Name: "p-fence1234", Text: []byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},{"Sid":"RegionFence","Effect":"Deny","NotAction":"iam:*","Resource":"*","Condition":{"StringNotEquals":{"aws:RequestedRegion":"us-east-1"}}}]}`)}}}}}},
+		{"SCP organization", "", eval.Input{
+			Request:  eval.Request{Principal: principal, Action: "s3:GetObject", Resource: "arn:aws:s3:::b/k"},
+			Identity: []eval.Doc{allowAll},
+			SCPs:     []eval.Level{{Target: "r-abcd", Policies: []eval.Doc{{Name: "p-org12345", Text: []byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},{"Sid":"Org","Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"StringNotEquals":{"aws:PrincipalOrgID":"o-aaaa"}}}]}`)}}}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			in := tt.in
+			pl := PlanFor(Problem{Input: &in}, testOptions)
+			if len(pl.Fixes) != 1 || !pl.Verified {
+				t.Fatalf("plan %v verified %v", ids(pl.Fixes), pl.Verified)
+			}
+			avoid := byID(pl.Others(), "avoid-deny-condition")
+			if tt.key == "" {
+				if avoid != nil || hasNote(pl.Fixes[0].Notes, "deny-guardrail") {
+					t.Errorf("a Deny on who sends the request is offered as a guardrail to meet: %v", ids(pl.Others()))
+				}
+				return
+			}
+			if avoid == nil || avoid.Kind != Alternative || avoid.TitleMsg.Args[3] != tt.key || avoid.Target.Kind != TargetRequest {
+				t.Fatalf("no fix sends the request so that %s no longer denies: %v", tt.key, ids(pl.Others()))
+			}
+			if !hasNote(pl.Fixes[0].Notes, "deny-guardrail") {
+				t.Errorf("the exemption does not say meeting the guardrail comes first: %+v", pl.Fixes[0].Notes)
+			}
+		})
+	}
+}

@@ -505,6 +505,14 @@ func (s *synth) narrowDenies(w *working, o outcome) (lp, others []Fix) {
 		if o.layer == authz.LayerRCP {
 			f.Notes = append(f.Notes, guardrailNotes(f.Original)...)
 		}
+		if avoid, keys := s.avoidDenyConditions(f.Original, name); len(avoid) > 0 {
+			// The Deny applies because of how the request is sent: sending
+			// it otherwise is the first fix, the exemption the second.
+			if o.layer != authz.LayerRCP {
+				f.Notes = append(f.Notes, note("deny-guardrail", strings.Join(keys, ", ")))
+			}
+			others = append(others, avoid...)
+		}
 		how, hargs := ex.form()
 		f.TitleMsg = msg("fix.title.narrow."+form+"."+how, concat([]string{stmtName(f.Original)}, targs, hargs)...)
 		scopeArg := ex.scope()
@@ -901,4 +909,49 @@ func uniqueSid(p *policy.Policy, st *policy.Statement) *policy.Statement {
 			return n
 		}
 	}
+}
+
+// requestControlled are the condition keys whose value is how the request
+// is sent (TLS, network, MFA, Region, encryption, tags, the calling
+// service), not who sends it: a Deny on one of them is a guardrail the
+// request can meet.
+func requestControlled(key string) bool {
+	k := strings.ToLower(key)
+	switch k {
+	case "aws:securetransport", "s3:tlsversion", "aws:sourceip", "aws:sourcevpc", "aws:sourcevpce", "aws:vpcsourceip",
+		"aws:multifactorauthpresent", "aws:multifactorauthage", "aws:requestedregion", "kms:viaservice",
+		"aws:viaawsservice", "aws:calledvia", "aws:calledviafirst", "aws:calledvialast", "aws:tagkeys":
+		return true
+	}
+	return strings.HasPrefix(k, "s3:x-amz-server-side-encryption") || strings.HasPrefix(k, "aws:requesttag/")
+}
+
+// avoidDenyConditions returns, for the Deny st of the policy named name, the
+// fixes that change the request, not the policy: send it so that one of the
+// Deny's request-controlled conditions no longer holds (a Deny applies only
+// when all its conditions hold). It also returns the keys.
+func (s *synth) avoidDenyConditions(st *policy.Statement, name string) ([]Fix, []string) {
+	if st == nil {
+		return nil, nil
+	}
+	var out []Fix
+	var keys []string
+	for _, c := range st.Conditions {
+		if !requestControlled(c.Key) || contains(keys, c.Key) {
+			continue
+		}
+		keys = append(keys, c.Key)
+		haveArg := "@fix.condition.absent"
+		if v, ok := s.ri.ctxValue(c.Key); ok && v != "" {
+			haveArg = v
+		}
+		out = append(out, Fix{
+			ID:       "avoid-deny-condition",
+			Kind:     Alternative,
+			TitleMsg: msg("fix.title.avoid-deny-condition", stmtArg(st), name, c.Operator, c.Key, strings.Join(c.Values, ", "), haveArg),
+			Target:   Target{Kind: TargetRequest},
+			Notes:    []Note{note("deny-condition-on-purpose")},
+		})
+	}
+	return out, keys
 }

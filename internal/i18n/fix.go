@@ -69,6 +69,11 @@ func registerFix(register func(map[string]tr)) {
 			JA: "ステートメント %s (%s) の条件を満たすようにリクエストを送ります: %s %s %s (現在: %s)",
 			KO: "문 %s(%s)의 조건을 충족하도록 요청을 보냅니다: %s %s %s(현재: %s)",
 		},
+		"fix.title.avoid-deny-condition": { // Sid or #index, policy, operator, key, values, the request's value or @fix.condition.absent
+			EN: "Send the request so that the condition of the Deny %s in %s no longer holds: %s %s %s (now: %s)",
+			JA: "Deny %s (%s) の条件が成り立たないようにリクエストを送ります: %s %s %s (現在: %s)",
+			KO: "Deny %s(%s)의 조건이 성립하지 않도록 요청을 보냅니다: %s %s %s(현재: %s)",
+		},
 		// Risks.
 		"fix.risk.allow-public": { // action, resource
 			EN: "The request is anonymous: allowing it lets anyone on the internet, without credentials, call %s on %s. Sign the request with AWS credentials instead, unless the resource is meant to be public.",
@@ -191,6 +196,16 @@ func registerFix(register func(map[string]tr)) {
 			EN: "The allowing statement states this condition on purpose (MFA, a network, a tag, a Region...): send the request so that it holds (sign in with MFA, call from the network, tag the resource) instead of dropping it.",
 			JA: "許可しているステートメントは、この条件を意図して指定しています (MFA、ネットワーク、タグ、リージョンなど): 条件を外すのではなく、条件が満たされるようにリクエストを送ってください (MFA でサインインする、そのネットワークから呼び出す、リソースにタグを付けるなど)。",
 			KO: "허용하는 문은 이 조건을 의도적으로 지정했습니다(MFA, 네트워크, 태그, 리전 등): 조건을 없애지 말고 조건이 충족되도록 요청을 보내세요(MFA로 로그인, 해당 네트워크에서 호출, 리소스에 태그 지정 등).",
+		},
+		"fixnote.deny-guardrail": { // the condition keys
+			EN: "This Deny enforces a guardrail on how the request is sent (%s): sending it so (over TLS, from the network, with MFA, in the Region, encrypted) is the first fix; an exemption from the guardrail comes second, and only with the policy owner's agreement.",
+			JA: "この Deny はリクエストの送り方についてのガードレール (%s) を課しています: そのとおりに送る (TLS で、そのネットワークから、MFA 付きで、そのリージョンで、暗号化して) ことが最初の修正です。ガードレールの適用除外はその次で、ポリシーの所有者の同意がある場合に限ります。",
+			KO: "이 Deny는 요청을 보내는 방식에 대한 가드레일(%s)을 적용합니다: 그대로 보내는 것(TLS로, 해당 네트워크에서, MFA로, 해당 리전에서, 암호화하여)이 첫 번째 수정입니다. 가드레일 적용 제외는 그다음이며, 정책 소유자가 동의한 경우에만 가능합니다.",
+		},
+		"fixnote.deny-condition-on-purpose": {
+			EN: "The Deny states this condition on purpose: send the request so that it does not hold (over TLS, from the allowed network or Region, with MFA, with the required encryption or tags) instead of exempting anyone from it.",
+			JA: "この Deny は条件を意図して指定しています: 誰かを適用除外にするのではなく、条件が成り立たないようにリクエストを送ってください (TLS で、許可されたネットワークやリージョンから、MFA 付きで、必要な暗号化やタグを付けて)。",
+			KO: "이 Deny는 조건을 의도적으로 지정했습니다: 누군가를 적용 제외하지 말고 조건이 성립하지 않도록 요청을 보내세요(TLS로, 허용된 네트워크나 리전에서, MFA로, 필요한 암호화나 태그를 붙여).",
 		},
 		"fixnote.sso-permission-set": {
 			EN: "This role belongs to an IAM Identity Center permission set, which creates and owns it: IAM refuses changes to the role itself. Add the statement to the permission set instead (its inline policy, or a customer managed policy it references; aws sso-admin put-inline-policy-to-permission-set, then provision the permission set), from the Identity Center administration account.",
