@@ -588,3 +588,30 @@ func TestDenyGuardrailCanBeMet(t *testing.T) {
 		})
 	}
 }
+
+// A KMS alias has no policy of its own: a denial on an alias ARN is fixed in
+// the key policy of the key behind it, named by a <key-id> placeholder
+// (get-key-policy and put-key-policy take no alias) that describe-key on the
+// alias finds. (Such a fix once targeted "the resource-based policy of
+// alias/...", set by no command.)
+func TestKMSAliasFixesItsKeyPolicy(t *testing.T) {
+	t.Parallel()
+	const alias = "arn:aws:kms:us-east-1:111122223333:alias/app-key"
+	for _, explicit := range []bool{false, true} {
+		in := &eval.Input{Request: eval.Request{Principal: "arn:aws:sts::111122223333:assumed-role/AppRole/s", Action: "kms:Decrypt", Resource: alias}}
+		pl := PlanFor(Problem{Input: in, Layer: "resource", Explicit: explicit}, testOptions)
+		if len(pl.Fixes) == 0 {
+			t.Fatalf("explicit=%v: no fix: %s", explicit, pl.Error)
+		}
+		f := pl.Fixes[0]
+		cli := strings.Join(f.Render.CLI, "\n")
+		if f.Target.Kind != TargetKeyPolicy || f.Render.PolicyKind != "KMS key policy" ||
+			!strings.Contains(cli, "\naws kms put-key-policy --key-id <key-id> ") ||
+			!strings.Contains(cli, "<key-id>: aws kms describe-key --key-id "+alias+" --query KeyMetadata.Arn --output text") {
+			t.Errorf("explicit=%v: %s %+v (%s):\n%s", explicit, f.ID, f.Target, f.Render.PolicyKind, cli)
+		}
+		if f.Statement != nil && !equalStrings(f.Statement.Resource, []string{"*"}) && f.Statement.Effect == policy.Allow {
+			t.Errorf("explicit=%v: a key policy statement names %v", explicit, f.Statement.Resource)
+		}
+	}
+}

@@ -380,6 +380,9 @@ func findCommand(p string, t Target, ri *reqInfo) string {
 		}
 		return "aws iam list-" + who + "-policies " + flag + " " + name
 	case "<key-id>":
+		if t.Kind == TargetKeyPolicy && strings.Contains(t.ARN, ":alias/") {
+			return "aws kms describe-key --key-id " + shellWord(t.ARN) + " --query KeyMetadata.Arn --output text"
+		}
 		return "aws kms list-aliases --query 'Aliases[].[AliasName,TargetKeyId]' --output text"
 	case "<backup-vault-name>":
 		return "aws backup list-backup-vaults --query 'BackupVaultList[].BackupVaultName' --output text"

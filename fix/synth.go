@@ -252,8 +252,8 @@ func (ri *reqInfo) resourceKind() resourceKind {
 	}
 	svc, part := ri.res[2], ri.res[5]
 	switch {
-	case svc == "kms" && strings.HasPrefix(part, "key/"):
-		return rkKey
+	case svc == "kms" && (strings.HasPrefix(part, "key/") || strings.HasPrefix(part, "alias/")):
+		return rkKey // an alias has no policy of its own: its key's policy decides
 	case svc == "iam" && strings.HasPrefix(part, "role/") && strings.HasPrefix(strings.ToLower(ri.action), "sts:"):
 		return rkTrust
 	case svc == "backup" && (strings.HasPrefix(part, "backup-vault:") || strings.HasPrefix(part, "recovery-point:")):
@@ -293,6 +293,9 @@ func (s *synth) resourceTarget() Target {
 		id := s.opt.KeyID
 		if id == "" {
 			id = ri.resource
+			if strings.HasPrefix(ri.res[5], "alias/") {
+				id = "<key-id>" // the key behind the alias: get-key-policy and put-key-policy take no alias
+			}
 		}
 		return Target{Kind: TargetKeyPolicy, Name: id, ARN: ri.resource, Region: ri.res[3]}
 	case rkTrust:
