@@ -82,7 +82,7 @@ func (s *synth) restoreWithoutInstanceRole() (Fix, bool) {
 // account. It works, and it is a privilege escalation path.
 func (s *synth) passRoleAnyRole() (Fix, bool) {
 	ri := s.ri
-	if !ri.passRole() {
+	if !ri.passRole() || ri.p.ServiceLinked() {
 		return Fix{}, false
 	}
 	t, ok := s.identityTarget("denied-allow-passrole-any-role")

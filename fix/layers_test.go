@@ -615,3 +615,46 @@ func TestKMSAliasFixesItsKeyPolicy(t *testing.T) {
 		}
 	}
 }
+
+// A service-linked role's permissions belong to AWS (put-role-policy on it
+// is refused: UnmodifiableEntity), and it lives under /aws-service-role/
+// SERVICE/, which its session ARN does not give: no fix edits its policies,
+// and none names it by an ARN without that path (a placeholder stands for the
+// service, which aws iam get-role finds) unless the caller gives its ARN.
+// (The fixes once ran put-role-policy on AWSServiceRoleForBackup and named
+// arn:aws:iam::ACCOUNT:role/AWSServiceRoleForBackup in a key policy.)
+func TestServiceLinkedRole(t *testing.T) {
+	t.Parallel()
+	req := eval.Request{Principal: "arn:aws:sts::111122223333:assumed-role/AWSServiceRoleForBackup/AWSBackup-AWSServiceRoleForBackup", Action: "kms:CreateGrant",
+		Resource: "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"}
+	const real = "arn:aws:iam::111122223333:role/aws-service-role/backup.amazonaws.com/AWSServiceRoleForBackup"
+	for _, tt := range []struct {
+		layer, roleARN, want string
+	}{
+		{"identity", "", ""},
+		{"resource", "", "arn:aws:iam::111122223333:role/aws-service-role/<service-principal>/AWSServiceRoleForBackup"},
+		{"resource", real, real},
+	} {
+		opt := testOptions
+		opt.RoleARN = tt.roleARN
+		pl := PlanFor(Problem{Input: &eval.Input{Request: req}, Layer: tt.layer}, opt)
+		if !hasNote(pl.Notes, "service-linked-role") {
+			t.Errorf("%s: no note on the service-linked role: %+v", tt.layer, pl.Notes)
+		}
+		for _, f := range pl.Proposals() {
+			all := strings.Join(f.Render.CLI, "\n") + f.Render.PolicyJSON + f.Render.Terraform + f.Render.CloudFormation
+			if f.Layer == "identity" || strings.Contains(all, "put-role-policy") || strings.Contains(all, ":role/AWSServiceRoleForBackup") {
+				t.Errorf("%s %q: %s edits the role's policies or names it without its path:\n%s", tt.layer, tt.roleARN, f.ID, all)
+			}
+		}
+		if tt.want == "" {
+			if len(pl.Fixes) != 0 {
+				t.Errorf("identity: fixes %v for a role whose policies AWS owns", ids(pl.Fixes))
+			}
+			continue
+		}
+		if len(pl.Fixes) == 0 || pl.Fixes[0].Statement == nil || !equalStrings(pl.Fixes[0].Statement.Principal.AWS, []string{tt.want}) {
+			t.Errorf("resource %q: fixes %v, want the key policy naming %s", tt.roleARN, ids(pl.Fixes), tt.want)
+		}
+	}
+}

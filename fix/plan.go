@@ -155,6 +155,9 @@ func planFor(p Problem, in *eval.Input, opt Options) Plan {
 	if svc := ri.serviceSession(); svc != "" && len(pl.Fixes) == 0 && state.layer == authz.LayerSession {
 		pl.Notes = append(pl.Notes, note("service-session."+svc))
 	}
+	if ri.p.ServiceLinked() {
+		pl.Notes = append(pl.Notes, note("service-linked-role", ri.p.Name))
+	}
 	if ri.p.Kind == authz.PrincipalAnonymous && len(pl.Fixes) == 0 {
 		pl.Notes = append(pl.Notes, note("anonymous-request"))
 	}

@@ -390,6 +390,11 @@ func findCommand(p string, t Target, ri *reqInfo) string {
 		return "aws iam list-roles --query 'Roles[].[RoleName,Arn]' --output text"
 	case "<user-name>", "<iam-user-name>":
 		return "aws iam list-users --query 'Users[].[UserName,Arn]' --output text"
+	case "<service-principal>":
+		if ri.p.Name == "" || elided(ri.p.Name) {
+			return ""
+		}
+		return "aws iam get-role --role-name " + shellWord(ri.p.Name) + " --query Role.Arn --output text"
 	case "<ACCOUNT_ID>":
 		return "aws sts get-caller-identity --query Account --output text"
 	}

@@ -61,6 +61,12 @@ func newReqInfo(in *eval.Input, opt Options, prepared *eval.Prepared) (*reqInfo,
 			ri.roleARN = "arn:" + ri.p.Partition + ":iam::" + ri.p.Account + ":role/" + ssoPath + ri.p.Name
 		}
 	}
+	if ri.p.ServiceLinked() && !strings.Contains(ri.roleARN, ":role/aws-service-role/") && !elided(ri.p.Name) {
+		// A service-linked role lives under /aws-service-role/SERVICE/,
+		// which a session ARN does not give: no policy may name the role by
+		// an ARN without that path.
+		ri.roleARN = "arn:" + ri.p.Partition + ":iam::" + ri.p.Account + ":role/aws-service-role/<service-principal>/" + ri.p.Name
+	}
 	if ri.roleARN != "" && elided(ri.p.Name) && !ri.ssoRole() {
 		// The message cut the role's name short: name it by a placeholder.
 		ri.roleARN = "arn:" + ri.p.Partition + ":iam::" + ri.p.Account + ":role/<role-name>"

@@ -107,6 +107,9 @@ func (s *synth) round(w *working, o outcome) (lp, others []Fix) {
 
 // identityAllow is the inline policy that allows exactly the request.
 func (s *synth) identityAllow() (Fix, bool) {
+	if s.ri.p.ServiceLinked() {
+		return Fix{}, false // AWS owns a service-linked role's policies; PlanFor notes it
+	}
 	t, ok := s.identityTarget(s.ri.inlinePolicyName())
 	if !ok {
 		return Fix{}, false

@@ -147,6 +147,11 @@ func registerFix(register func(map[string]tr)) {
 			JA: "AWS 管理ポリシー AWSBackupServiceRolePolicyForRestores は、2025-11-10 のバージョン v25 以降、この iam:PassRole を許可しています (ステートメント CreateClusterIAMPerms: iam:PassedToService が ec2.amazonaws.com、eks.amazonaws.com、pods.eks.amazonaws.com、backup.amazonaws.com のいずれかなら、どのロールでも)。この管理ポリシーがアタッチされているのにまだ拒否される復元ロールは、ロール自身のポリシーではなく、アクセス許可の境界か SCP が原因です。",
 			KO: "AWS 관리형 정책 AWSBackupServiceRolePolicyForRestores는 2025-11-10의 버전 v25부터 이 iam:PassRole을 허용합니다(문 CreateClusterIAMPerms: iam:PassedToService가 ec2.amazonaws.com, eks.amazonaws.com, pods.eks.amazonaws.com 또는 backup.amazonaws.com이면 모든 역할). 이 관리형 정책이 연결되어 있는데도 여전히 거부되는 복원 역할은 역할 자체의 정책이 아니라 권한 경계나 SCP가 원인입니다.",
 		},
+		"fixnote.service-linked-role": { // the role's name
+			EN: "%s is a service-linked role: AWS owns its permissions policy, which cannot be changed, so no fix edits it; a resource's policy that must admit it (a KMS key policy) names it by its ARN under /aws-service-role/, which the session ARN does not give (aws iam get-role).",
+			JA: "%s はサービスリンクロールです: そのアクセス許可ポリシーは AWS が所有していて変更できないため、それを編集する修正はありません。これを許可する必要があるリソースのポリシー (KMS キーポリシーなど) では /aws-service-role/ の下の ARN で指定しますが、セッションの ARN にはそのパスがありません (aws iam get-role)。",
+			KO: "%s은(는) 서비스 연결 역할입니다: 권한 정책은 AWS가 소유하며 변경할 수 없으므로 이를 편집하는 수정은 없습니다. 이 역할을 허용해야 하는 리소스 정책(KMS 키 정책 등)은 /aws-service-role/ 아래의 ARN으로 지정하지만, 세션 ARN에는 그 경로가 없습니다(aws iam get-role).",
+		},
 		"fixnote.anonymous-request": {
 			EN: "The request is anonymous (unsigned). No least-privilege policy change can let it through without opening the resource to everyone: sign the request with AWS credentials, and if it is still refused, explain the signed request.",
 			JA: "このリクエストは匿名 (署名なし) です。リソースを全員に公開せずにこれを通せる最小権限のポリシー変更はありません: AWS の認証情報でリクエストに署名し、それでも拒否される場合は、署名したリクエストについて explain を実行してください。",
