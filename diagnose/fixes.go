@@ -45,6 +45,7 @@ func problemFor(d *authzmsg.Denial) (fix.Problem, bool, bool) {
 	}
 	resource, r2 := restoreAccount(resource)
 	resource = uncut(d.Raw, resource)
+	resource = unredactedNames(resource)
 	if !strings.HasPrefix(principal, "arn:") && d.Principal.Kind != authzmsg.KindService {
 		return fix.Problem{}, false, false
 	}
@@ -105,20 +106,56 @@ func uncut(raw, resource string) string {
 		return resource
 	}
 	a, _ := arn.Parse(r)
-	placeholder := "<resource-name>"
+	return r[:i+1] + placeholderFor(a)
+}
+
+// placeholderFor is the placeholder of the name at the end of a's resource.
+func placeholderFor(a arn.ARN) string {
 	switch {
 	case a.Service == "iam" && strings.HasPrefix(a.Resource, "role/"):
-		placeholder = "<role-name>"
+		return "<role-name>"
+	case a.Service == "iam" && strings.HasPrefix(a.Resource, "user/"):
+		return "<user-name>"
 	case a.Service == "kms" && strings.HasPrefix(a.Resource, "key/"):
-		placeholder = "<key-id>"
+		return "<key-id>"
 	case a.Service == "backup" && strings.HasPrefix(a.Resource, "backup-vault:"):
-		placeholder = "<backup-vault-name>"
+		return "<backup-vault-name>"
+	case a.Service == "ecr" && strings.HasPrefix(a.Resource, "repository/"):
+		return "<repository-name>"
 	case a.Service == "s3" && strings.Contains(a.Resource, "/"):
-		placeholder = "<object-key>"
+		return "<object-key>"
 	case a.Service == "s3":
-		placeholder = "<bucket-name>"
+		return "<bucket-name>"
 	}
-	return r[:i+1] + placeholder
+	return "<resource-name>"
+}
+
+// redactedName reports whether a name was redacted by whoever quoted the
+// message: "XXX", "xxxxxxxx", "XXX-ecr-push", "****", "<name>".
+func redactedName(s string) bool {
+	return authzmsg.IsRedacted(s) || strings.Contains(s, "XXX") || strings.Contains(s, "xxxx") || strings.Contains(s, "***")
+}
+
+// unredactedNames returns the resource ARN with a redacted Region and a
+// redacted resource name replaced by placeholders (the account is
+// restoreAccount's): no fix may name "XXX" as a Region, role or repository,
+// and no command may run with it.
+func unredactedNames(resource string) string {
+	a, ok := arn.Parse(resource)
+	if !ok {
+		return resource
+	}
+	changed := false
+	if a.Region != "" && redactedName(a.Region) {
+		a.Region, changed = "<region>", true
+	}
+	if i := strings.LastIndexAny(a.Resource, "/:"); i < len(a.Resource)-1 && redactedName(a.Resource[i+1:]) {
+		a.Resource, changed = a.Resource[:i+1]+placeholderFor(a), true
+	}
+	if !changed {
+		return resource
+	}
+	return a.String()
 }
 
 // attachFixes plans the fixes for a finding whose layer is a policy layer.
