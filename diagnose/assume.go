@@ -38,7 +38,9 @@ func ruleAssumeRole(d *authzmsg.Denial) (Finding, bool) {
 	if d.ResourceKind != "arn" {
 		target = ""
 	}
-	role := orDefault(resourceName(target), "<role-name>")
+	// A role name the message redacted or cut short is no name to run
+	// get-role with: the check says <role-name> instead, as the fixes do.
+	role := orDefault(resourceName(unredactedNames(uncut(d.Raw, target))), "<role-name>")
 	f := Finding{Rule: "sts.assume-role", Layer: "resource", Title: msg("assume.title", role)}
 	read := msg("assume.check.read", role)
 	switch {
