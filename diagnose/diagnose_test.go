@@ -158,15 +158,6 @@ func rules0(fs []Finding) []string {
 	return out
 }
 
-func hasMsg(ms []Msg, id string) bool {
-	for _, m := range ms {
-		if m.ID == id {
-			return true
-		}
-	}
-	return false
-}
-
 // Every form in the message corpus yields findings whose messages are all
 // in the catalog.
 func TestCorpusMessagesTranslated(t *testing.T) {

@@ -196,6 +196,23 @@ func attachFixes(d *authzmsg.Denial, f *Finding, opt Options) {
 		f.Plan = &plan
 	}
 	f.Alternatives = others
+	if p.Layer == authz.LayerSCP.String() && p.Explicit && len(p.DenyStatements) == 0 {
+		// AWS reports an SCP's implicit deny (no SCP level allows the
+		// action) as an explicit one too: the message cannot tell a
+		// matching Deny from a missing Allow, so the Allow is offered as
+		// well.
+		p.Explicit = false
+		alt := fix.PlanFor(p, opt.Fix)
+		if n := len(alt.Fixes) + len(alt.Others()); n > 0 && !hasMsg(f.Notes, "generic.scp.note") {
+			f.Notes = append(f.Notes, msg("generic.scp.note"))
+		}
+		for _, x := range append(alt.Fixes, alt.Others()...) {
+			if redacted {
+				x = redactFix(x)
+			}
+			f.Alternatives = append(f.Alternatives, x)
+		}
+	}
 }
 
 func redactPlan(p fix.Plan) fix.Plan {
@@ -216,4 +233,13 @@ func redactFix(f fix.Fix) fix.Fix {
 	// A redacted account stands for an account the message hides: it may be
 	// the other side's, so no line may say the two differ.
 	return f.WithPlaceholder(PlaceholderAccount, AccountToken, accountFinder).WithoutOwnerNote(AccountToken)
+}
+
+func hasMsg(ns []Msg, id string) bool {
+	for _, n := range ns {
+		if n.ID == id {
+			return true
+		}
+	}
+	return false
 }

@@ -79,8 +79,13 @@ func registerReport(register func(map[string]tr)) {
 
 		"decision.ImplicitDeny": {EN: "implicit deny (nothing allows it)", JA: "暗黙的な拒否 (許可するものがない)", KO: "암시적 거부(허용하는 것이 없음)"},
 		"decision.ExplicitDeny": {EN: "explicit deny (a Deny statement matched)", JA: "明示的な拒否 (Deny ステートメントが一致)", KO: "명시적 거부(Deny 문이 일치)"},
-		"decision.Unknown":      {EN: "denied", JA: "拒否", KO: "거부"},
-		"decision.":             {EN: "denied", JA: "拒否", KO: "거부"},
+		"decision.ExplicitDeny.scp": {
+			EN: "explicit deny as AWS reports it for SCPs (a Deny statement matched, or no SCP level allows it)",
+			JA: "SCP について AWS が報告する明示的な拒否 (Deny ステートメントが一致したか、どの階層の SCP も許可していない)",
+			KO: "SCP에 대해 AWS가 보고하는 명시적 거부(Deny 문이 일치했거나 어느 계층의 SCP도 허용하지 않음)",
+		},
+		"decision.Unknown": {EN: "denied", JA: "拒否", KO: "거부"},
+		"decision.":        {EN: "denied", JA: "拒否", KO: "거부"},
 
 		"form.plain":       {EN: "IAM access-denied message", JA: "IAM のアクセス拒否メッセージ", KO: "IAM 액세스 거부 메시지"},
 		"form.cli":         {EN: "AWS CLI / boto3 error", JA: "AWS CLI / boto3 のエラー", KO: "AWS CLI / boto3 오류"},

@@ -255,7 +255,13 @@ func (s style) explained(b *strings.Builder, e Explained) {
 	add("report.who", who)
 	add("report.action", d.Action)
 	add("report.resource", d.Resource)
-	add("report.decision", o.t("decision."+string(d.Decision))+layerSuffix(o, d))
+	decision := "decision." + string(d.Decision)
+	if d.Decision == authzmsg.ExplicitDeny && d.PolicyType == authzmsg.PolicySCP && d.Decoded == nil {
+		// AWS words an SCP's missing Allow as an explicit deny too: the
+		// message alone does not say a Deny statement matched.
+		decision = "decision.ExplicitDeny.scp"
+	}
+	add("report.decision", o.t(decision)+layerSuffix(o, d))
 	if d.PolicyARN != "" {
 		add("report.policy", d.PolicyARN)
 	}
