@@ -178,7 +178,7 @@ func attachFixes(d *authzmsg.Denial, f *Finding, opt Options) {
 		for i := range others {
 			others[i] = redactFix(others[i])
 		}
-		f.Notes = append(f.Notes, msg("note.redacted-account", AccountToken))
+		f.Notes = append(f.Notes, redactedNotes(d, plan)...)
 	}
 	// The fix package notes the managed restore policy itself.
 	for _, n := range plan.Notes {
@@ -242,4 +242,28 @@ func hasMsg(ns []Msg, id string) bool {
 		}
 	}
 	return false
+}
+
+// redactedNotes say which account the account token stands for: the
+// caller's, the resource owner's (which may be another), or both, taken
+// to be one; with one hidden, whether the request crosses accounts is not
+// known, and a plan that fixes two layers says what one account needs.
+func redactedNotes(d *authzmsg.Denial, plan fix.Plan) []Msg {
+	_, principal := restoreAccount(d.Principal.ARN)
+	_, resource := restoreAccount(d.Resource)
+	switch {
+	case principal && !resource:
+		return []Msg{msg("note.redacted-account.principal", AccountToken, d.Principal.ARN)}
+	case resource && !principal:
+		ns := []Msg{msg("note.redacted-account.resource", d.Resource, AccountToken)}
+		layers := map[string]bool{}
+		for _, x := range plan.Fixes {
+			layers[x.Layer] = true
+		}
+		if len(layers) > 1 {
+			ns = append(ns, msg("note.redacted-cross"))
+		}
+		return ns
+	}
+	return []Msg{msg("note.redacted-account", AccountToken)}
 }

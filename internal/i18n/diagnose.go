@@ -596,9 +596,24 @@ func registerDiagnose(register func(map[string]tr)) {
 			KO: "다른 서비스(S3, EBS, Secrets Manager, DynamoDB 등)가 대신 KMS를 호출하는 경우에도 키 정책과 자격 증명 기반 정책이 그 용도로 %s을(를) 허용해야 합니다. kms:ViaService 조건으로 해당 서비스를 지정합니다.",
 		},
 		"note.redacted-account": { // token
-			EN: "The message hides the account ID: replace %s in the fixes with your account ID.",
-			JA: "メッセージではアカウント ID が伏せられています。修正内容の %s を実際のアカウント ID に置き換えてください。",
-			KO: "메시지에서 계정 ID가 가려져 있습니다. 수정 내용의 %s을(를) 실제 계정 ID로 바꾸세요.",
+			EN: "The message hides the account IDs: replace %s in the fixes with them; the fixes take the caller and the resource to be in one account.",
+			JA: "メッセージではアカウント ID が伏せられています。修正内容の %s を実際のアカウント ID に置き換えてください。修正は呼び出し元とリソースが同じアカウントにあるものとしています。",
+			KO: "메시지에서 계정 ID가 가려져 있습니다. 수정 내용의 %s을(를) 실제 계정 ID로 바꾸세요. 수정은 호출자와 리소스가 같은 계정에 있다고 가정합니다.",
+		},
+		"note.redacted-account.principal": { // token, principal ARN
+			EN: "The message hides the caller's account ID: replace %s in the fixes with the account ID of %s.",
+			JA: "メッセージでは呼び出し元のアカウント ID が伏せられています。修正内容の %s を %s のアカウント ID に置き換えてください。",
+			KO: "메시지에서 호출자의 계정 ID가 가려져 있습니다. 수정 내용의 %s을(를) %s의 계정 ID로 바꾸세요.",
+		},
+		"note.redacted-account.resource": { // resource ARN, token
+			EN: "The message hides the account ID of %s: replace %s in the fixes with the ID of the account that owns it, which may not be the caller's.",
+			JA: "メッセージでは %s のアカウント ID が伏せられています。修正内容の %s を、そのリソースを所有するアカウントの ID (呼び出し元のアカウントとは限りません) に置き換えてください。",
+			KO: "메시지에서 %s의 계정 ID가 가려져 있습니다. 수정 내용의 %s을(를) 그 리소스를 소유한 계정의 ID(호출자의 계정이 아닐 수 있습니다)로 바꾸세요.",
+		},
+		"note.redacted-cross": {
+			EN: "With one account ID hidden, whether the caller and the resource are in one account is not known: the fixes take them to be in two, where both must allow. In one account, the fix to the resource's own policy, which names the caller, is enough on its own.",
+			JA: "アカウント ID の一方が伏せられているため、呼び出し元とリソースが同じアカウントにあるかはわかりません。修正は別々のアカウントにあるもの (両方が許可する必要がある) としています。同じアカウントなら、呼び出し元を指定するリソース自身のポリシーの修正だけで足ります。",
+			KO: "계정 ID 하나가 가려져 있어 호출자와 리소스가 같은 계정에 있는지 알 수 없습니다. 수정은 서로 다른 계정(양쪽이 모두 허용해야 함)에 있다고 가정합니다. 같은 계정이라면 호출자를 지정하는 리소스 자체 정책의 수정만으로 충분합니다.",
 		},
 	})
 	registerGeneric(register)
