@@ -200,7 +200,7 @@ func runAuditOrg(env *Env, in *auditInput, dir string) error {
 	case "json":
 		// The report without its accounts ends in `"perAccount": null\n}`;
 		// the accounts go in its place, as MarshalIndent would write them.
-		if head, err = json.MarshalIndent(out, "", "  "); err != nil {
+		if head, err = marshalIndent(out, ""); err != nil {
 			return &Error{Code: ExitRuntime, Err: err}
 		}
 		head = bytes.TrimSuffix(head, []byte("null\n}"))
@@ -318,7 +318,7 @@ func auditOrgAccount(o *account.Org, view preflight.OrgView, in *auditInput, ro 
 	if snap == nil {
 		switch in.format {
 		case "json":
-			el, err := json.MarshalIndent(ar, "    ", "  ")
+			el, err := marshalIndent(ar, "    ")
 			if err != nil {
 				return orgAccountResult{err: err}
 			}
@@ -348,11 +348,11 @@ func auditOrgAccount(o *account.Org, view preflight.OrgView, in *auditInput, ro 
 	var b bytes.Buffer
 	switch in.format {
 	case "json":
-		// As json.MarshalIndent(ar, "    ", "  ") writes ar with the
-		// report as its json.RawMessage (HTML-escaped, indented at the
-		// depth of its member), with the report written there directly
-		// instead of written, compacted and indented again.
-		el, err := json.MarshalIndent(ar, "    ", "  ")
+		// As marshalIndent(ar, "    ") writes ar with the report as its
+		// json.RawMessage (indented at the depth of its member), with the
+		// report written there directly instead of written, compacted and
+		// indented again.
+		el, err := marshalIndent(ar, "    ")
 		if err != nil {
 			return orgAccountResult{err: err}
 		}
@@ -386,14 +386,11 @@ func auditOrgAccount(o *account.Org, view preflight.OrgView, in *auditInput, ro 
 			return orgAccountResult{err: err}
 		}
 		for _, run := range log.Runs {
-			// As json.MarshalIndent writes a json.RawMessage: HTML-escaped.
-			esc, err := json.Marshal(run)
-			if err != nil {
-				return orgAccountResult{err: err}
-			}
+			// Re-indented at its depth, not HTML-escaped: as the
+			// single-account SARIF writes it.
 			var ib bytes.Buffer
 			ib.WriteString("    ")
-			if err := json.Indent(&ib, esc, "    ", "  "); err != nil {
+			if err := json.Indent(&ib, run, "    ", "  "); err != nil {
 				return orgAccountResult{err: err}
 			}
 			r.parts = append(r.parts, ib.Bytes())
@@ -481,4 +478,19 @@ func selectOrgAccounts(o *account.Org, accounts, ous string) ([]account.OrgIndex
 		}
 	}
 	return out, nil
+}
+
+// marshalIndent is json.MarshalIndent(v, prefix, "  ") without HTML
+// escaping: the organization's JSON writes "<", ">" and "&" as they are,
+// as the single-account report does (an AWS CLI command's "> file.json",
+// an error message).
+func marshalIndent(v any, prefix string) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }

@@ -228,3 +228,46 @@ func TestAuditOrganizationShard(t *testing.T) {
 		t.Errorf("--accounts with one account's snapshot: exit %d: %s", code, errOut)
 	}
 }
+
+// The organization's JSON writes "<", ">" and "&" as the single-account
+// JSON and `check --format json` do, not HTML-escaped (\u003c, \u003e,
+// \u0026): in its own members (an account's error), in each account's
+// report and in the fixes (an AWS CLI command's "> vault-policy.json"),
+// and so does its SARIF.
+func TestAuditOrganizationJSONNotHTMLEscaped(t *testing.T) {
+	t.Parallel()
+	dir := testutil.OrgDir(t, "999988887777", map[string]string{preflight.SettingCrossAccountBackup: "true"},
+		testutil.OrgAccount{ID: "111122223333", Short: "../../testdata/org/111122223333.short.json"},
+		testutil.OrgAccount{ID: "444455556666", Short: "../../testdata/org/444455556666.short.json"},
+		testutil.OrgAccount{ID: "777777777777", Status: account.AccountFailed, Error: "AccessDenied <Code> & more"})
+	escaped := []string{`\u003c`, `\u003e`, `\u0026`, `\u003C`, `\u003E`}
+	noEscapes := func(what, out string, want ...string) {
+		t.Helper()
+		for _, e := range escaped {
+			if strings.Contains(out, e) {
+				t.Errorf("%s holds %s:\n%s", what, e, out)
+			}
+		}
+		for _, w := range want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s lacks %q:\n%s", what, w, out)
+			}
+		}
+		if !json.Valid([]byte(out)) {
+			t.Errorf("%s is not valid JSON", what)
+		}
+	}
+	out, errOut, code := runCLI(t, "", "audit", "--snapshot", dir, "--format", "json")
+	if code != ExitDenied {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	noEscapes("organization JSON", out, "AccessDenied <Code> & more", "> vault-policy.json")
+	sarif, _, _ := runCLI(t, "", "audit", "--snapshot", dir, "--format", "sarif")
+	noEscapes("organization SARIF", sarif)
+	// The same fix in check's JSON.
+	js, _, _ := runCLI(t, "", "check", "copy", "--snapshot", dir,
+		"--recovery-point", "arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-ebs",
+		"--role", "arn:aws:iam::111122223333:role/BackupRole", "--as", "arn:aws:iam::111122223333:user/operator",
+		"--destination-vault", "arn:aws:backup:eu-west-1:444455556666:backup-vault:Closed", "--format", "json")
+	noEscapes("check JSON", js, "> vault-policy.json")
+}

@@ -220,8 +220,9 @@ type countWriter int
 
 func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); return len(p), nil }
 
-// WriteAuditJSONAt writes what json.MarshalIndent writes for a member
-// holding Write's JSON as a json.RawMessage: HTML-escaped and indented at
+// WriteAuditJSONAt writes what an Encoder without HTML escaping, indented
+// as json.MarshalIndent indents, writes for a member holding Write's JSON
+// as a json.RawMessage: "<", ">" and "&" as Write writes them, indented at
 // the member's depth, byte for byte (the organization's JSON is built so).
 func TestAuditJSONAtIsMarshalIndent(t *testing.T) {
 	rep := synthetic(5)
@@ -237,18 +238,23 @@ func TestAuditJSONAtIsMarshalIndent(t *testing.T) {
 			ID     string          `json:"id"`
 			Report json.RawMessage `json:"report"`
 		}
-		want, err := json.MarshalIndent(member{"x", bytes.TrimSpace(whole.Bytes())}, "    ", "  ")
-		if err != nil {
+		var wb bytes.Buffer
+		enc := json.NewEncoder(&wb)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("    ", "  ")
+		if err := enc.Encode(member{"x", bytes.TrimSpace(whole.Bytes())}); err != nil {
 			t.Fatal(err)
 		}
+		want := bytes.TrimSuffix(wb.Bytes(), []byte("\n"))
 		var got bytes.Buffer
 		got.WriteString("{\n      \"id\": \"x\",\n      \"report\": ")
 		if err := WriteAuditJSONAt(&got, doc, Options{Lang: "en"}, 3); err != nil {
 			t.Fatal(err)
 		}
 		got.WriteString("\n    }")
-		if !bytes.Contains(want, []byte(`\u003c`)) && !summary {
-			t.Fatalf("no escaped HTML in the report")
+		if !summary && (!bytes.Contains(got.Bytes(), []byte("arn:<&>")) || !bytes.Contains(got.Bytes(), []byte(`"<Allow> it & more"`)) ||
+			bytes.Contains(got.Bytes(), []byte(`\u003c`)) || bytes.Contains(got.Bytes(), []byte(`\u0026`))) {
+			t.Fatalf("the report's \"<&>\" is not written as it is:\n%s", got.Bytes())
 		}
 		if !bytes.Equal(got.Bytes(), want) {
 			i := 0

@@ -74,6 +74,8 @@ func newFixTable(items []audit.Item) (*fixTable, error) {
 			if err != nil {
 				return nil, err
 			}
+			// Written as the rest of the report is: not HTML-escaped.
+			doc = unescapeHTML(doc)
 			if r, ok := t.byDoc[string(doc)]; ok {
 				t.ref[f] = r
 				continue
@@ -93,11 +95,12 @@ func (a *Audit) writeJSON(w io.Writer, o Options) error {
 
 // WriteAuditJSONAt writes the JSON report of a as the value of a member at
 // depth depth of an enclosing indented document (its first line
-// unprefixed, no newline after it), HTML-escaped: as json.MarshalIndent
-// writes a json.RawMessage holding Write's JSON, without encoding it three
-// times (an organization's audit writes one per account).
+// unprefixed, no newline after it), not HTML-escaped, as Write writes it:
+// as an Encoder with SetEscapeHTML(false) and SetIndent writes a
+// json.RawMessage holding Write's JSON, without encoding it three times (an
+// organization's audit writes one per account).
 func WriteAuditJSONAt(w io.Writer, a *Audit, o Options, depth int) error {
-	return a.writeJSONStream(newJSONStreamAt(w, depth, true), o)
+	return a.writeJSONStream(newJSONStreamAt(w, depth, false), o)
 }
 
 func (a *Audit) writeJSONStream(j *jsonStream, o Options) error {

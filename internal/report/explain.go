@@ -141,7 +141,9 @@ func (x *ExplainWriter) Render(e Explained) ([]byte, error) {
 		}
 		// Encode ends with a newline the separator or the closing
 		// bracket supplies instead.
-		return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+		// Fixes encode themselves with json.Marshal, which escapes HTML:
+		// written as the rest of the report is.
+		return unescapeHTML(bytes.TrimSuffix(b.Bytes(), []byte("\n"))), nil
 	}
 	var sb strings.Builder
 	x.s.explained(&sb, e)

@@ -9,6 +9,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -114,10 +115,17 @@ func tArgs(lang i18n.Lang, args []string) []any {
 	return a
 }
 
-// writeJSON writes v as indented JSON, HTML characters as they are.
+// writeJSON writes v as indented JSON, HTML characters as they are, also
+// in the values that encode themselves with json.Marshal (a fix plan's
+// fixes).
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(unescapeHTML(b.Bytes()))
+	return err
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"strings"
 )
 
 // bufSize is the buffer the streaming writers write through.
@@ -31,7 +32,7 @@ func newJSONStream(w io.Writer) *jsonStream {
 
 // newJSONStreamAt returns a stream of a document that is a value at
 // depth base of an enclosing document, HTML-escaped (as json.Marshal
-// escapes) if escapeHTML.
+// escapes) if escapeHTML; the reports write theirs without.
 func newJSONStreamAt(w io.Writer, base int, escapeHTML bool) *jsonStream {
 	j := &jsonStream{w: bufio.NewWriterSize(w, bufSize), base: base}
 	j.enc = json.NewEncoder(&j.raw)
@@ -187,4 +188,46 @@ func indent(depth int) string {
 		return spaces[:2*depth]
 	}
 	return string(bytes.Repeat([]byte("  "), depth))
+}
+
+// unescapeHTML returns the JSON doc with the escapes json.Marshal writes
+// for HTML (\u003c, \u003e and \u0026, in any case of hex digit) replaced
+// by the characters themselves, as an Encoder with SetEscapeHTML(false)
+// writes them: a value that encoded itself with json.Marshal (a fix's
+// MarshalJSON) then reads as the rest of the report. Other escapes
+// (\", \\, \u2028, ...) are kept; doc itself is returned when it holds none
+// of the three.
+func unescapeHTML(doc []byte) []byte {
+	if !bytes.Contains(doc, []byte(`\u00`)) {
+		return doc
+	}
+	out := make([]byte, 0, len(doc))
+	for i := 0; i < len(doc); i++ {
+		c := doc[i]
+		if c != '\\' || i+1 >= len(doc) {
+			out = append(out, c)
+			continue
+		}
+		if doc[i+1] == 'u' && i+5 < len(doc) && doc[i+2] == '0' && doc[i+3] == '0' {
+			switch strings.ToLower(string(doc[i+4 : i+6])) {
+			case "3c":
+				out = append(out, '<')
+				i += 5
+				continue
+			case "3e":
+				out = append(out, '>')
+				i += 5
+				continue
+			case "26":
+				out = append(out, '&')
+				i += 5
+				continue
+			}
+		}
+		// Any other escape is copied whole: its second byte is never the
+		// start of one.
+		out = append(out, c, doc[i+1])
+		i++
+	}
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math/rand"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -131,4 +132,30 @@ func BenchmarkIndentFixes(b *testing.B) {
 			}
 		}
 	})
+}
+
+// unescapeHTML turns json.Marshal's HTML escapes back into the characters,
+// in strings only where they are escapes (not an escaped backslash before
+// "u003c"), and the document decodes to the same value.
+func TestUnescapeHTML(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`{"a":"x\u003cy\u003e\u0026z"}`, `{"a":"x<y>&z"}`},
+		{`["\u003C\u003E"]`, `["<>"]`},
+		{`["\\u003c"]`, `["\\u003c"]`},
+		{`["\\\u003c"]`, `["\\<"]`},
+		{`["\u2028\"\u0027"]`, `["\u2028\"\u0027"]`},
+		{`"plain"`, `"plain"`},
+		{`"\u00`, `"\u00`},
+	} {
+		got := string(unescapeHTML([]byte(tt.in)))
+		if got != tt.want {
+			t.Errorf("unescapeHTML(%s) = %s, want %s", tt.in, got, tt.want)
+		}
+		var a, b any
+		if json.Unmarshal([]byte(tt.in), &a) == nil {
+			if err := json.Unmarshal([]byte(got), &b); err != nil || !reflect.DeepEqual(a, b) {
+				t.Errorf("unescapeHTML(%s) = %s decodes to %v (%v), want %v", tt.in, got, b, err, a)
+			}
+		}
+	}
 }
