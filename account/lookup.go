@@ -2,7 +2,9 @@ package account
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/deniedhq/denied/catalog/managed"
 	"github.com/deniedhq/denied/eval"
@@ -327,7 +329,39 @@ func (u Unreadable) API() string { return u.Service + ":" + u.Call }
 
 // Hides returns what the failed call hides from the snapshot (nil for a
 // call that hides nothing an evaluation reads, sts:GetCallerIdentity say).
-func (u Unreadable) Hides() []Hidden { return hiddenBy[u.API()] }
+// A call the collector does not make (iam:ListRoles, organizations:
+// ListAccounts, a service written "IAM") of a service the snapshot reads
+// hides everything that service gives: what it failed to read is not
+// known, so nothing it could have held may be taken as absent.
+func (u Unreadable) Hides() []Hidden {
+	if h, ok := hiddenBy[u.API()]; ok {
+		return h
+	}
+	svc := strings.ToLower(strings.TrimSpace(u.Service))
+	for api, h := range hiddenBy {
+		if strings.EqualFold(api, svc+":"+strings.TrimSpace(u.Call)) {
+			return h
+		}
+	}
+	return hiddenByService()[svc]
+}
+
+// hiddenByService is, for each service of hiddenBy, all its calls hide.
+var hiddenByService = sync.OnceValue(func() map[string][]Hidden {
+	m := map[string][]Hidden{}
+	for api, hs := range hiddenBy {
+		svc, _, _ := strings.Cut(api, ":")
+		for _, h := range hs {
+			if !slices.Contains(m[svc], h) {
+				m[svc] = append(m[svc], h)
+			}
+		}
+	}
+	for _, hs := range m {
+		slices.Sort(hs)
+	}
+	return m
+})
 
 // UnreadableFor returns the snapshot's unreadable calls that hide h, in the
 // snapshot's order; a regional call counts only for its region (region ""

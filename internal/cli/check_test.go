@@ -281,6 +281,10 @@ func TestCheckCouldNotCheck(t *testing.T) {
 	denied := "AccessDeniedException: User: arn:aws:sts::111122223333:assumed-role/Auditor/s is not authorized to perform: organizations:ListPoliciesForTarget"
 	orgSnap := unreadableSnapshot(t, checkRestore, account.Unreadable{Service: "organizations", Call: "ListPoliciesForTarget", Error: denied})
 	iamSnap := unreadableSnapshot(t, checkRestore, account.Unreadable{Service: "iam", Call: "GetAccountAuthorizationDetails", Error: "AccessDenied"})
+	// Calls the collector does not make, or a service written otherwise,
+	// hide what their service gives (they once hid nothing: exit 0).
+	listRolesSnap := unreadableSnapshot(t, checkRestore, account.Unreadable{Service: "iam", Call: "ListRoles", Error: "AccessDenied"})
+	upperOrgSnap := unreadableSnapshot(t, checkRestore, account.Unreadable{Service: "Organizations", Call: "ListAccounts", Error: "AccessDenied"})
 	keysSnap := unreadableSnapshot(t, checkVault, account.Unreadable{Service: "kms", Call: "ListKeys", Region: "eu-west-1", Error: "AccessDeniedException"})
 	metaSnap := mutatedSnapshot(t, checkRestore, func(s *account.Snapshot) {
 		for i := range s.RecoveryPoints {
@@ -312,6 +316,12 @@ func TestCheckCouldNotCheck(t *testing.T) {
 		{name: "unreadable-scps", kind: preflight.CauseUnreadable,
 			args: []string{"restore", "--snapshot", orgSnap, "--as", operator, "--role", acct + "role/ManagedRestoreRole", "--recovery-point", rpEC2, "--instance-role", "none"},
 			text: "SCPs unknown: organizations:ListPoliciesForTarget was denied when the snapshot was taken."},
+		{name: "unreadable-iam-other-call", kind: preflight.CauseUnreadable,
+			args: []string{"restore", "--snapshot", listRolesSnap, "--as", operator, "--role", acct + "role/NotCollected", "--recovery-point", rpEC2, "--instance-role", "none"},
+			text: "iam:ListRoles was denied"},
+		{name: "unreadable-org-other-call", kind: preflight.CauseUnreadable,
+			args: []string{"restore", "--snapshot", upperOrgSnap, "--as", operator, "--role", acct + "role/ManagedRestoreRole", "--recovery-point", rpEC2, "--instance-role", "none"},
+			text: "Organizations:ListAccounts was denied"},
 		{name: "unreadable-iam", kind: preflight.CauseUnreadable,
 			args: []string{"restore", "--snapshot", iamSnap, "--as", operator, "--role", acct + "role/NotCollected", "--recovery-point", rpEC2, "--instance-role", "none"},
 			text: "IAM users, roles and their policies unknown: iam:GetAccountAuthorizationDetails was denied"},
