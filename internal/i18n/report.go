@@ -55,6 +55,11 @@ func registerReport(register func(map[string]tr)) {
 			JA: "次の修正と一緒に適用してください (%sも拒否しています)",
 			KO: "다음 수정과 함께 적용하세요(%s도 거부합니다)",
 		},
+		"report.verified-with-next-unknown": {
+			EN: "apply together with the next fix unless the %s already allows it (the message does not show that policy)",
+			JA: "%sがすでに許可していない限り、次の修正と一緒に適用してください (メッセージにはそのポリシーが示されていません)",
+			KO: "%s에서 이미 허용하고 있지 않다면 다음 수정과 함께 적용하세요(메시지에는 그 정책이 나와 있지 않습니다)",
+		},
 		"report.not-verified":      {EN: "not verified", JA: "未検証", KO: "검증되지 않음"},
 		"report.plan.verified":     {EN: "With these fixes applied together the engine answers %s.", JA: "これらの修正をすべて適用すると、エンジンの判定は %s になります。", KO: "이 수정들을 함께 적용하면 엔진의 판정은 %s입니다."},
 		"report.plan.not-verified": {EN: "Even with these fixes the request is still refused by the %s.", JA: "これらの修正を適用しても、リクエストは %s でまだ拒否されます。", KO: "이 수정들을 적용해도 요청은 여전히 %s에서 거부됩니다."},

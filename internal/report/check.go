@@ -165,7 +165,7 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 			if f.Verified {
 				head += " — " + t("report.verified", i18n.Verdict(lang, f.VerifiedDecision), t("against."+AgainstID(f.VerifiedAgainst)))
 			} else if f.StillDeniedBy != "" {
-				head += " — " + t("report.verified-with-next", t("layer."+f.StillDeniedBy))
+				head += " — " + t(WithNextID(f), t("layer."+f.StillDeniedBy))
 			} else {
 				head += " — " + t("report.not-verified")
 			}

@@ -478,7 +478,7 @@ func (s style) fix(b *strings.Builder, n int, f fix.Fix, plan *fix.Plan) {
 		case f.Verified:
 			head += " — " + s.color("32", o.t("report.verified", o.verdict(f.VerifiedDecision), o.t("against."+AgainstID(f.VerifiedAgainst))))
 		case f.StillDeniedBy != "":
-			head += " — " + o.t("report.verified-with-next", o.t("layer."+f.StillDeniedBy))
+			head += " — " + o.t(WithNextID(f), o.t("layer."+f.StillDeniedBy))
 		default:
 			head += " — " + s.color("31", o.t("report.not-verified"))
 		}
@@ -545,6 +545,18 @@ func KindID(k fix.Kind) string {
 
 // AgainstID names what a fix was verified against in the message
 // catalog ("against." + AgainstID).
+// WithNextID is the message of a fix that the engine found not enough
+// alone, f.StillDeniedBy still refusing: when the fix was checked against
+// the request alone, that layer's policies are not known (a message shows
+// only the layer that denied), so the text may not say that it refuses
+// too, only that it must allow as well.
+func WithNextID(f fix.Fix) string {
+	if f.VerifiedAgainst == fix.AgainstRequestOnly {
+		return "report.verified-with-next-unknown"
+	}
+	return "report.verified-with-next"
+}
+
 func AgainstID(s string) string {
 	if s == fix.AgainstKnownPolicies {
 		return "known"

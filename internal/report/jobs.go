@@ -253,7 +253,7 @@ func (v jobsView) fixText(b *strings.Builder, g *jobs.Group, md bool, para, item
 			case fx.Verified:
 				head += " — " + v.t("report.verified", i18n.Verdict(v.o.Lang, fx.VerifiedDecision), v.t("against."+AgainstID(fx.VerifiedAgainst)))
 			case fx.StillDeniedBy != "":
-				head += " — " + v.t("report.verified-with-next", v.t("layer."+fx.StillDeniedBy))
+				head += " — " + v.t(WithNextID(fx), v.t("layer."+fx.StillDeniedBy))
 			default:
 				head += " — " + v.t("report.not-verified")
 			}
