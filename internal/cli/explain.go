@@ -131,7 +131,13 @@ func runExplain(ctx context.Context, env *Env, in *explainInput) error {
 	}
 	if err != nil {
 		if errors.Is(err, authzmsg.ErrNoDenial) {
-			return usageErr("%s", i18n.T(in.lang, "cli.explain.no-denial"))
+			msg := i18n.T(in.lang, "cli.explain.no-denial")
+			if in.input != "-" && text == in.input && !strings.ContainsAny(text, " \t\r\n") {
+				// One word is more likely a mistyped file name than a
+				// message: say that no file has that name.
+				msg = i18n.T(in.lang, "cli.explain.no-file", in.input) + ": " + msg
+			}
+			return usageErr("%s", msg)
 		}
 		return usageErr("%v", err)
 	}
@@ -260,6 +266,9 @@ func readExplainInput(env *Env, lang i18n.Lang, arg string) (string, error) {
 		_, err = io.Copy(&b, env.Stdin)
 	default:
 		st, serr := os.Stat(arg)
+		if serr == nil && st.IsDir() {
+			return "", usageErr("%s", i18n.T(lang, "cli.explain.directory", arg))
+		}
 		if serr != nil || !st.Mode().IsRegular() {
 			return arg, nil
 		}

@@ -103,6 +103,9 @@ func TestExplainErrors(t *testing.T) {
 		{[]string{"explain", "--format", "xml", "x"}, "", "--format must be text, json or markdown"},
 		{[]string{"explain", "--lang", "fr", "x"}, "", "--lang must be en, ja or ko"},
 		{[]string{"explain", "--show", "yaml", "x"}, "", "--show takes"},
+		{[]string{"explain", "."}, "", ". is a directory"},
+		{[]string{"explain", "no-such-message.txt"}, "", `no file named "no-such-message.txt", so it was read as the message: no access-denied message found`},
+		{[]string{"explain", "not authorized at all"}, "", "no access-denied message found"},
 	} {
 		_, errOut, code := runCLI(t, tt.in, tt.args...)
 		if code != ExitUsage || !strings.Contains(errOut, tt.msg) {

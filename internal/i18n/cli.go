@@ -39,6 +39,16 @@ func registerCli(register func(map[string]tr)) {
 			JA: "説明するものがありません: %s",
 			KO: "설명할 것이 없습니다: %s",
 		},
+		"cli.explain.directory": {
+			EN: "%s is a directory: explain reads a message as an argument, a file, or - for standard input",
+			JA: "%s はディレクトリです: explain はメッセージを引数、ファイル、または標準入力 (-) から読み取ります",
+			KO: "%s은(는) 디렉터리입니다: explain은 메시지를 인수, 파일 또는 표준 입력(-)에서 읽습니다",
+		},
+		"cli.explain.no-file": {
+			EN: "no file named %q, so it was read as the message",
+			JA: "%q という名前のファイルがないため、メッセージとして読み取りました",
+			KO: "%q이라는 파일이 없어 메시지로 읽었습니다",
+		},
 		"cli.explain.no-denial": {
 			EN: "no access-denied message found: paste the whole error (the text after \"User:\", the CLI/SDK/Terraform error, the CloudTrail event JSON, the AWS Backup job status message or the output of aws sts decode-authorization-message)",
 			JA: "アクセス拒否のメッセージが見つかりません: エラー全体を貼り付けてください (「User:」以降のテキスト、CLI/SDK/Terraform のエラー、CloudTrail イベントの JSON、AWS Backup ジョブのステータスメッセージ、または aws sts decode-authorization-message の出力)",
