@@ -37,16 +37,31 @@ type Explanation struct {
 	// and verified against those policies; nil without a snapshot, or when
 	// the message does not name the request.
 	Snapshot *preflight.Result `json:"snapshot,omitempty"`
+	// Class is "authorization" (a permission, trust or key-access
+	// failure: the message has a Finding), "not-authorization" (recognized
+	// as a failure of another kind: an expired job, a quota, a resource
+	// not found) or "not-recognized" (neither: it may still be a
+	// permission failure; an empty message is one).
+	Class string `json:"class"`
 	// Finding is the diagnosis the group is keyed by; Findings every one.
 	Finding  *diagnose.Finding  `json:"-"`
 	Findings []diagnose.Finding `json:"-"`
+	// own is the message as read by jobPatterns (not IAM's grammar).
+	own *ownMatch
 }
+
+// Classes of Explanation.
+const (
+	ClassAuthorization    = "authorization"
+	ClassNotAuthorization = "not-authorization"
+	ClassNotRecognized    = "not-recognized"
+)
 
 // Group is the jobs that failed for one cause.
 type Group struct {
-	// Rule is the diagnosis rule ID, or NotAuthorization.
+	// Rule is the diagnosis rule ID, NotAuthorization or NotRecognized.
 	Rule string `json:"rule"`
-	// Authorization is false for NotAuthorization groups.
+	// Authorization is false for NotAuthorization and NotRecognized groups.
 	Authorization bool `json:"authorization"`
 	// Count is the number of jobs.
 	Count int `json:"count"`
@@ -83,6 +98,9 @@ type Report struct {
 	// AuthorizationJobs + OtherJobs == Jobs.
 	AuthorizationJobs int `json:"authorizationJobs"`
 	OtherJobs         int `json:"otherJobs"`
+	// UnrecognizedJobs are the OtherJobs whose message is not recognized
+	// (or empty): not proven unrelated to permissions.
+	UnrecognizedJobs int `json:"unrecognizedJobs"`
 	// Causes is the number of authorization groups.
 	Causes int `json:"causes"`
 	// Messages is the number of distinct status messages explained.
@@ -113,17 +131,28 @@ func Explain(ctx context.Context, jobs []Job, o Options) *Report {
 				byMsg[key] = w
 			}
 			e = w
+		} else if k, ok := ownNeedsJob(e, j); ok {
+			key := j.Message + "\x00" + k
+			w := byMsg[key]
+			if w == nil {
+				w = ownWithJob(e, j)
+				byMsg[key] = w
+			}
+			e = w
 		}
 		e.Jobs++
-		key := NotAuthorization + "\x00" + j.Message
+		key := e.Class + "\x00" + j.Message
 		if e.Finding != nil {
 			key = e.Finding.Rule
 		}
 		g := byRule[key]
 		if g == nil {
 			g = &Group{Rule: NotAuthorization}
-			if e.Finding != nil {
+			switch {
+			case e.Finding != nil:
 				g.Rule, g.Authorization = e.Finding.Rule, true
+			case e.Class == ClassNotRecognized:
+				g.Rule = NotRecognized
 			}
 			byRule[key] = g
 			order = append(order, g)
@@ -151,12 +180,20 @@ func Explain(ctx context.Context, jobs []Job, o Options) *Report {
 			r.AuthorizationJobs += g.Count
 		} else {
 			r.OtherJobs += g.Count
+			if g.Rule == NotRecognized {
+				r.UnrecognizedJobs += g.Count
+			}
 		}
 	}
 	sort.SliceStable(order, func(i, j int) bool {
 		a, b := order[i], order[j]
 		if a.Authorization != b.Authorization {
 			return a.Authorization
+		}
+		if ua, ub := a.Rule == NotRecognized, b.Rule == NotRecognized; ua != ub {
+			// Messages not recognized before those recognized as
+			// another kind of failure: they may be permission failures.
+			return ua
 		}
 		if a.Count != b.Count {
 			return a.Count > b.Count
@@ -189,16 +226,27 @@ func containsStr(ss []string, s string) bool {
 }
 
 // explainOne reads, decodes and diagnoses one status message. A message
-// that is not an access denial has no Finding.
+// that is not an access denial has no Finding: it is recognized as
+// another kind of failure, or not recognized.
 func explainOne(ctx context.Context, msg string, o Options) *Explanation {
-	e := &Explanation{Message: msg, Decode: diagnose.DecodeStatus{State: "none"}}
+	e := &Explanation{Message: msg, Decode: diagnose.DecodeStatus{State: "none"}, Class: ClassNotRecognized}
 	if strings.TrimSpace(msg) == "" {
 		return e
 	}
+	own := matchOwn(msg)
 	ds, err := authzmsg.ParseAll(msg)
+	if (err != nil || len(ds) == 0) && own != nil && own.p.id == "unable-to-assume-role" {
+		// AWS Backup's other wording of "The provided role ... cannot be
+		// assumed by AWS Backup": read as that denial.
+		ds, err, own = []*authzmsg.Denial{assumeRoleDenial(msg, own.role)}, nil, nil
+	}
 	if err != nil || len(ds) == 0 {
-		// Not an access denial (ErrNoDenial), or unreadable as one: kept
-		// as a message, never guessed at.
+		switch {
+		case own != nil:
+			e.setOwn(own, "", "")
+		case notAuthorization().MatchString(strings.Join(strings.Fields(msg), " ")):
+			e.Class = ClassNotAuthorization
+		}
 		return e
 	}
 	d := ds[0]
@@ -214,8 +262,63 @@ func explainOne(ctx context.Context, msg string, o Options) *Explanation {
 	e.Denial = d
 	e.Findings = diagnose.Diagnose(d, o.Diagnose)
 	e.Finding = primary(e.Findings)
+	if own != nil && own.p.id != "unable-to-assume-role" && (e.Finding == nil || e.Finding.Rule == "iam.unknown") {
+		// IAM's grammar read no more than "access denied" ("Access
+		// denied: insufficient permissions to access S3 bucket ..."): the
+		// job message names the layer.
+		e.Denial, e.Findings, e.Finding = nil, nil, nil
+		e.Decode = diagnose.DecodeStatus{State: "none"}
+		e.setOwn(own, "", "")
+		return e
+	}
+	if e.Finding != nil {
+		e.Class = ClassAuthorization
+	}
 	reevaluate(e, o)
 	return e
+}
+
+// setOwn explains e by an own match, with the job's role and resource
+// standing in for what the message does not name.
+func (e *Explanation) setOwn(own *ownMatch, jobRole, jobResource string) {
+	e.own = own
+	e.Findings = []diagnose.Finding{own.finding(jobRole, jobResource)}
+	e.Finding = &e.Findings[0]
+	e.Class = ClassAuthorization
+}
+
+// ownNeedsJob reports whether e is an own match that names no role (or,
+// for S3, no bucket) while the job does; the key tells the explanations
+// of one message apart.
+func ownNeedsJob(e *Explanation, j Job) (string, bool) {
+	if e.own == nil || e.RoleFromJob != "" {
+		return "", false
+	}
+	role := ""
+	if e.own.role == "" && j.RoleARN != "" {
+		role = j.RoleARN
+	}
+	res := ""
+	if e.own.resource == "" && e.own.p.id == "s3-insufficient-permissions" && j.Resource != "" {
+		res = j.Resource
+	}
+	if role == "" && res == "" {
+		return "", false
+	}
+	return role + "\x00" + res, true
+}
+
+// ownWithJob explains e's own match again with the job's role and
+// resource.
+func ownWithJob(e *Explanation, j Job) *Explanation {
+	w := &Explanation{Message: e.Message, Decode: e.Decode}
+	role := ""
+	if e.own.role == "" {
+		role = j.RoleARN
+	}
+	w.setOwn(e.own, role, j.Resource)
+	w.RoleFromJob = role
+	return w
 }
 
 // reevaluate evaluates e's denial again against the snapshot of its
@@ -255,9 +358,12 @@ func withRole(e *Explanation, j Job, o Options) *Explanation {
 		b.ResourceARN = j.Resource
 	}
 	d.Backup = &b
-	w := &Explanation{Message: e.Message, Denial: &d, Decode: e.Decode, RoleFromJob: j.RoleARN}
+	w := &Explanation{Message: e.Message, Denial: &d, Decode: e.Decode, RoleFromJob: j.RoleARN, Class: e.Class}
 	w.Findings = diagnose.Diagnose(&d, o.Diagnose)
 	w.Finding = primary(w.Findings)
+	if w.Finding != nil {
+		w.Class = ClassAuthorization
+	}
 	reevaluate(w, o)
 	return w
 }

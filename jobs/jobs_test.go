@@ -65,15 +65,18 @@ func TestExplainGroups(t *testing.T) {
 		"backup.job.insufficient-privileges":  1,
 		"backup.job.copy-access-denied":       1,
 		"backup.job.same-organization":        1,
-		jobs.NotAuthorization:                 2,
+		jobs.NotAuthorization:                 1,
+		// The job with no status message: not proven unrelated to
+		// permissions.
+		jobs.NotRecognized: 1,
 	}
 	for k, v := range want {
 		if got[k] != v {
 			t.Errorf("%s: %d jobs, want %d (all: %v)", k, got[k], v, got)
 		}
 	}
-	if r.Causes != 7 || r.OtherJobs != 2 {
-		t.Errorf("causes %d, other jobs %d", r.Causes, r.OtherJobs)
+	if r.Causes != 7 || r.OtherJobs != 2 || r.UnrecognizedJobs != 1 {
+		t.Errorf("causes %d, other jobs %d, unrecognized %d", r.Causes, r.OtherJobs, r.UnrecognizedJobs)
 	}
 	// Authorization causes first, most jobs first.
 	if r.Groups[0].Rule != "backup.job.cannot-describe-resource" || r.Groups[len(r.Groups)-1].Authorization {

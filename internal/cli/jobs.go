@@ -49,10 +49,12 @@ ListCopyJobs, read-only) and explains why they failed: each distinct status
 message is explained once, as denied explain does (an encoded authorization
 failure message is decoded through AWS STS unless --no-decode), and the jobs
 are grouped by cause, with their resources and the fix of each cause. Jobs whose
-message is not an access denial are listed apart.
+message is recognized as another kind of failure are listed apart, and so are
+those whose message is not recognized (they may still be permission failures).
 
-Exit 1 when an authorization cause was found, 0 when none, 3 when AWS Backup
-could not be read and no cause was found.`
+Exit 1 when an authorization cause was found; 3 when AWS Backup could not be
+read and no cause was found; 4 when no cause was found but a message was not
+recognized; 0 otherwise.`
 
 // newJobsClient builds the AWS Backup client from the standard AWS
 // configuration.
@@ -238,6 +240,10 @@ func runJobs(ctx context.Context, env *Env, in *jobsInput) error {
 		return &Error{Code: ExitDenied, Err: errSilent}
 	case len(readErrs) > 0:
 		return &Error{Code: ExitRuntime, Err: errors.New(i18n.T(in.lang, "jobs.partial", len(readErrs)))}
+	case rep.UnrecognizedJobs > 0:
+		// A message denied does not recognize is not proven unrelated
+		// to permissions: could not check, never success.
+		return &Error{Code: ExitUnchecked, Err: errors.New(i18n.T(in.lang, "jobs.unrecognized", rep.UnrecognizedJobs))}
 	}
 	return nil
 }

@@ -31,6 +31,12 @@ const jobsSecret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 // the clock at 2026-12-02T06:00Z.
 func jobsSetup(t *testing.T) (*jobstest.Server, *fakeSTS, Deps) {
 	t.Helper()
+	return jobsSetupFixture(t, "../../testdata/jobs/account.json")
+}
+
+// jobsSetupFixture is jobsSetup serving the jobs of another fixture.
+func jobsSetupFixture(t *testing.T, fixture string) (*jobstest.Server, *fakeSTS, Deps) {
+	t.Helper()
 	wrapper, err := os.ReadFile("../../testdata/jobs/decoded-zatoima.json")
 	if err != nil {
 		t.Fatal(err)
@@ -39,7 +45,7 @@ func jobsSetup(t *testing.T) (*jobstest.Server, *fakeSTS, Deps) {
 	if err := json.Unmarshal(wrapper, &w); err != nil {
 		t.Fatal(err)
 	}
-	srv := jobstest.New(t, "../../testdata/jobs/account.json")
+	srv := jobstest.New(t, fixture)
 	sts := &fakeSTS{decoded: w.DecodedMessage}
 	stsSrv := httptest.NewServer(sts)
 	t.Cleanup(stsSrv.Close)
@@ -330,3 +336,59 @@ func TestJobsFixPerRole(t *testing.T) {
 
 // jobsDeps has the clock of the jobs tests: 2026-12-02T06:00Z.
 var jobsDeps = Deps{Now: func() time.Time { return time.Date(2026, 12, 2, 6, 0, 0, 0, time.UTC) }}
+
+// Status messages that are permission, trust or key-access failures but
+// not IAM sentences ("Unable to assume role", "Insufficient permissions to
+// access S3 bucket", a KMS key pending deletion) are causes: exit 1, each
+// naming the job's role or the key and the layer to fix; the expired job
+// stays "not an authorization failure". Before, all four read "not an
+// authorization failure" and the command exited 0.
+func TestJobsPermissionFailures(t *testing.T) {
+	t.Parallel()
+	_, _, deps := jobsSetupFixture(t, "../../testdata/jobs/permission-failures.json")
+	out, errOut, code := runCLIWith(t, deps, "", "jobs", "--lang", "en", "--state", "FAILED,EXPIRED")
+	if code != ExitDenied {
+		t.Fatalf("exit %d, want 1: %s\n%s", code, errOut, out)
+	}
+	for _, want := range []string{
+		"3 failed for an authorization cause (3 causes), 1 for another reason",
+		"AWS Backup cannot assume the job role [backup.job.role-cannot-be-assumed]",
+		"The role NightlyBackupRole does not exist in this account, or its trust policy does not allow backup.amazonaws.com",
+		"The job role cannot read the S3 bucket [backup.job.s3-insufficient-permissions]",
+		"The job role arn:aws:iam::111122223333:role/NightlyBackupRole may not access the bucket arn:aws:s3:::app-data-bucket",
+		"bucket policy",
+		"The KMS key is disabled or pending deletion [backup.job.kms-key-state]",
+		"arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+		"aws kms cancel-key-deletion --key-id <KEY_ID>",
+		"Not an authorization failure",
+	} {
+		if !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
+			t.Errorf("missing %q in\n%s", want, out)
+		}
+	}
+}
+
+// A message denied does not recognize is "not recognized", never "not an
+// authorization failure", and with no cause found the command exits 4
+// (could not check), not 0.
+func TestJobsNotRecognized(t *testing.T) {
+	t.Parallel()
+	_, _, deps := jobsSetupFixture(t, "../../testdata/jobs/unrecognized.json")
+	out, errOut, code := runCLIWith(t, deps, "", "jobs", "--lang", "en", "--state", "FAILED,EXPIRED")
+	if code != ExitUnchecked {
+		t.Fatalf("exit %d, want 4: %s\n%s", code, errOut, out)
+	}
+	flat := strings.Join(strings.Fields(out), " ")
+	for _, want := range []string{"Status message not recognized: it may still be a permission failure", "1 of them have a status message that is not recognized", "Not an authorization failure"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("missing %q in\n%s", want, out)
+		}
+	}
+	if !strings.Contains(errOut, "1 jobs have a status message that is not recognized") {
+		t.Errorf("stderr %q", errOut)
+	}
+	r, _, code := runJobsJSON(t, deps, "--state", "FAILED,EXPIRED")
+	if code != ExitUnchecked || len(r.Groups) != 2 || r.Groups[0].Rule != "not-recognized" || r.Groups[0].Authorization {
+		t.Errorf("exit %d, groups %+v", code, r.Groups)
+	}
+}

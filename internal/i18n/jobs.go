@@ -43,6 +43,86 @@ func registerJobs(register func(map[string]tr)) {
 			JA: "認可による失敗ではありません",
 			KO: "권한 부여로 인한 실패가 아닙니다",
 		},
+		"jobs.not-recognized": {
+			EN: "Status message not recognized: it may still be a permission failure",
+			JA: "認識できないステータスメッセージ: 権限による失敗の可能性もあります",
+			KO: "인식할 수 없는 상태 메시지: 권한으로 인한 실패일 수도 있습니다",
+		},
+		"jobs.not-recognized.note": {
+			EN: "denied does not recognize these messages (or the jobs have none), so it does not claim they are unrelated to permissions: read each message, and its job in the AWS Backup console.",
+			JA: "denied はこれらのメッセージを認識できない (またはジョブにメッセージがない) ため、権限と無関係とは判断しません。各メッセージと AWS Backup コンソールのジョブを確認してください。",
+			KO: "denied는 이 메시지를 인식하지 못하므로 (또는 작업에 메시지가 없으므로) 권한과 무관하다고 판단하지 않습니다. 각 메시지와 AWS Backup 콘솔의 작업을 확인하세요.",
+		},
+		"jobs.summary.unrecognized": { // jobs
+			EN: "%d of them have a status message that is not recognized (or none): they are not proven unrelated to permissions.",
+			JA: "そのうち %d 件は認識できないステータスメッセージ (またはメッセージなし) で、権限と無関係とは証明されていません。",
+			KO: "그중 %d개는 인식할 수 없는 상태 메시지 (또는 메시지 없음)이며 권한과 무관하다는 것이 증명되지 않았습니다.",
+		},
+		"jobs.unrecognized": { // jobs
+			EN: "no authorization cause was found, but %d jobs have a status message that is not recognized: could not check them",
+			JA: "認可の原因は見つかりませんでしたが、%d 件のジョブのステータスメッセージを認識できません。確認できませんでした",
+			KO: "권한 부여 원인은 없었지만 작업 %d개의 상태 메시지를 인식할 수 없습니다. 확인할 수 없었습니다",
+		},
+		"jobs.rule.role-insufficient-permissions.title": {
+			EN: "The job role lacks the permissions for the backup",
+			JA: "ジョブロールにバックアップの権限がありません",
+			KO: "작업 역할에 백업 권한이 없습니다",
+		},
+		"jobs.rule.role-insufficient-permissions.cause": { // role, resource
+			EN: "The identity-based policies of the job role %s do not allow what AWS Backup does with this resource type (%s).",
+			JA: "ジョブロール %s のアイデンティティベースのポリシーが、このリソースタイプで AWS Backup が行う操作を許可していません (%s)。",
+			KO: "작업 역할 %s의 자격 증명 기반 정책이 이 리소스 유형에서 AWS Backup이 하는 작업을 허용하지 않습니다 (%s).",
+		},
+		"jobs.rule.role-insufficient-permissions.check": {
+			EN: "Attach AWSBackupServiceRolePolicyForBackup (for S3 also AWSBackupServiceRolePolicyForS3Backup) to the job role's identity-based policies; if they are attached, look for a permissions boundary or an SCP that denies.",
+			JA: "ジョブロールのアイデンティティベースのポリシーに AWSBackupServiceRolePolicyForBackup (S3 の場合は AWSBackupServiceRolePolicyForS3Backup も) をアタッチしてください。アタッチ済みなら、拒否しているアクセス許可の境界または SCP を確認してください。",
+			KO: "작업 역할의 자격 증명 기반 정책에 AWSBackupServiceRolePolicyForBackup (S3는 AWSBackupServiceRolePolicyForS3Backup도)을 연결하세요. 이미 연결되어 있으면 거부하는 권한 경계나 SCP를 확인하세요.",
+		},
+		"jobs.rule.s3-insufficient-permissions.title": {
+			EN: "The job role cannot read the S3 bucket",
+			JA: "ジョブロールが S3 バケットを読み取れません",
+			KO: "작업 역할이 S3 버킷을 읽을 수 없습니다",
+		},
+		"jobs.rule.s3-insufficient-permissions.cause": { // role, bucket
+			EN: "The job role %s may not access the bucket %s: its identity-based policy lacks the S3 backup permissions, or the bucket policy denies the role.",
+			JA: "ジョブロール %s はバケット %s にアクセスできません。アイデンティティベースのポリシーに S3 バックアップの権限がないか、バケットポリシーがロールを拒否しています。",
+			KO: "작업 역할 %s은(는) 버킷 %s에 액세스할 수 없습니다. 자격 증명 기반 정책에 S3 백업 권한이 없거나 버킷 정책이 역할을 거부합니다.",
+		},
+		"jobs.rule.s3-insufficient-permissions.check": {
+			EN: "Attach AWSBackupServiceRolePolicyForS3Backup (and AWSBackupServiceRolePolicyForS3Restore for restores) to the job role's identity-based policies; then check the bucket policy for a Deny that matches the role (aws:PrincipalArn, aws:SourceVpc, aws:SourceIp conditions) and except the role there.",
+			JA: "ジョブロールのアイデンティティベースのポリシーに AWSBackupServiceRolePolicyForS3Backup (復元には AWSBackupServiceRolePolicyForS3Restore も) をアタッチしてください。次にバケットポリシーでロールに一致する Deny (aws:PrincipalArn、aws:SourceVpc、aws:SourceIp の条件) を確認し、そこでロールを除外してください。",
+			KO: "작업 역할의 자격 증명 기반 정책에 AWSBackupServiceRolePolicyForS3Backup (복원에는 AWSBackupServiceRolePolicyForS3Restore도)을 연결하세요. 그다음 버킷 정책에서 역할에 일치하는 Deny (aws:PrincipalArn, aws:SourceVpc, aws:SourceIp 조건)를 확인하고 거기서 역할을 제외하세요.",
+		},
+		"jobs.rule.kms-key-not-accessible.title": {
+			EN: "The job role cannot use the KMS key",
+			JA: "ジョブロールが KMS キーを使用できません",
+			KO: "작업 역할이 KMS 키를 사용할 수 없습니다",
+		},
+		"jobs.rule.kms-key-not-accessible.cause": { // role, key
+			EN: "The key policy of %[2]s does not allow the job role %[1]s (or, when the key policy delegates to the account's IAM policies, the role's identity-based policy does not).",
+			JA: "%[2]s のキーポリシーがジョブロール %[1]s を許可していません (キーポリシーがアカウントの IAM ポリシーに委任している場合は、ロールのアイデンティティベースのポリシーが許可していません)。",
+			KO: "%[2]s의 키 정책이 작업 역할 %[1]s을(를) 허용하지 않습니다 (키 정책이 계정의 IAM 정책에 위임하는 경우에는 역할의 자격 증명 기반 정책이 허용하지 않습니다).",
+		},
+		"jobs.rule.kms-key-not-accessible.check": {
+			EN: "Add the job role to the key policy (kms:Decrypt, kms:GenerateDataKey*, kms:CreateGrant, kms:DescribeKey; kms:CreateGrant with kms:GrantIsForAWSResource); if the key policy delegates to the account, allow them in the role's identity-based policy. A key in another account must allow this account in its key policy.",
+			JA: "キーポリシーにジョブロールを追加してください (kms:Decrypt、kms:GenerateDataKey*、kms:CreateGrant、kms:DescribeKey。kms:CreateGrant は kms:GrantIsForAWSResource 付き)。キーポリシーがアカウントに委任している場合は、ロールのアイデンティティベースのポリシーで許可してください。別アカウントのキーは、キーポリシーでこのアカウントを許可する必要があります。",
+			KO: "키 정책에 작업 역할을 추가하세요 (kms:Decrypt, kms:GenerateDataKey*, kms:CreateGrant, kms:DescribeKey. kms:CreateGrant는 kms:GrantIsForAWSResource와 함께). 키 정책이 계정에 위임하면 역할의 자격 증명 기반 정책에서 허용하세요. 다른 계정의 키는 키 정책에서 이 계정을 허용해야 합니다.",
+		},
+		"jobs.rule.kms-key-state.title": {
+			EN: "The KMS key is disabled or pending deletion",
+			JA: "KMS キーが無効化されているか削除待ちです",
+			KO: "KMS 키가 비활성화되었거나 삭제 대기 중입니다",
+		},
+		"jobs.rule.kms-key-state.cause": { // role, key
+			EN: "The key %[2]s cannot be used in its state (disabled, pending deletion): no policy change lets the job role %[1]s use it.",
+			JA: "キー %[2]s はその状態 (無効、削除待ち) では使用できません。ポリシーを変更してもジョブロール %[1]s は使用できません。",
+			KO: "키 %[2]s은(는) 현재 상태 (비활성화, 삭제 대기)에서는 사용할 수 없습니다. 정책을 바꿔도 작업 역할 %[1]s은(는) 사용할 수 없습니다.",
+		},
+		"jobs.rule.kms-key-state.check": {
+			EN: "Cancel the key's deletion (aws kms cancel-key-deletion --key-id <KEY_ID>) and enable it (aws kms enable-key --key-id <KEY_ID>), or change the vault or resource to a usable key; <KEY_ID> is a placeholder for the key the message names.",
+			JA: "キーの削除をキャンセル (aws kms cancel-key-deletion --key-id <KEY_ID>) して有効化 (aws kms enable-key --key-id <KEY_ID>) するか、ボールトまたはリソースを使用可能なキーに変更してください。<KEY_ID> はメッセージが示すキーのプレースホルダーです。",
+			KO: "키 삭제를 취소 (aws kms cancel-key-deletion --key-id <KEY_ID>)하고 활성화 (aws kms enable-key --key-id <KEY_ID>)하거나 볼트 또는 리소스를 사용 가능한 키로 바꾸세요. <KEY_ID>는 메시지가 가리키는 키의 자리 표시자입니다.",
+		},
 		"jobs.kind.backup":  {EN: "backup", JA: "バックアップ", KO: "백업"},
 		"jobs.kind.restore": {EN: "restore", JA: "復元", KO: "복원"},
 		"jobs.kind.copy":    {EN: "copy", JA: "コピー", KO: "복사"},

@@ -76,6 +76,9 @@ func (v jobsView) kindsText(ks []jobs.Kind) string {
 // groupTitle is a group's title: the finding's title, or "not an
 // authorization failure".
 func (v jobsView) groupTitle(g *jobs.Group) string {
+	if g.Rule == jobs.NotRecognized {
+		return v.t("jobs.not-recognized")
+	}
 	if !g.Authorization {
 		return v.t("jobs.not-authorization")
 	}
@@ -137,6 +140,9 @@ func (v jobsView) text(w io.Writer, md bool) error {
 	r := v.rep
 	heading(1, v.t("jobs.title", v.sinceText()))
 	para("", v.t("jobs.summary", r.Jobs, strings.Join(v.f.States, ", "), v.kindsText(v.kinds), r.AuthorizationJobs, r.Causes, r.OtherJobs))
+	if r.UnrecognizedJobs > 0 {
+		para("", v.t("jobs.summary.unrecognized", r.UnrecognizedJobs))
+	}
 	b.WriteString("\n")
 	if len(v.errs) > 0 {
 		heading(2, v.t("jobs.unreadable.heading"))
@@ -167,6 +173,10 @@ func (v jobsView) text(w io.Writer, md bool) error {
 					para("  ", c)
 				}
 			}
+			b.WriteString("\n")
+		}
+		if g.Rule == jobs.NotRecognized {
+			para("  ", v.t("jobs.not-recognized.note"))
 			b.WriteString("\n")
 		}
 		if len(g.Resources) > 0 {
@@ -336,6 +346,7 @@ type jobsSummaryJSON struct {
 	Jobs              int `json:"jobs"`
 	AuthorizationJobs int `json:"authorizationJobs"`
 	OtherJobs         int `json:"otherJobs"`
+	UnrecognizedJobs  int `json:"unrecognizedJobs"`
 	Causes            int `json:"causes"`
 	Messages          int `json:"messages"`
 }
@@ -362,7 +373,7 @@ type jsonFindingText struct {
 func (v jobsView) json(w io.Writer) error {
 	r := v.rep
 	out := jobsJSON{SchemaVersion: JobsSchemaVersion, Lang: v.o.Lang, States: v.f.States, Types: v.kinds,
-		Summary:    jobsSummaryJSON{Jobs: r.Jobs, AuthorizationJobs: r.AuthorizationJobs, OtherJobs: r.OtherJobs, Causes: r.Causes, Messages: r.Messages},
+		Summary:    jobsSummaryJSON{Jobs: r.Jobs, AuthorizationJobs: r.AuthorizationJobs, OtherJobs: r.OtherJobs, UnrecognizedJobs: r.UnrecognizedJobs, Causes: r.Causes, Messages: r.Messages},
 		Unreadable: v.errs, Groups: []jobsGroupJSON{}}
 	if !v.f.Since.IsZero() {
 		s := v.f.Since
