@@ -3,6 +3,7 @@ package diagnose
 import (
 	"encoding/json"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -200,4 +201,40 @@ func hasMsgPrefix(ms []Msg, prefix string) bool {
 		}
 	}
 	return false
+}
+
+// The encoded-restore finding says EC2 returned an encoded message only
+// when the text holds one; a status message cut before it, or with a
+// placeholder in its place, says which call was refused is not known.
+func TestEncodedRestoreCauseSaysWhatTheTextHolds(t *testing.T) {
+	t.Parallel()
+	const head = "You are not authorized to perform this operation. Please consult the permissions associated with your AWS Backup role(s), and refer to the AWS Backup documentation for more details."
+	for _, tt := range []struct {
+		name, text, cause, check string
+	}{
+		{"with message", head + " Encoded authorization failure message: " + strings.Repeat("AbCdEf0123_-", 12), "backup.encrestore.cause", "decode.how"},
+		{"cut before it", head, "backup.encrestore.cause.no-message", "backup.encrestore.check.whole-status"},
+		{"placeholder", head + " Encoded authorization failure message: <omitted>", "backup.encrestore.cause.no-message", "backup.encrestore.check.whole-status"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			for _, f := range Diagnose(parse(t, tt.text), Options{}) {
+				if f.Rule != "backup.ec2-restore-encoded" {
+					continue
+				}
+				if f.Cause.ID != tt.cause {
+					t.Errorf("cause %s, want %s", f.Cause.ID, tt.cause)
+				}
+				var ids []string
+				for _, c := range f.Checks {
+					ids = append(ids, c.ID)
+				}
+				if !slices.Contains(ids, tt.check) {
+					t.Errorf("checks %v, want %s among them", ids, tt.check)
+				}
+				return
+			}
+			t.Fatal("no backup.ec2-restore-encoded finding")
+		})
+	}
 }

@@ -74,7 +74,7 @@ func ruleBackupEncodedRestore(d *authzmsg.Denial) (Finding, bool) {
 	if d.Backup == nil || d.Backup.ID != "backup.encoded-restore" || d.Action != "" {
 		return Finding{}, false
 	}
-	return Finding{
+	f := Finding{
 		Rule: "backup.ec2-restore-encoded", Layer: "decode",
 		Title: msg("backup.encrestore.title"),
 		Cause: msg("backup.encrestore.cause"),
@@ -84,7 +84,15 @@ func ruleBackupEncodedRestore(d *authzmsg.Denial) (Finding, bool) {
 			msg("backup.encrestore.check.fix"),
 		},
 		Notes: []Msg{msg("backup.ec2passrole.note.managed")},
-	}, true
+	}
+	if d.Encoded == "" {
+		// The text stops before the encoded message (or a placeholder
+		// stands for it): nothing says EC2 returned one here, only that
+		// the job's status normally carries it.
+		f.Cause = msg("backup.encrestore.cause.no-message")
+		f.Checks[1] = msg("backup.encrestore.check.whole-status")
+	}
+	return f, true
 }
 
 // ruleBackupCallerPassRole: a person or pipeline starting a backup,

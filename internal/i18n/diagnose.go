@@ -110,6 +110,16 @@ func registerDiagnose(register func(map[string]tr)) {
 			JA: "EC2 が復元ロールによる呼び出しを拒否し、エンコードされた認可失敗メッセージを返しました。元のインスタンスにインスタンスプロファイルがあった場合、拒否されたのはほぼ必ずそのインスタンスのロールの iam:PassRole です。ロールとアクションを確かめるにはメッセージをデコードしてください。",
 			KO: "EC2가 복원 역할의 호출을 거부하고 인코딩된 권한 부여 실패 메시지를 반환했습니다. 원래 인스턴스에 인스턴스 프로파일이 있었다면 거부된 호출은 거의 항상 그 인스턴스 역할에 대한 iam:PassRole입니다. 역할과 작업을 확인하려면 메시지를 디코딩하세요.",
 		},
+		"backup.encrestore.cause.no-message": {
+			EN: "This AWS Backup status message normally ends with EC2's encoded authorization failure message, which the text given does not include, so which call was refused is not known. When the original instance had an instance profile, it is almost always the restore role's iam:PassRole of that instance's role.",
+			JA: "この AWS Backup のステータスメッセージの末尾には通常 EC2 のエンコードされた認可失敗メッセージが付きますが、入力されたテキストには含まれていないため、どの呼び出しが拒否されたかは分かりません。元のインスタンスにインスタンスプロファイルがあった場合、ほぼ必ず復元ロールによるそのインスタンスのロールの iam:PassRole です。",
+			KO: "이 AWS Backup 상태 메시지 끝에는 보통 EC2의 인코딩된 권한 부여 실패 메시지가 붙지만 입력한 텍스트에는 없어서 어떤 호출이 거부되었는지 알 수 없습니다. 원래 인스턴스에 인스턴스 프로파일이 있었다면 거의 항상 복원 역할이 그 인스턴스 역할을 전달하는 iam:PassRole입니다.",
+		},
+		"backup.encrestore.check.whole-status": {
+			EN: "Copy the job's whole status message, encoded message included (aws backup describe-restore-job --restore-job-id <restore-job-id> --query StatusMessage --output text), and run denied explain on it with credentials of the account (--profile, --region) to decode it.",
+			JA: "ジョブのステータスメッセージをエンコードされたメッセージごとコピーし (aws backup describe-restore-job --restore-job-id <restore-job-id> --query StatusMessage --output text)、そのアカウントの認証情報 (--profile, --region) で denied explain を実行してデコードしてください。",
+			KO: "인코딩된 메시지를 포함한 작업의 상태 메시지 전체를 복사하고(aws backup describe-restore-job --restore-job-id <restore-job-id> --query StatusMessage --output text), 해당 계정의 자격 증명(--profile, --region)으로 denied explain을 실행해 디코딩하세요.",
+		},
 		"backup.encrestore.check.fix": {
 			EN: "Without decoding: restore with \"Proceed with no IAM role\" and attach the instance profile afterwards, or allow the restore role iam:PassRole on the instance's role with iam:PassedToService ec2.amazonaws.com.",
 			JA: "デコードしない場合: [IAM ロールなしで続行] で復元して後からインスタンスプロファイルをアタッチするか、復元ロールにインスタンスのロールに対する iam:PassRole (iam:PassedToService が ec2.amazonaws.com) を許可してください。",
