@@ -173,6 +173,12 @@ type Report struct {
 	Evaluations int `json:"evaluations"`
 	// OK is true when every item passed (or was ignored or filtered).
 	OK bool `json:"ok"`
+	// NothingToAudit is true when the snapshot holds no item at all: no
+	// recovery point, backup selection or copy rule, and no unreadable
+	// AWS Backup call (which would be an unchecked item). OK is then true
+	// but nothing was proven: the reports say there was nothing to audit,
+	// never that every restore would succeed.
+	NothingToAudit bool `json:"nothingToAudit,omitempty"`
 	// Causes count the failing and unchecked items, each under exactly one
 	// cause (its first): the counts of Fail causes add up to
 	// Summary.Failed, those of Unchecked causes to Summary.Unchecked.
@@ -444,6 +450,7 @@ func Run(snap *account.Snapshot, opt Options) Report {
 	rep.Evaluations = a.evals
 	rep.Failing = rep.Summary.Failed
 	rep.OK = rep.Summary.Failed == 0 && rep.Summary.Unchecked == 0
+	rep.NothingToAudit = rep.Summary.Items == 0
 	rep.ExpiredIgnores = f.expired
 	return rep
 }

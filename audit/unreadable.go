@@ -94,5 +94,15 @@ func classify(us []account.Unreadable) unreadable {
 				Unchecked: []Gap{gp}})
 		}
 	}
+	for i, u := range us {
+		if u.Service == "backup" && u.Call == "ListBackupVaults" {
+			// Vaults the snapshot could not list hold recovery points it
+			// does not: an item of its own, so that a snapshot with no
+			// recovery points (none listed) is never "would succeed".
+			out.items = append(out.items, Item{Kind: KindSnapshot, ARN: "backup:ListBackupVaults", Pointer: "/unreadable/" + strconv.Itoa(i),
+				Unchecked: []Gap{unreadGap(RuleUnreadableRPs, "audit.gap.unreadable-recovery-points", u)}})
+			break
+		}
+	}
 	return out
 }

@@ -184,3 +184,27 @@ func TestSnapshotGzipBombRefused(t *testing.T) {
 		t.Errorf("stdin: exit %d, stderr %q", code, errOut)
 	}
 }
+
+// An empty snapshot (no vault, recovery point or plan, nothing
+// unreadable) says there was nothing to audit, never that every restore
+// would succeed (exit 0: the AWS Backup calls were read and returned
+// nothing). With backup:ListBackupVaults unreadable it is could-not-check
+// (exit 4), naming the call: before, both said "Every restore checked
+// would succeed" and exited 0.
+func TestAuditEmptySnapshot(t *testing.T) {
+	t.Parallel()
+	out, errOut, code := runCLI(t, "", "audit", "--snapshot", "../../testdata/audit/empty.json")
+	if code != ExitOK || !strings.Contains(out, "Nothing to audit: the snapshot has no recovery points") || strings.Contains(out, "would succeed") {
+		t.Errorf("empty: exit %d %s\n%s", code, errOut, out)
+	}
+	js, _, _ := runCLI(t, "", "audit", "--snapshot", "../../testdata/audit/empty.json", "--format", "json")
+	var r struct{ NothingToAudit, OK bool }
+	if err := json.Unmarshal([]byte(js), &r); err != nil || !r.NothingToAudit {
+		t.Errorf("json %v %+v", err, r)
+	}
+	out, errOut, code = runCLI(t, "", "audit", "--snapshot", "../../testdata/audit/empty-unreadable.json")
+	if code != ExitUnchecked || strings.Contains(out, "would succeed") || strings.Contains(out, "Nothing to audit") ||
+		!strings.Contains(out, "backup:ListBackupVaults was denied") || !strings.Contains(out, "unchecked.unreadable-recovery-points") {
+		t.Errorf("vaults unreadable: exit %d %s\n%s", code, errOut, out)
+	}
+}

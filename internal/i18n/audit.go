@@ -13,6 +13,7 @@ func registerAudit(register func(map[string]tr)) {
 		},
 		"audit.summary.ignored":  {EN: "%s ignored (ignore file).", JA: "%s 件は無視しました (無視ファイル)。", KO: "%s개는 무시했습니다(무시 파일)."},
 		"audit.summary.filtered": {EN: "%s below --severity.", JA: "%s 件は --severity の対象外です。", KO: "%s개는 --severity 대상이 아닙니다."},
+		"audit.nothing":          {EN: "Nothing to audit: the snapshot has no recovery points, backup selections or copy rules, and no AWS Backup call was recorded as unreadable.", JA: "監査する対象がありません: スナップショットに復旧ポイント、バックアップ選択、コピールールがなく、読み取れなかった AWS Backup の呼び出しも記録されていません。", KO: "감사할 대상이 없습니다: 스냅샷에 복구 지점, 백업 선택, 복사 규칙이 없고 읽을 수 없었던 AWS Backup 호출도 기록되지 않았습니다."},
 		"audit.ok":               {EN: "Every restore checked would succeed.", JA: "チェックした復元はすべて成功します。", KO: "점검한 모든 복원이 성공합니다."},
 		"audit.ok.suppressed": {
 			EN: "Nothing reported would fail; the ignored and filtered items were not proven to succeed.",

@@ -113,6 +113,8 @@ func auditText(b *bufio.Writer, rep audit.Report, lang i18n.Lang, md, summaryOnl
 		b.WriteString(t("audit.not-proven", strconv.Itoa(rep.Summary.Unchecked)) + "\n")
 	case rep.Summary.Ignored > 0 || rep.Summary.Filtered > 0:
 		b.WriteString(t("audit.ok.suppressed") + "\n")
+	case rep.NothingToAudit:
+		b.WriteString(t("audit.nothing") + "\n")
 	default:
 		b.WriteString(t("audit.ok") + "\n")
 	}
