@@ -98,6 +98,10 @@ func (c checker) decide(cd backupops.Condition, results []Result) ConditionResul
 			return unknown(cause)
 		}
 		if v.Lock == nil {
+			// No lock is known only if the vault's details were read.
+			if us := c.snap.UnreadableFor(account.HiddenVaultDetails, vaultRegion(v, c.p.Region)); len(us) > 0 {
+				return unknown(unreadableCause(us[0], account.HiddenVaultDetails))
+			}
 			return set(StatusAllowed, "preflight.cond.no-lock", v.ARN)
 		}
 		if strings.EqualFold(v.Lock.Mode, "compliance") && v.Lock.LockDate != "" {
@@ -247,6 +251,14 @@ func (c checker) now() time.Time {
 		return c.p.Now()
 	}
 	return time.Now()
+}
+
+// vaultRegion is the Region of v's ARN, else region.
+func vaultRegion(v *account.BackupVault, region string) string {
+	if f, n := arn.Fields(v.ARN); n == 6 && f[3] != "" {
+		return f[3]
+	}
+	return region
 }
 
 // theVault returns the operation's vault (--vault), or the cause it is

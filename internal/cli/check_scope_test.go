@@ -1,0 +1,44 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// scopeSnapshot writes a full-format snapshot of account 111122223333
+// (eu-west-1) whose admin may do anything, with the given vaults (JSON
+// objects) and unreadable calls.
+func scopeSnapshot(t *testing.T, vaults, unreadable string) string {
+	t.Helper()
+	text := `{"schemaVersion":1,"accountId":"111122223333","region":"eu-west-1","partition":"aws",
+ "users":[{"arn":"arn:aws:iam::111122223333:user/admin","inlinePolicies":[{"name":"all","document":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}}]}],
+ "backupVaults":[` + vaults + `],"unreadable":[` + unreadable + `]}`
+	path := filepath.Join(t.TempDir(), "snapshot.json")
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// Vault Lock is decided from DescribeBackupVault: when that call was
+// unreadable, a vault without a lock is not known to have none (it said
+// "has no Vault Lock", exit 0).
+func TestCheckVaultLockUnreadable(t *testing.T) {
+	t.Parallel()
+	prod := `{"arn":"arn:aws:backup:eu-west-1:111122223333:backup-vault:Prod"}`
+	for _, call := range []string{"DescribeBackupVault", "GetBackupVaultLockConfiguration"} {
+		snap := scopeSnapshot(t, prod, `{"service":"backup","call":"`+call+`","region":"eu-west-1","error":"AccessDeniedException"}`)
+		out, errOut, code := runCLI(t, "", "check", "put-vault-lock", "--snapshot", snap, "--as", acct+"user/admin", "--vault", "Prod", "--lang", "en")
+		if code != ExitUnchecked || !strings.Contains(out, "backup:"+call+" was denied") || strings.Contains(out, "has no Vault Lock") {
+			t.Errorf("%s unreadable: exit %d, want %d naming it and no \"has no Vault Lock\":\n%s%s", call, code, ExitUnchecked, out, errOut)
+		}
+	}
+	// Read in another Region only: this vault's details are known.
+	snap := scopeSnapshot(t, prod, `{"service":"backup","call":"DescribeBackupVault","region":"us-east-1","error":"AccessDeniedException"}`)
+	out, errOut, code := runCLI(t, "", "check", "put-vault-lock", "--snapshot", snap, "--as", acct+"user/admin", "--vault", "Prod", "--lang", "en")
+	if code != ExitOK || !strings.Contains(out, "has no Vault Lock") {
+		t.Errorf("unreadable in us-east-1 only: exit %d, want %d:\n%s%s", code, ExitOK, out, errOut)
+	}
+}
