@@ -1,7 +1,6 @@
 package policy
 
 import (
-	"bytes"
 	"encoding/binary"
 	"strings"
 	"sync"
@@ -97,9 +96,6 @@ type cleaner struct {
 	text  []byte
 	prins []Principal
 	size  int
-	// nst bounds the statements (see statements), and so the principals:
-	// a statement has one or none.
-	nst int
 
 	// Stacks on which all the document's lists of strings, condition
 	// value kinds and conditions collect, and which the model points to
@@ -109,6 +105,16 @@ type cleaner struct {
 	kstack []ValueKind
 	cstack []Condition
 	one    Statement // the statement a Clean reads
+	// ParseClean reads its statements on a stack too, and its
+	// principals (as Clean does) on c.prins, reused across documents.
+	stmts []Statement
+	// caps are the capacities of sstack, kstack and cstack when the
+	// document began: when none grew, every list of the document is
+	// in the stack's current block, and finish moves each stack at
+	// once (see finish).
+	caps [3]int
+	// nb counts the bytes of the conditions' pointers.
+	nb int
 }
 
 func (c *cleaner) reset(data []byte, lenient, build bool) {
@@ -120,10 +126,17 @@ func (c *cleaner) reset(data []byte, lenient, build bool) {
 	c.data, c.src = data, unsafe.String(unsafe.SliceData(data), len(data))
 	c.off, c.line, c.lineStart = 0, 1, 0
 	c.lenient, c.vars, c.literal, c.build = lenient, false, false, build
-	c.size, c.nst = len(data), 0
+	c.size = len(data)
 	c.sstack, c.kstack, c.cstack = c.sstack[:0], c.kstack[:0], c.cstack[:0]
+	if c.sstack == nil {
+		// A fresh cleaner: stacks of a usual document's size, so that
+		// its first documents take finish's quicker way too.
+		c.sstack, c.kstack, c.cstack = make([]string, 0, 64), make([]ValueKind, 0, 64), make([]Condition, 0, 16)
+	}
+	c.caps = [3]int{cap(c.sstack), cap(c.kstack), cap(c.cstack)}
+	c.stmts, c.prins, c.nb = c.stmts[:0], c.prins[:0], 0
 	if !build {
-		c.text, c.prins = c.text[:0], c.prins[:0]
+		c.text = c.text[:0]
 	}
 }
 
@@ -132,29 +145,19 @@ func (c *cleaner) release() {
 	// capacity was a tenth of ParseClean's time on generated cases.
 	clear(c.sstack)
 	clear(c.cstack)
+	clear(c.stmts)
+	clear(c.prins)
 	c.data, c.src, c.check = nil, "", nil
 	// Only what this document set is cleared: the policy's strings and,
 	// for a Clean, the statement it read into (ParseClean's statements
 	// are in their own block).
 	c.pol.Version, c.pol.ID, c.pol.Statements = "", "", nil
 	if c.build {
-		c.text, c.prins = nil, nil
+		c.text = nil
 	} else {
 		c.one = Statement{}
-		clear(c.prins[:cap(c.prins)])
 	}
 	cleanPool.Put(c)
-}
-
-// take carves n elements from *slab like carve, except that a Clean
-// (which keeps nothing) reuses the block it grew to last time.
-func take[T any](c *cleaner, slab *[]T, n, first int) []T {
-	if !c.build && cap(*slab)-len(*slab) < n {
-		// Grow the reused block instead of starting a new one.
-		s := make([]T, len(*slab), max(2*cap(*slab), len(*slab)+n, first))
-		*slab = s
-	}
-	return carve(slab, n, first)
 }
 
 func (c *cleaner) pos() Pos {
@@ -493,7 +496,7 @@ func (c *cleaner) document() *Policy {
 			if !seen[0] {
 				return nil
 			}
-			if p, ok = c.statements(p); !ok {
+			if !c.statements(p) {
 				return nil
 			}
 		}
@@ -506,69 +509,97 @@ func (c *cleaner) document() *Policy {
 		return nil
 	}
 	if c.build {
-		c.finish(p)
+		p = c.finish()
 	}
 	return p
 }
 
-// finish moves the lists of strings and the conditions of p, a policy
-// ParseClean accepts, from the stacks they were read on to blocks of
-// their exact size, one for the strings, one for the conditions and one
-// for the conditions' value kinds and pointers, which it makes. Before,
-// each list was copied from the stack to a block carved as it was read,
-// of a size guessed from the document: the strings' of a quarter of its
-// quotes (about twice what they need), the pointers' of a quarter of its
-// bytes, which most documents with conditions outgrew (a pointer such as
-// /Statement/0/Condition/StringEquals/aws:SourceVpc is 50 bytes).
-func (c *cleaner) finish(p *Policy) {
-	nstr, nb := 0, 0
-	for _, s := range p.Statements {
-		nstr += len(s.Action) + len(s.NotAction) + len(s.Resource) + len(s.NotResource)
-		for _, pr := range [...]*Principal{s.Principal, s.NotPrincipal} {
-			if pr != nil {
-				nstr += len(pr.AWS) + len(pr.Service) + len(pr.Federated) + len(pr.CanonicalUser)
-			}
-		}
-		for i := range s.Conditions {
-			cd := &s.Conditions[i]
-			nstr += len(cd.Values)
-			// An operator the fast path accepts (in cleanOperators)
-			// needs no escape (TestCleanOperators).
-			nb += len(cd.ValueKinds) + len(s.Pointer) + len("/Condition/") + len(cd.Operator) + 1 + tokenLen(cd.Key)
-		}
+// finish moves the policy ParseClean accepted, from c.pol and the
+// stacks it was read on, to one block of its exact size (newPolicyParts),
+// and returns it. When no stack grew during the document (the usual
+// case: they are reused, and grow to fit the largest document), each
+// list of strings, conditions or value kinds is in its stack's current
+// block, and the stacks are copied at once and each list re-pointed at
+// its offset; otherwise each list is copied where it is.
+func (c *cleaner) finish() *Policy {
+	if len(c.prins) > len(c.stmts) {
+		// Never so (a statement with both Principal and NotPrincipal
+		// is refused): the block holds one principal a statement.
+		return nil
 	}
-	strs := make([]string, nstr)
-	var conds []Condition
-	if len(c.cstack) > 0 {
-		conds = make([]Condition, len(c.cstack))
+	pp := newPolicyParts(len(c.stmts), len(c.prins), len(c.sstack), len(c.cstack), c.nb)
+	p := pp.pol
+	*p = c.pol
+	n := len(c.stmts)
+	copy(pp.stmts, c.stmts)
+	for i := range n {
+		pp.ptrs[i] = &pp.stmts[i]
 	}
-	b := make([]byte, 0, nb)
-	for _, s := range p.Statements {
-		s.Action, strs = move(s.Action, strs)
-		s.NotAction, strs = move(s.NotAction, strs)
-		s.Resource, strs = move(s.Resource, strs)
-		s.NotResource, strs = move(s.NotResource, strs)
-		for _, pr := range [...]*Principal{s.Principal, s.NotPrincipal} {
-			if pr != nil {
-				pr.AWS, strs = move(pr.AWS, strs)
-				pr.Service, strs = move(pr.Service, strs)
-				pr.Federated, strs = move(pr.Federated, strs)
-				pr.CanonicalUser, strs = move(pr.CanonicalUser, strs)
+	p.Statements = pp.ptrs[:n:n]
+	grew := c.caps != [3]int{cap(c.sstack), cap(c.kstack), cap(c.cstack)}
+	strs, conds, b, prins := pp.strs, pp.conds, pp.bytes[:0], pp.prins
+	var sbase, cbase uintptr
+	if !grew {
+		copy(strs, c.sstack)
+		copy(conds, c.cstack)
+		b = append(b, unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(c.kstack))), len(c.kstack))...)
+		sbase, cbase = uintptr(unsafe.Pointer(unsafe.SliceData(c.sstack))), uintptr(unsafe.Pointer(unsafe.SliceData(c.cstack)))
+	}
+	// list returns the copy of list (nil for nil: an absent element).
+	list := func(l []string) []string {
+		if l == nil {
+			return nil
+		}
+		if grew {
+			l, strs = move(l, strs)
+			return l
+		}
+		i := (uintptr(unsafe.Pointer(unsafe.SliceData(l))) - sbase) / unsafe.Sizeof("")
+		return pp.strs[i : i+uintptr(len(l)) : i+uintptr(len(l))]
+	}
+	for si := range pp.stmts {
+		s := &pp.stmts[si]
+		s.Action = list(s.Action)
+		s.NotAction = list(s.NotAction)
+		s.Resource = list(s.Resource)
+		s.NotResource = list(s.NotResource)
+		for _, pr := range [...]**Principal{&s.Principal, &s.NotPrincipal} {
+			if *pr != nil {
+				q := &prins[0]
+				prins = prins[1:]
+				*q = **pr
+				*pr = q
+				q.AWS = list(q.AWS)
+				q.Service = list(q.Service)
+				q.Federated = list(q.Federated)
+				q.CanonicalUser = list(q.CanonicalUser)
 			}
 		}
 		if s.Conditions == nil {
 			continue
 		}
-		s.Conditions, conds = move(s.Conditions, conds)
+		if grew {
+			s.Conditions, conds = move(s.Conditions, conds)
+		} else {
+			i := (uintptr(unsafe.Pointer(unsafe.SliceData(s.Conditions))) - cbase) / unsafe.Sizeof(Condition{})
+			nc := uintptr(len(s.Conditions))
+			s.Conditions = pp.conds[i : i+nc : i+nc]
+		}
 		for i := range s.Conditions {
 			cd := &s.Conditions[i]
-			cd.Values, strs = move(cd.Values, strs)
-			start := len(b)
-			for _, k := range cd.ValueKinds {
-				b = append(b, byte(k))
+			cd.Values = list(cd.Values)
+			if grew {
+				start := len(b)
+				for _, k := range cd.ValueKinds {
+					b = append(b, byte(k))
+				}
+				cd.ValueKinds = unsafe.Slice((*ValueKind)(unsafe.Pointer(&b[start])), len(cd.ValueKinds))
+			} else {
+				k := uintptr(unsafe.Pointer(unsafe.SliceData(cd.ValueKinds))) - uintptr(unsafe.Pointer(unsafe.SliceData(c.kstack)))
+				nk := uintptr(len(cd.ValueKinds))
+				cd.ValueKinds = unsafe.Slice((*ValueKind)(unsafe.Pointer(&pp.bytes[k])), nk)
 			}
-			cd.ValueKinds = unsafe.Slice((*ValueKind)(unsafe.Pointer(&b[start])), len(cd.ValueKinds))
-			start = len(b)
+			start := len(b)
 			b = append(b, s.Pointer...)
 			b = append(b, "/Condition/"...)
 			b = append(b, cd.Operator...)
@@ -577,6 +608,7 @@ func (c *cleaner) finish(p *Policy) {
 			cd.Pointer = unsafe.String(&b[start], len(b)-start)
 		}
 	}
+	return p
 }
 
 // move copies list to the start of blk, and returns the copy (nil for a
@@ -623,59 +655,16 @@ func appendToken(b []byte, t string) []byte {
 	return b
 }
 
-// countEffect counts the occurrences of `Effect"` in b. It looks for
-// the 'E's (three in the usual document) and compares at each, instead
-// of bytes.Count, whose searches of a pattern cost more than the count
-// saves.
-func countEffect(b []byte) int {
-	n := 0
-	for {
-		i := bytes.IndexByte(b, 'E')
-		if i < 0 {
-			return n
-		}
-		b = b[i:]
-		if len(b) >= len(`Effect"`) && string(b[:len(`Effect"`)]) == `Effect"` {
-			n++
-		}
-		b = b[1:]
-	}
-}
-
-// statements reads the Statement element into p, and returns the policy:
-// for ParseClean, p moved to the block its statements are read into.
-func (c *cleaner) statements(p *Policy) (*Policy, bool) {
+// statements reads the Statement element into p: for ParseClean onto
+// c.stmts, for Clean into c.one.
+func (c *cleaner) statements(p *Policy) bool {
 	single := c.is('{')
 	if single {
 		p.StatementIsObject = true
 	} else if !c.eat('[') {
-		return nil, false
+		return false
 	}
-	// ParseClean reads the statements in place, into one block with the
-	// policy and the statements' pointers, sized from a count: every
-	// statement of an accepted document has an Effect key, spelled so
-	// (the fast path takes no escape), so the occurrences of `Effect"`
-	// after here bound their number, and a document with more statements
-	// is refused (it would be anyway). Before, the statements collected
-	// on a stack, then were copied to a block of their number, and the
-	// policy, the block and its pointers were three allocations. Clean
-	// keeps no statement: it reads each into c.one.
-	var stmts []Statement
-	var ptrs []*Statement
-	if c.build {
-		n := 1
-		c.nst = 1
-		if !single {
-			n = countEffect(c.data[c.off:])
-			c.nst = n
-		}
-		var q *Policy
-		q, ptrs, stmts = newStatements(n)
-		*q = *p
-		p = q
-	}
-	i := 0
-	for ; ; i++ {
+	for i := 0; ; i++ {
 		sptr := "/Statement"
 		switch {
 		case single:
@@ -687,70 +676,26 @@ func (c *cleaner) statements(p *Policy) (*Policy, bool) {
 		}
 		s := &c.one
 		if c.build {
-			if i == len(stmts) {
-				return nil, false
-			}
-			s = &stmts[i]
+			// Each statement is read whole before the next is
+			// pushed, so the stack's current block holds them all.
+			c.stmts = append(c.stmts, Statement{})
+			s = &c.stmts[len(c.stmts)-1]
 		}
 		if !c.statement(s, i, sptr) {
-			return nil, false
+			return false
 		}
 		if single {
 			break
 		}
 		more, ok := c.next(']')
 		if !ok {
-			return nil, false
+			return false
 		}
 		if !more {
 			break
 		}
 	}
-	if c.build {
-		n := i + 1
-		for i := range n {
-			ptrs[i] = &stmts[i]
-		}
-		p.Statements = ptrs[:n:n]
-	}
-	return p, true
-}
-
-// policyBlock is a policy with its statements and their pointers: P is
-// [n]*Statement and S [n]Statement.
-type policyBlock[P, S any] struct {
-	pol   Policy
-	ptrs  P
-	stmts S
-}
-
-func newBlock[P, S any](n int) (*Policy, []*Statement, []Statement) {
-	b := new(policyBlock[P, S])
-	return &b.pol, unsafe.Slice((**Statement)(unsafe.Pointer(&b.ptrs)), n), unsafe.Slice((*Statement)(unsafe.Pointer(&b.stmts)), n)
-}
-
-// newStatements returns a policy, n statements and n pointers, in one
-// allocation for the usual numbers.
-func newStatements(n int) (*Policy, []*Statement, []Statement) {
-	switch n {
-	case 1:
-		return newBlock[[1]*Statement, [1]Statement](n)
-	case 2:
-		return newBlock[[2]*Statement, [2]Statement](n)
-	case 3:
-		return newBlock[[3]*Statement, [3]Statement](n)
-	case 4:
-		return newBlock[[4]*Statement, [4]Statement](n)
-	case 5:
-		return newBlock[[5]*Statement, [5]Statement](n)
-	case 6:
-		return newBlock[[6]*Statement, [6]Statement](n)
-	case 7:
-		return newBlock[[7]*Statement, [7]Statement](n)
-	case 8:
-		return newBlock[[8]*Statement, [8]Statement](n)
-	}
-	return new(Policy), make([]*Statement, n), make([]Statement, n)
+	return true
 }
 
 func appendInt(b []byte, i int) []byte {
@@ -928,8 +873,10 @@ func (c *cleaner) list(ok func(string) bool) ([]string, bool) {
 
 // principal reads a Principal or NotPrincipal value.
 func (c *cleaner) principal() *Principal {
-	ps := take(c, &c.prins, 1, c.nst)[:1]
-	p := &ps[0]
+	// Each principal is read whole before the next is pushed: one the
+	// stack's growth leaves behind is complete (finish copies each).
+	c.prins = append(c.prins, Principal{})
+	p := &c.prins[len(c.prins)-1]
 	p.Pos = c.pos()
 	if c.is('"') {
 		v, ok := c.str()
@@ -1014,6 +961,9 @@ func (c *cleaner) conditions(s *Statement) bool {
 				return false
 			}
 			c.cstack = append(c.cstack, cond)
+			// An operator the fast path accepts (in cleanOperators)
+			// needs no escape (TestCleanOperators).
+			c.nb += len(cond.ValueKinds) + len(s.Pointer) + len("/Condition/") + len(op) + 1 + tokenLen(key)
 			if more, ok = c.next('}'); !ok {
 				return false
 			}
