@@ -235,7 +235,7 @@ func TestRealCorpusClasses(t *testing.T) {
 		"wrapped", "placeholder", "json-escaped", "cloudtrail-truncated", "go-v1", "dotnet-webidentity",
 		"php-xml", "no-user", "old-explicit", "rds-kms", "ec2-images", "kms-cmk-not-exist", "secrets-kms",
 		"terraform-assume", "ja-backup", "ko-backup", "decoded-explicit", "scp", "rcp", "boundary",
-		"resource", "vpce", "session", "trust", "encoded", "heldout", "heldout3",
+		"resource", "vpce", "session", "trust", "encoded", "heldout", "heldout3", "heldout4",
 	}
 	have := map[string]int{}
 	for _, e := range loadCorpus(t) {
@@ -260,4 +260,28 @@ func BenchmarkParseRealCorpus(b *testing.B) {
 			_, _ = Parse(e.Text)
 		}
 	}
+}
+
+// TestRealCorpusForms scores the form label (which SDK or tool printed the
+// message) on every corpus message whose want names one: a wrong label is a
+// wrong answer, so each must match.
+func TestRealCorpusForms(t *testing.T) {
+	total, right := 0, 0
+	for _, e := range loadCorpus(t) {
+		if e.Want.Form == "" {
+			continue
+		}
+		total++
+		d, err := Parse(e.Text)
+		if err != nil {
+			t.Errorf("%s: not recognised: %v", e.ID, err)
+			continue
+		}
+		if string(d.Form) != e.Want.Form {
+			t.Logf("FORM MISS %s: form %q, want %q", e.ID, d.Form, e.Want.Form)
+			continue
+		}
+		right++
+	}
+	t.Logf("FORMS %d/%d", right, total)
 }
