@@ -238,9 +238,50 @@ var (
 		return regexp.MustCompile(`operation error ([A-Za-z0-9 ._-]+?): (\w+), (?:exceeded maximum number of attempts, \d+, )?https response error StatusCode: (\d{3}),(?: RequestID: ([^,\s]*),)?(?: HostID: [^,\s]*,)?(?: \.\.\.| …)? api error ([\w.]+): `)
 	})
 	terraformRE = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`(?i)\berror:?\s+(?:creating|reading|updating|deleting|listing|configuring|waiting|describing|putting|associating|setting|refreshing|importing|tagging|modifying|starting|enabling|disabling|attaching|detaching|retrieving|assuming|validating|unable to)\b`)
+		return regexp.MustCompile(`(?i)\berror:?\s+(?:creating|reading|updating|deleting|listing|configuring|waiting|describing|putting|associating|setting|refreshing|importing|tagging|modifying|starting|enabling|disabling|attaching|detaching|retrieving|assuming|validating|launching)\b`)
 	})
-	v1StatusRE = sync.OnceValue(func() *regexp.Regexp {
+	// tfUnableRE is Terraform's "Error: unable to <verb> <what> (<id>): "
+	// (the ID in parentheses is the provider's; eksctl and Go tools print
+	// "Error: unable to ..." too, without it).
+	tfUnableRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\berror:\s+unable to [^:\n(]*\([^)\n]*\): `) })
+	// tfMarkRE is what only Terraform prints around an error: its state file,
+	// the "on x.tf line N" and "with module.x" lines of a diagnostic, the AWS
+	// provider's "cannot be assumed" explanation.
+	tfMarkRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\.tfstate\b|\.tf line \d+|cannot be assumed\.\s+There are a number of possible causes of this - the most common are:|(?m)^\s*with (?:module|data)\.[\w.-]+|(?m)^\s*with aws_\w+\.[\w-]+`)
+	})
+	// tf011RE is Terraform 0.11's "* aws_x.name: " error list item.
+	tf011RE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?m)^\s*\* (?:module\.[\w-]+\.)*aws_\w+\.[\w-]+(?:\[[^\]]*\])?: `)
+	})
+	// sdkGoFormRE is the head of an aws-sdk-go-v2 error, whatever follows it.
+	sdkGoFormRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`operation error [A-Za-z0-9 ._-]+?: \w+, (?:exceeded maximum number of attempts, \d+, )?https response error StatusCode: \d{3}`)
+	})
+	// javaFormRE is the AWS SDK for Java's "(Service: S; Status Code: N;"
+	// (v2: commas) metadata.
+	javaFormRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\(Service: [^;,()]+[;,] Status Code: \d{3}[;,]`) })
+	// dotnetFormRE is an AWS SDK for .NET exception type name.
+	dotnetFormRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\bAmazon\.(?:Runtime\.[\w.]+|[A-Z]\w*(?:\.Model)?\.(?:Amazon\w*Exception|\w+Exception))\b`)
+	})
+	// cfnFormRE marks a CloudFormation stack event reason.
+	cfnFormRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\b(?:CREATE|UPDATE|DELETE|IMPORT)_FAILED\b|\bResource handler returned message: |(?:^|["'\s])API: [a-z0-9-]+:[A-Za-z0-9]+ `)
+	})
+	// cfnAPIRE is the "API: svc:Action" head CloudFormation puts before the
+	// service's message.
+	cfnAPIRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:^|["'\s])API: ([a-z0-9-]+:[A-Za-z0-9]+) `) })
+	// jsStackRE is a Node stack frame of the JavaScript SDK.
+	jsStackRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\bat [\w.<>]+ \([^)]*(?:node_modules[\\/](?:aws-sdk|@aws-sdk|@smithy)|\.js:\d+)`)
+	})
+	// xmlCodeRE is the error code of a raw Query/XML API error response.
+	xmlCodeRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<Code>((?:Client\.)?[A-Za-z]+)</Code>`) })
+	// genericCodeRE is an SDK's code/message pair with no SDK named ("Error
+	// { code: "AccessDeniedException", message: ... }").
+	genericCodeRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\bcode: "(\w+)", message: "`) })
+	v1StatusRE    = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`\bstatus code: (\d{3})(?:, request id: ([A-Za-z0-9-]*))?`)
 	})
 	cliRE = sync.OnceValue(func() *regexp.Regexp {
@@ -324,7 +365,20 @@ func parseText(text string) *Denial {
 	}
 
 	// Envelopes.
-	tf := strings.Contains(low, "error") && terraformRE().MatchString(n)
+	tf := strings.Contains(low, "error") && (terraformRE().MatchString(n) || tfUnableRE().MatchString(n)) ||
+		strings.Contains(n, "* aws_") && tf011RE().MatchString(prep)
+	if tfMarkRE().MatchString(prep) {
+		tf = true
+		setForm(FormTerraform)
+	}
+	if strings.Contains(n, "_FAILED") || strings.Contains(n, "API: ") || strings.Contains(n, "Resource handler") {
+		if cfnFormRE().MatchString(n) {
+			setForm(FormCloudFormation)
+			if m := cfnAPIRE().FindStringSubmatch(n); m != nil && d.Action == "" {
+				d.Action = m[1]
+			}
+		}
+	}
 	if m := matchIf(low, "operation error", sdkGoRE(), n); m != nil {
 		d.Service, d.Operation, d.RequestID, d.ErrorCode = m[1], m[2], m[4], m[5]
 		d.HTTPStatus, _ = strconv.Atoi(m[3])
@@ -340,7 +394,16 @@ func parseText(text string) *Denial {
 		if d.RequestID == "" {
 			d.RequestID = m[2]
 		}
-		setForm(FormTerraform)
+		if tf {
+			setForm(FormTerraform)
+		}
+		setForm(FormSDKGoV1)
+	}
+	if strings.Contains(n, "https response error") && sdkGoFormRE().MatchString(n) {
+		if tf {
+			setForm(FormTerraform)
+		}
+		setForm(FormSDKGo)
 	}
 	hasCode := strings.Contains(n, "Exception") || strings.Contains(n, "AccessDenied") || strings.Contains(n, "UnauthorizedOperation")
 	if tf && (d.ErrorCode != "" || hasCode && codeAnyRE().MatchString(n)) {
@@ -381,6 +444,17 @@ func parseText(text string) *Denial {
 			d.RequestID = strings.TrimSpace(m[4])
 		}
 	}
+	if strings.Contains(n, "(Service: ") && javaFormRE().MatchString(n) {
+		setForm(FormSDKJava)
+	}
+	if strings.Contains(n, "Amazon.") && dotnetFormRE().MatchString(n) {
+		setForm(FormSDKDotNet)
+	}
+	if d.ErrorCode == "" && strings.Contains(text, "<Code>") {
+		if m := xmlCodeRE().FindStringSubmatch(text); m != nil {
+			d.ErrorCode = m[1]
+		}
+	}
 	jsText := false
 	if hasCode {
 		if m := codeLineRE().FindStringSubmatch(text); m != nil {
@@ -388,8 +462,17 @@ func parseText(text string) *Denial {
 				d.ErrorCode = m[1]
 			}
 			// aws-sdk-go v1 prints a modelled exception as "Code: message {
-			// RespMetadata: {...}, ... }": Go, not JavaScript.
-			jsText = !strings.HasSuffix(m[1], "UnauthorizedOperation") && !strings.Contains(text, "RespMetadata: {")
+			// RespMetadata: {...}, ... }".
+			if strings.Contains(text, "RespMetadata: {") {
+				if tf {
+					setForm(FormTerraform)
+				}
+				setForm(FormSDKGoV1)
+			}
+			// "Code: message" is printed by most SDKs and tools: JavaScript
+			// only with the JavaScript SDK's stack frames, else an SDK not
+			// identified.
+			jsText = !strings.HasSuffix(m[1], "UnauthorizedOperation")
 		}
 		if d.ErrorCode == "" {
 			if m := codeAnyRE().FindStringSubmatch(n); m != nil && (isDenialCode(m[1]) || strings.Contains(low, "is not authori")) {
@@ -424,11 +507,17 @@ func parseText(text string) *Denial {
 		applyCloudTrailFragment(d)
 	}
 	ec2 := strings.Contains(low, "you are not authori") && ec2PhraseRE().MatchString(n)
-	if enc.marker || ec2 {
+	if enc.marker {
 		setForm(FormConsole)
 	}
-	if jsText {
-		setForm(FormSDKJS)
+	if jsText || strings.Contains(text, "node_modules") && jsStackRE().MatchString(text) {
+		if strings.Contains(text, " at ") && jsStackRE().MatchString(text) {
+			setForm(FormSDKJS)
+		}
+		setForm(FormSDK)
+	}
+	if strings.Contains(n, "code: \"") && genericCodeRE().MatchString(n) {
+		setForm(FormSDK)
 	}
 	denialLike := decoded || fragment || special || sent.found || d.Reason != "" || d.Action != "" || d.Backup != nil || enc.marker || ec2 ||
 		isDenialCode(d.ErrorCode) || (hasCode || strings.Contains(low, "access denied")) && deniedAnyRE().MatchString(n)

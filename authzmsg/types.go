@@ -25,14 +25,30 @@ const (
 	// FormSDKGo is the AWS SDK for Go v2 rendering "operation error Svc: Op,
 	// https response error StatusCode: N, RequestID: R, api error Code: message".
 	FormSDKGo Form = "sdk-go"
-	// FormSDKJS is the AWS SDK for JavaScript v3 rendering: "Code: message"
-	// or the error object printed as JSON (or by Node's inspector) with
-	// "name", "$metadata" and "message".
+	// FormSDKJS is the AWS SDK for JavaScript rendering: the error object
+	// printed as JSON (or by Node's inspector) with "name", "$metadata" and
+	// "message", or "Code: message" with a Node stack trace of the SDK.
 	FormSDKJS Form = "sdk-js"
-	// FormTerraform is a Terraform diagnostic ("Error: creating X (id): ...")
-	// around a Go SDK error, or the older aws-sdk-go v1 rendering
-	// "Code: message\n\tstatus code: N, request id: R".
+	// FormTerraform is a Terraform diagnostic ("Error: creating X (id): ...",
+	// or Terraform 0.11's "* aws_x.name: Error ...") around a Go SDK error.
 	FormTerraform Form = "terraform"
+	// FormSDKGoV1 is the aws-sdk-go v1 rendering "Code: message\n\tstatus
+	// code: N, request id: R" (or "Code: message { RespMetadata: ... }") with
+	// no Terraform diagnostic around it (eksctl and many Go tools print it).
+	FormSDKGoV1 Form = "sdk-go-v1"
+	// FormSDKJava is the AWS SDK for Java rendering "message (Service: S;
+	// Status Code: N; Error Code: C; Request ID: R)" (v2: commas).
+	FormSDKJava Form = "sdk-java"
+	// FormSDKDotNet is an AWS SDK for .NET exception ("Amazon.X.AmazonXException:
+	// message", "Amazon.Runtime.…").
+	FormSDKDotNet Form = "sdk-dotnet"
+	// FormCloudFormation is a CloudFormation stack event reason as the
+	// console, eksctl or the CDK print it ("CREATE_FAILED", "API: svc:Action
+	// message", "Resource handler returned message: ...").
+	FormCloudFormation Form = "cloudformation"
+	// FormSDK is an SDK error "Code: message" (or a code/message pair) with
+	// nothing that tells which SDK printed it.
+	FormSDK Form = "sdk"
 	// FormCloudTrail is a CloudTrail event (one event, an array of events,
 	// or a {"Records": [...]} log file).
 	FormCloudTrail Form = "cloudtrail"
@@ -45,9 +61,10 @@ const (
 	// abridged and possibly with other text around it.
 	FormDecoded Form = "decoded"
 	// FormConsole is text that carries "Encoded authorization failure
-	// message:" (or EC2's "You are not authorized to perform this
-	// operation.") without an error code or an SDK envelope: what the
-	// consoles show, often inside prose in any language.
+	// message:" without an error code or an SDK envelope: what the consoles
+	// show, often inside prose in any language. EC2's bare "You are not
+	// authorized to perform this operation." with no encoded message is not
+	// this form.
 	FormConsole Form = "console"
 	// FormEC2Encoded is the EC2 API error UnauthorizedOperation
 	// ("UnauthorizedOperation: You are not authorized to perform this
