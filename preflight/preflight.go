@@ -293,7 +293,14 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 		}
 	}
 	if strings.HasPrefix(p.VaultName, "arn:") {
-		p.VaultName = arn.LastField(p.VaultName)
+		// The checked vault is the snapshot's account's in the checked
+		// Region: a vault ARN of another account or Region is not
+		// matched by its name to a vault the snapshot holds.
+		given := p.VaultName
+		p.VaultName = arn.LastField(given)
+		if f, n := arn.Fields(given); n != 6 || f[4] != snap.AccountID || f[3] != p.Region {
+			p.causes = append(p.causes, Cause{Kind: CauseUnknownVault, Subject: given, Flag: "--vault"})
+		}
 	}
 	if k, ok := snap.Key(p.KeyARN); ok && p.KeyARN != k.ARN {
 		// A key id or alias: the requests name the key's ARN.

@@ -42,3 +42,24 @@ func TestCheckVaultLockUnreadable(t *testing.T) {
 		t.Errorf("unreadable in us-east-1 only: exit %d, want %d:\n%s%s", code, ExitOK, out, errOut)
 	}
 }
+
+// A --vault ARN of another account or Region is not cut to its name and
+// matched to the snapshot's same-named vault (it was: exit 0).
+func TestCheckVaultARNOutsideSnapshot(t *testing.T) {
+	t.Parallel()
+	snap := scopeSnapshot(t, `{"arn":"arn:aws:backup:eu-west-1:111122223333:backup-vault:Prod"}`, "")
+	for _, tt := range []struct {
+		vault string
+		code  int
+	}{
+		{"arn:aws:backup:eu-west-1:444455556666:backup-vault:Prod", ExitUnchecked},
+		{"arn:aws:backup:us-east-1:111122223333:backup-vault:Prod", ExitUnchecked},
+		{"arn:aws:backup:eu-west-1:111122223333:backup-vault:Prod", ExitOK},
+	} {
+		out, errOut, code := runCLI(t, "", "check", "put-vault-policy", "--snapshot", snap, "--as", acct+"user/admin", "--vault", tt.vault, "--lang", "en")
+		want := "Backup vault " + tt.vault + " (--vault) is not in the snapshot."
+		if code != tt.code || strings.Contains(out, want) != (tt.code == ExitUnchecked) {
+			t.Errorf("--vault %s: exit %d, want %d (%q iff could not check):\n%s%s", tt.vault, code, tt.code, want, out, errOut)
+		}
+	}
+}
