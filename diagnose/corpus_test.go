@@ -11,6 +11,7 @@ import (
 
 	"github.com/deniedhq/denied/authzmsg"
 	"github.com/deniedhq/denied/fix"
+	"github.com/deniedhq/denied/internal/i18n"
 )
 
 // corpusInputs returns every message of testdata/messages (the forms
@@ -173,6 +174,40 @@ func checkFix(t *testing.T, where string, f fix.Fix) {
 		}
 		if !named {
 			t.Errorf("%s: fix %s: %s does not name %v:\n%s", where, f.ID, r.name, r.want, r.text)
+		}
+		checkIaCMarked(t, where+" fix "+f.ID+" "+r.name, r.text, f.Render, r.name == "Terraform")
+	}
+}
+
+// checkIaCMarked fails when a Terraform or CloudFormation body whose code
+// holds a placeholder does not start with the line that says it is not
+// usable as it is and names each of them, in English, Japanese and Korean.
+func checkIaCMarked(t *testing.T, where, body string, r fix.Renderings, tf bool) {
+	t.Helper()
+	var ps []string
+	for _, l := range strings.Split(body, "\n") {
+		if strings.HasPrefix(strings.TrimLeft(l, " "), "#") {
+			continue
+		}
+		ps = append(ps, placeholder.FindAllString(l, -1)...)
+	}
+	if len(ps) == 0 {
+		return
+	}
+	for lang, head := range map[i18n.Lang]string{i18n.EN: "# Not usable as-is: replace ", i18n.JA: "# このままでは使えません: 先に ", i18n.KO: "# 이대로는 사용할 수 없습니다: 먼저 "} {
+		b := r.In(lang).CloudFormation
+		if tf {
+			b = r.In(lang).Terraform
+		}
+		first, _, _ := strings.Cut(b, "\n")
+		if !strings.HasPrefix(first, head) {
+			t.Errorf("%s (%s): placeholders %v not marked; first line %q", where, lang, ps, first)
+			continue
+		}
+		for _, p := range ps {
+			if !strings.Contains(first, p) {
+				t.Errorf("%s (%s): mark does not name %s: %q", where, lang, p, first)
+			}
 		}
 	}
 }

@@ -325,6 +325,73 @@ func markPlaceholders(f *Fix, ri *reqInfo) {
 		out = append(out, c)
 	}
 	f.Render.CLI = out
+	f.markIaC(func(p string) string {
+		if p == "<policy-name>" && (f.Target.Kind == TargetSCP || f.Target.Kind == TargetRCP) {
+			return "" // the comment on its line gives the command that prints it
+		}
+		return findCommand(p, f.Target, ri)
+	})
+}
+
+// iacNotUsable reports whether m is the comment that marks a Terraform
+// or CloudFormation body as not usable as it is.
+func iacNotUsable(m i18n.Message) bool {
+	return m.ID == "fixcli.iac.not-usable" || m.ID == "fixcli.iac.not-usable-find"
+}
+
+// markIaC puts a first comment line on the Terraform and CloudFormation
+// bodies whose code (not their comments) holds a <placeholder>: it names
+// every placeholder and, where find knows one, the command that finds its
+// value. A line put before is replaced.
+func (f *Fix) markIaC(find func(string) string) {
+	known := f.iacFind
+	f.iacFind = map[string]string{}
+	for p, c := range known {
+		f.iacFind[p] = c
+	}
+	mark := func(body string) string {
+		if body == "" {
+			return body
+		}
+		lines := strings.Split(body, "\n")
+		var ps, finds []string
+		kept := lines[:0:0]
+		for _, l := range lines {
+			t := strings.TrimLeft(l, " ")
+			if strings.HasPrefix(t, "#") {
+				if m, ok := f.Render.Comments[t]; ok && iacNotUsable(m) {
+					continue
+				}
+				kept = append(kept, l)
+				continue
+			}
+			kept = append(kept, l)
+			for _, p := range placeholderRE.FindAllString(l, -1) {
+				if contains(ps, p) {
+					continue
+				}
+				ps = append(ps, p)
+				c := find(p)
+				if c == "" {
+					c = known[p]
+				}
+				if c != "" {
+					f.iacFind[p] = c
+					finds = append(finds, p+": "+c)
+				}
+			}
+		}
+		if len(ps) == 0 {
+			return strings.Join(kept, "\n")
+		}
+		m := i18n.M("fixcli.iac.not-usable", strings.Join(ps, ", "))
+		if len(finds) > 0 {
+			m = i18n.M("fixcli.iac.not-usable-find", strings.Join(ps, ", "), strings.Join(finds, " "))
+		}
+		return f.Render.comment(m) + "\n" + strings.Join(kept, "\n")
+	}
+	f.Render.Terraform = mark(f.Render.Terraform)
+	f.Render.CloudFormation = mark(f.Render.CloudFormation)
 }
 
 // findCommand is the read-only command that finds the value of a
@@ -962,6 +1029,15 @@ func (f Fix) WithPlaceholder(from, placeholder, find string) Fix {
 		prev = f.Render.Comments[c]
 	}
 	f.Render.CLI = cli
+	f.markIaC(func(p string) string {
+		if p == placeholder {
+			return find
+		}
+		return ""
+	})
+	if !marked && (strings.Contains(f.Render.Terraform, placeholder) || strings.Contains(f.Render.CloudFormation, placeholder)) {
+		marked = !contains(f.Render.Placeholders, placeholder)
+	}
 	if marked {
 		f.Render.Placeholders = append(append([]string(nil), f.Render.Placeholders...), placeholder)
 	}
@@ -1027,8 +1103,12 @@ func (f Fix) WithoutOwnerNote(placeholder string) Fix {
 	}
 	f.Render.CLI = cli
 	body := func(b string) string {
-		if first, rest, ok := strings.Cut(b, "\n"); ok && drop(first) {
-			return rest
+		// The owner's line is first, or second after the not-usable mark.
+		lines := strings.Split(b, "\n")
+		for i := 0; i < len(lines) && i < 2; i++ {
+			if drop(lines[i]) {
+				return strings.Join(append(lines[:i:i], lines[i+1:]...), "\n")
+			}
 		}
 		return b
 	}

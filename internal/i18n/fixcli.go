@@ -83,6 +83,16 @@ func registerFixcli(register func(map[string]tr)) {
 			JA: "# このままでは実行できません: 先に %[1]s を置き換えてください。値の調べ方: %[2]s",
 			KO: "# 이대로는 실행할 수 없습니다: 먼저 %[1]s을(를) 바꾸세요. 값 확인 방법: %[2]s",
 		},
+		"fixcli.iac.not-usable": { // placeholders
+			EN: "# Not usable as-is: replace %s first.",
+			JA: "# このままでは使えません: 先に %s を置き換えてください。",
+			KO: "# 이대로는 사용할 수 없습니다: 먼저 %s을(를) 바꾸세요.",
+		},
+		"fixcli.iac.not-usable-find": { // placeholders, the commands that find their values
+			EN: "# Not usable as-is: replace %s first. %s",
+			JA: "# このままでは使えません: 先に %[1]s を置き換えてください。値の調べ方: %[2]s",
+			KO: "# 이대로는 사용할 수 없습니다: 먼저 %[1]s을(를) 바꾸세요. 값 확인 방법: %[2]s",
+		},
 		"fixcli.other-account": { // owner account, resource ARN, principal's account
 			EN: "# Run with credentials of account %[1]s, which owns %[2]s: the principal's account %[3]s cannot change this policy.",
 			JA: "# アカウント %[1]s (%[2]s の所有者) の認証情報で実行してください: プリンシパルのアカウント %[3]s ではこのポリシーを変更できません。",

@@ -1,3 +1,4 @@
+# Not usable as-is: replace <policy-name> first.
 import {
   to = aws_organizations_policy.p_regionfence
   id = "p-regionfence"

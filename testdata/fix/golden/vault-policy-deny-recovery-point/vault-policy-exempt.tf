@@ -1,3 +1,4 @@
+# Not usable as-is: replace <backup-vault-name> first. <backup-vault-name>: aws backup list-backup-vaults --query 'BackupVaultList[].BackupVaultName' --output text
 resource "aws_backup_vault_policy" "backup_vault_name" {
   backup_vault_name = "<backup-vault-name>"
   policy = jsonencode({
