@@ -162,6 +162,14 @@ func runExplain(ctx context.Context, env *Env, in *explainInput) error {
 		return err
 	}
 	var dec authzmsg.Decoder
+	// Several messages to decode: STS is asked for them a few at a time
+	// (each call is a round trip), then they are explained in input order.
+	var predecoded map[*authzmsg.Denial]error
+	if len(denials) > 1 && needsSTS(denials, in.noDecode) {
+		var err error
+		dec, err = env.Deps.STSDecoder(ctx, in.profile, in.region)
+		predecoded = decodeAll(ctx, dec, err, denials)
+	}
 	explainOne := func(d *authzmsg.Denial) report.Explained {
 		e := report.Explained{Denial: d, Decode: diagnose.DecodeStatus{State: "none"}}
 		switch {
@@ -171,6 +179,10 @@ func runExplain(ctx context.Context, env *Env, in *explainInput) error {
 		case d.EncodedTruncated:
 			e.Decode = diagnose.DecodeStatus{State: "skipped", Msg: &diagnose.Msg{ID: "decode.err.truncated"}}
 		default:
+			if err, ok := predecoded[d]; ok {
+				e.Decode = diagnose.DecodeResult(err)
+				break
+			}
 			var err error
 			if dec == nil {
 				dec, err = env.Deps.STSDecoder(ctx, in.profile, in.region)
@@ -197,6 +209,43 @@ func runExplain(ctx context.Context, env *Env, in *explainInput) error {
 		}
 	}
 	return out.Close()
+}
+
+// decodeWorkers bounds the STS DecodeAuthorizationMessage calls in flight.
+const decodeWorkers = 8
+
+// decodeAll decodes, at most decodeWorkers at a time, every denial that
+// explain would send to STS, and returns each one's error (decErr, the
+// decoder's own failure, for all of them when there is no decoder).
+func decodeAll(ctx context.Context, dec authzmsg.Decoder, decErr error, denials []*authzmsg.Denial) map[*authzmsg.Denial]error {
+	var todo []*authzmsg.Denial
+	for _, d := range denials {
+		if d.Encoded != "" && d.Decoded == nil && !d.EncodedTruncated {
+			todo = append(todo, d)
+		}
+	}
+	errs := make([]error, len(todo))
+	if decErr != nil {
+		for i := range errs {
+			errs[i] = decErr
+		}
+	} else {
+		sem := make(chan struct{}, decodeWorkers)
+		var wg sync.WaitGroup
+		for i, d := range todo {
+			sem <- struct{}{}
+			wg.Go(func() {
+				defer func() { <-sem }()
+				errs[i] = authzmsg.Decode(ctx, dec, d)
+			})
+		}
+		wg.Wait()
+	}
+	out := make(map[*authzmsg.Denial]error, len(todo))
+	for i, d := range todo {
+		out[d] = errs[i]
+	}
+	return out
 }
 
 // explainBatch is how many denials explainParallel explains before it

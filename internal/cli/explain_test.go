@@ -10,7 +10,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/credentials"
 )
@@ -282,5 +284,97 @@ func TestExplainSnapshot(t *testing.T) {
 	_, errOut, code := runCLI(t, "", "explain", "--snapshot", "/nonexistent.json", msg("X"))
 	if code != ExitUsage || !strings.Contains(errOut, "nonexistent") {
 		t.Errorf("missing snapshot: exit %d, %q", code, errOut)
+	}
+}
+
+// concurrentSTS answers DecodeAuthorizationMessage after a delay, naming in
+// the decoded document the role the encoded message stands for, and counts
+// the calls in flight.
+type concurrentSTS struct {
+	doc               string
+	mu                sync.Mutex
+	inFlight, maxSeen int
+	calls             int
+}
+
+func (f *concurrentSTS) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	_ = r.ParseForm()
+	enc := r.Form.Get("EncodedMessage")
+	if r.Form.Get("Action") != "DecodeAuthorizationMessage" || enc == "" {
+		w.WriteHeader(400)
+		return
+	}
+	f.mu.Lock()
+	f.calls++
+	f.inFlight++
+	f.maxSeen = max(f.maxSeen, f.inFlight)
+	f.mu.Unlock()
+	// The later messages answer first, so an order kept by luck shows.
+	i := int(enc[len(enc)-1] - 'A')
+	time.Sleep(time.Duration(12-i) * 15 * time.Millisecond)
+	f.mu.Lock()
+	f.inFlight--
+	f.mu.Unlock()
+	doc := strings.ReplaceAll(f.doc, "IAM_ROLE_EC2_Access", fmt.Sprintf("role-%02d", i))
+	w.Header().Set("Content-Type", "text/xml")
+	fmt.Fprintf(w, `<DecodeAuthorizationMessageResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><DecodeAuthorizationMessageResult><DecodedMessage>%s</DecodedMessage></DecodeAuthorizationMessageResult><ResponseMetadata><RequestId>r3</RequestId></ResponseMetadata></DecodeAuthorizationMessageResponse>`, html.EscapeString(doc))
+}
+
+// A file of many encoded messages is decoded a few STS calls at a time
+// (never more than decodeWorkers), and explained in input order.
+func TestExplainDecodesConcurrently(t *testing.T) {
+	t.Parallel()
+	wrapper, err := os.ReadFile("../../testdata/messages/decoded/zatoima-wrapper.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w struct{ DecodedMessage string }
+	if err := json.Unmarshal(wrapper, &w); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(w.DecodedMessage, "IAM_ROLE_EC2_Access") {
+		t.Fatal("the decoded fixture no longer names IAM_ROLE_EC2_Access")
+	}
+	fake := &concurrentSTS{doc: w.DecodedMessage}
+	srv := httptest.NewServer(fake)
+	defer srv.Close()
+	deps := Deps{Now: testNow, STSDecoder: fakeSTSDecoder(srv.URL, credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", "secret", ""))}
+	// A CloudTrail log is the input that holds many denials: n RunInstances
+	// events, each with a whole (short) encoded message.
+	const n = 12
+	var records []map[string]any
+	for i := range n {
+		records = append(records, map[string]any{
+			"eventVersion": "1.08", "eventSource": "ec2.amazonaws.com", "eventName": "RunInstances",
+			"awsRegion": "us-east-1", "eventTime": "2026-12-01T00:00:00Z", "eventID": fmt.Sprintf("e-%02d", i),
+			"userIdentity": map[string]any{"type": "IAMUser", "arn": "arn:aws:iam::111122223333:user/dev", "accountId": "111122223333"},
+			"errorCode":    "Client.UnauthorizedOperation",
+			"errorMessage": "You are not authorized to perform this operation. Encoded authorization failure message: " + blobHead + strings.Repeat(string(rune('A'+i)), 30),
+		})
+	}
+	in, err := json.Marshal(map[string]any{"Records": records})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := runCLIWith(t, deps, string(in), "explain", "--format", "json", "-")
+	if code > 1 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if fake.calls != n {
+		t.Fatalf("%d STS calls, want %d", fake.calls, n)
+	}
+	if fake.maxSeen < 2 || fake.maxSeen > decodeWorkers {
+		t.Errorf("%d calls in flight at most, want 2..%d", fake.maxSeen, decodeWorkers)
+	}
+	last := -1
+	for i := range n {
+		at := strings.Index(out, fmt.Sprintf("role-%02d", i))
+		if at < 0 {
+			t.Fatalf("output lacks role-%02d", i)
+		}
+		if at < last {
+			t.Errorf("role-%02d is explained before role-%02d", i, i-1)
+		}
+		last = at
 	}
 }
