@@ -164,7 +164,7 @@ func (s *Snapshot) ResourcePolicy(action, resource string) (*eval.Doc, error) {
 			}
 			return nil, nil
 		}
-		v, ok := s.Vault(ref)
+		v, ok := s.VaultIn(ref, region)
 		if !ok {
 			if action == "backup:CreateBackupVault" || action == "backup:CreateLogicallyAirGappedBackupVault" {
 				return nil, nil // the vault does not exist yet

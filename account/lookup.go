@@ -435,15 +435,35 @@ func (s *Snapshot) RoleByName(name string) (*Role, bool) {
 	return r, ok
 }
 
-// Vault returns the backup vault with this name or ARN.
+// Vault returns the backup vault with this name or ARN, in any Region.
 func (s *Snapshot) Vault(nameOrARN string) (*BackupVault, bool) {
+	return s.VaultIn(nameOrARN, "")
+}
+
+// VaultIn returns the backup vault with this ARN, or with this name in
+// region (any Region when region is ""): vault names are unique per
+// account and Region only, so a vault known only in another Region is not
+// the one asked for.
+func (s *Snapshot) VaultIn(nameOrARN, region string) (*BackupVault, bool) {
+	for i := range s.BackupVaults {
+		v := &s.BackupVaults[i]
+		if v.ARN == nameOrARN {
+			return v, true
+		}
+	}
+	if strings.HasPrefix(nameOrARN, "arn:") {
+		return nil, false
+	}
 	for i := range s.BackupVaults {
 		v := &s.BackupVaults[i]
 		n := v.Name
 		if n == "" {
 			n = arn.LastField(v.ARN)
 		}
-		if v.ARN == nameOrARN || n == nameOrARN {
+		if n != nameOrARN {
+			continue
+		}
+		if f, k := arn.Fields(v.ARN); region == "" || (k == 6 && f[3] == region) {
 			return v, true
 		}
 	}

@@ -267,7 +267,7 @@ func (c checker) theVault() (*account.BackupVault, Cause, bool) {
 	if c.p.VaultName == "" {
 		return nil, missingCause("VaultName"), false
 	}
-	v, ok := c.snap.Vault(c.p.VaultName)
+	v, ok := c.snap.VaultIn(c.p.VaultName, c.p.Region)
 	if !ok {
 		if us := c.snap.UnreadableFor(account.HiddenVaults, c.p.Region); len(us) > 0 {
 			return nil, unreadableCause(us[0], account.HiddenVaults), false

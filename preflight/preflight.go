@@ -946,7 +946,7 @@ func (c checker) resourcePolicy(res *Result, cs *eval.Input, fo *fix.Options, sn
 		if ref == "" {
 			return false, Cause{}
 		}
-		v, ok := snap.Vault(ref)
+		v, ok := snap.VaultIn(ref, region)
 		if !ok {
 			if strings.HasPrefix(c.op.ID, "create-vault") {
 				return false, Cause{}

@@ -63,3 +63,25 @@ func TestCheckVaultARNOutsideSnapshot(t *testing.T) {
 		}
 	}
 }
+
+// A vault named by --vault is the one of the check's Region: with a
+// same-named vault in another Region (compliance-locked, listed first),
+// each Region gets its own, and one known only elsewhere is unknown.
+func TestCheckVaultNameInRegion(t *testing.T) {
+	t.Parallel()
+	snap := scopeSnapshot(t, `{"arn":"arn:aws:backup:us-east-1:111122223333:backup-vault:Prod","lock":{"mode":"compliance","lockDate":"2020-01-01T00:00:00Z"}},
+		{"arn":"arn:aws:backup:eu-west-1:111122223333:backup-vault:Prod"}`, "")
+	for _, tt := range []struct {
+		region, text string
+		code         int
+	}{
+		{"eu-west-1", "vault arn:aws:backup:eu-west-1:111122223333:backup-vault:Prod has no Vault Lock", ExitOK},
+		{"us-east-1", "vault arn:aws:backup:us-east-1:111122223333:backup-vault:Prod has a compliance-mode Vault Lock", ExitDenied},
+		{"ap-south-1", "Backup vault Prod (--vault) is not in the snapshot.", ExitUnchecked},
+	} {
+		out, errOut, code := runCLI(t, "", "check", "put-vault-lock", "--snapshot", snap, "--as", acct+"user/admin", "--vault", "Prod", "--region", tt.region, "--lang", "en")
+		if code != tt.code || !strings.Contains(out, tt.text) {
+			t.Errorf("--region %s: exit %d, want %d and %q:\n%s%s", tt.region, code, tt.code, tt.text, out, errOut)
+		}
+	}
+}
