@@ -303,8 +303,9 @@ func (s *Set) evaluate(r *Request, res *Result) {
 		res.Layers[LayerIdentity].Verdict, res.Layers[LayerIdentity].Note = Allow, NoteRootUser
 	}
 
-	// sts:GetCallerIdentity needs no permission and cannot be denied.
-	if r.action == "sts:getcalleridentity" {
+	// sts:GetCallerIdentity needs no permission and cannot be denied; an
+	// anonymous caller is refused (refusalOf).
+	if r.action == "sts:getcalleridentity" && p.Kind != PrincipalAnonymous {
 		res.Decision, res.Layer = Allowed, LayerIdentity
 		res.Layers[LayerIdentity].Note = NoteNoPermissionNeeded
 		res.Deciding = res.Deciding[:0]

@@ -24,7 +24,18 @@ const (
 	// NoteAWSAlias: creating, updating or deleting a KMS alias in
 	// alias/aws/, which is reserved for AWS managed keys.
 	NoteAWSAlias = "aws-reserved-kms-alias"
+	// NoteAnonymousCallerIdentity: an anonymous (unsigned) request calls
+	// sts:GetCallerIdentity, which "Returns details about the IAM user or
+	// role whose credentials are used to call the operation" (STS API
+	// Reference); only AssumeRoleWithSAML and AssumeRoleWithWebIdentity
+	// are called unsigned. STS answers the common error
+	// MissingAuthenticationToken.
+	NoteAnonymousCallerIdentity = "anonymous-get-caller-identity"
 )
+
+// missingAuthenticationToken is the STS API Reference's common error for a
+// request without credentials.
+const missingAuthenticationToken = "MissingAuthenticationToken: The request must contain either a valid (registered) AWS access key ID or X.509 certificate."
 
 // refusal holds why AWS refuses a request whatever the policies say.
 type refusal struct {
@@ -84,6 +95,9 @@ func refusalOf(r *Request) refusal {
 	if r.action == "sts:assumerole" && r.Principal.Kind == PrincipalRoot {
 		return refusal{note: NoteRootCannotAssumeRole, msg: "Roles may not be assumed by root accounts."}
 	}
+	if r.action == "sts:getcalleridentity" && r.Principal.Kind == PrincipalAnonymous {
+		return refusal{note: NoteAnonymousCallerIdentity, msg: missingAuthenticationToken}
+	}
 	if r.Resource == "*" {
 		return refusal{}
 	}
@@ -126,6 +140,8 @@ func (r *Request) RefusalReason() string {
 		return r.Resource + " is an AWS managed policy: AWS does not let anyone change it"
 	case NoteProtectedRole:
 		return r.Resource + " is an AWS-reserved role: only AWS may change or delete it"
+	case NoteAnonymousCallerIdentity:
+		return "sts:GetCallerIdentity tells the caller whose credentials signed it: an anonymous request has none"
 	case NoteAWSAlias:
 		return r.Resource + " is in alias/aws/, which AWS reserves for AWS managed keys: no one may create, update or delete such an alias"
 	}
