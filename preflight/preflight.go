@@ -235,6 +235,13 @@ func inputErr(format string, args ...any) error {
 // are could-not-check causes that Check reports.
 func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation, Params, []Note, error) {
 	var notes []Note
+	if p.Account != "" && p.Account != snap.AccountID {
+		// The snapshot holds nothing of another account: its requests
+		// would be evaluated against policies and resources that are not
+		// there (an organization's other accounts are reached through
+		// p.Org, from the checked account's snapshot).
+		return backupops.Operation{}, p, nil, inputErr("--account %s is not the snapshot's account (%s)", p.Account, snap.AccountID)
+	}
 	if name == "collect" {
 		if p.Caller == "" {
 			return backupops.Operation{}, p, nil, inputErr("check collect needs --as: the principal that will run denied collect")
@@ -838,8 +845,11 @@ func (c checker) evaluate(res *Result, principal, policyPrincipal, roleARN strin
 		// of an ARN; any verdict would be about a role that may not exist.
 		if _, ok := c.snap.Role(res.Resource); !ok {
 			flag := "--role"
-			if res.Resource == c.p.InstanceRole {
+			switch res.Resource {
+			case c.p.InstanceRole:
 				flag = "--instance-role"
+			case c.p.ScanRoleARN:
+				flag = "--scan-role"
 			}
 			res.couldNotCheck(c.unknownRole(res.Resource, flag))
 			return

@@ -97,7 +97,7 @@ func newCheckCmd(env *Env) *cobra.Command {
 	fs.StringVar(&p.ChangeableForDays, "changeable-for-days", "", "put-vault-lock: ChangeableForDays, `N` days (compliance mode)")
 	fs.StringVar(&p.MinRetentionDays, "min-retention-days", "", "put-vault-lock: MinRetentionDays, `N` days")
 	fs.StringVar(&p.MaxRetentionDays, "max-retention-days", "", "put-vault-lock: MaxRetentionDays, `N` days")
-	fs.StringVar(&p.Account, "account", "", "`ID` of the account (default: the snapshot's)")
+	fs.StringVar(&p.Account, "account", "", "`ID` of the account to check (default: the snapshot's); another one than the snapshot's (or, with --live, the credentials') is a usage error, unless --snapshot is an organization snapshot that collected it")
 	in.out.bind(fs)
 	cmd.RunE = runE(func(cmd *cobra.Command, args []string) error {
 		if err := in.check(env, args); err != nil {
@@ -136,6 +136,9 @@ func (in *checkInput) check(env *Env, pos []string) error {
 		return usageErr("check needs --snapshot FILE (an account snapshot, - for standard input) or --live (read the account itself, read-only)")
 	case in.profile != "" && !in.live:
 		return usageErr("--profile needs --live")
+	}
+	if p.Account != "" && !arn.IsAccountID(p.Account) {
+		return usageErr("%s", i18n.T(in.lang, "cli.check.account.id", p.Account))
 	}
 	if err := validateCheckParams(p); err != nil {
 		return err
@@ -265,12 +268,22 @@ func runCheck(ctx context.Context, env *Env, in *checkInput) error {
 	} else if in.snapshot != "-" && account.IsOrgDir(in.snapshot) {
 		// An organization snapshot: the account checked, and the others
 		// (the destination of a cross-account copy) through Params.Org.
-		if snap, in.params.Org, err = openOrgAccount(in.snapshot, in.params.Account,
-			in.params.RecoveryPointARN, in.params.RoleARN, in.params.Caller); err != nil {
+		if snap, in.params.Org, err = openOrgAccount(in.lang, in.snapshot, in.params.Account,
+			orgARN{"--recovery-point", in.params.RecoveryPointARN}, orgARN{"--role", in.params.RoleARN}, orgARN{"--as", in.params.Caller}); err != nil {
 			return usageErr("%v", err)
 		}
 	} else if snap, err = readSnapshot(env, in.snapshot); err != nil {
 		return usageErr("%v", err)
+	}
+	if a := in.params.Account; a != "" && a != snap.AccountID {
+		// A one-account snapshot (or the account read live) holds nothing
+		// of another account: its requests would be evaluated against
+		// policies and resources that are not there, and reported denied.
+		id := "cli.check.account.snapshot"
+		if in.live {
+			id = "cli.check.account.live"
+		}
+		return usageErr("%s", i18n.T(in.lang, id, a, snap.AccountID))
 	}
 	op, p, notes, err := preflight.Resolve(snap, in.operation, in.params)
 	if err != nil {

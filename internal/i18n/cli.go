@@ -19,6 +19,36 @@ func registerCli(register func(map[string]tr)) {
 			JA: "--lang には \"en\"、\"ja\"、\"ko\" のいずれかを指定してください (%q は指定できません)",
 			KO: "--lang에는 \"en\", \"ja\", \"ko\" 중 하나를 지정하세요(%q은(는) 지정할 수 없습니다)",
 		},
+		"cli.check.account.id": { // the --account value
+			EN: "--account %q is not a 12-digit account ID",
+			JA: "--account %q は 12 桁のアカウント ID ではありません",
+			KO: "--account %q은(는) 12자리 계정 ID가 아닙니다",
+		},
+		"cli.check.account.snapshot": { // --account, the snapshot's account
+			EN: "--account %s is not the snapshot's account (%s): a one-account snapshot checks only its own account; for another account use an organization snapshot (denied collect --org) or that account's own snapshot",
+			JA: "--account %s はスナップショットのアカウント (%s) ではありません: 1 アカウントのスナップショットでチェックできるのはそのアカウントだけです。別のアカウントには組織のスナップショット (denied collect --org) か、そのアカウント自身のスナップショットを使ってください",
+			KO: "--account %s은(는) 스냅샷의 계정(%s)이 아닙니다: 단일 계정 스냅샷으로는 그 계정만 점검할 수 있습니다. 다른 계정에는 조직 스냅샷(denied collect --org)이나 그 계정 자체의 스냅샷을 사용하세요",
+		},
+		"cli.check.account.live": { // --account, the account read
+			EN: "--account %s is not the account read live (%s, the credentials' account): --live checks only that account; for another account use credentials of that account (--profile)",
+			JA: "--account %s は実環境から読み取ったアカウント (%s、認証情報のアカウント) ではありません: --live でチェックできるのはそのアカウントだけです。別のアカウントにはそのアカウントの認証情報 (--profile) を使ってください",
+			KO: "--account %s은(는) 실시간으로 읽은 계정(%s, 자격 증명의 계정)이 아닙니다: --live로는 그 계정만 점검할 수 있습니다. 다른 계정에는 그 계정의 자격 증명(--profile)을 사용하세요",
+		},
+		"cli.check.account.org-member": { // directory, account, where it comes from (--account or "the account of --role ARN"), accounts in the index
+			EN: "%s: account %s (%s) is not a member of the organization snapshot (its index lists %d account(s)); nothing of it can be checked",
+			JA: "%s: アカウント %s (%s) は組織のスナップショットのメンバーではありません (インデックスのアカウントは %d 件)。このアカウントについては何もチェックできません",
+			KO: "%s: 계정 %s(%s)은(는) 조직 스냅샷의 구성원이 아닙니다(인덱스의 계정 %d개). 이 계정에 대해서는 아무것도 점검할 수 없습니다",
+		},
+		"cli.check.account.org-not-collected": { // directory, account, where it comes from, status (and error)
+			EN: "%s: account %s (%s) was not collected (%s); nothing of it can be checked",
+			JA: "%s: アカウント %s (%s) は収集されていません (%s)。このアカウントについては何もチェックできません",
+			KO: "%s: 계정 %s(%s)은(는) 수집되지 않았습니다(%s). 이 계정에 대해서는 아무것도 점검할 수 없습니다",
+		},
+		"cli.check.account.from-arn": { // flag, ARN
+			EN: "the account of %s %s",
+			JA: "%s %s のアカウント",
+			KO: "%s %s의 계정",
+		},
 		"cli.explain.snapshot-and-live": {
 			EN: "--snapshot and --live exclude each other",
 			JA: "--snapshot と --live は同時に指定できません",
