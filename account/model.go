@@ -17,6 +17,8 @@ package account
 import (
 	"bytes"
 	"encoding/json"
+
+	"github.com/deniedhq/denied/internal/arn"
 )
 
 // SchemaVersion is the version of the snapshot format this package reads and
@@ -297,6 +299,28 @@ type RecoveryPoint struct {
 	// RestoreMetadata is GetRecoveryPointRestoreMetadata's map; for EC2 it
 	// holds the instance profile under "IamInstanceProfileName".
 	RestoreMetadata map[string]string `json:"restoreMetadata,omitempty"`
+}
+
+// Region is the Region of the recovery point, from its ARN (every
+// recovery point ARN names one: arn:aws:backup:REGION:..., an EC2 image's
+// or EBS snapshot's arn:aws:ec2:REGION::...), or "" when the ARN names
+// none. Its vault is the vault of that name in that Region.
+func (rp *RecoveryPoint) Region() string {
+	return arnRegion(rp.ARN)
+}
+
+// Region is the Region of the backup plan, from its ARN, or "" when it has
+// none. Its rules' target vaults are the vaults of those names in that
+// Region.
+func (p *BackupPlan) Region() string {
+	return arnRegion(p.ARN)
+}
+
+func arnRegion(s string) string {
+	if a, ok := arn.Parse(s); ok {
+		return a.Region
+	}
+	return ""
 }
 
 // InstanceProfileName returns the EC2 instance profile recorded in the

@@ -285,8 +285,12 @@ func gap(rule, id string, args ...string) Gap {
 }
 
 type cacheKey struct {
-	resourceType, opID, role, instanceRole, vault, key, caller, rp string
+	resourceType, opID, role, instanceRole, region, vault, key, caller, rp string
 }
+
+// vaultKey names a backup vault: vault names are unique per account and
+// Region only ("Default" is in every Region).
+type vaultKey struct{ region, name string }
 
 type cached struct {
 	op       string
@@ -299,11 +303,12 @@ type auditor struct {
 	opt     Options
 	cache   map[cacheKey]*cached
 	evals   int
-	ipRole  map[string]string // instance profile name → role ARN
-	vaults  map[string]string // vault name → selection role ARN
+	ipRole  map[string]string   // instance profile name → role ARN
+	vaults  map[vaultKey]string // vault (Region, name) → selection role ARN
 	defRole string
-	// known vaults by name
-	vaultNames map[string]bool
+	// known: whether the snapshot has the vault (Snapshot.VaultIn, as
+	// the checks look it up)
+	known map[vaultKey]bool
 	// gaps of the unreadable parts of the snapshot
 	unread unreadable
 	// policies keeps parsed and compiled policies across the checks.
@@ -325,8 +330,8 @@ var largeDocs = eval.NewPool()
 
 // Run audits snap.
 func Run(snap *account.Snapshot, opt Options) Report {
-	a := &auditor{snap: snap, opt: opt, cache: map[cacheKey]*cached{}, ipRole: map[string]string{}, vaults: map[string]string{},
-		vaultNames: map[string]bool{}, policies: eval.NewCache(4096), plans: fix.NewMemo(4096),
+	a := &auditor{snap: snap, opt: opt, cache: map[cacheKey]*cached{}, ipRole: map[string]string{}, vaults: map[vaultKey]string{},
+		known: map[vaultKey]bool{}, policies: eval.NewCache(4096), plans: fix.NewMemo(4096),
 		outcomes: preflight.NewOutcomes(16384)}
 	// The documents the checks prepare are the snapshot's, which nothing
 	// modifies while the audit runs, and the ones fix plans write once for
@@ -358,16 +363,15 @@ func Run(snap *account.Snapshot, opt Options) Report {
 			a.ipRole[name] = r
 		}
 	}
-	for _, v := range snap.BackupVaults {
-		a.vaultNames[vaultName(v)] = true
-	}
-	for _, p := range snap.BackupPlans {
+	for i := range snap.BackupPlans {
+		p := &snap.BackupPlans[i]
 		if len(p.Selections) == 0 {
 			continue
 		}
+		region := a.planRegion(p)
 		for _, r := range p.Rules {
-			if _, ok := a.vaults[r.TargetVault]; !ok {
-				a.vaults[r.TargetVault] = p.Selections[0].IAMRoleARN
+			if k := (vaultKey{region, r.TargetVault}); a.vaults[k] == "" {
+				a.vaults[k] = p.Selections[0].IAMRoleARN
 			}
 		}
 	}
@@ -462,6 +466,54 @@ func vaultName(v account.BackupVault) string {
 	return arn.LastField(v.ARN)
 }
 
+// rpRegion is the Region of rp (its ARN's), where its vault, its restore
+// and the plans protecting its vault are; the snapshot's Region when its
+// ARN names none.
+func (a *auditor) rpRegion(rp *account.RecoveryPoint) string {
+	if r := rp.Region(); r != "" {
+		return r
+	}
+	return a.snap.Region
+}
+
+// planRegion is the Region of plan p (its ARN's), where its rules' target
+// vaults are; the snapshot's Region when it has no ARN naming one.
+func (a *auditor) planRegion(p *account.BackupPlan) string {
+	if r := p.Region(); r != "" {
+		return r
+	}
+	return a.snap.Region
+}
+
+// hasVault reports whether the snapshot has the vault named name in
+// region, as the checks find it (Snapshot.VaultIn): a same-named vault of
+// another Region is not it.
+func (a *auditor) hasVault(name, region string) bool {
+	k := vaultKey{region, name}
+	ok, seen := a.known[k]
+	if !seen {
+		_, ok = a.snap.VaultIn(name, region)
+		a.known[k] = ok
+	}
+	return ok
+}
+
+// unknownVault is the gap of a recovery point's vault the snapshot lacks
+// in its Region, naming the Regions where it has vaults of that name.
+func (a *auditor) unknownVault(name, region string) Gap {
+	var elsewhere []string
+	for _, v := range a.snap.BackupVaults {
+		if f, n := arn.Fields(v.ARN); vaultName(v) == name && n == 6 && f[3] != region && !slices.Contains(elsewhere, f[3]) {
+			elsewhere = append(elsewhere, f[3])
+		}
+	}
+	if len(elsewhere) == 0 || region == "" {
+		return gap(RuleUnknownVault, "audit.gap.unknown-vault", name)
+	}
+	sort.Strings(elsewhere)
+	return gap(RuleUnknownVault, "audit.gap.unknown-vault.region", name, region, strings.Join(elsewhere, ", "))
+}
+
 // global adds the gaps that hold for every item (SCPs, IAM or vault
 // policies the snapshot could not read) to an item that would otherwise
 // pass: a denial found is a denial whatever those hold, an allowance is
@@ -480,8 +532,8 @@ func (a *auditor) restoreRole(rp *account.RecoveryPoint) (string, string) {
 		return a.opt.Role, RoleFromFlag
 	case rp.IAMRoleARN != "":
 		return rp.IAMRoleARN, RoleFromRecoveryPoint
-	case a.vaults[rp.VaultName] != "":
-		return a.vaults[rp.VaultName], RoleFromSelection
+	case a.vaults[vaultKey{a.rpRegion(rp), rp.VaultName}] != "":
+		return a.vaults[vaultKey{a.rpRegion(rp), rp.VaultName}], RoleFromSelection
 	case a.defRole != "":
 		return a.defRole, RoleFromDefault
 	}
@@ -510,15 +562,18 @@ func (a *auditor) recoveryPoint(i int) Item {
 
 // restore checks the restore of rp with role and fills it.
 func (a *auditor) restore(it *Item, rp *account.RecoveryPoint, role string) {
-	p := preflight.Params{Caller: a.opt.Caller, RoleARN: role, VaultName: rp.VaultName, KeyARN: rp.EncryptionKeyARN,
+	// The restore is in the recovery point's Region, against its vault
+	// there.
+	region := a.rpRegion(rp)
+	p := preflight.Params{Caller: a.opt.Caller, RoleARN: role, Region: region, VaultName: rp.VaultName, KeyARN: rp.EncryptionKeyARN,
 		ResourceType: rp.ResourceType, RecoveryPointARN: rp.ARN, Now: a.opt.Now, Cache: a.policies, Plans: a.plans, Outcomes: a.outcomes}
 	var pre []Gap
-	if !a.vaultNames[rp.VaultName] {
-		pre = append(pre, gap(RuleUnknownVault, "audit.gap.unknown-vault", rp.VaultName))
+	if !a.hasVault(rp.VaultName, region) {
+		pre = append(pre, a.unknownVault(rp.VaultName, region))
 	}
 	var unknownKey string
 	if k := rp.EncryptionKeyARN; k != "" {
-		switch kk := a.key(k); {
+		switch kk := a.key(k, region); {
 		case kk == nil:
 			pre, unknownKey = append(pre, gap(RuleUnknownKey, "audit.gap.unknown-key", k)), k
 		case len(kk.Policy) == 0:
@@ -548,7 +603,7 @@ func (a *auditor) restore(it *Item, rp *account.RecoveryPoint, role string) {
 			pre = append(pre, *a.unread.metadata)
 		}
 	}
-	k := cacheKey{resourceType: rp.ResourceType, opID: name, role: role, instanceRole: p.InstanceRole, vault: rp.VaultName,
+	k := cacheKey{resourceType: rp.ResourceType, opID: name, role: role, instanceRole: p.InstanceRole, region: region, vault: rp.VaultName,
 		key: rp.EncryptionKeyARN, caller: a.opt.Caller}
 	if a.opt.Caller != "" {
 		// The caller's requests name the recovery point.
@@ -575,14 +630,28 @@ func (a *auditor) restore(it *Item, rp *account.RecoveryPoint, role string) {
 	}
 }
 
-func (a *auditor) key(arn string) *account.KMSKey {
+// key is the KMS key ref names (its ARN, or its key ID or an alias, in
+// region: the same ID, a multi-Region key's, and the same alias, such as
+// alias/aws/backup, are in several Regions).
+func (a *auditor) key(ref, region string) *account.KMSKey {
+	for i := range a.snap.KMSKeys {
+		if k := &a.snap.KMSKeys[i]; k.ARN == ref {
+			return k
+		}
+	}
+	if f, n := arn.Fields(ref); n == 6 && f[0] == "arn" {
+		region = f[3]
+	}
 	for i := range a.snap.KMSKeys {
 		k := &a.snap.KMSKeys[i]
-		if k.ARN == arn || k.KeyID == arn {
+		if f, n := arn.Fields(k.ARN); region != "" && (n != 6 || f[3] != region) {
+			continue
+		}
+		if k.KeyID == ref {
 			return k
 		}
 		for _, al := range k.Aliases {
-			if strings.HasSuffix(arn, ":"+al) {
+			if ref == al || strings.HasSuffix(ref, ":"+al) {
 				return k
 			}
 		}
@@ -819,11 +888,13 @@ func (a *auditor) selection(p account.BackupPlan, j int, s account.BackupSelecti
 		}
 	}
 	restored := false
+	region := a.planRegion(&p)
 	for _, r := range p.Rules {
 		it.Vault = r.TargetVault
 		for i := range a.snap.RecoveryPoints {
 			rp := &a.snap.RecoveryPoints[i]
-			if rp.VaultName != r.TargetVault {
+			if rp.VaultName != r.TargetVault || a.rpRegion(rp) != region {
+				// Another vault, or a same-named one of another Region.
 				continue
 			}
 			restored = true

@@ -57,7 +57,7 @@ func TestClean(t *testing.T) {
 // protecting its vault, else AWSBackupDefaultServiceRole.
 func TestRoleChoice(t *testing.T) {
 	s := load(t, "clean")
-	a := &auditor{snap: s, vaults: map[string]string{"Default": "sel"}, defRole: "def"}
+	a := &auditor{snap: s, vaults: map[vaultKey]string{{"eu-west-1", "Default"}: "sel"}, defRole: "def"}
 	rp := account.RecoveryPoint{VaultName: "Default", IAMRoleARN: "own"}
 	for _, tt := range []struct {
 		flag, own, vault, role, src string

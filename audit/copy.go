@@ -32,23 +32,26 @@ func (a *auditor) copyRules(p account.BackupPlan, i int) []Item {
 		return nil
 	}
 	role := p.Selections[0].IAMRoleARN
+	region := a.planRegion(&p)
 	var items []Item
 	for j, r := range p.Rules {
 		for k, dest := range r.CopyTo {
 			it := Item{Kind: KindCopyRule, ARN: p.Name + "/" + r.Name + " -> " + dest, Plan: p.Name, Vault: r.TargetVault,
 				Role: role, RoleSource: RoleFromSelection,
 				Pointer: "/backupPlans/" + strconv.Itoa(i) + "/rules/" + strconv.Itoa(j) + "/copyTo/" + strconv.Itoa(k)}
-			a.copyRule(&it, r, role, dest)
+			a.copyRule(&it, r, role, dest, region)
 			items = append(items, it)
 		}
 	}
 	return items
 }
 
-func (a *auditor) copyRule(it *Item, r account.BackupRule, role, dest string) {
+// copyRule checks the copies of rule r of a plan in region, from its
+// target vault there.
+func (a *auditor) copyRule(it *Item, r account.BackupRule, role, dest, region string) {
 	types := map[string]string{} // resource type → the key of one recovery point of it
-	for _, rp := range a.snap.RecoveryPoints {
-		if rp.VaultName == r.TargetVault {
+	for i := range a.snap.RecoveryPoints {
+		if rp := &a.snap.RecoveryPoints[i]; rp.VaultName == r.TargetVault && a.rpRegion(rp) == region {
 			if _, ok := types[rp.ResourceType]; !ok {
 				types[rp.ResourceType] = rp.EncryptionKeyARN
 			}
@@ -64,7 +67,7 @@ func (a *auditor) copyRule(it *Item, r account.BackupRule, role, dest string) {
 	}
 	seenF, seenG := map[string]bool{}, map[string]bool{}
 	for _, t := range names {
-		p := preflight.Params{RoleARN: role, VaultName: r.TargetVault, DestinationVaultARN: dest, ResourceType: t,
+		p := preflight.Params{RoleARN: role, Region: region, VaultName: r.TargetVault, DestinationVaultARN: dest, ResourceType: t,
 			KeyARN: types[t], Now: a.opt.Now, Cache: a.policies, Plans: a.plans, Outcomes: a.outcomes, Org: a.opt.Org}
 		c, rep := a.checkOp("copy", p, true)
 		if rep != nil {

@@ -137,6 +137,11 @@ func registerAudit(register func(map[string]tr)) {
 		"audit.gap.unknown-vault": {
 			EN: "vault %s is not in the snapshot", JA: "ボールト %s はスナップショットにありません", KO: "볼트 %s이(가) 스냅샷에 없습니다",
 		},
+		"audit.gap.unknown-vault.region": { // vault, the recovery point's Region, the Regions of same-named vaults
+			EN: "vault %s is not in the snapshot in %s, the recovery point's Region; the vaults of that name in %s are other vaults",
+			JA: "ボールト %s (復旧ポイントのリージョン %s) はスナップショットにありません。%s にある同名のボールトは別のボールトです",
+			KO: "볼트 %s(복구 지점의 리전 %s)이(가) 스냅샷에 없습니다. %s에 있는 같은 이름의 볼트는 다른 볼트입니다",
+		},
 		"audit.gap.unknown-key": {
 			EN: "KMS key %s is not in the snapshot", JA: "KMS キー %s はスナップショットにありません", KO: "KMS 키 %s이(가) 스냅샷에 없습니다",
 		},
