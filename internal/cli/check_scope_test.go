@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/deniedhq/denied/internal/i18n"
 )
 
 // scopeSnapshot writes a full-format snapshot of account 111122223333
@@ -84,4 +87,69 @@ func TestCheckVaultNameInRegion(t *testing.T) {
 			t.Errorf("--region %s: exit %d, want %d and %q:\n%s%s", tt.region, code, tt.code, tt.text, out, errOut)
 		}
 	}
+}
+
+// Every request evaluated and allowed, only a condition unknown (Vault
+// Lock, its vault's details unreadable): the summary names the condition
+// and why, instead of counting "1 request(s) could not be checked"; JSON
+// keeps requests (couldNotCheck) and conditions (conditionsCouldNotCheck)
+// apart, the condition with its cause.
+func TestCheckConditionUncheckedSummary(t *testing.T) {
+	t.Parallel()
+	prod := `{"arn":"arn:aws:backup:eu-west-1:111122223333:backup-vault:Prod"}`
+	snap := scopeSnapshot(t, prod, `{"service":"backup","call":"DescribeBackupVault","region":"eu-west-1","error":"AccessDeniedException"}`)
+	args := []string{"check", "put-vault-lock", "--snapshot", snap, "--as", acct + "user/admin", "--vault", "Prod"}
+	for lang, want := range map[string][]string{
+		"en": {"Every request was checked and none would be denied, but 1 condition of the operation could not be decided",
+			"- [service] The vault's Vault Lock: Backup vault details (key, Vault Lock) unknown: backup:DescribeBackupVault was denied"},
+		"ja": {"操作の条件 1 件を判定できませんでした", "ボールトの Vault Lock: "},
+		"ko": {"작업의 조건 1개를 판정할 수 없었습니다", "볼트의 Vault Lock: "},
+	} {
+		out, errOut, code := runCLI(t, "", append(args, "--lang", lang)...)
+		if code != ExitUnchecked {
+			t.Errorf("%s: exit %d, want %d:\n%s%s", lang, code, ExitUnchecked, out, errOut)
+		}
+		summary, _, _ := strings.Cut(out, "\n\n"+i18nCauses(lang))
+		for _, w := range want {
+			if !strings.Contains(summary, w) {
+				t.Errorf("%s: summary lacks %q:\n%s", lang, w, summary)
+			}
+		}
+		for _, bad := range []string{"request(s)", "1 request could not be checked", "1 件のリクエストをチェックできません", "1개 요청을 점검할 수 없었습니다"} {
+			if strings.Contains(out, bad) {
+				t.Errorf("%s: says %q:\n%s", lang, bad, out)
+			}
+		}
+	}
+	out, errOut, code := runCLI(t, "", append(args, "--format", "json")...)
+	var rep struct {
+		Status              string `json:"status"`
+		CouldNotCheck       int    `json:"couldNotCheck"`
+		ConditionsUnchecked int    `json:"conditionsCouldNotCheck"`
+		Conditions          []struct {
+			Decide string `json:"decide"`
+			Status string `json:"status"`
+			Cause  *struct {
+				API string `json:"api"`
+			} `json:"cause"`
+		} `json:"conditions"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || code != ExitUnchecked {
+		t.Fatalf("json: exit %d, %v:\n%s%s", code, err, out, errOut)
+	}
+	found := false
+	for _, c := range rep.Conditions {
+		if c.Decide == "vaultLock" {
+			found = c.Status == "couldNotCheck" && c.Cause != nil && c.Cause.API == "backup:DescribeBackupVault"
+		}
+	}
+	if rep.Status != "couldNotCheck" || rep.CouldNotCheck != 0 || rep.ConditionsUnchecked != 1 || !found {
+		t.Errorf("json: %+v, want status couldNotCheck, couldNotCheck 0, conditionsCouldNotCheck 1 and the vaultLock condition couldNotCheck naming its call", rep)
+	}
+}
+
+// i18nCauses is the "Could not check" heading in lang.
+func i18nCauses(lang string) string {
+	l, _ := i18n.Parse(lang)
+	return i18n.T(l, "preflight.causes")
 }

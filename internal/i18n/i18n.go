@@ -79,6 +79,16 @@ func T(lang Lang, id string, args ...any) string {
 	return fmt.Sprintf(tmpl, args...)
 }
 
+// N is T for a sentence about n things: message id+".one" when n is 1 and
+// that message exists, else id. English says "1 request", "2 requests";
+// Japanese and Korean give both forms the same words.
+func N(lang Lang, n int, id string, args ...any) string {
+	if n == 1 && Has(id+".one") {
+		id += ".one"
+	}
+	return T(lang, id, args...)
+}
+
 // Has reports whether id is a known message.
 func Has(id string) bool { _, ok := lookup(id); return ok }
 

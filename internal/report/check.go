@@ -27,6 +27,8 @@ func (c *Check) writeText(w io.Writer, o Options, md bool) error {
 
 func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 	t := func(id string, args ...any) string { return i18n.T(lang, id, args...) }
+	// n is a sentence about count things, in its singular or plural form.
+	n := func(count int, id string) string { return i18n.N(lang, count, id, strconv.Itoa(count)) }
 	var b strings.Builder
 	heading := func(level int, s string) {
 		if md {
@@ -58,13 +60,13 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 	}
 	b.WriteString(t("preflight.summary", strconv.Itoa(rep.Passed), strconv.Itoa(rep.Total)))
 	if rep.Skipped > 0 {
-		b.WriteString(" " + t("preflight.summary.skipped", strconv.Itoa(rep.Skipped)))
+		b.WriteString(" " + n(rep.Skipped, "preflight.summary.skipped"))
 	}
 	b.WriteString("\n")
-	if n := len(rep.Conditions); n > 0 {
-		b.WriteString(t("preflight.summary.conditions", strconv.Itoa(rep.ConditionsHeld), strconv.Itoa(n)))
-		if failed := n - rep.ConditionsHeld; failed > 0 {
-			b.WriteString(" " + t("preflight.summary.conditions.failed", strconv.Itoa(failed)))
+	if k := len(rep.Conditions); k > 0 {
+		b.WriteString(t("preflight.summary.conditions", strconv.Itoa(rep.ConditionsHeld), strconv.Itoa(k)))
+		if failed := k - rep.ConditionsHeld; failed > 0 {
+			b.WriteString(" " + n(failed, "preflight.summary.conditions.failed"))
 		}
 		b.WriteString("\n")
 	}
@@ -73,22 +75,40 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 		b.WriteString(t("preflight.ok") + "\n\n")
 	case preflight.StatusDenied:
 		if rep.Denied > 0 {
-			b.WriteString(t("preflight.denied", strconv.Itoa(rep.Denied)) + " ")
+			b.WriteString(n(rep.Denied, "preflight.denied") + " ")
 		}
 		if rep.ConditionsFailed > 0 {
-			b.WriteString(t("preflight.conditions.failed", strconv.Itoa(rep.ConditionsFailed)) + " ")
+			b.WriteString(n(rep.ConditionsFailed, "preflight.conditions.failed") + " ")
 		}
-		if u := rep.Unchecked + rep.ConditionsUnchecked; u > 0 {
-			b.WriteString(t("preflight.unchecked.also", strconv.Itoa(u)))
+		if rep.Unchecked > 0 {
+			b.WriteString(n(rep.Unchecked, "preflight.unchecked.also") + " ")
+		}
+		if rep.ConditionsUnchecked > 0 {
+			b.WriteString(n(rep.ConditionsUnchecked, "preflight.unchecked.conditions.also"))
 		}
 		trimSpace(&b)
-		b.WriteString("\n\n")
+		b.WriteString("\n")
+		uncheckedConditions(&b, lang, rep)
+		b.WriteString("\n")
 	default:
-		if n := rep.Unchecked + rep.ConditionsUnchecked; n > 0 {
-			b.WriteString(t("preflight.unchecked", strconv.Itoa(n)) + "\n\n")
-		} else {
-			b.WriteString(t("preflight.unchecked.inputs") + "\n\n")
+		// A request that could not be checked is counted as one; a
+		// condition of the operation that could not be decided (every
+		// request evaluated) is named, with why, never counted as a
+		// request.
+		switch {
+		case rep.Unchecked > 0:
+			b.WriteString(n(rep.Unchecked, "preflight.unchecked"))
+			if rep.ConditionsUnchecked > 0 {
+				b.WriteString(" " + n(rep.ConditionsUnchecked, "preflight.unchecked.conditions.also"))
+			}
+		case rep.ConditionsUnchecked > 0:
+			b.WriteString(n(rep.ConditionsUnchecked, "preflight.unchecked.conditions"))
+		default:
+			b.WriteString(t("preflight.unchecked.inputs"))
 		}
+		b.WriteString("\n")
+		uncheckedConditions(&b, lang, rep)
+		b.WriteString("\n")
 	}
 	if len(rep.Causes) > 0 {
 		heading(2, t("preflight.causes"))
@@ -125,14 +145,14 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 	} else {
 		b.WriteString(i18n.Table(rows) + "\n")
 	}
-	n := 0
+	nf := 0
 	for _, r := range rep.Results {
 		if !r.Denied() {
 			continue
 		}
-		n++
+		nf++
 		who := r.PrincipalARN
-		heading(2, t("preflight.failure", strconv.Itoa(n), who, r.Action, r.Resource))
+		heading(2, t("preflight.failure", strconv.Itoa(nf), who, r.Action, r.Resource))
 		if r.Rule != "" {
 			b.WriteString(t("preflight.rule", r.Rule) + "\n\n")
 		}
@@ -204,6 +224,9 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 				a[2] = t("layer." + c.Detail.Args[2])
 			}
 			detail := t(c.Detail.ID, a...)
+			if len(c.Detail.Args) > 0 && c.Detail.Args[0] == "1" {
+				detail = i18n.N(lang, 1, c.Detail.ID, a...) // "the 1 request", not "1 request(s)"
+			}
 			if c.Cause != nil {
 				detail = causeText(lang, *c.Cause)
 			}
@@ -274,6 +297,26 @@ func whenText(lang i18n.Lang, en string) string {
 // in English (as in JSON), its name in Japanese and Korean.
 func kindLabel(lang i18n.Lang, kind string) string {
 	return catalogText(lang, "backupops.kind."+kind, kind)
+}
+
+// uncheckedConditions lists, under the summary, each condition of the
+// operation that could not be decided on its own (not through a request
+// counted above): which, and why.
+func uncheckedConditions(b *strings.Builder, lang i18n.Lang, rep preflight.Report) {
+	for _, c := range rep.Conditions {
+		if c.Outcome != preflight.StatusCouldNotCheck || c.FromRequests {
+			continue
+		}
+		name := condText(lang, c.Kind, c.Text)
+		if id := "preflight.decide." + string(c.Decide); i18n.Has(id) {
+			name = i18n.T(lang, id)
+		}
+		why := i18n.T(lang, "preflight.cond.unknown")
+		if c.Cause != nil {
+			why = causeText(lang, *c.Cause)
+		}
+		b.WriteString("- [" + kindLabel(lang, c.Kind) + "] " + name + ": " + why + "\n")
+	}
 }
 
 // causeText renders a could-not-check cause in lang.
