@@ -303,9 +303,37 @@ func allDigits(s string) bool {
 	return true
 }
 
+// verdict is the outcome of a condition for a request: it holds, it does
+// not, or AWS does not document which (undecided).
+type verdict uint8
+
+const (
+	vNo verdict = iota
+	vYes
+	// vUndecided: a single-valued operator (no ForAnyValue: or
+	// ForAllValues:) on a key with more than one value in the request, or
+	// a request value that is not of the operator's type (a Numeric,
+	// Date, IpAddress or Bool operator against text that is no number,
+	// date, IP address or boolean). AWS documents neither case: only that
+	// "Multivalued context keys require a condition set operator" (IAM
+	// User Guide, Single-valued vs. multivalued context keys) and that
+	// values are compared as numbers, dates, addresses (Condition
+	// operators). The statement's effect decides (cstmt.matches): the
+	// condition holds in a Deny and not in an Allow, so that an undecided
+	// condition never makes a request Allowed that AWS might deny.
+	vUndecided
+)
+
 // eval evaluates the condition against the request context. missing is
-// true when the key was absent from the context.
+// true when the key was absent from the context. An undecided condition
+// (vUndecided) is reported as not holding, as in an Allow statement.
 func (c *ccond) eval(ctx Context) (ok, missing bool) {
+	v, missing := c.evalV(ctx)
+	return v == vYes, missing
+}
+
+// evalV is eval, telling an undecided condition apart.
+func (c *ccond) evalV(ctx Context) (v verdict, missing bool) {
 	vals, present := ctx[c.key]
 	if present && len(vals) == 0 && c.op.set == setNone {
 		present = false
@@ -313,46 +341,66 @@ func (c *ccond) eval(ctx Context) (ok, missing bool) {
 	if c.op.kind == opNull {
 		for i := range c.vals {
 			if c.vals[i].bool != present {
-				return true, false
+				return vYes, false
 			}
 		}
-		return false, false
+		return vNo, false
 	}
 	if !present {
 		switch {
 		case c.op.ifExists, c.op.set == setForAll:
-			return true, true
+			return vYes, true
 		case c.op.set == setForAny:
-			return false, true
+			return vNo, true
 		}
-		return c.op.negated, true
+		return yes(c.op.negated), true
 	}
 	switch c.op.set {
 	case setForAll:
+		// Every request value must match: one that does not decides; one
+		// undecided leaves the whole undecided.
+		out := vYes
 		for _, v := range vals {
-			if !c.matchOne(v, ctx) {
-				return false, false
+			switch c.matchOne(v, ctx) {
+			case vNo:
+				return vNo, false
+			case vUndecided:
+				out = vUndecided
 			}
 		}
-		return true, false
+		return out, false
 	case setForAny:
+		out := vNo
 		for _, v := range vals {
-			if c.matchOne(v, ctx) {
-				return true, false
+			switch c.matchOne(v, ctx) {
+			case vYes:
+				return vYes, false
+			case vUndecided:
+				out = vUndecided
 			}
 		}
-		return false, false
+		return out, false
 	}
 	if len(vals) == 1 {
 		return c.matchOne(vals[0], ctx), false
 	}
-	// A single-valued operator on a multi-valued key: the request value is
-	// the whole set, which equals no single policy value.
-	return c.op.negated, false
+	// A single-valued operator on a key with several values: how AWS
+	// compares them is not documented (vUndecided), for the negated
+	// operators as for the others.
+	return vUndecided, false
+}
+
+func yes(b bool) verdict {
+	if b {
+		return vYes
+	}
+	return vNo
 }
 
 // matchOne applies the operator to one request value: a positive operator
-// matches when any policy value matches, a negated one when none does.
+// matches when any policy value matches, a negated one when none does. A
+// request value that is not of the operator's type (reqValue) is
+// undecided, whatever the policy values.
 //
 // A policy value whose variable has no value (its key is absent, without
 // default) matches nothing, so a negated operator holds against it: the
@@ -363,22 +411,64 @@ func (c *ccond) eval(ctx Context) (ok, missing bool) {
 // cannot be used as one but does not say how it evaluates, matches
 // nothing either, and a negated operator with it does not hold: the
 // value cannot be compared at all.
-func (c *ccond) matchOne(v string, ctx Context) bool {
+func (c *ccond) matchOne(v string, ctx Context) verdict {
+	rv, ok := c.reqValue(v)
+	if !ok {
+		return vUndecided
+	}
 	hit := false
 	for i := range c.vals {
-		ok, unresolved := c.cmp(v, &c.vals[i], ctx)
+		ok, unresolved := c.cmp(v, &rv, &c.vals[i], ctx)
 		if unresolved && c.op.negated && c.vals[i].multiVar(ctx) {
-			return false
+			return vNo
 		}
 		if ok {
 			hit = true
 			break
 		}
 	}
-	return hit != c.op.negated
+	return yes(hit != c.op.negated)
 }
 
-func (c *ccond) cmp(v string, pv *cval, ctx Context) (ok, unresolved bool) {
+// reqVal is a request value read as the type of a Numeric, Date or
+// IpAddress operator.
+type reqVal struct {
+	num float64
+	t   instant
+	ip  netip.Addr
+}
+
+// reqValue reads the request value v as the operator's type: a number, a
+// date (ISO 8601 or epoch seconds), one IP address (not a CIDR block) or
+// a boolean (true or false in any case). It is false when v is none.
+// Text, binary and ARN operators compare any text.
+func (c *ccond) reqValue(v string) (rv reqVal, ok bool) {
+	switch c.op.kind {
+	case opNumericEquals, opNumericLessThan, opNumericLessThanEquals, opNumericGreaterThan, opNumericGreaterThanEquals:
+		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		if err != nil || math.IsNaN(f) {
+			return rv, false
+		}
+		rv.num = f
+	case opDateEquals, opDateLessThan, opDateLessThanEquals, opDateGreaterThan, opDateGreaterThanEquals:
+		if rv.t, ok = parseDate(v); !ok {
+			return rv, false
+		}
+	case opIPAddress:
+		a, ok := parseIPPrefix(v)
+		if !ok || !a.IsSingleIP() {
+			return rv, false
+		}
+		rv.ip = a.Addr()
+	case opBool:
+		if !strings.EqualFold(v, "true") && !strings.EqualFold(v, "false") {
+			return rv, false
+		}
+	}
+	return rv, true
+}
+
+func (c *ccond) cmp(v string, rv *reqVal, pv *cval, ctx Context) (ok, unresolved bool) {
 	switch c.op.kind {
 	case opStringEquals, opStringEqualsIgnoreCase, opStringLike, opBinaryEquals:
 		if !pv.str.resolvable(ctx) {
@@ -420,7 +510,7 @@ func (c *ccond) cmp(v string, pv *cval, ctx Context) (ok, unresolved bool) {
 			return false, false // replaced, but not true or false
 		}
 	}
-	return c.cmpTyped(v, pv), false
+	return c.cmpTyped(v, rv, pv), false
 }
 
 // multiVar reports whether a variable of the policy value names a key
@@ -475,30 +565,22 @@ func boolIs(v string, want bool) bool {
 	return strings.EqualFold(v, "false")
 }
 
-func (c *ccond) cmpTyped(v string, pv *cval) bool {
+// cmpTyped compares the request value v, read as rv (reqValue), with
+// the policy value pv of a Numeric, Date, Bool or IpAddress operator.
+func (c *ccond) cmpTyped(v string, rv *reqVal, pv *cval) bool {
 	switch c.op.kind {
-	case opNumericEquals, opNumericLessThan, opNumericLessThanEquals, opNumericGreaterThan, opNumericGreaterThanEquals:
-		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-		if err != nil {
-			return false
-		}
-		switch c.op.kind {
-		case opNumericEquals:
-			return f == pv.num
-		case opNumericLessThan:
-			return f < pv.num
-		case opNumericLessThanEquals:
-			return f <= pv.num
-		case opNumericGreaterThan:
-			return f > pv.num
-		}
-		return f >= pv.num
+	case opNumericEquals:
+		return rv.num == pv.num
+	case opNumericLessThan:
+		return rv.num < pv.num
+	case opNumericLessThanEquals:
+		return rv.num <= pv.num
+	case opNumericGreaterThan:
+		return rv.num > pv.num
+	case opNumericGreaterThanEquals:
+		return rv.num >= pv.num
 	case opDateEquals, opDateLessThan, opDateLessThanEquals, opDateGreaterThan, opDateGreaterThanEquals:
-		t, ok := parseDate(v)
-		if !ok {
-			return false
-		}
-		d := t.compare(pv.t)
+		d := rv.t.compare(pv.t)
 		switch c.op.kind {
 		case opDateEquals:
 			return d == 0
@@ -513,11 +595,7 @@ func (c *ccond) cmpTyped(v string, pv *cval) bool {
 	case opBool:
 		return boolIs(v, pv.bool)
 	case opIPAddress:
-		a, ok := parseIPPrefix(v)
-		if !ok || !a.IsSingleIP() {
-			return false
-		}
-		return pv.ip.Contains(a.Addr())
+		return pv.ip.Contains(rv.ip)
 	}
 	return false
 }

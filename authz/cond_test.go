@@ -145,17 +145,20 @@ func FuzzCondition(f *testing.F) {
 		if err != nil {
 			return
 		}
-		got, _ := cc.eval(Context{"k": {rv}})
+		got, _ := cc.evalV(Context{"k": {rv}})
 		if cc.op.kind == opNull || cc.op.set != setNone || strings.Contains(pv, "${") {
 			// A value with a variable naming a multivalued key matches
 			// nothing, negated or not (TestNegatedVariableWithoutValue).
 			return
 		}
-		// Negation flips the outcome for a present single value.
+		// Negation flips the outcome for a present single value; an
+		// undecided one (a request value not of the operator's type)
+		// stays undecided (TestConditionUndecided).
 		neg := cc
 		neg.op.negated = !cc.op.negated
-		if g2, _ := neg.eval(Context{"k": {rv}}); g2 == got {
-			t.Fatalf("%s and its negation agree (%v) on %q vs %q", op, got, pv, rv)
+		g2, _ := neg.evalV(Context{"k": {rv}})
+		if (got == vUndecided) != (g2 == vUndecided) || got != vUndecided && g2 == got {
+			t.Fatalf("%s = %v and its negation = %v on %q vs %q", op, got, g2, pv, rv)
 		}
 	})
 }
@@ -337,6 +340,150 @@ func TestNegatedVariableWithoutValue(t *testing.T) {
 		}
 		if got, _ := cc.eval(ctx); got != tt.want {
 			t.Errorf("%s %s %v = %v, want %v", tt.op, tt.key, tt.vals, got, tt.want)
+		}
+	}
+}
+
+// TestConditionUndecided: AWS documents neither how a single-valued
+// operator (no ForAnyValue: or ForAllValues:) compares a key with several
+// values in the request ("Multivalued context keys require a condition
+// set operator", IAM User Guide, Single-valued vs. multivalued context
+// keys), negated or not, nor how a Numeric, Date, IpAddress or Bool
+// operator compares a request value that is no number, date, IP address
+// or boolean. Such a condition is undecided (a Deny applies, an Allow does
+// not: TestUndecidedConditionByEffect); it was false for the positive
+// operators and true for the negated ones, so an Allow with
+// StringNotEquals on two tag keys, or with NotIpAddress on "not-an-ip",
+// allowed.
+func TestConditionUndecided(t *testing.T) {
+	t.Parallel()
+	ctx := Context{
+		"aws:tagkeys":                   {"a", "b"},
+		"aws:principalservicenameslist": {"ec2.amazonaws.com", "ec2.amazonaws.com.cn"},
+		"two":                           {"5", "6"},
+		"ips":                           {"10.0.0.1", "192.0.2.1"},
+		"arns":                          {"arn:aws:sns:us-east-1:111122223333:a", "arn:aws:sns:us-east-1:111122223333:b"},
+		"one":                           {"a"},
+		"aws:multifactorauthage":        {"abc"},
+		"nan":                           {"NaN"},
+		"aws:currenttime":               {"not-a-date"},
+		"aws:sourceip":                  {"not-an-ip"},
+		"cidr":                          {"192.0.2.0/24"},
+		"aws:securetransport":           {"maybe"},
+		"mixed":                         {"1", "x"},
+	}
+	for _, tt := range []struct {
+		op, key string
+		vals    []string
+		want    verdict
+	}{
+		// 1. A single-valued operator on several request values.
+		{"StringEquals", "aws:TagKeys", []string{"a"}, vUndecided},
+		{"StringEquals", "aws:TagKeys", []string{"a", "b"}, vUndecided},
+		{"StringEquals", "aws:TagKeys", []string{"c"}, vUndecided},
+		{"StringLike", "aws:TagKeys", []string{"*"}, vUndecided},
+		{"StringNotEquals", "aws:TagKeys", []string{"c"}, vUndecided},
+		{"StringNotEquals", "aws:TagKeys", []string{"a"}, vUndecided},
+		{"StringNotLike", "aws:TagKeys", []string{"*"}, vUndecided},
+		{"StringEqualsIfExists", "aws:PrincipalServiceNamesList", []string{"ec2.amazonaws.com"}, vUndecided},
+		{"NumericEquals", "two", []string{"5"}, vUndecided},
+		{"IpAddress", "ips", []string{"10.0.0.0/8"}, vUndecided},
+		{"NotIpAddress", "ips", []string{"10.0.0.0/8"}, vUndecided},
+		{"ArnLike", "arns", []string{"arn:aws:sns:*:111122223333:*"}, vUndecided},
+		{"ArnNotLike", "arns", []string{"arn:aws:sns:*:111122223333:*"}, vUndecided},
+		// One value is compared as it is; set operators are decided.
+		{"StringEquals", "one", []string{"a"}, vYes},
+		{"StringNotEquals", "one", []string{"a"}, vNo},
+		{"ForAnyValue:StringEquals", "aws:TagKeys", []string{"a"}, vYes},
+		{"ForAllValues:StringEquals", "aws:TagKeys", []string{"a"}, vNo},
+		{"ForAllValues:StringNotEquals", "aws:TagKeys", []string{"c"}, vYes},
+		{"Null", "aws:TagKeys", []string{"false"}, vYes},
+		// 2. A request value not of the operator's type.
+		{"NumericNotEquals", "aws:MultiFactorAuthAge", []string{"100"}, vUndecided},
+		{"NumericLessThan", "aws:MultiFactorAuthAge", []string{"100"}, vUndecided},
+		{"NumericNotEqualsIfExists", "aws:MultiFactorAuthAge", []string{"100"}, vUndecided},
+		{"NumericEquals", "nan", []string{"1"}, vUndecided},
+		{"DateNotEquals", "aws:CurrentTime", []string{"2020-01-01T00:00:00Z"}, vUndecided},
+		{"DateLessThanIfExists", "aws:CurrentTime", []string{"2020-01-01T00:00:00Z"}, vUndecided},
+		{"NotIpAddress", "aws:SourceIp", []string{"10.0.0.0/8"}, vUndecided},
+		{"IpAddress", "aws:SourceIp", []string{"10.0.0.0/8"}, vUndecided},
+		{"NotIpAddressIfExists", "aws:SourceIp", []string{"10.0.0.0/8"}, vUndecided},
+		{"NotIpAddress", "cidr", []string{"10.0.0.0/8"}, vUndecided},
+		{"Bool", "aws:SecureTransport", []string{"false"}, vUndecided},
+		{"Bool", "aws:SecureTransport", []string{"${aws:username, 'false'}"}, vUndecided},
+		// Set operators: a value that decides wins over an undecided one.
+		{"ForAnyValue:NumericEquals", "mixed", []string{"1"}, vYes},
+		{"ForAnyValue:NumericEquals", "mixed", []string{"2"}, vUndecided},
+		{"ForAllValues:NumericEquals", "mixed", []string{"1"}, vUndecided},
+		{"ForAllValues:NumericEquals", "mixed", []string{"2"}, vNo},
+		// A missing key is documented, IfExists or not.
+		{"NotIpAddressIfExists", "aws:VpcSourceIp", []string{"10.0.0.0/8"}, vYes},
+		{"NumericNotEquals", "none", []string{"1"}, vYes},
+	} {
+		c := policy.Condition{Operator: tt.op, Key: tt.key, Values: tt.vals}
+		cc, err := compileCondition(&c, true)
+		if err != nil {
+			t.Fatalf("%s %v: %v", tt.op, tt.vals, err)
+		}
+		if got, _ := cc.evalV(ctx); got != tt.want {
+			t.Errorf("%s %s %v = %v, want %v", tt.op, tt.key, tt.vals, got, tt.want)
+		}
+	}
+}
+
+// TestUndecidedConditionByEffect: an undecided condition
+// (TestConditionUndecided) holds in a Deny and not in an Allow, in every
+// layer, so that it never makes a request Allowed that AWS might deny; a
+// condition of the statement that fails still decides it.
+func TestUndecidedConditionByEffect(t *testing.T) {
+	t.Parallel()
+	const allowAll = `{"Effect":"Allow","Action":"ec2:*","Resource":"*"}`
+	stmt := func(effect, cond string) string {
+		return `{"Effect":"` + effect + `","Action":"ec2:CreateTags","Resource":"*","Condition":` + cond + `}`
+	}
+	doc := func(stmts ...string) *policy.Policy {
+		return mustParse(t, `{"Version":"2012-10-17","Statement":[`+strings.Join(stmts, ",")+`]}`)
+	}
+	tagKeys := `{"StringNotEquals":{"aws:TagKeys":"c"}}`
+	badIP := `{"NotIpAddress":{"aws:SourceIp":"10.0.0.0/8"}}`
+	ipIn := `{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}`
+	andFails := `{"NotIpAddress":{"aws:SourceIp":"10.0.0.0/8"},"StringEquals":{"aws:username":"bob"}}`
+	for _, tt := range []struct {
+		name string
+		ctx  map[string][]string
+		in   Input
+		want Decision
+	}{
+		{"allow StringNotEquals two tag keys", map[string][]string{"aws:TagKeys": {"a", "b"}},
+			Input{Identity: []NamedPolicy{{Name: "id", Policy: doc(stmt("Allow", tagKeys))}}}, ImplicitDeny},
+		{"deny StringNotEquals two tag keys", map[string][]string{"aws:TagKeys": {"a", "b"}},
+			Input{Identity: []NamedPolicy{{Name: "id", Policy: doc(allowAll, stmt("Deny", tagKeys))}}}, ExplicitDeny},
+		{"deny StringEquals two tag keys", map[string][]string{"aws:TagKeys": {"a", "b"}},
+			Input{Identity: []NamedPolicy{{Name: "id", Policy: doc(allowAll, stmt("Deny", `{"StringEquals":{"aws:TagKeys":"a"}}`))}}}, ExplicitDeny},
+		{"allow NotIpAddress not-an-ip", map[string][]string{"aws:SourceIp": {"not-an-ip"}},
+			Input{Identity: []NamedPolicy{{Name: "id", Policy: doc(stmt("Allow", badIP))}}}, ImplicitDeny},
+		{"deny IpAddress not-an-ip", map[string][]string{"aws:SourceIp": {"not-an-ip"}},
+			Input{Identity: []NamedPolicy{{Name: "id", Policy: doc(allowAll, stmt("Deny", ipIn))}}}, ExplicitDeny},
+		{"deny undecided and a failing condition", map[string][]string{"aws:SourceIp": {"not-an-ip"}, "aws:username": {"alice"}},
+			Input{Identity: []NamedPolicy{{Name: "id", Policy: doc(allowAll, stmt("Deny", andFails))}}}, Allowed},
+		{"boundary allow undecided", map[string][]string{"aws:SourceIp": {"not-an-ip"}},
+			Input{Identity: []NamedPolicy{{Name: "id", Policy: doc(allowAll)}}, Boundary: &NamedPolicy{Name: "pb", Policy: doc(stmt("Allow", badIP))}}, ImplicitDeny},
+		{"decided allow", map[string][]string{"aws:SourceIp": {"192.0.2.1"}},
+			Input{Identity: []NamedPolicy{{Name: "id", Policy: doc(stmt("Allow", badIP))}}}, Allowed},
+	} {
+		set, err := Compile(tt.in)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		r, err := NewRequest(RequestInput{Principal: "arn:aws:iam::111122223333:user/alice", Action: "ec2:CreateTags",
+			Resource: "arn:aws:ec2:us-east-1:111122223333:volume/vol-1", Context: tt.ctx})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		var res Result
+		set.Evaluate(r, &res)
+		if res.Decision != tt.want {
+			t.Errorf("%s: %s, want %s", tt.name, res.Decision, tt.want)
 		}
 	}
 }

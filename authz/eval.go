@@ -612,15 +612,17 @@ func (st *cstmt) matches(r *Request, res *Result, bounded bool) (strength, bool)
 		}
 	}
 	// Conditions: every one must hold. All are evaluated so that every
-	// missing key is reported.
+	// missing key is reported. A condition whose outcome AWS does not
+	// document (vUndecided) holds in a Deny and not in an Allow: the
+	// reading that never reports Allowed where AWS might deny.
 	ok := true
 	for i := range st.conds {
 		c := &st.conds[i]
-		hold, missing := c.eval(r.Context)
+		v, missing := c.evalV(r.Context)
 		if missing {
 			res.noteMissing(c.name)
 		}
-		if !hold {
+		if v == vNo || v == vUndecided && st.effect != policy.Deny {
 			ok = false
 		}
 	}
