@@ -298,3 +298,40 @@ func TestSnapshotIsJSON(t *testing.T) {
 		t.Errorf("schemaVersion %v", m["schemaVersion"])
 	}
 }
+
+// An IAM ARN with a path names the role or user of that path only; one
+// without a path (or a session ARN) finds it by name, whatever its path.
+func TestLookupPath(t *testing.T) {
+	s := &Snapshot{AccountID: "111122223333",
+		Roles: []Role{{ARN: "arn:aws:iam::111122223333:role/service-role/Restore"}, {ARN: "arn:aws:iam::111122223333:role/Plain"}},
+		Users: []User{{ARN: "arn:aws:iam::111122223333:user/ops/alice"}}}
+	for _, tt := range []struct {
+		ref  string
+		want bool
+	}{
+		{"arn:aws:iam::111122223333:role/service-role/Restore", true},
+		{"arn:aws:iam::111122223333:role/Restore", true},
+		{"arn:aws:iam::111122223333:role/service-role/restore", true},
+		{"arn:aws:sts::111122223333:assumed-role/Restore/s", true},
+		{"arn:aws:iam::111122223333:role/other/Restore", false},
+		{"arn:aws:iam::111122223333:role/Service-Role/Restore", false},
+		{"arn:aws:iam::111122223333:role/service-role/Plain", false},
+		{"arn:aws:iam::111122223333:role/Plain", true},
+	} {
+		if _, ok := s.Role(tt.ref); ok != tt.want {
+			t.Errorf("Role(%s) found %v, want %v", tt.ref, ok, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		ref  string
+		want bool
+	}{
+		{"arn:aws:iam::111122223333:user/ops/alice", true},
+		{"arn:aws:iam::111122223333:user/alice", true},
+		{"arn:aws:iam::111122223333:user/dev/alice", false},
+	} {
+		if _, ok := s.User(tt.ref); ok != tt.want {
+			t.Errorf("User(%s) found %v, want %v", tt.ref, ok, tt.want)
+		}
+	}
+}

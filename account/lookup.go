@@ -81,9 +81,41 @@ func iamName(s, kind string) (account, name string, ok bool) {
 	return parts[4], res[strings.LastIndexByte(res, '/')+1:], true
 }
 
+// iamPath is the path of arn:PARTITION:iam::ACCOUNT:KIND/path/NAME ("/"
+// for none).
+func iamPath(s, kind string) string {
+	parts, n := arn.Fields(s)
+	if n != 6 {
+		return "/"
+	}
+	res := strings.TrimPrefix(parts[5], kind)
+	return res[:strings.LastIndexByte(res, '/')+1]
+}
+
+// byName is the entity of x (roles or users) named like the ARN given
+// (case-insensitively, as IAM names are unique regardless of case): an
+// ARN without a path finds it whatever its path; one with a path only if
+// the paths are equal, since it names another role or user than the
+// snapshot's same-named one of another path.
+func byName[T any](m map[string]*T, arnOf func(*T) string, given, kind string) (*T, bool) {
+	acct, name, ok := iamName(given, kind)
+	if !ok {
+		return nil, false
+	}
+	e, ok := m[acct+"/"+strings.ToLower(name)]
+	if !ok {
+		return nil, false
+	}
+	if p := iamPath(given, kind); p != "/" && p != iamPath(arnOf(e), kind) {
+		return nil, false
+	}
+	return e, true
+}
+
 // Role returns the role with this ARN. It also accepts the ARN of a session
 // of the role (arn:aws:sts::ACCOUNT:assumed-role/NAME/SESSION) and a role
-// ARN without its path.
+// ARN without its path; a role ARN with a path is the role of that path
+// only.
 func (s *Snapshot) Role(roleARN string) (*Role, bool) {
 	x := s.index()
 	if r, ok := x.roles[roleARN]; ok {
@@ -99,24 +131,19 @@ func (s *Snapshot) Role(roleARN string) (*Role, bool) {
 		r, ok := x.roles[parts[4]+"/"+strings.ToLower(name)]
 		return r, ok
 	case parts[2] == "iam" && strings.HasPrefix(parts[5], "role/"):
-		_, name, _ := iamName(roleARN, "role")
-		r, ok := x.roles[parts[4]+"/"+strings.ToLower(name)]
-		return r, ok
+		return byName(x.roles, func(r *Role) string { return r.ARN }, roleARN, "role")
 	}
 	return nil, false
 }
 
-// User returns the user with this ARN (with or without its path).
+// User returns the user with this ARN, or without its path (one with a
+// path is the user of that path only).
 func (s *Snapshot) User(arn string) (*User, bool) {
 	x := s.index()
 	if u, ok := x.users[arn]; ok {
 		return u, true
 	}
-	if acct, name, ok := iamName(arn, "user"); ok {
-		u, ok := x.users[acct+"/"+strings.ToLower(name)]
-		return u, ok
-	}
-	return nil, false
+	return byName(x.users, func(u *User) string { return u.ARN }, arn, "user")
 }
 
 // ManagedPolicy resolves a managed policy ARN: from the snapshot's Policies,

@@ -738,6 +738,8 @@ func gapOf(c preflight.Cause) Gap {
 		return gap(RuleUnknownVault, "audit.gap.unknown-vault", c.Subject)
 	case preflight.CauseUnknownKey:
 		return gap(RuleUnknownKey, "audit.gap.unknown-key", c.Subject)
+	case preflight.CauseUnknownKeyState:
+		return gap(RuleUnknownKey, "audit.gap.unknown-key-state", c.Subject)
 	case preflight.CauseUnknownInstanceProfile:
 		return gap(RuleUnknownInstanceProfile, "audit.gap.unknown-instance-profile", c.Subject)
 	case preflight.CauseUnreadable:

@@ -268,3 +268,47 @@ func TestUnknownRoleSuggests(t *testing.T) {
 		}
 	}
 }
+
+// A role the snapshot holds while a call that gives roles' policies was
+// unreadable (iam:ListRolePolicies, from another tool) is not taken as
+// fully read: a denial for want of an identity-policy allow proves
+// nothing, as a policy the snapshot lacks may allow it (rp-app failed on
+// iam:PassRole at the identity layer); the trust policy's denial stands.
+func TestRolePoliciesUnreadable(t *testing.T) {
+	s := load(t, "failing")
+	s.Unreadable = []account.Unreadable{{Service: "iam", Call: "ListRolePolicies", Error: "AccessDenied"}}
+	rep := Run(s, Options{Now: now})
+	if rep.OK || rep.Failing != 1 || rep.Summary.Unchecked != 2 {
+		t.Fatalf("failing %d, unchecked %d: want 1 and 2: %+v", rep.Failing, rep.Summary.Unchecked, rep.Items)
+	}
+	var seen bool
+	for _, it := range rep.Items {
+		switch it.Kind {
+		case KindRecoveryPoint:
+			if it.ARN != "arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-app" {
+				continue
+			}
+			seen = true
+			if it.Result != Unchecked || len(it.Findings) != 0 || len(it.Unchecked) == 0 || it.Unchecked[0].RuleID != RuleUnreadableIAM ||
+				!slicesContains(it.Unchecked[0].Args, "iam:ListRolePolicies") {
+				t.Errorf("recovery point: %s, findings %+v, gaps %+v; want could-not-check for iam:ListRolePolicies", it.Result, it.Findings, it.Unchecked)
+			}
+		case KindSelection:
+			if it.Result != Fail || len(it.Findings) != 1 || it.Findings[0].Action != "sts:AssumeRole" {
+				t.Errorf("selection: %s, findings %+v; want the trust denial", it.Result, it.Findings)
+			}
+		}
+	}
+	if !seen {
+		t.Errorf("no item for rp-app: %+v", rep.Items)
+	}
+}
+
+func slicesContains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -91,6 +91,12 @@ func (c checker) decide(cd backupops.Condition, results []Result) ConditionResul
 		if f, n := arn.Fields(k.ARN); n == 6 && f[3] != "" && c.p.Region != "" && f[3] != c.p.Region {
 			return set(StatusDenied, "preflight.cond.key-region", k.ARN, f[3], c.p.Region)
 		}
+		if k.KeyState == "" {
+			// Not recorded (kms:DescribeKey unreadable, an older
+			// snapshot): a disabled key, or one pending deletion,
+			// refuses every use, so enabled is not to be assumed.
+			return unknown(c.unknownKeyState(k, "--kms-key"))
+		}
 		return set(StatusAllowed, "preflight.cond.key-ok", k.ARN)
 	case backupops.DecideVaultLock:
 		v, cause, ok := c.theVault()
@@ -226,6 +232,16 @@ func (c checker) decide(cd backupops.Condition, results []Result) ConditionResul
 		return set(StatusDenied, "preflight.cond.source-key-denies", k.ARN, dest)
 	}
 	return set(StatusCouldNotCheck, "preflight.cond.unknown")
+}
+
+// unknownKeyState is the cause of a key of the snapshot whose state it
+// does not record, naming the unreadable call that hid it when one did.
+func (c checker) unknownKeyState(k *account.KMSKey, flag string) Cause {
+	cause := Cause{Kind: CauseUnknownKeyState, Subject: k.ARN, Flag: flag}
+	if us := c.snap.UnreadableFor(account.HiddenKMSKeys, c.p.Region); len(us) > 0 {
+		cause.API, cause.Hides, cause.Error = us[0].API(), account.HiddenKMSKeys, us[0].Error
+	}
+	return cause
 }
 
 // keyAdmits reports whether the key policy of k lets account dest use the

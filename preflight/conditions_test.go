@@ -57,7 +57,8 @@ func TestConditionsDecided(t *testing.T) {
 		op     string
 		p      func(Params) Params
 		mutate func(*account.Snapshot)
-		decide string // the condition's Decide
+		decide string    // the condition's Decide
+		cause  CauseKind // the cause of a could-not-check, when set
 		want   Status
 		detail string // its Detail.ID
 	}{
@@ -128,6 +129,25 @@ func TestConditionsDecided(t *testing.T) {
 				}
 			},
 			p: func(p Params) Params { p.VaultName, p.KeyARN = "New", key("private"); return p }},
+		{name: "key state not recorded", op: "create-vault", decide: "keyState", want: StatusCouldNotCheck, detail: "preflight.cond.unknown",
+			cause: CauseUnknownKeyState,
+			mutate: func(s *account.Snapshot) {
+				for i := range s.KMSKeys {
+					s.KMSKeys[i].KeyState = ""
+				}
+			},
+			p: func(p Params) Params { p.VaultName, p.KeyARN = "New", key("private"); return p }},
+		{name: "key state not recorded, key of another Region", op: "create-vault", decide: "keyState", want: StatusDenied, detail: "preflight.cond.key-region",
+			mutate: func(s *account.Snapshot) {
+				for i := range s.KMSKeys {
+					s.KMSKeys[i].KeyState = ""
+					s.KMSKeys[i].ARN = strings.Replace(s.KMSKeys[i].ARN, "eu-west-1", "us-east-1", 1)
+				}
+			},
+			p: func(p Params) Params {
+				p.VaultName, p.KeyARN = "New", strings.Replace(key("private"), "eu-west-1", "us-east-1", 1)
+				return p
+			}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			snap := condSnap(t, tt.mutate)
@@ -147,6 +167,9 @@ func TestConditionsDecided(t *testing.T) {
 				}
 				if c.Outcome == StatusCouldNotCheck && c.Cause == nil {
 					t.Errorf("could not check without a cause")
+				}
+				if tt.cause != "" && (c.Cause == nil || c.Cause.Kind != tt.cause) {
+					t.Errorf("cause %+v, want kind %s", c.Cause, tt.cause)
 				}
 			}
 			if !found {

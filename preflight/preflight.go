@@ -865,6 +865,10 @@ func (c checker) evaluate(res *Result, principal, policyPrincipal, roleARN strin
 		fo.InstanceProfile = instanceProfileOf(c.snap, res.Resource)
 	}
 	c.run(res, cs, fo)
+	if u, ok := identityUnknown(ps); ok && !identityProof(res) {
+		res.couldNotCheck(unreadableCause(u, account.HiddenIAM))
+		return
+	}
 	if res.Verdict == Allowed {
 		if u, ok := scpsUnknown(ps, arn.Account(policyPrincipal)); ok {
 			res.couldNotCheck(unreadableCause(u, account.HiddenSCPs))
@@ -901,6 +905,36 @@ func requestedRegion(action, resource, region, partition string) string {
 func (res *Result) evalError(err error) {
 	res.Verdict, res.Error = Error, err.Error()
 	res.Cause = &Cause{Kind: CauseEvaluation, Error: err.Error()}
+}
+
+// identityUnknown reports an unreadable call that hides the IAM data of
+// snap (iam:GetAccountAuthorizationDetails, or a call of another tool such
+// as iam:ListRoles, GetRole, ListRolePolicies): a principal the snapshot
+// holds may then have policies (inline, attached, of its groups) it does
+// not list, so its policy set is not known to be complete.
+func identityUnknown(snap *account.Snapshot) (account.Unreadable, bool) {
+	us := snap.UnreadableFor(account.HiddenIAM, "")
+	if len(us) == 0 {
+		return account.Unreadable{}, false
+	}
+	return us[0], true
+}
+
+// identityProof reports whether the verdict of res stands whatever
+// identity policies the snapshot may lack: an explicit deny of a policy it
+// has, or an implicit deny by a layer identity policies cannot lift (an
+// SCP, RCP, permissions boundary, or a resource policy that must allow on
+// its own). An allowance may meet an unlisted deny; an identity-layer
+// implicit deny, an unlisted allow.
+func identityProof(res *Result) bool {
+	switch res.Verdict {
+	case ExplicitDeny:
+		return true
+	case ImplicitDeny:
+		l, ok := authz.ParseLayer(res.Layer)
+		return ok && l != authz.LayerIdentity
+	}
+	return false
 }
 
 // scpsUnknown reports an unreadable call that hides the SCPs of acct: the

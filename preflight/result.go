@@ -49,6 +49,10 @@ const (
 	CauseUnknownVault CauseKind = "unknownVault"
 	// CauseUnknownKey: the KMS key is not in the snapshot.
 	CauseUnknownKey CauseKind = "unknownKey"
+	// CauseUnknownKeyState: the KMS key is in the snapshot but its state
+	// (Enabled, Disabled, PendingDeletion, ...) is not; API names the
+	// unreadable call that hid it, when one did.
+	CauseUnknownKeyState CauseKind = "unknownKeyState"
 	// CauseUnknownInstanceProfile: the instance profile is not in the
 	// snapshot, or carries no role.
 	CauseUnknownInstanceProfile CauseKind = "unknownInstanceProfile"
@@ -104,6 +108,13 @@ func (c Cause) String() string {
 		s = fmt.Sprintf("backup vault %s (%s) is not in the snapshot", c.Subject, c.Flag)
 	case CauseUnknownKey:
 		s = fmt.Sprintf("KMS key %s (%s) is not in the snapshot", c.Subject, c.Flag)
+	case CauseUnknownKeyState:
+		s = fmt.Sprintf("the state of KMS key %s (%s) is unknown: ", c.Subject, c.Flag)
+		if c.API != "" {
+			s += c.API + " was denied when the snapshot was taken"
+		} else {
+			s += "the snapshot does not record it"
+		}
 	case CauseUnknownInstanceProfile:
 		s = fmt.Sprintf("instance profile %s (%s) is not in the snapshot or has no role", c.Subject, c.Flag)
 	case CauseUnreadable:
@@ -226,7 +237,7 @@ func causeOrder(k CauseKind) int {
 	switch k {
 	case CauseMissingParameter:
 		return 0
-	case CauseUnknownPrincipal, CauseUnknownRole, CauseUnknownVault, CauseUnknownKey, CauseUnknownInstanceProfile:
+	case CauseUnknownPrincipal, CauseUnknownRole, CauseUnknownVault, CauseUnknownKey, CauseUnknownKeyState, CauseUnknownInstanceProfile:
 		return 1
 	case CauseUnreadable, CauseOutsideSnapshot, CauseAccountNotCollected:
 		return 2

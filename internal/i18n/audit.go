@@ -145,6 +145,9 @@ func registerAudit(register func(map[string]tr)) {
 		"audit.gap.unknown-key": {
 			EN: "KMS key %s is not in the snapshot", JA: "KMS キー %s はスナップショットにありません", KO: "KMS 키 %s이(가) 스냅샷에 없습니다",
 		},
+		"audit.gap.unknown-key-state": {
+			EN: "the state of KMS key %s is not in the snapshot", JA: "KMS キー %s の状態はスナップショットにありません", KO: "KMS 키 %s의 상태가 스냅샷에 없습니다",
+		},
 		"audit.gap.unknown-key-policy": {
 			EN: "the key policy of KMS key %s is not in the snapshot", JA: "KMS キー %s のキーポリシーはスナップショットにありません", KO: "KMS 키 %s의 키 정책이 스냅샷에 없습니다",
 		},

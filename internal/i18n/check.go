@@ -92,6 +92,16 @@ func registerCheck(register func(map[string]tr)) {
 			JA: "KMS キー %s (%s) がスナップショットにありません。",
 			KO: "KMS 키 %s(%s)이(가) 스냅샷에 없습니다.",
 		},
+		"preflight.cause.unknownKeyState": { // key, flag
+			EN: "State of KMS key %s (%s) is unknown: the snapshot does not record it.",
+			JA: "KMS キー %s (%s) の状態は不明です: スナップショットに記録されていません。",
+			KO: "KMS 키 %s(%s)의 상태를 알 수 없습니다: 스냅샷에 기록되어 있지 않습니다.",
+		},
+		"preflight.cause.unknownKeyState.unreadable": { // key, flag, api
+			EN: "State of KMS key %s (%s) is unknown: %s was denied when the snapshot was taken.",
+			JA: "KMS キー %s (%s) の状態は不明です: スナップショット取得時に %s が拒否されました。",
+			KO: "KMS 키 %s(%s)의 상태를 알 수 없습니다: 스냅샷을 만들 때 %s이(가) 거부되었습니다.",
+		},
 		"preflight.cause.unknownInstanceProfile": {
 			EN: "Instance profile %s (%s) is not in the snapshot or has no role.",
 			JA: "インスタンスプロファイル %s (%s) がスナップショットにないか、ロールがありません。",
@@ -123,6 +133,7 @@ func registerCheck(register func(map[string]tr)) {
 		"preflight.cause.short.unknownRole":            {EN: "role not in the snapshot", JA: "ロールがスナップショットにない", KO: "역할이 스냅샷에 없음"},
 		"preflight.cause.short.unknownVault":           {EN: "vault not in the snapshot", JA: "ボールトがスナップショットにない", KO: "볼트가 스냅샷에 없음"},
 		"preflight.cause.short.unknownKey":             {EN: "key not in the snapshot", JA: "キーがスナップショットにない", KO: "키가 스냅샷에 없음"},
+		"preflight.cause.short.unknownKeyState":        {EN: "key state unknown", JA: "キーの状態が不明", KO: "키 상태를 알 수 없음"},
 		"preflight.cause.short.unknownInstanceProfile": {EN: "instance profile not in the snapshot", JA: "インスタンスプロファイルがスナップショットにない", KO: "인스턴스 프로파일이 스냅샷에 없음"},
 		"preflight.cause.short.unreadable":             {EN: "snapshot could not read a policy", JA: "スナップショットがポリシーを読めなかった", KO: "스냅샷이 정책을 읽지 못함"},
 		"preflight.cause.short.missingParameter":       {EN: "missing parameter", JA: "パラメータ不足", KO: "매개변수 누락"},

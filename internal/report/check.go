@@ -329,6 +329,12 @@ func causeText(lang i18n.Lang, c preflight.Cause) string {
 		if c.Error != "" {
 			s += " (" + c.Error + ")"
 		}
+	case preflight.CauseUnknownKeyState:
+		if c.API != "" {
+			s = t("preflight.cause.unknownKeyState.unreadable", c.Subject, c.Flag, c.API)
+		} else {
+			s = t("preflight.cause.unknownKeyState", c.Subject, c.Flag)
+		}
 	case preflight.CauseMissingParameter:
 		s = t("preflight.cause.missingParameter", c.Flag)
 	case preflight.CauseEvaluation:
