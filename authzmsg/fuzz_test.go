@@ -39,6 +39,10 @@ func FuzzParse(f *testing.F) {
 	for _, s := range fuzzSeeds(f) {
 		f.Add(s)
 	}
+	// Several messages in one text (TestParseAllSeveralMessages).
+	f.Add(msgA + "\n" + msgB + "\n")
+	f.Add("retry 1/2: " + msgAWrapped + "\nretry 2/2: " + msgA + "\nAn error occurred (AccessDeniedException) when calling the CreateGrant operation:\n" + msgB)
+	f.Add("You are not authorized to perform this operation.\n" + msgA + "\n" + ec2Pre + encX + "\n" + ec2Pre + encY)
 	f.Fuzz(func(t *testing.T, text string) {
 		ds, err := ParseAll(text)
 		if err != nil {

@@ -37,7 +37,11 @@ func Parse(text string) (*Denial, error) {
 // ParseAll is Parse for input that may hold several denials: a CloudTrail
 // log ({"Records": [...]}, an array of events, or the output of aws
 // cloudtrail lookup-events) gives one Denial per record whose errorCode is
-// an access denial, in order. Any other input gives one Denial.
+// an access denial, in order. Plain text that holds several IAM messages on
+// lines of their own gives one Denial per distinct message, in the text's
+// order (see parseSeveral): a message wrapped over several lines is one,
+// and one seen again (an SDK's retries) is read once. Any other input
+// gives one Denial.
 func ParseAll(text string) ([]*Denial, error) {
 	text = normalizeInput(text)
 	if ds, ok, err := parseJSONInput(text); ok {
@@ -49,6 +53,9 @@ func ParseAll(text string) ([]*Denial, error) {
 			cut--
 		}
 		text = text[:cut]
+	}
+	if ds := parseSeveral(text); ds != nil {
+		return ds, nil
 	}
 	d := parseText(text)
 	if d == nil {
@@ -331,11 +338,19 @@ func isDenialCode(code string) bool {
 
 // parseText reads a denial from free text; nil when there is none.
 func parseText(text string) *Denial {
+	d, _ := parseTextSentence(text)
+	return d
+}
+
+// parseTextSentence is parseText, and whether the text holds the IAM
+// sentence "... is not authorized to perform: ..." (not EC2's "You are not
+// authorized to perform this operation" alone).
+func parseTextSentence(text string) (*Denial, bool) {
 	d := newDenial(text)
 	prep := prepareText(text)
 	n := collapse(prep)
 	if n == "" {
-		return nil
+		return nil, false
 	}
 
 	low := asciiLower(n)
@@ -522,7 +537,7 @@ func parseText(text string) *Denial {
 	denialLike := decoded || fragment || special || sent.found || d.Reason != "" || d.Action != "" || d.Backup != nil || enc.marker || ec2 ||
 		isDenialCode(d.ErrorCode) || (hasCode || strings.Contains(low, "access denied")) && deniedAnyRE().MatchString(n)
 	if !denialLike {
-		return nil
+		return nil, false
 	}
 	if legacy || d.Reason == "" && !sent.found {
 		setForm(FormLegacy)
@@ -531,7 +546,7 @@ func parseText(text string) *Denial {
 	d.Form = form
 	restoreSpaces(d)
 	finish(d)
-	return d
+	return d, sent.found
 }
 
 // findDecoded finds a decoded authorization message inside text, reads it

@@ -172,17 +172,18 @@ func runExplain(ctx context.Context, env *Env, in *explainInput) error {
 	}
 	explainOne := func(d *authzmsg.Denial) report.Explained {
 		e := report.Explained{Denial: d, Decode: diagnose.DecodeStatus{State: "none"}}
+		// A denial decoded by decodeAll has its Decoded set: its state is
+		// that call's, not "none" as for a decoded document in the input.
+		predecodeErr, predecodedOK := predecoded[d]
 		switch {
+		case predecodedOK:
+			e.Decode = diagnose.DecodeResult(predecodeErr)
 		case d.Encoded == "" || d.Decoded != nil:
 		case in.noDecode:
 			e.Decode = diagnose.DecodeStatus{State: "skipped", Msg: &diagnose.Msg{ID: "decode.skipped"}}
 		case d.EncodedTruncated:
 			e.Decode = diagnose.DecodeStatus{State: "skipped", Msg: &diagnose.Msg{ID: "decode.err.truncated"}}
 		default:
-			if err, ok := predecoded[d]; ok {
-				e.Decode = diagnose.DecodeResult(err)
-				break
-			}
 			var err error
 			if dec == nil {
 				dec, err = env.Deps.STSDecoder(ctx, in.profile, in.region)
@@ -216,36 +217,77 @@ const decodeWorkers = 8
 
 // decodeAll decodes, at most decodeWorkers at a time, every denial that
 // explain would send to STS, and returns each one's error (decErr, the
-// decoder's own failure, for all of them when there is no decoder).
+// decoder's own failure, for all of them when there is no decoder). An
+// encoded message that several denials carry (a request retried, a log
+// that repeats it) is sent once: the others read the document that call
+// returned, or get its error.
 func decodeAll(ctx context.Context, dec authzmsg.Decoder, decErr error, denials []*authzmsg.Denial) map[*authzmsg.Denial]error {
-	var todo []*authzmsg.Denial
+	var todo, again []*authzmsg.Denial
+	sent := map[string]bool{}
 	for _, d := range denials {
 		if d.Encoded != "" && d.Decoded == nil && !d.EncodedTruncated {
-			todo = append(todo, d)
+			if k := authzmsg.CleanEncoded(d.Encoded); sent[k] {
+				again = append(again, d)
+			} else {
+				sent[k] = true
+				todo = append(todo, d)
+			}
 		}
 	}
-	errs := make([]error, len(todo))
+	out := make(map[*authzmsg.Denial]error, len(todo)+len(again))
 	if decErr != nil {
-		for i := range errs {
-			errs[i] = decErr
+		for _, d := range append(todo, again...) {
+			out[d] = decErr
 		}
-	} else {
-		sem := make(chan struct{}, decodeWorkers)
-		var wg sync.WaitGroup
-		for i, d := range todo {
-			sem <- struct{}{}
-			wg.Go(func() {
-				defer func() { <-sem }()
-				errs[i] = authzmsg.Decode(ctx, dec, d)
-			})
-		}
-		wg.Wait()
+		return out
 	}
-	out := make(map[*authzmsg.Denial]error, len(todo))
+	memo := &memoDecoder{dec: dec, docs: make(map[string]memoDoc, len(todo))}
+	errs := make([]error, len(todo))
+	sem := make(chan struct{}, decodeWorkers)
+	var wg sync.WaitGroup
+	for i, d := range todo {
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			errs[i] = authzmsg.Decode(ctx, memo, d)
+		})
+	}
+	wg.Wait()
 	for i, d := range todo {
 		out[d] = errs[i]
 	}
+	// Every message of these was decoded above: no call is made.
+	for _, d := range again {
+		out[d] = authzmsg.Decode(ctx, memo, d)
+	}
 	return out
+}
+
+// memoDecoder remembers what its decoder answered for each encoded
+// message, so that a message is sent to STS once.
+type memoDecoder struct {
+	dec  authzmsg.Decoder
+	mu   sync.Mutex
+	docs map[string]memoDoc
+}
+
+type memoDoc struct {
+	doc string
+	err error
+}
+
+func (m *memoDecoder) DecodeAuthorizationMessage(ctx context.Context, encoded string) (string, error) {
+	m.mu.Lock()
+	r, ok := m.docs[encoded]
+	m.mu.Unlock()
+	if ok {
+		return r.doc, r.err
+	}
+	r.doc, r.err = m.dec.DecodeAuthorizationMessage(ctx, encoded)
+	m.mu.Lock()
+	m.docs[encoded] = r
+	m.mu.Unlock()
+	return r.doc, r.err
 }
 
 // explainBatch is how many denials explainParallel explains before it
