@@ -1,6 +1,7 @@
 package diagnose
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/deniedhq/denied/authz"
@@ -8,6 +9,7 @@ import (
 	"github.com/deniedhq/denied/eval"
 	"github.com/deniedhq/denied/fix"
 	"github.com/deniedhq/denied/internal/arn"
+	"github.com/deniedhq/denied/internal/i18n"
 )
 
 // PlaceholderAccount stands in for an account ID the message redacted
@@ -17,6 +19,25 @@ const (
 	PlaceholderAccount = "000000000000"
 	AccountToken       = "<ACCOUNT_ID>"
 )
+
+// PlaceholderManagement stands in for the account of an SCP's or RCP's
+// ARN the message redacted, the organization's management account, which
+// is not the caller's: rendered with ManagementToken.
+const (
+	PlaceholderManagement = "000000000001"
+	ManagementToken       = "<MANAGEMENT_ACCOUNT_ID>"
+)
+
+// hidden says whose account IDs the message redacted: the caller's (in
+// the principal's ARN, or an identity-based policy's), the resource
+// owner's (in the resource's ARN), the management account's (in an SCP's
+// or RCP's ARN), another in a request value.
+type hidden struct{ caller, owner, management, other bool }
+
+func (h hidden) any() bool { return h.caller || h.owner || h.management || h.other }
+
+// account reports whether the account token stands in the fixes.
+func (h hidden) account() bool { return h.caller || h.owner || h.other }
 
 // restoreAccount replaces a redacted account in an ARN with the
 // placeholder. It reports whether it did.
@@ -33,21 +54,29 @@ func restoreAccount(s string) (string, bool) {
 }
 
 // problemFor builds the fix problem a denial describes: the request alone
-// (the policies are not in the message), the layer, explicit or not.
-func problemFor(d *authzmsg.Denial) (fix.Problem, bool, bool) {
+// (the policies are not in the message), the layer, explicit or not; and
+// whose account IDs the message hid.
+func problemFor(d *authzmsg.Denial) (fix.Problem, hidden, bool) {
+	var h hidden
 	if d.Action == "" || d.Principal.ARN == "" || d.Principal.Kind == authzmsg.KindUnknown {
-		return fix.Problem{}, false, false
+		return fix.Problem{}, h, false
 	}
 	principal, r1 := restoreAccount(d.Principal.ARN)
+	if r1 && arn.IsAccountID(d.AccountID) && d.AccountID != PlaceholderAccount {
+		// The ARN hides the caller's account, another field gives it (a
+		// CloudTrail event's userIdentity.accountId).
+		principal, r1 = strings.Replace(principal, ":"+PlaceholderAccount+":", ":"+d.AccountID+":", 1), false
+	}
 	resource := d.Resource
 	if d.ResourceKind != "arn" {
 		resource = "*"
 	}
 	resource, r2 := restoreAccount(resource)
+	h.caller, h.owner = r1, r2
 	resource = uncut(d.Raw, resource)
 	resource = unredactedNames(resource)
 	if !strings.HasPrefix(principal, "arn:") && d.Principal.Kind != authzmsg.KindService {
-		return fix.Problem{}, false, false
+		return fix.Problem{}, h, false
 	}
 	ctx := map[string][]string{}
 	for k, vs := range d.Context {
@@ -57,7 +86,7 @@ func problemFor(d *authzmsg.Denial) (fix.Problem, bool, bool) {
 		vals := make([]string, 0, len(vs))
 		for _, v := range vs {
 			if s, ok := restoreAccount(v); ok {
-				v = s
+				v, h.other = s, true
 			}
 			vals = append(vals, v)
 		}
@@ -68,13 +97,41 @@ func problemFor(d *authzmsg.Denial) (fix.Problem, bool, bool) {
 	p := fix.Problem{Input: in, Layer: layer, Explicit: d.Decision == authzmsg.ExplicitDeny}
 	if p.Explicit && d.PolicyARN != "" {
 		// The message names the denying policy: the fix edits that one.
-		arn, _ := restoreAccount(d.PolicyARN)
-		p.Deciding = []eval.StatementRef{{Layer: layer, Policy: arn, Statement: -1}}
+		p.Deciding = []eval.StatementRef{{Layer: layer, Policy: policyARN(d.PolicyARN, layer, principal, &h), Statement: -1}}
 	}
 	if p.Explicit {
 		p.DenyStatements = denyStatements(d)
 	}
-	return p, r1 || r2, true
+	return p, h, true
+}
+
+// policyARN is the denying policy's ARN with the account the message hid
+// put back: an SCP's or RCP's is the management account's placeholder; an
+// identity-based policy or permissions boundary is a managed policy of
+// the principal's own account (IAM attaches no other account's), shown
+// in the principal's ARN or the caller's placeholder; another policy's is
+// its resource owner's.
+func policyARN(s, layer, principal string, h *hidden) string {
+	restored, ok := restoreAccount(s)
+	if !ok {
+		return s
+	}
+	switch layer {
+	case authz.LayerSCP.String(), authz.LayerRCP.String():
+		h.management = true
+		return strings.Replace(restored, "::"+PlaceholderAccount+":", "::"+PlaceholderManagement+":", 1)
+	case authz.LayerIdentity.String(), authz.LayerBoundary.String():
+		if acct := arn.Account(principal); arn.IsAccountID(acct) {
+			if acct == PlaceholderAccount {
+				h.caller = true
+			}
+			return strings.Replace(restored, "::"+PlaceholderAccount+":", "::"+acct+":", 1)
+		}
+		h.caller = true
+		return restored
+	}
+	h.owner = true
+	return restored
 }
 
 // cutShort reports whether the message cut value short: it ends in an
@@ -163,10 +220,11 @@ func attachFixes(d *authzmsg.Denial, f *Finding, opt Options) {
 	if _, ok := authz.ParseLayer(f.Layer); !ok {
 		return // "trust", "service", "decode", a job's "kms": no policy layer
 	}
-	p, redacted, ok := problemFor(d)
+	p, h, ok := problemFor(d)
 	if !ok {
 		return
 	}
+	redacted := h.any()
 	if p.Layer != f.Layer {
 		p.Deciding = nil // the message's policy is of another layer than the finding's
 	}
@@ -174,11 +232,11 @@ func attachFixes(d *authzmsg.Denial, f *Finding, opt Options) {
 	plan := fix.PlanFor(p, opt.Fix) // one plan: its fixes and its alternatives
 	others := plan.Others()
 	if redacted {
-		plan = redactPlan(plan)
+		plan = redactPlan(plan, d, p, h)
 		for i := range others {
-			others[i] = redactFix(others[i])
+			others[i] = redactFix(others[i], d, p, h)
 		}
-		f.Notes = append(f.Notes, redactedNotes(d, plan)...)
+		f.Notes = append(f.Notes, redactedNotes(d, plan, h)...)
 	}
 	// The fix package notes the managed restore policy itself.
 	for _, n := range plan.Notes {
@@ -208,31 +266,77 @@ func attachFixes(d *authzmsg.Denial, f *Finding, opt Options) {
 		}
 		for _, x := range append(alt.Fixes, alt.Others()...) {
 			if redacted {
-				x = redactFix(x)
+				x = redactFix(x, d, p, h)
 			}
 			f.Alternatives = append(f.Alternatives, x)
 		}
 	}
 }
 
-func redactPlan(p fix.Plan) fix.Plan {
-	for i := range p.Fixes {
-		p.Fixes[i] = redactFix(p.Fixes[i])
+func redactPlan(pl fix.Plan, d *authzmsg.Denial, p fix.Problem, h hidden) fix.Plan {
+	for i := range pl.Fixes {
+		pl.Fixes[i] = redactFix(pl.Fixes[i], d, p, h)
 	}
-	p.Notes = fix.NotesWith(p.Notes, PlaceholderAccount, AccountToken)
-	return p
+	pl.Notes = fix.NotesWith(fix.NotesWith(pl.Notes, PlaceholderManagement, ManagementToken), PlaceholderAccount, AccountToken)
+	return pl
 }
 
-// accountFinder is the command that prints the account ID of the
-// credentials in use.
-const accountFinder = "aws sts get-caller-identity --query Account --output text"
+// Commands that find an account ID.
+const (
+	callerAccountFinder     = "aws sts get-caller-identity --query Account --output text"
+	managementAccountFinder = "aws organizations describe-organization --query Organization.MasterAccountId --output text"
+	orgAccountsFinder       = "aws organizations list-accounts --query 'Accounts[].[Id,Name]' --output text"
+)
 
-// redactFix puts the account token back where the placeholder account
-// stands.
-func redactFix(f fix.Fix) fix.Fix {
+// redactFix puts the account tokens back where the placeholder accounts
+// stand, each token's finder saying how to find the account it stands for.
+func redactFix(f fix.Fix, d *authzmsg.Denial, p fix.Problem, h hidden) fix.Fix {
 	// A redacted account stands for an account the message hides: it may be
 	// the other side's, so no line may say the two differ.
-	return f.WithPlaceholder(PlaceholderAccount, AccountToken, accountFinder).WithoutOwnerNote(AccountToken)
+	f = f.WithPlaceholder(PlaceholderManagement, ManagementToken, managementAccountFinder)
+	return f.WithPlaceholder(PlaceholderAccount, AccountToken, accountFinder(f, p, h)).WithoutOwnerNote(AccountToken)
+}
+
+// accountFinder says how to find the account AccountToken stands for in
+// fix f (a fix.Finder), as redactedNotes says whose it is. The caller's
+// (or the caller's and the resource's, taken to be one) is what aws sts
+// get-caller-identity prints with the caller's credentials: said so where
+// someone else changes the policy (the resource's owner, the management
+// account, which can list the accounts). A resource owner's may be
+// another account than the caller's: a KMS key's own account prints it,
+// or it is in the resource's ARN as the request named it, or its owner
+// knows it; get-caller-identity would print the caller's.
+func accountFinder(f fix.Fix, p fix.Problem, h hidden) any {
+	if h.owner && !h.caller {
+		return ownerAccountFinder(strings.ReplaceAll(p.Input.Request.Resource, PlaceholderAccount, AccountToken))
+	}
+	switch f.Target.Kind {
+	case fix.TargetRoleInline, fix.TargetUserInline, fix.TargetManagedPolicy, fix.TargetIdentityPolicy,
+		fix.TargetBoundary, fix.TargetSessionPolicy, fix.TargetRequest, fix.TargetRestoreJob:
+		return callerAccountFinder // the caller's own account changes it, or the caller runs it
+	case fix.TargetSCP, fix.TargetRCP:
+		return i18n.M("fixcli.find.caller-account-org", callerAccountFinder, orgAccountsFinder)
+	}
+	return i18n.M("fixcli.find.caller-account", callerAccountFinder)
+}
+
+// keyIDRE matches a KMS key ID or alias name that a command can hold as
+// it is.
+var keyIDRE = regexp.MustCompile(`^(alias/)?[A-Za-z0-9/_-]{1,256}$`)
+
+// ownerAccountFinder says how to find the account of resource (its ARN,
+// its account the token) that owns it.
+func ownerAccountFinder(resource string) any {
+	if a, ok := arn.Parse(resource); ok && a.Service == "kms" {
+		id := strings.TrimPrefix(a.Resource, "key/")
+		if keyIDRE.MatchString(id) {
+			// A key ID or alias names a key of the credentials' account:
+			// run there, it prints the key's account; elsewhere it finds
+			// no key rather than another account.
+			return i18n.M("fixcli.find.key-account", "aws kms describe-key --key-id "+id+" --query KeyMetadata.AWSAccountId --output text")
+		}
+	}
+	return i18n.M("fixcli.find.owner-account", resource)
 }
 
 func hasMsg(ns []Msg, id string) bool {
@@ -247,15 +351,22 @@ func hasMsg(ns []Msg, id string) bool {
 // redactedNotes say which account the account token stands for: the
 // caller's, the resource owner's (which may be another), or both, taken
 // to be one; with one hidden, whether the request crosses accounts is not
-// known, and a plan that fixes two layers says what one account needs.
-func redactedNotes(d *authzmsg.Denial, plan fix.Plan) []Msg {
-	_, principal := restoreAccount(d.Principal.ARN)
-	_, resource := restoreAccount(d.Resource)
+// known, and a plan that fixes two layers says what one account needs. An
+// SCP's or RCP's hidden account is the management account.
+func redactedNotes(d *authzmsg.Denial, plan fix.Plan, h hidden) []Msg {
+	var ns []Msg
+	if h.management {
+		restored, _ := restoreAccount(d.PolicyARN)
+		ns = append(ns, msg("note.redacted-account.management", strings.Replace(restored, PlaceholderAccount, ManagementToken, 1), ManagementToken, managementAccountFinder))
+	}
+	if !h.account() {
+		return ns
+	}
 	switch {
-	case principal && !resource:
-		return []Msg{msg("note.redacted-account.principal", AccountToken, d.Principal.ARN)}
-	case resource && !principal:
-		ns := []Msg{msg("note.redacted-account.resource", d.Resource, AccountToken)}
+	case h.caller && !h.owner:
+		return append(ns, msg("note.redacted-account.principal", AccountToken, d.Principal.ARN))
+	case h.owner && !h.caller:
+		ns = append(ns, msg("note.redacted-account.resource", d.Resource, AccountToken))
 		layers := map[string]bool{}
 		for _, x := range plan.Fixes {
 			layers[x.Layer] = true
@@ -265,5 +376,5 @@ func redactedNotes(d *authzmsg.Denial, plan fix.Plan) []Msg {
 		}
 		return ns
 	}
-	return []Msg{msg("note.redacted-account", AccountToken)}
+	return append(ns, msg("note.redacted-account", AccountToken))
 }

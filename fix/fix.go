@@ -237,9 +237,9 @@ type Fix struct {
 	Render Renderings `json:"render"`
 
 	edit *edit // the policy the fix replaces in an input being verified
-	// iacFind is the command that finds each placeholder's value named on
+	// iacFind is how to find each placeholder's value (a Finder) named on
 	// the Terraform and CloudFormation bodies' first line.
-	iacFind map[string]string
+	iacFind map[string]any
 }
 
 // Renderings are a fix, ready to paste.

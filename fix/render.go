@@ -310,7 +310,7 @@ func markPlaceholders(f *Fix, ri *reqInfo) {
 			}
 		}
 		if len(ps) > 0 {
-			var finds []string
+			var finds []any
 			for _, p := range ps {
 				if find := findCommand(p, f.Target, ri); find != "" && !seen[p] {
 					finds = append(finds, p+": "+find)
@@ -320,16 +320,19 @@ func markPlaceholders(f *Fix, ri *reqInfo) {
 					f.Render.Placeholders = append(f.Render.Placeholders, p)
 				}
 			}
-			out = append(out, f.Render.comment(notRunnable(strings.Join(ps, ", "), strings.Join(finds, " "))))
+			out = append(out, f.Render.comment(notRunnable(strings.Join(ps, ", "), joinFinds(finds...))))
 		}
 		out = append(out, c)
 	}
 	f.Render.CLI = out
-	f.markIaC(func(p string) string {
+	f.markIaC(func(p string) any {
 		if p == "<policy-name>" && (f.Target.Kind == TargetSCP || f.Target.Kind == TargetRCP) {
-			return "" // the comment on its line gives the command that prints it
+			return nil // the comment on its line gives the command that prints it
 		}
-		return findCommand(p, f.Target, ri)
+		if c := findCommand(p, f.Target, ri); c != "" {
+			return c
+		}
+		return nil
 	})
 }
 
@@ -342,10 +345,10 @@ func iacNotUsable(m i18n.Message) bool {
 // markIaC puts a first comment line on the Terraform and CloudFormation
 // bodies whose code (not their comments) holds a <placeholder>: it names
 // every placeholder and, where find knows one, the command that finds its
-// value. A line put before is replaced.
-func (f *Fix) markIaC(find func(string) string) {
+// value. A line put before is replaced. find returns a Finder, or nil.
+func (f *Fix) markIaC(find func(string) any) {
 	known := f.iacFind
-	f.iacFind = map[string]string{}
+	f.iacFind = map[string]any{}
 	for p, c := range known {
 		f.iacFind[p] = c
 	}
@@ -354,7 +357,8 @@ func (f *Fix) markIaC(find func(string) string) {
 			return body
 		}
 		lines := strings.Split(body, "\n")
-		var ps, finds []string
+		var ps []string
+		var finds []any
 		kept := lines[:0:0]
 		for _, l := range lines {
 			t := strings.TrimLeft(l, " ")
@@ -372,12 +376,12 @@ func (f *Fix) markIaC(find func(string) string) {
 				}
 				ps = append(ps, p)
 				c := find(p)
-				if c == "" {
+				if c == nil {
 					c = known[p]
 				}
-				if c != "" {
+				if c != nil {
 					f.iacFind[p] = c
-					finds = append(finds, p+": "+c)
+					finds = append(finds, found(p, c))
 				}
 			}
 		}
@@ -385,8 +389,8 @@ func (f *Fix) markIaC(find func(string) string) {
 			return strings.Join(kept, "\n")
 		}
 		m := i18n.M("fixcli.iac.not-usable", strings.Join(ps, ", "))
-		if len(finds) > 0 {
-			m = i18n.M("fixcli.iac.not-usable-find", strings.Join(ps, ", "), strings.Join(finds, " "))
+		if fs := joinFinds(finds...); fs != nil {
+			m = i18n.M("fixcli.iac.not-usable-find", strings.Join(ps, ", "), fs)
 		}
 		return f.Render.comment(m) + "\n" + strings.Join(kept, "\n")
 	}
@@ -974,20 +978,62 @@ func serviceOf(s string) string {
 }
 
 // notRunnable is the comment line before a command that holds the
-// placeholders ps (joined), with finds (joined), the commands that find
-// their values.
-func notRunnable(ps, finds string) i18n.Message {
-	if finds == "" {
+// placeholders ps (joined), with finds (joinFinds), how to find their
+// values.
+func notRunnable(ps string, finds any) i18n.Message {
+	if finds == nil {
 		return i18n.M("fixcli.not-runnable", ps)
 	}
 	return i18n.M("fixcli.not-runnable-find", ps, finds)
 }
 
+// A Finder says how to find a placeholder's value: a string is a
+// read-only command that prints it; an i18n.Message says more than a
+// command can (whose credentials run it, whom to ask otherwise). ""
+// and nil are none.
+
+// found is the "<placeholder>: how to find it" of finder find, or nil.
+func found(placeholder string, find any) any {
+	switch v := find.(type) {
+	case string:
+		if v != "" {
+			return placeholder + ": " + v
+		}
+	case i18n.Message:
+		return i18n.M("same.fixcli.found", placeholder, v)
+	}
+	return nil
+}
+
+// joinFinds joins found values into one argument of a not-runnable or
+// not-usable comment: a string when all are strings (commands), else a
+// message that says each in the reader's language; nil when there are
+// none.
+func joinFinds(fs ...any) any {
+	var out any
+	for _, f := range fs {
+		if s, ok := f.(string); f == nil || ok && s == "" {
+			continue
+		}
+		a, aok := out.(string)
+		b, bok := f.(string)
+		switch {
+		case out == nil:
+			out = f
+		case aok && bok:
+			out = a + " " + b
+		default:
+			out = i18n.M("same.fixcli.finds", out, f)
+		}
+	}
+	return out
+}
+
 // WithPlaceholder returns f with from replaced by placeholder wherever f
 // names it (renderings, target, sentences and their messages); a command
 // that then holds placeholder is marked as not runnable as it is, the
-// first mark naming find, the command that finds the value.
-func (f Fix) WithPlaceholder(from, placeholder, find string) Fix {
+// first mark naming find, a Finder: how to find the value.
+func (f Fix) WithPlaceholder(from, placeholder string, find any) Fix {
 	r := strings.NewReplacer(from, placeholder)
 	f.Render.PolicyJSON = r.Replace(f.Render.PolicyJSON)
 	f.Render.Terraform = r.Replace(f.Render.Terraform)
@@ -1005,23 +1051,20 @@ func (f Fix) WithPlaceholder(from, placeholder, find string) Fix {
 		c = r.Replace(c)
 		if !strings.HasPrefix(c, "#") && strings.Contains(c, placeholder) {
 			// The command is not runnable until the value is filled in.
-			found := ""
+			var here any
 			if !marked {
-				found = placeholder + ": " + find
+				here = found(placeholder, find)
 			}
 			n := len(cli)
 			if n > 0 && (prev.ID == "fixcli.not-runnable" || prev.ID == "fixcli.not-runnable-find") {
 				ps, _ := prev.Args[0].(string)
-				finds := ""
+				var finds any
 				if len(prev.Args) > 1 {
-					finds, _ = prev.Args[1].(string)
+					finds = prev.Args[1]
 				}
-				if finds != "" && found != "" {
-					finds += " "
-				}
-				cli[n-1] = f.Render.comment(notRunnable(ps+", "+placeholder, finds+found))
+				cli[n-1] = f.Render.comment(notRunnable(ps+", "+placeholder, joinFinds(finds, here)))
 			} else {
-				cli = append(cli, f.Render.comment(notRunnable(placeholder, found)))
+				cli = append(cli, f.Render.comment(notRunnable(placeholder, here)))
 			}
 			marked = true
 		}
@@ -1029,11 +1072,11 @@ func (f Fix) WithPlaceholder(from, placeholder, find string) Fix {
 		prev = f.Render.Comments[c]
 	}
 	f.Render.CLI = cli
-	f.markIaC(func(p string) string {
-		if p == placeholder {
+	f.markIaC(func(p string) any {
+		if p == placeholder && found(p, find) != nil {
 			return find
 		}
-		return ""
+		return nil
 	})
 	if !marked && (strings.Contains(f.Render.Terraform, placeholder) || strings.Contains(f.Render.CloudFormation, placeholder)) {
 		marked = !contains(f.Render.Placeholders, placeholder)

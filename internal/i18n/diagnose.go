@@ -620,6 +620,11 @@ func registerDiagnose(register func(map[string]tr)) {
 			JA: "メッセージでは %s のアカウント ID が伏せられています。修正内容の %s を、そのリソースを所有するアカウントの ID (呼び出し元のアカウントとは限りません) に置き換えてください。",
 			KO: "메시지에서 %s의 계정 ID가 가려져 있습니다. 수정 내용의 %s을(를) 그 리소스를 소유한 계정의 ID(호출자의 계정이 아닐 수 있습니다)로 바꾸세요.",
 		},
+		"note.redacted-account.management": { // policy ARN, token, command
+			EN: "The message hides the account ID of %s: %s in the fixes is the organization's management account, where SCPs and RCPs are changed, not the caller's; any account of the organization prints it: %s",
+			JA: "メッセージでは %s のアカウント ID が伏せられています。修正内容の %s は組織の管理アカウント (SCP と RCP を変更するアカウント) で、呼び出し元のアカウントではありません。組織内のどのアカウントからでも次のコマンドで確認できます: %s",
+			KO: "메시지에서 %s의 계정 ID가 가려져 있습니다. 수정 내용의 %s은(는) 조직의 관리 계정(SCP와 RCP를 변경하는 계정)이며 호출자의 계정이 아닙니다. 조직의 어느 계정에서든 다음 명령으로 확인할 수 있습니다: %s",
+		},
 		"note.redacted-cross": {
 			EN: "With one account ID hidden, whether the caller and the resource are in one account is not known: the fixes take them to be in two, where both must allow. In one account, the fix to the resource's own policy, which names the caller, is enough on its own.",
 			JA: "アカウント ID の一方が伏せられているため、呼び出し元とリソースが同じアカウントにあるかはわかりません。修正は別々のアカウントにあるもの (両方が許可する必要がある) としています。同じアカウントなら、呼び出し元を指定するリソース自身のポリシーの修正だけで足ります。",

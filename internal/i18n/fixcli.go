@@ -83,6 +83,27 @@ func registerFixcli(register func(map[string]tr)) {
 			JA: "# このままでは実行できません: 先に %[1]s を置き換えてください。値の調べ方: %[2]s",
 			KO: "# 이대로는 실행할 수 없습니다: 먼저 %[1]s을(를) 바꾸세요. 값 확인 방법: %[2]s",
 		},
+		// How to find the account ID <ACCOUNT_ID> stands for, after "<ACCOUNT_ID>: ".
+		"fixcli.find.caller-account": { // command
+			EN: "%s, run with the caller's credentials",
+			JA: "%s (呼び出し元の認証情報を使って)",
+			KO: "%s (호출자의 자격 증명을 사용해)",
+		},
+		"fixcli.find.caller-account-org": { // command, command listing the organization's accounts
+			EN: "%s, run with the caller's credentials, or in the management account %s",
+			JA: "%s (呼び出し元の認証情報を使って)、または管理アカウントで %s",
+			KO: "%s (호출자의 자격 증명을 사용해) 또는 관리 계정에서 %s",
+		},
+		"fixcli.find.key-account": { // command
+			EN: "%s with credentials of the key's account, or ask the key's owner",
+			JA: "キーのアカウントの認証情報で %s を実行するか、キーの所有者に確認してください",
+			KO: "키 계정의 자격 증명으로 %s을(를) 실행하거나 키 소유자에게 확인하세요",
+		},
+		"fixcli.find.owner-account": { // resource ARN
+			EN: "the account ID in %s as the request gave it in full, or ask the resource's owner (it may not be the caller's account)",
+			JA: "リクエストが省略せずに指定した %s のアカウント ID。わからなければリソースの所有者に確認してください (呼び出し元のアカウントとは限りません)",
+			KO: "요청이 생략 없이 지정한 %s의 계정 ID입니다. 모르면 리소스 소유자에게 확인하세요(호출자의 계정이 아닐 수 있습니다)",
+		},
 		"fixcli.iac.not-usable": { // placeholders
 			EN: "# Not usable as-is: replace %s first.",
 			JA: "# このままでは使えません: 先に %s を置き換えてください。",

@@ -65,8 +65,12 @@ func registerReport(register func(map[string]tr)) {
 		"report.plan.not-verified": {EN: "Even with these fixes the request is still refused by the %s.", JA: "これらの修正を適用しても、リクエストは %s でまだ拒否されます。", KO: "이 수정들을 적용해도 요청은 여전히 %s에서 거부됩니다."},
 		"report.risk":              {EN: "Risk:", JA: "リスク:", KO: "위험:"},
 		"report.render.policy":     {EN: "Policy", JA: "ポリシー", KO: "정책"},
-		"same.render.cli":          {EN: "AWS CLI", JA: "AWS CLI", KO: "AWS CLI"},
-		"same.render.terraform":    {EN: "Terraform", JA: "Terraform", KO: "Terraform"},
+		// How to find a placeholder's value on a fix's comment lines
+		// (fixcli.not-runnable-find): "<placeholder>: how", one after the other.
+		"same.fixcli.found":     {EN: "%s: %s", JA: "%s: %s", KO: "%s: %s"}, // placeholder, how to find its value
+		"same.fixcli.finds":     {EN: "%s %s", JA: "%s %s", KO: "%s %s"},    // one found, the next
+		"same.render.cli":       {EN: "AWS CLI", JA: "AWS CLI", KO: "AWS CLI"},
+		"same.render.terraform": {EN: "Terraform", JA: "Terraform", KO: "Terraform"},
 		"same.render.cloudformation": {
 			EN: "CloudFormation", JA: "CloudFormation", KO: "CloudFormation",
 		},
