@@ -37,6 +37,11 @@ type Explanation struct {
 	// and verified against those policies; nil without a snapshot, or when
 	// the message does not name the request.
 	Snapshot *preflight.Result `json:"snapshot,omitempty"`
+	// Recheck is a cause read outside IAM's grammar (Finding from a job
+	// pattern) evaluated again against the snapshot (Options.Snapshot):
+	// the job role's requests, the key policy or the key's state, or why
+	// it was not; nil without a snapshot.
+	Recheck *Recheck `json:"recheck,omitempty"`
 	// Class is "authorization" (a permission, trust or key-access
 	// failure: the message has a Finding), "not-authorization" (recognized
 	// as a failure of another kind: an expired job, a quota, a resource
@@ -116,6 +121,7 @@ func Explain(ctx context.Context, jobs []Job, o Options) *Report {
 	byRule := map[string]*Group{}
 	var order []*Group
 	r := &Report{Jobs: len(jobs)}
+	rechecks := map[string]*Recheck{}
 	for _, j := range jobs {
 		e := byMsg[j.Message]
 		if e == nil {
@@ -123,19 +129,46 @@ func Explain(ctx context.Context, jobs []Job, o Options) *Report {
 			byMsg[j.Message] = e
 			r.Messages++
 		}
+		msgKey := j.Message
 		if needsRole(e, j) {
-			key := j.Message + "\x00" + j.RoleARN
-			w := byMsg[key]
+			msgKey = j.Message + "\x00" + j.RoleARN
+			w := byMsg[msgKey]
 			if w == nil {
 				w = withRole(e, j, o)
-				byMsg[key] = w
+				byMsg[msgKey] = w
 			}
 			e = w
 		} else if k, ok := ownNeedsJob(e, j); ok {
-			key := j.Message + "\x00" + k
-			w := byMsg[key]
+			msgKey = j.Message + "\x00" + k
+			w := byMsg[msgKey]
 			if w == nil {
 				w = ownWithJob(e, j)
+				byMsg[msgKey] = w
+			}
+			e = w
+		}
+		if e.own != nil && o.Snapshot != nil {
+			// Evaluated again per job (role, vault, resource); jobs whose
+			// evaluation says the same share the explanation.
+			ck := msgKey + "\x00recheck\x00" + recheckKey(j)
+			rc, done := rechecks[ck]
+			if !done {
+				role, res := e.own.role, e.own.resource
+				if role == "" {
+					role = j.RoleARN
+				}
+				if res == "" && e.own.p.id == "s3-insufficient-permissions" {
+					res = j.Resource
+				}
+				rc = recheck(e.own, role, res, j, o)
+				rechecks[ck] = rc
+			}
+			key := msgKey + "\x00sig\x00" + recheckSig(rc)
+			w := byMsg[key]
+			if w == nil {
+				c := *e
+				c.Jobs, c.Recheck = 0, rc
+				w = &c
 				byMsg[key] = w
 			}
 			e = w

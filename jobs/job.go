@@ -67,12 +67,14 @@ type Job struct {
 	State string `json:"state"`
 	// Resource is the protected resource (for a restore job, the source
 	// resource, else the recovery point).
-	Resource     string    `json:"resource,omitempty"`
-	ResourceType string    `json:"resourceType,omitempty"`
-	RoleARN      string    `json:"roleArn,omitempty"`
-	AccountID    string    `json:"accountId,omitempty"`
-	Created      time.Time `json:"created"`
-	Message      string    `json:"statusMessage"`
+	Resource     string `json:"resource,omitempty"`
+	ResourceType string `json:"resourceType,omitempty"`
+	RoleARN      string `json:"roleArn,omitempty"`
+	// Vault is the backup vault of a backup job (BackupVaultName).
+	Vault     string    `json:"vault,omitempty"`
+	AccountID string    `json:"accountId,omitempty"`
+	Created   time.Time `json:"created"`
+	Message   string    `json:"statusMessage"`
 }
 
 // Filter selects the jobs to read.

@@ -123,6 +123,81 @@ func registerJobs(register func(map[string]tr)) {
 			JA: "キーの削除をキャンセル (aws kms cancel-key-deletion --key-id <KEY_ID>) して有効化 (aws kms enable-key --key-id <KEY_ID>) するか、ボールトまたはリソースを使用可能なキーに変更してください。<KEY_ID> はメッセージが示すキーのプレースホルダーです。",
 			KO: "키 삭제를 취소 (aws kms cancel-key-deletion --key-id <KEY_ID>)하고 활성화 (aws kms enable-key --key-id <KEY_ID>)하거나 볼트 또는 리소스를 사용 가능한 키로 바꾸세요. <KEY_ID>는 메시지가 가리키는 키의 자리 표시자입니다.",
 		},
+		"jobs.recheck.denied": { // action, resource, decision, layer
+			EN: "Against the snapshot the engine also refuses the job role %s on %s: %s, in the %s.",
+			JA: "スナップショットに対しても、エンジンはジョブロールの %s (%s) を拒否します: %[4]sによる%[3]s。",
+			KO: "스냅샷 기준으로도 엔진은 작업 역할의 %s(%s)을(를) 거부합니다: %[4]s의 %[3]s.",
+		},
+		"jobs.recheck.allowed": { // number of requests, operation
+			EN: "Against the snapshot the engine allows each of the %d requests of the job role that denied check knows for %s: what refused the job is not in the snapshot (a policy changed since, a VPC endpoint policy), or it is a request the catalog does not list.",
+			JA: "スナップショットに対しては、denied check が %[2]s について把握しているジョブロールのリクエスト %[1]d 件をエンジンはすべて許可します。ジョブを拒否した原因はスナップショットにありません (その後に変更されたポリシー、VPC エンドポイントポリシー)。またはカタログにないリクエストです。",
+			KO: "스냅샷 기준으로는 denied check가 %[2]s에 대해 아는 작업 역할의 요청 %[1]d개를 엔진이 모두 허용합니다. 작업을 거부한 원인은 스냅샷에 없습니다(이후에 바뀐 정책, VPC 엔드포인트 정책). 또는 카탈로그에 없는 요청입니다.",
+		},
+		"jobs.recheck.key-state.denied": { // key, state
+			EN: "In the snapshot the key %s is %s: in that state it cannot be used, whatever its policy.",
+			JA: "スナップショットではキー %s の状態は %s です。この状態ではポリシーにかかわらず使用できません。",
+			KO: "스냅샷에서 키 %s의 상태는 %s입니다. 이 상태에서는 정책과 관계없이 사용할 수 없습니다.",
+		},
+		"jobs.recheck.key-state.allowed": { // key, state
+			EN: "In the snapshot the key %s is %s: it may have been enabled again since the job failed.",
+			JA: "スナップショットではキー %s の状態は %s です。ジョブの失敗後に再び有効化された可能性があります。",
+			KO: "스냅샷에서 키 %s의 상태는 %s입니다. 작업이 실패한 뒤 다시 활성화되었을 수 있습니다.",
+		},
+		"jobs.recheck.cause": { // why (a could-not-check cause)
+			EN: "Could not check against the snapshot: %s",
+			JA: "スナップショットに対してチェックできませんでした: %s",
+			KO: "스냅샷 기준으로 점검할 수 없었습니다: %s",
+		},
+		"jobs.recheck.bucket-policy": { // bucket ARN
+			EN: "Could not check against the snapshot: the job role's identity-based policies (with its permissions boundary and SCPs) allow its S3 requests, but the bucket policy of %s, which may deny the role, was not evaluated: no snapshot holds S3 bucket policies.",
+			JA: "スナップショットに対してチェックできませんでした: ジョブロールのアイデンティティベースのポリシー (アクセス許可の境界と SCP を含む) は S3 のリクエストを許可しますが、ロールを拒否している可能性がある %s のバケットポリシーは評価していません。S3 のバケットポリシーはスナップショットに含まれません。",
+			KO: "스냅샷 기준으로 점검할 수 없었습니다: 작업 역할의 자격 증명 기반 정책(권한 경계와 SCP 포함)은 S3 요청을 허용하지만, 역할을 거부할 수 있는 %s의 버킷 정책은 평가하지 않았습니다. S3 버킷 정책은 스냅샷에 없습니다.",
+		},
+		"jobs.recheck.bucket-policy.implicit": { // bucket ARN
+			EN: "Nothing of the job role's allows these S3 requests; the bucket policy of %s could still allow the role, but no snapshot holds S3 bucket policies.",
+			JA: "ジョブロールのポリシーはこれらの S3 リクエストを許可していません。%s のバケットポリシーがロールを許可している可能性はありますが、S3 のバケットポリシーはスナップショットに含まれません。",
+			KO: "작업 역할의 어떤 정책도 이 S3 요청을 허용하지 않습니다. %s의 버킷 정책이 역할을 허용할 수는 있지만 S3 버킷 정책은 스냅샷에 없습니다.",
+		},
+		"jobs.recheck.no-role": {
+			EN: "Not re-evaluated against the snapshot: neither the message nor the job names the job role.",
+			JA: "スナップショットに対して再評価していません: メッセージにもジョブにもジョブロールがありません。",
+			KO: "스냅샷 기준으로 다시 평가하지 않았습니다: 메시지와 작업 어디에도 작업 역할이 없습니다.",
+		},
+		"jobs.recheck.no-key": {
+			EN: "Not re-evaluated against the snapshot: the message names no KMS key.",
+			JA: "スナップショットに対して再評価していません: メッセージに KMS キーがありません。",
+			KO: "스냅샷 기준으로 다시 평가하지 않았습니다: 메시지에 KMS 키가 없습니다.",
+		},
+		"jobs.recheck.no-snapshot": { // account
+			EN: "Not re-evaluated: the snapshot does not hold account %s, which holds what decides.",
+			JA: "再評価していません: 判定に必要な情報を持つアカウント %s はスナップショットにありません。",
+			KO: "다시 평가하지 않았습니다: 판정에 필요한 정보가 있는 계정 %s이(가) 스냅샷에 없습니다.",
+		},
+		"jobs.recheck.not-backup": { // job kind
+			EN: "Not re-evaluated against the snapshot: denied knows the job role's requests of backup jobs, not of a %s job.",
+			JA: "スナップショットに対して再評価していません: denied が把握しているのはバックアップジョブのジョブロールのリクエストで、%s ジョブのものではありません。",
+			KO: "스냅샷 기준으로 다시 평가하지 않았습니다: denied는 백업 작업의 작업 역할 요청만 알며 %s 작업의 요청은 모릅니다.",
+		},
+		"jobs.recheck.type": { // resource type
+			EN: "Not re-evaluated against the snapshot: denied check has no backup operation for the resource type %q.",
+			JA: "スナップショットに対して再評価していません: denied check にはリソースタイプ %q のバックアップ操作がありません。",
+			KO: "스냅샷 기준으로 다시 평가하지 않았습니다: denied check에는 리소스 유형 %q의 백업 작업이 없습니다.",
+		},
+		"jobs.recheck.no-requests": { // operation
+			EN: "Not re-evaluated against the snapshot: %s lists no request of the job role that this message is about.",
+			JA: "スナップショットに対して再評価していません: %s には、このメッセージに関するジョブロールのリクエストがありません。",
+			KO: "스냅샷 기준으로 다시 평가하지 않았습니다: %s에는 이 메시지와 관련된 작업 역할의 요청이 없습니다.",
+		},
+		"jobs.recheck.key-state.unknown": { // key
+			EN: "Could not check against the snapshot: it holds no state for the key %s.",
+			JA: "スナップショットに対してチェックできませんでした: キー %s の状態がスナップショットにありません。",
+			KO: "스냅샷 기준으로 점검할 수 없었습니다: 스냅샷에 키 %s의 상태가 없습니다.",
+		},
+		"jobs.recheck.error": { // error
+			EN: "Could not check against the snapshot: %s",
+			JA: "スナップショットに対してチェックできませんでした: %s",
+			KO: "스냅샷 기준으로 점검할 수 없었습니다: %s",
+		},
 		"jobs.kind.backup":  {EN: "backup", JA: "バックアップ", KO: "백업"},
 		"jobs.kind.restore": {EN: "restore", JA: "復元", KO: "복원"},
 		"jobs.kind.copy":    {EN: "copy", JA: "コピー", KO: "복사"},

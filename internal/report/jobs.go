@@ -10,6 +10,7 @@ import (
 	"github.com/deniedhq/denied/fix"
 	"github.com/deniedhq/denied/internal/i18n"
 	"github.com/deniedhq/denied/jobs"
+	"github.com/deniedhq/denied/preflight"
 )
 
 // Jobs is the report of denied jobs.
@@ -227,6 +228,9 @@ func (v jobsView) text(w io.Writer, md bool) error {
 					para("    ", v.t("report.snapshot.denied", v.t("decision."+r.Verdict), v.t("layer."+r.Layer)))
 				}
 			}
+			for _, l := range v.recheckLines(e.Recheck) {
+				para("    ", l)
+			}
 		}
 		b.WriteString("\n")
 		if g.Authorization {
@@ -235,6 +239,36 @@ func (v jobsView) text(w io.Writer, md bool) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// recheckLines say what the snapshot says of a cause read outside IAM's
+// grammar: the requests it refuses, the key's state, that it allows them,
+// or what was not evaluated and why.
+func (v jobsView) recheckLines(rc *jobs.Recheck) []string {
+	if rc == nil {
+		return nil
+	}
+	var out []string
+	switch {
+	case rc.Cause != nil:
+		out = append(out, v.t("jobs.recheck.cause", causeText(v.o.Lang, *rc.Cause)))
+	case rc.KeyState != "" && rc.Status == preflight.StatusDenied:
+		out = append(out, v.t("jobs.recheck.key-state.denied", rc.Key, rc.KeyState))
+	case rc.KeyState != "" && rc.Status == preflight.StatusAllowed:
+		out = append(out, v.t("jobs.recheck.key-state.allowed", rc.Key, rc.KeyState))
+	case rc.Status == preflight.StatusAllowed:
+		out = append(out, v.t("jobs.recheck.allowed", len(rc.Results), rc.Operation))
+	case rc.Status == preflight.StatusDenied:
+		for _, r := range rc.Results {
+			if r.Denied() {
+				out = append(out, v.t("jobs.recheck.denied", r.Action, r.Resource, v.t("decision."+r.Verdict), v.t("layer."+r.Layer)))
+			}
+		}
+	}
+	if rc.Reason != nil {
+		out = append(out, v.msg(*rc.Reason))
+	}
+	return out
 }
 
 // fixText renders the fix of a cause: the engine-verified plan of its

@@ -113,7 +113,7 @@ func readBackup(ctx context.Context, api API, st string, since *time.Time, acct 
 		for _, j := range page.BackupJobs {
 			add(jobs.Job{Kind: jobs.KindBackup, ID: aws.ToString(j.BackupJobId), State: string(j.State),
 				Resource: aws.ToString(j.ResourceArn), ResourceType: aws.ToString(j.ResourceType),
-				RoleARN: aws.ToString(j.IamRoleArn), AccountID: aws.ToString(j.AccountId),
+				RoleARN: aws.ToString(j.IamRoleArn), Vault: aws.ToString(j.BackupVaultName), AccountID: aws.ToString(j.AccountId),
 				Created: aws.ToTime(j.CreationDate).UTC(), Message: aws.ToString(j.StatusMessage)})
 		}
 	}

@@ -1,0 +1,249 @@
+package jobs
+
+import (
+	"strings"
+
+	"github.com/deniedhq/denied/account"
+	"github.com/deniedhq/denied/catalog/backupops"
+	"github.com/deniedhq/denied/diagnose"
+	"github.com/deniedhq/denied/internal/arn"
+	"github.com/deniedhq/denied/preflight"
+)
+
+// Recheck is a cause read from a status message outside IAM's grammar (a
+// jobPattern other than "Unable to assume role", which is read as the
+// trust-policy denial and evaluated as IAM's are) evaluated again against
+// the snapshot of the account that holds what decides it: the job role's
+// requests for a backup of the job's resource type (its identity-based
+// policies, boundary, SCPs and the resource policies the snapshot holds),
+// the key policy for a key not accessible, the key's state for a key
+// disabled or pending deletion.
+type Recheck struct {
+	// Status is denied (the snapshot shows the cause: a request of the job
+	// role refused, the key in a state that refuses its use), allowed (it
+	// does not: every request evaluated is allowed, the key is enabled) or
+	// couldNotCheck (Cause or Reason says what was not evaluated and why).
+	Status preflight.Status `json:"status"`
+	// Operation is the catalog operation (denied check) whose job-role
+	// requests were evaluated, with the job's role, vault and resource.
+	Operation string `json:"operation,omitempty"`
+	// Results are those requests (for an S3 bucket, its S3 requests; for
+	// a key, its KMS requests), of the first job of the explanation.
+	Results []preflight.Result `json:"results,omitempty"`
+	// Key and KeyState are the key and its state in the snapshot.
+	Key      string `json:"key,omitempty"`
+	KeyState string `json:"keyState,omitempty"`
+	// Cause is why a request could not be checked (the role or key not in
+	// the snapshot, an unreadable call).
+	Cause *preflight.Cause `json:"cause,omitempty"`
+	// Reason says what was not evaluated and why (the bucket policy no
+	// snapshot holds, a job kind denied has no requests for).
+	Reason *diagnose.Msg `json:"reason,omitempty"`
+}
+
+// recheck evaluates own (with the role and resource the finding names)
+// for job j against the snapshot of its account; nil without snapshots.
+func recheck(own *ownMatch, role, resource string, j Job, o Options) *Recheck {
+	if o.Snapshot == nil {
+		return nil
+	}
+	unchecked := func(id string, args ...string) *Recheck {
+		return &Recheck{Status: preflight.StatusCouldNotCheck, Reason: &diagnose.Msg{ID: "jobs.recheck." + id, Args: args}}
+	}
+	if own.p.id == "kms-key-state" {
+		if resource == "" {
+			return unchecked("no-key")
+		}
+		snap := o.Snapshot(arn.Account(resource))
+		if snap == nil {
+			return unchecked("no-snapshot", orUnknown(arn.Account(resource), "?"))
+		}
+		return keyState(snap, resource)
+	}
+	if role == "" {
+		return unchecked("no-role")
+	}
+	snap := o.Snapshot(arn.Account(role))
+	if snap == nil {
+		return unchecked("no-snapshot", orUnknown(arn.Account(role), "?"))
+	}
+	if j.Kind != KindBackup {
+		// The messages say "to execute the backup"; the requests of
+		// restore and copy jobs need their recovery point, which the job
+		// listing does not tie to these messages.
+		return unchecked("not-backup", string(j.Kind))
+	}
+	typ := j.ResourceType
+	if own.p.id == "s3-insufficient-permissions" {
+		typ = "S3"
+	}
+	op, err := backupops.ForResourceType(backupops.VerbBackup, typ)
+	if err != nil {
+		return unchecked("type", orUnknown(typ, "?"))
+	}
+	p := preflight.Params{RoleARN: role, VaultName: j.Vault, ResourceARN: j.Resource, ResourceType: typ, Now: o.Now}
+	if own.p.id == "s3-insufficient-permissions" && resource != "" {
+		p.ResourceARN = bucketARN(resource, snap.Partition)
+	}
+	if own.p.id == "kms-key-not-accessible" {
+		if resource == "" {
+			return unchecked("no-key")
+		}
+		p.KeyARN = resource
+	}
+	if a, ok := arn.Parse(p.ResourceARN); ok && a.Region != "" {
+		p.Region = a.Region
+	} else if a, ok := arn.Parse(p.KeyARN); ok && a.Region != "" {
+		p.Region = a.Region
+	}
+	op, p, _, err = preflight.Resolve(snap, op.ID, p)
+	if err != nil {
+		return unchecked("error", err.Error())
+	}
+	rc := &Recheck{Operation: op.ID}
+	for _, r := range preflight.Check(snap, op, p).Results {
+		if r.Principal != backupops.JobRole || r.Status() == preflight.StatusNotApplicable {
+			continue
+		}
+		switch own.p.id {
+		case "s3-insufficient-permissions":
+			if !strings.HasPrefix(r.Action, "s3:") {
+				continue
+			}
+		case "kms-key-not-accessible":
+			if !strings.HasPrefix(r.Action, "kms:") {
+				continue
+			}
+		}
+		rc.Results = append(rc.Results, r)
+	}
+	rc.Status = preflight.StatusAllowed
+	for _, r := range rc.Results {
+		switch {
+		case r.Denied():
+			rc.Status = preflight.StatusDenied
+		case r.CouldNotCheck() && rc.Status != preflight.StatusDenied:
+			rc.Status = preflight.StatusCouldNotCheck
+			if rc.Cause == nil && r.Cause != nil {
+				c := *r.Cause
+				rc.Cause = &c
+			}
+		}
+	}
+	switch {
+	case len(rc.Results) == 0:
+		rc.Status, rc.Reason = preflight.StatusCouldNotCheck, &diagnose.Msg{ID: "jobs.recheck.no-requests", Args: []string{op.ID}}
+	case rc.Status == preflight.StatusCouldNotCheck && rc.Cause == nil:
+		rc.Reason = &diagnose.Msg{ID: "jobs.recheck.error", Args: []string{firstError(rc.Results)}}
+	case rc.Status == preflight.StatusAllowed && own.p.id == "s3-insufficient-permissions":
+		// The identity side allows; the bucket policy, which may deny
+		// the role, is in no snapshot.
+		rc.Status, rc.Reason = preflight.StatusCouldNotCheck, &diagnose.Msg{ID: "jobs.recheck.bucket-policy", Args: []string{p.ResourceARN}}
+	case rc.Status == preflight.StatusDenied && own.p.id == "s3-insufficient-permissions" && !explicit(rc.Results):
+		// Nothing of the role's allows; a bucket policy naming the role
+		// (in its account) could still.
+		rc.Reason = &diagnose.Msg{ID: "jobs.recheck.bucket-policy.implicit", Args: []string{p.ResourceARN}}
+	}
+	if rc.Cause != nil {
+		// The cause names where the job gave the value, not a flag of
+		// denied check.
+		fields := map[string]string{"--role": "IamRoleArn", "--vault": "BackupVaultName", "--resource-arn": "ResourceArn", "--kms-key": "StatusMessage"}
+		if own.role != "" {
+			fields["--role"] = "StatusMessage"
+		}
+		if own.resource != "" && own.p.id == "s3-insufficient-permissions" {
+			fields["--resource-arn"] = "StatusMessage"
+		}
+		if f, ok := fields[rc.Cause.Flag]; ok {
+			rc.Cause.Flag = f
+		}
+	}
+	return rc
+}
+
+func explicit(rs []preflight.Result) bool {
+	for _, r := range rs {
+		if r.Verdict == preflight.ExplicitDeny {
+			return true
+		}
+	}
+	return false
+}
+
+// keyState decides a key-state message from the key's state in snap.
+func keyState(snap *account.Snapshot, key string) *Recheck {
+	rc := &Recheck{Status: preflight.StatusCouldNotCheck, Key: key}
+	k, ok := snap.Key(key)
+	if !ok {
+		region := ""
+		if a, ok := arn.Parse(key); ok {
+			region = a.Region
+		}
+		c := preflight.Cause{Kind: preflight.CauseUnknownKey, Subject: key, Flag: "StatusMessage"}
+		if us := snap.UnreadableFor(account.HiddenKMSKeys, region); len(us) > 0 {
+			c = preflight.Cause{Kind: preflight.CauseUnreadable, API: us[0].API(), Hides: account.HiddenKMSKeys, Error: us[0].Error}
+		}
+		rc.Cause = &c
+		return rc
+	}
+	rc.Key, rc.KeyState = k.ARN, k.KeyState
+	switch {
+	case k.KeyState == "":
+		rc.Reason = &diagnose.Msg{ID: "jobs.recheck.key-state.unknown", Args: []string{k.ARN}}
+	case strings.EqualFold(k.KeyState, "Enabled"):
+		rc.Status = preflight.StatusAllowed
+	default:
+		rc.Status = preflight.StatusDenied
+	}
+	return rc
+}
+
+// bucketARN is the ARN of a bucket the message names by name or ARN.
+func bucketARN(b, partition string) string {
+	if strings.HasPrefix(b, "arn:") {
+		return b
+	}
+	if partition == "" {
+		partition = "aws"
+	}
+	return "arn:" + partition + ":s3:::" + b
+}
+
+func firstError(rs []preflight.Result) string {
+	for _, r := range rs {
+		if r.Error != "" {
+			return r.Error
+		}
+	}
+	return "?"
+}
+
+// recheckKey tells apart the jobs of one own-matched message whose
+// evaluation may differ: their role, kind, resource type, vault and
+// resource.
+func recheckKey(j Job) string {
+	return strings.Join([]string{string(j.Kind), j.ResourceType, j.Vault, j.Resource, j.RoleARN}, "\x00")
+}
+
+// recheckSig is what a person reads of a recheck: jobs whose recheck
+// says the same (every volume refused ec2:CreateSnapshot by the same
+// layer) share an explanation.
+func recheckSig(rc *Recheck) string {
+	if rc == nil {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(string(rc.Status) + "\x00" + rc.Operation + "\x00" + rc.KeyState + "\x00")
+	for _, r := range rc.Results {
+		if r.Status() != preflight.StatusAllowed {
+			b.WriteString(r.Action + "\x00" + r.Verdict + "\x00" + r.Layer + "\x00")
+		}
+	}
+	if rc.Cause != nil {
+		b.WriteString(rc.Cause.String())
+	}
+	if rc.Reason != nil {
+		b.WriteString(rc.Reason.ID + "\x00" + strings.Join(rc.Reason.Args, "\x00"))
+	}
+	return b.String()
+}
