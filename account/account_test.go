@@ -335,3 +335,35 @@ func TestLookupPath(t *testing.T) {
 		}
 	}
 }
+
+// TestParseAnyReportsTheFormItLooksLike: a snapshot neither form reads is
+// reported with the error of the form its top level names. The short
+// form's typo was reported as the full form's `/account: unknown field
+// "account"` before.
+func TestParseAnyReportsTheFormItLooksLike(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, in, wantPointer string }{
+		{"short form, unknown field", `{"account":"111122223333","unreadable":[]}`, "/unreadable"},
+		{"short form, nested", `{"account":"111122223333","roles":{"R":{"trusts":"x"}}}`, "/roles/R/trusts"},
+		{"full form, unknown field", `{"schemaVersion":1,"accountId":"111122223333","bogus":1}`, "/bogus"},
+		{"full form with account too", `{"schemaVersion":1,"accountId":"111122223333","account":"111122223333"}`, "/account"},
+		{"neither", `{"roles":5}`, "/roles"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			_, _, err := ParseAny([]byte(tc.in))
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("error %v, want *Error", err)
+			}
+			if e.Pointer != tc.wantPointer {
+				t.Errorf("got %q (pointer %q), want pointer %q", err, e.Pointer, tc.wantPointer)
+			}
+		})
+	}
+	s, short, err := ParseAny([]byte(`{"account":"111122223333"}`))
+	if err != nil || !short || s.AccountID != "111122223333" {
+		t.Errorf("short form: %v %v %v", s, short, err)
+	}
+}

@@ -1,7 +1,9 @@
 package account
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -603,4 +605,42 @@ func (e *expander) recoveryPoints() error {
 		e.s.RecoveryPoints = append(e.s.RecoveryPoints, rp)
 	}
 	return nil
+}
+
+// ParseAny reads uncompressed JSON in the full form or, failing that, in
+// the short form (short reports which). When neither reads it, the error
+// is that of the form the data looks like: the short form when its top
+// level has "account" and no "schemaVersion" or "accountId", else the
+// full form. (Reporting the full form's error always told a short-form
+// author `/account: unknown field "account"` for a typo elsewhere.)
+func ParseAny(data []byte) (snap *Snapshot, short bool, err error) {
+	snap, err = Parse(data)
+	if err == nil {
+		return snap, false, nil
+	}
+	var ae *Error
+	if !errors.As(err, &ae) {
+		return nil, false, err
+	}
+	s, serr := LoadShort(bytes.NewReader(data))
+	if serr == nil {
+		return s, true, nil
+	}
+	if looksShort(data) {
+		return nil, false, serr
+	}
+	return nil, false, err
+}
+
+// looksShort reports whether the top level of data names the short form's
+// "account" and neither of the full form's required fields.
+func looksShort(data []byte) bool {
+	var top map[string]json.RawMessage
+	if json.Unmarshal(data, &top) != nil {
+		return false
+	}
+	_, account := top["account"]
+	_, version := top["schemaVersion"]
+	_, id := top["accountId"]
+	return account && !version && !id
 }

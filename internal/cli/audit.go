@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -189,15 +188,10 @@ func readAuditSnapshot(path string, r io.Reader) (*auditSnapshot, error) {
 	if path != "-" {
 		as.uri = filepath.ToSlash(path)
 	}
-	as.snap, err = account.Parse(data)
-	if err == nil {
-		return as, nil
+	if as.snap, as.short, err = account.ParseAny(data); err != nil {
+		return nil, err
 	}
-	if s, serr := account.LoadShort(bytes.NewReader(data)); serr == nil {
-		as.snap, as.short = s, true
-		return as, nil
-	}
-	return nil, err
+	return as, nil
 }
 
 // URI is the snapshot file as reports name it ("" for stdin).

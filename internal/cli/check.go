@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 
@@ -207,26 +208,24 @@ func checkARN(flag, v, service string) error {
 	return nil
 }
 
-// loadSnapshot reads a snapshot in the full form, or else the short form.
+// loadSnapshot reads a snapshot in the full form, or else the short form;
+// its errors are those of the form the file looks like (account.ParseAny).
 func loadSnapshot(path string) (*account.Snapshot, error) {
-	snap, err := account.LoadFile(path)
-	if err == nil {
-		return snap, nil
-	}
-	if ae := (*account.Error)(nil); !errors.As(err, &ae) {
-		// Not a problem of the content (unreadable, too large): the short
-		// form would fail the same way, after reading it all again.
+	f, err := os.Open(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return nil, pe.Err // the caller names the file once
+		}
 		return nil, err
 	}
-	f, ferr := os.Open(path)
-	if ferr != nil {
-		return nil, err // LoadFile's error does not repeat the file's name
-	}
 	defer f.Close()
-	if s, serr := account.LoadShort(f); serr == nil {
-		return s, nil
+	data, err := account.ReadData(f)
+	if err != nil {
+		return nil, err
 	}
-	return nil, err
+	snap, _, err := account.ParseAny(data)
+	return snap, err
 }
 
 // readSnapshot is loadSnapshot that reads standard input for "-".
@@ -243,14 +242,11 @@ func readSnapshot(env *Env, path string) (*account.Snapshot, error) {
 	if err != nil {
 		return nil, fmt.Errorf("standard input: %w", err)
 	}
-	snap, err := account.Load(bytes.NewReader(data))
-	if err == nil {
-		return snap, nil
+	snap, _, err := account.ParseAny(data)
+	if err != nil {
+		return nil, fmt.Errorf("standard input: %w", err)
 	}
-	if s, serr := account.LoadShort(bytes.NewReader(data)); serr == nil {
-		return s, nil
-	}
-	return nil, fmt.Errorf("standard input: %w", err)
+	return snap, nil
 }
 
 func runCheck(ctx context.Context, env *Env, in *checkInput) error {
