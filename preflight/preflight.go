@@ -260,6 +260,16 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 			p.Partition = "aws"
 		}
 	}
+	if a, ok := arn.Parse(p.RecoveryPointARN); ok && a.Region != "" {
+		// A recovery point is restored or copied in its own Region, with
+		// its vault there (vault names are unique per Region only).
+		switch {
+		case p.Region == "":
+			p.Region = a.Region
+		case p.Region != a.Region:
+			return backupops.Operation{}, p, nil, inputErr("recovery point %s is in %s, not in --region %s: a recovery point is restored or copied in its own Region (leave out --region)", p.RecoveryPointARN, a.Region, p.Region)
+		}
+	}
 	if p.Region == "" {
 		p.Region = snap.Region
 	}

@@ -144,6 +144,11 @@ func (in *checkInput) check(env *Env, pos []string) error {
 	if err := validateCheckParams(p); err != nil {
 		return err
 	}
+	if a, ok := arn.Parse(p.RecoveryPointARN); ok && a.Region != "" && p.Region != "" && p.Region != a.Region {
+		// Restored or copied in its own Region only; without --region the
+		// check is in that Region.
+		return usageErr("%s", i18n.T(in.lang, "cli.check.recovery-point.region", p.RecoveryPointARN, a.Region, p.Region))
+	}
 	p.Now = env.Deps.Now
 	return nil
 }

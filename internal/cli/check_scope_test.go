@@ -153,3 +153,34 @@ func i18nCauses(lang string) string {
 	l, _ := i18n.Parse(lang)
 	return i18n.T(l, "preflight.causes")
 }
+
+// A recovery point is checked in its own Region, the one its ARN names:
+// with "Default" vaults in us-east-1 (the snapshot's Region) and eu-west-1,
+// an eu-west-1 one's restore meets the eu-west-1 vault's policy (it was
+// judged against the us-east-1 vault: allowed, exit 0), and a --region
+// other than its own is bad input.
+func TestCheckRecoveryPointInItsRegion(t *testing.T) {
+	t.Parallel()
+	const rp = "arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-eu"
+	for _, tt := range []struct {
+		args       []string
+		text       string
+		code       int
+		wantStderr bool
+	}{
+		{nil, "backup:StartRestoreJob              " + rp, ExitDenied, false},
+		{[]string{"--region", "eu-west-1"}, "backup:StartRestoreJob              " + rp, ExitDenied, false},
+		{[]string{"--region", "us-east-1"}, "--recovery-point " + rp + " is in eu-west-1, not in --region us-east-1", ExitUsage, true},
+	} {
+		args := append([]string{"check", "restore", "--snapshot", "../../testdata/audit/regions.json", "--recovery-point", rp,
+			"--role", acct + "role/EuRestoreRole", "--as", acct + "user/operator", "--lang", "en"}, tt.args...)
+		out, errOut, code := runCLI(t, "", args...)
+		got := out
+		if tt.wantStderr {
+			got = errOut
+		}
+		if code != tt.code || !strings.Contains(got, tt.text) || !tt.wantStderr && !strings.Contains(out, "explicit deny in a resource-based policy") {
+			t.Errorf("%v: exit %d, want %d and %q:\n%s%s", tt.args, code, tt.code, tt.text, out, errOut)
+		}
+	}
+}

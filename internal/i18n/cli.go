@@ -34,6 +34,11 @@ func registerCli(register func(map[string]tr)) {
 			JA: "--account %s は実環境から読み取ったアカウント (%s、認証情報のアカウント) ではありません: --live でチェックできるのはそのアカウントだけです。別のアカウントにはそのアカウントの認証情報 (--profile) を使ってください",
 			KO: "--account %s은(는) 실시간으로 읽은 계정(%s, 자격 증명의 계정)이 아닙니다: --live로는 그 계정만 점검할 수 있습니다. 다른 계정에는 그 계정의 자격 증명(--profile)을 사용하세요",
 		},
+		"cli.check.recovery-point.region": { // --recovery-point, its Region, --region
+			EN: "--recovery-point %s is in %s, not in --region %s: a recovery point is restored or copied in its own Region (leave out --region)",
+			JA: "--recovery-point %s は %s にあり、--region %s にはありません: 復旧ポイントの復元やコピーはそのリージョンでのみ行えます (--region を省略してください)",
+			KO: "--recovery-point %s은(는) %s에 있으며 --region %s에 있지 않습니다: 복구 지점은 자체 리전에서만 복원하거나 복사할 수 있습니다(--region을 생략하세요)",
+		},
 		"cli.check.account.org-member": { // directory, account, where it comes from (--account or "the account of --role ARN"), accounts in the index
 			EN: "%s: account %s (%s) is not a member of the organization snapshot (its index lists %d account(s)); nothing of it can be checked",
 			JA: "%s: アカウント %s (%s) は組織のスナップショットのメンバーではありません (インデックスのアカウントは %d 件)。このアカウントについては何もチェックできません",
