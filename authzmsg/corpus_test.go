@@ -47,6 +47,9 @@ type corpusEntry struct {
 		Decision  string `json:"decision"`
 		Layer     string `json:"layer"`
 		Form      string `json:"form,omitempty"`
+		// FixLayer is the policy kind the first proposed fix must edit
+		// (scored in package diagnose, TestRealCorpusFixLayer).
+		FixLayer string `json:"fixLayer,omitempty"`
 	} `json:"want"`
 }
 
@@ -235,7 +238,7 @@ func TestRealCorpusClasses(t *testing.T) {
 		"wrapped", "placeholder", "json-escaped", "cloudtrail-truncated", "go-v1", "dotnet-webidentity",
 		"php-xml", "no-user", "old-explicit", "rds-kms", "ec2-images", "kms-cmk-not-exist", "secrets-kms",
 		"terraform-assume", "ja-backup", "ko-backup", "decoded-explicit", "scp", "rcp", "boundary",
-		"resource", "vpce", "session", "trust", "encoded", "heldout", "heldout3", "heldout4",
+		"resource", "vpce", "session", "trust", "encoded", "heldout", "heldout3", "heldout4", "heldout5",
 	}
 	have := map[string]int{}
 	for _, e := range loadCorpus(t) {

@@ -1,0 +1,152 @@
+package diagnose
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/deniedhq/denied/authzmsg"
+	"github.com/deniedhq/denied/fix"
+)
+
+// The real-message corpus entries whose want names a fixLayer (class
+// heldout5, see testdata/messages/README.md) state, from the message
+// alone, the kind of policy the first proposed fix must edit: identity,
+// permissionsBoundary, scp, rcp, resource, session, vpcEndpoint, trust,
+// or "none" when no policy fix can be proposed from the message (no
+// layer named, an encoded message not decoded, a deny no policy change
+// lifts).
+
+// fixLayerOf is the policy kind a fix edits, as the corpus names it; ""
+// for a fix that changes no policy (how a restore job is started, how the
+// request is made).
+func fixLayerOf(f fix.Fix) string {
+	switch f.Target.Kind {
+	case fix.TargetRoleInline, fix.TargetUserInline, fix.TargetManagedPolicy, fix.TargetIdentityPolicy:
+		return "identity"
+	case fix.TargetBoundary:
+		return "permissionsBoundary"
+	case fix.TargetSessionPolicy:
+		return "session"
+	case fix.TargetSCP:
+		return "scp"
+	case fix.TargetRCP:
+		return "rcp"
+	case fix.TargetKeyPolicy, fix.TargetVaultPolicy, fix.TargetBucketPolicy, fix.TargetResourcePolicy:
+		return "resource"
+	case fix.TargetTrustPolicy:
+		return "trust"
+	case fix.TargetVPCEndpoint:
+		return "vpcEndpoint"
+	}
+	return ""
+}
+
+// firstFixLayer is the policy kind edited by the first fix of the
+// explanation that edits a policy, in the order the report shows them
+// (each finding's plan, then its alternatives), and "none" when no fix
+// edits a policy.
+func firstFixLayer(fs []Finding) (string, string) {
+	for _, fd := range fs {
+		var fixes []fix.Fix
+		if fd.Plan != nil {
+			fixes = append(fixes, fd.Plan.Fixes...)
+		}
+		fixes = append(fixes, fd.Alternatives...)
+		for _, f := range fixes {
+			if l := fixLayerOf(f); l != "" {
+				return l, fd.Rule + "/" + f.ID
+			}
+		}
+	}
+	return "none", ""
+}
+
+type fixLayerEntry struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
+	Want struct {
+		FixLayer string `json:"fixLayer"`
+	} `json:"want"`
+}
+
+func loadFixLayerEntries(t *testing.T) []fixLayerEntry {
+	t.Helper()
+	var out []fixLayerEntry
+	for _, file := range []string{"../testdata/messages/real/corpus.jsonl", "../testdata/messages/pending/corpus.jsonl"} {
+		f, err := os.Open(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), 1<<22)
+		for sc.Scan() {
+			if strings.TrimSpace(sc.Text()) == "" {
+				continue
+			}
+			var e fixLayerEntry
+			if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
+				t.Fatalf("%s: %v", file, err)
+			}
+			if e.Want.FixLayer != "" {
+				out = append(out, e)
+			}
+		}
+		f.Close()
+		if err := sc.Err(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
+}
+
+var fixLayers = map[string]bool{"identity": true, "permissionsBoundary": true, "scp": true, "rcp": true, "resource": true, "session": true, "vpcEndpoint": true, "trust": true, "none": true}
+
+// TestRealCorpusFixLayer scores, over every corpus message whose want
+// names a fixLayer, the policy kind the first proposed fix edits. Misses
+// are logged; the test fails when fewer than minFixLayerRight are right
+// or a want names an unknown kind.
+func TestRealCorpusFixLayer(t *testing.T) {
+	entries := loadFixLayerEntries(t)
+	right := 0
+	byWant := map[string][2]int{}
+	for _, e := range entries {
+		if !fixLayers[e.Want.FixLayer] {
+			t.Errorf("%s: fixLayer %q is not a policy kind", e.ID, e.Want.FixLayer)
+			continue
+		}
+		got, which := "unparsed", ""
+		if d, err := authzmsg.Parse(e.Text); err == nil {
+			got, which = firstFixLayer(Diagnose(d, Options{}))
+		}
+		c := byWant[e.Want.FixLayer]
+		c[1]++
+		if got == e.Want.FixLayer {
+			right++
+			c[0]++
+		} else {
+			t.Logf("FIXLAYER MISS %s: first fix edits %q (%s), want %q", e.ID, got, which, e.Want.FixLayer)
+		}
+		byWant[e.Want.FixLayer] = c
+	}
+	var kinds []string
+	for k := range byWant {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	var parts []string
+	for _, k := range kinds {
+		parts = append(parts, k+" "+strconv.Itoa(byWant[k][0])+"/"+strconv.Itoa(byWant[k][1]))
+	}
+	t.Logf("FIXLAYER %d/%d (%s)", right, len(entries), strings.Join(parts, ", "))
+	// minFixLayerRight is the count of the first run (2026-12-04, main at
+	// 129dc00), raised with each fix.
+	const minFixLayerRight = 0
+	if right < minFixLayerRight {
+		t.Errorf("fixLayer right %d/%d, want at least %d", right, len(entries), minFixLayerRight)
+	}
+}
