@@ -17,6 +17,7 @@ import (
 	"github.com/deniedhq/denied/catalog/backupops"
 	"github.com/deniedhq/denied/eval"
 	"github.com/deniedhq/denied/internal/arn"
+	"github.com/deniedhq/denied/internal/collect"
 	"github.com/deniedhq/denied/internal/i18n"
 	"github.com/deniedhq/denied/internal/report"
 	"github.com/deniedhq/denied/preflight"
@@ -263,7 +264,10 @@ func runCheck(ctx context.Context, env *Env, in *checkInput) error {
 	}
 	var snap *account.Snapshot
 	if in.live {
-		if snap, err = liveSnapshot(ctx, env, in.lang, in.profile, in.params.Region, in.limits); err != nil {
+		if snap, err = liveSnapshotOf(ctx, env, in.lang, in.profile, in.params.Region, in.params.Account, in.limits); err != nil {
+			if ae := (*collect.AccountError)(nil); errors.As(err, &ae) {
+				return usageErr("%s", i18n.T(in.lang, "cli.check.account.live", ae.Want, ae.Got))
+			}
 			return err
 		}
 	} else if in.snapshot != "-" && account.IsOrgDir(in.snapshot) {

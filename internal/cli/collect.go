@@ -365,9 +365,12 @@ func collectWithProgress(ctx context.Context, env *Env, lang i18n.Lang, timeout 
 		}
 	}
 	var ue *collect.UnreachableError
+	var ae *collect.AccountError
 	switch {
 	case err == nil:
 		return snap, nil
+	case errors.As(err, &ae):
+		return nil, ae // the caller words it: it knows the flag
 	case errors.Is(err, collect.ErrNothingRead):
 		return nil, &Error{Code: ExitRuntime, Err: errors.New(i18n.T(lang, "collect.nothing"))}
 	case errors.Is(err, collect.ErrNoAccount):

@@ -15,6 +15,13 @@ import (
 // explain without a snapshot file. What cannot be read is reported on
 // stderr.
 func liveSnapshot(ctx context.Context, env *Env, lang i18n.Lang, profile, region string, l *liveLimits) (*account.Snapshot, error) {
+	return liveSnapshotOf(ctx, env, lang, profile, region, "", l)
+}
+
+// liveSnapshotOf is liveSnapshot of the account acct ("" for the
+// credentials'): credentials of another account are a *collect.AccountError
+// found by the first call, before anything is read.
+func liveSnapshotOf(ctx context.Context, env *Env, lang i18n.Lang, profile, region, acct string, l *liveLimits) (*account.Snapshot, error) {
 	if err := l.check(); err != nil {
 		return nil, err
 	}
@@ -22,5 +29,5 @@ func liveSnapshot(ctx context.Context, env *Env, lang i18n.Lang, profile, region
 	if err != nil {
 		return nil, &Error{Code: ExitRuntime, Err: errors.New(redact.String(err.Error()))}
 	}
-	return collectWithProgress(ctx, env, lang, l.timeout, clients, collect.Options{Generator: "denied " + Version + " (live)"}, false)
+	return collectWithProgress(ctx, env, lang, l.timeout, clients, collect.Options{Generator: "denied " + Version + " (live)", Account: acct}, false)
 }

@@ -47,6 +47,16 @@ func (e *UnreachableError) Error() string {
 	return "collect: AWS could not be reached (sts:GetCallerIdentity): " + e.Err
 }
 
+// AccountError is returned when Options.Account is set and
+// sts:GetCallerIdentity names another account: nothing else is read.
+type AccountError struct {
+	Want, Got string // the account asked for, the credentials' account
+}
+
+func (e *AccountError) Error() string {
+	return "collect: the credentials are of account " + e.Got + ", not " + e.Want
+}
+
 // Progress is the state of a collection, for a progress line.
 type Progress struct {
 	Started, Done int // calls
@@ -76,6 +86,11 @@ type Options struct {
 	Generator string
 	// Now is the clock (default time.Now).
 	Now func() time.Time
+	// Account, when set, is the account the caller means to read: when
+	// sts:GetCallerIdentity names another, Collect returns *AccountError
+	// before reading anything (a mistyped --account no longer costs a
+	// whole read before it is refused).
+	Account string
 }
 
 type run struct {
@@ -155,6 +170,9 @@ func Collect(ctx context.Context, c *Clients, opt Options) (*account.Snapshot, e
 			return nil, err
 		} else if unanswered(perr) {
 			return nil, &UnreachableError{Err: errText(perr)}
+		}
+		if got := r.snap.AccountID; opt.Account != "" && got != "" && got != opt.Account {
+			return nil, &AccountError{Want: opt.Account, Got: got}
 		}
 	}
 	if c.IAM != nil {

@@ -3,6 +3,7 @@ package collect
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httputil"
@@ -324,5 +325,48 @@ func TestCollectNothingRead(t *testing.T) {
 	}
 	if len(snap.Unreadable) < 5 {
 		t.Errorf("unreadable %+v", snap.Unreadable)
+	}
+}
+
+// TestCollectOtherAccountReadsNothing: with Options.Account, credentials
+// of another account stop the collection at sts:GetCallerIdentity, its
+// first call, with *AccountError: nothing else is asked (a mistyped
+// --account cost a whole live read before it was refused).
+func TestCollectOtherAccountReadsNothing(t *testing.T) {
+	var mu sync.Mutex
+	var others []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body := make([]byte, 4096)
+		n, _ := r.Body.Read(body)
+		if strings.Contains(string(body[:n]), "Action=GetCallerIdentity") {
+			w.Header().Set("Content-Type", "text/xml")
+			w.Write([]byte(`<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/reader</Arn><UserId>AIDAEXAMPLE</UserId><Account>123456789012</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>r1</RequestId></ResponseMetadata></GetCallerIdentityResponse>`))
+			return
+		}
+		mu.Lock()
+		others = append(others, r.Header.Get("X-Amz-Target")+" "+r.URL.Path)
+		mu.Unlock()
+		w.Header().Set("Content-Type", "application/x-amz-json-1.1")
+		w.WriteHeader(400)
+		w.Write([]byte(`{"__type":"AccessDeniedException","Message":"denied"}`))
+	}))
+	t.Cleanup(srv.Close)
+	setEnv(t, srv.URL, nil)
+	ctx := context.Background()
+	clients := must(NewSDKClients(ctx, SDKOptions{MaxAttempts: 1}))
+	snap, err := Collect(ctx, clients, Options{Account: "222233334444"})
+	var ae *AccountError
+	if !errors.As(err, &ae) || ae.Want != "222233334444" || ae.Got != "123456789012" || snap != nil {
+		t.Fatalf("snapshot %v, error %v: want *AccountError 222233334444/123456789012", snap, err)
+	}
+	if len(others) != 0 {
+		t.Errorf("%d calls after GetCallerIdentity: %v", len(others), others)
+	}
+	// The credentials' own account reads on.
+	if _, err := Collect(ctx, clients, Options{Account: "123456789012"}); errors.As(err, &ae) {
+		t.Errorf("own account refused: %v", err)
+	}
+	if len(others) == 0 {
+		t.Error("the own account's collection asked nothing")
 	}
 }
