@@ -498,8 +498,16 @@ func (s *Snapshot) VaultIn(nameOrARN, region string) (*BackupVault, bool) {
 }
 
 // Key returns the KMS key with this ARN, key id or alias ("alias/name" or
-// its ARN).
-func (s *Snapshot) Key(ref string) (*KMSKey, bool) {
+// its ARN), in any Region: KeyIn("", ...).
+func (s *Snapshot) Key(ref string) (*KMSKey, bool) { return s.KeyIn(ref, "") }
+
+// KeyIn returns the KMS key with this ARN, key id or alias ("alias/name" or
+// its ARN) in region ("" for any). A key ARN is matched exactly; an alias
+// ARN names its Region and account; a key id or a bare alias is looked up
+// among the keys of region only: the same alias (alias/aws/backup is in
+// every Region) and a multi-Region key's id are in several Regions, and
+// before, the first listed was taken whatever its Region.
+func (s *Snapshot) KeyIn(ref, region string) (*KMSKey, bool) {
 	if ref == "" {
 		return nil, false
 	}
@@ -507,9 +515,19 @@ func (s *Snapshot) Key(ref string) (*KMSKey, bool) {
 	if i := strings.Index(ref, ":alias/"); i >= 0 {
 		alias = ref[i+1:]
 	}
+	acct := ""
+	if f, n := arn.Fields(ref); n == 6 && f[0] == "arn" {
+		region, acct = f[3], f[4]
+	}
 	for i := range s.KMSKeys {
 		k := &s.KMSKeys[i]
-		if k.ARN == ref || k.KeyID == ref {
+		if k.ARN == ref {
+			return k, true
+		}
+		if f, n := arn.Fields(k.ARN); n == 6 && (region != "" && f[3] != region || acct != "" && f[4] != acct) {
+			continue
+		}
+		if k.KeyID == ref {
 			return k, true
 		}
 		for _, a := range k.Aliases {

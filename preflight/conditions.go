@@ -81,7 +81,7 @@ func (c checker) decide(cd backupops.Condition, results []Result) ConditionResul
 	case backupops.DecideRequests:
 		return c.byRequests(cr, cd, results)
 	case backupops.DecideKeyState:
-		k, ok := c.snap.Key(c.p.KeyARN)
+		k, ok := c.snap.KeyIn(c.p.KeyARN, c.p.Region)
 		if !ok {
 			return unknown(Cause{Kind: CauseUnknownKey, Subject: c.p.KeyARN, Flag: "--kms-key"})
 		}
@@ -209,7 +209,7 @@ func (c checker) decide(cd backupops.Condition, results []Result) ConditionResul
 		}
 		return set(StatusDenied, "preflight.cond.cross-account-disabled", SettingCrossAccountBackup, v)
 	case backupops.DecideSourceKey:
-		k, ok := c.snap.Key(c.p.KeyARN)
+		k, ok := c.snap.KeyIn(c.p.KeyARN, c.p.Region)
 		if !ok {
 			return unknown(Cause{Kind: CauseUnknownKey, Subject: c.p.KeyARN, Flag: "--kms-key"})
 		}

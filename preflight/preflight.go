@@ -319,8 +319,9 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 			p.causes = append(p.causes, Cause{Kind: CauseUnknownVault, Subject: given, Flag: "--vault"})
 		}
 	}
-	if k, ok := snap.Key(p.KeyARN); ok && p.KeyARN != k.ARN {
-		// A key id or alias: the requests name the key's ARN.
+	if k, ok := snap.KeyIn(p.KeyARN, p.Region); ok && p.KeyARN != k.ARN {
+		// A key id or alias, of the checked Region: the requests name the
+		// key's ARN.
 		p.KeyARN = k.ARN
 	}
 	dsnap := snap
@@ -331,7 +332,11 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 			}
 		}
 	}
-	if k, ok := dsnap.Key(p.DestinationKeyARN); ok && p.DestinationKeyARN != k.ARN {
+	destRegion := p.Region
+	if f, n := arn.Fields(p.DestinationVaultARN); n == 6 && f[3] != "" {
+		destRegion = f[3]
+	}
+	if k, ok := dsnap.KeyIn(p.DestinationKeyARN, destRegion); ok && p.DestinationKeyARN != k.ARN {
 		p.DestinationKeyARN = k.ARN
 	}
 	if p.DestinationKeyARN == "" && dsnap != snap {
@@ -414,7 +419,7 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 			}
 		}
 	case "create-vault":
-		if k, ok := snap.Key(p.KeyARN); ok && k.KeyManager == account.KeyManagerCustomer {
+		if k, ok := snap.KeyIn(p.KeyARN, p.Region); ok && k.KeyManager == account.KeyManagerCustomer {
 			id = "create-vault/cmk"
 		}
 	}
@@ -970,7 +975,7 @@ func (c checker) resourcePolicy(res *Result, cs *eval.Input, fo *fix.Options, sn
 	region := c.p.Region
 	switch {
 	case strings.HasPrefix(res.Action, "kms:") && res.Resource != "*":
-		k, ok := snap.Key(res.Resource)
+		k, ok := snap.KeyIn(res.Resource, region)
 		if !ok {
 			if us := snap.UnreadableFor(account.HiddenKMSKeys, region); len(us) > 0 {
 				return true, unreadableCause(us[0], account.HiddenKMSKeys)
