@@ -152,7 +152,7 @@ func checkFix(t *testing.T, where string, f fix.Fix) {
 		if placeholder.MatchString(c) && (i == 0 || !strings.HasPrefix(f.Render.CLI[i-1], "# Not runnable as-is: replace ")) {
 			t.Errorf("%s: fix %s: command with a placeholder not marked as not runnable: %s", where, f.ID, c)
 		}
-		for _, bad := range []string{"…", "...", "vpce-0 ", "XXX", "xxxx"} {
+		for _, bad := range []string{"…", "...", "vpce-0 ", "XXX", "xxxx", "___", "${"} {
 			if strings.Contains(c, bad) {
 				t.Errorf("%s: fix %s: command keeps %q from the message: %s", where, f.ID, bad, c)
 			}

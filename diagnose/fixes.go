@@ -188,9 +188,11 @@ func placeholderFor(a arn.ARN) string {
 }
 
 // redactedName reports whether a name was redacted by whoever quoted the
-// message: "XXX", "xxxxxxxx", "XXX-ecr-push", "****", "<name>".
+// message: "XXX", "xxxxxxxx", "XXX-ecr-push", "****", "<name>", "a-____-b",
+// "{name}", "${NAME}-x".
 func redactedName(s string) bool {
-	return authzmsg.IsRedacted(s) || strings.Contains(s, "XXX") || strings.Contains(s, "xxxx") || strings.Contains(s, "***")
+	return authzmsg.IsRedacted(s) || strings.Contains(s, "XXX") || strings.Contains(s, "xxxx") || strings.Contains(s, "***") ||
+		strings.Contains(s, "___") || strings.ContainsAny(s, "{}")
 }
 
 // unredactedNames returns the resource ARN with a redacted Region and a

@@ -303,9 +303,15 @@ func TestElidedNamesInNoCommand(t *testing.T) {
 		"arn:aws:sts::111122223333:assumed-role/AppRole/ja...",
 		"arn:aws:iam::111122223333:user/bo…",
 		"arn:aws:sts::111122223333:federated-user/bobXXX",
+		// Names blanked with underscores, or a {placeholder} or ${VARIABLE}
+		// in their place (an IAM name holds neither braces nor "$").
+		"arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_____________/C____@____.org",
+		"arn:aws:sts::111122223333:assumed-role/{role}/jrykowski",
+		"arn:aws:sts::111122223333:assumed-role/${CLUSTER_NAME}-karpenter/1717079343811266923",
+		"arn:aws:iam::111122223333:user/<iam user name>",
 	}
 	layers := []string{"identity", "permissionsBoundary", "session", "scp", "rcp", "vpcEndpoint", "resource"}
-	cutRE := regexp.MustCompile(`\.\.\.|…|XXX`)
+	cutRE := regexp.MustCompile(`\.\.\.|…|XXX|___|\{[\w ]+\}|<iam user name>`)
 	for _, principal := range principals {
 		for _, layer := range layers {
 			for _, explicit := range []bool{false, true} {

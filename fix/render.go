@@ -552,6 +552,9 @@ func sinkFor(t Target, ri *reqInfo) sink {
 
 	case TargetSessionPolicy:
 		roleARN, session := orUnknown(ri.roleARN, "<role-arn>"), orUnknown(ri.p.Session, "<session-name>")
+		if elided(ri.p.Name) && ri.p.Kind != authz.PrincipalFederated {
+			roleARN = "<role-arn>" // an IAM Identity Center role's ARN keeps a name cut short, for its pattern
+		}
 		if elided(session) {
 			session = "<session-name>" // a name the message cut short is no name to run a command with
 		}

@@ -168,7 +168,7 @@ func (ri *reqInfo) ssoRole() bool {
 // message: "...", "…", "XXX", "<...>", "*".
 func elided(s string) bool {
 	return strings.Contains(s, "...") || strings.Contains(s, "…") || strings.Contains(s, "XXX") || strings.Contains(s, "xxx") ||
-		strings.ContainsAny(s, "<>*")
+		strings.ContainsAny(s, "<>*{}") || strings.Contains(s, "___")
 }
 
 // principalPattern is the aws:PrincipalArn value that excepts the
