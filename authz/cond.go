@@ -407,41 +407,55 @@ func yes(b bool) verdict {
 // value is "effectively null", and "Inverted condition operators like
 // StringNotEquals or StringNotLike do match against a null value" (IAM
 // User Guide, IAM policy elements: Variables and tags, Policy variables
-// with no value). A variable naming a multivalued key, which AWS says
-// cannot be used as one but does not say how it evaluates, matches
-// nothing either, and a negated operator with it does not hold: the
-// value cannot be compared at all.
+// with no value). A variable naming a key with several values in the
+// request, which AWS says cannot be a policy variable ("you can't use a
+// multivalued context key as a policy variable", Single-valued vs.
+// multivalued context keys) but does not say how it evaluates, leaves the
+// value undecided: unless another policy value decides (one that matches
+// decides a positive operator true and a negated one false), the
+// condition is undecided, positive or negated.
 func (c *ccond) matchOne(v string, ctx Context) verdict {
 	rv, ok := c.reqValue(v)
 	if !ok {
 		return vUndecided
 	}
-	hit := false
+	hit, undecided := false, false
 	for i := range c.vals {
 		ok, unresolved := c.cmp(v, &rv, &c.vals[i], ctx)
-		if unresolved && c.op.negated && c.vals[i].multiVar(ctx) {
-			return vNo
-		}
 		if ok {
 			hit = true
 			break
 		}
+		if unresolved && !undecided && c.vals[i].multiVar(ctx) {
+			undecided = true
+		}
+	}
+	if !hit && undecided {
+		return vUndecided
 	}
 	return yes(hit != c.op.negated)
 }
 
-// reqVal is a request value read as the type of a Numeric, Date or
-// IpAddress operator.
+// reqVal is a request value read as the type of a Numeric, Date,
+// IpAddress or ARN operator.
 type reqVal struct {
 	num float64
 	t   instant
 	ip  netip.Addr
+	arn arnView
 }
 
 // reqValue reads the request value v as the operator's type: a number, a
-// date (ISO 8601 or epoch seconds), one IP address (not a CIDR block) or
-// a boolean (true or false in any case). It is false when v is none.
-// Text, binary and ARN operators compare any text.
+// date (ISO 8601 or epoch seconds), one IP address (not a CIDR block), a
+// boolean (true or false in any case) or an ARN ("arn:" and six
+// colon-separated fields, splitARN). It is false when v is none. Text and
+// binary operators compare any text.
+//
+// An ARN operator against a value that is no ARN ("not-an-arn", "", an
+// account ID) is undocumented, whatever the pattern ("*" too): AWS says
+// only that "Each of the six colon-delimited components of the ARN is
+// checked separately" (IAM User Guide, Condition operators, Amazon
+// Resource Name (ARN) condition operators).
 func (c *ccond) reqValue(v string) (rv reqVal, ok bool) {
 	switch c.op.kind {
 	case opNumericEquals, opNumericLessThan, opNumericLessThanEquals, opNumericGreaterThan, opNumericGreaterThanEquals:
@@ -462,6 +476,10 @@ func (c *ccond) reqValue(v string) (rv reqVal, ok bool) {
 		rv.ip = a.Addr()
 	case opBool:
 		if !strings.EqualFold(v, "true") && !strings.EqualFold(v, "false") {
+			return rv, false
+		}
+	case opArnLike:
+		if rv.arn, ok = splitARN(v); !ok {
 			return rv, false
 		}
 	}
@@ -494,7 +512,7 @@ func (c *ccond) cmp(v string, rv *reqVal, pv *cval, ctx Context) (ok, unresolved
 		if !pv.arn.resolvable(ctx) {
 			return false, true
 		}
-		return pv.arn.matchString(v, ctx)
+		return pv.arn.match(v, rv.arn, true, ctx)
 	case opBool:
 		if pv.str.hasVar {
 			t, ok := boolText(&pv.str, ctx)

@@ -147,8 +147,8 @@ func FuzzCondition(f *testing.F) {
 		}
 		got, _ := cc.evalV(Context{"k": {rv}})
 		if cc.op.kind == opNull || cc.op.set != setNone || strings.Contains(pv, "${") {
-			// A value with a variable naming a multivalued key matches
-			// nothing, negated or not (TestNegatedVariableWithoutValue).
+			// A value with a variable naming a multivalued key is
+			// undecided, negated or not (TestVariableMultivaluedUndecided).
 			return
 		}
 		// Negation flips the outcome for a present single value; an
@@ -321,13 +321,7 @@ func TestNegatedVariableWithoutValue(t *testing.T) {
 		// NOR over the values: a null value does not stop the others.
 		{"StringNotEquals", "s3:ExistingObjectTag/Team", []string{"${aws:PrincipalTag/Team}", "blue"}, false},
 		{"StringNotEquals", "s3:ExistingObjectTag/Team", []string{"${aws:PrincipalTag/Team}", "red"}, true},
-		// A multivalued key cannot be a variable ("You can't use a
-		// multivalued condition key as a variable"); how AWS evaluates
-		// one is undocumented, and a negated operator with it does not
-		// hold, as before.
-		{"StringNotEquals", "s3:ExistingObjectTag/Team", []string{"${two}"}, false},
-		{"ArnNotLike", "aws:SourceArn", []string{"arn:aws:sns:*:${two}:*"}, false},
-		{"StringNotEquals", "s3:ExistingObjectTag/Team", []string{"${two}", "${aws:PrincipalTag/Team}"}, false},
+		// A variable naming a multivalued key: TestVariableMultivaluedUndecided.
 		{"ForAllValues:StringNotEquals", "aws:TagKeys", []string{"${aws:PrincipalTag/Team}"}, true},
 		{"ForAnyValue:StringNotLike", "aws:TagKeys", []string{"${aws:PrincipalTag/Team}"}, true},
 		// A default is a value.
@@ -484,6 +478,129 @@ func TestUndecidedConditionByEffect(t *testing.T) {
 		set.Evaluate(r, &res)
 		if res.Decision != tt.want {
 			t.Errorf("%s: %s, want %s", tt.name, res.Decision, tt.want)
+		}
+	}
+}
+
+// TestVariableMultivaluedUndecided: "you can't use a multivalued context
+// key as a policy variable" (IAM User Guide, Single-valued vs. multivalued
+// context keys, Key points), and AWS does not say how a condition value
+// holding one evaluates when the key has several values in the request.
+// Such a value is undecided, positive operator or negated (a Deny applies,
+// an Allow does not), unless another value of the condition decides: one
+// that matches makes a positive operator true and a negated one false.
+// Before, the value matched nothing and a negated operator with it did
+// not hold either, so a Deny with StringNotEquals or StringEquals
+// "${aws:TagKeys}" on two tag keys did not apply.
+func TestVariableMultivaluedUndecided(t *testing.T) {
+	t.Parallel()
+	ctx := Context{
+		"s3:existingobjecttag/team": {"blue"},
+		"aws:sourcearn":             {"arn:aws:sns:us-east-1:111122223333:topic"},
+		"aws:tagkeys":               {"a", "b"},
+		"two":                       {"x", "y"},
+		"one":                       {"blue"},
+	}
+	for _, tt := range []struct {
+		op, key string
+		vals    []string
+		want    verdict
+	}{
+		{"StringNotEquals", "s3:ExistingObjectTag/Team", []string{"${two}"}, vUndecided},
+		{"StringEquals", "s3:ExistingObjectTag/Team", []string{"${two}"}, vUndecided},
+		{"StringNotLike", "s3:ExistingObjectTag/Team", []string{"${aws:TagKeys}*"}, vUndecided},
+		{"StringLike", "s3:ExistingObjectTag/Team", []string{"${aws:TagKeys}*"}, vUndecided},
+		{"StringNotEqualsIgnoreCase", "s3:ExistingObjectTag/Team", []string{"${two}"}, vUndecided},
+		{"ArnNotLike", "aws:SourceArn", []string{"arn:aws:sns:*:${two}:*"}, vUndecided},
+		{"ArnLike", "aws:SourceArn", []string{"arn:aws:sns:*:${two}:*"}, vUndecided},
+		{"StringNotEqualsIfExists", "s3:ExistingObjectTag/Team", []string{"${two}"}, vUndecided},
+		// A default is not used for a key that has values.
+		{"StringNotEquals", "s3:ExistingObjectTag/Team", []string{"${two, 'blue'}"}, vUndecided},
+		// With a value that has none: the multivalued one still leaves it
+		// undecided.
+		{"StringNotEquals", "s3:ExistingObjectTag/Team", []string{"${two}", "${aws:PrincipalTag/Team}"}, vUndecided},
+		// Another value decides.
+		{"StringNotEquals", "s3:ExistingObjectTag/Team", []string{"${two}", "blue"}, vNo},
+		{"StringEquals", "s3:ExistingObjectTag/Team", []string{"${two}", "blue"}, vYes},
+		{"StringNotEquals", "s3:ExistingObjectTag/Team", []string{"${two}", "red"}, vUndecided},
+		{"StringEquals", "s3:ExistingObjectTag/Team", []string{"red", "${two}"}, vUndecided},
+		// A key with one value is a value; a missing condition key is
+		// documented whatever the values.
+		{"StringNotEquals", "s3:ExistingObjectTag/Team", []string{"${one}"}, vNo},
+		{"StringNotEquals", "s3:ExistingObjectTag/Other", []string{"${two}"}, vYes},
+		// Set operators compare each request value the same way.
+		{"ForAnyValue:StringEquals", "aws:TagKeys", []string{"${two}"}, vUndecided},
+		{"ForAnyValue:StringEquals", "aws:TagKeys", []string{"${two}", "a"}, vYes},
+		{"ForAllValues:StringNotEquals", "aws:TagKeys", []string{"${two}", "a"}, vNo},
+	} {
+		c := policy.Condition{Operator: tt.op, Key: tt.key, Values: tt.vals}
+		cc, err := compileCondition(&c, true)
+		if err != nil {
+			t.Fatalf("%s %v: %v", tt.op, tt.vals, err)
+		}
+		if got, _ := cc.evalV(ctx); got != tt.want {
+			t.Errorf("%s %s %v = %v, want %v", tt.op, tt.key, tt.vals, got, tt.want)
+		}
+	}
+}
+
+// TestArnOperatorNotAnARN: AWS documents the ARN operators as comparing an
+// ARN's "six colon-delimited components" one by one (IAM User Guide,
+// Condition operators, ARN condition operators) and no outcome for a
+// request value that is not an ARN. Such a condition is undecided,
+// whatever the pattern ("*", "arn:*" too), negated or not (a Deny
+// applies, an Allow does not). Before, ArnNotLike and ArnNotEquals held
+// (an Allow granted), ArnLike "*" and "arn:*" matched (an Allow granted)
+// and ArnLike with a six-field pattern did not (a Deny did not apply).
+func TestArnOperatorNotAnARN(t *testing.T) {
+	t.Parallel()
+	ctx := Context{
+		"bad":   {"not-an-arn"},
+		"short": {"arn:not-an-arn"},
+		"five":  {"arn:aws:sns:us-east-1:111122223333"},
+		"empty": {""},
+		"good":  {"arn:aws:sns:us-east-1:111122223333:topic"},
+		"s3":    {"arn:aws:s3:::bucket"},
+		"mixed": {"not-an-arn", "arn:aws:sns:us-east-1:111122223333:topic"},
+	}
+	for _, tt := range []struct {
+		op, key string
+		vals    []string
+		want    verdict
+	}{
+		{"ArnNotLike", "bad", []string{"arn:aws:sns:*:111122223333:*"}, vUndecided},
+		{"ArnNotEquals", "bad", []string{"arn:aws:sns:us-east-1:111122223333:topic"}, vUndecided},
+		{"ArnNotLikeIfExists", "bad", []string{"arn:aws:sns:*:111122223333:*"}, vUndecided},
+		{"ArnLike", "bad", []string{"arn:aws:sns:*:111122223333:*"}, vUndecided},
+		{"ArnEquals", "bad", []string{"arn:aws:sns:us-east-1:111122223333:topic"}, vUndecided},
+		{"ArnLike", "bad", []string{"*"}, vUndecided},
+		{"ArnNotLike", "bad", []string{"*"}, vUndecided},
+		{"ArnLike", "short", []string{"arn:*"}, vUndecided},
+		{"ArnLike", "five", []string{"arn:*"}, vUndecided},
+		{"ArnLike", "empty", []string{"*"}, vUndecided},
+		{"ArnNotLike", "empty", []string{"arn:aws:sns:*:*:*"}, vUndecided},
+		// An ARN is compared.
+		{"ArnLike", "good", []string{"*"}, vYes},
+		{"ArnNotLike", "good", []string{"*"}, vNo},
+		{"ArnLike", "good", []string{"arn:*"}, vYes},
+		{"ArnNotLike", "good", []string{"arn:aws:sns:*:444455556666:*"}, vYes},
+		{"ArnLike", "s3", []string{"arn:aws:s3:::bucket"}, vYes},
+		// A missing key is documented.
+		{"ArnNotLike", "none", []string{"arn:aws:sns:*:*:*"}, vYes},
+		{"ArnLike", "none", []string{"*"}, vNo},
+		// Set operators: a value that decides wins over one that is no ARN.
+		{"ForAnyValue:ArnLike", "mixed", []string{"arn:aws:sns:*:111122223333:*"}, vYes},
+		{"ForAnyValue:ArnLike", "mixed", []string{"arn:aws:sns:*:444455556666:*"}, vUndecided},
+		{"ForAllValues:ArnLike", "mixed", []string{"arn:aws:sns:*:444455556666:*"}, vNo},
+		{"ForAllValues:ArnLike", "mixed", []string{"*"}, vUndecided},
+	} {
+		c := policy.Condition{Operator: tt.op, Key: tt.key, Values: tt.vals}
+		cc, err := compileCondition(&c, true)
+		if err != nil {
+			t.Fatalf("%s %v: %v", tt.op, tt.vals, err)
+		}
+		if got, _ := cc.evalV(ctx); got != tt.want {
+			t.Errorf("%s %s %v = %v, want %v", tt.op, tt.key, tt.vals, got, tt.want)
 		}
 	}
 }

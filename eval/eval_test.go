@@ -83,6 +83,10 @@ func TestRun(t *testing.T) {
 			in.Request.Context = map[string][]string{"aws:SourceIp": {"not-an-ip"}}
 		}, decision: authz.Allowed, layer: authz.LayerIdentity, policy: "read",
 			warnPath: &Path{Field: FieldContext, Key: "aws:SourceIp", Level: -1, Index: -1}, warnHas: "not a valid IPAddress"},
+		{name: "context value not an ARN warns at its key", edit: func(in *Input) {
+			in.Request.Context = map[string][]string{"aws:SourceArn": {"not-an-arn"}}
+		}, decision: authz.Allowed, layer: authz.LayerIdentity, policy: "read",
+			warnPath: &Path{Field: FieldContext, Key: "aws:SourceArn", Level: -1, Index: -1}, warnHas: `"not-an-arn" is not a valid ARN value for aws:SourceArn`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/deniedhq/denied/authz"
 	"github.com/deniedhq/denied/catalog"
+	"github.com/deniedhq/denied/internal/arn"
 	"github.com/deniedhq/denied/policy"
 )
 
@@ -368,7 +369,7 @@ func (c *Cache) keyMemo(k string) *keyMemo {
 	ck, ok := catalog.LookupConditionKey(k)
 	m := &keyMemo{condKeyCheck: condKeyCheck{ck: ck, ok: ok, global: ok && hasPrefixFold(ck.Name, "aws:")}, key: k, base: ck.Type.Base(), array: ck.Type.IsArray(), lower: authz.LowerKey(k)}
 	switch m.base {
-	case "Numeric", "Date", "Bool", "IPAddress": // the types valueFits checks
+	case "Numeric", "Date", "Bool", "IPAddress", "ARN": // the types valueFits checks
 	default:
 		m.fitsAny = true
 	}
@@ -551,6 +552,11 @@ func valueFits(t catalog.KeyType, v string) bool {
 		}
 		_, err := netip.ParsePrefix(strings.TrimSpace(v))
 		return err == nil
+	case "ARN":
+		// "arn:" and six colon-separated fields, as the ARN operators
+		// read a request value (authz: another value is undecided).
+		f, n := arn.Fields(v)
+		return n == 6 && f[0] == "arn"
 	}
 	return true
 }
