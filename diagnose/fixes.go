@@ -46,11 +46,40 @@ func restoreAccount(s string) (string, bool) {
 	if !ok || a.Account == "" || arn.IsAccountID(a.Account) || strings.ContainsRune(a.Resource, '\n') {
 		return s, false
 	}
-	if !authzmsg.IsRedacted(a.Account) && !strings.ContainsAny(a.Account, "xX*<>{}…") {
+	if !authzmsg.IsRedacted(a.Account) && !strings.ContainsAny(a.Account, "xX*<>{}…") && !redactedAccountID(a.Account) {
 		return s, false
 	}
 	a.Account = PlaceholderAccount
 	return a.String(), true
+}
+
+// redactedAccountID reports whether an ARN's account field that is not an
+// account ID is one a reader edited: every account ID has 12 digits, so
+// digits of another count ("111111", "0123456789"), digits blanked with
+// underscores ("97_________2", "_________") or a word in capitals
+// ("REMOVED", "OMITTED") stand for the hidden one. A name in lower or
+// mixed case ("aws", an AWS managed policy's; "Prod") is not taken for one.
+func redactedAccountID(s string) bool {
+	digits, blanks, upper := 0, 0, 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '_':
+			blanks++
+		case r >= 'A' && r <= 'Z':
+			upper++
+		default:
+			return false
+		}
+	}
+	switch {
+	case upper > 0:
+		return digits == 0 && blanks == 0 && upper >= 3
+	case blanks > 0:
+		return true
+	}
+	return digits > 0
 }
 
 // problemFor builds the fix problem a denial describes: the request alone

@@ -143,9 +143,10 @@ func TestRealCorpusFixLayer(t *testing.T) {
 		parts = append(parts, k+" "+strconv.Itoa(byWant[k][0])+"/"+strconv.Itoa(byWant[k][1]))
 	}
 	t.Logf("FIXLAYER %d/%d (%s)", right, len(entries), strings.Join(parts, ", "))
-	// minFixLayerRight is the count of the first run (2026-12-04, main at
-	// 129dc00), raised with each fix.
-	const minFixLayerRight = 0
+	// minFixLayerRight is raised with each fix: 20 of 30 on the first run
+	// (2026-12-04, main at 129dc00); 25 once an account field that is not
+	// 12 digits counts as redacted.
+	const minFixLayerRight = 25
 	if right < minFixLayerRight {
 		t.Errorf("fixLayer right %d/%d, want at least %d", right, len(entries), minFixLayerRight)
 	}
