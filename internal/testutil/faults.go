@@ -33,12 +33,13 @@ const (
 	Stall                    // 200 and part of a body, then nothing until the client gives up
 	Hang                     // accept the request and never answer
 	Echo                     // 500 whose message echoes the request's credentials headers
+	Lost                     // forward to the target, then reset the connection: the answer is lost
 )
 
 // SlowDelay is the delay of a Slow fault.
 const SlowDelay = 150 * time.Millisecond
 
-var faultNames = [...]string{"pass", "slow", "500", "throttle-400", "throttle-503", "reset", "close", "stall", "hang", "echo"}
+var faultNames = [...]string{"pass", "slow", "500", "throttle-400", "throttle-503", "reset", "close", "stall", "hang", "echo", "lost"}
 
 func (f Fault) String() string {
 	if int(f) < len(faultNames) {
@@ -138,6 +139,9 @@ func (p *FaultProxy) serve(w http.ResponseWriter, r *http.Request, f Fault, rp *
 		WriteAWSError(w, r, 400, code, "Rate exceeded")
 	case Throttle503:
 		WriteAWSError(w, r, 503, "ThrottlingException", "Rate exceeded")
+	case Lost:
+		rp.ServeHTTP(httptest.NewRecorder(), r)
+		fallthrough
 	case Reset, Close:
 		hj, ok := w.(http.Hijacker)
 		if !ok {
@@ -147,7 +151,7 @@ func (p *FaultProxy) serve(w http.ResponseWriter, r *http.Request, f Fault, rp *
 		if err != nil {
 			return
 		}
-		if tc, ok := conn.(*net.TCPConn); ok && f == Reset {
+		if tc, ok := conn.(*net.TCPConn); ok && f != Close {
 			_ = tc.SetLinger(0) // close sends RST
 		}
 		conn.Close()
@@ -269,4 +273,13 @@ func Transient(maxFaults int, once ...string) Plan {
 		served++
 		return FaultKinds[(served-1)%len(FaultKinds)]
 	}
+}
+
+func freePort() (int, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
 }
