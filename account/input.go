@@ -190,3 +190,106 @@ func (s *Snapshot) incomplete(what string, h Hidden, region string) error {
 	}
 	return fmt.Errorf("%w: %s", ErrIncomplete, what)
 }
+
+// Kinds of resource-based policy no snapshot holds (see UnheldPolicy).
+const (
+	PolicyBucket      = "bucketPolicy"      // an S3 bucket policy
+	PolicyAccessPoint = "accessPointPolicy" // an S3 access point policy
+	PolicyQueue       = "queuePolicy"       // an SQS queue policy
+	PolicyTopic       = "topicPolicy"       // an SNS topic policy
+	PolicyFunction    = "functionPolicy"    // a Lambda function policy
+	PolicySecret      = "secretPolicy"      // a Secrets Manager secret's resource policy
+	PolicyRepository  = "repositoryPolicy"  // an ECR repository policy
+	PolicyResource    = "resourcePolicy"    // another service's resource-based policy
+)
+
+// unheldServices are the services, other than those whose policy the
+// snapshot holds (KMS key policies, role trust policies, backup vault
+// access policies), whose resources can carry a resource-based policy
+// that AWS evaluates with the caller's policies ("AWS services that work
+// with IAM", IAM User Guide: the "Resource-based policies" column), and
+// the kind of that policy.
+var unheldServices = map[string]string{
+	"s3": PolicyBucket, "s3express": PolicyBucket, "s3-object-lambda": PolicyAccessPoint,
+	"s3-outposts": PolicyResource, "s3tables": PolicyResource,
+	"sqs": PolicyQueue, "sns": PolicyTopic, "lambda": PolicyFunction,
+	"secretsmanager": PolicySecret, "ecr": PolicyRepository,
+	"glacier": PolicyResource, "es": PolicyResource, "elasticfilesystem": PolicyResource,
+	"events": PolicyResource, "schemas": PolicyResource, "logs": PolicyResource,
+	"kinesis": PolicyResource, "dynamodb": PolicyResource, "execute-api": PolicyResource,
+	"codeartifact": PolicyResource, "codebuild": PolicyResource, "glue": PolicyResource,
+	"ses": PolicyResource, "kafka": PolicyResource, "mediastore": PolicyResource,
+	"acm-pca": PolicyResource, "ssm-incidents": PolicyResource, "cloudtrail": PolicyResource,
+	"serverlessrepo": PolicyResource, "lex": PolicyResource, "signer": PolicyResource,
+	"vpc-lattice-svcs": PolicyResource,
+}
+
+// UnheldPolicy reports whether a request on resource (an ARN) is
+// evaluated by AWS against a resource-based policy that no snapshot holds
+// (ResourcePolicy returns nil for it, as for a resource without one): an
+// S3 bucket or access point, an SQS queue, an SNS topic, a Lambda
+// function, a Secrets Manager secret, an ECR repository, the resources of
+// the other services of unheldServices. It returns the kind of policy
+// (PolicyBucket, ...) and the resource that carries it: the bucket's ARN
+// for an object, the function's for a version or alias, the access
+// point's for an object through it. A resource of "*", a non-ARN, or one
+// of a service without such policies (EC2, RDS, ...) is false.
+func UnheldPolicy(resource string) (kind, holder string, ok bool) {
+	a, ok := arn.Parse(resource)
+	if !ok {
+		return "", "", false
+	}
+	kind, ok = unheldServices[a.Service]
+	if !ok {
+		return "", "", false
+	}
+	holder = resource
+	switch a.Service {
+	case "s3", "s3express":
+		switch {
+		case strings.HasPrefix(a.Resource, "accesspoint/"):
+			kind, holder = PolicyAccessPoint, accessPointARN(a)
+		case a.Account == "" && a.Region == "" && a.Resource != "" && a.Resource != "*":
+			bucket, _, _ := strings.Cut(a.Resource, "/")
+			holder = "arn:" + a.Partition + ":s3:::" + bucket
+		case a.Service == "s3express" && strings.HasPrefix(a.Resource, "bucket/"):
+			// A directory bucket: arn:aws:s3express:region:account:bucket/NAME.
+		default:
+			return "", "", false // S3 Batch Operations jobs, Storage Lens, ...: no resource policy
+		}
+	case "s3-object-lambda":
+		if !strings.HasPrefix(a.Resource, "accesspoint/") {
+			return "", "", false
+		}
+		holder = accessPointARN(a)
+	case "lambda":
+		// function:NAME[:QUALIFIER]: the policy of the version or alias;
+		// layer:NAME:VERSION: the layer version's.
+		if !strings.HasPrefix(a.Resource, "function:") && !strings.HasPrefix(a.Resource, "layer:") {
+			return "", "", false
+		}
+		if strings.HasPrefix(a.Resource, "layer:") {
+			kind = PolicyResource
+		}
+	case "ecr":
+		if !strings.HasPrefix(a.Resource, "repository/") {
+			return "", "", false
+		}
+	case "secretsmanager":
+		if !strings.HasPrefix(a.Resource, "secret:") {
+			return "", "", false
+		}
+	}
+	if a.Resource == "" || a.Resource == "*" {
+		return "", "", false
+	}
+	return kind, holder, true
+}
+
+// accessPointARN is the ARN of the access point a's resource goes
+// through (accesspoint/NAME[/object/KEY]).
+func accessPointARN(a arn.ARN) string {
+	name, _, _ := strings.Cut(strings.TrimPrefix(a.Resource, "accesspoint/"), "/")
+	a.Resource = "accesspoint/" + name
+	return a.String()
+}

@@ -53,7 +53,11 @@ func RequestOf(d *authzmsg.Denial) (Request, bool) {
 // Reevaluate evaluates the request d names again against the account
 // snapshot snap (every policy layer of the principal and the resource, as
 // preflight.EvaluateRequest does) and returns the result, or nil when d
-// names no request that can be evaluated (see RequestOf). The fixes
+// names no request that can be evaluated (see RequestOf). A resource
+// whose resource-based policy no snapshot holds (an S3 bucket, an SQS
+// queue, a Lambda function, ...) makes the result could-not-check where
+// that policy could change it, and keeps the findings' plans otherwise
+// (preflight.EvaluateRequest). The fixes
 // verified against the account's real policies replace, in findings[0],
 // the ones verified against the request alone. now is the clock (nil:
 // time.Now).

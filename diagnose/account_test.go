@@ -1,6 +1,7 @@
 package diagnose
 
 import (
+	"encoding/json"
 	"os"
 	"testing"
 	"time"
@@ -92,5 +93,74 @@ func TestReevaluate(t *testing.T) {
 	}
 	if r := Reevaluate(nil, passRoleDenial(t, "CustomRestoreRole"), nil, now); r != nil {
 		t.Errorf("no snapshot: %+v", r)
+	}
+}
+
+// A resource whose resource-based policy no snapshot holds (an S3 bucket
+// policy, an SQS queue policy, a Lambda function policy) is not taken as
+// having none: the principal's policies allowing is could-not-check (the
+// policy may deny; across accounts it must allow too), their implicit
+// deny within one account (identity, boundary) is could-not-check (the
+// policy may allow on its own); an explicit deny, an SCP's implicit deny
+// and the caller's side refusing across accounts stand. The findings keep
+// their plans: one verified without the policy proves nothing. Before,
+// all of them were evaluated as if the resource had no policy: "allowed"
+// or "implicit deny in the identity-based policy", with a plan "verified"
+// against the snapshot, and across accounts an "implicit deny in the
+// resource-based policy" the snapshot never held.
+func TestReevaluateUnheldResourcePolicy(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile("../testdata/explain/unheld-policies.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, _, err := account.ParseAny(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := func() time.Time { return time.Date(2026, 12, 4, 6, 0, 0, 0, time.UTC) }
+	for _, tt := range []struct {
+		user, action, resource string
+		verdict, layer         string
+		cause, subject, policy string // the cause of a could-not-check
+		unheld                 bool   // the resource carries a policy no snapshot holds
+	}{
+		{"reader", "s3:GetObject", "arn:aws:s3:::my-bucket/key.txt", preflight.CouldNotCheck, "", "resourcePolicyMayDeny", "arn:aws:s3:::my-bucket", "bucketPolicy", true},
+		{"nobody", "s3:GetObject", "arn:aws:s3:::my-bucket/key.txt", preflight.CouldNotCheck, "", "resourcePolicyMayAllow", "arn:aws:s3:::my-bucket", "bucketPolicy", true},
+		{"denier", "s3:GetObject", "arn:aws:s3:::my-bucket/key.txt", preflight.ExplicitDeny, "identity", "", "", "", true},
+		{"bounded", "sqs:SendMessage", "arn:aws:sqs:eu-west-1:111122223333:q", preflight.CouldNotCheck, "", "resourcePolicyMayAllow", "arn:aws:sqs:eu-west-1:111122223333:q", "queuePolicy", true},
+		{"reader", "sqs:SendMessage", "arn:aws:sqs:eu-west-1:444455556666:q", preflight.CouldNotCheck, "", "resourcePolicyMayDeny", "arn:aws:sqs:eu-west-1:444455556666:q", "queuePolicy", true},
+		{"nobody", "sqs:SendMessage", "arn:aws:sqs:eu-west-1:444455556666:q", preflight.ImplicitDeny, "identity", "", "", "", true},
+		{"reader", "sns:Publish", "arn:aws:sns:eu-west-1:111122223333:t", preflight.ImplicitDeny, "scp", "", "", "", true},
+		{"nobody", "lambda:InvokeFunction", "arn:aws:lambda:eu-west-1:111122223333:function:f:prod", preflight.CouldNotCheck, "", "resourcePolicyMayAllow", "arn:aws:lambda:eu-west-1:111122223333:function:f:prod", "functionPolicy", true},
+		// EC2 instances carry no resource-based policy: the verdict stands.
+		{"reader", "ec2:DescribeInstances", "arn:aws:ec2:eu-west-1:111122223333:instance/i-1", preflight.Allowed, "", "", "", "", false},
+		{"nobody", "ec2:TerminateInstances", "arn:aws:ec2:eu-west-1:111122223333:instance/i-1", preflight.ImplicitDeny, "identity", "", "", "", false},
+	} {
+		name := tt.user + " " + tt.action + " " + tt.resource
+		d, err := authzmsg.Parse("User: arn:aws:iam::111122223333:user/" + tt.user + " is not authorized to perform: " + tt.action + " on resource: " + tt.resource + " because no identity-based policy allows the " + tt.action + " action")
+		if err != nil {
+			t.Fatal(err)
+		}
+		findings := Diagnose(d, Options{})
+		before := findings[0].Plan
+		r := Reevaluate(snap, d, findings, now)
+		if r == nil || r.Verdict != tt.verdict || r.Layer != tt.layer {
+			t.Errorf("%s: %+v, want %s at %q", name, r, tt.verdict, tt.layer)
+			continue
+		}
+		var cause struct{ Kind, Subject, Policy string }
+		if r.Cause != nil {
+			b, _ := json.Marshal(r.Cause)
+			if err := json.Unmarshal(b, &cause); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if cause.Kind != tt.cause || cause.Subject != tt.subject || cause.Policy != tt.policy {
+			t.Errorf("%s: cause %+v, want %q of %s %s", name, cause, tt.cause, tt.policy, tt.subject)
+		}
+		if tt.unheld && (r.Plan != nil || findings[0].Plan != before) {
+			t.Errorf("%s: a plan verified without the %s replaced the finding's", name, tt.policy)
+		}
 	}
 }

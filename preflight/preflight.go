@@ -773,6 +773,11 @@ type checker struct {
 	snap *account.Snapshot
 	p    Params
 	op   backupops.Operation
+	// unheld: a request across accounts whose resource carries a policy
+	// no snapshot holds (account.UnheldPolicy) is evaluated with a
+	// stand-in for it that allows everything, so that the verdict is the
+	// caller's side's (EvaluateRequest).
+	unheld bool
 }
 
 // snapOf returns the snapshot that holds the principals and resources of
@@ -875,6 +880,11 @@ func (c checker) evaluate(res *Result, principal, policyPrincipal, roleARN strin
 	if unknown {
 		res.couldNotCheck(cause)
 		return
+	}
+	if c.unheld && cs.Resource == nil && arn.Account(policyPrincipal) != resAcct {
+		if _, holder, ok := account.UnheldPolicy(res.Resource); ok {
+			cs.Resource = standIn(holder)
+		}
 	}
 	if res.Action == "iam:PassRole" && strings.HasPrefix(c.p.InstanceRole, "arn:") && res.Resource == c.p.InstanceRole {
 		fo.InstanceProfile = instanceProfileOf(c.snap, res.Resource)

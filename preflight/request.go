@@ -5,6 +5,9 @@ import (
 	"time"
 
 	"github.com/deniedhq/denied/account"
+	"github.com/deniedhq/denied/authz"
+	"github.com/deniedhq/denied/eval"
+	"github.com/deniedhq/denied/internal/arn"
 )
 
 // EvaluateRequest re-evaluates one request, as read from an access-denied
@@ -13,6 +16,13 @@ import (
 // trust policy. An assumed-role session is evaluated with its role's
 // policies (AWS Backup sessions included). When denied, the result holds
 // the deciding statements and a fix plan verified against those policies.
+//
+// A resource-based policy no snapshot holds (an S3 bucket policy, an SQS
+// queue policy, ...: account.UnheldPolicy) is not taken as absent (see
+// unheldPolicy): where it could change the verdict, the result could not
+// be checked; where it could not, the verdict and its deciding statements
+// stand, without a fix plan (one verified without that policy could fail
+// on it).
 func EvaluateRequest(snap *account.Snapshot, principal, action, resource string, ctx map[string]string, now func() time.Time) Result {
 	res := Result{Principal: "caller", PrincipalARN: principal, Action: action, Resource: resource, Context: ctx}
 	if resource == "" {
@@ -24,7 +34,64 @@ func EvaluateRequest(snap *account.Snapshot, principal, action, resource string,
 			policyPrincipal, roleARN = r.ARN, r.ARN
 		}
 	}
-	c := checker{snap: snap, p: Params{Now: now}}
+	c := checker{snap: snap, p: Params{Now: now}, unheld: true}
 	c.evaluate(&res, principal, policyPrincipal, roleARN)
+	unheldPolicy(&res, snap.AccountID)
 	return res
+}
+
+// unheldPolicy makes res, a result of EvaluateRequest, could-not-check
+// when its resource carries a resource-based policy no snapshot holds
+// (account.UnheldPolicy) and that policy could change its verdict: a
+// request the principal's policies allow (the policy may deny it:
+// CauseResourcePolicyMayDeny), or one they do not allow within one
+// account (an implicit deny of the identity policies, boundary or session
+// policy: the policy may allow it, CauseResourcePolicyMayAllow). An
+// explicit deny stands, as does an implicit deny of an SCP or RCP, which
+// no resource policy lifts, or of the caller's side across accounts,
+// where both sides must allow. snapAccount is the account of a resource
+// whose ARN names none (an S3 bucket's), as the evaluation took it.
+// Across accounts the evaluation had a stand-in allowing everything for
+// that policy (checker.unheld), so its verdict is the caller's side's.
+func unheldPolicy(res *Result, snapAccount string) {
+	kind, holder, ok := account.UnheldPolicy(res.Resource)
+	if !ok {
+		return
+	}
+	// A plan verified without that policy (or, across accounts, with the
+	// stand-in) proves nothing: the policy may deny what it allows. The
+	// findings keep their plans, verified against the request alone.
+	res.Plan = nil
+	cause := Cause{Subject: holder, Policy: kind}
+	switch res.Verdict {
+	case Allowed:
+		cause.Kind = CauseResourcePolicyMayDeny
+	case ImplicitDeny:
+		resAcct := arn.Account(res.Resource)
+		if resAcct == "" {
+			resAcct = snapAccount
+		}
+		if pa := arn.Account(res.PrincipalARN); pa != "" && pa != resAcct {
+			return // across accounts the caller's side must allow too
+		}
+		// Within one account a resource policy granting the principal
+		// allows without an identity allow, and one naming the user or
+		// role session itself is not limited by the boundary or session
+		// policy (IAM User Guide, policy evaluation logic); no resource
+		// policy lifts an SCP's or RCP's implicit deny.
+		if l, ok := authz.ParseLayer(res.Layer); !ok || l != authz.LayerIdentity && l != authz.LayerBoundary && l != authz.LayerSession {
+			return
+		}
+		cause.Kind = CauseResourcePolicyMayAllow
+	default:
+		return // an explicit deny stands; could-not-check already says why
+	}
+	res.couldNotCheck(cause)
+}
+
+// standIn is a resource-based policy that allows every request, standing
+// for the policy of holder that no snapshot holds.
+func standIn(holder string) *eval.Doc {
+	return &eval.Doc{Name: "stand-in for the resource-based policy of " + holder,
+		Text: []byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}`)}
 }

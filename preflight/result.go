@@ -72,6 +72,18 @@ const (
 	// CauseAccountNotCollected: the organization snapshot does not hold
 	// the account Subject (not listed, or not collected: Error says why).
 	CauseAccountNotCollected CauseKind = "accountNotCollected"
+	// CauseResourcePolicyMayDeny: the principal's policies in the snapshot
+	// allow the request, but the resource carries a resource-based policy
+	// no snapshot holds (Policy says which kind, Subject the resource:
+	// account.UnheldPolicy), and that policy may deny it (across
+	// accounts, it must allow it too).
+	CauseResourcePolicyMayDeny CauseKind = "resourcePolicyMayDeny"
+	// CauseResourcePolicyMayAllow: nothing of the principal's policies in
+	// the snapshot allows the request (an implicit deny of its identity
+	// policies, boundary or session policy), but within one account the
+	// resource-based policy no snapshot holds (Policy, Subject) may allow
+	// it on its own.
+	CauseResourcePolicyMayAllow CauseKind = "resourcePolicyMayAllow"
 )
 
 // Cause is one reason a request could not be checked.
@@ -94,6 +106,29 @@ type Cause struct {
 	// Suggestion is a likely intended value ("did you mean"): the ARN of a
 	// role given by name, say.
 	Suggestion string `json:"suggestion,omitempty"`
+	// Policy is the kind of resource-based policy no snapshot holds
+	// (resourcePolicyMay*): account.PolicyBucket, PolicyQueue, ...
+	Policy string `json:"policy,omitempty"`
+}
+
+// policyNouns name the kinds of account.UnheldPolicy in English.
+var policyNouns = map[string]string{
+	account.PolicyBucket:      "the bucket policy of %s",
+	account.PolicyAccessPoint: "the access point policy of %s",
+	account.PolicyQueue:       "the queue policy of %s",
+	account.PolicyTopic:       "the topic policy of %s",
+	account.PolicyFunction:    "the function policy of %s",
+	account.PolicySecret:      "the resource policy of secret %s",
+	account.PolicyRepository:  "the repository policy of %s",
+	account.PolicyResource:    "the resource-based policy of %s",
+}
+
+func policyNoun(kind, subject string) string {
+	f, ok := policyNouns[kind]
+	if !ok {
+		f = policyNouns[account.PolicyResource]
+	}
+	return fmt.Sprintf(f, subject)
 }
 
 // String states the cause in English (the CLI renders it through i18n).
@@ -133,6 +168,10 @@ func (c Cause) String() string {
 		s = fmt.Sprintf("%s is a fact of account %s, outside the snapshot: check with an organization snapshot (denied collect --org)", c.Flag, c.Subject)
 	case CauseAccountNotCollected:
 		s = fmt.Sprintf("account %s is not in the organization snapshot (%s)", c.Subject, c.Error)
+	case CauseResourcePolicyMayDeny:
+		s = fmt.Sprintf("the principal's policies in the snapshot allow the request, but the snapshot does not hold %s: it may deny the request (across accounts it must also allow it)", policyNoun(c.Policy, c.Subject))
+	case CauseResourcePolicyMayAllow:
+		s = fmt.Sprintf("nothing of the principal's policies in the snapshot allows the request, but the snapshot does not hold %s: within one account it may allow the request on its own", policyNoun(c.Policy, c.Subject))
 	default:
 		s = string(c.Kind) + " " + c.Subject
 	}
@@ -144,7 +183,7 @@ func (c Cause) String() string {
 
 // key identifies equal causes (for the report's deduplicated list).
 func (c Cause) key() string {
-	return strings.Join([]string{string(c.Kind), c.Subject, c.Flag, c.API, string(c.Hides)}, "\x00")
+	return strings.Join([]string{string(c.Kind), c.Subject, c.Flag, c.API, string(c.Hides), c.Policy}, "\x00")
 }
 
 // Status returns the three-valued outcome of the result.
@@ -239,7 +278,7 @@ func causeOrder(k CauseKind) int {
 		return 0
 	case CauseUnknownPrincipal, CauseUnknownRole, CauseUnknownVault, CauseUnknownKey, CauseUnknownKeyState, CauseUnknownInstanceProfile:
 		return 1
-	case CauseUnreadable, CauseOutsideSnapshot, CauseAccountNotCollected:
+	case CauseUnreadable, CauseOutsideSnapshot, CauseAccountNotCollected, CauseResourcePolicyMayDeny, CauseResourcePolicyMayAllow:
 		return 2
 	}
 	return 3

@@ -30,6 +30,11 @@ func registerReport(register func(map[string]tr)) {
 			JA: "スナップショットにプリンシパル %s は含まれていません。",
 			KO: "스냅샷에 보안 주체 %s이(가) 없습니다.",
 		},
+		"report.snapshot.could-not-check": { // why (a could-not-check cause)
+			EN: "Could not check against the snapshot: %s",
+			JA: "スナップショットに対してチェックできませんでした: %s",
+			KO: "스냅샷 기준으로 점검할 수 없었습니다: %s",
+		},
 		"report.snapshot.error": {
 			EN: "The request could not be evaluated against the snapshot: %s",
 			JA: "スナップショットに対してリクエストを評価できませんでした: %s",

@@ -341,6 +341,12 @@ func causeText(lang i18n.Lang, c preflight.Cause) string {
 		s = t("preflight.cause.evaluationError", c.Error)
 	case preflight.CauseAccountNotCollected:
 		s = t("preflight.cause.accountNotCollected", c.Subject, c.Error)
+	case preflight.CauseResourcePolicyMayDeny, preflight.CauseResourcePolicyMayAllow:
+		kind := c.Policy
+		if !i18n.Has("preflight.unheld." + kind) {
+			kind = "resourcePolicy"
+		}
+		s = t("preflight.cause."+string(c.Kind), t("preflight.unheld."+kind, c.Subject))
 	default:
 		s = t("preflight.cause."+string(c.Kind), c.Subject, c.Flag)
 	}

@@ -311,6 +311,8 @@ func (s style) snapshot(b *strings.Builder, r *preflight.Result) {
 	o := s.o
 	s.heading(b, o.t("report.snapshot.heading"))
 	switch {
+	case unheldCause(r):
+		s.para(b, "", s.color("33", o.t("report.snapshot.could-not-check", causeText(o.Lang, *r.Cause))))
 	case r.Error != "":
 		s.para(b, "", o.t("report.snapshot.error", r.Error))
 	case r.Skip != "":
@@ -331,6 +333,13 @@ func (s style) snapshot(b *strings.Builder, r *preflight.Result) {
 		}
 	}
 	b.WriteString("\n")
+}
+
+// unheldCause reports whether r could not be checked for a resource-based
+// policy no snapshot holds (said in the report's language, not as
+// r.Error).
+func unheldCause(r *preflight.Result) bool {
+	return r.Cause != nil && (r.Cause.Kind == preflight.CauseResourcePolicyMayDeny || r.Cause.Kind == preflight.CauseResourcePolicyMayAllow)
 }
 
 func layerSuffix(o Options, d *authzmsg.Denial) string {

@@ -218,6 +218,8 @@ func (v jobsView) text(w io.Writer, md bool) error {
 				// Evaluated again against the snapshot of the
 				// principal's account.
 				switch {
+				case unheldCause(r):
+					para("    ", v.t("report.snapshot.could-not-check", causeText(v.o.Lang, *r.Cause)))
 				case r.Error != "":
 					para("    ", v.t("report.snapshot.error", r.Error))
 				case r.Skip != "":
