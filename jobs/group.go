@@ -320,6 +320,16 @@ func (e *Explanation) setOwn(own *ownMatch, jobRole, jobResource string) {
 	e.Class = ClassAuthorization
 }
 
+// KeyState reports whether e's cause is the state of a KMS key (disabled,
+// pending deletion) rather than a role's permissions or trust, and the key
+// the message names ("" when it names none).
+func (e *Explanation) KeyState() (key string, ok bool) {
+	if e.own == nil || e.own.p.id != "kms-key-state" {
+		return "", false
+	}
+	return e.own.resource, true
+}
+
 // ownNeedsJob reports whether e is an own match that names no role (or,
 // for S3, no bucket) while the job does; the key tells the explanations
 // of one message apart.

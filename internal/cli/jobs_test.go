@@ -392,3 +392,37 @@ func TestJobsNotRecognized(t *testing.T) {
 		t.Errorf("exit %d, groups %+v", code, r.Groups)
 	}
 }
+
+// A cause about a KMS key's state (disabled, pending deletion) is the key,
+// not the job role: the text and Markdown name the key the message names,
+// or say it names none, and never "the cause names the jobs' role" (which
+// they said of every key-state message, the job role standing in for a
+// role the message had no reason to name).
+func TestJobsKeyStateNamesTheKey(t *testing.T) {
+	t.Parallel()
+	_, _, deps := jobsSetupFixture(t, "../../testdata/jobs/key-state.json")
+	const key = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+	for _, c := range []struct {
+		lang, role, named, none string
+	}{
+		{"en", "the cause names the jobs' role", "The cause is the state of the key the message names, " + key + ", not a role's permissions.", "The message names no key: the cause is the state of the KMS key the jobs use"},
+		{"ja", "原因にはジョブのロール", "原因はメッセージが示すキー " + key + " の状態", "メッセージにキーが含まれていません"},
+		{"ko", "원인에는 작업의 역할", "원인은 메시지에 있는 키 " + key + "의 상태", "메시지에 키가 없습니다"},
+	} {
+		for _, format := range []string{"text", "markdown"} {
+			out, errOut, code := runCLIWith(t, deps, "", "jobs", "--lang", c.lang, "--format", format)
+			if code != ExitDenied {
+				t.Fatalf("%s %s: exit %d, want 1: %s\n%s", c.lang, format, code, errOut, out)
+			}
+			flat := strings.Join(strings.Fields(out), " ")
+			if strings.Contains(flat, c.role) {
+				t.Errorf("%s %s: a key's state said to be the jobs' role:\n%s", c.lang, format, out)
+			}
+			for _, want := range []string{c.named, c.none} {
+				if !strings.Contains(flat, want) {
+					t.Errorf("%s %s: missing %q in\n%s", c.lang, format, want, out)
+				}
+			}
+		}
+	}
+}

@@ -219,6 +219,16 @@ func registerJobs(register func(map[string]tr)) {
 			JA: "メッセージにロールが含まれていないため、原因にはジョブのロール %s を示しています。",
 			KO: "메시지에 역할이 없으므로 원인에는 작업의 역할 %s을(를) 표시합니다.",
 		},
+		"jobs.key-state-key": { // key ARN
+			EN: "The cause is the state of the key the message names, %s, not a role's permissions.",
+			JA: "原因はメッセージが示すキー %s の状態で、ロールの権限ではありません。",
+			KO: "원인은 메시지에 있는 키 %s의 상태이며 역할의 권한이 아닙니다.",
+		},
+		"jobs.key-state-no-key": {
+			EN: "The message names no key: the cause is the state of the KMS key the jobs use (the vault's key or the resource's), not a role's permissions.",
+			JA: "メッセージにキーが含まれていません: 原因はジョブが使う KMS キー (ボールトのキーまたはリソースのキー) の状態で、ロールの権限ではありません。",
+			KO: "메시지에 키가 없습니다: 원인은 작업이 사용하는 KMS 키(볼트의 키 또는 리소스의 키)의 상태이며 역할의 권한이 아닙니다.",
+		},
 		"jobs.unreadable.heading": {
 			EN: "Could not read (the report is incomplete)",
 			JA: "読み取れなかったもの (レポートは不完全です)",

@@ -206,7 +206,15 @@ func (v jobsView) text(w io.Writer, md bool) error {
 					b.WriteString("  - " + strconvQuote(m) + " " + v.t("jobs.count.paren", e.Jobs) + "\n")
 				}
 			}
-			if e.RoleFromJob != "" {
+			// The cause of a key's state is the key, whatever role the
+			// jobs have: the job role is named only for a role's cause.
+			if key, ok := e.KeyState(); ok {
+				if key != "" {
+					para("    ", v.t("jobs.key-state-key", key))
+				} else {
+					para("    ", v.t("jobs.key-state-no-key"))
+				}
+			} else if e.RoleFromJob != "" {
 				para("    ", v.t("jobs.role-from-job", e.RoleFromJob))
 			}
 			if e.Decode.Msg != nil && (e.Decode.State == "failed" || e.Decode.State == "skipped") {
