@@ -258,9 +258,12 @@ type Finding struct {
 	Title diagnose.Msg `json:"title"`
 	// Fix is the first fix of the plan, when one was found.
 	Fix *fix.Fix `json:"fix,omitempty"`
-	// Detail says what decided a failed condition (RuleCopyCondition): a
-	// message id of package preflight and its arguments.
+	// Detail says what decided a failed condition (RuleCopyCondition,
+	// RuleKeyState): a message id of package preflight and its arguments.
 	Detail *diagnose.Msg `json:"detail,omitempty"`
+	// Remedy says how to make a failed condition hold, when the snapshot
+	// tells (RuleKeyState: the command that enables the key).
+	Remedy *diagnose.Msg `json:"remedy,omitempty"`
 	// Ignored is the reason of the ignore-file entry that ignores it.
 	Ignored string `json:"ignored,omitempty"`
 	// Filtered is true when its severity is below the --severity filter.
@@ -623,8 +626,9 @@ func (a *auditor) restore(it *Item, rp *account.RecoveryPoint, role string) {
 	}
 	for _, f := range c.findings {
 		// A denial on a key whose policy is unknown proves nothing: the
-		// key policy may allow it. Its gap says so.
-		if f.Resource != unknownKey {
+		// key policy may allow it. Its gap says so. The key's state does
+		// not depend on its policy.
+		if f.Resource != unknownKey || f.RuleID == RuleKeyState {
 			it.Findings = append(it.Findings, f)
 		}
 	}
@@ -690,6 +694,7 @@ func (a *auditor) checkOp(name string, p preflight.Params, noCaller bool) (*cach
 			c.findings = append(c.findings, a.finding(r))
 		}
 	}
+	c.findings = append(c.findings, keyStateFindings(rep)...)
 	sort.SliceStable(c.findings, func(i, j int) bool { return sevRank(c.findings[i].Severity) < sevRank(c.findings[j].Severity) })
 	// rep.Causes lists every cause of a request that could not be
 	// checked, once.

@@ -103,7 +103,8 @@ func (a *auditor) copyRule(it *Item, r account.BackupRule, role, dest, region st
 func conditionFindings(rep preflight.Report, dest string) []Finding {
 	var out []Finding
 	for _, c := range rep.Conditions {
-		if c.Outcome != preflight.StatusDenied || c.FromRequests {
+		if c.Outcome != preflight.StatusDenied || c.FromRequests || isKeyState(c.Decide) {
+			// A key's state is a finding of its own (keyStateFindings).
 			continue
 		}
 		out = append(out, Finding{RuleID: RuleCopyCondition, Severity: Severity(RuleCopyCondition), Principal: c.Kind,
@@ -114,3 +115,38 @@ func conditionFindings(rep preflight.Report, dest string) []Finding {
 }
 
 func diagnoseMsg(id string) diagnose.Msg { return diagnose.Msg{ID: id} }
+
+// RuleKeyState names a KMS key the operation uses that is not enabled
+// (Disabled, PendingDeletion, PendingImport, Unavailable, ...): AWS KMS
+// refuses every cryptographic operation with it (DisabledException,
+// KMSInvalidStateException), so the restore, copy or backup fails
+// whatever the policies allow. Its Detail names the key and its state,
+// its Remedy the AWS CLI command that enables it.
+const RuleKeyState = "kms.key-state"
+
+// isKeyState reports whether d decides a KMS key's state.
+func isKeyState(d backupops.Decision) bool {
+	switch d {
+	case backupops.DecideKeyState, backupops.DecideDestinationKeyState, backupops.DecideVaultKeyState:
+		return true
+	}
+	return false
+}
+
+// keyStateFindings are the key-state conditions of a check that fail.
+func keyStateFindings(rep preflight.Report) []Finding {
+	var out []Finding
+	for _, c := range rep.Conditions {
+		if c.Outcome != preflight.StatusDenied || !isKeyState(c.Decide) || len(c.Detail.Args) == 0 {
+			continue
+		}
+		f := Finding{RuleID: RuleKeyState, Severity: Severity(RuleKeyState), Principal: c.Kind, Resource: c.Detail.Args[0],
+			Verdict: "conditionFails", Detail: &diagnose.Msg{ID: c.Detail.ID, Args: c.Detail.Args},
+			Title: diagnoseMsg(backupops.ConditionID(c.Kind, c.Text))}
+		if c.Fix != nil {
+			f.Remedy = &diagnose.Msg{ID: c.Fix.ID, Args: c.Fix.Args}
+		}
+		out = append(out, f)
+	}
+	return out
+}

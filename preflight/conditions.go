@@ -27,6 +27,10 @@ type ConditionResult struct {
 	// arguments).
 	Detail Note   `json:"detail"`
 	Cause  *Cause `json:"cause,omitempty"`
+	// Fix says how to make a failed condition hold, when the snapshot
+	// tells (a key that is not enabled: the AWS CLI command that enables
+	// it, naming the key's ARN), as a message id and its arguments.
+	Fix *Note `json:"fix,omitempty"`
 	// FromRequests is set when the outcome is that of the request
 	// evaluations (Decide is DecideRequests or
 	// DecideDestinationVaultPolicy): a failure is then the requests'
@@ -37,17 +41,20 @@ type ConditionResult struct {
 // Status returns the condition's outcome.
 func (c ConditionResult) Status() Status { return c.Outcome }
 
-// notFullyManaged are the resource types whose backups AWS Backup does not
-// fully manage (their snapshots stay in the service and keep its
-// encryption), so that a cross-account copy cannot go to a vault encrypted
-// with an AWS managed key (the default vault); see "Feature availability by
-// resource" in the AWS Backup developer guide
-// (https://docs.aws.amazon.com/aws-backup/latest/devguide/backup-feature-availability.html).
-var notFullyManaged = map[string]bool{"EC2": true, "EBS": true, "RDS": true, "Aurora": true, "DocumentDB": true,
-	"Neptune": true, "FSx": true, "StorageGateway": true, "Redshift": true}
-
-// conditionApplies is applies for conditions.
-func conditionApplies(cd backupops.Condition, p Params) bool {
+// conditionApplies is applies for conditions. The destination key's and
+// the vault key's states apply when there is such a key: the copy's
+// destination key, given or the destination vault's; the vault's key, or
+// the vault is unknown (its condition then says so).
+func (c checker) conditionApplies(cd backupops.Condition) bool {
+	p := c.p
+	switch cd.Decide {
+	case backupops.DecideDestinationKeyState:
+		ref, _ := c.destinationKey()
+		return ref != ""
+	case backupops.DecideVaultKeyState:
+		v, _, ok := c.theVault()
+		return !ok || v.EncryptionKeyARN != ""
+	}
 	switch cd.Applies {
 	case backupops.Always:
 		return true
@@ -81,23 +88,31 @@ func (c checker) decide(cd backupops.Condition, results []Result) ConditionResul
 	case backupops.DecideRequests:
 		return c.byRequests(cr, cd, results)
 	case backupops.DecideKeyState:
-		k, ok := c.snap.KeyIn(c.p.KeyARN, c.p.Region)
+		return c.keyState(cr, c.snap, c.p.KeyARN, c.p.Region, "--kms-key")
+	case backupops.DecideDestinationKeyState:
+		ref, ds := c.destinationKey()
+		if ds == nil {
+			_, cause := c.snapOf(arn.Account(c.p.DestinationVaultARN))
+			return unknown(*cause)
+		}
+		region := c.p.DestinationRegion
+		if f, n := arn.Fields(c.p.DestinationVaultARN); n == 6 && f[3] != "" {
+			region = f[3]
+		}
+		if region == "" {
+			region = c.p.Region
+		}
+		flag := "--destination-kms-key"
+		if c.p.DestinationKeyARN == "" {
+			flag = "--destination-vault"
+		}
+		return c.keyState(cr, ds, ref, region, flag)
+	case backupops.DecideVaultKeyState:
+		v, cause, ok := c.theVault()
 		if !ok {
-			return unknown(Cause{Kind: CauseUnknownKey, Subject: c.p.KeyARN, Flag: "--kms-key"})
+			return unknown(cause)
 		}
-		if k.KeyState != "" && k.KeyState != "Enabled" {
-			return set(StatusDenied, "preflight.cond.key-state", k.ARN, k.KeyState)
-		}
-		if f, n := arn.Fields(k.ARN); n == 6 && f[3] != "" && c.p.Region != "" && f[3] != c.p.Region {
-			return set(StatusDenied, "preflight.cond.key-region", k.ARN, f[3], c.p.Region)
-		}
-		if k.KeyState == "" {
-			// Not recorded (kms:DescribeKey unreadable, an older
-			// snapshot): a disabled key, or one pending deletion,
-			// refuses every use, so enabled is not to be assumed.
-			return unknown(c.unknownKeyState(k, "--kms-key"))
-		}
-		return set(StatusAllowed, "preflight.cond.key-ok", k.ARN)
+		return c.keyState(cr, c.snap, v.EncryptionKeyARN, vaultRegion(v, c.p.Region), "--vault")
 	case backupops.DecideVaultLock:
 		v, cause, ok := c.theVault()
 		if !ok {
@@ -168,7 +183,10 @@ func (c checker) decide(cd backupops.Condition, results []Result) ConditionResul
 		if c.p.ResourceType == "" {
 			return unknown(Cause{Kind: CauseMissingParameter, Subject: "ResourceType", Flag: "--resource-type"})
 		}
-		if !notFullyManaged[c.p.ResourceType] {
+		// A cross-account copy of a type AWS Backup does not fully manage
+		// cannot go to a vault encrypted with an AWS managed key (the
+		// default vault); the others may go to any vault.
+		if !backupops.NotFullyManaged(c.p.ResourceType) {
 			return set(StatusAllowed, "preflight.cond.fully-managed", c.p.ResourceType)
 		}
 		name := arn.LastField(c.p.DestinationVaultARN)
@@ -234,14 +252,104 @@ func (c checker) decide(cd backupops.Condition, results []Result) ConditionResul
 	return set(StatusCouldNotCheck, "preflight.cond.unknown")
 }
 
+// keyState decides that key ref of snapshot snap (given by flag) is
+// enabled and in region: a key in another state refuses every
+// cryptographic operation (AWS KMS, "Key states of AWS KMS keys"), and the
+// fix says how to enable it; a key the snapshot lacks, or whose state it
+// does not record, could not be checked, except an AWS managed key, which
+// AWS KMS keeps enabled ("You cannot enable or disable AWS managed keys
+// ... AWS managed keys are permanently enabled", "Enable and disable
+// keys").
+func (c checker) keyState(cr ConditionResult, snap *account.Snapshot, ref, region, flag string) ConditionResult {
+	set := func(s Status, id string, args ...string) ConditionResult {
+		cr.Outcome, cr.Detail = s, Note{ID: id, Args: args}
+		return cr
+	}
+	k, ok := snap.KeyIn(ref, region)
+	if !ok {
+		cause := Cause{Kind: CauseUnknownKey, Subject: ref, Flag: flag}
+		if us := snap.UnreadableFor(account.HiddenKMSKeys, region); len(us) > 0 {
+			cause = unreadableCause(us[0], account.HiddenKMSKeys)
+		}
+		cr.Cause = &cause
+		return set(StatusCouldNotCheck, "preflight.cond.unknown")
+	}
+	if k.KeyState != "" && k.KeyState != "Enabled" {
+		cr.Fix = KeyStateFix(k)
+		return set(StatusDenied, "preflight.cond.key-state", k.ARN, k.KeyState)
+	}
+	if f, n := arn.Fields(k.ARN); n == 6 && f[3] != "" && region != "" && f[3] != region {
+		return set(StatusDenied, "preflight.cond.key-region", k.ARN, f[3], region)
+	}
+	if k.KeyState == "" {
+		if k.KeyManager == account.KeyManagerAWS {
+			return set(StatusAllowed, "preflight.cond.key-aws-managed", k.ARN)
+		}
+		// Not recorded (kms:DescribeKey unreadable, an older
+		// snapshot): a disabled key, or one pending deletion,
+		// refuses every use, so enabled is not to be assumed.
+		cause := c.unknownKeyState(snap, k, region, flag)
+		cr.Cause = &cause
+		return set(StatusCouldNotCheck, "preflight.cond.unknown")
+	}
+	return set(StatusAllowed, "preflight.cond.key-ok", k.ARN)
+}
+
+// KeyStateFix is how to make key k usable again, by its state: the AWS
+// CLI commands that enable it (and first cancel its deletion: a key whose
+// deletion is cancelled is Disabled, AWS KMS "Cancel key deletion"),
+// naming its ARN and Region; for a key of imported material or of a
+// custom key store, what to do (their commands need values the snapshot
+// does not hold); nil for a state no action of the owner ends (Creating,
+// Updating: wait).
+func KeyStateFix(k *account.KMSKey) *Note {
+	region := ""
+	if f, n := arn.Fields(k.ARN); n == 6 && f[3] != "" {
+		region = " --region " + f[3]
+	}
+	enable := "aws kms enable-key --key-id " + k.ARN + region
+	switch k.KeyState {
+	case "Disabled":
+		return &Note{ID: "preflight.fix.enable-key", Args: []string{enable, arn.Account(k.ARN)}}
+	case "PendingDeletion", "PendingReplicaDeletion":
+		return &Note{ID: "preflight.fix.cancel-key-deletion", Args: []string{"aws kms cancel-key-deletion --key-id " + k.ARN + region + " && " + enable, arn.Account(k.ARN)}}
+	case "PendingImport":
+		return &Note{ID: "preflight.fix.import-key-material", Args: []string{k.ARN}}
+	case "Unavailable":
+		return &Note{ID: "preflight.fix.connect-key-store", Args: []string{"aws kms describe-key --key-id " + k.ARN + region + " --query KeyMetadata.CustomKeyStoreId"}}
+	}
+	return nil
+}
+
 // unknownKeyState is the cause of a key of the snapshot whose state it
 // does not record, naming the unreadable call that hid it when one did.
-func (c checker) unknownKeyState(k *account.KMSKey, flag string) Cause {
+func (c checker) unknownKeyState(snap *account.Snapshot, k *account.KMSKey, region, flag string) Cause {
 	cause := Cause{Kind: CauseUnknownKeyState, Subject: k.ARN, Flag: flag}
-	if us := c.snap.UnreadableFor(account.HiddenKMSKeys, c.p.Region); len(us) > 0 {
+	if us := snap.UnreadableFor(account.HiddenKMSKeys, region); len(us) > 0 {
 		cause.API, cause.Hides, cause.Error = us[0].API(), account.HiddenKMSKeys, us[0].Error
 	}
 	return cause
+}
+
+// destinationKey is the key of a copy's destination vault: the one given
+// (DestinationKeyARN), else the destination vault's in the snapshot of its
+// account (nil when that account's snapshot is unknown: with an
+// organization view, one it does not hold).
+func (c checker) destinationKey() (string, *account.Snapshot) {
+	if c.p.DestinationVaultARN == "" && c.p.DestinationKeyARN == "" {
+		return "", c.snap
+	}
+	ds, cause := c.snapOf(arn.Account(c.p.DestinationVaultARN))
+	if cause != nil {
+		return c.p.DestinationKeyARN, nil
+	}
+	if c.p.DestinationKeyARN != "" {
+		return c.p.DestinationKeyARN, ds
+	}
+	if v, ok := ds.Vault(c.p.DestinationVaultARN); ok {
+		return v.EncryptionKeyARN, ds
+	}
+	return "", ds
 }
 
 // keyAdmits reports whether the key policy of k lets account dest use the

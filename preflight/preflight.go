@@ -656,7 +656,7 @@ func Check(snap *account.Snapshot, op backupops.Operation, p Params) Report {
 	var decide []backupops.Condition
 	for _, cd := range op.Conditions {
 		switch {
-		case cd.Decide == backupops.Listed || !conditionApplies(cd, p):
+		case cd.Decide == backupops.Listed || !c.conditionApplies(cd):
 			rep.ToVerify = append(rep.ToVerify, Condition{Kind: cd.Kind, Text: cd.Text, When: cd.When, Inferred: cd.Inferred})
 		case cd.Decide == backupops.DecideTrust:
 			if role, ok := snap.Role(p.RoleARN); ok {

@@ -145,6 +145,13 @@ const (
 	// DecideKeyState: the KMS key is enabled and in the operation's
 	// Region.
 	DecideKeyState Decision = "keyState"
+	// DecideDestinationKeyState: the destination vault's KMS key of a copy
+	// (DestinationKeyARN, else the destination vault's key) is enabled and
+	// in the destination Region.
+	DecideDestinationKeyState Decision = "destinationKeyState"
+	// DecideVaultKeyState: the KMS key of the operation's vault (which
+	// encrypts the backups of fully managed resource types) is enabled.
+	DecideVaultKeyState Decision = "vaultKeyState"
 	// DecideVaultLock: the vault's Vault Lock configuration (a compliance
 	// lock past its grace period cannot be changed).
 	DecideVaultLock Decision = "vaultLock"

@@ -96,7 +96,7 @@ func cond(kind, text string, src ...string) Condition {
 func (c Condition) when(w string) Condition {
 	c.When = w
 	switch w {
-	case whenKMS, whenSourceKMS:
+	case whenKMS, whenSourceKMS, whenAWSBackupKey:
 		c.Applies = OnKey
 	case whenDestKey:
 		c.Applies = OnDestinationKey
@@ -162,6 +162,18 @@ func passRole() Requirement {
 
 var trustBackup = cond(KindTrust, "The job role's trust policy must allow backup.amazonaws.com to assume it (sts:AssumeRole).", "S24", "S35").decide(DecideTrust)
 
+// The key-state conditions: AWS KMS refuses every cryptographic operation
+// (Decrypt, GenerateDataKey, CreateGrant, ...) with a key that is not
+// Enabled, so the job that needs the key fails whatever the policies say
+// (AWS KMS "Key states of AWS KMS keys", K1).
+var (
+	keyStateRestore = cond(KindKeyPolicy, "The recovery point's KMS key must be enabled: AWS KMS refuses every cryptographic operation with a key that is disabled, pending deletion, pending import or unavailable (DisabledException, KMSInvalidStateException), so the restore fails.", "K1", "K2").when(whenKMS).decide(DecideKeyState)
+	keyStateBackup  = cond(KindKeyPolicy, "The resource's KMS key must be enabled: AWS KMS refuses every cryptographic operation with a key that is disabled, pending deletion, pending import or unavailable (DisabledException, KMSInvalidStateException), so the backup fails.", "K1", "K2").when(whenKMS).decide(DecideKeyState)
+	keyStateVault   = cond(KindKeyPolicy, "The vault's KMS key, which encrypts the backups of this resource type, must be enabled: AWS KMS refuses every cryptographic operation with a key that is disabled, pending deletion, pending import or unavailable, so the backup fails.", "K1", "K2", "S25").decide(DecideVaultKeyState)
+	keyStateSource  = cond(KindKeyPolicy, "The source recovery point's KMS key must be enabled: AWS KMS refuses every cryptographic operation with a key that is disabled, pending deletion, pending import or unavailable (DisabledException, KMSInvalidStateException), so the copy fails.", "K1", "K2").when(whenSourceKMS).decide(DecideKeyState)
+	keyStateDest    = cond(KindKeyPolicy, "The destination vault's KMS key must be enabled: AWS KMS refuses every cryptographic operation with a key that is disabled, pending deletion, pending import or unavailable, so the copy fails.", "K1", "K2").when(whenDestKey).decide(DecideDestinationKeyState)
+)
+
 var scpJobRole = cond(KindOrganization, "SCPs apply to job roles as to any principal of a member account: an SCP (or a permissions boundary on the role) that denies one of the job role's requests fails the job asynchronously (FAILED/ABORTED status message), not the API call.", "S41").decide(DecideRequests)
 
 func buildOperations() []Operation {
@@ -200,6 +212,7 @@ func vaultOperations() []Operation {
 			Requirements: cat(base, kms(whenAWSBackupKey, true)),
 			Conditions: []Condition{
 				scp,
+				cond(KindKeyPolicy, "The key must be enabled: the AWS managed key aws/backup always is (AWS managed keys are permanently enabled and cannot be disabled).", "K1", "K2").when(whenAWSBackupKey).decide(DecideKeyState),
 				cond(KindService, "The console creates a vault named Default on the first visit of the Vaults page in a Region; the CLI, SDKs and CloudFormation do not.", "S20"),
 				cond(KindService, "AWSBackupOperatorAccess does not allow backup:CreateBackupVault; AWSBackupFullAccess does (with backup-storage:*).", "S35"),
 			},
@@ -430,14 +443,35 @@ func backupOperations() []Operation {
 				trustBackup,
 				cond(KindVaultPolicy, "The vault access policy must not deny the backup request.", "S21").inferred().decide(DecideRequests),
 				cond(KindKeyPolicy, "The key policy of the resource's KMS key must allow the job role the KMS actions it is granted in IAM.", "S25").when(whenKMS).decide(DecideRequests),
+				keyStateBackup,
 				scpJobRole,
 				cond(KindService, "Scheduled jobs of a plan use the selection's role; no caller is involved at run time.", "S33"),
-			}, s.conds...),
+			}, append(vaultKeyState(s.rt), s.conds...)...),
 			Sources: []string{"S33", "S35"},
 		})
 	}
 	return ops
 }
+
+// vaultKeyState is the vault-key condition of a backup of resource type
+// rt: the vault's key encrypts the backups of the types AWS Backup fully
+// manages; the others keep their source's encryption (S25, "Encryption
+// for backups in AWS Backup"), so the vault's key is not used.
+func vaultKeyState(rt string) []Condition {
+	if NotFullyManaged(rt) {
+		return nil
+	}
+	return []Condition{keyStateVault}
+}
+
+// NotFullyManaged reports whether AWS Backup does not fully manage the
+// backups of resource type rt: their snapshots stay in the service and
+// keep its encryption ("Feature availability by resource" in the AWS
+// Backup developer guide).
+func NotFullyManaged(rt string) bool { return notFullyManaged[rt] }
+
+var notFullyManaged = map[string]bool{"EC2": true, "EBS": true, "RDS": true, "Aurora": true, "DocumentDB": true,
+	"Neptune": true, "FSx": true, "StorageGateway": true, "Redshift": true}
 
 // noSid drops the statement's "/Sid" suffix for policies whose statements
 // the document does not name.
@@ -604,6 +638,7 @@ func restoreOperations() []Operation {
 		trustBackup,
 		cond(KindVaultPolicy, "The vault access policy must not deny backup:StartRestoreJob (the default policy of aws/efs/automatic-backup-vault denies it to everyone).", "S5", "G14").decide(DecideRequests),
 		cond(KindKeyPolicy, "The key policy of the recovery point's KMS key must allow the restore role the KMS actions it is granted in IAM.", "S25").when(whenKMS).decide(DecideRequests),
+		keyStateRestore,
 		scpJobRole,
 		cond(KindService, "Cross-account restore is not supported: copy the recovery point into the target account first; that account needs the service-linked role of the restored service.", "S22"),
 	}
@@ -653,6 +688,7 @@ func restoreOperations() []Operation {
 			Conditions: []Condition{
 				cond(KindService, "SAP HANA restores are destructive. StartRestoreJob may omit IamRoleArn for them; AWS Backup then uses the caller's identity, so the caller needs the ssm-sap permissions of AWSBackupRestoreAccessForSAPHANA.", "G15", "S35"),
 				cond(KindVaultPolicy, "The vault access policy must not deny backup:StartRestoreJob.", "S5").decide(DecideRequests),
+				keyStateRestore,
 			},
 			Sources: []string{"G15", "S33", "S35"},
 		},
@@ -689,6 +725,8 @@ func copyOperations() []Operation {
 	common := []Condition{
 		trustBackup,
 		cond(KindVaultPolicy, "The source vault access policy must not deny backup:StartCopyJob (the default policy of aws/efs/automatic-backup-vault denies it).", "S5", "G14").decide(DecideRequests),
+		keyStateSource,
+		keyStateDest,
 		scpJobRole,
 		cond(KindOrganization, "Guardrail SCPs can deny backup:CopyFromBackupVault unless backup:CopyTargets / backup:CopyTargetOrgPaths match, or deny backup:CopyIntoBackupVault when aws:ResourceTag/DestinationBackupVault is null.", "S22").decide(DecideRequests),
 		cond(KindService, "Backups in the cold storage tier cannot be copied; copies of continuous backups become snapshot backups.", "S22", "S39"),

@@ -32,6 +32,11 @@ var sourceURLs = map[string]string{
 	"S45": "https://dev.classmethod.jp/articles/aws-backup-s3",
 	"P3":  "https://techblog.asia-quest.jp/202311/copying-encrypted-aurora-snapshots-to-other-regions-with-aws-backup",
 	"P4":  "https://docs.amazonaws.cn/en_us/aws-backup/latest/devguide/create-cross-account-backup.md",
+	// K1-K3: AWS KMS documentation (key states; AWS managed keys are
+	// permanently enabled; a key whose deletion is cancelled is Disabled).
+	"K1":  "https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html",
+	"K2":  "https://docs.aws.amazon.com/kms/latest/developerguide/enabling-keys.html",
+	"K3":  "https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys-cancelling-key-deletion.html",
 	"G6":  "https://github.com/vinycoolguy2015/awslambda/issues/1",
 	"G7":  "https://github.com/hashicorp/terraform-provider-aws/issues/10511",
 	"G8":  "https://github.com/aws-samples/aws-backup-automation/issues/2",

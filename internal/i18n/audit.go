@@ -76,6 +76,22 @@ func registerAudit(register func(map[string]tr)) {
 			JA: "拒否 [%s]: %s の %s (%s、%s)",
 			KO: "거부 [%s]: %s의 %s(%s, %s)",
 		},
+		"audit.key-state": { // rule, what decided it (key and state)
+			EN: "[%s] a KMS key the operation uses is not enabled, and AWS KMS refuses every use of it: %s",
+			JA: "[%s] 操作が使う KMS キーが有効ではなく、AWS KMS はその使用をすべて拒否します: %s",
+			KO: "[%s] 작업이 사용하는 KMS 키가 활성화되어 있지 않아 AWS KMS가 그 사용을 모두 거부합니다: %s",
+		},
+		"audit.remedy": {EN: "Fix: %s", JA: "修正: %s", KO: "수정: %s"},
+		"audit.sarif.key-state": { // what decided it (key and state), item
+			EN: "A KMS key the operation uses is not enabled (%s): %s would fail.",
+			JA: "操作が使う KMS キーが有効ではありません (%s)。%s は失敗します。",
+			KO: "작업이 사용하는 KMS 키가 활성화되어 있지 않습니다(%s). %s은(는) 실패합니다.",
+		},
+		"audit.rule.kms.key-state": {
+			EN: "A KMS key the operation uses is not enabled (disabled, pending deletion, pending import or unavailable)",
+			JA: "操作が使う KMS キーが有効ではありません (無効、削除保留中、インポート保留中、または使用不可)",
+			KO: "작업이 사용하는 KMS 키가 활성화되어 있지 않습니다(비활성화, 삭제 대기 중, 가져오기 대기 중 또는 사용 불가)",
+		},
 		"audit.aws-says":        {EN: "AWS says: %s", JA: "AWS のメッセージ: %s", KO: "AWS 메시지: %s"},
 		"audit.fix":             {EN: "Fix (verified): %s", JA: "修正 (検証済み): %s", KO: "수정(검증됨): %s"},
 		"audit.fix.unverified":  {EN: "Fix (not verified): %s", JA: "修正 (未検証): %s", KO: "수정(검증되지 않음): %s"},

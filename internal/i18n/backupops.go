@@ -384,6 +384,36 @@ func registerBackupops(register func(map[string]tr)) {
 			JA: "キーポリシーが呼び出し元に kms:CreateGrant、kms:DescribeKey、kms:RetireGrant、kms:Decrypt、kms:GenerateDataKey を、直接またはルートの \"enable IAM user permissions\" ステートメントを通じて許可している必要があります。",
 			KO: "키 정책이 호출자에게 kms:CreateGrant, kms:DescribeKey, kms:RetireGrant, kms:Decrypt, kms:GenerateDataKey를 직접 또는 루트의 \"enable IAM user permissions\" 문을 통해 허용해야 합니다.",
 		},
+		"backupops.cond.keyPolicy.82bc6cf00b": {
+			EN: "The key must be enabled: the AWS managed key aws/backup always is (AWS managed keys are permanently enabled and cannot be disabled).",
+			JA: "キーが有効である必要があります: AWS マネージドキー aws/backup は常に有効です (AWS マネージドキーは恒久的に有効で、無効にできません)。",
+			KO: "키가 활성화되어 있어야 합니다: AWS 관리형 키 aws/backup은 항상 활성화되어 있습니다(AWS 관리형 키는 영구적으로 활성화되어 있으며 비활성화할 수 없음).",
+		},
+		"backupops.cond.keyPolicy.ae698bd585": {
+			EN: "The recovery point's KMS key must be enabled: AWS KMS refuses every cryptographic operation with a key that is disabled, pending deletion, pending import or unavailable (DisabledException, KMSInvalidStateException), so the restore fails.",
+			JA: "復旧ポイントの KMS キーが有効である必要があります: AWS KMS は無効、削除保留中、インポート保留中、または使用不可のキーによる暗号化オペレーションをすべて拒否するため (DisabledException、KMSInvalidStateException)、復元は失敗します。",
+			KO: "복구 지점의 KMS 키가 활성화되어 있어야 합니다: AWS KMS는 비활성화, 삭제 대기 중, 가져오기 대기 중 또는 사용 불가 상태인 키로 하는 모든 암호화 작업을 거부하므로(DisabledException, KMSInvalidStateException) 복원이 실패합니다.",
+		},
+		"backupops.cond.keyPolicy.f75c220065": {
+			EN: "The resource's KMS key must be enabled: AWS KMS refuses every cryptographic operation with a key that is disabled, pending deletion, pending import or unavailable (DisabledException, KMSInvalidStateException), so the backup fails.",
+			JA: "リソースの KMS キーが有効である必要があります: AWS KMS は無効、削除保留中、インポート保留中、または使用不可のキーによる暗号化オペレーションをすべて拒否するため (DisabledException、KMSInvalidStateException)、バックアップは失敗します。",
+			KO: "리소스의 KMS 키가 활성화되어 있어야 합니다: AWS KMS는 비활성화, 삭제 대기 중, 가져오기 대기 중 또는 사용 불가 상태인 키로 하는 모든 암호화 작업을 거부하므로(DisabledException, KMSInvalidStateException) 백업이 실패합니다.",
+		},
+		"backupops.cond.keyPolicy.5b654c51e6": {
+			EN: "The vault's KMS key, which encrypts the backups of this resource type, must be enabled: AWS KMS refuses every cryptographic operation with a key that is disabled, pending deletion, pending import or unavailable, so the backup fails.",
+			JA: "このリソースタイプのバックアップを暗号化するボールトの KMS キーが有効である必要があります: AWS KMS は無効、削除保留中、インポート保留中、または使用不可のキーによる暗号化オペレーションをすべて拒否するため、バックアップは失敗します。",
+			KO: "이 리소스 유형의 백업을 암호화하는 볼트의 KMS 키가 활성화되어 있어야 합니다: AWS KMS는 비활성화, 삭제 대기 중, 가져오기 대기 중 또는 사용 불가 상태인 키로 하는 모든 암호화 작업을 거부하므로 백업이 실패합니다.",
+		},
+		"backupops.cond.keyPolicy.719f887daa": {
+			EN: "The source recovery point's KMS key must be enabled: AWS KMS refuses every cryptographic operation with a key that is disabled, pending deletion, pending import or unavailable (DisabledException, KMSInvalidStateException), so the copy fails.",
+			JA: "送信元の復旧ポイントの KMS キーが有効である必要があります: AWS KMS は無効、削除保留中、インポート保留中、または使用不可のキーによる暗号化オペレーションをすべて拒否するため (DisabledException、KMSInvalidStateException)、コピーは失敗します。",
+			KO: "원본 복구 지점의 KMS 키가 활성화되어 있어야 합니다: AWS KMS는 비활성화, 삭제 대기 중, 가져오기 대기 중 또는 사용 불가 상태인 키로 하는 모든 암호화 작업을 거부하므로(DisabledException, KMSInvalidStateException) 복사가 실패합니다.",
+		},
+		"backupops.cond.keyPolicy.e02abd42cd": {
+			EN: "The destination vault's KMS key must be enabled: AWS KMS refuses every cryptographic operation with a key that is disabled, pending deletion, pending import or unavailable, so the copy fails.",
+			JA: "送信先ボールトの KMS キーが有効である必要があります: AWS KMS は無効、削除保留中、インポート保留中、または使用不可のキーによる暗号化オペレーションをすべて拒否するため、コピーは失敗します。",
+			KO: "대상 볼트의 KMS 키가 활성화되어 있어야 합니다: AWS KMS는 비활성화, 삭제 대기 중, 가져오기 대기 중 또는 사용 불가 상태인 키로 하는 모든 암호화 작업을 거부하므로 복사가 실패합니다.",
+		},
 		"backupops.cond.keyPolicy.c92a565c6b": {
 			EN: "The key must be enabled and in the vault's Region.",
 			JA: "キーが有効で、ボールトと同じリージョンにある必要があります。",

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/deniedhq/denied/audit"
+	"github.com/deniedhq/denied/diagnose"
 	"github.com/deniedhq/denied/internal/i18n"
 )
 
@@ -170,6 +171,15 @@ func auditText(b *bufio.Writer, rep audit.Report, lang i18n.Lang, md, summaryOnl
 			bullet(suppressed(lang, t("audit.unchecked", g.RuleID, g.Text), g.Ignored, g.Filtered))
 		}
 		for _, f := range it.Findings {
+			if f.RuleID == audit.RuleKeyState {
+				// A key the operation uses is not enabled: which, its
+				// state, and the command that enables it.
+				bullet(suppressed(lang, t("audit.key-state", f.RuleID, msgText(lang, f.Detail)), f.Ignored, f.Filtered))
+				if f.Remedy != nil && f.Ignored == "" && !f.Filtered {
+					bullet(t("audit.remedy", msgText(lang, f.Remedy)))
+				}
+				continue
+			}
 			if f.RuleID == audit.RuleCopyCondition {
 				// A condition of the copy fails: its text, and what
 				// decided it.
@@ -213,4 +223,30 @@ func suppressed(lang i18n.Lang, s, ignored string, filtered bool) string {
 		return s + " " + i18n.T(lang, "audit.below-severity")
 	}
 	return s
+}
+
+// msgText is message m (an id and its arguments) in lang; "" for nil.
+func msgText(lang i18n.Lang, m *diagnose.Msg) string {
+	if m == nil {
+		return ""
+	}
+	a := make([]any, len(m.Args))
+	for i, s := range m.Args {
+		a[i] = s
+	}
+	return i18n.T(lang, m.ID, a...)
+}
+
+// findingLine is the one-line message of finding f of item (SARIF,
+// JUnit): the request that would be denied, or the key that is not
+// enabled.
+func findingLine(lang i18n.Lang, f audit.Finding, item string) string {
+	if f.RuleID == audit.RuleKeyState {
+		msg := i18n.T(lang, "audit.sarif.key-state", msgText(lang, f.Detail), item)
+		if f.Remedy != nil {
+			msg += " " + i18n.T(lang, "audit.remedy", msgText(lang, f.Remedy))
+		}
+		return msg
+	}
+	return i18n.T(lang, "audit.sarif.message", f.Action, f.PrincipalARN, f.Resource, auditLayer(lang, f.Layer), item)
 }

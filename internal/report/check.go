@@ -231,6 +231,9 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 				detail = causeText(lang, *c.Cause)
 			}
 			b.WriteString("- [" + kindLabel(lang, c.Kind) + "] " + t("preflight.cond.status."+string(c.Outcome)) + ": " + condText(lang, c.Kind, c.Text) + " — " + detail + "\n")
+			if c.Fix != nil {
+				b.WriteString("  " + t("preflight.cond.fix", noteText(lang, *c.Fix)) + "\n")
+			}
 		}
 		b.WriteString("\n")
 	}
@@ -499,4 +502,13 @@ func trimSpace(b *strings.Builder) {
 	s := strings.TrimRight(b.String(), " ")
 	b.Reset()
 	b.WriteString(s)
+}
+
+// noteText is note n (a message id and its arguments) in lang.
+func noteText(lang i18n.Lang, n preflight.Note) string {
+	a := make([]any, len(n.Args))
+	for i, s := range n.Args {
+		a[i] = s
+	}
+	return i18n.T(lang, n.ID, a...)
 }

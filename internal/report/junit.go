@@ -136,7 +136,7 @@ func junitCaseOf(it audit.Item, lang i18n.Lang) junitCase {
 	var first string
 	for _, f := range it.Findings {
 		if f.Ignored == "" && !f.Filtered {
-			lines = append(lines, f.RuleID+": "+t("audit.sarif.message", f.Action, f.PrincipalARN, f.Resource, auditLayer(lang, f.Layer), it.ARN))
+			lines = append(lines, f.RuleID+": "+findingLine(lang, f, it.ARN))
 			if first == "" {
 				first = f.RuleID
 			}

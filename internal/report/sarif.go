@@ -328,7 +328,7 @@ func sarifResultOf(it audit.Item, ref sarifRef, src Locator, uri string, lang i1
 		return result(g.RuleID, g.Severity, t("audit.sarif.unchecked", t("audit.item."+it.Kind, it.ARN), g.Text), "", g.MsgID, strings.Join(g.Args, "\x00"))
 	}
 	f := it.Findings[ref.k]
-	msg := t("audit.sarif.message", f.Action, f.PrincipalARN, f.Resource, auditLayer(lang, f.Layer), t("audit.item."+it.Kind, it.ARN))
+	msg := findingLine(lang, f, t("audit.item."+it.Kind, it.ARN))
 	if f.Message != "" {
 		msg += " " + t("audit.aws-says", f.Message)
 	}
