@@ -333,6 +333,14 @@ var largeDocs = eval.NewPool()
 
 // Run audits snap.
 func Run(snap *account.Snapshot, opt Options) Report {
+	// --role and --as as the snapshot names them; one it lacks is kept as
+	// given: the items that depend on it could not be checked.
+	if r, ok := snap.Role(opt.Role); ok && opt.Role != "" {
+		opt.Role = r.ARN
+	}
+	if r, ok := snap.Role(opt.Caller); ok && opt.Caller != "" {
+		opt.Caller = r.ARN
+	}
 	a := &auditor{snap: snap, opt: opt, cache: map[cacheKey]*cached{}, ipRole: map[string]string{}, vaults: map[vaultKey]string{},
 		known: map[vaultKey]bool{}, policies: eval.NewCache(4096), plans: fix.NewMemo(4096),
 		outcomes: preflight.NewOutcomes(16384)}
@@ -554,6 +562,12 @@ func (a *auditor) recoveryPoint(i int) Item {
 	switch {
 	case role == "":
 		it.Unchecked = append([]Gap{gap(RuleNoRole, "audit.gap.no-role")}, it.Unchecked...)
+	case src == RoleFromFlag:
+		if _, ok := a.snap.Role(role); !ok {
+			// --role not in the snapshot: the cause and suggestion check
+			// gives for it.
+			it.Unchecked = append([]Gap{flagRoleGap(preflight.UnknownRole(a.snap, a.snap.Partition, role, "--role"))}, it.Unchecked...)
+		}
 	default:
 		if _, ok := a.snap.Role(role); !ok {
 			it.Unchecked = append([]Gap{a.unknownRole(role, "@audit.role-source."+src)}, it.Unchecked...)
@@ -732,11 +746,25 @@ func (a *auditor) unknownRole(role, source string) Gap {
 	return gap(RuleUnknownRole, "audit.gap.unknown-role", role, source)
 }
 
+// flagRoleGap is the gap of the cause of a --role the snapshot lacks
+// (preflight.UnknownRole): worded as check words it, with its suggestion.
+func flagRoleGap(c preflight.Cause) Gap {
+	switch {
+	case c.Kind != preflight.CauseUnknownRole:
+		// IAM unreadable: the role may exist.
+		return gapOf(c)
+	case c.Suggestion != "":
+		return gap(RuleUnknownRole, "audit.gap.unknown-role.flag.suggest", c.Subject, c.Flag, c.Suggestion)
+	}
+	return gap(RuleUnknownRole, "audit.gap.unknown-role.flag", c.Subject, c.Flag)
+}
+
 // gapOf is the gap of a preflight cause.
 func gapOf(c preflight.Cause) Gap {
 	switch c.Kind {
 	case preflight.CauseUnknownPrincipal:
-		return gap(RuleUnknownPrincipal, "audit.gap.unknown-principal", c.Subject, c.Flag)
+		// The caller (--as): worded as check words it.
+		return gap(RuleUnknownPrincipal, "audit.gap.unknown-principal.flag", c.Subject, c.Flag)
 	case preflight.CauseUnknownRole:
 		return gap(RuleUnknownRole, "audit.gap.unknown-role", c.Subject, c.Flag)
 	case preflight.CauseUnknownVault:

@@ -692,22 +692,34 @@ func (c checker) missing(param string) Cause {
 // IAM data was unreadable, or the role is unknown; a name given instead of
 // an ARN suggests the ARN.
 func (c checker) unknownRole(given, flag string) Cause {
-	if us := c.snap.UnreadableFor(account.HiddenIAM, ""); len(us) > 0 {
+	return UnknownRole(c.snap, c.p.Partition, given, flag)
+}
+
+// UnknownRole is the cause of a role ARN (or name) given with flag that
+// snap lacks, as check reports it: the IAM data was unreadable, or the
+// role is unknown, with the role it likely means (the ARN of a role given
+// by name, in partition, or the closest name: a typo). audit reports its
+// --role with it.
+func UnknownRole(snap *account.Snapshot, partition, given, flag string) Cause {
+	if us := snap.UnreadableFor(account.HiddenIAM, ""); len(us) > 0 {
 		return unreadableCause(us[0], account.HiddenIAM)
 	}
 	cause := Cause{Kind: CauseUnknownRole, Subject: given, Flag: flag}
 	if !strings.HasPrefix(given, "arn:") {
-		if r, ok := c.snap.RoleByName(given); ok {
+		if r, ok := snap.RoleByName(given); ok {
 			cause.Suggestion = r.ARN
 		} else {
-			cause.Suggestion = fmt.Sprintf("arn:%s:iam::%s:role/%s", c.p.Partition, c.snap.AccountID, given)
+			if partition == "" {
+				partition = "aws"
+			}
+			cause.Suggestion = fmt.Sprintf("arn:%s:iam::%s:role/%s", partition, snap.AccountID, given)
 		}
 		return cause
 	}
 	name := arn.Name(given)
 	var names []string
 	byName := map[string]string{}
-	for _, r := range c.snap.Roles {
+	for _, r := range snap.Roles {
 		names = append(names, r.Name)
 		byName[r.Name] = r.ARN
 	}

@@ -46,7 +46,7 @@ fail (with the recovery point's restore role: --role, else its own role, else
 the role of the backup selection for its vault, else
 AWSBackupDefaultServiceRole), and every backup selection for a role AWS Backup
 may assume. An item the snapshot cannot decide (a role, vault, key or
-instance profile it does not hold, a resource type no operation covers, a
+instance profile it does not hold, a --role or --as ARN it does not hold, a resource type no operation covers, a
 part of the account it could not read) is "could not be checked", never a
 success.
 
@@ -100,6 +100,19 @@ func (in *auditInput) check(env *Env, pos []string) error {
 		return usageErr("%s", i18n.T(in.lang, "audit.err.no-snapshot"))
 	case (in.profile != "" || in.region != "") && !in.live:
 		return usageErr("--profile and --region need --live")
+	}
+	// The syntax of --as and --role, before anything is read: a value that
+	// is no ARN is bad input; an ARN the snapshot lacks is not (its items
+	// could not be checked).
+	if in.opt.Caller != "" {
+		if err := checkARN("--as", in.opt.Caller, ""); err != nil {
+			return err
+		}
+	}
+	if in.opt.Role != "" {
+		if err := checkARN("--role", in.opt.Role, "iam"); err != nil {
+			return err
+		}
 	}
 	if in.summary && (in.format == "sarif" || in.format == "junit") {
 		return usageErr("--summary applies to text, markdown and json, not %s", in.format)
@@ -234,9 +247,6 @@ func runAudit(ctx context.Context, env *Env, in *auditInput) error {
 		}
 		as = &auditSnapshot{snap: snap}
 	} else if in.snapshot != "-" && account.IsOrgDir(in.snapshot) {
-		if in.opt.Role != "" || in.opt.Caller != "" {
-			return usageErr("--role and --as name principals of one account: audit an organization snapshot without them")
-		}
 		return runAuditOrg(env, in, in.snapshot)
 	} else if in.accounts != "" || in.ous != "" {
 		return usageErr("--accounts and --ou select accounts of an organization snapshot (--snapshot DIR); %s is one account's snapshot", in.snapshot)
@@ -244,20 +254,8 @@ func runAudit(ctx context.Context, env *Env, in *auditInput) error {
 		return usageErr("%s: %v", in.snapshot, err)
 	}
 	snap := as.snap
-	if in.opt.Role != "" {
-		r, ok := snap.Role(in.opt.Role)
-		if !ok {
-			return usageErr("%s", i18n.T(in.lang, "audit.err.role", in.opt.Role))
-		}
-		in.opt.Role = r.ARN
-	}
-	if in.opt.Caller != "" {
-		if r, ok := snap.Role(in.opt.Caller); ok {
-			in.opt.Caller = r.ARN
-		} else if _, ok := snap.User(in.opt.Caller); !ok {
-			return usageErr("%s", i18n.T(in.lang, "audit.err.caller", in.opt.Caller))
-		}
-	}
+	// A --role or --as the snapshot lacks is no usage error: the items
+	// that depend on it could not be checked (audit.Run), as in check.
 	in.opt.ListPassed = in.format == "junit"
 	rep := audit.Run(snap, in.opt)
 	for _, e := range rep.ExpiredIgnores {

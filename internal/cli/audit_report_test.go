@@ -416,10 +416,13 @@ func TestAuditStdin(t *testing.T) {
 	}
 }
 
+// A caller the snapshot lacks: its requests could not be checked, and a
+// proven failure still exits 1 (TestAuditUnknownRoleOrCaller has the rest).
 func TestAuditUnknownCaller(t *testing.T) {
 	t.Parallel()
-	if _, _, code := runCLI(t, "", "audit", "--snapshot", auditFailing, "--as", "arn:aws:iam::111122223333:user/nobody"); code != ExitUsage {
-		t.Errorf("exit %d, want 2", code)
+	out, errOut, code := runCLI(t, "", "audit", "--snapshot", auditFailing, "--as", "arn:aws:iam::111122223333:user/nobody")
+	if code != ExitDenied || !strings.Contains(out, "Principal arn:aws:iam::111122223333:user/nobody (--as) is not in the snapshot.") {
+		t.Errorf("exit %d, want 1: %s\n%s", code, errOut, out)
 	}
 }
 

@@ -83,7 +83,7 @@ func TestAuditBadInput(t *testing.T) {
 		{"audit"},
 		{"audit", "--snapshot", "../../testdata/audit/missing.json"},
 		{"audit", "--snapshot", auditFailing, "--format", "xml"},
-		{"audit", "--snapshot", auditFailing, "--role", "arn:aws:iam::111122223333:role/Nope"},
+		{"audit", "--snapshot", auditFailing, "--role", "Nope"},
 		{"audit", "--snapshot", auditFailing, "extra"},
 	} {
 		if _, _, code := runCLI(t, "", args...); code != ExitUsage {

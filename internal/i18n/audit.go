@@ -130,8 +130,6 @@ func registerAudit(register func(map[string]tr)) {
 			JA: "audit には --snapshot FILE (アカウントのスナップショット、完全形式または短縮形式、- は標準入力) または --live (アカウント自体を読み取り専用で読む) が必要です",
 			KO: "audit에는 --snapshot FILE(계정 스냅샷, 전체 또는 축약 형식, -는 표준 입력) 또는 --live(계정 자체를 읽기 전용으로 읽기)가 필요합니다",
 		},
-		"audit.err.role":   {EN: "--role %s is not in the snapshot", JA: "--role %s はスナップショットにありません", KO: "--role %s이(가) 스냅샷에 없습니다"},
-		"audit.err.caller": {EN: "--as %s is not a role or user in the snapshot", JA: "--as %s はスナップショットのロールでもユーザーでもありません", KO: "--as %s은(는) 스냅샷의 역할이나 사용자가 아닙니다"},
 		"audit.ignore.expired": { // file:line, rule, resource, date
 			EN: "warning: %s: the ignore entry for %s on %s expired on %s; it no longer ignores anything",
 			JA: "警告: %s: %s (%s) の無視エントリは %s に期限切れになりました。もう何も無視しません",
@@ -147,6 +145,10 @@ func registerAudit(register func(map[string]tr)) {
 		"audit.gap.unknown-role": { // role, source
 			EN: "role %s (%s) is not in the snapshot", JA: "ロール %s (%s) はスナップショットにありません", KO: "역할 %s(%s)이(가) 스냅샷에 없습니다",
 		},
+		// --role and --as not in the snapshot, worded as check words them.
+		"audit.gap.unknown-role.flag":         causeUnknownRole,                       // role, flag
+		"audit.gap.unknown-role.flag.suggest": joinTr(causeUnknownRole, causeSuggest), // role, flag, likely role
+		"audit.gap.unknown-principal.flag":    causeUnknownPrincipal,                  // principal, flag
 		"audit.gap.unknown-role.suggest": { // role, source, likely role
 			EN: "role %s (%s) is not in the snapshot; did you mean %s?", JA: "ロール %s (%s) はスナップショットにありません。%s のことですか?", KO: "역할 %s(%s)이(가) 스냅샷에 없습니다. %s을(를) 말씀하신 건가요?",
 		},
@@ -169,9 +171,6 @@ func registerAudit(register func(map[string]tr)) {
 		},
 		"audit.gap.unknown-instance-profile": {
 			EN: "instance profile %s of the recovery point is not in the snapshot", JA: "復旧ポイントのインスタンスプロファイル %s はスナップショットにありません", KO: "복구 지점의 인스턴스 프로필 %s이(가) 스냅샷에 없습니다",
-		},
-		"audit.gap.unknown-principal": { // principal, action
-			EN: "principal %s (for %s) is not in the snapshot", JA: "プリンシパル %s (%s) はスナップショットにありません", KO: "보안 주체 %s(%s)이(가) 스냅샷에 없습니다",
 		},
 		"audit.gap.unmapped-resource-type": {
 			EN: "no restore operation is known for resource type %q", JA: "リソースタイプ %q の復元操作は不明です", KO: "리소스 유형 %q의 복원 작업을 알 수 없습니다",

@@ -2,6 +2,28 @@ package i18n
 
 // Messages of `denied check` (ids "preflight.*"): the summary, the table,
 // the failures and the notes of a preflight report.
+// The causes check reports of a principal or role not in the snapshot, and
+// its "did you mean": audit words its --as and --role alike.
+var (
+	causeUnknownPrincipal = tr{
+		EN: "Principal %s (%s) is not in the snapshot.",
+		JA: "プリンシパル %s (%s) がスナップショットにありません。",
+		KO: "보안 주체 %s(%s)이(가) 스냅샷에 없습니다.",
+	}
+	causeUnknownRole = tr{
+		EN: "Role %s (%s) is not in the snapshot.",
+		JA: "ロール %s (%s) がスナップショットにありません。",
+		KO: "역할 %s(%s)이(가) 스냅샷에 없습니다.",
+	}
+	causeSuggest = tr{EN: "Did you mean %s?", JA: "%s のことですか?", KO: "%s을(를) 의미했습니까?"}
+)
+
+// joinTr is a then b, in each language, as check joins a cause and its
+// suggestion.
+func joinTr(a, b tr) tr {
+	return tr{EN: a.EN + " " + b.EN, JA: a.JA + " " + b.JA, KO: a.KO + " " + b.KO}
+}
+
 func registerCheck(register func(map[string]tr)) {
 	register(map[string]tr{
 		"preflight.rule": {
@@ -71,19 +93,11 @@ func registerCheck(register func(map[string]tr)) {
 			JA: "一部の入力をチェックできませんでした: この操作が成功するとは確認できていません。",
 			KO: "일부 입력을 점검할 수 없었습니다: 이 작업이 성공한다고 확인되지 않았습니다.",
 		},
-		"preflight.unchecked.also":     {EN: "%s more requests could not be checked.", JA: "さらに %s 件のリクエストはチェックできませんでした。", KO: "추가로 %s개 요청은 점검할 수 없었습니다."},
-		"preflight.unchecked.also.one": {EN: "%s more request could not be checked.", JA: "さらに %s 件のリクエストはチェックできませんでした。", KO: "추가로 %s개 요청은 점검할 수 없었습니다."},
-		"preflight.causes":             {EN: "Could not check", JA: "チェックできなかった理由", KO: "점검할 수 없었던 이유"},
-		"preflight.cause.unknownPrincipal": { // principal, flag
-			EN: "Principal %s (%s) is not in the snapshot.",
-			JA: "プリンシパル %s (%s) がスナップショットにありません。",
-			KO: "보안 주체 %s(%s)이(가) 스냅샷에 없습니다.",
-		},
-		"preflight.cause.unknownRole": {
-			EN: "Role %s (%s) is not in the snapshot.",
-			JA: "ロール %s (%s) がスナップショットにありません。",
-			KO: "역할 %s(%s)이(가) 스냅샷에 없습니다.",
-		},
+		"preflight.unchecked.also":         {EN: "%s more requests could not be checked.", JA: "さらに %s 件のリクエストはチェックできませんでした。", KO: "추가로 %s개 요청은 점검할 수 없었습니다."},
+		"preflight.unchecked.also.one":     {EN: "%s more request could not be checked.", JA: "さらに %s 件のリクエストはチェックできませんでした。", KO: "추가로 %s개 요청은 점검할 수 없었습니다."},
+		"preflight.causes":                 {EN: "Could not check", JA: "チェックできなかった理由", KO: "점검할 수 없었던 이유"},
+		"preflight.cause.unknownPrincipal": causeUnknownPrincipal, // principal, flag
+		"preflight.cause.unknownRole":      causeUnknownRole,      // role, flag
 		"preflight.cause.unknownVault": {
 			EN: "Backup vault %s (%s) is not in the snapshot.",
 			JA: "バックアップボールト %s (%s) がスナップショットにありません。",
@@ -150,7 +164,7 @@ func registerCheck(register func(map[string]tr)) {
 		"preflight.cause.short.outsideSnapshot":     {EN: "fact of another account", JA: "別アカウントの情報", KO: "다른 계정의 정보"},
 		"preflight.cause.short.accountNotCollected": {EN: "account not collected", JA: "アカウント未収集", KO: "계정 미수집"},
 		"preflight.hidden.backupSettings":           {EN: "AWS Backup's organization settings", JA: "AWS Backup の組織設定", KO: "AWS Backup 조직 설정"},
-		"preflight.cause.suggest":                   {EN: "Did you mean %s?", JA: "%s のことですか?", KO: "%s을(를) 의미했습니까?"},
+		"preflight.cause.suggest":                   causeSuggest,
 
 		"preflight.cause.short.unknownPrincipal":       {EN: "principal not in the snapshot", JA: "プリンシパルがスナップショットにない", KO: "보안 주체가 스냅샷에 없음"},
 		"preflight.cause.short.unknownRole":            {EN: "role not in the snapshot", JA: "ロールがスナップショットにない", KO: "역할이 스냅샷에 없음"},
