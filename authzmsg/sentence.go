@@ -108,7 +108,10 @@ func readSentence(d *Denial, n, low string) sentenceResult {
 	}
 	rest := after[len(tok):]
 	raw := tok
-	tok = strings.TrimRight(strings.TrimLeft(tok, "(\"'`“"), ".,;:)\"'`”")
+	// An action ends at punctuation that closes what held the sentence:
+	// "[AccessDenied: Not authorized to perform sts:AssumeRole]" (node's
+	// inspect() of an SDK v2 error).
+	tok = strings.TrimRight(strings.TrimLeft(tok, "(\"'`“"), ".,;:)]\"'`”")
 	if strings.HasPrefix(raw, "(") && hasPrefixFold(strings.TrimLeft(rest, " "), "action") {
 		rest = strings.TrimLeft(rest, " ")[len("action"):]
 	}
