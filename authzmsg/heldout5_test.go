@@ -22,3 +22,20 @@ func TestActionBeforeClosingBracket(t *testing.T) {
 		}
 	}
 }
+
+// A resource the quoter elided with "..." and the reason follows keeps its
+// "...": it is not a sentence's full stop (it once read "arn:aws:lambda:").
+func TestResourceElidedBeforeReason(t *testing.T) {
+	for _, tc := range []struct{ in, resource string }{
+		{"User: arn:aws:sts::123456789012:assumed-role/R/s is not authorized to perform: lambda:InvokeFunction on resource: arn:aws:lambda:... because no resource-based policy allows the lambda:InvokeFunction action", "arn:aws:lambda:..."},
+		{"User: arn:aws:iam::123456789012:user/u is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::my-bucket/da... with an explicit deny in a resource-based policy", "arn:aws:s3:::my-bucket/da..."},
+	} {
+		d, err := Parse(tc.in)
+		if err != nil {
+			t.Fatalf("%q: %v", tc.in, err)
+		}
+		if d.Resource != tc.resource {
+			t.Errorf("%q: resource %q, want %q", tc.in, d.Resource, tc.resource)
+		}
+	}
+}

@@ -420,7 +420,12 @@ func readResource(d *Denial, r string) string {
 	// Where the resource ends is where the rest begins.
 	i := strings.Index(r, res)
 	rest := r[i+len(res):]
-	trimmed := strings.TrimRight(cleanToken(res), ".,;")
+	trimmed := cleanToken(res)
+	if !(end < len(r) && (strings.HasSuffix(trimmed, "...") || strings.HasSuffix(trimmed, "…"))) {
+		// An ellipsis the reason follows ("arn:aws:lambda:... because") is
+		// the quoter's elision, not the end of the sentence.
+		trimmed = strings.TrimRight(trimmed, ".,;")
+	}
 	if trimmed != "" {
 		res = trimmed
 	}
