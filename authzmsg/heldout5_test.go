@@ -39,3 +39,23 @@ func TestResourceElidedBeforeReason(t *testing.T) {
 		}
 	}
 }
+
+// A resource ARN whose {placeholders} or <placeholders> hold spaces is read
+// whole, and the reason after it too (it once ended at "{account", and the
+// sentence had no reason).
+func TestResourcePlaceholderWithSpaces(t *testing.T) {
+	for _, tc := range []struct{ in, resource, layer string }{
+		{"User: arn:aws:sts::111122223333:assumed-role/R/s is not authorized to perform: ssm:GetParameter on resource: arn:aws:ssm:{region}:{account id }:parameter/{parameter name} because no identity-based policy allows the ssm:GetParameter action", "arn:aws:ssm:{region}:{account id }:parameter/{parameter name}", "identity"},
+		{"User: arn:aws:iam::111122223333:user/u is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::<bucket name>/<object key> with an explicit deny in a resource-based policy", "arn:aws:s3:::<bucket name>/<object key>", "resource"},
+		// A placeholder never closed: the first word, as before.
+		{"User: arn:aws:iam::111122223333:user/u is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::<bucket because no identity-based policy allows the s3:GetObject action", "arn:aws:s3:::<bucket", "identity"},
+	} {
+		d, err := Parse(tc.in)
+		if err != nil {
+			t.Fatalf("%q: %v", tc.in, err)
+		}
+		if d.Resource != tc.resource || string(d.PolicyType) != tc.layer {
+			t.Errorf("%q: resource %q, layer %s; want %q, %s", tc.in, d.Resource, d.PolicyType, tc.resource, tc.layer)
+		}
+	}
+}

@@ -410,6 +410,8 @@ func readResource(d *Denial, r string) string {
 	}
 	var res string
 	switch {
+	case len(f) >= 2 && strings.HasPrefix(f[0], "arn:") && placeholderSpan(cand) != f[0]:
+		res = placeholderSpan(cand)
 	case len(f) >= 2 && resWordRE().MatchString(f[0]) && end < len(r):
 		res = cand
 	case len(f) >= 2 && resWordRE().MatchString(f[0]):
@@ -431,6 +433,36 @@ func readResource(d *Denial, r string) string {
 	}
 	setResource(d, res)
 	return rest
+}
+
+// placeholderSpan returns the ARN at the start of s up to the first white
+// space outside a {placeholder} or <placeholder>: a quoter's placeholder
+// may hold spaces ("arn:aws:svc:{region}:{account id }:thing/{the name}"),
+// an ARN none. Where a placeholder opened is never closed, it is the first
+// word.
+func placeholderSpan(s string) string {
+	depth, first := 0, -1
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '{', '<':
+			depth++
+		case '}', '>':
+			if depth > 0 {
+				depth--
+			}
+		case ' ', '\t', '\n':
+			if first < 0 {
+				first = i
+			}
+			if depth == 0 {
+				return s[:i]
+			}
+		}
+	}
+	if depth == 0 || first < 0 {
+		return s
+	}
+	return s[:first]
 }
 
 // setResource sets the resource and its kind.
