@@ -59,3 +59,23 @@ func TestResourcePlaceholderWithSpaces(t *testing.T) {
 		}
 	}
 }
+
+// A principal whose last segment a forum post put in Markdown bold
+// ("**session**") is read without the asterisks; a redaction made of them
+// ("***") stays.
+func TestPrincipalMarkdownBold(t *testing.T) {
+	for _, tc := range []struct{ in, principal string }{
+		{"User: arn:aws:sts::111122223333:assumed-role/AppRole/**botocore-session-1234** is not authorized to perform: s3:ListBucket on resource: arn:aws:s3:::b", "arn:aws:sts::111122223333:assumed-role/AppRole/botocore-session-1234"},
+		{"User: arn:aws:iam::111122223333:user/**alice** is not authorized to perform: s3:ListBucket on resource: arn:aws:s3:::b", "arn:aws:iam::111122223333:user/alice"},
+		{"User: arn:aws:sts::***:assumed-role/***/AWSCloudFormation is not authorized to perform: s3:ListBucket on resource: arn:aws:s3:::b", "arn:aws:sts::***:assumed-role/***/AWSCloudFormation"},
+		{"User: arn:aws:sts::111122223333:assumed-role/AppRole/***** is not authorized to perform: s3:ListBucket on resource: arn:aws:s3:::b", "arn:aws:sts::111122223333:assumed-role/AppRole/*****"},
+	} {
+		d, err := Parse(tc.in)
+		if err != nil {
+			t.Fatalf("%q: %v", tc.in, err)
+		}
+		if d.Principal.ARN != tc.principal {
+			t.Errorf("%q: principal %q, want %q", tc.in, d.Principal.ARN, tc.principal)
+		}
+	}
+}

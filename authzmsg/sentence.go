@@ -347,7 +347,19 @@ func readPrincipal(d *Denial, before string) {
 		d.Notes = append(d.Notes, "the message names only the caller's account ("+p+"), not the principal")
 		return
 	}
-	d.Principal = ParsePrincipal(cleanToken(p))
+	d.Principal = ParsePrincipal(unbold(cleanToken(p)))
+}
+
+// unbold returns the ARN p without the Markdown bold ("**name**") a forum
+// post put around its last segment ("assumed-role/R/**session**"). A name
+// holds no "*"; a run of them ("/***/", "***") is a redaction and stays.
+func unbold(p string) string {
+	i := strings.LastIndexAny(p, "/:")
+	seg := p[i+1:]
+	if len(seg) > 4 && strings.HasPrefix(seg, "**") && strings.HasSuffix(seg, "**") && !strings.Contains(seg[2:len(seg)-2], "*") {
+		return p[:i+1] + seg[2:len(seg)-2]
+	}
+	return p
 }
 
 // brokenARN returns the principal ARN that the words f (the text between
