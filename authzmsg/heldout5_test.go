@@ -79,3 +79,19 @@ func TestPrincipalMarkdownBold(t *testing.T) {
 		}
 	}
 }
+
+// "Cross-account pass role is not allowed" is a refusal of iam:PassRole.
+func TestCrossAccountPassRole(t *testing.T) {
+	for _, tc := range []struct{ in, action, resource string }{
+		{"AccessDeniedException: Cross-account pass role is not allowed.", "iam:PassRole", ""},
+		{"An error occurred (AccessDeniedException) when calling the CreateService operation: Cross-account pass role is not allowed.", "iam:PassRole", ""},
+	} {
+		d, err := Parse(tc.in)
+		if err != nil {
+			t.Fatalf("%q: %v", tc.in, err)
+		}
+		if d.Action != tc.action || d.Resource != tc.resource {
+			t.Errorf("%q: action %q, resource %q; want %q, %q", tc.in, d.Action, d.Resource, tc.action, tc.resource)
+		}
+	}
+}

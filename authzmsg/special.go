@@ -116,6 +116,19 @@ var specialPatterns = sync.OnceValue(func() []specialPattern {
 			},
 		},
 		{
+			// A service refusing to be passed a role of another account
+			// (CodeDeploy, ECS...): iam:PassRole never crosses accounts.
+			keys: []string{"cross-account pass role is not allowed"},
+			re:   regexp.MustCompile(`(?i)Cross-account pass role is not allowed`),
+			apply: func(d *Denial, _ []string, _ string) {
+				if d.Action == "" {
+					d.Action = "iam:PassRole"
+					d.Notes = append(d.Notes, "action iam:PassRole read from \"Cross-account pass role is not allowed\"")
+				}
+				d.Notes = append(d.Notes, "a role can be passed only to a service of its own account: no policy change allows passing a role of another account; pass a role of the account that makes the request")
+			},
+		},
+		{
 			// The AWS Knowledge Center's Japanese rendering of the IAM sentence
 			// with an explicit deny.
 			keys: []string{"は実行する権限がありません"},
