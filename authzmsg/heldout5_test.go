@@ -80,11 +80,16 @@ func TestPrincipalMarkdownBold(t *testing.T) {
 	}
 }
 
-// "Cross-account pass role is not allowed" is a refusal of iam:PassRole.
+// "Cross-account pass role is not allowed" is a refusal of iam:PassRole;
+// SQS's "Access to the resource URL is denied" names the queue by its URL
+// (the endpoint alone, "https://sqs.REGION.amazonaws.com/", names none).
 func TestCrossAccountPassRole(t *testing.T) {
 	for _, tc := range []struct{ in, action, resource string }{
 		{"AccessDeniedException: Cross-account pass role is not allowed.", "iam:PassRole", ""},
 		{"An error occurred (AccessDeniedException) when calling the CreateService operation: Cross-account pass role is not allowed.", "iam:PassRole", ""},
+		{"AccessDenied: Access to the resource https://sqs.eu-west-1.amazonaws.com/123456789012/orders is denied.", "", "https://sqs.eu-west-1.amazonaws.com/123456789012/orders"},
+		{`{"ErrorCode":"AccessDenied","ErrorMessage":"Access to the resource https://sqs.us-east-1.amazonaws.com/111122223333/q.fifo is denied.","sqsRequestId":"x"}`, "", "https://sqs.us-east-1.amazonaws.com/111122223333/q.fifo"},
+		{"AccessDenied: Access to the resource https://sqs.us-east-1.amazonaws.com/ is denied.", "", ""},
 	} {
 		d, err := Parse(tc.in)
 		if err != nil {

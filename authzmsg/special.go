@@ -129,6 +129,19 @@ var specialPatterns = sync.OnceValue(func() []specialPattern {
 			},
 		},
 		{
+			// SQS names the queue by its URL and neither the action nor the
+			// policy type: "Access to the resource https://sqs.REGION.
+			// amazonaws.com/ACCOUNT/QUEUE is denied."
+			keys: []string{"access to the resource http"},
+			re:   regexp.MustCompile(`(?i)Access to the resource (https?://sqs\.[\w.-]*amazonaws\.com(?:\.cn)?/[^\s"'\\]+) is denied`),
+			apply: func(d *Denial, m []string, _ string) {
+				if d.Resource == "" {
+					setResource(d, m[1])
+					d.Notes = append(d.Notes, "the queue was read from SQS's \"Access to the resource URL is denied\": SQS names neither the action nor the policy type")
+				}
+			},
+		},
+		{
 			// The AWS Knowledge Center's Japanese rendering of the IAM sentence
 			// with an explicit deny.
 			keys: []string{"は実行する権限がありません"},
