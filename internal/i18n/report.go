@@ -35,6 +35,11 @@ func registerReport(register func(map[string]tr)) {
 			JA: "スナップショットに対してチェックできませんでした: %s",
 			KO: "스냅샷 기준으로 점검할 수 없었습니다: %s",
 		},
+		"report.snapshot.from-message": {
+			EN: "named in the message",
+			JA: "メッセージに記載",
+			KO: "메시지에 명시됨",
+		},
 		"report.snapshot.error": {
 			EN: "The request could not be evaluated against the snapshot: %s",
 			JA: "スナップショットに対してリクエストを評価できませんでした: %s",

@@ -310,13 +310,15 @@ func (s style) explained(b *strings.Builder, e Explained) {
 func (s style) snapshot(b *strings.Builder, r *preflight.Result) {
 	o := s.o
 	s.heading(b, o.t("report.snapshot.heading"))
+	if line, ok := snapshotUnchecked(o.Lang, r); ok {
+		if unheldCause(r) {
+			line = s.color("33", line)
+		}
+		s.para(b, "", line)
+		b.WriteString("\n")
+		return
+	}
 	switch {
-	case unheldCause(r):
-		s.para(b, "", s.color("33", o.t("report.snapshot.could-not-check", causeText(o.Lang, *r.Cause))))
-	case r.Error != "":
-		s.para(b, "", o.t("report.snapshot.error", r.Error))
-	case r.Skip != "":
-		s.para(b, "", o.t("report.snapshot.unknown-principal", r.PrincipalARN))
 	case !r.Denied():
 		s.para(b, "", s.color("33", o.t("report.snapshot.allowed")))
 	default:
@@ -333,6 +335,33 @@ func (s style) snapshot(b *strings.Builder, r *preflight.Result) {
 		}
 	}
 	b.WriteString("\n")
+}
+
+// snapshotUnchecked is the line of a re-evaluation that decided nothing,
+// in lang (explain's and jobs' reports): a resource-based policy no
+// snapshot holds, an unknown principal, another cause (what it names came
+// from the message, not from one of check's flags) or an error.
+func snapshotUnchecked(lang i18n.Lang, r *preflight.Result) (string, bool) {
+	t := func(id string, args ...any) string { return i18n.T(lang, id, args...) }
+	switch {
+	case unheldCause(r):
+		return t("report.snapshot.could-not-check", causeText(lang, *r.Cause)), true
+	case r.Skip == "preflight.skip.unknown-principal":
+		// Before Error, which holds the same cause in English and names
+		// check's --as.
+		return t("report.snapshot.unknown-principal", r.PrincipalARN), true
+	case r.Cause != nil && r.Verdict == preflight.CouldNotCheck:
+		c := *r.Cause
+		if c.Flag != "" {
+			c.Flag = t("report.snapshot.from-message")
+		}
+		return t("report.snapshot.error", causeText(lang, c)), true
+	case r.Error != "":
+		return t("report.snapshot.error", r.Error), true
+	case r.Skip != "":
+		return t("report.snapshot.unknown-principal", r.PrincipalARN), true
+	}
+	return "", false
 }
 
 // unheldCause reports whether r could not be checked for a resource-based

@@ -225,13 +225,10 @@ func (v jobsView) text(w io.Writer, md bool) error {
 			if r := e.Snapshot; r != nil {
 				// Evaluated again against the snapshot of the
 				// principal's account.
+				line, unchecked := snapshotUnchecked(v.o.Lang, r)
 				switch {
-				case unheldCause(r):
-					para("    ", v.t("report.snapshot.could-not-check", causeText(v.o.Lang, *r.Cause)))
-				case r.Error != "":
-					para("    ", v.t("report.snapshot.error", r.Error))
-				case r.Skip != "":
-					para("    ", v.t("report.snapshot.unknown-principal", r.PrincipalARN))
+				case unchecked:
+					para("    ", line)
 				case !r.Denied():
 					para("    ", v.t("report.snapshot.allowed"))
 				default:
