@@ -137,10 +137,11 @@ func (c checker) decide(cd backupops.Condition, results []Result) ConditionResul
 			return unknown(missingCause("DestinationVaultARN"))
 		}
 		o := c.snap.Organization
+		whole := false
 		if c.p.Org != nil && c.p.Org.Organization() != nil {
 			// An account's snapshot holds its own branch of the tree
 			// only; the organization snapshot lists every member.
-			o = c.p.Org.Organization()
+			o, whole = c.p.Org.Organization(), true
 		}
 		if o == nil {
 			if us := c.snap.UnreadableFor(account.HiddenOrganization, ""); len(us) > 0 {
@@ -167,6 +168,11 @@ func (c checker) decide(cd backupops.Condition, results []Result) ConditionResul
 				id := o.ID
 				if id == "" {
 					id = o.RootID
+				}
+				if !whole {
+					if cause := c.partialOrg(o, a, id); cause != nil {
+						return unknown(*cause)
+					}
 				}
 				return set(StatusDenied, "preflight.cond.not-member", a, id)
 			}
@@ -250,6 +256,26 @@ func (c checker) decide(cd backupops.Condition, results []Result) ConditionResul
 		return set(StatusDenied, "preflight.cond.source-key-denies", k.ARN, dest)
 	}
 	return set(StatusCouldNotCheck, "preflight.cond.unknown")
+}
+
+// partialOrg is why organization o of an account's snapshot cannot tell
+// that account a is not a member of it (id), or nil when it can: part of
+// the tree was unreadable, or the snapshot lists the account's own branch
+// only (an account's file of an organization snapshot, audited alone: the
+// management account, a member of every organization, is not listed).
+func (c checker) partialOrg(o *account.Organization, a, id string) *Cause {
+	if us := c.snap.UnreadableFor(account.HiddenOrganization, ""); len(us) > 0 {
+		cause := unreadableCause(us[0], account.HiddenOrganization)
+		return &cause
+	}
+	if o.ManagementAccountID == "" || slices.ContainsFunc(o.Accounts, func(m account.OrgAccount) bool { return m.ID == o.ManagementAccountID }) {
+		return nil
+	}
+	if c.p.Org != nil {
+		// An organization snapshot without its tree.
+		return &Cause{Kind: CauseUnreadable, API: "organizations:ListAccountsForParent", Hides: account.HiddenOrganization}
+	}
+	return &Cause{Kind: CauseOutsideSnapshot, Subject: o.ManagementAccountID, Flag: "membership of account " + a + " in organization " + id}
 }
 
 // keyState decides that key ref of snapshot snap (given by flag) is

@@ -228,6 +228,11 @@ func runAuditOrg(env *Env, in *auditInput, dir string) error {
 		fmt.Fprintf(&b, "%s\n\n", t("audit.org.summary", strconv.Itoa(out.Summary.Items), strconv.Itoa(out.Summary.Failed),
 			strconv.Itoa(out.Summary.Unchecked), strconv.Itoa(out.CopyRules)))
 		for _, c := range out.Causes {
+			if c.Action == "" {
+				// A condition or a cause of could-not-check: no action.
+				fmt.Fprintf(&b, "- %s\n", t("audit.org.cause.rule", c.RuleID, strconv.Itoa(c.Count), strconv.Itoa(c.Accounts)))
+				continue
+			}
 			fmt.Fprintf(&b, "- %s\n", t("audit.org.cause", c.RuleID, c.Action, strconv.Itoa(c.Count), strconv.Itoa(c.Accounts)))
 		}
 		b.WriteString("\n")

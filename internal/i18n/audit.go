@@ -11,6 +11,11 @@ func registerAudit(register func(map[string]tr)) {
 			JA: "復旧ポイント %s 件、バックアップ選択 %s 件、スナップショットの読み取れなかった部分 %s 件: 成功 %s 件、失敗 %s 件、チェック不能 %s 件。",
 			KO: "복구 지점 %s개, 백업 선택 %s개, 스냅샷에서 읽지 못한 부분 %s개: 성공 %s개, 실패 %s개, 점검 불가 %s개.",
 		},
+		"audit.summary.copy": { // recovery points, selections, copy rules, unreadable parts, passed, failed, unchecked
+			EN: "%s recovery point(s), %s backup selection(s), %s copy rule(s) and %s unreadable part(s) of the snapshot: %s pass, %s would fail, %s could not be checked.",
+			JA: "復旧ポイント %s 件、バックアップ選択 %s 件、コピールール %s 件、スナップショットの読み取れなかった部分 %s 件: 成功 %s 件、失敗 %s 件、チェック不能 %s 件。",
+			KO: "복구 지점 %s개, 백업 선택 %s개, 복사 규칙 %s개, 스냅샷에서 읽지 못한 부분 %s개: 성공 %s개, 실패 %s개, 점검 불가 %s개.",
+		},
 		"audit.summary.ignored":  {EN: "%s ignored (ignore file).", JA: "%s 件は無視しました (無視ファイル)。", KO: "%s개는 무시했습니다(무시 파일)."},
 		"audit.summary.filtered": {EN: "%s below --severity.", JA: "%s 件は --severity の対象外です。", KO: "%s개는 --severity 대상이 아닙니다."},
 		"audit.nothing":          {EN: "Nothing to audit: the snapshot has no recovery points, backup selections or copy rules, and no AWS Backup call was recorded as unreadable.", JA: "監査する対象がありません: スナップショットに復旧ポイント、バックアップ選択、コピールールがなく、読み取れなかった AWS Backup の呼び出しも記録されていません。", KO: "감사할 대상이 없습니다: 스냅샷에 복구 지점, 백업 선택, 복사 규칙이 없고 읽을 수 없었던 AWS Backup 호출도 기록되지 않았습니다."},
@@ -48,6 +53,7 @@ func registerAudit(register func(map[string]tr)) {
 		"audit.org.title":              {EN: "Organization audit: %s accounts, %s audited, %s not audited", JA: "組織の監査: %s アカウント、監査済み %s、未監査 %s", KO: "조직 감사: 계정 %s개, 감사 %s개, 미감사 %s개"},
 		"audit.org.summary":            {EN: "%s items: %s would fail, %s could not be checked (%s copy rules).", JA: "%s 項目: 失敗 %s、チェック不能 %s (コピールール %s)。", KO: "항목 %s개: 실패 %s개, 점검 불가 %s개(복사 규칙 %s개)."},
 		"audit.org.cause":              {EN: "%s %s: %s item(s) in %s account(s)", JA: "%s %s: %s 項目 (%s アカウント)", KO: "%s %s: 항목 %s개(계정 %s개)"},
+		"audit.org.cause.rule":         {EN: "%s: %s item(s) in %s account(s)", JA: "%s: %s 項目 (%s アカウント)", KO: "%s: 항목 %s개(계정 %s개)"},
 		"audit.org.not-audited":        {EN: "Account %s not audited (%s): %s", JA: "アカウント %s は監査されていません (%s): %s", KO: "계정 %s은(는) 감사되지 않았습니다(%s): %s"},
 		"audit.item.copyRule":          {EN: "Copy rule %s", JA: "コピールール %s", KO: "복사 규칙 %s"},
 		"audit.copy-condition":         {EN: "[%s] the copy would fail: %s", JA: "[%s] コピーは失敗します: %s", KO: "[%s] 복사가 실패합니다: %s"},
@@ -82,6 +88,11 @@ func registerAudit(register func(map[string]tr)) {
 			KO: "[%s] 작업이 사용하는 KMS 키가 활성화되어 있지 않아 AWS KMS가 그 사용을 모두 거부합니다: %s",
 		},
 		"audit.remedy": {EN: "Fix: %s", JA: "修正: %s", KO: "수정: %s"},
+		"audit.sarif.copy-condition": { // condition, what decided it, item
+			EN: "A condition of the copy fails (%s — %s): %s would fail.",
+			JA: "コピーの条件が満たされません (%s — %s)。%s は失敗します。",
+			KO: "복사 조건이 충족되지 않습니다(%s — %s). %s은(는) 실패합니다.",
+		},
 		"audit.sarif.key-state": { // what decided it (key and state), item
 			EN: "A KMS key the operation uses is not enabled (%s): %s would fail.",
 			JA: "操作が使う KMS キーが有効ではありません (%s)。%s は失敗します。",

@@ -71,8 +71,14 @@ func fixTitle(lang i18n.Lang, title, id string, args []string) string {
 func summaryLine(rep audit.Report, lang i18n.Lang) string {
 	t := func(id string, args ...any) string { return i18n.T(lang, id, args...) }
 	s := rep.Summary
-	out := t("audit.summary", strconv.Itoa(rep.RecoveryPoints), strconv.Itoa(rep.Selections), strconv.Itoa(s.Items-rep.RecoveryPoints-rep.Selections),
-		strconv.Itoa(s.Passed), strconv.Itoa(s.Failed), strconv.Itoa(s.Unchecked))
+	var out string
+	if rep.CopyRules > 0 {
+		out = t("audit.summary.copy", strconv.Itoa(rep.RecoveryPoints), strconv.Itoa(rep.Selections), strconv.Itoa(rep.CopyRules),
+			strconv.Itoa(s.Items-rep.RecoveryPoints-rep.Selections-rep.CopyRules), strconv.Itoa(s.Passed), strconv.Itoa(s.Failed), strconv.Itoa(s.Unchecked))
+	} else {
+		out = t("audit.summary", strconv.Itoa(rep.RecoveryPoints), strconv.Itoa(rep.Selections), strconv.Itoa(s.Items-rep.RecoveryPoints-rep.Selections),
+			strconv.Itoa(s.Passed), strconv.Itoa(s.Failed), strconv.Itoa(s.Unchecked))
+	}
 	if s.Ignored > 0 {
 		out += " " + t("audit.summary.ignored", strconv.Itoa(s.Ignored))
 	}
@@ -247,6 +253,11 @@ func findingLine(lang i18n.Lang, f audit.Finding, item string) string {
 			msg += " " + i18n.T(lang, "audit.remedy", msgText(lang, f.Remedy))
 		}
 		return msg
+	}
+	if f.RuleID == audit.RuleCopyCondition {
+		// A condition of the copy, not a request: no principal or
+		// action to name.
+		return i18n.T(lang, "audit.sarif.copy-condition", i18n.T(lang, f.Title.ID), msgText(lang, f.Detail), item)
 	}
 	return i18n.T(lang, "audit.sarif.message", f.Action, f.PrincipalARN, f.Resource, auditLayer(lang, f.Layer), item)
 }
