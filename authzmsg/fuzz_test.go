@@ -43,6 +43,10 @@ func FuzzParse(f *testing.F) {
 	f.Add(msgA + "\n" + msgB + "\n")
 	f.Add("retry 1/2: " + msgAWrapped + "\nretry 2/2: " + msgA + "\nAn error occurred (AccessDeniedException) when calling the CreateGrant operation:\n" + msgB)
 	f.Add("You are not authorized to perform this operation.\n" + msgA + "\n" + ec2Pre + encX + "\n" + ec2Pre + encY)
+	// Several messages on one line (TestParseAllSeveralMessages).
+	f.Add(`{"level":"error","msg":"AccessDenied: ` + msgA + `\nAccessDenied: ` + msgB + `"}`)
+	f.Add(`["AccessDeniedException: ` + msgA + `", "` + msgB + `"]`)
+	f.Add(msgA + "; " + msgB + " | " + msgA + " - Sender AccessDenied " + msgA)
 	f.Fuzz(func(t *testing.T, text string) {
 		ds, err := ParseAll(text)
 		if err != nil {

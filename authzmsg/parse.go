@@ -37,9 +37,10 @@ func Parse(text string) (*Denial, error) {
 // ParseAll is Parse for input that may hold several denials: a CloudTrail
 // log ({"Records": [...]}, an array of events, or the output of aws
 // cloudtrail lookup-events) gives one Denial per record whose errorCode is
-// an access denial, in order. Plain text that holds several IAM messages on
-// lines of their own gives one Denial per distinct message, in the text's
-// order (see parseSeveral): a message wrapped over several lines is one,
+// an access denial, in order. Plain text that holds several IAM messages,
+// on lines of their own or packed into one line (a JSON log line with
+// escaped line breaks, messages joined by "; "), gives one Denial per
+// distinct message, in the text's order (see parseSeveral): a message wrapped over several lines is one,
 // and one seen again (an SDK's retries) is read once. Any other input
 // gives one Denial.
 func ParseAll(text string) ([]*Denial, error) {

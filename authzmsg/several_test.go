@@ -39,7 +39,22 @@ func TestParseAllSeveralMessages(t *testing.T) {
 			[]want{{a.principal, a.action, a.policyType, "AccessDeniedException", "CreateBackupVault", ""}, {b.principal, b.action, b.policyType, "AccessDeniedException", "CreateGrant", ""}}},
 		{"aws-sdk-go v1 repeats the message in Message_", "AccessDeniedException: " + msgA + "\n{\n  RespMetadata: {\n    StatusCode: 400,\n    RequestID: \"r\"\n  },\n  Message_: \"" + msgA + "\"\n}",
 			[]want{{a.principal, a.action, a.policyType, "AccessDeniedException", "", ""}}},
-		{"two on one line", msgA + ". " + msgB, []want{a}},
+		{"two on one line", msgA + ". " + msgB, []want{a, b}},
+		{"two on one line joined by '; '", msgA + "; " + msgB, []want{a, b}},
+		{"two on one line joined by ' | '", msgA + " | " + msgB, []want{a, b}},
+		{"a JSON log line, escaped line breaks", `{"level":"error","msg":"AccessDenied: ` + msgA + `\nAccessDenied: ` + msgB + `"}`,
+			[]want{{a.principal, a.action, a.policyType, "AccessDenied", "", ""}, {b.principal, b.action, b.policyType, "AccessDenied", "", ""}}},
+		{"a JSON log line, subjects right after the escapes", `{"level":"error","msg":"` + msgA + `\n` + msgB + `\n` + msgA + `"}`, []want{a, b}},
+		{"a JSON array of error strings", `["AccessDeniedException: ` + msgA + `", "AccessDeniedException: ` + msgB + `"]`,
+			[]want{{a.principal, a.action, a.policyType, "AccessDeniedException", "", ""}, {b.principal, b.action, b.policyType, "AccessDeniedException", "", ""}}},
+		{"two CLI errors on one line", "An error occurred (AccessDeniedException) when calling the CreateBackupVault operation: " + msgA +
+			" An error occurred (AccessDeniedException) when calling the CreateGrant operation: " + msgB,
+			[]want{{a.principal, a.action, a.policyType, "AccessDeniedException", "CreateBackupVault", ""}, {b.principal, b.action, b.policyType, "AccessDeniedException", "CreateGrant", ""}}},
+		{"one line then another line of two", msgB + "\n" + msgA + "; " + msgB + " | " + msgA, []want{b, a}},
+		{"one message twice on one line", "AccessDeniedException: " + msgA + "; AccessDeniedException: " + msgA,
+			[]want{{a.principal, a.action, a.policyType, "AccessDeniedException", "", ""}}},
+		{"the error body repeating the message, one redacted otherwise", "AccessDenied (client): " + msgA + " - Sender AccessDenied " +
+			strings.Replace(msgA, "backup-vault:v", "backup-vault:<vault>", 1), []want{{a.principal, a.action, a.policyType, "AccessDenied", "", ""}}},
 		{"EC2's preamble on its own line", "UnauthorizedOperation: You are not authorized to perform this operation.\n" + msgA + "\n" + msgB,
 			[]want{{a.principal, a.action, a.policyType, "UnauthorizedOperation", "", ""}, b}},
 		{"two encoded messages", ec2Pre + encX + "\n" + ec2Pre + encY + "\n" + ec2Pre + encX,
@@ -126,5 +141,51 @@ func TestParseAllManyPartialSentences(t *testing.T) {
 	ds, err := ParseAll(text)
 	if err != nil || len(ds) != 1 {
 		t.Fatalf("%d denials, %v; want 1", len(ds), err)
+	}
+}
+
+// Each message cut from the next on its line is that message alone: its
+// Raw holds nothing of the other, nor the separator between them.
+func TestParseAllSeveralOnOneLineRaw(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ text, rawA, rawB string }{
+		{msgA + "; " + msgB, msgA, msgB},
+		{msgA + " | " + msgB, msgA, msgB},
+		{`{"level":"error","msg":"AccessDenied: ` + msgA + `\nAccessDenied: ` + msgB + `"}`, `{"level":"error","msg":"AccessDenied: ` + msgA, `AccessDenied: ` + msgB + `"}`},
+		{`["` + msgA + `", "` + msgB + `"]`, `["` + msgA + `"`, msgB + `"]`},
+	} {
+		ds, err := ParseAll(tt.text)
+		if err != nil || len(ds) != 2 {
+			t.Errorf("%q: %d denials, %v; want 2", tt.text, len(ds), err)
+			continue
+		}
+		if ds[0].Raw != tt.rawA || ds[1].Raw != tt.rawB {
+			t.Errorf("%q: raw\n%q\n%q\nwant\n%q\n%q", tt.text, ds[0].Raw, ds[1].Raw, tt.rawA, tt.rawB)
+		}
+	}
+}
+
+// No message of the real corpus or of forms.json is cut into several: a
+// message that names two ARNs (the principal, "on resource:", "with an
+// explicit deny in a service control policy: ARN", "because ..."), an
+// SDK's echo of it on its line (aws-sdk-go v1's Message_, the JavaScript
+// SDK's error object, the PHP SDK's "Sender AccessDenied" body) is one.
+func TestParseAllCorpusMessagesStayWhole(t *testing.T) {
+	t.Parallel()
+	n := 0
+	for _, e := range loadCorpus(t) {
+		if ds, err := ParseAll(e.Text); err == nil && len(ds) != 1 {
+			t.Errorf("corpus %s: %d denials, want 1", e.ID, len(ds))
+		}
+		n++
+	}
+	for _, c := range loadFormCases(t) {
+		if ds, err := ParseAll(c.Input); err == nil && len(ds) != 1 && !strings.Contains(c.Input, "Records") {
+			t.Errorf("form %s: %d denials, want 1", c.Name, len(ds))
+		}
+		n++
+	}
+	if n < 300 {
+		t.Errorf("%d messages read: the corpus was not found whole", n)
 	}
 }

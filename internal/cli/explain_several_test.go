@@ -151,3 +151,51 @@ func TestExplainDecodesEachEncodedMessageOnce(t *testing.T) {
 		})
 	}
 }
+
+// Several messages packed into one line (a JSON log line whose message
+// holds them apart by escaped line breaks, two joined by "; ", a JSON
+// array of error strings) are explained one by one, in order, as the same
+// messages on lines of their own are; before, only the first was.
+func TestExplainSeveralMessagesOnOneLine(t *testing.T) {
+	t.Parallel()
+	want := []string{
+		"arn:aws:iam::111122223333:user/a backup:CreateBackupVault identity",
+		"arn:aws:iam::111122223333:user/b kms:CreateGrant permissionsBoundary",
+	}
+	for name, text := range map[string]string{
+		"json log line": `{"level":"error","time":"2026-12-04T18:00:00Z","msg":"AccessDenied: ` + severalA + `\nAccessDenied: ` + severalB + `"}` + "\n",
+		"semicolon":     severalA + "; " + severalB + "\n",
+		"pipe":          severalA + " | " + severalB + " | " + severalA + "\n",
+		"json array":    `["AccessDeniedException: ` + severalA + `", "AccessDeniedException: ` + severalB + `"]`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			out, errOut, code := runCLI(t, text, "explain", "--no-decode", "--format", "json", "-")
+			if code != ExitOK {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			var rep struct {
+				Denials []struct {
+					Denial struct {
+						Principal  struct{ ARN string }
+						Action     string
+						PolicyType string
+					}
+				}
+			}
+			if err := json.Unmarshal([]byte(out), &rep); err != nil {
+				t.Fatalf("%v\n%s", err, out)
+			}
+			var got []string
+			for _, d := range rep.Denials {
+				got = append(got, fmt.Sprintf("%s %s %s", d.Denial.Principal.ARN, d.Denial.Action, d.Denial.PolicyType))
+			}
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("denials:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+			text, _, _ := runCLI(t, text, "explain", "--no-decode", "-")
+			if n := strings.Count(text, strings.Repeat("─", 60)); n != 1 {
+				t.Errorf("text output holds %d separators, want 1 (two explanations):\n%s", n, text)
+			}
+		})
+	}
+}
