@@ -115,6 +115,10 @@ const (
 	// RuleAccountNotCollected: the organization snapshot does not hold the
 	// other account (not listed, or its collection failed).
 	RuleAccountNotCollected = "unchecked.account-not-collected"
+	// RuleResourcePolicy: a resource-based policy no snapshot holds (an
+	// S3 bucket's, ...) may deny a request the principal's policies
+	// allow, or allow one they do not (preflight.CauseResourcePolicyMay*).
+	RuleResourcePolicy = "unchecked.resource-policy"
 )
 
 // Severity is the severity of a rule: a selection whose role AWS Backup
@@ -803,6 +807,10 @@ func gapOf(c preflight.Cause) Gap {
 		return gap(RuleOutsideSnapshot, "audit.gap.outside-snapshot", c.Subject, c.Flag)
 	case preflight.CauseAccountNotCollected:
 		return gap(RuleAccountNotCollected, "audit.gap.account-not-collected", c.Subject, c.Error)
+	case preflight.CauseResourcePolicyMayDeny:
+		return gap(RuleResourcePolicy, "audit.gap.resource-policy.may-deny", c.Subject)
+	case preflight.CauseResourcePolicyMayAllow:
+		return gap(RuleResourcePolicy, "audit.gap.resource-policy.may-allow", c.Subject)
 	}
 	return gap(RuleNotEvaluated, "audit.gap.not-evaluated", c.String())
 }

@@ -36,8 +36,10 @@ type Recheck struct {
 	// Cause is why a request could not be checked (the role or key not in
 	// the snapshot, an unreadable call).
 	Cause *preflight.Cause `json:"cause,omitempty"`
-	// Reason says what was not evaluated and why (the bucket policy no
-	// snapshot holds, a job kind denied has no requests for).
+	// Reason says what was not evaluated and why (a job kind denied has
+	// no requests for). The bucket policy no snapshot holds is a Cause
+	// (preflight.CauseResourcePolicyMayDeny, ...MayAllow), as in denied
+	// check.
 	Reason *diagnose.Msg `json:"reason,omitempty"`
 }
 
@@ -124,7 +126,10 @@ func recheck(own *ownMatch, role, resource string, j Job, o Options) *Recheck {
 			rc.Status = preflight.StatusDenied
 		case r.CouldNotCheck() && rc.Status != preflight.StatusDenied:
 			rc.Status = preflight.StatusCouldNotCheck
-			if rc.Cause == nil && r.Cause != nil {
+			// The first cause; one that the role's policies allow
+			// nothing of gives way to one that they do not (a bucket
+			// policy that may allow a request they refuse).
+			if r.Cause != nil && (rc.Cause == nil || rc.Cause.Kind == preflight.CauseResourcePolicyMayDeny && r.Cause.Kind == preflight.CauseResourcePolicyMayAllow) {
 				c := *r.Cause
 				rc.Cause = &c
 			}
@@ -135,14 +140,6 @@ func recheck(own *ownMatch, role, resource string, j Job, o Options) *Recheck {
 		rc.Status, rc.Reason = preflight.StatusCouldNotCheck, &diagnose.Msg{ID: "jobs.recheck.no-requests", Args: []string{op.ID}}
 	case rc.Status == preflight.StatusCouldNotCheck && rc.Cause == nil:
 		rc.Reason = &diagnose.Msg{ID: "jobs.recheck.error", Args: []string{firstError(rc.Results)}}
-	case rc.Status == preflight.StatusAllowed && own.p.id == "s3-insufficient-permissions":
-		// The identity side allows; the bucket policy, which may deny
-		// the role, is in no snapshot.
-		rc.Status, rc.Reason = preflight.StatusCouldNotCheck, &diagnose.Msg{ID: "jobs.recheck.bucket-policy", Args: []string{p.ResourceARN}}
-	case rc.Status == preflight.StatusDenied && own.p.id == "s3-insufficient-permissions" && !explicit(rc.Results):
-		// Nothing of the role's allows; a bucket policy naming the role
-		// (in its account) could still.
-		rc.Reason = &diagnose.Msg{ID: "jobs.recheck.bucket-policy.implicit", Args: []string{p.ResourceARN}}
 	}
 	if rc.Cause != nil {
 		// The cause names where the job gave the value, not a flag of
@@ -159,15 +156,6 @@ func recheck(own *ownMatch, role, resource string, j Job, o Options) *Recheck {
 		}
 	}
 	return rc
-}
-
-func explicit(rs []preflight.Result) bool {
-	for _, r := range rs {
-		if r.Verdict == preflight.ExplicitDeny {
-			return true
-		}
-	}
-	return false
 }
 
 // keyState decides a key-state message from the key's state in snap.

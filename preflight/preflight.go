@@ -616,7 +616,9 @@ func Check(snap *account.Snapshot, op backupops.Operation, p Params) Report {
 	for _, w := range p.whatIf {
 		rep.Notes = append(rep.Notes, Note{ID: "preflight.note.what-if", Args: []string{w, rep.Parameters[w]}})
 	}
-	c := checker{snap: snap, p: p, op: op}
+	// A resource-based policy no snapshot holds (an S3 bucket's, ...) is
+	// not taken as absent: see unheldPolicy.
+	c := checker{snap: snap, p: p, op: op, unheld: true}
 	for i, r := range op.ExpandEach(bp) {
 		res := Result{Principal: r.Principal, PrincipalARN: r.PrincipalARN, Action: r.Action, Resource: r.Resource,
 			Context: r.Context, When: r.When, Inferred: r.Inferred}
@@ -637,6 +639,7 @@ func Check(snap *account.Snapshot, op backupops.Operation, p Params) Report {
 			}
 			res.PrincipalARN = p.Caller
 			c.evaluate(&res, p.Caller, p.Caller, "")
+			unheldPolicy(&res, snap.AccountID)
 		case r.Principal == backupops.JobRole:
 			if p.RoleARN == "" {
 				res.couldNotCheck(missingCause("RoleARN"))
@@ -648,6 +651,7 @@ func Check(snap *account.Snapshot, op backupops.Operation, p Params) Report {
 				break
 			}
 			c.evaluate(&res, sessionARN(p.Partition, p.Account, role.Name), role.ARN, role.ARN)
+			unheldPolicy(&res, snap.AccountID)
 		default:
 			c.serviceLinked(&res, id)
 		}
@@ -894,7 +898,7 @@ func (c checker) evaluate(res *Result, principal, policyPrincipal, roleARN strin
 		return
 	}
 	if c.unheld && cs.Resource == nil && arn.Account(policyPrincipal) != resAcct {
-		if _, holder, ok := account.UnheldPolicy(res.Resource); ok {
+		if _, holder, ok := account.UnheldPolicy(res.Resource); ok && !strings.ContainsAny(holder, "*?") {
 			cs.Resource = standIn(holder)
 		}
 	}

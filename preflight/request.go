@@ -40,7 +40,7 @@ func EvaluateRequest(snap *account.Snapshot, principal, action, resource string,
 	return res
 }
 
-// unheldPolicy makes res, a result of EvaluateRequest, could-not-check
+// unheldPolicy makes res, a result of EvaluateRequest or Check, could-not-check
 // when its resource carries a resource-based policy no snapshot holds
 // (account.UnheldPolicy) and that policy could change its verdict: a
 // request the principal's policies allow (the policy may deny it:
@@ -55,7 +55,9 @@ func EvaluateRequest(snap *account.Snapshot, principal, action, resource string,
 // that policy (checker.unheld), so its verdict is the caller's side's.
 func unheldPolicy(res *Result, snapAccount string) {
 	kind, holder, ok := account.UnheldPolicy(res.Resource)
-	if !ok {
+	if !ok || strings.ContainsAny(holder, "*?") {
+		// A pattern (file-system/* of a file system the job creates)
+		// names no one resource, so no one policy.
 		return
 	}
 	// A plan verified without that policy (or, across accounts, with the

@@ -99,20 +99,31 @@ func TestJobsRecheck(t *testing.T) {
 			t.Errorf("%s: %d explanations, want 1", msg, found)
 		}
 	}
-	// S3: the identity side is decided, the bucket policy never is.
+	// S3: the identity side is decided, the bucket policy never is: the
+	// role's policies allowing or (in the bucket's account) refusing the
+	// S3 requests, the bucket policy could deny or allow them: could not
+	// check, as denied check says (it was denied, with a note, for a
+	// refusal).
 	s3 := map[string]string{}
 	for _, g := range r.Groups {
 		if g.Rule != "backup.job.s3-insufficient-permissions" {
 			continue
 		}
 		for _, e := range g.Explanations {
-			if e.Recheck != nil && e.Recheck.Reason != nil {
-				s3[e.Recheck.Status] = e.Recheck.Reason.ID
+			if rc := e.Recheck; rc != nil {
+				k := ""
+				if rc.Cause != nil {
+					k = string(rc.Cause.Kind)
+				}
+				if rc.Reason != nil {
+					k += "+" + rc.Reason.ID
+				}
+				s3[k] = rc.Status
 			}
 		}
 	}
-	if s3["denied"] != "jobs.recheck.bucket-policy.implicit" || s3["couldNotCheck"] != "jobs.recheck.bucket-policy" {
-		t.Errorf("S3 rechecks %v", s3)
+	if len(s3) != 2 || s3["resourcePolicyMayAllow"] != "couldNotCheck" || s3["resourcePolicyMayDeny"] != "couldNotCheck" {
+		t.Errorf("S3 rechecks %v, want couldNotCheck for resourcePolicyMayAllow and resourcePolicyMayDeny", s3)
 	}
 
 	text, _, _ := runCLIWith(t, deps, "", append([]string{"jobs", "--lang", "en"}, snap...)...)
@@ -122,7 +133,8 @@ func TestJobsRecheck(t *testing.T) {
 		"Against the snapshot the engine allows each of the 6 requests of the job role that denied check knows for backup/EBS",
 		"Could not check against the snapshot: Role arn:aws:iam::111122223333:role/GoneRole (StatusMessage) is not in the snapshot.",
 		"Not re-evaluated against the snapshot: denied knows the job role's requests of backup jobs, not of a restore job.",
-		"the bucket policy of arn:aws:s3:::logs-bucket, which may deny the role, was not evaluated: no snapshot holds S3 bucket policies",
+		"Could not check against the snapshot: The principal's policies in the snapshot allow the request, but the snapshot does not hold the bucket policy of arn:aws:s3:::logs-bucket, which may deny it",
+		"Could not check against the snapshot: Nothing of the principal's policies in the snapshot allows the request, but the snapshot does not hold the bucket policy of arn:aws:s3:::",
 		"is PendingDeletion: in that state it cannot be used, whatever its policy",
 		"is Enabled: it may have been enabled again since the job failed",
 		"in the resource-based policy",

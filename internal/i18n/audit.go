@@ -195,6 +195,16 @@ func registerAudit(register func(map[string]tr)) {
 		"audit.gap.outside-snapshot": { // account, what
 			EN: "%[2]s is a fact of account %[1]s, outside the snapshot: audit an organization snapshot (denied collect --org)", JA: "%[2]s はアカウント %[1]s の情報で、スナップショットの外にあります: 組織のスナップショット (denied collect --org) を監査してください", KO: "%[2]s은(는) 계정 %[1]s의 정보로 스냅샷 밖에 있습니다: 조직 스냅샷(denied collect --org)을 감사하십시오",
 		},
+		"audit.gap.resource-policy.may-deny": { // resource
+			EN: "the snapshot does not hold the resource-based policy of %s (an S3 bucket policy, ...): it may deny requests the principal's policies allow",
+			JA: "%s のリソースベースのポリシー (S3 のバケットポリシーなど) はスナップショットに含まれていません: プリンシパルのポリシーが許可するリクエストを拒否している可能性があります",
+			KO: "%s의 리소스 기반 정책(S3 버킷 정책 등)은 스냅샷에 없습니다: 보안 주체의 정책이 허용하는 요청을 거부할 수 있습니다",
+		},
+		"audit.gap.resource-policy.may-allow": { // resource
+			EN: "the snapshot does not hold the resource-based policy of %s (an S3 bucket policy, ...): within one account it may allow requests nothing of the principal's policies allows",
+			JA: "%s のリソースベースのポリシー (S3 のバケットポリシーなど) はスナップショットに含まれていません: 同じアカウント内では、プリンシパルのポリシーが許可していないリクエストを許可している可能性があります",
+			KO: "%s의 리소스 기반 정책(S3 버킷 정책 등)은 스냅샷에 없습니다: 같은 계정 안에서는 보안 주체의 정책이 허용하지 않는 요청을 허용할 수 있습니다",
+		},
 		"audit.gap.account-not-collected": { // account, why
 			EN: "account %s is not in the organization snapshot (%s)", JA: "アカウント %s は組織のスナップショットにありません (%s)", KO: "계정 %s이(가) 조직 스냅샷에 없습니다(%s)",
 		},
@@ -241,6 +251,7 @@ func registerAudit(register func(map[string]tr)) {
 		"unknown-instance-profile": {"The EC2 instance profile is not in the snapshot", "EC2 インスタンスプロファイルがスナップショットにありません", "EC2 인스턴스 프로필이 스냅샷에 없습니다"},
 		"unknown-principal":        {"A principal is not in the snapshot", "プリンシパルがスナップショットにありません", "보안 주체가 스냅샷에 없습니다"},
 		"unmapped-resource-type":   {"No restore operation is known for the resource type", "リソースタイプの復元操作が不明です", "리소스 유형의 복원 작업을 알 수 없습니다"},
+		"resource-policy":          {"A resource-based policy is not in the snapshot", "リソースベースのポリシーがスナップショットにありません", "리소스 기반 정책이 스냅샷에 없습니다"},
 		"not-evaluated":            {"A request could not be evaluated", "リクエストを評価できませんでした", "요청을 평가할 수 없었습니다"},
 		"service-linked-role":      {"A service-linked role request is not evaluated", "サービスリンクロールのリクエストは評価していません", "서비스 연결 역할 요청은 평가하지 않았습니다"},
 	} {

@@ -148,16 +148,6 @@ func registerJobs(register func(map[string]tr)) {
 			JA: "スナップショットに対してチェックできませんでした: %s",
 			KO: "스냅샷 기준으로 점검할 수 없었습니다: %s",
 		},
-		"jobs.recheck.bucket-policy": { // bucket ARN
-			EN: "Could not check against the snapshot: the job role's identity-based policies (with its permissions boundary and SCPs) allow its S3 requests, but the bucket policy of %s, which may deny the role, was not evaluated: no snapshot holds S3 bucket policies.",
-			JA: "スナップショットに対してチェックできませんでした: ジョブロールのアイデンティティベースのポリシー (アクセス許可の境界と SCP を含む) は S3 のリクエストを許可しますが、ロールを拒否している可能性がある %s のバケットポリシーは評価していません。S3 のバケットポリシーはスナップショットに含まれません。",
-			KO: "스냅샷 기준으로 점검할 수 없었습니다: 작업 역할의 자격 증명 기반 정책(권한 경계와 SCP 포함)은 S3 요청을 허용하지만, 역할을 거부할 수 있는 %s의 버킷 정책은 평가하지 않았습니다. S3 버킷 정책은 스냅샷에 없습니다.",
-		},
-		"jobs.recheck.bucket-policy.implicit": { // bucket ARN
-			EN: "Nothing of the job role's allows these S3 requests; the bucket policy of %s could still allow the role, but no snapshot holds S3 bucket policies.",
-			JA: "ジョブロールのポリシーはこれらの S3 リクエストを許可していません。%s のバケットポリシーがロールを許可している可能性はありますが、S3 のバケットポリシーはスナップショットに含まれません。",
-			KO: "작업 역할의 어떤 정책도 이 S3 요청을 허용하지 않습니다. %s의 버킷 정책이 역할을 허용할 수는 있지만 S3 버킷 정책은 스냅샷에 없습니다.",
-		},
 		"jobs.recheck.no-role": {
 			EN: "Not re-evaluated against the snapshot: neither the message nor the job names the job role.",
 			JA: "スナップショットに対して再評価していません: メッセージにもジョブにもジョブロールがありません。",
