@@ -77,6 +77,24 @@ func TestAuditClean(t *testing.T) {
 	}
 }
 
+// A clean audit says what its success covers: what the snapshot holds,
+// not the facts no snapshot holds (a destination bucket's policy), which
+// check lists; it said "Every restore checked would succeed." alone.
+func TestAuditCleanSaysWhatItCovers(t *testing.T) {
+	t.Parallel()
+	for lang, want := range map[string]string{
+		"en": "Every restore checked would succeed against what the snapshot holds; facts no snapshot holds",
+		"ja": "スナップショットにない事実",
+		"ko": "스냅샷에 없는 사실",
+	} {
+		out, errOut, code := runCLI(t, "", "audit", "--snapshot", auditClean, "--lang", lang)
+		flat := strings.Join(strings.Fields(out), "") // lines wrap anywhere in ja and ko
+		if code != ExitOK || !strings.Contains(flat, strings.Join(strings.Fields(want), "")) || !strings.Contains(flat, "deniedcheckrestore--recovery-point") {
+			t.Errorf("%s: exit %d, want 0 and %q:\n%s%s", lang, code, want, out, errOut)
+		}
+	}
+}
+
 func TestAuditBadInput(t *testing.T) {
 	t.Parallel()
 	for _, args := range [][]string{

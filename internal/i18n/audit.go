@@ -19,7 +19,11 @@ func registerAudit(register func(map[string]tr)) {
 		"audit.summary.ignored":  {EN: "%s ignored (ignore file).", JA: "%s 件は無視しました (無視ファイル)。", KO: "%s개는 무시했습니다(무시 파일)."},
 		"audit.summary.filtered": {EN: "%s below --severity.", JA: "%s 件は --severity の対象外です。", KO: "%s개는 --severity 대상이 아닙니다."},
 		"audit.nothing":          {EN: "Nothing to audit: the snapshot has no recovery points, backup selections or copy rules, and no AWS Backup call was recorded as unreadable.", JA: "監査する対象がありません: スナップショットに復旧ポイント、バックアップ選択、コピールールがなく、読み取れなかった AWS Backup の呼び出しも記録されていません。", KO: "감사할 대상이 없습니다: 스냅샷에 복구 지점, 백업 선택, 복사 규칙이 없고 읽을 수 없었던 AWS Backup 호출도 기록되지 않았습니다."},
-		"audit.ok":               {EN: "Every restore checked would succeed.", JA: "チェックした復元はすべて成功します。", KO: "점검한 모든 복원이 성공합니다."},
+		"audit.ok": {
+			EN: "Every restore checked would succeed against what the snapshot holds; facts no snapshot holds (a restore's destination bucket policy, say) are not verified: denied check restore --recovery-point ARN lists them under \"To verify\".",
+			JA: "チェックした復元は、スナップショットの内容に照らしてすべて成功します。スナップショットにない事実 (復元先バケットのポリシーなど) は確認していません: denied check restore --recovery-point ARN の「要確認」に一覧があります。",
+			KO: "점검한 모든 복원이 스냅샷의 내용에 비추어 성공합니다. 스냅샷에 없는 사실(복원 대상 버킷의 정책 등)은 확인하지 않았습니다: denied check restore --recovery-point ARN의 \"확인 필요\"에 목록이 있습니다.",
+		},
 		"audit.ok.suppressed": {
 			EN: "Nothing reported would fail; the ignored and filtered items were not proven to succeed.",
 			JA: "報告対象に失敗するものはありません。無視・除外した項目の成功は確認していません。",
