@@ -33,6 +33,12 @@ type Recheck struct {
 	// Key and KeyState are the key and its state in the snapshot.
 	Key      string `json:"key,omitempty"`
 	KeyState string `json:"keyState,omitempty"`
+	// Detail says what decided a key's state (denied check's condition
+	// detail: preflight.cond.key-ok, key-aws-managed, key-state), and
+	// Fix how to make a key that is not enabled usable again (the AWS CLI
+	// commands naming its ARN: preflight.KeyStateFix).
+	Detail *preflight.Note `json:"detail,omitempty"`
+	Fix    *preflight.Note `json:"fix,omitempty"`
 	// Cause is why a request could not be checked (the role or key not in
 	// the snapshot, an unreadable call).
 	Cause *preflight.Cause `json:"cause,omitempty"`
@@ -158,30 +164,26 @@ func recheck(own *ownMatch, role, resource string, j Job, o Options) *Recheck {
 	return rc
 }
 
-// keyState decides a key-state message from the key's state in snap.
+// keyState decides a key-state message from the key's state in snap, as
+// denied check decides a key's state (preflight.KeyStateOf): a key not
+// enabled is denied with the fix naming its ARN, a state the snapshot does
+// not record could not be checked (naming the unreadable call that hid it),
+// an AWS managed key is enabled (AWS KMS keeps it so). Before, an AWS
+// managed key without a recorded state could not be checked and a denial
+// carried no fix.
 func keyState(snap *account.Snapshot, key string) *Recheck {
-	rc := &Recheck{Status: preflight.StatusCouldNotCheck, Key: key}
-	k, ok := snap.Key(key)
-	if !ok {
-		region := ""
-		if a, ok := arn.Parse(key); ok {
-			region = a.Region
-		}
-		c := preflight.Cause{Kind: preflight.CauseUnknownKey, Subject: key, Flag: "StatusMessage"}
-		if us := snap.UnreadableFor(account.HiddenKMSKeys, region); len(us) > 0 {
-			c = preflight.Cause{Kind: preflight.CauseUnreadable, API: us[0].API(), Hides: account.HiddenKMSKeys, Error: us[0].Error}
-		}
-		rc.Cause = &c
-		return rc
+	region := ""
+	if a, ok := arn.Parse(key); ok {
+		region = a.Region
 	}
-	rc.Key, rc.KeyState = k.ARN, k.KeyState
-	switch {
-	case k.KeyState == "":
-		rc.Reason = &diagnose.Msg{ID: "jobs.recheck.key-state.unknown", Args: []string{k.ARN}}
-	case strings.EqualFold(k.KeyState, "Enabled"):
-		rc.Status = preflight.StatusAllowed
-	default:
-		rc.Status = preflight.StatusDenied
+	d := preflight.KeyStateOf(snap, key, region, "StatusMessage")
+	rc := &Recheck{Status: d.Status, Key: key, Cause: d.Cause, Fix: d.Fix}
+	if d.Key != nil {
+		rc.Key, rc.KeyState = d.Key.ARN, d.Key.KeyState
+	}
+	if d.Status != preflight.StatusCouldNotCheck {
+		n := d.Detail
+		rc.Detail = &n
 	}
 	return rc
 }

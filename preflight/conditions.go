@@ -279,17 +279,41 @@ func (c checker) partialOrg(o *account.Organization, a, id string) *Cause {
 }
 
 // keyState decides that key ref of snapshot snap (given by flag) is
-// enabled and in region: a key in another state refuses every
-// cryptographic operation (AWS KMS, "Key states of AWS KMS keys"), and the
-// fix says how to enable it; a key the snapshot lacks, or whose state it
-// does not record, could not be checked, except an AWS managed key, which
-// AWS KMS keeps enabled ("You cannot enable or disable AWS managed keys
-// ... AWS managed keys are permanently enabled", "Enable and disable
-// keys").
+// enabled and in region (KeyStateOf).
 func (c checker) keyState(cr ConditionResult, snap *account.Snapshot, ref, region, flag string) ConditionResult {
-	set := func(s Status, id string, args ...string) ConditionResult {
-		cr.Outcome, cr.Detail = s, Note{ID: id, Args: args}
-		return cr
+	d := KeyStateOf(snap, ref, region, flag)
+	cr.Outcome, cr.Detail, cr.Cause, cr.Fix = d.Status, d.Detail, d.Cause, d.Fix
+	return cr
+}
+
+// KeyDecision is what a snapshot says of a KMS key's state (KeyStateOf).
+type KeyDecision struct {
+	// Key is the key in the snapshot (nil when it lacks it).
+	Key *account.KMSKey
+	// Status is allowed (the key is usable), denied (its state or Region
+	// refuses its use) or couldNotCheck (Cause says why).
+	Status Status
+	// Detail says what decided it: preflight.cond.key-ok,
+	// key-aws-managed, key-state, key-region or unknown.
+	Detail Note
+	Cause  *Cause
+	// Fix is how to make a key that is not enabled usable (KeyStateFix).
+	Fix *Note
+}
+
+// KeyStateOf decides that key ref (a key ARN, id or alias, given by flag)
+// of snapshot snap is enabled and in region ("" for the key's own): a key
+// in another state refuses every cryptographic operation (AWS KMS, "Key
+// states of AWS KMS keys"), and the fix says how to enable it, naming its
+// ARN; a key the snapshot lacks, or whose state it does not record, could
+// not be checked, except an AWS managed key, which AWS KMS keeps enabled
+// ("You cannot enable or disable AWS managed keys ... AWS managed keys are
+// permanently enabled", "Enable and disable keys"). denied check's key
+// conditions and the jobs recheck of a key-state message share it.
+func KeyStateOf(snap *account.Snapshot, ref, region, flag string) KeyDecision {
+	set := func(d KeyDecision, s Status, id string, args ...string) KeyDecision {
+		d.Status, d.Detail = s, Note{ID: id, Args: args}
+		return d
 	}
 	k, ok := snap.KeyIn(ref, region)
 	if !ok {
@@ -297,28 +321,28 @@ func (c checker) keyState(cr ConditionResult, snap *account.Snapshot, ref, regio
 		if us := snap.UnreadableFor(account.HiddenKMSKeys, region); len(us) > 0 {
 			cause = unreadableCause(us[0], account.HiddenKMSKeys)
 		}
-		cr.Cause = &cause
-		return set(StatusCouldNotCheck, "preflight.cond.unknown")
+		return set(KeyDecision{Cause: &cause}, StatusCouldNotCheck, "preflight.cond.unknown")
 	}
+	d := KeyDecision{Key: k}
 	if k.KeyState != "" && k.KeyState != "Enabled" {
-		cr.Fix = KeyStateFix(k)
-		return set(StatusDenied, "preflight.cond.key-state", k.ARN, k.KeyState)
+		d.Fix = KeyStateFix(k)
+		return set(d, StatusDenied, "preflight.cond.key-state", k.ARN, k.KeyState)
 	}
 	if f, n := arn.Fields(k.ARN); n == 6 && f[3] != "" && region != "" && f[3] != region {
-		return set(StatusDenied, "preflight.cond.key-region", k.ARN, f[3], region)
+		return set(d, StatusDenied, "preflight.cond.key-region", k.ARN, f[3], region)
 	}
 	if k.KeyState == "" {
 		if k.KeyManager == account.KeyManagerAWS {
-			return set(StatusAllowed, "preflight.cond.key-aws-managed", k.ARN)
+			return set(d, StatusAllowed, "preflight.cond.key-aws-managed", k.ARN)
 		}
 		// Not recorded (kms:DescribeKey unreadable, an older
 		// snapshot): a disabled key, or one pending deletion,
 		// refuses every use, so enabled is not to be assumed.
-		cause := c.unknownKeyState(snap, k, region, flag)
-		cr.Cause = &cause
-		return set(StatusCouldNotCheck, "preflight.cond.unknown")
+		cause := unknownKeyState(snap, k, region, flag)
+		d.Cause = &cause
+		return set(d, StatusCouldNotCheck, "preflight.cond.unknown")
 	}
-	return set(StatusAllowed, "preflight.cond.key-ok", k.ARN)
+	return set(d, StatusAllowed, "preflight.cond.key-ok", k.ARN)
 }
 
 // KeyStateFix is how to make key k usable again, by its state: the AWS
@@ -349,7 +373,7 @@ func KeyStateFix(k *account.KMSKey) *Note {
 
 // unknownKeyState is the cause of a key of the snapshot whose state it
 // does not record, naming the unreadable call that hid it when one did.
-func (c checker) unknownKeyState(snap *account.Snapshot, k *account.KMSKey, region, flag string) Cause {
+func unknownKeyState(snap *account.Snapshot, k *account.KMSKey, region, flag string) Cause {
 	cause := Cause{Kind: CauseUnknownKeyState, Subject: k.ARN, Flag: flag}
 	if us := snap.UnreadableFor(account.HiddenKMSKeys, region); len(us) > 0 {
 		cause.API, cause.Hides, cause.Error = us[0].API(), account.HiddenKMSKeys, us[0].Error

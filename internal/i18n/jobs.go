@@ -143,6 +143,11 @@ func registerJobs(register func(map[string]tr)) {
 			JA: "スナップショットではキー %s の状態は %s です。ジョブの失敗後に再び有効化された可能性があります。",
 			KO: "스냅샷에서 키 %s의 상태는 %s입니다. 작업이 실패한 뒤 다시 활성화되었을 수 있습니다.",
 		},
+		"jobs.recheck.key-aws-managed": { // key
+			EN: "In the snapshot the key %s is an AWS managed key, which AWS KMS keeps enabled (AWS managed keys cannot be disabled): the snapshot does not show the state the message names.",
+			JA: "スナップショットではキー %s は AWS マネージドキーで、AWS KMS が常に有効にしています (AWS マネージドキーは無効化できません)。スナップショットはメッセージが示す状態を示していません。",
+			KO: "스냅샷에서 키 %s은(는) AWS 관리형 키이며 AWS KMS가 항상 활성화해 둡니다(AWS 관리형 키는 비활성화할 수 없음). 스냅샷은 메시지가 말하는 상태를 보여 주지 않습니다.",
+		},
 		"jobs.recheck.cause": { // why (a could-not-check cause)
 			EN: "Could not check against the snapshot: %s",
 			JA: "スナップショットに対してチェックできませんでした: %s",
@@ -177,11 +182,6 @@ func registerJobs(register func(map[string]tr)) {
 			EN: "Not re-evaluated against the snapshot: %s lists no request of the job role that this message is about.",
 			JA: "スナップショットに対して再評価していません: %s には、このメッセージに関するジョブロールのリクエストがありません。",
 			KO: "스냅샷 기준으로 다시 평가하지 않았습니다: %s에는 이 메시지와 관련된 작업 역할의 요청이 없습니다.",
-		},
-		"jobs.recheck.key-state.unknown": { // key
-			EN: "Could not check against the snapshot: it holds no state for the key %s.",
-			JA: "スナップショットに対してチェックできませんでした: キー %s の状態がスナップショットにありません。",
-			KO: "스냅샷 기준으로 점검할 수 없었습니다: 스냅샷에 키 %s의 상태가 없습니다.",
 		},
 		"jobs.recheck.error": { // error
 			EN: "Could not check against the snapshot: %s",

@@ -263,6 +263,8 @@ func (v jobsView) recheckLines(rc *jobs.Recheck) []string {
 		out = append(out, v.t("jobs.recheck.key-state.denied", rc.Key, rc.KeyState))
 	case rc.KeyState != "" && rc.Status == preflight.StatusAllowed:
 		out = append(out, v.t("jobs.recheck.key-state.allowed", rc.Key, rc.KeyState))
+	case rc.Detail != nil && rc.Detail.ID == "preflight.cond.key-aws-managed":
+		out = append(out, v.t("jobs.recheck.key-aws-managed", rc.Key))
 	case rc.Status == preflight.StatusAllowed:
 		out = append(out, v.t("jobs.recheck.allowed", len(rc.Results), rc.Operation))
 	case rc.Status == preflight.StatusDenied:
@@ -274,6 +276,10 @@ func (v jobsView) recheckLines(rc *jobs.Recheck) []string {
 	}
 	if rc.Reason != nil {
 		out = append(out, v.msg(*rc.Reason))
+	}
+	if rc.Fix != nil {
+		// The key's real ARN and Region, as denied check gives it.
+		out = append(out, v.t("preflight.cond.fix", noteText(v.o.Lang, *rc.Fix)))
 	}
 	return out
 }
