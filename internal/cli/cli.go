@@ -151,7 +151,8 @@ func (e *Env) Width() int {
 const rootLong = `denied: why AWS said no, and how to fix it.
 
 Exit codes: 0 success, 1 something would be denied, 2 bad input or usage, 3 AWS or runtime failure,
-4 something could not be checked (check, audit; 1 takes precedence).`
+4 something could not be checked (check, audit, jobs, explain --snapshot or --live; 1 takes
+precedence).`
 
 // usage writes the usage of c: its synopsis, examples, subcommands and
 // flags. It is Go code, not one of cobra's templates: text/template's

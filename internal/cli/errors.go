@@ -8,13 +8,14 @@ import (
 // Exit codes, the same for every command.
 const (
 	ExitOK      = 0 // success
-	ExitDenied  = 1 // something would be denied (check, audit)
+	ExitDenied  = 1 // something would be denied (check, audit, explain --snapshot/--live; jobs: a job failed for an authorization cause)
 	ExitUsage   = 2 // bad input or usage
 	ExitRuntime = 3 // AWS or runtime failure
 	// ExitUnchecked: nothing was proven denied, but something could not be
 	// checked (an unknown role, vault or key, a policy the snapshot could
 	// not read, a missing parameter): never reported as success (check,
-	// audit).
+	// audit, explain --snapshot/--live; jobs: a status message not
+	// recognized).
 	ExitUnchecked = 4
 )
 

@@ -8,8 +8,10 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/spf13/cobra"
 
@@ -18,6 +20,7 @@ import (
 	"github.com/deniedhq/denied/diagnose"
 	"github.com/deniedhq/denied/internal/i18n"
 	"github.com/deniedhq/denied/internal/report"
+	"github.com/deniedhq/denied/preflight"
 )
 
 type explainInput struct {
@@ -45,7 +48,14 @@ An encoded authorization failure message is decoded through AWS STS with the
 standard AWS configuration (--profile, --region) unless --no-decode; nothing
 is sent when the input has nothing to decode. Without an argument, reads
 stdin. With --snapshot or --live, the request is evaluated again against the
-account's policies.`
+account's policies.
+
+Exit 0 once every message is explained, 2 when the input holds none. With
+--snapshot or --live, the exit code is the re-evaluation's, as check's: 1
+when the account's policies deny a message's request, else 4 when one could
+not be checked (a principal, vault or key the snapshot lacks, a part of it
+unreadable, a resource policy no snapshot holds, a message naming no request
+to evaluate), else 0.`
 
 func newExplainCmd(env *Env) *cobra.Command {
 	in := &explainInput{out: newOutputFlags(withLang, "text", "json", "markdown"), limits: &liveLimits{}}
@@ -161,6 +171,7 @@ func runExplain(ctx context.Context, env *Env, in *explainInput) error {
 	if err != nil {
 		return err
 	}
+	var verdicts reevaluations
 	var dec authzmsg.Decoder
 	// Several messages to decode: STS is asked for them a few at a time
 	// (each call is a round trip), then they are explained in input order.
@@ -195,6 +206,9 @@ func runExplain(ctx context.Context, env *Env, in *explainInput) error {
 		}
 		e.Findings = diagnose.Diagnose(d, diagnose.Options{})
 		e.Snapshot = diagnose.Reevaluate(snap, d, e.Findings, env.Deps.Now)
+		if snap != nil {
+			verdicts.add(e.Snapshot)
+		}
 		return e
 	}
 	if snap == nil && len(denials) > 1 && !needsSTS(denials, in.noDecode) {
@@ -209,7 +223,47 @@ func runExplain(ctx context.Context, env *Env, in *explainInput) error {
 			return err
 		}
 	}
-	return out.Close()
+	if err := out.Close(); err != nil {
+		return err
+	}
+	if snap == nil {
+		return nil
+	}
+	return verdicts.exit(in.lang)
+}
+
+// reevaluations counts the verdicts of explain's re-evaluations against a
+// snapshot (--snapshot or --live), for its exit code.
+type reevaluations struct{ denied, unchecked atomic.Int64 }
+
+// add counts r, the re-evaluation of one message: nil when the message
+// names no request that can be evaluated (no principal ARN or action, a
+// redacted principal, a resource cut short), which is not checked either.
+func (v *reevaluations) add(r *preflight.Result) {
+	switch {
+	case r != nil && r.Denied():
+		v.denied.Add(1)
+	case r != nil && r.Verdict == preflight.Allowed:
+	default:
+		v.unchecked.Add(1)
+	}
+}
+
+// exit is the error of the run's exit code, as check's three values: 1
+// when the account's policies deny a message's request (whatever else
+// could not be checked), else 4 when a message could not be checked
+// against them: an explanation is no proof that the snapshot's policies
+// decide the request. jobs --snapshot is 1 for an authorization cause
+// whatever its re-evaluation says: there AWS proved the denial (the job
+// failed), and 1 takes precedence over 4 as here.
+func (v *reevaluations) exit(lang i18n.Lang) error {
+	switch n := int(v.unchecked.Load()); {
+	case v.denied.Load() > 0:
+		return &Error{Code: ExitDenied, Err: errSilent}
+	case n > 0:
+		return &Error{Code: ExitUnchecked, Err: errors.New(i18n.N(lang, n, "cli.explain.unchecked", strconv.Itoa(n)))}
+	}
+	return nil
 }
 
 // decodeWorkers bounds the STS DecodeAuthorizationMessage calls in flight.

@@ -244,13 +244,14 @@ func TestExplainSnapshot(t *testing.T) {
 	}
 	for _, tt := range []struct {
 		role, want, layer string
+		code              int
 	}{
-		{"CustomRestoreRole", "ImplicitDeny", "identity"},
-		{"BoundedRestoreRole", "ImplicitDeny", "permissionsBoundary"},
-		{"ManagedRestoreRole", "Allowed", ""},
+		{"CustomRestoreRole", "ImplicitDeny", "identity", ExitDenied},
+		{"BoundedRestoreRole", "ImplicitDeny", "permissionsBoundary", ExitDenied},
+		{"ManagedRestoreRole", "Allowed", "", ExitOK},
 	} {
 		out, errOut, code := runCLI(t, "", "explain", "--format", "json", "--snapshot", snap, msg(tt.role))
-		if code != 0 {
+		if code != tt.code {
 			t.Fatalf("%s: exit %d: %s", tt.role, code, errOut)
 		}
 		var rep struct {

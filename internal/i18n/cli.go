@@ -64,6 +64,18 @@ func registerCli(register func(map[string]tr)) {
 			JA: "スナップショット %s を読み込めません: %v",
 			KO: "스냅샷 %s을(를) 읽을 수 없습니다: %v",
 		},
+		// explain --snapshot or --live: messages whose request the
+		// re-evaluation could not decide (exit 4); the report says why.
+		"cli.explain.unchecked": {
+			EN: "%s messages could not be checked against the snapshot: nothing proves whether its policies deny their requests (exit 4)",
+			JA: "スナップショットに対してチェックできなかったメッセージが %s 件あります: スナップショットのポリシーがそのリクエストを拒否するかは確認できていません (終了コード 4)",
+			KO: "스냅샷 기준으로 점검할 수 없었던 메시지가 %s개 있습니다: 스냅샷의 정책이 그 요청을 거부하는지 확인되지 않았습니다(종료 코드 4)",
+		},
+		"cli.explain.unchecked.one": {
+			EN: "%s message could not be checked against the snapshot: nothing proves whether its policies deny its request (exit 4)",
+			JA: "スナップショットに対してチェックできなかったメッセージが %s 件あります: スナップショットのポリシーがそのリクエストを拒否するかは確認できていません (終了コード 4)",
+			KO: "스냅샷 기준으로 점검할 수 없었던 메시지가 %s개 있습니다: 스냅샷의 정책이 그 요청을 거부하는지 확인되지 않았습니다(종료 코드 4)",
+		},
 		"cli.explain.reading": {
 			EN: "reading the input: %v",
 			JA: "入力を読み取れません: %v",
