@@ -838,7 +838,10 @@ func (a *auditor) finding(r preflight.Result) Finding {
 		Resource: r.Resource, Verdict: r.Verdict, Layer: r.Layer, Message: r.Message, Deciding: r.Deciding}
 	rule := a.ruleFor(r)
 	f.RuleID, f.Title, f.Severity = rule.Rule, rule.Title, Severity(rule.Rule)
-	if r.Plan != nil && len(r.Plan.Fixes) > 0 {
+	// A plan verified without a resource-based policy no snapshot holds
+	// (fix.Plan.Unheld: check shows it, labelled) is no fix of an audit
+	// finding, which would show it without that label.
+	if r.Plan != nil && len(r.Plan.Fixes) > 0 && r.Plan.Unheld == nil {
 		fx := r.Plan.Fixes[0]
 		f.Fix = &fx
 	}

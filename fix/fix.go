@@ -299,8 +299,27 @@ type Plan struct {
 	Notes           []Note `json:"notes,omitempty"`
 	// Error says why the case could not be evaluated, when it could not.
 	Error string `json:"error,omitempty"`
+	// Unheld, when set, is a resource-based policy that AWS evaluates
+	// for the request but that the plan was not verified against, its
+	// document being unknown (no snapshot holds an S3 bucket policy): the
+	// fixes are verified against the other policies, and that one may
+	// still deny the request. PlanFor never sets it; the caller that
+	// knows the policy is missing does (preflight).
+	Unheld *Unheld `json:"unheldPolicy,omitempty"`
 
 	others []Fix // alternatives and broad fixes, for Propose
+}
+
+// Unheld is a resource-based policy a plan was not verified against.
+type Unheld struct {
+	// Policy is its kind: bucketPolicy, queuePolicy, ... (as
+	// account.UnheldPolicy names them).
+	Policy string `json:"policy"`
+	// Resource is the resource that carries it (the bucket of an object).
+	Resource string `json:"resource"`
+	// Text says, in English, what the plan is verified against and that
+	// the policy may still deny (the reports say it in their language).
+	Text string `json:"text"`
 }
 
 // Propose returns the fixes for a denied request, best first: the

@@ -223,5 +223,9 @@ func (pl Plan) Clone() Plan {
 	pl.Fixes = slices.Clone(pl.Fixes)
 	pl.others = slices.Clone(pl.others)
 	pl.Notes = slices.Clone(pl.Notes)
+	if pl.Unheld != nil {
+		u := *pl.Unheld
+		pl.Unheld = &u
+	}
 	return pl
 }

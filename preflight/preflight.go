@@ -194,6 +194,13 @@ type Condition struct {
 	Text     string `json:"text"`
 	When     string `json:"when,omitempty"`
 	Inferred bool   `json:"inferred,omitempty"`
+	// Policy and Subject name, for a condition that is no text of the
+	// catalog, the resource-based policy no snapshot holds behind a
+	// denial that stands (account.UnheldPolicy's kind, and the resource
+	// that carries it): it must not deny either, and the denial's fix
+	// plan is verified without it (see unheldPolicy).
+	Policy  string `json:"policy,omitempty"`
+	Subject string `json:"subject,omitempty"`
 }
 
 // Note is a remark about the check: ID is a message id, Args its arguments.
@@ -639,7 +646,7 @@ func Check(snap *account.Snapshot, op backupops.Operation, p Params) Report {
 			}
 			res.PrincipalARN = p.Caller
 			c.evaluate(&res, p.Caller, p.Caller, "")
-			unheldPolicy(&res, snap.AccountID)
+			unheldPolicy(&res, snap.AccountID, true)
 		case r.Principal == backupops.JobRole:
 			if p.RoleARN == "" {
 				res.couldNotCheck(missingCause("RoleARN"))
@@ -651,7 +658,7 @@ func Check(snap *account.Snapshot, op backupops.Operation, p Params) Report {
 				break
 			}
 			c.evaluate(&res, sessionARN(p.Partition, p.Account, role.Name), role.ARN, role.ARN)
-			unheldPolicy(&res, snap.AccountID)
+			unheldPolicy(&res, snap.AccountID, true)
 		default:
 			c.serviceLinked(&res, id)
 		}
@@ -675,8 +682,37 @@ func Check(snap *account.Snapshot, op backupops.Operation, p Params) Report {
 	for _, cd := range decide {
 		rep.Conditions = append(rep.Conditions, c.decide(cd, rep.Results))
 	}
+	rep.ToVerify = append(rep.ToVerify, unheldToVerify(rep.Results)...)
 	rep.tally()
 	return rep
+}
+
+// unheldToVerify lists, once each, the resource-based policies no
+// snapshot holds (account.UnheldPolicy) of the requests whose denial
+// stands (an explicit deny, an SCP's or RCP's, the caller's side across
+// accounts: unheldPolicy): nothing else of the report says that AWS
+// evaluates them too. A request that could not be checked for one has
+// it as its cause.
+func unheldToVerify(results []Result) []Condition {
+	var out []Condition
+	seen := map[string]bool{}
+	for _, r := range results {
+		if !r.Denied() {
+			continue
+		}
+		kind, holder, ok := account.UnheldPolicy(r.Resource)
+		if !ok || strings.ContainsAny(holder, "*?") || seen[holder] {
+			continue
+		}
+		seen[holder] = true
+		ck := "resourcePolicy"
+		if kind == account.PolicyBucket || kind == account.PolicyAccessPoint {
+			ck = backupops.KindBucketPolicy
+		}
+		out = append(out, Condition{Kind: ck, Policy: kind, Subject: holder,
+			Text: "No snapshot holds " + policyNoun(kind, holder) + ": it must not deny the requests on it (across accounts it must also allow them); the fix plans above are verified without it."})
+	}
+	return out
 }
 
 // missing is the cause of a missing parameter; an instance role Resolve

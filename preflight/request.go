@@ -7,6 +7,7 @@ import (
 	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/authz"
 	"github.com/deniedhq/denied/eval"
+	"github.com/deniedhq/denied/fix"
 	"github.com/deniedhq/denied/internal/arn"
 )
 
@@ -22,7 +23,7 @@ import (
 // unheldPolicy): where it could change the verdict, the result could not
 // be checked; where it could not, the verdict and its deciding statements
 // stand, without a fix plan (one verified without that policy could fail
-// on it).
+// on it; check keeps it, labelled).
 func EvaluateRequest(snap *account.Snapshot, principal, action, resource string, ctx map[string]string, now func() time.Time) Result {
 	res := Result{Principal: "caller", PrincipalARN: principal, Action: action, Resource: resource, Context: ctx}
 	if resource == "" {
@@ -36,7 +37,7 @@ func EvaluateRequest(snap *account.Snapshot, principal, action, resource string,
 	}
 	c := checker{snap: snap, p: Params{Now: now}, unheld: true}
 	c.evaluate(&res, principal, policyPrincipal, roleARN)
-	unheldPolicy(&res, snap.AccountID)
+	unheldPolicy(&res, snap.AccountID, false)
 	return res
 }
 
@@ -53,17 +54,33 @@ func EvaluateRequest(snap *account.Snapshot, principal, action, resource string,
 // whose ARN names none (an S3 bucket's), as the evaluation took it.
 // Across accounts the evaluation had a stand-in allowing everything for
 // that policy (checker.unheld), so its verdict is the caller's side's.
-func unheldPolicy(res *Result, snapAccount string) {
+//
+// keepPlan (Check) keeps the fix plan of a denial that stands, and that
+// of a could-not-check resourcePolicyMayAllow when it is verified (it lets
+// the request through with that policy absent, edits the identity-based
+// policy, boundary or session policy that refused it), each labelled
+// (fix.Plan.Unheld) as verified against the policies the snapshot holds
+// while the policy it lacks may still deny: it edits the layer that
+// denied, which that policy cannot lift. Without keepPlan
+// (EvaluateRequest) the plan is dropped, and explain's findings keep
+// theirs, verified against the request alone.
+func unheldPolicy(res *Result, snapAccount string, keepPlan bool) {
 	kind, holder, ok := account.UnheldPolicy(res.Resource)
 	if !ok || strings.ContainsAny(holder, "*?") {
 		// A pattern (file-system/* of a file system the job creates)
 		// names no one resource, so no one policy.
 		return
 	}
-	// A plan verified without that policy (or, across accounts, with the
-	// stand-in) proves nothing: the policy may deny what it allows. The
-	// findings keep their plans, verified against the request alone.
+	plan := res.Plan
 	res.Plan = nil
+	keep := func() {
+		if !keepPlan || plan == nil || plan.Error != "" || len(plan.Fixes) == 0 {
+			return
+		}
+		pl := plan.Clone()
+		pl.Unheld = &fix.Unheld{Policy: kind, Resource: holder, Text: UnheldPlanText(kind, holder, pl.Verified)}
+		res.Plan = &pl
+	}
 	cause := Cause{Subject: holder, Policy: kind}
 	switch res.Verdict {
 	case Allowed:
@@ -74,6 +91,7 @@ func unheldPolicy(res *Result, snapAccount string) {
 			resAcct = snapAccount
 		}
 		if pa := arn.Account(res.PrincipalARN); pa != "" && pa != resAcct {
+			keep()
 			return // across accounts the caller's side must allow too
 		}
 		// Within one account a resource policy granting the principal
@@ -82,13 +100,36 @@ func unheldPolicy(res *Result, snapAccount string) {
 		// policy (IAM User Guide, policy evaluation logic); no resource
 		// policy lifts an SCP's or RCP's implicit deny.
 		if l, ok := authz.ParseLayer(res.Layer); !ok || l != authz.LayerIdentity && l != authz.LayerBoundary && l != authz.LayerSession {
+			keep()
 			return
 		}
 		cause.Kind = CauseResourcePolicyMayAllow
+		res.couldNotCheck(cause)
+		// The resource policy may allow the request already; if it does
+		// not, a verified plan of the layer that refused lets it through
+		// unless that policy denies.
+		if plan != nil && plan.Verified {
+			keep()
+		}
+		return
+	case ExplicitDeny:
+		keep()
+		return
 	default:
-		return // an explicit deny stands; could-not-check already says why
+		return // could-not-check already says why
 	}
 	res.couldNotCheck(cause)
+}
+
+// UnheldPlanText says, in English, what a plan of a request on holder is
+// verified against (fix.Unheld.Text): the policies the snapshot holds,
+// not the resource-based policy of kind that holder carries; verified
+// tells whether the plan lets the request through against those.
+func UnheldPlanText(kind, holder string, verified bool) string {
+	if !verified {
+		return "Fix plan evaluated against the policies the snapshot holds (they still refuse the request with it); " + policyNoun(kind, holder) + " is not held and may deny the request too."
+	}
+	return "Fix plan verified against the policies the snapshot holds; " + policyNoun(kind, holder) + " is not held and may still deny the request."
 }
 
 // standIn is a resource-based policy that allows every request, standing

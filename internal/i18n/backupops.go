@@ -668,11 +668,12 @@ func registerBackupops(register func(map[string]tr)) {
 		},
 
 		// Condition kinds, as the check report labels its conditions.
-		"backupops.kind.trust":        {EN: "trust", JA: "信頼ポリシー", KO: "신뢰 정책"},
-		"backupops.kind.vaultPolicy":  {EN: "vaultPolicy", JA: "ボールトアクセスポリシー", KO: "볼트 액세스 정책"},
-		"backupops.kind.keyPolicy":    {EN: "keyPolicy", JA: "キーポリシー", KO: "키 정책"},
-		"backupops.kind.bucketPolicy": {EN: "bucketPolicy", JA: "バケットポリシー", KO: "버킷 정책"},
-		"backupops.kind.organization": {EN: "organization", JA: "組織", KO: "조직"},
-		"backupops.kind.service":      {EN: "service", JA: "サービスのルール", KO: "서비스 규칙"},
+		"backupops.kind.trust":          {EN: "trust", JA: "信頼ポリシー", KO: "신뢰 정책"},
+		"backupops.kind.vaultPolicy":    {EN: "vaultPolicy", JA: "ボールトアクセスポリシー", KO: "볼트 액세스 정책"},
+		"backupops.kind.keyPolicy":      {EN: "keyPolicy", JA: "キーポリシー", KO: "키 정책"},
+		"backupops.kind.bucketPolicy":   {EN: "bucketPolicy", JA: "バケットポリシー", KO: "버킷 정책"},
+		"backupops.kind.resourcePolicy": {EN: "resourcePolicy", JA: "リソースベースのポリシー", KO: "리소스 기반 정책"},
+		"backupops.kind.organization":   {EN: "organization", JA: "組織", KO: "조직"},
+		"backupops.kind.service":        {EN: "service", JA: "サービスのルール", KO: "서비스 규칙"},
 	})
 }

@@ -145,40 +145,22 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 	} else {
 		b.WriteString(i18n.Table(rows) + "\n")
 	}
-	nf := 0
-	for _, r := range rep.Results {
-		if !r.Denied() {
-			continue
-		}
-		nf++
-		who := r.PrincipalARN
-		heading(2, t("preflight.failure", strconv.Itoa(nf), who, r.Action, r.Resource))
-		if r.Rule != "" {
-			b.WriteString(t("preflight.rule", r.Rule) + "\n\n")
-		}
-		b.WriteString(t("preflight.aws-says") + "\n")
-		code("", r.Message)
-		if len(r.Deciding) == 0 {
-			b.WriteString(t("preflight.deciding.none", t("layer."+r.Layer)) + "\n\n")
-		}
-		for _, d := range r.Deciding {
-			name := d.Policy
-			if d.Sid != "" {
-				name += " / " + d.Sid
-			} else {
-				name += fmt.Sprintf(" / #%d", d.Statement)
-			}
-			b.WriteString(t("preflight.deciding", fmt.Sprintf("%s %s (%s)", t("layer."+d.Layer), name, d.Effect)) + "\n")
-		}
-		if len(r.Deciding) > 0 {
-			b.WriteString("\n")
-		}
+	// plan writes the fix plan of r, labelled when it is verified
+	// without a resource-based policy no snapshot holds.
+	plan := func(r preflight.Result) {
 		if r.Plan == nil {
-			continue
+			return
 		}
 		if r.Plan.Error != "" {
 			b.WriteString(t("preflight.no-fix", r.Plan.Error) + "\n\n")
-			continue
+			return
+		}
+		if u := r.Plan.Unheld; u != nil {
+			id := "preflight.plan.unheld"
+			if !r.Plan.Verified {
+				id += ".unverified"
+			}
+			b.WriteString(t(id, unheldNoun(lang, u.Policy, u.Resource)) + "\n\n")
 		}
 		for i, f := range r.Plan.Fixes {
 			head := t("report.fix", strconv.Itoa(i+1), t("kind."+KindID(f.Kind)))
@@ -212,6 +194,52 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 			}
 		}
 	}
+	nf := 0
+	for _, r := range rep.Results {
+		if !r.Denied() {
+			continue
+		}
+		nf++
+		who := r.PrincipalARN
+		heading(2, t("preflight.failure", strconv.Itoa(nf), who, r.Action, r.Resource))
+		if r.Rule != "" {
+			b.WriteString(t("preflight.rule", r.Rule) + "\n\n")
+		}
+		b.WriteString(t("preflight.aws-says") + "\n")
+		code("", r.Message)
+		if len(r.Deciding) == 0 {
+			b.WriteString(t("preflight.deciding.none", t("layer."+r.Layer)) + "\n\n")
+		}
+		for _, d := range r.Deciding {
+			name := d.Policy
+			if d.Sid != "" {
+				name += " / " + d.Sid
+			} else {
+				name += fmt.Sprintf(" / #%d", d.Statement)
+			}
+			b.WriteString(t("preflight.deciding", fmt.Sprintf("%s %s (%s)", t("layer."+d.Layer), name, d.Effect)) + "\n")
+		}
+		if len(r.Deciding) > 0 {
+			b.WriteString("\n")
+		}
+		plan(r)
+	}
+	// A request that could not be checked has a plan when the policies
+	// the snapshot holds refuse it and one it lacks may allow it
+	// (resourcePolicyMayAllow): the fix of the layer that refused, should
+	// that policy not allow it.
+	nu := 0
+	for _, r := range rep.Results {
+		if !r.CouldNotCheck() || r.Plan == nil || len(r.Plan.Fixes) == 0 {
+			continue
+		}
+		nu++
+		heading(2, t("preflight.unchecked.failure", strconv.Itoa(nu), r.PrincipalARN, r.Action, r.Resource))
+		if r.Cause != nil {
+			b.WriteString(causeText(lang, *r.Cause) + "\n\n")
+		}
+		plan(r)
+	}
 	if len(rep.Conditions) > 0 {
 		heading(2, t("preflight.decided"))
 		for _, c := range rep.Conditions {
@@ -240,7 +268,11 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 	if len(rep.ToVerify) > 0 {
 		heading(2, t("preflight.to-verify"))
 		for _, c := range rep.ToVerify {
-			line := "- [" + kindLabel(lang, c.Kind) + "] " + condText(lang, c.Kind, c.Text)
+			text := condText(lang, c.Kind, c.Text)
+			if c.Policy != "" {
+				text = t("preflight.verify.unheld", unheldNoun(lang, c.Policy, c.Subject))
+			}
+			line := "- [" + kindLabel(lang, c.Kind) + "] " + text
 			if c.When != "" {
 				line += " " + t("preflight.when", whenText(lang, c.When))
 			}
@@ -345,11 +377,7 @@ func causeText(lang i18n.Lang, c preflight.Cause) string {
 	case preflight.CauseAccountNotCollected:
 		s = t("preflight.cause.accountNotCollected", c.Subject, c.Error)
 	case preflight.CauseResourcePolicyMayDeny, preflight.CauseResourcePolicyMayAllow:
-		kind := c.Policy
-		if !i18n.Has("preflight.unheld." + kind) {
-			kind = "resourcePolicy"
-		}
-		s = t("preflight.cause."+string(c.Kind), t("preflight.unheld."+kind, c.Subject))
+		s = t("preflight.cause."+string(c.Kind), unheldNoun(lang, c.Policy, c.Subject))
 	default:
 		s = t("preflight.cause."+string(c.Kind), c.Subject, c.Flag)
 	}
@@ -357,6 +385,15 @@ func causeText(lang i18n.Lang, c preflight.Cause) string {
 		s += " " + t("preflight.cause.suggest", c.Suggestion)
 	}
 	return s
+}
+
+// unheldNoun names, in lang, the resource-based policy of kind
+// (account.UnheldPolicy's) that resource carries and no snapshot holds.
+func unheldNoun(lang i18n.Lang, kind, resource string) string {
+	if !i18n.Has("preflight.unheld." + kind) {
+		kind = "resourcePolicy"
+	}
+	return i18n.T(lang, "preflight.unheld."+kind, resource)
 }
 
 // OperationList is the JSON form of `denied check --list`: every operation
