@@ -435,9 +435,10 @@ func readResource(d *Denial, r string) string {
 	i := strings.Index(r, res)
 	rest := r[i+len(res):]
 	trimmed := cleanToken(res)
-	if !(end < len(r) && (strings.HasSuffix(trimmed, "...") || strings.HasSuffix(trimmed, "…"))) {
-		// An ellipsis the reason follows ("arn:aws:lambda:... because") is
-		// the quoter's elision, not the end of the sentence.
+	if !strings.HasSuffix(trimmed, "...") && !strings.HasSuffix(trimmed, "…") {
+		// An ellipsis ("arn:aws:lambda:... because", "arn:aws:kms:us-east-1:..."
+		// where the text ends) is the quoter's elision: no AWS sentence
+		// ends in one. A single full stop ends the sentence.
 		trimmed = strings.TrimRight(trimmed, ".,;")
 	}
 	if trimmed != "" {
