@@ -25,3 +25,22 @@ func TestResourceElidedAtEnd(t *testing.T) {
 		}
 	}
 }
+
+// A resource whose opening quote is never closed (the quoter cut the
+// message after the ARN) is read without the quote.
+func TestResourceUnclosedQuote(t *testing.T) {
+	for _, tc := range []struct{ in, resource string }{
+		{`botocore.exceptions.ClientError: An error occurred (AccessDenied) when calling the PutObject operation: User: arn:aws:iam::123456789012:user/u is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::b/prefix/`, "arn:aws:s3:::b/prefix/"},
+		{`User: arn:aws:iam::123456789012:user/u is not authorized to perform: s3:GetObject on resource: 'arn:aws:s3:::b/k because no identity-based policy allows the s3:GetObject action`, "arn:aws:s3:::b/k"},
+		// Closed: as before.
+		{`User: arn:aws:iam::123456789012:user/u is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::b/k" because no identity-based policy allows the s3:GetObject action`, "arn:aws:s3:::b/k"},
+	} {
+		d, err := Parse(tc.in)
+		if err != nil {
+			t.Fatalf("%q: %v", tc.in, err)
+		}
+		if d.Resource != tc.resource {
+			t.Errorf("%q: resource %q, want %q", tc.in, d.Resource, tc.resource)
+		}
+	}
+}

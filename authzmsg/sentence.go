@@ -409,6 +409,12 @@ func readResource(d *Denial, r string) string {
 			return r[end+1:]
 		}
 	}
+	if q := r[0]; q == '"' || q == '\'' || q == '`' {
+		// A quote never closed: the quoter cut the message after the
+		// resource ("on resource: \"arn:aws:s3:::b/prefix/"). The quote is
+		// not the resource's.
+		r = r[1:]
+	}
 	end := len(r)
 	for _, kw := range []string{" because ", " with an explicit deny", " due to an explicit deny", " encoded authorization failure message"} {
 		if i := indexFold(r, kw); i >= 0 && i < end {
