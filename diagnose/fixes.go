@@ -91,6 +91,7 @@ func problemFor(d *authzmsg.Denial) (fix.Problem, hidden, bool) {
 		return fix.Problem{}, h, false
 	}
 	principal, r1 := restoreAccount(d.Principal.ARN)
+	principal = withSessionPlaceholder(principal)
 	if r1 && arn.IsAccountID(d.AccountID) && d.AccountID != PlaceholderAccount {
 		// The ARN hides the caller's account, another field gives it (a
 		// CloudTrail event's userIdentity.accountId).
@@ -132,6 +133,29 @@ func problemFor(d *authzmsg.Denial) (fix.Problem, hidden, bool) {
 		p.DenyStatements = denyStatements(d)
 	}
 	return p, h, true
+}
+
+// PlaceholderSession stands for the role session name of an assumed-role
+// principal whose ARN the message gives without it.
+const PlaceholderSession = "<session-name>"
+
+// withSessionPlaceholder returns an assumed-role ARN that ends at the role
+// ("arn:aws:sts::111122223333:assumed-role/xxxxx": the quoter cut the
+// session name, or the tool printing it left it out) with the session
+// name's placeholder after the role, so that the request can be evaluated
+// and fixed: the fixes name the role, and a session policy's command says
+// to fill in the session. Any other principal is returned as it is.
+func withSessionPlaceholder(principal string) string {
+	a, ok := arn.Parse(principal)
+	if !ok || a.Service != "sts" || !strings.HasPrefix(a.Resource, "assumed-role/") {
+		return principal
+	}
+	role := strings.TrimPrefix(a.Resource, "assumed-role/")
+	if role == "" || strings.ContainsAny(role, "/ \n") {
+		return principal
+	}
+	a.Resource += "/" + PlaceholderSession
+	return a.String()
 }
 
 // policyARN is the denying policy's ARN with the account the message hid

@@ -146,8 +146,10 @@ func TestRealCorpusFixLayer(t *testing.T) {
 	// minFixLayerRight is raised with each fix: 20 of 30 on the first run
 	// (2026-12-04, main at 129dc00); 25 once an account field that is not
 	// 12 digits counts as redacted; 26 once a resource ARN's {placeholders}
-	// may hold spaces.
-	const minFixLayerRight = 26
+	// may hold spaces; with the heldout6 batch (30 more, 26 of them right
+	// on its first run, 2026-12-04, main at ea5493f: 52 of 60), 53 once an
+	// assumed-role ARN without its session name is fixed as the role's.
+	const minFixLayerRight = 53
 	if right < minFixLayerRight {
 		t.Errorf("fixLayer right %d/%d, want at least %d", right, len(entries), minFixLayerRight)
 	}
