@@ -238,7 +238,7 @@ func TestRealCorpusClasses(t *testing.T) {
 		"wrapped", "placeholder", "json-escaped", "cloudtrail-truncated", "go-v1", "dotnet-webidentity",
 		"php-xml", "no-user", "old-explicit", "rds-kms", "ec2-images", "kms-cmk-not-exist", "secrets-kms",
 		"terraform-assume", "ja-backup", "ko-backup", "decoded-explicit", "scp", "rcp", "boundary",
-		"resource", "vpce", "session", "trust", "encoded", "heldout", "heldout3", "heldout4", "heldout5",
+		"resource", "vpce", "session", "trust", "encoded", "heldout", "heldout3", "heldout4", "heldout5", "heldout6",
 	}
 	have := map[string]int{}
 	for _, e := range loadCorpus(t) {
