@@ -11,6 +11,10 @@
 // account the snapshot could not read). "Could not be checked" is never
 // reported as success.
 //
+// Each item also carries the facts its checks depend on that no snapshot
+// holds (Item.ToVerify: a restore's destination bucket policy, say), as
+// `denied check` lists them under "To verify": they change no result.
+//
 // Recovery points that share an operation, role, instance role, vault and
 // key share one evaluation: results are cached on that combination.
 //
@@ -148,8 +152,9 @@ type Options struct {
 	Severities []string
 	// Ignore are the ignore-file entries.
 	Ignore []IgnoreEntry
-	// ListPassed keeps the items that passed in Report.Passed (JUnit
-	// lists every test case).
+	// ListPassed keeps every item that passed in Report.Passed (JUnit
+	// lists every test case); without it Report.Passed keeps those with
+	// facts to verify only.
 	ListPassed bool
 	// Now fixes the clock of the evaluations and of ignore-entry expiry
 	// (tests); nil means time.Now.
@@ -190,7 +195,9 @@ type Report struct {
 	// Items are the items that did not pass (recovery points, selections,
 	// then unreadable parts of the snapshot).
 	Items []Item `json:"items"`
-	// Passed are the items that passed, with Options.ListPassed.
+	// Passed are the items that passed: every one with
+	// Options.ListPassed, else those with facts to verify (Item.ToVerify),
+	// each with its kind, ARN, pointer, operation and facts to verify.
 	Passed []Item `json:"passed,omitempty"`
 	// ExpiredIgnores are ignore-file entries past their expiry date: they
 	// no longer ignore anything.
@@ -206,6 +213,9 @@ type Summary struct {
 	Unchecked int `json:"couldNotCheck"`
 	Ignored   int `json:"ignored"`
 	Filtered  int `json:"filtered"`
+	// ToVerify counts the items, whatever their result, with facts to
+	// verify (Item.ToVerify): not a result, it is not in Items' sum.
+	ToVerify int `json:"toVerify"`
 }
 
 // Cause is one rule/action/layer and how many items it is the first cause
@@ -244,6 +254,13 @@ type Item struct {
 	Findings []Finding `json:"findings,omitempty"`
 	// Unchecked are the causes that leave the item unchecked.
 	Unchecked []Gap `json:"couldNotCheck,omitempty"`
+	// ToVerify are the conditions of the item's checks that no snapshot
+	// holds (a restore's destination bucket policy, say), as
+	// `denied check` lists them under "To verify" (preflight
+	// Report.ToVerify): not verified, neither a failure nor a cause of
+	// could-not-check. May be shared with other items of the same
+	// check: not to be modified.
+	ToVerify []preflight.Condition `json:"toVerify,omitempty"`
 }
 
 // Finding is one requirement that would fail.
@@ -303,6 +320,7 @@ type cached struct {
 	op       string
 	findings []Finding
 	gaps     []Gap
+	toVerify []preflight.Condition
 }
 
 type auditor struct {
@@ -405,11 +423,15 @@ func Run(snap *account.Snapshot, opt Options) Report {
 		a.global(&it)
 		cause := f.apply(&it)
 		rep.Summary.Items++
+		if len(it.ToVerify) > 0 {
+			rep.Summary.ToVerify++
+		}
 		switch it.Result {
 		case Pass:
 			rep.Summary.Passed++
-			if opt.ListPassed {
-				rep.Passed = append(rep.Passed, Item{Kind: it.Kind, ARN: it.ARN, Pointer: it.Pointer, Result: Pass, OK: true})
+			if opt.ListPassed || len(it.ToVerify) > 0 {
+				rep.Passed = append(rep.Passed, Item{Kind: it.Kind, ARN: it.ARN, Pointer: it.Pointer, Operation: it.Operation, Result: Pass, OK: true,
+					ToVerify: it.ToVerify})
 			}
 			return
 		case Fail:
@@ -637,6 +659,7 @@ func (a *auditor) restore(it *Item, rp *account.RecoveryPoint, role string) {
 	}
 	it.Operation = c.op
 	it.Unchecked = dedupe(append(pre, c.gaps...))
+	it.ToVerify = c.toVerify
 	if unknownKey == "" {
 		// Shared with the other items of the evaluation (see filter.apply).
 		it.Findings = c.findings
@@ -703,7 +726,7 @@ func (a *auditor) checkOp(name string, p preflight.Params, noCaller bool) (*cach
 	}
 	a.evals++
 	rep := preflight.Check(a.snap, op, p)
-	c := &cached{op: op.ID}
+	c := &cached{op: op.ID, toVerify: rep.ToVerify}
 	if rep.Error != "" {
 		c.gaps = append(c.gaps, gap(RuleNotEvaluated, "audit.gap.not-evaluated", rep.Error))
 	}
@@ -916,7 +939,7 @@ func (a *auditor) selection(p account.BackupPlan, j int, s account.BackupSelecti
 		it.Unchecked = append(it.Unchecked, a.unknownRole(s.IAMRoleARN, "@audit.role-source.selection-own"))
 		return it
 	}
-	seenF, seenG := map[string]bool{}, map[string]bool{}
+	seenF, seenG, seenV := map[string]bool{}, map[string]bool{}, map[preflight.Condition]bool{}
 	addFindings := func(fs []Finding) {
 		for _, f := range fs {
 			if k := f.RuleID + "\x00" + f.Action + "\x00" + f.Resource + "\x00" + f.PrincipalARN; !seenF[k] {
@@ -948,6 +971,8 @@ func (a *auditor) selection(p account.BackupPlan, j int, s account.BackupSelecti
 			a.restore(&sub, rp, role.ARN)
 			addGaps(sub.Unchecked)
 			addFindings(sub.Findings)
+			// The facts to verify of each restore checked, once.
+			it.ToVerify = addVerify(it.ToVerify, seenV, sub.ToVerify)
 		}
 	}
 	if !restored {
@@ -975,4 +1000,16 @@ func (a *auditor) trust(role *account.Role) ([]Finding, []Gap) {
 	}
 	a.cache[k] = c
 	return c.findings, c.gaps
+}
+
+// addVerify appends to dst the conditions of cs not in seen (a condition
+// several checks of one item list is listed once).
+func addVerify(dst []preflight.Condition, seen map[preflight.Condition]bool, cs []preflight.Condition) []preflight.Condition {
+	for _, c := range cs {
+		if !seen[c] {
+			seen[c] = true
+			dst = append(dst, c)
+		}
+	}
+	return dst
 }

@@ -65,7 +65,7 @@ func (a *auditor) copyRule(it *Item, r account.BackupRule, role, dest, region st
 	if len(names) == 0 {
 		names = []string{""}
 	}
-	seenF, seenG := map[string]bool{}, map[string]bool{}
+	seenF, seenG, seenV := map[string]bool{}, map[string]bool{}, map[preflight.Condition]bool{}
 	for _, t := range names {
 		p := preflight.Params{RoleARN: role, Region: region, VaultName: r.TargetVault, DestinationVaultARN: dest, ResourceType: t,
 			KeyARN: types[t], Now: a.opt.Now, Cache: a.policies, Plans: a.plans, Outcomes: a.outcomes, Org: a.opt.Org}
@@ -73,6 +73,7 @@ func (a *auditor) copyRule(it *Item, r account.BackupRule, role, dest, region st
 		if rep != nil {
 			it.Operation = rep.Operation
 			c.findings = append(c.findings, conditionFindings(*rep, dest)...)
+			it.ToVerify = addVerify(it.ToVerify, seenV, rep.ToVerify)
 		}
 		for _, f := range c.findings {
 			if k := f.RuleID + "\x00" + f.Action + "\x00" + f.Resource + "\x00" + f.PrincipalARN + "\x00" + f.Title.ID; !seenF[k] {

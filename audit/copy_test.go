@@ -48,7 +48,8 @@ func TestAuditCopyRulesAgainstTheirDestination(t *testing.T) {
 	if !ok || closed.Result != Fail || len(closed.Findings) == 0 || closed.Findings[0].Action != "backup:CopyIntoBackupVault" {
 		t.Fatalf("copy into the vault without an access policy: %+v", closed)
 	}
-	if _, failed := items["daily/daily -> arn:aws:backup:eu-west-1:444455556666:backup-vault:Central"]; failed {
+	// It passes (listed in Passed for its facts to verify, if at all).
+	if it, ok := items["daily/daily -> arn:aws:backup:eu-west-1:444455556666:backup-vault:Central"]; ok && it.Result != Pass {
 		t.Errorf("the copy into Central failed or could not be checked: %+v", items)
 	}
 

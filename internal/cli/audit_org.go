@@ -125,6 +125,7 @@ func runAuditOrg(env *Env, in *auditInput, dir string) error {
 			s.Unchecked += rep.Summary.Unchecked
 			s.Ignored += rep.Summary.Ignored
 			s.Filtered += rep.Summary.Filtered
+			s.ToVerify += rep.Summary.ToVerify
 			for _, c := range rep.Causes {
 				k := c
 				k.Count = 0

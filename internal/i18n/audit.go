@@ -20,9 +20,37 @@ func registerAudit(register func(map[string]tr)) {
 		"audit.summary.filtered": {EN: "%s below --severity.", JA: "%s 件は --severity の対象外です。", KO: "%s개는 --severity 대상이 아닙니다."},
 		"audit.nothing":          {EN: "Nothing to audit: the snapshot has no recovery points, backup selections or copy rules, and no AWS Backup call was recorded as unreadable.", JA: "監査する対象がありません: スナップショットに復旧ポイント、バックアップ選択、コピールールがなく、読み取れなかった AWS Backup の呼び出しも記録されていません。", KO: "감사할 대상이 없습니다: 스냅샷에 복구 지점, 백업 선택, 복사 규칙이 없고 읽을 수 없었던 AWS Backup 호출도 기록되지 않았습니다."},
 		"audit.ok": {
-			EN: "Every restore checked would succeed against what the snapshot holds; facts no snapshot holds (a restore's destination bucket policy, say) are not verified: denied check restore --recovery-point ARN lists them under \"To verify\".",
-			JA: "チェックした復元は、スナップショットの内容に照らしてすべて成功します。スナップショットにない事実 (復元先バケットのポリシーなど) は確認していません: denied check restore --recovery-point ARN の「要確認」に一覧があります。",
-			KO: "점검한 모든 복원이 스냅샷의 내용에 비추어 성공합니다. 스냅샷에 없는 사실(복원 대상 버킷의 정책 등)은 확인하지 않았습니다: denied check restore --recovery-point ARN의 \"확인 필요\"에 목록이 있습니다.",
+			EN: "Every restore checked would succeed against what the snapshot holds.",
+			JA: "チェックした復元は、スナップショットの内容に照らしてすべて成功します。",
+			KO: "점검한 모든 복원이 스냅샷의 내용에 비추어 성공합니다.",
+		},
+		"audit.ok.to-verify": { // items with facts to verify
+			EN: "Every restore checked would succeed against what the snapshot holds; %s item(s) depend on facts no snapshot holds (a restore's destination bucket policy, say), not verified: \"To verify\" lists them for each item, as denied check restore --recovery-point ARN does.",
+			JA: "チェックした復元は、スナップショットの内容に照らしてすべて成功します。%s 件の項目はスナップショットにない事実 (復元先バケットのポリシーなど) に依存し、それは確認していません: 項目ごとの「要確認」に、denied check restore --recovery-point ARN と同じく一覧があります。",
+			KO: "점검한 모든 복원이 스냅샷의 내용에 비추어 성공합니다. 항목 %s개는 스냅샷에 없는 사실(복원 대상 버킷의 정책 등)에 의존하며 이는 확인하지 않았습니다: 항목별 \"확인 필요\"에 denied check restore --recovery-point ARN과 같이 목록이 있습니다.",
+		},
+		"audit.ok.to-verify.one": {
+			EN: "Every restore checked would succeed against what the snapshot holds; %s item depends on facts no snapshot holds (a restore's destination bucket policy, say), not verified: \"To verify\" lists them for it, as denied check restore --recovery-point ARN does.",
+			JA: "チェックした復元は、スナップショットの内容に照らしてすべて成功します。%s 件の項目はスナップショットにない事実 (復元先バケットのポリシーなど) に依存し、それは確認していません: その項目の「要確認」に、denied check restore --recovery-point ARN と同じく一覧があります。",
+			KO: "점검한 모든 복원이 스냅샷의 내용에 비추어 성공합니다. 항목 %s개는 스냅샷에 없는 사실(복원 대상 버킷의 정책 등)에 의존하며 이는 확인하지 않았습니다: 그 항목의 \"확인 필요\"에 denied check restore --recovery-point ARN과 같이 목록이 있습니다.",
+		},
+		"audit.ok.to-verify.summary": { // items with facts to verify (--summary)
+			EN: "Every restore checked would succeed against what the snapshot holds; %s item(s) depend on facts no snapshot holds (a restore's destination bucket policy, say), not verified: without --summary, \"To verify\" lists them for each item, as denied check restore --recovery-point ARN does.",
+			JA: "チェックした復元は、スナップショットの内容に照らしてすべて成功します。%s 件の項目はスナップショットにない事実 (復元先バケットのポリシーなど) に依存し、それは確認していません: 項目ごとの「要確認」に、denied check restore --recovery-point ARN と同じく一覧があります (--summary なしの場合)。",
+			KO: "점검한 모든 복원이 스냅샷의 내용에 비추어 성공합니다. 항목 %s개는 스냅샷에 없는 사실(복원 대상 버킷의 정책 등)에 의존하며 이는 확인하지 않았습니다: 항목별 \"확인 필요\"에 denied check restore --recovery-point ARN과 같이 목록이 있습니다(--summary 없이 실행할 때).",
+		},
+		"audit.to-verify": { // condition kind, condition
+			EN: "To verify [%s]: %s", JA: "要確認 [%s]: %s", KO: "확인 필요 [%s]: %s",
+		},
+		"audit.to-verify.passed": {
+			EN: "To verify: items that pass against the snapshot (facts no snapshot holds, or circumstances not given)",
+			JA: "要確認: スナップショットに照らして成功する項目 (スナップショットにない事実、または指定されていない状況)",
+			KO: "확인 필요: 스냅샷에 비추어 성공하는 항목(스냅샷에 없는 사실 또는 지정되지 않은 상황)",
+		},
+		"audit.sarif.to-verify": { // item, the facts
+			EN: "%s: to verify, facts no snapshot holds (not verified, not a failure): %s",
+			JA: "%s: 要確認、スナップショットにない事実 (未確認、失敗ではありません): %s",
+			KO: "%s: 확인 필요, 스냅샷에 없는 사실(확인하지 않음, 실패 아님): %s",
 		},
 		"audit.ok.suppressed": {
 			EN: "Nothing reported would fail; the ignored and filtered items were not proven to succeed.",

@@ -10,6 +10,7 @@ import (
 	"github.com/deniedhq/denied/audit"
 	"github.com/deniedhq/denied/diagnose"
 	"github.com/deniedhq/denied/internal/i18n"
+	"github.com/deniedhq/denied/preflight"
 )
 
 // Audit is the report of denied audit.
@@ -122,6 +123,10 @@ func auditText(b *bufio.Writer, rep audit.Report, lang i18n.Lang, md, summaryOnl
 		b.WriteString(t("audit.ok.suppressed") + "\n")
 	case rep.NothingToAudit:
 		b.WriteString(t("audit.nothing") + "\n")
+	case rep.Summary.ToVerify > 0 && summaryOnly:
+		b.WriteString(t("audit.ok.to-verify.summary", strconv.Itoa(rep.Summary.ToVerify)) + "\n")
+	case rep.Summary.ToVerify > 0:
+		b.WriteString(i18n.N(lang, rep.Summary.ToVerify, "audit.ok.to-verify", strconv.Itoa(rep.Summary.ToVerify)) + "\n")
 	default:
 		b.WriteString(t("audit.ok") + "\n")
 	}
@@ -152,7 +157,41 @@ func auditText(b *bufio.Writer, rep audit.Report, lang i18n.Lang, md, summaryOnl
 		b.WriteString("\n" + t("audit.causes.total", strconv.Itoa(rep.Summary.Failed), strconv.Itoa(rep.Summary.Unchecked),
 			strconv.Itoa(rep.Summary.Failed+rep.Summary.Unchecked)) + "\n\n")
 	}
-	if summaryOnly || len(rep.Items) == 0 {
+	if summaryOnly {
+		return
+	}
+	toVerify := func(it audit.Item) {
+		for _, c := range it.ToVerify {
+			bullet(toVerifyLine(lang, c))
+		}
+	}
+	defer func() {
+		// The items that pass with facts to verify, each with them.
+		var passed []audit.Item
+		for _, it := range rep.Passed {
+			if len(it.ToVerify) > 0 {
+				passed = append(passed, it)
+			}
+		}
+		if len(passed) == 0 {
+			return
+		}
+		if len(rep.Items) > 0 {
+			b.WriteString("\n")
+		}
+		heading(2, t("audit.to-verify.passed"))
+		for i, it := range passed {
+			if i > 0 {
+				b.WriteString("\n")
+			}
+			heading(3, t("audit.item."+it.Kind, it.ARN)+" — "+t("audit.result."+it.Result))
+			if it.Operation != "" {
+				bullet(t("audit.operation", it.Operation))
+			}
+			toVerify(it)
+		}
+	}()
+	if len(rep.Items) == 0 {
 		return
 	}
 	heading(2, t("audit.findings"))
@@ -216,9 +255,25 @@ func auditText(b *bufio.Writer, rep audit.Report, lang i18n.Lang, md, summaryOnl
 				}
 			}
 		}
+		toVerify(it)
 		b.WriteString("\n")
 	}
 	b.WriteString(t("audit.more-detail") + "\n")
+}
+
+// toVerifyLine is a fact to verify, as check lists it under "To verify":
+// its kind, its text and when it applies, in lang.
+func toVerifyLine(lang i18n.Lang, c preflight.Condition) string {
+	return i18n.T(lang, "audit.to-verify", kindLabel(lang, c.Kind), toVerifyText(lang, c))
+}
+
+// toVerifyText is a fact to verify and when it applies, in lang.
+func toVerifyText(lang i18n.Lang, c preflight.Condition) string {
+	text := condText(lang, c.Kind, c.Text)
+	if c.When != "" {
+		text += " " + i18n.T(lang, "preflight.when", whenText(lang, c.When))
+	}
+	return text
 }
 
 func suppressed(lang i18n.Lang, s, ignored string, filtered bool) string {

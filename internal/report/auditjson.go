@@ -116,7 +116,7 @@ func (a *Audit) writeJSONStream(j *jsonStream, o Options) error {
 			return err
 		}
 	}
-	if len(rep.Passed) > 0 {
+	if len(rep.Passed) > 0 && !a.SummaryOnly {
 		j.elem(1, 1)
 		j.key("passed")
 		j.w.WriteByte('[')

@@ -58,6 +58,9 @@ type junitCase struct {
 	Failure   *junitProblem `xml:"failure,omitempty"`
 	Error     *junitProblem `xml:"error,omitempty"`
 	Skipped   *junitSkipped `xml:"skipped,omitempty"`
+	// SystemOut lists the item's facts to verify (no snapshot holds
+	// them): output of a test case, neither a failure nor an error.
+	SystemOut string `xml:"system-out,omitempty"`
 }
 
 type junitProblem struct {
@@ -111,7 +114,7 @@ func (a *Audit) writeJUnit(w io.Writer, o Options) error {
 	enc.Indent("    ", "  ")
 	start := xml.StartElement{Name: xml.Name{Local: "testcase"}}
 	for _, it := range rep.Passed {
-		if err := enc.EncodeElement(junitCase{Name: it.ARN, Classname: "denied.audit." + it.Kind}, start); err != nil {
+		if err := enc.EncodeElement(junitCase{Name: it.ARN, Classname: "denied.audit." + it.Kind, SystemOut: junitToVerify(it, lang)}, start); err != nil {
 			return err
 		}
 	}
@@ -151,6 +154,7 @@ func junitCaseOf(it audit.Item, lang i18n.Lang) junitCase {
 		}
 	}
 	text := strings.Join(lines, "\n")
+	c.SystemOut = junitToVerify(it, lang)
 	switch it.Result {
 	case audit.Fail:
 		c.Failure = &junitProblem{Message: t("audit.result.fail") + ": " + first, Type: first, Text: text}
@@ -175,4 +179,14 @@ func junitCaseOf(it audit.Item, lang i18n.Lang) junitCase {
 		c.Skipped = &junitSkipped{Message: reason}
 	}
 	return c
+}
+
+// junitToVerify is the facts to verify of an item, one a line ("" for
+// none).
+func junitToVerify(it audit.Item, lang i18n.Lang) string {
+	lines := make([]string, len(it.ToVerify))
+	for i, c := range it.ToVerify {
+		lines[i] = toVerifyLine(lang, c)
+	}
+	return strings.Join(lines, "\n")
 }

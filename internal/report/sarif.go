@@ -46,6 +46,16 @@ type sarifArtifact struct {
 
 type sarifInvocation struct {
 	ExecutionSuccessful bool `json:"executionSuccessful"`
+	// ToolExecutionNotifications say, for each item with facts no
+	// snapshot holds, which (notes: not results, so no alert and no
+	// failure).
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level     string          `json:"level"`
+	Message   sarifText       `json:"message"`
+	Locations []sarifLocation `json:"locations,omitempty"`
 }
 
 type sarifTool struct {
@@ -263,6 +273,21 @@ func (a *Audit) writeSARIF(w io.Writer, o Options) error {
 			Properties: sarifRuleProps{SecuritySeverity: securitySeverity[ri.sev], Severity: ri.sev, Tags: []string{"security", "aws", "aws-backup", "iam"}, Precision: "high"}})
 	}
 	run.Properties = map[string]any{"summary": rep.Summary}
+	// The facts to verify of each item, failing or passing, as notes.
+	for _, items := range [][]audit.Item{rep.Items, rep.Passed} {
+		for _, it := range items {
+			if len(it.ToVerify) == 0 {
+				continue
+			}
+			facts := make([]string, len(it.ToVerify))
+			for i, c := range it.ToVerify {
+				facts[i] = "[" + kindLabel(lang, c.Kind) + "] " + toVerifyText(lang, c)
+			}
+			run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications, sarifNotification{Level: "note",
+				Message:   sarifText{t("audit.sarif.to-verify", t("audit.item."+it.Kind, it.ARN), strings.Join(facts, " "))},
+				Locations: []sarifLocation{itemLocation(it, src, uri)}})
+		}
+	}
 	if len(refs) > SARIFMaxResults {
 		// GitHub rejects a run of more than 25,000 results: keep the
 		// most severe, and say so.
@@ -304,14 +329,7 @@ func (a *Audit) writeSARIF(w io.Writer, o Options) error {
 // sarifResult builds the result ref of item it.
 func sarifResultOf(it audit.Item, ref sarifRef, src Locator, uri string, lang i18n.Lang) sarifResult {
 	t := func(id string, args ...any) string { return i18n.T(lang, id, args...) }
-	loc := sarifLocation{LogicalLocations: []sarifLogical{{Name: it.ARN, FullyQualifiedName: it.ARN, Kind: "resource"}}}
-	if uri != "" {
-		line := src.Line(it)
-		if line < 1 {
-			line = 1
-		}
-		loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: sarifArtifactLocation{URI: uri}, Region: sarifRegion{StartLine: line}}
-	}
+	loc := itemLocation(it, src, uri)
 	result := func(rule, sev, msg, role string, fp ...string) sarifResult {
 		r := sarifResult{RuleID: rule, Level: sarifLevel(sev), Message: sarifText{msg}, Locations: []sarifLocation{loc},
 			PartialFingerprints: map[string]string{"deniedFinding/v1": fingerprint(append([]string{rule, it.ARN}, fp...)...)},
@@ -344,6 +362,19 @@ func sarifResultOf(it audit.Item, ref sarifRef, src Locator, uri string, lang i1
 		role = f.Resource
 	}
 	return result(f.RuleID, f.Severity, msg, role, f.PrincipalARN, f.Action, f.Resource)
+}
+
+// itemLocation is where item it is: its ARN, and its line in the file.
+func itemLocation(it audit.Item, src Locator, uri string) sarifLocation {
+	loc := sarifLocation{LogicalLocations: []sarifLogical{{Name: it.ARN, FullyQualifiedName: it.ARN, Kind: "resource"}}}
+	if uri != "" {
+		line := src.Line(it)
+		if line < 1 {
+			line = 1
+		}
+		loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: sarifArtifactLocation{URI: uri}, Region: sarifRegion{StartLine: line}}
+	}
+	return loc
 }
 
 // ruleName is a rule ID in the PascalCase SARIF uses for names

@@ -1,0 +1,136 @@
+package cli
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/deniedhq/denied/preflight"
+)
+
+const (
+	auditS3   = "../../testdata/audit/s3.json"
+	auditS3RP = "arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-bucket"
+)
+
+// An audit of an S3 recovery point says, for that item, that the restore's
+// destination bucket policy is not verified (no snapshot holds it): the
+// facts check lists under "To verify", in every format, non-failing (exit
+// 0, no SARIF result, no JUnit failure), and the clean summary counts the
+// items with such facts. It printed the clean summary alone, and the JSON
+// had no item to say it of.
+func TestAuditToVerifyS3DestinationBucketPolicy(t *testing.T) {
+	t.Parallel()
+	for lang, want := range map[string][]string{
+		"en": {"To verify [bucketPolicy]: The destination bucket policy must allow the restore role.",
+			"1 item depends on facts no snapshot holds"},
+		"ja": {"要確認 [バケットポリシー]", "1 件の項目はスナップショットにない事実"},
+		"ko": {"확인 필요 [버킷 정책]", "항목 1개는 스냅샷에 없는 사실"},
+	} {
+		out, errOut, code := runCLI(t, "", "audit", "--snapshot", auditS3, "--lang", lang)
+		item := strings.Index(out, auditS3RP)
+		if code != ExitOK || item < 0 {
+			t.Fatalf("%s: exit %d, want 0 and the item %s:\n%s%s", lang, code, auditS3RP, out, errOut)
+		}
+		if !strings.Contains(out[item:], want[0]) || !strings.Contains(out, want[1]) {
+			t.Errorf("%s: want %q under the item and %q:\n%s", lang, want, auditS3RP, out)
+		}
+	}
+
+	// JSON: the item, with check's "To verify" list for its restore.
+	out, errOut, code := runCLI(t, "", "audit", "--snapshot", auditS3, "--format", "json")
+	var rep struct {
+		OK      bool
+		Summary struct{ Items, Passed, ToVerify int }
+		Items   []json.RawMessage
+		Passed  []struct {
+			ARN, Result string
+			ToVerify    []preflight.Condition
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || code != ExitOK {
+		t.Fatalf("json: exit %d, %v:\n%s%s", code, err, out, errOut)
+	}
+	if !rep.OK || rep.Summary.Passed != 1 || rep.Summary.ToVerify != 1 || len(rep.Items) != 0 || len(rep.Passed) != 1 || rep.Passed[0].ARN != auditS3RP {
+		t.Fatalf("json: want ok, 1 passed item with facts to verify, %s:\n%s", auditS3RP, out)
+	}
+	var bucket bool
+	for _, c := range rep.Passed[0].ToVerify {
+		bucket = bucket || c.Kind == "bucketPolicy" && c.Text == "The destination bucket policy must allow the restore role."
+	}
+	if !bucket {
+		t.Errorf("json: no destination bucket policy to verify: %+v", rep.Passed[0].ToVerify)
+	}
+	// What check lists for the same restore, as check lists it.
+	cout, _, _ := runCLI(t, "", "check", "restore", "--snapshot", auditS3, "--recovery-point", auditS3RP,
+		"--role", "arn:aws:iam::111122223333:role/S3RestoreRole", "--format", "json")
+	var check preflight.Report
+	if err := json.Unmarshal([]byte(cout), &check); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(check.ToVerify, rep.Passed[0].ToVerify) {
+		t.Errorf("audit's facts to verify are not check's:\naudit %+v\ncheck %+v", rep.Passed[0].ToVerify, check.ToVerify)
+	}
+
+	// --summary: the count, not the items.
+	out, _, _ = runCLI(t, "", "audit", "--snapshot", auditS3, "--summary")
+	if strings.Contains(out, auditS3RP) || !strings.Contains(out, "1 item(s) depend on facts no snapshot holds") || !strings.Contains(out, "without --summary") {
+		t.Errorf("--summary: want the count and no item:\n%s", out)
+	}
+	out, _, _ = runCLI(t, "", "audit", "--snapshot", auditS3, "--summary", "--format", "json")
+	if strings.Contains(out, auditS3RP) || !strings.Contains(out, `"toVerify": 1`) {
+		t.Errorf("--summary json: want the count and no item:\n%s", out)
+	}
+
+	// SARIF: a note of the run's invocation, not a result (no alert);
+	// valid SARIF 2.1.0.
+	out, _, code = runCLI(t, "", "audit", "--snapshot", auditS3, "--format", "sarif")
+	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := compileSARIFSchema(t).Validate(inst); err != nil {
+		t.Errorf("sarif: %v", err)
+	}
+	var log struct {
+		Runs []struct {
+			Results     []json.RawMessage
+			Invocations []struct {
+				ToolExecutionNotifications []struct {
+					Level   string
+					Message struct{ Text string }
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil || code != ExitOK || len(log.Runs) != 1 || len(log.Runs[0].Results) != 0 ||
+		len(log.Runs[0].Invocations) != 1 || len(log.Runs[0].Invocations[0].ToolExecutionNotifications) != 1 {
+		t.Fatalf("sarif: exit %d, %v, want no result and one notification:\n%s", code, err, out)
+	}
+	if n := log.Runs[0].Invocations[0].ToolExecutionNotifications[0]; n.Level != "note" || !strings.Contains(n.Message.Text, auditS3RP) ||
+		!strings.Contains(n.Message.Text, "[bucketPolicy] The destination bucket policy must allow the restore role.") {
+		t.Errorf("sarif: notification %+v", n)
+	}
+
+	// JUnit: the passing test case's output, not a failure.
+	out, _, code = runCLI(t, "", "audit", "--snapshot", auditS3, "--format", "junit")
+	var suites struct {
+		Failures int `xml:"failures,attr"`
+		Errors   int `xml:"errors,attr"`
+		Cases    []struct {
+			Name      string    `xml:"name,attr"`
+			Failure   *struct{} `xml:"failure"`
+			SystemOut string    `xml:"system-out"`
+		} `xml:"testsuite>testcase"`
+	}
+	if err := xml.Unmarshal([]byte(out), &suites); err != nil || code != ExitOK || suites.Failures+suites.Errors != 0 || len(suites.Cases) != 1 {
+		t.Fatalf("junit: exit %d, %v:\n%s", code, err, out)
+	}
+	if c := suites.Cases[0]; c.Name != auditS3RP || c.Failure != nil || !strings.Contains(c.SystemOut, "To verify [bucketPolicy]: The destination bucket policy must allow the restore role.") {
+		t.Errorf("junit: %+v", c)
+	}
+}
