@@ -182,6 +182,12 @@ type Organization struct {
 	Accounts []OrgAccount `json:"accounts,omitempty"`
 	// Policies are the SCPs and RCPs, each with the targets it is attached to.
 	Policies []OrgPolicy `json:"policies,omitempty"`
+	// AccountsUnlisted is set when the snapshot does not list the
+	// organization's member accounts: a short form's org without
+	// "accounts" (Expand) holds the account and its management account
+	// alone, so an account it does not list may still be a member. Not
+	// part of the full form.
+	AccountsUnlisted bool `json:"-"`
 }
 
 // OrganizationalUnit is an OU.

@@ -86,6 +86,13 @@ type ShortOrg struct {
 	OUs map[string]string `json:"ous,omitempty"`
 	// Parent is the account's parent (root or OU); default the root.
 	Parent string `json:"parent,omitempty"`
+	// Accounts are the organization's other member accounts: account id
+	// → parent (root or OU id; "" for the root). Without it the snapshot
+	// does not list the organization's accounts: whether an account other
+	// than this one and the management account is a member is unknown
+	// (Organization.AccountsUnlisted), not "no". With it the list is the
+	// whole membership.
+	Accounts map[string]string `json:"accounts,omitempty"`
 }
 
 // ShortKey is a KMS key, keyed by key id in Short.KMSKeys.
@@ -440,8 +447,31 @@ func (e *expander) org() error {
 		parent = o.RootID
 	}
 	o.Accounts = append(o.Accounts, OrgAccount{ID: sh.Account, ParentID: parent})
+	mgmtParent := o.RootID
+	if p, ok := so.Accounts[so.Management]; ok && p != "" {
+		mgmtParent = p
+	}
 	if so.Management != "" && so.Management != sh.Account {
-		o.Accounts = append(o.Accounts, OrgAccount{ID: so.Management, ParentID: o.RootID})
+		o.Accounts = append(o.Accounts, OrgAccount{ID: so.Management, ParentID: mgmtParent})
+	}
+	o.AccountsUnlisted = so.Accounts == nil
+	for _, id := range sortedKeys(so.Accounts) {
+		ptr := "/org/accounts/" + jsonx.PointerToken(id)
+		p := so.Accounts[id]
+		if p == "" {
+			p = o.RootID
+		}
+		switch {
+		case !arn.IsAccountID(id):
+			return &Error{Pointer: ptr, Message: fmt.Sprintf("account %q is not a 12-digit account id", id)}
+		case id == sh.Account:
+			return &Error{Pointer: ptr, Message: fmt.Sprintf("account %s is the snapshot's own account: give its parent in \"parent\"", id)}
+		case p != o.RootID && !slices.ContainsFunc(o.OUs, func(ou OrganizationalUnit) bool { return ou.ID == p }):
+			return &Error{Pointer: ptr, Message: fmt.Sprintf("parent %q is neither the root (%s) nor an OU of \"ous\"", p, o.RootID)}
+		case id == so.Management:
+			continue // listed above
+		}
+		o.Accounts = append(o.Accounts, OrgAccount{ID: id, ParentID: p})
 	}
 	byName := map[string]int{}
 	add := func(kind, typ string, m map[string][]json.RawMessage) error {

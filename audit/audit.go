@@ -830,6 +830,8 @@ func gapOf(c preflight.Cause) Gap {
 		return gap(RuleOutsideSnapshot, "audit.gap.outside-snapshot", c.Subject, c.Flag)
 	case preflight.CauseAccountNotCollected:
 		return gap(RuleAccountNotCollected, "audit.gap.account-not-collected", c.Subject, c.Error)
+	case preflight.CauseOrgAccountsUnlisted:
+		return gap(RuleOutsideSnapshot, "audit.gap.org-accounts-unlisted", c.Subject, c.Flag)
 	case preflight.CauseResourcePolicyMayDeny:
 		return gap(RuleResourcePolicy, "audit.gap.resource-policy.may-deny", c.Subject)
 	case preflight.CauseResourcePolicyMayAllow:

@@ -260,13 +260,18 @@ func (c checker) decide(cd backupops.Condition, results []Result) ConditionResul
 
 // partialOrg is why organization o of an account's snapshot cannot tell
 // that account a is not a member of it (id), or nil when it can: part of
-// the tree was unreadable, or the snapshot lists the account's own branch
+// the tree was unreadable, the snapshot does not list the organization's
+// accounts at all (a short form's org without "accounts": the account and
+// its management account alone), or it lists the account's own branch
 // only (an account's file of an organization snapshot, audited alone: the
 // management account, a member of every organization, is not listed).
 func (c checker) partialOrg(o *account.Organization, a, id string) *Cause {
 	if us := c.snap.UnreadableFor(account.HiddenOrganization, ""); len(us) > 0 {
 		cause := unreadableCause(us[0], account.HiddenOrganization)
 		return &cause
+	}
+	if o.AccountsUnlisted {
+		return &Cause{Kind: CauseOrgAccountsUnlisted, Subject: a, Flag: id}
 	}
 	if o.ManagementAccountID == "" || slices.ContainsFunc(o.Accounts, func(m account.OrgAccount) bool { return m.ID == o.ManagementAccountID }) {
 		return nil

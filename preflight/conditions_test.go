@@ -15,7 +15,7 @@ const condSnapshot = `{
     "CopyRole": {"trust": "backup.amazonaws.com", "managed": ["AWSBackupServiceRolePolicyForBackup"]}
   },
   "users": {"operator": {"inline": {"all": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["backup:*", "iam:PassRole"], "Resource": "*"}]}}}},
-  "org": {"management": "999988887777"},
+  "org": {"management": "999988887777", "accounts": {"444455556666": ""}},
   "scps": {"r-root": ["FullAWSAccess"], "111122223333": ["FullAWSAccess"]},
   "kmsKeys": {
     "aws-ebs": {"manager": "AWS", "aliases": ["alias/aws/ebs"], "policy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "kms:*", "Resource": "*", "Condition": {"StringEquals": {"kms:CallerAccount": "111122223333"}}}]}},
@@ -37,8 +37,6 @@ func condSnap(t *testing.T, mutate func(*account.Snapshot)) *account.Snapshot {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The destination account of the copies is a member too.
-	snap.Organization.Accounts = append(snap.Organization.Accounts, account.OrgAccount{ID: "444455556666", ParentID: snap.Organization.RootID})
 	if mutate != nil {
 		mutate(snap)
 	}

@@ -84,6 +84,11 @@ const (
 	// resource-based policy no snapshot holds (Policy, Subject) may allow
 	// it on its own.
 	CauseResourcePolicyMayAllow CauseKind = "resourcePolicyMayAllow"
+	// CauseOrgAccountsUnlisted: the snapshot describes the organization
+	// (Flag: its id) but does not list its member accounts (a short form's
+	// org without "accounts": account.Organization.AccountsUnlisted), so
+	// whether account Subject is a member is unknown.
+	CauseOrgAccountsUnlisted CauseKind = "orgAccountsUnlisted"
 )
 
 // Cause is one reason a request could not be checked.
@@ -168,6 +173,8 @@ func (c Cause) String() string {
 		s = fmt.Sprintf("%s is a fact of account %s, outside the snapshot: check with an organization snapshot (denied collect --org)", c.Flag, c.Subject)
 	case CauseAccountNotCollected:
 		s = fmt.Sprintf("account %s is not in the organization snapshot (%s)", c.Subject, c.Error)
+	case CauseOrgAccountsUnlisted:
+		s = fmt.Sprintf("whether account %s is a member of organization %s is unknown: the snapshot does not list the organization's accounts (the short form's org.accounts lists them)", c.Subject, c.Flag)
 	case CauseResourcePolicyMayDeny:
 		s = fmt.Sprintf("the principal's policies in the snapshot allow the request, but the snapshot does not hold %s: it may deny the request (across accounts it must also allow it)", policyNoun(c.Policy, c.Subject))
 	case CauseResourcePolicyMayAllow:
@@ -278,7 +285,7 @@ func causeOrder(k CauseKind) int {
 		return 0
 	case CauseUnknownPrincipal, CauseUnknownRole, CauseUnknownVault, CauseUnknownKey, CauseUnknownKeyState, CauseUnknownInstanceProfile:
 		return 1
-	case CauseUnreadable, CauseOutsideSnapshot, CauseAccountNotCollected, CauseResourcePolicyMayDeny, CauseResourcePolicyMayAllow:
+	case CauseUnreadable, CauseOutsideSnapshot, CauseAccountNotCollected, CauseResourcePolicyMayDeny, CauseResourcePolicyMayAllow, CauseOrgAccountsUnlisted:
 		return 2
 	}
 	return 3

@@ -224,6 +224,11 @@ func registerAudit(register func(map[string]tr)) {
 		"audit.gap.copy-no-type": { // vault
 			EN: "vault %s holds no recovery point: the resource types it will copy, and their requests, are not known", JA: "ボールト %s に復旧ポイントがありません: コピーされるリソースタイプとそのリクエストは不明です", KO: "볼트 %s에 복구 지점이 없습니다: 복사될 리소스 유형과 그 요청을 알 수 없습니다",
 		},
+		"audit.gap.org-accounts-unlisted": { // account, organization
+			EN: "whether account %s is a member of organization %s is unknown: the snapshot does not list the organization's accounts (in the short form, list them in org.accounts)",
+			JA: "アカウント %s が組織 %s のメンバーかどうかは不明です: スナップショットに組織のアカウント一覧がありません (短い形式では org.accounts に列挙してください)",
+			KO: "계정 %s이(가) 조직 %s의 구성원인지 알 수 없습니다: 스냅샷에 조직의 계정 목록이 없습니다(짧은 형식에서는 org.accounts에 나열하십시오)",
+		},
 		"audit.gap.outside-snapshot": { // account, what
 			EN: "%[2]s is a fact of account %[1]s, outside the snapshot: audit an organization snapshot (denied collect --org)", JA: "%[2]s はアカウント %[1]s の情報で、スナップショットの外にあります: 組織のスナップショット (denied collect --org) を監査してください", KO: "%[2]s은(는) 계정 %[1]s의 정보로 스냅샷 밖에 있습니다: 조직 스냅샷(denied collect --org)을 감사하십시오",
 		},

@@ -135,6 +135,11 @@ func registerCheck(register func(map[string]tr)) {
 			JA: "%[2]s はアカウント %[1]s の情報で、スナップショットの外にあります: 組織のスナップショット (denied collect --org) でチェックしてください。",
 			KO: "%[2]s은(는) 계정 %[1]s의 정보로 스냅샷 밖에 있습니다: 조직 스냅샷(denied collect --org)으로 점검하십시오.",
 		},
+		"preflight.cause.orgAccountsUnlisted": { // account, organization
+			EN: "Whether account %s is a member of organization %s is unknown: the snapshot does not list the organization's accounts (in the short form, list them in org.accounts).",
+			JA: "アカウント %s が組織 %s のメンバーかどうかは不明です: スナップショットに組織のアカウント一覧がありません (短い形式では org.accounts に列挙してください)。",
+			KO: "계정 %s이(가) 조직 %s의 구성원인지 알 수 없습니다: 스냅샷에 조직의 계정 목록이 없습니다(짧은 형식에서는 org.accounts에 나열하십시오).",
+		},
 		"preflight.cause.accountNotCollected": { // account, why
 			EN: "Account %s is not in the organization snapshot (%s).",
 			JA: "アカウント %s は組織のスナップショットにありません (%s)。",
@@ -183,6 +188,7 @@ func registerCheck(register func(map[string]tr)) {
 		},
 		"preflight.cause.short.outsideSnapshot":     {EN: "fact of another account", JA: "別アカウントの情報", KO: "다른 계정의 정보"},
 		"preflight.cause.short.accountNotCollected": {EN: "account not collected", JA: "アカウント未収集", KO: "계정 미수집"},
+		"preflight.cause.short.orgAccountsUnlisted": {EN: "organization's accounts not listed", JA: "組織のアカウント一覧がない", KO: "조직 계정 목록 없음"},
 		"preflight.hidden.backupSettings":           {EN: "AWS Backup's organization settings", JA: "AWS Backup の組織設定", KO: "AWS Backup 조직 설정"},
 		"preflight.cause.suggest":                   causeSuggest,
 
