@@ -46,7 +46,8 @@ fail (with the recovery point's restore role: --role, else its own role, else
 the role of the backup selection for its vault, else
 AWSBackupDefaultServiceRole), and every backup selection for a role AWS Backup
 may assume. An item the snapshot cannot decide (a role, vault, key or
-instance profile it does not hold, a --role or --as ARN it does not hold, a resource type no operation covers, a
+instance profile it does not hold, a --role or --as ARN it does not hold, a
+--role given by name (its ARN is suggested, as check does), a resource type no operation covers, a
 part of the account it could not read) is "could not be checked", never a
 success.
 
@@ -102,15 +103,17 @@ func (in *auditInput) check(env *Env, pos []string) error {
 		return usageErr("--profile and --region need --live")
 	}
 	// The syntax of --as and --role, before anything is read: a value that
-	// is no ARN is bad input; an ARN the snapshot lacks is not (its items
-	// could not be checked).
+	// is no ARN (for --role, nor a role name) is bad input; an ARN or role
+	// name the snapshot lacks is not (its items could not be checked), as
+	// in check: a role given by name could not be checked, and its ARN is
+	// suggested.
 	if in.opt.Caller != "" {
 		if err := checkARN("--as", in.opt.Caller, ""); err != nil {
 			return err
 		}
 	}
 	if in.opt.Role != "" {
-		if err := checkARN("--role", in.opt.Role, "iam"); err != nil {
+		if err := checkRoleFlag("--role", in.opt.Role); err != nil {
 			return err
 		}
 	}

@@ -101,7 +101,7 @@ func TestAuditBadInput(t *testing.T) {
 		{"audit"},
 		{"audit", "--snapshot", "../../testdata/audit/missing.json"},
 		{"audit", "--snapshot", auditFailing, "--format", "xml"},
-		{"audit", "--snapshot", auditFailing, "--role", "Nope"},
+		{"audit", "--snapshot", auditFailing, "--role", "No/pe"}, // neither a role ARN nor a role name
 		{"audit", "--snapshot", auditFailing, "extra"},
 	} {
 		if _, _, code := runCLI(t, "", args...); code != ExitUsage {

@@ -85,12 +85,14 @@ func TestAuditUnknownRoleOrCaller(t *testing.T) {
 	}
 }
 
-// A --role or --as that is no ARN at all, or an ARN of the wrong kind,
-// stays a usage error, named.
+// A --role or --as that is no ARN at all (for --role, nor a role name), or
+// an ARN of the wrong kind, stays a usage error, named.
 func TestAuditMalformedRoleOrCaller(t *testing.T) {
 	t.Parallel()
 	for _, args := range [][]string{
-		{"--role", "ManagedRestoreRole"},
+		{"--role", "service-role/ManagedRestoreRole"},
+		{"--role", "Managed Restore Role"},
+		{"--role", strings.Repeat("R", 65)},
 		{"--role", "arn:aws:s3:::bucket"},
 		{"--role", "arn:aws:iam::1234:role/R"},
 		{"--as", "operator"},
@@ -158,8 +160,73 @@ func TestAuditOrganizationUnknownRoleOrCaller(t *testing.T) {
 	if !found {
 		t.Errorf("rp-ebs is not could-not-check for the unknown --role:\n%s", out)
 	}
-	// A malformed one is still bad input.
-	if _, errOut, code := runCLI(t, "", "audit", "--snapshot", dir, "--role", "BackupRole"); code != ExitUsage {
-		t.Errorf("--role BackupRole: exit %d, want 2: %s", code, errOut)
+	// A role name, as check: could not be checked, its ARN suggested in
+	// the account that holds it; a malformed one is still bad input.
+	out, errOut, code := runCLI(t, "", "audit", "--snapshot", dir, "--role", "BackupRole")
+	if want := "Role BackupRole (--role) is not in the snapshot. Did you mean arn:aws:iam::111122223333:role/BackupRole?"; code != ExitDenied || !strings.Contains(out, want) {
+		t.Errorf("--role BackupRole: exit %d, want 1 and %q: %s\n%s", code, want, errOut, out)
+	}
+	if _, errOut, code := runCLI(t, "", "audit", "--snapshot", dir, "--role", "service-role/BackupRole"); code != ExitUsage {
+		t.Errorf("--role service-role/BackupRole: exit %d, want 2: %s", code, errOut)
+	}
+}
+
+// audit --role NAME (a role name, no ARN) is what check --role NAME is:
+// the items restored with it could not be checked, with check's cause
+// and the role's ARN suggested (the snapshot's role of that name, or the
+// ARN it would have in the snapshot's account), exit 4, in every format
+// and language; the selections are audited as usual. Before, exit 2
+// ("--role: \"ManagedRestoreRole\" is not an ARN"), where check ran.
+func TestAuditRoleName(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, suggest string
+	}{
+		{"ManagedRestoreRole", "arn:aws:iam::111122223333:role/ManagedRestoreRole"},
+		{"managedrestorerole", "arn:aws:iam::111122223333:role/ManagedRestoreRole"},
+		{"NoSuchRole", "arn:aws:iam::111122223333:role/NoSuchRole"},
+	} {
+		for _, lang := range []string{"en", "ja", "ko"} {
+			want := checkCause(t, lang, "--role", tc.name)
+			if !strings.Contains(want, tc.suggest) {
+				t.Fatalf("check's cause %q suggests no %s", want, tc.suggest)
+			}
+			formats := []string{"text"}
+			if lang == "en" {
+				formats = auditFormats
+			}
+			for _, f := range formats {
+				out, errOut, code := runCLI(t, "", "audit", "--snapshot", auditClean, "--role", tc.name, "--format", f, "--lang", lang)
+				if code != ExitUnchecked {
+					t.Errorf("--role %s %s %s: exit %d, want 4: %s", tc.name, f, lang, code, errOut)
+					continue
+				}
+				if n := strings.Count(out, want); n < 2 {
+					t.Errorf("--role %s %s %s: check's cause %q %d times, want 2:\n%s", tc.name, f, lang, want, n, out)
+				}
+			}
+		}
+		out, _, _ := runCLI(t, "", "audit", "--snapshot", auditClean, "--role", tc.name, "--format", "json")
+		var rep struct {
+			Summary struct {
+				Passed, Failed int
+				Unchecked      int `json:"couldNotCheck"`
+			}
+		}
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		if s := rep.Summary; s.Unchecked != 2 || s.Passed != 1 || s.Failed != 0 {
+			t.Errorf("--role %s: summary %+v, want 2 unchecked, 1 passed", tc.name, s)
+		}
+	}
+	// check and audit agree on what is bad input.
+	for _, bad := range []string{"service-role/ManagedRestoreRole", "two words"} {
+		_, _, checkCode := runCLI(t, "", "check", "restore", "--snapshot", auditClean, "--role", bad,
+			"--recovery-point", "arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-plain")
+		_, errOut, code := runCLI(t, "", "audit", "--snapshot", auditClean, "--role", bad)
+		if code != ExitUsage || checkCode != ExitUsage || !strings.Contains(errOut, "--role: ") {
+			t.Errorf("--role %q: audit exit %d, check exit %d, want 2 for both: %s", bad, code, checkCode, errOut)
+		}
 	}
 }

@@ -167,7 +167,13 @@ func validateCheckParams(p *preflight.Params) error {
 		{"--destination-kms-key", p.DestinationKeyARN, "kms"},
 		{"--scan-role", p.ScanRoleARN, "iam"},
 	} {
-		if f.value == "" || (f.flag == "--role" && !strings.HasPrefix(f.value, "arn:")) {
+		if f.value == "" {
+			continue
+		}
+		if f.flag == "--role" {
+			if err := checkRoleFlag(f.flag, f.value); err != nil {
+				return err
+			}
 			continue
 		}
 		if err := checkARN(f.flag, f.value, f.service); err != nil {
@@ -212,6 +218,37 @@ func checkARN(flag, v, service string) error {
 		return usageErr("%s: %q: account %q is not 12 digits", flag, v, f[4])
 	}
 	return nil
+}
+
+// checkRoleFlag checks the syntax of a role flag (check's and audit's
+// --role): a role ARN (checkARN), or a role name as IAM allows one (1 to
+// 64 letters, digits and +=,.@_-). A name is no usage error: the check or
+// audit reports the requests of that role could not be checked and
+// suggests its ARN (preflight.UnknownRole), exit 4; anything else (a path
+// and name, spaces) is bad input, exit 2.
+func checkRoleFlag(flag, v string) error {
+	if strings.HasPrefix(v, "arn:") {
+		return checkARN(flag, v, "iam")
+	}
+	if !validRoleName(v) {
+		return usageErr("%s: %q is neither a role ARN (arn:PARTITION:iam::ACCOUNT:role/NAME) nor a role name (1 to 64 letters, digits and +=,.@_-)", flag, v)
+	}
+	return nil
+}
+
+// validRoleName reports whether s is a role name IAM accepts.
+func validRoleName(s string) bool {
+	if s == "" || len(s) > 64 {
+		return false
+	}
+	for _, c := range s {
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', strings.ContainsRune("+=,.@_-", c):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // loadSnapshot reads a snapshot in the full form, or else the short form;
