@@ -462,6 +462,25 @@ func (s *Snapshot) RoleByName(name string) (*Role, bool) {
 	return r, ok
 }
 
+// PlanIn returns the backup plan of id (or ARN) in region: a plan whose
+// ARN names no Region is the snapshot's Region's.
+func (s *Snapshot) PlanIn(idOrARN, region string) (*BackupPlan, bool) {
+	for i := range s.BackupPlans {
+		p := &s.BackupPlans[i]
+		if p.ID != idOrARN && (p.ARN == "" || p.ARN != idOrARN) {
+			continue
+		}
+		r := p.Region()
+		if r == "" {
+			r = s.Region
+		}
+		if region == "" || r == region {
+			return p, true
+		}
+	}
+	return nil, false
+}
+
 // Vault returns the backup vault with this name or ARN, in any Region.
 func (s *Snapshot) Vault(nameOrARN string) (*BackupVault, bool) {
 	return s.VaultIn(nameOrARN, "")

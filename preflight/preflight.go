@@ -1062,6 +1062,17 @@ func (c checker) resourcePolicy(res *Result, cs *eval.Input, fo *fix.Options, sn
 			cs.Resource = &eval.Doc{Name: r.ARN, Text: r.TrustPolicy}
 			res.ResourcePolicy = string(fix.TargetTrustPolicy)
 		}
+	case strings.HasPrefix(res.Action, "backup:") && isPlanARN(res.Resource):
+		// A request on a backup plan (CreateBackupSelection): the plan
+		// has no resource policy, but one the snapshot does not hold
+		// does not exist, as far as it knows.
+		if _, ok := snap.PlanIn(arn.LastField(res.Resource), region); ok {
+			return false, Cause{}
+		}
+		if us := snap.UnreadableFor(account.HiddenPlans, region); len(us) > 0 {
+			return true, unreadableCause(us[0], account.HiddenPlans)
+		}
+		return true, c.unknownPlan(arn.LastField(res.Resource), region)
 	case strings.HasPrefix(res.Action, "backup:"):
 		ref, flag := c.vaultOf(res.Resource)
 		if ref == "" {
@@ -1087,6 +1098,35 @@ func (c checker) resourcePolicy(res *Result, cs *eval.Input, fo *fix.Options, sn
 		res.ResourcePolicy = string(fix.TargetVaultPolicy)
 	}
 	return false, Cause{}
+}
+
+// isPlanARN reports whether resource is the ARN of a backup plan.
+func isPlanARN(resource string) bool {
+	f, n := arn.Fields(resource)
+	return n == 6 && f[2] == "backup" && strings.HasPrefix(f[5], "backup-plan:")
+}
+
+// unknownPlan is the cause of a plan id (--plan-id) that the snapshot's
+// plans in region lack, with the id it likely means: that of the plan the
+// value names (a name given for an id), or the closest id (a typo).
+func (c checker) unknownPlan(id, region string) Cause {
+	cause := Cause{Kind: CauseUnknownPlan, Subject: id, Flag: "--plan-id"}
+	var ids []string
+	for i := range c.snap.BackupPlans {
+		pl := &c.snap.BackupPlans[i]
+		if r := pl.Region(); r != "" && r != region {
+			continue
+		}
+		if pl.Name == id {
+			cause.Suggestion = pl.ID
+			return cause
+		}
+		ids = append(ids, pl.ID)
+	}
+	if s := backupops.Suggest(id, ids); len(s) > 0 {
+		cause.Suggestion = s[0]
+	}
+	return cause
 }
 
 // vaultOf returns the vault (name or ARN) a backup request acts on, and the

@@ -47,6 +47,11 @@ const (
 	CauseUnknownRole CauseKind = "unknownRole"
 	// CauseUnknownVault: the backup vault is not in the snapshot.
 	CauseUnknownVault CauseKind = "unknownVault"
+	// CauseUnknownPlan: the backup plan (create-selection's --plan-id) is
+	// not in the snapshot, which read the account's plans (AWS answers
+	// CreateBackupSelection on a plan that does not exist with
+	// ResourceNotFoundException, whatever the policies allow).
+	CauseUnknownPlan CauseKind = "unknownPlan"
 	// CauseUnknownKey: the KMS key is not in the snapshot.
 	CauseUnknownKey CauseKind = "unknownKey"
 	// CauseUnknownKeyState: the KMS key is in the snapshot but its state
@@ -146,6 +151,8 @@ func (c Cause) String() string {
 		s = fmt.Sprintf("role %s (%s) is not in the snapshot", c.Subject, c.Flag)
 	case CauseUnknownVault:
 		s = fmt.Sprintf("backup vault %s (%s) is not in the snapshot", c.Subject, c.Flag)
+	case CauseUnknownPlan:
+		s = fmt.Sprintf("backup plan %s (%s) is not in the snapshot", c.Subject, c.Flag)
 	case CauseUnknownKey:
 		s = fmt.Sprintf("KMS key %s (%s) is not in the snapshot", c.Subject, c.Flag)
 	case CauseUnknownKeyState:
@@ -283,7 +290,7 @@ func causeOrder(k CauseKind) int {
 	switch k {
 	case CauseMissingParameter:
 		return 0
-	case CauseUnknownPrincipal, CauseUnknownRole, CauseUnknownVault, CauseUnknownKey, CauseUnknownKeyState, CauseUnknownInstanceProfile:
+	case CauseUnknownPrincipal, CauseUnknownRole, CauseUnknownVault, CauseUnknownPlan, CauseUnknownKey, CauseUnknownKeyState, CauseUnknownInstanceProfile:
 		return 1
 	case CauseUnreadable, CauseOutsideSnapshot, CauseAccountNotCollected, CauseResourcePolicyMayDeny, CauseResourcePolicyMayAllow, CauseOrgAccountsUnlisted:
 		return 2

@@ -103,6 +103,11 @@ func registerCheck(register func(map[string]tr)) {
 			JA: "バックアップボールト %s (%s) がスナップショットにありません。",
 			KO: "백업 볼트 %s(%s)이(가) 스냅샷에 없습니다.",
 		},
+		"preflight.cause.unknownPlan": {
+			EN: "Backup plan %s (%s) is not in the snapshot: AWS Backup answers CreateBackupSelection on a plan that does not exist with ResourceNotFoundException.",
+			JA: "バックアッププラン %s (%s) がスナップショットにありません: 存在しないプランへの CreateBackupSelection に AWS Backup は ResourceNotFoundException を返します。",
+			KO: "백업 계획 %s(%s)이(가) 스냅샷에 없습니다: 존재하지 않는 계획에 대한 CreateBackupSelection에 AWS Backup은 ResourceNotFoundException으로 응답합니다.",
+		},
 		"preflight.cause.unknownKey": {
 			EN: "KMS key %s (%s) is not in the snapshot.",
 			JA: "KMS キー %s (%s) がスナップショットにありません。",
@@ -195,6 +200,7 @@ func registerCheck(register func(map[string]tr)) {
 		"preflight.cause.short.unknownPrincipal":       {EN: "principal not in the snapshot", JA: "プリンシパルがスナップショットにない", KO: "보안 주체가 스냅샷에 없음"},
 		"preflight.cause.short.unknownRole":            {EN: "role not in the snapshot", JA: "ロールがスナップショットにない", KO: "역할이 스냅샷에 없음"},
 		"preflight.cause.short.unknownVault":           {EN: "vault not in the snapshot", JA: "ボールトがスナップショットにない", KO: "볼트가 스냅샷에 없음"},
+		"preflight.cause.short.unknownPlan":            {EN: "plan not in the snapshot", JA: "プランがスナップショットにない", KO: "계획이 스냅샷에 없음"},
 		"preflight.cause.short.unknownKey":             {EN: "key not in the snapshot", JA: "キーがスナップショットにない", KO: "키가 스냅샷에 없음"},
 		"preflight.cause.short.unknownKeyState":        {EN: "key state unknown", JA: "キーの状態が不明", KO: "키 상태를 알 수 없음"},
 		"preflight.cause.short.unknownInstanceProfile": {EN: "instance profile not in the snapshot", JA: "インスタンスプロファイルがスナップショットにない", KO: "인스턴스 프로파일이 스냅샷에 없음"},
