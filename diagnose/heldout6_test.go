@@ -6,6 +6,7 @@ import (
 
 	"github.com/deniedhq/denied/authzmsg"
 	"github.com/deniedhq/denied/fix"
+	"github.com/deniedhq/denied/internal/i18n"
 )
 
 // An assumed-role principal whose ARN ends at the role (the quoter or the
@@ -71,6 +72,43 @@ func TestSessionlessAssumedRoleFixes(t *testing.T) {
 			for _, c := range f.Render.CLI {
 				if !strings.HasPrefix(c, "#") && strings.Contains(c, "xxxxx") {
 					t.Errorf("%s: fix %s runs with a redacted name: %s", tc.message, f.ID, c)
+				}
+			}
+		}
+	}
+}
+
+// A denial that names its layer but no action (the quoter redacted it,
+// "perform: xxxx"; the Knowledge Center's "perform API action") says so
+// in its title and cause, in every language: its title once began with
+// ": explicitly denied by a service control policy" and its cause read
+// "calling  on *".
+func TestGenericFindingWithoutAction(t *testing.T) {
+	t.Parallel()
+	for _, in := range []string{
+		"User: arn:aws:sts::111122223333:assumed-role/Audit/s is not authorized to perform: xxxx with an explicit deny in a service control policy",
+		"The IAM Entity is not authorized to perform API action on resource: arn:aws:iam::123456789012:role/Admin with an explicit deny in a service control policy",
+		"User: arn:aws:iam::111122223333:user/u is not authorized to perform: *** on resource: arn:aws:s3:::b because no identity-based policy allows the *** action",
+	} {
+		d, err := authzmsg.Parse(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Action != "" {
+			t.Fatalf("%s: action %q, want none", in, d.Action)
+		}
+		for _, fd := range Diagnose(d, Options{}) {
+			for _, lang := range i18n.Langs {
+				title := i18n.Strings(lang, fd.Title.ID, fd.Title.Args...)
+				cause := i18n.Strings(lang, fd.Cause.ID, fd.Cause.Args...)
+				if strings.HasPrefix(title, ":") || strings.Contains(title, "%!") {
+					t.Errorf("%s [%s]: title %q", in, lang, title)
+				}
+				if strings.Contains(cause, "  ") || strings.Contains(cause, " ()") || strings.Contains(cause, "%!") {
+					t.Errorf("%s [%s]: cause %q", in, lang, cause)
+				}
+				if want := i18n.T(lang, "unknown.action"); !strings.Contains(cause, want) {
+					t.Errorf("%s [%s]: cause %q does not say %q", in, lang, cause, want)
 				}
 			}
 		}

@@ -275,11 +275,13 @@ func genericRule(d *authzmsg.Denial) (Finding, bool) {
 		return f, true
 	}
 	id := "generic." + layer + "." + kind
+	// A message may name its layer but not its action (redacted,
+	// "perform: xxxx"; "perform API action"): the title and cause say so.
 	f := Finding{
 		Rule:  "iam." + layer + "-" + kind,
 		Layer: layer,
-		Title: msg(id+".title", d.Action),
-		Cause: msg(id+".cause", principalName(d), d.Action, orDefault(d.Resource, "*")),
+		Title: msg(id+".title", orDefault(d.Action, "@unknown.action.title")),
+		Cause: msg(id+".cause", principalName(d), orDefault(d.Action, "@unknown.action"), orDefault(d.Resource, "*")),
 	}
 	if d.PolicyARN != "" {
 		f.Checks = append(f.Checks, msg("check.policyarn", d.PolicyARN))

@@ -27,6 +27,11 @@ func registerDiagnose(register func(map[string]tr)) {
 			JA: "メッセージに名前のないアクション",
 			KO: "메시지에 이름이 없는 작업",
 		},
+		"unknown.action.title": { // at the start of a title
+			EN: "An action the message does not name",
+			JA: "メッセージに名前のないアクション",
+			KO: "메시지에 이름이 없는 작업",
+		},
 		// The encoded authorization failure message.
 		"decode.title": {
 			EN: "The message is encoded: decode it to see who was refused what",
