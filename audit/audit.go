@@ -114,7 +114,9 @@ const (
 	RuleUnreadableSelections   = "unchecked.unreadable-selections"
 	RuleUnreadableOther        = "unchecked.unreadable"
 	// RuleOutsideSnapshot: a fact of another account (the destination of
-	// a copy, the organization's settings) and a one-account snapshot.
+	// a copy, the organization's settings) and a one-account snapshot; a
+	// fact the snapshot does not record (a short form's organization's
+	// accounts, an AWS Backup setting an organization snapshot lacks).
 	RuleOutsideSnapshot = "unchecked.outside-snapshot"
 	// RuleAccountNotCollected: the organization snapshot does not hold the
 	// other account (not listed, or its collection failed).
@@ -830,6 +832,8 @@ func gapOf(c preflight.Cause) Gap {
 		return gap(RuleOutsideSnapshot, "audit.gap.outside-snapshot", c.Subject, c.Flag)
 	case preflight.CauseAccountNotCollected:
 		return gap(RuleAccountNotCollected, "audit.gap.account-not-collected", c.Subject, c.Error)
+	case preflight.CauseSettingNotRecorded:
+		return gap(RuleOutsideSnapshot, "audit.gap.setting-not-recorded", c.Subject)
 	case preflight.CauseOrgAccountsUnlisted:
 		return gap(RuleOutsideSnapshot, "audit.gap.org-accounts-unlisted", c.Subject, c.Flag)
 	case preflight.CauseResourcePolicyMayDeny:

@@ -122,8 +122,10 @@ func (v *orgView) BackupSetting(region, name string) (string, *Cause) {
 			return "", &Cause{Kind: CauseUnreadable, API: u.API(), Hides: account.HiddenBackupSettings, Error: u.Error}
 		}
 	}
-	return "", &Cause{Kind: CauseAccountNotCollected, Subject: x.CollectorAccountID,
-		Error: "the organization snapshot holds no AWS Backup global settings (backup:DescribeGlobalSettings)"}
+	// Not recorded: the setting is missing, not the account (before,
+	// "account <collector> is not in the organization snapshot" for an
+	// account it holds).
+	return "", &Cause{Kind: CauseSettingNotRecorded, Subject: name}
 }
 
 func (v *orgView) Organization() *account.Organization { return v.org.Index.Organization }

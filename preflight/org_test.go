@@ -113,12 +113,14 @@ func TestCrossAccountSettingOff(t *testing.T) {
 	}
 }
 
+// The setting is what is missing, not an account (it was
+// CauseAccountNotCollected naming the collector's account).
 func TestCrossAccountSettingUnknownIsNotAssumed(t *testing.T) {
 	dir := testutil.OrgDir(t, "999988887777", nil,
 		testutil.OrgAccount{ID: "111122223333", Short: orgSource}, testutil.OrgAccount{ID: "444455556666", Short: orgDest})
 	rep := orgCheck(t, dir, centralARN)
 	c, _ := condition(rep, backupops.DecideCrossAccountSetting)
-	if c.Outcome != StatusCouldNotCheck || c.Cause == nil || c.Cause.Kind != CauseAccountNotCollected || rep.Status != StatusCouldNotCheck {
+	if c.Outcome != StatusCouldNotCheck || c.Cause == nil || c.Cause.Kind != CauseSettingNotRecorded || c.Cause.Subject != SettingCrossAccountBackup || rep.Status != StatusCouldNotCheck {
 		t.Fatalf("no settings: condition %s (%v), report %s; want could not check", c.Outcome, c.Cause, rep.Status)
 	}
 }

@@ -94,6 +94,13 @@ const (
 	// org without "accounts": account.Organization.AccountsUnlisted), so
 	// whether account Subject is a member is unknown.
 	CauseOrgAccountsUnlisted CauseKind = "orgAccountsUnlisted"
+	// CauseSettingNotRecorded: the organization snapshot holds no answer
+	// of backup:DescribeGlobalSettings naming AWS Backup's setting
+	// Subject (isCrossAccountBackupEnabled), and records no failed call
+	// either: an index written by an older denied or another tool, or an
+	// answer without the setting. The accounts were collected; the setting
+	// was not.
+	CauseSettingNotRecorded CauseKind = "settingNotRecorded"
 )
 
 // Cause is one reason a request could not be checked.
@@ -180,6 +187,8 @@ func (c Cause) String() string {
 		s = fmt.Sprintf("%s is a fact of account %s, outside the snapshot: check with an organization snapshot (denied collect --org)", c.Flag, c.Subject)
 	case CauseAccountNotCollected:
 		s = fmt.Sprintf("account %s is not in the organization snapshot (%s)", c.Subject, c.Error)
+	case CauseSettingNotRecorded:
+		s = fmt.Sprintf("AWS Backup's organization setting %s is not in the organization snapshot: it holds no answer of backup:DescribeGlobalSettings naming it; collect the organization again (denied collect --org)", c.Subject)
 	case CauseOrgAccountsUnlisted:
 		s = fmt.Sprintf("whether account %s is a member of organization %s is unknown: the snapshot does not list the organization's accounts (the short form's org.accounts lists them)", c.Subject, c.Flag)
 	case CauseResourcePolicyMayDeny:
@@ -292,7 +301,7 @@ func causeOrder(k CauseKind) int {
 		return 0
 	case CauseUnknownPrincipal, CauseUnknownRole, CauseUnknownVault, CauseUnknownPlan, CauseUnknownKey, CauseUnknownKeyState, CauseUnknownInstanceProfile:
 		return 1
-	case CauseUnreadable, CauseOutsideSnapshot, CauseAccountNotCollected, CauseResourcePolicyMayDeny, CauseResourcePolicyMayAllow, CauseOrgAccountsUnlisted:
+	case CauseUnreadable, CauseOutsideSnapshot, CauseAccountNotCollected, CauseResourcePolicyMayDeny, CauseResourcePolicyMayAllow, CauseOrgAccountsUnlisted, CauseSettingNotRecorded:
 		return 2
 	}
 	return 3

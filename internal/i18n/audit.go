@@ -224,6 +224,11 @@ func registerAudit(register func(map[string]tr)) {
 		"audit.gap.copy-no-type": { // vault
 			EN: "vault %s holds no recovery point: the resource types it will copy, and their requests, are not known", JA: "ボールト %s に復旧ポイントがありません: コピーされるリソースタイプとそのリクエストは不明です", KO: "볼트 %s에 복구 지점이 없습니다: 복사될 리소스 유형과 그 요청을 알 수 없습니다",
 		},
+		"audit.gap.setting-not-recorded": { // setting
+			EN: "AWS Backup's organization setting %s is not in the organization snapshot: it holds no answer of backup:DescribeGlobalSettings naming it (written by an older denied or another tool); collect the organization again (denied collect --org)",
+			JA: "AWS Backup の組織設定 %s は組織のスナップショットにありません: この設定を含む backup:DescribeGlobalSettings の応答がありません (古い denied または別のツールで作成されたもの)。組織を収集し直してください (denied collect --org)",
+			KO: "AWS Backup 조직 설정 %s이(가) 조직 스냅샷에 없습니다: 이 설정이 담긴 backup:DescribeGlobalSettings 응답이 없습니다(이전 버전의 denied 또는 다른 도구로 작성됨). 조직을 다시 수집하십시오(denied collect --org)",
+		},
 		"audit.gap.org-accounts-unlisted": { // account, organization
 			EN: "whether account %s is a member of organization %s is unknown: the snapshot does not list the organization's accounts (in the short form, list them in org.accounts)",
 			JA: "アカウント %s が組織 %s のメンバーかどうかは不明です: スナップショットに組織のアカウント一覧がありません (短い形式では org.accounts に列挙してください)",

@@ -140,6 +140,11 @@ func registerCheck(register func(map[string]tr)) {
 			JA: "%[2]s はアカウント %[1]s の情報で、スナップショットの外にあります: 組織のスナップショット (denied collect --org) でチェックしてください。",
 			KO: "%[2]s은(는) 계정 %[1]s의 정보로 스냅샷 밖에 있습니다: 조직 스냅샷(denied collect --org)으로 점검하십시오.",
 		},
+		"preflight.cause.settingNotRecorded": { // setting
+			EN: "AWS Backup's organization setting %s is not in the organization snapshot: it holds no answer of backup:DescribeGlobalSettings naming it (written by an older denied or another tool); collect the organization again (denied collect --org).",
+			JA: "AWS Backup の組織設定 %s は組織のスナップショットにありません: この設定を含む backup:DescribeGlobalSettings の応答がありません (古い denied または別のツールで作成されたもの)。組織を収集し直してください (denied collect --org)。",
+			KO: "AWS Backup 조직 설정 %s이(가) 조직 스냅샷에 없습니다: 이 설정이 담긴 backup:DescribeGlobalSettings 응답이 없습니다(이전 버전의 denied 또는 다른 도구로 작성됨). 조직을 다시 수집하십시오(denied collect --org).",
+		},
 		"preflight.cause.orgAccountsUnlisted": { // account, organization
 			EN: "Whether account %s is a member of organization %s is unknown: the snapshot does not list the organization's accounts (in the short form, list them in org.accounts).",
 			JA: "アカウント %s が組織 %s のメンバーかどうかは不明です: スナップショットに組織のアカウント一覧がありません (短い形式では org.accounts に列挙してください)。",
@@ -193,6 +198,7 @@ func registerCheck(register func(map[string]tr)) {
 		},
 		"preflight.cause.short.outsideSnapshot":     {EN: "fact of another account", JA: "別アカウントの情報", KO: "다른 계정의 정보"},
 		"preflight.cause.short.accountNotCollected": {EN: "account not collected", JA: "アカウント未収集", KO: "계정 미수집"},
+		"preflight.cause.short.settingNotRecorded":  {EN: "setting not recorded", JA: "設定が記録されていない", KO: "설정이 기록되지 않음"},
 		"preflight.cause.short.orgAccountsUnlisted": {EN: "organization's accounts not listed", JA: "組織のアカウント一覧がない", KO: "조직 계정 목록 없음"},
 		"preflight.hidden.backupSettings":           {EN: "AWS Backup's organization settings", JA: "AWS Backup の組織設定", KO: "AWS Backup 조직 설정"},
 		"preflight.cause.suggest":                   causeSuggest,

@@ -376,6 +376,8 @@ func causeText(lang i18n.Lang, c preflight.Cause) string {
 		s = t("preflight.cause.evaluationError", c.Error)
 	case preflight.CauseAccountNotCollected:
 		s = t("preflight.cause.accountNotCollected", c.Subject, c.Error)
+	case preflight.CauseSettingNotRecorded:
+		s = t("preflight.cause.settingNotRecorded", c.Subject)
 	case preflight.CauseResourcePolicyMayDeny, preflight.CauseResourcePolicyMayAllow:
 		s = t("preflight.cause."+string(c.Kind), unheldNoun(lang, c.Policy, c.Subject))
 	default:
