@@ -534,26 +534,10 @@ func (c *ccond) cmp(v string, rv *reqVal, pv *cval, ctx Context) (ok, unresolved
 // multiVar reports whether a variable of the policy value names a key
 // with more than one value in ctx.
 func (pv *cval) multiVar(ctx Context) bool {
-	multi := func(p *pattern) bool {
-		if !p.hasVar || p.cx == nil {
-			return false
-		}
-		for i := range p.cx.toks {
-			if t := &p.cx.toks[i]; t.kind == tVar && len(ctx[t.text]) > 1 {
-				return true
-			}
-		}
-		return false
-	}
 	if pv.arn != nil {
-		for i := range pv.arn.pats {
-			if multi(&pv.arn.pats[i]) {
-				return true
-			}
-		}
-		return false
+		return pv.arn.multiVar(ctx)
 	}
-	return multi(&pv.str)
+	return pv.str.multiVar(ctx)
 }
 
 // boolText is the text of a policy value without wildcards (a Bool or

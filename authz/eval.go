@@ -570,7 +570,10 @@ func (st *cstmt) matches(r *Request, res *Result, bounded bool) (strength, bool)
 		for i := range st.res {
 			ok, unresolved := st.res[i].match(r.Resource, r.resARN, isARN, r.Context)
 			if unresolved {
-				res.noteUnresolved(&st.res[i], r.Context)
+				if undecided, h := st.resUnresolved(r, res, i); undecided {
+					hit = h
+					break
+				}
 			}
 			if ok {
 				hit = true
@@ -629,6 +632,41 @@ func (st *cstmt) matches(r *Request, res *Result, bounded bool) (strength, bool)
 	return str, ok
 }
 
+// resUnresolved notes the keys of value i of the statement's Resource or
+// NotResource element that matching could not resolve (it reached a
+// variable the request has no value for), and says whether the element
+// is undecided there, and then what it says (hit: it names the
+// resource): when a variable of the value names a key with several values
+// in the request. AWS says such a key cannot be a policy variable ("you
+// can't use a multivalued context key as a policy variable", IAM User
+// Guide, Single-valued vs. multivalued context keys), not how an element
+// holding one evaluates. Unless one of the values after i matches (hit),
+// the element is undecided, and, as an undecided condition (matches),
+// that holds in a Deny and not in an Allow: a Deny applies (its Resource
+// taken as naming the resource, its NotResource as not naming it), an
+// Allow does not. It is a function of its own, out of matches, so that
+// the common path there is what it was.
+func (st *cstmt) resUnresolved(r *Request, res *Result, i int) (undecided, hit bool) {
+	res.noteUnresolved(&st.res[i], r.Context)
+	if !st.res[i].multiVar(r.Context) {
+		return false, false
+	}
+	isARN := r.Resource != "*"
+	for i++; i < len(st.res); i++ {
+		ok, unresolved := st.res[i].match(r.Resource, r.resARN, isARN, r.Context)
+		if unresolved {
+			res.noteUnresolved(&st.res[i], r.Context)
+		}
+		if ok {
+			return true, true
+		}
+	}
+	if st.effect == policy.Deny {
+		return true, !st.notRes // the statement applies
+	}
+	return true, st.notRes // it does not
+}
+
 func (res *Result) noteMissing(key string) {
 	for _, k := range res.Missing {
 		if k == key {
@@ -645,7 +683,9 @@ func (res *Result) noteUnresolved(a *arnPattern, ctx Context) {
 		}
 		for _, t := range p.cx.toks {
 			if t.kind == tVar && !t.hasDef {
-				if v, ok := ctx[t.text]; !ok || len(v) != 1 {
+				// A key with several values is not missing (the
+				// value is undecided: see resUnresolved).
+				if len(ctx[t.text]) == 0 {
 					res.noteMissing(t.text)
 				}
 			}

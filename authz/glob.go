@@ -316,6 +316,32 @@ func parseVariable(body string) (key, def string, hasDef bool) {
 	return key, d, true
 }
 
+// VariableKeys calls fn with the key of each policy variable of the
+// policy value s, as written ("aws:TagKeys" of "${aws:TagKeys, 'none'}"),
+// in order, as compiling reads them: the escapes ${*}, ${?} and ${$} are
+// text, not variables. Whether a document interprets variables at all
+// (policy.Policy.Variables) is the caller's to ask.
+func VariableKeys(s string, fn func(key string)) {
+	for {
+		i := strings.Index(s, "${")
+		if i < 0 {
+			return
+		}
+		end := strings.IndexByte(s[i:], '}')
+		if end < 0 {
+			return
+		}
+		body := s[i+2 : i+end]
+		s = s[i+end+1:]
+		switch strings.TrimSpace(body) {
+		case "*", "?", "$":
+			continue
+		}
+		key, _, _ := parseVariable(body)
+		fn(key)
+	}
+}
+
 // resolve returns the value of a variable token, or false when the key is
 // absent without default or is multi-valued.
 func (t *tok) resolve(ctx Context) (string, bool) {
@@ -441,6 +467,32 @@ func (a *arnPattern) resolvable(ctx Context) bool {
 		}
 	}
 	return true
+}
+
+// multiVar reports whether a variable of the pattern names a key with
+// more than one value in ctx: AWS says such a key cannot be a policy
+// variable ("you can't use a multivalued context key as a policy
+// variable", IAM User Guide, Single-valued vs. multivalued context keys)
+// and not how a value holding one evaluates.
+func (p *pattern) multiVar(ctx Context) bool {
+	if !p.hasVar || p.cx == nil {
+		return false
+	}
+	for i := range p.cx.toks {
+		if t := &p.cx.toks[i]; t.kind == tVar && len(ctx[t.text]) > 1 {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *arnPattern) multiVar(ctx Context) bool {
+	for i := range a.pats {
+		if a.pats[i].multiVar(ctx) {
+			return true
+		}
+	}
+	return false
 }
 
 // match reports whether s matches the pattern. Variables are resolved from

@@ -436,7 +436,7 @@ func parseDocWith(l authz.Layer, raw []byte, cache *Cache, fast bool) *parsedDoc
 		return doc
 	}
 	doc.policy = p
-	doc.warnings = append(doc.warnings, validatePolicy(p, cache)...)
+	doc.warnings = append(doc.warnings, validatePolicy(p, text, cache)...)
 	if l == authz.LayerRCP {
 		doc.warnings = append(doc.warnings, rcpAllows(p)...)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/deniedhq/denied/authz"
 	"github.com/deniedhq/denied/catalog"
 	"github.com/deniedhq/denied/internal/arn"
+	"github.com/deniedhq/denied/internal/jsonx"
 	"github.com/deniedhq/denied/policy"
 )
 
@@ -208,10 +209,14 @@ func checkActionResource(action, res string, allowUnknown bool) reqCheck {
 // validatePolicy warns about actions no service has, and about condition
 // operators that do not fit their key's type. Notes hold the pointer
 // inside the document.
-func validatePolicy(p *policy.Policy, cache *Cache) []docNote {
+func validatePolicy(p *policy.Policy, text []byte, cache *Cache) []docNote {
 	var out []docNote
 	warn := func(pointer, msg string) { out = append(out, docNote{pointer, msg}) }
+	vars := p.Variables()
 	for _, st := range p.Statements {
+		if vars {
+			out = multiVarNotes(out, st, text, cache)
+		}
 		acts, field := st.Action, "Action"
 		if st.NotAction != nil {
 			acts, field = st.NotAction, "NotAction"
@@ -238,6 +243,79 @@ func validatePolicy(p *policy.Policy, cache *Cache) []docNote {
 		}
 	}
 	return out
+}
+
+// multiVarNotes appends to out a warning for each policy variable of the
+// statement's Resource, NotResource and condition values (of the
+// operators that replace variables: String*, Arn*, Bool) that names a
+// multivalued key (an ArrayOf... type in the catalog: aws:TagKeys,
+// aws:PrincipalServiceNamesList, backup:CopyTargets), at its line:column
+// in text. AWS says "you can't use a multivalued context key as a policy
+// variable" (IAM User Guide, Single-valued vs. multivalued context keys,
+// Key points), not how a value holding one evaluates; the engine takes
+// it, when the request gives the key several values, as undecided.
+// Pointers and positions are those of the values (a condition key's when
+// the text does not give the value's).
+func multiVarNotes(out []docNote, st *policy.Statement, text []byte, cache *Cache) []docNote {
+	check := func(v string, note func(key string, ck catalog.ConditionKey)) {
+		if !strings.Contains(v, "${") {
+			return
+		}
+		var seen []string // the keys warned of, by catalog name
+		authz.VariableKeys(v, func(key string) {
+			if m := cache.keyMemo(key); m.ok && m.array && !slices.Contains(seen, m.ck.Name) {
+				seen = append(seen, m.ck.Name)
+				note(key, m.ck)
+			}
+		})
+	}
+	const why = "AWS does not support a multivalued key as a policy variable and does not say how a value holding one evaluates (IAM User Guide, Single-valued vs. multivalued context keys); when the request gives the key several values, the value is undecided: a Deny applies, an Allow does not"
+	res, element := st.Resource, "Resource"
+	if st.NotResource != nil {
+		res, element = st.NotResource, "NotResource"
+	}
+	for i, v := range res {
+		check(v, func(key string, ck catalog.ConditionKey) {
+			ptr, pos := valueAt(text, st.Pointer+"/"+element, i, len(res), st.Pos)
+			out = append(out, docNote{ptr, fmt.Sprintf("%s: %s %q uses ${%s} as a policy variable, but %s is multivalued (%s): %s", pos, element, v, key, ck.Name, ck.Type, why)})
+		})
+	}
+	for i := range st.Conditions {
+		c := &st.Conditions[i]
+		if !slices.ContainsFunc(c.Values, func(v string) bool { return strings.Contains(v, "${") }) {
+			continue
+		}
+		if o := cache.opInfo(c.Operator); o.null || o.family != "" && o.family != "Bool" {
+			continue // Binary: literal text; Numeric, Date, IpAddress: refused
+		}
+		for j, v := range c.Values {
+			check(v, func(key string, ck catalog.ConditionKey) {
+				ptr, pos := valueAt(text, c.Pointer, j, len(c.Values), c.Pos)
+				out = append(out, docNote{ptr, fmt.Sprintf("%s: condition %s on %s: value %q uses ${%s} as a policy variable, but %s is multivalued (%s): %s", pos, c.Operator, c.Key, v, key, ck.Name, ck.Type, why)})
+			})
+		}
+	}
+	return out
+}
+
+// valueAt is the JSON pointer and position in text of value i, of n, of
+// the element at pointer ptr (a Resource, NotResource or condition key):
+// the element's own when it is a string. It is ptr and the position
+// given, when the text does not hold the value where the pointer says
+// (which a document the parser accepted always does).
+func valueAt(text []byte, ptr string, i, n int, pos policy.Pos) (string, policy.Pos) {
+	off, ok := jsonx.Locate(text, ptr)
+	if ok && text[off] == '[' {
+		ptr += "/" + strconv.Itoa(i)
+		off, ok = jsonx.Locate(text, ptr)
+	} else if !ok && n > 1 {
+		ptr += "/" + strconv.Itoa(i)
+	}
+	if !ok {
+		return ptr, pos
+	}
+	l, c := jsonx.LineCol(text, off)
+	return ptr, policy.Pos{Line: l, Col: c, Offset: off}
 }
 
 // actionWarning is what validatePolicy says about an action or action

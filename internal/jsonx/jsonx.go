@@ -10,6 +10,7 @@ package jsonx
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -280,4 +281,112 @@ func hex4(data []byte, off int) rune {
 		r = r<<4 | v
 	}
 	return r
+}
+
+// Locate returns the offset of the first byte of the value that the JSON
+// pointer ptr (RFC 6901: "" is the whole text, "/Statement/0/Resource"
+// a member of a member) names in the JSON text data, or false when it
+// names none or the text does not read as JSON on the way there. Of an
+// object's members with the same key, the last counts, as the module's
+// parsers read them.
+func Locate(data []byte, ptr string) (int, bool) {
+	i := Space(data, 0)
+	var key []byte
+	for ptr != "" {
+		if ptr[0] != '/' || i >= len(data) {
+			return 0, false
+		}
+		ptr = ptr[1:]
+		tok := ptr
+		if j := strings.IndexByte(ptr, '/'); j >= 0 {
+			tok, ptr = ptr[:j], ptr[j:]
+		} else {
+			ptr = ""
+		}
+		if strings.IndexByte(tok, '~') >= 0 {
+			tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+		}
+		switch data[i] {
+		case '{':
+			found := -1
+			j := Space(data, i+1)
+			for j < len(data) && data[j] == '"' {
+				var end int
+				var p Problem
+				key, end, p = Unquote(key[:0], data, j+1)
+				if p != OK {
+					return 0, false
+				}
+				if j = Space(data, end); j >= len(data) || data[j] != ':' {
+					return 0, false
+				}
+				j = Space(data, j+1)
+				if string(key) == tok {
+					found = j
+				}
+				if j = skipValue(data, j); j < 0 {
+					return 0, false
+				}
+				if j = Space(data, j); j < len(data) && data[j] == ',' {
+					j = Space(data, j+1)
+				}
+			}
+			if found < 0 {
+				return 0, false
+			}
+			i = found
+		case '[':
+			n, err := strconv.Atoi(tok)
+			if err != nil || n < 0 || tok != strconv.Itoa(n) {
+				return 0, false
+			}
+			j := Space(data, i+1)
+			for k := 0; k < n; k++ {
+				if j >= len(data) || data[j] == ']' {
+					return 0, false
+				}
+				if j = skipValue(data, j); j < 0 {
+					return 0, false
+				}
+				if j = Space(data, j); j >= len(data) || data[j] != ',' {
+					return 0, false
+				}
+				j = Space(data, j+1)
+			}
+			if j >= len(data) || data[j] == ']' {
+				return 0, false
+			}
+			i = j
+		default:
+			return 0, false
+		}
+	}
+	return i, i < len(data)
+}
+
+// skipValue returns the offset just past the value that starts at
+// data[i], or -1 when it does not end.
+func skipValue(data []byte, i int) int {
+	if i >= len(data) {
+		return -1
+	}
+	switch data[i] {
+	case '{', '[':
+		end, _ := Skim(data, i)
+		return end
+	case '"':
+		end, _, p := Scan(data, i+1)
+		if p != OK {
+			return -1
+		}
+		return end
+	}
+	for i < len(data) {
+		switch data[i] {
+		case ',', '}', ']', ' ', '\t', '\n', '\r':
+			return i
+		}
+		i++
+	}
+	return i
 }

@@ -1,6 +1,7 @@
 package jsonx
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -170,4 +171,57 @@ func TestSpaceAndKindName(t *testing.T) {
 			t.Errorf("KindName(%q) = %q, want %q", c, got, want)
 		}
 	}
+}
+
+func TestLocate(t *testing.T) {
+	t.Parallel()
+	doc := []byte(`{"Version": "2012-10-17",
+ "Statement": [
+  {"Effect": "Allow", "Resource": "arn:aws:s3:::a"},
+  {"Effect":"Deny","Resource":["x", {"k":[1,2]}, "arn:aws:s3:::b/${aws:TagKeys}"],
+   "a\/b~c": true, "d": 1, "d": 2, "e\u0041": null}
+ ]}`)
+	for _, tt := range []struct {
+		ptr, want string // want: the text at the offset, "" when none
+	}{
+		{"", `{"Version"`},
+		{"/Version", `"2012-10-17"`},
+		{"/Statement/0/Resource", `"arn:aws:s3:::a"`},
+		{"/Statement/1/Resource", `["x"`},
+		{"/Statement/1/Resource/2", `"arn:aws:s3:::b/${`},
+		{"/Statement/1/Resource/1/k/1", `2]`},
+		{"/Statement/1/a~1b~0c", `true`},
+		{"/Statement/1/d", `2,`}, // the last of two members
+		{"/Statement/1/eA", `null`},
+		{"/Statement/2", ""},
+		{"/Statement/1/Resource/3", ""},
+		{"/Statement/01", ""},
+		{"/Statement/-1", ""},
+		{"/Version/0", ""},
+		{"/Nope", ""},
+		{"Statement", ""},
+	} {
+		off, ok := Locate(doc, tt.ptr)
+		switch {
+		case tt.want == "" && ok:
+			t.Errorf("Locate(%q) = %d, want none", tt.ptr, off)
+		case tt.want != "" && (!ok || !bytes.HasPrefix(doc[off:], []byte(tt.want))):
+			t.Errorf("Locate(%q) = %d, %v, want the offset of %q", tt.ptr, off, ok, tt.want)
+		}
+	}
+	for _, bad := range []string{``, `{`, `{"a"`, `{"a":`, `{"a":[1,`, `{"a":"x`, `[1 2]`} {
+		if off, ok := Locate([]byte(bad), "/a/1"); ok {
+			t.Errorf("Locate(%q) = %d, want none", bad, off)
+		}
+	}
+}
+
+func FuzzLocate(f *testing.F) {
+	f.Add([]byte(`{"Statement":[{"Resource":["a","b"]}]}`), "/Statement/0/Resource/1")
+	f.Add([]byte(`{"a":{"b":"c"}}`), "/a/b")
+	f.Fuzz(func(t *testing.T, data []byte, ptr string) {
+		if off, ok := Locate(data, ptr); ok && (off < 0 || off >= len(data)) {
+			t.Fatalf("Locate = %d, outside the %d bytes", off, len(data))
+		}
+	})
 }
