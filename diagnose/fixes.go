@@ -91,7 +91,7 @@ func problemFor(d *authzmsg.Denial) (fix.Problem, hidden, bool) {
 		return fix.Problem{}, h, false
 	}
 	principal, r1 := restoreAccount(d.Principal.ARN)
-	principal = withSessionPlaceholder(principal)
+	principal = roleNamePlaceholder(withSessionPlaceholder(principal))
 	if r1 && arn.IsAccountID(d.AccountID) && d.AccountID != PlaceholderAccount {
 		// The ARN hides the caller's account, another field gives it (a
 		// CloudTrail event's userIdentity.accountId).
@@ -101,8 +101,9 @@ func problemFor(d *authzmsg.Denial) (fix.Problem, hidden, bool) {
 	if d.ResourceKind != "arn" {
 		resource = "*"
 	}
+	resource, r3 := functionCutShort(d.Raw, d.Action, resource)
 	resource, r2 := restoreAccount(resource)
-	h.caller, h.owner = r1, r2
+	h.caller, h.owner = r1, r2 || r3
 	resource = uncut(d.Raw, resource)
 	resource = unredactedNames(resource)
 	if !strings.HasPrefix(principal, "arn:") && d.Principal.Kind != authzmsg.KindService {
@@ -155,6 +156,30 @@ func withSessionPlaceholder(principal string) string {
 		return principal
 	}
 	a.Resource += "/" + PlaceholderSession
+	return a.String()
+}
+
+// roleNamePlaceholder returns an assumed-role ARN whose role name the
+// message cut short or redacted ("assumed-role/.../s",
+// "assumed-role/xxxxx/<session-name>", "assumed-role/EC2Ro…/s") with
+// <role-name> in its place: the fixes name that role by the placeholder,
+// and the request they are verified with is that role's session, so that
+// a resource-based policy's statement naming arn:...:role/<role-name>
+// matches it (it named a role the request was not: the plans were not
+// verified). An IAM Identity Center role's name keeps its
+// AWSReservedSSO_ prefix, which its fixes name it by, as does every
+// other principal.
+func roleNamePlaceholder(principal string) string {
+	a, ok := arn.Parse(principal)
+	if !ok || a.Service != "sts" || !strings.HasPrefix(a.Resource, "assumed-role/") {
+		return principal
+	}
+	role, session, ok := strings.Cut(strings.TrimPrefix(a.Resource, "assumed-role/"), "/")
+	if !ok || strings.HasPrefix(role, "AWSReservedSSO_") || role == "<role-name>" ||
+		!(strings.Contains(role, "...") || strings.Contains(role, "…") || strings.ContainsAny(role, "<>*") || redactedName(role)) {
+		return principal
+	}
+	a.Resource = "assumed-role/<role-name>/" + session
 	return a.String()
 }
 
@@ -219,6 +244,29 @@ func uncut(raw, resource string) string {
 	return r[:i+1] + placeholderFor(a)
 }
 
+// functionCutShort returns, for a Lambda function's ARN the message cut
+// short before its name ("arn:aws:lambda:..." for lambda:InvokeFunction),
+// the ARN of a function whose Region, account and name are not known:
+// arn:PARTITION:lambda:<region>:PlaceholderAccount:function:<function-name>,
+// so that the fixes name the function policy with placeholders. It
+// reports whether it did (the resource owner's account is then hidden). A
+// layer version's action (lambda:GetLayerVersion) is left as it is.
+func functionCutShort(raw, action, resource string) (string, bool) {
+	if resource == "*" || !cutShort(raw, resource) {
+		return resource, false
+	}
+	f, n := arn.Fields(strings.TrimSuffix(strings.TrimSuffix(resource, "..."), "…"))
+	svc, name, ok := strings.Cut(action, ":")
+	if n >= 6 || n < 3 || f[0] != "arn" || f[2] != "lambda" || !ok || !strings.EqualFold(svc, "lambda") || strings.Contains(strings.ToLower(name), "layer") {
+		return resource, false
+	}
+	partition := f[1]
+	if partition == "" || strings.ContainsAny(partition, ".…") {
+		partition = "aws"
+	}
+	return "arn:" + partition + ":lambda:<region>:" + PlaceholderAccount + ":function:<function-name>", true
+}
+
 // placeholderFor is the placeholder of the name at the end of a's resource.
 func placeholderFor(a arn.ARN) string {
 	switch {
@@ -232,6 +280,8 @@ func placeholderFor(a arn.ARN) string {
 		return "<backup-vault-name>"
 	case a.Service == "ecr" && strings.HasPrefix(a.Resource, "repository/"):
 		return "<repository-name>"
+	case a.Service == "lambda" && strings.HasPrefix(a.Resource, "function:"):
+		return "<function-name>"
 	case a.Service == "s3" && strings.Contains(a.Resource, "/"):
 		return "<object-key>"
 	case a.Service == "s3":

@@ -137,3 +137,82 @@ func TestCutResourceNameInNoFix(t *testing.T) {
 		}
 	}
 }
+
+// A denial by a Lambda function's resource-based policy, as the real
+// corpus quotes it with both ARNs cut short
+// (openillumi-lambda-cross-account-resource-elided), gets the function
+// policy's fix first, aws lambda add-permission with the function and the
+// role as placeholders marked not runnable and how to find them, and the
+// caller's identity fix after it (with the owner's account hidden, the
+// request may cross accounts). Before, it got no fix at all.
+func TestLambdaFunctionPolicyFixCutShort(t *testing.T) {
+	t.Parallel()
+	const message = "User: arn:aws:sts::984589850232:assumed-role/... is not authorized to perform: lambda:InvokeFunction on resource: arn:aws:lambda:... because no resource-based policy allows the lambda:InvokeFunction action"
+	d, err := authzmsg.Parse(message)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := Diagnose(d, Options{})
+	if len(fs) == 0 || fs[0].Plan == nil || len(fs[0].Plan.Fixes) != 2 {
+		t.Fatalf("findings %+v: want a plan of two fixes", fs)
+	}
+	pl := fs[0].Plan
+	f, id := pl.Fixes[0], pl.Fixes[1]
+	if f.Layer != "resource" || f.Target.Kind != fix.TargetFunctionPolicy || f.Render.PolicyKind != "Lambda function policy (resource-based)" {
+		t.Errorf("first fix %s: layer %q, target %q, kind %q", f.ID, f.Layer, f.Target.Kind, f.Render.PolicyKind)
+	}
+	if id.Layer != "identity" || !pl.Verified {
+		t.Errorf("second fix %s: layer %q; plan verified %v", id.ID, id.Layer, pl.Verified)
+	}
+	const cmd = "aws lambda add-permission --function-name <function-name> --statement-id AllowInvokeFunction --action lambda:InvokeFunction --principal 'arn:aws:iam::984589850232:role/<role-name>'"
+	const mark = "# Not runnable as-is: replace <function-name>, <role-name> first. <function-name>: aws lambda list-functions --query 'Functions[].[FunctionName,FunctionArn]' --output text with credentials of the function's account, in its Region, or ask the function's owner <role-name>: aws iam list-roles"
+	cli := f.Render.CLI
+	if len(cli) < 2 || cli[len(cli)-1] != cmd || !strings.HasPrefix(cli[len(cli)-2], mark) {
+		t.Errorf("CLI:\n%s\nwant the last two lines\n%s...\n%s", strings.Join(cli, "\n"), mark, cmd)
+	}
+	if !strings.Contains(f.Render.PolicyJSON, `"Resource": "arn:aws:lambda:<region>:<ACCOUNT_ID>:function:<function-name>"`) {
+		t.Errorf("policy JSON:\n%s", f.Render.PolicyJSON)
+	}
+	for _, fx := range pl.Fixes {
+		for _, text := range append([]string{fx.Render.PolicyJSON, fx.Render.Terraform, fx.Render.CloudFormation, fx.Title}, fx.Render.CLI...) {
+			if strings.Contains(text, "...") || strings.Contains(text, "000000000000") {
+				t.Errorf("%s names what the message cut or the placeholder account: %s", fx.ID, text)
+			}
+		}
+	}
+	if !strings.Contains(f.Render.Terraform, `resource "aws_lambda_permission"`) || !strings.Contains(f.Render.CloudFormation, "Type: AWS::Lambda::Permission") {
+		t.Errorf("IaC:\n%s\n%s", f.Render.Terraform, f.Render.CloudFormation)
+	}
+}
+
+// An assumed-role principal whose role name the message cut short or
+// redacted is the session of role <role-name>, the role its fixes name:
+// a resource-based policy's statement naming arn:...:role/<role-name>
+// then lets that request through, and the plan is verified (it was not:
+// the statement named another role than the request's, "xxxxx" or
+// "...").
+func TestElidedRoleNameFixesVerified(t *testing.T) {
+	t.Parallel()
+	for _, message := range []string{
+		"User: arn:aws:sts::123456789012:assumed-role/xxxxx is not authorized to perform: kms:DescribeKey on resource: arn:aws:kms:us-west-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab because no resource-based policy allows the kms:DescribeKey action",
+		"User: arn:aws:sts::123456789012:assumed-role/Deploy.../s1 is not authorized to perform: kms:DescribeKey on resource: arn:aws:kms:us-west-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab because no resource-based policy allows the kms:DescribeKey action",
+		"User: arn:aws:sts::984589850232:assumed-role/... is not authorized to perform: lambda:InvokeFunction on resource: arn:aws:lambda:... because no resource-based policy allows the lambda:InvokeFunction action",
+	} {
+		d, err := authzmsg.Parse(message)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs := Diagnose(d, Options{})
+		if len(fs) == 0 || fs[0].Plan == nil || len(fs[0].Plan.Fixes) == 0 {
+			t.Errorf("%s: no plan", message)
+			continue
+		}
+		pl := fs[0].Plan
+		if !pl.Verified {
+			t.Errorf("%s: plan %s not verified: %s still denies", message, pl.Fixes[0].ID, pl.StillDeniedBy)
+		}
+		if !strings.Contains(pl.Fixes[0].Render.PolicyJSON, ":role/<role-name>") {
+			t.Errorf("%s: the fix does not name role <role-name>:\n%s", message, pl.Fixes[0].Render.PolicyJSON)
+		}
+	}
+}

@@ -139,6 +139,7 @@ const (
 	TargetTrustPolicy    TargetKind = "trustPolicy"           // a role's trust policy
 	TargetVaultPolicy    TargetKind = "backupVaultPolicy"     // an AWS Backup vault access policy
 	TargetBucketPolicy   TargetKind = "bucketPolicy"          // an S3 bucket policy
+	TargetFunctionPolicy TargetKind = "lambdaFunctionPolicy"  // a Lambda function policy (resource-based), one statement a permission
 	TargetVPCEndpoint    TargetKind = "vpcEndpointPolicy"     // a VPC endpoint policy
 	TargetResourcePolicy TargetKind = "resourcePolicy"        // another resource-based policy
 	TargetRestoreJob     TargetKind = "restoreJob"            // how an AWS Backup restore is started (no policy change)

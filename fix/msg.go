@@ -64,6 +64,8 @@ func targetForm(t Target) (form string, args []string) {
 		return "vault-policy", []string{t.Name}
 	case TargetBucketPolicy:
 		return "bucket-policy", []string{t.Name}
+	case TargetFunctionPolicy:
+		return "function-policy", []string{nameArg(t)}
 	}
 	return "resource-policy", []string{t.ARN}
 }
@@ -106,6 +108,8 @@ func policyNoun(t Target) string {
 		return "@fix.noun.vault-access-policy"
 	case TargetBucketPolicy:
 		return "@fix.noun.bucket-policy"
+	case TargetFunctionPolicy:
+		return "@fix.noun.function-policy"
 	case TargetVPCEndpoint:
 		return "@fix.noun.vpce-policy"
 	}

@@ -106,6 +106,10 @@ func render(f *Fix, ri *reqInfo) {
 		renderIdentityUnknown(f, ri)
 		return
 	}
+	if f.Target.Kind == TargetFunctionPolicy {
+		renderFunctionPolicy(f)
+		return
+	}
 	sk := sinkFor(f.Target, ri)
 	c := f.Render.comment
 	var payload string
@@ -185,7 +189,7 @@ func render(f *Fix, ri *reqInfo) {
 // Only an account ID read from the target's ARN is named, never a guess.
 func otherAccount(f *Fix, ri *reqInfo) {
 	switch f.Target.Kind {
-	case TargetKeyPolicy, TargetTrustPolicy, TargetVaultPolicy, TargetBucketPolicy, TargetResourcePolicy:
+	case TargetKeyPolicy, TargetTrustPolicy, TargetVaultPolicy, TargetBucketPolicy, TargetFunctionPolicy, TargetResourcePolicy:
 	default:
 		return
 	}
@@ -283,6 +287,8 @@ func kindName(t Target) string {
 		return "AWS Backup vault access policy"
 	case TargetBucketPolicy:
 		return "S3 bucket policy"
+	case TargetFunctionPolicy:
+		return "Lambda function policy (resource-based)"
 	case TargetVPCEndpoint:
 		return "VPC endpoint policy"
 	}
@@ -312,8 +318,8 @@ func markPlaceholders(f *Fix, ri *reqInfo) {
 		if len(ps) > 0 {
 			var finds []any
 			for _, p := range ps {
-				if find := findCommand(p, f.Target, ri); find != "" && !seen[p] {
-					finds = append(finds, p+": "+find)
+				if fnd := found(p, finderFor(p, f.Target, ri)); fnd != nil && !seen[p] {
+					finds = append(finds, fnd)
 				}
 				if !seen[p] {
 					seen[p] = true
@@ -329,11 +335,23 @@ func markPlaceholders(f *Fix, ri *reqInfo) {
 		if p == "<policy-name>" && (f.Target.Kind == TargetSCP || f.Target.Kind == TargetRCP) {
 			return nil // the comment on its line gives the command that prints it
 		}
-		if c := findCommand(p, f.Target, ri); c != "" {
+		if c := finderFor(p, f.Target, ri); c != "" {
 			return c
 		}
 		return nil
 	})
+}
+
+// finderFor is how to find the value of a placeholder (a Finder): the
+// command findCommand gives, said with whose credentials to run it where
+// the principal's may not find it (a Lambda function, which may be
+// another account's).
+func finderFor(p string, t Target, ri *reqInfo) any {
+	c := findCommand(p, t, ri)
+	if c != "" && p == "<function-name>" {
+		return i18n.M("fixcli.find.function-name", c)
+	}
+	return c
 }
 
 // iacNotUsable reports whether m is the comment that marks a Terraform
@@ -457,6 +475,12 @@ func findCommand(p string, t Target, ri *reqInfo) string {
 		return "aws kms list-aliases --query 'Aliases[].[AliasName,TargetKeyId]' --output text"
 	case "<backup-vault-name>":
 		return "aws backup list-backup-vaults --query 'BackupVaultList[].BackupVaultName' --output text"
+	case "<function-name>":
+		region := ""
+		if t.Kind == TargetFunctionPolicy && !elided(t.Region) {
+			region = regionFlag(t.Region)
+		}
+		return "aws lambda list-functions --query 'Functions[].[FunctionName,FunctionArn]' --output text" + region
 	case "<role-name>":
 		return "aws iam list-roles --query 'Roles[].[RoleName,Arn]' --output text"
 	case "<user-name>", "<iam-user-name>":

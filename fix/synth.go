@@ -244,6 +244,7 @@ const (
 	rkTrust
 	rkVault
 	rkBucket
+	rkFunction
 )
 
 func (ri *reqInfo) resourceKind() resourceKind {
@@ -263,6 +264,8 @@ func (ri *reqInfo) resourceKind() resourceKind {
 		return rkVault // a vault's access policy governs its recovery points too
 	case svc == "s3":
 		return rkBucket
+	case svc == "lambda" && strings.HasPrefix(part, "function:"):
+		return rkFunction // a function, version or alias: its function policy
 	}
 	return rkOther
 }
@@ -284,6 +287,8 @@ func (k resourceKind) idPrefix() string {
 		return "vault-policy"
 	case rkBucket:
 		return "bucket-policy"
+	case rkFunction:
+		return "function-policy"
 	}
 	return "resource-policy"
 }
@@ -315,6 +320,10 @@ func (s *synth) resourceTarget() Target {
 	case rkBucket:
 		bucket, _, _ := strings.Cut(ri.res[5], "/")
 		return Target{Kind: TargetBucketPolicy, Name: bucket, ARN: "arn:" + ri.res[1] + ":s3:::" + bucket}
+	case rkFunction:
+		// function:NAME[:QUALIFIER]: the policy of that version or alias.
+		name, _, _ := strings.Cut(strings.TrimPrefix(ri.res[5], "function:"), ":")
+		return Target{Kind: TargetFunctionPolicy, Name: name, ARN: ri.resource, Region: ri.res[3]}
 	}
 	return Target{Kind: TargetResourcePolicy, Name: ri.resourceName(), ARN: ri.resource, Region: ri.res[3]}
 }
@@ -329,6 +338,9 @@ func (s *synth) resourceAllow(w *working, o outcome) (lp, others []Fix) {
 	}
 	label := capitalize(alnum(ri.principalLabel()))
 	st := &policy.Statement{HasSid: true, Effect: policy.Allow, Principal: s.principal(), Action: []string{ri.action}}
+	if rk == rkFunction {
+		return s.functionAllow(w, o, st, label)
+	}
 	switch rk {
 	case rkKey:
 		st.Sid = "Allow" + label + "Use"
@@ -354,20 +366,29 @@ func (s *synth) resourceAllow(w *working, o outcome) (lp, others []Fix) {
 	form, targs := targetForm(f.Target)
 	f.TitleMsg = msg("fix.title.add-principal."+form, concat([]string{ri.principalARN()}, targs, []string{ri.action})...)
 	lp = append(lp, f)
-
-	// Across accounts the requester's own account must allow it too.
-	if ri.crossAccount() && ri.awsPrincipal() && (w.requestOnly || o.verdicts[authz.LayerIdentity].Verdict != authz.Allow) {
-		if id, ok := s.identityAllow(); ok {
-			id.TitleMsg.ID += ".cross-account"
-			lp = append(lp, id)
-		}
-	}
+	lp = append(lp, s.crossAccountIdentity(w, o)...)
 	if rk == rkKey && !ri.crossAccount() && ri.awsPrincipal() {
 		if b, ok := s.keyDelegation(w); ok {
 			others = append(others, b)
 		}
 	}
 	return lp, others
+}
+
+// crossAccountIdentity is, across accounts, the identity fix that goes with
+// a fix to the resource's policy: the requester's own account must allow
+// the request too, unless its identity policies are known to.
+func (s *synth) crossAccountIdentity(w *working, o outcome) []Fix {
+	ri := s.ri
+	if !ri.crossAccount() || !ri.awsPrincipal() || !w.requestOnly && o.verdicts[authz.LayerIdentity].Verdict == authz.Allow {
+		return nil
+	}
+	id, ok := s.identityAllow()
+	if !ok {
+		return nil
+	}
+	id.TitleMsg.ID += ".cross-account"
+	return []Fix{id}
 }
 
 // keyDelegation is the key policy statement AWS writes by default, which

@@ -28,6 +28,7 @@ func registerFix(register func(map[string]tr)) {
 		"fix.noun.vault-access-policy":  {EN: "vault access policy", JA: "バックアップボールトのアクセスポリシー", KO: "백업 볼트 액세스 정책"},
 		"fix.noun.bucket-policy":        {EN: "bucket policy", JA: "バケットポリシー", KO: "버킷 정책"},
 		"fix.noun.vpce-policy":          {EN: "VPC endpoint policy", JA: "VPC エンドポイントポリシー", KO: "VPC 엔드포인트 정책"},
+		"fix.noun.function-policy":      {EN: "Lambda function policy", JA: "Lambda 関数ポリシー", KO: "Lambda 함수 정책"},
 		"fix.noun.resource-policy":      {EN: "resource-based policy", JA: "リソースベースのポリシー", KO: "리소스 기반 정책"},
 
 		// What a narrowed Deny still applies to ("every other ...") and is
@@ -111,6 +112,21 @@ func registerFix(register func(map[string]tr)) {
 			EN: "The current %s is not known: the document shown holds only the statement to add. Add it to the current document's Statement list; the update replaces the whole document.",
 			JA: "現在の%sは不明です: 表示しているドキュメントには、追加するステートメントだけが含まれています。現在のドキュメントの Statement リストに追加してください。更新するとドキュメント全体が置き換わります。",
 			KO: "현재 %s 문서를 알 수 없습니다: 표시된 문서에는 추가할 문만 들어 있습니다. 현재 문서의 Statement 목록에 추가하세요. 업데이트하면 문서 전체가 바뀝니다.",
+		},
+		"fixnote.function-policy-add-permission": { // function ARN
+			EN: "aws lambda add-permission adds this one statement to the Lambda function policy (resource-based) of %s and keeps the statements already there: no whole document is submitted (Terraform's aws_lambda_permission and CloudFormation's AWS::Lambda::Permission are one statement each).",
+			JA: "aws lambda add-permission は、%s の Lambda 関数ポリシー (リソースベース) にこのステートメントを 1 つ追加し、既存のステートメントはそのまま残します: ドキュメント全体を送信することはありません (Terraform の aws_lambda_permission と CloudFormation の AWS::Lambda::Permission も、それぞれステートメント 1 つです)。",
+			KO: "aws lambda add-permission은 %s의 Lambda 함수 정책(리소스 기반)에 이 문 하나를 추가하고 기존 문은 그대로 둡니다: 문서 전체를 제출하지 않습니다(Terraform의 aws_lambda_permission과 CloudFormation의 AWS::Lambda::Permission도 각각 문 하나입니다).",
+		},
+		"fixnote.function-policy-source-unknown": { // service principal, the same
+			EN: "The principal is the service %s, and the request does not say which resource it calls for: give the ARN of the resource that invokes the function as --source-arn (Terraform source_arn, CloudFormation SourceArn), or its account as --source-account; without them, resources of any account could invoke the function through %s.",
+			JA: "プリンシパルはサービス %[1]s ですが、どのリソースのための呼び出しかはリクエストからわかりません: 関数を呼び出すリソースの ARN を --source-arn (Terraform では source_arn、CloudFormation では SourceArn) に、またはそのアカウントを --source-account に指定してください。指定しないと、どのアカウントのリソースからでも %[2]s を通じて関数を呼び出せてしまいます。",
+			KO: "보안 주체는 서비스 %[1]s이지만, 어떤 리소스를 위한 호출인지는 요청에서 알 수 없습니다: 함수를 호출하는 리소스의 ARN을 --source-arn(Terraform source_arn, CloudFormation SourceArn)으로, 또는 그 계정을 --source-account로 지정하세요. 지정하지 않으면 어느 계정의 리소스든 %[2]s을(를) 통해 함수를 호출할 수 있습니다.",
+		},
+		"fixnote.function-policy-account-principal": { // account, action
+			EN: "add-permission takes no condition on aws:PrincipalArn, the key a policy names an IAM Identity Center role by (its path and suffix vary): the statement names account %s, and the role's permission set (its identity-based policy) must allow %s.",
+			JA: "add-permission は aws:PrincipalArn の条件を受け付けません (IAM Identity Center のロールはパスとサフィックスが変わるため、ポリシーではこの条件キーで指定します): ステートメントではアカウント %[1]s を指定します。ロールの許可セット (アイデンティティベースのポリシー) で %[2]s を許可する必要があります。",
+			KO: "add-permission은 aws:PrincipalArn 조건을 받지 않습니다(IAM Identity Center 역할은 경로와 접미사가 바뀌므로 정책에서는 이 조건 키로 지정합니다): 문은 계정 %[1]s을(를) 지정하며, 역할의 권한 세트(자격 증명 기반 정책)가 %[2]s을(를) 허용해야 합니다.",
 		},
 		"fixnote.deny-unknown": { // @fix.noun.*, action, condition operator, key, value
 			EN: "The denying statement is not known. Fetch the %s, find the Deny that matches %s, and add to its Condition block: {%q: {%q: %q}}. Do not delete the statement: it is there on purpose.",
@@ -354,7 +370,9 @@ var fixTargets = []struct {
 	{"trust-policy", [3]string{"the trust policy of role %s", "ロール %s の信頼ポリシー", "역할 %s의 신뢰 정책"}, true},                // role
 	{"vault-policy", [3]string{"the access policy of vault %s", "バックアップボールト %s のアクセスポリシー", "백업 볼트 %s의 액세스 정책"}, true}, // vault
 	{"recovery-point-vault-policy", [3]string{"the access policy of the recovery point's vault", "復旧ポイントが保存されているバックアップボールトのアクセスポリシー", "복구 시점이 저장된 백업 볼트의 액세스 정책"}, true},
-	{"bucket-policy", [3]string{"the bucket policy of %s", "%s のバケットポリシー", "%s의 버킷 정책"}, true},                   // bucket
+	{"bucket-policy", [3]string{"the bucket policy of %s", "%s のバケットポリシー", "%s의 버킷 정책"}, true}, // bucket
+	// function ARN
+	{"function-policy", [3]string{"the Lambda function policy (resource-based) of %s", "%s の Lambda 関数ポリシー (リソースベース)", "%s의 Lambda 함수 정책(리소스 기반)"}, true},
 	{"resource-policy", [3]string{"the resource-based policy of %s", "%s のリソースベースのポリシー", "%s의 리소스 기반 정책"}, true}, // resource ARN
 }
 

@@ -99,6 +99,11 @@ func registerFixcli(register func(map[string]tr)) {
 			JA: "キーのアカウントの認証情報で %s を実行するか、キーの所有者に確認してください",
 			KO: "키 계정의 자격 증명으로 %s을(를) 실행하거나 키 소유자에게 확인하세요",
 		},
+		"fixcli.find.function-name": { // command
+			EN: "%s with credentials of the function's account, in its Region, or ask the function's owner",
+			JA: "関数のアカウントの認証情報で、関数のリージョンで %s を実行するか、関数の所有者に確認してください",
+			KO: "함수 계정의 자격 증명으로 함수의 리전에서 %s을(를) 실행하거나 함수 소유자에게 확인하세요",
+		},
 		"fixcli.find.owner-account": { // resource ARN
 			EN: "the account ID in %s as the request gave it in full, or ask the resource's owner (it may not be the caller's account)",
 			JA: "リクエストが省略せずに指定した %s のアカウント ID。わからなければリソースの所有者に確認してください (呼び出し元のアカウントとは限りません)",
@@ -123,6 +128,26 @@ func registerFixcli(register func(map[string]tr)) {
 			EN: "# This is the resource-based policy of %s: apply the document with the %s API call that sets that resource's policy (it replaces the whole policy).",
 			JA: "# これは %[1]s のリソースベースのポリシーです: そのリソースのポリシーを設定する %[2]s の API 呼び出しでドキュメントを適用してください (ポリシー全体が置き換わります)。",
 			KO: "# 이것은 %[1]s의 리소스 기반 정책입니다: 그 리소스의 정책을 설정하는 %[2]s API 호출로 문서를 적용하세요(정책 전체가 바뀝니다).",
+		},
+		"fixcli.function-policy.add": { // function ARN, the command that prints its policy
+			EN: "# Lambda function policy (resource-based) of %s: add-permission adds this one statement and keeps the others; it refuses a --statement-id the policy already has (%s lists them).",
+			JA: "# %[1]s の Lambda 関数ポリシー (リソースベース): add-permission はこのステートメントを 1 つ追加し、ほかはそのまま残します。ポリシーにすでにある --statement-id は拒否されます (%[2]s で一覧できます)。",
+			KO: "# %[1]s의 Lambda 함수 정책(리소스 기반): add-permission은 이 문 하나를 추가하고 나머지는 그대로 둡니다. 정책에 이미 있는 --statement-id는 거부됩니다(%[2]s로 확인할 수 있습니다).",
+		},
+		"fixcli.function-policy.cannot-add": { // function ARN, the command that prints its policy
+			EN: "# Lambda function policy (resource-based) of %s: aws lambda add-permission writes only an Allow for one principal, with SourceArn, SourceAccount or PrincipalOrgID as its only conditions, and cannot write this statement; change the policy as the policy JSON shows (%s prints the current one).",
+			JA: "# %[1]s の Lambda 関数ポリシー (リソースベース): aws lambda add-permission が書けるのは 1 つのプリンシパルに対する Allow (条件は SourceArn、SourceAccount、PrincipalOrgID のみ) だけで、このステートメントは書けません。ポリシー JSON のとおりにポリシーを変更してください (現在のものは %[2]s で表示できます)。",
+			KO: "# %[1]s의 Lambda 함수 정책(리소스 기반): aws lambda add-permission은 보안 주체 하나에 대한 Allow(조건은 SourceArn, SourceAccount, PrincipalOrgID만)만 쓸 수 있어 이 문은 쓸 수 없습니다. 정책 JSON대로 정책을 변경하세요(현재 정책은 %[2]s로 볼 수 있습니다).",
+		},
+		"fixcli.iac.function-policy": { // function ARN, resource type
+			EN: "# Lambda function policy (resource-based) of %s: each %s is one statement of it; the statements already there stay.",
+			JA: "# %[1]s の Lambda 関数ポリシー (リソースベース): %[2]s 1 つがそのステートメント 1 つです。既存のステートメントはそのまま残ります。",
+			KO: "# %[1]s의 Lambda 함수 정책(리소스 기반): %[2]s 하나가 그 정책의 문 하나입니다. 기존 문은 그대로 남습니다.",
+		},
+		"fixcli.iac.function-policy.cannot-add": { // function ARN, resource type
+			EN: "# Lambda function policy (resource-based) of %s: a %s cannot hold this statement; change the policy as the policy JSON shows.",
+			JA: "# %[1]s の Lambda 関数ポリシー (リソースベース): %[2]s ではこのステートメントを表せません。ポリシー JSON のとおりにポリシーを変更してください。",
+			KO: "# %[1]s의 Lambda 함수 정책(리소스 기반): %[2]s로는 이 문을 나타낼 수 없습니다. 정책 JSON대로 정책을 변경하세요.",
 		},
 		"fixcli.current-unknown-replace": {
 			EN: "# The current %s is not known and the update replaces it whole: fetch it, put the statement of the policy JSON in place of the Deny %s, and submit the result.",
