@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/deniedhq/denied/internal/i18n"
 )
 
 // IgnoreEntry is one line of an ignore file: the causes with rule RuleID
@@ -29,10 +31,25 @@ type IgnoreEntry struct {
 type IgnoreError struct {
 	File string
 	Line int
-	Msg  string
+	// ID and Args are what is wrong, an internal/i18n message about Count
+	// things (i18n.N); Msg is the text of an error without an ID (the
+	// reader's).
+	ID    string
+	Args  []any
+	Count int
+	Msg   string
 }
 
-func (e *IgnoreError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+func (e *IgnoreError) Error() string { return e.Text(i18n.EN) }
+
+// Text is the error in lang: "FILE:LINE: what is wrong".
+func (e *IgnoreError) Text(lang i18n.Lang) string {
+	msg := e.Msg
+	if e.ID != "" {
+		msg = i18n.N(lang, e.Count, e.ID, e.Args...)
+	}
+	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, msg)
+}
 
 // ParseIgnore reads an ignore file: one entry a line,
 //
@@ -57,14 +74,14 @@ func ParseIgnore(r io.Reader, name string) ([]IgnoreEntry, error) {
 		}
 		f := strings.Fields(line)
 		if len(f) < 4 {
-			return nil, &IgnoreError{File: name, Line: n, Msg: "want RULE-ID RESOURCE EXPIRES REASON (a reason is required), got " + fmt.Sprint(len(f)) + " field(s)"}
+			return nil, &IgnoreError{File: name, Line: n, ID: "audit.ignore.fields", Count: len(f), Args: []any{fmt.Sprint(len(f))}}
 		}
 		until, err := time.Parse("2006-01-02", f[2])
 		if err != nil {
-			return nil, &IgnoreError{File: name, Line: n, Msg: fmt.Sprintf("expiry %q is not a date YYYY-MM-DD", f[2])}
+			return nil, &IgnoreError{File: name, Line: n, ID: "audit.ignore.expiry", Args: []any{f[2]}}
 		}
 		if f[0] == "*" && f[1] == "*" {
-			return nil, &IgnoreError{File: name, Line: n, Msg: "an entry must name a rule ID or a resource (not both \"*\")"}
+			return nil, &IgnoreError{File: name, Line: n, ID: "audit.ignore.both-any"}
 		}
 		// The reason is the rest of the line as written.
 		rest := line

@@ -136,6 +136,9 @@ func (in *auditInput) check(env *Env, pos []string) error {
 		}
 		in.opt.Ignore, err = audit.ParseIgnore(f, in.ignoreFile)
 		f.Close()
+		if ie := (*audit.IgnoreError)(nil); errors.As(err, &ie) {
+			return usageErr("--ignore-file: %s", ie.Text(in.lang))
+		}
 		if err != nil {
 			return usageErr("--ignore-file: %v", err)
 		}

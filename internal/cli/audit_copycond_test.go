@@ -34,8 +34,8 @@ func TestAuditCopyConditionRendering(t *testing.T) {
 	}
 	out, _, _ := runCLI(t, "", "audit", "--snapshot", dir)
 	for _, want := range []string{
-		"1 recovery point(s), 1 backup selection(s), 2 copy rule(s) and 0 unreadable part(s) of the snapshot: 0 pass, 4 would fail, 0 could not be checked.",
-		"- backup.copy-condition: 1 item(s) in 1 account(s)",
+		"1 recovery point, 1 backup selection, 2 copy rules and 0 unreadable parts of the snapshot: 0 pass, 4 would fail, 0 could not be checked.",
+		"- backup.copy-condition: 1 item in 1 account",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text: no %q:\n%s", want, out)
@@ -73,7 +73,7 @@ func TestAuditCopyConditionOutsideSnapshot(t *testing.T) {
 		}
 	}
 	out, _, _ := runCLI(t, "", "audit", "--snapshot", file)
-	if want := "2 copy rule(s) and 0 unreadable part(s) of the snapshot: 0 pass, 2 would fail, 2 could not be checked."; !strings.Contains(out, want) {
+	if want := "2 copy rules and 0 unreadable parts of the snapshot: 0 pass, 2 would fail, 2 could not be checked."; !strings.Contains(out, want) {
 		t.Errorf("no %q:\n%s", want, out)
 	}
 }

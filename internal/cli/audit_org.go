@@ -220,21 +220,23 @@ func runAuditOrg(env *Env, in *auditInput, dir string) error {
 		}
 	default:
 		var b bytes.Buffer
-		h := t("audit.org.title", strconv.Itoa(out.Accounts), strconv.Itoa(out.Audited), strconv.Itoa(out.NotAudited))
+		// n is a count of things, in its singular or plural form.
+		n := func(count int, id string) string { return i18n.N(in.lang, count, id, strconv.Itoa(count)) }
+		h := t("audit.org.title", n(out.Accounts, "audit.org.count.accounts"), strconv.Itoa(out.Audited), strconv.Itoa(out.NotAudited))
 		if md {
 			fmt.Fprintf(&b, "# %s\n\n", h)
 		} else {
 			fmt.Fprintf(&b, "%s\n\n", h)
 		}
-		fmt.Fprintf(&b, "%s\n\n", t("audit.org.summary", strconv.Itoa(out.Summary.Items), strconv.Itoa(out.Summary.Failed),
-			strconv.Itoa(out.Summary.Unchecked), strconv.Itoa(out.CopyRules)))
+		fmt.Fprintf(&b, "%s\n\n", t("audit.org.summary", n(out.Summary.Items, "audit.org.count.items"), strconv.Itoa(out.Summary.Failed),
+			strconv.Itoa(out.Summary.Unchecked), n(out.CopyRules, "audit.org.count.copy-rules")))
 		for _, c := range out.Causes {
 			if c.Action == "" {
 				// A condition or a cause of could-not-check: no action.
-				fmt.Fprintf(&b, "- %s\n", t("audit.org.cause.rule", c.RuleID, strconv.Itoa(c.Count), strconv.Itoa(c.Accounts)))
+				fmt.Fprintf(&b, "- %s\n", t("audit.org.cause.rule", c.RuleID, n(c.Count, "audit.org.count.items"), n(c.Accounts, "audit.org.count.accounts")))
 				continue
 			}
-			fmt.Fprintf(&b, "- %s\n", t("audit.org.cause", c.RuleID, c.Action, strconv.Itoa(c.Count), strconv.Itoa(c.Accounts)))
+			fmt.Fprintf(&b, "- %s\n", t("audit.org.cause", c.RuleID, c.Action, n(c.Count, "audit.org.count.items"), n(c.Accounts, "audit.org.count.accounts")))
 		}
 		b.WriteString("\n")
 		head = b.Bytes()

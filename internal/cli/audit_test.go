@@ -83,7 +83,7 @@ func TestAuditClean(t *testing.T) {
 func TestAuditCleanSaysWhatItCovers(t *testing.T) {
 	t.Parallel()
 	for lang, want := range map[string]string{
-		"en": "Every restore checked would succeed against what the snapshot holds; 3 item(s) depend on facts no snapshot holds",
+		"en": "Every restore checked would succeed against what the snapshot holds; 3 items depend on facts no snapshot holds",
 		"ja": "3 件の項目はスナップショットにない事実",
 		"ko": "항목 3개는 스냅샷에 없는 사실",
 	} {

@@ -72,7 +72,7 @@ func TestCheckAccountNotInOrgSnapshot(t *testing.T) {
 		want string
 	}{
 		{"--account not a member", []string{"--account", "555566667777", "--as", acct + "user/operator"},
-			"account 555566667777 (--account) is not a member of the organization snapshot (its index lists 2 account(s))"},
+			"account 555566667777 (--account) is not a member of the organization snapshot (its index lists 2 accounts)"},
 		{"--role of a non-member", []string{"--role", "arn:aws:iam::555566667777:role/BackupRole"},
 			"account 555566667777 (the account of --role arn:aws:iam::555566667777:role/BackupRole) is not a member"},
 		{"--account not collected", []string{"--account", "444455556666", "--as", acct + "user/operator"},

@@ -53,5 +53,5 @@ func openOrgAccount(lang i18n.Lang, dir, acct string, arns ...orgARN) (*account.
 		}
 		return s, preflight.NewOrgView(o, 0), nil
 	}
-	return nil, nil, errors.New(i18n.T(lang, "cli.check.account.org-member", dir, acct, from, len(o.Index.Accounts)))
+	return nil, nil, errors.New(i18n.N(lang, len(o.Index.Accounts), "cli.check.account.org-member", dir, acct, from, len(o.Index.Accounts)))
 }

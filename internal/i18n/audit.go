@@ -6,15 +6,26 @@ package i18n
 func registerAudit(register func(map[string]tr)) {
 	m := map[string]tr{
 		"audit.title": {EN: "Restore audit: account %s", JA: "復元監査: アカウント %s", KO: "복원 감사: 계정 %s"},
-		"audit.summary": { // recovery points, selections, unreadable parts, passed, failed, unchecked
-			EN: "%s recovery point(s), %s backup selection(s) and %s unreadable part(s) of the snapshot: %s pass, %s would fail, %s could not be checked.",
-			JA: "復旧ポイント %s 件、バックアップ選択 %s 件、スナップショットの読み取れなかった部分 %s 件: 成功 %s 件、失敗 %s 件、チェック不能 %s 件。",
-			KO: "복구 지점 %s개, 백업 선택 %s개, 스냅샷에서 읽지 못한 부분 %s개: 성공 %s개, 실패 %s개, 점검 불가 %s개.",
+		// The summary's counts of things, each in its singular or plural
+		// (i18n.N: "1 recovery point", "2 recovery points"), then the
+		// sentence that holds them.
+		"audit.count.recovery-points":     {EN: "%s recovery points", JA: "復旧ポイント %s 件", KO: "복구 지점 %s개"},
+		"audit.count.recovery-points.one": {EN: "%s recovery point", JA: "復旧ポイント %s 件", KO: "복구 지점 %s개"},
+		"audit.count.selections":          {EN: "%s backup selections", JA: "バックアップ選択 %s 件", KO: "백업 선택 %s개"},
+		"audit.count.selections.one":      {EN: "%s backup selection", JA: "バックアップ選択 %s 件", KO: "백업 선택 %s개"},
+		"audit.count.copy-rules":          {EN: "%s copy rules", JA: "コピールール %s 件", KO: "복사 규칙 %s개"},
+		"audit.count.copy-rules.one":      {EN: "%s copy rule", JA: "コピールール %s 件", KO: "복사 규칙 %s개"},
+		"audit.count.unreadable":          {EN: "%s unreadable parts", JA: "スナップショットの読み取れなかった部分 %s 件", KO: "스냅샷에서 읽지 못한 부분 %s개"},
+		"audit.count.unreadable.one":      {EN: "%s unreadable part", JA: "スナップショットの読み取れなかった部分 %s 件", KO: "스냅샷에서 읽지 못한 부분 %s개"},
+		"audit.summary": { // recovery points, selections, unreadable parts (audit.count.*), passed, failed, unchecked
+			EN: "%s, %s and %s of the snapshot: %s pass, %s would fail, %s could not be checked.",
+			JA: "%s、%s、%s: 成功 %s 件、失敗 %s 件、チェック不能 %s 件。",
+			KO: "%s, %s, %s: 성공 %s개, 실패 %s개, 점검 불가 %s개.",
 		},
-		"audit.summary.copy": { // recovery points, selections, copy rules, unreadable parts, passed, failed, unchecked
-			EN: "%s recovery point(s), %s backup selection(s), %s copy rule(s) and %s unreadable part(s) of the snapshot: %s pass, %s would fail, %s could not be checked.",
-			JA: "復旧ポイント %s 件、バックアップ選択 %s 件、コピールール %s 件、スナップショットの読み取れなかった部分 %s 件: 成功 %s 件、失敗 %s 件、チェック不能 %s 件。",
-			KO: "복구 지점 %s개, 백업 선택 %s개, 복사 규칙 %s개, 스냅샷에서 읽지 못한 부분 %s개: 성공 %s개, 실패 %s개, 점검 불가 %s개.",
+		"audit.summary.copy": { // recovery points, selections, copy rules, unreadable parts (audit.count.*), passed, failed, unchecked
+			EN: "%s, %s, %s and %s of the snapshot: %s pass, %s would fail, %s could not be checked.",
+			JA: "%s、%s、%s、%s: 成功 %s 件、失敗 %s 件、チェック不能 %s 件。",
+			KO: "%s, %s, %s, %s: 성공 %s개, 실패 %s개, 점검 불가 %s개.",
 		},
 		"audit.summary.ignored":  {EN: "%s ignored (ignore file).", JA: "%s 件は無視しました (無視ファイル)。", KO: "%s개는 무시했습니다(무시 파일)."},
 		"audit.summary.filtered": {EN: "%s below --severity.", JA: "%s 件は --severity の対象外です。", KO: "%s개는 --severity 대상이 아닙니다."},
@@ -25,7 +36,7 @@ func registerAudit(register func(map[string]tr)) {
 			KO: "점검한 모든 복원이 스냅샷의 내용에 비추어 성공합니다.",
 		},
 		"audit.ok.to-verify": { // items with facts to verify
-			EN: "Every restore checked would succeed against what the snapshot holds; %s item(s) depend on facts no snapshot holds (a restore's destination bucket policy, say), not verified: \"To verify\" lists them for each item, as denied check restore --recovery-point ARN does.",
+			EN: "Every restore checked would succeed against what the snapshot holds; %s items depend on facts no snapshot holds (a restore's destination bucket policy, say), not verified: \"To verify\" lists them for each item, as denied check restore --recovery-point ARN does.",
 			JA: "チェックした復元は、スナップショットの内容に照らしてすべて成功します。%s 件の項目はスナップショットにない事実 (復元先バケットのポリシーなど) に依存し、それは確認していません: 項目ごとの「要確認」に、denied check restore --recovery-point ARN と同じく一覧があります。",
 			KO: "점검한 모든 복원이 스냅샷의 내용에 비추어 성공합니다. 항목 %s개는 스냅샷에 없는 사실(복원 대상 버킷의 정책 등)에 의존하며 이는 확인하지 않았습니다: 항목별 \"확인 필요\"에 denied check restore --recovery-point ARN과 같이 목록이 있습니다.",
 		},
@@ -34,8 +45,13 @@ func registerAudit(register func(map[string]tr)) {
 			JA: "チェックした復元は、スナップショットの内容に照らしてすべて成功します。%s 件の項目はスナップショットにない事実 (復元先バケットのポリシーなど) に依存し、それは確認していません: その項目の「要確認」に、denied check restore --recovery-point ARN と同じく一覧があります。",
 			KO: "점검한 모든 복원이 스냅샷의 내용에 비추어 성공합니다. 항목 %s개는 스냅샷에 없는 사실(복원 대상 버킷의 정책 등)에 의존하며 이는 확인하지 않았습니다: 그 항목의 \"확인 필요\"에 denied check restore --recovery-point ARN과 같이 목록이 있습니다.",
 		},
+		"audit.ok.to-verify.summary.one": { // items with facts to verify (--summary)
+			EN: "Every restore checked would succeed against what the snapshot holds; %s item depends on facts no snapshot holds (a restore's destination bucket policy, say), not verified: without --summary, \"To verify\" lists them for it, as denied check restore --recovery-point ARN does.",
+			JA: "チェックした復元は、スナップショットの内容に照らしてすべて成功します。%s 件の項目はスナップショットにない事実 (復元先バケットのポリシーなど) に依存し、それは確認していません: その項目の「要確認」に、denied check restore --recovery-point ARN と同じく一覧があります (--summary なしの場合)。",
+			KO: "점검한 모든 복원이 스냅샷의 내용에 비추어 성공합니다. 항목 %s개는 스냅샷에 없는 사실(복원 대상 버킷의 정책 등)에 의존하며 이는 확인하지 않았습니다: 그 항목의 \"확인 필요\"에 denied check restore --recovery-point ARN과 같이 목록이 있습니다(--summary 없이 실행할 때).",
+		},
 		"audit.ok.to-verify.summary": { // items with facts to verify (--summary)
-			EN: "Every restore checked would succeed against what the snapshot holds; %s item(s) depend on facts no snapshot holds (a restore's destination bucket policy, say), not verified: without --summary, \"To verify\" lists them for each item, as denied check restore --recovery-point ARN does.",
+			EN: "Every restore checked would succeed against what the snapshot holds; %s items depend on facts no snapshot holds (a restore's destination bucket policy, say), not verified: without --summary, \"To verify\" lists them for each item, as denied check restore --recovery-point ARN does.",
 			JA: "チェックした復元は、スナップショットの内容に照らしてすべて成功します。%s 件の項目はスナップショットにない事実 (復元先バケットのポリシーなど) に依存し、それは確認していません: 項目ごとの「要確認」に、denied check restore --recovery-point ARN と同じく一覧があります (--summary なしの場合)。",
 			KO: "점검한 모든 복원이 스냅샷의 내용에 비추어 성공합니다. 항목 %s개는 스냅샷에 없는 사실(복원 대상 버킷의 정책 등)에 의존하며 이는 확인하지 않았습니다: 항목별 \"확인 필요\"에 denied check restore --recovery-point ARN과 같이 목록이 있습니다(--summary 없이 실행할 때).",
 		},
@@ -58,14 +74,24 @@ func registerAudit(register func(map[string]tr)) {
 			KO: "보고 대상 중 실패하는 것은 없습니다. 무시하거나 제외한 항목의 성공은 확인하지 않았습니다.",
 		},
 		"audit.not-proven": {
-			EN: "Not proven: %s item(s) could not be checked; the audit cannot tell whether those restores work (exit 4).",
+			EN: "Not proven: %s items could not be checked; the audit cannot tell whether those restores work (exit 4).",
+			JA: "未確認: %s 件をチェックできなかったため、すべての復元が成功するとは言えません (終了コード 4)。",
+			KO: "확인되지 않음: %s개를 점검할 수 없어 모든 복원이 성공한다고 할 수 없습니다(종료 코드 4).",
+		},
+		"audit.not-proven.one": {
+			EN: "Not proven: %s item could not be checked; the audit cannot tell whether every restore works (exit 4).",
 			JA: "未確認: %s 件をチェックできなかったため、すべての復元が成功するとは言えません (終了コード 4)。",
 			KO: "확인되지 않음: %s개를 점검할 수 없어 모든 복원이 성공한다고 할 수 없습니다(종료 코드 4).",
 		},
 		"audit.no-caller": {EN: "No --as CALLER_ARN: the caller's requests were not checked.", JA: "--as CALLER_ARN がないため、呼び出し元のリクエストはチェックしていません。", KO: "--as CALLER_ARN이 없어 호출자의 요청은 점검하지 않았습니다."},
 		"audit.causes":    {EN: "Causes", JA: "原因", KO: "원인"},
 		"audit.causes.total": {
-			EN: "Each item is counted under its first cause: %s would fail + %s could not be checked = %s item(s).",
+			EN: "Each item is counted under its first cause: %s would fail + %s could not be checked = %s items.",
+			JA: "各項目は最初の原因で 1 回だけ数えています: 失敗 %s 件 + チェック不能 %s 件 = %s 件。",
+			KO: "각 항목은 첫 번째 원인으로 한 번만 셉니다: 실패 %s개 + 점검 불가 %s개 = %s개.",
+		},
+		"audit.causes.total.one": {
+			EN: "Each item is counted under its first cause: %s would fail + %s could not be checked = %s item.",
 			JA: "各項目は最初の原因で 1 回だけ数えています: 失敗 %s 件 + チェック不能 %s 件 = %s 件。",
 			KO: "각 항목은 첫 번째 원인으로 한 번만 셉니다: 실패 %s개 + 점검 불가 %s개 = %s개.",
 		},
@@ -82,21 +108,28 @@ func registerAudit(register func(map[string]tr)) {
 		"audit.result.ignored":         {EN: "ignored", JA: "無視", KO: "무시"},
 		"audit.result.filtered":        {EN: "below --severity", JA: "--severity 対象外", KO: "--severity 대상 아님"},
 		"audit.item.recoveryPoint":     {EN: "Recovery point %s", JA: "復旧ポイント %s", KO: "복구 지점 %s"},
-		"audit.org.title":              {EN: "Organization audit: %s accounts, %s audited, %s not audited", JA: "組織の監査: %s アカウント、監査済み %s、未監査 %s", KO: "조직 감사: 계정 %s개, 감사 %s개, 미감사 %s개"},
-		"audit.org.summary":            {EN: "%s items: %s would fail, %s could not be checked (%s copy rules).", JA: "%s 項目: 失敗 %s、チェック不能 %s (コピールール %s)。", KO: "항목 %s개: 실패 %s개, 점검 불가 %s개(복사 규칙 %s개)."},
-		"audit.org.cause":              {EN: "%s %s: %s item(s) in %s account(s)", JA: "%s %s: %s 項目 (%s アカウント)", KO: "%s %s: 항목 %s개(계정 %s개)"},
-		"audit.org.cause.rule":         {EN: "%s: %s item(s) in %s account(s)", JA: "%s: %s 項目 (%s アカウント)", KO: "%s: 항목 %s개(계정 %s개)"},
-		"audit.org.not-audited":        {EN: "Account %s not audited (%s): %s", JA: "アカウント %s は監査されていません (%s): %s", KO: "계정 %s은(는) 감사되지 않았습니다(%s): %s"},
-		"audit.item.copyRule":          {EN: "Copy rule %s", JA: "コピールール %s", KO: "복사 규칙 %s"},
-		"audit.copy-condition":         {EN: "[%s] the copy would fail: %s", JA: "[%s] コピーは失敗します: %s", KO: "[%s] 복사가 실패합니다: %s"},
-		"audit.item.selection":         {EN: "Backup selection %s", JA: "バックアップ選択 %s", KO: "백업 선택 %s"},
-		"audit.item.snapshot":          {EN: "Snapshot: %s", JA: "スナップショット: %s", KO: "스냅샷: %s"},
-		"audit.operation":              {EN: "Operation: %s", JA: "操作: %s", KO: "작업: %s"},
-		"audit.role":                   {EN: "Restore role: %s (%s)", JA: "復元ロール: %s (%s)", KO: "복원 역할: %s(%s)"},
-		"audit.role.none":              {EN: "Restore role: none found", JA: "復元ロール: 見つかりません", KO: "복원 역할: 찾지 못함"},
-		"audit.selection-role":         {EN: "Selection role: %s", JA: "選択のロール: %s", KO: "선택의 역할: %s"},
-		"audit.instance-role":          {EN: "Instance role passed to EC2: %s", JA: "EC2 に渡すインスタンスロール: %s", KO: "EC2에 전달하는 인스턴스 역할: %s"},
-		"audit.role-source.flag":       {EN: "given with --role", JA: "--role で指定", KO: "--role로 지정"},
+		// The organization summary's counts (i18n.N), then its sentences.
+		"audit.org.count.items":          {EN: "%s items", JA: "%s 項目", KO: "항목 %s개"},
+		"audit.org.count.items.one":      {EN: "%s item", JA: "%s 項目", KO: "항목 %s개"},
+		"audit.org.count.accounts":       {EN: "%s accounts", JA: "%s アカウント", KO: "계정 %s개"},
+		"audit.org.count.accounts.one":   {EN: "%s account", JA: "%s アカウント", KO: "계정 %s개"},
+		"audit.org.count.copy-rules":     {EN: "%s copy rules", JA: "コピールール %s", KO: "복사 규칙 %s개"},
+		"audit.org.count.copy-rules.one": {EN: "%s copy rule", JA: "コピールール %s", KO: "복사 규칙 %s개"},
+		"audit.org.title":                {EN: "Organization audit: %s, %s audited, %s not audited", JA: "組織の監査: %s、監査済み %s、未監査 %s", KO: "조직 감사: %s, 감사 %s개, 미감사 %s개"}, // accounts (audit.org.count.accounts), audited, not audited
+		"audit.org.summary":              {EN: "%s: %s would fail, %s could not be checked (%s).", JA: "%s: 失敗 %s、チェック不能 %s (%s)。", KO: "%s: 실패 %s개, 점검 불가 %s개(%s)."},  // items, failed, unchecked, copy rules (audit.org.count.*)
+		"audit.org.cause":                {EN: "%s %s: %s in %s", JA: "%s %s: %s (%s)", KO: "%s %s: %s(%s)"},                                                           // rule, action, items, accounts (audit.org.count.*)
+		"audit.org.cause.rule":           {EN: "%s: %s in %s", JA: "%s: %s (%s)", KO: "%s: %s(%s)"},                                                                    // rule, items, accounts (audit.org.count.*)
+		"audit.org.not-audited":          {EN: "Account %s not audited (%s): %s", JA: "アカウント %s は監査されていません (%s): %s", KO: "계정 %s은(는) 감사되지 않았습니다(%s): %s"},
+		"audit.item.copyRule":            {EN: "Copy rule %s", JA: "コピールール %s", KO: "복사 규칙 %s"},
+		"audit.copy-condition":           {EN: "[%s] the copy would fail: %s", JA: "[%s] コピーは失敗します: %s", KO: "[%s] 복사가 실패합니다: %s"},
+		"audit.item.selection":           {EN: "Backup selection %s", JA: "バックアップ選択 %s", KO: "백업 선택 %s"},
+		"audit.item.snapshot":            {EN: "Snapshot: %s", JA: "スナップショット: %s", KO: "스냅샷: %s"},
+		"audit.operation":                {EN: "Operation: %s", JA: "操作: %s", KO: "작업: %s"},
+		"audit.role":                     {EN: "Restore role: %s (%s)", JA: "復元ロール: %s (%s)", KO: "복원 역할: %s(%s)"},
+		"audit.role.none":                {EN: "Restore role: none found", JA: "復元ロール: 見つかりません", KO: "복원 역할: 찾지 못함"},
+		"audit.selection-role":           {EN: "Selection role: %s", JA: "選択のロール: %s", KO: "선택의 역할: %s"},
+		"audit.instance-role":            {EN: "Instance role passed to EC2: %s", JA: "EC2 に渡すインスタンスロール: %s", KO: "EC2에 전달하는 인스턴스 역할: %s"},
+		"audit.role-source.flag":         {EN: "given with --role", JA: "--role で指定", KO: "--role로 지정"},
 		"audit.role-source.recoveryPoint": {
 			EN: "the recovery point's role", JA: "復旧ポイントのロール", KO: "복구 지점의 역할",
 		},
@@ -135,9 +168,30 @@ func registerAudit(register func(map[string]tr)) {
 			JA: "操作が使う KMS キーが有効ではありません (無効、削除保留中、インポート保留中、または使用不可)",
 			KO: "작업이 사용하는 KMS 키가 활성화되어 있지 않습니다(비활성화, 삭제 대기 중, 가져오기 대기 중 또는 사용 불가)",
 		},
-		"audit.aws-says":        {EN: "AWS says: %s", JA: "AWS のメッセージ: %s", KO: "AWS 메시지: %s"},
-		"audit.fix":             {EN: "Fix (verified): %s", JA: "修正 (検証済み): %s", KO: "수정(검증됨): %s"},
-		"audit.fix.unverified":  {EN: "Fix (not verified): %s", JA: "修正 (未検証): %s", KO: "수정(검증되지 않음): %s"},
+		"audit.aws-says":       {EN: "AWS says: %s", JA: "AWS のメッセージ: %s", KO: "AWS 메시지: %s"},
+		"audit.fix":            {EN: "Fix (verified): %s", JA: "修正 (検証済み): %s", KO: "수정(검증됨): %s"},
+		"audit.fix.unverified": {EN: "Fix (not verified): %s", JA: "修正 (未検証): %s", KO: "수정(검증되지 않음): %s"},
+		// A bad line of an --ignore-file (after "FILE:LINE: ").
+		"audit.ignore.fields": { // fields on the line
+			EN: "want RULE-ID RESOURCE EXPIRES REASON (a reason is required), got %s fields",
+			JA: "RULE-ID RESOURCE EXPIRES REASON の形式で記述してください (理由は必須です)。フィールドは %s 個です",
+			KO: "RULE-ID RESOURCE EXPIRES REASON 형식이어야 합니다(이유는 필수입니다). 필드가 %s개입니다",
+		},
+		"audit.ignore.fields.one": {
+			EN: "want RULE-ID RESOURCE EXPIRES REASON (a reason is required), got %s field",
+			JA: "RULE-ID RESOURCE EXPIRES REASON の形式で記述してください (理由は必須です)。フィールドは %s 個です",
+			KO: "RULE-ID RESOURCE EXPIRES REASON 형식이어야 합니다(이유는 필수입니다). 필드가 %s개입니다",
+		},
+		"audit.ignore.expiry": {
+			EN: "expiry %q is not a date YYYY-MM-DD",
+			JA: "有効期限 %q は YYYY-MM-DD 形式の日付ではありません",
+			KO: "만료일 %q은(는) YYYY-MM-DD 형식의 날짜가 아닙니다",
+		},
+		"audit.ignore.both-any": {
+			EN: "an entry must name a rule ID or a resource (not both \"*\")",
+			JA: "エントリにはルール ID かリソースを指定してください (両方を \"*\" にはできません)",
+			KO: "항목에는 규칙 ID나 리소스를 지정해야 합니다(둘 다 \"*\"일 수는 없습니다)",
+		},
 		"audit.ignored-because": {EN: "(ignored: %s)", JA: "(無視: %s)", KO: "(무시: %s)"},
 		"audit.below-severity":  {EN: "(below --severity)", JA: "(--severity 対象外)", KO: "(--severity 대상 아님)"},
 		"audit.more-detail":     {EN: "Run 'denied check restore --recovery-point ARN --role ROLE' for the policies and commands of a fix.", JA: "修正のポリシーとコマンドは 'denied check restore --recovery-point ARN --role ROLE' で表示できます。", KO: "수정의 정책과 명령은 'denied check restore --recovery-point ARN --role ROLE'로 볼 수 있습니다."},

@@ -40,7 +40,12 @@ func registerCli(register func(map[string]tr)) {
 			KO: "--recovery-point %s은(는) %s에 있으며 --region %s에 있지 않습니다: 복구 지점은 자체 리전에서만 복원하거나 복사할 수 있습니다(--region을 생략하세요)",
 		},
 		"cli.check.account.org-member": { // directory, account, where it comes from (--account or "the account of --role ARN"), accounts in the index
-			EN: "%s: account %s (%s) is not a member of the organization snapshot (its index lists %d account(s)); nothing of it can be checked",
+			EN: "%s: account %s (%s) is not a member of the organization snapshot (its index lists %d accounts); nothing of it can be checked",
+			JA: "%s: アカウント %s (%s) は組織のスナップショットのメンバーではありません (インデックスのアカウントは %d 件)。このアカウントについては何もチェックできません",
+			KO: "%s: 계정 %s(%s)은(는) 조직 스냅샷의 구성원이 아닙니다(인덱스의 계정 %d개). 이 계정에 대해서는 아무것도 점검할 수 없습니다",
+		},
+		"cli.check.account.org-member.one": {
+			EN: "%s: account %s (%s) is not a member of the organization snapshot (its index lists %d account); nothing of it can be checked",
 			JA: "%s: アカウント %s (%s) は組織のスナップショットのメンバーではありません (インデックスのアカウントは %d 件)。このアカウントについては何もチェックできません",
 			KO: "%s: 계정 %s(%s)은(는) 조직 스냅샷의 구성원이 아닙니다(인덱스의 계정 %d개). 이 계정에 대해서는 아무것도 점검할 수 없습니다",
 		},

@@ -71,13 +71,15 @@ func fixTitle(lang i18n.Lang, title, id string, args []string) string {
 // summaryLine is the sentence of counts that add up to the items.
 func summaryLine(rep audit.Report, lang i18n.Lang) string {
 	t := func(id string, args ...any) string { return i18n.T(lang, id, args...) }
+	// n is a count of things, in its singular or plural form.
+	n := func(count int, id string) string { return i18n.N(lang, count, id, strconv.Itoa(count)) }
 	s := rep.Summary
 	var out string
 	if rep.CopyRules > 0 {
-		out = t("audit.summary.copy", strconv.Itoa(rep.RecoveryPoints), strconv.Itoa(rep.Selections), strconv.Itoa(rep.CopyRules),
-			strconv.Itoa(s.Items-rep.RecoveryPoints-rep.Selections-rep.CopyRules), strconv.Itoa(s.Passed), strconv.Itoa(s.Failed), strconv.Itoa(s.Unchecked))
+		out = t("audit.summary.copy", n(rep.RecoveryPoints, "audit.count.recovery-points"), n(rep.Selections, "audit.count.selections"), n(rep.CopyRules, "audit.count.copy-rules"),
+			n(s.Items-rep.RecoveryPoints-rep.Selections-rep.CopyRules, "audit.count.unreadable"), strconv.Itoa(s.Passed), strconv.Itoa(s.Failed), strconv.Itoa(s.Unchecked))
 	} else {
-		out = t("audit.summary", strconv.Itoa(rep.RecoveryPoints), strconv.Itoa(rep.Selections), strconv.Itoa(s.Items-rep.RecoveryPoints-rep.Selections),
+		out = t("audit.summary", n(rep.RecoveryPoints, "audit.count.recovery-points"), n(rep.Selections, "audit.count.selections"), n(s.Items-rep.RecoveryPoints-rep.Selections, "audit.count.unreadable"),
 			strconv.Itoa(s.Passed), strconv.Itoa(s.Failed), strconv.Itoa(s.Unchecked))
 	}
 	if s.Ignored > 0 {
@@ -118,13 +120,13 @@ func auditText(b *bufio.Writer, rep audit.Report, lang i18n.Lang, md, summaryOnl
 	switch {
 	case rep.Summary.Failed > 0:
 	case rep.Summary.Unchecked > 0:
-		b.WriteString(t("audit.not-proven", strconv.Itoa(rep.Summary.Unchecked)) + "\n")
+		b.WriteString(i18n.N(lang, rep.Summary.Unchecked, "audit.not-proven", strconv.Itoa(rep.Summary.Unchecked)) + "\n")
 	case rep.Summary.Ignored > 0 || rep.Summary.Filtered > 0:
 		b.WriteString(t("audit.ok.suppressed") + "\n")
 	case rep.NothingToAudit:
 		b.WriteString(t("audit.nothing") + "\n")
 	case rep.Summary.ToVerify > 0 && summaryOnly:
-		b.WriteString(t("audit.ok.to-verify.summary", strconv.Itoa(rep.Summary.ToVerify)) + "\n")
+		b.WriteString(i18n.N(lang, rep.Summary.ToVerify, "audit.ok.to-verify.summary", strconv.Itoa(rep.Summary.ToVerify)) + "\n")
 	case rep.Summary.ToVerify > 0:
 		b.WriteString(i18n.N(lang, rep.Summary.ToVerify, "audit.ok.to-verify", strconv.Itoa(rep.Summary.ToVerify)) + "\n")
 	default:
@@ -154,8 +156,9 @@ func auditText(b *bufio.Writer, rep audit.Report, lang i18n.Lang, md, summaryOnl
 		} else {
 			b.WriteString(i18n.Table(rows))
 		}
-		b.WriteString("\n" + t("audit.causes.total", strconv.Itoa(rep.Summary.Failed), strconv.Itoa(rep.Summary.Unchecked),
-			strconv.Itoa(rep.Summary.Failed+rep.Summary.Unchecked)) + "\n\n")
+		total := rep.Summary.Failed + rep.Summary.Unchecked
+		b.WriteString("\n" + i18n.N(lang, total, "audit.causes.total", strconv.Itoa(rep.Summary.Failed), strconv.Itoa(rep.Summary.Unchecked),
+			strconv.Itoa(total)) + "\n\n")
 	}
 	if summaryOnly {
 		return
