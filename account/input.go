@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/deniedhq/denied/authz"
 	"github.com/deniedhq/denied/eval"
 	"github.com/deniedhq/denied/internal/arn"
 )
@@ -51,12 +52,17 @@ func Levels(ls []Level) []eval.Level {
 //     sts:AssumeRole, a backup vault's access policy for a backup: action
 //     on the vault or on a recovery point in it.
 //
-// A principal the snapshot lacks, or a managed policy it lacks, is an
-// error; so is a resource whose policy the snapshot cannot tell (a key,
-// vault, recovery point or role not in it, or a policy an unreadable call
-// hid: ErrIncomplete), since an input without it could read "allowed"
-// where AWS says no.
-func (s *Snapshot) Input(principal, action, resource string, ctx map[string][]string) (*eval.Input, error) {
+// Incomplete lists the layers an unreadable call of the snapshot may have
+// left partly read (the principal's identity policies and boundary, its
+// SCPs, the resource account's RCPs; see PrincipalPolicies): an outcome of
+// evaluating the input proves nothing unless Incomplete.Unproven says so.
+//
+// A principal the snapshot lacks, or a managed policy it lacks (while no
+// unreadable call hid it), is an error; so is a resource whose policy the
+// snapshot cannot tell (a key, vault, recovery point or role not in it, or
+// a policy an unreadable call hid: ErrIncomplete), since an input without
+// it could read "allowed" where AWS says no.
+func (s *Snapshot) Input(principal, action, resource string, ctx map[string][]string) (*eval.Input, Incomplete, error) {
 	in := &eval.Input{Request: eval.Request{Principal: principal, Action: action, Resource: resource, Context: ctx}}
 	if in.Request.Resource == "" {
 		in.Request.Resource = "*"
@@ -69,42 +75,156 @@ func (s *Snapshot) Input(principal, action, resource string, ctx map[string][]st
 	if s.Organization != nil {
 		in.ManagementAccount = s.Organization.ManagementAccountID
 	}
-	var err error
-	if in.Identity, in.Boundary, in.SCPs, err = s.PrincipalPolicies(principal); err != nil {
-		return nil, err
+	ps, err := s.PrincipalPolicies(principal)
+	if err != nil {
+		return nil, nil, err
 	}
+	in.Identity, in.Boundary, in.SCPs = ps.Identity, ps.Boundary, ps.SCPs
 	rcps, err := s.RCPLevels(resAcct)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(rcps) > 0 {
 		in.RCPs = Levels(rcps)
 	}
 	if in.Resource, err = s.ResourcePolicy(action, resource); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return in, nil
+	return in, append(ps.Incomplete, s.RCPIncomplete(resAcct)...), nil
+}
+
+// Policies are the policies that go with a principal wherever it calls
+// (PrincipalPolicies), and what of them the snapshot may not hold.
+type Policies struct {
+	// Identity are its identity policies (inline, then managed; a
+	// user's, then its groups').
+	Identity []eval.Doc
+	// Boundary is its permissions boundary, nil when none (or when the
+	// snapshot lacks its document while an unreadable call hid it: see
+	// Incomplete).
+	Boundary *eval.Doc
+	// SCPs are the SCP levels of its account (empty when SCPs do not
+	// apply).
+	SCPs []eval.Level
+	// Incomplete is nil when the snapshot read these policies in full.
+	// Otherwise an unreadable call hid some of them, and an evaluation
+	// with them proves only what Incomplete.Unproven leaves standing.
+	Incomplete Incomplete
 }
 
 // PrincipalPolicies returns the policies that go with principal (a role,
-// a session of a role, or a user of the snapshot) wherever it calls: its
-// identity policies (inline, then managed; a user's then its groups'), its
-// permissions boundary (nil when none) and the SCP levels of its account
-// (empty when SCPs do not apply).
-func (s *Snapshot) PrincipalPolicies(principal string) (identity []eval.Doc, boundary *eval.Doc, scps []eval.Level, err error) {
-	ids, err := s.IdentityPolicies(principal)
+// a session of a role, or a user of the snapshot) wherever it calls.
+//
+// They are incomplete when the snapshot records an unreadable call that
+// hides them: an IAM call (iam:GetAccountAuthorizationDetails, or one of
+// another tool, ListRolePolicies, GetRolePolicy, ListAttachedRolePolicies,
+// GetPolicyVersion, ...) leaves the principal with policies, groups or a
+// boundary the snapshot may not list (a managed policy or group it names
+// but lacks is then left out, not an error); an Organizations call leaves
+// its account with SCPs the snapshot may not list (unless the account is
+// the organization's management account, which SCPs do not restrict).
+func (s *Snapshot) PrincipalPolicies(principal string) (Policies, error) {
+	var gaps Incomplete
+	iam := s.UnreadableFor(HiddenIAM, "")
+	partial := len(iam) > 0
+	var missing []string
+	ids, err := s.identityPolicies(principal, partial, &missing)
 	if err != nil {
-		return nil, nil, nil, err
+		return Policies{}, err
 	}
-	b, err := s.Boundary(principal)
+	if partial {
+		gaps = append(gaps, Gap{Layer: authz.LayerIdentity, Hidden: HiddenIAM, Call: iam[0], Missing: missing})
+	}
+	var b *NamedDocument
+	barn, err := s.boundaryARN(principal)
 	if err != nil {
-		return nil, nil, nil, err
+		return Policies{}, err
 	}
-	ls, err := s.SCPLevels(arn.Account(principal))
+	switch {
+	case barn == "":
+	case partial && s.heldOnlyBySnapshot(barn):
+		gaps = append(gaps, Gap{Layer: authz.LayerBoundary, Hidden: HiddenIAM, Call: iam[0], Missing: []string{barn}})
+	default:
+		nd, err := s.ManagedPolicy(barn)
+		if err != nil {
+			return Policies{}, err
+		}
+		b = &nd
+	}
+	acct := arn.Account(principal)
+	ls, err := s.SCPLevels(acct)
 	if err != nil {
-		return nil, nil, nil, err
+		return Policies{}, err
 	}
-	return Docs(ids), Doc(b), Levels(ls), nil
+	if us := s.UnreadableFor(HiddenSCPs, ""); len(us) > 0 && !s.isManagement(acct) {
+		gaps = append(gaps, Gap{Layer: authz.LayerSCP, Hidden: HiddenSCPs, Call: us[0]})
+	}
+	return Policies{Identity: Docs(ids), Boundary: Doc(b), SCPs: Levels(ls), Incomplete: gaps}, nil
+}
+
+// RCPIncomplete is the gap the snapshot leaves in the RCPs of the
+// resources of account acct: an Organizations call unreadable, unless acct
+// is the organization's management account (RCPs do not restrict its
+// resources). Nil when none.
+func (s *Snapshot) RCPIncomplete(acct string) Incomplete {
+	if us := s.UnreadableFor(HiddenSCPs, ""); len(us) > 0 && !s.isManagement(acct) {
+		return Incomplete{{Layer: authz.LayerRCP, Hidden: HiddenOrganization, Call: us[0]}}
+	}
+	return nil
+}
+
+// isManagement reports whether acct is the known management account of
+// the snapshot's organization.
+func (s *Snapshot) isManagement(acct string) bool {
+	o := s.Organization
+	return o != nil && o.ManagementAccountID != "" && o.ManagementAccountID == acct
+}
+
+// Gap is a layer of the policies of a request that the snapshot may hold
+// only in part, as an unreadable call hid some of what it gives.
+type Gap struct {
+	// Layer is the layer left incomplete: authz.LayerIdentity (the
+	// principal's identity policies: any IAM call unreadable),
+	// authz.LayerBoundary (its boundary's document, left out),
+	// authz.LayerSCP (its account's SCPs), authz.LayerRCP (the resource
+	// account's RCPs).
+	Layer authz.Layer
+	// Hidden is what Call hides, as a cause names it (HiddenIAM,
+	// HiddenSCPs, HiddenOrganization).
+	Hidden Hidden
+	// Call is the snapshot's first unreadable call that hides it.
+	Call Unreadable
+	// Missing are the managed policies and groups the snapshot names for
+	// the principal but lacks, left out of its policies.
+	Missing []string
+}
+
+// Incomplete lists the gaps of a request's policies (nil: none).
+type Incomplete []Gap
+
+// Unproven returns the gap that leaves unproven an outcome of evaluating
+// policies with these gaps: decision d, decided by layer l. An allowance
+// is unproven by any gap (a policy the snapshot lacks may deny, an SCP or
+// RCP it lacks may not allow); an implicit deny by a gap of the layer
+// that denied (a policy the snapshot lacks may allow: an identity policy,
+// an SCP of a level that has no allow). An explicit deny of a policy the
+// snapshot holds stands whatever it lacks, as does an implicit deny of a
+// layer it read in full (a permissions boundary it holds, a key policy
+// that must allow on its own). ok is false when the outcome stands.
+func (g Incomplete) Unproven(d authz.Decision, l authz.Layer) (Gap, bool) {
+	switch d {
+	case authz.Allowed:
+		if len(g) > 0 {
+			return g[0], true
+		}
+	case authz.ImplicitDeny:
+		for _, x := range g {
+			if x.Layer == l {
+				return x, true
+			}
+		}
+	}
+	return Gap{}, false
 }
 
 // ErrIncomplete is wrapped by the errors of Input and ResourcePolicy when

@@ -42,9 +42,12 @@ func TestSnapshotInput(t *testing.T) {
 			if tt.action == "sts:AssumeRole" {
 				policies = role // the service has no identity policies; check the role's instead
 			}
-			in, err := s.Input(policies, tt.action, tt.resource, map[string][]string{"aws:RequestedRegion": {"us-east-1"}})
+			in, gaps, err := s.Input(policies, tt.action, tt.resource, map[string][]string{"aws:RequestedRegion": {"us-east-1"}})
 			if err != nil {
 				t.Fatal(err)
+			}
+			if gaps != nil {
+				t.Fatalf("gaps %+v in a snapshot with nothing unreadable", gaps)
 			}
 			in.Request.Principal = tt.principal
 			if tt.action == "sts:AssumeRole" {
@@ -79,7 +82,7 @@ func TestSnapshotInput(t *testing.T) {
 			}
 		})
 	}
-	if _, err := s.Input("arn:aws:iam::111122223333:role/nobody", "s3:GetObject", "*", nil); err == nil {
+	if _, _, err := s.Input("arn:aws:iam::111122223333:role/nobody", "s3:GetObject", "*", nil); err == nil {
 		t.Fatal("a principal the snapshot lacks gave an input")
 	}
 }
@@ -134,7 +137,7 @@ func TestSnapshotInputIncomplete(t *testing.T) {
 			if tt.edit != nil {
 				tt.edit(s)
 			}
-			_, err := s.Input(role, tt.action, tt.resource, nil)
+			_, _, err := s.Input(role, tt.action, tt.resource, nil)
 			switch {
 			case tt.wantErr == "" && err != nil:
 				t.Fatalf("error %v, want an input", err)

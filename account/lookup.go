@@ -169,7 +169,12 @@ func docText(d Document) ([]byte, error) {
 	return eval.DocumentText(d)
 }
 
-func (s *Snapshot) attached(dst []NamedDocument, inline []InlinePolicy, managedARNs []string) ([]NamedDocument, error) {
+// attached appends to dst the inline then managed policies given. With
+// partial, a customer managed policy the snapshot lacks is left out (its
+// ARN in missing) instead of an error: an unreadable call (iam:GetPolicy,
+// GetPolicyVersion, ...) hid it, and the caller records the principal's
+// policies as incomplete.
+func (s *Snapshot) attached(dst []NamedDocument, inline []InlinePolicy, managedARNs []string, partial bool, missing *[]string) ([]NamedDocument, error) {
 	for _, p := range inline {
 		text, err := docText(p.Document)
 		if err != nil {
@@ -178,6 +183,10 @@ func (s *Snapshot) attached(dst []NamedDocument, inline []InlinePolicy, managedA
 		dst = append(dst, NamedDocument{Name: p.Name, Document: text})
 	}
 	for _, arn := range managedARNs {
+		if partial && s.heldOnlyBySnapshot(arn) {
+			*missing = append(*missing, arn)
+			continue
+		}
 		nd, err := s.ManagedPolicy(arn)
 		if err != nil {
 			return nil, err
@@ -187,28 +196,44 @@ func (s *Snapshot) attached(dst []NamedDocument, inline []InlinePolicy, managedA
 	return dst, nil
 }
 
+// heldOnlyBySnapshot reports whether arn is a customer managed policy the
+// snapshot lacks (an AWS managed one comes from the embedded catalog).
+func (s *Snapshot) heldOnlyBySnapshot(arn string) bool {
+	_, ok := s.index().policies[arn]
+	return !ok && !strings.Contains(arn, ":iam::aws:policy/")
+}
+
 // IdentityPolicies returns the identity-based policies of a principal: for a
 // role (or a session of it), its inline then managed policies; for a user,
 // its own, then those of each of its groups. Managed policies are named by
 // ARN, inline ones by name.
 func (s *Snapshot) IdentityPolicies(principalARN string) ([]NamedDocument, error) {
+	return s.identityPolicies(principalARN, false, nil)
+}
+
+func (s *Snapshot) identityPolicies(principalARN string, partial bool, missing *[]string) ([]NamedDocument, error) {
 	if r, ok := s.Role(principalARN); ok {
-		return s.attached(nil, r.InlinePolicies, r.ManagedPolicies)
+		return s.attached(nil, r.InlinePolicies, r.ManagedPolicies, partial, missing)
 	}
 	u, ok := s.User(principalARN)
 	if !ok {
 		return nil, fmt.Errorf("principal %s is not in the snapshot", principalARN)
 	}
-	out, err := s.attached(nil, u.InlinePolicies, u.ManagedPolicies)
+	out, err := s.attached(nil, u.InlinePolicies, u.ManagedPolicies, partial, missing)
 	if err != nil {
 		return nil, err
 	}
 	for _, g := range u.Groups {
 		grp, ok := s.index().groups[g]
 		if !ok {
+			if partial {
+				// A group of the user an unreadable call hid.
+				*missing = append(*missing, g)
+				continue
+			}
 			return nil, fmt.Errorf("group %s of user %s is not in the snapshot", g, u.ARN)
 		}
-		if out, err = s.attached(out, grp.InlinePolicies, grp.ManagedPolicies); err != nil {
+		if out, err = s.attached(out, grp.InlinePolicies, grp.ManagedPolicies, partial, missing); err != nil {
 			return nil, err
 		}
 	}
@@ -218,13 +243,9 @@ func (s *Snapshot) IdentityPolicies(principalARN string) ([]NamedDocument, error
 // Boundary returns the permissions boundary of a user or role (or a session
 // of a role), or nil when it has none.
 func (s *Snapshot) Boundary(principalARN string) (*NamedDocument, error) {
-	var arn string
-	if r, ok := s.Role(principalARN); ok {
-		arn = r.PermissionsBoundary
-	} else if u, ok := s.User(principalARN); ok {
-		arn = u.PermissionsBoundary
-	} else {
-		return nil, fmt.Errorf("principal %s is not in the snapshot", principalARN)
+	arn, err := s.boundaryARN(principalARN)
+	if err != nil {
+		return nil, err
 	}
 	if arn == "" {
 		return nil, nil
@@ -234,6 +255,18 @@ func (s *Snapshot) Boundary(principalARN string) (*NamedDocument, error) {
 		return nil, err
 	}
 	return &nd, nil
+}
+
+// boundaryARN is the ARN of the permissions boundary of a user or role
+// (or a session of a role), "" for none.
+func (s *Snapshot) boundaryARN(principalARN string) (string, error) {
+	if r, ok := s.Role(principalARN); ok {
+		return r.PermissionsBoundary, nil
+	}
+	if u, ok := s.User(principalARN); ok {
+		return u.PermissionsBoundary, nil
+	}
+	return "", fmt.Errorf("principal %s is not in the snapshot", principalARN)
 }
 
 // SCPLevels returns the service control policies that apply to an account,

@@ -59,7 +59,9 @@ func RequestOf(d *authzmsg.Denial) (Request, bool) {
 // that policy could change it, and keeps the findings' plans otherwise
 // (preflight.EvaluateRequest). The fixes
 // verified against the account's real policies replace, in findings[0],
-// the ones verified against the request alone. now is the clock (nil:
+// the ones verified against the request alone; when an unreadable call
+// may have left some of those policies out (account.Incomplete), the
+// result has no plan and the findings keep theirs. now is the clock (nil:
 // time.Now).
 func Reevaluate(snap *account.Snapshot, d *authzmsg.Denial, findings []Finding, now func() time.Time) *preflight.Result {
 	req, ok := RequestOf(d)

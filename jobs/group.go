@@ -34,8 +34,9 @@ type Explanation struct {
 	RoleFromJob string `json:"roleFromJob,omitempty"`
 	// Snapshot is the denied request evaluated again against the snapshot
 	// of the principal's account (Options.Snapshot), with the fix planned
-	// and verified against those policies; nil without a snapshot, or when
-	// the message does not name the request.
+	// and verified against those policies (none when an unreadable call
+	// may have left some out: account.Incomplete); nil without a
+	// snapshot, or when the message does not name the request.
 	Snapshot *preflight.Result `json:"snapshot,omitempty"`
 	// Recheck is a cause read outside IAM's grammar (Finding from a job
 	// pattern) evaluated again against the snapshot (Options.Snapshot):

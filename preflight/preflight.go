@@ -850,9 +850,10 @@ func (c checker) opts() eval.Options { return eval.Options{Now: c.p.Now, Cache: 
 // evaluate builds the case of res for principal (whose policies are those
 // of policyPrincipal), evaluates it and, when denied, plans the fix. Inputs
 // the snapshot lacks make the result CouldNotCheck: an unknown principal,
-// key or vault, a policy an unreadable call hides; a request the snapshot
-// allows while its SCPs are unknown could not be checked either (an SCP can
-// only deny, so a denial stands).
+// key or vault, a policy an unreadable call hides; so does a verdict that
+// the policies an unreadable call may have left out of the principal's
+// (account.Incomplete: its identity policies, boundary, SCPs, the
+// resource account's RCPs) could change (see incomplete).
 func (c checker) evaluate(res *Result, principal, policyPrincipal, roleARN string) {
 	cs := &eval.Input{Request: eval.Request{Principal: principal, Action: res.Action, Resource: res.Resource}}
 	if c.snap.Organization != nil {
@@ -901,11 +902,14 @@ func (c checker) evaluate(res *Result, principal, policyPrincipal, roleARN strin
 			return
 		}
 	}
-	var err error
-	if cs.Identity, cs.Boundary, cs.SCPs, err = ps.PrincipalPolicies(policyPrincipal); err != nil {
+	pol, err := ps.PrincipalPolicies(policyPrincipal)
+	if err != nil {
 		res.evalError(err)
 		return
 	}
+	cs.Identity, cs.Boundary, cs.SCPs = pol.Identity, pol.Boundary, pol.SCPs
+	// The resource account's RCPs apply too.
+	gaps := append(pol.Incomplete, rs.RCPIncomplete(resAcct)...)
 	rcps, err := rs.RCPLevels(resAcct)
 	if err != nil {
 		res.evalError(err)
@@ -942,20 +946,43 @@ func (c checker) evaluate(res *Result, principal, policyPrincipal, roleARN strin
 		fo.InstanceProfile = instanceProfileOf(c.snap, res.Resource)
 	}
 	c.run(res, cs, fo)
-	if u, ok := identityUnknown(ps); ok && !identityProof(res) {
-		res.couldNotCheck(unreadableCause(u, account.HiddenIAM))
+	incomplete(res, gaps)
+}
+
+// incomplete makes res could-not-check when gaps (what unreadable calls
+// hid of its policies) leave its verdict unproven
+// (account.Incomplete.Unproven): an allowance, an implicit deny of an
+// identity policy or an SCP level the snapshot may not hold in full. A
+// denial that stands (an explicit deny of a policy it holds, the implicit
+// deny of a boundary or key policy it holds) keeps its deciding
+// statements, not its fix plan: one verified against incomplete policies
+// proves nothing.
+func incomplete(res *Result, gaps account.Incomplete) {
+	if len(gaps) == 0 {
 		return
 	}
-	if res.Verdict == Allowed {
-		if u, ok := scpsUnknown(ps, arn.Account(policyPrincipal)); ok {
-			res.couldNotCheck(unreadableCause(u, account.HiddenSCPs))
-		} else if rs != ps {
-			// The resource account's RCPs apply too.
-			if u, ok := scpsUnknown(rs, ""); ok {
-				res.couldNotCheck(unreadableCause(u, account.HiddenOrganization))
-			}
-		}
+	var d authz.Decision
+	switch res.Verdict {
+	case Allowed:
+		d = authz.Allowed
+	case ExplicitDeny:
+		d = authz.ExplicitDeny
+	case ImplicitDeny:
+		d = authz.ImplicitDeny
+	default:
+		return // could-not-check already says why
 	}
+	l, known := authz.ParseLayer(res.Layer)
+	if !known && d == authz.ImplicitDeny {
+		// A denial of no known layer: nothing says it stands.
+		res.couldNotCheck(unreadableCause(gaps[0].Call, gaps[0].Hidden))
+		return
+	}
+	if g, ok := gaps.Unproven(d, l); ok {
+		res.couldNotCheck(unreadableCause(g.Call, g.Hidden))
+		return
+	}
+	res.Plan = nil
 }
 
 // requestedRegion is the aws:RequestedRegion every AWS request carries:
@@ -982,50 +1009,6 @@ func requestedRegion(action, resource, region, partition string) string {
 func (res *Result) evalError(err error) {
 	res.Verdict, res.Error = Error, err.Error()
 	res.Cause = &Cause{Kind: CauseEvaluation, Error: err.Error()}
-}
-
-// identityUnknown reports an unreadable call that hides the IAM data of
-// snap (iam:GetAccountAuthorizationDetails, or a call of another tool such
-// as iam:ListRoles, GetRole, ListRolePolicies): a principal the snapshot
-// holds may then have policies (inline, attached, of its groups) it does
-// not list, so its policy set is not known to be complete.
-func identityUnknown(snap *account.Snapshot) (account.Unreadable, bool) {
-	us := snap.UnreadableFor(account.HiddenIAM, "")
-	if len(us) == 0 {
-		return account.Unreadable{}, false
-	}
-	return us[0], true
-}
-
-// identityProof reports whether the verdict of res stands whatever
-// identity policies the snapshot may lack: an explicit deny of a policy it
-// has, or an implicit deny by a layer identity policies cannot lift (an
-// SCP, RCP, permissions boundary, or a resource policy that must allow on
-// its own). An allowance may meet an unlisted deny; an identity-layer
-// implicit deny, an unlisted allow.
-func identityProof(res *Result) bool {
-	switch res.Verdict {
-	case ExplicitDeny:
-		return true
-	case ImplicitDeny:
-		l, ok := authz.ParseLayer(res.Layer)
-		return ok && l != authz.LayerIdentity
-	}
-	return false
-}
-
-// scpsUnknown reports an unreadable call that hides the SCPs of acct: the
-// organization, or its policies, could not be read (the management
-// account, when known, has no SCPs).
-func scpsUnknown(snap *account.Snapshot, acct string) (account.Unreadable, bool) {
-	if o := snap.Organization; o != nil && o.ManagementAccountID != "" && o.ManagementAccountID == acct {
-		return account.Unreadable{}, false
-	}
-	us := snap.UnreadableFor(account.HiddenSCPs, "")
-	if len(us) == 0 {
-		return account.Unreadable{}, false
-	}
-	return us[0], true
 }
 
 // resourcePolicy attaches the resource policy of res to cs: the KMS key's
