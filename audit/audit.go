@@ -966,6 +966,12 @@ func (a *auditor) selection(p account.BackupPlan, j int, s account.BackupSelecti
 	region := a.planRegion(&p)
 	for _, r := range p.Rules {
 		it.Vault = r.TargetVault
+		if !a.hasVault(r.TargetVault, region) {
+			// The rule backs up into a vault the snapshot lacks (AWS
+			// Backup fails each job of it: nothing to restore), or
+			// whose vaults it could not read: not a passing selection.
+			addGaps([]Gap{a.unknownVault(r.TargetVault, region)})
+		}
 		for i := range a.snap.RecoveryPoints {
 			rp := &a.snap.RecoveryPoints[i]
 			if rp.VaultName != r.TargetVault || a.rpRegion(rp) != region {
