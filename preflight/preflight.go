@@ -110,6 +110,21 @@ type Params struct {
 	causes []Cause
 	// whatIf lists the parameters Resolve made up (representative ARNs).
 	whatIf []string
+	// chose are the parameters Resolve read to choose the operation
+	// among the forms of a short name; fromRecoveryPoint those the
+	// recovery point supplied; used the parameters the operation reads
+	// (usedBy), set by Resolve.
+	chose, fromRecoveryPoint []string
+	used                     map[string]bool
+	// pending are the causes of parameters the operation may not read,
+	// reported only if it does.
+	pending []pendingCause
+}
+
+// pendingCause is a could-not-check cause of parameter param.
+type pendingCause struct {
+	Cause
+	param string
 }
 
 // Report is the outcome of a check.
@@ -150,8 +165,11 @@ type Report struct {
 	Conditions []ConditionResult `json:"conditions,omitempty"`
 	ToVerify   []Condition       `json:"toVerify,omitempty"`
 	Notes      []Note            `json:"notes,omitempty"`
-	Sources    []string          `json:"sources,omitempty"`
-	Error      string            `json:"error,omitempty"`
+	// IgnoredFlags are the flags given that the operation does not read
+	// (IgnoredFlags): the check was made without them.
+	IgnoredFlags []string `json:"ignoredFlags,omitempty"`
+	Sources      []string `json:"sources,omitempty"`
+	Error        string   `json:"error,omitempty"`
 }
 
 // Result is one request and what the engine says about it.
@@ -256,7 +274,9 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 		if p.Account == "" {
 			p.Account = snap.AccountID
 		}
-		return CollectOperation(), p, nil, nil
+		op := CollectOperation()
+		p.used = usedBy(op, p)
+		return op, p, nil, nil
 	}
 	if err := ValidateOperation(name); err != nil {
 		return backupops.Operation{}, p, nil, err
@@ -273,6 +293,7 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 		switch {
 		case p.Region == "":
 			p.Region = a.Region
+			p.fromRecoveryPoint = append(p.fromRecoveryPoint, "Region")
 		case p.Region != a.Region:
 			return backupops.Operation{}, p, nil, inputErr("recovery point %s is in %s, not in --region %s: a recovery point is restored or copied in its own Region (leave out --region)", p.RecoveryPointARN, a.Region, p.Region)
 		}
@@ -297,7 +318,7 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 				// Checked with the flags' type; what the recovery point
 				// would have told (its vault, key, instance profile) is
 				// unknown.
-				p.causes = append(p.causes, unreadableCause(us[0], account.HiddenRecoveryPoints))
+				p.pending = append(p.pending, pendingCause{unreadableCause(us[0], account.HiddenRecoveryPoints), "RecoveryPointARN"})
 			case len(us) > 0:
 				return backupops.Operation{}, p, nil, inputErr("recovery point %s is not in the snapshot, whose recovery points are unknown (%s was denied when it was taken): give --resource-type, --vault and --kms-key", p.RecoveryPointARN, us[0].API())
 			default:
@@ -306,14 +327,17 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 		}
 	}
 	if rp != nil {
-		if p.ResourceType == "" {
+		if p.ResourceType == "" && rp.ResourceType != "" {
 			p.ResourceType = rp.ResourceType
+			p.fromRecoveryPoint = append(p.fromRecoveryPoint, "ResourceType")
 		}
-		if p.VaultName == "" {
+		if p.VaultName == "" && rp.VaultName != "" {
 			p.VaultName = rp.VaultName
+			p.fromRecoveryPoint = append(p.fromRecoveryPoint, "VaultName")
 		}
-		if p.KeyARN == "" {
+		if p.KeyARN == "" && rp.EncryptionKeyARN != "" {
 			p.KeyARN = rp.EncryptionKeyARN
+			p.fromRecoveryPoint = append(p.fromRecoveryPoint, "KeyARN")
 		}
 	}
 	if strings.HasPrefix(p.VaultName, "arn:") {
@@ -323,7 +347,7 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 		given := p.VaultName
 		p.VaultName = arn.LastField(given)
 		if f, n := arn.Fields(given); n != 6 || f[4] != snap.AccountID || f[3] != p.Region {
-			p.causes = append(p.causes, Cause{Kind: CauseUnknownVault, Subject: given, Flag: "--vault"})
+			p.pending = append(p.pending, pendingCause{Cause{Kind: CauseUnknownVault, Subject: given, Flag: "--vault"}, "VaultName"})
 		}
 	}
 	if k, ok := snap.KeyIn(p.KeyARN, p.Region); ok && p.KeyARN != k.ARN {
@@ -371,7 +395,7 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 			role = instanceProfileRole(snap, p.InstanceProfile)
 		}
 		if role == "" {
-			p.causes = append(p.causes, Cause{Kind: CauseUnknownInstanceProfile, Subject: p.InstanceProfile, Flag: "--instance-profile"})
+			p.pending = append(p.pending, pendingCause{Cause{Kind: CauseUnknownInstanceProfile, Subject: p.InstanceProfile, Flag: "--instance-profile"}, "InstanceRoleARN"})
 			p.InstanceRole = "unresolved"
 		} else {
 			p.InstanceRole = role
@@ -381,6 +405,7 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 	id := name
 	switch name {
 	case "restore":
+		p.chose = append(p.chose, "ResourceType")
 		if p.ResourceType == "" {
 			return backupops.Operation{}, p, nil, inputErr("restore needs --recovery-point or --resource-type")
 		}
@@ -398,6 +423,7 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 			}
 		}
 		if p.ResourceType == "EC2" {
+			p.chose = append(p.chose, "InstanceRoleARN")
 			switch {
 			case p.InstanceRole == InstanceRoleNone:
 			case p.InstanceRole == InstanceRoleOriginal, p.InstanceRole == "" && rp != nil && rp.InstanceProfileName() != "":
@@ -407,6 +433,7 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 			}
 		}
 	case "backup":
+		p.chose = append(p.chose, "ResourceType")
 		if p.ResourceType == "" {
 			return backupops.Operation{}, p, nil, inputErr("backup needs --resource-type")
 		}
@@ -416,6 +443,7 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 		}
 		id = op.ID
 	case "copy":
+		p.chose = append(p.chose, "DestinationVaultARN")
 		id = "copy/same-region"
 		if f, n := arn.Fields(p.DestinationVaultARN); n == 6 {
 			switch {
@@ -426,6 +454,7 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 			}
 		}
 	case "create-vault":
+		p.chose = append(p.chose, "KeyARN")
 		if k, ok := snap.KeyIn(p.KeyARN, p.Region); ok && k.KeyManager == account.KeyManagerCustomer {
 			id = "create-vault/cmk"
 		}
@@ -464,6 +493,25 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 		}
 	}
 	whatIf(&p, op)
+	p.used = usedBy(op, p)
+	// A parameter the operation does not read is ignored (IgnoredFlags):
+	// what is unknown of it is no cause, nor the instance profile's role a
+	// note.
+	for _, pc := range p.pending {
+		if p.used[pc.param] {
+			p.causes = append(p.causes, pc.Cause)
+		}
+	}
+	p.pending = nil
+	if !p.used["InstanceRoleARN"] {
+		kept := notes[:0]
+		for _, n := range notes {
+			if n.ID != "preflight.note.instance-profile.given" {
+				kept = append(kept, n)
+			}
+		}
+		notes = kept
+	}
 	return op, p, notes, nil
 }
 
@@ -612,12 +660,19 @@ func Check(snap *account.Snapshot, op backupops.Operation, p Params) Report {
 		bp.InstanceRoleARN = p.InstanceRole
 	}
 	rep.Parameters = map[string]string{}
-	for k, v := range map[string]string{"vault": p.VaultName, "kmsKey": p.KeyARN, "recoveryPoint": p.RecoveryPointARN,
-		"resourceType": p.ResourceType, "instanceRole": bp.InstanceRoleARN, "instanceProfile": p.InstanceProfile,
-		"resourceArn": p.ResourceARN, "destinationVault": p.DestinationVaultARN, "destinationKmsKey": p.DestinationKeyARN} {
-		if v != "" {
-			rep.Parameters[k] = v
+	for k, v := range map[string]struct{ param, value string }{"vault": {"VaultName", p.VaultName}, "kmsKey": {"KeyARN", p.KeyARN},
+		"recoveryPoint": {"RecoveryPointARN", p.RecoveryPointARN}, "resourceType": {"ResourceType", p.ResourceType},
+		"instanceRole": {"InstanceRoleARN", bp.InstanceRoleARN}, "instanceProfile": {"InstanceRoleARN", p.InstanceProfile},
+		"resourceArn": {"ResourceARN", p.ResourceARN}, "destinationVault": {"DestinationVaultARN", p.DestinationVaultARN},
+		"destinationKmsKey": {"DestinationKeyARN", p.DestinationKeyARN}} {
+		// A parameter the operation does not read is not one it was
+		// checked with (Resolve sets used; without it, every one given).
+		if v.value != "" && (p.used == nil || p.used[v.param]) {
+			rep.Parameters[k] = v.value
 		}
+	}
+	if p.used != nil && !p.used["RoleARN"] {
+		rep.Role = ""
 	}
 	rep.Causes = append(rep.Causes, p.causes...)
 	for _, w := range p.whatIf {

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/audit"
@@ -37,6 +38,8 @@ type checkInput struct {
 	output    string
 	lang      i18n.Lang
 	params    preflight.Params
+	// given are the flags given on the command line, sorted.
+	given []string
 }
 
 const checkLong = `Checks, before running an AWS Backup operation, whether every IAM request it
@@ -50,6 +53,8 @@ denied collect does); --list shows them all. Without --recovery-point, a
 restore or copy is a what-if on a representative recovery point built from
 --resource-type, --vault and --kms-key; a backup without --resource-arn, on a
 representative resource.
+A flag the operation does not read (check --list shows those each reads) is
+reported ignored, and the check made without it.
 
 Exit 0 when every request is allowed, 1 when one would be denied, 4 when
 nothing is denied but something could not be checked (an unknown role,
@@ -105,6 +110,7 @@ func newCheckCmd(env *Env) *cobra.Command {
 		if err := in.check(env, args); err != nil {
 			return err
 		}
+		cmd.Flags().Visit(func(f *pflag.Flag) { in.given = append(in.given, "--"+f.Name) })
 		return runCheck(cmd.Context(), env, in)
 	})
 	return cmd
@@ -344,6 +350,9 @@ func runCheck(ctx context.Context, env *Env, in *checkInput) error {
 	}
 	rep := preflight.Check(snap, op, p)
 	rep.Notes = append(rep.Notes, notes...)
+	// A flag the operation does not read is said, not an error: scripts
+	// give the same flags to many operations.
+	rep.IgnoredFlags = preflight.IgnoredFlags(p, in.given)
 	for i := range rep.Results {
 		if rep.Results[i].Denied() {
 			// The rule ID explain, audit and SARIF give the same denial.

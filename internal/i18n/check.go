@@ -44,6 +44,11 @@ func registerCheck(register func(map[string]tr)) {
 		"preflight.denied.one":          {EN: "%s request would be denied.", JA: "%s 件のリクエストが拒否されます。", KO: "%s개 요청이 거부됩니다."},
 		"preflight.error":               {EN: "The operation could not be checked: %s", JA: "この操作はチェックできませんでした: %s", KO: "이 작업을 점검할 수 없었습니다: %s"},
 
+		"preflight.ignored-flag": { // flag, operation
+			EN: "%s is not used by %s: ignored.",
+			JA: "%s は %s では使われません: 無視しました。",
+			KO: "%s은(는) %s에서 사용되지 않습니다: 무시했습니다.",
+		},
 		"preflight.unchecked": {
 			EN: "%s requests could not be checked: the operation is not proven to work.",
 			JA: "%s 件のリクエストをチェックできませんでした: この操作が成功するとは確認できていません。",

@@ -70,6 +70,11 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 		}
 		b.WriteString("\n")
 	}
+	// A flag given that the operation does not read: the check was made
+	// without it, whatever it says below.
+	for _, f := range rep.IgnoredFlags {
+		b.WriteString(t("preflight.ignored-flag", f, rep.Operation) + "\n")
+	}
 	switch rep.Status {
 	case preflight.StatusAllowed:
 		b.WriteString(t("preflight.ok") + "\n\n")
@@ -476,13 +481,9 @@ func Operations() *OperationList {
 				e.Principals = append(e.Principals, r.Principal)
 			}
 		}
-		for _, q := range op.Params {
-			switch q {
-			case "Partition", "Region", "Account":
-				continue
-			}
-			e.Params = append(e.Params, preflight.FlagOf(q))
-		}
+		// The flags a check of the operation reads; any other is
+		// ignored (a flag every check reads is not listed).
+		e.Params = preflight.OperationFlags(op)
 		e.Decided, e.Conditions = op.Decided()
 		rep.Decided += e.Decided
 		rep.Conditions += e.Conditions
