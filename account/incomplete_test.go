@@ -138,3 +138,53 @@ func TestInputIncompletePrincipal(t *testing.T) {
 		t.Errorf("RCPs of a member account: gaps %+v", gaps)
 	}
 }
+
+// An SCP level the snapshot holds no policy of while an Organizations call
+// was unreadable (ListPoliciesForTarget for it) is left out of the input,
+// its target in the SCP gap's Missing, instead of an input the engine
+// rejects ("this SCP level has no policies"): an allowance is then
+// unproven by the call, an explicit deny of a policy held stands. With
+// nothing unreadable, the level stays (the engine's error).
+func TestSCPLevelUnlistedLeftOut(t *testing.T) {
+	t.Parallel()
+	const role = "arn:aws:iam::111122223333:role/app/role-00000"
+	const acct = "111122223333"
+	unlisted := func(us ...account.Unreadable) *account.Snapshot {
+		s := account.Synthetic(4, 1)
+		for i := range s.Organization.Policies {
+			p := &s.Organization.Policies[i]
+			p.Targets = slices.DeleteFunc(p.Targets, func(x string) bool { return x == acct })
+			if len(p.Targets) == 0 {
+				p.Targets = []string{s.Organization.RootID}
+			}
+		}
+		s.Unreadable = us
+		return s
+	}
+	ctx := map[string][]string{"aws:RequestedRegion": {"us-east-1"}}
+	opts := eval.Options{Now: func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }}
+	in, _, err := unlisted().Input(role, "s3:ListAllMyBuckets", "*", ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := eval.Run(in, opts); err == nil {
+		t.Fatal("nothing unreadable: a level without SCPs evaluated")
+	}
+	list := account.Unreadable{Service: "organizations", Call: "ListPoliciesForTarget", Error: "AccessDenied"}
+	in, gaps, err := unlisted(list).Input(role, "s3:ListAllMyBuckets", "*", ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range in.SCPs {
+		if l.Target == acct {
+			t.Errorf("the account's level kept: %+v", l)
+		}
+	}
+	out, err := eval.Run(in, opts)
+	if err != nil {
+		t.Fatalf("ListPoliciesForTarget unreadable: %v", err)
+	}
+	if g, ok := gaps.Unproven(out.Decision, out.Layer); !ok || g.Layer != authz.LayerSCP || g.Call.API() != "organizations:ListPoliciesForTarget" || !slices.Contains(g.Missing, acct) {
+		t.Errorf("%s at %s: unproven %v by %+v; want unproven by the SCP gap naming the account's level", out.Decision, out.Layer, ok, g)
+	}
+}

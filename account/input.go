@@ -122,7 +122,10 @@ type Policies struct {
 // boundary the snapshot may not list (a managed policy or group it names
 // but lacks is then left out, not an error); an Organizations call leaves
 // its account with SCPs the snapshot may not list (unless the account is
-// the organization's management account, which SCPs do not restrict).
+// the organization's management account, which SCPs do not restrict), and
+// a level of them the snapshot holds no SCP of is then left out (AWS
+// requires one on every level: the snapshot could not list it), not an
+// input the engine rejects.
 func (s *Snapshot) PrincipalPolicies(principal string) (Policies, error) {
 	var gaps Incomplete
 	iam := s.UnreadableFor(HiddenIAM, "")
@@ -157,7 +160,21 @@ func (s *Snapshot) PrincipalPolicies(principal string) (Policies, error) {
 		return Policies{}, err
 	}
 	if us := s.UnreadableFor(HiddenSCPs, ""); len(us) > 0 && !s.isManagement(acct) {
-		gaps = append(gaps, Gap{Layer: authz.LayerSCP, Hidden: HiddenSCPs, Call: us[0]})
+		// A level the snapshot holds no SCP of (ListPoliciesForTarget
+		// or DescribePolicy unreadable for it) has SCPs AWS requires
+		// but the snapshot does not list: it is left out, not taken as
+		// a level that denies everything (an input the engine rejects).
+		var unlisted []string
+		kept := ls[:0]
+		for _, l := range ls {
+			if len(l.Policies) == 0 {
+				unlisted = append(unlisted, l.Target)
+				continue
+			}
+			kept = append(kept, l)
+		}
+		ls = kept
+		gaps = append(gaps, Gap{Layer: authz.LayerSCP, Hidden: HiddenSCPs, Call: us[0], Missing: unlisted})
 	}
 	return Policies{Identity: Docs(ids), Boundary: Doc(b), SCPs: Levels(ls), Incomplete: gaps}, nil
 }
@@ -195,7 +212,9 @@ type Gap struct {
 	// Call is the snapshot's first unreadable call that hides it.
 	Call Unreadable
 	// Missing are the managed policies and groups the snapshot names for
-	// the principal but lacks, left out of its policies.
+	// the principal but lacks, left out of its policies; for
+	// authz.LayerSCP, the targets (root, OU, account) of the SCP levels
+	// the snapshot holds no policy of, left out of the SCPs.
 	Missing []string
 }
 

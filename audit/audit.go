@@ -281,6 +281,10 @@ type Finding struct {
 	Title diagnose.Msg `json:"title"`
 	// Fix is the first fix of the plan, when one was found.
 	Fix *fix.Fix `json:"fix,omitempty"`
+	// FixWithheld says why a denial that stands has no fix: an
+	// unreadable call may have left out policies it would be verified
+	// against (preflight.Result.FixWithheld).
+	FixWithheld *preflight.Withheld `json:"fixWithheld,omitempty"`
 	// Detail says what decided a failed condition (RuleCopyCondition,
 	// RuleKeyState): a message id of package preflight and its arguments.
 	Detail *diagnose.Msg `json:"detail,omitempty"`
@@ -873,6 +877,10 @@ func (a *auditor) finding(r preflight.Result) Finding {
 	if r.Plan != nil && len(r.Plan.Fixes) > 0 && r.Plan.Unheld == nil {
 		fx := r.Plan.Fixes[0]
 		f.Fix = &fx
+	}
+	if w := r.FixWithheld; w != nil && f.Fix == nil {
+		x := *w
+		f.FixWithheld = &x
 	}
 	return f
 }

@@ -9,6 +9,8 @@ import (
 
 	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/fix"
+	"github.com/deniedhq/denied/internal/i18n"
+	"github.com/deniedhq/denied/internal/report"
 	"github.com/deniedhq/denied/jobs"
 	"github.com/deniedhq/denied/preflight"
 )
@@ -126,5 +128,90 @@ func TestReevaluateIAMUnreadableNoVerifiedFix(t *testing.T) {
 	}
 	if e.Snapshot.Plan != nil || against(e) == fix.AgainstKnownPolicies {
 		t.Errorf("iam:ListRolePolicies unreadable: plan %v, finding's fix verified against %q; want no fix verified against the incomplete policies", e.Snapshot.Plan != nil, against(e))
+	}
+}
+
+// The jobs report of a job's IAM denial re-evaluated against a snapshot
+// with an IAM call unreadable says that the snapshot's fix was withheld
+// and why (text, Markdown; snapshot.fixWithheld in JSON), the finding's
+// fix being planned from the message alone. Before, the snapshot's
+// denial was shown and no word said why it had no fix.
+func TestJobsSnapshotFixWithheld(t *testing.T) {
+	t.Parallel()
+	s := recheckSnapshot(t, func(s *account.Snapshot) {
+		for i := range s.Roles {
+			if strings.HasSuffix(s.Roles[i].ARN, "role/FullBackupRole") {
+				s.Roles[i].InlinePolicies = append(s.Roles[i].InlinePolicies, account.InlinePolicy{Name: "no-snapshots",
+					Document: account.Document(`{"Version":"2012-10-17","Statement":[{"Sid":"NoSnapshots","Effect":"Deny","Action":"ec2:CreateSnapshot","Resource":"*"}]}`)})
+			}
+		}
+		s.Unreadable = []account.Unreadable{{Service: "iam", Call: "ListRolePolicies", Error: "AccessDenied"}}
+	})
+	j := jobs.Job{Kind: jobs.KindBackup, ID: "B3", State: "FAILED", ResourceType: "EBS",
+		Resource: "arn:aws:ec2:us-east-1:111122223333:volume/vol-00000000000000007", RoleARN: "arn:aws:iam::111122223333:role/FullBackupRole",
+		Vault: "Default", AccountID: "111122223333",
+		Message: "User: arn:aws:sts::111122223333:assumed-role/FullBackupRole/AWSBackup-FullBackupRole is not authorized to perform: ec2:CreateSnapshot on resource: arn:aws:ec2:us-east-1::snapshot/* with an explicit deny in an identity-based policy"}
+	rep := jobs.Explain(context.Background(), []jobs.Job{j}, jobs.Options{
+		Snapshot: func(string) *account.Snapshot { return s },
+		Now:      func() time.Time { return time.Date(2026, 12, 2, 12, 0, 0, 0, time.UTC) },
+	})
+	var e *jobs.Explanation
+	for _, g := range rep.Groups {
+		for _, x := range g.Explanations {
+			e = x
+		}
+	}
+	if e == nil || e.Snapshot == nil || e.Snapshot.FixWithheld == nil || e.Snapshot.FixWithheld.API != "iam:ListRolePolicies" || e.Snapshot.FixWithheld.Reason != preflight.WithheldUnreadable {
+		t.Fatalf("explanation %+v; want the snapshot's fix withheld for iam:ListRolePolicies", e)
+	}
+	for lang, want := range map[i18n.Lang]string{
+		i18n.EN: "No fix proposed from the snapshot: it could not read the IAM users, roles and their policies (iam:ListRolePolicies was denied when it was taken)",
+		i18n.JA: "スナップショットからは修正を提案しません: スナップショットは IAM ユーザー、ロールとそのポリシー を読み取れませんでした",
+		i18n.KO: "스냅샷으로는 수정을 제안하지 않습니다: 스냅샷이 IAM 사용자, 역할 및 정책을(를) 읽지 못했습니다",
+	} {
+		for _, f := range []report.Format{report.Text, report.Markdown} {
+			var b strings.Builder
+			if err := report.Write(&b, f, &report.Jobs{Report: rep, Kinds: []jobs.Kind{jobs.KindBackup}}, report.Options{Lang: lang}); err != nil {
+				t.Fatal(err)
+			}
+			if flat := strings.Join(strings.Fields(b.String()), ""); !strings.Contains(flat, strings.Join(strings.Fields(want), "")) {
+				t.Errorf("%s %s: want %q:\n%s", lang, f, want, b.String())
+			}
+		}
+	}
+}
+
+// An SCP level left without policies by an unreadable
+// organizations:ListPoliciesForTarget is left out of the evaluation, its
+// SCPs unknown: the recheck of a job status message and the re-evaluation
+// of a job's IAM denial could not check, naming the call. Before, both
+// were the engine's error ("this SCP level has no policies").
+func TestJobsSCPLevelUnlisted(t *testing.T) {
+	t.Parallel()
+	s := recheckSnapshot(t, func(s *account.Snapshot) {
+		s.Organization = &account.Organization{ID: "o-exampleorgid", ManagementAccountID: "999988887777", RootID: "r-root",
+			Accounts: []account.OrgAccount{{ID: s.AccountID, ParentID: "r-root"}, {ID: "999988887777", ParentID: "r-root"}},
+			Policies: []account.OrgPolicy{
+				{ID: "p-FullAWSAccess", Name: "FullAWSAccess", Type: account.SCP, AWSManaged: true, Targets: []string{"r-root"},
+					Document: account.Document(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}`)},
+			}}
+		s.Unreadable = []account.Unreadable{{Service: "organizations", Call: "ListPoliciesForTarget", Error: "AccessDenied"}}
+	})
+	unreadable := func(c *preflight.Cause) bool {
+		return c != nil && c.Kind == preflight.CauseUnreadable && c.Hides == account.HiddenSCPs && c.API == "organizations:ListPoliciesForTarget"
+	}
+	recheck := explainWith(s, jobs.Job{Kind: jobs.KindBackup, ID: "B4", State: "FAILED", ResourceType: "EBS",
+		Resource: "arn:aws:ec2:us-east-1:111122223333:volume/vol-00000000000000008", RoleARN: "arn:aws:iam::111122223333:role/FullBackupRole",
+		Vault: "Default", AccountID: "111122223333",
+		Message: "IAM Role arn:aws:iam::111122223333:role/FullBackupRole does not have sufficient permissions to execute the backup"})
+	if recheck == nil || recheck.Recheck == nil || recheck.Recheck.Status != preflight.StatusCouldNotCheck || !unreadable(recheck.Recheck.Cause) {
+		t.Errorf("recheck %+v; want could-not-check for organizations:ListPoliciesForTarget", recheck)
+	}
+	e := explainWith(s, jobs.Job{Kind: jobs.KindBackup, ID: "B5", State: "FAILED", ResourceType: "EBS",
+		Resource: "arn:aws:ec2:us-east-1:111122223333:volume/vol-00000000000000009", RoleARN: "arn:aws:iam::111122223333:role/FullBackupRole",
+		Vault: "Default", AccountID: "111122223333",
+		Message: "User: arn:aws:sts::111122223333:assumed-role/FullBackupRole/AWSBackup-FullBackupRole is not authorized to perform: ec2:CreateSnapshot on resource: arn:aws:ec2:us-east-1::snapshot/* because no identity-based policy allows the ec2:CreateSnapshot action"})
+	if e == nil || e.Snapshot == nil || e.Snapshot.Verdict != preflight.CouldNotCheck || !unreadable(e.Snapshot.Cause) {
+		t.Errorf("re-evaluation %+v; want could-not-check for organizations:ListPoliciesForTarget", e)
 	}
 }

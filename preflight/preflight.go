@@ -194,6 +194,10 @@ type Result struct {
 	Deciding []eval.StatementRef `json:"deciding,omitempty"`
 	Message  string              `json:"message,omitempty"`
 	Plan     *fix.Plan           `json:"fix,omitempty"`
+	// FixWithheld says why a denial that stands has no fix plan (an
+	// unreadable call may have left out policies it would be verified
+	// against); nil otherwise.
+	FixWithheld *Withheld `json:"fixWithheld,omitempty"`
 	// Skip is the id of the note saying why the request was not evaluated.
 	Skip  string `json:"skip,omitempty"`
 	Error string `json:"error,omitempty"`
@@ -1011,7 +1015,7 @@ func (c checker) evaluate(res *Result, principal, policyPrincipal, roleARN strin
 // denial that stands (an explicit deny of a policy it holds, the implicit
 // deny of a boundary or key policy it holds) keeps its deciding
 // statements, not its fix plan: one verified against incomplete policies
-// proves nothing.
+// proves nothing, and FixWithheld says so, naming the first gap's call.
 func incomplete(res *Result, gaps account.Incomplete) {
 	if len(gaps) == 0 {
 		return
@@ -1038,6 +1042,8 @@ func incomplete(res *Result, gaps account.Incomplete) {
 		return
 	}
 	res.Plan = nil
+	g := gaps[0]
+	res.FixWithheld = &Withheld{Reason: WithheldUnreadable, API: g.Call.API(), Hides: g.Hidden, Error: g.Call.Error}
 }
 
 // requestedRegion is the aws:RequestedRegion every AWS request carries:

@@ -128,6 +128,44 @@ type Cause struct {
 	Policy string `json:"policy,omitempty"`
 }
 
+// WithheldUnreadable is the reason of a Withheld fix: an unreadable call
+// of the snapshot may have left out some of the policies the denial's fix
+// would be verified against (account.Incomplete).
+const WithheldUnreadable = "unreadable"
+
+// Withheld says why a denial that stands has no fix plan: one verified
+// against the policies the snapshot holds proves nothing while an
+// unreadable call may have left some out (a policy it lacks may deny too,
+// or none may allow).
+type Withheld struct {
+	// Reason is WithheldUnreadable.
+	Reason string `json:"reason"`
+	// API is the unreadable call, "service:Operation"
+	// ("iam:GetAccountAuthorizationDetails").
+	API string `json:"api"`
+	// Hides is what it hides (account.Hidden: iam, scps, organization).
+	Hides account.Hidden `json:"hides,omitempty"`
+	// Error is the error AWS returned to the collector.
+	Error string `json:"error,omitempty"`
+}
+
+// String states why the fix was withheld, in English (the CLI renders it
+// through i18n).
+func (w Withheld) String() string {
+	what, ok := withheldNouns[w.Hides]
+	if !ok {
+		what = account.HiddenText(w.Hides)
+	}
+	return fmt.Sprintf("no fix proposed: the snapshot could not read %s (%s was denied when it was taken), so no fix can be verified against the policies that apply; collect again with read access, then re-run", what, w.API)
+}
+
+// withheldNouns name, in English, what the calls of a Withheld hide.
+var withheldNouns = map[account.Hidden]string{
+	account.HiddenIAM:          "the IAM users, roles and their policies",
+	account.HiddenSCPs:         "the SCPs",
+	account.HiddenOrganization: "the organization's SCPs and RCPs",
+}
+
 // policyNouns name the kinds of account.UnheldPolicy in English.
 var policyNouns = map[string]string{
 	account.PolicyBucket:      "the bucket policy of %s",
@@ -228,7 +266,7 @@ func (r Result) CouldNotCheck() bool { return r.Status() == StatusCouldNotCheck 
 // couldNotCheck sets res to could-not-check for cause c.
 func (res *Result) couldNotCheck(c Cause) {
 	res.Verdict, res.Cause = CouldNotCheck, &c
-	res.Layer, res.Deciding, res.Message, res.Plan = "", nil, "", nil
+	res.Layer, res.Deciding, res.Message, res.Plan, res.FixWithheld = "", nil, "", nil, nil
 	// Error keeps renderers that know only Error from taking the result
 	// for allowed.
 	res.Error = c.String()

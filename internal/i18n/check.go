@@ -341,9 +341,20 @@ func registerCheck(register func(map[string]tr)) {
 		"preflight.aws-says":      {EN: "AWS says:", JA: "AWS のメッセージ:", KO: "AWS 메시지:"},
 		"preflight.deciding":      {EN: "Deciding statement: %s", JA: "判定を決めたステートメント: %s", KO: "판정을 결정한 문: %s"},
 		"preflight.deciding.none": {EN: "Deciding layer: %s (no statement allows the request)", JA: "判定を決めたレイヤー: %s (リクエストを許可するステートメントがありません)", KO: "판정을 결정한 계층: %s(요청을 허용하는 문이 없음)"},
-		"preflight.no-fix":        {EN: "No fix could be planned: %s", JA: "修正を計画できませんでした: %s", KO: "수정을 계획할 수 없었습니다: %s"},
-		"preflight.to-verify":     {EN: "To verify (facts no snapshot holds, or circumstances not given)", JA: "要確認 (スナップショットにない事実、または指定されていない状況)", KO: "확인 필요(스냅샷에 없는 사실 또는 지정되지 않은 상황)"},
-		"preflight.when":          {EN: "(when: %s)", JA: "(条件: %s)", KO: "(조건: %s)"},
+		// A denial that stands on policies an unreadable call left
+		// incomplete has no fix (preflight.Withheld): what the call hides
+		// (preflight.withheld.what.*), the call.
+		"preflight.fix-withheld": {
+			EN: "No fix proposed: the snapshot could not read %s (%s was denied when it was taken), so no fix can be verified against the policies that apply; collect again with read access, then re-run.",
+			JA: "修正は提案しません: スナップショットは %s を読み取れませんでした (取得時に %s が拒否されました)。そのため、適用されるポリシーに対して修正を検証できません。読み取り権限を付けて収集し直してから、再実行してください。",
+			KO: "수정을 제안하지 않습니다: 스냅샷이 %s을(를) 읽지 못했습니다(스냅샷을 만들 때 %s이(가) 거부되었습니다). 따라서 적용되는 정책에 대해 수정을 검증할 수 없습니다. 읽기 권한으로 다시 수집한 다음 다시 실행하십시오.",
+		},
+		"preflight.withheld.what.iam":          {EN: "the IAM users, roles and their policies", JA: "IAM ユーザー、ロールとそのポリシー", KO: "IAM 사용자, 역할 및 정책"},
+		"preflight.withheld.what.scps":         {EN: "the SCPs", JA: "SCP", KO: "SCP"},
+		"preflight.withheld.what.organization": {EN: "the organization's SCPs and RCPs", JA: "組織の SCP と RCP", KO: "조직의 SCP 및 RCP"},
+		"preflight.no-fix":                     {EN: "No fix could be planned: %s", JA: "修正を計画できませんでした: %s", KO: "수정을 계획할 수 없었습니다: %s"},
+		"preflight.to-verify":                  {EN: "To verify (facts no snapshot holds, or circumstances not given)", JA: "要確認 (スナップショットにない事実、または指定されていない状況)", KO: "확인 필요(스냅샷에 없는 사실 또는 지정되지 않은 상황)"},
+		"preflight.when":                       {EN: "(when: %s)", JA: "(条件: %s)", KO: "(조건: %s)"},
 
 		"preflight.note.no-caller": {
 			EN: "No --as PRINCIPAL_ARN: the caller's requests were not checked.",

@@ -15,6 +15,14 @@ func registerReport(register func(map[string]tr)) {
 			JA: "決め手となったステートメント: %s %q のステートメント %s (Sid %s)。",
 			KO: "결정한 문: %s %q의 문 %s(Sid %s).",
 		},
+		// The snapshot's fix of a denial that stands, withheld
+		// (preflight.Withheld): what the call hides
+		// (preflight.withheld.what.*), the call.
+		"report.snapshot.fix-withheld": {
+			EN: "No fix proposed from the snapshot: it could not read %s (%s was denied when it was taken), so no fix can be verified against the policies that apply; any fix below is planned from the request alone. Collect again with read access, then re-run.",
+			JA: "スナップショットからは修正を提案しません: スナップショットは %s を読み取れませんでした (取得時に %s が拒否されました)。そのため、適用されるポリシーに対して修正を検証できません。以下の修正はリクエストのみから計画したものです。読み取り権限を付けて収集し直してから、再実行してください。",
+			KO: "스냅샷으로는 수정을 제안하지 않습니다: 스냅샷이 %s을(를) 읽지 못했습니다(스냅샷을 만들 때 %s이(가) 거부되었습니다). 따라서 적용되는 정책에 대해 수정을 검증할 수 없습니다. 아래의 수정은 요청만으로 계획한 것입니다. 읽기 권한으로 다시 수집한 다음 다시 실행하십시오.",
+		},
 		"report.snapshot.no-allow": {
 			EN: "No statement of the %s allows the request.",
 			JA: "%sのどのステートメントもこのリクエストを許可していません。",

@@ -271,6 +271,8 @@ func auditText(b *bufio.Writer, rep audit.Report, lang i18n.Lang, md, summaryOnl
 				} else {
 					bullet(t("audit.fix.unverified", title))
 				}
+			} else if f.FixWithheld != nil {
+				bullet(withheldText(lang, "preflight.fix-withheld", *f.FixWithheld))
 			}
 		}
 		b.WriteString("\n")

@@ -154,6 +154,9 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 	// without a resource-based policy no snapshot holds.
 	plan := func(r preflight.Result) {
 		if r.Plan == nil {
+			if w := r.FixWithheld; w != nil {
+				b.WriteString(withheldText(lang, "preflight.fix-withheld", *w) + "\n\n")
+			}
 			return
 		}
 		if r.Plan.Error != "" {
@@ -392,6 +395,17 @@ func causeText(lang i18n.Lang, c preflight.Cause) string {
 		s += " " + t("preflight.cause.suggest", c.Suggestion)
 	}
 	return s
+}
+
+// withheldText says, in lang, why the fix of a denial that stands was
+// withheld (preflight.Withheld): message id (preflight.fix-withheld,
+// report.snapshot.fix-withheld) with what the call hides and the call.
+func withheldText(lang i18n.Lang, id string, w preflight.Withheld) string {
+	what := "preflight.withheld.what." + string(w.Hides)
+	if !i18n.Has(what) {
+		what = "preflight.hidden." + string(w.Hides)
+	}
+	return i18n.T(lang, id, i18n.T(lang, what), w.API)
 }
 
 // unheldNoun names, in lang, the resource-based policy of kind

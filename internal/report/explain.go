@@ -333,6 +333,9 @@ func (s style) snapshot(b *strings.Builder, r *preflight.Result) {
 		if len(r.Deciding) == 0 {
 			s.item(b, o.t("report.snapshot.no-allow", o.t("layer."+r.Layer)))
 		}
+		if w := r.FixWithheld; w != nil {
+			s.para(b, "", withheldText(o.Lang, "report.snapshot.fix-withheld", *w))
+		}
 	}
 	b.WriteString("\n")
 }

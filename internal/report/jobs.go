@@ -233,6 +233,9 @@ func (v jobsView) text(w io.Writer, md bool) error {
 					para("    ", v.t("report.snapshot.allowed"))
 				default:
 					para("    ", v.t("report.snapshot.denied", v.t("decision."+r.Verdict), v.t("layer."+r.Layer)))
+					if w := r.FixWithheld; w != nil {
+						para("    ", withheldText(v.o.Lang, "report.snapshot.fix-withheld", *w))
+					}
 				}
 			}
 			for _, l := range v.recheckLines(e.Recheck) {

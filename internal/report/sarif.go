@@ -356,6 +356,8 @@ func sarifResultOf(it audit.Item, ref sarifRef, src Locator, uri string, lang i1
 			id = "audit.fix.unverified"
 		}
 		msg += " " + t(id, fixTitle(lang, f.Fix.Title, f.Fix.TitleMsg.ID, f.Fix.TitleMsg.Args))
+	} else if f.FixWithheld != nil {
+		msg += " " + withheldText(lang, "preflight.fix-withheld", *f.FixWithheld)
 	}
 	role := f.PrincipalARN
 	if f.Action == "sts:AssumeRole" {
