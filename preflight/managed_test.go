@@ -90,8 +90,8 @@ func representativeParams() backupops.Params {
 // evaluateCited expands one requirement of op with the representative
 // values (and the operation's representative resource) and evaluates it for
 // the job role R, whose policies are role (a short-form role's fields, such
-// as "managed": [...]), in a snapshot holding the vaults, keys and instance
-// role the values name. ok is false when the requirement needs a parameter
+// as "managed": [...]), in a snapshot holding the vaults, recovery point,
+// keys and instance role the values name. ok is false when the requirement needs a parameter
 // the values do not give.
 func evaluateCited(t *testing.T, op backupops.Operation, r backupops.Requirement, vals backupops.Params, role string) (backupops.ConcreteRequest, Result, bool) {
 	t.Helper()
@@ -105,6 +105,7 @@ func evaluateCited(t *testing.T, op backupops.Operation, r backupops.Requirement
 	snap, err := account.LoadShort(strings.NewReader(fmt.Sprintf(`{"account": %q, "region": "eu-west-1",
 		"roles": {"R": {"trust": "backup.amazonaws.com", %s}, "AppRole": {"trust": "ec2.amazonaws.com", "instanceProfile": true}},
 		"vaults": {"Vault": {}, "Dest": {}},
+		"recoveryPoints": [{"id": "rp-1", "type": "EBS", "vault": "Vault"}],
 		"kmsKeys": {"1234abcd-12ab-34cd-56ef-1234567890ab": {"policy": %s}, "5678abcd-12ab-34cd-56ef-1234567890ab": {"policy": %s}}}`,
 		testAccount, role, rootKeyPolicy, rootKeyPolicy)))
 	if err != nil {

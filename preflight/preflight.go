@@ -1119,6 +1119,19 @@ func (c checker) resourcePolicy(res *Result, cs *eval.Input, fo *fix.Options, sn
 		return true, c.unknownPlan(arn.LastField(res.Resource), region)
 	case strings.HasPrefix(res.Action, "backup:"):
 		ref, flag := c.vaultOf(res.Resource)
+		if ref == "" && isRecoveryPointARN(res.Resource) {
+			// A recovery point no flag gave (explain's and jobs'
+			// requests): its vault's access policy is the resource
+			// policy, so one the snapshot lacks leaves it unknown.
+			rp, cause := recoveryPointIn(snap, res.Resource)
+			if rp == nil {
+				return true, cause
+			}
+			ref, flag = rp.VaultName, "--recovery-point"
+			if r := rp.Region(); r != "" {
+				region = r
+			}
+		}
 		if ref == "" {
 			return false, Cause{}
 		}
@@ -1142,6 +1155,36 @@ func (c checker) resourcePolicy(res *Result, cs *eval.Input, fo *fix.Options, sn
 		res.ResourcePolicy = string(fix.TargetVaultPolicy)
 	}
 	return false, Cause{}
+}
+
+// isRecoveryPointARN reports whether resource is the ARN of one AWS
+// Backup recovery point (arn:aws:backup:REGION:ACCOUNT:recovery-point:ID),
+// not a pattern (recovery-point:* of those a backup job creates).
+func isRecoveryPointARN(resource string) bool {
+	f, n := arn.Fields(resource)
+	return n == 6 && f[2] == "backup" && strings.HasPrefix(f[5], "recovery-point:") && !strings.ContainsAny(resource, "*?")
+}
+
+// recoveryPointIn returns the recovery point of snap with this ARN, or
+// why it is not known: the snapshot's recovery points of its Region
+// unreadable, or it lacks it (a mistyped or deleted one, one of another
+// Region: AWS answers a request on a recovery point that does not exist
+// with ResourceNotFoundException, and which vault's access policy
+// governs it is unknown).
+func recoveryPointIn(snap *account.Snapshot, rpARN string) (*account.RecoveryPoint, Cause) {
+	for i := range snap.RecoveryPoints {
+		if snap.RecoveryPoints[i].ARN == rpARN {
+			return &snap.RecoveryPoints[i], Cause{}
+		}
+	}
+	region := ""
+	if a, ok := arn.Parse(rpARN); ok {
+		region = a.Region
+	}
+	if us := snap.UnreadableFor(account.HiddenRecoveryPoints, region); len(us) > 0 {
+		return nil, unreadableCause(us[0], account.HiddenRecoveryPoints)
+	}
+	return nil, Cause{Kind: CauseUnknownRecoveryPoint, Subject: rpARN, Flag: "--recovery-point"}
 }
 
 // isPlanARN reports whether resource is the ARN of a backup plan.

@@ -52,6 +52,10 @@ const (
 	// CreateBackupSelection on a plan that does not exist with
 	// ResourceNotFoundException, whatever the policies allow).
 	CauseUnknownPlan CauseKind = "unknownPlan"
+	// CauseUnknownRecoveryPoint: the recovery point a request acts on
+	// (explain's and jobs' requests, which name it by ARN) is not in the
+	// snapshot, so neither is the vault whose access policy governs it.
+	CauseUnknownRecoveryPoint CauseKind = "unknownRecoveryPoint"
 	// CauseUnknownKey: the KMS key is not in the snapshot.
 	CauseUnknownKey CauseKind = "unknownKey"
 	// CauseUnknownKeyState: the KMS key is in the snapshot but its state
@@ -198,6 +202,8 @@ func (c Cause) String() string {
 		s = fmt.Sprintf("backup vault %s (%s) is not in the snapshot", c.Subject, c.Flag)
 	case CauseUnknownPlan:
 		s = fmt.Sprintf("backup plan %s (%s) is not in the snapshot", c.Subject, c.Flag)
+	case CauseUnknownRecoveryPoint:
+		s = fmt.Sprintf("recovery point %s (%s) is not in the snapshot", c.Subject, c.Flag)
 	case CauseUnknownKey:
 		s = fmt.Sprintf("KMS key %s (%s) is not in the snapshot", c.Subject, c.Flag)
 	case CauseUnknownKeyState:
@@ -337,7 +343,7 @@ func causeOrder(k CauseKind) int {
 	switch k {
 	case CauseMissingParameter:
 		return 0
-	case CauseUnknownPrincipal, CauseUnknownRole, CauseUnknownVault, CauseUnknownPlan, CauseUnknownKey, CauseUnknownKeyState, CauseUnknownInstanceProfile:
+	case CauseUnknownPrincipal, CauseUnknownRole, CauseUnknownVault, CauseUnknownPlan, CauseUnknownRecoveryPoint, CauseUnknownKey, CauseUnknownKeyState, CauseUnknownInstanceProfile:
 		return 1
 	case CauseUnreadable, CauseOutsideSnapshot, CauseAccountNotCollected, CauseResourcePolicyMayDeny, CauseResourcePolicyMayAllow, CauseOrgAccountsUnlisted, CauseSettingNotRecorded:
 		return 2

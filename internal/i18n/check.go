@@ -113,6 +113,11 @@ func registerCheck(register func(map[string]tr)) {
 			JA: "バックアッププラン %s (%s) がスナップショットにありません: 存在しないプランへの CreateBackupSelection に AWS Backup は ResourceNotFoundException を返します。",
 			KO: "백업 계획 %s(%s)이(가) 스냅샷에 없습니다: 존재하지 않는 계획에 대한 CreateBackupSelection에 AWS Backup은 ResourceNotFoundException으로 응답합니다.",
 		},
+		"preflight.cause.unknownRecoveryPoint": { // recovery point, flag
+			EN: "Recovery point %s (%s) is not in the snapshot: neither is the vault whose access policy applies to it.",
+			JA: "復旧ポイント %s (%s) がスナップショットにありません: それに適用されるボールトのアクセスポリシーもわかりません。",
+			KO: "복구 지점 %s(%s)이(가) 스냅샷에 없습니다: 여기에 적용되는 볼트의 액세스 정책도 알 수 없습니다.",
+		},
 		"preflight.cause.unknownKey": {
 			EN: "KMS key %s (%s) is not in the snapshot.",
 			JA: "KMS キー %s (%s) がスナップショットにありません。",
@@ -212,6 +217,7 @@ func registerCheck(register func(map[string]tr)) {
 		"preflight.cause.short.unknownRole":            {EN: "role not in the snapshot", JA: "ロールがスナップショットにない", KO: "역할이 스냅샷에 없음"},
 		"preflight.cause.short.unknownVault":           {EN: "vault not in the snapshot", JA: "ボールトがスナップショットにない", KO: "볼트가 스냅샷에 없음"},
 		"preflight.cause.short.unknownPlan":            {EN: "plan not in the snapshot", JA: "プランがスナップショットにない", KO: "계획이 스냅샷에 없음"},
+		"preflight.cause.short.unknownRecoveryPoint":   {EN: "recovery point not in the snapshot", JA: "復旧ポイントがスナップショットにない", KO: "복구 지점이 스냅샷에 없음"},
 		"preflight.cause.short.unknownKey":             {EN: "key not in the snapshot", JA: "キーがスナップショットにない", KO: "키가 스냅샷에 없음"},
 		"preflight.cause.short.unknownKeyState":        {EN: "key state unknown", JA: "キーの状態が不明", KO: "키 상태를 알 수 없음"},
 		"preflight.cause.short.unknownInstanceProfile": {EN: "instance profile not in the snapshot", JA: "インスタンスプロファイルがスナップショットにない", KO: "인스턴스 프로파일이 스냅샷에 없음"},
