@@ -9,16 +9,13 @@ import (
 // The word-at-a-time scans below look at eight bytes at once: they serve
 // the strict decoders' fast paths for strings, which ran byte by byte and
 // were a sixth of the instructions of simulate --jsonl on generated cases
-// (policy's cleaner.str, the case decoder's string loops and Skim).
+// (policy's cleaner.str, the case decoder's string loops and Skim; Skim's
+// own loop is in jsonx.go).
 
 const (
 	lsb = 0x0101010101010101
 	msb = 0x8080808080808080
 )
-
-// zeros has the high bit set in each byte of w that is zero, and maybe in
-// bytes above one that is (a borrow): its lowest set bit is exact.
-func zeros(w uint64) uint64 { return (w - lsb) &^ w & msb }
 
 // plainMask flags the bytes of w that end a plain run: a control
 // character, a byte of 0x80 or more, '"' or '\\' (lowest bit exact). The
@@ -65,31 +62,4 @@ func PlainEndString(s string, i int) int {
 		return i
 	}
 	return PlainEnd(unsafe.Slice(unsafe.StringData(s), len(s)), i)
-}
-
-// quoteOrBackslash returns the offset of the first '"' or '\\' of b at or
-// after i, or len(b) (at least i).
-func quoteOrBackslash[T ~string | ~[]byte](b T, i int) int {
-	for ; i+8 <= len(b); i += 8 {
-		// The word is read from a slice of eight bytes: the compiler
-		// then knows each index is in range and loads it at once, where
-		// b[i] to b[i+7] of the generic b cost a bounds check each
-		// (BenchmarkDecodeGenerated, callgrind: this loop was a fifth of
-		// decoding a case, skimming its policy documents). Reading
-		// through a pointer, as PlainEnd does, measured no better here:
-		// the strings of policy documents are short, and the call costs
-		// more than the words.
-		c := b[i : i+8]
-		w := uint64(c[0]) | uint64(c[1])<<8 | uint64(c[2])<<16 | uint64(c[3])<<24 |
-			uint64(c[4])<<32 | uint64(c[5])<<40 | uint64(c[6])<<48 | uint64(c[7])<<56
-		if m := zeros(w^(lsb*'"')) | zeros(w^(lsb*'\\')); m != 0 {
-			return i + bits.TrailingZeros64(m)/8
-		}
-	}
-	for ; i < len(b); i++ {
-		if b[i] == '"' || b[i] == '\\' {
-			return i
-		}
-	}
-	return i
 }
