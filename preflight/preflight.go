@@ -331,6 +331,13 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 		}
 	}
 	if rp != nil {
+		// What the recovery point records decides: a flag that says
+		// otherwise would check another operation (a restore of an EC2
+		// instance from an EBS snapshot), vault or key than the one the
+		// recovery point is restored or copied with.
+		if err := contradicts(rp, p, snap); err != nil {
+			return backupops.Operation{}, p, nil, err
+		}
 		if p.ResourceType == "" && rp.ResourceType != "" {
 			p.ResourceType = rp.ResourceType
 			p.fromRecoveryPoint = append(p.fromRecoveryPoint, "ResourceType")
@@ -469,6 +476,11 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 	}
 	if p.ResourceType == "" && op.ResourceType != "" {
 		p.ResourceType = op.ResourceType
+	}
+	if rp != nil && op.ResourceType != "" {
+		if want, ok := backupops.NormalizeResourceType(rp.ResourceType); ok && want != op.ResourceType {
+			return op, p, nil, inputErr("operation %s restores or backs up %s, but recovery point %s is of type %s: give restore, which takes the operation from the recovery point (the %s one)", op.ID, op.ResourceType, rp.ARN, rp.ResourceType, want)
+		}
 	}
 	switch id {
 	case "restore/EC2/original-role":
@@ -1214,6 +1226,38 @@ func (c checker) unknownPlan(id, region string) Cause {
 		cause.Suggestion = s[0]
 	}
 	return cause
+}
+
+// contradicts returns the usage error of a --resource-type, --vault or
+// --kms-key that is not what the recovery point rp records (its type, its
+// vault, the key it is encrypted with), nil when each agrees or is not
+// given.
+func contradicts(rp *account.RecoveryPoint, p Params, snap *account.Snapshot) error {
+	if p.ResourceType != "" {
+		given, ok1 := backupops.NormalizeResourceType(p.ResourceType)
+		want, ok2 := backupops.NormalizeResourceType(rp.ResourceType)
+		if ok1 && ok2 && given != want {
+			return inputErr("--resource-type %s is not the type of recovery point %s (%s): leave out --resource-type, the recovery point gives it", p.ResourceType, rp.ARN, rp.ResourceType)
+		}
+	}
+	if v := p.VaultName; v != "" && rp.VaultName != "" {
+		name := v
+		if strings.HasPrefix(v, "arn:") {
+			name = arn.LastField(v)
+		}
+		if name != rp.VaultName {
+			return inputErr("--vault %s is not the vault of recovery point %s (%s): leave out --vault, the recovery point gives it", v, rp.ARN, rp.VaultName)
+		}
+	}
+	if k := p.KeyARN; k != "" && rp.EncryptionKeyARN != "" && k != rp.EncryptionKeyARN {
+		region := rp.Region()
+		given, ok1 := snap.KeyIn(k, region)
+		want, ok2 := snap.KeyIn(rp.EncryptionKeyARN, region)
+		if !ok1 || !ok2 || given.ARN != want.ARN {
+			return inputErr("--kms-key %s is not the key recovery point %s is encrypted with (%s): leave out --kms-key, the recovery point gives it", k, rp.ARN, rp.EncryptionKeyARN)
+		}
+	}
+	return nil
 }
 
 // vaultOf returns the vault (name or ARN) a backup request acts on, and the

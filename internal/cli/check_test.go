@@ -200,6 +200,13 @@ func TestCheckErrors(t *testing.T) {
 		{[]string{"check", "restore", "--snapshot", checkRestore}, "restore needs --recovery-point or --resource-type"},
 		{[]string{"check", "restore", "--snapshot", checkRestore, "--recovery-point", "arn:aws:backup:eu-west-1:111122223333:recovery-point:nope"}, "not in the snapshot"},
 		{[]string{"check", "restore", "--snapshot", checkRestore, "--recovery-point", rpEC2, "--instance-role", "AppRole"}, "--instance-role must be original, none or a role ARN"},
+		// A flag that contradicts what the recovery point records would
+		// check another operation, vault or key (was: exit 0, a restore of
+		// an EC2 instance checked for an EBS recovery point).
+		{[]string{"check", "restore", "--snapshot", "../../testdata/check/permissive.json", "--recovery-point", "arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-ebs", "--resource-type", "EC2"}, "--resource-type EC2 is not the type of recovery point"},
+		{[]string{"check", "restore", "--snapshot", "../../testdata/check/permissive.json", "--recovery-point", "arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-ebs", "--vault", "Second"}, "--vault Second is not the vault of recovery point"},
+		{[]string{"check", "restore/EC2", "--snapshot", "../../testdata/check/permissive.json", "--recovery-point", "arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-ebs"}, "operation restore/EC2 restores or backs up EC2, but recovery point"},
+		{[]string{"check", "copy", "--snapshot", "../../testdata/check/permissive.json", "--recovery-point", "arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-ebs", "--resource-type", "RDS", "--destination-vault", "arn:aws:backup:eu-west-1:111122223333:backup-vault:Second"}, "--resource-type RDS is not the type of recovery point"},
 		{[]string{"check", "restore", "--snapshot", "nonexistent.json", "--resource-type", "EC2"}, "nonexistent.json"},
 		{[]string{"check", "restore", "--snapshot", checkRestore, "--format", "xml"}, "--format must be"},
 		// Usage errors come before anything is read: no snapshot and no
