@@ -482,6 +482,11 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 			return op, p, nil, inputErr("operation %s restores or backs up %s, but recovery point %s is of type %s: give restore, which takes the operation from the recovery point (the %s one)", op.ID, op.ResourceType, rp.ARN, rp.ResourceType, want)
 		}
 	}
+	if rt := p.ResourceType; rt != "" && op.ResourceType != "" && rt != op.ResourceType {
+		// An operation id of one type with --resource-type of another
+		// would judge its type-specific requests for the other.
+		return op, p, nil, inputErr("operation %s restores or backs up %s, not --resource-type %s: give restore or backup with --resource-type, or leave it out", op.ID, op.ResourceType, rt)
+	}
 	switch id {
 	case "restore/EC2/original-role":
 		if p.InstanceRole != "" && p.InstanceRole != InstanceRoleOriginal {

@@ -111,10 +111,16 @@ func TestCheckDocumentedFlagsNotIgnored(t *testing.T) {
 		case "--kms-key", "--destination-kms-key":
 			return unknownKey
 		case "--recovery-point":
-			if strings.HasPrefix(id, "restore/EC2") {
-				return permissiveRP + "rp-ec2"
+			// A recovery point of the operation's type: one of another
+			// type contradicts its --resource-type (a usage error).
+			rt := "EBS"
+			if e := strings.Split(id, "/"); len(e) > 1 && e[0] != "copy" {
+				rt = e[1]
 			}
-			return permissiveRP + "rp-ebs"
+			if rp, ok := map[string]string{"EC2": "rp-ec2", "EBS": "rp-ebs", "RDS": "rp-rds", "EFS": "rp-efs", "DynamoDB": "rp-ddb"}[rt]; ok {
+				return permissiveRP + rp
+			}
+			return "" // none of that type in the snapshot: not given
 		case "--resource-type":
 			if e := strings.Split(id, "/"); len(e) > 1 && e[0] != "copy" {
 				return e[1]
@@ -191,7 +197,9 @@ func TestCheckDocumentedFlagsNotIgnored(t *testing.T) {
 				args = append(args, f, "New")
 				continue
 			}
-			args = append(args, f, value(id, f))
+			if v := value(id, f); v != "" {
+				args = append(args, f, v)
+			}
 		}
 		code, status, ignored, out := checkJSON(t, args...)
 		if code == ExitUsage || code == ExitRuntime || len(ignored) > 0 {

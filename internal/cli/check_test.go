@@ -206,6 +206,7 @@ func TestCheckErrors(t *testing.T) {
 		{[]string{"check", "restore", "--snapshot", "../../testdata/check/permissive.json", "--recovery-point", "arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-ebs", "--resource-type", "EC2"}, "--resource-type EC2 is not the type of recovery point"},
 		{[]string{"check", "restore", "--snapshot", "../../testdata/check/permissive.json", "--recovery-point", "arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-ebs", "--vault", "Second"}, "--vault Second is not the vault of recovery point"},
 		{[]string{"check", "restore/EC2", "--snapshot", "../../testdata/check/permissive.json", "--recovery-point", "arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-ebs"}, "operation restore/EC2 restores or backs up EC2, but recovery point"},
+		{[]string{"check", "restore/EC2", "--snapshot", "../../testdata/check/permissive.json", "--resource-type", "RDS", "--vault", "Default"}, "operation restore/EC2 restores or backs up EC2, not --resource-type RDS"},
 		{[]string{"check", "copy", "--snapshot", "../../testdata/check/permissive.json", "--recovery-point", "arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-ebs", "--resource-type", "RDS", "--destination-vault", "arn:aws:backup:eu-west-1:111122223333:backup-vault:Second"}, "--resource-type RDS is not the type of recovery point"},
 		{[]string{"check", "restore", "--snapshot", "nonexistent.json", "--resource-type", "EC2"}, "nonexistent.json"},
 		{[]string{"check", "restore", "--snapshot", checkRestore, "--format", "xml"}, "--format must be"},
