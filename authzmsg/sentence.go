@@ -140,6 +140,7 @@ func readSentence(d *Denial, n, low string) sentenceResult {
 		d.Notes = append(d.Notes, "the message does not name the resource (\"on this resource\")")
 	case hasPrefixFold(rest, "on the resource associated with this ciphertext"):
 		rest = rest[len("on the resource associated with this ciphertext"):]
+		d.CiphertextKey = true
 		d.Notes = append(d.Notes, "the message does not name the resource (the KMS key of a ciphertext)")
 	}
 	r := strings.TrimLeft(rest, " ,")

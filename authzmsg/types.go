@@ -193,6 +193,10 @@ type Denial struct {
 	// resource does not exist (KMS: "because the resource does not exist in
 	// this Region, no resource-based policies allow access, or ...").
 	ResourceMayNotExist bool `json:"resourceMayNotExist,omitempty"`
+	// CiphertextKey is true when the message names the resource only as
+	// "the resource associated with this ciphertext" (KMS): the KMS key
+	// that encrypted the ciphertext, whose ARN the message does not give.
+	CiphertextKey bool `json:"ciphertextKey,omitempty"`
 
 	ErrorCode  string `json:"errorCode,omitempty"`
 	Operation  string `json:"operation,omitempty"`

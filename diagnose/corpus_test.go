@@ -93,10 +93,13 @@ type kindRule struct {
 }
 
 var kindRules = map[fix.TargetKind]kindRule{
-	fix.TargetRoleInline:     {[]string{"identity"}, "inline policy", regexp.MustCompile(`^aws iam (put|get)-role-policy `), regexp.MustCompile(`^aws iam put-role-policy `), []string{"aws_iam_role_policy"}, []string{"AWS::IAM::RolePolicy"}, "identity-based"},
-	fix.TargetUserInline:     {[]string{"identity"}, "inline policy", regexp.MustCompile(`^aws iam (put|get)-user-policy `), regexp.MustCompile(`^aws iam put-user-policy `), []string{"aws_iam_user_policy"}, []string{"AWS::IAM::UserPolicy"}, "identity-based"},
-	fix.TargetManagedPolicy:  {[]string{"identity"}, "managed policy", regexp.MustCompile(`^aws iam (create-policy-version|get-policy-version) `), regexp.MustCompile(`^aws iam create-policy-version .* --set-as-default$`), []string{"aws_iam_policy"}, []string{"AWS::IAM::ManagedPolicy"}, "identity-based"},
-	fix.TargetIdentityPolicy: {[]string{"identity"}, "identity-based policy", regexp.MustCompile(`^aws iam (list-(attached-)?(role|user)-policies|(get|put)-(role|user)-policy|get-policy-version|create-policy-version) `), regexp.MustCompile(`^aws iam (put-(role|user)-policy|create-policy-version) `), []string{"aws_iam_policy"}, []string{"AWS::IAM::ManagedPolicy"}, "identity-based"},
+	fix.TargetRoleInline:    {[]string{"identity"}, "inline policy", regexp.MustCompile(`^aws iam (put|get)-role-policy `), regexp.MustCompile(`^aws iam put-role-policy `), []string{"aws_iam_role_policy"}, []string{"AWS::IAM::RolePolicy"}, "identity-based"},
+	fix.TargetUserInline:    {[]string{"identity"}, "inline policy", regexp.MustCompile(`^aws iam (put|get)-user-policy `), regexp.MustCompile(`^aws iam put-user-policy `), []string{"aws_iam_user_policy"}, []string{"AWS::IAM::UserPolicy"}, "identity-based"},
+	fix.TargetManagedPolicy: {[]string{"identity"}, "managed policy", regexp.MustCompile(`^aws iam (create-policy-version|get-policy-version) `), regexp.MustCompile(`^aws iam create-policy-version .* --set-as-default$`), []string{"aws_iam_policy"}, []string{"AWS::IAM::ManagedPolicy"}, "identity-based"},
+	// (a new inline policy of a principal whose kind is not known is
+	// rendered for a role and for a user: aws_iam_role_policy and
+	// aws_iam_user_policy, no managed policy)
+	fix.TargetIdentityPolicy: {[]string{"identity"}, "identity-based policy", regexp.MustCompile(`^aws iam (list-(attached-)?(role|user)-policies|(get|put)-(role|user)-policy|get-policy-version|create-policy-version) `), regexp.MustCompile(`^aws iam (put-(role|user)-policy|create-policy-version) `), []string{"aws_iam_policy", "aws_iam_role_policy"}, []string{"AWS::IAM::ManagedPolicy", "AWS::IAM::RolePolicy"}, "identity-based"},
 	fix.TargetBoundary:       {[]string{"permissionsBoundary"}, "permissions boundary", regexp.MustCompile(`^aws iam (create-policy-version|get-policy-version) `), regexp.MustCompile(`^aws iam create-policy-version .* --set-as-default$`), []string{"aws_iam_policy"}, []string{"AWS::IAM::ManagedPolicy"}, "permissions boundary"},
 	fix.TargetSessionPolicy:  {[]string{"session"}, "session policy", regexp.MustCompile(`^aws sts (assume-role|get-federation-token) `), regexp.MustCompile(`^aws sts (assume-role|get-federation-token) .*--policy `), []string{"session policy", "assume_role"}, []string{"ession polic"}, "session policy"},
 	fix.TargetSCP:            {[]string{"scp"}, "SCP", regexp.MustCompile(`^aws organizations (update-policy|describe-policy) `), regexp.MustCompile(`^aws organizations update-policy `), []string{"aws_organizations_policy"}, []string{"AWS::Organizations::Policy"}, "service control policy"},
@@ -128,6 +131,9 @@ func checkFix(t *testing.T, where string, f fix.Fix) {
 	}
 	if !contains(kr.layers, f.Layer) {
 		t.Errorf("%s: fix %s edits a %s but says layer %q", where, f.ID, f.Target.Kind, f.Layer)
+	}
+	if f.Target.Kind == fix.TargetIdentityPolicy && f.Target.Name == fix.UnknownPrincipalName && f.Statement != nil && f.Original == nil {
+		kr.title = "inline policy" // a new one, on a principal whose kind is not known
 	}
 	if !strings.Contains(f.Title, kr.title) {
 		t.Errorf("%s: fix %s: title %q does not name the %s", where, f.ID, f.Title, kr.title)

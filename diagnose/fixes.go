@@ -32,9 +32,11 @@ const (
 // the principal's ARN, or an identity-based policy's), the resource
 // owner's (in the resource's ARN), the management account's (in an SCP's
 // or RCP's ARN), another in a request value.
-type hidden struct{ caller, owner, management, other bool }
+type hidden struct{ caller, owner, management, other, principal, action bool }
 
-func (h hidden) any() bool { return h.caller || h.owner || h.management || h.other }
+func (h hidden) any() bool {
+	return h.caller || h.owner || h.management || h.other || h.principal || h.action
+}
 
 // account reports whether the account token stands in the fixes.
 func (h hidden) account() bool { return h.caller || h.owner || h.other }
@@ -87,11 +89,27 @@ func redactedAccountID(s string) bool {
 // whose account IDs the message hid.
 func problemFor(d *authzmsg.Denial) (fix.Problem, hidden, bool) {
 	var h hidden
-	if d.Action == "" || d.Principal.ARN == "" || d.Principal.Kind == authzmsg.KindUnknown {
-		return fix.Problem{}, h, false
+	action := d.Action
+	if action == "" {
+		if !actionUnnamedFixable(d) {
+			return fix.Problem{}, h, false
+		}
+		action, h.action = PlaceholderAction, true
 	}
-	principal, r1 := restoreAccount(d.Principal.ARN)
-	principal = roleNamePlaceholder(withSessionPlaceholder(principal))
+	var principal string
+	var r1 bool
+	if principalUnknown(d) && layerOf(d) != "" {
+		// Who was denied is not known (not named, "xxxxxxx", "[redacted]"):
+		// the fixes are made for a stand-in whose kind, user or role, is not
+		// known either; their renderings name neither (fix.UnknownPrincipalName).
+		principal, r1, h.principal = standInPrincipal, true, true
+	} else {
+		if d.Principal.ARN == "" || d.Principal.Kind == authzmsg.KindUnknown {
+			return fix.Problem{}, h, false
+		}
+		principal, r1 = restoreAccount(d.Principal.ARN)
+		principal = roleNamePlaceholder(withSessionPlaceholder(principal))
+	}
 	if r1 && arn.IsAccountID(d.AccountID) && d.AccountID != PlaceholderAccount {
 		// The ARN hides the caller's account, another field gives it (a
 		// CloudTrail event's userIdentity.accountId).
@@ -101,9 +119,17 @@ func problemFor(d *authzmsg.Denial) (fix.Problem, hidden, bool) {
 	if d.ResourceKind != "arn" {
 		resource = "*"
 	}
+	if keyUnnamed(d) {
+		// The KMS key the request used, not named ("the resource associated
+		// with this ciphertext", "[redacted]"): a key of an unknown Region,
+		// account and ID, so that the fixes edit that key's policy, or name
+		// it in an identity-based policy, with placeholders.
+		resource = "arn:" + partitionOf(d) + ":kms:" + regionOf(d) + ":" + PlaceholderAccount + ":key/<key-id>"
+		h.owner = true
+	}
 	resource, r3 := functionCutShort(d.Raw, d.Action, resource)
 	resource, r2 := restoreAccount(resource)
-	h.caller, h.owner = r1, r2 || r3
+	h.caller, h.owner = r1, h.owner || r2 || r3
 	resource = uncut(d.Raw, resource)
 	resource = unredactedNames(resource)
 	if !strings.HasPrefix(principal, "arn:") && d.Principal.Kind != authzmsg.KindService {
@@ -123,7 +149,7 @@ func problemFor(d *authzmsg.Denial) (fix.Problem, hidden, bool) {
 		}
 		ctx[k] = vals
 	}
-	in := &eval.Input{Request: eval.Request{Principal: principal, Action: d.Action, Resource: resource, Context: ctx}}
+	in := &eval.Input{Request: eval.Request{Principal: principal, Action: action, Resource: resource, Context: ctx}}
 	layer := orDefault(layerOf(d), authz.LayerIdentity.String())
 	p := fix.Problem{Input: in, Layer: layer, Explicit: d.Decision == authzmsg.ExplicitDeny}
 	if p.Explicit && d.PolicyARN != "" {
@@ -134,6 +160,82 @@ func problemFor(d *authzmsg.Denial) (fix.Problem, hidden, bool) {
 		p.DenyStatements = denyStatements(d)
 	}
 	return p, h, true
+}
+
+// PlaceholderAction stands for the action of an SCP's or RCP's explicit
+// deny whose message does not name it ("perform: xxxx"): the Deny is
+// excepted for the principal, whatever the action (aws:PrincipalArn), so
+// the fix does not depend on it; only the statement to change does, which
+// the notes say how to find.
+const PlaceholderAction = "<service>:<action>"
+
+// actionUnnamedFixable reports whether a denial that names no action has
+// a fix all the same: an explicit deny of an SCP or RCP, whose exemption
+// for the principal does not name the action.
+func actionUnnamedFixable(d *authzmsg.Denial) bool {
+	l := layerOf(d)
+	return d.Decision == authzmsg.ExplicitDeny && (l == authz.LayerSCP.String() || l == authz.LayerRCP.String())
+}
+
+// standInPrincipal is the principal the fixes of a denial are made for
+// when the message does not say who was denied: an IAM user named
+// fix.UnknownPrincipalName, which the fix package takes for a principal
+// of unknown kind; PrincipalToken stands for its ARN in the renderings.
+var standInPrincipal = "arn:aws:iam::" + PlaceholderAccount + ":user/" + fix.UnknownPrincipalName
+
+// PrincipalToken stands for the ARN of a principal the message does not
+// name, in the fixes (a resource-based policy's Principal, an exemption's
+// aws:PrincipalArn).
+const PrincipalToken = "<principal-arn>"
+
+// principalUnknown reports whether the message does not say who was
+// denied: no principal, or one that is not an ARN nor a service (a
+// placeholder, "xxxxxxx", "[redacted]", a user name the console printed
+// without its ARN).
+func principalUnknown(d *authzmsg.Denial) bool {
+	p := d.Principal
+	if p.Kind == authzmsg.KindService || p.ARN == "*" || strings.EqualFold(p.ARN, "anonymous") {
+		return false // a service, or an anonymous request: who it is is known
+	}
+	return p.ARN == "" || !strings.HasPrefix(p.ARN, "arn:")
+}
+
+// keyUnnamed reports whether the denial is a KMS key's whose ARN the
+// message does not give: "the resource associated with this ciphertext",
+// or a resource that is a placeholder ("[redacted]", "xxxx").
+func keyUnnamed(d *authzmsg.Denial) bool {
+	if service(d.Action) != "kms" {
+		return false
+	}
+	if d.CiphertextKey {
+		return true
+	}
+	r := strings.TrimSpace(d.Resource)
+	if len(r) > 2 && r[0] == '[' && r[len(r)-1] == ']' {
+		r = r[1 : len(r)-1] // "[redacted]", "[key id]"
+		if !strings.ContainsAny(r, "[]:/") {
+			return d.ResourceKind == "word"
+		}
+	}
+	return d.ResourceKind == "word" && (authzmsg.IsRedacted(r) || redactedName(r))
+}
+
+// partitionOf is the partition of the denial's ARNs, "aws" when none says.
+func partitionOf(d *authzmsg.Denial) string {
+	for _, s := range []string{d.Principal.ARN, d.Resource, d.PolicyARN} {
+		if a, ok := arn.Parse(s); ok && strings.HasPrefix(a.Partition, "aws") && !strings.ContainsAny(a.Partition, "<>.…*") {
+			return a.Partition
+		}
+	}
+	return "aws"
+}
+
+// regionOf is the Region the denial names, or "<region>".
+func regionOf(d *authzmsg.Denial) string {
+	if r := d.Region; r != "" && !redactedName(r) && !strings.ContainsAny(r, " <>.…*") {
+		return r
+	}
+	return "<region>"
 }
 
 // PlaceholderSession stands for the role session name of an assumed-role
@@ -359,7 +461,7 @@ func attachFixes(d *authzmsg.Denial, f *Finding, opt Options) {
 		f.Plan = &plan
 	}
 	f.Alternatives = others
-	if p.Layer == authz.LayerSCP.String() && p.Explicit && len(p.DenyStatements) == 0 {
+	if p.Layer == authz.LayerSCP.String() && p.Explicit && len(p.DenyStatements) == 0 && !h.action {
 		// AWS reports an SCP's implicit deny (no SCP level allows the
 		// action) as an explicit one too: the message cannot tell a
 		// matching Deny from a missing Allow, so the Allow is offered as
@@ -398,6 +500,10 @@ const (
 func redactFix(f fix.Fix, d *authzmsg.Denial, p fix.Problem, h hidden) fix.Fix {
 	// A redacted account stands for an account the message hides: it may be
 	// the other side's, so no line may say the two differ.
+	if h.principal {
+		// The stand-in's ARN: a principal the message does not name.
+		f = f.WithPlaceholder(p.Input.Request.Principal, PrincipalToken, i18n.M("fixcli.find.principal-arn", "aws sts get-caller-identity --query Arn --output text"))
+	}
 	f = f.WithPlaceholder(PlaceholderManagement, ManagementToken, managementAccountFinder)
 	return f.WithPlaceholder(PlaceholderAccount, AccountToken, accountFinder(f, p, h)).WithoutOwnerNote(AccountToken)
 }
@@ -467,11 +573,24 @@ func redactedNotes(d *authzmsg.Denial, plan fix.Plan, h hidden) []Msg {
 	if !h.account() {
 		return ns
 	}
+	if h.action {
+		ns = append(ns, msg("note.action-unknown", PlaceholderAction))
+	}
+	if h.principal {
+		ns = append(ns, msg("note.principal-unknown", PrincipalToken, AccountToken, "aws sts get-caller-identity"))
+		if !h.owner {
+			return ns
+		}
+	}
 	switch {
 	case h.caller && !h.owner:
 		return append(ns, msg("note.redacted-account.principal", AccountToken, d.Principal.ARN))
 	case h.owner && !h.caller:
-		ns = append(ns, msg("note.redacted-account.resource", d.Resource, AccountToken))
+		res := d.Resource
+		if keyUnnamed(d) {
+			res = "arn:" + partitionOf(d) + ":kms:" + regionOf(d) + ":" + AccountToken + ":key/<key-id>"
+		}
+		ns = append(ns, msg("note.redacted-account.resource", res, AccountToken))
 		layers := map[string]bool{}
 		for _, x := range plan.Fixes {
 			layers[x.Layer] = true

@@ -281,7 +281,7 @@ func genericRule(d *authzmsg.Denial) (Finding, bool) {
 		Rule:  "iam." + layer + "-" + kind,
 		Layer: layer,
 		Title: msg(id+".title", orDefault(d.Action, "@unknown.action.title")),
-		Cause: msg(id+".cause", principalName(d), orDefault(d.Action, "@unknown.action"), orDefault(d.Resource, "*")),
+		Cause: msg(id+".cause", principalName(d), orDefault(d.Action, "@unknown.action"), resourceWords(d)),
 	}
 	if d.PolicyARN != "" {
 		f.Checks = append(f.Checks, msg("check.policyarn", d.PolicyARN))
@@ -294,8 +294,26 @@ func genericRule(d *authzmsg.Denial) (Finding, bool) {
 	}
 	if layer == "scp" && d.Decision == authzmsg.ExplicitDeny {
 		f.Notes = append(f.Notes, msg("generic.scp.note"))
+		if d.Action == "" && d.PolicyARN == "" {
+			// Which statement of which SCP denied is not known, nor what
+			// it denies: how to find the SCPs that apply and read them.
+			f.Checks = append(f.Checks, msg("generic.scp.find-deny",
+				"aws organizations list-parents --child-id <ACCOUNT_ID>",
+				"aws organizations list-policies-for-target --target-id <ACCOUNT_ID> --filter SERVICE_CONTROL_POLICY",
+				"aws organizations describe-policy --policy-id <policy-id> --query Policy.Content --output text"))
+		}
 	}
 	return f, true
+}
+
+// resourceWords is the resource the denial names, for a sentence: the
+// KMS key of the ciphertext when the message names it so ("the resource
+// associated with this ciphertext"), "*" when it names none.
+func resourceWords(d *authzmsg.Denial) string {
+	if d.CiphertextKey && d.Resource == "" {
+		return "@unknown.ciphertext-key"
+	}
+	return orDefault(d.Resource, "*")
 }
 
 func orDefault(s, def string) string {

@@ -74,6 +74,8 @@ func targetForm(t Target) (form string, args []string) {
 // "user", "federated") and its arguments.
 func principalForm(t Target) (form string, args []string) {
 	switch {
+	case t.Name == UnknownPrincipalName:
+		return "principal", nil
 	case t.Kind == TargetRoleInline || t.Kind == TargetIdentityPolicy && isRoleARN(t.ARN):
 		return "role", []string{t.Name}
 	case t.Name == "":

@@ -102,6 +102,10 @@ func render(f *Fix, ri *reqInfo) {
 	f.Render.PolicyKind = kindName(f.Target)
 	defer markPlaceholders(f, ri)
 	defer otherAccount(f, ri)
+	if f.Target.Kind == TargetIdentityPolicy && f.Target.Name == UnknownPrincipalName && f.Complete && f.Document != nil {
+		renderPrincipalUnknown(f, ri)
+		return
+	}
 	if f.Target.Kind == TargetIdentityPolicy {
 		renderIdentityUnknown(f, ri)
 		return
@@ -222,33 +226,81 @@ func (f *Fix) payload() string {
 // renderIdentityUnknown renders a change to an identity-based policy of
 // the principal when which one (inline or managed) is not known: the
 // commands that list them, then how to change either kind.
-func renderIdentityUnknown(f *Fix, ri *reqInfo) {
-	who, flag, tfType, cfnType := "user", "--user-name", "aws_iam_user_policy", "AWS::IAM::UserPolicy"
-	if isRoleARN(f.Target.ARN) {
-		who, flag, tfType, cfnType = "role", "--role-name", "aws_iam_role_policy", "AWS::IAM::RolePolicy"
-	}
-	name := shellWord(orUnknown(f.Target.Name, "<iam-user-name>"))
+// renderPrincipalUnknown renders a new inline policy of a principal
+// whose kind is not known (UnknownPrincipalName): the commands for a
+// role and for a user, each after a comment saying which it is for, and
+// first how to tell.
+func renderPrincipalUnknown(f *Fix, ri *reqInfo) {
 	c := f.Render.comment
-	inline := i18n.M("fixcli.identity.inline-"+who, "@fixcli.phrase.change-deny")
-	switch {
-	case f.Document != nil && f.Original != nil:
-		inline = i18n.M("fixcli.identity.inline-"+who+"-replace", stmtArg(f.Original))
-	case f.Document != nil:
-		inline = i18n.M("fixcli.identity.inline-"+who, "@fixcli.phrase.add-statement")
-	}
+	f.Render.PolicyJSON = string(policy.Format(f.Document))
+	payload := shellQuote(f.payload())
+	tree := policyTree(f.Document)
+	role := sinkFor(Target{Kind: TargetRoleInline, Name: "<role-name>", PolicyName: f.Target.PolicyName}, ri)
+	user := sinkFor(Target{Kind: TargetUserInline, Name: "<user-name>", PolicyName: f.Target.PolicyName}, ri)
 	f.Render.CLI = []string{
-		c(i18n.M("fixcli.identity.which-" + who)),
-		"aws iam list-" + who + "-policies " + flag + " " + name,
-		"aws iam list-attached-" + who + "-policies " + flag + " " + name,
-		c(inline),
-		"aws iam get-" + who + "-policy " + flag + " " + name + " --policy-name <policy-name> --query PolicyDocument --output json > policy.json",
-		"aws iam put-" + who + "-policy " + flag + " " + name + " --policy-name <policy-name> --policy-document file://policy.json",
-		c(i18n.M("fixcli.identity.managed")),
-		"aws iam get-policy-version --policy-arn <policy-arn> --version-id \"$(aws iam get-policy --policy-arn <policy-arn> --query Policy.DefaultVersionId --output text)\" --query PolicyVersion.Document --output json > policy.json",
-		"aws iam create-policy-version --policy-arn <policy-arn> --policy-document file://policy.json --set-as-default",
+		c(i18n.M("fixcli.principal-kind-unknown", principalFinder)),
+		c(i18n.M("fixcli.principal-kind.role")),
+		role.put(payload),
+		c(i18n.M("fixcli.principal-kind.user")),
+		user.put(payload),
 	}
-	f.Render.Terraform = c(i18n.M("fixcli.iac.identity-tf-"+who, tfType, orUnknown(f.Target.Name, "<iam-user-name>"))) + "\n"
-	f.Render.CloudFormation = c(i18n.M("fixcli.iac.identity-cfn-"+who, cfnType, orUnknown(f.Target.Name, "<iam-user-name>"))) + "\n"
+	if tree == nil {
+		return
+	}
+	f.Render.Terraform = c(i18n.M("fixcli.principal-kind.role")) + "\n" + role.tf(tree, c) + "\n" + c(i18n.M("fixcli.principal-kind.user")) + "\n" + user.tf(tree, c)
+	f.Render.CloudFormation = c(i18n.M("fixcli.principal-kind.role")) + "\n" + role.cfn(tree, c) + "\n" + c(i18n.M("fixcli.principal-kind.user")) + "\n" + user.cfn(tree, c)
+}
+
+// principalFinder prints the ARN of the credentials it runs with.
+const principalFinder = "aws sts get-caller-identity --query Arn --output text"
+
+func renderIdentityUnknown(f *Fix, ri *reqInfo) {
+	type variant struct{ who, flag, tfType, cfnType, name, ifKind string }
+	vs := []variant{{"user", "--user-name", "aws_iam_user_policy", "AWS::IAM::UserPolicy", orUnknown(f.Target.Name, "<iam-user-name>"), ""}}
+	if isRoleARN(f.Target.ARN) {
+		vs = []variant{{"role", "--role-name", "aws_iam_role_policy", "AWS::IAM::RolePolicy", orUnknown(f.Target.Name, "<iam-user-name>"), ""}}
+	}
+	c := f.Render.comment
+	f.Render.CLI = nil
+	if f.Target.Name == UnknownPrincipalName {
+		// Whether it is a user or a role is not known: the commands of both.
+		vs = []variant{
+			{"role", "--role-name", "aws_iam_role_policy", "AWS::IAM::RolePolicy", "<role-name>", "fixcli.principal-kind.role"},
+			{"user", "--user-name", "aws_iam_user_policy", "AWS::IAM::UserPolicy", "<user-name>", "fixcli.principal-kind.user"},
+		}
+		f.Render.CLI = []string{c(i18n.M("fixcli.principal-kind-unknown", principalFinder))}
+	}
+	var tf, cfn []string
+	for _, v := range vs {
+		name := shellWord(v.name)
+		inline := i18n.M("fixcli.identity.inline-"+v.who, "@fixcli.phrase.change-deny")
+		switch {
+		case f.Document != nil && f.Original != nil:
+			inline = i18n.M("fixcli.identity.inline-"+v.who+"-replace", stmtArg(f.Original))
+		case f.Document != nil:
+			inline = i18n.M("fixcli.identity.inline-"+v.who, "@fixcli.phrase.add-statement")
+		}
+		if v.ifKind != "" {
+			f.Render.CLI = append(f.Render.CLI, c(i18n.M(v.ifKind)))
+			tf = append(tf, c(i18n.M(v.ifKind)))
+			cfn = append(cfn, c(i18n.M(v.ifKind)))
+		}
+		f.Render.CLI = append(f.Render.CLI,
+			c(i18n.M("fixcli.identity.which-"+v.who)),
+			"aws iam list-"+v.who+"-policies "+v.flag+" "+name,
+			"aws iam list-attached-"+v.who+"-policies "+v.flag+" "+name,
+			c(inline),
+			"aws iam get-"+v.who+"-policy "+v.flag+" "+name+" --policy-name <policy-name> --query PolicyDocument --output json > policy.json",
+			"aws iam put-"+v.who+"-policy "+v.flag+" "+name+" --policy-name <policy-name> --policy-document file://policy.json",
+			c(i18n.M("fixcli.identity.managed")),
+			"aws iam get-policy-version --policy-arn <policy-arn> --version-id \"$(aws iam get-policy --policy-arn <policy-arn> --query Policy.DefaultVersionId --output text)\" --query PolicyVersion.Document --output json > policy.json",
+			"aws iam create-policy-version --policy-arn <policy-arn> --policy-document file://policy.json --set-as-default",
+		)
+		tf = append(tf, c(i18n.M("fixcli.iac.identity-tf-"+v.who, v.tfType, v.name)))
+		cfn = append(cfn, c(i18n.M("fixcli.iac.identity-cfn-"+v.who, v.cfnType, v.name)))
+	}
+	f.Render.Terraform = strings.Join(tf, "\n") + "\n"
+	f.Render.CloudFormation = strings.Join(cfn, "\n") + "\n"
 	if f.Document != nil {
 		f.Render.PolicyJSON = string(policy.Format(f.Document))
 	}
@@ -347,6 +399,9 @@ func markPlaceholders(f *Fix, ri *reqInfo) {
 // the principal's may not find it (a Lambda function, which may be
 // another account's).
 func finderFor(p string, t Target, ri *reqInfo) any {
+	if ri.kindUnknown() && (p == "<role-name>" || p == "<user-name>") {
+		return i18n.M("fixcli.find.principal-name", principalFinder)
+	}
 	c := findCommand(p, t, ri)
 	if c != "" && p == "<function-name>" {
 		return i18n.M("fixcli.find.function-name", c)
@@ -419,6 +474,9 @@ func (f *Fix) markIaC(find func(string) any) {
 // findCommand is the read-only command that finds the value of a
 // placeholder, or "".
 func findCommand(p string, t Target, ri *reqInfo) string {
+	if ri.kindUnknown() && (p == "<policy-name>" || p == "<policy-arn>" || p == "<permissions-boundary-policy-arn>") {
+		return "" // the principal's own name is a placeholder: the listing commands name it
+	}
 	who, flag := "user", "--user-name"
 	if t.Kind == TargetRoleInline || isRoleARN(t.ARN) || ri.p.Kind == authz.PrincipalSession || ri.p.Kind == authz.PrincipalRole {
 		who, flag = "role", "--role-name"

@@ -105,7 +105,7 @@ func (ri *reqInfo) principalARN() string {
 	if ri.roleARN != "" {
 		return ri.roleARN
 	}
-	if ri.p.Kind == authz.PrincipalUser && elided(ri.p.Name) {
+	if ri.p.Kind == authz.PrincipalUser && elided(ri.p.Name) && !ri.kindUnknown() {
 		return "arn:" + ri.p.Partition + ":iam::" + ri.p.Account + ":user/<user-name>"
 	}
 	if ri.p.Kind == authz.PrincipalFederated && elided(ri.p.Name) {
@@ -151,6 +151,23 @@ func setContext(in *eval.Input, key, value string) {
 		in.Request.Context = map[string][]string{}
 	}
 	in.Request.Context[key] = []string{value}
+}
+
+// UnknownPrincipalName is the name of the IAM user that stands for a
+// principal whose kind the caller does not know (a message naming it
+// "xxxxxxx" or "[redacted]", or not at all): a request made by
+// arn:PARTITION:iam::ACCOUNT:user/<principal-name> is evaluated as a
+// user's, and its identity-based fixes name no user nor role: their
+// renderings give the commands for a role and for a user, each with its
+// placeholder (<role-name>, <user-name>), and say how to tell which it
+// is. A resource-based policy's statement names the stand-in's ARN, for
+// the caller to replace with a placeholder (Fix.WithPlaceholder).
+const UnknownPrincipalName = "<principal-name>"
+
+// kindUnknown reports whether the principal stands for one whose kind
+// is not known (UnknownPrincipalName).
+func (ri *reqInfo) kindUnknown() bool {
+	return ri.p.Kind == authz.PrincipalUser && ri.p.Name == UnknownPrincipalName
 }
 
 // ssoPath is the path of the roles IAM Identity Center creates for

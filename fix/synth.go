@@ -145,6 +145,11 @@ func addIdentityPolicy(name string, doc *policy.Policy) *edit {
 // identityTarget is the inline policy policyName on the requester.
 func (s *synth) identityTarget(policyName string) (Target, bool) {
 	p := s.ri.p
+	if s.ri.kindUnknown() {
+		// Whether the principal is a user or a role is not known: the
+		// renderings give the commands for both, each with its placeholder.
+		return Target{Kind: TargetIdentityPolicy, Name: UnknownPrincipalName, PolicyName: policyName}, true
+	}
 	switch p.Kind {
 	case authz.PrincipalSession, authz.PrincipalRole:
 		if elided(p.Name) {
@@ -589,6 +594,10 @@ func (s *synth) policyTarget(w *working, l loc, name string) Target {
 			name = ""
 		}
 		t, _ := s.identityTarget(name)
+		if t.Name == UnknownPrincipalName {
+			t.PolicyName = ""
+			return t
+		}
 		if name == "" || name == l.defaultName() && l.doc(w.in) == nil {
 			// A policy of the principal, inline or managed: which one is not known.
 			t.Kind, t.PolicyName = TargetIdentityPolicy, ""

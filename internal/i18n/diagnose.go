@@ -22,6 +22,11 @@ func registerDiagnose(register func(map[string]tr)) {
 			JA: "メッセージにないリソース",
 			KO: "메시지에 없는 리소스",
 		},
+		"unknown.ciphertext-key": {
+			EN: "the KMS key of the ciphertext (the message does not give its ARN)",
+			JA: "暗号文の KMS キー (メッセージに ARN がありません)",
+			KO: "암호문의 KMS 키(메시지에 ARN이 없음)",
+		},
 		"unknown.action": {
 			EN: "an action the message does not name",
 			JA: "メッセージに名前のないアクション",
@@ -447,6 +452,11 @@ func registerDiagnose(register func(map[string]tr)) {
 			JA: "拒否しているポリシーは %s です。",
 			KO: "거부하는 정책은 %s입니다.",
 		},
+		"generic.scp.find-deny": { // command listing the parents, command listing the SCPs of a target, command reading one
+			EN: "The message names neither the SCP nor the action: from the management account, list the SCPs of the account (%[2]s) and of each OU above it up to the root (%[1]s, then the same for each parent), read each (%[3]s), and look for a Deny whose Action matches the denied call and whose conditions the request meets; if none denies it, a level whose SCPs allow no such action refuses it.",
+			JA: "メッセージには SCP の名前もアクションもありません: 管理アカウントから、アカウントの SCP (%[2]s) とその上のルートまでの各 OU の SCP (%[1]s で親を調べ、親ごとに同じく) を一覧表示し、それぞれを読んで (%[3]s)、Action が拒否された呼び出しに一致し、条件をリクエストが満たす Deny を探してください。拒否するものがなければ、SCP がそのアクションを許可していない階層が拒否しています。",
+			KO: "메시지에 SCP 이름도 작업도 없습니다: 관리 계정에서 계정의 SCP(%[2]s)와 그 위 루트까지의 각 OU의 SCP(%[1]s로 부모를 찾고 부모마다 같은 방법으로)를 나열하고, 각각을 읽어(%[3]s) Action이 거부된 호출과 일치하고 요청이 조건을 충족하는 Deny를 찾으세요. 거부하는 문이 없으면 SCP가 그 작업을 허용하지 않는 계층이 거부한 것입니다.",
+		},
 		"generic.scp.note": {
 			EN: "AWS reports every SCP refusal as an explicit deny, also when no SCP level allows the action; SCPs are changed from the organization's management account.",
 			JA: "AWS は SCP による拒否を、どの階層の SCP もアクションを許可していない場合も含めて、すべて明示的な拒否として報告します。SCP は組織の管理アカウントから変更します。",
@@ -614,6 +624,16 @@ func registerDiagnose(register func(map[string]tr)) {
 			EN: "The message hides the account IDs: replace %s in the fixes with them; the fixes take the caller and the resource to be in one account.",
 			JA: "メッセージではアカウント ID が伏せられています。修正内容の %s を実際のアカウント ID に置き換えてください。修正は呼び出し元とリソースが同じアカウントにあるものとしています。",
 			KO: "메시지에서 계정 ID가 가려져 있습니다. 수정 내용의 %s을(를) 실제 계정 ID로 바꾸세요. 수정은 호출자와 리소스가 같은 계정에 있다고 가정합니다.",
+		},
+		"note.action-unknown": { // action placeholder
+			EN: "The message does not name the action: %s stands for it. The exemption does not depend on it (it names the principal); to find the Deny statement to change, look for the one whose Action matches the denied call (the CloudTrail event of the call names it: eventSource and eventName).",
+			JA: "メッセージにはアクションの名前がありません: %s がそれを表します。例外はアクションに依存しません (プリンシパルを指定します)。変更する Deny ステートメントを見つけるには、拒否された呼び出しに Action が一致するものを探してください (その呼び出しの CloudTrail イベントの eventSource と eventName がアクションを示します)。",
+			KO: "메시지에 작업 이름이 없습니다: %s이(가) 그것을 나타냅니다. 예외는 작업에 의존하지 않습니다(보안 주체를 지정합니다). 변경할 Deny 문을 찾으려면 Action이 거부된 호출과 일치하는 문을 찾으세요(그 호출의 CloudTrail 이벤트의 eventSource와 eventName이 작업을 나타냅니다).",
+		},
+		"note.principal-unknown": { // principal token, account token, command
+			EN: "The message does not say who was denied, nor whether it is an IAM user or a role: in the fixes, %s stands for its ARN and %s for its account ID; %s, run with its credentials, prints both.",
+			JA: "メッセージには、誰が拒否されたのかも、それが IAM ユーザーかロールかも書かれていません。修正内容の %s はその ARN、%s はそのアカウント ID を表します。その認証情報で %s を実行すると両方が表示されます。",
+			KO: "메시지에는 누가 거부되었는지도, 그것이 IAM 사용자인지 역할인지도 나와 있지 않습니다. 수정 내용에서 %s은(는) 그 ARN, %s은(는) 그 계정 ID를 나타냅니다. 그 자격 증명으로 %s을(를) 실행하면 둘 다 출력됩니다.",
 		},
 		"note.redacted-account.principal": { // token, principal ARN
 			EN: "The message hides the caller's account ID: replace %s in the fixes with the account ID of %s.",

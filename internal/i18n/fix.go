@@ -262,6 +262,9 @@ func registerFix(register func(map[string]tr)) {
 		{"user", [3]string{"on user %s", "をユーザー %s に", "을(를) 사용자 %s에"}, [3]string{"The user %s", "ユーザー %s は", "사용자 %s은(는)"}},
 		{"federated", [3]string{"on the IAM user that called GetFederationToken", "を、GetFederationToken を呼び出した IAM ユーザーに", "을(를) GetFederationToken을 호출한 IAM 사용자에"},
 			[3]string{"The IAM user that called GetFederationToken", "GetFederationToken を呼び出した IAM ユーザーは", "GetFederationToken을 호출한 IAM 사용자는"}},
+		// a principal whose kind (user or role) the message does not say
+		{"principal", [3]string{"on the denied principal (an IAM user or role: the message does not say which)", "を、拒否されたプリンシパル (IAM ユーザーまたはロール: メッセージからはどちらか分かりません) に", "을(를) 거부된 보안 주체(IAM 사용자 또는 역할: 메시지로는 어느 쪽인지 알 수 없습니다)에"},
+			[3]string{"The denied principal (an IAM user or role)", "拒否されたプリンシパル (IAM ユーザーまたはロール) は", "거부된 보안 주체(IAM 사용자 또는 역할)는"}},
 	}
 	crossAccount := [3]string{
 		" (the requester's account must allow a cross-account request too)",
@@ -360,6 +363,7 @@ var fixTargets = []struct {
 	{"identity-role", [3]string{"an identity-based policy (inline or managed) of role %s", "ロール %s のアイデンティティベースのポリシー (インラインまたは管理ポリシー)", "역할 %s의 자격 증명 기반 정책(인라인 또는 관리형)"}, false},                                  // role
 	{"identity-user", [3]string{"an identity-based policy (inline or managed) of user %s", "ユーザー %s のアイデンティティベースのポリシー (インラインまたは管理ポリシー)", "사용자 %s의 자격 증명 기반 정책(인라인 또는 관리형)"}, false},                                // user
 	{"identity-federated", [3]string{"an identity-based policy of the IAM user that called GetFederationToken", "GetFederationToken を呼び出した IAM ユーザーのアイデンティティベースのポリシー", "GetFederationToken을 호출한 IAM 사용자의 자격 증명 기반 정책"}, false},
+	{"identity-principal", [3]string{"an identity-based policy of the denied principal (an IAM user or role: the message does not say which)", "拒否されたプリンシパル (IAM ユーザーまたはロール: メッセージからはどちらか分かりません) のアイデンティティベースのポリシー", "거부된 보안 주체(IAM 사용자 또는 역할: 메시지로는 어느 쪽인지 알 수 없습니다)의 자격 증명 기반 정책"}, false},
 	{"managed-policy", [3]string{"the managed policy %s", "管理ポリシー %s", "관리형 정책 %s"}, false},   // name
 	{"boundary", [3]string{"the permissions boundary %s", "アクセス許可の境界 %s", "권한 경계 %s"}, false}, // name
 	{"session-policy", [3]string{"the session policy %s", "セッションポリシー %s", "세션 정책 %s"}, false}, // name

@@ -165,6 +165,33 @@ func registerFixcli(register func(map[string]tr)) {
 			KO: "# 이를 속성으로 감쌉니다: jq -n --rawfile p policy.json '{Policy: $p}' > queue-attributes.json",
 		},
 
+		// A principal whose kind (user or role) the message does not say.
+		"fixcli.principal-kind-unknown": { // command
+			EN: "# The message does not say whether the denied principal is an IAM user or a role: %s, run with its credentials, prints its ARN. Run the commands for its kind.",
+			JA: "# 拒否されたプリンシパルが IAM ユーザーかロールかはメッセージからは分かりません: その認証情報で %s を実行すると ARN が表示されます。その種類のコマンドを実行してください。",
+			KO: "# 거부된 보안 주체가 IAM 사용자인지 역할인지 메시지로는 알 수 없습니다: 그 자격 증명으로 %s을(를) 실행하면 ARN이 출력됩니다. 그 종류의 명령을 실행하세요.",
+		},
+		"fixcli.principal-kind.role": {
+			EN: "# If it is a role (its ARN reads arn:aws:sts::ACCOUNT:assumed-role/NAME/SESSION or arn:aws:iam::ACCOUNT:role/NAME):",
+			JA: "# ロールの場合 (ARN が arn:aws:sts::ACCOUNT:assumed-role/NAME/SESSION または arn:aws:iam::ACCOUNT:role/NAME):",
+			KO: "# 역할인 경우(ARN이 arn:aws:sts::ACCOUNT:assumed-role/NAME/SESSION 또는 arn:aws:iam::ACCOUNT:role/NAME):",
+		},
+		"fixcli.principal-kind.user": {
+			EN: "# If it is an IAM user (its ARN reads arn:aws:iam::ACCOUNT:user/NAME):",
+			JA: "# IAM ユーザーの場合 (ARN が arn:aws:iam::ACCOUNT:user/NAME):",
+			KO: "# IAM 사용자인 경우(ARN이 arn:aws:iam::ACCOUNT:user/NAME):",
+		},
+		"fixcli.find.principal-name": { // command
+			EN: "%s, run with the denied principal's credentials (assumed-role/NAME/SESSION: role NAME; user/NAME: user NAME)",
+			JA: "拒否されたプリンシパルの認証情報で %s (assumed-role/NAME/SESSION ならロール NAME、user/NAME ならユーザー NAME)",
+			KO: "거부된 보안 주체의 자격 증명으로 %s (assumed-role/NAME/SESSION이면 역할 NAME, user/NAME이면 사용자 NAME)",
+		},
+		"fixcli.find.principal-arn": { // command
+			EN: "%s, run with the denied principal's credentials (for a session, arn:aws:sts::ACCOUNT:assumed-role/NAME/SESSION, name its role: arn:aws:iam::ACCOUNT:role/NAME)",
+			JA: "拒否されたプリンシパルの認証情報で %s (セッション arn:aws:sts::ACCOUNT:assumed-role/NAME/SESSION の場合はそのロール arn:aws:iam::ACCOUNT:role/NAME を指定)",
+			KO: "거부된 보안 주체의 자격 증명으로 %s (세션 arn:aws:sts::ACCOUNT:assumed-role/NAME/SESSION이면 그 역할 arn:aws:iam::ACCOUNT:role/NAME을 지정)",
+		},
+
 		// An identity-based policy of the principal, not known which.
 		"fixcli.identity.which-user": {
 			EN: "# Which identity-based policy of the user holds the Deny is not known. List its inline and its managed policies:",

@@ -245,18 +245,25 @@ func (s style) explained(b *strings.Builder, e Explained) {
 	}
 	// The request.
 	rows := [][]string{}
+	whole := map[int]bool{} // the rows that hold one identifier
 	add := func(label, value string) {
 		if value != "" {
 			rows = append(rows, []string{o.t(label), value})
 		}
 	}
-	who := d.Principal.ARN
-	if d.Principal.IsBackupSession && d.Principal.BackupRole != "" {
-		who += " " + o.t("report.backup-session", d.Principal.BackupRole)
+	addWhole := func(label, value string) {
+		if value != "" {
+			whole[len(rows)] = true
+		}
+		add(label, value)
 	}
-	add("report.who", who)
+	addWhole("report.who", d.Principal.ARN)
+	if d.Principal.IsBackupSession && d.Principal.BackupRole != "" && len(rows) > 0 {
+		rows[len(rows)-1][1] += " " + o.t("report.backup-session", d.Principal.BackupRole)
+		whole[len(rows)-1] = false
+	}
 	add("report.action", d.Action)
-	add("report.resource", d.Resource)
+	addWhole("report.resource", d.Resource)
 	decision := "decision." + string(d.Decision)
 	if d.Decision == authzmsg.ExplicitDeny && d.PolicyType == authzmsg.PolicySCP && d.Decoded == nil {
 		// AWS words an SCP's missing Allow as an explicit deny too: the
@@ -265,7 +272,7 @@ func (s style) explained(b *strings.Builder, e Explained) {
 	}
 	add("report.decision", o.t(decision)+layerSuffix(o, d))
 	if d.PolicyARN != "" {
-		add("report.policy", d.PolicyARN)
+		addWhole("report.policy", d.PolicyARN)
 	}
 	add("report.read-from", o.t("form."+string(d.Form))+decodeSuffix(o, e.Decode))
 	if s.md {
@@ -278,8 +285,14 @@ func (s style) explained(b *strings.Builder, e Explained) {
 		tr := make([][2]string, len(rows))
 		for i, r := range rows {
 			tr[i] = [2]string{r[0], r[1]}
+			if whole[i] {
+				// An ARN a reader edited may hold a space ("arn:aws:sts::[account
+				// id]:assumed-role/..."): it is one identifier all the same, not
+				// to be broken there.
+				tr[i][1] = strings.ReplaceAll(r[1], " ", "\u00a0")
+			}
 		}
-		b.WriteString(i18n.WrapTable(tr, "  ", s.width()))
+		b.WriteString(strings.ReplaceAll(i18n.WrapTable(tr, "  ", s.width()), "\u00a0", " "))
 		b.WriteString("\n")
 	}
 	if e.Decode.State == "failed" || e.Decode.State == "skipped" && e.Decode.Msg != nil {
