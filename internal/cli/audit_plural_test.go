@@ -32,8 +32,8 @@ func TestAuditCountsSingularPlural(t *testing.T) {
 		{audit(snap("empty-unreadable")), []string{"0 recovery points, 0 backup selections and 1 unreadable part of the snapshot",
 			"Not proven: 1 item could not be checked; the audit cannot tell whether every restore works (exit 4).", "= 1 item."}},
 		{audit(snap("unknown")), []string{"Not proven: 5 items could not be checked"}},
-		{audit(auditS3, "--summary"), []string{"1 item depends on facts no snapshot holds", "without --summary"}},
-		{audit(snap("clean"), "--summary"), []string{"3 items depend on facts no snapshot holds", "without --summary"}},
+		{audit(auditS3, "--summary"), []string{"1 item depends on 6 facts no snapshot holds", "without --summary"}},
+		{audit(snap("clean"), "--summary"), []string{"3 items depend on 6 facts no snapshot holds", "without --summary"}},
 	} {
 		for _, w := range tt.want {
 			if !strings.Contains(tt.out, w) {

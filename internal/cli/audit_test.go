@@ -83,9 +83,9 @@ func TestAuditClean(t *testing.T) {
 func TestAuditCleanSaysWhatItCovers(t *testing.T) {
 	t.Parallel()
 	for lang, want := range map[string]string{
-		"en": "Every restore checked would succeed against what the snapshot holds; 3 items depend on facts no snapshot holds",
-		"ja": "3 件の項目はスナップショットにない事実",
-		"ko": "항목 3개는 스냅샷에 없는 사실",
+		"en": "Every restore checked would succeed against what the snapshot holds; 3 items depend on 6 facts no snapshot holds, not verified",
+		"ja": "3 件の項目が、スナップショットにない 6 件の事実に依存し",
+		"ko": "항목 3개가 스냅샷에 없는 사실 6개에 의존하며",
 	} {
 		out, errOut, code := runCLI(t, "", "audit", "--snapshot", auditClean, "--lang", lang)
 		flat := strings.Join(strings.Fields(out), "") // lines wrap anywhere in ja and ko

@@ -35,33 +35,67 @@ func registerAudit(register func(map[string]tr)) {
 			JA: "チェックした復元は、スナップショットの内容に照らしてすべて成功します。",
 			KO: "점검한 모든 복원이 스냅샷의 내용에 비추어 성공합니다.",
 		},
-		"audit.ok.to-verify": { // items with facts to verify
-			EN: "Every restore checked would succeed against what the snapshot holds; %s items depend on facts no snapshot holds (a restore's destination bucket policy, say), not verified: \"To verify\" lists them for each item, as denied check restore --recovery-point ARN does.",
-			JA: "チェックした復元は、スナップショットの内容に照らしてすべて成功します。%s 件の項目はスナップショットにない事実 (復元先バケットのポリシーなど) に依存し、それは確認していません: 項目ごとの「要確認」に、denied check restore --recovery-point ARN と同じく一覧があります。",
-			KO: "점검한 모든 복원이 스냅샷의 내용에 비추어 성공합니다. 항목 %s개는 스냅샷에 없는 사실(복원 대상 버킷의 정책 등)에 의존하며 이는 확인하지 않았습니다: 항목별 \"확인 필요\"에 denied check restore --recovery-point ARN과 같이 목록이 있습니다.",
+		// A clean audit whose items depend on facts no snapshot holds:
+		// items (audit.to-verify.count.items), facts
+		// (audit.to-verify.count.facts), and " (an S3 bucket policy
+		// among them)" (audit.to-verify.bucket) or "". i18n.N on the
+		// items.
+		"audit.ok.to-verify": {
+			EN: "Every restore checked would succeed against what the snapshot holds; %s depend on %s no snapshot holds%s, not verified: \"To verify\" lists each with the items it concerns (denied check restore --recovery-point ARN lists those of one restore).",
+			JA: "チェックした復元は、スナップショットの内容に照らしてすべて成功します。%sが、スナップショットにない %s%sに依存し、それは確認していません: 「要確認」に事実ごとに関係する項目とともに一覧があります (1 つの復元については denied check restore --recovery-point ARN が一覧します)。",
+			KO: "점검한 모든 복원이 스냅샷의 내용에 비추어 성공합니다. %s가 스냅샷에 없는 %s%s에 의존하며 이는 확인하지 않았습니다: \"확인 필요\"에 사실마다 관련 항목과 함께 목록이 있습니다(한 복원에 대해서는 denied check restore --recovery-point ARN이 목록을 보여 줍니다).",
 		},
 		"audit.ok.to-verify.one": {
-			EN: "Every restore checked would succeed against what the snapshot holds; %s item depends on facts no snapshot holds (a restore's destination bucket policy, say), not verified: \"To verify\" lists them for it, as denied check restore --recovery-point ARN does.",
-			JA: "チェックした復元は、スナップショットの内容に照らしてすべて成功します。%s 件の項目はスナップショットにない事実 (復元先バケットのポリシーなど) に依存し、それは確認していません: その項目の「要確認」に、denied check restore --recovery-point ARN と同じく一覧があります。",
-			KO: "점검한 모든 복원이 스냅샷의 내용에 비추어 성공합니다. 항목 %s개는 스냅샷에 없는 사실(복원 대상 버킷의 정책 등)에 의존하며 이는 확인하지 않았습니다: 그 항목의 \"확인 필요\"에 denied check restore --recovery-point ARN과 같이 목록이 있습니다.",
+			EN: "Every restore checked would succeed against what the snapshot holds; %s depends on %s no snapshot holds%s, not verified: \"To verify\" lists each with the item it concerns (denied check restore --recovery-point ARN lists those of one restore).",
+			JA: "チェックした復元は、スナップショットの内容に照らしてすべて成功します。%sが、スナップショットにない %s%sに依存し、それは確認していません: 「要確認」に事実ごとに関係する項目とともに一覧があります (1 つの復元については denied check restore --recovery-point ARN が一覧します)。",
+			KO: "점검한 모든 복원이 스냅샷의 내용에 비추어 성공합니다. %s가 스냅샷에 없는 %s%s에 의존하며 이는 확인하지 않았습니다: \"확인 필요\"에 사실마다 관련 항목과 함께 목록이 있습니다(한 복원에 대해서는 denied check restore --recovery-point ARN이 목록을 보여 줍니다).",
 		},
-		"audit.ok.to-verify.summary.one": { // items with facts to verify (--summary)
-			EN: "Every restore checked would succeed against what the snapshot holds; %s item depends on facts no snapshot holds (a restore's destination bucket policy, say), not verified: without --summary, \"To verify\" lists them for it, as denied check restore --recovery-point ARN does.",
-			JA: "チェックした復元は、スナップショットの内容に照らしてすべて成功します。%s 件の項目はスナップショットにない事実 (復元先バケットのポリシーなど) に依存し、それは確認していません: その項目の「要確認」に、denied check restore --recovery-point ARN と同じく一覧があります (--summary なしの場合)。",
-			KO: "점검한 모든 복원이 스냅샷의 내용에 비추어 성공합니다. 항목 %s개는 스냅샷에 없는 사실(복원 대상 버킷의 정책 등)에 의존하며 이는 확인하지 않았습니다: 그 항목의 \"확인 필요\"에 denied check restore --recovery-point ARN과 같이 목록이 있습니다(--summary 없이 실행할 때).",
+		"audit.ok.to-verify.summary": { // as audit.ok.to-verify (--summary)
+			EN: "Every restore checked would succeed against what the snapshot holds; %s depend on %s no snapshot holds%s, not verified: without --summary, \"To verify\" lists each with the items it concerns.",
+			JA: "チェックした復元は、スナップショットの内容に照らしてすべて成功します。%sが、スナップショットにない %s%sに依存し、それは確認していません: --summary なしの場合、「要確認」に事実ごとに関係する項目とともに一覧があります。",
+			KO: "점검한 모든 복원이 스냅샷의 내용에 비추어 성공합니다. %s가 스냅샷에 없는 %s%s에 의존하며 이는 확인하지 않았습니다: --summary 없이 실행하면 \"확인 필요\"에 사실마다 관련 항목과 함께 목록이 있습니다.",
 		},
-		"audit.ok.to-verify.summary": { // items with facts to verify (--summary)
-			EN: "Every restore checked would succeed against what the snapshot holds; %s items depend on facts no snapshot holds (a restore's destination bucket policy, say), not verified: without --summary, \"To verify\" lists them for each item, as denied check restore --recovery-point ARN does.",
-			JA: "チェックした復元は、スナップショットの内容に照らしてすべて成功します。%s 件の項目はスナップショットにない事実 (復元先バケットのポリシーなど) に依存し、それは確認していません: 項目ごとの「要確認」に、denied check restore --recovery-point ARN と同じく一覧があります (--summary なしの場合)。",
-			KO: "점검한 모든 복원이 스냅샷의 내용에 비추어 성공합니다. 항목 %s개는 스냅샷에 없는 사실(복원 대상 버킷의 정책 등)에 의존하며 이는 확인하지 않았습니다: 항목별 \"확인 필요\"에 denied check restore --recovery-point ARN과 같이 목록이 있습니다(--summary 없이 실행할 때).",
+		"audit.ok.to-verify.summary.one": {
+			EN: "Every restore checked would succeed against what the snapshot holds; %s depends on %s no snapshot holds%s, not verified: without --summary, \"To verify\" lists each with the item it concerns.",
+			JA: "チェックした復元は、スナップショットの内容に照らしてすべて成功します。%sが、スナップショットにない %s%sに依存し、それは確認していません: --summary なしの場合、「要確認」に事実ごとに関係する項目とともに一覧があります。",
+			KO: "점검한 모든 복원이 스냅샷의 내용에 비추어 성공합니다. %s가 스냅샷에 없는 %s%s에 의존하며 이는 확인하지 않았습니다: --summary 없이 실행하면 \"확인 필요\"에 사실마다 관련 항목과 함께 목록이 있습니다.",
 		},
-		"audit.to-verify": { // condition kind, condition
+		"audit.to-verify.count.items":     {EN: "%s items", JA: "%s 件の項目", KO: "항목 %s개"},
+		"audit.to-verify.count.items.one": {EN: "%s item", JA: "%s 件の項目", KO: "항목 %s개"},
+		"audit.to-verify.count.facts":     {EN: "%s facts", JA: "%s 件の事実", KO: "사실 %s개"},
+		"audit.to-verify.count.facts.one": {EN: "%s fact", JA: "%s 件の事実", KO: "사실 %s개"},
+		"audit.to-verify.bucket":          {EN: " (an S3 bucket policy among them)", JA: " (S3 バケットポリシーを含む)", KO: "(S3 버킷 정책 포함)"},
+		"audit.to-verify": { // condition kind, condition (SARIF, JUnit: one item's facts)
 			EN: "To verify [%s]: %s", JA: "要確認 [%s]: %s", KO: "확인 필요 [%s]: %s",
 		},
-		"audit.to-verify.passed": {
-			EN: "To verify: items that pass against the snapshot (facts no snapshot holds, or circumstances not given)",
-			JA: "要確認: スナップショットに照らして成功する項目 (スナップショットにない事実、または指定されていない状況)",
-			KO: "확인 필요: 스냅샷에 비추어 성공하는 항목(스냅샷에 없는 사실 또는 지정되지 않은 상황)",
+		// The section of text and Markdown that lists each distinct fact
+		// to verify once, with the items it concerns.
+		"audit.to-verify.title": {
+			EN: "To verify (facts no snapshot holds, or circumstances not given)",
+			JA: "要確認 (スナップショットにない事実、または指定されていない状況)",
+			KO: "확인 필요(스냅샷에 없는 사실 또는 지정되지 않은 상황)",
+		},
+		"audit.to-verify.intro": { // items, facts (audit.to-verify.count.*); i18n.N on the items
+			EN: "%s depend on %s, not verified (not a failure, nor a cause of could-not-check). Each fact is listed once, with the items it concerns (facts that concern the same items together):",
+			JA: "%sが %sに依存します: 確認していませんが、失敗でもチェック不能の原因でもありません。事実ごとに 1 回、関係する項目とともに示します (同じ項目に関係する事実はまとめて示します):",
+			KO: "%s가 %s에 의존합니다: 확인하지 않았지만 실패도 점검 불가의 원인도 아닙니다. 사실마다 한 번씩 관련 항목과 함께 보여 줍니다(같은 항목에 관련된 사실은 함께 보여 줍니다):",
+		},
+		"audit.to-verify.intro.one": {
+			EN: "%s depends on %s, not verified (not a failure, nor a cause of could-not-check). Each fact is listed once, with the item it concerns:",
+			JA: "%sが %sに依存します: 確認していませんが、失敗でもチェック不能の原因でもありません。事実ごとに 1 回、関係する項目とともに示します (同じ項目に関係する事実はまとめて示します):",
+			KO: "%s가 %s에 의존합니다: 확인하지 않았지만 실패도 점검 불가의 원인도 아닙니다. 사실마다 한 번씩 관련 항목과 함께 보여 줍니다(같은 항목에 관련된 사실은 함께 보여 줍니다):",
+		},
+		"audit.to-verify.items":     {EN: "%s items concerned:", JA: "関係する項目 %s 件:", KO: "관련 항목 %s개:"},
+		"audit.to-verify.items.one": {EN: "%s item concerned:", JA: "関係する項目 %s 件:", KO: "관련 항목 %s개:"},
+		"audit.to-verify.more": {
+			EN: "and %s more items (--format json gives every item's toVerify)",
+			JA: "ほか %s 件の項目 (--format json で各項目の toVerify を出力します)",
+			KO: "외 항목 %s개(--format json으로 각 항목의 toVerify를 출력합니다)",
+		},
+		"audit.to-verify.more.one": {
+			EN: "and %s more item (--format json gives every item's toVerify)",
+			JA: "ほか %s 件の項目 (--format json で各項目の toVerify を出力します)",
+			KO: "외 항목 %s개(--format json으로 각 항목의 toVerify를 출력합니다)",
 		},
 		"audit.sarif.to-verify": { // item, the facts
 			EN: "%s: to verify, facts no snapshot holds (not verified, not a failure): %s",

@@ -85,10 +85,12 @@ func registerReport(register func(map[string]tr)) {
 		"report.render.policy":     {EN: "Policy", JA: "ポリシー", KO: "정책"},
 		// How to find a placeholder's value on a fix's comment lines
 		// (fixcli.not-runnable-find): "<placeholder>: how", one after the other.
-		"same.fixcli.found":     {EN: "%s: %s", JA: "%s: %s", KO: "%s: %s"}, // placeholder, how to find its value
-		"same.fixcli.finds":     {EN: "%s %s", JA: "%s %s", KO: "%s %s"},    // one found, the next
-		"same.render.cli":       {EN: "AWS CLI", JA: "AWS CLI", KO: "AWS CLI"},
-		"same.render.terraform": {EN: "Terraform", JA: "Terraform", KO: "Terraform"},
+		"same.audit.to-verify.fact": {EN: "[%s] %s", JA: "[%s] %s", KO: "[%s] %s"}, // condition kind, condition
+		"same.audit.to-verify.sep":  {EN: ", ", JA: "、", KO: ", "},                 // between the items of a fact (Markdown)
+		"same.fixcli.found":         {EN: "%s: %s", JA: "%s: %s", KO: "%s: %s"},    // placeholder, how to find its value
+		"same.fixcli.finds":         {EN: "%s %s", JA: "%s %s", KO: "%s %s"},       // one found, the next
+		"same.render.cli":           {EN: "AWS CLI", JA: "AWS CLI", KO: "AWS CLI"},
+		"same.render.terraform":     {EN: "Terraform", JA: "Terraform", KO: "Terraform"},
 		"same.render.cloudformation": {
 			EN: "CloudFormation", JA: "CloudFormation", KO: "CloudFormation",
 		},

@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/deniedhq/denied/audit"
+	"github.com/deniedhq/denied/catalog/backupops"
 	"github.com/deniedhq/denied/diagnose"
 	"github.com/deniedhq/denied/internal/i18n"
 	"github.com/deniedhq/denied/preflight"
@@ -115,6 +117,7 @@ func auditText(b *bufio.Writer, rep audit.Report, lang i18n.Lang, md, summaryOnl
 		}
 		b.WriteString("  " + s + "\n")
 	}
+	facts := groupToVerify(rep)
 	heading(1, t("audit.title", rep.Account))
 	b.WriteString(summaryLine(rep, lang) + "\n")
 	switch {
@@ -125,10 +128,10 @@ func auditText(b *bufio.Writer, rep audit.Report, lang i18n.Lang, md, summaryOnl
 		b.WriteString(t("audit.ok.suppressed") + "\n")
 	case rep.NothingToAudit:
 		b.WriteString(t("audit.nothing") + "\n")
-	case rep.Summary.ToVerify > 0 && summaryOnly:
-		b.WriteString(i18n.N(lang, rep.Summary.ToVerify, "audit.ok.to-verify.summary", strconv.Itoa(rep.Summary.ToVerify)) + "\n")
-	case rep.Summary.ToVerify > 0:
-		b.WriteString(i18n.N(lang, rep.Summary.ToVerify, "audit.ok.to-verify", strconv.Itoa(rep.Summary.ToVerify)) + "\n")
+	case len(facts) > 0 && summaryOnly:
+		b.WriteString(toVerifySentence(lang, "audit.ok.to-verify.summary", facts) + "\n")
+	case len(facts) > 0:
+		b.WriteString(toVerifySentence(lang, "audit.ok.to-verify", facts) + "\n")
 	default:
 		b.WriteString(t("audit.ok") + "\n")
 	}
@@ -163,35 +166,47 @@ func auditText(b *bufio.Writer, rep audit.Report, lang i18n.Lang, md, summaryOnl
 	if summaryOnly {
 		return
 	}
-	toVerify := func(it audit.Item) {
-		for _, c := range it.ToVerify {
-			bullet(toVerifyLine(lang, c))
-		}
-	}
+	// Each distinct fact to verify once, with the items it concerns,
+	// after the items (the facts of a failing item too).
 	defer func() {
-		// The items that pass with facts to verify, each with them.
-		var passed []audit.Item
-		for _, it := range rep.Passed {
-			if len(it.ToVerify) > 0 {
-				passed = append(passed, it)
-			}
-		}
-		if len(passed) == 0 {
+		if len(facts) == 0 {
 			return
 		}
 		if len(rep.Items) > 0 {
 			b.WriteString("\n")
 		}
-		heading(2, t("audit.to-verify.passed"))
-		for i, it := range passed {
+		heading(2, t("audit.to-verify.title"))
+		b.WriteString(toVerifyCounts(lang, "audit.to-verify.intro", facts, "") + "\n\n")
+		for i, g := range facts {
 			if i > 0 {
 				b.WriteString("\n")
 			}
-			heading(3, t("audit.item."+it.Kind, it.ARN)+" — "+t("audit.result."+it.Result))
-			if it.Operation != "" {
-				bullet(t("audit.operation", it.Operation))
+			for _, c := range g.conds {
+				fact := t("same.audit.to-verify.fact", kindLabel(lang, c.Kind), toVerifyText(lang, c))
+				if md {
+					fact = "- " + fact
+				}
+				b.WriteString(fact + "\n")
 			}
-			toVerify(it)
+			count := i18n.N(lang, len(g.items), "audit.to-verify.items", strconv.Itoa(len(g.items)))
+			var names []string
+			for j, it := range g.items {
+				if j == toVerifyShown && len(g.items) > toVerifyShown+1 {
+					rest := len(g.items) - j
+					names = append(names, i18n.N(lang, rest, "audit.to-verify.more", strconv.Itoa(rest)))
+					break
+				}
+				names = append(names, t("audit.item."+it.kind, it.arn))
+			}
+			if md {
+				// A paragraph: a list would run into the next facts'.
+				b.WriteString("\n" + count + " " + strings.Join(names, t("same.audit.to-verify.sep")) + "\n")
+				continue
+			}
+			b.WriteString("  " + count + "\n")
+			for _, n := range names {
+				b.WriteString("    " + n + "\n")
+			}
 		}
 	}()
 	if len(rep.Items) == 0 {
@@ -260,7 +275,6 @@ func auditText(b *bufio.Writer, rep audit.Report, lang i18n.Lang, md, summaryOnl
 				bullet(withheldText(lang, "preflight.fix-withheld", *f.FixWithheld))
 			}
 		}
-		toVerify(it)
 		b.WriteString("\n")
 	}
 	b.WriteString(t("audit.more-detail") + "\n")
@@ -270,6 +284,98 @@ func auditText(b *bufio.Writer, rep audit.Report, lang i18n.Lang, md, summaryOnl
 // its kind, its text and when it applies, in lang.
 func toVerifyLine(lang i18n.Lang, c preflight.Condition) string {
 	return i18n.T(lang, "audit.to-verify", kindLabel(lang, c.Kind), toVerifyText(lang, c))
+}
+
+// toVerifyShown is how many of the items facts to verify concern the
+// text and Markdown name when there are more than one more (a sixth item
+// is named, not counted): "and N more items" counts the others.
+const toVerifyShown = 5
+
+// itemRef names an item: its kind and ARN (or selection name).
+type itemRef struct{ kind, arn string }
+
+// verifyGroup is facts to verify that concern the same items, each
+// distinct fact once, and those items, in the order of the report.
+type verifyGroup struct {
+	conds []preflight.Condition
+	items []itemRef
+}
+
+// groupToVerify gathers the facts to verify of the report's items (those
+// that did not pass, then those that passed): each distinct fact once,
+// with the items it concerns, facts that concern the same items together.
+// Ordered by how many items, then by first appearance.
+func groupToVerify(rep audit.Report) []verifyGroup {
+	var facts []verifyGroup // one fact each
+	index := map[preflight.Condition]int{}
+	for _, items := range [][]audit.Item{rep.Items, rep.Passed} {
+		for _, it := range items {
+			ref := itemRef{it.Kind, it.ARN}
+			for _, c := range it.ToVerify {
+				i, ok := index[c]
+				if !ok {
+					i = len(facts)
+					index[c] = i
+					facts = append(facts, verifyGroup{conds: []preflight.Condition{c}})
+				}
+				// An item lists a fact once (audit's addVerify).
+				if n := len(facts[i].items); n == 0 || facts[i].items[n-1] != ref {
+					facts[i].items = append(facts[i].items, ref)
+				}
+			}
+		}
+	}
+	var groups []verifyGroup
+	byItems := map[string]int{}
+	for _, f := range facts {
+		var k strings.Builder
+		for _, it := range f.items {
+			k.WriteString(it.kind + "\x00" + it.arn + "\x00")
+		}
+		if i, ok := byItems[k.String()]; ok {
+			groups[i].conds = append(groups[i].conds, f.conds...)
+			continue
+		}
+		byItems[k.String()] = len(groups)
+		groups = append(groups, f)
+	}
+	sort.SliceStable(groups, func(i, j int) bool { return len(groups[i].items) > len(groups[j].items) })
+	return groups
+}
+
+// toVerifySentence is message id (audit.ok.to-verify*) of groups: how
+// many items depend on how many facts, and whether a bucket policy is
+// among them.
+func toVerifySentence(lang i18n.Lang, id string, groups []verifyGroup) string {
+	bucket := ""
+	for _, g := range groups {
+		for _, c := range g.conds {
+			if c.Kind == backupops.KindBucketPolicy {
+				bucket = i18n.T(lang, "audit.to-verify.bucket")
+			}
+		}
+	}
+	return toVerifyCounts(lang, id, groups, bucket)
+}
+
+// toVerifyCounts is message id with the count of distinct items groups
+// concern and the count of their facts (then extra, if the message takes
+// it), in the singular or plural of the items.
+func toVerifyCounts(lang i18n.Lang, id string, groups []verifyGroup, extra string) string {
+	seen := map[itemRef]bool{}
+	facts := 0
+	for _, g := range groups {
+		facts += len(g.conds)
+		for _, it := range g.items {
+			seen[it] = true
+		}
+	}
+	items := i18n.N(lang, len(seen), "audit.to-verify.count.items", strconv.Itoa(len(seen)))
+	nf := i18n.N(lang, facts, "audit.to-verify.count.facts", strconv.Itoa(facts))
+	if strings.Count(i18n.Text(lang, id), "%s") > 2 {
+		return i18n.N(lang, len(seen), id, items, nf, extra)
+	}
+	return i18n.N(lang, len(seen), id, items, nf)
 }
 
 // toVerifyText is a fact to verify and when it applies, in lang.
