@@ -113,7 +113,11 @@ func ReadData(r io.Reader) ([]byte, error) { return readMaybeGzip(r) }
 // readMaybeGzip reads r whole, decompressing gzip, up to the size limit.
 // The bytes are read into one buffer sized from the input's length when r
 // tells it (a file's size from Stat, a bytes.Reader's Len), not grown by
-// doubling: a snapshot costs its size once, not up to twice over.
+// doubling: a snapshot costs its size once, not up to twice over; input of
+// unknown length (a pipe, a device) is read in chunks copied once into a
+// buffer of its size, so that refusing endless input holds at most the
+// limit. Input that cannot start JSON (a NUL byte of /dev/zero, text) is
+// refused at its first byte, as Parse would refuse it, without reading on.
 // Compressed input is decompressed twice: once to count, so that a small
 // file that decompresses past the limit is refused without holding it, and
 // once into a buffer of the exact size.
@@ -122,7 +126,7 @@ func readMaybeGzip(r io.Reader) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	data, err := readLimited(r, sizeHint(r), limit)
+	data, err := readLimited(&jsonStart{r: r, gzipOK: true}, sizeHint(r), limit)
 	if err != nil {
 		return nil, err
 	}
@@ -135,7 +139,10 @@ func readMaybeGzip(r io.Reader) ([]byte, error) {
 		if err != nil {
 			return 0, fmt.Errorf("snapshot: %w", err)
 		}
-		n, err := io.Copy(w, io.LimitReader(zr, limit+1))
+		n, err := io.Copy(w, io.LimitReader(&jsonStart{r: zr}, limit+1))
+		if ae := (*Error)(nil); errors.As(err, &ae) {
+			return n, err
+		}
 		if err != nil {
 			return n, fmt.Errorf("snapshot: gzip: %w", err)
 		}
@@ -153,6 +160,47 @@ func readMaybeGzip(r io.Reader) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// jsonStart passes r's bytes through until the first one that is not
+// JSON white space, and fails there, with Parse's *Error at its line and
+// column, when that byte cannot start a JSON value (nor, with gzipOK, a
+// gzip stream): /dev/zero or a text file is refused at once, not read to
+// the size limit.
+type jsonStart struct {
+	r      io.Reader
+	gzipOK bool
+	done   bool
+	seen   []byte // the white space before the first other byte
+}
+
+func (j *jsonStart) Read(p []byte) (int, error) {
+	n, err := j.r.Read(p)
+	if j.done {
+		return n, err
+	}
+	for i, c := range p[:n] {
+		switch c {
+		case ' ', '\t', '\n', '\r':
+			continue
+		case '{', '[', '"', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 't', 'f', 'n':
+		default:
+			if !j.gzipOK || c != gzipMagic[0] {
+				// Parse of the white space and what follows says
+				// where, and what was found, as for any bad JSON.
+				head := append(j.seen, p[:min(n, i+utf8.UTFMax)]...)
+				if _, perr := Parse(head); perr != nil {
+					return 0, perr
+				}
+			}
+		}
+		j.done, j.seen = true, nil
+		return n, err
+	}
+	if len(j.seen) < 1<<16 {
+		j.seen = append(j.seen, p[:n]...)
+	}
+	return n, err
 }
 
 // sizeHint returns the number of bytes r holds, when it says (a regular
@@ -178,38 +226,58 @@ func sizeHint(r io.Reader) int64 {
 	return -1
 }
 
-// readLimited reads r to its end into one buffer of hint+1 bytes (hint
-// may be wrong, or -1 for unknown: the buffer then grows), and refuses more
-// than limit bytes with a *TooLargeError, without reading past limit+1.
+// readLimited reads r to its end and refuses more than limit bytes with a
+// *TooLargeError, without reading past limit+1. With hint, r's length
+// (-1: unknown), the bytes go into one buffer of hint+1 bytes (room to see
+// the end without growing); past it, or without a hint, into chunks of
+// growing size (64 KiB to 1 MiB) copied at the end into one buffer of the
+// exact size: reading costs at most twice the input, refusing it at most
+// the limit, whatever the input's length.
 func readLimited(r io.Reader, hint, limit int64) ([]byte, error) {
 	if hint > limit {
 		return nil, &TooLargeError{Limit: limit}
 	}
-	size := int64(512)
+	size := int64(64 << 10)
 	if hint >= 0 {
-		size = hint + 1 // room to see the end of the input without growing
+		size = hint + 1
 	}
-	buf := make([]byte, 0, size)
+	var chunks [][]byte
+	total := int64(0)
 	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
+		if rest := limit + 1 - total; size > rest {
+			size = rest
 		}
-		room := buf[len(buf):cap(buf)]
-		if rest := limit + 1 - int64(len(buf)); int64(len(room)) > rest {
-			room = room[:rest]
-		}
-		n, err := r.Read(room)
-		buf = buf[:len(buf)+n]
-		if int64(len(buf)) > limit {
+		buf := make([]byte, size)
+		n, err := io.ReadFull(r, buf)
+		total += int64(n)
+		if total > limit {
 			return nil, &TooLargeError{Limit: limit}
 		}
-		if err == io.EOF {
-			return buf, nil
+		if n > 0 {
+			chunks = append(chunks, buf[:n])
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
 		}
 		if err != nil {
 			return nil, err
 		}
+		size = min(max(2*size, 64<<10), 1<<20)
 	}
+	switch len(chunks) {
+	case 0:
+		return []byte{}, nil
+	case 1:
+		if c := chunks[0]; cap(c)-len(c) < 64<<10 || cap(c) <= 2*len(c) {
+			return c, nil
+		}
+	}
+	out := make([]byte, 0, total)
+	for i, c := range chunks {
+		out = append(out, c...)
+		chunks[i] = nil // collectable as soon as copied
+	}
+	return out, nil
 }
 
 // LoadFile reads a snapshot file (see Load). Its errors do not repeat the

@@ -144,7 +144,7 @@ func ParseOrgIndex(data []byte) (*OrgIndex, error) {
 // ReadOrgIndex reads the index of the organization snapshot in dir.
 func ReadOrgIndex(dir string) (*OrgIndex, error) {
 	path := filepath.Join(dir, OrgIndexFile)
-	data, err := os.ReadFile(path)
+	data, err := readFileLimited(path)
 	if err != nil {
 		return nil, err
 	}
@@ -227,9 +227,15 @@ func (o *Org) LoadAccount(a OrgIndexAccount) (*Snapshot, error) {
 		return nil, fmt.Errorf("account %s was not collected (%s): %s", a.ID, a.Status, a.Error)
 	}
 	path := filepath.Join(o.Dir, a.File)
+	// Only a regular file (or a link to one): collect --org writes
+	// nothing else, and opening a FIFO would wait for a writer, reading a
+	// device (a link to /dev/zero) would not end before the size limit.
+	if err := checkRegular(path); err != nil {
+		return nil, err
+	}
 	s, err := LoadFile(path)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if s.AccountID != a.ID {
 		return nil, fmt.Errorf("%s: holds account %s, not %s as %s says", path, s.AccountID, a.ID, OrgIndexFile)
@@ -305,4 +311,61 @@ func writeJSONFile(path string, v any) error {
 		}
 		return bw.Flush()
 	})
+}
+
+// checkRegular refuses path unless it is a regular file or a link to one,
+// naming the path and what it is instead (a FIFO, a device, a directory, a
+// loop of links, a missing file, a permission denied).
+func checkRegular(path string) error {
+	fi, err := os.Stat(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("%s: not a regular file (%s)", path, fileKind(fi.Mode()))
+	}
+	return nil
+}
+
+// fileKind names what a file that is not regular is.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "mode " + m.String()
+}
+
+// readFileLimited reads the regular file at path within the snapshot
+// size limit (MaxSizeEnv), uncompressed JSON only. Its errors name path.
+func readFileLimited(path string) ([]byte, error) {
+	if err := checkRegular(path); err != nil {
+		return nil, err
+	}
+	limit, err := maxSize()
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := readLimited(&jsonStart{r: f}, sizeHint(f), limit)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return data, nil
 }

@@ -2,6 +2,7 @@ package audit
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -51,6 +52,15 @@ func (e *IgnoreError) Text(lang i18n.Lang) string {
 	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, msg)
 }
 
+// MaxIgnoreFile and MaxIgnoreLine are the most bytes of an ignore file and
+// of one of its lines that ParseIgnore reads: 16 MiB and 1 MiB (an ignore
+// file is read whole before the audit, and its entries are matched against
+// every cause).
+const (
+	MaxIgnoreFile = 16 << 20
+	MaxIgnoreLine = 1 << 20
+)
+
 // ParseIgnore reads an ignore file: one entry a line,
 //
 //	RULE-ID  RESOURCE  EXPIRES  REASON...
@@ -61,13 +71,27 @@ func (e *IgnoreError) Text(lang i18n.Lang) string {
 // "*"), the last day the entry holds (YYYY-MM-DD, UTC), and the reason
 // (the rest of the line, required). Blank lines and lines starting with
 // "#" are skipped. name is the file name errors give.
+//
+// A file over MaxIgnoreFile bytes, or a line over MaxIgnoreLine, is an
+// *IgnoreError at the line where the limit is passed: endless input (a
+// link to /dev/zero, `yes` on a FIFO) ends there.
 func ParseIgnore(r io.Reader, name string) ([]IgnoreEntry, error) {
 	var out []IgnoreEntry
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	lr := &io.LimitedReader{R: r, N: MaxIgnoreFile + 1}
+	sc := bufio.NewScanner(lr)
+	sc.Buffer(make([]byte, 0, 64*1024), MaxIgnoreLine)
+	read := 0 // bytes of the lines scanned, with their ends
+	sc.Split(func(data []byte, atEOF bool) (int, []byte, error) {
+		adv, tok, err := bufio.ScanLines(data, atEOF)
+		read += adv
+		return adv, tok, err
+	})
 	n := 0
 	for sc.Scan() {
 		n++
+		if read > MaxIgnoreFile {
+			return nil, &IgnoreError{File: name, Line: n, ID: "audit.ignore.too-large", Args: []any{MaxIgnoreFile >> 20}}
+		}
 		line := strings.TrimSpace(sc.Text())
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -92,7 +116,9 @@ func ParseIgnore(r io.Reader, name string) ([]IgnoreEntry, error) {
 		out = append(out, IgnoreEntry{RuleID: f[0], Resource: f[1], Expires: f[2], Reason: strings.TrimSpace(rest), File: name, Line: n,
 			until: until.AddDate(0, 0, 1)})
 	}
-	if err := sc.Err(); err != nil {
+	if err := sc.Err(); errors.Is(err, bufio.ErrTooLong) {
+		return nil, &IgnoreError{File: name, Line: n + 1, ID: "audit.ignore.line-too-long", Args: []any{MaxIgnoreLine >> 20}}
+	} else if err != nil {
 		return nil, &IgnoreError{File: name, Line: n + 1, Msg: err.Error()}
 	}
 	return out, nil

@@ -163,13 +163,13 @@ func (a *arena) condition(c *policy.Condition, vars bool) (ccond, error) {
 		case opNumericEquals, opNumericLessThan, opNumericLessThanEquals, opNumericGreaterThan, opNumericGreaterThanEquals:
 			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 			if err != nil || math.IsNaN(f) {
-				return cc, fmt.Errorf("%s: %q is not a number", c.Operator, v)
+				return cc, fmt.Errorf("%s: %s is not a number", c.Operator, Elide(v, 60))
 			}
 			cv.num = f
 		case opDateEquals, opDateLessThan, opDateLessThanEquals, opDateGreaterThan, opDateGreaterThanEquals:
 			t, ok := parseDate(v)
 			if !ok {
-				return cc, fmt.Errorf("%s: %q is not a date (ISO 8601 or epoch seconds)", c.Operator, v)
+				return cc, fmt.Errorf("%s: %s is not a date (ISO 8601 or epoch seconds)", c.Operator, Elide(v, 60))
 			}
 			cv.t = t
 		case opBool, opNull:
@@ -194,7 +194,7 @@ func (a *arena) condition(c *policy.Condition, vars bool) (ccond, error) {
 				cv.bool = true
 			case "false":
 			default:
-				return cc, fmt.Errorf("%s: %q is not true or false", c.Operator, v)
+				return cc, fmt.Errorf("%s: %s is not true or false", c.Operator, Elide(v, 60))
 			}
 		case opIPAddress:
 			pfx, ok := parseIPPrefix(v)

@@ -108,6 +108,7 @@ func New(ctx context.Context, opts Options) (authzmsg.Decoder, error) {
 	if cfg.Region == "" {
 		cfg.Region = "us-east-1"
 	}
+	cfg.APIOptions = append(cfg.APIOptions, awsnet.LimitBody(awsnet.MaxBody))
 	return &decoder{client: awssts.NewFromConfig(cfg), creds: cfg.Credentials, region: cfg.Region}, nil
 }
 

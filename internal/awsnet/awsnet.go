@@ -8,6 +8,9 @@
 package awsnet
 
 import (
+	"context"
+	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"time"
@@ -16,6 +19,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	"github.com/aws/smithy-go/middleware"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
 // Defaults.
@@ -95,4 +100,50 @@ func ApplyRetry(cfg *aws.Config, o Options) {
 			}
 		})
 	}
+}
+
+// MaxBody is the most bytes of one AWS answer denied reads: 256 MiB, far
+// above the largest real page (an IAM GetAccountAuthorizationDetails or
+// ListBackupJobs page of 1,000 jobs is a few MB), so that an endpoint that
+// never ends its answer fails that call, not the process's memory.
+const MaxBody = 256 << 20
+
+// LimitBody is an API option (aws.Config.APIOptions, or a client's
+// Options.APIOptions) under which an answer whose body passes max bytes
+// fails its call with an error saying so, as a cut answer does.
+func LimitBody(max int64) func(*middleware.Stack) error {
+	return func(s *middleware.Stack) error {
+		return s.Deserialize.Add(middleware.DeserializeMiddlewareFunc("deniedLimitBody",
+			func(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (middleware.DeserializeOutput, middleware.Metadata, error) {
+				out, md, err := next.HandleDeserialize(ctx, in)
+				if resp, ok := out.RawResponse.(*smithyhttp.Response); ok && resp.Body != nil {
+					resp.Body = &limitedBody{ReadCloser: resp.Body, left: max, max: max}
+				}
+				return out, md, err
+			}), middleware.After)
+	}
+}
+
+// limitedBody fails a read past max bytes.
+type limitedBody struct {
+	io.ReadCloser
+	left, max int64
+}
+
+func (b *limitedBody) Read(p []byte) (int, error) {
+	if b.left <= 0 {
+		// One byte more tells an answer of exactly max bytes from a
+		// longer one.
+		var one [1]byte
+		if n, _ := io.ReadFull(b.ReadCloser, one[:]); n == 0 {
+			return 0, io.EOF
+		}
+		return 0, fmt.Errorf("answer larger than %d MiB (denied's limit of one AWS answer)", b.max>>20)
+	}
+	if int64(len(p)) > b.left {
+		p = p[:b.left]
+	}
+	n, err := b.ReadCloser.Read(p)
+	b.left -= int64(n)
+	return n, err
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/deniedhq/denied/authzmsg"
 	"github.com/deniedhq/denied/diagnose"
 	"github.com/deniedhq/denied/internal/i18n"
+	"github.com/deniedhq/denied/internal/jsonx"
 	"github.com/deniedhq/denied/internal/report"
 	"github.com/deniedhq/denied/preflight"
 )
@@ -131,6 +132,7 @@ func runExplain(ctx context.Context, env *Env, in *explainInput) error {
 		return err
 	}
 	warnTextCut(env, in.input, text)
+	warnJSONCut(env, in.lang, in.input, text)
 	if in.snapshot == "" && !in.live && len(text) <= smallExplainInput && env.SetGCPercent != nil && env.Getenv("GOGC") == "" {
 		defer env.SetGCPercent(env.SetGCPercent(smallExplainGCPercent))
 	}
@@ -398,17 +400,51 @@ func explainParallel(out *report.ExplainWriter, denials []*authzmsg.Denial, expl
 	return nil
 }
 
+// DefaultMaxExplainInput is the most bytes explain reads from a file or
+// standard input: 512 MiB, the snapshot's limit (a CloudTrail log of
+// 100,000 denials is 31.6 MB). MaxExplainInputEnv (a whole number of MiB,
+// 1 to 1,048,576) overrides it.
+const DefaultMaxExplainInput = 512 << 20
+
+// MaxExplainInputEnv names the environment variable that overrides
+// DefaultMaxExplainInput.
+const MaxExplainInputEnv = "DENIED_EXPLAIN_MAX_MIB"
+
+// maxExplainInput returns explain's input limit, in bytes.
+func maxExplainInput(env *Env, lang i18n.Lang) (int64, error) {
+	v := strings.TrimSpace(env.Getenv(MaxExplainInputEnv))
+	if v == "" {
+		return DefaultMaxExplainInput, nil
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n < 1 || n > 1<<20 {
+		return 0, usageErr("%s", i18n.T(lang, "cli.explain.limit-env", MaxExplainInputEnv, v))
+	}
+	return n << 20, nil
+}
+
 // readExplainInput returns the text to explain: stdin for "-", a file's
-// content when the argument names a file, else the argument itself.
+// content when the argument names a file, else the argument itself. Input
+// over maxExplainInput is refused (a file by its size, before it is read;
+// stdin once the limit is passed, holding no more than it).
 func readExplainInput(env *Env, lang i18n.Lang, arg string) (string, error) {
 	// Read whole, stdin as a file: a CloudTrail export on stdin gives the
 	// same explanations as the file. A strings.Builder holds the text
 	// without a second copy.
 	var b strings.Builder
 	var err error
+	limit, err := maxExplainInput(env, lang)
+	if err != nil {
+		return "", err
+	}
+	name := arg
 	switch {
 	case arg == "-":
-		_, err = io.Copy(&b, env.Stdin)
+		name = i18n.T(lang, "cli.explain.stdin")
+		var over bool
+		if over, err = readChunked(&b, env.Stdin, limit); over {
+			return "", usageErr("%s", i18n.T(lang, "cli.explain.too-large", name, limit>>20, MaxExplainInputEnv))
+		}
 	default:
 		st, serr := os.Stat(arg)
 		if serr == nil && st.IsDir() {
@@ -417,21 +453,81 @@ func readExplainInput(env *Env, lang i18n.Lang, arg string) (string, error) {
 		if serr != nil || !st.Mode().IsRegular() {
 			return arg, nil
 		}
+		if st.Size() > limit {
+			return "", usageErr("%s", i18n.T(lang, "cli.explain.too-large", name, limit>>20, MaxExplainInputEnv))
+		}
 		var f *os.File
 		if f, err = os.Open(arg); err == nil {
 			b.Grow(int(st.Size()))
-			_, err = io.Copy(&b, f)
+			_, err = io.Copy(&b, io.LimitReader(f, limit+1))
 			f.Close()
 		}
 	}
 	if err != nil {
 		return "", usageErr("%s", i18n.T(lang, "cli.explain.reading", err))
 	}
+	if int64(b.Len()) > limit {
+		return "", usageErr("%s", i18n.T(lang, "cli.explain.too-large", name, limit>>20, MaxExplainInputEnv))
+	}
 	text := b.String()
 	if strings.TrimSpace(text) == "" {
 		return "", usageErr("%s", i18n.T(lang, "cli.explain.nothing", i18n.T(lang, "cli.explain.no-denial")))
 	}
 	return text, nil
+}
+
+// readChunked reads r, up to limit bytes, into chunks of 1 MiB, then into
+// b grown once to their size; over is true, b left empty, when r holds more
+// than limit bytes: reading input of unknown length holds it at
+// most twice, and refusing endless input (a strings.Builder grown by
+// copying held up to four times the limit) about the limit.
+func readChunked(b *strings.Builder, r io.Reader, limit int64) (over bool, err error) {
+	var chunks [][]byte
+	total := int64(0)
+	for {
+		c := make([]byte, min(1<<20, limit+1-total))
+		n, err := io.ReadFull(r, c)
+		total += int64(n)
+		if total > limit {
+			return true, nil
+		}
+		chunks = append(chunks, c[:n])
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
+		}
+		if err != nil {
+			return false, err
+		}
+	}
+	b.Grow(int(total))
+	for i, c := range chunks {
+		b.Write(c)
+		chunks[i] = nil
+	}
+	return false, nil
+}
+
+// warnJSONCut says on stderr when the input starts as JSON (an object or
+// an array: a CloudTrail log, a list-backup-jobs answer) that never
+// closes: the input was cut, it is read as text, and what the cut lost is
+// not explained. It names where the JSON starts.
+func warnJSONCut(env *Env, lang i18n.Lang, arg, text string) {
+	start := len(text) - len(strings.TrimLeft(strings.TrimPrefix(text, "\ufeff"), " \t\r\n"))
+	if start >= len(text) || (text[start] != '{' && text[start] != '[') {
+		return
+	}
+	if end, _ := jsonx.Skim(text, start); end >= 0 {
+		return
+	}
+	name := i18n.T(lang, "cli.explain.stdin")
+	if arg != "-" {
+		name = "the text"
+		if st, err := os.Stat(arg); err == nil && st.Mode().IsRegular() {
+			name = arg
+		}
+	}
+	l, c := jsonx.LineCol([]byte(text[:start+1]), start)
+	fmt.Fprintf(env.Stderr, "denied explain: %s\n", i18n.T(lang, "cli.explain.json-cut", name, l, c, len(text)))
 }
 
 // warnTextCut says on stderr what of a long plain-text input is not read:

@@ -15,6 +15,7 @@ import (
 	"github.com/deniedhq/denied/authzmsg"
 	"github.com/deniedhq/denied/diagnose"
 	"github.com/deniedhq/denied/internal/arn"
+	"github.com/deniedhq/denied/internal/awsnet"
 	"github.com/deniedhq/denied/internal/i18n"
 	"github.com/deniedhq/denied/internal/report"
 	"github.com/deniedhq/denied/jobs"
@@ -57,9 +58,10 @@ read and no cause was found; 4 when no cause was found but a message was not
 recognized; 0 otherwise.`
 
 // newJobsClient builds the AWS Backup client from the standard AWS
-// configuration.
+// configuration, with denied's HTTP client (each attempt bounded by the
+// default call timeout) and answers bounded by awsnet.MaxBody.
 func newJobsClient(ctx context.Context, profile, region string) (awsjobs.API, error) {
-	var lo []func(*config.LoadOptions) error
+	lo := []func(*config.LoadOptions) error{config.WithHTTPClient(awsnet.HTTPClient(awsnet.Options{}))}
 	if profile != "" {
 		lo = append(lo, config.WithSharedConfigProfile(profile))
 	}
@@ -73,6 +75,7 @@ func newJobsClient(ctx context.Context, profile, region string) (awsjobs.API, er
 	if cfg.Region == "" {
 		return nil, errJobsNoRegion
 	}
+	cfg.APIOptions = append(cfg.APIOptions, awsnet.LimitBody(awsnet.MaxBody))
 	return backup.NewFromConfig(cfg), nil
 }
 

@@ -49,7 +49,7 @@ func openOrgAccount(lang i18n.Lang, dir, acct string, arns ...orgARN) (*account.
 		}
 		s, err := o.LoadAccount(a)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", dir, err)
+			return nil, nil, err // it names the file, in dir
 		}
 		return s, preflight.NewOrgView(o, 0), nil
 	}

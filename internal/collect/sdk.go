@@ -81,7 +81,7 @@ func loadConfig(ctx context.Context, o SDKOptions) (aws.Config, []string, error)
 	}
 	awsnet.ApplyRetry(&cfg, no)
 	cfg.Logger = logging.Nop{} // failures are reported as unreadable; the SDK's warnings would only clutter stderr
-	cfg.APIOptions = append(cfg.APIOptions, observeAttempts)
+	cfg.APIOptions = append(cfg.APIOptions, observeAttempts, awsnet.LimitBody(awsnet.MaxBody))
 	regions := o.Regions
 	if len(regions) == 0 {
 		if cfg.Region == "" {

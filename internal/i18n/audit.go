@@ -221,6 +221,16 @@ func registerAudit(register func(map[string]tr)) {
 			JA: "有効期限 %q は YYYY-MM-DD 形式の日付ではありません",
 			KO: "만료일 %q은(는) YYYY-MM-DD 형식의 날짜가 아닙니다",
 		},
+		"audit.ignore.too-large": {
+			EN: "the file is larger than %d MiB (the limit of an ignore file)",
+			JA: "ファイルが %d MiB (無視ファイルの上限) を超えています",
+			KO: "파일이 %d MiB(무시 파일의 한도)보다 큽니다",
+		},
+		"audit.ignore.line-too-long": {
+			EN: "the line is longer than %d MiB (the limit of a line)",
+			JA: "行が %d MiB (1 行の上限) を超えています",
+			KO: "줄이 %d MiB(한 줄의 한도)보다 깁니다",
+		},
 		"audit.ignore.both-any": {
 			EN: "an entry must name a rule ID or a resource (not both \"*\")",
 			JA: "エントリにはルール ID かリソースを指定してください (両方を \"*\" にはできません)",

@@ -86,6 +86,26 @@ func registerCli(register func(map[string]tr)) {
 			JA: "入力を読み取れません: %v",
 			KO: "입력을 읽을 수 없습니다: %v",
 		},
+		"cli.explain.too-large": {
+			EN: "%s is larger than %d MiB (the limit; set %s to a larger number of MiB to read it)",
+			JA: "%s は %d MiB (上限) を超えています。読み取るには %s に、より大きな MiB 数を設定してください",
+			KO: "%s이(가) %d MiB(한도)보다 큽니다. 읽으려면 %s를 더 큰 MiB 수로 설정하세요",
+		},
+		"cli.explain.limit-env": {
+			EN: "%s=%q: want a whole number of MiB from 1 to 1048576",
+			JA: "%s=%q: 1 から 1048576 までの整数 (MiB) を指定してください",
+			KO: "%s=%q: 1부터 1048576까지의 정수(MiB)를 지정하세요",
+		},
+		"cli.explain.stdin": {
+			EN: "standard input",
+			JA: "標準入力",
+			KO: "표준 입력",
+		},
+		"cli.explain.json-cut": {
+			EN: "warning: %s starts as JSON at %d:%d that does not close by its end (byte %d): the input looks cut; it was read as text, and what a complete input holds past the cut is not explained",
+			JA: "警告: %s は %d:%d から JSON として始まりますが、末尾 (バイト %d) までに閉じていません: 入力が途中で切れているようです。テキストとして読み取りました。切れた先にある内容は説明されません",
+			KO: "경고: %s은(는) %d:%d에서 JSON으로 시작하지만 끝(바이트 %d)까지 닫히지 않습니다: 입력이 잘린 것으로 보입니다. 텍스트로 읽었으며, 잘린 뒤의 내용은 설명되지 않습니다",
+		},
 		"cli.explain.nothing": {
 			EN: "nothing to explain: %s",
 			JA: "説明するものがありません: %s",
