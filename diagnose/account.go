@@ -56,8 +56,11 @@ func RequestOf(d *authzmsg.Denial) (Request, bool) {
 // names no request that can be evaluated (see RequestOf). A resource
 // whose resource-based policy no snapshot holds (an S3 bucket, an SQS
 // queue, a Lambda function, ...) makes the result could-not-check where
-// that policy could change it, and keeps the findings' plans otherwise
-// (preflight.EvaluateRequest). The fixes
+// that policy could change it; where it could not (the denial stands),
+// its plan is labelled as verified against the policies the snapshot
+// holds while that one may still deny (fix.Plan.Unheld, as check labels
+// it) and replaces the findings' as any other (preflight.EvaluateRequest).
+// The fixes
 // verified against the account's real policies replace, in findings[0],
 // the ones verified against the request alone; when an unreadable call
 // may have left some of those policies out (account.Incomplete), the

@@ -3,6 +3,7 @@ package diagnose
 import (
 	"encoding/json"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -102,8 +103,10 @@ func TestReevaluate(t *testing.T) {
 // policy may deny; across accounts it must allow too), their implicit
 // deny within one account (identity, boundary) is could-not-check (the
 // policy may allow on its own); an explicit deny, an SCP's implicit deny
-// and the caller's side refusing across accounts stand. The findings keep
-// their plans: one verified without the policy proves nothing. Before,
+// and the caller's side refusing across accounts stand, their plan of the
+// snapshot labelled (fix.Plan.Unheld) as verified without that policy,
+// replacing the findings' (it was dropped); a could-not-check keeps the
+// findings' plans. Before,
 // all of them were evaluated as if the resource had no policy: "allowed"
 // or "implicit deny in the identity-based policy", with a plan "verified"
 // against the snapshot, and across accounts an "implicit deny in the
@@ -159,8 +162,14 @@ func TestReevaluateUnheldResourcePolicy(t *testing.T) {
 		if cause.Kind != tt.cause || cause.Subject != tt.subject || cause.Policy != tt.policy {
 			t.Errorf("%s: cause %+v, want %q of %s %s", name, cause, tt.cause, tt.policy, tt.subject)
 		}
-		if tt.unheld && (r.Plan != nil || findings[0].Plan != before) {
+		switch {
+		case !tt.unheld:
+		case r.Verdict == preflight.CouldNotCheck && (r.Plan != nil || findings[0].Plan != before):
 			t.Errorf("%s: a plan verified without the %s replaced the finding's", name, tt.policy)
+		case r.Verdict != preflight.CouldNotCheck && (r.Plan == nil || r.Plan.Unheld == nil || findings[0].Plan != r.Plan):
+			t.Errorf("%s: a denial that stands: plan %+v, finding's %p (snapshot's %p), want the snapshot's labelled with the policy no snapshot holds", name, r.Plan, findings[0].Plan, r.Plan)
+		case r.Verdict != preflight.CouldNotCheck && r.Plan.Unheld.Resource != r.Resource && !strings.HasPrefix(r.Resource, r.Plan.Unheld.Resource+"/"):
+			t.Errorf("%s: plan labelled with %+v", name, r.Plan.Unheld)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -169,6 +170,7 @@ func Explain(ctx context.Context, jobs []Job, o Options) *Report {
 			if w == nil {
 				c := *e
 				c.Jobs, c.Recheck = 0, rc
+				c.rechecked()
 				w = &c
 				byMsg[key] = w
 			}
@@ -319,6 +321,49 @@ func (e *Explanation) setOwn(own *ownMatch, jobRole, jobResource string) {
 	e.Findings = []diagnose.Finding{own.finding(jobRole, jobResource)}
 	e.Finding = &e.Findings[0]
 	e.Class = ClassAuthorization
+}
+
+// rechecked makes the cause of e, an own match whose recheck against the
+// snapshot finds the request allowed (every request of the job role
+// allowed, the key an AWS managed key AWS KMS keeps enabled or Enabled in
+// the snapshot), say what the message says as the message's claim and
+// that the snapshot does not bear it out ("jobs.rule." + id +
+// ".cause.claimed"; for a key's state, ".cause.aws-managed" or
+// ".cause.enabled" naming the snapshot's key, with a check that fits:
+// retry, find the key the job uses): the summary no longer states as fact
+// a cause the recheck contradicts. Its findings are its own (e is a copy
+// of the message's explanation, one per recheck).
+func (e *Explanation) rechecked() {
+	rc := e.Recheck
+	if rc == nil || rc.Status != preflight.StatusAllowed || e.own == nil || len(e.Findings) != 1 {
+		return
+	}
+	e.Findings = slices.Clone(e.Findings)
+	f := &e.Findings[0]
+	e.Finding = f
+	args := slices.Clone(f.Cause.Args) // role, resource
+	id := "jobs.rule." + e.own.p.id + ".cause.claimed"
+	if e.own.p.id == "kms-key-state" {
+		key := rc.Key
+		if key == "" {
+			key = "@unknown.resource"
+		}
+		switch {
+		case rc.Detail != nil && rc.Detail.ID == "preflight.cond.key-aws-managed":
+			id, args = "jobs.rule.kms-key-state.cause.aws-managed", append(args, key)
+		default:
+			id, args = "jobs.rule.kms-key-state.cause.enabled", append(args, key, orUnknown(rc.KeyState, "Enabled"))
+		}
+		f.Checks = []diagnose.Msg{{ID: "jobs.rule.kms-key-state.check.rechecked"}}
+	}
+	f.Cause = diagnose.Msg{ID: id, Args: args}
+}
+
+// Rechecked reports whether e's recheck against the snapshot finds the
+// request its message blames allowed (its cause then says the message's
+// claim as such: rechecked).
+func (e *Explanation) Rechecked() bool {
+	return e.own != nil && e.Recheck != nil && e.Recheck.Status == preflight.StatusAllowed
 }
 
 // KeyState reports whether e's cause is the state of a KMS key (disabled,

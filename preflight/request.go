@@ -22,8 +22,10 @@ import (
 // queue policy, ...: account.UnheldPolicy) is not taken as absent (see
 // unheldPolicy): where it could change the verdict, the result could not
 // be checked; where it could not, the verdict and its deciding statements
-// stand, without a fix plan (one verified without that policy could fail
-// on it; check keeps it, labelled).
+// stand, with their fix plan labelled (fix.Plan.Unheld) as verified
+// against the policies the snapshot holds while that policy may still
+// deny, as check labels it (explain --snapshot and jobs --snapshot show
+// that plan instead of the one verified against the request alone).
 func EvaluateRequest(snap *account.Snapshot, principal, action, resource string, ctx map[string]string, now func() time.Time) Result {
 	res := Result{Principal: "caller", PrincipalARN: principal, Action: action, Resource: resource, Context: ctx}
 	if resource == "" {
@@ -55,16 +57,17 @@ func EvaluateRequest(snap *account.Snapshot, principal, action, resource string,
 // Across accounts the evaluation had a stand-in allowing everything for
 // that policy (checker.unheld), so its verdict is the caller's side's.
 //
-// keepPlan (Check) keeps the fix plan of a denial that stands, and that
-// of a could-not-check resourcePolicyMayAllow when it is verified (it lets
-// the request through with that policy absent, edits the identity-based
-// policy, boundary or session policy that refused it), each labelled
+// The fix plan of a denial that stands is kept, labelled
 // (fix.Plan.Unheld) as verified against the policies the snapshot holds
 // while the policy it lacks may still deny: it edits the layer that
-// denied, which that policy cannot lift. Without keepPlan
-// (EvaluateRequest) the plan is dropped, and explain's findings keep
-// theirs, verified against the request alone.
-func unheldPolicy(res *Result, snapAccount string, keepPlan bool) {
+// denied, which that policy cannot lift. mayAllowPlan (Check) also keeps
+// that of a could-not-check resourcePolicyMayAllow when it is verified
+// (it lets the request through with that policy absent, edits the
+// identity-based policy, boundary or session policy that refused it),
+// labelled the same way; without it (EvaluateRequest) that plan is
+// dropped, and explain's findings keep theirs, verified against the
+// request alone, as for every request that could not be checked.
+func unheldPolicy(res *Result, snapAccount string, mayAllowPlan bool) {
 	kind, holder, ok := account.UnheldPolicy(res.Resource)
 	if !ok || strings.ContainsAny(holder, "*?") {
 		// A pattern (file-system/* of a file system the job creates)
@@ -74,7 +77,7 @@ func unheldPolicy(res *Result, snapAccount string, keepPlan bool) {
 	plan := res.Plan
 	res.Plan = nil
 	keep := func() {
-		if !keepPlan || plan == nil || plan.Error != "" || len(plan.Fixes) == 0 {
+		if plan == nil || plan.Error != "" || len(plan.Fixes) == 0 {
 			return
 		}
 		pl := plan.Clone()
@@ -108,7 +111,7 @@ func unheldPolicy(res *Result, snapAccount string, keepPlan bool) {
 		// The resource policy may allow the request already; if it does
 		// not, a verified plan of the layer that refused lets it through
 		// unless that policy denies.
-		if plan != nil && plan.Verified {
+		if mayAllowPlan && plan != nil && plan.Verified {
 			keep()
 		}
 		return

@@ -142,8 +142,10 @@ func TestCheckUnheldKeepsPlan(t *testing.T) {
 // TestUnheldPolicyPlans: unheldPolicy keeps, for Check, the plan of a
 // denial that stands, labelled as verified or, when it does not let the
 // request through, as only evaluated against the policies the snapshot
-// holds; a resourcePolicyMayAllow keeps a verified plan only; for
-// EvaluateRequest (explain) no plan is kept.
+// holds; a resourcePolicyMayAllow keeps a verified plan only, and for
+// EvaluateRequest (explain, jobs) none: there only a denial that stands
+// keeps its plan, labelled the same way (before, EvaluateRequest kept
+// none).
 func TestUnheldPolicyPlans(t *testing.T) {
 	const obj, principal = "arn:aws:s3:::b/k", "arn:aws:iam::111122223333:role/R"
 	plan := func(verified bool) *fix.Plan {
@@ -160,9 +162,16 @@ func TestUnheldPolicyPlans(t *testing.T) {
 		{"explicit deny, plan not verified", ExplicitDeny, false, true, "Fix plan evaluated against the policies the snapshot holds (they still refuse"},
 		{"may allow", ImplicitDeny, true, true, "Fix plan verified"},
 		{"may allow, plan not verified", ImplicitDeny, false, true, ""},
-		{"explain", ExplicitDeny, true, false, ""},
+		{"explain: explicit deny", ExplicitDeny, true, false, "Fix plan verified against the policies the snapshot holds; the bucket policy of arn:aws:s3:::b is not held"},
+		{"explain: explicit deny, plan not verified", ExplicitDeny, false, false, "Fix plan evaluated against the policies the snapshot holds (they still refuse"},
+		{"explain: SCP", ImplicitDeny, true, false, "Fix plan verified"},
+		{"explain: may allow", ImplicitDeny, true, false, ""},
 	} {
-		res := Result{PrincipalARN: principal, Action: "s3:GetObject", Resource: obj, Verdict: tt.verdict, Layer: "identity", Plan: plan(tt.verified)}
+		layer := "identity"
+		if tt.name == "explain: SCP" {
+			layer = "scp"
+		}
+		res := Result{PrincipalARN: principal, Action: "s3:GetObject", Resource: obj, Verdict: tt.verdict, Layer: layer, Plan: plan(tt.verified)}
 		unheldPolicy(&res, "111122223333", tt.keep)
 		switch {
 		case tt.want == "" && res.Plan != nil:

@@ -123,6 +123,40 @@ func registerJobs(register func(map[string]tr)) {
 			JA: "キーの削除をキャンセル (aws kms cancel-key-deletion --key-id <KEY_ID>) して有効化 (aws kms enable-key --key-id <KEY_ID>) するか、ボールトまたはリソースを使用可能なキーに変更してください。<KEY_ID> はメッセージが示すキーのプレースホルダーです。",
 			KO: "키 삭제를 취소 (aws kms cancel-key-deletion --key-id <KEY_ID>)하고 활성화 (aws kms enable-key --key-id <KEY_ID>)하거나 볼트 또는 리소스를 사용 가능한 키로 바꾸세요. <KEY_ID>는 메시지가 가리키는 키의 자리 표시자입니다.",
 		},
+		// The cause of a job's message whose recheck against the snapshot
+		// finds the request allowed (jobs.Explanation.Recheck, status
+		// allowed): what the message says, as its claim, and what the
+		// snapshot says instead.
+		"jobs.rule.role-insufficient-permissions.cause.claimed": { // role, resource
+			EN: "The job's message says that the identity-based policies of the job role %s do not allow what AWS Backup does with this resource type (%s), but against the snapshot the engine allows each request of the job role that denied check knows for the backup: the cause is elsewhere (a policy changed since, a VPC endpoint policy, a request the catalog does not list, or a transient failure).",
+			JA: "ジョブのメッセージによれば、ジョブロール %s のアイデンティティベースのポリシーが、このリソースタイプで AWS Backup が行う操作を許可していません (%s)。しかしスナップショットに対しては、denied check が把握しているバックアップのジョブロールのリクエストをエンジンはすべて許可します。原因は別のところにあります (その後に変更されたポリシー、VPC エンドポイントポリシー、カタログにないリクエスト、または一時的な障害)。",
+			KO: "작업의 메시지에 따르면 작업 역할 %s의 자격 증명 기반 정책이 이 리소스 유형에서 AWS Backup이 하는 작업을 허용하지 않습니다 (%s). 그러나 스냅샷 기준으로는 denied check가 아는 백업의 작업 역할 요청을 엔진이 모두 허용합니다. 원인은 다른 곳에 있습니다(이후에 바뀐 정책, VPC 엔드포인트 정책, 카탈로그에 없는 요청 또는 일시적인 장애).",
+		},
+		"jobs.rule.s3-insufficient-permissions.cause.claimed": { // role, bucket
+			EN: "The job's message says that the job role %s may not access the bucket %s, but against the snapshot the engine allows each S3 request of the job role that denied check knows for the backup: the cause is elsewhere (a policy changed since, a VPC endpoint policy, a request the catalog does not list, or a transient failure).",
+			JA: "ジョブのメッセージはジョブロール %s がバケット %s にアクセスできないと述べています。しかしスナップショットに対しては、denied check が把握しているバックアップのジョブロールの S3 リクエストをエンジンはすべて許可します。原因は別のところにあります (その後に変更されたポリシー、VPC エンドポイントポリシー、カタログにないリクエスト、または一時的な障害)。",
+			KO: "작업의 메시지는 작업 역할 %s이(가) 버킷 %s에 액세스할 수 없다고 말합니다. 그러나 스냅샷 기준으로는 denied check가 아는 백업의 작업 역할 S3 요청을 엔진이 모두 허용합니다. 원인은 다른 곳에 있습니다(이후에 바뀐 정책, VPC 엔드포인트 정책, 카탈로그에 없는 요청 또는 일시적인 장애).",
+		},
+		"jobs.rule.kms-key-not-accessible.cause.claimed": { // role, key
+			EN: "The job's message says that the job role %[1]s cannot use the key %[2]s, but against the snapshot the engine allows each KMS request of the job role on it that denied check knows for the backup (its key policy and the role's policies): the cause is elsewhere (a policy changed since, a VPC endpoint policy, a key of another account or Region, or a transient failure).",
+			JA: "ジョブのメッセージはジョブロール %[1]s がキー %[2]s を使用できないと述べています。しかしスナップショットに対しては、denied check が把握しているバックアップのジョブロールのこのキーへの KMS リクエストを、エンジンはすべて許可します (キーポリシーとロールのポリシー)。原因は別のところにあります (その後に変更されたポリシー、VPC エンドポイントポリシー、別のアカウントまたはリージョンのキー、または一時的な障害)。",
+			KO: "작업의 메시지는 작업 역할 %[1]s이(가) 키 %[2]s을(를) 사용할 수 없다고 말합니다. 그러나 스냅샷 기준으로는 denied check가 아는 백업의 작업 역할이 이 키에 보내는 KMS 요청을 엔진이 모두 허용합니다(키 정책과 역할의 정책). 원인은 다른 곳에 있습니다(이후에 바뀐 정책, VPC 엔드포인트 정책, 다른 계정 또는 리전의 키 또는 일시적인 장애).",
+		},
+		"jobs.rule.kms-key-state.cause.aws-managed": { // role, key (as the message names it), key (the snapshot's ARN)
+			EN: "The job's message says that the key %[2]s cannot be used in its state (disabled, pending deletion), but the recheck against the snapshot finds it an AWS managed key (%[3]s), which AWS KMS keeps enabled: the job role %[1]s was not refused by that key's state, and the cause is elsewhere (a transient failure, or a key of another account or Region than the one the message names).",
+			JA: "ジョブのメッセージはキー %[2]s がその状態 (無効、削除待ち) では使用できないと述べています。しかしスナップショットでの再チェックでは、このキーは AWS KMS が常に有効にしている AWS マネージドキー (%[3]s) です。ジョブロール %[1]s を拒否したのはこのキーの状態ではなく、原因は別のところにあります (一時的な障害、またはメッセージが示すものとは別のアカウントまたはリージョンのキー)。",
+			KO: "작업의 메시지는 키 %[2]s을(를) 현재 상태(비활성화, 삭제 대기)에서는 사용할 수 없다고 말합니다. 그러나 스냅샷 기준 재점검에서 이 키는 AWS KMS가 항상 활성화해 두는 AWS 관리형 키(%[3]s)입니다. 작업 역할 %[1]s을(를) 거부한 것은 이 키의 상태가 아니며 원인은 다른 곳에 있습니다(일시적인 장애 또는 메시지가 말하는 것과 다른 계정이나 리전의 키).",
+		},
+		"jobs.rule.kms-key-state.cause.enabled": { // role, key (as the message names it), key (the snapshot's ARN), state
+			EN: "The job's message says that the key %[2]s cannot be used in its state (disabled, pending deletion), but in the snapshot the key %[3]s is %[4]s: it may have been enabled again since the job failed; otherwise the job role %[1]s was not refused by that key's state, and the cause is elsewhere (a transient failure, or a key of another account or Region than the one the message names).",
+			JA: "ジョブのメッセージはキー %[2]s がその状態 (無効、削除待ち) では使用できないと述べています。しかしスナップショットではキー %[3]s の状態は %[4]s です。ジョブの失敗後に再び有効化された可能性があります。そうでなければ、ジョブロール %[1]s を拒否したのはこのキーの状態ではなく、原因は別のところにあります (一時的な障害、またはメッセージが示すものとは別のアカウントまたはリージョンのキー)。",
+			KO: "작업의 메시지는 키 %[2]s을(를) 현재 상태(비활성화, 삭제 대기)에서는 사용할 수 없다고 말합니다. 그러나 스냅샷에서 키 %[3]s의 상태는 %[4]s입니다. 작업이 실패한 뒤 다시 활성화되었을 수 있습니다. 그렇지 않다면 작업 역할 %[1]s을(를) 거부한 것은 이 키의 상태가 아니며 원인은 다른 곳에 있습니다(일시적인 장애 또는 메시지가 말하는 것과 다른 계정이나 리전의 키).",
+		},
+		"jobs.rule.kms-key-state.check.rechecked": {
+			EN: "Retry the job; if it fails again with this message, find the key the job uses (the vault's key, or the resource's own key) and check its state in its own account and Region (aws kms describe-key --key-id <KEY_ID> --region <REGION>; <KEY_ID> and <REGION> are placeholders).",
+			JA: "ジョブを再試行してください。同じメッセージで再び失敗する場合は、ジョブが使うキー (ボールトのキー、またはリソース自身のキー) を特定し、そのキー自身のアカウントとリージョンで状態を確認してください (aws kms describe-key --key-id <KEY_ID> --region <REGION>。<KEY_ID> と <REGION> はプレースホルダーです)。",
+			KO: "작업을 다시 시도하세요. 같은 메시지로 다시 실패하면 작업이 사용하는 키(볼트의 키 또는 리소스 자체의 키)를 찾아 그 키의 계정과 리전에서 상태를 확인하세요(aws kms describe-key --key-id <KEY_ID> --region <REGION>. <KEY_ID>와 <REGION>은 자리 표시자입니다).",
+		},
 		"jobs.recheck.denied": { // action, resource, decision, layer
 			EN: "Against the snapshot the engine also refuses the job role %s on %s: %s, in the %s.",
 			JA: "スナップショットに対しても、エンジンはジョブロールの %s (%s) を拒否します: %[4]sによる%[3]s。",
@@ -213,6 +247,11 @@ func registerJobs(register func(map[string]tr)) {
 			EN: "The cause is the state of the key the message names, %s, not a role's permissions.",
 			JA: "原因はメッセージが示すキー %s の状態で、ロールの権限ではありません。",
 			KO: "원인은 메시지에 있는 키 %s의 상태이며 역할의 권한이 아닙니다.",
+		},
+		"jobs.key-state-key.claimed": { // key ARN (a recheck finds the key usable)
+			EN: "The message blames the state of the key it names, %s, not a role's permissions; the snapshot does not confirm it (below).",
+			JA: "メッセージはロールの権限ではなく、メッセージが示すキー %s の状態を原因としています。スナップショットはそれを裏付けていません (以下)。",
+			KO: "메시지는 역할의 권한이 아니라 메시지에 있는 키 %s의 상태를 원인으로 듭니다. 스냅샷은 이를 뒷받침하지 않습니다(아래).",
 		},
 		"jobs.key-state-no-key": {
 			EN: "The message names no key: the cause is the state of the KMS key the jobs use (the vault's key or the resource's), not a role's permissions.",

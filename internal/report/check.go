@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/deniedhq/denied/catalog/backupops"
+	"github.com/deniedhq/denied/fix"
 	"github.com/deniedhq/denied/internal/i18n"
 	"github.com/deniedhq/denied/preflight"
 )
@@ -163,12 +164,8 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 			b.WriteString(t("preflight.no-fix", r.Plan.Error) + "\n\n")
 			return
 		}
-		if u := r.Plan.Unheld; u != nil {
-			id := "preflight.plan.unheld"
-			if !r.Plan.Verified {
-				id += ".unverified"
-			}
-			b.WriteString(t(id, unheldNoun(lang, u.Policy, u.Resource)) + "\n\n")
+		if l, ok := unheldPlanLabel(lang, r.Plan); ok {
+			b.WriteString(l + "\n\n")
 		}
 		for i, f := range r.Plan.Fixes {
 			head := t("report.fix", strconv.Itoa(i+1), t("kind."+KindID(f.Kind)))
@@ -406,6 +403,21 @@ func withheldText(lang i18n.Lang, id string, w preflight.Withheld) string {
 		what = "preflight.hidden." + string(w.Hides)
 	}
 	return i18n.T(lang, id, i18n.T(lang, what), w.API)
+}
+
+// unheldPlanLabel is, in lang, the label of a fix plan verified without
+// a resource-based policy no snapshot holds (fix.Plan.Unheld): what it is
+// verified against, and that the policy may still deny. check, explain
+// --snapshot and jobs --snapshot show it above the plan's fixes.
+func unheldPlanLabel(lang i18n.Lang, pl *fix.Plan) (string, bool) {
+	if pl == nil || pl.Unheld == nil {
+		return "", false
+	}
+	id := "preflight.plan.unheld"
+	if !pl.Verified {
+		id += ".unverified"
+	}
+	return i18n.T(lang, id, unheldNoun(lang, pl.Unheld.Policy, pl.Unheld.Resource)), true
 }
 
 // unheldNoun names, in lang, the resource-based policy of kind

@@ -466,6 +466,12 @@ func (s style) finding(b *strings.Builder, i int, f diagnose.Finding) {
 		b.WriteString("\n")
 	}
 	if f.Plan != nil {
+		// A plan of the snapshot verified without a resource-based
+		// policy no snapshot holds says so first, as check does.
+		if l, ok := unheldPlanLabel(o.Lang, f.Plan); ok && len(f.Plan.Fixes) > 0 {
+			s.para(b, "", s.color("33", l))
+			b.WriteString("\n")
+		}
 		for j, fx := range f.Plan.Fixes {
 			s.fix(b, j+1, fx, f.Plan)
 		}

@@ -209,7 +209,11 @@ func (v jobsView) text(w io.Writer, md bool) error {
 			// The cause of a key's state is the key, whatever role the
 			// jobs have: the job role is named only for a role's cause.
 			if key, ok := e.KeyState(); ok {
-				if key != "" {
+				if key != "" && e.Rechecked() {
+					// The snapshot finds the key usable: the message's
+					// claim, not the cause.
+					para("    ", v.t("jobs.key-state-key.claimed", key))
+				} else if key != "" {
 					para("    ", v.t("jobs.key-state-key", key))
 				} else {
 					para("    ", v.t("jobs.key-state-no-key"))
@@ -298,7 +302,9 @@ func (v jobsView) fixText(b *strings.Builder, g *jobs.Group, md bool, para, item
 		if f == nil || f.Plan == nil || len(f.Plan.Fixes) == 0 {
 			continue
 		}
+		label, unheld := unheldPlanLabel(v.o.Lang, f.Plan)
 		var key strings.Builder
+		key.WriteString(label + "\x00")
 		for _, fx := range f.Plan.Fixes {
 			key.WriteString(fx.Title + "\x00" + fx.Render.PolicyJSON + "\x00")
 		}
@@ -306,6 +312,12 @@ func (v jobsView) fixText(b *strings.Builder, g *jobs.Group, md bool, para, item
 			continue
 		}
 		seen[key.String()] = true
+		if unheld {
+			// Verified without a resource-based policy no snapshot
+			// holds, as check labels it.
+			para("  ", label)
+			b.WriteString("\n")
+		}
 		for _, fx := range f.Plan.Fixes {
 			n++
 			head := v.t("report.fix", fmt.Sprint(n), v.t("kind."+KindID(fx.Kind)))
