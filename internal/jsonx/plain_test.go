@@ -39,6 +39,7 @@ func FuzzPlainScans(f *testing.F) {
 		`{"Version":"2012-10-17","Statement":[{"Effect":"Allow"}]}`, `["a\"b\\",{"c":"d\\\"e"}]`,
 		"abcdefgh\"ijklmnop", "abcdefghijklmno\\", "abcdefg\x1fhijk", "abcdefgh\x80é", "\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\"",
 		"                 \x20\x21\x23\x5b\x5d\x7e", `{"a":"` + "\\",
+		`{"k":"#a"}`, `abcdefgh"#"\]`, "\x1f\"#\\]\x00!", `"\]#]]]]]`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -73,6 +74,30 @@ func FuzzPlainScans(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPlainEndLastWord pins PlainEnd's last word, read from before the
+// offset: a quote or backslash just before it borrows from the byte after
+// it ('#' after '"', ']' after '\\'), which must not be flagged.
+func TestPlainEndLastWord(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		in   string
+		i    int
+		want int
+	}{
+		{`{"k":"#a"}`, 6, 8},
+		{`{"k":"#a"}`, 7, 8},
+		{`abcdefgh"#]]`, 9, 12},
+		{`abcdefgh\]]x`, 9, 12},
+		{"abcdefgh\"\x00", 9, 9},
+		{`abcdefgh"`, 8, 8},
+		{`abcdefghij`, 3, 10},
+	} {
+		if got := PlainEnd([]byte(tc.in), tc.i); got != tc.want {
+			t.Errorf("PlainEnd(%q, %d) = %d, want %d", tc.in, tc.i, got, tc.want)
+		}
+	}
 }
 
 // skimOld is Skim before its word-at-a-time loop (until 2026-12-04): byte
