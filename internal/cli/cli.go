@@ -69,8 +69,9 @@ type Deps struct {
 	// STSDecoder builds the STS port that decodes encoded authorization
 	// messages (explain, jobs).
 	STSDecoder func(ctx context.Context, profile, region string) (authzmsg.Decoder, error)
-	// JobsClient builds the AWS Backup client of denied jobs.
-	JobsClient func(ctx context.Context, profile, region string) (awsjobs.API, error)
+	// JobsClient builds the AWS Backup client of denied jobs, each attempt
+	// of a call bounded by callTimeout (--call-timeout).
+	JobsClient func(ctx context.Context, profile, region string, callTimeout time.Duration) (awsjobs.API, error)
 	// CollectClients builds the AWS clients of a collection (collect, and
 	// check, audit and explain with --live).
 	CollectClients func(ctx context.Context, o collect.SDKOptions) (*collect.Clients, error)

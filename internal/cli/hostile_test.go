@@ -352,7 +352,7 @@ func TestJobsHostileAnswers(t *testing.T) {
 	}))
 	t.Cleanup(srv.Close)
 	deps := jobsDeps
-	deps.JobsClient = func(_ context.Context, _, region string) (awsjobs.API, error) {
+	deps.JobsClient = func(_ context.Context, _, region string, _ time.Duration) (awsjobs.API, error) {
 		return backup.New(backup.Options{Region: "us-east-1", BaseEndpoint: aws.String(srv.URL),
 			Credentials: credentials.NewStaticCredentialsProvider("AKIDJOBSTEST", "s", ""), RetryMaxAttempts: 1,
 			APIOptions: []func(*middleware.Stack) error{awsnet.LimitBody(1 << 20)}}), nil
@@ -382,4 +382,63 @@ func (r *repeat) Read(p []byte) (int, error) {
 		p[i] = r.b
 	}
 	return len(p), nil
+}
+
+// TestJobsHangingEndpoint: an AWS Backup endpoint that never answers does
+// not hang jobs: --timeout ends the reading (the calls cut are read
+// errors, stderr says the timeout passed, exit 3: nothing was read), and
+// --call-timeout reaches the Backup client, which bounds each attempt with
+// it. Before: jobs took neither (the Backup client was the SDK's, without
+// a timeout; --timeout and --call-timeout bound only --live): it waited
+// for ever.
+func TestJobsHangingEndpoint(t *testing.T) {
+	t.Parallel()
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-release:
+		}
+	}))
+	t.Cleanup(func() { close(release); srv.Close() })
+	var gotCall time.Duration
+	deps := jobsDeps
+	deps.JobsClient = func(_ context.Context, _, region string, call time.Duration) (awsjobs.API, error) {
+		gotCall = call
+		return backup.New(backup.Options{Region: "us-east-1", BaseEndpoint: aws.String(srv.URL),
+			Credentials: credentials.NewStaticCredentialsProvider("AKIDJOBSTEST", "s", ""), RetryMaxAttempts: 1}), nil
+	}
+	start := time.Now()
+	_, errOut, code := runCLITimeoutWith(t, 30*time.Second, deps, "jobs", "--no-decode", "--type", "backup", "--state", "FAILED", "--timeout", "500ms", "--call-timeout", "7s")
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("jobs took %v with --timeout 500ms", d)
+	}
+	if code != ExitRuntime || !strings.Contains(errOut, "the --timeout of 500ms passed while the jobs were read") || !strings.Contains(errOut, "could not read backup:ListBackupJobs (state FAILED)") {
+		t.Errorf("exit %d, %q; want %d, the timeout and the call not read", code, errOut, ExitRuntime)
+	}
+	if gotCall != 7*time.Second {
+		t.Errorf("the Backup client got call timeout %v, want the flag's 7s", gotCall)
+	}
+}
+
+// runCLITimeoutWith is runCLIWith that fails the test when denied does not
+// end within d.
+func runCLITimeoutWith(t *testing.T, d time.Duration, deps Deps, args ...string) (string, string, int) {
+	t.Helper()
+	type result struct {
+		out, errOut string
+		code        int
+	}
+	done := make(chan result, 1)
+	go func() {
+		out, errOut, code := runCLIWith(t, deps, "", args...)
+		done <- result{out, errOut, code}
+	}()
+	select {
+	case r := <-done:
+		return r.out, r.errOut, r.code
+	case <-time.After(d):
+		t.Fatalf("denied %s did not end within %v", strings.Join(args, " "), d)
+		return "", "", 0
+	}
 }

@@ -58,10 +58,10 @@ read and no cause was found; 4 when no cause was found but a message was not
 recognized; 0 otherwise.`
 
 // newJobsClient builds the AWS Backup client from the standard AWS
-// configuration, with denied's HTTP client (each attempt bounded by the
-// default call timeout) and answers bounded by awsnet.MaxBody.
-func newJobsClient(ctx context.Context, profile, region string) (awsjobs.API, error) {
-	lo := []func(*config.LoadOptions) error{config.WithHTTPClient(awsnet.HTTPClient(awsnet.Options{}))}
+// configuration, with denied's HTTP client (each attempt bounded by
+// callTimeout) and answers bounded by awsnet.MaxBody.
+func newJobsClient(ctx context.Context, profile, region string, callTimeout time.Duration) (awsjobs.API, error) {
+	lo := []func(*config.LoadOptions) error{config.WithHTTPClient(awsnet.HTTPClient(awsnet.Options{CallTimeout: callTimeout}))}
 	if profile != "" {
 		lo = append(lo, config.WithSharedConfigProfile(profile))
 	}
@@ -162,7 +162,10 @@ func (in *jobsInput) check(env *Env, pos []string) error {
 }
 
 func runJobs(ctx context.Context, env *Env, in *jobsInput) error {
-	api, err := env.Deps.JobsClient(ctx, in.profile, in.region)
+	if err := in.limits.check(); err != nil {
+		return err
+	}
+	api, err := env.Deps.JobsClient(ctx, in.profile, in.region, in.limits.call)
 	if err != nil {
 		if errors.Is(err, errJobsNoRegion) {
 			return &Error{Code: ExitRuntime, Err: errors.New(i18n.T(in.lang, "jobs.no-region"))}
@@ -176,7 +179,18 @@ func runJobs(ctx context.Context, env *Env, in *jobsInput) error {
 	if in.since > 0 {
 		f.Since = env.Deps.now().UTC().Add(-in.since).Truncate(time.Second)
 	}
-	list, readErrs := awsjobs.Read(ctx, api, f)
+	// --timeout bounds the reading of the jobs (a --live snapshot has its
+	// own, liveSnapshot's).
+	rctx, cancel := ctx, context.CancelFunc(func() {})
+	if in.limits.timeout > 0 {
+		rctx, cancel = context.WithTimeoutCause(ctx, in.limits.timeout, errTimedOut)
+	}
+	list, readErrs := awsjobs.Read(rctx, api, f)
+	timedOut := context.Cause(rctx) == errTimedOut
+	cancel()
+	if timedOut {
+		fmt.Fprintln(env.Stderr, i18n.T(in.lang, "jobs.timeout", in.limits.timeout))
+	}
 	for _, e := range readErrs {
 		fmt.Fprintln(env.Stderr, i18n.T(in.lang, "jobs.unreadable", e.Call, e.State, e.Message))
 	}

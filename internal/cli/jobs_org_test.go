@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
@@ -21,7 +22,7 @@ func jobsOrgSetup(t *testing.T) (*jobstest.Server, Deps) {
 	srv.Self, srv.Management = "111122223333", true
 	creds := credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", jobsSecret, "")
 	deps := jobsDeps
-	deps.JobsClient = func(context.Context, string, string) (awsjobs.API, error) {
+	deps.JobsClient = func(context.Context, string, string, time.Duration) (awsjobs.API, error) {
 		return backup.New(backup.Options{Region: "eu-west-1", BaseEndpoint: aws.String(srv.URL), Credentials: creds, RetryMaxAttempts: 1}), nil
 	}
 	return srv, deps

@@ -51,7 +51,7 @@ func jobsSetupFixture(t *testing.T, fixture string) (*jobstest.Server, *fakeSTS,
 	t.Cleanup(stsSrv.Close)
 	creds := credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", jobsSecret, "")
 	deps := jobsDeps
-	deps.JobsClient = func(_ context.Context, _, region string) (awsjobs.API, error) {
+	deps.JobsClient = func(_ context.Context, _, region string, _ time.Duration) (awsjobs.API, error) {
 		if region == "" {
 			region = "us-east-1"
 		}

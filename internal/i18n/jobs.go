@@ -263,6 +263,11 @@ func registerJobs(register func(map[string]tr)) {
 			JA: "読み取れなかったもの (レポートは不完全です)",
 			KO: "읽을 수 없었던 것 (보고서가 불완전합니다)",
 		},
+		"jobs.timeout": { // --timeout
+			EN: "the --timeout of %s passed while the jobs were read: the calls it cut are listed as not read",
+			JA: "ジョブの読み取り中に --timeout (%s) を過ぎました: 打ち切られた呼び出しは読み取れなかったものとして示します",
+			KO: "작업을 읽는 중 --timeout(%s)이 지났습니다: 중단된 호출은 읽지 못한 것으로 표시합니다",
+		},
 		"jobs.unreadable": { // call, state, error
 			EN: "could not read %s (state %s): %s",
 			JA: "%s (状態 %s) を読み取れませんでした: %s",
