@@ -302,6 +302,29 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 			return backupops.Operation{}, p, nil, inputErr("recovery point %s is in %s, not in --region %s: a recovery point is restored or copied in its own Region (leave out --region)", p.RecoveryPointARN, a.Region, p.Region)
 		}
 	}
+	if a, ok := arn.Parse(p.ResourceARN); ok && a.Region != "" {
+		// A resource is backed up in its own Region and account, into a
+		// vault there.
+		switch {
+		case p.Region == "":
+			p.Region = a.Region
+		case p.Region != a.Region:
+			return backupops.Operation{}, p, nil, inputErr("--resource-arn %s is in %s, not in --region %s: AWS Backup backs up a resource in its own Region (leave out --region)", p.ResourceARN, a.Region, p.Region)
+		}
+	}
+	if a, ok := arn.Parse(p.ResourceARN); ok && a.Account != "" && a.Account != snap.AccountID {
+		return backupops.Operation{}, p, nil, inputErr("--resource-arn %s is of account %s, not of the snapshot's account %s: AWS Backup backs up a resource in its own account (check with that account's snapshot)", p.ResourceARN, a.Account, snap.AccountID)
+	}
+	if f, n := arn.Fields(p.DestinationVaultARN); n == 6 {
+		// The destination vault's ARN names its Region and account: the
+		// flags for them may only repeat it.
+		if p.DestinationRegion != "" && f[3] != "" && p.DestinationRegion != f[3] {
+			return backupops.Operation{}, p, nil, inputErr("--destination-region %s is not the Region of --destination-vault %s (%s): leave out --destination-region", p.DestinationRegion, p.DestinationVaultARN, f[3])
+		}
+		if p.DestinationAccount != "" && f[4] != "" && p.DestinationAccount != f[4] {
+			return backupops.Operation{}, p, nil, inputErr("--destination-account %s is not the account of --destination-vault %s (%s): leave out --destination-account", p.DestinationAccount, p.DestinationVaultARN, f[4])
+		}
+	}
 	if p.Region == "" {
 		p.Region = snap.Region
 	}
@@ -482,6 +505,11 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 			return op, p, nil, inputErr("operation %s restores or backs up %s, but recovery point %s is of type %s: give restore, which takes the operation from the recovery point (the %s one)", op.ID, op.ResourceType, rp.ARN, rp.ResourceType, want)
 		}
 	}
+	if p.ResourceARN != "" && op.ResourceType != "" {
+		if t, ok := representative[op.ResourceType]; ok && !sameResourceKind(p.ResourceARN, t) {
+			return op, p, nil, inputErr("--resource-arn %s is not a resource of type %s (such as %s): give the operation of its type, or backup with --resource-type", p.ResourceARN, op.ResourceType, strings.NewReplacer("${P}", p.Partition, "${R}", p.Region, "${A}", snap.AccountID).Replace(t))
+		}
+	}
 	if rt := p.ResourceType; rt != "" && op.ResourceType != "" && rt != op.ResourceType {
 		// An operation id of one type with --resource-type of another
 		// would judge its type-specific requests for the other.
@@ -575,6 +603,26 @@ var representative = map[string]string{
 	"Timestream":     "arn:${P}:timestream:${R}:${A}:database/what-if/table/what-if",
 	"SAPHANA":        "arn:${P}:ssm-sap:${R}:${A}:HANA/what-if/DB/what-if",
 	"Redshift":       "arn:${P}:redshift:${R}:${A}:cluster:what-if",
+}
+
+// sameResourceKind reports whether the ARN s names a resource of the kind
+// of the representative ARN template t: the same service and the same
+// resource kind (the resource's text up to its first '/' or ':', such as
+// volume or db; none for an S3 bucket). An ARN that does not parse is
+// left to the requests to judge.
+func sameResourceKind(s, t string) bool {
+	a, n := arn.Fields(s)
+	b, m := arn.Fields(t)
+	if n != 6 || m != 6 {
+		return true
+	}
+	kind := func(r string) string {
+		if i := strings.IndexAny(r, "/:"); i >= 0 {
+			return r[:i]
+		}
+		return ""
+	}
+	return a[2] == b[2] && kind(a[5]) == kind(b[5])
 }
 
 // ValidateOperation checks an operation name (an alias or an operation ID)

@@ -134,7 +134,27 @@ func TestCheckDocumentedFlagsNotIgnored(t *testing.T) {
 		case "--instance-profile":
 			return "AppRole"
 		case "--resource-arn":
-			return "arn:aws:ec2:eu-west-1:111122223333:volume/vol-0123456789abcdef0"
+			// A resource of the operation's type: one of another kind is
+			// a usage error.
+			rt := "EBS"
+			if e := strings.Split(id, "/"); len(e) > 1 {
+				rt = e[1]
+			}
+			const r = "eu-west-1:111122223333:"
+			if a, ok := map[string]string{
+				"EC2": "arn:aws:ec2:" + r + "instance/i-0123456789abcdef0", "EBS": "arn:aws:ec2:" + r + "volume/vol-0123456789abcdef0",
+				"RDS": "arn:aws:rds:" + r + "db:db1", "Aurora": "arn:aws:rds:" + r + "cluster:c1", "DocumentDB": "arn:aws:rds:" + r + "cluster:c1",
+				"Neptune": "arn:aws:rds:" + r + "cluster:c1", "DynamoDB": "arn:aws:dynamodb:" + r + "table/t1",
+				"EFS": "arn:aws:elasticfilesystem:" + r + "file-system/fs-0123456789abcdef0", "FSx": "arn:aws:fsx:" + r + "file-system/fs-0123456789abcdef0",
+				"S3": "arn:aws:s3:::bucket-1", "StorageGateway": "arn:aws:storagegateway:" + r + "gateway/sgw-12A3456B/volume/vol-1122AABB",
+				"CloudFormation": "arn:aws:cloudformation:" + r + "stack/s1/11111111-2222-3333-4444-555555555555",
+				"Timestream":     "arn:aws:timestream:" + r + "database/d1/table/t1", "SAPHANA": "arn:aws:ssm-sap:" + r + "HANA/app/DB/db",
+				"Redshift": "arn:aws:redshift:" + r + "cluster:c1", "VMware": "arn:aws:backup-gateway:" + r + "vm/vm-0123456789abcdef0",
+			}[rt]; ok {
+				return a
+			}
+			t.Fatalf("%s: no resource ARN of type %s", id, rt)
+			return ""
 		case "--destination-vault":
 			return "arn:aws:backup:eu-west-1:111122223333:backup-vault:Second"
 		case "--destination-region":

@@ -207,6 +207,15 @@ func TestCheckErrors(t *testing.T) {
 		{[]string{"check", "restore", "--snapshot", "../../testdata/check/permissive.json", "--recovery-point", "arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-ebs", "--vault", "Second"}, "--vault Second is not the vault of recovery point"},
 		{[]string{"check", "restore/EC2", "--snapshot", "../../testdata/check/permissive.json", "--recovery-point", "arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-ebs"}, "operation restore/EC2 restores or backs up EC2, but recovery point"},
 		{[]string{"check", "restore/EC2", "--snapshot", "../../testdata/check/permissive.json", "--resource-type", "RDS", "--vault", "Default"}, "operation restore/EC2 restores or backs up EC2, not --resource-type RDS"},
+		// A resource or destination flag that contradicts an ARN given
+		// (was: exit 0 for an RDS database backed up as an EBS volume,
+		// exit 1 for another account's volume, and a copy's
+		// --destination-region/--destination-account silently overruled).
+		{[]string{"check", "backup/EBS", "--snapshot", "../../testdata/check/permissive.json", "--vault", "Default", "--resource-arn", "arn:aws:rds:eu-west-1:111122223333:db:db1"}, "is not a resource of type EBS"},
+		{[]string{"check", "backup/EBS", "--snapshot", "../../testdata/check/permissive.json", "--vault", "Default", "--resource-arn", "arn:aws:ec2:eu-west-1:444455556666:volume/vol-0123456789abcdef0"}, "is of account 444455556666, not of the snapshot's account 111122223333"},
+		{[]string{"check", "backup/EBS", "--snapshot", "../../testdata/check/permissive.json", "--vault", "Default", "--region", "eu-west-1", "--resource-arn", "arn:aws:ec2:us-east-1:111122223333:volume/vol-0123456789abcdef0"}, "is in us-east-1, not in --region eu-west-1"},
+		{[]string{"check", "copy", "--snapshot", "../../testdata/check/permissive.json", "--recovery-point", "arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-ebs", "--destination-vault", "arn:aws:backup:eu-west-1:111122223333:backup-vault:Second", "--destination-region", "us-east-1"}, "--destination-region us-east-1 is not the Region of --destination-vault"},
+		{[]string{"check", "copy", "--snapshot", "../../testdata/check/permissive.json", "--recovery-point", "arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-ebs", "--destination-vault", "arn:aws:backup:eu-west-1:111122223333:backup-vault:Second", "--destination-account", "444455556666"}, "--destination-account 444455556666 is not the account of --destination-vault"},
 		{[]string{"check", "copy", "--snapshot", "../../testdata/check/permissive.json", "--recovery-point", "arn:aws:backup:eu-west-1:111122223333:recovery-point:rp-ebs", "--resource-type", "RDS", "--destination-vault", "arn:aws:backup:eu-west-1:111122223333:backup-vault:Second"}, "--resource-type RDS is not the type of recovery point"},
 		{[]string{"check", "restore", "--snapshot", "nonexistent.json", "--resource-type", "EC2"}, "nonexistent.json"},
 		{[]string{"check", "restore", "--snapshot", checkRestore, "--format", "xml"}, "--format must be"},
