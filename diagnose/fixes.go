@@ -135,6 +135,19 @@ func problemFor(d *authzmsg.Denial) (fix.Problem, hidden, bool) {
 	if !strings.HasPrefix(principal, "arn:") && d.Principal.Kind != authzmsg.KindService {
 		return fix.Problem{}, h, false
 	}
+	if strings.EqualFold(action, "iam:PassRole") && !namesRole(resource) {
+		// The message names no role (nothing after the action, "*", a
+		// fragment): a role of the caller's account (a role is never
+		// passed across accounts) by a placeholder, never "*", which would
+		// let the caller pass any role.
+		acct := PlaceholderAccount
+		if a, ok := arn.Parse(principal); ok && arn.IsAccountID(a.Account) {
+			acct = a.Account
+		} else {
+			h.owner = true
+		}
+		resource = "arn:" + partitionOf(d) + ":iam::" + acct + ":role/" + passedRolePlaceholder(principal)
+	}
 	ctx := map[string][]string{}
 	for k, vs := range d.Context {
 		if strings.HasPrefix(strings.ToLower(k), "aws:") && !strings.EqualFold(k, "aws:SourceIp") && !strings.EqualFold(k, "aws:Region") && !strings.EqualFold(k, "aws:RequestedRegion") {
@@ -149,6 +162,9 @@ func problemFor(d *authzmsg.Denial) (fix.Problem, hidden, bool) {
 		}
 		ctx[k] = vals
 	}
+	if svc := passedToServiceOf(d); svc != "" && strings.EqualFold(action, "iam:PassRole") && !hasKey(ctx, "iam:PassedToService") {
+		ctx["iam:PassedToService"] = []string{svc}
+	}
 	in := &eval.Input{Request: eval.Request{Principal: principal, Action: action, Resource: resource, Context: ctx}}
 	layer := orDefault(layerOf(d), authz.LayerIdentity.String())
 	p := fix.Problem{Input: in, Layer: layer, Explicit: d.Decision == authzmsg.ExplicitDeny}
@@ -160,6 +176,48 @@ func problemFor(d *authzmsg.Denial) (fix.Problem, hidden, bool) {
 		p.DenyStatements = denyStatements(d)
 	}
 	return p, h, true
+}
+
+// namesRole reports whether resource is the ARN of a named IAM role.
+func namesRole(resource string) bool {
+	a, ok := arn.Parse(resource)
+	return ok && a.Service == "iam" && strings.HasPrefix(a.Resource, "role/") && !strings.HasSuffix(a.Resource, "/")
+}
+
+// passedRolePlaceholder is the placeholder of the role an iam:PassRole
+// passes when the message does not name it: <role-name>, or
+// <passed-role-name> when <role-name> already stands for the principal
+// (a role whose name the message cut short, or a principal of unknown
+// kind, whose renderings name the role by <role-name>).
+func passedRolePlaceholder(principal string) string {
+	if principal == standInPrincipal || strings.Contains(principal, "<role-name>") {
+		return "<passed-role-name>"
+	}
+	return "<role-name>"
+}
+
+// passedToServiceOf is the iam:PassedToService that the failing call
+// implies when its operation is known: an AWS Backup job or selection
+// passes its role to AWS Backup; an EC2 instance profile's role is passed
+// to EC2. "" otherwise.
+func passedToServiceOf(d *authzmsg.Denial) string {
+	switch d.Operation {
+	case "StartBackupJob", "StartRestoreJob", "StartCopyJob", "CreateBackupSelection", "CreateRestoreTestingSelection":
+		return "backup.amazonaws.com"
+	case "RunInstances", "AssociateIamInstanceProfile", "ReplaceIamInstanceProfileAssociation", "RequestSpotInstances":
+		return "ec2.amazonaws.com"
+	}
+	return ""
+}
+
+// hasKey reports whether ctx has key, in any case.
+func hasKey(ctx map[string][]string, key string) bool {
+	for k := range ctx {
+		if strings.EqualFold(k, key) {
+			return true
+		}
+	}
+	return false
 }
 
 // PlaceholderAction stands for the action of an SCP's or RCP's explicit

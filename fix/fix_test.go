@@ -517,11 +517,20 @@ func TestPassedToServiceUnknown(t *testing.T) {
 	if got := ids(fixes); !equalStrings(got, []string{"identity-inline-allow", "passrole-any-role"}) {
 		t.Fatalf("fixes = %v", got)
 	}
-	if len(fixes[0].Statement.Conditions) != 0 || !hasNote(fixes[0].Notes, "passed-to-service-unknown") || hasNote(fixes[0].Notes, "managed-restores-policy-allows-passrole") {
+	// Never no condition (any service): a placeholder service, which the
+	// verification's request carries, and a command marked not runnable.
+	cs := fixes[0].Statement.Conditions
+	if len(cs) != 1 || cs[0].Key != "iam:PassedToService" || !equalStrings(cs[0].Values, []string{PassedToServicePlaceholder}) ||
+		!hasNote(fixes[0].Notes, "passed-to-service-unknown") || hasNote(fixes[0].Notes, "managed-restores-policy-allows-passrole") {
 		t.Errorf("fix: %s notes %v", statementJSON(fixes[0].Statement), fixes[0].Notes)
 	}
-	if fixes[0].Target.Kind != TargetUserInline || !strings.HasPrefix(fixes[0].Render.CLI[0], "aws iam put-user-policy --user-name alice ") {
-		t.Errorf("target %+v CLI %q", fixes[0].Target, fixes[0].Render.CLI)
+	if !fixes[0].Verified {
+		t.Errorf("not verified: %+v", fixes[0])
+	}
+	cli := fixes[0].Render.CLI
+	if fixes[0].Target.Kind != TargetUserInline || len(cli) != 2 || !strings.HasPrefix(cli[0], "# ") || !strings.Contains(cli[0], "<service>") ||
+		!strings.HasPrefix(cli[1], "aws iam put-user-policy --user-name alice ") || !equalStrings(fixes[0].Render.Placeholders, []string{"<service>"}) {
+		t.Errorf("target %+v CLI %q placeholders %q", fixes[0].Target, cli, fixes[0].Render.Placeholders)
 	}
 }
 

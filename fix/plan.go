@@ -58,6 +58,7 @@ func planFor(p Problem, in *eval.Input, opt Options) Plan {
 	}
 	s := &synth{ri: ri, opt: opt, denies: p.DenyStatements}
 	s.passedTo, s.passedToInferred = ri.passedToService()
+	s.passedToUnknown = s.passedTo == "" && strings.EqualFold(ri.action, "iam:PassRole")
 
 	cur := &working{in: cloneInput(in), requestOnly: !hasPolicies(in)}
 	var inferred bool
@@ -225,8 +226,11 @@ func (s *synth) inferContext(w *working) (notes []Note, changed bool) {
 	if s.passedToInferred {
 		setContext(w.in, "iam:PassedToService", s.passedTo)
 		notes, changed = append(notes, note("passed-to-service-inferred", s.passedTo)), true
-	} else if s.ri.passRole() && s.passedTo == "" {
-		notes = append(notes, note("passed-to-service-unknown"))
+	} else if s.passedToUnknown {
+		// The fixes' condition names a placeholder service: the request is
+		// verified with it, as the engine reads the condition.
+		setContext(w.in, "iam:PassedToService", PassedToServicePlaceholder)
+		notes, changed = append(notes, note("passed-to-service-unknown", PassedToServicePlaceholder)), true
 	}
 	if s.ri.roleARN != "" && s.ri.roleARN != s.ri.p.RoleARN && s.ri.p.Kind == authz.PrincipalSession {
 		if !hasContextKey(w.in, "aws:PrincipalArn") {

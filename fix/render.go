@@ -399,6 +399,14 @@ func markPlaceholders(f *Fix, ri *reqInfo) {
 // the principal's may not find it (a Lambda function, which may be
 // another account's).
 func finderFor(p string, t Target, ri *reqInfo) any {
+	if strings.EqualFold(ri.action, "iam:PassRole") {
+		switch {
+		case p == "<service>":
+			return i18n.M("fixcli.find.passed-to-service")
+		case ri.passRole() && p == ri.resourceName():
+			return i18n.M("fixcli.find.passed-role")
+		}
+	}
 	if ri.kindUnknown() && (p == "<role-name>" || p == "<user-name>") {
 		return i18n.M("fixcli.find.principal-name", principalFinder)
 	}

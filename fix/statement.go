@@ -88,6 +88,9 @@ func (s *synth) intent() []policy.Condition {
 	case strings.EqualFold(s.ri.action, "iam:PassRole"):
 		if s.passedTo != "" {
 			cs = append(cs, cond("StringEquals", "iam:PassedToService", s.passedTo))
+		} else if s.passedToUnknown {
+			// Never no condition, which would let the role go to any service.
+			cs = append(cs, cond("StringEquals", "iam:PassedToService", PassedToServicePlaceholder))
 		}
 	case s.ri.service == "kms":
 		if v, ok := s.ri.ctxValue("kms:ViaService"); ok {
@@ -99,6 +102,11 @@ func (s *synth) intent() []policy.Condition {
 	}
 	return cs
 }
+
+// PassedToServicePlaceholder is the iam:PassedToService an iam:PassRole
+// fix names when the request does not say which service the role is
+// passed to: a command holding it is not runnable as it is.
+const PassedToServicePlaceholder = "<service>.amazonaws.com"
 
 // principal returns the Principal element naming the requester: the
 // role (never the session) for an assumed role, the service for a

@@ -17,6 +17,9 @@ type synth struct {
 	// request's, or inferred (passedToInferred).
 	passedTo         string
 	passedToInferred bool
+	// passedToUnknown is set for an iam:PassRole request whose service is
+	// not known: the fixes name PassedToServicePlaceholder.
+	passedToUnknown bool
 	// denies are the matched Deny statements of Problem.DenyStatements.
 	denies []*policy.Statement
 }

@@ -183,10 +183,10 @@ func registerFix(register func(map[string]tr)) {
 			JA: "リクエストに iam:PassedToService が含まれていません。AWS Backup の復元セッションはインスタンスのロールを EC2 に渡すため、修正では %s を指定し、リクエストコンテキストにその値を入れて検証しています。",
 			KO: "요청에 iam:PassedToService가 없습니다. AWS Backup 복원 세션은 인스턴스의 역할을 EC2에 전달하므로, 수정에서는 %s을(를) 지정하고 요청 컨텍스트에 그 값을 넣어 검증합니다.",
 		},
-		"fixnote.passed-to-service-unknown": {
-			EN: "The request does not say which service the role is passed to: add an iam:PassedToService condition naming it to the fix.",
-			JA: "リクエストからは、ロールがどのサービスに渡されるかがわかりません: そのサービスを指定する iam:PassedToService 条件を修正に追加してください。",
-			KO: "요청에는 역할이 어느 서비스에 전달되는지 나와 있지 않습니다: 해당 서비스를 지정하는 iam:PassedToService 조건을 수정에 추가하세요.",
+		"fixnote.passed-to-service-unknown": { // placeholder service principal
+			EN: "The request does not say which service the role is passed to: the fix's iam:PassedToService condition names %s; replace it with that service's principal (backup.amazonaws.com for AWS Backup, ec2.amazonaws.com for an EC2 instance profile) before applying it. The fix is verified with that value in the request context.",
+			JA: "リクエストからは、ロールがどのサービスに渡されるかがわかりません: 修正の iam:PassedToService 条件は %s を指定しています。適用する前に、そのサービスのプリンシパル (AWS Backup なら backup.amazonaws.com、EC2 インスタンスプロファイルなら ec2.amazonaws.com) に置き換えてください。修正はリクエストコンテキストにその値を入れて検証しています。",
+			KO: "요청에는 역할이 어느 서비스에 전달되는지 나와 있지 않습니다: 수정의 iam:PassedToService 조건은 %s을(를) 지정합니다. 적용하기 전에 해당 서비스의 보안 주체(AWS Backup이면 backup.amazonaws.com, EC2 인스턴스 프로필이면 ec2.amazonaws.com)로 바꾸세요. 수정은 요청 컨텍스트에 그 값을 넣어 검증합니다.",
 		},
 		"fixnote.deny-statement-known": { // Sid or "(without Sid)", @fix.noun.*
 			EN: "The decoded message names the Deny statement %s but not the %s that holds it: find it there and put the statement shown in its place (keep the policy's other statements).",

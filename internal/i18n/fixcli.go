@@ -186,6 +186,16 @@ func registerFixcli(register func(map[string]tr)) {
 			JA: "拒否されたプリンシパルの認証情報で %s (assumed-role/NAME/SESSION ならロール NAME、user/NAME ならユーザー NAME)",
 			KO: "거부된 보안 주체의 자격 증명으로 %s (assumed-role/NAME/SESSION이면 역할 NAME, user/NAME이면 사용자 NAME)",
 		},
+		"fixcli.find.passed-role": {
+			EN: "the role the failing call passes: its RoleArn or IamRoleArn parameter (the requestParameters of the call's event in CloudTrail), or the role chosen in the console",
+			JA: "失敗した呼び出しが渡すロール: その RoleArn または IamRoleArn パラメータ (CloudTrail にあるその呼び出しのイベントの requestParameters)、またはコンソールで選んだロール",
+			KO: "실패한 호출이 전달하는 역할: 그 RoleArn 또는 IamRoleArn 파라미터(CloudTrail에 있는 그 호출 이벤트의 requestParameters), 또는 콘솔에서 선택한 역할",
+		},
+		"fixcli.find.passed-to-service": {
+			EN: "the service the role is passed to, as in its service principal: backup for an AWS Backup job, ec2 for an EC2 instance profile (the eventSource of the failing call's event in CloudTrail names the service called)",
+			JA: "ロールを渡す先のサービス (サービスプリンシパルの形): AWS Backup のジョブなら backup、EC2 インスタンスプロファイルなら ec2 (CloudTrail にある失敗した呼び出しのイベントの eventSource が呼び出したサービスを示します)",
+			KO: "역할을 전달받는 서비스(서비스 보안 주체의 형태): AWS Backup 작업이면 backup, EC2 인스턴스 프로필이면 ec2(CloudTrail에 있는 실패한 호출 이벤트의 eventSource가 호출한 서비스를 나타냅니다)",
+		},
 		"fixcli.find.principal-arn": { // command
 			EN: "%s, run with the denied principal's credentials (for a session, arn:aws:sts::ACCOUNT:assumed-role/NAME/SESSION, name its role: arn:aws:iam::ACCOUNT:role/NAME)",
 			JA: "拒否されたプリンシパルの認証情報で %s (セッション arn:aws:sts::ACCOUNT:assumed-role/NAME/SESSION の場合はそのロール arn:aws:iam::ACCOUNT:role/NAME を指定)",
