@@ -19,6 +19,10 @@ type reqInfo struct {
 	ctx        authz.Context
 	// roleARN is the role behind the principal, with its path when known.
 	roleARN string
+	// vaultARN is the backup vault whose access policy is the request's
+	// resource policy (the input's resource document names it), when the
+	// resource is a recovery point: its vault is not in its ARN.
+	vaultARN string
 }
 
 // newReqInfo parses the input's request. The context keys the request
@@ -44,6 +48,9 @@ func newReqInfo(in *eval.Input, opt Options, prepared *eval.Prepared) (*reqInfo,
 	r := pr.Request
 	ri := &reqInfo{p: r.Principal, action: r.Action, service: r.Service(), resource: r.Resource, ctx: r.Context}
 	ri.actionName = r.Action[strings.IndexByte(r.Action, ':')+1:]
+	if in.Resource != nil && strings.HasPrefix(in.Resource.Name, "arn:") && strings.Contains(in.Resource.Name, ":backup:") && strings.Contains(in.Resource.Name, ":backup-vault:") {
+		ri.vaultARN = in.Resource.Name
+	}
 	if r.Resource != "*" {
 		ri.res, _ = arn.Fields(r.Resource)
 	}

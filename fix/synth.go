@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/deniedhq/denied/authz"
+	"github.com/deniedhq/denied/internal/arn"
 	"github.com/deniedhq/denied/policy"
 )
 
@@ -264,6 +265,8 @@ func (ri *reqInfo) resourceKind() resourceKind {
 	}
 	svc, part := ri.res[2], ri.res[5]
 	switch {
+	case ri.vaultARN != "" && strings.HasPrefix(ri.action, "backup:"):
+		return rkVault // a recovery point named by its resource's ARN (arn:aws:ec2:...:snapshot/...): its vault's access policy
 	case svc == "kms" && (strings.HasPrefix(part, "key/") || strings.HasPrefix(part, "alias/")):
 		return rkKey // an alias has no policy of its own: its key's policy decides
 	case svc == "iam" && strings.HasPrefix(part, "role/") && strings.HasPrefix(strings.ToLower(ri.action), "sts:"):
@@ -322,7 +325,14 @@ func (s *synth) resourceTarget() Target {
 	case rkVault:
 		vault, ok := strings.CutPrefix(ri.res[5], "backup-vault:")
 		if !ok {
-			return Target{Kind: TargetVaultPolicy, Region: ri.res[3]} // a recovery point: its vault is not in the ARN
+			// A recovery point: its vault is not in the ARN, but the
+			// resource policy evaluated may name it.
+			if f, n := arn.Fields(ri.vaultARN); n == 6 {
+				if name, ok := strings.CutPrefix(f[5], "backup-vault:"); ok && name != "" {
+					return Target{Kind: TargetVaultPolicy, Name: name, ARN: ri.vaultARN, Region: f[3]}
+				}
+			}
+			return Target{Kind: TargetVaultPolicy, Region: ri.res[3]}
 		}
 		return Target{Kind: TargetVaultPolicy, Name: vault, ARN: ri.resource, Region: ri.res[3]}
 	case rkBucket:

@@ -1184,7 +1184,7 @@ func (c checker) resourcePolicy(res *Result, cs *eval.Input, fo *fix.Options, sn
 		return true, c.unknownPlan(arn.LastField(res.Resource), region)
 	case strings.HasPrefix(res.Action, "backup:"):
 		ref, flag := c.vaultOf(res.Resource)
-		if ref == "" && isRecoveryPointARN(res.Resource) {
+		if ref == "" && isRecoveryPointARN(res.Action, res.Resource) {
 			// A recovery point no flag gave (explain's and jobs'
 			// requests): its vault's access policy is the resource
 			// policy, so one the snapshot lacks leaves it unknown.
@@ -1222,12 +1222,46 @@ func (c checker) resourcePolicy(res *Result, cs *eval.Input, fo *fix.Options, sn
 	return false, Cause{}
 }
 
-// isRecoveryPointARN reports whether resource is the ARN of one AWS
-// Backup recovery point (arn:aws:backup:REGION:ACCOUNT:recovery-point:ID),
-// not a pattern (recovery-point:* of those a backup job creates).
-func isRecoveryPointARN(resource string) bool {
+// isRecoveryPointARN reports whether a request of action (backup:*) on
+// resource is on one AWS Backup recovery point named by its ARN, not a
+// pattern (recovery-point:* of those a backup job creates): a recovery
+// point AWS Backup stores itself
+// (arn:aws:backup:REGION:ACCOUNT:recovery-point:ID), or, for the
+// actions that act on a recovery point (StartRestoreJob, StartCopyJob,
+// ...), the ARN of the resource AWS Backup keeps it as, which is its
+// recovery point ARN (RecoveryPointArn of ListRecoveryPointsByBackupVault,
+// StartRestoreJob and StartCopyJob): an EBS snapshot
+// (arn:aws:ec2:REGION::snapshot/snap-...), an EC2 image
+// (arn:aws:ec2:REGION::image/ami-...), an RDS or Aurora snapshot
+// (arn:aws:rds:REGION:ACCOUNT:snapshot:awsbackup:job-...,
+// cluster-snapshot:awsbackup:job-...), ... An ec2: or rds: action on the
+// same ARN is a request on that resource, not on a recovery point.
+func isRecoveryPointARN(action, resource string) bool {
 	f, n := arn.Fields(resource)
-	return n == 6 && f[2] == "backup" && strings.HasPrefix(f[5], "recovery-point:") && !strings.ContainsAny(resource, "*?")
+	if n != 6 || strings.ContainsAny(resource, "*?") {
+		return false
+	}
+	if f[2] == "backup" {
+		return strings.HasPrefix(f[5], "recovery-point:")
+	}
+	return recoveryPointActions[action]
+}
+
+// recoveryPointActions are the AWS Backup actions whose resource is a
+// recovery point (Service Authorization Reference, AWS Backup: resource
+// type recoveryPoint), whatever the ARN it is named by.
+var recoveryPointActions = map[string]bool{
+	"backup:StartRestoreJob":                     true,
+	"backup:StartCopyJob":                        true,
+	"backup:CopyFromBackupVault":                 true,
+	"backup:DeleteRecoveryPoint":                 true,
+	"backup:DescribeRecoveryPoint":               true,
+	"backup:GetRecoveryPointRestoreMetadata":     true,
+	"backup:UpdateRecoveryPointLifecycle":        true,
+	"backup:DisassociateRecoveryPoint":           true,
+	"backup:DisassociateRecoveryPointFromParent": true,
+	"backup:GetRecoveryPointIndexDetails":        true,
+	"backup:UpdateRecoveryPointIndexSettings":    true,
 }
 
 // recoveryPointIn returns the recovery point of snap with this ARN, or

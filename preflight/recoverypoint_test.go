@@ -30,6 +30,9 @@ func TestEvaluateRequestRecoveryPoint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A recovery point of EBS is named by its snapshot's ARN.
+	const ebs = "arn:aws:ec2:eu-west-1::snapshot/snap-0123456789abcdef0"
+	snap.RecoveryPoints = append(snap.RecoveryPoints, account.RecoveryPoint{ARN: ebs, ResourceType: "EBS", VaultName: "Locked"})
 	unreadable.RecoveryPoints = nil
 	unreadable.Unreadable = []account.Unreadable{{Service: "backup", Call: "ListRecoveryPointsByBackupVault", Region: "eu-west-1", Error: "AccessDeniedException"}}
 	const rp = "arn:aws:backup:eu-west-1:111122223333:recovery-point:"
@@ -47,6 +50,12 @@ func TestEvaluateRequestRecoveryPoint(t *testing.T) {
 		{"of another Region", snap, "backup:StartRestoreJob", "arn:aws:backup:eu-west-2:111122223333:recovery-point:rp-open", string(CauseUnknownRecoveryPoint)},
 		{"recovery points unreadable", unreadable, "backup:StartRestoreJob", rp + "rp-open", string(CauseUnreadable)},
 		{"a pattern", snap, "backup:TagResource", rp + "*", Allowed},
+		{"EBS snapshot in a vault denying it", snap, "backup:StartRestoreJob", ebs, ExplicitDeny},
+		{"EBS snapshot not in the snapshot", snap, "backup:StartRestoreJob", "arn:aws:ec2:eu-west-1::snapshot/snap-0fedcba9876543210", string(CauseUnknownRecoveryPoint)},
+		{"RDS snapshot not in the snapshot", snap, "backup:StartCopyJob", "arn:aws:rds:eu-west-1:111122223333:snapshot:awsbackup:job-0123", string(CauseUnknownRecoveryPoint)},
+		{"EBS snapshot, recovery points unreadable", unreadable, "backup:CopyFromBackupVault", ebs, string(CauseUnreadable)},
+		{"an EC2 action on an EBS snapshot", snap, "ec2:DeleteSnapshot", "arn:aws:ec2:eu-west-1::snapshot/snap-0fedcba9876543210", Allowed},
+		{"tagging an EBS snapshot", snap, "backup:ListTags", "arn:aws:ec2:eu-west-1::snapshot/snap-0fedcba9876543210", Allowed},
 	} {
 		r := EvaluateRequest(tt.snap, "arn:aws:iam::111122223333:user/operator", tt.action, tt.resource, nil, nil)
 		got := r.Verdict
