@@ -97,10 +97,14 @@ func (r Renderings) bodyIn(lang i18n.Lang, body string) string {
 func render(f *Fix, ri *reqInfo) {
 	texts(f)
 	if f.Target.Kind == TargetRestoreJob || f.Target.Kind == TargetRequest {
+		if markGarbled(f, ri) {
+			markPlaceholders(f, ri)
+		}
 		return
 	}
 	f.Render.PolicyKind = kindName(f.Target)
 	defer markPlaceholders(f, ri)
+	defer markGarbled(f, ri) // before the placeholders are marked: it puts some in
 	defer otherAccount(f, ri)
 	if f.Target.Kind == TargetIdentityPolicy && f.Target.Name == UnknownPrincipalName && f.Complete && f.Document != nil {
 		renderPrincipalUnknown(f, ri)
@@ -491,10 +495,14 @@ func findCommand(p string, t Target, ri *reqInfo) string {
 	}
 	// The principal's name, or its placeholder when the message cut it short.
 	own := ri.p.Name
-	if elided(own) {
+	if elided(own) || garbled(own) {
 		own = "<" + who + "-name>"
 	}
-	name := shellWord(orUnknown(t.Name, own))
+	tname := t.Name
+	if garbled(tname) {
+		tname = ""
+	}
+	name := shellWord(orUnknown(tname, own))
 	if t.Kind != TargetRoleInline && t.Kind != TargetUserInline && t.Kind != TargetIdentityPolicy {
 		name = shellWord(own)
 	}
@@ -535,10 +543,12 @@ func findCommand(p string, t Target, ri *reqInfo) string {
 		}
 		return "aws iam list-" + who + "-policies " + flag + " " + name
 	case "<key-id>":
-		if t.Kind == TargetKeyPolicy && strings.Contains(t.ARN, ":alias/") {
+		if t.Kind == TargetKeyPolicy && strings.Contains(t.ARN, ":alias/") && !garbled(t.ARN) {
 			return "aws kms describe-key --key-id " + shellWord(t.ARN) + " --query KeyMetadata.Arn --output text"
 		}
 		return "aws kms list-aliases --query 'Aliases[].[AliasName,TargetKeyId]' --output text"
+	case "<bucket-name>":
+		return "aws s3api list-buckets --query 'Buckets[].Name' --output text"
 	case "<backup-vault-name>":
 		return "aws backup list-backup-vaults --query 'BackupVaultList[].BackupVaultName' --output text"
 	case "<function-name>":
@@ -552,7 +562,7 @@ func findCommand(p string, t Target, ri *reqInfo) string {
 	case "<user-name>", "<iam-user-name>":
 		return "aws iam list-users --query 'Users[].[UserName,Arn]' --output text"
 	case "<service-principal>":
-		if ri.p.Name == "" || elided(ri.p.Name) {
+		if ri.p.Name == "" || elided(ri.p.Name) || garbled(ri.p.Name) {
 			return ""
 		}
 		return "aws iam get-role --role-name " + shellWord(ri.p.Name) + " --query Role.Arn --output text"

@@ -98,6 +98,16 @@ func registerFix(register func(map[string]tr)) {
 		},
 
 		// Notes: "fixnote." + Note.ID.
+		"fixnote.garbled-name": { // the garbled names as Go strings, the placeholders
+			EN: "Garbled in the message (invalid UTF-8 or control characters): %s. That is not the real name: the commands name %s in its place and are not runnable until it is replaced by the real one, which the command given for the placeholder finds. The policy document keeps the text as the message gave it.",
+			JA: "メッセージ中で文字化けしています (不正な UTF-8 または制御文字): %s。これは実際の名前ではありません: コマンドでは代わりに %s としており、実際の名前に置き換えるまで実行できません (実際の名前はプレースホルダーに示したコマンドで確認できます)。ポリシードキュメントにはメッセージのままのテキストを残しています。",
+			KO: "메시지에서 깨진 이름입니다(잘못된 UTF-8 또는 제어 문자): %s. 실제 이름이 아니므로 명령에서는 그 자리에 %s을(를) 썼으며, 실제 이름으로 바꾸기 전에는 실행할 수 없습니다(실제 이름은 자리 표시자에 제시한 명령으로 확인할 수 있습니다). 정책 문서에는 메시지에 있던 텍스트를 그대로 두었습니다.",
+		},
+		"fixnote.garbled-name-text": { // the garbled names as Go strings
+			EN: "Garbled in the message (invalid UTF-8 or control characters): %s. That is not the real name: the policy and the text above keep it as the message gave it; replace it by the real one before using them.",
+			JA: "メッセージ中で文字化けしています (不正な UTF-8 または制御文字): %s。これは実際の名前ではありません: 上のポリシーとテキストはメッセージのままにしています。使う前に実際の名前に置き換えてください。",
+			KO: "메시지에서 깨진 이름입니다(잘못된 UTF-8 또는 제어 문자): %s. 실제 이름이 아닙니다: 위의 정책과 텍스트는 메시지에 있던 그대로 두었으니, 사용하기 전에 실제 이름으로 바꾸세요.",
+		},
 		"fixnote.federated-user": {
 			EN: "A federated user has the permissions of the IAM user that called GetFederationToken, within the session policy: put this inline policy on that IAM user.",
 			JA: "フェデレーティッドユーザーは、GetFederationToken を呼び出した IAM ユーザーのアクセス許可を、セッションポリシーの範囲内で持ちます: このインラインポリシーはその IAM ユーザーに追加してください。",
