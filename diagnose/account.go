@@ -6,6 +6,7 @@ import (
 
 	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/authzmsg"
+	"github.com/deniedhq/denied/fix"
 	"github.com/deniedhq/denied/preflight"
 )
 
@@ -60,12 +61,21 @@ func RequestOf(d *authzmsg.Denial) (Request, bool) {
 // its plan is labelled as verified against the policies the snapshot
 // holds while that one may still deny (fix.Plan.Unheld, as check labels
 // it) and replaces the findings' as any other (preflight.EvaluateRequest).
+// So does the verified plan of a could-not-check resourcePolicyMayAllow
+// (the identity-based policy, boundary or session policy edited, as check
+// shows it); the fixes verified against the message alone that edit
+// another layer (the bucket policy the message blames) stay, after it, as
+// findings[0]'s first alternatives.
 // The fixes
 // verified against the account's real policies replace, in findings[0],
 // the ones verified against the request alone; when an unreadable call
 // may have left some of those policies out (account.Incomplete), the
-// result has no plan and the findings keep theirs. now is the clock (nil:
-// time.Now).
+// result has no plan and the findings keep theirs.
+//
+// A request the snapshot's policies allow makes the findings that blame
+// a policy (all but decoding and service traps) Claimed: their cause is
+// what the message says, which the snapshot does not bear out. now is the
+// clock (nil: time.Now).
 func Reevaluate(snap *account.Snapshot, d *authzmsg.Denial, findings []Finding, now func() time.Time) *preflight.Result {
 	req, ok := RequestOf(d)
 	if snap == nil || !ok {
@@ -73,7 +83,34 @@ func Reevaluate(snap *account.Snapshot, d *authzmsg.Denial, findings []Finding, 
 	}
 	r := preflight.EvaluateRequest(snap, req.Principal, req.Action, req.Resource, req.Context, now)
 	if r.Plan != nil && len(findings) > 0 && findings[0].Plan != nil {
+		if r.Verdict == preflight.CouldNotCheck {
+			findings[0].Alternatives = append(otherLayers(findings[0].Plan.Fixes, r.Plan.Fixes), findings[0].Alternatives...)
+		}
 		findings[0].Plan = r.Plan
 	}
+	if r.Verdict == preflight.Allowed && r.Cause == nil && r.Error == "" && r.Skip == "" {
+		for i := range findings {
+			if f := &findings[i]; f.Layer != "decode" && f.Layer != "service" {
+				f.Claimed = true
+			}
+		}
+	}
 	return &r
+}
+
+// otherLayers returns the fixes of msg (verified against the message
+// alone) that edit a layer none of snap's (verified against the
+// snapshot) edits.
+func otherLayers(msg, snap []fix.Fix) []fix.Fix {
+	layers := map[string]bool{}
+	for _, f := range snap {
+		layers[f.Layer] = true
+	}
+	var out []fix.Fix
+	for _, f := range msg {
+		if !layers[f.Layer] {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -105,8 +105,11 @@ func TestReevaluate(t *testing.T) {
 // policy may allow on its own); an explicit deny, an SCP's implicit deny
 // and the caller's side refusing across accounts stand, their plan of the
 // snapshot labelled (fix.Plan.Unheld) as verified without that policy,
-// replacing the findings' (it was dropped); a could-not-check keeps the
-// findings' plans. Before,
+// replacing the findings' (it was dropped); so does the verified plan of
+// a could-not-check "may allow", as check shows it (it kept the findings'
+// plans), and a "may deny" keeps the findings' plans. A request the
+// snapshot allows makes the findings' causes claims (Finding.Claimed).
+// Before,
 // all of them were evaluated as if the resource had no policy: "allowed"
 // or "implicit deny in the identity-based policy", with a plan "verified"
 // against the snapshot, and across accounts an "implicit deny in the
@@ -162,14 +165,21 @@ func TestReevaluateUnheldResourcePolicy(t *testing.T) {
 		if cause.Kind != tt.cause || cause.Subject != tt.subject || cause.Policy != tt.policy {
 			t.Errorf("%s: cause %+v, want %q of %s %s", name, cause, tt.cause, tt.policy, tt.subject)
 		}
+		mayDeny := tt.cause == "resourcePolicyMayDeny"
 		switch {
 		case !tt.unheld:
-		case r.Verdict == preflight.CouldNotCheck && (r.Plan != nil || findings[0].Plan != before):
+		case mayDeny && (r.Plan != nil || findings[0].Plan != before):
 			t.Errorf("%s: a plan verified without the %s replaced the finding's", name, tt.policy)
-		case r.Verdict != preflight.CouldNotCheck && (r.Plan == nil || r.Plan.Unheld == nil || findings[0].Plan != r.Plan):
-			t.Errorf("%s: a denial that stands: plan %+v, finding's %p (snapshot's %p), want the snapshot's labelled with the policy no snapshot holds", name, r.Plan, findings[0].Plan, r.Plan)
-		case r.Verdict != preflight.CouldNotCheck && r.Plan.Unheld.Resource != r.Resource && !strings.HasPrefix(r.Resource, r.Plan.Unheld.Resource+"/"):
+		case !mayDeny && (r.Plan == nil || r.Plan.Unheld == nil || findings[0].Plan != r.Plan):
+			t.Errorf("%s: a denial that stands or may be allowed: plan %+v, finding's %p (snapshot's %p), want the snapshot's labelled with the policy no snapshot holds", name, r.Plan, findings[0].Plan, r.Plan)
+		case !mayDeny && r.Plan.Unheld.Resource != r.Resource && !strings.HasPrefix(r.Resource, r.Plan.Unheld.Resource+"/"):
 			t.Errorf("%s: plan labelled with %+v", name, r.Plan.Unheld)
+		}
+		// Only a request the snapshot allows makes the cause a claim.
+		for _, f := range findings {
+			if f.Claimed != (tt.verdict == preflight.Allowed) {
+				t.Errorf("%s: %s claimed %v", name, f.Rule, f.Claimed)
+			}
 		}
 	}
 }

@@ -43,6 +43,10 @@ type Finding struct {
 	// (non-IAM ones, and broad ones labelled with their risk).
 	Plan         *fix.Plan `json:"plan,omitempty"`
 	Alternatives []fix.Fix `json:"alternatives,omitempty"`
+	// Claimed says the cause is the message's claim, not a fact: the
+	// request re-evaluated against an account snapshot is allowed
+	// (Reevaluate), so the reports say it as what the message says.
+	Claimed bool `json:"claimed,omitempty"`
 }
 
 // Options tune diagnosis.

@@ -770,7 +770,7 @@ func Check(snap *account.Snapshot, op backupops.Operation, p Params) Report {
 			}
 			res.PrincipalARN = p.Caller
 			c.evaluate(&res, p.Caller, p.Caller, "")
-			unheldPolicy(&res, snap.AccountID, true)
+			unheldPolicy(&res, snap.AccountID)
 		case r.Principal == backupops.JobRole:
 			if p.RoleARN == "" {
 				res.couldNotCheck(missingCause("RoleARN"))
@@ -782,7 +782,7 @@ func Check(snap *account.Snapshot, op backupops.Operation, p Params) Report {
 				break
 			}
 			c.evaluate(&res, sessionARN(p.Partition, p.Account, role.Name), role.ARN, role.ARN)
-			unheldPolicy(&res, snap.AccountID, true)
+			unheldPolicy(&res, snap.AccountID)
 		default:
 			c.serviceLinked(&res, id)
 		}

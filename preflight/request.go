@@ -25,7 +25,9 @@ import (
 // stand, with their fix plan labelled (fix.Plan.Unheld) as verified
 // against the policies the snapshot holds while that policy may still
 // deny, as check labels it (explain --snapshot and jobs --snapshot show
-// that plan instead of the one verified against the request alone).
+// that plan instead of the one verified against the request alone); so
+// does the verified plan of a could-not-check resourcePolicyMayAllow, as
+// in check.
 func EvaluateRequest(snap *account.Snapshot, principal, action, resource string, ctx map[string]string, now func() time.Time) Result {
 	res := Result{Principal: "caller", PrincipalARN: principal, Action: action, Resource: resource, Context: ctx}
 	if resource == "" {
@@ -39,7 +41,7 @@ func EvaluateRequest(snap *account.Snapshot, principal, action, resource string,
 	}
 	c := checker{snap: snap, p: Params{Now: now}, unheld: true}
 	c.evaluate(&res, principal, policyPrincipal, roleARN)
-	unheldPolicy(&res, snap.AccountID, false)
+	unheldPolicy(&res, snap.AccountID)
 	return res
 }
 
@@ -60,14 +62,13 @@ func EvaluateRequest(snap *account.Snapshot, principal, action, resource string,
 // The fix plan of a denial that stands is kept, labelled
 // (fix.Plan.Unheld) as verified against the policies the snapshot holds
 // while the policy it lacks may still deny: it edits the layer that
-// denied, which that policy cannot lift. mayAllowPlan (Check) also keeps
-// that of a could-not-check resourcePolicyMayAllow when it is verified
-// (it lets the request through with that policy absent, edits the
-// identity-based policy, boundary or session policy that refused it),
-// labelled the same way; without it (EvaluateRequest) that plan is
-// dropped, and explain's findings keep theirs, verified against the
-// request alone, as for every request that could not be checked.
-func unheldPolicy(res *Result, snapAccount string, mayAllowPlan bool) {
+// denied, which that policy cannot lift. That of a could-not-check
+// resourcePolicyMayAllow is kept when it is verified (it lets the request
+// through with that policy absent, edits the identity-based policy,
+// boundary or session policy that refused it), labelled the same way, for
+// Check and EvaluateRequest alike (explain and jobs showed, before, only
+// the fix verified against the message alone).
+func unheldPolicy(res *Result, snapAccount string) {
 	kind, holder, ok := account.UnheldPolicy(res.Resource)
 	if !ok || strings.ContainsAny(holder, "*?") {
 		// A pattern (file-system/* of a file system the job creates)
@@ -111,7 +112,7 @@ func unheldPolicy(res *Result, snapAccount string, mayAllowPlan bool) {
 		// The resource policy may allow the request already; if it does
 		// not, a verified plan of the layer that refused lets it through
 		// unless that policy denies.
-		if mayAllowPlan && plan != nil && plan.Verified {
+		if plan != nil && plan.Verified {
 			keep()
 		}
 		return

@@ -139,13 +139,13 @@ func TestCheckUnheldKeepsPlan(t *testing.T) {
 	}
 }
 
-// TestUnheldPolicyPlans: unheldPolicy keeps, for Check, the plan of a
-// denial that stands, labelled as verified or, when it does not let the
-// request through, as only evaluated against the policies the snapshot
-// holds; a resourcePolicyMayAllow keeps a verified plan only, and for
-// EvaluateRequest (explain, jobs) none: there only a denial that stands
-// keeps its plan, labelled the same way (before, EvaluateRequest kept
-// none).
+// TestUnheldPolicyPlans: unheldPolicy keeps, for Check and
+// EvaluateRequest (explain, jobs) alike, the plan of a denial that
+// stands, labelled as verified or, when it does not let the request
+// through, as only evaluated against the policies the snapshot holds; a
+// resourcePolicyMayAllow keeps a verified plan only, labelled the same
+// way (before, EvaluateRequest kept none for it: explain and jobs showed
+// only the fix verified against the message alone).
 func TestUnheldPolicyPlans(t *testing.T) {
 	const obj, principal = "arn:aws:s3:::b/k", "arn:aws:iam::111122223333:role/R"
 	plan := func(verified bool) *fix.Plan {
@@ -154,25 +154,19 @@ func TestUnheldPolicyPlans(t *testing.T) {
 	for _, tt := range []struct {
 		name     string
 		verdict  string
+		layer    string
 		verified bool
-		keep     bool
 		want     string // in the label; "" for no plan
 	}{
-		{"explicit deny", ExplicitDeny, true, true, "Fix plan verified against the policies the snapshot holds; the bucket policy of arn:aws:s3:::b is not held"},
-		{"explicit deny, plan not verified", ExplicitDeny, false, true, "Fix plan evaluated against the policies the snapshot holds (they still refuse"},
-		{"may allow", ImplicitDeny, true, true, "Fix plan verified"},
-		{"may allow, plan not verified", ImplicitDeny, false, true, ""},
-		{"explain: explicit deny", ExplicitDeny, true, false, "Fix plan verified against the policies the snapshot holds; the bucket policy of arn:aws:s3:::b is not held"},
-		{"explain: explicit deny, plan not verified", ExplicitDeny, false, false, "Fix plan evaluated against the policies the snapshot holds (they still refuse"},
-		{"explain: SCP", ImplicitDeny, true, false, "Fix plan verified"},
-		{"explain: may allow", ImplicitDeny, true, false, ""},
+		{"explicit deny", ExplicitDeny, "identity", true, "Fix plan verified against the policies the snapshot holds; the bucket policy of arn:aws:s3:::b is not held"},
+		{"explicit deny, plan not verified", ExplicitDeny, "identity", false, "Fix plan evaluated against the policies the snapshot holds (they still refuse"},
+		{"SCP", ImplicitDeny, "scp", true, "Fix plan verified"},
+		{"may allow", ImplicitDeny, "identity", true, "Fix plan verified against the policies the snapshot holds; the bucket policy of arn:aws:s3:::b is not held"},
+		{"may allow, boundary", ImplicitDeny, "permissionsBoundary", true, "Fix plan verified"},
+		{"may allow, plan not verified", ImplicitDeny, "identity", false, ""},
 	} {
-		layer := "identity"
-		if tt.name == "explain: SCP" {
-			layer = "scp"
-		}
-		res := Result{PrincipalARN: principal, Action: "s3:GetObject", Resource: obj, Verdict: tt.verdict, Layer: layer, Plan: plan(tt.verified)}
-		unheldPolicy(&res, "111122223333", tt.keep)
+		res := Result{PrincipalARN: principal, Action: "s3:GetObject", Resource: obj, Verdict: tt.verdict, Layer: tt.layer, Plan: plan(tt.verified)}
+		unheldPolicy(&res, "111122223333")
 		switch {
 		case tt.want == "" && res.Plan != nil:
 			t.Errorf("%s: plan kept: %+v", tt.name, res.Plan)
@@ -181,5 +175,30 @@ func TestUnheldPolicyPlans(t *testing.T) {
 		case tt.want != "" && !strings.HasPrefix(res.Plan.Unheld.Text, tt.want):
 			t.Errorf("%s: label %q, want %q", tt.name, res.Plan.Unheld.Text, tt.want)
 		}
+	}
+}
+
+// TestEvaluateRequestMayAllowKeepsPlan: EvaluateRequest (explain --snapshot,
+// jobs --snapshot) of a request that no identity-based policy allows on an
+// S3 object whose bucket policy no snapshot holds, within one account, is
+// could-not-check (resourcePolicyMayAllow) and keeps the verified plan
+// check shows for it: the identity-based policy edited, labelled as
+// verified against the policies the snapshot holds. Before, it kept none.
+func TestEvaluateRequestMayAllowKeepsPlan(t *testing.T) {
+	snap, err := account.LoadFile("../testdata/check/unheld-s3.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := EvaluateRequest(snap, "arn:aws:iam::111122223333:role/NoS3Role", "s3:GetObject", "arn:aws:s3:::data-bucket/k", nil, nil)
+	if r.Verdict != CouldNotCheck || r.Cause == nil || r.Cause.Kind != CauseResourcePolicyMayAllow {
+		t.Fatalf("verdict %s, cause %+v, want CouldNotCheck, resourcePolicyMayAllow", r.Verdict, r.Cause)
+	}
+	switch p := r.Plan; {
+	case p == nil || len(p.Fixes) == 0:
+		t.Errorf("no plan")
+	case !p.Verified || p.Fixes[0].Layer != "identity" || p.Fixes[0].Target.Kind != fix.TargetRoleInline:
+		t.Errorf("plan %+v, want a verified edit of the role's identity-based policy", p)
+	case p.Unheld == nil || p.Unheld.Policy != account.PolicyBucket || p.Unheld.Resource != "arn:aws:s3:::data-bucket":
+		t.Errorf("plan labelled %+v, want the bucket policy of arn:aws:s3:::data-bucket", p.Unheld)
 	}
 }

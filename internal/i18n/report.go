@@ -33,6 +33,14 @@ func registerReport(register func(map[string]tr)) {
 			JA: "スナップショットのポリシーではエンジンはこのリクエストを許可します。拒否の原因はスナップショットにありません (セッションポリシー、その後に変更されたポリシー、VPC エンドポイントポリシー、または Organizations にアクセスできずに取得したスナップショット)。",
 			KO: "스냅샷의 정책으로는 엔진이 이 요청을 허용합니다. 거부한 원인은 스냅샷에 없습니다(세션 정책, 이후에 바뀐 정책, VPC 엔드포인트 정책, 또는 Organizations에 액세스하지 못하고 만든 스냅샷).",
 		},
+		// The cause of a finding whose request the snapshot's policies
+		// allow (diagnose.Finding.Claimed): the message's claim, not a
+		// fact.
+		"report.cause.claimed": { // the finding's cause
+			EN: "The message says: %s Against the snapshot, though, the engine allows the request: the policies may have changed since, or the snapshot is not of the account or the time of the denial.",
+			JA: "メッセージによれば: %sただしスナップショットに対しては、エンジンはこのリクエストを許可します。その後にポリシーが変更されたか、スナップショットが拒否の起きたアカウントまたは時点のものではない可能性があります。",
+			KO: "메시지에 따르면: %s 그러나 스냅샷 기준으로는 엔진이 이 요청을 허용합니다. 이후에 정책이 바뀌었거나, 스냅샷이 거부가 일어난 계정 또는 시점의 것이 아닐 수 있습니다.",
+		},
 		"report.snapshot.unknown-principal": {
 			EN: "The snapshot does not hold the principal %s.",
 			JA: "スナップショットにプリンシパル %s は含まれていません。",

@@ -33,6 +33,15 @@ type Explained struct {
 
 func (o Options) msg(m diagnose.Msg) string { return o.t(m.ID, m.Args...) }
 
+// cause is f's cause in o's language: as the message's claim when the
+// snapshot's policies allow the request (diagnose.Finding.Claimed).
+func (o Options) cause(f diagnose.Finding) string {
+	if f.Claimed {
+		return o.t("report.cause.claimed", o.msg(f.Cause))
+	}
+	return o.msg(f.Cause)
+}
+
 // --- JSON -------------------------------------------------------------
 
 type jsonExplain struct {
@@ -65,7 +74,7 @@ func (ex Explain) writeJSON(w io.Writer, o Options) error {
 func jsonExplained(e Explained, o Options) jsonExplain {
 	je := jsonExplain{Denial: e.Denial, Decode: e.Decode, Snapshot: e.Snapshot, Findings: []jsonFinding{}}
 	for _, f := range e.Findings {
-		jf := jsonFinding{Finding: f, TitleText: o.msg(f.Title), CauseText: o.msg(f.Cause)}
+		jf := jsonFinding{Finding: f, TitleText: o.msg(f.Title), CauseText: o.cause(f)}
 		for _, c := range f.Checks {
 			jf.ChecksText = append(jf.ChecksText, o.msg(c))
 		}
@@ -456,7 +465,7 @@ func (s style) finding(b *strings.Builder, i int, f diagnose.Finding) {
 		s.heading(b, o.msg(f.Title))
 	}
 	s.heading(b, o.t("report.cause")+" ["+f.Rule+"]")
-	s.para(b, "", o.msg(f.Cause))
+	s.para(b, "", o.cause(f))
 	b.WriteString("\n")
 	if len(f.Checks) > 0 {
 		s.heading(b, o.t("report.checks"))

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -168,7 +169,7 @@ func (v jobsView) text(w io.Writer, md bool) error {
 		if g.Authorization {
 			seen := map[string]bool{}
 			for _, e := range g.Explanations {
-				c := v.msg(e.Finding.Cause)
+				c := v.o.cause(*e.Finding)
 				if !seen[c] {
 					seen[c] = true
 					para("  ", c)
@@ -303,9 +304,21 @@ func (v jobsView) fixText(b *strings.Builder, g *jobs.Group, md bool, para, item
 			continue
 		}
 		label, unheld := unheldPlanLabel(v.o.Lang, f.Plan)
+		fixes := f.Plan.Fixes
+		if unheld && e.Snapshot != nil && e.Snapshot.Verdict == preflight.CouldNotCheck {
+			// After the snapshot's plan of a request that could not be
+			// checked, the fixes verified against the message alone
+			// that edit another layer (diagnose.Reevaluate), as explain
+			// shows them.
+			for _, a := range f.Alternatives {
+				if a.Kind == fix.LeastPrivilege && a.VerifiedAgainst == fix.AgainstRequestOnly {
+					fixes = append(slices.Clip(fixes), a)
+				}
+			}
+		}
 		var key strings.Builder
 		key.WriteString(label + "\x00")
-		for _, fx := range f.Plan.Fixes {
+		for _, fx := range fixes {
 			key.WriteString(fx.Title + "\x00" + fx.Render.PolicyJSON + "\x00")
 		}
 		if seen[key.String()] {
@@ -318,7 +331,7 @@ func (v jobsView) fixText(b *strings.Builder, g *jobs.Group, md bool, para, item
 			para("  ", label)
 			b.WriteString("\n")
 		}
-		for _, fx := range f.Plan.Fixes {
+		for _, fx := range fixes {
 			n++
 			head := v.t("report.fix", fmt.Sprint(n), v.t("kind."+KindID(fx.Kind)))
 			switch {
@@ -449,7 +462,7 @@ func (v jobsView) json(w io.Writer) error {
 		for _, e := range g.Explanations {
 			je := jobsExplainJSON{Explanation: e}
 			if e.Finding != nil {
-				f := &jsonFindingText{Finding: *e.Finding, TitleText: v.msg(e.Finding.Title), CauseText: v.msg(e.Finding.Cause)}
+				f := &jsonFindingText{Finding: *e.Finding, TitleText: v.msg(e.Finding.Title), CauseText: v.o.cause(*e.Finding)}
 				for _, c := range e.Finding.Checks {
 					f.ChecksText = append(f.ChecksText, v.msg(c))
 				}
