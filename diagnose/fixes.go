@@ -409,20 +409,28 @@ func uncut(raw, resource string) string {
 // the ARN of a function whose Region, account and name are not known:
 // arn:PARTITION:lambda:<region>:PlaceholderAccount:function:<function-name>,
 // so that the fixes name the function policy with placeholders. It
-// reports whether it did (the resource owner's account is then hidden). A
-// layer version's action (lambda:GetLayerVersion) is left as it is.
+// reports whether it did (the resource owner's account is then hidden).
+// For lambda:GetLayerVersion it is the ARN of a layer version:
+// arn:PARTITION:lambda:<region>:PlaceholderAccount:layer:<layer-name>:<version-number>;
+// another layer action is left as it is.
 func functionCutShort(raw, action, resource string) (string, bool) {
 	if resource == "*" || !cutShort(raw, resource) {
 		return resource, false
 	}
 	f, n := arn.Fields(strings.TrimSuffix(strings.TrimSuffix(resource, "..."), "…"))
 	svc, name, ok := strings.Cut(action, ":")
-	if n >= 6 || n < 3 || f[0] != "arn" || f[2] != "lambda" || !ok || !strings.EqualFold(svc, "lambda") || strings.Contains(strings.ToLower(name), "layer") {
+	layer := strings.EqualFold(name, "GetLayerVersion")
+	if n >= 6 || n < 3 || f[0] != "arn" || f[2] != "lambda" || !ok || !strings.EqualFold(svc, "lambda") || !layer && strings.Contains(strings.ToLower(name), "layer") {
 		return resource, false
 	}
 	partition := f[1]
 	if partition == "" || strings.ContainsAny(partition, ".…") {
 		partition = "aws"
+	}
+	if layer {
+		// A layer version's policy: add-layer-version-permission takes the
+		// layer and its version number, neither of which is known.
+		return "arn:" + partition + ":lambda:<region>:" + PlaceholderAccount + ":layer:<layer-name>:<version-number>", true
 	}
 	return "arn:" + partition + ":lambda:<region>:" + PlaceholderAccount + ":function:<function-name>", true
 }
@@ -442,6 +450,10 @@ func placeholderFor(a arn.ARN) string {
 		return "<repository-name>"
 	case a.Service == "lambda" && strings.HasPrefix(a.Resource, "function:"):
 		return "<function-name>"
+	case a.Service == "lambda" && strings.HasPrefix(a.Resource, "layer:") && strings.Count(a.Resource, ":") >= 2:
+		return "<version-number>" // layer:NAME:VERSION cut in its version
+	case a.Service == "lambda" && strings.HasPrefix(a.Resource, "layer:"):
+		return "<layer-name>:<version-number>" // layer:NAME cut in its name: its version is not known either
 	case a.Service == "s3" && strings.Contains(a.Resource, "/"):
 		return "<object-key>"
 	case a.Service == "s3":

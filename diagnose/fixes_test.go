@@ -216,3 +216,65 @@ func TestElidedRoleNameFixesVerified(t *testing.T) {
 		}
 	}
 }
+
+// A denial of lambda:GetLayerVersion by a layer version's resource-based
+// policy (a function of another account using the layer) gets the layer
+// version policy's fix first, aws lambda add-layer-version-permission
+// naming the caller's account, and the caller's identity fix after it;
+// with the layer's ARN cut short, the layer name and version number are
+// placeholders marked not runnable with how to find them. Before, it got
+// the generic resource-policy comment ("apply the document with the
+// lambda API call ... it replaces the whole policy"), or no fix at all.
+func TestLambdaLayerPolicyFix(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		message, cmd string
+		marks        []string
+	}{
+		{
+			message: "User: arn:aws:sts::444455556666:assumed-role/Deployer/s1 is not authorized to perform: lambda:GetLayerVersion on resource: arn:aws:lambda:us-east-1:111122223333:layer:shared-deps:3 because no resource-based policy allows the lambda:GetLayerVersion action",
+			cmd:     "aws lambda add-layer-version-permission --layer-name arn:aws:lambda:us-east-1:111122223333:layer:shared-deps --version-number 3 --statement-id AllowAccount444455556666GetLayerVersion --action lambda:GetLayerVersion --principal 444455556666 --region us-east-1",
+		},
+		{
+			message: "User: arn:aws:sts::444455556666:assumed-role/Deployer/s1 is not authorized to perform: lambda:GetLayerVersion on resource: arn:aws:lambda:... because no resource-based policy allows the lambda:GetLayerVersion action",
+			cmd:     "aws lambda add-layer-version-permission --layer-name <layer-name> --version-number <version-number> --statement-id AllowAccount444455556666GetLayerVersion --action lambda:GetLayerVersion --principal 444455556666",
+			marks: []string{"# Not runnable as-is: replace <layer-name>, <version-number> first.",
+				"<layer-name>: aws lambda list-layers --query 'Layers[].[LayerName,LayerArn]' --output text with credentials of the layer's account, in its Region, or ask the layer's owner",
+				"arn:aws:lambda:<region>:<ACCOUNT_ID>:layer:<layer-name>:<version-number>",
+				"<version-number>: aws lambda list-layer-versions --layer-name <layer-name> --query 'LayerVersions[].[Version,LayerVersionArn]' --output text"},
+		},
+	} {
+		d, err := authzmsg.Parse(tt.message)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs := Diagnose(d, Options{})
+		if len(fs) == 0 || fs[0].Plan == nil || len(fs[0].Plan.Fixes) != 2 {
+			t.Errorf("%s: findings %+v: want a plan of two fixes", tt.message, fs)
+			continue
+		}
+		pl := fs[0].Plan
+		f, id := pl.Fixes[0], pl.Fixes[1]
+		if f.Layer != "resource" || f.Target.Kind != fix.TargetLayerPolicy || f.Render.PolicyKind != "Lambda layer version policy (resource-based)" {
+			t.Errorf("first fix %s: layer %q, target %q, kind %q", f.ID, f.Layer, f.Target.Kind, f.Render.PolicyKind)
+		}
+		if id.Layer != "identity" || !pl.Verified {
+			t.Errorf("second fix %s: layer %q; plan verified %v (%s)", id.ID, id.Layer, pl.Verified, pl.StillDeniedBy)
+		}
+		cli := f.Render.CLI
+		if len(cli) < 2 || cli[len(cli)-1] != tt.cmd {
+			t.Errorf("CLI:\n%s\nwant the last line\n%s", strings.Join(cli, "\n"), tt.cmd)
+			continue
+		}
+		for _, m := range tt.marks {
+			if !strings.Contains(strings.Join(cli[:len(cli)-1], "\n"), m) {
+				t.Errorf("the comments before the command %q have no %q", cli[:len(cli)-1], m)
+			}
+		}
+		for _, text := range append([]string{f.Render.PolicyJSON, f.Render.Terraform, f.Render.CloudFormation, f.Title}, cli...) {
+			if strings.Contains(text, "...") || strings.Contains(text, "000000000000") || strings.Contains(text, "replaces the whole policy") {
+				t.Errorf("%s: %s", f.ID, text)
+			}
+		}
+	}
+}

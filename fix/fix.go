@@ -146,6 +146,10 @@ const (
 	TargetRequest        TargetKind = "request"               // how the request is made, to meet a policy's condition (no policy change)
 )
 
+// TargetLayerPolicy is a Lambda layer version policy (resource-based), one
+// statement a permission that add-layer-version-permission adds.
+const TargetLayerPolicy TargetKind = "lambdaLayerVersionPolicy"
+
 // Target is what a fix changes.
 type Target struct {
 	Kind TargetKind `json:"kind"`

@@ -66,6 +66,8 @@ func targetForm(t Target) (form string, args []string) {
 		return "bucket-policy", []string{t.Name}
 	case TargetFunctionPolicy:
 		return "function-policy", []string{nameArg(t)}
+	case TargetLayerPolicy:
+		return "layer-policy", []string{nameArg(t)}
 	}
 	return "resource-policy", []string{t.ARN}
 }
@@ -112,6 +114,8 @@ func policyNoun(t Target) string {
 		return "@fix.noun.bucket-policy"
 	case TargetFunctionPolicy:
 		return "@fix.noun.function-policy"
+	case TargetLayerPolicy:
+		return "@fix.noun.layer-policy"
 	case TargetVPCEndpoint:
 		return "@fix.noun.vpce-policy"
 	}

@@ -118,6 +118,10 @@ func render(f *Fix, ri *reqInfo) {
 		renderFunctionPolicy(f)
 		return
 	}
+	if f.Target.Kind == TargetLayerPolicy {
+		renderLayerPolicy(f)
+		return
+	}
 	sk := sinkFor(f.Target, ri)
 	c := f.Render.comment
 	var payload string
@@ -128,7 +132,7 @@ func render(f *Fix, ri *reqInfo) {
 		tree = policyTree(f.Document)
 	}
 	if sk.put == nil {
-		f.Render.CLI = []string{c(i18n.M("fixcli.resource-apply", nameArg(f.Target), serviceOf(f.Target.ARN)))}
+		f.Render.CLI = []string{c(resourceApply(f.Target))}
 		return
 	}
 
@@ -197,7 +201,7 @@ func render(f *Fix, ri *reqInfo) {
 // Only an account ID read from the target's ARN is named, never a guess.
 func otherAccount(f *Fix, ri *reqInfo) {
 	switch f.Target.Kind {
-	case TargetKeyPolicy, TargetTrustPolicy, TargetVaultPolicy, TargetBucketPolicy, TargetFunctionPolicy, TargetResourcePolicy:
+	case TargetKeyPolicy, TargetTrustPolicy, TargetVaultPolicy, TargetBucketPolicy, TargetFunctionPolicy, TargetLayerPolicy, TargetResourcePolicy:
 	default:
 		return
 	}
@@ -345,6 +349,8 @@ func kindName(t Target) string {
 		return "S3 bucket policy"
 	case TargetFunctionPolicy:
 		return "Lambda function policy (resource-based)"
+	case TargetLayerPolicy:
+		return "Lambda layer version policy (resource-based)"
 	case TargetVPCEndpoint:
 		return "VPC endpoint policy"
 	}
@@ -417,6 +423,9 @@ func finderFor(p string, t Target, ri *reqInfo) any {
 	c := findCommand(p, t, ri)
 	if c != "" && p == "<function-name>" {
 		return i18n.M("fixcli.find.function-name", c)
+	}
+	if c != "" && (p == "<layer-name>" || p == "<version-number>") && t.Kind == TargetLayerPolicy {
+		return i18n.M("fixcli.find.layer", c)
 	}
 	return c
 }
@@ -557,6 +566,13 @@ func findCommand(p string, t Target, ri *reqInfo) string {
 			region = regionFlag(t.Region)
 		}
 		return "aws lambda list-functions --query 'Functions[].[FunctionName,FunctionArn]' --output text" + region
+	case "<layer-name>":
+		return "aws lambda list-layers --query 'Layers[].[LayerName,LayerArn]' --output text" + layerRegion(t)
+	case "<version-number>":
+		if t.Kind != TargetLayerPolicy {
+			return ""
+		}
+		return "aws lambda list-layer-versions --layer-name " + shellWord(layerName(t)) + " --query 'LayerVersions[].[Version,LayerVersionArn]' --output text" + layerRegion(t)
 	case "<role-name>":
 		return "aws iam list-roles --query 'Roles[].[RoleName,Arn]' --output text"
 	case "<user-name>", "<iam-user-name>":
@@ -1078,6 +1094,51 @@ func serviceOf(s string) string {
 		return parts[2]
 	}
 	return "@fixcli.phrase.service-unknown"
+}
+
+// resourceApplies are, for the services whose resource-based policies
+// have no rendering of their own here (or a target whose ARN does not
+// say which of its resources it is), the call that sets such a policy
+// and whether it replaces the whole policy: most do, Lambda's add one
+// statement at a time, EventBridge's put-permission does either.
+var resourceApplies = map[string]struct {
+	call     string
+	replaces bool
+}{
+	"sqs":               {"aws sqs set-queue-attributes (its Policy attribute)", true},
+	"sns":               {"aws sns set-topic-attributes --attribute-name Policy", true},
+	"ecr":               {"aws ecr set-repository-policy", true},
+	"secretsmanager":    {"aws secretsmanager put-resource-policy", true},
+	"kms":               {"aws kms put-key-policy", true},
+	"s3":                {"aws s3api put-bucket-policy", true},
+	"backup":            {"aws backup put-backup-vault-access-policy", true},
+	"glue":              {"aws glue put-resource-policy", true},
+	"elasticfilesystem": {"aws efs put-file-system-policy", true},
+	"dynamodb":          {"aws dynamodb put-resource-policy", true},
+	"kinesis":           {"aws kinesis put-resource-policy", true},
+	"es":                {"aws opensearch update-domain-config --access-policies", true},
+	"lambda":            {"aws lambda add-permission (a function, version or alias) or aws lambda add-layer-version-permission (a layer version)", false},
+}
+
+// resourceApply is the comment of a resource-based policy fix that has no
+// rendering of its own: which call sets the policy of t's service, and
+// whether it replaces the whole policy, as far as the fix package knows
+// the service; for another service, that its call may do either.
+func resourceApply(t Target) i18n.Message {
+	svc := serviceOf(t.ARN)
+	if parts, n := arn.Fields(t.ARN); n >= 3 && parts[0] == "arn" && parts[2] != "" && !elided(parts[2]) {
+		svc = parts[2] // an ARN cut short still names its service
+	}
+	if svc == "events" {
+		return i18n.M("fixcli.resource-apply.events", nameArg(t))
+	}
+	if a, ok := resourceApplies[svc]; ok {
+		if a.replaces {
+			return i18n.M("fixcli.resource-apply.replaces", nameArg(t), a.call)
+		}
+		return i18n.M("fixcli.resource-apply.adds", nameArg(t), a.call)
+	}
+	return i18n.M("fixcli.resource-apply", nameArg(t), svc)
 }
 
 // notRunnable is the comment line before a command that holds the

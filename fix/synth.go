@@ -254,6 +254,7 @@ const (
 	rkVault
 	rkBucket
 	rkFunction
+	rkLayer
 )
 
 func (ri *reqInfo) resourceKind() resourceKind {
@@ -277,6 +278,8 @@ func (ri *reqInfo) resourceKind() resourceKind {
 		return rkBucket
 	case svc == "lambda" && strings.HasPrefix(part, "function:"):
 		return rkFunction // a function, version or alias: its function policy
+	case svc == "lambda" && strings.HasPrefix(part, "layer:") && strings.Count(part, ":") == 2:
+		return rkLayer // layer:NAME:VERSION: that version's policy
 	}
 	return rkOther
 }
@@ -300,6 +303,8 @@ func (k resourceKind) idPrefix() string {
 		return "bucket-policy"
 	case rkFunction:
 		return "function-policy"
+	case rkLayer:
+		return "layer-policy"
 	}
 	return "resource-policy"
 }
@@ -342,6 +347,9 @@ func (s *synth) resourceTarget() Target {
 		// function:NAME[:QUALIFIER]: the policy of that version or alias.
 		name, _, _ := strings.Cut(strings.TrimPrefix(ri.res[5], "function:"), ":")
 		return Target{Kind: TargetFunctionPolicy, Name: name, ARN: ri.resource, Region: ri.res[3]}
+	case rkLayer:
+		name, _, _ := strings.Cut(strings.TrimPrefix(ri.res[5], "layer:"), ":")
+		return Target{Kind: TargetLayerPolicy, Name: name, ARN: ri.resource, Region: ri.res[3]}
 	}
 	return Target{Kind: TargetResourcePolicy, Name: ri.resourceName(), ARN: ri.resource, Region: ri.res[3]}
 }
@@ -358,6 +366,9 @@ func (s *synth) resourceAllow(w *working, o outcome) (lp, others []Fix) {
 	st := &policy.Statement{HasSid: true, Effect: policy.Allow, Principal: s.principal(), Action: []string{ri.action}}
 	if rk == rkFunction {
 		return s.functionAllow(w, o, st, label)
+	}
+	if rk == rkLayer {
+		return s.layerAllow(w, o, st)
 	}
 	switch rk {
 	case rkKey:

@@ -29,6 +29,7 @@ func registerFix(register func(map[string]tr)) {
 		"fix.noun.bucket-policy":        {EN: "bucket policy", JA: "バケットポリシー", KO: "버킷 정책"},
 		"fix.noun.vpce-policy":          {EN: "VPC endpoint policy", JA: "VPC エンドポイントポリシー", KO: "VPC 엔드포인트 정책"},
 		"fix.noun.function-policy":      {EN: "Lambda function policy", JA: "Lambda 関数ポリシー", KO: "Lambda 함수 정책"},
+		"fix.noun.layer-policy":         {EN: "Lambda layer version policy", JA: "Lambda レイヤーバージョンポリシー", KO: "Lambda 계층 버전 정책"},
 		"fix.noun.resource-policy":      {EN: "resource-based policy", JA: "リソースベースのポリシー", KO: "리소스 기반 정책"},
 
 		// What a narrowed Deny still applies to ("every other ...") and is
@@ -137,6 +138,16 @@ func registerFix(register func(map[string]tr)) {
 			EN: "add-permission takes no condition on aws:PrincipalArn, the key a policy names an IAM Identity Center role by (its path and suffix vary): the statement names account %s, and the role's permission set (its identity-based policy) must allow %s.",
 			JA: "add-permission は aws:PrincipalArn の条件を受け付けません (IAM Identity Center のロールはパスとサフィックスが変わるため、ポリシーではこの条件キーで指定します): ステートメントではアカウント %[1]s を指定します。ロールの許可セット (アイデンティティベースのポリシー) で %[2]s を許可する必要があります。",
 			KO: "add-permission은 aws:PrincipalArn 조건을 받지 않습니다(IAM Identity Center 역할은 경로와 접미사가 바뀌므로 정책에서는 이 조건 키로 지정합니다): 문은 계정 %[1]s을(를) 지정하며, 역할의 권한 세트(자격 증명 기반 정책)가 %[2]s을(를) 허용해야 합니다.",
+		},
+		"fixnote.layer-policy-add-permission": { // layer version ARN
+			EN: "aws lambda add-layer-version-permission adds this one statement to the Lambda layer version policy (resource-based) of %s and keeps the statements already there: no whole document is submitted (Terraform's aws_lambda_layer_version_permission and CloudFormation's AWS::Lambda::LayerVersionPermission are one statement each). Each layer version has its own policy: a new version starts with none.",
+			JA: "aws lambda add-layer-version-permission は、%s の Lambda レイヤーバージョンポリシー (リソースベース) にこのステートメントを 1 つ追加し、既存のステートメントはそのまま残します: ドキュメント全体を送信することはありません (Terraform の aws_lambda_layer_version_permission と CloudFormation の AWS::Lambda::LayerVersionPermission も、それぞれステートメント 1 つです)。ポリシーはレイヤーのバージョンごとにあり、新しいバージョンには何もありません。",
+			KO: "aws lambda add-layer-version-permission은 %s의 Lambda 계층 버전 정책(리소스 기반)에 이 문 하나를 추가하고 기존 문은 그대로 둡니다: 문서 전체를 제출하지 않습니다(Terraform의 aws_lambda_layer_version_permission과 CloudFormation의 AWS::Lambda::LayerVersionPermission도 각각 문 하나입니다). 정책은 계층 버전마다 따로 있으며, 새 버전에는 정책이 없습니다.",
+		},
+		"fixnote.layer-policy-account-principal": { // account, action
+			EN: "add-layer-version-permission grants an account ID or \"*\", never one role or user: the statement names account %s, and the caller's identity-based policy in that account must allow %s too (for all the accounts of an organization: --principal '*' --organization-id with the organization's ID, from aws organizations describe-organization).",
+			JA: "add-layer-version-permission で許可できるのはアカウント ID か \"*\" で、ロールやユーザーは指定できません: ステートメントではアカウント %[1]s を指定します。そのアカウントの呼び出し元のアイデンティティベースのポリシーでも %[2]s を許可する必要があります (組織のすべてのアカウントに許可するには --principal '*' と --organization-id に組織の ID を指定します。ID は aws organizations describe-organization で確認できます)。",
+			KO: "add-layer-version-permission은 계정 ID 또는 \"*\"만 허용할 수 있고 역할이나 사용자는 지정할 수 없습니다: 문은 계정 %[1]s을(를) 지정하며, 그 계정의 호출자 자격 증명 기반 정책도 %[2]s을(를) 허용해야 합니다(조직의 모든 계정에 허용하려면 --principal '*'와 --organization-id에 조직 ID를 지정하세요. ID는 aws organizations describe-organization으로 확인할 수 있습니다).",
 		},
 		"fixnote.deny-unknown": { // @fix.noun.*, action, condition operator, key, value
 			EN: "The denying statement is not known. Fetch the %s, find the Deny that matches %s, and add to its Condition block: {%q: {%q: %q}}. Do not delete the statement: it is there on purpose.",
@@ -387,6 +398,8 @@ var fixTargets = []struct {
 	{"bucket-policy", [3]string{"the bucket policy of %s", "%s のバケットポリシー", "%s의 버킷 정책"}, true}, // bucket
 	// function ARN
 	{"function-policy", [3]string{"the Lambda function policy (resource-based) of %s", "%s の Lambda 関数ポリシー (リソースベース)", "%s의 Lambda 함수 정책(리소스 기반)"}, true},
+	// layer version ARN
+	{"layer-policy", [3]string{"the Lambda layer version policy (resource-based) of %s", "%s の Lambda レイヤーバージョンポリシー (リソースベース)", "%s의 Lambda 계층 버전 정책(리소스 기반)"}, true},
 	{"resource-policy", [3]string{"the resource-based policy of %s", "%s のリソースベースのポリシー", "%s의 리소스 기반 정책"}, true}, // resource ARN
 }
 

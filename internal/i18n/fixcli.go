@@ -104,6 +104,11 @@ func registerFixcli(register func(map[string]tr)) {
 			JA: "関数のアカウントの認証情報で、関数のリージョンで %s を実行するか、関数の所有者に確認してください",
 			KO: "함수 계정의 자격 증명으로 함수의 리전에서 %s을(를) 실행하거나 함수 소유자에게 확인하세요",
 		},
+		"fixcli.find.layer": { // command
+			EN: "%s with credentials of the layer's account, in its Region, or ask the layer's owner",
+			JA: "レイヤーのアカウントの認証情報で、レイヤーのリージョンで %s を実行するか、レイヤーの所有者に確認してください",
+			KO: "계층 계정의 자격 증명으로 계층의 리전에서 %s을(를) 실행하거나 계층 소유자에게 확인하세요",
+		},
 		"fixcli.find.owner-account": { // resource ARN
 			EN: "the account ID in %s as the request gave it in full, or ask the resource's owner (it may not be the caller's account)",
 			JA: "リクエストが省略せずに指定した %s のアカウント ID。わからなければリソースの所有者に確認してください (呼び出し元のアカウントとは限りません)",
@@ -124,10 +129,25 @@ func registerFixcli(register func(map[string]tr)) {
 			JA: "# アカウント %[1]s (%[2]s の所有者) の認証情報で実行してください: プリンシパルのアカウント %[3]s ではこのポリシーを変更できません。",
 			KO: "# %[2]s을(를) 소유한 계정 %[1]s의 자격 증명으로 실행하세요: 주체의 계정 %[3]s로는 이 정책을 변경할 수 없습니다.",
 		},
-		"fixcli.resource-apply": {
-			EN: "# This is the resource-based policy of %s: apply the document with the %s API call that sets that resource's policy (it replaces the whole policy).",
-			JA: "# これは %[1]s のリソースベースのポリシーです: そのリソースのポリシーを設定する %[2]s の API 呼び出しでドキュメントを適用してください (ポリシー全体が置き換わります)。",
-			KO: "# 이것은 %[1]s의 리소스 기반 정책입니다: 그 리소스의 정책을 설정하는 %[2]s API 호출로 문서를 적용하세요(정책 전체가 바뀝니다).",
+		"fixcli.resource-apply": { // resource ARN, service
+			EN: "# This is the resource-based policy of %s: apply the document with the %s API call that sets that resource's policy (check in that service's documentation whether the call replaces the whole policy or adds statements to it: some services do either).",
+			JA: "# これは %[1]s のリソースベースのポリシーです: そのリソースのポリシーを設定する %[2]s の API 呼び出しでドキュメントを適用してください (その呼び出しがポリシー全体を置き換えるのか、ステートメントを追加するのかは、サービスのドキュメントで確認してください: どちらのサービスもあります)。",
+			KO: "# 이것은 %[1]s의 리소스 기반 정책입니다: 그 리소스의 정책을 설정하는 %[2]s API 호출로 문서를 적용하세요(그 호출이 정책 전체를 바꾸는지 문을 추가하는지는 서비스 문서에서 확인하세요: 두 경우가 모두 있습니다).",
+		},
+		"fixcli.resource-apply.replaces": { // resource ARN, the call
+			EN: "# This is the resource-based policy of %s: apply the document with %s, which replaces the whole policy (fetch the current one first and keep its statements).",
+			JA: "# これは %[1]s のリソースベースのポリシーです: %[2]s でドキュメントを適用してください。この呼び出しはポリシー全体を置き換えます (先に現在のポリシーを取得し、そのステートメントを残してください)。",
+			KO: "# 이것은 %[1]s의 리소스 기반 정책입니다: %[2]s(으)로 문서를 적용하세요. 이 호출은 정책 전체를 바꿉니다(먼저 현재 정책을 가져와 그 문을 유지하세요).",
+		},
+		"fixcli.resource-apply.adds": { // resource ARN, the call
+			EN: "# This is the resource-based policy of %s: %s adds one statement at a time and keeps the others (it never replaces the whole policy): add each statement of the document with it.",
+			JA: "# これは %[1]s のリソースベースのポリシーです: %[2]s はステートメントを 1 つずつ追加し、ほかはそのまま残します (ポリシー全体を置き換えることはありません): ドキュメントのステートメントを 1 つずつ追加してください。",
+			KO: "# 이것은 %[1]s의 리소스 기반 정책입니다: %[2]s은(는) 문을 하나씩 추가하고 나머지는 그대로 둡니다(정책 전체를 바꾸지 않습니다): 문서의 문을 하나씩 추가하세요.",
+		},
+		"fixcli.resource-apply.events": { // resource ARN
+			EN: "# This is the resource-based policy of %s: aws events put-permission with --statement-id, --action and --principal adds one statement and keeps the others; with --policy it replaces the whole policy.",
+			JA: "# これは %[1]s のリソースベースのポリシーです: aws events put-permission に --statement-id、--action、--principal を指定するとステートメントを 1 つ追加し、ほかはそのまま残します。--policy を指定するとポリシー全体が置き換わります。",
+			KO: "# 이것은 %[1]s의 리소스 기반 정책입니다: aws events put-permission에 --statement-id, --action, --principal을 지정하면 문 하나를 추가하고 나머지는 그대로 둡니다. --policy를 지정하면 정책 전체가 바뀝니다.",
 		},
 		"fixcli.function-policy.add": { // function ARN, the command that prints its policy
 			EN: "# Lambda function policy (resource-based) of %s: add-permission adds this one statement and keeps the others; it refuses a --statement-id the policy already has (%s lists them).",
@@ -148,6 +168,26 @@ func registerFixcli(register func(map[string]tr)) {
 			EN: "# Lambda function policy (resource-based) of %s: a %s cannot hold this statement; change the policy as the policy JSON shows.",
 			JA: "# %[1]s の Lambda 関数ポリシー (リソースベース): %[2]s ではこのステートメントを表せません。ポリシー JSON のとおりにポリシーを変更してください。",
 			KO: "# %[1]s의 Lambda 함수 정책(리소스 기반): %[2]s로는 이 문을 나타낼 수 없습니다. 정책 JSON대로 정책을 변경하세요.",
+		},
+		"fixcli.layer-policy.add": { // layer version ARN, the command that prints its policy
+			EN: "# Lambda layer version policy (resource-based) of %s: add-layer-version-permission adds this one statement and keeps the others; it refuses a --statement-id the policy already has (%s lists them).",
+			JA: "# %[1]s の Lambda レイヤーバージョンポリシー (リソースベース): add-layer-version-permission はこのステートメントを 1 つ追加し、ほかはそのまま残します。ポリシーにすでにある --statement-id は拒否されます (%[2]s で一覧できます)。",
+			KO: "# %[1]s의 Lambda 계층 버전 정책(리소스 기반): add-layer-version-permission은 이 문 하나를 추가하고 나머지는 그대로 둡니다. 정책에 이미 있는 --statement-id는 거부됩니다(%[2]s로 확인할 수 있습니다).",
+		},
+		"fixcli.layer-policy.cannot-add": { // layer version ARN, the command that prints its policy
+			EN: "# Lambda layer version policy (resource-based) of %s: aws lambda add-layer-version-permission writes only an Allow of lambda:GetLayerVersion for one account or for \"*\" (with PrincipalOrgID as its only condition), and cannot write this statement; change the policy as the policy JSON shows (%s prints the current one).",
+			JA: "# %[1]s の Lambda レイヤーバージョンポリシー (リソースベース): aws lambda add-layer-version-permission が書けるのは 1 つのアカウントまたは \"*\" に対する lambda:GetLayerVersion の Allow (条件は PrincipalOrgID のみ) だけで、このステートメントは書けません。ポリシー JSON のとおりにポリシーを変更してください (現在のものは %[2]s で表示できます)。",
+			KO: "# %[1]s의 Lambda 계층 버전 정책(리소스 기반): aws lambda add-layer-version-permission은 계정 하나 또는 \"*\"에 대한 lambda:GetLayerVersion의 Allow(조건은 PrincipalOrgID만)만 쓸 수 있어 이 문은 쓸 수 없습니다. 정책 JSON대로 정책을 변경하세요(현재 정책은 %[2]s로 볼 수 있습니다).",
+		},
+		"fixcli.iac.layer-policy": { // layer version ARN, resource type
+			EN: "# Lambda layer version policy (resource-based) of %s: each %s is one statement of it; the statements already there stay.",
+			JA: "# %[1]s の Lambda レイヤーバージョンポリシー (リソースベース): %[2]s 1 つがそのステートメント 1 つです。既存のステートメントはそのまま残ります。",
+			KO: "# %[1]s의 Lambda 계층 버전 정책(리소스 기반): %[2]s 하나가 그 정책의 문 하나입니다. 기존 문은 그대로 남습니다.",
+		},
+		"fixcli.iac.layer-policy.cannot-add": { // layer version ARN, resource type
+			EN: "# Lambda layer version policy (resource-based) of %s: a %s cannot hold this statement; change the policy as the policy JSON shows.",
+			JA: "# %[1]s の Lambda レイヤーバージョンポリシー (リソースベース): %[2]s ではこのステートメントを表せません。ポリシー JSON のとおりにポリシーを変更してください。",
+			KO: "# %[1]s의 Lambda 계층 버전 정책(리소스 기반): %[2]s로는 이 문을 나타낼 수 없습니다. 정책 JSON대로 정책을 변경하세요.",
 		},
 		"fixcli.current-unknown-replace": {
 			EN: "# The current %s is not known and the update replaces it whole: fetch it, put the statement of the policy JSON in place of the Deny %s, and submit the result.",
