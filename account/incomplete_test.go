@@ -11,8 +11,8 @@ import (
 )
 
 // An unreadable call that hides a principal's policies (an IAM call, an
-// Organizations call for its SCPs) is carried by PrincipalPolicies and
-// Input as Incomplete, not dropped: before, the input was returned as if
+// Organizations call for its SCPs) is carried by PrincipalPolicies (and
+// RCPIncomplete) as Incomplete, not dropped: before, the input was returned as if
 // the snapshot held every policy, and an allowance or an implicit deny
 // computed from it read as proven. What Unproven leaves standing: an
 // explicit deny of a policy the snapshot holds, and an implicit deny of a
@@ -29,7 +29,7 @@ func TestInputIncompletePrincipal(t *testing.T) {
 	}
 	run := func(t *testing.T, s *account.Snapshot, action, resource string) (eval.Outcome, account.Incomplete) {
 		t.Helper()
-		in, gaps, err := s.Input(role, action, resource, map[string][]string{"aws:RequestedRegion": {"us-east-1"}})
+		in, gaps, err := input(s, role, action, resource, map[string][]string{"aws:RequestedRegion": {"us-east-1"}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -117,7 +117,7 @@ func TestInputIncompletePrincipal(t *testing.T) {
 				t.Fatal(err)
 			}
 			if len(ps.Incomplete) != len(slices.DeleteFunc(slices.Clone(tt.layers), func(l authz.Layer) bool { return l == authz.LayerRCP })) {
-				t.Errorf("PrincipalPolicies: gaps %+v, want those of Input but the RCPs'", ps.Incomplete)
+				t.Errorf("PrincipalPolicies: gaps %+v, want those of the input but the RCPs'", ps.Incomplete)
 			}
 		})
 	}
@@ -163,7 +163,7 @@ func TestSCPLevelUnlistedLeftOut(t *testing.T) {
 	}
 	ctx := map[string][]string{"aws:RequestedRegion": {"us-east-1"}}
 	opts := eval.Options{Now: func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }}
-	in, _, err := unlisted().Input(role, "s3:ListAllMyBuckets", "*", ctx)
+	in, _, err := input(unlisted(), role, "s3:ListAllMyBuckets", "*", ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +171,7 @@ func TestSCPLevelUnlistedLeftOut(t *testing.T) {
 		t.Fatal("nothing unreadable: a level without SCPs evaluated")
 	}
 	list := account.Unreadable{Service: "organizations", Call: "ListPoliciesForTarget", Error: "AccessDenied"}
-	in, gaps, err := unlisted(list).Input(role, "s3:ListAllMyBuckets", "*", ctx)
+	in, gaps, err := input(unlisted(list), role, "s3:ListAllMyBuckets", "*", ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

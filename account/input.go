@@ -1,8 +1,6 @@
 package account
 
 import (
-	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/deniedhq/denied/authz"
@@ -35,62 +33,6 @@ func Levels(ls []Level) []eval.Level {
 		out = append(out, eval.Level{Target: l.Target, Policies: Docs(l.Policies)})
 	}
 	return out
-}
-
-// Input is the evaluation input of a request in this snapshot: principal
-// (a role, a session of a role, or a user of the snapshot) calls action
-// on resource ("" or "*" for none) with the context values ctx (nil for
-// none; the map is shared, not copied). It holds every layer the snapshot
-// knows:
-//   - the identity policies and the permissions boundary of the principal
-//     (of the role behind a session);
-//   - the SCP levels of the principal's account and the RCP levels of the
-//     resource's account (its ARN's account, else the snapshot's), when
-//     the snapshot has an organization; its management account;
-//   - the resource-based policy, when the snapshot has it: a KMS key's
-//     policy for a kms: action on the key, a role's trust policy for
-//     sts:AssumeRole, a backup vault's access policy for a backup: action
-//     on the vault or on a recovery point in it.
-//
-// Incomplete lists the layers an unreadable call of the snapshot may have
-// left partly read (the principal's identity policies and boundary, its
-// SCPs, the resource account's RCPs; see PrincipalPolicies): an outcome of
-// evaluating the input proves nothing unless Incomplete.Unproven says so.
-//
-// A principal the snapshot lacks, or a managed policy it lacks (while no
-// unreadable call hid it), is an error; so is a resource whose policy the
-// snapshot cannot tell (a key, vault, recovery point or role not in it, or
-// a policy an unreadable call hid: ErrIncomplete), since an input without
-// it could read "allowed" where AWS says no.
-func (s *Snapshot) Input(principal, action, resource string, ctx map[string][]string) (*eval.Input, Incomplete, error) {
-	in := &eval.Input{Request: eval.Request{Principal: principal, Action: action, Resource: resource, Context: ctx}}
-	if in.Request.Resource == "" {
-		in.Request.Resource = "*"
-	}
-	resAcct := arn.Account(resource)
-	if resource == "*" || resAcct == "" {
-		resAcct = s.AccountID
-	}
-	in.Request.ResourceAccount = resAcct
-	if s.Organization != nil {
-		in.ManagementAccount = s.Organization.ManagementAccountID
-	}
-	ps, err := s.PrincipalPolicies(principal)
-	if err != nil {
-		return nil, nil, err
-	}
-	in.Identity, in.Boundary, in.SCPs = ps.Identity, ps.Boundary, ps.SCPs
-	rcps, err := s.RCPLevels(resAcct)
-	if err != nil {
-		return nil, nil, err
-	}
-	if len(rcps) > 0 {
-		in.RCPs = Levels(rcps)
-	}
-	if in.Resource, err = s.ResourcePolicy(action, resource); err != nil {
-		return nil, nil, err
-	}
-	return in, append(ps.Incomplete, s.RCPIncomplete(resAcct)...), nil
 }
 
 // Policies are the policies that go with a principal wherever it calls
@@ -246,90 +188,6 @@ func (g Incomplete) Unproven(d authz.Decision, l authz.Layer) (Gap, bool) {
 	return Gap{}, false
 }
 
-// ErrIncomplete is wrapped by the errors of Input and ResourcePolicy when
-// the snapshot cannot tell the resource-based policy of a request: the
-// key, vault, recovery point or role is not in it, or an unreadable call
-// hid its policy. An input built without that policy could read "allowed"
-// where AWS says no, so there is none.
-var ErrIncomplete = errors.New("the snapshot cannot tell the resource policy")
-
-// ResourcePolicy is the resource-based policy the snapshot has for a
-// request of action on resource (see Input), nil when the resource has
-// none. An error (wrapping ErrIncomplete) when the snapshot lacks the
-// resource or an unreadable call hides its policy.
-func (s *Snapshot) ResourcePolicy(action, resource string) (*eval.Doc, error) {
-	region := ""
-	if a, ok := arn.Parse(resource); ok {
-		region = a.Region
-	}
-	switch {
-	case strings.HasPrefix(action, "kms:") && resource != "*" && resource != "":
-		k, ok := s.Key(resource)
-		if !ok {
-			return nil, s.incomplete("KMS key "+resource+" is not in the snapshot", HiddenKMSKeys, region)
-		}
-		if len(k.Policy) == 0 {
-			if err := s.incomplete("the policy of KMS key "+k.ARN+" is not in the snapshot", HiddenKeyPolicies, region); len(s.UnreadableFor(HiddenKeyPolicies, region)) > 0 {
-				return nil, err
-			}
-			return nil, nil
-		}
-		return &eval.Doc{Name: k.ARN, Text: k.Policy}, nil
-	case action == "sts:AssumeRole":
-		r, ok := s.Role(resource)
-		if !ok {
-			return nil, s.incomplete("role "+resource+" is not in the snapshot", HiddenIAM, "")
-		}
-		return &eval.Doc{Name: r.ARN, Text: r.TrustPolicy}, nil
-	case strings.HasPrefix(action, "backup:"):
-		ref := ""
-		if strings.Contains(resource, ":backup-vault:") {
-			ref = resource
-		} else {
-			for i := range s.RecoveryPoints {
-				if s.RecoveryPoints[i].ARN == resource {
-					ref = s.RecoveryPoints[i].VaultName
-					break
-				}
-			}
-		}
-		if ref == "" {
-			// A recovery point of AWS Backup's own storage names itself; one
-			// of EC2 (an AMI) or EBS (a snapshot) the snapshot lacks reads
-			// as the service's own resource, which no vault policy covers,
-			// unless the snapshot could not list its recovery points.
-			if strings.Contains(resource, ":recovery-point:") || len(s.UnreadableFor(HiddenRecoveryPoints, region)) > 0 {
-				return nil, s.incomplete("recovery point "+resource+" is not in the snapshot", HiddenRecoveryPoints, region)
-			}
-			return nil, nil
-		}
-		v, ok := s.VaultIn(ref, region)
-		if !ok {
-			if action == "backup:CreateBackupVault" || action == "backup:CreateLogicallyAirGappedBackupVault" {
-				return nil, nil // the vault does not exist yet
-			}
-			return nil, s.incomplete("backup vault "+ref+" is not in the snapshot", HiddenVaults, region)
-		}
-		if len(v.AccessPolicy) == 0 {
-			if err := s.incomplete("the access policy of backup vault "+v.ARN+" is not in the snapshot", HiddenVaultPolicies, region); len(s.UnreadableFor(HiddenVaultPolicies, region)) > 0 {
-				return nil, err
-			}
-			return nil, nil
-		}
-		return &eval.Doc{Name: v.ARN, Text: v.AccessPolicy}, nil
-	}
-	return nil, nil
-}
-
-// incomplete is an ErrIncomplete error saying what is missing and, when an
-// unreadable call hides h, which call.
-func (s *Snapshot) incomplete(what string, h Hidden, region string) error {
-	if us := s.UnreadableFor(h, region); len(us) > 0 {
-		return fmt.Errorf("%w: %s (%s was unreadable)", ErrIncomplete, what, us[0].API())
-	}
-	return fmt.Errorf("%w: %s", ErrIncomplete, what)
-}
-
 // Kinds of resource-based policy no snapshot holds (see UnheldPolicy).
 const (
 	PolicyBucket      = "bucketPolicy"      // an S3 bucket policy
@@ -365,7 +223,7 @@ var unheldServices = map[string]string{
 
 // UnheldPolicy reports whether a request on resource (an ARN) is
 // evaluated by AWS against a resource-based policy that no snapshot holds
-// (ResourcePolicy returns nil for it, as for a resource without one): an
+// (preflight finds none for it, as for a resource without one): an
 // S3 bucket or access point, an SQS queue, an SNS topic, a Lambda
 // function, a Secrets Manager secret, an ECR repository, the resources of
 // the other services of unheldServices. It returns the kind of policy

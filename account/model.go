@@ -9,8 +9,16 @@
 // snapshot does not define is resolved from the embedded catalog
 // (catalog/managed).
 //
-// Snapshot.Input gives the evaluation input (eval.Input) of a request in
-// the account: every layer the snapshot knows. The package must not import
+// Snapshot.PrincipalPolicies and Snapshot.RCPLevels give the layers of a
+// request's evaluation input (eval.Input) that go with its principal and
+// its resource's account, with what unreadable calls may have left out
+// (Incomplete). The package does not look up a request's resource-based
+// policy (a KMS key policy, a role's trust policy, a backup vault's access
+// policy, the vault of a recovery point named by its Backup ARN or by its
+// resource's ARN such as arn:aws:ec2:REGION::snapshot/snap-...): preflight
+// does, the one lookup of those rules (an unknown or unreadable resource
+// is "could not check" there), so build an input from a snapshot through
+// preflight, not from these layers alone. The package must not import
 // simulate, preflight, fix, the CLI or the AWS SDK.
 package account
 
