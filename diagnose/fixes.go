@@ -197,17 +197,62 @@ func passedRolePlaceholder(principal string) string {
 }
 
 // passedToServiceOf is the iam:PassedToService that the failing call
-// implies when its operation is known: an AWS Backup job or selection
-// passes its role to AWS Backup; an EC2 instance profile's role is passed
-// to EC2. "" otherwise.
+// implies when its operation is known (the CLI's or boto3's "when calling
+// the X operation", the Go SDK's "operation error SERVICE: X"): an AWS
+// Backup job or selection passes its role to AWS Backup; an EC2 instance
+// profile's role is passed to EC2; a Lambda function's execution role to
+// Lambda; a stack's service role (RoleARN) to CloudFormation. The
+// service the message's wrapper names (Go SDK "operation error Lambda:",
+// Java SDK "(Service: AWSLambda; ...)") must be the operation's; with no
+// operation, only a service that receives roles as one service principal
+// is mapped: Lambda (its execution role). EC2 also passes roles to
+// vpc-flow-logs (CreateFlowLogs) and spotfleet, AWS Backup restores pass
+// an instance role to EC2: by service alone, "" for them. "" otherwise.
 func passedToServiceOf(d *authzmsg.Denial) string {
-	switch d.Operation {
-	case "StartBackupJob", "StartRestoreJob", "StartCopyJob", "CreateBackupSelection", "CreateRestoreTestingSelection":
-		return "backup.amazonaws.com"
-	case "RunInstances", "AssociateIamInstanceProfile", "ReplaceIamInstanceProfileAssociation", "RequestSpotInstances":
-		return "ec2.amazonaws.com"
+	svc := wrapperService(d.Service)
+	if op, ok := passRoleOps[d.Operation]; ok {
+		if svc != "" && svc != op.service {
+			return ""
+		}
+		return op.principal
+	}
+	if d.Operation == "" && svc == "lambda" {
+		return "lambda.amazonaws.com"
 	}
 	return ""
+}
+
+// passRoleOps maps an operation that passes a role to the service (as
+// wrapperService names it) and the iam:PassedToService it passes it to.
+var passRoleOps = map[string]struct{ service, principal string }{
+	"StartBackupJob":                       {"backup", "backup.amazonaws.com"},
+	"StartRestoreJob":                      {"backup", "backup.amazonaws.com"},
+	"StartCopyJob":                         {"backup", "backup.amazonaws.com"},
+	"CreateBackupSelection":                {"backup", "backup.amazonaws.com"},
+	"CreateRestoreTestingSelection":        {"backup", "backup.amazonaws.com"},
+	"RunInstances":                         {"ec2", "ec2.amazonaws.com"},
+	"AssociateIamInstanceProfile":          {"ec2", "ec2.amazonaws.com"},
+	"ReplaceIamInstanceProfileAssociation": {"ec2", "ec2.amazonaws.com"},
+	"RequestSpotInstances":                 {"ec2", "ec2.amazonaws.com"},
+	"CreateFunction":                       {"lambda", "lambda.amazonaws.com"},
+	"UpdateFunctionConfiguration":          {"lambda", "lambda.amazonaws.com"},
+	"CreateStack":                          {"cloudformation", "cloudformation.amazonaws.com"},
+	"UpdateStack":                          {"cloudformation", "cloudformation.amazonaws.com"},
+	"CreateChangeSet":                      {"cloudformation", "cloudformation.amazonaws.com"},
+}
+
+// wrapperService is the service an SDK names in its wrapper, lower case
+// without the "Amazon"/"AWS" prefix and spaces: "AWSLambda", "Lambda" ->
+// "lambda"; "AmazonEC2", "EC2" -> "ec2"; "AWSBackup" -> "backup".
+func wrapperService(s string) string {
+	s = strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), " ", ""))
+	for _, p := range []string{"amazon", "aws"} {
+		if t := strings.TrimPrefix(s, p); t != s && t != "" {
+			s = t
+			break
+		}
+	}
+	return s
 }
 
 // hasKey reports whether ctx has key, in any case.

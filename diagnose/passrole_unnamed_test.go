@@ -77,3 +77,45 @@ func TestPassRoleUnnamedRoleFix(t *testing.T) {
 		}
 	}
 }
+
+// The service a PassRole fix names came only from a CLI/boto3 operation
+// of AWS Backup or EC2: a Lambda or CloudFormation call, named by the CLI,
+// the Go SDK's "operation error SERVICE: OP" or the Java SDK's "(Service:
+// Lambda; ...)" wrapper, got the placeholder <service>.amazonaws.com. The
+// operation (and, without one, Lambda's wrapper) names the service; a
+// wrapper naming another service than the operation's, or EC2 alone
+// (which also passes roles to VPC Flow Logs and Spot Fleet), does not.
+func TestPassedToServiceFromWrapper(t *testing.T) {
+	t.Parallel()
+	const denial = "User: arn:aws:iam::111122223333:user/dev is not authorized to perform: iam:PassRole on resource: arn:aws:iam::111122223333:role/AppRole because no identity-based policy allows the iam:PassRole action"
+	for _, tc := range []struct{ message, service string }{
+		{"An error occurred (AccessDeniedException) when calling the CreateFunction operation: " + denial, "lambda.amazonaws.com"},
+		{"An error occurred (AccessDeniedException) when calling the UpdateFunctionConfiguration operation: " + denial, "lambda.amazonaws.com"},
+		{"An error occurred (AccessDenied) when calling the CreateStack operation: " + denial, "cloudformation.amazonaws.com"},
+		{"operation error Lambda: CreateFunction, https response error StatusCode: 403, RequestID: 0f4e1c2a-1111-2222-3333-444455556666, api error AccessDeniedException: " + denial, "lambda.amazonaws.com"},
+		{"operation error CloudFormation: CreateStack, https response error StatusCode: 403, RequestID: 0f4e1c2a-1111-2222-3333-444455556666, api error AccessDenied: " + denial, "cloudformation.amazonaws.com"},
+		{denial + " (Service: Lambda; Status Code: 403; Error Code: AccessDeniedException; Request ID: 0f4e1c2a-1111-2222-3333-444455556666)", "lambda.amazonaws.com"},
+		{denial + " (Service: AWSLambda; Status Code: 403; Error Code: AccessDeniedException; Request ID: 0f4e1c2a-1111-2222-3333-444455556666)", "lambda.amazonaws.com"},
+		{denial + " (Service: AmazonEC2; Status Code: 403; Error Code: UnauthorizedOperation; Request ID: 0f4e1c2a-1111-2222-3333-444455556666)", fix.PassedToServicePlaceholder},
+		{"operation error EC2: CreateFunction, https response error StatusCode: 403, RequestID: 0f4e1c2a-1111-2222-3333-444455556666, api error AccessDenied: " + denial, fix.PassedToServicePlaceholder},
+	} {
+		fs := Diagnose(parse(t, tc.message), Options{})
+		checkMsgs(t, fs)
+		if len(fs) == 0 || fs[0].Plan == nil || len(fs[0].Plan.Fixes) == 0 {
+			t.Errorf("%s: no fix", tc.message)
+			continue
+		}
+		f := fs[0].Plan.Fixes[0]
+		st := f.Statement
+		if st == nil || len(st.Conditions) != 1 || st.Conditions[0].Key != "iam:PassedToService" ||
+			len(st.Conditions[0].Values) != 1 || st.Conditions[0].Values[0] != tc.service {
+			t.Errorf("%s: statement %+v, want iam:PassedToService %s", tc.message, st, tc.service)
+		}
+		if !fs[0].Plan.Verified {
+			t.Errorf("%s: plan not verified", tc.message)
+		}
+		if unknown := hasNote(f.Notes, "passed-to-service-unknown"); unknown != (tc.service == fix.PassedToServicePlaceholder) {
+			t.Errorf("%s: passed-to-service-unknown note %v: %+v", tc.message, unknown, f.Notes)
+		}
+	}
+}

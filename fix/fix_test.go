@@ -623,3 +623,41 @@ func TestFixJSON(t *testing.T) {
 		t.Errorf("JSON = %s", b)
 	}
 }
+
+// The note that the fix's iam:PassedToService condition names a
+// placeholder service went to the plan and its first fix whatever that
+// fix was: an SCP Deny's exemption (aws:PrincipalArn) carries no such
+// condition, and the SCP Allow added where none allows granted
+// iam:PassRole with none (any service). The note is on the fixes whose
+// statement carries the condition; the SCP Allow carries it, as the
+// identity fix does.
+func TestPassedToServiceNoteOnlyWithCondition(t *testing.T) {
+	t.Parallel()
+	r := eval.Request{Principal: "arn:aws:iam::111122223333:user/alice", Action: "iam:PassRole", Resource: "arn:aws:iam::111122223333:role/AppRole"}
+
+	pl := PlanFor(Problem{Input: &eval.Input{Request: r}, Layer: "scp", Explicit: true}, testOptions)
+	if len(pl.Fixes) == 0 || pl.Fixes[0].ID != "scp-exempt" {
+		t.Fatalf("explicit: fixes = %v", ids(pl.Fixes))
+	}
+	if hasNote(pl.Notes, "passed-to-service-unknown") {
+		t.Errorf("explicit: plan notes %+v", pl.Notes)
+	}
+	for _, f := range append(append([]Fix(nil), pl.Fixes...), pl.others...) {
+		if has := hasNote(f.Notes, "passed-to-service-unknown"); has != (f.Statement != nil && strings.Contains(string(statementJSON(f.Statement)), PassedToServicePlaceholder)) {
+			t.Errorf("explicit: fix %s note %v, statement %s", f.ID, has, statementJSON(f.Statement))
+		}
+	}
+
+	pl = PlanFor(Problem{Input: &eval.Input{Request: r}, Layer: "scp"}, testOptions)
+	if len(pl.Fixes) == 0 || pl.Fixes[0].ID != "scp-add-allow" {
+		t.Fatalf("implicit: fixes = %v", ids(pl.Fixes))
+	}
+	f := pl.Fixes[0]
+	cs := f.Statement.Conditions
+	if len(cs) != 1 || cs[0].Key != "iam:PassedToService" || !equalStrings(cs[0].Values, []string{PassedToServicePlaceholder}) || !hasNote(f.Notes, "passed-to-service-unknown") {
+		t.Errorf("implicit: %s notes %+v", statementJSON(f.Statement), f.Notes)
+	}
+	if !f.Verified {
+		t.Errorf("implicit: not verified")
+	}
+}

@@ -170,6 +170,9 @@ func planFor(p Problem, in *eval.Input, opt Options) Plan {
 			pl.StillDeniedBy = final.layer.String()
 		}
 	}
+	if s.passedToUnknown {
+		placePassedToNote(&pl)
+	}
 	for i := range pl.Fixes {
 		render(&pl.Fixes[i], ri)
 	}
@@ -274,4 +277,60 @@ func refusedByAWS(in *eval.Input) string {
 		return ""
 	}
 	return fmt.Sprintf("%s: AWS refuses this request whatever the policies say (%s), so no policy change can allow it", r.RefusalReason(), note)
+}
+
+// placePassedToNote puts the note that the iam:PassedToService condition
+// names a placeholder service on the fixes whose statement carries that
+// condition, and only on them: an SCP's Deny exempting the principal
+// (aws:PrincipalArn) names no service, and the plan itself grants nothing.
+func placePassedToNote(pl *Plan) {
+	const id = "passed-to-service-unknown"
+	pl.Notes = dropNote(pl.Notes, id)
+	for _, fs := range [][]Fix{pl.Fixes, pl.others} {
+		for i := range fs {
+			f := &fs[i]
+			if !carriesPlaceholderService(f.Statement) {
+				f.Notes = dropNote(f.Notes, id)
+			} else if !hasNoteID(f.Notes, id) {
+				f.Notes = append([]Note{note(id, PassedToServicePlaceholder)}, f.Notes...)
+			}
+		}
+	}
+}
+
+// carriesPlaceholderService reports whether st has an iam:PassedToService
+// condition naming PassedToServicePlaceholder.
+func carriesPlaceholderService(st *policy.Statement) bool {
+	if st == nil {
+		return false
+	}
+	for _, c := range st.Conditions {
+		if strings.EqualFold(c.Key, "iam:PassedToService") {
+			for _, v := range c.Values {
+				if v == PassedToServicePlaceholder {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func dropNote(ns []Note, id string) []Note {
+	var out []Note
+	for _, n := range ns {
+		if n.ID != id {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func hasNoteID(ns []Note, id string) bool {
+	for _, n := range ns {
+		if n.ID == id {
+			return true
+		}
+	}
+	return false
 }

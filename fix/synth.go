@@ -210,6 +210,11 @@ func (s *synth) addToLayer(w *working, l loc, id string, st *policy.Statement) F
 // resource than the one asked for.
 func (s *synth) scpAllow(w *working, o outcome) Fix {
 	st := &policy.Statement{Sid: "Allow" + alnum(s.ri.actionName), HasSid: true, Effect: policy.Allow, Action: []string{s.ri.action}, Resource: []string{s.ri.resource}}
+	if strings.EqualFold(s.ri.action, "iam:PassRole") {
+		// The narrowest Allow: the role to the one service, as the
+		// identity fix grants it.
+		st.Conditions = s.intent()
+	}
 	l := loc{layer: authz.LayerSCP, level: len(w.in.SCPs)}
 	if v := o.verdicts[authz.LayerSCP]; v.Note == authz.NoteMissingLevel {
 		l.level = v.Level
