@@ -65,9 +65,11 @@ func RequestOf(d *authzmsg.Denial) (Request, bool) {
 // (the identity-based policy, boundary or session policy edited, as check
 // shows it); the fixes verified against the message alone that edit
 // another layer (the bucket policy the message blames) stay, after it, as
-// findings[0]'s first alternatives.
+// the planned finding's first alternatives.
 // The fixes
-// verified against the account's real policies replace, in findings[0],
+// verified against the account's real policies replace, in the planned
+// finding (the first with a plan: the one that blames the policy layer of
+// the request evaluated, not "decode the message first", which has none),
 // the ones verified against the request alone; when an unreadable call
 // may have left some of those policies out (account.Incomplete), the
 // result has no plan and the findings keep theirs.
@@ -82,11 +84,11 @@ func Reevaluate(snap *account.Snapshot, d *authzmsg.Denial, findings []Finding, 
 		return nil
 	}
 	r := preflight.EvaluateRequest(snap, req.Principal, req.Action, req.Resource, req.Context, now)
-	if r.Plan != nil && len(findings) > 0 && findings[0].Plan != nil {
+	if f := planned(findings); r.Plan != nil && f != nil {
 		if r.Verdict == preflight.CouldNotCheck {
-			findings[0].Alternatives = append(otherLayers(findings[0].Plan.Fixes, r.Plan.Fixes), findings[0].Alternatives...)
+			f.Alternatives = append(otherLayers(f.Plan.Fixes, r.Plan.Fixes), f.Alternatives...)
 		}
-		findings[0].Plan = r.Plan
+		f.Plan = r.Plan
 	}
 	if r.Verdict == preflight.Allowed && r.Cause == nil && r.Error == "" && r.Skip == "" {
 		for i := range findings {
@@ -96,6 +98,17 @@ func Reevaluate(snap *account.Snapshot, d *authzmsg.Denial, findings []Finding, 
 		}
 	}
 	return &r
+}
+
+// planned returns the first of findings with a plan (verified against the
+// message alone), the one the snapshot's plan is for, or nil.
+func planned(findings []Finding) *Finding {
+	for i := range findings {
+		if findings[i].Plan != nil {
+			return &findings[i]
+		}
+	}
+	return nil
 }
 
 // otherLayers returns the fixes of msg (verified against the message
