@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"net/url"
 	"os"
 	"slices"
 	"sort"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/deniedhq/denied/catalog"
 	"github.com/deniedhq/denied/internal/casegen"
 	"github.com/deniedhq/denied/simulate"
 )
@@ -46,6 +48,17 @@ import (
 //	arn-case     an identity Allow naming the resource with its resource part's case changed:
 //	             same result (the Resource element is case-sensitive: "In the Resource element,
 //	             the IAM user name is case sensitive", IAM User Guide, reference_policies_elements_resource)
+//	doc-string   documents written as JSON strings, URL-encoded or not (as IAM's
+//	             GetPolicyVersion returns them): same result. A case giving string documents
+//	             is decoded for every invariant and written back the same way.
+//	deny-rcp     an unconditional RCP Deny of the action and resource: ExplicitDeny at rcp, except
+//	             where RCPs do not apply (same result): resources of the management account,
+//	             service-linked roles, services that do not support RCPs (catalog.RCPSupported),
+//	             kms:RetireGrant
+//	deny-rcp-mgmt  the resource's account made the management account, then the RCP Deny
+//	             added: same result as without the Deny
+//	deny-vpce    an unconditional Deny added to the VPC endpoint policies of a case that has some
+//	             (the request goes through the endpoint): ExplicitDeny at vpcEndpoint
 //	anyvalue     StringEquals on single-valued keys present in the request replaced by
 //	             ForAnyValue:StringEquals: same result. The IAM User Guide
 //	             (reference_policies_condition-single-vs-multi-valued-context-keys) says not to use
@@ -95,9 +108,17 @@ func TestMetamorphic(t *testing.T) {
 					continue
 				}
 			}
-			data := encodeShuffled(mc.v, nil)
+			data := mc.encode(nil)
 			if inv.name == "permute" {
-				data = encodeShuffled(mc.v, r)
+				data = mc.encode(r)
+			}
+			if inv.name == "doc-string" {
+				// casegen writes documents as objects: the string documents
+				// made here check that decodeMeta reads them back and encode
+				// writes them the same way.
+				if back, ok := decodeMeta(data); !ok || len(back.strDocs) != len(mc.strDocs) || !bytes.Equal(back.encode(nil), data) {
+					t.Errorf("doc-string: case %s: the string documents do not read back: %s", c.ID, data)
+				}
 			}
 			got := simulate.EvaluateJSON(data)
 			checked[inv.name]++
@@ -129,6 +150,8 @@ type metaCase struct {
 	v      map[string]any
 	rename map[string]string
 	base   []byte // when set, the case to compare with instead of the original
+	// the documents given as JSON strings, decoded in v
+	strDocs []strDoc
 }
 
 func decodeMeta(data []byte) (*metaCase, bool) {
@@ -139,8 +162,36 @@ func decodeMeta(data []byte) (*metaCase, bool) {
 		return nil, false
 	}
 	mc := &metaCase{v: v, rename: map[string]string{}}
-	// every document must be an object with a list of statements
 	ok := true
+	// A document given as a JSON string (URL-encoded or not) is decoded
+	// here and written back the same way by encode: every transformation
+	// applies to it as to an object.
+	mc.eachHolder(func(_ string, pd map[string]any) {
+		s, isStr := pd["document"].(string)
+		if !isStr {
+			return
+		}
+		sd := strDoc{holder: pd}
+		text := s
+		if strings.HasPrefix(s, "%7B") || strings.HasPrefix(s, "%7b") {
+			u, err := url.PathUnescape(s)
+			if err != nil {
+				ok = false
+				return
+			}
+			text, sd.urlEncoded = u, true
+		}
+		dec := json.NewDecoder(strings.NewReader(text))
+		dec.UseNumber()
+		var doc map[string]any
+		if dec.Decode(&doc) != nil || dec.More() {
+			ok = false
+			return
+		}
+		pd["document"] = doc
+		mc.strDocs = append(mc.strDocs, sd)
+	})
+	// every document must be an object with a list of statements
 	mc.eachDoc(func(_ string, d map[string]any) {
 		if d == nil {
 			ok = false
@@ -156,16 +207,38 @@ func decodeMeta(data []byte) (*metaCase, bool) {
 	return mc, ok
 }
 
-// eachDoc calls fn with every policy document of the case (nil when it is
-// not a JSON object) and its layer.
-func (mc *metaCase) eachDoc(fn func(layer string, doc map[string]any)) {
-	one := func(layer string, pd any) {
-		m, _ := pd.(map[string]any)
-		if m == nil {
-			return
+// strDoc is a document the case gave as a JSON string.
+type strDoc struct {
+	holder     map[string]any // the policy object holding it
+	urlEncoded bool
+}
+
+// encode writes the case as JSON (keys shuffled when r is not nil), the
+// documents the original gave as strings written as strings again.
+func (mc *metaCase) encode(r *rand.Rand) []byte {
+	saved := make([]any, len(mc.strDocs))
+	for i, sd := range mc.strDocs {
+		saved[i] = sd.holder["document"]
+		text := string(encodeShuffled(saved[i], r))
+		if sd.urlEncoded {
+			text = url.PathEscape(text)
 		}
-		d, _ := m["document"].(map[string]any)
-		fn(layer, d)
+		sd.holder["document"] = text
+	}
+	out := encodeShuffled(mc.v, r)
+	for i, sd := range mc.strDocs {
+		sd.holder["document"] = saved[i]
+	}
+	return out
+}
+
+// eachHolder calls fn with every policy object of the case (the object
+// with name and document) and its layer.
+func (mc *metaCase) eachHolder(fn func(layer string, pd map[string]any)) {
+	one := func(layer string, pd any) {
+		if m, _ := pd.(map[string]any); m != nil {
+			fn(layer, m)
+		}
 	}
 	list := func(layer string, v any) {
 		l, _ := v.([]any)
@@ -185,6 +258,15 @@ func (mc *metaCase) eachDoc(fn func(layer string, doc map[string]any)) {
 			list(k, m["policies"])
 		}
 	}
+}
+
+// eachDoc calls fn with every policy document of the case (nil when it is
+// not a JSON object) and its layer.
+func (mc *metaCase) eachDoc(fn func(layer string, doc map[string]any)) {
+	mc.eachHolder(func(layer string, pd map[string]any) {
+		d, _ := pd["document"].(map[string]any)
+		fn(layer, d)
+	})
 }
 
 func (mc *metaCase) request() map[string]any { m, _ := mc.v["request"].(map[string]any); return m }
@@ -217,6 +299,44 @@ func (mc *metaCase) requestStatement(effect string) (map[string]any, bool) {
 		return nil, false
 	}
 	return map[string]any{"Effect": effect, "Action": act, "Resource": res}, true
+}
+
+// resourceAccount is the account of the request's resource: the
+// resourceAccount field, else the account of a resource ARN, else (for
+// "*" or an AWS managed policy) the principal's; "" when unknown.
+func (mc *metaCase) resourceAccount() string {
+	req := mc.request()
+	if a := mc.str(req, "resourceAccount"); a != "" {
+		return a
+	}
+	pa := ""
+	if f := strings.Split(mc.str(req, "principal"), ":"); len(f) > 4 && strings.HasPrefix(f[0], "arn") {
+		pa = f[4]
+	}
+	res := mc.str(req, "resource")
+	if res == "" || res == "*" {
+		return pa
+	}
+	f := strings.SplitN(res, ":", 6)
+	if len(f) < 6 {
+		return ""
+	}
+	if f[4] == "aws" {
+		return pa
+	}
+	if len(f[4]) != 12 || strings.Trim(f[4], "0123456789") != "" {
+		return ""
+	}
+	return f[4]
+}
+
+func isStrDoc(mc *metaCase, pd map[string]any) bool {
+	for _, sd := range mc.strDocs {
+		if fmt.Sprintf("%p", sd.holder) == fmt.Sprintf("%p", pd) {
+			return true
+		}
+	}
+	return false
 }
 
 func newDoc(st ...any) map[string]any {
@@ -480,10 +600,93 @@ var invariants = []invariant{
 			return same, false
 		}
 		mc.v["managementAccount"] = strings.Split(p, ":")[4]
-		mc.base = encodeShuffled(mc.v, nil)
+		mc.base = mc.encode(nil)
 		lv := levels[0].(map[string]any)
 		lv["policies"] = append(lv["policies"].([]any), map[string]any{"name": "meta-deny", "document": newDoc(st)})
 		return same, true
+	}},
+	{"doc-string", func(mc *metaCase, _ *simulate.Result, r *rand.Rand) (expectation, bool) {
+		// A document given as a JSON string, URL-encoded or not (as
+		// IAM's GetPolicyVersion returns it), is the same document.
+		changed := false
+		mc.eachHolder(func(_ string, pd map[string]any) {
+			if isStrDoc(mc, pd) || r.IntN(2) == 0 {
+				return
+			}
+			mc.strDocs = append(mc.strDocs, strDoc{holder: pd, urlEncoded: r.IntN(2) == 0})
+			changed = true
+		})
+		return same, changed
+	}},
+	{"deny-rcp", func(mc *metaCase, orig *simulate.Result, _ *rand.Rand) (expectation, bool) {
+		// An RCP Deny of the request applies unless the resource is the
+		// management account's, the principal is a service-linked role,
+		// or the service does not support RCPs (AWS Organizations User
+		// Guide, orgs_manage_policies_rcps: "RCPs don't affect resources in
+		// the management account", service-linked roles are not affected,
+		// and the list of services that support RCPs); kms:RetireGrant is
+		// not effective in an RCP (KMS Developer Guide). RCPs apply to
+		// every other caller, service principals and anonymous ones
+		// included (their Deny statements exempt service principals with
+		// aws:PrincipalIsAWSService, which would be needless otherwise).
+		levels, _ := mc.v["resourceControlPolicies"].([]any)
+		p := mc.str(mc.request(), "principal")
+		if len(levels) == 0 {
+			return same, false
+		}
+		st, ok := mc.requestStatement("Deny")
+		if !ok {
+			return same, false
+		}
+		st["Principal"] = "*" // required in an RCP
+		lv := levels[0].(map[string]any)
+		lv["policies"] = append(lv["policies"].([]any), map[string]any{"name": "meta-deny", "document": newDoc(st)})
+		act := mc.str(mc.request(), "action")
+		svc, _, _ := strings.Cut(act, ":")
+		if m := mc.str(mc.v, "managementAccount"); m != "" && mc.resourceAccount() == m ||
+			strings.Contains(p, ":role/aws-service-role/") || strings.Contains(p, ":assumed-role/AWSServiceRoleFor") ||
+			strings.Contains(p, ":role/AWSServiceRoleFor") ||
+			!catalog.RCPSupported(svc) || strings.EqualFold(act, "kms:RetireGrant") {
+			return same, true
+		}
+		return expectation{decision: "ExplicitDeny", layer: denyLayer(orig, "rcp")}, true
+	}},
+	{"deny-rcp-mgmt", func(mc *metaCase, orig *simulate.Result, _ *rand.Rand) (expectation, bool) {
+		// The resource's account made the management account: RCPs do
+		// not apply to its resources, the added Deny changes nothing.
+		levels, _ := mc.v["resourceControlPolicies"].([]any)
+		ra := mc.resourceAccount()
+		if len(levels) == 0 || ra == "" {
+			return same, false
+		}
+		st, ok := mc.requestStatement("Deny")
+		if !ok {
+			return same, false
+		}
+		st["Principal"] = "*" // required in an RCP
+		mc.v["managementAccount"] = ra
+		mc.base = mc.encode(nil)
+		lv := levels[0].(map[string]any)
+		lv["policies"] = append(lv["policies"].([]any), map[string]any{"name": "meta-deny", "document": newDoc(st)})
+		return same, true
+	}},
+	{"deny-vpce", func(mc *metaCase, orig *simulate.Result, _ *rand.Rand) (expectation, bool) {
+		// A case with VPC endpoint policies is a request made through the
+		// endpoint (every policy of the list applies): an unconditional
+		// Deny in one of them denies it, whoever the principal ("an
+		// explicit deny in ... VPC endpoint policy ... overrides any
+		// allow", IAM User Guide, policy evaluation logic).
+		eps, _ := mc.v["vpcEndpointPolicies"].([]any)
+		if len(eps) == 0 {
+			return same, false
+		}
+		st, ok := mc.requestStatement("Deny")
+		if !ok {
+			return same, false
+		}
+		st["Principal"] = "*"
+		mc.v["vpcEndpointPolicies"] = append(eps, map[string]any{"name": "meta-deny", "document": newDoc(st)})
+		return expectation{decision: "ExplicitDeny", layer: denyLayer(orig, "vpcEndpoint")}, true
 	}},
 	{"allow-id", func(mc *metaCase, orig *simulate.Result, _ *rand.Rand) (expectation, bool) {
 		if !mc.iamPrincipal() || orig.Decision != "ImplicitDeny" || orig.Layer != "identity" {
