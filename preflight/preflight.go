@@ -1080,7 +1080,7 @@ func (c checker) evaluate(res *Result, principal, policyPrincipal, roleARN strin
 // denial that stands (an explicit deny of a policy it holds, the implicit
 // deny of a boundary or key policy it holds) keeps its deciding
 // statements, not its fix plan: one verified against incomplete policies
-// proves nothing, and FixWithheld says so, naming the first gap's call.
+// proves nothing, and FixWithheld says so, naming each gap's call.
 func incomplete(res *Result, gaps account.Incomplete) {
 	if len(gaps) == 0 {
 		return
@@ -1109,6 +1109,15 @@ func incomplete(res *Result, gaps account.Incomplete) {
 	res.Plan = nil
 	g := gaps[0]
 	res.FixWithheld = &Withheld{Reason: WithheldUnreadable, API: g.Call.API(), Hides: g.Hidden, Error: g.Call.Error}
+	seen := map[string]bool{}
+	for _, g := range gaps {
+		if c := (WithheldCall{API: g.Call.API(), Hides: g.Hidden, Error: g.Call.Error}); !seen[c.API] {
+			// One per call: the SCP and RCP gaps of one Organizations
+			// call are the same call.
+			seen[c.API] = true
+			res.FixWithheld.Calls = append(res.FixWithheld.Calls, c)
+		}
+	}
 }
 
 // requestedRegion is the aws:RequestedRegion every AWS request carries:

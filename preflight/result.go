@@ -151,11 +151,42 @@ type Withheld struct {
 	Hides account.Hidden `json:"hides,omitempty"`
 	// Error is the error AWS returned to the collector.
 	Error string `json:"error,omitempty"`
+	// Calls are all the unreadable calls that left the policies
+	// incomplete, the first (API, Hides, Error above) included, one per
+	// call.
+	Calls []WithheldCall `json:"calls,omitempty"`
+}
+
+// WithheldCall is one unreadable call of a Withheld.
+type WithheldCall struct {
+	API   string         `json:"api"`
+	Hides account.Hidden `json:"hides,omitempty"`
+	Error string         `json:"error,omitempty"`
+}
+
+// All returns w's calls: Calls, or the one of API when it has none.
+func (w Withheld) All() []WithheldCall {
+	if len(w.Calls) > 0 {
+		return w.Calls
+	}
+	return []WithheldCall{{API: w.API, Hides: w.Hides, Error: w.Error}}
 }
 
 // String states why the fix was withheld, in English (the CLI renders it
 // through i18n).
 func (w Withheld) String() string {
+	if calls := w.All(); len(calls) > 1 {
+		var parts []string
+		for _, c := range calls {
+			what, ok := withheldNouns[c.Hides]
+			if !ok {
+				what = account.HiddenText(c.Hides)
+			}
+			parts = append(parts, what+" ("+c.API+")")
+		}
+		list := strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+		return fmt.Sprintf("no fix proposed: the snapshot could not read %s (denied when it was taken), so no fix can be verified against the policies that apply; collect again with read access, then re-run", list)
+	}
 	what, ok := withheldNouns[w.Hides]
 	if !ok {
 		what = account.HiddenText(w.Hides)

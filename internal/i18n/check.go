@@ -355,6 +355,14 @@ func registerCheck(register func(map[string]tr)) {
 			JA: "修正は提案しません: スナップショットは %s を読み取れませんでした (取得時に %s が拒否されました)。そのため、適用されるポリシーに対して修正を検証できません。読み取り権限を付けて収集し直してから、再実行してください。",
 			KO: "수정을 제안하지 않습니다: 스냅샷이 %s을(를) 읽지 못했습니다(스냅샷을 만들 때 %s이(가) 거부되었습니다). 따라서 적용되는 정책에 대해 수정을 검증할 수 없습니다. 읽기 권한으로 다시 수집한 다음 다시 실행하십시오.",
 		},
+		// A fix withheld for several unreadable calls (Withheld.Calls):
+		// each named, "A (api1) and B (api2)".
+		"preflight.fix-withheld.several": { // the calls, joined
+			EN: "No fix proposed: the snapshot could not read %s (denied when it was taken), so no fix can be verified against the policies that apply; collect again with read access, then re-run.",
+			JA: "修正は提案しません: スナップショットは %s を読み取れませんでした (取得時に拒否されました)。そのため、適用されるポリシーに対して修正を検証できません。読み取り権限を付けて収集し直してから、再実行してください。",
+			KO: "수정을 제안하지 않습니다: 스냅샷이 %s을(를) 읽지 못했습니다(스냅샷을 만들 때 거부되었습니다). 따라서 적용되는 정책에 대해 수정을 검증할 수 없습니다. 읽기 권한으로 다시 수집한 다음 다시 실행하십시오.",
+		},
+		"preflight.withheld.and":               {EN: " and ", JA: "と", KO: " 및 "},
 		"preflight.withheld.what.iam":          {EN: "the IAM users, roles and their policies", JA: "IAM ユーザー、ロールとそのポリシー", KO: "IAM 사용자, 역할 및 정책"},
 		"preflight.withheld.what.scps":         {EN: "the SCPs", JA: "SCP", KO: "SCP"},
 		"preflight.withheld.what.organization": {EN: "the organization's SCPs and RCPs", JA: "組織の SCP と RCP", KO: "조직의 SCP 및 RCP"},

@@ -706,6 +706,18 @@ func registerGeneric(register func(map[string]tr)) {
 			JA: "%s: " + l.name[1] + "で明示的に拒否されています",
 			KO: "%s: " + l.name[2] + "에서 명시적으로 거부되었습니다",
 		}
+		// The titles of a finding whose request the snapshot's policies
+		// allow (diagnose.Finding.Claimed): the message's claim.
+		m["generic."+l.id+".implicit.title.claimed"] = tr{
+			EN: "%s: the message says no " + l.name[0] + " allows it",
+			JA: "%s: メッセージによれば、許可している" + l.name[1] + "がありません",
+			KO: "%s: 메시지에 따르면 허용하는 " + l.name[2] + "이(가) 없습니다",
+		}
+		m["generic."+l.id+".explicit.title.claimed"] = tr{
+			EN: "%s: the message says " + article(l.name[0]) + " " + l.name[0] + " explicitly denies it",
+			JA: "%s: メッセージによれば、" + l.name[1] + "で明示的に拒否されています",
+			KO: "%s: 메시지에 따르면 " + l.name[2] + "에서 명시적으로 거부되었습니다",
+		}
 		m["generic."+l.id+".implicit.cause"] = tr{EN: l.implicitCause[0], JA: l.implicitCause[1], KO: l.implicitCause[2]}
 		m["generic."+l.id+".explicit.cause"] = tr{EN: l.explicitCause[0], JA: l.explicitCause[1], KO: l.explicitCause[2]}
 	}

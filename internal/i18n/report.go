@@ -23,6 +23,11 @@ func registerReport(register func(map[string]tr)) {
 			JA: "スナップショットからは修正を提案しません: スナップショットは %s を読み取れませんでした (取得時に %s が拒否されました)。そのため、適用されるポリシーに対して修正を検証できません。以下の修正はリクエストのみから計画したものです。読み取り権限を付けて収集し直してから、再実行してください。",
 			KO: "스냅샷으로는 수정을 제안하지 않습니다: 스냅샷이 %s을(를) 읽지 못했습니다(스냅샷을 만들 때 %s이(가) 거부되었습니다). 따라서 적용되는 정책에 대해 수정을 검증할 수 없습니다. 아래의 수정은 요청만으로 계획한 것입니다. 읽기 권한으로 다시 수집한 다음 다시 실행하십시오.",
 		},
+		"report.snapshot.fix-withheld.several": { // the calls, joined (same.withheld.call)
+			EN: "No fix proposed from the snapshot: it could not read %s (denied when it was taken), so no fix can be verified against the policies that apply; any fix below is planned from the request alone. Collect again with read access, then re-run.",
+			JA: "スナップショットからは修正を提案しません: スナップショットは %s を読み取れませんでした (取得時に拒否されました)。そのため、適用されるポリシーに対して修正を検証できません。以下の修正はリクエストのみから計画したものです。読み取り権限を付けて収集し直してから、再実行してください。",
+			KO: "스냅샷으로는 수정을 제안하지 않습니다: 스냅샷이 %s을(를) 읽지 못했습니다(스냅샷을 만들 때 거부되었습니다). 따라서 적용되는 정책에 대해 수정을 검증할 수 없습니다. 아래의 수정은 요청만으로 계획한 것입니다. 읽기 권한으로 다시 수집한 다음 다시 실행하십시오.",
+		},
 		"report.snapshot.no-allow": {
 			EN: "No statement of the %s allows the request.",
 			JA: "%sのどのステートメントもこのリクエストを許可していません。",
@@ -36,6 +41,13 @@ func registerReport(register func(map[string]tr)) {
 		// The cause of a finding whose request the snapshot's policies
 		// allow (diagnose.Finding.Claimed): the message's claim, not a
 		// fact.
+		// The title of such a finding when the title has no ".claimed"
+		// wording of its own.
+		"report.title.claimed": { // the finding's title
+			EN: "The message says: %s",
+			JA: "メッセージによれば: %s",
+			KO: "메시지에 따르면: %s",
+		},
 		"report.cause.claimed": { // the finding's cause
 			EN: "The message says: %s Against the snapshot, though, the engine allows the request: the policies may have changed since, or the snapshot is not of the account or the time of the denial.",
 			JA: "メッセージによれば: %sただしスナップショットに対しては、エンジンはこのリクエストを許可します。その後にポリシーが変更されたか、スナップショットが拒否の起きたアカウントまたは時点のものではない可能性があります。",
@@ -93,6 +105,9 @@ func registerReport(register func(map[string]tr)) {
 		"report.render.policy":     {EN: "Policy", JA: "ポリシー", KO: "정책"},
 		// How to find a placeholder's value on a fix's comment lines
 		// (fixcli.not-runnable-find): "<placeholder>: how", one after the other.
+		// A call of a fix withheld for several (preflight.fix-withheld.several).
+		"same.withheld.call":        {EN: "%s (%s)", JA: "%s (%s)", KO: "%s(%s)"}, // what it hides, the call
+		"same.withheld.comma":       {EN: ", ", JA: "、", KO: ", "},
 		"same.audit.to-verify.fact": {EN: "[%s] %s", JA: "[%s] %s", KO: "[%s] %s"}, // condition kind, condition
 		"same.audit.to-verify.sep":  {EN: ", ", JA: "、", KO: ", "},                 // between the items of a fact (Markdown)
 		"same.fixcli.found":         {EN: "%s: %s", JA: "%s: %s", KO: "%s: %s"},    // placeholder, how to find its value

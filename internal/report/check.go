@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/deniedhq/denied/account"
 	"github.com/deniedhq/denied/catalog/backupops"
 	"github.com/deniedhq/denied/fix"
 	"github.com/deniedhq/denied/internal/i18n"
@@ -398,11 +399,24 @@ func causeText(lang i18n.Lang, c preflight.Cause) string {
 // withheld (preflight.Withheld): message id (preflight.fix-withheld,
 // report.snapshot.fix-withheld) with what the call hides and the call.
 func withheldText(lang i18n.Lang, id string, w preflight.Withheld) string {
-	what := "preflight.withheld.what." + string(w.Hides)
-	if !i18n.Has(what) {
-		what = "preflight.hidden." + string(w.Hides)
+	noun := func(h account.Hidden) string {
+		what := "preflight.withheld.what." + string(h)
+		if !i18n.Has(what) {
+			what = "preflight.hidden." + string(h)
+		}
+		return i18n.T(lang, what)
 	}
-	return i18n.T(lang, id, i18n.T(lang, what), w.API)
+	calls := w.All()
+	if len(calls) == 1 {
+		return i18n.T(lang, id, noun(calls[0].Hides), calls[0].API)
+	}
+	// Several unreadable calls: each named, with what it hides.
+	var parts []string
+	for _, c := range calls {
+		parts = append(parts, i18n.T(lang, "same.withheld.call", noun(c.Hides), c.API))
+	}
+	list := strings.Join(parts[:len(parts)-1], i18n.T(lang, "same.withheld.comma")) + i18n.T(lang, "preflight.withheld.and") + parts[len(parts)-1]
+	return i18n.T(lang, id+".several", list)
 }
 
 // unheldPlanLabel is, in lang, the label of a fix plan verified without

@@ -42,6 +42,19 @@ func (o Options) cause(f diagnose.Finding) string {
 	return o.msg(f.Cause)
 }
 
+// title is f's title in o's language: as the message's claim when the
+// snapshot's policies allow the request (diagnose.Finding.Claimed), with
+// the title's own ".claimed" wording when it has one.
+func (o Options) title(f diagnose.Finding) string {
+	if !f.Claimed {
+		return o.msg(f.Title)
+	}
+	if id := f.Title.ID + ".claimed"; i18n.Has(id) {
+		return o.t(id, f.Title.Args...)
+	}
+	return o.t("report.title.claimed", o.msg(f.Title))
+}
+
 // --- JSON -------------------------------------------------------------
 
 type jsonExplain struct {
@@ -74,7 +87,7 @@ func (ex Explain) writeJSON(w io.Writer, o Options) error {
 func jsonExplained(e Explained, o Options) jsonExplain {
 	je := jsonExplain{Denial: e.Denial, Decode: e.Decode, Snapshot: e.Snapshot, Findings: []jsonFinding{}}
 	for _, f := range e.Findings {
-		jf := jsonFinding{Finding: f, TitleText: o.msg(f.Title), CauseText: o.cause(f)}
+		jf := jsonFinding{Finding: f, TitleText: o.title(f), CauseText: o.cause(f)}
 		for _, c := range f.Checks {
 			jf.ChecksText = append(jf.ChecksText, o.msg(c))
 		}
@@ -242,7 +255,7 @@ func (s style) explained(b *strings.Builder, e Explained) {
 	d := e.Denial
 	title := o.t("report.title.none")
 	if len(e.Findings) > 0 {
-		title = o.msg(e.Findings[0].Title)
+		title = o.title(e.Findings[0])
 	}
 	if s.md {
 		fmt.Fprintf(b, "## %s\n\n", title)
@@ -462,7 +475,7 @@ func (s style) item(b *strings.Builder, text string) {
 func (s style) finding(b *strings.Builder, i int, f diagnose.Finding) {
 	o := s.o
 	if i > 0 {
-		s.heading(b, o.msg(f.Title))
+		s.heading(b, o.title(f))
 	}
 	s.heading(b, o.t("report.cause")+" ["+f.Rule+"]")
 	s.para(b, "", o.cause(f))

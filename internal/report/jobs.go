@@ -84,7 +84,7 @@ func (v jobsView) groupTitle(g *jobs.Group) string {
 	if !g.Authorization {
 		return v.t("jobs.not-authorization")
 	}
-	return v.msg(g.Explanations[0].Finding.Title)
+	return v.o.title(*g.Explanations[0].Finding)
 }
 
 // --- text and markdown ----------------------------------------------------
@@ -462,7 +462,7 @@ func (v jobsView) json(w io.Writer) error {
 		for _, e := range g.Explanations {
 			je := jobsExplainJSON{Explanation: e}
 			if e.Finding != nil {
-				f := &jsonFindingText{Finding: *e.Finding, TitleText: v.msg(e.Finding.Title), CauseText: v.o.cause(*e.Finding)}
+				f := &jsonFindingText{Finding: *e.Finding, TitleText: v.o.title(*e.Finding), CauseText: v.o.cause(*e.Finding)}
 				for _, c := range e.Finding.Checks {
 					f.ChecksText = append(f.ChecksText, v.msg(c))
 				}
