@@ -1176,10 +1176,19 @@ func (c checker) resourcePolicy(res *Result, cs *eval.Input, fo *fix.Options, sn
 		res.ResourcePolicy = string(fix.TargetKeyPolicy)
 		fo.KeyID = k.ARN
 	case res.Action == "sts:AssumeRole":
-		if r, ok := snap.Role(res.Resource); ok {
-			cs.Resource = &eval.Doc{Name: r.ARN, Text: r.TrustPolicy}
-			res.ResourcePolicy = string(fix.TargetTrustPolicy)
+		r, ok := snap.Role(res.Resource)
+		if !ok {
+			if !strings.Contains(res.Resource, ":role/") {
+				return false, Cause{}
+			}
+			// A role the snapshot lacks: its trust policy, which must
+			// allow the caller, is unknown (evaluated without one, every
+			// AssumeRole read "implicitly denied by the resource-based
+			// policy", exit 1, for a role that may well trust the caller).
+			return true, c.unknownRole(res.Resource, "--role")
 		}
+		cs.Resource = &eval.Doc{Name: r.ARN, Text: r.TrustPolicy}
+		res.ResourcePolicy = string(fix.TargetTrustPolicy)
 	case strings.HasPrefix(res.Action, "backup:") && isPlanARN(res.Resource):
 		// A request on a backup plan (CreateBackupSelection): the plan
 		// has no resource policy, but one the snapshot does not hold
