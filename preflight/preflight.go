@@ -1032,14 +1032,20 @@ func (c checker) evaluate(res *Result, principal, policyPrincipal, roleARN strin
 		return
 	}
 	cs.Identity, cs.Boundary, cs.SCPs = pol.Identity, pol.Boundary, pol.SCPs
-	// The resource account's RCPs apply too.
-	gaps := append(pol.Incomplete, rs.RCPIncomplete(resAcct)...)
-	rcps, err := rs.RCPLevels(resAcct)
-	if err != nil {
-		res.evalError(err)
-		return
+	// The resource account's RCPs apply too, but to an AWS managed key:
+	// "Resource control policies in your organization do not apply to
+	// AWS managed keys" (AWS KMS Developer Guide, Resource control
+	// policies in AWS KMS).
+	gaps := pol.Incomplete
+	if !awsManagedKey(rs, res.Action, res.Resource, c.p.Region) {
+		gaps = append(gaps, rs.RCPIncomplete(resAcct)...)
+		rcps, err := rs.RCPLevels(resAcct)
+		if err != nil {
+			res.evalError(err)
+			return
+		}
+		cs.RCPs = account.Levels(rcps)
 	}
-	cs.RCPs = account.Levels(rcps)
 	if res.Action == "iam:PassRole" {
 		// Passing a role the snapshot lacks: a typo, or a name instead
 		// of an ARN; any verdict would be about a role that may not exist.
@@ -1302,6 +1308,16 @@ func recoveryPointIn(snap *account.Snapshot, rpARN string) (*account.RecoveryPoi
 		return nil, unreadableCause(us[0], account.HiddenRecoveryPoints)
 	}
 	return nil, Cause{Kind: CauseUnknownRecoveryPoint, Subject: rpARN, Flag: "--recovery-point"}
+}
+
+// awsManagedKey reports whether a KMS request acts on a key snap holds
+// as AWS managed (in region, or the key ARN's).
+func awsManagedKey(snap *account.Snapshot, action, resource, region string) bool {
+	if !strings.HasPrefix(action, "kms:") || resource == "*" {
+		return false
+	}
+	k, ok := snap.KeyIn(resource, region)
+	return ok && k.KeyManager == account.KeyManagerAWS
 }
 
 // isPlanARN reports whether resource is the ARN of a backup plan.
