@@ -22,11 +22,7 @@ import (
 // policy, crossAccountIdentity).
 func (s *synth) functionAllow(w *working, o outcome, st *policy.Statement, label string) (lp, others []Fix) {
 	ri := s.ri
-	st.Sid = "Allow" + label + alnum(ri.actionName)
-	if len(st.Sid) > 100 {
-		st.Sid = st.Sid[:100] // add-permission's --statement-id takes at most 100 characters
-	}
-	st.Resource = []string{ri.resource}
+	st.Sid = permissionSid(label, ri.actionName)
 	who := ri.principalARN()
 	var notes []Note
 	switch {
@@ -44,9 +40,36 @@ func (s *synth) functionAllow(w *working, o outcome, st *policy.Statement, label
 		who = "arn:" + ri.p.Partition + ":iam::" + ri.p.Account + ":root"
 		notes = append(notes, note("function-policy-account-principal", ri.p.Account, ri.action))
 	}
-	f := s.addToLayer(w, loc{layer: authz.LayerResource}, "function-policy-add-permission", st)
-	// The edit verifies the statement merged into the current policy when
-	// the case holds it; what the user adds is the statement alone.
+	f := s.addPermission(w, "function-policy-add-permission", st)
+	f.Notes = append(f.Notes, notes...)
+	form, targs := targetForm(f.Target)
+	f.TitleMsg = msg("fix.title.add-principal."+form, concat([]string{who}, targs, []string{ri.action})...)
+	lp = append(lp, f)
+	return append(lp, s.crossAccountIdentity(w, o)...), nil
+}
+
+// permissionSid is the Sid of a permission added to a Lambda function or
+// layer version policy: Allow, label and the action's name, at most 100
+// characters (what add-permission's and add-layer-version-permission's
+// --statement-id take).
+func permissionSid(label, actionName string) string {
+	sid := "Allow" + label + alnum(actionName)
+	if len(sid) > 100 {
+		sid = sid[:100]
+	}
+	return sid
+}
+
+// addPermission adds st, on the request's resource, to the resource's
+// policy as the one permission add-permission or
+// add-layer-version-permission writes (id names the fix and its leading
+// note): the edit verifies the statement merged into the current policy
+// when the case holds it, while what the user adds is the statement
+// alone, so the fix's document is that statement and no note says the
+// document is unknown.
+func (s *synth) addPermission(w *working, id string, st *policy.Statement) Fix {
+	st.Resource = []string{s.ri.resource}
+	f := s.addToLayer(w, loc{layer: authz.LayerResource}, id, st)
 	f.Document, f.Complete = newPolicy(f.Statement), false
 	var kept []Note
 	for _, n := range f.Notes {
@@ -54,11 +77,8 @@ func (s *synth) functionAllow(w *working, o outcome, st *policy.Statement, label
 			kept = append(kept, n)
 		}
 	}
-	f.Notes = append(append([]Note{note("function-policy-add-permission", nameArg(f.Target))}, kept...), notes...)
-	form, targs := targetForm(f.Target)
-	f.TitleMsg = msg("fix.title.add-principal."+form, concat([]string{who}, targs, []string{ri.action})...)
-	lp = append(lp, f)
-	return append(lp, s.crossAccountIdentity(w, o)...), nil
+	f.Notes = append([]Note{note(id, nameArg(f.Target))}, kept...)
+	return f
 }
 
 // sourceConditions are the conditions naming the resource a service

@@ -3,7 +3,6 @@ package fix
 import (
 	"strings"
 
-	"github.com/deniedhq/denied/authz"
 	"github.com/deniedhq/denied/internal/arn"
 	"github.com/deniedhq/denied/internal/i18n"
 	"github.com/deniedhq/denied/policy"
@@ -36,22 +35,8 @@ func (s *synth) layerAllow(w *working, o outcome, st *policy.Statement) (lp, oth
 	} else if ri.awsPrincipal() && ri.p.Account != "" {
 		st.Principal = &policy.Principal{AWS: []string{"arn:" + ri.p.Partition + ":iam::" + ri.p.Account + ":root"}}
 	}
-	st.Sid = "Allow" + label + alnum(ri.actionName)
-	if len(st.Sid) > 100 {
-		st.Sid = st.Sid[:100] // --statement-id takes at most 100 characters
-	}
-	st.Resource = []string{ri.resource}
-	f := s.addToLayer(w, loc{layer: authz.LayerResource}, "layer-policy-add-permission", st)
-	// The edit verifies the statement merged into the current policy when
-	// the case holds it; what the user adds is the statement alone.
-	f.Document, f.Complete = newPolicy(f.Statement), false
-	var kept []Note
-	for _, n := range f.Notes {
-		if n.ID != "document-unknown" {
-			kept = append(kept, n)
-		}
-	}
-	f.Notes = append([]Note{note("layer-policy-add-permission", nameArg(f.Target))}, kept...)
+	st.Sid = permissionSid(label, ri.actionName)
+	f := s.addPermission(w, "layer-policy-add-permission", st)
 	if ri.awsPrincipal() && ri.p.Account != "" {
 		f.Notes = append(f.Notes, note("layer-policy-account-principal", ri.p.Account, ri.action))
 	}

@@ -302,18 +302,17 @@ func Resolve(snap *account.Snapshot, name string, p Params) (backupops.Operation
 			return backupops.Operation{}, p, nil, inputErr("recovery point %s is in %s, not in --region %s: a recovery point is restored or copied in its own Region (leave out --region)", p.RecoveryPointARN, a.Region, p.Region)
 		}
 	}
-	if a, ok := arn.Parse(p.ResourceARN); ok && a.Region != "" {
+	if a, ok := arn.Parse(p.ResourceARN); ok {
 		// A resource is backed up in its own Region and account, into a
 		// vault there.
 		switch {
-		case p.Region == "":
-			p.Region = a.Region
-		case p.Region != a.Region:
+		case a.Region != "" && p.Region != "" && p.Region != a.Region:
 			return backupops.Operation{}, p, nil, inputErr("--resource-arn %s is in %s, not in --region %s: AWS Backup backs up a resource in its own Region (leave out --region)", p.ResourceARN, a.Region, p.Region)
+		case a.Account != "" && a.Account != snap.AccountID:
+			return backupops.Operation{}, p, nil, inputErr("--resource-arn %s is of account %s, not of the snapshot's account %s: AWS Backup backs up a resource in its own account (check with that account's snapshot)", p.ResourceARN, a.Account, snap.AccountID)
+		case a.Region != "" && p.Region == "":
+			p.Region = a.Region
 		}
-	}
-	if a, ok := arn.Parse(p.ResourceARN); ok && a.Account != "" && a.Account != snap.AccountID {
-		return backupops.Operation{}, p, nil, inputErr("--resource-arn %s is of account %s, not of the snapshot's account %s: AWS Backup backs up a resource in its own account (check with that account's snapshot)", p.ResourceARN, a.Account, snap.AccountID)
 	}
 	if f, n := arn.Fields(p.DestinationVaultARN); n == 6 {
 		// The destination vault's ARN names its Region and account: the
