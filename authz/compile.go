@@ -167,14 +167,26 @@ type cpolicy struct {
 	level  int // SCP/RCP level, 0-based from the root
 	target string
 	name   string
-	src    *policy.Policy
 	stmts  []cstmt
+	// refs say where each statement is in its document, for the
+	// statement references of a result: the compiled policy keeps no
+	// pointer into the document's model, which the caller may read in
+	// place and drop (policy.ParseCleanTemp).
+	refs []stmtRef
+}
+
+// stmtRef is what a StatementRef says of a statement of its document.
+type stmtRef struct {
+	index   int
+	sid     string
+	effect  policy.Effect
+	pos     policy.Pos
+	pointer string
 }
 
 // cstmt keeps its flags together (96 bytes, not 112 with each beside the
 // slice it qualifies): simulate compiles nearly every statement it sees.
 type cstmt struct {
-	src     *policy.Statement
 	actions []pattern
 	res     []arnPattern
 	prin    *cprincipal
@@ -365,7 +377,7 @@ var allStmts = func() (a [indexMin]int32) {
 }()
 
 // indexPolicy computes a policy's per-service statement index.
-func (cp *cpolicy) indexPolicy() {
+func (cp *cpolicy) indexPolicy(p *policy.Policy) {
 	if len(cp.stmts) < indexMin {
 		cp.other = allStmts[:len(cp.stmts):len(cp.stmts)]
 		return
@@ -382,7 +394,7 @@ func (cp *cpolicy) indexPolicy() {
 		if st.notAct {
 			continue
 		}
-		for _, a := range st.src.Action {
+		for _, a := range p.Statements[si].Action {
 			lit, ok := literalService(a)
 			if !ok {
 				if strings.TrimSpace(a) != "" {
@@ -433,7 +445,7 @@ func literalService(a string) (string, bool) {
 
 func compilePolicy(l Layer, np NamedPolicy) (cpolicy, error) {
 	p := np.Policy
-	cp := cpolicy{layer: l, name: np.Name, src: p, stmts: make([]cstmt, 0, len(p.Statements))}
+	cp := cpolicy{layer: l, name: np.Name, stmts: make([]cstmt, 0, len(p.Statements)), refs: make([]stmtRef, len(p.Statements))}
 	vars := p.Variables()
 	var a arena // on the stack: only the slices carved from it are kept
 	var pats, arns, conds, vals int
@@ -470,8 +482,9 @@ func compilePolicy(l Layer, np NamedPolicy) (cpolicy, error) {
 			return cp, &CompileError{Layer: l, Policy: np.Name, Statement: i, Err: err}
 		}
 		cp.stmts = append(cp.stmts, cs)
+		cp.refs[i] = stmtRef{index: st.Index, sid: st.Sid, effect: st.Effect, pos: st.Pos, pointer: st.Pointer}
 	}
-	cp.indexPolicy()
+	cp.indexPolicy(p)
 	return cp, nil
 }
 
@@ -492,7 +505,7 @@ func resourceBased(l Layer) bool {
 
 // statement compiles one statement, with its slices taken from a.
 func (a *arena) statement(l Layer, st *policy.Statement, vars bool) (cstmt, error) {
-	cs := cstmt{src: st, effect: st.Effect}
+	cs := cstmt{effect: st.Effect}
 	if cs.effect != policy.Allow && cs.effect != policy.Deny {
 		return cs, fmt.Errorf("effect must be Allow or Deny")
 	}

@@ -120,7 +120,6 @@ type ccond struct {
 	key    string // lower-cased
 	name   string // key as written
 	vals   []cval
-	src    *policy.Condition
 }
 
 func compileCondition(c *policy.Condition, vars bool) (ccond, error) {
@@ -134,7 +133,7 @@ func (a *arena) condition(c *policy.Condition, vars bool) (ccond, error) {
 		return ccond{}, err
 	}
 	check := a == checkOnly
-	cc := ccond{op: op, name: c.Key, src: c}
+	cc := ccond{op: op, name: c.Key}
 	if !check {
 		cc.key = asciiLower(c.Key)
 		cc.vals = a.cvals(len(c.Values))

@@ -508,17 +508,17 @@ func (s *Set) levelTarget(l Layer, level int) string {
 }
 
 func (cp *cpolicy) ref(si int) StatementRef {
-	st := cp.stmts[si].src
+	st := &cp.refs[si]
 	return StatementRef{
 		Layer:   cp.layer,
 		Level:   cp.level,
 		Target:  cp.target,
 		Policy:  cp.name,
-		Index:   st.Index,
-		Sid:     st.Sid,
-		Effect:  st.Effect,
-		Pos:     st.Pos,
-		Pointer: st.Pointer,
+		Index:   st.index,
+		Sid:     st.sid,
+		Effect:  st.effect,
+		Pos:     st.pos,
+		Pointer: st.pointer,
 	}
 }
 

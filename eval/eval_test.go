@@ -118,7 +118,7 @@ func TestRun(t *testing.T) {
 					t.Fatalf("deciding %+v, want policy %q first", out.Deciding, tt.policy)
 				}
 				src := out.Sources[0]
-				if src == nil || src.Name != tt.policy || src.Policy == nil || len(src.Text) == 0 {
+				if src == nil || src.Name != tt.policy || src.Policy() == nil || len(src.Text) == 0 {
 					t.Fatalf("source of the deciding statement: %+v", src)
 				}
 			}

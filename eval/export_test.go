@@ -24,7 +24,7 @@ func CompareParse(l authz.Layer, raw []byte) (clean bool, diff string) {
 		return clean, fmt.Sprintf("error %v, the parser's %v", fast.err, slow.err)
 	case !reflect.DeepEqual(fast.warnings, slow.warnings):
 		return clean, fmt.Sprintf("warnings %v, the parser's %v", fast.warnings, slow.warnings)
-	case !reflect.DeepEqual(fast.policy, slow.policy):
+	case !reflect.DeepEqual(fast.model(), slow.model()):
 		return clean, "the models differ"
 	case (fast.compiled == nil) != (slow.compiled == nil) || !reflect.DeepEqual(fast.cp, slow.cp):
 		return clean, "the compiled policies differ"

@@ -21,12 +21,17 @@ import (
 // Source is a parsed policy with the text it was parsed from, so that
 // reports can quote its lines.
 type Source struct {
-	Layer  authz.Layer
-	Name   string
-	Path   Path // the document in the Input
-	Text   []byte
-	Policy *policy.Policy
+	Layer authz.Layer
+	Name  string
+	Path  Path // the document in the Input
+	Text  []byte
+	doc   *parsedDoc
 }
+
+// Policy returns the parsed policy. A document compiled from its model
+// read in place has none kept: it is parsed again on the first call (the
+// same model; safe for concurrent use).
+func (s *Source) Policy() *policy.Policy { return s.doc.model() }
 
 // Prepared is a validated input: the request and the compiled policy
 // set, ready to evaluate.
@@ -267,7 +272,7 @@ func (pr *Prepared) warnFederatingUser() {
 		if src.Layer != authz.LayerResource {
 			continue
 		}
-		for _, st := range src.Policy.Statements {
+		for _, st := range src.Policy().Statements {
 			el, name := st.Principal, "/Principal/AWS"
 			if el == nil {
 				el, name = st.NotPrincipal, "/NotPrincipal/AWS"
@@ -342,16 +347,24 @@ func (pr *Prepared) parse(loc Path, d *Doc, cache *Cache) (authz.NamedPolicy, er
 			pr.Warnings = append(pr.Warnings, Warning{Path: loc.in(w.pointer), Message: msgs[i]})
 		}
 	}
-	pr.Sources = append(pr.Sources, Source{Layer: l, Name: name, Path: loc, Text: doc.text, Policy: doc.policy})
-	return authz.NamedPolicy{Name: name, Policy: doc.policy, Compiled: doc.compiled}, nil
+	pr.Sources = append(pr.Sources, Source{Layer: l, Name: name, Path: loc, Text: doc.text, doc: doc})
+	return authz.NamedPolicy{Name: name, Policy: doc.policy.Load(), Compiled: doc.compiled}, nil
 }
 
 // parsedDoc is a policy document parsed, validated and compiled for one
 // layer, independent of the input it appeared in.
 type parsedDoc struct {
-	text     []byte
-	policy   *policy.Policy
-	compiled *authz.CompiledPolicy // &cp once compiled
+	text []byte
+	// policy is the model, nil until model builds it for a document
+	// compiled from the model read in place (policy.ParseCleanTemp),
+	// which keeps none: simulate reads few of them again (text output,
+	// fix plans). Atomic: a document of a Pool is shared by the Caches
+	// of several goroutines.
+	policy atomic.Pointer[policy.Policy]
+	// temp: checked and compiled from the model read in place, which
+	// ParseClean(text, resourceLike) builds again.
+	temp, resourceLike bool
+	compiled     *authz.CompiledPolicy // &cp once compiled
 	warnings []docNote
 	err      *docNote
 	cp       authz.CompiledPolicy
@@ -363,6 +376,25 @@ type parsedDoc struct {
 	// of several goroutines; everything else of a parsedDoc is set before
 	// it is kept, and only read after.
 	msgs atomic.Pointer[docMessages]
+}
+
+// model returns the document's policy, parsing it again if it was
+// compiled without one kept; nil for a document that did not parse.
+func (doc *parsedDoc) model() *policy.Policy {
+	if doc == nil {
+		return nil
+	}
+	if p := doc.policy.Load(); p != nil || !doc.temp {
+		return p
+	}
+	// Read in place without a model kept: ParseCleanTemp accepted the
+	// text, so ParseClean accepts it too and builds the same model.
+	p, ok := policy.ParseClean(doc.text, doc.resourceLike)
+	if !ok {
+		p, _ = policy.ParseShared(doc.text)
+	}
+	doc.policy.CompareAndSwap(nil, p)
+	return doc.policy.Load()
 }
 
 // docMessages are a document's warning messages for one name.
@@ -412,14 +444,12 @@ func parseDocWith(l authz.Layer, raw []byte, cache *Cache, fast bool) *parsedDoc
 	// model; any other goes through the parser and its checker, which
 	// report what it has.
 	resourceLike := l == authz.LayerResource || l == authz.LayerVPCEndpoint
-	p, clean := (*policy.Policy)(nil), false
-	if fast {
-		p, clean = policy.ParseClean(text, resourceLike)
+	doc.resourceLike = resourceLike
+	if fast && policy.ParseCleanTemp(text, resourceLike, func(p *policy.Policy) { doc.check(l, p, text, cache) }) {
+		doc.temp = true
+		return doc
 	}
-	var findings []policy.Finding
-	if !clean {
-		p, findings = policy.ParseShared(text)
-	}
+	p, findings := policy.ParseShared(text)
 	for _, f := range findings {
 		if resourceLike && resourcePolicyFine[f.Code] {
 			continue
@@ -435,14 +465,23 @@ func parseDocWith(l authz.Layer, raw []byte, cache *Cache, fast bool) *parsedDoc
 		doc.err = &docNote{msg: "no policy document"}
 		return doc
 	}
-	doc.policy = p
+	doc.policy.Store(p)
+	doc.check(l, p, text, cache)
+	return doc
+}
+
+// check validates and compiles p, the model of doc's text for layer l,
+// into doc. p may be read in place (ParseCleanTemp), valid only during
+// the call: doc keeps only its strings, and builds the model again when
+// asked (model).
+func (doc *parsedDoc) check(l authz.Layer, p *policy.Policy, text []byte, cache *Cache) {
 	doc.warnings = append(doc.warnings, validatePolicy(p, text, cache)...)
 	if l == authz.LayerRCP {
 		doc.warnings = append(doc.warnings, rcpAllows(p)...)
 	}
 	if ce := checkConditionValues(p); ce != nil {
 		doc.err = ce
-		return doc
+		return
 	}
 	if err := authz.CompilePolicyInto(&doc.cp, l, authz.NamedPolicy{Policy: p}); err != nil {
 		var ce *authz.CompileError
@@ -456,10 +495,9 @@ func parseDocWith(l authz.Layer, raw []byte, cache *Cache, fast bool) *parsedDoc
 		} else {
 			doc.err = &docNote{msg: err.Error()}
 		}
-		return doc
+		return
 	}
 	doc.compiled = &doc.cp
-	return doc
 }
 
 // resourcePolicyFine are findings that concern identity-based policies

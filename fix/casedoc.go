@@ -274,7 +274,7 @@ func (s *synth) policyAt(w *working, l loc) *policy.Policy {
 		want := l.path()
 		for i := range w.pr.Sources {
 			if src := &w.pr.Sources[i]; src.Path == want {
-				return src.Policy
+				return src.Policy()
 			}
 		}
 	}

@@ -30,6 +30,16 @@ func checkClean(t *testing.T, data []byte) int {
 		if v := policy.Clean(in, rb); v != ok {
 			t.Fatalf("Clean(%q, %v) = %v, ParseClean says %v", data, rb, v, ok)
 		}
+		var temp bool
+		tok := policy.ParseCleanTemp(in, rb, func(p *policy.Policy) {
+			temp = true
+			if !reflect.DeepEqual(p, got) {
+				t.Fatalf("ParseCleanTemp(%q, %v) read a policy other than ParseClean's:\n got %s\nwant %s", data, rb, dump(p), dump(got))
+			}
+		})
+		if tok != ok || temp != ok {
+			t.Fatalf("ParseCleanTemp(%q, %v) = %v (use called: %v), ParseClean says %v", data, rb, tok, temp, ok)
+		}
 		if !ok {
 			if got != nil {
 				t.Fatalf("ParseClean(%q, %v) refused the document but returned a policy", data, rb)
@@ -452,6 +462,19 @@ func BenchmarkParseCleanCases(b *testing.B) {
 	for b.Loop() {
 		for _, d := range docs {
 			policy.ParseClean(d.text, d.resourceBased)
+		}
+	}
+}
+
+// BenchmarkParseCleanTemp is BenchmarkParseCleanCases through
+// ParseCleanTemp, whose model is read in place.
+func BenchmarkParseCleanTemp(b *testing.B) {
+	docs := caseDocs(1000)
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		for _, d := range docs {
+			policy.ParseCleanTemp(d.text, d.resourceBased, func(p *policy.Policy) { n += len(p.Statements) })
 		}
 	}
 }
