@@ -364,10 +364,10 @@ type parsedDoc struct {
 	// temp: checked and compiled from the model read in place, which
 	// ParseClean(text, resourceLike) builds again.
 	temp, resourceLike bool
-	compiled     *authz.CompiledPolicy // &cp once compiled
-	warnings []docNote
-	err      *docNote
-	cp       authz.CompiledPolicy
+	compiled           *authz.CompiledPolicy // &cp once compiled
+	warnings           []docNote
+	err                *docNote
+	cp                 authz.CompiledPolicy
 	// msgs are the warnings' messages as a Warning says them for the
 	// document named as the last name it was prepared under: a cached
 	// document prepared again under the same name (every check of an audit
