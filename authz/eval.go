@@ -72,6 +72,11 @@ const (
 	NoteMissingLevel       = "level-without-allow"                   // an SCP level has no Allow for the request
 	NoteNoSessionPolicy    = "federated-user-without-session-policy" // the session has no permissions
 	NoteNoPermissionNeeded = "no-permission-needed"                  // sts:GetCallerIdentity: no permission is required and a deny has no effect
+
+	// NoteServiceLinkedRoleTrust: RCPs do not restrict assuming a
+	// service-linked role (sts:AssumeRole* on role/aws-service-role/...):
+	// its trust policy is not impacted by RCPs.
+	NoteServiceLinkedRoleTrust = "service-linked-role-trust"
 )
 
 // LayerVerdict is one layer's verdict.
@@ -195,9 +200,22 @@ func (s *Set) evaluate(r *Request, res *Result) {
 			// even when the Action element is a wildcard.
 			mark(LayerRCP, true, false, NoteRetireGrantNotRCP)
 		case s.managementAccount != "" && r.ResourceAccount == s.managementAccount:
+			// "RCPs don't affect resources in the management account"
+			// (AWS Organizations User Guide, Resource control policies):
+			// the resource's account, not the principal's.
 			mark(LayerRCP, true, false, NoteManagementAccount)
 		case p.ServiceLinked():
+			// "RCPs do not apply to calls made by service-linked roles"
+			// (ibid., RCP effects on permissions): the caller is one.
 			mark(LayerRCP, true, false, NoteServiceLinkedRole)
+		case roleTrust(r) && hasPrefix(r.resARN.field(r.Resource, 5), "role/aws-service-role/"):
+			// "RCPs also do not impact AWS services' ability to assume a
+			// service-linked role; that is, the service-linked role's
+			// trust policy is also not impacted by RCPs" (ibid.,
+			// Resources and entities not restricted by RCPs): the role
+			// assumed is one. Any other role's trust stays restricted,
+			// a service role's too.
+			mark(LayerRCP, true, false, NoteServiceLinkedRoleTrust)
 		default:
 			applies[LayerRCP] = true
 		}

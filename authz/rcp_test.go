@@ -84,3 +84,54 @@ func TestRCPDoesNotRestrictRetireGrant(t *testing.T) {
 		}
 	}
 }
+
+// RCPs do not restrict a service-linked role, as the caller or as the
+// role assumed, and nothing else (AWS Organizations User Guide, Resource
+// control policies: "RCPs do not apply to calls made by service-linked
+// roles"; "the service-linked role's trust policy is also not impacted by
+// RCPs"). The RCP layer is not applicable with the note that says which;
+// an ordinary role, a service role's trust and any other action on a
+// service-linked role stay restricted.
+func TestRCPServiceLinkedRoleExemptions(t *testing.T) {
+	t.Parallel()
+	allow, _ := policy.Parse([]byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}`))
+	trust, _ := policy.Parse([]byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"backup.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]}]}`))
+	deny, _ := policy.Parse([]byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"*","Resource":"*"}]}`))
+	const slr = "arn:aws:iam::111122223333:role/aws-service-role/backup.amazonaws.com/AWSServiceRoleForBackup"
+	const obj = "arn:aws:s3:::amzn-s3-demo-bucket/k"
+	for _, c := range []struct {
+		principal, action, resource string
+		want                        Decision
+		note                        string
+	}{
+		{slr, "s3:GetObject", obj, Allowed, NoteServiceLinkedRole},
+		{"arn:aws:sts::111122223333:assumed-role/AWSServiceRoleForBackup/AWSBackup-AWSServiceRoleForBackup", "s3:GetObject", obj, Allowed, NoteServiceLinkedRole},
+		{"arn:aws:sts::111122223333:assumed-role/BackupOperator/ops", "s3:GetObject", obj, ExplicitDeny, ""},
+		{"arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole", "s3:GetObject", obj, ExplicitDeny, ""},
+		{"backup.amazonaws.com", "sts:AssumeRole", slr, Allowed, NoteServiceLinkedRoleTrust},
+		{"backup.amazonaws.com", "sts:TagSession", slr, Allowed, NoteServiceLinkedRoleTrust},
+		{"backup.amazonaws.com", "sts:AssumeRole", "arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole", ExplicitDeny, ""},
+		{"backup.amazonaws.com", "sts:AssumeRole", "arn:aws:iam::111122223333:role/AWSServiceRoleForBackup", ExplicitDeny, ""},
+		{"arn:aws:iam::111122223333:user/admin", "iam:PassRole", slr, ExplicitDeny, ""},
+	} {
+		in := Input{RCPs: []Level{{Target: "root", Policies: []NamedPolicy{{Name: "deny", Policy: deny}}}}}
+		if c.action == "sts:AssumeRole" || c.action == "sts:TagSession" {
+			in.Resource = &NamedPolicy{Name: "trust", Policy: trust}
+		} else {
+			in.Identity = []NamedPolicy{{Name: "allow", Policy: allow}}
+		}
+		set, err := Compile(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req, err := NewRequest(RequestInput{Principal: c.principal, Action: c.action, Resource: c.resource, ResourceAccount: "111122223333"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var res Result
+		set.Evaluate(req, &res)
+		if res.Decision != c.want || res.Layers[LayerRCP].Note != c.note {
+			t.Errorf("%s %s on %s: %s at %s, RCP note %q; want %s, note %q", c.principal, c.action, c.resource, res.Decision, res.Layer, res.Layers[LayerRCP].Note, c.want, c.note)
+		}
+	}
+}
