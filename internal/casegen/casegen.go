@@ -3,7 +3,10 @@
 //
 // Generation is deterministic: the same seed always yields the same cases
 // (math/rand/v2 PCG). Every case is a complete JSON document in the
-// `denied simulate` case format with id "g-<seed>-<i>". Alongside each case
+// `denied simulate` case format with id "g-<seed>-<i>". About 4% of the
+// policy documents, in every layer, are written as a JSON string holding
+// the document's text, plain or URL-encoded as IAM returns it
+// (docstring.go); the others are JSON objects. Alongside each case
 // the generator records feature tags (for example "principal:root",
 // "op:StringLike", "var-missing") that describe what the case exercises;
 // the tags are kept out of the case itself so that the engine, which rejects
@@ -44,9 +47,13 @@ type Case struct {
 
 // Generator produces a deterministic stream of cases.
 type Generator struct {
-	r    *rand.Rand
-	seed uint64
-	i    int
+	r   *rand.Rand
+	enc *rand.Rand // which documents are written as strings, and how (docstring.go)
+	// plainDocs writes every document as an object (for the test that
+	// compares the string documents with them)
+	plainDocs bool
+	seed      uint64
+	i         int
 
 	// per-case state
 	feats    map[string]bool
@@ -56,7 +63,8 @@ type Generator struct {
 
 // New returns a generator whose stream is determined by seed.
 func New(seed uint64) *Generator {
-	return &Generator{r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), seed: seed}
+	return &Generator{r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
+		enc: rand.New(rand.NewPCG(seed^0xd1b54a32d192ed03, seed+0x2545f4914f6cdd1d)), seed: seed}
 }
 
 // Next returns the next case as JSON.
@@ -71,6 +79,9 @@ func (g *Generator) NextCase() Case {
 	g.ctx = nil
 	c := g.build(id)
 	c.Request.Context = contextJSON(g.ctx)
+	if !g.plainDocs {
+		g.encodeDocs(c)
+	}
 	data, err := json.Marshal(c)
 	if err != nil {
 		panic("casegen: " + err.Error()) // the model only holds marshalable values

@@ -90,7 +90,7 @@ func TestValidJSON(t *testing.T) {
 			}
 		}
 		for _, p := range v.VPCEndpointPolicies {
-			d, fs := policy.Parse(p.Document)
+			d, fs := policy.ParseDocument(p.Document) // an object or a string holding one
 			if policy.HasErrors(fs) {
 				t.Fatalf("%s: endpoint policy: %v", c.ID, fs)
 			}
@@ -124,6 +124,7 @@ func TestDistribution(t *testing.T) {
 		"rp-principal:star", "rp-principal:aws-star", "rp-principal:account", "rp-principal:role-arn", "rp-principal:session-arn",
 		"trust-policy", "kms-root-statement", "missing-key", "key-present", "var-resource", "var-condition", "var-default", "var-missing", "var-missing-negated", "var-arn-field",
 		"set-operator-on-single-valued-key", "ctx:single-as-array", "condition-key-case",
+		FeatDocString, FeatDocURLEncoded, FeatDocURLEncodedBOM,
 	}
 	want = append(want, Classes...)
 	for _, op := range []string{"StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "StringLike", "StringNotLike",

@@ -12,7 +12,8 @@
 //   node oracle.cjs           < cases.jsonl > answers.jsonl
 //   node oracle.cjs --bench   < cases.jsonl            (prints cases/s on stderr)
 //
-// Input: one case per line in the `denied simulate` case format.
+// Input: one case per line in the `denied simulate` case format. Documents
+// given as JSON strings (plain or URL-encoded) are decoded here (documentOf).
 // Output: one line per input line, in order:
 //   {"id": "...", "decision": "Allowed" | "ExplicitDeny" | "ImplicitDeny"}
 //   {"id": "...", "error": "..."}          (the oracle refused the case)
@@ -62,8 +63,36 @@ function arnAccount(arn) {
   return parts.length >= 6 ? parts[4] : '';
 }
 
+// documentOf returns the document of a case's policy object as an object.
+// A case may give it as a JSON string holding the document's JSON text, or
+// that text URL-encoded as IAM's GetRolePolicy and GetPolicyVersion return
+// it (RFC 3986 percent-encoding; "+" is a plus sign), possibly after a byte
+// order mark. iam-simulate is given the decoded object, so that a wrong
+// decoding on denied's side shows up as a disagreement; text that does not
+// decode makes the case an error.
+function documentOf(doc, where) {
+  if (typeof doc !== 'string') return doc;
+  const strip = (t) => t.replace(/^\uFEFF/, '').trim();
+  let text = strip(doc);
+  if (!text.startsWith('{')) {
+    try {
+      text = strip(decodeURIComponent(text));
+    } catch (e) {
+      throw new Error(`${where}: the document string is neither JSON nor URL-encoded JSON: ${e.message}`);
+    }
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${where}: the document string does not hold JSON: ${e.message}`);
+  }
+}
+
 function named(list, prefix) {
-  return (list || []).map((p, i) => ({ name: (p && p.name) || `${prefix}${i}`, policy: p ? p.document : undefined }));
+  return (list || []).map((p, i) => ({
+    name: (p && p.name) || `${prefix}${i}`,
+    policy: p ? documentOf(p.document, `${prefix}${i}`) : undefined
+  }));
 }
 
 // toSimulation converts one case of the `denied simulate` format into an
@@ -92,8 +121,8 @@ function toSimulation(c) {
   if (c.permissionsBoundary) {
     sim.permissionBoundaryPolicies = named([c.permissionsBoundary], 'boundary-');
   }
-  if (c.sessionPolicy) sim.sessionPolicy = c.sessionPolicy.document;
-  if (c.resourcePolicy) sim.resourcePolicy = c.resourcePolicy.document;
+  if (c.sessionPolicy) sim.sessionPolicy = documentOf(c.sessionPolicy.document, 'sessionPolicy');
+  if (c.resourcePolicy) sim.resourcePolicy = documentOf(c.resourcePolicy.document, 'resourcePolicy');
   if (c.vpcEndpointPolicies && c.vpcEndpointPolicies.length > 0) {
     sim.vpcEndpointPolicies = named(c.vpcEndpointPolicies, 'vpce-');
   }
