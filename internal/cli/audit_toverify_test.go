@@ -102,8 +102,11 @@ func TestAuditToVerifyS3DestinationBucketPolicy(t *testing.T) {
 			Results     []json.RawMessage
 			Invocations []struct {
 				ToolExecutionNotifications []struct {
-					Level   string
-					Message struct{ Text string }
+					Level     string
+					Message   struct{ Text string }
+					Locations []struct {
+						LogicalLocations []struct{ FullyQualifiedName string }
+					}
 				}
 			}
 		}
@@ -112,7 +115,10 @@ func TestAuditToVerifyS3DestinationBucketPolicy(t *testing.T) {
 		len(log.Runs[0].Invocations) != 1 || len(log.Runs[0].Invocations[0].ToolExecutionNotifications) != 1 {
 		t.Fatalf("sarif: exit %d, %v, want no result and one notification:\n%s", code, err, out)
 	}
-	if n := log.Runs[0].Invocations[0].ToolExecutionNotifications[0]; n.Level != "note" || !strings.Contains(n.Message.Text, auditS3RP) ||
+	// The item is the notification's location (a group of facts names
+	// each item it concerns there, once).
+	if n := log.Runs[0].Invocations[0].ToolExecutionNotifications[0]; n.Level != "note" || len(n.Locations) != 1 ||
+		len(n.Locations[0].LogicalLocations) != 1 || n.Locations[0].LogicalLocations[0].FullyQualifiedName != auditS3RP ||
 		!strings.Contains(n.Message.Text, "[bucketPolicy] The destination bucket policy must allow the restore role.") {
 		t.Errorf("sarif: notification %+v", n)
 	}

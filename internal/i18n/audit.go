@@ -97,11 +97,6 @@ func registerAudit(register func(map[string]tr)) {
 			JA: "ほか %s 件の項目 (--format json で各項目の toVerify を出力します)",
 			KO: "외 항목 %s개(--format json으로 각 항목의 toVerify를 출력합니다)",
 		},
-		"audit.sarif.to-verify": { // item, the facts
-			EN: "%s: to verify, facts no snapshot holds (not verified, not a failure): %s",
-			JA: "%s: 要確認、スナップショットにない事実 (未確認、失敗ではありません): %s",
-			KO: "%s: 확인 필요, 스냅샷에 없는 사실(확인하지 않음, 실패 아님): %s",
-		},
 		"audit.ok.suppressed": {
 			EN: "Nothing reported would fail; the ignored and filtered items were not proven to succeed.",
 			JA: "報告対象に失敗するものはありません。無視・除外した項目の成功は確認していません。",
@@ -251,6 +246,72 @@ func registerAudit(register func(map[string]tr)) {
 		},
 		"audit.sarif.role":      {EN: "role %s", JA: "ロール %s", KO: "역할 %s"},
 		"audit.sarif.unchecked": {EN: "%s could not be checked: %s", JA: "%s はチェックできませんでした: %s", KO: "%s은(는) 점검할 수 없었습니다: %s"},
+		// JUnit: the body of a <failure>, <error> or <skipped> element is
+		// what GitLab shows (it ignores the message attribute), so each
+		// says the cause, the fix and the facts to verify itself.
+		"audit.junit.fix": { // policy kind (audit.policy-kind.*), what the fix changes
+			EN: "Fix (verified), %s: %s", JA: "修正 (検証済み)、%s: %s", KO: "수정(검증됨), %s: %s",
+		},
+		"audit.junit.fix.unverified": {
+			EN: "Fix (not verified), %s: %s", JA: "修正 (未検証)、%s: %s", KO: "수정(검증되지 않음), %s: %s",
+		},
+		"audit.junit.cli": {EN: "AWS CLI (runnable as it is):", JA: "AWS CLI (そのまま実行できます):", KO: "AWS CLI(그대로 실행할 수 있음):"},
+		"audit.junit.cli.placeholders": { // the placeholders
+			EN: "Its AWS CLI command needs %s, which the snapshot does not hold: 'denied check restore --recovery-point ARN --role ROLE' prints it with how to find each value.",
+			JA: "AWS CLI コマンドにはスナップショットにない %s が必要です: 'denied check restore --recovery-point ARN --role ROLE' で、各値の調べ方とともに表示できます。",
+			KO: "AWS CLI 명령에 스냅샷에 없는 %s이(가) 필요합니다: 'denied check restore --recovery-point ARN --role ROLE'로 각 값을 찾는 방법과 함께 볼 수 있습니다.",
+		},
+		"audit.junit.call-error": { // unreadable call, the error AWS returned
+			EN: "%s returned: %s", JA: "%s のエラー: %s", KO: "%s 오류: %s",
+		},
+		// SARIF: each distinct fact group once, with the items it
+		// concerns as the notification's locations.
+		"audit.sarif.to-verify.group": { // items (audit.to-verify.count.items), the facts; i18n.N on the items
+			EN: "To verify, facts no snapshot holds (not verified, not a failure), for %s (the locations): %s",
+			JA: "要確認、スナップショットにない事実 (未確認、失敗ではありません)。対象は %s (位置を参照): %s",
+			KO: "확인 필요, 스냅샷에 없는 사실(확인하지 않음, 실패 아님). 대상은 %s(위치 참고): %s",
+		},
+		// SARIF: the distinct fixes of a rule's results, once each, in
+		// the rule's help; a result names its fix by reference.
+		"audit.sarif.fixes": {EN: "Fixes of this run's results", JA: "この実行の結果の修正", KO: "이 실행 결과의 수정"},
+		"audit.sarif.fix-ref": { // fix reference (fix-1)
+			EN: "(%s: its command is in the rule's help)", JA: "(%s: コマンドはルールのヘルプにあります)", KO: "(%s: 명령은 규칙 도움말에 있습니다)",
+		},
+		// The kind of policy a fix changes (fix.TargetKind), as the
+		// JUnit and SARIF fix summaries name it.
+		"audit.policy-kind.roleInlinePolicy": {
+			EN: "identity-based policy (inline policy of an IAM role)", JA: "アイデンティティベースのポリシー (IAM ロールのインラインポリシー)", KO: "자격 증명 기반 정책(IAM 역할의 인라인 정책)",
+		},
+		"audit.policy-kind.userInlinePolicy": {
+			EN: "identity-based policy (inline policy of an IAM user)", JA: "アイデンティティベースのポリシー (IAM ユーザーのインラインポリシー)", KO: "자격 증명 기반 정책(IAM 사용자의 인라인 정책)",
+		},
+		"audit.policy-kind.managedPolicy": {
+			EN: "identity-based policy (customer managed policy)", JA: "アイデンティティベースのポリシー (カスタマー管理ポリシー)", KO: "자격 증명 기반 정책(고객 관리형 정책)",
+		},
+		"audit.policy-kind.managedPolicy.aws": {
+			EN: "identity-based policy (AWS managed policy: a customer managed copy replaces it)", JA: "アイデンティティベースのポリシー (AWS 管理ポリシー: カスタマー管理のコピーで置き換えます)", KO: "자격 증명 기반 정책(AWS 관리형 정책: 고객 관리형 사본으로 대체합니다)",
+		},
+		"audit.policy-kind.identityPolicy": {
+			EN: "identity-based policy (inline or managed)", JA: "アイデンティティベースのポリシー (インラインまたは管理)", KO: "자격 증명 기반 정책(인라인 또는 관리형)",
+		},
+		"audit.policy-kind.permissionsBoundary": {
+			EN: "permissions boundary (managed policy)", JA: "アクセス許可の境界 (管理ポリシー)", KO: "권한 경계(관리형 정책)",
+		},
+		"audit.policy-kind.permissionsBoundary.aws": {
+			EN: "permissions boundary (AWS managed policy: a customer managed copy replaces it)", JA: "アクセス許可の境界 (AWS 管理ポリシー: カスタマー管理のコピーで置き換えます)", KO: "권한 경계(AWS 관리형 정책: 고객 관리형 사본으로 대체합니다)",
+		},
+		"audit.policy-kind.sessionPolicy":            {EN: "session policy", JA: "セッションポリシー", KO: "세션 정책"},
+		"audit.policy-kind.serviceControlPolicy":     {EN: "service control policy (SCP)", JA: "サービスコントロールポリシー (SCP)", KO: "서비스 제어 정책(SCP)"},
+		"audit.policy-kind.resourceControlPolicy":    {EN: "resource control policy (RCP)", JA: "リソースコントロールポリシー (RCP)", KO: "리소스 제어 정책(RCP)"},
+		"audit.policy-kind.kmsKeyPolicy":             {EN: "KMS key policy", JA: "KMS キーポリシー", KO: "KMS 키 정책"},
+		"audit.policy-kind.trustPolicy":              {EN: "role trust policy", JA: "ロールの信頼ポリシー", KO: "역할 신뢰 정책"},
+		"audit.policy-kind.backupVaultPolicy":        {EN: "AWS Backup vault access policy", JA: "AWS Backup ボールトのアクセスポリシー", KO: "AWS Backup 볼트 액세스 정책"},
+		"audit.policy-kind.bucketPolicy":             {EN: "S3 bucket policy", JA: "S3 バケットポリシー", KO: "S3 버킷 정책"},
+		"audit.policy-kind.lambdaFunctionPolicy":     {EN: "Lambda function policy (resource-based)", JA: "Lambda 関数ポリシー (リソースベース)", KO: "Lambda 함수 정책(리소스 기반)"},
+		"audit.policy-kind.lambdaLayerVersionPolicy": {EN: "Lambda layer version policy (resource-based)", JA: "Lambda レイヤーバージョンポリシー (リソースベース)", KO: "Lambda 계층 버전 정책(리소스 기반)"},
+		"audit.policy-kind.vpcEndpointPolicy":        {EN: "VPC endpoint policy", JA: "VPC エンドポイントポリシー", KO: "VPC 엔드포인트 정책"},
+		"audit.policy-kind.resourcePolicy":           {EN: "resource-based policy", JA: "リソースベースのポリシー", KO: "리소스 기반 정책"},
+		"audit.policy-kind.none":                     {EN: "no policy change", JA: "ポリシー変更なし", KO: "정책 변경 없음"},
 		"audit.rule.some-request": {
 			EN: "A request the restore needs", JA: "復元に必要なリクエスト", KO: "복원에 필요한 요청",
 		},

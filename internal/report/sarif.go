@@ -14,6 +14,7 @@ import (
 
 	"github.com/deniedhq/denied/audit"
 	"github.com/deniedhq/denied/diagnose"
+	"github.com/deniedhq/denied/fix"
 	"github.com/deniedhq/denied/internal/i18n"
 )
 
@@ -256,6 +257,36 @@ func (a *Audit) writeSARIF(w io.Writer, o Options) error {
 			}
 		}
 	}
+	if len(refs) > SARIFMaxResults {
+		// GitHub rejects a run of more than 25,000 results: keep the
+		// most severe, and say so.
+		sort.SliceStable(refs, func(i, j int) bool { return securitySeverity[refs[i].sev] > securitySeverity[refs[j].sev] })
+		run.Properties = map[string]any{"truncated": map[string]int{"results": len(refs), "kept": SARIFMaxResults}}
+		o.warn(t("audit.sarif.truncated", strconv.Itoa(len(refs)), strconv.Itoa(SARIFMaxResults)))
+		refs = refs[:SARIFMaxResults]
+	}
+	// Each distinct fix with commands once, in the help of the rules
+	// whose results have it (as the JSON report's fix table numbers
+	// them); a result names it by reference.
+	fixes, err := newFixTable(rep.Items)
+	if err != nil {
+		return err
+	}
+	ruleFixes := map[string][]*fix.Fix{}
+	listed := map[string]bool{} // rule and fix reference
+	for _, ref := range refs {
+		if ref.gap {
+			continue
+		}
+		f := rep.Items[ref.item].Findings[ref.k]
+		if f.Fix == nil || len(f.Fix.Render.CLI) == 0 {
+			continue
+		}
+		if k := f.RuleID + "\x00" + fixes.ref[f.Fix]; !listed[k] {
+			listed[k] = true
+			ruleFixes[f.RuleID] = append(ruleFixes[f.RuleID], f.Fix)
+		}
+	}
 	ids := make([]string, 0, len(rules))
 	for id := range rules {
 		ids = append(ids, id)
@@ -267,34 +298,58 @@ func (a *Audit) writeSARIF(w io.Writer, o Options) error {
 		ri := rules[id]
 		short, help := ruleText(lang, id, ri.title)
 		full := strings.TrimSuffix(short, ".") + ". " + t("audit.rule.severity", ri.sev)
+		md := help + "\n\n" + "[" + t("audit.rule.docs") + "](" + auditHelpURI + ")"
+		if fs := ruleFixes[id]; len(fs) > 0 {
+			help, md = help+"\n\n"+t("audit.sarif.fixes")+":", md+"\n\n### "+t("audit.sarif.fixes")
+			for _, f := range fs {
+				lines := fixSummary(lang, f)
+				help += "\n\n" + fixes.ref[f] + ": " + strings.Join(lines, "\n")
+				md += "\n\n#### " + fixes.ref[f] + "\n\n" + lines[0]
+				if cmds := fixCommands(lang, f, ""); len(cmds) > 1 {
+					md += "\n\n" + cmds[0] + "\n\n```sh\n" + strings.Join(cmds[1:], "\n") + "\n```"
+				} else if len(cmds) == 1 {
+					md += "\n\n" + cmds[0]
+				}
+			}
+		}
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{ID: id, Name: ruleName(id), ShortDescription: sarifText{short},
-			FullDescription: sarifText{full}, Help: sarifMultiText{Text: help, Markdown: help + "\n\n" + "[" + t("audit.rule.docs") + "](" + auditHelpURI + ")"},
+			FullDescription: sarifText{full}, Help: sarifMultiText{Text: help, Markdown: md},
 			HelpURI: auditHelpURI, DefaultConfiguration: sarifConfig{Level: sarifLevel(ri.sev)},
 			Properties: sarifRuleProps{SecuritySeverity: securitySeverity[ri.sev], Severity: ri.sev, Tags: []string{"security", "aws", "aws-backup", "iam"}, Precision: "high"}})
 	}
-	run.Properties = map[string]any{"summary": rep.Summary}
-	// The facts to verify of each item, failing or passing, as notes.
+	if run.Properties == nil {
+		run.Properties = map[string]any{}
+	}
+	run.Properties["summary"] = rep.Summary
+	// The facts to verify of the items, failing or passing, as notes:
+	// each distinct group of facts once (groupToVerify, as the text
+	// report lists them), the items it concerns as its locations.
+	byRef := map[itemRef]audit.Item{}
 	for _, items := range [][]audit.Item{rep.Items, rep.Passed} {
 		for _, it := range items {
-			if len(it.ToVerify) == 0 {
-				continue
+			if len(it.ToVerify) > 0 {
+				if _, ok := byRef[itemRef{it.Kind, it.ARN}]; !ok {
+					byRef[itemRef{it.Kind, it.ARN}] = it
+				}
 			}
-			facts := make([]string, len(it.ToVerify))
-			for i, c := range it.ToVerify {
-				facts[i] = "[" + kindLabel(lang, c.Kind) + "] " + toVerifyText(lang, c)
-			}
-			run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications, sarifNotification{Level: "note",
-				Message:   sarifText{t("audit.sarif.to-verify", t("audit.item."+it.Kind, it.ARN), strings.Join(facts, " "))},
-				Locations: []sarifLocation{itemLocation(it, src, uri)}})
 		}
 	}
-	if len(refs) > SARIFMaxResults {
-		// GitHub rejects a run of more than 25,000 results: keep the
-		// most severe, and say so.
-		sort.SliceStable(refs, func(i, j int) bool { return securitySeverity[refs[i].sev] > securitySeverity[refs[j].sev] })
-		run.Properties["truncated"] = map[string]int{"results": len(refs), "kept": SARIFMaxResults}
-		o.warn(t("audit.sarif.truncated", strconv.Itoa(len(refs)), strconv.Itoa(SARIFMaxResults)))
-		refs = refs[:SARIFMaxResults]
+	for _, g := range groupToVerify(rep) {
+		facts := make([]string, len(g.conds))
+		for i, c := range g.conds {
+			facts[i] = "[" + kindLabel(lang, c.Kind) + "] " + toVerifyText(lang, c)
+		}
+		n := sarifNotification{Level: "note"}
+		seen := map[itemRef]bool{}
+		for _, r := range g.items {
+			if !seen[r] {
+				seen[r] = true
+				n.Locations = append(n.Locations, itemLocation(byRef[r], src, uri))
+			}
+		}
+		items := i18n.N(lang, len(n.Locations), "audit.to-verify.count.items", strconv.Itoa(len(n.Locations)))
+		n.Message = sarifText{t("audit.sarif.to-verify.group", items, strings.Join(facts, " "))}
+		run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications, n)
 	}
 
 	// The log with no results, cut where they go.
@@ -311,7 +366,7 @@ func (a *Audit) writeSARIF(w io.Writer, o Options) error {
 	rest := append([]byte(nil), log[cut+len(results)-1:]...)
 	j.w.Write(log[:cut+len(results)-1])
 	for n, ref := range refs {
-		r := sarifResultOf(rep.Items[ref.item], ref, src, uri, lang)
+		r := sarifResultOf(rep.Items[ref.item], ref, src, uri, lang, fixes)
 		r.RuleIndex = index[r.RuleID]
 		j.elem(n, 4)
 		if err := j.value(&r, 4); err != nil {
@@ -327,7 +382,7 @@ func (a *Audit) writeSARIF(w io.Writer, o Options) error {
 }
 
 // sarifResult builds the result ref of item it.
-func sarifResultOf(it audit.Item, ref sarifRef, src Locator, uri string, lang i18n.Lang) sarifResult {
+func sarifResultOf(it audit.Item, ref sarifRef, src Locator, uri string, lang i18n.Lang, fixes *fixTable) sarifResult {
 	t := func(id string, args ...any) string { return i18n.T(lang, id, args...) }
 	loc := itemLocation(it, src, uri)
 	result := func(rule, sev, msg, role string, fp ...string) sarifResult {
@@ -356,6 +411,9 @@ func sarifResultOf(it audit.Item, ref sarifRef, src Locator, uri string, lang i1
 			id = "audit.fix.unverified"
 		}
 		msg += " " + t(id, fixTitle(lang, f.Fix.Title, f.Fix.TitleMsg.ID, f.Fix.TitleMsg.Args))
+		if len(f.Fix.Render.CLI) > 0 {
+			msg += " " + t("audit.sarif.fix-ref", fixes.ref[f.Fix])
+		}
 	} else if f.FixWithheld != nil {
 		msg += " " + withheldText(lang, "preflight.fix-withheld", *f.FixWithheld)
 	}
@@ -363,7 +421,11 @@ func sarifResultOf(it audit.Item, ref sarifRef, src Locator, uri string, lang i1
 	if f.Action == "sts:AssumeRole" {
 		role = f.Resource
 	}
-	return result(f.RuleID, f.Severity, msg, role, f.PrincipalARN, f.Action, f.Resource)
+	r := result(f.RuleID, f.Severity, msg, role, f.PrincipalARN, f.Action, f.Resource)
+	if f.Fix != nil {
+		r.Properties["fixRef"] = fixes.ref[f.Fix]
+	}
+	return r
 }
 
 // itemLocation is where item it is: its ARN, and its line in the file.
