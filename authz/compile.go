@@ -99,10 +99,17 @@ func CompilePolicy(l Layer, np NamedPolicy) (*CompiledPolicy, error) {
 // the compiled policy inside a structure of its own (one allocation the
 // less). dst must not be in use by any Set.
 func CompilePolicyInto(dst *CompiledPolicy, l Layer, np NamedPolicy) error {
+	return CompilePolicyMem(dst, l, np, nil)
+}
+
+// CompilePolicyMem is CompilePolicyInto with the compiled form carved
+// from m (see Mem) when m is not nil: *dst is then valid until m's next
+// use.
+func CompilePolicyMem(dst *CompiledPolicy, l Layer, np NamedPolicy, m *Mem) error {
 	if np.Policy == nil {
 		return &CompileError{Layer: l, Policy: np.Name, Statement: -1, Err: fmt.Errorf("no policy document")}
 	}
-	cp, err := compilePolicy(l, np)
+	cp, err := compilePolicy(l, np, m)
 	if err != nil {
 		return err
 	}
@@ -443,9 +450,14 @@ func literalService(a string) (string, bool) {
 	return svc, true
 }
 
-func compilePolicy(l Layer, np NamedPolicy) (cpolicy, error) {
+func compilePolicy(l Layer, np NamedPolicy, m *Mem) (cpolicy, error) {
 	p := np.Policy
-	cp := cpolicy{layer: l, name: np.Name, stmts: make([]cstmt, 0, len(p.Statements)), refs: make([]stmtRef, len(p.Statements))}
+	cp := cpolicy{layer: l, name: np.Name}
+	if m == nil {
+		cp.stmts, cp.refs = make([]cstmt, 0, len(p.Statements)), make([]stmtRef, len(p.Statements))
+	} else {
+		cp.stmts, cp.refs = reuse(&m.stmts, len(p.Statements)), reuse(&m.refs, len(p.Statements))[:len(p.Statements)]
+	}
 	vars := p.Variables()
 	var a arena // on the stack: only the slices carved from it are kept
 	var pats, arns, conds, vals int
@@ -475,7 +487,11 @@ func compilePolicy(l Layer, np NamedPolicy) (cpolicy, error) {
 			}
 		}
 	}
-	a.init(pats, arns, conds, vals)
+	a.init(m, pats, arns, conds, vals)
+	defer a.keep(m)
+	if m != nil {
+		defer func() { m.stmts, m.refs = cp.stmts, cp.refs }()
+	}
 	for i, st := range p.Statements {
 		cs, err := a.statement(l, st, vars)
 		if err != nil {

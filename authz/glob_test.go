@@ -200,7 +200,7 @@ func TestArenaPatterns(t *testing.T) {
 	in := []string{"s3:Get*", "a*b?c", "*", "${aws:username}/*", "plain", "x?y", "**a**b**", "${*}${?}${$}", "a${aws:userid, 'd'}*?z", "?", "", "arn:aws:s3:::b/*/k?", "Ec2:Run*Inst?nces"}
 	for _, vars := range []bool{false, true} {
 		var a arena
-		a.init(0, 0, 0, 0)
+		a.init(nil, 0, 0, 0, 0)
 		var got []pattern
 		for _, s := range in {
 			got = append(got, a.pattern(s, true, vars, true))
@@ -280,7 +280,7 @@ func TestActionFastPath(t *testing.T) {
 		"sts:AssumeRole*?", "*:GetObject", "s3*:Get", "", "s3:*Get", "a:b", "A:B*", "s3:Get\x00", "s3:Get*Object*",
 	}
 	var a arena
-	a.init(0, 0, 0, 0)
+	a.init(nil, 0, 0, 0, 0)
 	for _, act := range in {
 		got, ok := a.action(act)
 		if want := !policy.ActionNeverMatches(act); ok != want {
@@ -330,7 +330,7 @@ func TestARNWholeNoted(t *testing.T) {
 	if policy.HasErrors(fs) {
 		t.Fatal(fs)
 	}
-	cp, err := compilePolicy(LayerIdentity, NamedPolicy{Policy: p})
+	cp, err := compilePolicy(LayerIdentity, NamedPolicy{Policy: p}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -60,6 +60,14 @@ type Options struct {
 	// service; nil means the service catalog's answer
 	// (catalog.RCPSupported).
 	RCPSupported func(service string) bool
+	// Scratch, when set, is memory Prepare reuses from one call to the
+	// next instead of allocating: each Prepare through a Scratch ends the
+	// life of the Prepared the one before it returned (its Set, Sources,
+	// compiled documents the Cache does not keep). For a caller that is
+	// done with each prepared input before it prepares the next (the
+	// workers of `denied simulate --jsonl`, which write a case's result
+	// before reading the next). A Scratch is not safe for concurrent use.
+	Scratch *Scratch
 }
 
 // Field names a field of an Input.

@@ -176,7 +176,17 @@ func typeName(t string) string {
 // case's Input. The prepared case shares the memory of the case's policy
 // documents: do not modify them afterwards.
 func Prepare(c *Case, opt Options) (*Prepared, error) {
-	in, err := c.input(true)
+	return prepareIn(c, opt, nil)
+}
+
+// prepareIn is Prepare, with the case's Input in sc when sc is not nil
+// (see scratch).
+func prepareIn(c *Case, opt Options, sc *scratch) (*Prepared, error) {
+	var ib *inputBlock
+	if sc != nil {
+		ib = &sc.in
+	}
+	in, err := c.inputIn(true, ib)
 	if err != nil {
 		return nil, err
 	}
@@ -194,7 +204,10 @@ func (c *Case) Input() (*eval.Input, error) { return c.input(false) }
 
 // input is Input; with asList, a context decoded with the case stays the
 // list it was decoded to (Request.ContextList), not a map, for Prepare.
-func (c *Case) input(asList bool) (*eval.Input, error) {
+func (c *Case) input(asList bool) (*eval.Input, error) { return c.inputIn(asList, nil) }
+
+// inputIn is input, into blk (cleared first) when it is not nil.
+func (c *Case) inputIn(asList bool, blk *inputBlock) (*eval.Input, error) {
 	var ctx map[string][]string
 	var ctxList []authz.ContextEntry
 	var err error
@@ -214,7 +227,11 @@ func (c *Case) input(asList bool) (*eval.Input, error) {
 	if err != nil {
 		return nil, err
 	}
-	blk := &inputBlock{}
+	if blk == nil {
+		blk = &inputBlock{}
+	} else {
+		*blk = inputBlock{}
+	}
 	in := &blk.in
 	*in = eval.Input{
 		Request: eval.Request{
@@ -283,6 +300,18 @@ func (c *Case) input(asList bool) (*eval.Input, error) {
 	}
 	in.VPCEndpoint = list(c.VPCEndpointPolicies)
 	return in, nil
+}
+
+// scratch is the memory a Stream worker decodes and prepares each of its
+// cases in, again and again, instead of blocks allocated for each: a case
+// of the stream is done with (its result written) before the worker reads
+// the next, and nothing kept (the document cache, its memos) points into
+// it: the cache keeps copies of its own, and the strings of a case are
+// its line's. On generated cases the two blocks were 3 KB of 17 KB
+// allocated a case.
+type scratch struct {
+	c  sharedBlock
+	in inputBlock
 }
 
 // inputBlock is an Input with room for the usual few documents, in one

@@ -686,6 +686,12 @@ type sharedBlock struct {
 // decodeCase decodes one case from data. With shared, nobody modifies
 // data afterwards: the case's strings share its memory.
 func decodeCase(data []byte, shared bool) (*Case, error) {
+	return decodeCaseIn(data, shared, nil)
+}
+
+// decodeCaseIn is decodeCase into sb (cleared first) when it is not nil
+// (and shared is set): the case then lives in sb, until sb's next use.
+func decodeCaseIn(data []byte, shared bool, sb *sharedBlock) (*Case, error) {
 	// The case, its decoder and the decoder's path are one allocation:
 	// the decoder escapes (the closures below capture it), and the three
 	// were 3 of a generated case's 8 decoding allocations.
@@ -693,7 +699,11 @@ func decodeCase(data []byte, shared bool) (*Case, error) {
 	var ctx []authz.ContextEntry
 	var vals []string
 	if shared {
-		sb := &sharedBlock{}
+		if sb == nil {
+			sb = &sharedBlock{}
+		} else {
+			*sb = sharedBlock{}
+		}
 		blk, ctx, vals = &sb.caseBlock, sb.ctx[:], sb.vals[:]
 	} else {
 		blk = &caseBlock{}

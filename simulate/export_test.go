@@ -2,6 +2,6 @@ package simulate
 
 // Internals for the external tests' benchmarks.
 var (
-	EvaluateOwned = evaluateOwned
+	EvaluateOwned = func(data []byte, opt Options) *Result { return evaluateOwned(data, opt, nil) }
 	DecodeShared  = func(data []byte) (*Case, error) { return decodeCase(data, true) }
 )

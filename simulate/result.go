@@ -89,22 +89,29 @@ func EvaluateJSON(data []byte) *Result {
 
 // EvaluateJSONWith is EvaluateJSON with options. data is not retained.
 func EvaluateJSONWith(data []byte, opt Options) *Result {
-	return evaluateOwned(bytes.Clone(data), opt)
+	return evaluateOwned(bytes.Clone(data), opt, nil)
 }
 
 // evaluateOwned evaluates a case whose bytes nobody modifies afterwards:
 // the parsed policies share them.
-func evaluateOwned(data []byte, opt Options) (res *Result) {
+//
+// With sc, the case is decoded and prepared in sc's memory: the result
+// must be written out before sc is used again.
+func evaluateOwned(data []byte, opt Options, sc *scratch) (res *Result) {
 	defer func() {
 		if r := recover(); r != nil {
 			res = &Result{Error: &CaseError{Message: "internal error evaluating this case (please report it)"}}
 		}
 	}()
-	c, err := decodeCase(data, true)
+	var sb *sharedBlock
+	if sc != nil {
+		sb = &sc.c
+	}
+	c, err := decodeCaseIn(data, true, sb)
 	if err != nil {
 		return errorResult(c.ID, err)
 	}
-	pr, err := Prepare(c, opt)
+	pr, err := prepareIn(c, opt, sc)
 	if err != nil {
 		return errorResult(c.ID, err)
 	}

@@ -8,6 +8,8 @@ import (
 	"io"
 	"runtime"
 	"sync"
+
+	"github.com/deniedhq/denied/eval"
 )
 
 // MaxLine is the longest case Stream and the simulate command accept, in
@@ -117,8 +119,12 @@ func Stream(r io.Reader, w io.Writer, opt Options) (StreamStats, error) {
 				o.Cache = NewCache(4096)
 				o.Cache.KeepRepeated()
 			}
+			// Each worker writes a case's result before it reads the
+			// next: both scratches are its own, whatever opt held.
+			sc := new(scratch)
+			o.Scratch = new(eval.Scratch)
 			for b := range work {
-				b.run(o)
+				b.run(o, sc)
 				close(b.done)
 			}
 		}()
@@ -204,7 +210,7 @@ func recycleOut(out []byte) {
 	}
 }
 
-func (b *batch) run(opt Options) {
+func (b *batch) run(opt Options, sc *scratch) {
 	if p, ok := outPool.Get().(*[]byte); ok {
 		b.out = *p
 	}
@@ -216,7 +222,9 @@ func (b *batch) run(opt Options) {
 		case l.data == nil:
 			continue
 		default:
-			res = evaluateOwned(l.data, opt) // each line is a copy of its own
+			// Each line is a copy of its own; the case lives in sc
+			// until its result is appended below.
+			res = evaluateOwned(l.data, opt, sc)
 		}
 		if res.Error != nil {
 			if res.ID == "" && !l.tooLong {
