@@ -3,6 +3,7 @@ package diagnose
 import (
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -48,14 +49,22 @@ func realMessage(t *testing.T, file string) string {
 }
 
 // corpusMessage returns the text of the message id of
-// testdata/messages/real/corpus.jsonl.
+// testdata/messages/real (corpus.jsonl and the later batches' files).
 func corpusMessage(t *testing.T, id string) string {
 	t.Helper()
-	b, err := os.ReadFile("../testdata/messages/real/corpus.jsonl")
-	if err != nil {
-		t.Fatal(err)
+	files, err := filepath.Glob("../testdata/messages/real/*.jsonl")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus files: %v", err)
 	}
-	for _, line := range strings.Split(string(b), "\n") {
+	var all []byte
+	for _, file := range files {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, b...)
+	}
+	for _, line := range strings.Split(string(all), "\n") {
 		var m struct{ ID, Text string }
 		if json.Unmarshal([]byte(line), &m) == nil && m.ID == id {
 			return m.Text

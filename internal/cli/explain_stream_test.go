@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"path/filepath"
+	"sort"
 	"testing"
 
 	"github.com/deniedhq/denied/authzmsg"
@@ -17,17 +19,22 @@ import (
 // over, so that a run crosses explainBatch's boundary.
 func corpusDenials(t *testing.T) []*authzmsg.Denial {
 	t.Helper()
-	f, err := os.Open("../../testdata/messages/real/corpus.jsonl")
-	if err != nil {
-		t.Fatal(err)
+	files, err := filepath.Glob("../../testdata/messages/real/*.jsonl")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus files: %v", err)
 	}
-	defer f.Close()
-	var ds []*authzmsg.Denial
-	for range 2 {
-		if _, err := f.Seek(0, 0); err != nil {
+	sort.Strings(files)
+	var all []byte
+	for _, file := range files {
+		b, err := os.ReadFile(file)
+		if err != nil {
 			t.Fatal(err)
 		}
-		sc := bufio.NewScanner(f)
+		all = append(all, b...)
+	}
+	var ds []*authzmsg.Denial
+	for range 2 {
+		sc := bufio.NewScanner(bytes.NewReader(all))
 		sc.Buffer(nil, 1<<20)
 		for sc.Scan() {
 			var m struct{ Text string }
