@@ -2,6 +2,7 @@ package fix
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -292,7 +293,18 @@ func (ri *reqInfo) resourceKind() resourceKind {
 // resourceUnknown reports whether the request names no one resource: no
 // resource, or a pattern ("secret:*") as some messages print it.
 func (ri *reqInfo) resourceUnknown() bool {
-	return ri.resource == "*" || strings.ContainsAny(ri.res[5], "*?") || elided(ri.resource)
+	return ri.resource == "*" || strings.ContainsAny(ri.res[5], "*?") || elided(placeholdersOut(ri.resource))
+}
+
+// namePlaceholderRE is a placeholder the diagnosis put for a name, Region
+// or account the message hid ("<region>", "<resource-name>").
+var namePlaceholderRE = regexp.MustCompile(`<[A-Za-z][A-Za-z0-9_-]*>`)
+
+// placeholdersOut is an ARN with its placeholders taken out: one resource
+// whose name the message hid is still one resource, whose policy a fix
+// can name with the placeholder (as a Lambda function's does).
+func placeholdersOut(s string) string {
+	return namePlaceholderRE.ReplaceAllString(s, "p")
 }
 
 // idPrefix is the prefix of the IDs of fixes to the resource's policy.
