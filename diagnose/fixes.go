@@ -45,6 +45,10 @@ func (h hidden) account() bool { return h.caller || h.owner || h.other }
 // placeholder. It reports whether it did.
 func restoreAccount(s string) (string, bool) {
 	a, ok := arn.Parse(s)
+	if ok && accountRemoved(a) && !strings.ContainsRune(a.Resource, '\n') {
+		a.Account = PlaceholderAccount
+		return a.String(), true
+	}
 	if !ok || a.Account == "" || arn.IsAccountID(a.Account) || strings.ContainsRune(a.Resource, '\n') {
 		return s, false
 	}
@@ -53,6 +57,22 @@ func restoreAccount(s string) (string, bool) {
 	}
 	a.Account = PlaceholderAccount
 	return a.String(), true
+}
+
+// accountful are the services whose every ARN holds an account ID (an
+// S3 bucket's, a Route 53 zone's or an AWS owned EC2 image's, SSM
+// document's do not), and regional those of them whose every ARN holds a
+// Region as well: in their ARNs an empty field is one the quoter removed
+// ("arn:aws:sts:::assumed-role/...", "arn:aws:sns:::topic").
+var (
+	accountful = map[string]bool{"iam": true, "sts": true, "sns": true, "sqs": true, "lambda": true, "kms": true, "secretsmanager": true, "dynamodb": true, "backup": true, "states": true, "logs": true, "ecr": true}
+	regional   = map[string]bool{"sns": true, "sqs": true, "lambda": true, "kms": true, "secretsmanager": true, "dynamodb": true, "backup": true, "states": true, "logs": true, "ecr": true}
+)
+
+// accountRemoved reports whether the ARN's account field is empty where
+// its service always has one.
+func accountRemoved(a arn.ARN) bool {
+	return a.Account == "" && accountful[strings.ToLower(a.Service)] && a.Resource != ""
 }
 
 // redactedAccountID reports whether an ARN's account field that is not an
@@ -525,7 +545,7 @@ func unredactedNames(resource string) string {
 		return resource
 	}
 	changed := false
-	if a.Region != "" && redactedName(a.Region) {
+	if a.Region != "" && redactedName(a.Region) || a.Region == "" && regional[strings.ToLower(a.Service)] && a.Resource != "" {
 		a.Region, changed = "<region>", true
 	}
 	if i := strings.LastIndexAny(a.Resource, "/:"); i < len(a.Resource)-1 && redactedName(a.Resource[i+1:]) {
