@@ -85,7 +85,13 @@ func Reevaluate(snap *account.Snapshot, d *authzmsg.Denial, findings []Finding, 
 	}
 	r := preflight.EvaluateRequest(snap, req.Principal, req.Action, req.Resource, req.Context, now)
 	if f := planned(findings); r.Plan != nil && f != nil {
-		if r.Verdict == preflight.CouldNotCheck {
+		switch {
+		case f.Plan == nil && r.Verdict != preflight.CouldNotCheck:
+			// The candidates of a message that names no layer: the
+			// snapshot's evaluation says which layer refuses, its plan
+			// replaces them.
+			f.Alternatives = nil
+		case f.Plan != nil && r.Verdict == preflight.CouldNotCheck:
 			f.Alternatives = append(otherLayers(f.Plan.Fixes, r.Plan.Fixes), f.Alternatives...)
 		}
 		f.Plan = r.Plan
@@ -101,10 +107,11 @@ func Reevaluate(snap *account.Snapshot, d *authzmsg.Denial, findings []Finding, 
 }
 
 // planned returns the first of findings with a plan (verified against the
-// message alone), the one the snapshot's plan is for, or nil.
+// message alone) or candidate fixes, the one the snapshot's plan is for,
+// or nil.
 func planned(findings []Finding) *Finding {
 	for i := range findings {
-		if findings[i].Plan != nil {
+		if findings[i].Plan != nil || len(findings[i].candidates) > 0 {
 			return &findings[i]
 		}
 	}

@@ -68,10 +68,25 @@ func ruleAssumeRole(d *authzmsg.Denial) (Finding, bool) {
 		f.Rule = "sts.assume-role-chained"
 		f.Cause = msg("assume.chain.cause", d.Principal.Name, role)
 		f.Checks = []Msg{read, msg("assume.check.conditions"), msg("assume.check.caller", role), msg("assume.check.chain-duration")}
-		return f, true
+	default:
+		f.Cause = msg("assume.cause", principalName(d), role)
+		f.Checks = []Msg{read, msg("assume.check.conditions"), msg("assume.check.caller", role)}
 	}
-	f.Cause = msg("assume.cause", principalName(d), role)
-	f.Checks = []Msg{read, msg("assume.check.conditions"), msg("assume.check.caller", role)}
+	if kind == "role" && (d.PolicyType == authzmsg.PolicyUnknown || d.PolicyType == "") {
+		// The message names no policy type ("is not authorized to perform:
+		// sts:AssumeRole on resource: ROLE" and nothing after it): AWS says
+		// it so whether the role's trust policy does not trust the caller
+		// or the caller's own identity-based policy does not allow
+		// sts:AssumeRole on the role, and both must allow the request
+		// across accounts (in the role's account, a trust policy naming
+		// the caller's ARN suffices). Neither is claimed: the title and
+		// the cause say both, and each gets its candidate fix.
+		f.Layer = "unknown"
+		f.candidates = []string{"resource", "identity"}
+		f.Title = msg("assume.unnamed.title", role)
+		f.Notes = append(f.Notes, msg("assume.unnamed.note", principalName(d), role))
+		f.Checks = append(f.Checks, msg("assume.check.unnamed-identity", principalName(d), role))
+	}
 	return f, true
 }
 

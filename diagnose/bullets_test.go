@@ -172,10 +172,12 @@ func TestFixBullets(t *testing.T) {
 				t.Errorf("cause %+v checks %+v", f.Cause, f.Checks)
 			}
 		}},
+		// No policy type named: both candidates, neither claimed (no plan).
 		{"cross-account assume", formInput(t, "terraform-box-sts-assumerole"), "sts.assume-role", func(t *testing.T, f Finding) {
-			if len(f.Plan.Fixes) != 2 || f.Plan.Fixes[0].Target.Kind != fix.TargetTrustPolicy || f.Plan.Fixes[0].Target.Name != "TerraformCrossAccountRole" ||
-				f.Plan.Fixes[1].Target.Kind != fix.TargetUserInline || !hasMsg(f.Checks, "assume.check.conditions") {
-				t.Errorf("plan %+v", f.Plan.Fixes)
+			if f.Plan != nil || len(f.Alternatives) != 2 || f.Alternatives[0].Target.Kind != fix.TargetTrustPolicy || f.Alternatives[0].Target.Name != "TerraformCrossAccountRole" ||
+				f.Alternatives[1].Target.Kind != fix.TargetUserInline || !hasMsg(f.Checks, "assume.check.conditions") ||
+				!hasNote(f.Alternatives[0].Notes, "candidate-resource") || !hasNote(f.Alternatives[1].Notes, "candidate-identity") || f.Title.ID != "assume.unnamed.title" {
+				t.Errorf("plan %+v alternatives %+v title %s", f.Plan, f.Alternatives, f.Title.ID)
 			}
 		}},
 		{"trust policy, role not named", formInput(t, "iam-guide-trust-implicit-sic"), "sts.assume-role", func(t *testing.T, f Finding) {
@@ -194,11 +196,14 @@ func TestFixBullets(t *testing.T) {
 		}},
 		// IAM Identity Center roles: named by their aws-reserved path.
 		{"IAM Identity Center role chaining", realMessage(t, "sso-role-chained-assume.txt"), "sts.assume-role-chained", func(t *testing.T, f Finding) {
-			js := f.Plan.Fixes[0].Render.PolicyJSON
+			if f.Plan != nil || len(f.Alternatives) == 0 {
+				t.Fatalf("plan %+v alternatives %d: want the candidates alone", f.Plan, len(f.Alternatives))
+			}
+			js := f.Alternatives[0].Render.PolicyJSON
 			if !strings.Contains(js, `"aws:PrincipalArn": "arn:aws:iam::<ACCOUNT_ID>:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_runtime_516d9477c780e165"`) {
 				t.Errorf("trust statement:\n%s", js)
 			}
-			for _, fx := range f.Plan.Fixes {
+			for _, fx := range f.Alternatives {
 				if fx.Target.Kind == fix.TargetRoleInline && !hasNote(fx.Notes, "sso-permission-set") {
 					t.Errorf("%s on an Identity Center role without the permission-set note", fx.ID)
 				}

@@ -47,6 +47,12 @@ type Finding struct {
 	// request re-evaluated against an account snapshot is allowed
 	// (Reevaluate), so the reports say it as what the message says.
 	Claimed bool `json:"claimed,omitempty"`
+	// candidates are the policy layers that may have refused the request
+	// when the message does not say which (an sts:AssumeRole refusal
+	// without a policy type: the role's trust policy, "resource", or the
+	// caller's identity-based policy): the finding claims none, it has
+	// no plan and one candidate fix per layer among its alternatives.
+	candidates []string
 }
 
 // Options tune diagnosis.

@@ -24,10 +24,11 @@ func fixText(t *testing.T, message string, lang i18n.Lang) (fixes map[fix.Target
 		for _, n := range f.Notes {
 			ns = append(ns, i18n.Strings(lang, n.ID, n.Args...))
 		}
-		if f.Plan == nil {
-			continue
+		var all []fix.Fix
+		if f.Plan != nil {
+			all = append(all, f.Plan.Fixes...)
 		}
-		for _, fx := range append(append([]fix.Fix(nil), f.Plan.Fixes...), f.Alternatives...) {
+		for _, fx := range append(all, f.Alternatives...) { // a finding without a plan may have candidates
 			r := fx.Render.In(lang)
 			fixes[fx.Target.Kind] += strings.Join(append([]string{fx.Title, fx.Target.ARN, r.PolicyJSON, r.Terraform, r.CloudFormation}, r.CLI...), "\n") + "\n"
 		}

@@ -2,6 +2,7 @@ package diagnose
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/deniedhq/denied/authz"
@@ -559,6 +560,10 @@ func unredactedNames(resource string) string {
 
 // attachFixes plans the fixes for a finding whose layer is a policy layer.
 func attachFixes(d *authzmsg.Denial, f *Finding, opt Options) {
+	if len(f.candidates) > 0 {
+		attachCandidates(d, f, opt)
+		return
+	}
 	if _, ok := authz.ParseLayer(f.Layer); !ok {
 		return // "trust", "service", "decode", a job's "kms": no policy layer
 	}
@@ -611,6 +616,64 @@ func attachFixes(d *authzmsg.Denial, f *Finding, opt Options) {
 				x = redactFix(x, d, p, h)
 			}
 			f.Alternatives = append(f.Alternatives, x)
+		}
+	}
+}
+
+// attachCandidates gives a finding that claims no layer (f.candidates)
+// one candidate fix per layer that may have refused the request, each the
+// first fix of that layer's plan that edits that layer, as alternatives,
+// and no plan: which one to apply is what the checks find out. Each
+// candidate says which refusal it fixes (fix note "candidate-LAYER").
+func attachCandidates(d *authzmsg.Denial, f *Finding, opt Options) {
+	p0, h, ok := problemFor(d)
+	if !ok {
+		return
+	}
+	var notes []Msg
+	for _, layer := range f.candidates {
+		p := p0
+		p.Layer, p.Deciding, p.DenyStatements = layer, nil, nil
+		plan := fix.PlanFor(p, opt.Fix)
+		if h.any() {
+			plan = redactPlan(plan, d, p, h)
+			if notes == nil {
+				notes = redactedNotes(d, plan, h)
+			}
+		}
+		for _, x := range plan.Fixes {
+			if x.Layer != layer {
+				continue // a fix the layer's plan needs as well (the other candidate's)
+			}
+			x.Notes = append(x.Notes, fix.Note{ID: "candidate-" + layer})
+			f.Alternatives = append(f.Alternatives, x)
+			break
+		}
+	}
+	// A note every candidate holds (the session's role ARN, ...) is said
+	// once, among the finding's notes, as a plan's are.
+	if len(f.Alternatives) > 1 {
+		for _, n := range f.Alternatives[0].Notes {
+			id := "fixnote." + n.ID
+			if strings.HasPrefix(n.ID, "candidate-") || !i18n.Has(id) {
+				continue
+			}
+			shared := true
+			for _, x := range f.Alternatives[1:] {
+				shared = shared && slices.ContainsFunc(x.Notes, func(m fix.Note) bool { return m.ID == n.ID && slices.Equal(m.Args, n.Args) })
+			}
+			if !shared {
+				continue
+			}
+			for i := range f.Alternatives {
+				f.Alternatives[i].Notes = slices.DeleteFunc(slices.Clone(f.Alternatives[i].Notes), func(m fix.Note) bool { return m.ID == n.ID })
+			}
+			notes = append(notes, Msg{ID: id, Args: n.Args})
+		}
+	}
+	for _, n := range notes {
+		if !hasMsg(f.Notes, n.ID) {
+			f.Notes = append(f.Notes, n)
 		}
 	}
 }

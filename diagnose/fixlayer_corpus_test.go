@@ -203,10 +203,16 @@ func TestRealCorpusFixLayer(t *testing.T) {
 	// principal the message does not name ("User xxxxxxx", "User:
 	// [redacted]", none) gets its layer's fix for a user or a role, a KMS
 	// key it does not name is a key of placeholders, and an SCP deny of an
-	// unnamed action gets the principal's exemption. The two misses left
-	// are legacy AssumeRole messages (no policy type) that get the trust
-	// policy's fix first.
-	const minFixLayerRight = 58
+	// unnamed action gets the principal's exemption. With the heldout7
+	// batch (30 more, 22 right on its first run, 2026-12-04, main at
+	// d81fa6c: 80 of 90): 82 once a resource named with placeholders gets
+	// its resource policy's fix and an empty account or Region field of an
+	// ARN that always has one is a redacted one; 86 once a legacy
+	// sts:AssumeRole refusal (no policy type) names both candidates, the
+	// trust policy's and the identity-based policy's fix, and claims
+	// neither (the two heldout5 AssumeRole messages, whose want "none" is
+	// now "identity|trust", and two of heldout7).
+	const minFixLayerRight = 86
 	if right < minFixLayerRight {
 		t.Errorf("fixLayer right %d/%d, want at least %d", right, len(entries), minFixLayerRight)
 	}

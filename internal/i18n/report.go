@@ -93,6 +93,11 @@ func registerReport(register func(map[string]tr)) {
 			JA: "次の修正と一緒に適用してください (%sも拒否しています)",
 			KO: "다음 수정과 함께 적용하세요(%s도 거부합니다)",
 		},
+		"report.candidate-also": {
+			EN: "a candidate: enough alone unless the %s refuses too (the message does not show that policy)",
+			JA: "候補: %sも拒否していなければ、これだけで足ります (メッセージにはそのポリシーが示されていません)",
+			KO: "후보: %s도 거부하지 않는다면 이것만으로 충분합니다(메시지에는 그 정책이 나와 있지 않습니다)",
+		},
 		"report.verified-with-next-unknown": {
 			EN: "apply together with the next fix unless the %s already allows it (the message does not show that policy)",
 			JA: "%sがすでに許可していない限り、次の修正と一緒に適用してください (メッセージにはそのポリシーが示されていません)",

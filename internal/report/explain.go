@@ -633,6 +633,14 @@ func KindID(k fix.Kind) string {
 // only the layer that denied), so the text may not say that it refuses
 // too, only that it must allow as well.
 func WithNextID(f fix.Fix) string {
+	for _, n := range f.Notes {
+		if strings.HasPrefix(n.ID, "candidate-") {
+			// One of the candidate fixes of a message that names no
+			// layer: no other fix goes with it, the other candidate is
+			// the other refusal.
+			return "report.candidate-also"
+		}
+	}
 	if f.VerifiedAgainst == fix.AgainstRequestOnly {
 		return "report.verified-with-next-unknown"
 	}
