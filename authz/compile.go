@@ -160,6 +160,8 @@ type Set struct {
 	// service; other holds them for any other service.
 	byService map[string][][]int32
 	other     [][]int32
+	// idx is the memory of byLayer's lists (CompileInto reuses it).
+	idx []int
 }
 
 type cpolicy struct {
@@ -223,7 +225,23 @@ func (e *CompileError) Unwrap() error { return e.Err }
 // Compile compiles the policies of in. Policies are expected to have been
 // parsed without errors; Compile reports what it cannot interpret.
 func Compile(in Input) (*Set, error) {
-	s := &Set{managementAccount: in.ManagementAccount, rcpSupported: in.RCPSupported}
+	return compileInto(&Set{}, in)
+}
+
+// CompileInto is Compile into dst, reusing the memory of the set compiled
+// into it before, which it ends the life of (for a caller that evaluates
+// one set before it compiles the next: the workers of `denied simulate`).
+// It returns dst, or nil and the error.
+func CompileInto(dst *Set, in Input) (*Set, error) {
+	pols, idx, other := dst.policies, dst.idx, dst.other
+	clear(pols)
+	clear(other)
+	*dst = Set{policies: pols[:0], idx: idx[:0], other: other[:0]}
+	return compileInto(dst, in)
+}
+
+func compileInto(s *Set, in Input) (*Set, error) {
+	s.managementAccount, s.rcpSupported = in.ManagementAccount, in.RCPSupported
 	// Size the policy list and the per-layer indexes once.
 	var per [numLayers]int
 	per[LayerIdentity] = len(in.Identity)
@@ -247,8 +265,13 @@ func Compile(in Input) (*Set, error) {
 	for _, n := range per {
 		total += n
 	}
-	s.policies = make([]cpolicy, 0, total)
-	idx := make([]int, 0, total)
+	if cap(s.policies) < total {
+		s.policies = make([]cpolicy, 0, total)
+	}
+	if cap(s.idx) < total {
+		s.idx = make([]int, 0, total)
+	}
+	idx := s.idx[:0]
 	for l, n := range per {
 		s.byLayer[l] = idx[len(idx) : len(idx) : len(idx)+n]
 		idx = idx[:len(idx)+n]
@@ -343,7 +366,10 @@ func (s *Set) index() {
 			s.byService[si.svc] = out
 		}
 	}
-	s.other = make([][]int32, len(s.policies))
+	if cap(s.other) < len(s.policies) {
+		s.other = make([][]int32, len(s.policies))
+	}
+	s.other = s.other[:len(s.policies)]
 	for pi := range s.policies {
 		s.other[pi] = s.policies[pi].other
 	}

@@ -261,6 +261,11 @@ type Known struct {
 	// returned without an error (about a thousand instructions a
 	// generated case, and for a session the role ARN it builds).
 	Principal *Principal
+	// Reuse, when not nil, is a request made before whose memory (the
+	// struct, its context's map) the new request takes: that request
+	// must not be used again (the workers of `denied simulate`, done with
+	// each case before the next).
+	Reuse *Request
 }
 
 // NewRequestKnown is NewRequest for a caller that knows some of what it
@@ -296,11 +301,21 @@ func NewRequestKnown(in RequestInput, known Known) (*Request, error) {
 	if i <= 0 || i == len(action)-1 || strings.ContainsAny(action, "*? ") {
 		return nil, &FieldError{Field: "action", Err: fmt.Errorf("action %q must read service:Action (no wildcards)", in.Action)}
 	}
-	r := &Request{
-		Principal: p,
-		Action:    action,
-		Resource:  in.Resource,
-		action:    asciiLower(action),
+	r := known.Reuse
+	var ctx Context
+	if r != nil {
+		if ctx = r.Context; len(ctx) > 256 {
+			ctx = nil // a huge context's map is not kept: clearing it costs its size
+		}
+		clear(ctx)
+		*r = Request{Principal: p, Action: action, Resource: in.Resource, action: asciiLower(action)}
+	} else {
+		r = &Request{
+			Principal: p,
+			Action:    action,
+			Resource:  in.Resource,
+			action:    asciiLower(action),
+		}
 	}
 	r.service = r.action[:i]
 	if r.Resource == "" {
@@ -337,6 +352,9 @@ func NewRequestKnown(in RequestInput, known Known) (*Request, error) {
 	// them): its largest allocation.
 	var given uint16
 	sized := func(n int) Context {
+		if ctx != nil {
+			return ctx
+		}
 		return make(Context, n+bits.OnesCount16(impliedMask(p.Kind, r.ResourceAccount != "")&^given))
 	}
 	if len(in.Context) == 0 && len(lowered) == len(in.ContextList) && !slices.Contains(lowered, "") {

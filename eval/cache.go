@@ -3,8 +3,10 @@ package eval
 import (
 	"bytes"
 	"hash/maphash"
+	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unsafe"
 
 	"github.com/deniedhq/denied/authz"
@@ -56,6 +58,7 @@ type Cache struct {
 	// principals memoises authz.ParsePrincipal of the principals parsed
 	// without an error, by the principal as written, through a front as
 	// the key memos are (principal).
+	clk            clockMemo
 	principals     map[string]*principalMemo
 	principalFront [64]*principalMemo
 	stats          CacheStats
@@ -413,6 +416,29 @@ const reqFrontSize = 64
 
 func reqFrontSlot(k reqKey) uint {
 	return (keyFrontSlot(k.action) ^ keyFrontSlot(k.resource)>>2) % reqFrontSize
+}
+
+// clockMemo holds the values of aws:CurrentTime and aws:EpochTime for
+// one second.
+type clockMemo struct {
+	sec        int64
+	cur, epoch []string
+}
+
+// clock returns the values of aws:CurrentTime and aws:EpochTime at t
+// (whole seconds: RFC 3339 and Unix seconds), memoised for the second
+// (the lists are shared, read-only, by every request prepared in it:
+// four allocations a case less). A nil Cache makes them afresh.
+func (c *Cache) clock(t time.Time) (cur, epoch []string) {
+	sec := t.Unix()
+	if c != nil && c.clk.cur != nil && c.clk.sec == sec {
+		return c.clk.cur, c.clk.epoch
+	}
+	cur, epoch = []string{t.Format(time.RFC3339)}, []string{strconv.FormatInt(sec, 10)}
+	if c != nil {
+		c.clk = clockMemo{sec: sec, cur: cur, epoch: epoch}
+	}
+	return cur, epoch
 }
 
 // principalMemo is a principal as written, in memory of its own, and what

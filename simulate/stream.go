@@ -61,14 +61,24 @@ type lineReader struct {
 }
 
 // next returns the next line without its end of line, or tooLong; io.EOF
-// after the last line.
+// after the last line. The line is valid until the next call.
 func (lr *lineReader) next() (data []byte, tooLong bool, err error) {
 	if cap(lr.buf) > 4<<20 {
 		lr.buf = nil // do not keep a huge line's buffer for the next ones
 	}
 	lr.buf = lr.buf[:0]
-	for {
+	for first := true; ; first = false {
 		chunk, err := lr.r.ReadSlice('\n')
+		if first && err == nil && len(chunk) <= lr.max+2 {
+			// The whole line is in the reader's buffer: returned from
+			// there (valid until the next read; Stream copies it at
+			// once), not copied to lr.buf first.
+			d := bytes.TrimSuffix(bytes.TrimSuffix(chunk, []byte{'\n'}), []byte{'\r'})
+			if len(d) > lr.max {
+				return nil, true, nil
+			}
+			return d, false, nil
+		}
 		if !tooLong {
 			if len(lr.buf)+len(chunk) > lr.max+2 { // room for "\r\n"
 				tooLong, lr.buf = true, lr.buf[:0]
