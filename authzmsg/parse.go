@@ -292,8 +292,10 @@ var (
 	v1StatusRE    = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`\bstatus code: (\d{3})(?:, request id: ([A-Za-z0-9-]*))?`)
 	})
+	// cliRE is the AWS CLI's and boto3's head, and its older wording "A
+	// client error (Code) occurred when calling the Op operation: ".
 	cliRE = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`An error occurred \(([\w.]+)\) when calling the (\w+) operation(?: \(reached max retries: \d+\))?: ?`)
+		return regexp.MustCompile(`(?:An error occurred|A client error) \(([\w.]+)\)(?: occurred)? when calling the (\w+) operation(?: \(reached max retries: \d+\))?: ?`)
 	})
 	jsMetaRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`['"]?\$metadata['"]?\s*:`) })
 	jsStatusRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`['"]?httpStatusCode['"]?\s*:\s*(\d{3})`) })
@@ -321,6 +323,14 @@ var (
 		return regexp.MustCompile(`"(?:DecodedMessage|allowed|explicitDeny|matchedStatements)"\s*:`)
 	})
 )
+
+// cliHead matches cliRE in n, which holds one of its literals.
+func cliHead(n string) []string {
+	if m := matchIf(n, "An error occurred (", cliRE(), n); m != nil {
+		return m
+	}
+	return matchIf(n, "A client error (", cliRE(), n)
+}
 
 // matchIf runs re on s only when key (a literal every match holds) is in
 // hay: most texts hold none of the envelopes, and the check is cheap.
@@ -437,7 +447,7 @@ func parseTextSentence(text string) (*Denial, bool) {
 		}
 		setForm(FormSDKJS)
 	}
-	if m := matchIf(n, "An error occurred (", cliRE(), n); m != nil {
+	if m := cliHead(n); m != nil {
 		if d.ErrorCode == "" {
 			d.ErrorCode = m[1]
 		}

@@ -32,6 +32,9 @@ var (
 			{[]string{": ...", ": …"}, regexp.MustCompile(`: (?:\.\.\.|…) :`)},
 		}
 	})
+	// quoteMarkerRE is a Markdown quote marker at the start of a line
+	// ("> ", ">> ").
+	quoteMarkerRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^[ \t]*(?:>[ \t]?)+`) })
 	// gluedIsRE finds a principal ARN glued to "is" when the space between
 	// them was lost ("...-developeris not authorized").
 	gluedIsRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(arn:[^\s]*?[A-Za-z0-9_])is not authori[sz]ed`) })
@@ -54,6 +57,11 @@ var (
 // replaced by the sentinel.
 func prepareText(text string) string {
 	s := text
+	if strings.HasPrefix(strings.TrimLeft(s, " \t"), ">") || strings.Contains(s, "\n>") || strings.Contains(s, "\n >") {
+		// A Markdown quote block: the markers at the start of each line
+		// are not the message's ("...perform: SNS:Publish on\n> resource:").
+		s = quoteMarkerRE().ReplaceAllString(s, "")
+	}
 	if strings.Contains(s, `\`) {
 		for i := 0; i < 3; i++ {
 			u := unescapeLoose(s)

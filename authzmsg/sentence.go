@@ -107,6 +107,21 @@ func readSentence(d *Denial, n, low string) sentenceResult {
 		tok = after[:i]
 	}
 	rest := after[len(tok):]
+	// Markup after the action, with no space before it, is not the
+	// action's: "perform: route53:ListHostedZones</Message>" (a raw XML
+	// error response).
+	if i := strings.IndexByte(tok, '<'); i > 0 {
+		tok, rest = tok[:i], tok[i:]+rest
+	}
+	// A terminal or a page that wraps at a fixed width may break the line
+	// inside the action ("perform: iam:PutRolePo\nlicy on resource: ..."):
+	// the two halves are one action when the reason names it whole ("...
+	// allows the iam:PutRolePolicy action").
+	if next, tail, ok := strings.Cut(strings.TrimPrefix(rest, " "), " "); ok && next != "" && strings.HasPrefix(rest, " ") && isWordByte(next[0]) {
+		if joined := tok + next; strings.Contains(tail, " "+joined+" action") && ValidAction(joined) {
+			tok, rest = joined, " "+tail
+		}
+	}
 	raw := tok
 	// An action ends at punctuation that closes what held the sentence:
 	// "[AccessDenied: Not authorized to perform sts:AssumeRole]" (node's
