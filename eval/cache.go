@@ -26,12 +26,10 @@ import (
 // full, so memory stays bounded on any input. The zero value is not
 // usable; a nil *Cache caches nothing.
 type Cache struct {
-	// m holds the documents of at most cacheDocMax bytes kept, by layer
-	// and text: a map of strings for each layer, whose look-up takes the
-	// runtime's fast path for string keys (a map keyed by layer and text
-	// hashed the pair through the generic one: about 300 instructions a
-	// look-up of a generated case's documents, 4 a case); docs counts them.
-	m     [len(authz.Layers)]map[string]*parsedDoc
+	// small holds the documents of at most cacheDocMax bytes kept, by
+	// hash of layer and text (docHash; the text is compared on a hit), as
+	// large does the larger ones; docs counts them.
+	small map[uint64]*largeDoc
 	docs  int
 	bytes int
 	max   int
@@ -275,9 +273,7 @@ func NewCache(max int) *Cache {
 		principals: make(map[string]*principalMemo),
 		max:        max,
 	}
-	for i := range c.m {
-		c.m[i] = make(map[string]*parsedDoc)
-	}
+	c.small = make(map[uint64]*largeDoc)
 	return c
 }
 
@@ -294,17 +290,20 @@ func (c *Cache) get(l authz.Layer, doc []byte) (*parsedDoc, slot) {
 		}
 	}
 	if len(doc) <= cacheDocMax {
-		d := c.m[l][unsafe.String(unsafe.SliceData(doc), len(doc))] // no allocation for the lookup
-		if d != nil {
+		// One hash of the text for the look-up and, under KeepRepeated,
+		// the memo of sightings (a map of strings by layer hashed it a
+		// second time: about 1% of simulate's CPU on generated cases).
+		h := c.docHash(l, doc)
+		if e := c.small[h]; e != nil && e.layer == l && bytes.Equal(e.text, doc) {
 			c.stats.Hits++
-			c.remember(l, doc, d)
-			return d, slot{}
+			c.remember(l, doc, e.doc)
+			return e.doc, slot{}
 		}
 		c.stats.Parses++
-		if c.repeated && !c.again(c.docHash(l, doc)) {
+		if c.repeated && !c.again(h) {
 			return nil, slot{}
 		}
-		return nil, slot{keep: true, orig: doc}
+		return nil, slot{keep: true, hash: h, orig: doc}
 	}
 	c.stats.Parses++
 	if len(doc) > cacheLargeMax {
@@ -362,17 +361,14 @@ func (c *Cache) put(s slot, l authz.Layer, text []byte, d *parsedDoc) {
 		return
 	}
 	if c.docs >= c.max || c.bytes+len(text) > cacheBytesMax {
-		for i := range c.m {
-			clear(c.m[i])
-		}
+		clear(c.small)
 		c.docs = 0
 		c.bytes = 0
 		clear(c.ident)
 	}
-	m := c.m[l]
-	n := len(m)
-	m[unsafe.String(unsafe.SliceData(text), len(text))] = d
-	c.docs += len(m) - n
+	n := len(c.small)
+	c.small[s.hash] = &largeDoc{layer: l, text: text, doc: d}
+	c.docs += len(c.small) - n
 	c.bytes += len(text)
 	c.remember(l, s.orig, d)
 }

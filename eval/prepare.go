@@ -92,6 +92,7 @@ func (sc *Scratch) doc() *parsedDoc {
 // they were five allocations a generated case.
 type preparedBlock struct {
 	pr   Prepared
+	low  [32]string
 	src  [6]Source
 	nps  [6]authz.NamedPolicy
 	lvls [4]authz.Level
@@ -127,8 +128,9 @@ func Prepare(in *Input, opt Options) (*Prepared, error) {
 		return nil, &Error{Path: fieldPath(FieldAction), Message: "the request needs an action such as s3:GetObject"}
 	}
 	var keyBuf [32]ctxKey
-	var lowBuf [32]string
-	keys, lowered, clock := contextKeys(r, opt.Cache, keyBuf[:0], lowBuf[:0])
+	// The lowered keys escape (the request's Known holds them): in the
+	// block, not a 512-byte allocation of their own.
+	keys, lowered, clock := contextKeys(r, opt.Cache, keyBuf[:0], blk.low[:0])
 	known := authz.Known{Lowered: lowered, Principal: opt.Cache.principal(r.Principal)}
 	if opt.Scratch != nil {
 		known.Reuse = &opt.Scratch.req
