@@ -49,6 +49,7 @@ type Case struct {
 type Generator struct {
 	r   *rand.Rand
 	enc *rand.Rand // which documents are written as strings, and how (docstring.go)
+	x   *rand.Rand // the forms of extras.go
 	// plainDocs writes every document as an object (for the test that
 	// compares the string documents with them)
 	plainDocs bool
@@ -64,7 +65,8 @@ type Generator struct {
 // New returns a generator whose stream is determined by seed.
 func New(seed uint64) *Generator {
 	return &Generator{r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
-		enc: rand.New(rand.NewPCG(seed^0xd1b54a32d192ed03, seed+0x2545f4914f6cdd1d)), seed: seed}
+		enc: rand.New(rand.NewPCG(seed^0xd1b54a32d192ed03, seed+0x2545f4914f6cdd1d)),
+		x:   rand.New(rand.NewPCG(seed^0xa0761d6478bd642f, seed+0xe7037ed1a0b428db)), seed: seed}
 }
 
 // Next returns the next case as JSON.
@@ -78,7 +80,15 @@ func (g *Generator) NextCase() Case {
 	g.userName = ""
 	g.ctx = nil
 	c := g.build(id)
+	if g.xChance(0.012) {
+		g.feats = map[string]bool{}
+		g.userName = ""
+		c = g.extraCase(id)
+	}
+	g.typeContext(g.ctx)
 	c.Request.Context = contextJSON(g.ctx)
+	g.dropResourceAccount(c)
+	g.reshapeDocs(c)
 	if !g.plainDocs {
 		g.encodeDocs(c)
 	}
@@ -211,6 +221,11 @@ func (g *Generator) build(id string) *simulate.Case {
 	}
 
 	c := &simulate.Case{ID: id, Request: simulate.CaseRequest{Principal: s.principal, Action: g.requestAction(s.spec.action), Resource: s.res.arn, ResourceAccount: s.resAcct}}
+	if s.kind == pFederated && g.xChance(0.5) {
+		// the IAM user that called GetFederationToken, of the session's name
+		c.Request.FederatingUser = s.userArn
+		g.tag(FeatFederatingUser)
+	}
 	if g.chance(0.3) {
 		c.ManagementAccount = acctMgmt
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -62,8 +63,11 @@ func TestValidJSON(t *testing.T) {
 			t.Fatalf("case id %q, want %q", v.ID, c.ID)
 		}
 		r := v.Request
-		if r.Principal == "" || r.Action == "" || r.Resource == "" || len(r.ResourceAccount) != 12 {
+		if r.Principal == "" || r.Action == "" || r.Resource == "" || len(r.ResourceAccount) != 12 && !(r.ResourceAccount == "" && slices.Contains(c.Features, FeatNoResourceAccount)) {
 			t.Fatalf("%s: incomplete request %+v", c.ID, r)
+		}
+		if r.ResourceAccount == "" && (len(strings.Split(r.Resource, ":")) < 6 || len(strings.Split(r.Resource, ":")[4]) != 12) {
+			t.Fatalf("%s: no resourceAccount, and the resource ARN carries none: %s", c.ID, r.Resource)
 		}
 		if r.Principal == "*" && (len(v.IdentityPolicies) > 0 || v.PermissionsBoundary != nil || v.SessionPolicy != nil || len(v.ServiceControlPolicies) > 0) {
 			t.Fatalf("%s: anonymous request with principal-side policies", c.ID)
@@ -125,6 +129,8 @@ func TestDistribution(t *testing.T) {
 		"trust-policy", "kms-root-statement", "missing-key", "key-present", "var-resource", "var-condition", "var-default", "var-missing", "var-missing-negated", "var-arn-field",
 		"set-operator-on-single-valued-key", "ctx:single-as-array", "condition-key-case",
 		FeatDocString, FeatDocURLEncoded, FeatDocURLEncodedBOM,
+		FeatPolicyID, FeatStatementObject, FeatVersion2008, FeatVersionMissing, FeatOldVersionVariable, FeatActionQuestion, FeatVarEscape,
+		FeatCanonicalUser, FeatFederatedOther, FeatCtxBool, FeatCtxNumber, FeatNoResourceAccount, FeatFederatingUser, FeatWebIdentity, FeatSAML,
 	}
 	want = append(want, Classes...)
 	for _, op := range []string{"StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "StringLike", "StringNotLike",

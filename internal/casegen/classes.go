@@ -32,7 +32,8 @@ const (
 
 // Classes lists every class tag.
 var Classes = []string{ClassMalformedAction, ClassNotPrincipalAllow, ClassNotPrincipalDeny, ClassMissingPrincipal,
-	ClassAWSManagedPolicy, ClassProtectedRole, ClassAWSAlias, ClassRootAssumeRole, ClassRootCaller, ClassDateExtreme, ClassIgnoredContextKey}
+	ClassAWSManagedPolicy, ClassProtectedRole, ClassAWSAlias, ClassRootAssumeRole, ClassRootCaller, ClassDateExtreme, ClassIgnoredContextKey,
+	ClassAnonymousCallerIdentity}
 
 // malformedAction returns an action value IAM stores that matches no
 // action, built from the request's action a.

@@ -40,28 +40,12 @@ const docStringShare = 0.04
 
 // encodeDocs writes some of c's documents as JSON strings.
 func (g *Generator) encodeDocs(c *simulate.Case) {
-	each := func(d *simulate.PolicyDoc) {
+	eachDoc(c, func(d *simulate.PolicyDoc, _ bool) {
 		if d == nil || g.enc.Float64() >= docStringShare {
 			return
 		}
 		d.Document = g.encodeDoc(d.Document)
-	}
-	for i := range c.IdentityPolicies {
-		each(&c.IdentityPolicies[i])
-	}
-	each(c.PermissionsBoundary)
-	each(c.SessionPolicy)
-	each(c.ResourcePolicy)
-	for _, lvls := range [][]simulate.OrgLevel{c.ServiceControlPolicies, c.ResourceControlPolicies} {
-		for i := range lvls {
-			for j := range lvls[i].Policies {
-				each(&lvls[i].Policies[j])
-			}
-		}
-	}
-	for i := range c.VPCEndpointPolicies {
-		each(&c.VPCEndpointPolicies[i])
-	}
+	})
 }
 
 // encodeDoc returns the JSON string that holds doc, a marshalled policy,

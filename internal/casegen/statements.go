@@ -20,6 +20,9 @@ func (g *Generator) actionElem(s *scn, st *policy.Statement, pMatch float64, all
 		switch g.weighted(30, 10, 20, 15, 10) {
 		case 0:
 			acts = []string{a.action}
+			if g.xChance(0.06) {
+				acts = []string{g.questionAction(a.action)}
+			}
 		case 1:
 			g.tag("action-case")
 			acts = []string{caseVary(g, a.action)}
@@ -89,6 +92,11 @@ func (g *Generator) resourceElem(s *scn, st *policy.Statement, pMatch float64, a
 		} else {
 			pats = []string{pick(g, r.nomatch)}
 		}
+		if g.xChance(0.08) {
+			if p, ok := g.escapedPattern(r); ok {
+				pats = []string{p}
+			}
+		}
 	}
 	if allowNot && r.arn != "*" && g.chance(0.1) {
 		g.tag("notresource")
@@ -146,7 +154,11 @@ func (g *Generator) principalFor(s *scn, matching bool) (*policy.Principal, bool
 		awsPrincipal(acctC),
 	}
 	if !matching {
-		return pick(g, other), false
+		p := pick(g, other)
+		if g.xChance(0.12) {
+			p = g.otherPrincipal()
+		}
+		return p, false
 	}
 	var forms []*policy.Principal
 	wild := []*policy.Principal{anyone(), awsPrincipal("*")}
