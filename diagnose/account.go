@@ -1,6 +1,7 @@
 package diagnose
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -89,8 +90,9 @@ func Reevaluate(snap *account.Snapshot, d *authzmsg.Denial, findings []Finding, 
 		case f.Plan == nil && r.Verdict != preflight.CouldNotCheck:
 			// The candidates of a message that names no layer: the
 			// snapshot's evaluation says which layer refuses, its plan
-			// replaces them.
+			// replaces them, and the note that presents them goes.
 			f.Alternatives = nil
+			f.Notes = slices.DeleteFunc(f.Notes, func(m Msg) bool { return m.ID == "assume.unnamed.note" })
 		case f.Plan != nil && r.Verdict == preflight.CouldNotCheck:
 			f.Alternatives = append(otherLayers(f.Plan.Fixes, r.Plan.Fixes), f.Alternatives...)
 		}
