@@ -645,7 +645,7 @@ func attachCandidates(d *authzmsg.Denial, f *Finding, opt Options) {
 			if x.Layer != layer {
 				continue // a fix the layer's plan needs as well (the other candidate's)
 			}
-			x.Notes = append(x.Notes, fix.Note{ID: "candidate-" + layer})
+			x.Notes = append(x.Notes, fix.Note{ID: "candidate-" + layer, Text: i18n.Strings(i18n.EN, "fixnote.candidate-"+layer)})
 			f.Alternatives = append(f.Alternatives, x)
 			break
 		}

@@ -141,3 +141,36 @@ func TestAssumeRoleNoPolicyTypeCandidates(t *testing.T) {
 		}
 	}
 }
+
+// AWS Backup's "The provided role ROLE cannot be assumed by AWS Backup."
+// says the role does not exist or its trust policy does not trust
+// backup.amazonaws.com, not which: the trust policy's fix (the service
+// principal added) is a candidate, not a plan (there was no fix). A
+// redacted account stays a placeholder, in no runnable command.
+// Real message: heldout7 lza-194-cloudtrail-backup-role-cannot-be-assumed.
+func TestBackupRoleCannotBeAssumedTrustCandidate(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ message, role string }{
+		{"The provided role arn:aws:iam::111122223333:role/Backup-Role cannot be assumed by AWS Backup.", "Backup-Role"},
+		{`{"eventSource": "backup.amazonaws.com", "eventName": "ProcessBackupPlanSelection", "errorCode": "AccessDenied", "errorMessage": "The provided role arn:aws:iam::XXXXXXXXXXX:role/Backup-Role cannot be assumed by AWS Backup."}`, "Backup-Role"},
+	} {
+		d, err := authzmsg.Parse(tc.message)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := findingOf(t, Diagnose(d, Options{}), "backup.job.role-cannot-be-assumed")
+		if f.Plan != nil || len(f.Alternatives) != 1 {
+			t.Fatalf("%s: plan %+v, %d alternatives: want one candidate", tc.message, f.Plan, len(f.Alternatives))
+		}
+		x := f.Alternatives[0]
+		if x.Target.Kind != fix.TargetTrustPolicy || x.Target.Name != tc.role || !hasNote(x.Notes, "candidate-resource") ||
+			!strings.Contains(x.Render.PolicyJSON, `"Service": "backup.amazonaws.com"`) {
+			t.Errorf("%s: %s on %+v notes %+v:\n%s", tc.message, x.ID, x.Target, x.Notes, x.Render.PolicyJSON)
+		}
+		for _, c := range x.Render.CLI {
+			if !strings.HasPrefix(c, "#") && strings.Contains(c, "XXX") {
+				t.Errorf("%s: command runs with the redacted account: %s", tc.message, c)
+			}
+		}
+	}
+}

@@ -214,12 +214,20 @@ func ruleBackupJobMessage(d *authzmsg.Denial) (Finding, bool) {
 	key := "backupjob." + id
 	role := resourceName(d.Backup.RoleARN)
 	res := d.Backup.ResourceARN
-	return Finding{
+	f := Finding{
 		Rule: "backup.job." + id, Layer: d.Backup.Layer,
 		Title:  msg(key + ".title"),
 		Cause:  msg(key+".cause", orDefault(role, "@unknown.role"), orDefault(res, "@unknown.resource")),
 		Checks: []Msg{msg(key + ".check")},
-	}, true
+	}
+	if d.Backup.ID == "backup.role-cannot-be-assumed" && actionIs(d, "sts:AssumeRole") && d.Principal.Kind == authzmsg.KindService && d.ResourceKind == "arn" {
+		// The role does not exist, or its trust policy does not trust
+		// backup.amazonaws.com: the message does not say which, so the
+		// trust policy's fix is a candidate, not a plan (a role that does
+		// not exist is created, as the check says).
+		f.candidates = []string{"resource"}
+	}
+	return f, true
 }
 
 // ruleKMSKeyPolicy: a KMS key's policy does not admit the principal (B.27).
