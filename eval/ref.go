@@ -25,7 +25,12 @@ func StatementRefs(refs []authz.StatementRef) []StatementRef {
 	if len(refs) == 0 {
 		return nil
 	}
-	out := make([]StatementRef, 0, len(refs))
+	return AppendStatementRefs(make([]StatementRef, 0, len(refs)), refs)
+}
+
+// AppendStatementRefs appends the references of refs to out (for a
+// caller that reuses out's memory).
+func AppendStatementRefs(out []StatementRef, refs []authz.StatementRef) []StatementRef {
 	for _, ref := range refs {
 		out = append(out, StatementRef{
 			Layer:     ref.Layer.String(),

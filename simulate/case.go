@@ -307,11 +307,12 @@ func (c *Case) inputIn(asList bool, blk *inputBlock) (*eval.Input, error) {
 // of the stream is done with (its result written) before the worker reads
 // the next, and nothing kept (the document cache, its memos) points into
 // it: the cache keeps copies of its own, and the strings of a case are
-// its line's. On generated cases the two blocks were 3 KB of 17 KB
-// allocated a case.
+// its line's; the result is written out before the next case too. On
+// generated cases the two blocks were 3 KB of 17 KB allocated a case.
 type scratch struct {
-	c  sharedBlock
-	in inputBlock
+	c   sharedBlock
+	in  inputBlock
+	res Result
 }
 
 // inputBlock is an Input with room for the usual few documents, in one

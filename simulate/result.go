@@ -48,20 +48,38 @@ func (pr *Prepared) Evaluate() *Result {
 }
 
 func (pr *Prepared) result(ar *authz.Result) *Result {
-	res := &Result{
-		ID:       pr.Case.ID,
-		Decision: ar.Decision.String(),
-		Layer:    ar.Layer.String(),
-		Message:  ar.Message(pr.Request),
-		Warnings: pr.warnings(),
-	}
+	return pr.resultInto(ar, &Result{})
+}
+
+// evaluateIn is Evaluate, the result in res (see scratch), whose lists'
+// memory it reuses.
+func (pr *Prepared) evaluateIn(res *Result) *Result {
+	ar := resultPool.Get().(*authz.Result)
+	defer resultPool.Put(ar)
+	pr.EvaluateInto(ar)
+	layers, deciding, missing := res.Layers[:0], res.Deciding[:0], res.MissingContext[:0]
+	clear(res.Layers)
+	clear(res.Deciding)
+	clear(res.MissingContext)
+	*res = Result{Layers: layers, Deciding: deciding, MissingContext: missing}
+	return pr.resultInto(ar, res)
+}
+
+// resultInto fills res, zero but for the memory of its lists, with the
+// result of ar.
+func (pr *Prepared) resultInto(ar *authz.Result, res *Result) *Result {
+	res.ID = pr.Case.ID
+	res.Decision = ar.Decision.String()
+	res.Layer = ar.Layer.String()
+	res.Message = ar.Message(pr.Request)
+	res.Warnings = pr.warnings()
 	n := 0
 	for _, lv := range ar.Layers {
 		if lv.Verdict != authz.Absent {
 			n++
 		}
 	}
-	if n > 0 {
+	if n > 0 && cap(res.Layers) < n {
 		res.Layers = make([]LayerResult, 0, n)
 	}
 	for _, lv := range ar.Layers {
@@ -76,8 +94,12 @@ func (pr *Prepared) result(ar *authz.Result) *Result {
 			Target:   lv.Target,
 		})
 	}
-	res.Deciding = eval.StatementRefs(ar.Deciding)
-	res.MissingContext = pr.Missing(nil, ar)
+	if res.Deciding == nil {
+		res.Deciding = eval.StatementRefs(ar.Deciding)
+	} else {
+		res.Deciding = eval.AppendStatementRefs(res.Deciding, ar.Deciding)
+	}
+	res.MissingContext = pr.Missing(res.MissingContext, ar)
 	return res
 }
 
@@ -114,6 +136,9 @@ func evaluateOwned(data []byte, opt Options, sc *scratch) (res *Result) {
 	pr, err := prepareIn(c, opt, sc)
 	if err != nil {
 		return errorResult(c.ID, err)
+	}
+	if sc != nil {
+		return pr.evaluateIn(&sc.res)
 	}
 	return pr.Evaluate()
 }
