@@ -30,6 +30,13 @@ func (res *Result) Message(r *Request) string {
 		return ""
 	}
 	var b strings.Builder
+	// Room for the longest form at once: grown by doubling, the message
+	// was four allocations a denied case of `denied simulate`.
+	n := len("User: anonymous is not authorized to perform:  on resource:  because no resource control policy allows the  action: ") + len(r.Principal.ARN) + 2*len(r.Action) + len(r.Resource)
+	if len(res.Deciding) > 0 {
+		n += len(res.Deciding[0].Policy)
+	}
+	b.Grow(n)
 	b.WriteString("User: ")
 	if r.Principal.Kind == PrincipalAnonymous {
 		b.WriteString("anonymous")
