@@ -238,7 +238,7 @@ func validatePolicy(p *policy.Policy, text []byte, cache *Cache) []docNote {
 				continue
 			}
 			if msg := opMismatch(c.Operator, cache.opInfo(c.Operator), m.ck, m.base, m.array); msg != "" {
-				warn(c.Pointer, msg)
+				warn(policy.ConditionPointer(st, &c), msg)
 			}
 		}
 	}
@@ -290,7 +290,7 @@ func multiVarNotes(out []docNote, st *policy.Statement, text []byte, cache *Cach
 		}
 		for j, v := range c.Values {
 			check(v, func(key string, ck catalog.ConditionKey) {
-				ptr, pos := valueAt(text, c.Pointer, j, len(c.Values), c.Pos)
+				ptr, pos := valueAt(text, policy.ConditionPointer(st, c), j, len(c.Values), c.Pos)
 				out = append(out, docNote{ptr, fmt.Sprintf("%s: condition %s on %s: value %q uses ${%s} as a policy variable, but %s is multivalued (%s): %s", pos, c.Operator, c.Key, v, key, ck.Name, ck.Type, why)})
 			})
 		}
@@ -824,7 +824,7 @@ func checkConditionValues(p *policy.Policy) *docNote {
 		for i := range st.Conditions {
 			c := &st.Conditions[i]
 			if err := authz.CheckCondition(c); err != nil {
-				return &docNote{c.Pointer, fmt.Sprintf("%s: %v", c.Pos, err)}
+				return &docNote{policy.ConditionPointer(st, c), fmt.Sprintf("%s: %v", c.Pos, err)}
 			}
 		}
 	}

@@ -55,7 +55,8 @@ func ParseClean(data []byte, resourceBased bool) (*Policy, bool) {
 // the call: use must not keep any of them (a pointer to a Statement or
 // Condition, a list's slice). Every string of it may be kept: those of
 // the document are data's memory (data must not be modified), the
-// pointers are allocated for the document. Building the model and
+// statements' pointers are allocated for the document. The conditions'
+// Pointer is left empty: ConditionPointer makes it when one is named. Building the model and
 // copying it to blocks of its own was half of ParseClean's time and most
 // of its allocations on generated cases (BenchmarkParseCleanCases against
 // BenchmarkParseCleanTemp). ParseCleanTemp never panics.
@@ -564,23 +565,24 @@ func (c *cleaner) tempPolicy() *Policy {
 		c.ptrs = append(c.ptrs, &c.stmts[i])
 	}
 	p.Statements = c.ptrs
-	if len(c.cstack) == 0 {
-		return p
-	}
-	b := make([]byte, 0, c.nb)
-	for _, s := range c.ptrs {
-		for i := range s.Conditions {
-			cd := &s.Conditions[i]
-			start := len(b)
-			b = append(b, s.Pointer...)
-			b = append(b, "/Condition/"...)
-			b = append(b, cd.Operator...)
-			b = append(b, '/')
-			b = appendToken(b, cd.Key)
-			cd.Pointer = unsafe.String(&b[start], len(b)-start)
-		}
-	}
 	return p
+}
+
+// ConditionPointer returns the JSON pointer of condition c of statement
+// s: c.Pointer, or, for a condition read in place by ParseCleanTemp
+// (which leaves it empty: most are never named), the pointer ParseClean
+// gives it.
+func ConditionPointer(s *Statement, c *Condition) string {
+	if c.Pointer != "" {
+		return c.Pointer
+	}
+	b := make([]byte, 0, len(s.Pointer)+len("/Condition/")+len(c.Operator)+1+tokenLen(c.Key))
+	b = append(b, s.Pointer...)
+	b = append(b, "/Condition/"...)
+	b = append(b, c.Operator...)
+	b = append(b, '/')
+	b = appendToken(b, c.Key)
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // finish moves the policy ParseClean accepted, from c.pol and the

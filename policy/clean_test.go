@@ -33,6 +33,17 @@ func checkClean(t *testing.T, data []byte) int {
 		var temp bool
 		tok := policy.ParseCleanTemp(in, rb, func(p *policy.Policy) {
 			temp = true
+			// Its conditions' pointers are left for ConditionPointer
+			// to make: the same as ParseClean's.
+			for _, st := range p.Statements {
+				for i := range st.Conditions {
+					c := &st.Conditions[i]
+					if c.Pointer != "" {
+						t.Fatalf("ParseCleanTemp(%q, %v) set a condition's pointer %q", data, rb, c.Pointer)
+					}
+					c.Pointer = policy.ConditionPointer(st, c)
+				}
+			}
 			if !reflect.DeepEqual(p, got) {
 				t.Fatalf("ParseCleanTemp(%q, %v) read a policy other than ParseClean's:\n got %s\nwant %s", data, rb, dump(p), dump(got))
 			}
