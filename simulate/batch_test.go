@@ -105,3 +105,15 @@ func FuzzBatchEqualsAlone(f *testing.F) {
 		checkBatch(t, lines)
 	})
 }
+
+// TestStreamEqualsAloneGenerated: over 5,000 generated cases (every
+// layer, string documents, errors), the stream's results (each worker
+// decoding, preparing and compiling its cases in memory it reuses:
+// scratch, eval.Scratch, authz.Mem) equal each case's evaluated alone in
+// fresh memory, so no case sees anything of the one before it.
+func TestStreamEqualsAloneGenerated(t *testing.T) {
+	if testing.Short() {
+		t.Skip("5,000 cases")
+	}
+	checkBatch(t, casegen.Generate(20261204, 5000))
+}
