@@ -11,10 +11,12 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unsafe"
 
 	"github.com/deniedhq/denied/authz"
 	"github.com/deniedhq/denied/catalog"
 	"github.com/deniedhq/denied/internal/arn"
+	"github.com/deniedhq/denied/internal/jsonx"
 	"github.com/deniedhq/denied/policy"
 )
 
@@ -596,8 +598,14 @@ func DocumentText(raw []byte) ([]byte, error) {
 	if raw[0] != '"' {
 		return raw, nil
 	}
+	// The string is decoded by jsonx (encoding/json's reflection was 3% of
+	// simulate's CPU on generated cases, 4% of whose documents are
+	// strings); one jsonx refuses (invalid UTF-8, which encoding/json
+	// replaces, or not one string) goes through encoding/json as before.
 	var s string
-	if err := json.Unmarshal(raw, &s); err != nil {
+	if buf, end, p := jsonx.Unquote(make([]byte, 0, len(raw)), raw, 1); p == jsonx.OK && end == len(raw) {
+		s = unsafe.String(unsafe.SliceData(buf), len(buf))
+	} else if err := json.Unmarshal(raw, &s); err != nil {
 		return nil, fmt.Errorf("the document string is not valid JSON: %v", err)
 	}
 	t := strings.TrimSpace(s)
@@ -608,7 +616,7 @@ func DocumentText(raw []byte) ([]byte, error) {
 		}
 		t = u
 	}
-	return []byte(t), nil
+	return unsafe.Slice(unsafe.StringData(t), len(t)), nil // t is memory of its own: never modified
 }
 
 func sidNote(sid string) string {
