@@ -8,13 +8,7 @@ package authz
 // one copies it and never reaches its neighbour. A nil *arena allocates
 // each slice on its own.
 type arena struct {
-	pats  []pattern
-	arns  []arnPattern
-	conds []ccond
-	vals  []cval
-	toks  []tok
-	segs  []segment
-	cxs   []cpat
+	slabs
 	// The first ARN patterns that sizing the policy met (arnPats), and
 	// bit i of wholes whether arnSeen[i] is matched whole (arnWhole), for
 	// compiling them (arnPattern) to take instead of asking arnWhole
@@ -110,8 +104,18 @@ func (a *arena) keep(m *Mem) {
 	if m == nil {
 		return
 	}
-	m.pats, m.arns, m.conds, m.vals = a.pats, a.arns, a.conds, a.vals
-	m.toks, m.segs, m.cxs = a.toks, a.segs, a.cxs
+	m.slabs = a.slabs
+}
+
+// slabs are the arrays a policy's compiled elements are carved from.
+type slabs struct {
+	pats  []pattern
+	arns  []arnPattern
+	conds []ccond
+	vals  []cval
+	toks  []tok
+	segs  []segment
+	cxs   []cpat
 }
 
 // Mem is memory that compiled policies are carved from, for a caller that
@@ -122,13 +126,7 @@ func (a *arena) keep(m *Mem) {
 // 1.5 KB and 7 allocations a document). The zero Mem is ready to use. A
 // policy compiled into a Mem is valid until the Mem's next use.
 type Mem struct {
-	pats  []pattern
-	arns  []arnPattern
-	conds []ccond
-	vals  []cval
-	toks  []tok
-	segs  []segment
-	cxs   []cpat
+	slabs
 	stmts []cstmt
 	refs  []stmtRef
 }
