@@ -492,12 +492,9 @@ type docNote struct {
 	pointer, msg string
 }
 
-func parseDoc(l authz.Layer, raw []byte, cache *Cache) *parsedDoc {
-	return parseDocWith(l, raw, cache, true)
-}
-
-// parseDocWith is parseDoc, through policy.ParseClean when fast is set
-// (always but in the test that compares the two paths).
+// parseDocWith parses, validates and compiles one document for layer l,
+// through policy.ParseCleanTemp when fast is set (always but in the test
+// that compares the two paths).
 func parseDocWith(l authz.Layer, raw []byte, cache *Cache, fast bool) *parsedDoc {
 	return parseDocInto(nil, l, raw, cache, fast)
 }
