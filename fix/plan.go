@@ -173,6 +173,9 @@ func planFor(p Problem, in *eval.Input, opt Options) Plan {
 	if s.passedToUnknown {
 		placePassedToNote(&pl)
 	}
+	if ri.p.Kind == authz.PrincipalIdentityProvider {
+		unverifySubjectPlaceholder(&pl, ri)
+	}
 	for i := range pl.Fixes {
 		render(&pl.Fixes[i], ri)
 	}
@@ -329,6 +332,47 @@ func dropNote(ns []Note, id string) []Note {
 func hasNoteID(ns []Note, id string) bool {
 	for _, n := range ns {
 		if n.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// unverifySubjectPlaceholder marks the plan of a web identity or SAML
+// caller whose request does not give its subject (reqInfo.subjectKey) as
+// not verified when a fix excepts it by the subject's placeholder: the
+// exemption is a candidate until the placeholder is replaced, and no fix
+// after it is verified either. The plan note says which key to fill in.
+func unverifySubjectPlaceholder(pl *Plan, ri *reqInfo) {
+	key := ri.subjectKey()
+	ph := subjectPlaceholder(key)
+	held := false
+	for _, f := range pl.Fixes {
+		held = held || carriesValue(f.Statement, key, ph)
+	}
+	if !held {
+		return
+	}
+	for i := range pl.Fixes {
+		f := &pl.Fixes[i]
+		f.Verified, f.VerifiedDecision, f.VerifiedAgainst, f.StillDeniedBy = false, "", "", ""
+	}
+	for i := range pl.others {
+		if f := &pl.others[i]; carriesValue(f.Statement, key, ph) {
+			f.Verified, f.VerifiedDecision, f.VerifiedAgainst, f.StillDeniedBy = false, "", "", ""
+		}
+	}
+	pl.Verified, pl.Decision, pl.VerifiedAgainst, pl.StillDeniedBy = false, "", "", ""
+	pl.Notes = append(pl.Notes, note("federated-subject-unknown", key, ph))
+}
+
+// carriesValue reports whether st has a condition on key naming value.
+func carriesValue(st *policy.Statement, key, value string) bool {
+	if st == nil {
+		return false
+	}
+	for _, c := range st.Conditions {
+		if strings.EqualFold(c.Key, key) && contains(c.Values, value) {
 			return true
 		}
 	}

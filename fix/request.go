@@ -23,6 +23,9 @@ type reqInfo struct {
 	// resource policy (the input's resource document names it), when the
 	// resource is a recovery point: its vault is not in its ARN.
 	vaultARN string
+	// given is the context the input's request gives (the prepared
+	// request's Context may leave such keys out).
+	given map[string][]string
 }
 
 // newReqInfo parses the input's request. The context keys the request
@@ -46,7 +49,7 @@ func newReqInfo(in *eval.Input, opt Options, prepared *eval.Prepared) (*reqInfo,
 		}
 	}
 	r := pr.Request
-	ri := &reqInfo{p: r.Principal, action: r.Action, service: r.Service(), resource: r.Resource, ctx: r.Context}
+	ri := &reqInfo{p: r.Principal, action: r.Action, service: r.Service(), resource: r.Resource, ctx: r.Context, given: in.Request.Context}
 	ri.actionName = r.Action[strings.IndexByte(r.Action, ':')+1:]
 	if in.Resource != nil && strings.HasPrefix(in.Resource.Name, "arn:") && strings.Contains(in.Resource.Name, ":backup:") && strings.Contains(in.Resource.Name, ":backup-vault:") {
 		ri.vaultARN = in.Resource.Name
@@ -91,6 +94,19 @@ func (ri *reqInfo) ctxValue(key string) (string, bool) {
 		return "", false
 	}
 	return v[0], true
+}
+
+// givenValue is ctxValue, falling back on the context the input gives.
+func (ri *reqInfo) givenValue(key string) (string, bool) {
+	if v, ok := ri.ctxValue(key); ok {
+		return v, true
+	}
+	for k, v := range ri.given {
+		if strings.EqualFold(k, key) && len(v) > 0 {
+			return v[0], true
+		}
+	}
+	return "", false
 }
 
 // crossAccount reports whether the principal and the resource belong to

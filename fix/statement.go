@@ -176,8 +176,43 @@ func (s *synth) exemptionCondition() (op, key, value string) {
 	if s.ri.p.Kind == authz.PrincipalService {
 		return "StringNotEquals", "aws:PrincipalServiceName", s.ri.p.ARN
 	}
+	if s.ri.p.Kind == authz.PrincipalIdentityProvider {
+		// An AssumeRoleWithWebIdentity or AssumeRoleWithSAML request is
+		// not signed: it carries no aws:PrincipalArn, but the subject of
+		// the token or assertion (IAM User Guide, available keys for OIDC
+		// and SAML federation). Without its value, a placeholder.
+		key := s.ri.subjectKey()
+		if v, ok := s.ri.givenValue(key); ok && v != "" {
+			return "StringNotEquals", key, v
+		}
+		return "StringNotEquals", key, subjectPlaceholder(key)
+	}
 	return "ArnNotLike", "aws:PrincipalArn", s.ri.principalPattern()
 }
+
+// subjectKey is the condition key naming the web identity or SAML caller
+// itself: the token's subject (sub; Facebook's id, Login with Amazon's
+// user_id) under the provider's prefix, or saml:sub.
+func (ri *reqInfo) subjectKey() string {
+	if ri.p.SAMLProvider() {
+		return "saml:sub"
+	}
+	prefix := ri.p.ARN
+	if i := strings.Index(prefix, ":oidc-provider/"); i >= 0 {
+		prefix = prefix[i+len(":oidc-provider/"):]
+	}
+	switch strings.ToLower(prefix) {
+	case "graph.facebook.com":
+		return "graph.facebook.com:id"
+	case "www.amazon.com":
+		return "www.amazon.com:user_id"
+	}
+	return prefix + ":sub"
+}
+
+// subjectPlaceholder is the value of an exemption by the subject key when
+// the request does not give it: no command may run with it.
+func subjectPlaceholder(key string) string { return "<" + key + ">" }
 
 // exemptionValue is the value of exemptionCondition.
 func (s *synth) exemptionValue() string {

@@ -154,6 +154,11 @@ func registerFix(register func(map[string]tr)) {
 			JA: "拒否しているステートメントは不明です。%sを取得し、%s に一致する Deny を見つけて、その Condition ブロックに追加してください: {%q: {%q: %q}}。ステートメントは削除しないでください: 意図して置かれているものです。",
 			KO: "거부하는 문을 알 수 없습니다. %s 문서를 가져와 %s과(와) 일치하는 Deny를 찾고, 그 Condition 블록에 추가하세요: {%q: {%q: %q}}. 문을 삭제하지 마세요: 의도적으로 둔 것입니다.",
 		},
+		"fixnote.federated-subject-unknown": { // condition key, its placeholder
+			EN: "A web identity or SAML request carries no aws:PrincipalArn, so the Deny is narrowed by the caller's subject, %[1]s, which the request does not give: replace %[2]s with the subject of the caller's token or SAML assertion. Until then the fix is a candidate, not verified, and not runnable as it is.",
+			JA: "Web ID または SAML のリクエストには aws:PrincipalArn が含まれないため、Deny は呼び出し元のサブジェクト %[1]s で絞り込みますが、リクエストにはその値がありません: %[2]s を呼び出し元のトークンまたは SAML アサーションのサブジェクトに置き換えてください。それまでこの修正は候補であり、検証されておらず、そのままでは実行できません。",
+			KO: "웹 자격 증명 또는 SAML 요청에는 aws:PrincipalArn이 없으므로 Deny는 호출자의 주체 %[1]s(으)로 좁히지만, 요청에 그 값이 없습니다: %[2]s을(를) 호출자의 토큰 또는 SAML 어설션의 주체로 바꾸세요. 그때까지 이 수정은 후보이며, 검증되지 않았고, 그대로는 실행할 수 없습니다.",
+		},
 		"fixnote.deny-on-purpose": { // @fix.scope.*, the same @fix.scope.*
 			EN: "This Deny was written on purpose: the change keeps it for every other %s and only lifts it for this request's %s. Check with the policy's owner; deleting the statement would lift it for everyone.",
 			JA: "この Deny は意図して書かれたものです: 変更後も他のすべての%sには適用され、このリクエストの%sに対してだけ解除されます。ポリシーの所有者に確認してください。ステートメントを削除すると、すべてのユーザーに対して解除されてしまいます。",
