@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/deniedhq/denied/policy"
 )
 
 // documentTextJSON is DocumentText as it was, through encoding/json alone:
@@ -23,15 +24,15 @@ func documentTextJSON(raw []byte) ([]byte, error) {
 	if err := json.Unmarshal(raw, &s); err != nil {
 		return nil, fmt.Errorf("the document string is not valid JSON: %v", err)
 	}
-	t := strings.TrimSpace(s)
-	if strings.HasPrefix(t, "%") || (!strings.HasPrefix(t, "{") && strings.Contains(t, "%7B")) {
-		u, err := url.PathUnescape(t)
-		if err != nil {
-			return nil, fmt.Errorf("the document looks URL-encoded but does not decode: %v", err)
-		}
-		t = u
+	t := []byte(strings.TrimSpace(s))
+	dec, encoded, bad := policy.URLDecode(t) // the URL decoding ParseDocument's (TestDocumentTextDecodesAsParseDocument)
+	if bad >= 0 {
+		return nil, fmt.Errorf("the document looks URL-encoded but does not decode: %q at offset %d of the string is not followed by two hex digits", "%", bad)
 	}
-	return []byte(t), nil
+	if encoded {
+		t = dec
+	}
+	return t, nil
 }
 
 func checkDocumentText(t *testing.T, raw []byte) {

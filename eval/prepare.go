@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -587,6 +586,11 @@ var resourcePolicyFine = map[string]bool{"missing-resource": true, "sid-invalid"
 
 // DocumentText returns the text of a policy document given as a JSON
 // object, or as a JSON string holding the document, URL-encoded or not.
+// The string's content is decoded as policy.ParseDocument decodes it
+// (policy.URLDecode): when it starts with "%7B" in any case, after a
+// byte-order mark and white space, or does not start like JSON and decodes
+// to a text that starts with "{"; a document that starts like JSON is
+// never decoded, so that a percent sign in one of its values stays.
 func DocumentText(raw []byte) ([]byte, error) {
 	raw = bytes.TrimSpace(raw)
 	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
@@ -606,14 +610,15 @@ func DocumentText(raw []byte) ([]byte, error) {
 		return nil, fmt.Errorf("the document string is not valid JSON: %v", err)
 	}
 	t := strings.TrimSpace(s)
-	if strings.HasPrefix(t, "%") || (!strings.HasPrefix(t, "{") && strings.Contains(t, "%7B")) {
-		u, err := url.PathUnescape(t)
-		if err != nil {
-			return nil, fmt.Errorf("the document looks URL-encoded but does not decode: %v", err)
-		}
-		t = u
+	text := unsafe.Slice(unsafe.StringData(t), len(t)) // t is memory of its own: never modified
+	dec, encoded, bad := policy.URLDecode(text)
+	if bad >= 0 {
+		return nil, fmt.Errorf("the document looks URL-encoded but does not decode: %q at offset %d of the string is not followed by two hex digits", "%", bad)
 	}
-	return unsafe.Slice(unsafe.StringData(t), len(t)), nil // t is memory of its own: never modified
+	if encoded {
+		return dec, nil
+	}
+	return text, nil
 }
 
 func sidNote(sid string) string {

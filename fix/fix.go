@@ -150,6 +150,23 @@ const (
 // statement a permission that add-layer-version-permission adds.
 const TargetLayerPolicy TargetKind = "lambdaLayerVersionPolicy"
 
+// TargetKinds are every kind of target, in the order they are declared.
+func TargetKinds() []TargetKind {
+	return []TargetKind{
+		TargetRoleInline, TargetUserInline, TargetManagedPolicy, TargetIdentityPolicy, TargetBoundary,
+		TargetSessionPolicy, TargetSCP, TargetRCP, TargetKeyPolicy, TargetTrustPolicy, TargetVaultPolicy,
+		TargetBucketPolicy, TargetFunctionPolicy, TargetVPCEndpoint, TargetResourcePolicy,
+		TargetRestoreJob, TargetRequest, TargetLayerPolicy,
+	}
+}
+
+// EditsPolicy reports whether a fix of this kind of target edits a
+// policy: all but a restore job's and a request's, which change how the
+// request is made.
+func (k TargetKind) EditsPolicy() bool {
+	return k != TargetRestoreJob && k != TargetRequest
+}
+
 // Target is what a fix changes.
 type Target struct {
 	Kind TargetKind `json:"kind"`
@@ -251,7 +268,9 @@ type Fix struct {
 type Renderings struct {
 	// PolicyKind names, in English, the kind of policy the renderings
 	// change (the layer that denied): "service control policy (SCP)",
-	// "KMS key policy", ...
+	// "KMS key policy", ...; for a fix that changes no policy (a restore
+	// job's or a request's), "no policy change: a change to the request".
+	// It is the message PolicyKindID names, in English.
 	PolicyKind string `json:"policyKind,omitempty"`
 	// Placeholders lists the <placeholders> in the CLI commands: a
 	// command holding one is not runnable as it is (a comment line before

@@ -96,13 +96,13 @@ func (r Renderings) bodyIn(lang i18n.Lang, body string) string {
 // render fills f.Render.
 func render(f *Fix, ri *reqInfo) {
 	texts(f)
-	if f.Target.Kind == TargetRestoreJob || f.Target.Kind == TargetRequest {
+	f.Render.PolicyKind = kindName(f.Target)
+	if !f.Target.Kind.EditsPolicy() {
 		if markGarbled(f, ri) {
 			markPlaceholders(f, ri)
 		}
 		return
 	}
-	f.Render.PolicyKind = kindName(f.Target)
 	defer markPlaceholders(f, ri)
 	defer markGarbled(f, ri) // before the placeholders are marked: it puts some in
 	defer otherAccount(f, ri)
@@ -314,47 +314,35 @@ func renderIdentityUnknown(f *Fix, ri *reqInfo) {
 	}
 }
 
-// kindName names the kind of policy a target is, for the renderings.
-func kindName(t Target) string {
-	switch t.Kind {
-	case TargetRoleInline:
-		return "identity-based policy (inline policy of an IAM role)"
-	case TargetUserInline:
-		return "identity-based policy (inline policy of an IAM user)"
-	case TargetManagedPolicy:
-		if awsManaged(t.ARN) {
-			return "identity-based policy (AWS managed policy: a customer managed copy replaces it)"
-		}
-		return "identity-based policy (customer managed policy)"
-	case TargetIdentityPolicy:
-		return "identity-based policy (inline or managed)"
-	case TargetBoundary:
-		if awsManaged(t.ARN) {
-			return "permissions boundary (AWS managed policy: a customer managed copy replaces it)"
-		}
-		return "permissions boundary (managed policy)"
-	case TargetSessionPolicy:
-		return "session policy"
-	case TargetSCP:
-		return "service control policy (SCP)"
-	case TargetRCP:
-		return "resource control policy (RCP)"
-	case TargetKeyPolicy:
-		return "KMS key policy"
-	case TargetTrustPolicy:
-		return "role trust policy"
-	case TargetVaultPolicy:
-		return "AWS Backup vault access policy"
-	case TargetBucketPolicy:
-		return "S3 bucket policy"
-	case TargetFunctionPolicy:
-		return "Lambda function policy (resource-based)"
-	case TargetLayerPolicy:
-		return "Lambda layer version policy (resource-based)"
-	case TargetVPCEndpoint:
-		return "VPC endpoint policy"
+// PolicyKindID is the i18n message that names the kind of policy a fix
+// of target t edits, in every rendering (the JSON report's
+// render.policyKind in English, the JUnit and SARIF fix summaries in the
+// report's language): "audit.policy-kind." and the target's kind, ".aws"
+// after it for an AWS managed policy or boundary (a customer managed copy
+// replaces it); "audit.policy-kind.none" for a target that is no policy
+// (a restore job, a request). "" for a kind it does not know.
+func PolicyKindID(t Target) string {
+	if !t.Kind.EditsPolicy() {
+		return "audit.policy-kind.none"
 	}
-	return "resource-based policy"
+	id := "audit.policy-kind." + string(t.Kind)
+	if (t.Kind == TargetManagedPolicy || t.Kind == TargetBoundary) && awsManaged(t.ARN) {
+		id += ".aws"
+	}
+	if !i18n.Has(id) {
+		return ""
+	}
+	return id
+}
+
+// kindName names, in English, the kind of policy a target is, for the
+// renderings: PolicyKindID's message; "" for a kind it does not know,
+// which no fix has (TestPolicyKindEveryTarget).
+func kindName(t Target) string {
+	if id := PolicyKindID(t); id != "" {
+		return i18n.T(i18n.EN, id)
+	}
+	return ""
 }
 
 var placeholderRE = regexp.MustCompile(`<[^<>\n]{1,80}>`)

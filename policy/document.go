@@ -66,28 +66,55 @@ func unwrap(data []byte) ([]byte, []Finding, bool) {
 	if i >= len(data) {
 		return data, nil, true
 	}
-	encoded := len(data)-i >= 3 && data[i] == '%' && data[i+1] == '7' && (data[i+2] == 'B' || data[i+2] == 'b')
+	dec, encoded, bad := URLDecode(data)
+	if bad >= 0 {
+		p := posOf(data, bad)
+		return nil, []Finding{{
+			Severity: Error,
+			Code:     CodeInvalidJSON,
+			Message:  fmt.Sprintf("invalid percent escape at %s in a URL-encoded document: \"%%\" must be followed by two hex digits", p),
+			Pos:      p,
+		}}, false
+	}
 	if encoded {
-		dec, bad := percentDecode(data)
-		if bad >= 0 {
-			p := posOf(data, bad)
-			return nil, []Finding{{
-				Severity: Error,
-				Code:     CodeInvalidJSON,
-				Message:  fmt.Sprintf("invalid percent escape at %s in a URL-encoded document: \"%%\" must be followed by two hex digits", p),
-				Pos:      p,
-			}}, false
-		}
 		return dec, nil, true
 	}
-	if !startsLikeJSON(data[i]) {
-		if dec, bad := percentDecode(data); bad < 0 {
+	return data, nil, true
+}
+
+// URLDecode decodes text, the content of a policy document (unwrapped
+// from a JSON string holding it, if it was), when it is URL-encoded as
+// ParseDocument takes it: when, after a byte-order mark and white space,
+// it starts with "%7B" in any case ("%7b" is as legal), or when it does
+// not start like JSON and decodes without error to text whose first
+// character (after a byte-order mark and white space) is "{". Text that
+// starts like JSON is never decoded: a percent sign in a value stays as
+// it is. Decoding follows url.PathUnescape ("+" stays a plus sign).
+//
+// It returns the decoded text and true, or text itself and false. bad
+// is -1, or, for a text that starts with "%7B" but holds an escape not
+// followed by two hex digits, the offset in text of that "%" (dec is nil,
+// encoded true).
+func URLDecode(text []byte) (dec []byte, encoded bool, bad int) {
+	i := skipSpaceBOM(text, 0)
+	if i >= len(text) {
+		return text, false, -1
+	}
+	if len(text)-i >= 3 && text[i] == '%' && text[i+1] == '7' && (text[i+2] == 'B' || text[i+2] == 'b') {
+		dec, bad := percentDecode(text)
+		if bad >= 0 {
+			return nil, true, bad
+		}
+		return dec, true, -1
+	}
+	if !startsLikeJSON(text[i]) {
+		if dec, bad := percentDecode(text); bad < 0 {
 			if j := skipSpaceBOM(dec, 0); j < len(dec) && dec[j] == '{' {
-				return dec, nil, true
+				return dec, true, -1
 			}
 		}
 	}
-	return data, nil, true
+	return text, false, -1
 }
 
 func startsLikeJSON(c byte) bool {

@@ -277,8 +277,11 @@ func registerAudit(register func(map[string]tr)) {
 		"audit.sarif.fix-ref": { // fix reference (fix-1)
 			EN: "(%s: its command is in the rule's help)", JA: "(%s: コマンドはルールのヘルプにあります)", KO: "(%s: 명령은 규칙 도움말에 있습니다)",
 		},
-		// The kind of policy a fix changes (fix.TargetKind), as the
-		// JUnit and SARIF fix summaries name it.
+		// The kind of policy a fix changes (fix.TargetKind), as every
+		// rendering names it (fix.PolicyKindID): the JSON report's
+		// render.policyKind (in English), the JUnit and SARIF fix
+		// summaries; "none" for a fix that changes no policy, as the
+		// text and Markdown reports head it too.
 		"audit.policy-kind.roleInlinePolicy": {
 			EN: "identity-based policy (inline policy of an IAM role)", JA: "アイデンティティベースのポリシー (IAM ロールのインラインポリシー)", KO: "자격 증명 기반 정책(IAM 역할의 인라인 정책)",
 		},
@@ -311,7 +314,7 @@ func registerAudit(register func(map[string]tr)) {
 		"audit.policy-kind.lambdaLayerVersionPolicy": {EN: "Lambda layer version policy (resource-based)", JA: "Lambda レイヤーバージョンポリシー (リソースベース)", KO: "Lambda 계층 버전 정책(리소스 기반)"},
 		"audit.policy-kind.vpcEndpointPolicy":        {EN: "VPC endpoint policy", JA: "VPC エンドポイントポリシー", KO: "VPC 엔드포인트 정책"},
 		"audit.policy-kind.resourcePolicy":           {EN: "resource-based policy", JA: "リソースベースのポリシー", KO: "리소스 기반 정책"},
-		"audit.policy-kind.none":                     {EN: "no policy change", JA: "ポリシー変更なし", KO: "정책 변경 없음"},
+		"audit.policy-kind.none":                     {EN: "no policy change: a change to the request", JA: "ポリシー変更なし: リクエストの変更", KO: "정책 변경 없음: 요청 변경"},
 		"audit.rule.some-request": {
 			EN: "A request the restore needs", JA: "復元に必要なリクエスト", KO: "복원에 필요한 요청",
 		},

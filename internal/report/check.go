@@ -169,7 +169,7 @@ func checkText(rep preflight.Report, lang i18n.Lang, md bool) string {
 			b.WriteString(l + "\n\n")
 		}
 		for i, f := range r.Plan.Fixes {
-			head := t("report.fix", strconv.Itoa(i+1), t("kind."+KindID(f.Kind)))
+			head := t("report.fix", strconv.Itoa(i+1), fixKind(lang, &f))
 			if f.Verified {
 				head += " — " + t("report.verified", i18n.Verdict(lang, f.VerifiedDecision), t("against."+AgainstID(f.VerifiedAgainst)))
 			} else if f.StillDeniedBy != "" {

@@ -553,7 +553,7 @@ func (o Options) fixTitle(f fix.Fix) string {
 
 func (s style) fix(b *strings.Builder, n int, f fix.Fix, plan *fix.Plan) {
 	o := s.o
-	kind := o.t("kind." + KindID(f.Kind))
+	kind := fixKind(o.Lang, &f)
 	head := o.t("report.fix", fmt.Sprint(n), kind)
 	if f.Kind != fix.Alternative {
 		switch {

@@ -333,7 +333,7 @@ func (v jobsView) fixText(b *strings.Builder, g *jobs.Group, md bool, para, item
 		}
 		for _, fx := range fixes {
 			n++
-			head := v.t("report.fix", fmt.Sprint(n), v.t("kind."+KindID(fx.Kind)))
+			head := v.t("report.fix", fmt.Sprint(n), fixKind(v.o.Lang, &fx))
 			switch {
 			case fx.Verified:
 				head += " — " + v.t("report.verified", i18n.Verdict(v.o.Lang, fx.VerifiedDecision), v.t("against."+AgainstID(fx.VerifiedAgainst)))

@@ -265,21 +265,23 @@ func junitCaseOf(it audit.Item, lang i18n.Lang) junitCase {
 }
 
 // policyKind names, in lang, the kind of policy fix f changes (the layer
-// that denied): "KMS key policy", "role trust policy", ...
+// that denied): "KMS key policy", "role trust policy", ..., or that it
+// changes none (fix.PolicyKindID); the layer for a kind it does not know.
 func policyKind(lang i18n.Lang, f *fix.Fix) string {
-	id := "audit.policy-kind." + string(f.Target.Kind)
-	switch f.Target.Kind {
-	case fix.TargetRestoreJob, fix.TargetRequest:
-		id = "audit.policy-kind.none"
-	case fix.TargetManagedPolicy, fix.TargetBoundary:
-		if strings.Contains(f.Target.ARN, ":iam::aws:policy/") {
-			id += ".aws"
-		}
-	}
-	if i18n.Has(id) {
+	if id := fix.PolicyKindID(f.Target); id != "" {
 		return i18n.T(lang, id)
 	}
 	return auditLayer(lang, f.Layer)
+}
+
+// fixKind is the kind of fix f as the text and Markdown reports head it:
+// least privilege, riskier alternative; for a fix that changes no policy,
+// what policyKind names it ("no policy change: a change to the request").
+func fixKind(lang i18n.Lang, f *fix.Fix) string {
+	if !f.Target.Kind.EditsPolicy() {
+		return policyKind(lang, f)
+	}
+	return i18n.T(lang, "kind."+KindID(f.Kind))
 }
 
 // fixSummary is fix f in lines: whether it is verified, the kind of
