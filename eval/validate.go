@@ -78,7 +78,7 @@ func (pr *Prepared) contextNote(p *ctxKey, rv *reqCheck, apply bool) bool {
 	// not list for the action (nor for its resource types) is never
 	// in the request context AWS builds for that action: leave it
 	// out, so conditions see it absent, and say so.
-	if rv.known && !kc.global && !rv.carriesMemo(ck.Name) {
+	if rv.known && !kc.global && !rv.carriesMemo(ck.Name) && !webIdentityKey(rv, ck.Name) {
 		if apply {
 			delete(pr.Request.Context, strings.ToLower(k))
 			pr.ignored = append(pr.ignored, strings.ToLower(k))
@@ -106,6 +106,24 @@ func (pr *Prepared) contextNote(p *ctxKey, rv *reqCheck, apply bool) bool {
 		}
 	}
 	return note
+}
+
+// webIdentityKey reports whether key is an OIDC provider's key (its
+// provider URL, a host name, then ":" and a claim: token.actions.
+// githubusercontent.com:sub, oidc.eks.REGION.amazonaws.com/id/ID:aud)
+// and the request an sts:AssumeRoleWithWebIdentity, which carries the
+// keys of its provider's token ("for an OIDC provider, the keys are the
+// provider's URL followed by :aud, :sub", IAM User Guide, Available keys
+// for AWS web identity federation): the catalog defines the keys it knows
+// of in the sts service without listing them for the action, and an
+// ignored GitHub :sub left every trust policy that narrows GitHub callers
+// by repository refusing them.
+func webIdentityKey(rv *reqCheck, key string) bool {
+	if !strings.EqualFold(rv.act.FullName(), "sts:AssumeRoleWithWebIdentity") {
+		return false
+	}
+	i := strings.LastIndexByte(key, ':')
+	return i > 0 && strings.Contains(key[:i], ".")
 }
 
 // reqCheck is what the catalog says about a request's action and
