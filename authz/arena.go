@@ -20,6 +20,10 @@ type arena struct {
 	arnSeen       [arenaARNs]string
 	wholes        uint64
 	arnN, arnNext int
+	// only is the action compiled for when filter is set
+	// (CompilePolicyFor).
+	only   string
+	filter bool
 }
 
 // arenaARNs is the number of ARN patterns whose sizing an arena

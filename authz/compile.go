@@ -106,10 +106,23 @@ func CompilePolicyInto(dst *CompiledPolicy, l Layer, np NamedPolicy) error {
 // from m (see Mem) when m is not nil: *dst is then valid until m's next
 // use.
 func CompilePolicyMem(dst *CompiledPolicy, l Layer, np NamedPolicy, m *Mem) error {
+	return CompilePolicyFor(dst, l, np, m, nil)
+}
+
+// CompilePolicyFor is CompilePolicyMem for evaluating requests of r's
+// action only, when r is not nil: a statement whose Action or NotAction
+// does not let it apply to that action is checked (it gets the errors
+// CompilePolicy gives it) but not compiled, and matches nothing. For a
+// caller that compiles a document to evaluate one request and drops it
+// (simulate, for the documents its cache does not keep): on generated
+// cases most statements name other actions, and their resources and
+// conditions were most of what compiling cost. Evaluating the compiled
+// policy for a request of another action panics.
+func CompilePolicyFor(dst *CompiledPolicy, l Layer, np NamedPolicy, m *Mem, r *Request) error {
 	if np.Policy == nil {
 		return &CompileError{Layer: l, Policy: np.Name, Statement: -1, Err: fmt.Errorf("no policy document")}
 	}
-	cp, err := compilePolicy(l, np, m)
+	cp, err := compilePolicy(l, np, m, r)
 	if err != nil {
 		return err
 	}
@@ -171,12 +184,16 @@ type cpolicy struct {
 	svc   []svcIndex
 	other []int32
 
-	layer  Layer
-	ord    int // position among the policies of its layer
-	level  int // SCP/RCP level, 0-based from the root
-	target string
-	name   string
-	stmts  []cstmt
+	layer Layer
+	// only, when filtered is set, is the one (lower-cased) action the
+	// policy was compiled for (CompilePolicyFor).
+	only     string
+	filtered bool
+	ord      int // position among the policies of its layer
+	level    int // SCP/RCP level, 0-based from the root
+	target   string
+	name     string
+	stmts    []cstmt
 	// refs say where each statement is in its document, for the
 	// statement references of a result: the compiled policy keeps no
 	// pointer into the document's model, which the caller may read in
@@ -476,9 +493,12 @@ func literalService(a string) (string, bool) {
 	return svc, true
 }
 
-func compilePolicy(l Layer, np NamedPolicy, m *Mem) (cpolicy, error) {
+func compilePolicy(l Layer, np NamedPolicy, m *Mem, only *Request) (cpolicy, error) {
 	p := np.Policy
 	cp := cpolicy{layer: l, name: np.Name}
+	if only != nil {
+		cp.only, cp.filtered = only.action, true
+	}
 	if m == nil {
 		cp.stmts, cp.refs = make([]cstmt, 0, len(p.Statements)), make([]stmtRef, len(p.Statements))
 	} else {
@@ -486,6 +506,9 @@ func compilePolicy(l Layer, np NamedPolicy, m *Mem) (cpolicy, error) {
 	}
 	vars := p.Variables()
 	var a arena // on the stack: only the slices carved from it are kept
+	if only != nil {
+		a.only, a.filter = only.action, true
+	}
 	var pats, arns, conds, vals int
 	for _, st := range p.Statements {
 		acts := st.Action
@@ -525,6 +548,16 @@ func compilePolicy(l Layer, np NamedPolicy, m *Mem) (cpolicy, error) {
 		}
 		cp.stmts = append(cp.stmts, cs)
 		cp.refs[i] = stmtRef{index: st.Index, sid: st.Sid, effect: st.Effect, pos: st.Pos, pointer: st.Pointer}
+	}
+	if cp.filtered && len(cp.stmts) >= indexMin {
+		// Compiled for one action: the statements that apply to it are
+		// the index (a per-service one would be built for nothing).
+		for i := range cp.stmts {
+			if st := &cp.stmts[i]; st.anyAct || st.notAct || len(st.actions) > 0 {
+				cp.other = append(cp.other, int32(i))
+			}
+		}
+		return cp, nil
 	}
 	cp.indexPolicy(p)
 	return cp, nil
@@ -569,6 +602,9 @@ func (a *arena) statement(l Layer, st *policy.Statement, vars bool) (cstmt, erro
 		}
 		cs.actions = append(cs.actions, p)
 	}
+	if a.filter && !cs.appliesTo(a.only) {
+		return cstmt{effect: cs.effect}, a.inert(l, st, vars)
+	}
 	res := st.Resource
 	if st.NotResource != nil {
 		cs.notRes, res = true, st.NotResource
@@ -600,6 +636,39 @@ func (a *arena) statement(l Layer, st *policy.Statement, vars bool) (cstmt, erro
 		cs.conds = append(cs.conds, cc)
 	}
 	return cs, nil
+}
+
+// inert checks a statement that applies to no action a compiles for
+// (CompilePolicyFor): it returns the error compiling it whole would (its
+// principal, then its conditions' operators and values, in that order),
+// and passes over the ARN patterns its sizing noted.
+func (a *arena) inert(l Layer, st *policy.Statement, vars bool) error {
+	res := st.Resource
+	if st.NotResource != nil {
+		res = st.NotResource
+	}
+	for _, r := range res {
+		if r != "*" {
+			a.whole(r, vars)
+		}
+	}
+	if st.Principal == nil && st.NotPrincipal == nil && resourceBased(l) {
+		return ErrNoPrincipal
+	}
+	for i := range st.Conditions {
+		c := &st.Conditions[i]
+		if strings.Contains(c.Operator, "Arn") {
+			for _, v := range c.Values {
+				if v != "*" {
+					a.whole(v, vars)
+				}
+			}
+		}
+		if _, err := checkOnly.condition(c, vars); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Policies returns the number of compiled policies.

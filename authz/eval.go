@@ -238,6 +238,9 @@ func (s *Set) evaluate(r *Request, res *Result) {
 		if !applies[cp.layer] {
 			continue
 		}
+		if cp.filtered && cp.only != r.action {
+			panic("authz: a policy compiled for action " + cp.only + " (CompilePolicyFor) evaluated for " + r.action)
+		}
 		a := &acc[cp.layer]
 		for _, si32 := range idx[pi] {
 			si := int(si32)
@@ -567,8 +570,24 @@ func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
 
 // matches reports whether the statement applies to the request and, for
 // statements with a Principal, how specifically it names the requester.
+// appliesTo reports whether st's Action or NotAction lets it apply to
+// action (lower-cased), as matches reads them.
+func (st *cstmt) appliesTo(action string) bool {
+	hit := st.anyAct
+	if !hit {
+		for i := range st.actions {
+			if ok, _ := st.actions[i].match(action, nil); ok {
+				hit = true
+				break
+			}
+		}
+	}
+	return hit != st.notAct
+}
+
 func (st *cstmt) matches(r *Request, res *Result, bounded bool) (strength, bool) {
-	// Action.
+	// Action: appliesTo, inline (called, it cost the engine's reference
+	// workload 5%).
 	hit := st.anyAct
 	if !hit {
 		for i := range st.actions {

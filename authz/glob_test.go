@@ -330,7 +330,7 @@ func TestARNWholeNoted(t *testing.T) {
 	if policy.HasErrors(fs) {
 		t.Fatal(fs)
 	}
-	cp, err := compilePolicy(LayerIdentity, NamedPolicy{Policy: p}, nil)
+	cp, err := compilePolicy(LayerIdentity, NamedPolicy{Policy: p}, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -395,11 +395,14 @@ func (pr *Prepared) parse(loc Path, d *Doc, cache *Cache) (authz.NamedPolicy, er
 			// A kept document must not pin the input it came from.
 			raw = cache.own(raw)
 		}
+		// A document the cache does not keep serves this request alone:
+		// compiled for its action only (authz.CompilePolicyFor).
 		var into *parsedDoc
+		var only *authz.Request
 		if !slot.keep {
-			into = pr.scratch.doc()
+			into, only = pr.scratch.doc(), pr.Request
 		}
-		doc = parseDocInto(into, l, raw, cache, true)
+		doc = parseDocInto(into, l, raw, cache, true, only)
 		cache.put(slot, l, raw, doc)
 	}
 	if doc.err != nil {
@@ -495,12 +498,13 @@ type docNote struct {
 // through policy.ParseCleanTemp when fast is set (always but in the test
 // that compares the two paths).
 func parseDocWith(l authz.Layer, raw []byte, cache *Cache, fast bool) *parsedDoc {
-	return parseDocInto(nil, l, raw, cache, fast)
+	return parseDocInto(nil, l, raw, cache, fast, nil)
 }
 
 // parseDocInto is parseDocWith into doc, a fresh or Scratch document
-// (see Scratch.doc), or a new one when doc is nil.
-func parseDocInto(doc *parsedDoc, l authz.Layer, raw []byte, cache *Cache, fast bool) *parsedDoc {
+// (see Scratch.doc), or a new one when doc is nil, compiled for only's
+// action alone when only is not nil (authz.CompilePolicyFor).
+func parseDocInto(doc *parsedDoc, l authz.Layer, raw []byte, cache *Cache, fast bool, only *authz.Request) *parsedDoc {
 	if doc == nil {
 		doc = &parsedDoc{}
 	}
@@ -517,7 +521,7 @@ func parseDocInto(doc *parsedDoc, l authz.Layer, raw []byte, cache *Cache, fast 
 	// report what it has.
 	resourceLike := l == authz.LayerResource || l == authz.LayerVPCEndpoint
 	doc.resourceLike = resourceLike
-	if fast && policy.ParseCleanTemp(text, resourceLike, func(p *policy.Policy) { doc.check(l, p, text, cache) }) {
+	if fast && policy.ParseCleanTemp(text, resourceLike, func(p *policy.Policy) { doc.check(l, p, text, cache, only) }) {
 		doc.temp = true
 		return doc
 	}
@@ -538,7 +542,7 @@ func parseDocInto(doc *parsedDoc, l authz.Layer, raw []byte, cache *Cache, fast 
 		return doc
 	}
 	doc.policy.Store(p)
-	doc.check(l, p, text, cache)
+	doc.check(l, p, text, cache, only)
 	return doc
 }
 
@@ -546,7 +550,7 @@ func parseDocInto(doc *parsedDoc, l authz.Layer, raw []byte, cache *Cache, fast 
 // into doc. p may be read in place (ParseCleanTemp), valid only during
 // the call: doc keeps only its strings, and builds the model again when
 // asked (model).
-func (doc *parsedDoc) check(l authz.Layer, p *policy.Policy, text []byte, cache *Cache) {
+func (doc *parsedDoc) check(l authz.Layer, p *policy.Policy, text []byte, cache *Cache, only *authz.Request) {
 	doc.warnings = append(doc.warnings, validatePolicy(p, text, cache)...)
 	if l == authz.LayerRCP {
 		doc.warnings = append(doc.warnings, rcpAllows(p)...)
@@ -558,7 +562,7 @@ func (doc *parsedDoc) check(l authz.Layer, p *policy.Policy, text []byte, cache 
 	// document gets the error it always got, the first condition value's
 	// before the compiler's. (Checking them first compiled every
 	// condition twice.)
-	if err := authz.CompilePolicyMem(&doc.cp, l, authz.NamedPolicy{Policy: p}, doc.mem); err != nil {
+	if err := authz.CompilePolicyFor(&doc.cp, l, authz.NamedPolicy{Policy: p}, doc.mem, only); err != nil {
 		if ce := checkConditionValues(p); ce != nil {
 			doc.err = ce
 			return

@@ -117,3 +117,37 @@ func TestStreamEqualsAloneGenerated(t *testing.T) {
 	}
 	checkBatch(t, casegen.Generate(20261204, 5000))
 }
+
+// TestKeptEqualsCompiledForAction: a document the cache does not keep is
+// compiled for its case's action alone (authz.CompilePolicyFor), one it
+// keeps is compiled whole for the cases after; over 3,000 generated cases
+// and the bad lines, each evaluated through a cache that keeps its
+// documents (asked twice: a large document is kept when seen again)
+// equals the case evaluated alone.
+func TestKeptEqualsCompiledForAction(t *testing.T) {
+	if testing.Short() {
+		t.Skip("3,000 cases")
+	}
+	lines := batchCases(20261205, 3000)
+	opt := fixedNow
+	opt.Cache = simulate.NewCache(1 << 14)
+	for i, l := range lines {
+		simulate.EvaluateJSONWith(l, opt)
+		kept := simulate.EvaluateJSONWith(l, opt)
+		if kept.Error != nil {
+			kept.Error.Message = fmt.Sprintf("line %d: %s", i+1, kept.Error.Message)
+			if kept.ID == "" {
+				var v struct{ ID string }
+				if json.Unmarshal(l, &v) == nil {
+					kept.ID = v.ID
+				}
+			}
+		}
+		if got, want := string(kept.AppendJSON(nil)), alone(t, l, i+1); got != want {
+			t.Fatalf("line %d: kept\n%s\nalone\n%s", i+1, got, want)
+		}
+	}
+	if st := opt.Cache.Stats(); st.Hits == 0 {
+		t.Fatalf("the cache kept nothing: %+v", st)
+	}
+}
