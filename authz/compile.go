@@ -588,22 +588,38 @@ func (a *arena) statement(l Layer, st *policy.Statement, vars bool) (cstmt, erro
 	if st.NotAction != nil {
 		cs.notAct, acts = true, st.NotAction
 	}
-	cs.actions = a.patterns(len(acts))
-	for _, act := range acts {
-		// Values are matched as written: one IAM stores but that can
-		// match no action ("s3:GetObject,PutObject", "s3:GetObject ")
-		// matches nothing, so in NotAction it excludes nothing.
-		p, ok := a.action(act)
-		if !ok {
-			continue
+	if a.filter {
+		// Compiled for a.only alone: the statement applies to it or is
+		// inert, and its action values are not kept.
+		hit := false
+		for _, act := range acts {
+			if a.actionHits(act) {
+				hit = true
+				break
+			}
 		}
-		if act == "*" {
-			cs.anyAct = true
+		if hit == cs.notAct {
+			return cstmt{effect: cs.effect}, a.inert(l, st, vars)
 		}
-		cs.actions = append(cs.actions, p)
-	}
-	if a.filter && !cs.appliesTo(a.only) {
-		return cstmt{effect: cs.effect}, a.inert(l, st, vars)
+		// An Action that matches; a NotAction that excludes nothing
+		// (with no values, matches reads it as applying).
+		cs.anyAct = !cs.notAct
+	} else {
+		cs.actions = a.patterns(len(acts))
+		for _, act := range acts {
+			// Values are matched as written: one IAM stores but that
+			// can match no action ("s3:GetObject,PutObject",
+			// "s3:GetObject ") matches nothing, so in NotAction it
+			// excludes nothing.
+			p, ok := a.action(act)
+			if !ok {
+				continue
+			}
+			if act == "*" {
+				cs.anyAct = true
+			}
+			cs.actions = append(cs.actions, p)
+		}
 	}
 	res := st.Resource
 	if st.NotResource != nil {

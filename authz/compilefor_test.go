@@ -82,11 +82,11 @@ func TestCompileForGivesTheWholeErrors(t *testing.T) {
 }
 
 // TestCompileForEvaluatesAsWhole: compiled for one action, a policy of
-// 18 statements (enough for the engine to index them) for that action and others (Action, NotAction, wildcards,
+// 28 statements (enough for the engine to index them) for that action and others (Action, NotAction, wildcards,
 // conditions, ARN patterns) evaluates that action's requests as the whole
 // policy does, and refuses (panics) a request of another action.
 func TestCompileForEvaluatesAsWhole(t *testing.T) {
-	actions := []string{`"s3:GetObject"`, `"s3:Get*"`, `"S3:GETOBJECT"`, `["ec2:*","s3:Put*"]`, `"*"`, `"s3:?etObject"`, `"iam:PassRole"`, `"sqs:*"`, `["kms:Decrypt","kms:Encrypt"]`}
+	actions := []string{`"s3:GetObject"`, `"s3:Get*"`, `"S3:GETOBJECT"`, `["ec2:*","s3:Put*"]`, `"*"`, `"s3:?etObject"`, `"iam:PassRole"`, `"sqs:*"`, `["kms:Decrypt","kms:Encrypt"]`, `"s3:*Object"`, `["s3:GetObject ","s3:GetObject,PutObject"]`, `"s3:getobject*"`, `"s3:GetObjectAcl"`, `"s3*"`}
 	var docs []string
 	for _, effect := range []string{"Allow", "Deny"} {
 		var st []string

@@ -187,29 +187,9 @@ func (a *arena) pattern(s string, wild, vars, fold bool) pattern {
 // gives the request's action the same string: comparing the two then
 // stops at their pointers (see asciiLower).
 func (a *arena) action(act string) (p pattern, ok bool) {
-	colon := strings.IndexByte(act, ':')
-	if colon <= 0 || colon == len(act)-1 {
+	end, plain := plainAction(act)
+	if !plain {
 		return a.actionSlow(act)
-	}
-	prefix := uint8(abPrefix)
-	for i := 0; i < colon; i++ {
-		prefix &= actionBytes[act[i]]
-	}
-	if prefix == 0 {
-		return a.actionSlow(act)
-	}
-	// The name: letters and digits, then stars only.
-	end := len(act)
-	for i := colon + 1; i < len(act); i++ {
-		if actionBytes[act[i]]&abName == 0 {
-			end = i
-			break
-		}
-	}
-	for i := end; i < len(act); i++ {
-		if act[i] != '*' {
-			return a.actionSlow(act)
-		}
 	}
 	low := asciiLower(act)
 	p.fold = true
@@ -219,6 +199,57 @@ func (a *arena) action(act string) (p pattern, ok bool) {
 	}
 	p.prefix, p.text = true, low[:end]
 	return p, true
+}
+
+// plainAction reports whether act is a service prefix, a colon and an
+// action name of letters and digits, literal or with trailing stars, and
+// where its stars start (len(act) for none): such a value is matched as
+// written, as its text or as the prefix before the stars, in any case.
+func plainAction(act string) (end int, ok bool) {
+	colon := strings.IndexByte(act, ':')
+	if colon <= 0 || colon == len(act)-1 {
+		return 0, false
+	}
+	prefix := uint8(abPrefix)
+	for i := 0; i < colon; i++ {
+		prefix &= actionBytes[act[i]]
+	}
+	if prefix == 0 {
+		return 0, false
+	}
+	// The name: letters and digits, then stars only.
+	end = len(act)
+	for i := colon + 1; i < len(act); i++ {
+		if actionBytes[act[i]]&abName == 0 {
+			end = i
+			break
+		}
+	}
+	for i := end; i < len(act); i++ {
+		if act[i] != '*' {
+			return 0, false
+		}
+	}
+	return end, true
+}
+
+// actionHits reports whether the Action or NotAction value act matches
+// a.only, the lower-cased action a compiles for (CompilePolicyFor), as
+// the pattern action compiles would: a plain value is compared in place,
+// without being lowered or compiled.
+func (a *arena) actionHits(act string) bool {
+	if end, plain := plainAction(act); plain {
+		if end == len(act) {
+			return equalFold(a.only, act)
+		}
+		return len(a.only) >= end && equalFold(a.only[:end], act[:end])
+	}
+	p, ok := a.actionSlow(act)
+	if !ok {
+		return false
+	}
+	hit, _ := p.match(a.only, nil)
+	return hit
 }
 
 // actionSlow is action for any value: the checks and the compiling of
